@@ -1,0 +1,29 @@
+# The two commands a newcomer needs: `make run` and `make test`.
+PRESET ?= release
+BIN := build/$(PRESET)/app/capdev
+DB ?= data/capdev.db
+PORT ?= 8080
+
+.PHONY: deps build run test bench format clean
+
+deps:
+	@bash scripts/deps.sh
+
+build: deps
+	@cmake --preset $(PRESET) >/dev/null
+	@cmake --build --preset $(PRESET)
+
+run: build
+	@mkdir -p $(dir $(DB))
+	$(BIN) migrate --db $(DB)
+	$(BIN) seed --db $(DB)
+	$(BIN) serve --db $(DB) --port $(PORT) --host 127.0.0.1
+
+test: build
+	ctest --preset $(PRESET) -j2
+
+format:
+	@git ls-files '*.cpp' '*.hpp' | xargs clang-format -i
+
+clean:
+	rm -rf build

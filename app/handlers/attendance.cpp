@@ -1,0 +1,83 @@
+#include "domain/attendance.hpp"
+
+#include "app/handlers/crud.hpp"
+#include "app/handlers/nested.hpp"
+#include "app/handlers/routes.hpp"
+#include "storage/attendance_repository.hpp"
+
+namespace capdev::app {
+
+namespace {
+
+domain::Session RequireSession(Context& ctx, const domain::Workshop& workshop) {
+  storage::Sessions sessions(ctx.db);
+  const auto id = ctx.Id("session_id");
+  auto s = sessions.Get(id);
+  if (!s || s->workshop_id != workshop.id)
+    throw StatusError(sessions.NotFound(id));
+  return *s;
+}
+
+json::object SheetJson(Context& ctx, std::int64_t session_id) {
+  return {{"session_id", session_id},
+          {"items", EncodeAll(storage::Sheet(ctx.db, session_id))}};
+}
+
+}  // namespace
+
+void AddAttendanceRoutes(Router& router) {
+  const std::string sheet =
+      "/api/v1/workshops/{id}/sessions/{session_id}/attendance";
+
+  router.Add("GET", sheet, [](Context& ctx) {
+    const auto session = RequireSession(ctx, RequireWorkshop(ctx));
+    return JsonResponse(200, SheetJson(ctx, session.id));
+  });
+
+  router.Add("PUT", sheet, [](Context& ctx) {
+    const auto workshop = RequireWorkshop(ctx);
+    const auto session = RequireSession(ctx, workshop);
+    domain::Errors errors;
+    auto marks = DecodeList<domain::AttendanceMark>(
+        RequireArray(ParseBody(ctx.request)), errors);
+    ThrowIfInvalid(errors,
+                   domain::ValidateSheet(
+                       marks, storage::RegisteredPeople(ctx.db, workshop.id)));
+    if (!domain::TakesAttendance(workshop.status)) {
+      throw StatusError(domain::Status::FailedPrecondition(
+          "attendance is taken only for a confirmed or held workshop; this one "
+          "is " +
+          workshop.status));
+    }
+    if (*session.date > domain::Date::Today()) {
+      throw StatusError(domain::Status::FailedPrecondition(
+          "the session on " + session.date->ToString() +
+          " has not taken place yet"));
+    }
+    ThrowIfError(storage::WriteTransaction(ctx.db, [&] {
+      storage::ReplaceSheet(ctx.db, workshop.id, session.id, marks);
+      return domain::Status::Ok();
+    }));
+    return JsonResponse(200, SheetJson(ctx, session.id));
+  });
+
+  router.Add("GET", "/api/v1/workshops/{id}/attendance", [](Context& ctx) {
+    const auto workshop = RequireWorkshop(ctx);
+    const auto matrix = storage::Matrix(ctx.db, workshop.id);
+    json::array rows;
+    for (const auto& r : matrix.rows) {
+      json::array marks;
+      for (const auto& m : r.marks) marks.push_back(ToJson(m));
+      rows.push_back({{"person_id", r.person_id},
+                      {"full_name", r.full_name},
+                      {"role", r.role},
+                      {"marks", std::move(marks)}});
+    }
+    return JsonResponse(200,
+                        json::object{{"workshop_id", workshop.id},
+                                     {"sessions", EncodeAll(matrix.sessions)},
+                                     {"rows", std::move(rows)}});
+  });
+}
+
+}  // namespace capdev::app

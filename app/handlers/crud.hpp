@@ -1,0 +1,144 @@
+#pragma once
+// The five routes every resource shares (list, get, create, PATCH, delete),
+// written once. A resource file supplies its hooks: how to read its filter,
+// its defaults and scope, its rules that need the database, and any work to
+// do in the same transaction as the write.
+
+#include <functional>
+#include <string>
+
+#include "app/json_codec.hpp"
+#include "app/problem.hpp"
+#include "app/query.hpp"
+#include "app/router.hpp"
+#include "app/status_error.hpp"
+#include "storage/repository.hpp"
+#include "storage/transaction.hpp"
+
+namespace capdev::app {
+
+template <class E>
+struct CrudHooks {
+  using Filter = typename storage::FilterOf<E>::type;
+
+  std::string collection;         // "/api/v1/workshops/{id}/sessions"
+  std::string item_param = "id";  // the item's own path parameter
+  std::function<Filter(Context&)> filter = [](Context&) { return Filter{}; };
+  // A new entity with its defaults and the scope from the path.
+  std::function<E(Context&)> make = [](Context&) { return E{}; };
+  // Whether a stored entity belongs under this path (nested resources).
+  std::function<bool(Context&, const E&)> in_scope = [](Context&, const E&) {
+    return true;
+  };
+  std::function<domain::Status(Context&, const E&)> validate = [](Context&,
+                                                                  const E& e) {
+    if constexpr (requires { domain::Validate(e); }) {
+      return domain::Validate(e);
+    } else {
+      return domain::Status::Ok();
+    }
+  };
+  // Rules that need the database: referenced ids exist, ... (adds to errors).
+  std::function<void(Context&, const E&, domain::Errors&)> check_references =
+      [](Context&, const E&, domain::Errors&) {};
+  // Runs inside the write transaction; `before` is null on create.
+  std::function<domain::Status(Context&, const E* before, const E& after)>
+      after_write =
+          [](Context&, const E*, const E&) { return domain::Status::Ok(); };
+};
+
+// Adds `status`'s field errors for the fields that decoding did not already
+// reject, then throws the lot as one 422 if anything is wrong.
+void ThrowIfInvalid(domain::Errors& errors, const domain::Status& status);
+
+// The request path without its query string.
+std::string RequestPath(const Context& ctx);
+
+template <class E>
+E LoadInScope(Context& ctx, const CrudHooks<E>& hooks) {
+  storage::Repository<E> repo(ctx.db);
+  const auto id = ctx.Id(hooks.item_param);
+  auto entity = repo.Get(id);
+  if (!entity || !hooks.in_scope(ctx, *entity))
+    throw StatusError(repo.NotFound(id));
+  return *entity;
+}
+
+template <class E>
+json::object ListPage(const storage::Page<E>& page) {
+  return {{"items", EncodeAll(page.items)},
+          {"next_cursor", page.next_after_id
+                              ? json::value(EncodeCursor(*page.next_after_id))
+                              : json::value(nullptr)}};
+}
+
+template <class E>
+E ValidatedWrite(Context& ctx, const CrudHooks<E>& hooks, const E* before,
+                 E entity) {
+  domain::Errors errors;
+  Decode(RequireObject(ParseBody(ctx.request)), entity, errors);
+  hooks.check_references(ctx, entity, errors);
+  ThrowIfInvalid(errors, hooks.validate(ctx, entity));
+
+  storage::Repository<E> repo(ctx.db);
+  ThrowIfError(storage::WriteTransaction(ctx.db, [&]() -> domain::Status {
+    if (before) {
+      if (auto s = repo.Update(entity); !s.ok()) return s;
+    } else {
+      auto id = repo.Create(entity);
+      if (!id.ok()) return id.status();
+      entity.id = id.value();
+    }
+    return hooks.after_write(ctx, before, entity);
+  }));
+  return *repo.Get(entity.id);
+}
+
+template <class E>
+void AddCrudRoutes(Router& router, CrudHooks<E> hooks) {
+  const std::string item = hooks.collection + "/{" + hooks.item_param + "}";
+
+  router.Add("GET", hooks.collection, [hooks](Context& ctx) {
+    storage::Repository<E> repo(ctx.db);
+    auto filter = hooks.filter(ctx);
+    return JsonResponse(200, ListPage(repo.List(filter, ctx.query.Page())));
+  });
+
+  router.Add("POST", hooks.collection, [hooks](Context& ctx) {
+    hooks.filter(ctx);  // a nested collection's parent must exist
+    E created = ValidatedWrite<E>(ctx, hooks, nullptr, hooks.make(ctx));
+    Response r = JsonResponse(201, Encode(created));
+    r.headers.emplace_back("Location",
+                           RequestPath(ctx) + "/" + std::to_string(created.id));
+    return r;
+  });
+
+  router.Add("GET", item, [hooks](Context& ctx) {
+    return JsonResponse(200, Encode(LoadInScope(ctx, hooks)));
+  });
+
+  router.Add("PATCH", item, [hooks](Context& ctx) {
+    const E before = LoadInScope(ctx, hooks);
+    return JsonResponse(200,
+                        Encode(ValidatedWrite<E>(ctx, hooks, &before, before)));
+  });
+
+  router.Add("DELETE", item, [hooks](Context& ctx) {
+    const E entity = LoadInScope(ctx, hooks);
+    storage::Repository<E> repo(ctx.db);
+    ThrowIfError(repo.Delete(entity.id));
+    return Response{204, "application/json", "", {}};
+  });
+}
+
+// 422 entry when a referenced record does not exist.
+template <class E>
+void CheckExists(Context& ctx, std::string_view field,
+                 const std::optional<std::int64_t>& id,
+                 domain::Errors& errors) {
+  if (id && *id > 0 && !storage::Repository<E>(ctx.db).Exists(*id)) {
+    errors.Add(std::string(field), "no record with id " + std::to_string(*id));
+  }
+}
+
+}  // namespace capdev::app

@@ -1,0 +1,21 @@
+#include "app/handlers/crud.hpp"
+#include "app/handlers/parties.hpp"
+#include "app/handlers/routes.hpp"
+#include "domain/project.hpp"
+#include "storage/parties.hpp"
+
+namespace capdev::app {
+
+void AddProjectRoutes(Router& router) {
+  CrudHooks<domain::Project> hooks;
+  hooks.collection = "/api/v1/projects";
+  hooks.filter = [](Context& ctx) {
+    return storage::ProjectFilter{ctx.query.Text("q")};
+  };
+  AddCrudRoutes(router, hooks);
+  AddPartyRoutes<domain::Project, domain::ProjectParty>(
+      router, "/api/v1/projects/{id}/organizations", storage::ProjectParties,
+      storage::ReplaceProjectParties);
+}
+
+}  // namespace capdev::app

@@ -1,0 +1,29 @@
+#include "app/handlers/crud.hpp"
+#include "app/handlers/nested.hpp"
+#include "app/handlers/routes.hpp"
+#include "domain/session.hpp"
+
+namespace capdev::app {
+
+void AddSessionRoutes(Router& router) {
+  CrudHooks<domain::Session> hooks;
+  hooks.collection = "/api/v1/workshops/{id}/sessions";
+  hooks.item_param = "session_id";
+  hooks.filter = [](Context& ctx) {
+    return storage::SessionFilter{RequireWorkshop(ctx).id};
+  };
+  hooks.make = [](Context& ctx) {
+    domain::Session s;
+    s.workshop_id = ctx.Id("id");
+    return s;
+  };
+  hooks.in_scope = [](Context& ctx, const domain::Session& s) {
+    return s.workshop_id == ctx.Id("id");
+  };
+  hooks.validate = [](Context& ctx, const domain::Session& s) {
+    return domain::Validate(s, RequireWorkshop(ctx));
+  };
+  AddCrudRoutes(router, hooks);
+}
+
+}  // namespace capdev::app

@@ -1,0 +1,34 @@
+#pragma once
+// The request and response the router and handlers see: plain structs, so
+// that only app/http/ compiles Boost.Beast.
+
+#include <string>
+#include <utility>
+#include <vector>
+
+namespace capdev::app {
+
+struct Request {
+  std::string method;  // "GET", "POST", ...
+  std::string target;  // as sent: path and query
+  std::string body;
+  std::string content_type;
+  std::string authorization;
+  std::string remote_address;
+};
+
+struct Response {
+  int status = 200;
+  std::string content_type = "application/json";
+  std::string body;
+  std::vector<std::pair<std::string, std::string>> headers;
+
+  const std::string* Header(std::string_view name) const {
+    for (const auto& [k, v] : headers) {
+      if (k == name) return &v;
+    }
+    return nullptr;
+  }
+};
+
+}  // namespace capdev::app

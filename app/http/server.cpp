@@ -1,0 +1,279 @@
+#include "app/http/server.hpp"
+
+#include <spdlog/spdlog.h>
+
+#include <atomic>
+#include <boost/asio.hpp>
+#include <boost/beast/core.hpp>
+#include <boost/beast/http.hpp>
+#include <list>
+#include <mutex>
+#include <optional>
+#include <thread>
+#include <vector>
+
+#include "app/problem.hpp"
+
+namespace capdev::app {
+
+namespace beast = boost::beast;
+namespace http = beast::http;
+namespace net = boost::asio;
+using tcp = net::ip::tcp;
+
+class Session;
+
+struct Server::Impl : std::enable_shared_from_this<Server::Impl> {
+  Impl(ServerOptions o, Dispatcher d)
+      : options(std::move(o)),
+        dispatcher(std::move(d)),
+        acceptor(net::make_strand(io)),
+        signals(io, SIGINT, SIGTERM) {}
+
+  void Accept();
+  void BeginStop();
+  void Track(const std::shared_ptr<Session>& s);
+  void Untrack(Session* s);
+
+  ServerOptions options;
+  Dispatcher dispatcher;
+  net::io_context io;
+  tcp::acceptor acceptor;
+  net::signal_set signals;
+  std::atomic<bool> stopping{false};
+  std::mutex sessions_mutex;
+  std::list<std::weak_ptr<Session>> sessions;
+  std::atomic<std::size_t> open_connections{0};
+};
+
+class Session : public std::enable_shared_from_this<Session> {
+ public:
+  Session(tcp::socket&& socket, std::shared_ptr<Server::Impl> server)
+      : stream_(std::move(socket)), server_(std::move(server)) {
+    server_->open_connections++;
+    beast::error_code ec;
+    auto endpoint = stream_.socket().remote_endpoint(ec);
+    if (!ec) remote_ = endpoint.address().to_string();
+  }
+  ~Session() { server_->open_connections--; }
+
+  void Start() {
+    net::dispatch(stream_.get_executor(),
+                  [self = shared_from_this()] { self->WaitForRequest(); });
+  }
+
+  // Called on stop: a connection waiting for its next request is closed now;
+  // one with a request in flight closes after answering it.
+  void CloseIfIdle() {
+    net::post(stream_.get_executor(), [self = shared_from_this()] {
+      if (!self->busy_) self->Close();
+    });
+  }
+
+ private:
+  // Waits for the first byte of the next request under the idle timeout,
+  // then gives the whole request the read deadline: a client trickling one
+  // byte every few seconds is cut off either way.
+  void WaitForRequest() {
+    busy_ = false;
+    if (server_->stopping) return Close();
+    if (buffer_.size() > 0) return ReadRequest();
+    stream_.expires_after(server_->options.idle_timeout);
+    stream_.async_read_some(
+        buffer_.prepare(4096),
+        [self = shared_from_this()](beast::error_code ec, std::size_t n) {
+          if (ec) return self->Close();
+          self->buffer_.commit(n);
+          self->ReadRequest();
+        });
+  }
+
+  void ReadRequest() {
+    busy_ = true;
+    parser_.emplace();
+    parser_->body_limit(server_->options.body_limit);
+    parser_->header_limit(
+        static_cast<std::uint32_t>(server_->options.header_limit));
+    stream_.expires_after(server_->options.read_timeout);
+    http::async_read(
+        stream_, buffer_, *parser_,
+        [self = shared_from_this()](beast::error_code ec, std::size_t) {
+          self->OnRead(ec);
+        });
+  }
+
+  void OnRead(beast::error_code ec) {
+    if (ec == http::error::end_of_stream || ec == beast::error::timeout ||
+        ec == net::error::operation_aborted) {
+      return Close();
+    }
+    if (ec == http::error::body_limit) {
+      return Reply(
+          Problem(413, "The request body is larger than " +
+                           std::to_string(server_->options.body_limit) +
+                           " bytes."),
+          false);
+    }
+    if (ec == http::error::header_limit) {
+      return Reply(Problem(431, "The request headers are too large."), false);
+    }
+    if (ec.category() ==
+            http::make_error_code(http::error::end_of_stream).category() ||
+        ec == http::error::partial_message) {
+      return Reply(Problem(400, "The request is not valid HTTP/1.1."), false);
+    }
+    if (ec) return Close();
+
+    auto& message = parser_->get();
+    version_ = message.version();
+    const bool keep_alive = message.keep_alive();
+    if (message.target().size() > server_->options.url_limit) {
+      return Reply(Problem(414, "The URL is longer than " +
+                                    std::to_string(server_->options.url_limit) +
+                                    " bytes."),
+                   false);
+    }
+    Request request;
+    request.method = std::string(message.method_string());
+    request.target = std::string(message.target());
+    request.content_type = std::string(message[http::field::content_type]);
+    request.authorization = std::string(message[http::field::authorization]);
+    request.remote_address = remote_;
+    request.body = std::move(message.body());
+    parser_.reset();
+
+    // The work guard keeps Run() going while the worker holds the request.
+    auto guard = net::make_work_guard(stream_.get_executor());
+    server_->dispatcher(std::move(request), [self = shared_from_this(),
+                                             keep_alive,
+                                             guard = std::move(guard)](
+                                                Response response) mutable {
+      net::post(self->stream_.get_executor(),
+                [self, keep_alive, response = std::move(response)]() mutable {
+                  self->Reply(std::move(response), keep_alive);
+                });
+      guard.reset();
+    });
+  }
+
+  void Reply(Response response, bool keep_alive) {
+    busy_ = true;
+    auto res = std::make_shared<http::response<http::string_body>>(
+        static_cast<http::status>(response.status), version_ ? version_ : 11);
+    res->set(http::field::server, "capdev");
+    res->set(http::field::content_type, response.content_type);
+    for (auto& [name, value] : response.headers) res->set(name, value);
+    res->body() = std::move(response.body);
+    res->keep_alive(keep_alive && !server_->stopping);
+    res->prepare_payload();
+    stream_.expires_after(server_->options.read_timeout);
+    http::async_write(
+        stream_, *res,
+        [self = shared_from_this(), res](beast::error_code ec, std::size_t) {
+          if (ec || !res->keep_alive()) return self->Close();
+          self->WaitForRequest();
+        });
+  }
+
+  void Close() {
+    beast::error_code ec;
+    stream_.socket().shutdown(tcp::socket::shutdown_both, ec);
+    stream_.close();
+  }
+
+  beast::tcp_stream stream_;
+  beast::flat_buffer buffer_;
+  std::optional<http::request_parser<http::string_body>> parser_;
+  std::shared_ptr<Server::Impl> server_;
+  std::string remote_;
+  unsigned version_ = 11;
+  bool busy_ = false;
+};
+
+void Server::Impl::Accept() {
+  acceptor.async_accept(net::make_strand(io), [self = shared_from_this()](
+                                                  beast::error_code ec,
+                                                  tcp::socket socket) {
+    if (ec == net::error::operation_aborted || !self->acceptor.is_open())
+      return;
+    if (!ec) {
+      if (self->open_connections >= self->options.max_connections) {
+        // Over the cap: answer 503 and close instead of queueing unboundedly.
+        static const std::string kBusy = [] {
+          const std::string body =
+              R"({"type":"about:blank","title":"Service Unavailable","status":503,)"
+              R"("detail":"Too many open connections; try again shortly.","errors":[]})";
+          return "HTTP/1.1 503 Service Unavailable\r\nContent-Type: "
+                 "application/problem+json\r\n"
+                 "Connection: close\r\nContent-Length: " +
+                 std::to_string(body.size()) + "\r\n\r\n" + body;
+        }();
+        auto s = std::make_shared<tcp::socket>(std::move(socket));
+        net::async_write(*s, net::buffer(kBusy),
+                         [s](beast::error_code, std::size_t) {
+                           beast::error_code ignored;
+                           s->shutdown(tcp::socket::shutdown_both, ignored);
+                         });
+      } else {
+        auto session = std::make_shared<Session>(std::move(socket), self);
+        self->Track(session);
+        session->Start();
+      }
+    }
+    self->Accept();
+  });
+}
+
+void Server::Impl::Track(const std::shared_ptr<Session>& s) {
+  std::lock_guard lock(sessions_mutex);
+  sessions.remove_if([](const auto& w) { return w.expired(); });
+  sessions.push_back(s);
+}
+
+void Server::Impl::BeginStop() {
+  if (stopping.exchange(true)) return;
+  spdlog::info("stopping: no new connections, finishing requests in flight");
+  net::post(acceptor.get_executor(), [self = shared_from_this()] {
+    beast::error_code ec;
+    self->acceptor.close(ec);
+  });
+  beast::error_code ec;
+  signals.cancel(ec);
+  std::lock_guard lock(sessions_mutex);
+  for (auto& w : sessions) {
+    if (auto s = w.lock()) s->CloseIfIdle();
+  }
+}
+
+Server::Server(ServerOptions options, Dispatcher dispatcher)
+    : impl_(std::make_shared<Impl>(std::move(options), std::move(dispatcher))) {
+}
+
+Server::~Server() { Stop(); }
+
+std::uint16_t Server::Listen() {
+  auto& a = impl_->acceptor;
+  tcp::endpoint endpoint(net::ip::make_address(impl_->options.host),
+                         impl_->options.port);
+  a.open(endpoint.protocol());
+  a.set_option(net::socket_base::reuse_address(true));
+  a.bind(endpoint);
+  a.listen(net::socket_base::max_listen_connections);
+  return a.local_endpoint().port();
+}
+
+void Server::Run() {
+  impl_->signals.async_wait([impl = impl_](beast::error_code ec, int) {
+    if (!ec) impl->BeginStop();
+  });
+  impl_->Accept();
+  std::vector<std::thread> extra;
+  for (int i = 1; i < impl_->options.io_threads; ++i)
+    extra.emplace_back([this] { impl_->io.run(); });
+  impl_->io.run();
+  for (auto& t : extra) t.join();
+}
+
+void Server::Stop() { impl_->BeginStop(); }
+
+}  // namespace capdev::app

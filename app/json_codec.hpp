@@ -1,0 +1,119 @@
+#pragma once
+// JSON <-> domain entities, generic over domain::Fields: one decoder and one
+// encoder for every resource. Decoding reports every bad field at once.
+
+#include <boost/json.hpp>
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "app/http/message.hpp"
+#include "domain/date.hpp"
+#include "domain/field.hpp"
+#include "domain/validation.hpp"
+
+namespace capdev::app {
+
+namespace json = boost::json;
+
+// Parses a request body: 400 when it is not JSON or nests too deep. The
+// Content-Type is not insisted on, so a bare `curl -d` works.
+json::value ParseBody(const Request& request);
+const json::object& RequireObject(const json::value& body);
+const json::array& RequireArray(const json::value& body);
+
+Response JsonResponse(int status, const json::value& body);
+
+inline json::value ToJson(const std::string& v) { return json::string(v); }
+inline json::value ToJson(std::int64_t v) { return v; }
+inline json::value ToJson(bool v) { return v; }
+inline json::value ToJson(double v) { return v; }
+inline json::value ToJson(const domain::Date& v) {
+  return json::string(v.ToString());
+}
+inline json::value ToJson(const std::vector<std::string>& v) {
+  json::array a;
+  for (const auto& s : v) a.emplace_back(json::string(s));
+  return a;
+}
+template <class T>
+json::value ToJson(const std::optional<T>& v) {
+  return v ? ToJson(*v) : json::value(nullptr);
+}
+
+void FromJson(const json::value& j, std::string& out, const std::string& field,
+              domain::Errors& e);
+void FromJson(const json::value& j, std::int64_t& out, const std::string& field,
+              domain::Errors& e);
+void FromJson(const json::value& j, bool& out, const std::string& field,
+              domain::Errors& e);
+void FromJson(const json::value& j, double& out, const std::string& field,
+              domain::Errors& e);
+void FromJson(const json::value& j, domain::Date& out, const std::string& field,
+              domain::Errors& e);
+void FromJson(const json::value& j, std::vector<std::string>& out,
+              const std::string& field, domain::Errors& e);
+template <class T>
+void FromJson(const json::value& j, std::optional<T>& out,
+              const std::string& field, domain::Errors& e) {
+  if (j.is_null()) return out.reset();
+  T value{};
+  const std::size_t before = e.list().size();
+  FromJson(j, value, field, e);
+  if (e.list().size() == before) out = std::move(value);
+}
+
+template <class E>
+json::object Encode(const E& entity) {
+  json::object o;
+  if constexpr (requires { entity.id; }) o["id"] = entity.id;
+  domain::ForEachField<E>(
+      [&](const auto& f) { o[f.name] = ToJson(entity.*(f.member)); });
+  return o;
+}
+
+template <class E>
+json::array EncodeAll(const std::vector<E>& entities) {
+  json::array a;
+  for (const auto& e : entities) a.push_back(Encode(e));
+  return a;
+}
+
+// Applies the members present in `body` onto `entity` (create starts from
+// defaults, PATCH from the stored record). `prefix` names nested entries in
+// errors, e.g. "[3].".
+template <class E>
+void Decode(const json::object& body, E& entity, domain::Errors& errors,
+            const std::string& prefix = "") {
+  for (const auto& [key, value] : body) {
+    bool known = false;
+    domain::ForEachField<E>([&](const auto& f) {
+      if (f.name != key) return;
+      known = true;
+      if (!f.writable)
+        return errors.Add(prefix + std::string(key), "is read-only");
+      FromJson(value, entity.*(f.member), prefix + std::string(key), errors);
+    });
+    if (!known && key != "id")
+      errors.Add(prefix + std::string(key), "is not a field of this resource");
+  }
+}
+
+// Decodes a JSON array of entries (a set or a sheet) into entities.
+template <class E>
+std::vector<E> DecodeList(const json::array& body, domain::Errors& errors) {
+  std::vector<E> out;
+  for (std::size_t i = 0; i < body.size(); ++i) {
+    const std::string index = "[" + std::to_string(i) + "]";
+    auto& entity = out.emplace_back();
+    if (!body[i].is_object()) {
+      errors.Add(index, "must be an object");
+      continue;
+    }
+    Decode(body[i].as_object(), entity, errors, index + ".");
+  }
+  return out;
+}
+
+}  // namespace capdev::app

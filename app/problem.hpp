@@ -1,0 +1,18 @@
+#pragma once
+// RFC 9457 problem+json bodies, and the one place that maps a domain Status
+// to an HTTP status.
+
+#include <string>
+#include <vector>
+
+#include "app/http/message.hpp"
+#include "domain/status.hpp"
+
+namespace capdev::app {
+
+int HttpStatus(domain::Code code);
+Response Problem(int status, std::string detail,
+                 const std::vector<domain::FieldError>& errors = {});
+Response Problem(const domain::Status& status);
+
+}  // namespace capdev::app

@@ -1,0 +1,143 @@
+#include "app/router.hpp"
+
+#include <spdlog/spdlog.h>
+
+#include <boost/url/parse.hpp>
+#include <charconv>
+#include <chrono>
+#include <set>
+
+#include "app/problem.hpp"
+#include "app/query.hpp"
+#include "app/status_error.hpp"
+
+namespace capdev::app {
+
+namespace {
+
+std::vector<std::string> SplitTemplate(std::string_view path) {
+  std::vector<std::string> out;
+  std::size_t start = 1;
+  while (start <= path.size()) {
+    std::size_t end = path.find('/', start);
+    if (end == std::string_view::npos) end = path.size();
+    out.emplace_back(path.substr(start, end - start));
+    start = end + 1;
+  }
+  return out;
+}
+
+bool IsParam(const std::string& segment) {
+  return segment.size() > 2 && segment.front() == '{' && segment.back() == '}';
+}
+
+}  // namespace
+
+std::int64_t Context::Id(std::string_view name) const {
+  auto it = params.find(name);
+  std::int64_t id = 0;
+  if (it != params.end()) {
+    const auto& text = it->second;
+    auto [end, ec] =
+        std::from_chars(text.data(), text.data() + text.size(), id);
+    if (ec != std::errc() || end != text.data() + text.size()) id = 0;
+  }
+  if (id <= 0)
+    throw StatusError(
+        domain::Status::NotFound("no record has the id '" +
+                                 (it != params.end() ? it->second : "") + "'"));
+  return id;
+}
+
+void Router::Add(std::string method, std::string path_template,
+                 Handler handler) {
+  auto segments = SplitTemplate(path_template);
+  routes_.push_back({std::move(method), std::move(path_template),
+                     std::move(segments), std::move(handler)});
+}
+
+std::vector<RouteInfo> Router::Routes() const {
+  std::vector<RouteInfo> out;
+  for (const auto& r : routes_) out.push_back({r.method, r.path});
+  return out;
+}
+
+Response Router::Dispatch(const Request& request, storage::Database& db) const {
+  const auto started = std::chrono::steady_clock::now();
+  std::string matched = "-";
+  Response response;
+  try {
+    response = DispatchUnlogged(request, db, matched);
+  } catch (const StatusError& e) {
+    response = Problem(e.status());
+  } catch (const std::exception& e) {
+    spdlog::error("{} {} failed: {}", request.method, matched, e.what());
+    response = Problem(
+        500, "The server could not complete the request; it has been logged.");
+  } catch (...) {
+    spdlog::error("{} {} failed with an unknown exception", request.method,
+                  matched);
+    response = Problem(
+        500, "The server could not complete the request; it has been logged.");
+  }
+  const double ms = std::chrono::duration<double, std::milli>(
+                        std::chrono::steady_clock::now() - started)
+                        .count();
+  // The path template, never the path: ids and query strings stay out of logs.
+  spdlog::info("{} {} {} {:.2f}ms", request.method, matched, response.status,
+               ms);
+  return response;
+}
+
+Response Router::DispatchUnlogged(const Request& request, storage::Database& db,
+                                  std::string& matched) const {
+  auto url = boost::urls::parse_origin_form(request.target);
+  if (!url) return Problem(400, "The request target is not a valid URL path.");
+
+  std::vector<std::string> segments;
+  for (auto s : url->segments()) segments.push_back(s);
+  if (segments.empty()) segments.emplace_back();
+  std::vector<std::pair<std::string, std::string>> query_params;
+  for (auto p : url->params()) query_params.emplace_back(p.key, p.value);
+
+  std::set<std::string> allowed;
+  for (const auto& route : routes_) {
+    if (route.segments.size() != segments.size()) continue;
+    std::map<std::string, std::string, std::less<>> params;
+    bool match = true;
+    for (std::size_t i = 0; i < segments.size() && match; ++i) {
+      const auto& want = route.segments[i];
+      if (IsParam(want)) {
+        // "{id}.ics" style suffixes are not used; a parameter is a whole
+        // segment.
+        if (segments[i].empty()) match = false;
+        params[want.substr(1, want.size() - 2)] = segments[i];
+      } else {
+        match = want == segments[i];
+      }
+    }
+    if (!match) continue;
+    if (route.method != request.method &&
+        !(request.method == "HEAD" && route.method == "GET")) {
+      allowed.insert(route.method);
+      continue;
+    }
+    matched = route.path;
+    Query query(std::move(query_params));
+    Context ctx{request, params, query, db};
+    Response response = route.handler(ctx);
+    if (request.method == "HEAD") response.body.clear();
+    return response;
+  }
+  if (!allowed.empty()) {
+    std::string allow;
+    for (const auto& m : allowed) allow += (allow.empty() ? "" : ", ") + m;
+    Response r = Problem(405, "This path does not accept " + request.method +
+                                  "; it accepts " + allow + ".");
+    r.headers.emplace_back("Allow", allow);
+    return r;
+  }
+  return Problem(404, "No such route.");
+}
+
+}  // namespace capdev::app

@@ -1,0 +1,35 @@
+#pragma once
+// `capdev seed`: loads seed/*.json (the five recorded events) in one
+// transaction. Idempotent: records already present and equal are reused; a
+// database holding a different record under the same identity is refused.
+
+#include <string>
+
+#include "domain/status.hpp"
+#include "storage/database.hpp"
+
+namespace capdev::app {
+
+struct SeedFiles {
+  std::string organizations;
+  std::string projects;
+  std::string people;
+  std::string workshops;
+};
+
+SeedFiles BuiltInSeed();  // compiled in from seed/
+SeedFiles ReadSeedFolder(const std::string& folder);
+
+struct SeedReport {
+  int created = 0;
+  int unchanged = 0;
+};
+
+domain::StatusOr<SeedReport> LoadSeed(storage::Database& db,
+                                      const SeedFiles& files);
+
+// Migrates, loads, and reports; returns the exit code. An empty folder means
+// the built-in seed.
+int RunSeed(const std::string& db_path, const std::string& folder);
+
+}  // namespace capdev::app

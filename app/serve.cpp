@@ -1,0 +1,38 @@
+#include "app/serve.hpp"
+
+#include <spdlog/spdlog.h>
+
+#include "app/handlers/routes.hpp"
+#include "app/worker_pool.hpp"
+#include "storage/migrations.hpp"
+
+namespace capdev::app {
+
+int Serve(const ServeOptions& options) {
+  {
+    storage::Database db(options.database);
+    if (auto s = storage::Migrate(db); !s.ok()) {
+      spdlog::error("cannot serve {}: {}", options.database.path, s.detail());
+      return 1;
+    }
+  }
+  const Router router = MakeRouter();
+  WorkerPool pool(options.database, options.workers);
+  Server server(options.http,
+                [&](Request request, std::function<void(Response)> reply) {
+                  pool.Post([&router, request = std::move(request),
+                             reply = std::move(reply)](storage::Database& db) {
+                    reply(router.Dispatch(request, db));
+                  });
+                });
+  const auto port = server.Listen();
+  // Tests and scripts read this line to learn the port chosen by --port 0.
+  spdlog::info("listening on http://{}:{}", options.http.host, port);
+  server.Run();
+  pool.Stop();  // lets every dispatched request finish, then closes the
+                // connections
+  spdlog::info("stopped");
+  return 0;
+}
+
+}  // namespace capdev::app

@@ -1,0 +1,39 @@
+#pragma once
+// Day-by-day attendance: one sheet per session, one mark per registered person.
+
+#include <array>
+#include <cstdint>
+#include <set>
+#include <span>
+#include <string>
+#include <string_view>
+
+#include "domain/field.hpp"
+#include "domain/status.hpp"
+
+namespace capdev::domain {
+
+inline constexpr std::array<std::string_view, 4> kAttendanceMarks = {
+    "present", "late", "excused", "absent"};
+
+struct AttendanceMark {
+  std::int64_t person_id = 0;
+  std::string status;
+};
+
+template <>
+struct Fields<AttendanceMark> {
+  using E = AttendanceMark;
+  static constexpr auto kAll = std::tuple{Field{"person_id", &E::person_id},
+                                          Field{"status", &E::status}};
+};
+
+// A person counts as attending a session when marked present or late.
+bool CountsAsAttended(std::string_view mark);
+
+// A sheet is valid when every mark is known, no person is marked twice and
+// every person is registered for the workshop.
+Status ValidateSheet(std::span<const AttendanceMark> sheet,
+                     const std::set<std::int64_t>& registered_people);
+
+}  // namespace capdev::domain

@@ -1,0 +1,34 @@
+#pragma once
+// A calendar date (YYYY-MM-DD), the only date type capdev stores.
+
+#include <chrono>
+#include <compare>
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace capdev::domain {
+
+class Date {
+ public:
+  Date() = default;
+  explicit Date(std::chrono::sys_days days) : days_(days) {}
+
+  // Strict YYYY-MM-DD with a real calendar day; nullopt otherwise.
+  static std::optional<Date> Parse(std::string_view text);
+  static Date Today();
+
+  std::string ToString() const;
+  Date AddDays(int days) const { return Date(days_ + std::chrono::days(days)); }
+  // Whole days from `this` to `other` (negative when other is earlier).
+  int DaysUntil(Date other) const { return (other.days_ - days_).count(); }
+  std::chrono::sys_days days() const { return days_; }
+  std::chrono::year_month_day ymd() const { return {days_}; }
+
+  auto operator<=>(const Date&) const = default;
+
+ private:
+  std::chrono::sys_days days_{};
+};
+
+}  // namespace capdev::domain

@@ -1,0 +1,41 @@
+#pragma once
+// Describes an entity's fields once, so that the JSON mapping (app/) and the
+// row mapping (storage/) are written once for every entity instead of per
+// entity. Each entity specialises Fields<E> with a tuple of Field.
+
+#include <string_view>
+#include <tuple>
+
+namespace capdev::domain {
+
+template <class E, class M>
+struct Field {
+  std::string_view name;  // the JSON field name and the SQL column name
+  M E::*member;
+  bool writable =
+      true;  // false: set by the server (e.g. workshop_id from the path)
+};
+
+template <class E>
+struct Fields;  // specialised per entity: static constexpr auto kAll =
+                // std::tuple{...};
+
+template <class E, class F>
+void ForEachField(F&& f) {
+  std::apply([&](const auto&... field) { (f(field), ...); }, Fields<E>::kAll);
+}
+
+}  // namespace capdev::domain
+
+namespace capdev::domain {
+
+// True when every described field is equal (ids are not compared).
+template <class E>
+bool SameFields(const E& a, const E& b) {
+  bool same = true;
+  ForEachField<E>(
+      [&](const auto& f) { same = same && a.*(f.member) == b.*(f.member); });
+  return same;
+}
+
+}  // namespace capdev::domain

@@ -1,0 +1,43 @@
+#pragma once
+
+#include <array>
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "domain/field.hpp"
+#include "domain/status.hpp"
+
+namespace capdev::domain {
+
+inline constexpr std::array<std::string_view, 6> kOrganizationKinds = {
+    "government", "intergovernmental", "academic", "ngo", "private", "other"};
+
+struct Organization {
+  std::int64_t id = 0;
+  std::string name;  // unique, case-insensitive
+  std::optional<std::string> short_name;
+  std::optional<std::string> native_name;
+  std::string kind;
+  std::optional<std::string> country;  // ISO 3166-1 alpha-2
+  std::optional<std::int64_t>
+      parent_id;  // a bureau inside a ministry, a unit inside IOM
+  std::optional<std::string> iati_ref;
+};
+
+template <>
+struct Fields<Organization> {
+  using E = Organization;
+  static constexpr auto kAll = std::tuple{Field{"name", &E::name},
+                                          Field{"short_name", &E::short_name},
+                                          Field{"native_name", &E::native_name},
+                                          Field{"kind", &E::kind},
+                                          Field{"country", &E::country},
+                                          Field{"parent_id", &E::parent_id},
+                                          Field{"iati_ref", &E::iati_ref}};
+};
+
+Status Validate(const Organization& org);
+
+}  // namespace capdev::domain

@@ -1,0 +1,47 @@
+#pragma once
+
+#include <array>
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "domain/field.hpp"
+#include "domain/status.hpp"
+
+namespace capdev::domain {
+
+inline constexpr std::array<std::string_view, 4> kGenders = {
+    "female", "male", "other", "undisclosed"};
+
+// A participant, trainer or official. Name, native name, email and phone are
+// personal data: they never reach logs or funder reports.
+struct Person {
+  std::int64_t id = 0;
+  std::string full_name;
+  std::optional<std::string> native_name;
+  std::string gender = "undisclosed";
+  std::optional<std::int64_t> organization_id;
+  std::optional<std::string> position;
+  std::optional<std::string> province;
+  std::optional<std::string> email;
+  std::optional<std::string> phone;
+};
+
+template <>
+struct Fields<Person> {
+  using E = Person;
+  static constexpr auto kAll =
+      std::tuple{Field{"full_name", &E::full_name},
+                 Field{"native_name", &E::native_name},
+                 Field{"gender", &E::gender},
+                 Field{"organization_id", &E::organization_id},
+                 Field{"position", &E::position},
+                 Field{"province", &E::province},
+                 Field{"email", &E::email},
+                 Field{"phone", &E::phone}};
+};
+
+Status Validate(const Person& person);
+
+}  // namespace capdev::domain

@@ -1,0 +1,52 @@
+#include "domain/project.hpp"
+
+#include <set>
+#include <utility>
+
+#include "domain/validation.hpp"
+
+namespace capdev::domain {
+
+bool IsFunderRole(std::string_view role) {
+  return role == "lead_funder" || role == "co_funder";
+}
+
+Status Validate(const Project& p) {
+  Errors e;
+  e.Required("code", p.code);
+  e.MaxLength("code", p.code, 32);
+  e.Required("title", p.title);
+  e.MaxLength("title", p.title, kMaxName);
+  e.MaxLength("native_title", p.native_title, kMaxName);
+  e.MaxLength("summary", p.summary, kMaxText);
+  e.MaxLength("funding_instrument", p.funding_instrument, kMaxName);
+  e.UpperLetters("default_currency", p.default_currency, 3);
+  if (p.start_date && p.end_date && *p.end_date < *p.start_date) {
+    e.Add("end_date", "must not be before start_date");
+  }
+  return e.ToStatus();
+}
+
+Status ValidateParties(std::span<const ProjectParty> parties) {
+  Errors e;
+  std::set<std::pair<std::int64_t, std::string>> seen;
+  for (std::size_t i = 0; i < parties.size(); ++i) {
+    const auto& p = parties[i];
+    const std::string at = "[" + std::to_string(i) + "].";
+    e.Required(at + "organization_id", p.organization_id);
+    e.OneOf(at + "role", p.role, kProjectRoles);
+    if (!IsFunderRole(p.role) && (p.amount || p.currency)) {
+      e.Add(at + "amount",
+            "only funder roles (lead_funder, co_funder) carry an amount");
+    }
+    if (p.amount && *p.amount < 0) e.Add(at + "amount", "must not be negative");
+    e.UpperLetters(at + "currency", p.currency, 3);
+    if (!seen.emplace(p.organization_id, p.role).second) {
+      e.Add(at + "role",
+            "the organization already has this role in the project");
+    }
+  }
+  return e.ToStatus();
+}
+
+}  // namespace capdev::domain

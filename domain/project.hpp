@@ -1,0 +1,68 @@
+#pragma once
+
+#include <array>
+#include <cstdint>
+#include <optional>
+#include <span>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "domain/date.hpp"
+#include "domain/field.hpp"
+#include "domain/status.hpp"
+
+namespace capdev::domain {
+
+inline constexpr std::array<std::string_view, 4> kProjectRoles = {
+    "lead_funder", "co_funder", "implementer", "counterpart"};
+
+struct Project {
+  std::int64_t id = 0;
+  std::string code;  // unique, e.g. CBMM
+  std::string title;
+  std::optional<std::string> native_title;
+  std::optional<std::string> summary;
+  std::optional<Date> start_date;
+  std::optional<Date> end_date;
+  std::optional<std::string> funding_instrument;
+  std::optional<std::string> default_currency;  // ISO 4217
+};
+
+// One party of a project: a funder, an implementer or a counterpart.
+struct ProjectParty {
+  std::int64_t organization_id = 0;
+  std::string role;
+  std::optional<double> amount;  // funder roles only
+  std::optional<std::string> currency;
+};
+
+template <>
+struct Fields<Project> {
+  using E = Project;
+  static constexpr auto kAll =
+      std::tuple{Field{"code", &E::code},
+                 Field{"title", &E::title},
+                 Field{"native_title", &E::native_title},
+                 Field{"summary", &E::summary},
+                 Field{"start_date", &E::start_date},
+                 Field{"end_date", &E::end_date},
+                 Field{"funding_instrument", &E::funding_instrument},
+                 Field{"default_currency", &E::default_currency}};
+};
+
+template <>
+struct Fields<ProjectParty> {
+  using E = ProjectParty;
+  static constexpr auto kAll = std::tuple{
+      Field{"organization_id", &E::organization_id}, Field{"role", &E::role},
+      Field{"amount", &E::amount}, Field{"currency", &E::currency}};
+};
+
+bool IsFunderRole(std::string_view role);
+Status Validate(const Project& project);
+// Checks each party and that an organization holds each role once; error
+// fields are indexed ("[2].amount").
+Status ValidateParties(std::span<const ProjectParty> parties);
+
+}  // namespace capdev::domain

@@ -1,0 +1,82 @@
+#pragma once
+// Expected failures are values, not exceptions (LevelDB's Status,
+// google.rpc.Code). app/ maps each code to an HTTP status in exactly one place.
+
+#include <optional>
+#include <string>
+#include <utility>
+#include <variant>
+#include <vector>
+
+namespace capdev::domain {
+
+enum class Code {
+  kOk,
+  kMalformed,           // 400: the request itself cannot be read
+  kInvalidArgument,     // 422: a well-formed value breaks a rule
+  kNotFound,            // 404
+  kAlreadyExists,       // 409: a duplicate
+  kFailedPrecondition,  // 409: the state forbids it (still referenced, ...)
+};
+
+struct FieldError {
+  std::string field;
+  std::string message;
+  bool operator==(const FieldError&) const = default;
+};
+
+class Status {
+ public:
+  Status() = default;
+  static Status Ok() { return {}; }
+  static Status Malformed(std::string detail,
+                          std::vector<FieldError> errors = {}) {
+    return {Code::kMalformed, std::move(detail), std::move(errors)};
+  }
+  static Status Invalid(std::vector<FieldError> errors,
+                        std::string detail = "The request breaks a rule.") {
+    return {Code::kInvalidArgument, std::move(detail), std::move(errors)};
+  }
+  static Status NotFound(std::string detail) {
+    return {Code::kNotFound, std::move(detail), {}};
+  }
+  static Status AlreadyExists(std::string detail) {
+    return {Code::kAlreadyExists, std::move(detail), {}};
+  }
+  static Status FailedPrecondition(std::string detail) {
+    return {Code::kFailedPrecondition, std::move(detail), {}};
+  }
+
+  bool ok() const { return code_ == Code::kOk; }
+  Code code() const { return code_; }
+  const std::string& detail() const { return detail_; }
+  const std::vector<FieldError>& errors() const { return errors_; }
+
+ private:
+  Status(Code code, std::string detail, std::vector<FieldError> errors)
+      : code_(code), detail_(std::move(detail)), errors_(std::move(errors)) {}
+
+  Code code_ = Code::kOk;
+  std::string detail_;
+  std::vector<FieldError> errors_;
+};
+
+// A value or the Status that explains why there is none.
+template <class T>
+class StatusOr {
+ public:
+  StatusOr(T value) : value_(std::move(value)) {}
+  StatusOr(Status status) : value_(std::move(status)) {}
+
+  bool ok() const { return std::holds_alternative<T>(value_); }
+  const Status& status() const { return std::get<Status>(value_); }
+  T& value() { return std::get<T>(value_); }
+  const T& value() const { return std::get<T>(value_); }
+  T* operator->() { return &value(); }
+  T& operator*() { return value(); }
+
+ private:
+  std::variant<T, Status> value_;
+};
+
+}  // namespace capdev::domain

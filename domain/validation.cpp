@@ -1,0 +1,74 @@
+#include "domain/validation.hpp"
+
+#include <algorithm>
+
+namespace capdev::domain {
+
+std::size_t CountCodePoints(std::string_view utf8) {
+  return std::count_if(utf8.begin(), utf8.end(), [](char c) {
+    return (static_cast<unsigned char>(c) & 0xC0) != 0x80;
+  });
+}
+
+std::string JoinAllowed(std::span<const std::string_view> allowed) {
+  std::string out;
+  for (auto v : allowed) {
+    if (!out.empty()) out += ", ";
+    out += v;
+  }
+  return out;
+}
+
+void Errors::Required(std::string_view field, const std::string& value) {
+  if (value.empty()) Add(std::string(field), "is required");
+}
+
+void Errors::Required(std::string_view field, std::int64_t id) {
+  if (id <= 0) Add(std::string(field), "is required (a positive id)");
+}
+
+void Errors::MaxLength(std::string_view field, const std::string& value,
+                       std::size_t max) {
+  if (value.size() > max && CountCodePoints(value) > max) {
+    Add(std::string(field),
+        "must be at most " + std::to_string(max) + " characters");
+  }
+}
+
+void Errors::MaxLength(std::string_view field,
+                       const std::optional<std::string>& value,
+                       std::size_t max) {
+  if (value) MaxLength(field, *value, max);
+}
+
+void Errors::OneOf(std::string_view field, const std::string& value,
+                   std::span<const std::string_view> allowed) {
+  if (value.empty()) return Add(std::string(field), "is required");
+  if (std::find(allowed.begin(), allowed.end(), value) == allowed.end()) {
+    Add(std::string(field), "must be one of: " + JoinAllowed(allowed));
+  }
+}
+
+void Errors::Positive(std::string_view field,
+                      const std::optional<std::int64_t>& id) {
+  if (id && *id <= 0) Add(std::string(field), "must be a positive id");
+}
+
+void Errors::NotNegative(std::string_view field,
+                         const std::optional<std::int64_t>& n) {
+  if (n && *n < 0) Add(std::string(field), "must not be negative");
+}
+
+void Errors::UpperLetters(std::string_view field,
+                          const std::optional<std::string>& value,
+                          std::size_t n) {
+  if (!value) return;
+  bool ok = value->size() == n &&
+            std::all_of(value->begin(), value->end(),
+                        [](char c) { return c >= 'A' && c <= 'Z'; });
+  if (!ok)
+    Add(std::string(field),
+        "must be " + std::to_string(n) + " upper-case letters");
+}
+
+}  // namespace capdev::domain

@@ -1,0 +1,56 @@
+#pragma once
+// Collects every broken rule of a record at once, so that a client sees all
+// of its mistakes in one 422 rather than one per round trip.
+
+#include <cstddef>
+#include <cstdint>
+#include <optional>
+#include <span>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "domain/status.hpp"
+
+namespace capdev::domain {
+
+// Length limits, in characters (Unicode code points).
+inline constexpr std::size_t kMaxName = 300;
+inline constexpr std::size_t kMaxShort = 100;
+inline constexpr std::size_t kMaxText = 10000;
+
+class Errors {
+ public:
+  void Add(std::string field, std::string message) {
+    errors_.push_back({std::move(field), std::move(message)});
+  }
+  bool empty() const { return errors_.empty(); }
+  const std::vector<FieldError>& list() const { return errors_; }
+  // Ok when nothing was added, otherwise a 422 with every entry.
+  Status ToStatus() const {
+    return empty() ? Status::Ok() : Status::Invalid(errors_);
+  }
+
+  void Required(std::string_view field, const std::string& value);
+  void Required(std::string_view field, std::int64_t id);
+  void MaxLength(std::string_view field, const std::string& value,
+                 std::size_t max);
+  void MaxLength(std::string_view field,
+                 const std::optional<std::string>& value, std::size_t max);
+  void OneOf(std::string_view field, const std::string& value,
+             std::span<const std::string_view> allowed);
+  void Positive(std::string_view field, const std::optional<std::int64_t>& id);
+  void NotNegative(std::string_view field,
+                   const std::optional<std::int64_t>& n);
+  // ISO 3166-1 alpha-2 / ISO 4217 shape: exactly `n` upper-case ASCII letters.
+  void UpperLetters(std::string_view field,
+                    const std::optional<std::string>& value, std::size_t n);
+
+ private:
+  std::vector<FieldError> errors_;
+};
+
+std::size_t CountCodePoints(std::string_view utf8);
+std::string JoinAllowed(std::span<const std::string_view> allowed);
+
+}  // namespace capdev::domain

@@ -1,0 +1,103 @@
+#include "domain/workshop.hpp"
+
+#include <set>
+#include <utility>
+
+#include "domain/validation.hpp"
+
+namespace capdev::domain {
+
+Status Validate(const Workshop& w) {
+  Errors e;
+  e.Required("project_id", w.project_id);
+  e.Required("title", w.title);
+  e.MaxLength("title", w.title, kMaxName);
+  e.OneOf("kind", w.kind, kWorkshopKinds);
+  e.OneOf("status", w.status, kWorkshopStatuses);
+  e.MaxLength("summary", w.summary, kMaxText);
+  if (w.topics.size() > kMaxTopics) {
+    e.Add("topics",
+          "must hold at most " + std::to_string(kMaxTopics) + " topics");
+  }
+  for (std::size_t i = 0; i < w.topics.size(); ++i) {
+    const std::string field = "topics[" + std::to_string(i) + "]";
+    e.Required(field, w.topics[i]);
+    e.MaxLength(field, w.topics[i], kMaxName);
+  }
+  const bool scheduled = w.status == "planned" || w.status == "confirmed";
+  if (scheduled && !w.start_date)
+    e.Add("start_date", "is required for a " + w.status + " workshop");
+  if (scheduled && !w.end_date)
+    e.Add("end_date", "is required for a " + w.status + " workshop");
+  if (!scheduled && w.start_date.has_value() != w.end_date.has_value()) {
+    e.Add(w.start_date ? "end_date" : "start_date",
+          "give both dates or neither (unknown dates are null)");
+  }
+  if (w.start_date && w.end_date) {
+    const int days = w.start_date->DaysUntil(*w.end_date);
+    if (days < 0) e.Add("end_date", "must not be before start_date");
+    if (days >= kMaxWorkshopDays) {
+      e.Add("end_date", "a workshop lasts at most " +
+                            std::to_string(kMaxWorkshopDays) + " days");
+    }
+  }
+  if (w.dates_estimated && !w.start_date) {
+    e.Add("dates_estimated", "only dates that are given can be estimated");
+  }
+  e.MaxLength("city", w.city, kMaxShort);
+  e.MaxLength("province", w.province, kMaxShort);
+  e.UpperLetters("country", w.country, 2);
+  e.MaxLength("venue", w.venue, kMaxName);
+  e.NotNegative("capacity", w.capacity);
+  e.NotNegative("reported_participants", w.reported_participants);
+  e.MaxLength("notes", w.notes, kMaxText);
+  e.MaxLength("source", w.source, kMaxName);
+  return e.ToStatus();
+}
+
+Status ValidateParties(std::span<const WorkshopParty> parties) {
+  Errors e;
+  std::set<std::pair<std::int64_t, std::string>> seen;
+  for (std::size_t i = 0; i < parties.size(); ++i) {
+    const std::string at = "[" + std::to_string(i) + "].";
+    e.Required(at + "organization_id", parties[i].organization_id);
+    e.OneOf(at + "role", parties[i].role, kWorkshopRoles);
+    if (!seen.emplace(parties[i].organization_id, parties[i].role).second) {
+      e.Add(at + "role",
+            "the organization already has this role in the workshop");
+    }
+  }
+  return e.ToStatus();
+}
+
+Status CheckTransition(std::string_view from, std::string_view to) {
+  if (from == to) return Status::Ok();
+  static constexpr std::pair<std::string_view, std::string_view> kAllowed[] = {
+      {"planned", "confirmed"},
+      {"confirmed", "held"},
+      {"confirmed", "planned"},
+      {"planned", "cancelled"},
+      {"confirmed", "cancelled"}};
+  for (auto [f, t] : kAllowed) {
+    if (f == from && t == to) return Status::Ok();
+  }
+  std::string reason =
+      "a " + std::string(from) + " workshop cannot become " + std::string(to);
+  if (from == "held") reason += ": it has taken place";
+  if (from == "cancelled")
+    reason += ": it was cancelled (create a new workshop instead)";
+  if (from == "planned" && to == "held") reason += ": confirm it first";
+  return Status::FailedPrecondition(reason);
+}
+
+bool TakesAttendance(std::string_view status) {
+  return status == "confirmed" || status == "held";
+}
+
+std::vector<Date> DaysOf(Date start, Date end) {
+  std::vector<Date> days;
+  for (Date d = start; d <= end; d = d.AddDays(1)) days.push_back(d);
+  return days;
+}
+
+}  // namespace capdev::domain

@@ -1,0 +1,100 @@
+#pragma once
+
+#include <array>
+#include <cstdint>
+#include <optional>
+#include <span>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "domain/date.hpp"
+#include "domain/field.hpp"
+#include "domain/status.hpp"
+
+namespace capdev::domain {
+
+inline constexpr std::array<std::string_view, 6> kWorkshopKinds = {
+    "training", "workshop", "seminar", "study_tour", "conference", "meeting"};
+inline constexpr std::array<std::string_view, 4> kWorkshopStatuses = {
+    "planned", "confirmed", "held", "cancelled"};
+inline constexpr std::array<std::string_view, 6> kWorkshopRoles = {
+    "organizer", "co_organizer", "host",
+    "supporter", "trainer",      "participating"};
+
+// Longest workshop capdev accepts: it bounds the default sessions (one a day).
+inline constexpr int kMaxWorkshopDays = 366;
+inline constexpr std::size_t kMaxTopics = 50;
+
+struct Workshop {
+  std::int64_t id = 0;
+  std::int64_t project_id = 0;
+  std::string title;
+  std::string kind;
+  std::optional<std::string> summary;
+  std::vector<std::string> topics;
+  std::string status;
+  std::optional<Date> start_date;
+  std::optional<Date> end_date;
+  bool dates_estimated = false;
+  std::optional<std::string> city;
+  std::optional<std::string> province;
+  std::optional<std::string> country;
+  std::optional<std::string> venue;
+  std::optional<std::int64_t> capacity;
+  // A headcount reported without a named list (historical records).
+  std::optional<std::int64_t> reported_participants;
+  std::optional<std::string> notes;
+  std::optional<std::string> source;  // where the record comes from
+};
+
+// An institution's part in a workshop (trainer, host, sent participants...).
+struct WorkshopParty {
+  std::int64_t organization_id = 0;
+  std::string role;
+};
+
+template <>
+struct Fields<Workshop> {
+  using E = Workshop;
+  static constexpr auto kAll =
+      std::tuple{Field{"project_id", &E::project_id},
+                 Field{"title", &E::title},
+                 Field{"kind", &E::kind},
+                 Field{"summary", &E::summary},
+                 Field{"topics", &E::topics},
+                 Field{"status", &E::status},
+                 Field{"start_date", &E::start_date},
+                 Field{"end_date", &E::end_date},
+                 Field{"dates_estimated", &E::dates_estimated},
+                 Field{"city", &E::city},
+                 Field{"province", &E::province},
+                 Field{"country", &E::country},
+                 Field{"venue", &E::venue},
+                 Field{"capacity", &E::capacity},
+                 Field{"reported_participants", &E::reported_participants},
+                 Field{"notes", &E::notes},
+                 Field{"source", &E::source}};
+};
+
+template <>
+struct Fields<WorkshopParty> {
+  using E = WorkshopParty;
+  static constexpr auto kAll = std::tuple{
+      Field{"organization_id", &E::organization_id}, Field{"role", &E::role}};
+};
+
+Status Validate(const Workshop& workshop);
+Status ValidateParties(std::span<const WorkshopParty> parties);
+
+// The lifecycle: planned -> confirmed -> held; planned or confirmed ->
+// cancelled; confirmed may go back to planned. Anything else is a 409.
+Status CheckTransition(std::string_view from, std::string_view to);
+
+// Attendance is taken only once a workshop is confirmed or held.
+bool TakesAttendance(std::string_view status);
+
+// One date per calendar day from start to end, both included.
+std::vector<Date> DaysOf(Date start, Date end);
+
+}  // namespace capdev::domain

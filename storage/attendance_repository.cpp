@@ -1,0 +1,109 @@
+#include "storage/attendance_repository.hpp"
+
+#include <SQLiteCpp/Column.h>
+#include <SQLiteCpp/Statement.h>
+
+#include <map>
+
+#include "storage/repository.hpp"
+#include "storage/row_mapping.hpp"
+
+namespace capdev::storage {
+
+std::set<std::int64_t> RegisteredPeople(Database& db,
+                                        std::int64_t workshop_id) {
+  ScopedStatement q(
+      db, "SELECT person_id FROM registrations WHERE workshop_id = ?");
+  q->bind(1, workshop_id);
+  std::set<std::int64_t> out;
+  while (q->executeStep()) out.insert(q->getColumn(0).getInt64());
+  return out;
+}
+
+std::vector<domain::AttendanceMark> Sheet(Database& db,
+                                          std::int64_t session_id) {
+  ScopedStatement q(
+      db,
+      "SELECT person_id, status FROM attendance WHERE session_id = ?"
+      " ORDER BY person_id");
+  q->bind(1, session_id);
+  std::vector<domain::AttendanceMark> out;
+  while (q->executeStep()) {
+    out.push_back({q->getColumn(0).getInt64(), q->getColumn(1).getString()});
+  }
+  return out;
+}
+
+void ReplaceSheet(Database& db, std::int64_t workshop_id,
+                  std::int64_t session_id,
+                  std::span<const domain::AttendanceMark> sheet) {
+  ScopedStatement clear(db, "DELETE FROM attendance WHERE session_id = ?");
+  clear->bind(1, session_id);
+  clear->exec();
+  ScopedStatement insert(
+      db,
+      "INSERT INTO attendance (session_id, workshop_id, person_id, status)"
+      " VALUES (?, ?, ?, ?)");
+  for (const auto& mark : sheet) {
+    insert->bind(1, session_id);
+    insert->bind(2, workshop_id);
+    insert->bind(3, mark.person_id);
+    insert->bind(4, mark.status);
+    insert->exec();
+    insert->reset();
+  }
+}
+
+SignInMatrix Matrix(Database& db, std::int64_t workshop_id) {
+  SignInMatrix m;
+  std::map<std::int64_t, std::size_t> column;  // session id -> index
+  {
+    ScopedStatement q(
+        db,
+        "SELECT id, date, start_time, end_time, title FROM sessions"
+        " WHERE workshop_id = ? ORDER BY date, start_time, id");
+    q->bind(1, workshop_id);
+    while (q->executeStep()) {
+      auto& s = m.sessions.emplace_back();
+      s.workshop_id = workshop_id;
+      Read(q->getColumn(0), s.id);
+      Read(q->getColumn(1), s.date);
+      Read(q->getColumn(2), s.start_time);
+      Read(q->getColumn(3), s.end_time);
+      Read(q->getColumn(4), s.title);
+      column[s.id] = m.sessions.size() - 1;
+    }
+  }
+  std::map<std::int64_t, std::size_t> row;  // person id -> index
+  {
+    ScopedStatement q(
+        db,
+        "SELECT p.id, p.full_name, r.role FROM registrations r"
+        " JOIN people p ON p.id = r.person_id WHERE r.workshop_id = ?"
+        " ORDER BY p.full_name, p.id");
+    q->bind(1, workshop_id);
+    while (q->executeStep()) {
+      MatrixRow r{q->getColumn(0).getInt64(),
+                  q->getColumn(1).getString(),
+                  q->getColumn(2).getString(),
+                  {}};
+      r.marks.resize(m.sessions.size());
+      row[r.person_id] = m.rows.size();
+      m.rows.push_back(std::move(r));
+    }
+  }
+  ScopedStatement q(db,
+                    "SELECT session_id, person_id, status FROM attendance "
+                    "WHERE workshop_id = ?");
+  q->bind(1, workshop_id);
+  while (q->executeStep()) {
+    auto c = column.find(q->getColumn(0).getInt64());
+    auto r = row.find(q->getColumn(1).getInt64());
+    if (c != column.end() && r != row.end()) {
+      m.rows[r->second].marks[c->second] = q->getColumn(2).getString();
+    }
+  }
+  return m;
+}
+
+}  // namespace capdev::storage

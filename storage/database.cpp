@@ -1,0 +1,50 @@
+#include "storage/database.hpp"
+
+#include <SQLiteCpp/Database.h>
+#include <SQLiteCpp/Statement.h>
+
+namespace capdev::storage {
+
+Database::Database(const DatabaseOptions& options)
+    : path_(options.path),
+      db_(std::make_unique<SQLite::Database>(
+          options.path,
+          SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE | SQLite::OPEN_FULLMUTEX,
+          options.busy_timeout_ms)) {
+  db_->exec("PRAGMA journal_mode = WAL");
+  db_->exec("PRAGMA foreign_keys = ON");
+  db_->exec(options.synchronous_full ? "PRAGMA synchronous = FULL"
+                                     : "PRAGMA synchronous = NORMAL");
+  db_->exec("PRAGMA temp_store = MEMORY");
+}
+
+Database::~Database() {
+  statements_
+      .clear();  // statements must be finalised before the connection closes
+}
+
+SQLite::Statement& Database::Prepare(const std::string& sql) {
+  auto it = statements_.find(sql);
+  if (it == statements_.end()) {
+    it =
+        statements_.emplace(sql, std::make_unique<SQLite::Statement>(*db_, sql))
+            .first;
+  }
+  return *it->second;
+}
+
+void Database::Execute(const std::string& sql) { db_->exec(sql); }
+
+ScopedStatement::ScopedStatement(Database& db, const std::string& sql)
+    : stmt_(db.Prepare(sql)) {}
+
+ScopedStatement::~ScopedStatement() {
+  try {
+    stmt_.reset();
+  } catch (...) {
+    // reset() repeats the last step's error, already reported by that step.
+  }
+  stmt_.clearBindings();
+}
+
+}  // namespace capdev::storage

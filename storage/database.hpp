@@ -1,0 +1,57 @@
+#pragma once
+// One SQLite connection with capdev's settings and a cache of prepared
+// statements. A connection belongs to one thread at a time (one per worker).
+
+#include <memory>
+#include <string>
+#include <unordered_map>
+
+namespace SQLite {
+class Database;
+class Statement;
+}  // namespace SQLite
+
+namespace capdev::storage {
+
+struct DatabaseOptions {
+  std::string path;
+  int busy_timeout_ms = 5000;
+  bool synchronous_full = true;  // an acknowledged write survives a power loss
+};
+
+class Database {
+ public:
+  explicit Database(const DatabaseOptions& options);
+  ~Database();
+  Database(const Database&) = delete;
+  Database& operator=(const Database&) = delete;
+
+  // A statement prepared once per connection and reused; reset it after use
+  // (ScopedStatement does).
+  SQLite::Statement& Prepare(const std::string& sql);
+  void Execute(const std::string& sql);
+  SQLite::Database& raw() { return *db_; }
+  const std::string& path() const { return path_; }
+
+ private:
+  std::string path_;
+  std::unique_ptr<SQLite::Database> db_;
+  std::unordered_map<std::string, std::unique_ptr<SQLite::Statement>>
+      statements_;
+};
+
+// Borrows a cached statement and leaves it reset with no bindings.
+class ScopedStatement {
+ public:
+  ScopedStatement(Database& db, const std::string& sql);
+  ~ScopedStatement();
+  ScopedStatement(const ScopedStatement&) = delete;
+  ScopedStatement& operator=(const ScopedStatement&) = delete;
+  SQLite::Statement& operator*() { return stmt_; }
+  SQLite::Statement* operator->() { return &stmt_; }
+
+ private:
+  SQLite::Statement& stmt_;
+};
+
+}  // namespace capdev::storage

@@ -1,0 +1,70 @@
+#include "storage/migrations.hpp"
+
+#include <SQLiteCpp/Column.h>
+#include <SQLiteCpp/Database.h>
+#include <SQLiteCpp/Statement.h>
+
+#include <string>
+
+#include "storage/schema.hpp"
+#include "storage/transaction.hpp"
+
+namespace capdev::storage {
+
+const std::vector<Migration>& AllMigrations() {
+  static const std::vector<Migration> kMigrations = {
+      {1, "records", kSchemaRecords},
+  };
+  return kMigrations;
+}
+
+int LatestSchemaVersion() { return AllMigrations().back().version; }
+
+namespace {
+void EnsureLedger(Database& db) {
+  db.Execute(
+      "CREATE TABLE IF NOT EXISTS schema_migrations ("
+      " version INTEGER PRIMARY KEY,"
+      " name TEXT NOT NULL,"
+      " applied_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', "
+      "'now')))");
+}
+}  // namespace
+
+int SchemaVersion(Database& db) {
+  EnsureLedger(db);
+  ScopedStatement q(db,
+                    "SELECT COALESCE(MAX(version), 0) FROM schema_migrations");
+  q->executeStep();
+  return q->getColumn(0).getInt();
+}
+
+domain::Status Migrate(Database& db) { return Migrate(db, AllMigrations()); }
+
+domain::Status Migrate(Database& db, const std::vector<Migration>& migrations) {
+  const int current = SchemaVersion(db);
+  const int latest = migrations.empty() ? 0 : migrations.back().version;
+  if (current > latest) {
+    return domain::Status::FailedPrecondition(
+        "database schema version " + std::to_string(current) +
+        " is newer than this capdev (knows up to " + std::to_string(latest) +
+        "); use a newer capdev");
+  }
+  for (const auto& m : migrations) {
+    if (m.version <= current) continue;
+    domain::Status applied = WriteTransaction(db, [&] {
+      db.Execute(std::string(m.sql));
+      ScopedStatement record(
+          db, "INSERT INTO schema_migrations(version, name) VALUES (?, ?)");
+      record->bind(1, m.version);
+      record->bind(2, std::string(m.name));
+      record->exec();
+      db.Execute("PRAGMA user_version = " + std::to_string(m.version));
+      return domain::Status::Ok();
+    });
+    if (!applied.ok()) return applied;
+  }
+  return domain::Status::Ok();
+}
+
+}  // namespace capdev::storage

@@ -1,0 +1,58 @@
+#include "storage/natural_keys.hpp"
+
+#include <SQLiteCpp/Column.h>
+#include <SQLiteCpp/Statement.h>
+
+#include "storage/row_mapping.hpp"
+
+namespace capdev::storage {
+
+namespace {
+template <class... Args>
+std::optional<std::int64_t> FirstId(Database& db, const std::string& sql,
+                                    const Args&... args) {
+  ScopedStatement q(db, sql);
+  int i = 0;
+  (Bind(*q, ++i, args), ...);
+  if (!q->executeStep()) return std::nullopt;
+  return q->getColumn(0).getInt64();
+}
+}  // namespace
+
+std::optional<std::int64_t> OrganizationByName(Database& db,
+                                               const std::string& name) {
+  return FirstId(db, "SELECT id FROM organizations WHERE name = ?", name);
+}
+
+std::optional<std::int64_t> ProjectByCode(Database& db,
+                                          const std::string& code) {
+  return FirstId(db, "SELECT id FROM projects WHERE code = ?", code);
+}
+
+std::optional<std::int64_t> PersonByName(
+    Database& db, const std::string& full_name,
+    std::optional<std::int64_t> organization_id) {
+  return FirstId(db,
+                 "SELECT id FROM people WHERE full_name = ? AND "
+                 "organization_id IS ? ORDER BY id",
+                 full_name, organization_id);
+}
+
+std::optional<std::int64_t> WorkshopBySource(Database& db,
+                                             const std::string& source,
+                                             const std::string& title) {
+  return FirstId(
+      db, "SELECT id FROM workshops WHERE source = ? AND title = ? ORDER BY id",
+      source, title);
+}
+
+std::optional<std::int64_t> RegistrationOf(Database& db,
+                                           std::int64_t workshop_id,
+                                           std::int64_t person_id) {
+  return FirstId(
+      db,
+      "SELECT id FROM registrations WHERE workshop_id = ? AND person_id = ?",
+      workshop_id, person_id);
+}
+
+}  // namespace capdev::storage

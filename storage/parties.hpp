@@ -1,0 +1,29 @@
+#pragma once
+// The organization sets of projects and workshops, each replaced as a whole.
+
+#include <cstdint>
+#include <span>
+#include <vector>
+
+#include "domain/project.hpp"
+#include "domain/status.hpp"
+#include "domain/workshop.hpp"
+#include "storage/database.hpp"
+
+namespace capdev::storage {
+
+std::vector<domain::ProjectParty> ProjectParties(Database& db,
+                                                 std::int64_t project_id);
+std::vector<domain::WorkshopParty> WorkshopParties(Database& db,
+                                                   std::int64_t workshop_id);
+
+// Replace the set; call inside a WriteTransaction. Unknown organizations are
+// a 422 naming the entries.
+domain::Status ReplaceProjectParties(
+    Database& db, std::int64_t project_id,
+    std::span<const domain::ProjectParty> parties);
+domain::Status ReplaceWorkshopParties(
+    Database& db, std::int64_t workshop_id,
+    std::span<const domain::WorkshopParty> parties);
+
+}  // namespace capdev::storage

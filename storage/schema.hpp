@@ -1,0 +1,133 @@
+#pragma once
+// The SQL of each migration. A migration, once released, never changes:
+// add a new one instead.
+
+namespace capdev::storage {
+
+// Version 1: organizations, projects and their parties, workshops with their
+// partner institutions and sessions, people, registrations and attendance.
+// Enums are CHECKed here as a last line behind domain/ validation; every list
+// filter of the API has an index.
+inline constexpr const char* kSchemaRecords = R"sql(
+CREATE TABLE organizations (
+  id INTEGER PRIMARY KEY,
+  name TEXT NOT NULL COLLATE NOCASE UNIQUE,
+  short_name TEXT,
+  native_name TEXT,
+  kind TEXT NOT NULL CHECK (kind IN ('government', 'intergovernmental', 'academic', 'ngo', 'private', 'other')),
+  country TEXT CHECK (country IS NULL OR (length(country) = 2 AND country GLOB '[A-Z][A-Z]')),
+  parent_id INTEGER REFERENCES organizations(id),
+  iati_ref TEXT
+);
+CREATE INDEX organizations_kind ON organizations(kind);
+CREATE INDEX organizations_parent ON organizations(parent_id);
+
+CREATE TABLE projects (
+  id INTEGER PRIMARY KEY,
+  code TEXT NOT NULL COLLATE NOCASE UNIQUE,
+  title TEXT NOT NULL,
+  native_title TEXT,
+  summary TEXT,
+  start_date TEXT,
+  end_date TEXT,
+  funding_instrument TEXT,
+  default_currency TEXT,
+  CHECK (start_date IS NULL OR end_date IS NULL OR end_date >= start_date)
+);
+
+CREATE TABLE project_organizations (
+  project_id INTEGER NOT NULL REFERENCES projects(id) ON DELETE CASCADE,
+  organization_id INTEGER NOT NULL REFERENCES organizations(id),
+  role TEXT NOT NULL CHECK (role IN ('lead_funder', 'co_funder', 'implementer', 'counterpart')),
+  amount REAL CHECK (amount IS NULL OR (amount >= 0 AND role IN ('lead_funder', 'co_funder'))),
+  currency TEXT,
+  position INTEGER NOT NULL,
+  PRIMARY KEY (project_id, organization_id, role)
+) WITHOUT ROWID;
+CREATE INDEX project_organizations_organization ON project_organizations(organization_id, role);
+
+CREATE TABLE workshops (
+  id INTEGER PRIMARY KEY,
+  project_id INTEGER NOT NULL REFERENCES projects(id),
+  title TEXT NOT NULL,
+  kind TEXT NOT NULL CHECK (kind IN ('training', 'workshop', 'seminar', 'study_tour', 'conference', 'meeting')),
+  summary TEXT,
+  topics TEXT NOT NULL DEFAULT '',
+  status TEXT NOT NULL CHECK (status IN ('planned', 'confirmed', 'held', 'cancelled')),
+  start_date TEXT,
+  end_date TEXT,
+  dates_estimated INTEGER NOT NULL DEFAULT 0 CHECK (dates_estimated IN (0, 1)),
+  city TEXT,
+  province TEXT,
+  country TEXT,
+  venue TEXT,
+  capacity INTEGER CHECK (capacity IS NULL OR capacity >= 0),
+  reported_participants INTEGER CHECK (reported_participants IS NULL OR reported_participants >= 0),
+  notes TEXT,
+  source TEXT,
+  CHECK (start_date IS NULL OR end_date IS NULL OR end_date >= start_date),
+  CHECK (status NOT IN ('planned', 'confirmed') OR (start_date IS NOT NULL AND end_date IS NOT NULL))
+);
+CREATE INDEX workshops_project ON workshops(project_id, start_date);
+CREATE INDEX workshops_status ON workshops(status);
+CREATE INDEX workshops_kind ON workshops(kind);
+CREATE INDEX workshops_city ON workshops(city COLLATE NOCASE);
+CREATE INDEX workshops_dates ON workshops(start_date, end_date);
+
+CREATE TABLE workshop_organizations (
+  workshop_id INTEGER NOT NULL REFERENCES workshops(id) ON DELETE CASCADE,
+  organization_id INTEGER NOT NULL REFERENCES organizations(id),
+  role TEXT NOT NULL CHECK (role IN ('organizer', 'co_organizer', 'host', 'supporter', 'trainer', 'participating')),
+  position INTEGER NOT NULL,
+  PRIMARY KEY (workshop_id, organization_id, role)
+) WITHOUT ROWID;
+CREATE INDEX workshop_organizations_organization ON workshop_organizations(organization_id, role);
+
+CREATE TABLE sessions (
+  id INTEGER PRIMARY KEY,
+  workshop_id INTEGER NOT NULL REFERENCES workshops(id) ON DELETE CASCADE,
+  date TEXT NOT NULL,
+  start_time TEXT,
+  end_time TEXT,
+  title TEXT
+);
+CREATE INDEX sessions_workshop ON sessions(workshop_id, date);
+CREATE INDEX sessions_date ON sessions(date);
+
+CREATE TABLE people (
+  id INTEGER PRIMARY KEY,
+  full_name TEXT NOT NULL,
+  native_name TEXT,
+  gender TEXT NOT NULL DEFAULT 'undisclosed' CHECK (gender IN ('female', 'male', 'other', 'undisclosed')),
+  organization_id INTEGER REFERENCES organizations(id),
+  position TEXT,
+  province TEXT,
+  email TEXT,
+  phone TEXT
+);
+CREATE INDEX people_organization ON people(organization_id);
+
+CREATE TABLE registrations (
+  id INTEGER PRIMARY KEY,
+  workshop_id INTEGER NOT NULL REFERENCES workshops(id),
+  person_id INTEGER NOT NULL REFERENCES people(id),
+  role TEXT NOT NULL CHECK (role IN ('participant', 'trainer', 'speaker', 'organizer', 'observer')),
+  status TEXT NOT NULL CHECK (status IN ('invited', 'registered', 'attended', 'no_show', 'cancelled')),
+  UNIQUE (workshop_id, person_id)
+);
+CREATE INDEX registrations_person ON registrations(person_id);
+
+-- A mark needs a registration of the same person for the session's workshop:
+-- the composite key makes the database itself refuse anything else.
+CREATE TABLE attendance (
+  session_id INTEGER NOT NULL REFERENCES sessions(id),
+  workshop_id INTEGER NOT NULL,
+  person_id INTEGER NOT NULL,
+  status TEXT NOT NULL CHECK (status IN ('present', 'late', 'excused', 'absent')),
+  PRIMARY KEY (session_id, person_id),
+  FOREIGN KEY (workshop_id, person_id) REFERENCES registrations(workshop_id, person_id)
+) WITHOUT ROWID;
+CREATE INDEX attendance_registration ON attendance(workshop_id, person_id);
+)sql";
+
+}  // namespace capdev::storage

@@ -1,0 +1,50 @@
+#include "storage/session_schedule.hpp"
+
+#include <SQLiteCpp/Column.h>
+#include <SQLiteCpp/Statement.h>
+
+#include <string>
+
+namespace capdev::storage {
+
+void AddSessions(Database& db, std::int64_t workshop_id,
+                 std::span<const domain::Date> days) {
+  ScopedStatement insert(
+      db, "INSERT INTO sessions (workshop_id, date) VALUES (?, ?)");
+  for (const auto& day : days) {
+    insert->bind(1, workshop_id);
+    insert->bind(2, day.ToString());
+    insert->exec();
+    insert->reset();
+  }
+}
+
+void ShiftSessions(Database& db, std::int64_t workshop_id, int days) {
+  ScopedStatement q(db,
+                    "UPDATE sessions SET date = date(date, ? || ' days') WHERE "
+                    "workshop_id = ?");
+  q->bind(1, (days >= 0 ? "+" : "") + std::to_string(days));
+  q->bind(2, workshop_id);
+  q->exec();
+}
+
+int CountSessions(Database& db, std::int64_t workshop_id) {
+  ScopedStatement q(db, "SELECT COUNT(*) FROM sessions WHERE workshop_id = ?");
+  q->bind(1, workshop_id);
+  q->executeStep();
+  return q->getColumn(0).getInt();
+}
+
+int CountSessionsOutside(Database& db, std::int64_t workshop_id,
+                         domain::Date start, domain::Date end) {
+  ScopedStatement q(db,
+                    "SELECT COUNT(*) FROM sessions WHERE workshop_id = ? AND "
+                    "(date < ? OR date > ?)");
+  q->bind(1, workshop_id);
+  q->bind(2, start.ToString());
+  q->bind(3, end.ToString());
+  q->executeStep();
+  return q->getColumn(0).getInt();
+}
+
+}  // namespace capdev::storage

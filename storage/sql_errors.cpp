@@ -1,0 +1,44 @@
+#include "storage/sql_errors.hpp"
+
+#include <SQLiteCpp/Exception.h>
+#include <sqlite3.h>
+
+#include <string>
+
+namespace capdev::storage {
+
+domain::Status ConstraintStatus(const SQLite::Exception& e,
+                                std::string_view noun) {
+  const std::string message = e.what();
+  switch (e.getExtendedErrorCode()) {
+    case SQLITE_CONSTRAINT_UNIQUE:
+    case SQLITE_CONSTRAINT_PRIMARYKEY: {
+      // "UNIQUE constraint failed: organizations.name" -> "name"
+      std::string columns = message.substr(message.find(':') + 1);
+      std::string fields;
+      for (std::size_t pos = 0; pos < columns.size();) {
+        std::size_t comma = columns.find(',', pos);
+        std::string col = columns.substr(pos, comma - pos);
+        col = col.substr(col.find('.') + 1);
+        if (!fields.empty()) fields += ", ";
+        fields += col;
+        pos = comma == std::string::npos ? columns.size() : comma + 1;
+      }
+      return domain::Status::AlreadyExists("another " + std::string(noun) +
+                                           " already has the same " + fields);
+    }
+    case SQLITE_CONSTRAINT_FOREIGNKEY:
+      return domain::Status::FailedPrecondition(
+          "the " + std::string(noun) +
+          " is still referenced by other records, or refers to a record that "
+          "does not exist");
+    case SQLITE_CONSTRAINT_CHECK:
+    case SQLITE_CONSTRAINT_NOTNULL:
+      return domain::Status::Invalid(
+          {}, "the " + std::string(noun) + " breaks a rule of the schema");
+    default:
+      throw e;
+  }
+}
+
+}  // namespace capdev::storage

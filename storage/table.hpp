@@ -1,0 +1,162 @@
+#pragma once
+// Generic CRUD over one table whose columns are `id` plus the entity's
+// domain::Fields, in order. Internal to storage/: repositories build on it.
+
+#include <SQLiteCpp/Database.h>
+#include <SQLiteCpp/Exception.h>
+#include <SQLiteCpp/Statement.h>
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "domain/field.hpp"
+#include "domain/status.hpp"
+#include "storage/database.hpp"
+#include "storage/page.hpp"
+#include "storage/row_mapping.hpp"
+#include "storage/sql_errors.hpp"
+
+namespace capdev::storage {
+
+// A WHERE clause assembled from fixed SQL fragments and bound values only.
+struct Where {
+  std::string sql;
+  std::vector<SqlValue> binds;
+  void Add(const std::string& clause, std::vector<SqlValue> values = {}) {
+    sql += sql.empty() ? " WHERE " : " AND ";
+    sql += clause;
+    for (auto& v : values) binds.push_back(std::move(v));
+  }
+};
+
+// `%text%` for LIKE ... ESCAPE '\', with the user's own wildcards escaped.
+inline std::string LikePattern(const std::string& text) {
+  std::string out = "%";
+  for (char c : text) {
+    if (c == '%' || c == '_' || c == '\\') out += '\\';
+    out += c;
+  }
+  return out + "%";
+}
+
+template <class E>
+class Table {
+ public:
+  Table(Database& db, std::string name, std::string noun)
+      : db_(db), name_(std::move(name)), noun_(std::move(noun)) {
+    domain::ForEachField<E>([&](const auto& f) {
+      columns_ += ", " + std::string(f.name);
+      placeholders_ += placeholders_.empty() ? "?" : ", ?";
+      assignments_ +=
+          (assignments_.empty() ? "" : ", ") + std::string(f.name) + " = ?";
+    });
+  }
+
+  const std::string& noun() const { return noun_; }
+
+  std::optional<E> Get(std::int64_t id) {
+    auto page = List(WhereId(id), {0, 1});
+    if (page.items.empty()) return std::nullopt;
+    return std::move(page.items.front());
+  }
+
+  bool Exists(std::int64_t id) {
+    ScopedStatement q(db_, "SELECT 1 FROM " + name_ + " WHERE id = ?");
+    q->bind(1, id);
+    return q->executeStep();
+  }
+
+  Page<E> List(const Where& where, const PageRequest& page) {
+    Where w = where;
+    if (page.after_id > 0) w.Add("id > ?", {page.after_id});
+    ScopedStatement q(db_, "SELECT id" + columns_ + " FROM " + name_ + w.sql +
+                               " ORDER BY id LIMIT ?");
+    int i = 1;
+    for (const auto& v : w.binds) Bind(*q, i++, v);
+    q->bind(i, static_cast<std::int64_t>(page.limit) + 1);
+    Page<E> out;
+    while (q->executeStep()) {
+      if (static_cast<int>(out.items.size()) == page.limit) {
+        out.next_after_id = out.items.back().id;
+        break;
+      }
+      out.items.push_back(ReadRow(*q));
+    }
+    return out;
+  }
+
+  domain::StatusOr<std::int64_t> Insert(const E& e) {
+    try {
+      ScopedStatement q(db_, "INSERT INTO " + name_ + " (" +
+                                 columns_.substr(2) + ") VALUES (" +
+                                 placeholders_ + ")");
+      BindFields(*q, e);
+      q->exec();
+      return db_.raw().getLastInsertRowid();
+    } catch (const SQLite::Exception& ex) {
+      return ConstraintStatus(ex, noun_);
+    }
+  }
+
+  domain::Status Update(const E& e) {
+    try {
+      ScopedStatement q(
+          db_, "UPDATE " + name_ + " SET " + assignments_ + " WHERE id = ?");
+      const int n = BindFields(*q, e);
+      q->bind(n + 1, e.id);
+      if (q->exec() == 0) return NotFound(e.id);
+      return domain::Status::Ok();
+    } catch (const SQLite::Exception& ex) {
+      return ConstraintStatus(ex, noun_);
+    }
+  }
+
+  domain::Status Delete(std::int64_t id) {
+    try {
+      ScopedStatement q(db_, "DELETE FROM " + name_ + " WHERE id = ?");
+      q->bind(1, id);
+      if (q->exec() == 0) return NotFound(id);
+      return domain::Status::Ok();
+    } catch (const SQLite::Exception& ex) {
+      return ConstraintStatus(ex, noun_);
+    }
+  }
+
+  domain::Status NotFound(std::int64_t id) const {
+    return domain::Status::NotFound(noun_ + " " + std::to_string(id) +
+                                    " does not exist");
+  }
+
+ private:
+  static Where WhereId(std::int64_t id) {
+    Where w;
+    w.Add("id = ?", {id});
+    return w;
+  }
+
+  int BindFields(SQLite::Statement& q, const E& e) {
+    int i = 0;
+    domain::ForEachField<E>(
+        [&](const auto& f) { Bind(q, ++i, e.*(f.member)); });
+    return i;
+  }
+
+  E ReadRow(SQLite::Statement& q) {
+    E e;
+    e.id = q.getColumn(0).getInt64();
+    int i = 0;
+    domain::ForEachField<E>(
+        [&](const auto& f) { Read(q.getColumn(++i), e.*(f.member)); });
+    return e;
+  }
+
+  Database& db_;
+  std::string name_;
+  std::string noun_;
+  std::string columns_;  // ", name, kind, ..."
+  std::string placeholders_;
+  std::string assignments_;
+};
+
+}  // namespace capdev::storage
