@@ -1,0 +1,130 @@
+// The transport against real sockets: limits, slow and malformed clients,
+// keep-alive and pipelining, graceful shutdown.
+
+#include <gtest/gtest.h>
+#include <signal.h>
+
+#include <thread>
+
+#include "tests/support/http_client.hpp"
+#include "tests/support/server_process.hpp"
+#include "tests/support/temp_dir.hpp"
+
+namespace capdev::testing {
+namespace {
+
+using namespace std::chrono_literals;
+
+class HttpServerTest : public ::testing::Test {
+ protected:
+  HttpServerTest()
+      : server_(dir_.File("http.db"),
+                {"--read-timeout-ms", "800", "--idle-timeout-ms", "800",
+                 "--body-limit", "65536"}) {}
+  TempDir dir_;
+  ServerProcess server_;
+};
+
+TEST_F(HttpServerTest, HealthzAnswersOk) {
+  auto r = Get(server_.port(), "/healthz");
+  EXPECT_EQ(r.status, 200);
+  EXPECT_EQ(r.body, R"({"status":"ok"})");
+}
+
+TEST_F(HttpServerTest, BodyOverTheLimitIs413) {
+  std::string body = "{\"name\":\"" + std::string(70000, 'x') + "\"}";
+  auto r = Request(server_.port(), "POST", "/api/v1/organizations", body);
+  EXPECT_EQ(r.status, 413);
+  EXPECT_EQ(r.Header("content-type"), "application/problem+json");
+  EXPECT_EQ(Get(server_.port(), "/healthz").status, 200);
+}
+
+TEST_F(HttpServerTest, HeadersOverTheLimitAre431) {
+  Connection c(server_.port());
+  c.Send(FormatRequest("GET", "/healthz", "",
+                       "X-Padding: " + std::string(20000, 'a') + "\r\n"));
+  auto r = c.Read();
+  ASSERT_TRUE(r.has_value());
+  EXPECT_EQ(r->status, 431);
+}
+
+TEST_F(HttpServerTest, LongUrlIs414) {
+  auto r =
+      Get(server_.port(), "/api/v1/organizations?q=" + std::string(9000, 'a'));
+  EXPECT_EQ(r.status, 414);
+}
+
+TEST_F(HttpServerTest, MalformedHttpIs400AndTheServerServesTheNextClient) {
+  Connection bad(server_.port());
+  bad.Send("THIS IS NOT HTTP\r\n\r\n");
+  auto r = bad.Read();
+  ASSERT_TRUE(r.has_value());
+  EXPECT_EQ(r->status, 400);
+  EXPECT_TRUE(bad.ClosedWithin(2s));
+  EXPECT_EQ(Get(server_.port(), "/healthz").status, 200);
+}
+
+TEST_F(HttpServerTest, ASlowClientIsCutOff) {
+  Connection slow(server_.port());
+  const auto started = std::chrono::steady_clock::now();
+  const std::string request = FormatRequest("GET", "/healthz");
+  bool closed = false;
+  // One byte every 300 ms: each byte arrives well inside any per-read
+  // timeout, but the request as a whole misses its 800 ms deadline.
+  for (char ch : request) {
+    slow.Send(std::string(1, ch));
+    if (slow.ClosedWithin(300ms)) {
+      closed = true;
+      break;
+    }
+  }
+  EXPECT_TRUE(closed);
+  EXPECT_LT(std::chrono::steady_clock::now() - started, 3s);
+  EXPECT_EQ(Get(server_.port(), "/healthz").status, 200);
+}
+
+TEST_F(HttpServerTest, AnIdleKeepAliveConnectionIsClosed) {
+  Connection c(server_.port());
+  c.Send(FormatRequest("GET", "/healthz"));
+  ASSERT_TRUE(c.Read().has_value());
+  EXPECT_TRUE(c.ClosedWithin(3s));
+}
+
+TEST_F(HttpServerTest, PipelinedRequestsAnswerInOrder) {
+  Connection c(server_.port());
+  c.Send(FormatRequest("GET", "/healthz") + FormatRequest("GET", "/nowhere") +
+         FormatRequest("GET", "/api/v1/organizations"));
+  auto a = c.Read(), b = c.Read(), d = c.Read();
+  ASSERT_TRUE(a && b && d);
+  EXPECT_EQ(a->status, 200);
+  EXPECT_EQ(b->status, 404);
+  EXPECT_EQ(d->status, 200);
+  EXPECT_EQ(d->body, R"({"items":[],"next_cursor":null})");
+}
+
+TEST_F(HttpServerTest, GracefulShutdownFinishesTheRequestInFlight) {
+  Connection c(server_.port());
+  const std::string body = R"({"name":"Frontex","kind":"intergovernmental"})";
+  std::string request = FormatRequest("POST", "/api/v1/organizations", body);
+  // Send everything but the body's last byte, then ask the server to stop.
+  c.Send(request.substr(0, request.size() - 1));
+  std::this_thread::sleep_for(100ms);
+  std::thread stopper([&] { EXPECT_EQ(server_.Stop(SIGTERM), 0); });
+  std::this_thread::sleep_for(200ms);
+  c.Send(request.substr(request.size() - 1));
+  auto r = c.Read();
+  stopper.join();
+  ASSERT_TRUE(r.has_value());
+  EXPECT_EQ(r->status, 201);
+  EXPECT_EQ(r->Header("connection"), "close");
+  EXPECT_NE(server_.Output().find("stopped"), std::string::npos);
+}
+
+TEST_F(HttpServerTest, SigintStopsCleanlyWithIdleConnectionsOpen) {
+  Connection idle(server_.port());
+  EXPECT_EQ(server_.Stop(SIGINT), 0);
+  EXPECT_TRUE(idle.ClosedWithin(1s));
+}
+
+}  // namespace
+}  // namespace capdev::testing

@@ -1,0 +1,55 @@
+#include "tests/support/api_test.hpp"
+
+namespace capdev::testing {
+namespace {
+
+using PeopleApiTest = ApiTest;
+
+TEST_F(PeopleApiTest, CreateReadUpdateFilterDelete) {
+  auto iom = Organization("IOM Office in China", "intergovernmental");
+  auto r = Post("/api/v1/people", {{"full_name", "Pär Liljert"},
+                                   {"organization_id", iom},
+                                   {"position", "Chief of Mission"},
+                                   {"email", "pliljert@example.org"}});
+  ASSERT_EQ(r.status, 201) << r.body;
+  auto person = r.Json();
+  EXPECT_EQ(person.at("gender").as_string(), "undisclosed");
+  EXPECT_EQ(person.at("full_name").as_string(), "Pär Liljert");
+  const std::string path =
+      "/api/v1/people/" + std::to_string(person.at("id").as_int64());
+  EXPECT_EQ(Patch(path, {{"gender", "male"}, {"native_name", "李杰"}}).status,
+            200);
+  EXPECT_EQ(Get(path).Json().at("native_name").as_string(), "李杰");
+  Person("Liu Liu");
+  EXPECT_EQ(ListAll(port(),
+                    "/api/v1/people?organization_id=" + std::to_string(iom), 10)
+                .size(),
+            1u);
+  EXPECT_EQ(ListAll(port(), "/api/v1/people?q=p%C3%A4r", 10).size(), 1u);
+  EXPECT_EQ(ListAll(port(), "/api/v1/people?q=%E6%9D%8E", 10).size(),
+            1u);  // 李
+  EXPECT_EQ(ListAll(port(), "/api/v1/people", 1).size(), 2u);
+  EXPECT_EQ(Delete(path).status, 204);
+}
+
+TEST_F(PeopleApiTest, RejectsBadFieldsAndUnknownOrganization) {
+  auto r = Post("/api/v1/people", {{"full_name", std::string(301, 'a')},
+                                   {"gender", "unknown"},
+                                   {"organization_id", 12345},
+                                   {"email", "nobody"},
+                                   {"phone", true}});
+  ExpectProblem(r, 422);
+  auto f = ErrorFields(r);
+  std::sort(f.begin(), f.end());
+  EXPECT_EQ(f, (std::vector<std::string>{"email", "full_name", "gender",
+                                         "organization_id", "phone"}));
+}
+
+TEST_F(PeopleApiTest, ARegisteredPersonCannotBeDeleted) {
+  auto person = Person("Kieran Best");
+  Register(Workshop(Project("P")), person);
+  ExpectProblem(Delete("/api/v1/people/" + std::to_string(person)), 409);
+}
+
+}  // namespace
+}  // namespace capdev::testing

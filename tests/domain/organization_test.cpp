@@ -1,0 +1,50 @@
+#include "domain/organization.hpp"
+
+#include <gtest/gtest.h>
+
+#include "domain/person.hpp"
+#include "domain/validation.hpp"
+
+namespace capdev::domain {
+namespace {
+
+std::vector<std::string> Fields(const Status& s) {
+  std::vector<std::string> out;
+  for (const auto& e : s.errors()) out.push_back(e.field);
+  return out;
+}
+
+TEST(OrganizationRulesTest, AcceptsAMinimalOrganization) {
+  Organization org{.name = "Frontex", .kind = "intergovernmental"};
+  EXPECT_TRUE(Validate(org).ok());
+}
+
+TEST(OrganizationRulesTest, ReportsEveryBrokenRuleAtOnce) {
+  Organization org{
+      .name = "", .kind = "club", .country = "de", .parent_id = -1};
+  auto s = Validate(org);
+  EXPECT_EQ(s.code(), Code::kInvalidArgument);
+  EXPECT_EQ(Fields(s),
+            (std::vector<std::string>{"name", "kind", "country", "parent_id"}));
+}
+
+TEST(OrganizationRulesTest, CountsLengthInCharactersNotBytes) {
+  // 300 Chinese characters are 900 bytes of UTF-8 and still fit.
+  std::string name;
+  for (int i = 0; i < 300; ++i) name += "中";
+  EXPECT_TRUE(Validate(Organization{.name = name, .kind = "government"}).ok());
+  EXPECT_FALSE(
+      Validate(Organization{.name = name + "中", .kind = "government"}).ok());
+}
+
+TEST(PersonRulesTest, DefaultsGenderAndChecksEmailShape) {
+  Person p{.full_name = "Pär Liljert"};
+  EXPECT_EQ(p.gender, "undisclosed");
+  EXPECT_TRUE(Validate(p).ok());
+  p.email = "not-an-address";
+  p.gender = "unknown";
+  EXPECT_EQ(Fields(Validate(p)), (std::vector<std::string>{"gender", "email"}));
+}
+
+}  // namespace
+}  // namespace capdev::domain

@@ -1,0 +1,95 @@
+#include "domain/workshop.hpp"
+
+#include <gtest/gtest.h>
+
+#include "domain/session.hpp"
+
+namespace capdev::domain {
+namespace {
+
+Workshop Dated(std::string status, const char* start, const char* end) {
+  Workshop w{.project_id = 1,
+             .title = "Fraudulent Travel Document Examination",
+             .kind = "training",
+             .status = std::move(status)};
+  w.start_date = Date::Parse(start);
+  w.end_date = Date::Parse(end);
+  return w;
+}
+
+TEST(WorkshopRulesTest, PlannedAndConfirmedWorkshopsNeedDates) {
+  for (const char* status : {"planned", "confirmed"}) {
+    Workshop w{
+        .project_id = 1, .title = "T", .kind = "training", .status = status};
+    auto s = Validate(w);
+    ASSERT_EQ(s.errors().size(), 2u) << status;
+    EXPECT_EQ(s.errors()[0].field, "start_date");
+    EXPECT_EQ(s.errors()[1].field, "end_date");
+  }
+}
+
+TEST(WorkshopRulesTest, HeldRecordMayHaveUnknownDates) {
+  Workshop w{
+      .project_id = 1, .title = "T", .kind = "workshop", .status = "held"};
+  EXPECT_TRUE(Validate(w).ok());
+  w.dates_estimated = true;  // nothing to estimate without dates
+  EXPECT_FALSE(Validate(w).ok());
+}
+
+TEST(WorkshopRulesTest, RejectsEndBeforeStart) {
+  auto s = Validate(Dated("planned", "2027-03-05", "2027-03-04"));
+  ASSERT_EQ(s.errors().size(), 1u);
+  EXPECT_EQ(s.errors()[0].field, "end_date");
+}
+
+TEST(WorkshopRulesTest, BoundsTheLengthOfAWorkshop) {
+  EXPECT_TRUE(Validate(Dated("planned", "2027-01-01", "2027-12-31")).ok());
+  EXPECT_FALSE(Validate(Dated("planned", "2027-01-01", "2028-12-31")).ok());
+}
+
+TEST(WorkshopRulesTest, DaysOfCoversEveryCalendarDayInclusive) {
+  auto days = DaysOf(*Date::Parse("2012-11-06"), *Date::Parse("2012-11-09"));
+  ASSERT_EQ(days.size(), 4u);
+  EXPECT_EQ(days.front().ToString(), "2012-11-06");
+  EXPECT_EQ(days.back().ToString(), "2012-11-09");
+}
+
+TEST(WorkshopLifecycleTest, AllowsTheDocumentedTransitions) {
+  EXPECT_TRUE(CheckTransition("planned", "confirmed").ok());
+  EXPECT_TRUE(CheckTransition("confirmed", "held").ok());
+  EXPECT_TRUE(CheckTransition("planned", "cancelled").ok());
+  EXPECT_TRUE(CheckTransition("confirmed", "cancelled").ok());
+  EXPECT_TRUE(CheckTransition("confirmed", "planned").ok());
+  EXPECT_TRUE(CheckTransition("held", "held").ok());
+}
+
+TEST(WorkshopLifecycleTest, RefusesTheOthersWithAReason) {
+  for (auto [from, to] : std::vector<std::pair<const char*, const char*>>{
+           {"held", "planned"},
+           {"held", "cancelled"},
+           {"cancelled", "planned"},
+           {"planned", "held"},
+           {"cancelled", "held"}}) {
+    auto s = CheckTransition(from, to);
+    EXPECT_EQ(s.code(), Code::kFailedPrecondition) << from << "->" << to;
+    EXPECT_NE(s.detail().find("cannot become"), std::string::npos);
+  }
+}
+
+TEST(SessionRulesTest, DateMustLieWithinTheWorkshop) {
+  auto w = Dated("confirmed", "2027-03-01", "2027-03-03");
+  Session s{.workshop_id = 1};
+  s.date = Date::Parse("2027-03-04");
+  EXPECT_EQ(Validate(s, w).errors().at(0).field, "date");
+  s.date = Date::Parse("2027-03-03");
+  s.start_time = "09:00";
+  s.end_time = "08:00";
+  EXPECT_EQ(Validate(s, w).errors().at(0).field, "end_time");
+  s.end_time = "17:30";
+  EXPECT_TRUE(Validate(s, w).ok());
+  s.start_time = "25:00";
+  EXPECT_FALSE(Validate(s, w).ok());
+}
+
+}  // namespace
+}  // namespace capdev::domain

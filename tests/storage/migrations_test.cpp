@@ -1,0 +1,76 @@
+#include "storage/migrations.hpp"
+
+#include <SQLiteCpp/Database.h>
+#include <gtest/gtest.h>
+
+#include "tests/support/temp_dir.hpp"
+
+namespace capdev::storage {
+namespace {
+
+TEST(MigrationsTest, CreatesTheSchemaOnAFreshDatabase) {
+  testing::TempDir dir;
+  Database db({dir.File("fresh.db")});
+  EXPECT_EQ(SchemaVersion(db), 0);
+  ASSERT_TRUE(Migrate(db).ok());
+  EXPECT_EQ(SchemaVersion(db), LatestSchemaVersion());
+  EXPECT_TRUE(db.raw().tableExists("workshops"));
+  EXPECT_TRUE(db.raw().tableExists("attendance"));
+  EXPECT_EQ(db.raw().execAndGet("PRAGMA user_version").getInt(),
+            LatestSchemaVersion());
+  EXPECT_EQ(db.raw().execAndGet("PRAGMA journal_mode").getString(), "wal");
+  EXPECT_EQ(db.raw().execAndGet("PRAGMA foreign_keys").getInt(), 1);
+  EXPECT_EQ(db.raw().execAndGet("PRAGMA synchronous").getInt(), 2);  // FULL
+}
+
+TEST(MigrationsTest, RerunningChangesNothing) {
+  testing::TempDir dir;
+  Database db({dir.File("rerun.db")});
+  ASSERT_TRUE(Migrate(db).ok());
+  db.Execute(
+      "INSERT INTO organizations (name, kind) VALUES ('Frontex', "
+      "'intergovernmental')");
+  ASSERT_TRUE(Migrate(db).ok());
+  EXPECT_EQ(
+      db.raw().execAndGet("SELECT COUNT(*) FROM schema_migrations").getInt(),
+      static_cast<int>(AllMigrations().size()));
+  EXPECT_EQ(db.raw().execAndGet("SELECT COUNT(*) FROM organizations").getInt(),
+            1);
+}
+
+TEST(MigrationsTest, AppliesOnlyTheMissingOnesInOrder) {
+  testing::TempDir dir;
+  Database db({dir.File("steps.db")});
+  std::vector<Migration> first = {{1, "one", "CREATE TABLE a (x INTEGER)"}};
+  std::vector<Migration> both = {first[0],
+                                 {2, "two", "CREATE TABLE b (y INTEGER)"}};
+  ASSERT_TRUE(Migrate(db, first).ok());
+  ASSERT_TRUE(Migrate(db, both).ok());
+  EXPECT_EQ(SchemaVersion(db), 2);
+  EXPECT_TRUE(db.raw().tableExists("b"));
+}
+
+TEST(MigrationsTest, AFailingMigrationLeavesNoTrace) {
+  testing::TempDir dir;
+  Database db({dir.File("broken.db")});
+  std::vector<Migration> broken = {
+      {1, "half", "CREATE TABLE a (x INTEGER); SELECT nonsense FROM nowhere"}};
+  EXPECT_THROW(Migrate(db, broken), std::exception);
+  EXPECT_EQ(SchemaVersion(db), 0);
+  EXPECT_FALSE(db.raw().tableExists("a"));
+}
+
+TEST(MigrationsTest, RefusesADatabaseNewerThanTheBinary) {
+  testing::TempDir dir;
+  Database db({dir.File("newer.db")});
+  ASSERT_TRUE(Migrate(db).ok());
+  db.Execute("INSERT INTO schema_migrations (version, name) VALUES (" +
+             std::to_string(LatestSchemaVersion() + 1) +
+             ", 'from the future')");
+  auto s = Migrate(db);
+  EXPECT_EQ(s.code(), domain::Code::kFailedPrecondition);
+  EXPECT_NE(s.detail().find("newer than this capdev"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace capdev::storage

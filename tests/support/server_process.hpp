@@ -1,0 +1,49 @@
+#pragma once
+// Runs the real `capdev` binary as a child process on a free port, as a
+// coordinator would, and stops it with a signal.
+
+#include <sys/types.h>
+
+#include <cstdint>
+#include <mutex>
+#include <string>
+#include <thread>
+#include <vector>
+
+namespace capdev::testing {
+
+// The capdev binary built alongside the tests.
+std::string CapdevBinary();
+
+struct CommandResult {
+  int exit_code = -1;
+  std::string output;
+};
+// Runs `capdev args...` to completion, with `input` on standard input.
+CommandResult RunCapdev(const std::vector<std::string>& args,
+                        const std::string& input = "");
+
+class ServerProcess {
+ public:
+  // Starts `capdev serve --db PATH --port 0 extra...` and waits for its port.
+  explicit ServerProcess(const std::string& db_path,
+                         std::vector<std::string> extra = {});
+  ~ServerProcess();
+  ServerProcess(const ServerProcess&) = delete;
+  ServerProcess& operator=(const ServerProcess&) = delete;
+
+  std::uint16_t port() const { return port_; }
+  // Sends `signal` and waits; returns the exit code (or 128+signal).
+  int Stop(int signal);
+  std::string Output();
+
+ private:
+  pid_t pid_ = -1;
+  int out_fd_ = -1;
+  std::uint16_t port_ = 0;
+  std::thread reader_;
+  std::mutex mutex_;
+  std::string output_;
+};
+
+}  // namespace capdev::testing
