@@ -36,6 +36,16 @@ TEST(WorkshopRulesTest, HeldRecordMayHaveUnknownDates) {
   EXPECT_FALSE(Validate(w).ok());
 }
 
+TEST(WorkshopRulesTest, TopicsAreNonEmptySingleLines) {
+  auto w = Dated("planned", "2027-03-01", "2027-03-01");
+  w.topics = {"border control", "", "line\nbreak", "unit\x1fseparator"};
+  auto s = Validate(w);
+  ASSERT_EQ(s.errors().size(), 3u);
+  EXPECT_EQ(s.errors()[0].field, "topics[1]");
+  EXPECT_EQ(s.errors()[1].field, "topics[2]");
+  EXPECT_EQ(s.errors()[2].field, "topics[3]");
+}
+
 TEST(WorkshopRulesTest, RejectsEndBeforeStart) {
   auto s = Validate(Dated("planned", "2027-03-05", "2027-03-04"));
   ASSERT_EQ(s.errors().size(), 1u);
