@@ -3,12 +3,15 @@
 
 #include <array>
 #include <cstdint>
+#include <optional>
 #include <set>
 #include <span>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "domain/field.hpp"
+#include "domain/session.hpp"
 #include "domain/status.hpp"
 
 namespace capdev::domain {
@@ -26,6 +29,20 @@ struct Fields<AttendanceMark> {
   using E = AttendanceMark;
   static constexpr auto kAll = std::tuple{Field{"person_id", &E::person_id},
                                           Field{"status", &E::status}};
+};
+
+// The sign-in matrix: sessions across, registered people down.
+struct MatrixRow {
+  std::int64_t person_id = 0;
+  std::string full_name;
+  std::string role;
+  std::vector<std::optional<std::string>>
+      marks;  // one per session, in order; null = no mark
+};
+
+struct SignInMatrix {
+  std::vector<Session> sessions;  // by date, then start time
+  std::vector<MatrixRow> rows;    // registered people, by name
 };
 
 // A person counts as attending a session when marked present or late.

@@ -54,8 +54,8 @@ void ReplaceSheet(Database& db, std::int64_t workshop_id,
   }
 }
 
-SignInMatrix Matrix(Database& db, std::int64_t workshop_id) {
-  SignInMatrix m;
+domain::SignInMatrix Matrix(Database& db, std::int64_t workshop_id) {
+  domain::SignInMatrix m;
   std::map<std::int64_t, std::size_t> column;  // session id -> index
   {
     ScopedStatement q(
@@ -83,10 +83,10 @@ SignInMatrix Matrix(Database& db, std::int64_t workshop_id) {
         " ORDER BY p.full_name, p.id");
     q->bind(1, workshop_id);
     while (q->executeStep()) {
-      MatrixRow r{q->getColumn(0).getInt64(),
-                  q->getColumn(1).getString(),
-                  q->getColumn(2).getString(),
-                  {}};
+      domain::MatrixRow r{q->getColumn(0).getInt64(),
+                          q->getColumn(1).getString(),
+                          q->getColumn(2).getString(),
+                          {}};
       r.marks.resize(m.sessions.size());
       row[r.person_id] = m.rows.size();
       m.rows.push_back(std::move(r));

@@ -15,18 +15,6 @@
 
 namespace capdev::storage {
 
-struct MatrixRow {
-  std::int64_t person_id = 0;
-  std::string full_name;
-  std::string role;
-  std::vector<std::optional<std::string>> marks;  // one per session, in order
-};
-
-struct SignInMatrix {
-  std::vector<domain::Session> sessions;  // by date, then id
-  std::vector<MatrixRow> rows;            // registered people, by name
-};
-
 std::set<std::int64_t> RegisteredPeople(Database& db, std::int64_t workshop_id);
 std::vector<domain::AttendanceMark> Sheet(Database& db,
                                           std::int64_t session_id);
@@ -34,6 +22,6 @@ std::vector<domain::AttendanceMark> Sheet(Database& db,
 void ReplaceSheet(Database& db, std::int64_t workshop_id,
                   std::int64_t session_id,
                   std::span<const domain::AttendanceMark> sheet);
-SignInMatrix Matrix(Database& db, std::int64_t workshop_id);
+domain::SignInMatrix Matrix(Database& db, std::int64_t workshop_id);
 
 }  // namespace capdev::storage

@@ -13,6 +13,7 @@ Router MakeRouter() {
   AddPersonRoutes(router);
   AddRegistrationRoutes(router);
   AddAttendanceRoutes(router);
+  AddReportRoutes(router);
   return router;
 }
 

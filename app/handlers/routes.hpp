@@ -14,6 +14,7 @@ void AddSessionRoutes(Router& router);
 void AddPersonRoutes(Router& router);
 void AddRegistrationRoutes(Router& router);
 void AddAttendanceRoutes(Router& router);
+void AddReportRoutes(Router& router);
 
 // Every route capdev serves.
 Router MakeRouter();

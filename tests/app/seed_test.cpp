@@ -214,6 +214,36 @@ TEST_F(SeedTest, OneRecordPerRealWorldThing) {
   EXPECT_EQ(ListAll(port(), "/api/v1/workshops", 50).size(), 5u);
 }
 
+TEST_F(SeedTest, TheEuropeanCommissionsFunderReportShowsTheCbmmEvents) {
+  auto ec =
+      ListAll(port(), "/api/v1/organizations?q=European%20Commission", 10);
+  ASSERT_EQ(ec.size(), 1u);
+  auto r = Get(port(), "/api/v1/reports/funder?organization_id=" +
+                           std::to_string(ec[0].at("id").as_int64()) +
+                           "&from=2007-01-01&to=2026-12-31")
+               .Json();
+  EXPECT_EQ(r.at("projects").as_array().at(0).at("code").as_string(), "CBMM");
+  // None of the three CBMM events has exact dates: all are listed apart.
+  EXPECT_TRUE(r.at("workshops").as_array().empty());
+  std::set<std::string> sources;
+  for (auto& w : r.at("dates_uncertain").at("workshops").as_array()) {
+    sources.insert(std::string(w.at("city").as_string()));
+  }
+  EXPECT_EQ(sources, Names({"Langfang", "Harbin", "Beijing"}));
+  EXPECT_EQ(r.at("dates_uncertain")
+                .at("totals")
+                .at("participants")
+                .at("reported_headcount")
+                .as_int64(),
+            60);
+  auto html = Get(port(), "/api/v1/reports/funder?organization_id=" +
+                              std::to_string(ec[0].at("id").as_int64()) +
+                              "&from=2007-01-01&to=2026-12-31&format=html");
+  EXPECT_NE(html.body.find(
+                "International Seminar on Immigration Management in China"),
+            std::string::npos);
+}
+
 TEST_F(SeedTest, SeedingAgainChangesNothing) {
   const std::string db = dir_->File("seed.db");
   auto count = [&] {

@@ -1,0 +1,39 @@
+#include "app/reports/document.hpp"
+
+namespace capdev::app {
+
+std::string CsvCell(const std::string& value) {
+  std::string v = value;
+  if (!v.empty() && (v[0] == '=' || v[0] == '+' || v[0] == '-' || v[0] == '@' ||
+                     v[0] == '\t' || v[0] == '\r')) {
+    v.insert(v.begin(), '\'');
+  }
+  if (v.find_first_of(",\"\r\n") == std::string::npos) return v;
+  std::string quoted = "\"";
+  for (char c : v) {
+    if (c == '"') quoted += '"';
+    quoted += c;
+  }
+  return quoted + "\"";
+}
+
+std::string RenderCsv(const Document& doc) {
+  std::string out = "section,item,measure,value\r\n";
+  auto line = [&](const std::string& a, const std::string& b,
+                  const std::string& c, const std::string& d) {
+    out += CsvCell(a) + "," + CsvCell(b) + "," + CsvCell(c) + "," + CsvCell(d) +
+           "\r\n";
+  };
+  for (const auto& [name, value] : doc.facts)
+    line("report", name, "value", value);
+  for (const auto& t : doc.tables) {
+    for (const auto& row : t.rows) {
+      for (std::size_t i = 1; i < row.size() && i < t.columns.size(); ++i) {
+        line(t.id, row[0], t.columns[i], row[i]);
+      }
+    }
+  }
+  return out;
+}
+
+}  // namespace capdev::app

@@ -1,0 +1,50 @@
+#include <chrono>
+#include <cmath>
+#include <cstdio>
+
+#include "app/reports/reports.hpp"
+
+namespace capdev::app {
+
+std::string Cell(std::int64_t n) { return std::to_string(n); }
+
+std::string Cell(const std::optional<std::string>& text, const char* missing) {
+  return text && !text->empty() ? *text : missing;
+}
+
+std::string PercentCell(std::optional<double> rate) {
+  if (!rate) return "n/a";
+  char buf[16];
+  std::snprintf(buf, sizeof buf, "%.1f%%", *rate * 100.0);
+  return buf;
+}
+
+std::string DatesCell(const std::optional<domain::Date>& start,
+                      const std::optional<domain::Date>& end, bool estimated) {
+  if (!start) return "unknown";
+  std::string s = start->ToString();
+  if (end && *end != *start) s += " to " + end->ToString();
+  return estimated ? s + " (estimated)" : s;
+}
+
+std::string Join(const std::vector<std::string>& items) {
+  std::string out;
+  for (const auto& i : items) out += (out.empty() ? "" : "; ") + i;
+  return out;
+}
+
+std::string NowUtc() {
+  const auto now = std::chrono::floor<std::chrono::seconds>(
+      std::chrono::system_clock::now());
+  const auto day = std::chrono::floor<std::chrono::days>(now);
+  const std::chrono::hh_mm_ss time(now - day);
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "%sT%02d:%02d:%02dZ",
+                domain::Date(day).ToString().c_str(),
+                static_cast<int>(time.hours().count()),
+                static_cast<int>(time.minutes().count()),
+                static_cast<int>(time.seconds().count()));
+  return buf;
+}
+
+}  // namespace capdev::app

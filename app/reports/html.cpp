@@ -1,0 +1,114 @@
+#include <cctype>
+
+#include "app/reports/document.hpp"
+
+namespace capdev::app {
+
+namespace {
+
+constexpr const char* kStyle = R"css(
+  body { font: 11pt/1.45 "Helvetica Neue", Arial, sans-serif; color: #1d2733; margin: 2.5rem auto;
+         max-width: 60rem; padding: 0 1.5rem; }
+  header { border-bottom: 3px solid #0b5394; margin-bottom: 1.5rem; padding-bottom: .75rem; }
+  h1 { font-size: 1.6rem; margin: 0 0 .5rem; color: #0b5394; }
+  dl { display: grid; grid-template-columns: max-content 1fr; gap: .15rem 1.25rem; margin: 0; }
+  dt { color: #5a6b7d; } dd { margin: 0; font-weight: 600; }
+  section { margin: 1.75rem 0; break-inside: avoid; }
+  h2 { font-size: 1.1rem; margin: 0 0 .5rem; color: #0b5394; }
+  table { border-collapse: collapse; width: 100%; font-size: .95rem; }
+  th, td { border-bottom: 1px solid #d5dde6; padding: .35rem .6rem; text-align: left; vertical-align: top; }
+  th { background: #eef3f8; font-weight: 600; }
+  td.n { text-align: right; font-variant-numeric: tabular-nums; }
+  tr:nth-child(even) td { background: #f8fafc; }
+  .notes { color: #5a6b7d; font-size: .85rem; border-top: 1px solid #d5dde6; padding-top: .75rem; }
+  .empty { color: #5a6b7d; font-style: italic; }
+  @media print {
+    body { margin: 0; max-width: none; font-size: 10pt; }
+    @page { margin: 1.6cm; }
+    thead { display: table-header-group; }
+    tr { break-inside: avoid; }
+    tr:nth-child(even) td { background: none; }
+  }
+)css";
+
+bool IsNumber(const std::string& s) {
+  if (s.empty()) return false;
+  for (char c : s) {
+    if (!(std::isdigit(static_cast<unsigned char>(c)) || c == '.' || c == '%'))
+      return false;
+  }
+  return true;
+}
+
+}  // namespace
+
+std::string HtmlEscape(const std::string& text) {
+  std::string out;
+  out.reserve(text.size());
+  for (char c : text) {
+    switch (c) {
+      case '&':
+        out += "&amp;";
+        break;
+      case '<':
+        out += "&lt;";
+        break;
+      case '>':
+        out += "&gt;";
+        break;
+      case '"':
+        out += "&quot;";
+        break;
+      case '\'':
+        out += "&#39;";
+        break;
+      default:
+        out += c;
+    }
+  }
+  return out;
+}
+
+std::string RenderHtml(const Document& doc) {
+  std::string h =
+      "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n";
+  h += "<meta name=\"viewport\" content=\"width=device-width, "
+       "initial-scale=1\">\n";
+  h += "<title>" + HtmlEscape(doc.title) + "</title>\n<style>" + kStyle +
+       "</style>\n</head>\n<body>\n";
+  h += "<header>\n<h1>" + HtmlEscape(doc.title) + "</h1>\n<dl>\n";
+  for (const auto& [name, value] : doc.facts) {
+    h +=
+        "<dt>" + HtmlEscape(name) + "</dt><dd>" + HtmlEscape(value) + "</dd>\n";
+  }
+  h += "</dl>\n</header>\n<main>\n";
+  for (const auto& t : doc.tables) {
+    h += "<section id=\"" + HtmlEscape(t.id) + "\">\n<h2>" +
+         HtmlEscape(t.heading) + "</h2>\n";
+    if (t.rows.empty()) {
+      h += "<p class=\"empty\">None.</p>\n</section>\n";
+      continue;
+    }
+    h += "<table>\n<thead><tr>";
+    for (const auto& c : t.columns)
+      h += "<th scope=\"col\">" + HtmlEscape(c) + "</th>";
+    h += "</tr></thead>\n<tbody>\n";
+    for (const auto& row : t.rows) {
+      h += "<tr>";
+      for (const auto& cell : row) {
+        h += IsNumber(cell) ? "<td class=\"n\">" : "<td>";
+        h += HtmlEscape(cell) + "</td>";
+      }
+      h += "</tr>\n";
+    }
+    h += "</tbody>\n</table>\n</section>\n";
+  }
+  if (!doc.notes.empty()) {
+    h += "<section class=\"notes\">\n";
+    for (const auto& n : doc.notes) h += "<p>" + HtmlEscape(n) + "</p>\n";
+    h += "</section>\n";
+  }
+  return h + "</main>\n</body>\n</html>\n";
+}
+
+}  // namespace capdev::app

@@ -1,0 +1,31 @@
+#pragma once
+// Each report in JSON (its API shape) and as a Document (for CSV and HTML).
+
+#include <boost/json.hpp>
+#include <string>
+
+#include "app/reports/document.hpp"
+#include "domain/reports.hpp"
+
+namespace capdev::app {
+
+boost::json::object AttendanceJson(const domain::AttendanceReport& report);
+Document AttendanceDocument(const domain::AttendanceReport& report);
+
+boost::json::object FunderJson(const domain::FunderReport& report);
+Document FunderDocument(const domain::FunderReport& report);
+
+boost::json::object SummaryJson(const domain::SummaryReport& report);
+Document SummaryDocument(const domain::SummaryReport& report);
+
+// Cell formatting shared by the documents.
+std::string Cell(std::int64_t n);
+std::string Cell(const std::optional<std::string>& text,
+                 const char* missing = "(not recorded)");
+std::string PercentCell(std::optional<double> rate);
+std::string DatesCell(const std::optional<domain::Date>& start,
+                      const std::optional<domain::Date>& end, bool estimated);
+std::string Join(const std::vector<std::string>& items);
+std::string NowUtc();  // RFC 3339
+
+}  // namespace capdev::app
