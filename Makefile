@@ -22,6 +22,14 @@ run: build
 test: build
 	ctest --preset $(PRESET) -j2
 
+# Generates a large database once (bench/results/bench.db), then times each report.
+bench: deps
+	@cmake --preset $(PRESET) -DCAPDEV_BUILD_BENCH=ON >/dev/null
+	@cmake --build --preset $(PRESET)
+	@mkdir -p bench/results
+	@test -f bench/results/bench.db || build/$(PRESET)/bench/capdev_generate_data bench/results/bench.db
+	build/$(PRESET)/bench/capdev_report_bench bench/results/bench.db --runs 5
+
 format:
 	@git ls-files '*.cpp' '*.hpp' | xargs clang-format -i
 

@@ -10,6 +10,7 @@
 #include "storage/attendance_repository.hpp"
 #include "storage/repository.hpp"
 #include "storage/row_mapping.hpp"
+#include "storage/transaction.hpp"
 
 namespace capdev::storage {
 
@@ -104,27 +105,42 @@ GROUP BY s.id ORDER BY s.date, s.start_time, s.id)sql");
 
 // ---- funder report ----------------------------------------------------------
 
-// ?1 = organization, ?2 = from, ?3 = to. `ws`: the funder's held workshops
-// with their section (0: exact dates in the period, 1: dates unknown or
-// estimated); `att`: each attendee's participant-days per workshop.
-constexpr const char* kFunded = R"sql(
-WITH funded AS (
-  SELECT DISTINCT project_id FROM project_organizations
-  WHERE organization_id = ?1 AND role IN ('lead_funder', 'co_funder')),
-ws AS (
-  SELECT w.id, CASE WHEN w.start_date IS NOT NULL AND w.dates_estimated = 0 THEN 0 ELSE 1 END AS section
-  FROM workshops w
-  WHERE w.status = 'held' AND w.project_id IN (SELECT project_id FROM funded)
-    AND (w.start_date IS NULL OR (w.end_date >= ?2 AND w.start_date <= ?3))),
-att AS (
-  SELECT a.workshop_id, a.person_id, COUNT(*) AS days
-  FROM attendance a
-  JOIN registrations r ON r.workshop_id = a.workshop_id AND r.person_id = a.person_id
-  WHERE a.workshop_id IN (SELECT id FROM ws) AND a.status IN ('present', 'late')
-    AND r.status <> 'cancelled'
-  GROUP BY a.workshop_id, a.person_id),
-per_workshop AS (
-  SELECT workshop_id, COUNT(*) AS named, SUM(days) AS days FROM att GROUP BY workshop_id)
+// The funder's held workshops with their section (0: exact dates in the
+// period, 1: dates unknown or estimated), and each attendee's
+// participant-days per workshop: computed once into temp tables (per
+// connection) that the report's queries share. ?1 = organization, ?2 = from, ?3 = to.
+void SelectFunded(Database& db, std::int64_t org, const std::string& from, const std::string& to) {
+  db.Execute(
+      "CREATE TEMP TABLE IF NOT EXISTS funder_ws (id INTEGER PRIMARY KEY, section INTEGER NOT NULL);"
+      "CREATE TEMP TABLE IF NOT EXISTS funder_att (workshop_id INTEGER, person_id INTEGER,"
+      " days INTEGER, PRIMARY KEY (workshop_id, person_id)) WITHOUT ROWID;"
+      "DELETE FROM funder_ws; DELETE FROM funder_att;");
+  ScopedStatement ws(db, R"sql(
+INSERT INTO funder_ws
+SELECT w.id, CASE WHEN w.start_date IS NOT NULL AND w.dates_estimated = 0 THEN 0 ELSE 1 END
+FROM workshops w
+WHERE w.status = 'held'
+  AND w.project_id IN (SELECT project_id FROM project_organizations
+                       WHERE organization_id = ?1 AND role IN ('lead_funder', 'co_funder'))
+  AND (w.start_date IS NULL OR (w.end_date >= ?2 AND w.start_date <= ?3)))sql");
+  BindAll(*ws, org, from, to);
+  ws->exec();
+  ScopedStatement att(db, R"sql(
+INSERT INTO funder_att
+SELECT g.workshop_id, g.person_id, g.days
+FROM (SELECT a.workshop_id, a.person_id, COUNT(*) AS days
+      FROM funder_ws ws
+      CROSS JOIN attendance a ON a.workshop_id = ws.id  -- CROSS: drive from the few workshops
+      WHERE a.status IN ('present', 'late')
+      GROUP BY a.workshop_id, a.person_id) g
+JOIN registrations r ON r.workshop_id = g.workshop_id AND r.person_id = g.person_id
+WHERE r.status <> 'cancelled')sql");
+  att->exec();
+}
+
+constexpr const char* kPerWorkshop = R"sql(
+WITH per_workshop AS (
+  SELECT workshop_id, COUNT(*) AS named, SUM(days) AS days FROM funder_att GROUP BY workshop_id)
 )sql";
 
 std::vector<domain::FundedProject> FundedProjects(
@@ -148,19 +164,17 @@ ORDER BY p.code, po.role)sql");
   return out;
 }
 
-void FundedWorkshops(Database& db, std::int64_t org, const std::string& from,
-                     const std::string& to, domain::FunderReport& report) {
+void FundedWorkshops(Database& db, domain::FunderReport& report) {
   domain::FunderSection* sections[] = {&report.in_period,
                                        &report.dates_uncertain};
   std::map<std::int64_t, domain::FundedWorkshop*> by_id;
   {
-    ScopedStatement q(db, std::string(kFunded) + R"sql(
+    ScopedStatement q(db, std::string(kPerWorkshop) + R"sql(
 SELECT ws.section, w.id, p.code, w.title, w.kind, w.city, w.start_date, w.end_date,
   w.dates_estimated, w.reported_participants, COALESCE(x.named, 0), COALESCE(x.days, 0)
-FROM ws JOIN workshops w ON w.id = ws.id JOIN projects p ON p.id = w.project_id
+FROM funder_ws ws JOIN workshops w ON w.id = ws.id JOIN projects p ON p.id = w.project_id
 LEFT JOIN per_workshop x ON x.workshop_id = w.id
 ORDER BY ws.section, w.start_date, w.id)sql");
-    BindAll(*q, org, from, to);
     while (q->executeStep()) {
       auto& list = sections[q->getColumn(0).getInt()]->workshops;
       auto& w = list.emplace_back();
@@ -180,15 +194,14 @@ ORDER BY ws.section, w.start_date, w.id)sql");
   for (auto* s : sections) {
     for (auto& w : s->workshops) by_id[w.workshop_id] = &w;
   }
-  ScopedStatement totals(db, std::string(kFunded) + R"sql(
+  ScopedStatement totals(db, std::string(kPerWorkshop) + R"sql(
 SELECT ws.section, COUNT(*), COALESCE(SUM(x.named), 0),
   COALESCE(SUM(CASE WHEN x.named IS NULL THEN w.reported_participants END), 0),
   COALESCE(SUM(x.days), 0),
-  (SELECT COUNT(DISTINCT att.person_id) FROM att JOIN ws AS s ON s.id = att.workshop_id
+  (SELECT COUNT(DISTINCT att.person_id) FROM funder_att att JOIN funder_ws s ON s.id = att.workshop_id
    WHERE s.section = ws.section)
-FROM ws JOIN workshops w ON w.id = ws.id LEFT JOIN per_workshop x ON x.workshop_id = w.id
+FROM funder_ws ws JOIN workshops w ON w.id = ws.id LEFT JOIN per_workshop x ON x.workshop_id = w.id
 GROUP BY ws.section)sql");
-  BindAll(*totals, org, from, to);
   while (totals->executeStep()) {
     auto& t = sections[totals->getColumn(0).getInt()]->totals;
     t.workshops = totals->getColumn(1).getInt64();
@@ -199,11 +212,10 @@ GROUP BY ws.section)sql");
     t.unique_named_attendees = totals->getColumn(5).getInt64();
   }
 
-  ScopedStatement gender(db, std::string(kFunded) + R"sql(
+  ScopedStatement gender(db, R"sql(
 SELECT ws.section, p.gender, COUNT(*)
-FROM att JOIN ws ON ws.id = att.workshop_id JOIN people p ON p.id = att.person_id
+FROM funder_att att JOIN funder_ws ws ON ws.id = att.workshop_id JOIN people p ON p.id = att.person_id
 GROUP BY ws.section, p.gender ORDER BY ws.section, p.gender)sql");
-  BindAll(*gender, org, from, to);
   while (gender->executeStep()) {
     sections[gender->getColumn(0).getInt()]->totals.by_gender.push_back(
         {gender->getColumn(1).getString(), gender->getColumn(2).getInt64()});
@@ -212,17 +224,16 @@ GROUP BY ws.section, p.gender ORDER BY ws.section, p.gender)sql");
   // Partner institutions of the listed workshops, and the organizations of
   // their attendees: names only, never people.
   std::set<std::string> trainers[2], agencies[2];
-  ScopedStatement parties(db, std::string(kFunded) + R"sql(
+  ScopedStatement parties(db, R"sql(
 SELECT ws.section, wo.workshop_id, wo.role, o.name
-FROM ws JOIN workshop_organizations wo ON wo.workshop_id = ws.id
+FROM funder_ws ws JOIN workshop_organizations wo ON wo.workshop_id = ws.id
 JOIN organizations o ON o.id = wo.organization_id
 WHERE wo.role IN ('trainer', 'participating')
 UNION
 SELECT ws.section, att.workshop_id, 'participating', o.name
-FROM att JOIN ws ON ws.id = att.workshop_id JOIN people p ON p.id = att.person_id
+FROM funder_att att JOIN funder_ws ws ON ws.id = att.workshop_id JOIN people p ON p.id = att.person_id
 JOIN organizations o ON o.id = p.organization_id
 ORDER BY 4)sql");
-  BindAll(*parties, org, from, to);
   while (parties->executeStep()) {
     const int section = parties->getColumn(0).getInt();
     auto* w = by_id[parties->getColumn(1).getInt64()];
@@ -271,55 +282,55 @@ std::optional<domain::FunderReport> FunderReportFor(
   r.organization_name = org->name;
   r.from = from;
   r.to = to;
+  ReadTransaction snapshot(db);
   r.projects = FundedProjects(db, organization_id);
-  FundedWorkshops(db, organization_id, from.ToString(), to.ToString(), r);
+  SelectFunded(db, organization_id, from.ToString(), to.ToString());
+  FundedWorkshops(db, r);
   return r;
 }
 
-domain::SummaryReport SummaryReportFor(Database& db, domain::Date from,
-                                       domain::Date to) {
-  // ?1 = from, ?2 = to: the period's workshops, cancelled ones left out.
-  const std::string ws = R"sql(
-WITH ws AS (
-  SELECT * FROM workshops
-  WHERE status <> 'cancelled' AND end_date >= ?1 AND start_date <= ?2),
-per_workshop AS (
-  SELECT a.workshop_id, COUNT(DISTINCT a.person_id) AS named, COUNT(*) AS days
-  FROM attendance a
-  JOIN registrations r ON r.workshop_id = a.workshop_id AND r.person_id = a.person_id
-  WHERE a.workshop_id IN (SELECT id FROM ws) AND a.status IN ('present', 'late')
-    AND r.status <> 'cancelled'
-  GROUP BY a.workshop_id)
-)sql";
-  const std::string f = from.ToString(), t = to.ToString();
+domain::SummaryReport SummaryReportFor(Database& db, domain::Date from, domain::Date to) {
   domain::SummaryReport r;
   r.from = from;
   r.to = to;
-  r.by_project = Counts(db,
-                        ws + "SELECT p.code, COUNT(*) FROM ws JOIN projects p "
-                             "ON p.id = ws.project_id"
-                             " GROUP BY p.code ORDER BY p.code",
-                        f, t);
-  r.by_kind = Counts(
-      db, ws + "SELECT kind, COUNT(*) FROM ws GROUP BY kind ORDER BY kind", f,
-      t);
-  r.by_city = Counts(
-      db, ws + "SELECT city, COUNT(*) FROM ws GROUP BY city ORDER BY city", f,
-      t);
-  r.by_month = Counts(db,
-                      ws + "SELECT substr(start_date, 1, 7), COUNT(*) FROM ws "
-                           "GROUP BY 1 ORDER BY 1",
-                      f, t);
-  r.by_status = Counts(
-      db,
-      ws + "SELECT status, COUNT(*) FROM ws GROUP BY status ORDER BY status", f,
-      t);
-  ScopedStatement q(db, ws + R"sql(
-SELECT COUNT(*), COALESCE(SUM(x.named), 0),
-  COALESCE(SUM(CASE WHEN x.named IS NULL AND ws.status = 'held' THEN ws.reported_participants END), 0),
-  COALESCE(SUM(x.days), 0)
-FROM ws LEFT JOIN per_workshop x ON x.workshop_id = ws.id)sql");
-  BindAll(*q, f, t);
+  ReadTransaction snapshot(db);
+  // The period's workshops (cancelled ones left out) and their named
+  // attendees and participant-days, computed once for the queries below.
+  db.Execute(
+      "CREATE TEMP TABLE IF NOT EXISTS summary_ws (id INTEGER PRIMARY KEY, named INTEGER,"
+      " days INTEGER);"
+      "DELETE FROM summary_ws;");
+  ScopedStatement select(db, R"sql(
+INSERT INTO summary_ws
+SELECT w.id, x.named, x.days
+FROM workshops w
+LEFT JOIN (
+  SELECT g.workshop_id, COUNT(*) AS named, SUM(g.days) AS days
+  FROM (SELECT a.workshop_id, a.person_id, COUNT(*) AS days
+        FROM attendance a
+        WHERE a.workshop_id IN (SELECT id FROM workshops
+                                WHERE status <> 'cancelled' AND end_date >= ?1 AND start_date <= ?2)
+          AND a.status IN ('present', 'late')
+        GROUP BY a.workshop_id, a.person_id) g
+  JOIN registrations r ON r.workshop_id = g.workshop_id AND r.person_id = g.person_id
+  WHERE r.status <> 'cancelled'
+  GROUP BY g.workshop_id) x ON x.workshop_id = w.id
+WHERE w.status <> 'cancelled' AND w.end_date >= ?1 AND w.start_date <= ?2)sql");
+  BindAll(*select, from.ToString(), to.ToString());
+  select->exec();
+
+  const std::string ws = "FROM summary_ws s JOIN workshops w ON w.id = s.id ";
+  r.by_project = Counts(db, "SELECT p.code, COUNT(*) " + ws +
+                                "JOIN projects p ON p.id = w.project_id GROUP BY p.code ORDER BY p.code");
+  r.by_kind = Counts(db, "SELECT w.kind, COUNT(*) " + ws + "GROUP BY w.kind ORDER BY w.kind");
+  r.by_city = Counts(db, "SELECT w.city, COUNT(*) " + ws + "GROUP BY w.city ORDER BY w.city");
+  r.by_month = Counts(db, "SELECT substr(w.start_date, 1, 7), COUNT(*) " + ws + "GROUP BY 1 ORDER BY 1");
+  r.by_status = Counts(db, "SELECT w.status, COUNT(*) " + ws + "GROUP BY w.status ORDER BY w.status");
+  ScopedStatement q(db, R"sql(
+SELECT COUNT(*), COALESCE(SUM(s.named), 0),
+  COALESCE(SUM(CASE WHEN s.named IS NULL AND w.status = 'held' THEN w.reported_participants END), 0),
+  COALESCE(SUM(s.days), 0)
+FROM summary_ws s JOIN workshops w ON w.id = s.id)sql");
   q->executeStep();
   r.workshops = q->getColumn(0).getInt64();
   r.named_attendees = q->getColumn(1).getInt64();
@@ -327,11 +338,8 @@ FROM ws LEFT JOIN per_workshop x ON x.workshop_id = ws.id)sql");
   r.participants = r.named_attendees + r.reported_headcount;
   r.participant_days = q->getColumn(3).getInt64();
   r.undated_held_workshops =
-      Counts(db,
-             "SELECT 'undated', COUNT(*) FROM workshops WHERE status = 'held' "
-             "AND start_date IS NULL")
-          .at(0)
-          .count;
+      Counts(db, "SELECT 'undated', COUNT(*) FROM workshops WHERE status = 'held' AND start_date IS NULL")
+          .at(0).count;
   return r;
 }
 

@@ -127,7 +127,8 @@ CREATE TABLE attendance (
   PRIMARY KEY (session_id, person_id),
   FOREIGN KEY (workshop_id, person_id) REFERENCES registrations(workshop_id, person_id)
 ) WITHOUT ROWID;
-CREATE INDEX attendance_registration ON attendance(workshop_id, person_id);
+-- Covers the reports' per-workshop scans (status included: no table lookups).
+CREATE INDEX attendance_registration ON attendance(workshop_id, person_id, status);
 )sql";
 
 }  // namespace capdev::storage

@@ -32,3 +32,26 @@ auto WriteTransaction(Database& db, F&& work) -> decltype(work()) {
 }
 
 }  // namespace capdev::storage
+
+namespace capdev::storage {
+
+// A consistent snapshot for a report's several queries (BEGIN DEFERRED):
+// writers committing meanwhile are not seen halfway.
+class ReadTransaction {
+ public:
+  explicit ReadTransaction(Database& db) : db_(db) { db_.Execute("BEGIN"); }
+  ~ReadTransaction() {
+    try {
+      db_.Execute("COMMIT");
+    } catch (...) {
+      // Nothing was written to the main database; the snapshot just ends.
+    }
+  }
+  ReadTransaction(const ReadTransaction&) = delete;
+  ReadTransaction& operator=(const ReadTransaction&) = delete;
+
+ private:
+  Database& db_;
+};
+
+}  // namespace capdev::storage
