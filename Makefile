@@ -4,7 +4,7 @@ BIN := build/$(PRESET)/app/capdev
 DB ?= data/capdev.db
 PORT ?= 8080
 
-.PHONY: deps build run test bench format clean
+.PHONY: deps build run test test-tools bench format clean
 
 deps:
 	@bash scripts/deps.sh
@@ -19,7 +19,11 @@ run: build
 	$(BIN) seed --db $(DB)
 	$(BIN) serve --db $(DB) --port $(PORT) --host 127.0.0.1
 
-test: build
+# Third-party parsers (ical.js) the tests check capdev's output with.
+test-tools:
+	@test -d tests/js/node_modules || (cd tests/js && npm ci --silent --no-audit --no-fund)
+
+test: build test-tools
 	ctest --preset $(PRESET) -j2
 
 # Generates a large database once (bench/results/bench.db), then times each report.

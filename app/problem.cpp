@@ -70,8 +70,15 @@ Response Problem(int status, std::string detail,
       status, "application/problem+json", boost::json::serialize(body), {}};
 }
 
-Response Problem(const domain::Status& status) {
-  return Problem(HttpStatus(status.code()), status.detail(), status.errors());
+Response Problem(const domain::Status& status,
+                 const boost::json::object& extensions) {
+  Response r =
+      Problem(HttpStatus(status.code()), status.detail(), status.errors());
+  if (extensions.empty()) return r;
+  auto body = boost::json::parse(r.body).as_object();
+  for (const auto& [k, v] : extensions) body[k] = v;
+  r.body = boost::json::serialize(body);
+  return r;
 }
 
 }  // namespace capdev::app

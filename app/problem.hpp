@@ -2,6 +2,7 @@
 // RFC 9457 problem+json bodies, and the one place that maps a domain Status
 // to an HTTP status.
 
+#include <boost/json/object.hpp>
 #include <string>
 #include <vector>
 
@@ -13,6 +14,7 @@ namespace capdev::app {
 int HttpStatus(domain::Code code);
 Response Problem(int status, std::string detail,
                  const std::vector<domain::FieldError>& errors = {});
-Response Problem(const domain::Status& status);
+Response Problem(const domain::Status& status,
+                 const boost::json::object& extensions = {});
 
 }  // namespace capdev::app

@@ -27,8 +27,41 @@ std::vector<std::string> SplitTemplate(std::string_view path) {
   return out;
 }
 
-bool IsParam(const std::string& segment) {
-  return segment.size() > 2 && segment.front() == '{' && segment.back() == '}';
+// "{id}" or "{id}.ics": a parameter, optionally followed by a literal suffix.
+struct Segment {
+  bool param = false;
+  std::string name;    // parameter name, or the literal segment
+  std::string suffix;  // after the parameter
+};
+
+Segment ParseSegment(const std::string& text) {
+  const auto close = text.find('}');
+  if (text.size() > 2 && text.front() == '{' && close != std::string::npos) {
+    return {true, text.substr(1, close - 1), text.substr(close + 1)};
+  }
+  return {false, text, ""};
+}
+
+// How specific a match is: literal segments beat suffixed parameters, which
+// beat bare parameters, so "/workshops/{id}.ics" wins over "/workshops/{id}".
+int Match(const std::vector<std::string>& route,
+          const std::vector<std::string>& path,
+          std::map<std::string, std::string, std::less<>>& params) {
+  if (route.size() != path.size()) return -1;
+  int score = 0;
+  for (std::size_t i = 0; i < path.size(); ++i) {
+    const Segment seg = ParseSegment(route[i]);
+    if (!seg.param) {
+      if (seg.name != path[i]) return -1;
+      score += 2;
+      continue;
+    }
+    if (path[i].size() <= seg.suffix.size() || !path[i].ends_with(seg.suffix))
+      return -1;
+    params[seg.name] = path[i].substr(0, path[i].size() - seg.suffix.size());
+    if (!seg.suffix.empty()) score += 1;
+  }
+  return score;
 }
 
 }  // namespace
@@ -69,7 +102,7 @@ Response Router::Dispatch(const Request& request, storage::Database& db) const {
   try {
     response = DispatchUnlogged(request, db, matched);
   } catch (const StatusError& e) {
-    response = Problem(e.status());
+    response = Problem(e.status(), e.extensions());
   } catch (const std::exception& e) {
     spdlog::error("{} {} failed: {}", request.method, matched, e.what());
     response = Problem(
@@ -101,31 +134,29 @@ Response Router::DispatchUnlogged(const Request& request, storage::Database& db,
   for (auto p : url->params()) query_params.emplace_back(p.key, p.value);
 
   std::set<std::string> allowed;
+  const Route* best = nullptr;
+  int best_score = -1;
+  std::map<std::string, std::string, std::less<>> best_params;
   for (const auto& route : routes_) {
-    if (route.segments.size() != segments.size()) continue;
     std::map<std::string, std::string, std::less<>> params;
-    bool match = true;
-    for (std::size_t i = 0; i < segments.size() && match; ++i) {
-      const auto& want = route.segments[i];
-      if (IsParam(want)) {
-        // "{id}.ics" style suffixes are not used; a parameter is a whole
-        // segment.
-        if (segments[i].empty()) match = false;
-        params[want.substr(1, want.size() - 2)] = segments[i];
-      } else {
-        match = want == segments[i];
-      }
-    }
-    if (!match) continue;
+    const int score = Match(route.segments, segments, params);
+    if (score < 0) continue;
     if (route.method != request.method &&
         !(request.method == "HEAD" && route.method == "GET")) {
       allowed.insert(route.method);
       continue;
     }
-    matched = route.path;
+    if (score > best_score) {
+      best = &route;
+      best_score = score;
+      best_params = std::move(params);
+    }
+  }
+  if (best) {
+    matched = best->path;
     Query query(std::move(query_params));
-    Context ctx{request, params, query, db};
-    Response response = route.handler(ctx);
+    Context ctx{request, best_params, query, db};
+    Response response = best->handler(ctx);
     if (request.method == "HEAD") response.body.clear();
     return response;
   }

@@ -40,6 +40,26 @@ inline std::string LikePattern(const std::string& text) {
   return out + "%";
 }
 
+// "t.id, t.name, t.kind, ..." for selecting whole entities in a join.
+template <class E>
+std::string ColumnsOf(const std::string& alias) {
+  std::string out = alias + ".id";
+  domain::ForEachField<E>(
+      [&](const auto& f) { out += ", " + alias + "." + std::string(f.name); });
+  return out;
+}
+
+// Reads an entity selected by ColumnsOf<E>, starting at column `first`.
+template <class E>
+E ReadEntity(SQLite::Statement& q, int first = 0) {
+  E e;
+  e.id = q.getColumn(first).getInt64();
+  int i = first;
+  domain::ForEachField<E>(
+      [&](const auto& f) { Read(q.getColumn(++i), e.*(f.member)); });
+  return e;
+}
+
 template <class E>
 class Table {
  public:
@@ -81,7 +101,7 @@ class Table {
         out.next_after_id = out.items.back().id;
         break;
       }
-      out.items.push_back(ReadRow(*q));
+      out.items.push_back(ReadEntity<E>(*q));
     }
     return out;
   }
@@ -140,15 +160,6 @@ class Table {
     domain::ForEachField<E>(
         [&](const auto& f) { Bind(q, ++i, e.*(f.member)); });
     return i;
-  }
-
-  E ReadRow(SQLite::Statement& q) {
-    E e;
-    e.id = q.getColumn(0).getInt64();
-    int i = 0;
-    domain::ForEachField<E>(
-        [&](const auto& f) { Read(q.getColumn(++i), e.*(f.member)); });
-    return e;
   }
 
   Database& db_;

@@ -7,6 +7,7 @@
 #include <functional>
 #include <string>
 
+#include "app/handlers/conflict_guard.hpp"
 #include "app/json_codec.hpp"
 #include "app/problem.hpp"
 #include "app/query.hpp"
@@ -41,6 +42,9 @@ struct CrudHooks {
   // Rules that need the database: referenced ids exist, ... (adds to errors).
   std::function<void(Context&, const E&, domain::Errors&)> check_references =
       [](Context&, const E&, domain::Errors&) {};
+  // The workshop whose double bookings a write may change (none: no check).
+  std::function<std::optional<std::int64_t>(const E&)> conflict_workshop =
+      [](const E&) { return std::optional<std::int64_t>(); };
   // Runs inside the write transaction; `before` is null on create.
   std::function<domain::Status(Context&, const E* before, const E& after)>
       after_write =
@@ -72,26 +76,46 @@ json::object ListPage(const storage::Page<E>& page) {
                               : json::value(nullptr)}};
 }
 
+// A write's result: the stored entity and the conflicts the write created.
 template <class E>
-E ValidatedWrite(Context& ctx, const CrudHooks<E>& hooks, const E* before,
-                 E entity) {
+json::object Written(
+    const E& entity,
+    const std::optional<std::vector<domain::Conflict>>& conflicts) {
+  json::object o = Encode(entity);
+  if (conflicts) o["conflicts"] = ConflictsJson(*conflicts);
+  return o;
+}
+
+template <class E>
+json::object ValidatedWrite(Context& ctx, const CrudHooks<E>& hooks,
+                            const E* before, E entity) {
   domain::Errors errors;
   Decode(RequireObject(ParseBody(ctx.request)), entity, errors);
   hooks.check_references(ctx, entity, errors);
   ThrowIfInvalid(errors, hooks.validate(ctx, entity));
 
   storage::Repository<E> repo(ctx.db);
-  ThrowIfError(storage::WriteTransaction(ctx.db, [&]() -> domain::Status {
-    if (before) {
-      if (auto s = repo.Update(entity); !s.ok()) return s;
-    } else {
-      auto id = repo.Create(entity);
-      if (!id.ok()) return id.status();
-      entity.id = id.value();
-    }
-    return hooks.after_write(ctx, before, entity);
-  }));
-  return *repo.Get(entity.id);
+  ConflictGuard guard(ctx);
+  const bool checks_conflicts = hooks.conflict_workshop(entity).has_value();
+  const auto status =
+      storage::WriteTransaction(ctx.db, [&]() -> domain::Status {
+        if (checks_conflicts) guard.Before(*hooks.conflict_workshop(entity));
+        if (before) {
+          if (auto s = repo.Update(entity); !s.ok()) return s;
+        } else {
+          auto id = repo.Create(entity);
+          if (!id.ok()) return id.status();
+          entity.id = id.value();
+        }
+        if (auto s = hooks.after_write(ctx, before, entity); !s.ok()) return s;
+        return checks_conflicts ? guard.After(*hooks.conflict_workshop(entity))
+                                : domain::Status::Ok();
+      });
+  guard.ThrowIfRefused();
+  ThrowIfError(status);
+  std::optional<std::vector<domain::Conflict>> conflicts;
+  if (checks_conflicts) conflicts = guard.created();
+  return Written(*repo.Get(entity.id), conflicts);
 }
 
 template <class E>
@@ -106,10 +130,11 @@ void AddCrudRoutes(Router& router, CrudHooks<E> hooks) {
 
   router.Add("POST", hooks.collection, [hooks](Context& ctx) {
     hooks.filter(ctx);  // a nested collection's parent must exist
-    E created = ValidatedWrite<E>(ctx, hooks, nullptr, hooks.make(ctx));
-    Response r = JsonResponse(201, Encode(created));
+    auto created = ValidatedWrite<E>(ctx, hooks, nullptr, hooks.make(ctx));
+    const auto id = created.at("id").as_int64();
+    Response r = JsonResponse(201, created);
     r.headers.emplace_back("Location",
-                           RequestPath(ctx) + "/" + std::to_string(created.id));
+                           RequestPath(ctx) + "/" + std::to_string(id));
     return r;
   });
 
@@ -119,8 +144,7 @@ void AddCrudRoutes(Router& router, CrudHooks<E> hooks) {
 
   router.Add("PATCH", item, [hooks](Context& ctx) {
     const E before = LoadInScope(ctx, hooks);
-    return JsonResponse(200,
-                        Encode(ValidatedWrite<E>(ctx, hooks, &before, before)));
+    return JsonResponse(200, ValidatedWrite<E>(ctx, hooks, &before, before));
   });
 
   router.Add("DELETE", item, [hooks](Context& ctx) {

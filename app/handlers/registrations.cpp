@@ -28,6 +28,9 @@ void AddRegistrationRoutes(Router& router) {
                               domain::Errors& errors) {
     CheckExists<domain::Person>(ctx, "person_id", r.person_id, errors);
   };
+  hooks.conflict_workshop = [](const domain::Registration& r) {
+    return std::optional<std::int64_t>(r.workshop_id);
+  };
   AddCrudRoutes(router, hooks);
 }
 

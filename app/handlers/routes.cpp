@@ -14,6 +14,7 @@ Router MakeRouter() {
   AddRegistrationRoutes(router);
   AddAttendanceRoutes(router);
   AddReportRoutes(router);
+  AddScheduleRoutes(router);
   return router;
 }
 

@@ -15,6 +15,7 @@ void AddPersonRoutes(Router& router);
 void AddRegistrationRoutes(Router& router);
 void AddAttendanceRoutes(Router& router);
 void AddReportRoutes(Router& router);
+void AddScheduleRoutes(Router& router);
 
 // Every route capdev serves.
 Router MakeRouter();

@@ -23,6 +23,9 @@ void AddSessionRoutes(Router& router) {
   hooks.validate = [](Context& ctx, const domain::Session& s) {
     return domain::Validate(s, RequireWorkshop(ctx));
   };
+  hooks.conflict_workshop = [](const domain::Session& s) {
+    return std::optional<std::int64_t>(s.workshop_id);
+  };
   AddCrudRoutes(router, hooks);
 }
 

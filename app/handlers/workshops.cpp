@@ -75,6 +75,9 @@ void AddWorkshopRoutes(Router& router) {
     }
     return ScheduleSessions(ctx, before, after);
   };
+  hooks.conflict_workshop = [](const domain::Workshop& w) {
+    return std::optional<std::int64_t>(w.id);
+  };
   AddCrudRoutes(router, hooks);
   AddPartyRoutes<domain::Workshop, domain::WorkshopParty>(
       router, "/api/v1/workshops/{id}/organizations", storage::WorkshopParties,

@@ -1,0 +1,149 @@
+#include "storage/schedule_queries.hpp"
+
+#include <SQLiteCpp/Column.h>
+#include <SQLiteCpp/Statement.h>
+
+#include "storage/table.hpp"
+
+namespace capdev::storage {
+
+namespace {
+
+// ?1 = the workshop. Sessions of two different workshops, neither cancelled,
+// on the same day; each branch adds what clashes.
+constexpr const char* kConflicts = R"sql(
+WITH mine AS (
+  SELECT s.date, w.id AS workshop_id, w.city, w.venue
+  FROM sessions s JOIN workshops w ON w.id = s.workshop_id
+  WHERE w.id = ?1 AND w.status <> 'cancelled'),
+theirs AS (
+  SELECT DISTINCT m.date, s.workshop_id, w.title, w.city, w.venue
+  FROM mine m
+  JOIN sessions s ON s.date = m.date AND s.workshop_id <> m.workshop_id
+  JOIN workshops w ON w.id = s.workshop_id AND w.status <> 'cancelled')
+SELECT 'person', t.date, t.workshop_id, t.title, r1.person_id, NULL, NULL, NULL
+FROM theirs t
+JOIN registrations r2 ON r2.workshop_id = t.workshop_id AND r2.status <> 'cancelled'
+JOIN registrations r1 ON r1.workshop_id = ?1 AND r1.person_id = r2.person_id AND r1.status <> 'cancelled'
+UNION
+SELECT 'venue', t.date, t.workshop_id, t.title, NULL, NULL, m.venue, m.city
+FROM theirs t JOIN mine m ON m.date = t.date
+WHERE m.venue IS NOT NULL AND trim(m.venue) <> ''
+  AND lower(trim(t.venue)) = lower(trim(m.venue)) AND lower(trim(t.city)) = lower(trim(m.city))
+UNION
+SELECT 'trainer_institution', t.date, t.workshop_id, t.title, NULL, o1.organization_id, NULL, t.city
+FROM theirs t JOIN mine m ON m.date = t.date
+JOIN workshop_organizations o2 ON o2.workshop_id = t.workshop_id AND o2.role = 'trainer'
+JOIN workshop_organizations o1 ON o1.workshop_id = ?1 AND o1.role = 'trainer'
+  AND o1.organization_id = o2.organization_id
+WHERE m.city IS NOT NULL AND t.city IS NOT NULL AND lower(trim(t.city)) <> lower(trim(m.city))
+ORDER BY 2, 1, 3, 5, 6
+)sql";
+
+std::string CalendarWhere(const CalendarFilter& f,
+                          std::vector<SqlValue>& binds) {
+  std::string where;
+  if (f.project_id) {
+    where += " AND w.project_id = ?";
+    binds.emplace_back(*f.project_id);
+  }
+  if (f.city) {
+    where += " AND w.city = ? COLLATE NOCASE";
+    binds.emplace_back(*f.city);
+  }
+  return where;
+}
+
+}  // namespace
+
+std::vector<domain::Conflict> ConflictsOf(Database& db,
+                                          std::int64_t workshop_id) {
+  ScopedStatement q(db, kConflicts);
+  q->bind(1, workshop_id);
+  std::vector<domain::Conflict> out;
+  while (q->executeStep()) {
+    auto& c = out.emplace_back();
+    Read(q->getColumn(0), c.kind);
+    c.severity = domain::SeverityOf(c.kind);
+    Read(q->getColumn(1), c.date);
+    c.workshop_id = workshop_id;
+    Read(q->getColumn(2), c.other_workshop_id);
+    Read(q->getColumn(3), c.other_workshop_title);
+    Read(q->getColumn(4), c.person_id);
+    Read(q->getColumn(5), c.organization_id);
+    Read(q->getColumn(6), c.venue);
+    Read(q->getColumn(7), c.city);
+  }
+  return out;
+}
+
+std::vector<CalendarEntry> CalendarSessions(Database& db,
+                                            const CalendarFilter& f) {
+  std::vector<SqlValue> binds = {f.from.ToString(), f.to.ToString()};
+  const std::string where = CalendarWhere(f, binds);
+  ScopedStatement q(db, "SELECT " + ColumnsOf<domain::Session>("s") + ", " +
+                            ColumnsOf<domain::Workshop>("w") +
+                            ", p.code, p.title FROM sessions s"
+                            " JOIN workshops w ON w.id = s.workshop_id"
+                            " JOIN projects p ON p.id = w.project_id"
+                            " WHERE s.date >= ? AND s.date <= ?" +
+                            where +
+                            " ORDER BY s.date, s.start_time, w.id, s.id");
+  for (std::size_t i = 0; i < binds.size(); ++i)
+    Bind(*q, static_cast<int>(i) + 1, binds[i]);
+  std::vector<CalendarEntry> out;
+  constexpr int kSessionColumns =
+      1 + std::tuple_size_v<decltype(domain::Fields<domain::Session>::kAll)>;
+  constexpr int kWorkshopColumns =
+      1 + std::tuple_size_v<decltype(domain::Fields<domain::Workshop>::kAll)>;
+  while (q->executeStep()) {
+    out.push_back(
+        {ReadEntity<domain::Session>(*q, 0),
+         ReadEntity<domain::Workshop>(*q, kSessionColumns),
+         q->getColumn(kSessionColumns + kWorkshopColumns).getString(),
+         q->getColumn(kSessionColumns + kWorkshopColumns + 1).getString()});
+  }
+  return out;
+}
+
+namespace {
+
+std::vector<CalendarWorkshop> SelectWorkshops(
+    Database& db, const std::string& where,
+    const std::vector<SqlValue>& binds) {
+  ScopedStatement q(db, "SELECT " + ColumnsOf<domain::Workshop>("w") +
+                            ", p.code, p.title FROM workshops w JOIN projects "
+                            "p ON p.id = w.project_id"
+                            " WHERE w.start_date IS NOT NULL" +
+                            where + " ORDER BY w.start_date, w.id");
+  for (std::size_t i = 0; i < binds.size(); ++i)
+    Bind(*q, static_cast<int>(i) + 1, binds[i]);
+  constexpr int kWorkshopColumns =
+      1 + std::tuple_size_v<decltype(domain::Fields<domain::Workshop>::kAll)>;
+  std::vector<CalendarWorkshop> out;
+  while (q->executeStep()) {
+    out.push_back({ReadEntity<domain::Workshop>(*q, 0),
+                   q->getColumn(kWorkshopColumns).getString(),
+                   q->getColumn(kWorkshopColumns + 1).getString()});
+  }
+  return out;
+}
+
+}  // namespace
+
+std::vector<CalendarWorkshop> CalendarWorkshops(Database& db,
+                                                const CalendarFilter& f) {
+  std::vector<SqlValue> binds = {f.from.ToString(), f.to.ToString()};
+  const std::string where =
+      " AND w.end_date >= ? AND w.start_date <= ?" + CalendarWhere(f, binds);
+  return SelectWorkshops(db, where, binds);
+}
+
+std::optional<CalendarWorkshop> CalendarWorkshopById(Database& db,
+                                                     std::int64_t workshop_id) {
+  auto found = SelectWorkshops(db, " AND w.id = ?", {workshop_id});
+  if (found.empty()) return std::nullopt;
+  return found.front();
+}
+
+}  // namespace capdev::storage

@@ -1,0 +1,50 @@
+#pragma once
+// Scheduling reads: double bookings and the calendar, computed in SQL.
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "domain/conflict.hpp"
+#include "domain/session.hpp"
+#include "domain/workshop.hpp"
+#include "storage/database.hpp"
+
+namespace capdev::storage {
+
+// Every clash of the workshop's sessions with other (not cancelled) workshops.
+std::vector<domain::Conflict> ConflictsOf(Database& db,
+                                          std::int64_t workshop_id);
+
+struct CalendarFilter {
+  domain::Date from;
+  domain::Date to;
+  std::optional<std::int64_t> project_id;
+  std::optional<std::string> city;
+};
+
+struct CalendarEntry {
+  domain::Session session;
+  domain::Workshop workshop;
+  std::string project_code;
+  std::string project_title;
+};
+
+// Sessions in [from, to] with their workshop, by date.
+std::vector<CalendarEntry> CalendarSessions(Database& db,
+                                            const CalendarFilter& filter);
+
+struct CalendarWorkshop {
+  domain::Workshop workshop;
+  std::string project_code;
+  std::string project_title;
+};
+
+// Dated workshops overlapping [from, to] (all statuses), by start date.
+std::vector<CalendarWorkshop> CalendarWorkshops(Database& db,
+                                                const CalendarFilter& filter);
+std::optional<CalendarWorkshop> CalendarWorkshopById(Database& db,
+                                                     std::int64_t workshop_id);
+
+}  // namespace capdev::storage
