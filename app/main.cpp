@@ -6,8 +6,10 @@
 #include <CLI/CLI.hpp>
 #include <thread>
 
+#include "app/auth/credentials.hpp"
 #include "app/seed_loader.hpp"
 #include "app/serve.hpp"
+#include "app/user_command.hpp"
 #include "storage/migrations.hpp"
 
 namespace {
@@ -77,6 +79,53 @@ int main(int argc, char** argv) {
                    "Largest request body, bytes")
       ->envname("CAPDEV_BODY_LIMIT");
 
+  serve_cmd
+      ->add_option("--token-idle-seconds", serve.auth.lifetime.idle_seconds,
+                   "Sign a token out after this long unused")
+      ->envname("CAPDEV_TOKEN_IDLE_SECONDS")
+      ->check(CLI::Range(1, 7 * 24 * 3600));
+  serve_cmd
+      ->add_option("--token-lifetime-seconds",
+                   serve.auth.lifetime.absolute_seconds,
+                   "Sign a token out this long after login, used or not")
+      ->envname("CAPDEV_TOKEN_LIFETIME_SECONDS")
+      ->check(CLI::Range(1, 30 * 24 * 3600));
+  serve_cmd
+      ->add_option("--login-failures", serve.auth.max_failures_per_username,
+                   "Failed logins per username (and 4x per address) in 15 "
+                   "minutes before 429")
+      ->envname("CAPDEV_LOGIN_FAILURES")
+      ->check(CLI::Range(1, 1000))
+      ->each([&](const std::string&) {
+        serve.auth.max_failures_per_address =
+            serve.auth.max_failures_per_username * 4;
+      });
+
+  capdev::app::UserCommand user;
+  auto* user_cmd =
+      cli.add_subcommand("user", "Manage users (passwords on standard input)");
+  user_cmd->require_subcommand(1);
+  for (const char* action :
+       {"add", "list", "disable", "enable", "reset", "bootstrap"}) {
+    auto* sub = user_cmd->add_subcommand(
+        action, std::string(action) == "bootstrap"
+                    ? "Create the first admin if there is none"
+                    : std::string(action) + " a user");
+    sub->add_option("--db", db_path, "SQLite database file")
+        ->envname("CAPDEV_DB");
+    if (std::string(action) != "list" && std::string(action) != "bootstrap") {
+      sub->add_option("username", user.username, "User name")->required();
+    }
+    if (std::string(action) == "add") {
+      sub->add_option("--role", user.role,
+                      "admin, coordinator, viewer or funder")
+          ->required();
+      sub->add_option("--organization", user.organization_id,
+                      "The funder's organization id");
+    }
+    sub->callback([&user, action] { user.action = action; });
+  }
+
   auto* migrate_cmd =
       cli.add_subcommand("migrate", "Create or upgrade the database schema");
   migrate_cmd->add_option("--db", db_path, "SQLite database file")
@@ -97,6 +146,11 @@ int main(int argc, char** argv) {
   spdlog::set_level(spdlog::level::from_str(log_level));
 
   try {
+    capdev::app::InitCrypto();
+    if (*user_cmd) {
+      user.db_path = db_path;
+      return capdev::app::RunUserCommand(user);
+    }
     if (*serve_cmd) {
       serve.database.path = db_path;
       serve.http.read_timeout = std::chrono::milliseconds(read_timeout_ms);

@@ -52,6 +52,12 @@ int HttpStatus(domain::Code code) {
     case domain::Code::kAlreadyExists:
     case domain::Code::kFailedPrecondition:
       return 409;
+    case domain::Code::kUnauthenticated:
+      return 401;
+    case domain::Code::kPermissionDenied:
+      return 403;
+    case domain::Code::kResourceExhausted:
+      return 429;
   }
   return 500;
 }
@@ -74,6 +80,9 @@ Response Problem(const domain::Status& status,
                  const boost::json::object& extensions) {
   Response r =
       Problem(HttpStatus(status.code()), status.detail(), status.errors());
+  if (status.code() == domain::Code::kUnauthenticated) {
+    r.headers.emplace_back("WWW-Authenticate", "Bearer realm=\"capdev\"");
+  }
   if (extensions.empty()) return r;
   auto body = boost::json::parse(r.body).as_object();
   for (const auto& [k, v] : extensions) body[k] = v;

@@ -156,6 +156,20 @@ Response Router::DispatchUnlogged(const Request& request, storage::Database& db,
     matched = best->path;
     Query query(std::move(query_params));
     Context ctx{request, best_params, query, db};
+    std::optional<domain::Principal> user;
+    if (authenticator_ && !domain::IsPublicRoute(best->path)) {
+      user = authenticator_(request, db);
+      if (!user) {
+        return Problem(domain::Status::Unauthenticated(
+            "sign in first: POST /api/v1/auth/login, then send Authorization: "
+            "Bearer TOKEN"));
+      }
+      if (!domain::RoleAllows(user->role, request.method, best->path)) {
+        return Problem(domain::Status::PermissionDenied(
+            "a " + user->role + " user may not do this"));
+      }
+      ctx.user = &*user;
+    }
     Response response = best->handler(ctx);
     if (request.method == "HEAD") response.body.clear();
     return response;

@@ -6,12 +6,14 @@
 #include <cstdint>
 #include <functional>
 #include <map>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <utility>
 #include <vector>
 
 #include "app/http/message.hpp"
+#include "domain/access.hpp"
 #include "storage/database.hpp"
 
 namespace capdev::app {
@@ -24,6 +26,7 @@ struct Context {
       params;  // from the path
   const Query& query;
   storage::Database& db;
+  const domain::Principal* user = nullptr;  // null on public routes
 
   // A path parameter that must be a positive id (404 otherwise: no such
   // record).
@@ -37,8 +40,17 @@ struct RouteInfo {
   std::string path;  // the template
 };
 
+// The user behind a request's credentials, if any.
+using Authenticator = std::function<std::optional<domain::Principal>(
+    const Request&, storage::Database&)>;
+
 class Router {
  public:
+  // Once set, every route but the public ones (domain::IsPublicRoute) needs
+  // a user (401 otherwise) whose role allows it (403 otherwise).
+  void SetAuthenticator(Authenticator authenticator) {
+    authenticator_ = std::move(authenticator);
+  }
   void Add(std::string method, std::string path_template, Handler handler);
   Response Dispatch(const Request& request, storage::Database& db) const;
   std::vector<RouteInfo> Routes() const;
@@ -54,6 +66,7 @@ class Router {
                             std::string& matched) const;
 
   std::vector<Route> routes_;
+  Authenticator authenticator_;
 };
 
 }  // namespace capdev::app

@@ -16,7 +16,7 @@ int Serve(const ServeOptions& options) {
       return 1;
     }
   }
-  const Router router = MakeRouter();
+  const Router router = MakeRouter(std::make_shared<AuthService>(options.auth));
   WorkerPool pool(options.database, options.workers);
   Server server(options.http,
                 [&](Request request, std::function<void(Response)> reply) {

@@ -2,6 +2,7 @@
 // `capdev serve`: opens and migrates the database, then serves HTTP until
 // SIGINT/SIGTERM, finishing in-flight requests before it returns.
 
+#include "app/auth/auth_service.hpp"
 #include "app/http/server.hpp"
 #include "storage/database.hpp"
 
@@ -11,6 +12,7 @@ struct ServeOptions {
   storage::DatabaseOptions database;
   ServerOptions http;
   int workers = 4;
+  AuthOptions auth;
 };
 
 // Returns the process exit code.

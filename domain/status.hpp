@@ -17,6 +17,9 @@ enum class Code {
   kNotFound,            // 404
   kAlreadyExists,       // 409: a duplicate
   kFailedPrecondition,  // 409: the state forbids it (still referenced, ...)
+  kUnauthenticated,     // 401: no valid credentials
+  kPermissionDenied,    // 403: valid credentials, not allowed
+  kResourceExhausted,   // 429: too many attempts
 };
 
 struct FieldError {
@@ -45,6 +48,16 @@ class Status {
   }
   static Status FailedPrecondition(std::string detail) {
     return {Code::kFailedPrecondition, std::move(detail), {}};
+  }
+
+  static Status Unauthenticated(std::string detail) {
+    return {Code::kUnauthenticated, std::move(detail), {}};
+  }
+  static Status PermissionDenied(std::string detail) {
+    return {Code::kPermissionDenied, std::move(detail), {}};
+  }
+  static Status ResourceExhausted(std::string detail) {
+    return {Code::kResourceExhausted, std::move(detail), {}};
   }
 
   bool ok() const { return code_ == Code::kOk; }

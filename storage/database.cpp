@@ -16,6 +16,9 @@ Database::Database(const DatabaseOptions& options)
   db_->exec(options.synchronous_full ? "PRAGMA synchronous = FULL"
                                      : "PRAGMA synchronous = NORMAL");
   db_->exec("PRAGMA temp_store = MEMORY");
+  // Deleted and overwritten content is zeroed, so erased personal data does
+  // not linger in free space (see people erasure).
+  db_->exec("PRAGMA secure_delete = ON");
 }
 
 Database::~Database() {

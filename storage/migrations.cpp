@@ -14,6 +14,7 @@ namespace capdev::storage {
 const std::vector<Migration>& AllMigrations() {
   static const std::vector<Migration> kMigrations = {
       {1, "records", kSchemaRecords},
+      {2, "access", kSchemaAccess},
   };
   return kMigrations;
 }

@@ -12,8 +12,7 @@ template <class... Args>
 std::optional<std::int64_t> FirstId(Database& db, const std::string& sql,
                                     const Args&... args) {
   ScopedStatement q(db, sql);
-  int i = 0;
-  (Bind(*q, ++i, args), ...);
+  BindAll(*q, args...);
   if (!q->executeStep()) return std::nullopt;
   return q->getColumn(0).getInt64();
 }

@@ -16,12 +16,6 @@ namespace capdev::storage {
 
 namespace {
 
-template <class... Args>
-void BindAll(SQLite::Statement& q, const Args&... args) {
-  int i = 0;
-  (Bind(q, ++i, args), ...);
-}
-
 // Rows of (key, count) from a query whose first two columns are those.
 template <class... Args>
 std::vector<domain::Count> Counts(Database& db, const std::string& sql,
@@ -108,11 +102,15 @@ GROUP BY s.id ORDER BY s.date, s.start_time, s.id)sql");
 // The funder's held workshops with their section (0: exact dates in the
 // period, 1: dates unknown or estimated), and each attendee's
 // participant-days per workshop: computed once into temp tables (per
-// connection) that the report's queries share. ?1 = organization, ?2 = from, ?3 = to.
-void SelectFunded(Database& db, std::int64_t org, const std::string& from, const std::string& to) {
+// connection) that the report's queries share. ?1 = organization, ?2 = from, ?3
+// = to.
+void SelectFunded(Database& db, std::int64_t org, const std::string& from,
+                  const std::string& to) {
   db.Execute(
-      "CREATE TEMP TABLE IF NOT EXISTS funder_ws (id INTEGER PRIMARY KEY, section INTEGER NOT NULL);"
-      "CREATE TEMP TABLE IF NOT EXISTS funder_att (workshop_id INTEGER, person_id INTEGER,"
+      "CREATE TEMP TABLE IF NOT EXISTS funder_ws (id INTEGER PRIMARY KEY, "
+      "section INTEGER NOT NULL);"
+      "CREATE TEMP TABLE IF NOT EXISTS funder_att (workshop_id INTEGER, "
+      "person_id INTEGER,"
       " days INTEGER, PRIMARY KEY (workshop_id, person_id)) WITHOUT ROWID;"
       "DELETE FROM funder_ws; DELETE FROM funder_att;");
   ScopedStatement ws(db, R"sql(
@@ -289,7 +287,8 @@ std::optional<domain::FunderReport> FunderReportFor(
   return r;
 }
 
-domain::SummaryReport SummaryReportFor(Database& db, domain::Date from, domain::Date to) {
+domain::SummaryReport SummaryReportFor(Database& db, domain::Date from,
+                                       domain::Date to) {
   domain::SummaryReport r;
   r.from = from;
   r.to = to;
@@ -297,7 +296,8 @@ domain::SummaryReport SummaryReportFor(Database& db, domain::Date from, domain::
   // The period's workshops (cancelled ones left out) and their named
   // attendees and participant-days, computed once for the queries below.
   db.Execute(
-      "CREATE TEMP TABLE IF NOT EXISTS summary_ws (id INTEGER PRIMARY KEY, named INTEGER,"
+      "CREATE TEMP TABLE IF NOT EXISTS summary_ws (id INTEGER PRIMARY KEY, "
+      "named INTEGER,"
       " days INTEGER);"
       "DELETE FROM summary_ws;");
   ScopedStatement select(db, R"sql(
@@ -321,11 +321,16 @@ WHERE w.status <> 'cancelled' AND w.end_date >= ?1 AND w.start_date <= ?2)sql");
 
   const std::string ws = "FROM summary_ws s JOIN workshops w ON w.id = s.id ";
   r.by_project = Counts(db, "SELECT p.code, COUNT(*) " + ws +
-                                "JOIN projects p ON p.id = w.project_id GROUP BY p.code ORDER BY p.code");
-  r.by_kind = Counts(db, "SELECT w.kind, COUNT(*) " + ws + "GROUP BY w.kind ORDER BY w.kind");
-  r.by_city = Counts(db, "SELECT w.city, COUNT(*) " + ws + "GROUP BY w.city ORDER BY w.city");
-  r.by_month = Counts(db, "SELECT substr(w.start_date, 1, 7), COUNT(*) " + ws + "GROUP BY 1 ORDER BY 1");
-  r.by_status = Counts(db, "SELECT w.status, COUNT(*) " + ws + "GROUP BY w.status ORDER BY w.status");
+                                "JOIN projects p ON p.id = w.project_id GROUP "
+                                "BY p.code ORDER BY p.code");
+  r.by_kind = Counts(
+      db, "SELECT w.kind, COUNT(*) " + ws + "GROUP BY w.kind ORDER BY w.kind");
+  r.by_city = Counts(
+      db, "SELECT w.city, COUNT(*) " + ws + "GROUP BY w.city ORDER BY w.city");
+  r.by_month = Counts(db, "SELECT substr(w.start_date, 1, 7), COUNT(*) " + ws +
+                              "GROUP BY 1 ORDER BY 1");
+  r.by_status = Counts(db, "SELECT w.status, COUNT(*) " + ws +
+                               "GROUP BY w.status ORDER BY w.status");
   ScopedStatement q(db, R"sql(
 SELECT COUNT(*), COALESCE(SUM(s.named), 0),
   COALESCE(SUM(CASE WHEN s.named IS NULL AND w.status = 'held' THEN w.reported_participants END), 0),
@@ -338,8 +343,11 @@ FROM summary_ws s JOIN workshops w ON w.id = s.id)sql");
   r.participants = r.named_attendees + r.reported_headcount;
   r.participant_days = q->getColumn(3).getInt64();
   r.undated_held_workshops =
-      Counts(db, "SELECT 'undated', COUNT(*) FROM workshops WHERE status = 'held' AND start_date IS NULL")
-          .at(0).count;
+      Counts(db,
+             "SELECT 'undated', COUNT(*) FROM workshops WHERE status = 'held' "
+             "AND start_date IS NULL")
+          .at(0)
+          .count;
   return r;
 }
 

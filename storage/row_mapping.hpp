@@ -51,6 +51,12 @@ void Bind(SQLite::Statement& s, int i, const std::optional<T>& v) {
   }
 }
 
+template <class... Args>
+void BindAll(SQLite::Statement& q, const Args&... args) {
+  int i = 0;
+  (Bind(q, ++i, args), ...);
+}
+
 inline void Read(const SQLite::Column& c, std::string& v) { v = c.getString(); }
 inline void Read(const SQLite::Column& c, std::int64_t& v) { v = c.getInt64(); }
 inline void Read(const SQLite::Column& c, bool& v) { v = c.getInt() != 0; }

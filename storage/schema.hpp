@@ -131,4 +131,44 @@ CREATE TABLE attendance (
 CREATE INDEX attendance_registration ON attendance(workshop_id, person_id, status);
 )sql";
 
+// Version 2: users, their bearer tokens (hashes only) and the audit trail.
+inline constexpr const char* kSchemaAccess = R"sql(
+CREATE TABLE users (
+  id INTEGER PRIMARY KEY,
+  username TEXT NOT NULL COLLATE NOCASE UNIQUE,
+  password_hash TEXT NOT NULL,
+  role TEXT NOT NULL CHECK (role IN ('admin', 'coordinator', 'viewer', 'funder')),
+  organization_id INTEGER REFERENCES organizations(id),
+  disabled INTEGER NOT NULL DEFAULT 0 CHECK (disabled IN (0, 1)),
+  created_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now')),
+  CHECK ((role = 'funder') = (organization_id IS NOT NULL))
+);
+
+CREATE TABLE auth_tokens (
+  token_hash TEXT PRIMARY KEY,
+  user_id INTEGER NOT NULL REFERENCES users(id),
+  created_at INTEGER NOT NULL,     -- unix seconds
+  last_used_at INTEGER NOT NULL,
+  expires_at INTEGER NOT NULL,     -- absolute expiry
+  revoked INTEGER NOT NULL DEFAULT 0 CHECK (revoked IN (0, 1))
+) WITHOUT ROWID;
+CREATE INDEX auth_tokens_user ON auth_tokens(user_id);
+
+-- Who changed what, when. Personal fields are masked before they get here.
+CREATE TABLE audit_log (
+  id INTEGER PRIMARY KEY,
+  at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now')),
+  user_id INTEGER,
+  username TEXT,
+  action TEXT NOT NULL,
+  entity TEXT NOT NULL,
+  entity_id INTEGER,
+  before TEXT,
+  after TEXT
+);
+CREATE INDEX audit_log_entity ON audit_log(entity, entity_id);
+CREATE INDEX audit_log_user ON audit_log(user_id);
+CREATE INDEX audit_log_at ON audit_log(at);
+)sql";
+
 }  // namespace capdev::storage

@@ -1,5 +1,6 @@
 #include "domain/attendance.hpp"
 
+#include "app/audit.hpp"
 #include "app/handlers/crud.hpp"
 #include "app/handlers/nested.hpp"
 #include "app/handlers/routes.hpp"
@@ -55,7 +56,10 @@ void AddAttendanceRoutes(Router& router) {
           " has not taken place yet"));
     }
     ThrowIfError(storage::WriteTransaction(ctx.db, [&] {
+      const json::value before = SheetJson(ctx, session.id);
       storage::ReplaceSheet(ctx.db, workshop.id, session.id, marks);
+      Audit(ctx, "replace", "attendance", session.id, before,
+            SheetJson(ctx, session.id));
       return domain::Status::Ok();
     }));
     return JsonResponse(200, SheetJson(ctx, session.id));

@@ -7,6 +7,7 @@
 #include <functional>
 #include <string>
 
+#include "app/audit.hpp"
 #include "app/handlers/conflict_guard.hpp"
 #include "app/json_codec.hpp"
 #include "app/problem.hpp"
@@ -22,6 +23,7 @@ template <class E>
 struct CrudHooks {
   using Filter = typename storage::FilterOf<E>::type;
 
+  std::string entity;             // the audit trail's name for it: "session"
   std::string collection;         // "/api/v1/workshops/{id}/sessions"
   std::string item_param = "id";  // the item's own path parameter
   std::function<Filter(Context&)> filter = [](Context&) { return Filter{}; };
@@ -97,6 +99,7 @@ json::object ValidatedWrite(Context& ctx, const CrudHooks<E>& hooks,
   storage::Repository<E> repo(ctx.db);
   ConflictGuard guard(ctx);
   const bool checks_conflicts = hooks.conflict_workshop(entity).has_value();
+  std::optional<E> stored;
   const auto status =
       storage::WriteTransaction(ctx.db, [&]() -> domain::Status {
         if (checks_conflicts) guard.Before(*hooks.conflict_workshop(entity));
@@ -108,14 +111,21 @@ json::object ValidatedWrite(Context& ctx, const CrudHooks<E>& hooks,
           entity.id = id.value();
         }
         if (auto s = hooks.after_write(ctx, before, entity); !s.ok()) return s;
-        return checks_conflicts ? guard.After(*hooks.conflict_workshop(entity))
-                                : domain::Status::Ok();
+        if (checks_conflicts) {
+          if (auto s = guard.After(*hooks.conflict_workshop(entity)); !s.ok())
+            return s;
+        }
+        stored = repo.Get(entity.id);
+        Audit(ctx, before ? "update" : "create", hooks.entity, entity.id,
+              before ? json::value(Encode(*before)) : json::value(nullptr),
+              Encode(*stored));
+        return domain::Status::Ok();
       });
   guard.ThrowIfRefused();
   ThrowIfError(status);
   std::optional<std::vector<domain::Conflict>> conflicts;
   if (checks_conflicts) conflicts = guard.created();
-  return Written(*repo.Get(entity.id), conflicts);
+  return Written(*stored, conflicts);
 }
 
 template <class E>
@@ -150,7 +160,12 @@ void AddCrudRoutes(Router& router, CrudHooks<E> hooks) {
   router.Add("DELETE", item, [hooks](Context& ctx) {
     const E entity = LoadInScope(ctx, hooks);
     storage::Repository<E> repo(ctx.db);
-    ThrowIfError(repo.Delete(entity.id));
+    ThrowIfError(storage::WriteTransaction(ctx.db, [&] {
+      auto s = repo.Delete(entity.id);
+      if (s.ok())
+        Audit(ctx, "delete", hooks.entity, entity.id, Encode(entity), nullptr);
+      return s;
+    }));
     return Response{204, "application/json", "", {}};
   });
 }

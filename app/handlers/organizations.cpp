@@ -6,6 +6,7 @@ namespace capdev::app {
 
 void AddOrganizationRoutes(Router& router) {
   CrudHooks<domain::Organization> hooks;
+  hooks.entity = "organization";
   hooks.collection = "/api/v1/organizations";
   hooks.filter = [](Context& ctx) {
     return storage::OrganizationFilter{

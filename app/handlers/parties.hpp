@@ -6,13 +6,14 @@
 #include <string>
 #include <vector>
 
+#include "app/audit.hpp"
 #include "app/handlers/crud.hpp"
 
 namespace capdev::app {
 
 template <class Owner, class Party>
 void AddPartyRoutes(
-    Router& router, const std::string& path,
+    Router& router, const std::string& path, const std::string& entity,
     std::function<std::vector<Party>(storage::Database&, std::int64_t)> load,
     std::function<domain::Status(storage::Database&, std::int64_t,
                                  std::span<const Party>)>
@@ -32,8 +33,13 @@ void AddPartyRoutes(
     auto parties =
         DecodeList<Party>(RequireArray(ParseBody(ctx.request)), errors);
     ThrowIfInvalid(errors, domain::ValidateParties(parties));
-    ThrowIfError(storage::WriteTransaction(
-        ctx.db, [&] { return replace(ctx.db, id, parties); }));
+    ThrowIfError(storage::WriteTransaction(ctx.db, [&] {
+      const json::value before = EncodeAll(load(ctx.db, id));
+      auto s = replace(ctx.db, id, parties);
+      if (s.ok())
+        Audit(ctx, "replace", entity, id, before, EncodeAll(load(ctx.db, id)));
+      return s;
+    }));
     return JsonResponse(200, EncodeAll(load(ctx.db, id)));
   });
 }

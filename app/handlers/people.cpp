@@ -7,6 +7,7 @@ namespace capdev::app {
 
 void AddPersonRoutes(Router& router) {
   CrudHooks<domain::Person> hooks;
+  hooks.entity = "person";
   hooks.collection = "/api/v1/people";
   hooks.filter = [](Context& ctx) {
     return storage::PersonFilter{ctx.query.Id("organization_id"),

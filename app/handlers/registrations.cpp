@@ -8,6 +8,7 @@ namespace capdev::app {
 
 void AddRegistrationRoutes(Router& router) {
   CrudHooks<domain::Registration> hooks;
+  hooks.entity = "registration";
   hooks.collection = "/api/v1/workshops/{id}/registrations";
   hooks.item_param = "registration_id";
   hooks.filter = [](Context& ctx) {

@@ -63,6 +63,12 @@ void AddReportRoutes(Router& router) {
   router.Add("GET", "/api/v1/reports/funder", [](Context& ctx) {
     const auto id =
         Required(ctx.query.Id("organization_id"), "organization_id");
+    // A funder user sees its own organization's report only.
+    if (ctx.user && ctx.user->role == "funder" &&
+        ctx.user->organization_id != id) {
+      throw StatusError(domain::Status::PermissionDenied(
+          "a funder user sees its own organization's report only"));
+    }
     const auto [from, to] = Period(ctx);
     auto report = storage::FunderReportFor(ctx.db, id, from, to);
     if (!report) {

@@ -1,9 +1,16 @@
 #include "app/handlers/routes.hpp"
 
+#include "app/auth/auth_service.hpp"
+
 namespace capdev::app {
 
-Router MakeRouter() {
+Router MakeRouter(std::shared_ptr<AuthService> auth) {
   Router router;
+  router.SetAuthenticator(
+      [auth](const Request& request, storage::Database& db) {
+        return auth->Authenticate(request, db);
+      });
+  AddAccessRoutes(router, auth);
   AddHealthRoutes(router);
   AddOpenApiRoutes(router);
   AddOrganizationRoutes(router);

@@ -1,9 +1,13 @@
 #pragma once
 // One function per resource file adds that resource's routes.
 
+#include <memory>
+
 #include "app/router.hpp"
 
 namespace capdev::app {
+
+class AuthService;
 
 void AddHealthRoutes(Router& router);
 void AddOpenApiRoutes(Router& router);
@@ -17,7 +21,9 @@ void AddAttendanceRoutes(Router& router);
 void AddReportRoutes(Router& router);
 void AddScheduleRoutes(Router& router);
 
-// Every route capdev serves.
-Router MakeRouter();
+void AddAccessRoutes(Router& router, std::shared_ptr<AuthService> auth);
+
+// Every route capdev serves, behind `auth`.
+Router MakeRouter(std::shared_ptr<AuthService> auth);
 
 }  // namespace capdev::app

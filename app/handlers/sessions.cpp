@@ -7,6 +7,7 @@ namespace capdev::app {
 
 void AddSessionRoutes(Router& router) {
   CrudHooks<domain::Session> hooks;
+  hooks.entity = "session";
   hooks.collection = "/api/v1/workshops/{id}/sessions";
   hooks.item_param = "session_id";
   hooks.filter = [](Context& ctx) {

@@ -45,6 +45,7 @@ domain::Status ScheduleSessions(Context& ctx, const domain::Workshop* before,
 
 void AddWorkshopRoutes(Router& router) {
   CrudHooks<domain::Workshop> hooks;
+  hooks.entity = "workshop";
   hooks.collection = "/api/v1/workshops";
   hooks.filter = [](Context& ctx) {
     const auto& q = ctx.query;
@@ -80,8 +81,8 @@ void AddWorkshopRoutes(Router& router) {
   };
   AddCrudRoutes(router, hooks);
   AddPartyRoutes<domain::Workshop, domain::WorkshopParty>(
-      router, "/api/v1/workshops/{id}/organizations", storage::WorkshopParties,
-      storage::ReplaceWorkshopParties);
+      router, "/api/v1/workshops/{id}/organizations", "workshop_organizations",
+      storage::WorkshopParties, storage::ReplaceWorkshopParties);
 }
 
 }  // namespace capdev::app

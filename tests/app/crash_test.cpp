@@ -24,6 +24,7 @@ TEST(CrashTest, AcknowledgedWritesSurviveSigkill) {
   {
     auto server = std::make_unique<ServerProcess>(db);
     const auto port = server->port();
+    SignInAsAdmin(db, port);
     auto project =
         Post(port, "/api/v1/projects", {{"code", "P"}, {"title", "P"}})
             .Json()
@@ -87,6 +88,7 @@ TEST(CrashTest, AcknowledgedWritesSurviveSigkill) {
 
   ServerProcess restarted(db);
   const auto port = restarted.port();
+  SetBearerToken(Login(port, "admin"));  // tokens survive a restart too
   for (auto id : acknowledged) {
     EXPECT_EQ(Get(port, "/api/v1/organizations/" + std::to_string(id)).status,
               200)
@@ -102,6 +104,7 @@ TEST(CrashTest, AcknowledgedWritesSurviveSigkill) {
                 items.size() == static_cast<std::size_t>(kPeople))
         << "session " << s << " has a half-written sheet of " << items.size();
   }
+  SetBearerToken("");
 }
 
 }  // namespace

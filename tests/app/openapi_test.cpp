@@ -5,6 +5,8 @@
 #include <cstdlib>
 #include <fstream>
 
+#include "app/auth/auth_service.hpp"
+#include "app/auth/credentials.hpp"
 #include "app/handlers/routes.hpp"
 #include "tests/support/api_test.hpp"
 
@@ -37,7 +39,10 @@ TEST_F(OpenApiTest, ValidatesWithOpenapiSpecValidator) {
 TEST_F(OpenApiTest, DescribesEveryRoute) {
   auto doc = Get("/api/v1/openapi.json").Json().as_object();
   const auto& paths = doc.at("paths").as_object();
-  auto routes = app::MakeRouter().Routes();
+  app::InitCrypto();
+  auto routes =
+      app::MakeRouter(std::make_shared<app::AuthService>(app::AuthOptions{}))
+          .Routes();
   ASSERT_GT(routes.size(), 30u);
   for (const auto& route : routes) {
     std::string method = route.method;

@@ -17,8 +17,10 @@ class SeedTest : public ::testing::Test {
     auto first = RunCapdev({"seed", "--db", dir_->File("seed.db")});
     ASSERT_EQ(first.exit_code, 0) << first.output;
     server_ = new ServerProcess(dir_->File("seed.db"));
+    SignInAsAdmin(dir_->File("seed.db"), server_->port());
   }
   static void TearDownTestSuite() {
+    SetBearerToken("");
     delete server_;
     delete dir_;
   }

@@ -17,7 +17,10 @@ namespace json = boost::json;
 
 class ApiTest : public ::testing::Test {
  protected:
-  ApiTest() : db_path_(dir_.File("capdev.db")), server_(db_path_) {}
+  ApiTest() : db_path_(dir_.File("capdev.db")), server_(db_path_) {
+    SignInAsAdmin(db_path_, port());
+  }
+  ~ApiTest() override { SetBearerToken(""); }
 
   std::uint16_t port() const { return server_.port(); }
   HttpResponse Get(const std::string& t) { return testing::Get(port(), t); }

@@ -96,11 +96,21 @@ bool Connection::ClosedWithin(std::chrono::milliseconds timeout) {
   return false;
 }
 
+namespace {
+std::string bearer_token;
+}
+
+void SetBearerToken(const std::string& token) { bearer_token = token; }
+
 std::string FormatRequest(const std::string& method, const std::string& target,
                           const std::string& body,
                           const std::string& extra_headers) {
   std::string r = method + " " + target + " HTTP/1.1\r\nHost: 127.0.0.1\r\n" +
                   extra_headers;
+  if (!bearer_token.empty() &&
+      extra_headers.find("Authorization:") == std::string::npos) {
+    r += "Authorization: Bearer " + bearer_token + "\r\n";
+  }
   if (!body.empty() || method == "POST" || method == "PUT" ||
       method == "PATCH") {
     r += "Content-Type: application/json\r\nContent-Length: " +

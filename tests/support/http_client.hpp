@@ -45,6 +45,10 @@ class Connection {
   std::string buffer_;
 };
 
+// Sent as `Authorization: Bearer TOKEN` on every request that does not set
+// its own Authorization header (empty: none).
+void SetBearerToken(const std::string& token);
+
 std::string FormatRequest(const std::string& method, const std::string& target,
                           const std::string& body = "",
                           const std::string& extra_headers = "");

@@ -9,6 +9,8 @@
 #include <regex>
 #include <stdexcept>
 
+#include "tests/support/http_client.hpp"
+
 namespace capdev::testing {
 
 std::string CapdevBinary() { return CAPDEV_BINARY; }
@@ -68,6 +70,34 @@ CommandResult RunCapdev(const std::vector<std::string>& args,
   waitpid(pid, &status, 0);
   result.exit_code = ExitCode(status);
   return result;
+}
+
+void AddUser(const std::string& db_path, const std::string& username,
+             const std::string& role,
+             std::optional<std::int64_t> organization_id,
+             const std::string& password) {
+  std::vector<std::string> args = {"user", "add",  username, "--role",
+                                   role,   "--db", db_path};
+  if (organization_id) {
+    args.push_back("--organization");
+    args.push_back(std::to_string(*organization_id));
+  }
+  auto r = RunCapdev(args, password + "\n");
+  if (r.exit_code != 0)
+    throw std::runtime_error("capdev user add failed: " + r.output);
+}
+
+std::string Login(std::uint16_t port, const std::string& username,
+                  const std::string& password) {
+  auto r = Post(port, "/api/v1/auth/login",
+                {{"username", username}, {"password", password}});
+  if (r.status != 200) throw std::runtime_error("login failed: " + r.body);
+  return std::string(r.Json().at("token").as_string());
+}
+
+void SignInAsAdmin(const std::string& db_path, std::uint16_t port) {
+  AddUser(db_path, "admin", "admin");
+  SetBearerToken(Login(port, "admin"));
 }
 
 ServerProcess::ServerProcess(const std::string& db_path,

@@ -6,6 +6,7 @@
 
 #include <cstdint>
 #include <mutex>
+#include <optional>
 #include <string>
 #include <thread>
 #include <vector>
@@ -22,6 +23,17 @@ struct CommandResult {
 // Runs `capdev args...` to completion, with `input` on standard input.
 CommandResult RunCapdev(const std::vector<std::string>& args,
                         const std::string& input = "");
+
+// Adds a user with `capdev user add` (password on standard input).
+void AddUser(const std::string& db_path, const std::string& username,
+             const std::string& role,
+             std::optional<std::int64_t> organization_id = std::nullopt,
+             const std::string& password = "correct horse battery");
+// Signs in over HTTP and returns the bearer token.
+std::string Login(std::uint16_t port, const std::string& username,
+                  const std::string& password = "correct horse battery");
+// Adds an admin, signs in and makes its token the default for every request.
+void SignInAsAdmin(const std::string& db_path, std::uint16_t port);
 
 class ServerProcess {
  public:

@@ -1,0 +1,83 @@
+#include "app/auth/auth_service.hpp"
+
+#include <algorithm>
+#include <cctype>
+
+#include "app/auth/credentials.hpp"
+
+namespace capdev::app {
+
+AuthService::AuthService(AuthOptions options)
+    : options_(options),
+      by_username_(options.max_failures_per_username, options.failure_window),
+      by_address_(options.max_failures_per_address, options.failure_window),
+      dummy_hash_(HashPassword(RandomPassword())) {}
+
+std::int64_t AuthService::Now() {
+  return std::chrono::duration_cast<std::chrono::seconds>(
+             std::chrono::system_clock::now().time_since_epoch())
+      .count();
+}
+
+std::optional<std::string> AuthService::BearerToken(const Request& request) {
+  const std::string& h = request.authorization;
+  constexpr std::string_view kScheme = "bearer ";
+  if (h.size() <= kScheme.size()) return std::nullopt;
+  for (std::size_t i = 0; i < kScheme.size(); ++i) {
+    if (std::tolower(static_cast<unsigned char>(h[i])) != kScheme[i])
+      return std::nullopt;
+  }
+  std::string token = h.substr(kScheme.size());
+  token.erase(0, token.find_first_not_of(' '));
+  if (token.empty() || token.size() > 256) return std::nullopt;
+  return token;
+}
+
+std::optional<domain::Principal> AuthService::Authenticate(
+    const Request& request, storage::Database& db) {
+  auto token = BearerToken(request);
+  if (!token) return std::nullopt;
+  return storage::UseToken(db, TokenHash(*token), Now(), options_.lifetime);
+}
+
+domain::StatusOr<LoginResult> AuthService::Login(storage::Database& db,
+                                                 const std::string& username,
+                                                 const std::string& password,
+                                                 const std::string& address) {
+  std::string user_key = username;
+  std::transform(user_key.begin(), user_key.end(), user_key.begin(), ::tolower);
+  const auto wait = std::max(by_username_.RetryAfter(user_key),
+                             by_address_.RetryAfter(address));
+  if (wait > 0) {
+    return domain::Status::ResourceExhausted(
+        "too many failed logins; try again in " + std::to_string(wait) +
+        " seconds");
+  }
+  auto account = storage::AccountByName(db, username);
+  const bool valid =
+      VerifyPassword(account ? account->password_hash : dummy_hash_,
+                     password) &&
+      account && !account->disabled;
+  if (!valid) {
+    by_username_.Fail(user_key);
+    by_address_.Fail(address);
+    return domain::Status::Unauthenticated("invalid username or password");
+  }
+  by_username_.Succeed(user_key);
+  LoginResult result;
+  result.token = NewToken();
+  const auto now = Now();
+  storage::AddToken(db, TokenHash(result.token), account->id, now,
+                    options_.lifetime);
+  result.expires_at = now + options_.lifetime.absolute_seconds;
+  result.user = {account->id, account->username, account->role,
+                 account->organization_id};
+  return result;
+}
+
+void AuthService::Logout(const Request& request, storage::Database& db) {
+  if (auto token = BearerToken(request))
+    storage::RevokeToken(db, TokenHash(*token));
+}
+
+}  // namespace capdev::app

@@ -1,0 +1,55 @@
+#pragma once
+// Sign-in: bearer tokens with idle and absolute expiry, failed logins rate
+// limited per username and per client address.
+
+#include <chrono>
+#include <optional>
+
+#include "app/auth/rate_limiter.hpp"
+#include "app/http/message.hpp"
+#include "domain/access.hpp"
+#include "storage/accounts.hpp"
+#include "storage/database.hpp"
+
+namespace capdev::app {
+
+struct AuthOptions {
+  storage::TokenLifetime lifetime;
+  std::size_t max_failures_per_username = 5;
+  std::size_t max_failures_per_address = 20;
+  std::chrono::seconds failure_window{15 * 60};
+};
+
+struct LoginResult {
+  std::string token;
+  std::int64_t expires_at = 0;  // unix seconds
+  domain::Principal user;
+};
+
+class AuthService {
+ public:
+  explicit AuthService(AuthOptions options);
+
+  // The user behind the request's `Authorization: Bearer` token, if live.
+  std::optional<domain::Principal> Authenticate(const Request& request,
+                                                storage::Database& db);
+  // 401 for a wrong username or password (the same answer for both), 429
+  // (detail with the wait) while either key is over its failure limit.
+  domain::StatusOr<LoginResult> Login(storage::Database& db,
+                                      const std::string& username,
+                                      const std::string& password,
+                                      const std::string& address);
+  void Logout(const Request& request, storage::Database& db);
+
+  static std::optional<std::string> BearerToken(const Request& request);
+  static std::int64_t Now();
+
+ private:
+  AuthOptions options_;
+  RateLimiter by_username_;
+  RateLimiter by_address_;
+  std::string dummy_hash_;  // verified against for unknown users: same cost, no
+                            // user enumeration
+};
+
+}  // namespace capdev::app

@@ -1,0 +1,21 @@
+#pragma once
+// Passwords (Argon2id through libsodium) and bearer tokens (256 random bits;
+// only their SHA-256 is stored).
+
+#include <string>
+
+namespace capdev::app {
+
+// Call once at start-up, before any thread uses the functions below.
+void InitCrypto();
+
+// Argon2id with libsodium's INTERACTIVE limits (or stronger). At most two
+// hashes run at once, so a burst of logins cannot starve the workers.
+std::string HashPassword(const std::string& password);
+bool VerifyPassword(const std::string& hash, const std::string& password);
+
+std::string NewToken();                           // 43 characters of base64url
+std::string TokenHash(const std::string& token);  // hex SHA-256
+std::string RandomPassword();                     // for the first admin
+
+}  // namespace capdev::app

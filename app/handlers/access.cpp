@@ -1,0 +1,142 @@
+#include "app/audit.hpp"
+#include "app/auth/auth_service.hpp"
+#include "app/handlers/crud.hpp"
+#include "app/handlers/routes.hpp"
+#include "storage/audit_log.hpp"
+#include "storage/erasure.hpp"
+
+namespace capdev::app {
+
+namespace {
+
+json::object UserJson(const domain::Principal& p) {
+  return {{"id", p.user_id},
+          {"username", p.username},
+          {"role", p.role},
+          {"organization_id", ToJson(p.organization_id)}};
+}
+
+std::string Rfc3339(std::int64_t unix_seconds) {
+  const std::chrono::sys_seconds t{std::chrono::seconds(unix_seconds)};
+  const auto day = std::chrono::floor<std::chrono::days>(t);
+  const std::chrono::hh_mm_ss hms(t - day);
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "%sT%02d:%02d:%02dZ",
+                domain::Date(day).ToString().c_str(),
+                static_cast<int>(hms.hours().count()),
+                static_cast<int>(hms.minutes().count()),
+                static_cast<int>(hms.seconds().count()));
+  return buf;
+}
+
+// A required string member of a login body.
+std::string Credential(const json::object& body, const char* name,
+                       domain::Errors& errors) {
+  std::string value;
+  if (auto* v = body.if_contains(name)) FromJson(*v, value, name, errors);
+  if (value.empty() && errors.list().empty()) errors.Add(name, "is required");
+  if (value.size() > 1024) errors.Add(name, "is too long");
+  return value;
+}
+
+}  // namespace
+
+void AddAccessRoutes(Router& router, std::shared_ptr<AuthService> auth) {
+  router.Add("POST", "/api/v1/auth/login", [auth](Context& ctx) {
+    const json::value parsed = ParseBody(ctx.request);
+    const auto& body = RequireObject(parsed);
+    domain::Errors errors;
+    const auto username = Credential(body, "username", errors);
+    const auto password = Credential(body, "password", errors);
+    ThrowIfError(errors.ToStatus());
+    auto result =
+        auth->Login(ctx.db, username, password, ctx.request.remote_address);
+    if (!result.ok()) {
+      Response r = Problem(result.status());
+      if (r.status == 429) r.headers.emplace_back("Retry-After", "60");
+      return r;
+    }
+    return JsonResponse(
+        200, json::object{{"token", result->token},
+                          {"token_type", "Bearer"},
+                          {"expires_at", Rfc3339(result->expires_at)},
+                          {"user", UserJson(result->user)}});
+  });
+
+  router.Add("POST", "/api/v1/auth/logout", [auth](Context& ctx) {
+    auth->Logout(ctx.request, ctx.db);
+    return Response{204, "application/json", "", {}};
+  });
+
+  router.Add("GET", "/api/v1/auth/me", [](Context& ctx) {
+    return JsonResponse(200, UserJson(*ctx.user));
+  });
+
+  router.Add("GET", "/api/v1/users", [](Context& ctx) {
+    json::array items;
+    for (const auto& a : storage::ListAccounts(ctx.db)) {
+      items.push_back({{"id", a.id},
+                       {"username", a.username},
+                       {"role", a.role},
+                       {"organization_id", ToJson(a.organization_id)},
+                       {"disabled", a.disabled},
+                       {"created_at", a.created_at}});
+    }
+    return JsonResponse(200, json::object{{"items", std::move(items)},
+                                          {"next_cursor", nullptr}});
+  });
+
+  router.Add("GET", "/api/v1/audit", [](Context& ctx) {
+    const auto& q = ctx.query;
+    storage::AuditFilter f{q.Id("user_id"),
+                           q.Text("entity"),
+                           q.Id("entity_id"),
+                           q.Text("action"),
+                           {},
+                           {}};
+    if (auto from = q.Date("from")) f.from = from->ToString();
+    if (auto to = q.Date("to")) f.to = to->ToString();
+    auto page = storage::ListAudit(ctx.db, f, q.Page());
+    json::array items;
+    for (const auto& e : page.items) {
+      auto parse = [](const std::optional<std::string>& text) {
+        return text ? json::parse(*text) : json::value(nullptr);
+      };
+      items.push_back({{"id", e.id},
+                       {"at", e.at},
+                       {"user_id", ToJson(e.user_id)},
+                       {"username", ToJson(e.username)},
+                       {"action", e.action},
+                       {"entity", e.entity},
+                       {"entity_id", ToJson(e.entity_id)},
+                       {"before", parse(e.before)},
+                       {"after", parse(e.after)}});
+    }
+    return JsonResponse(
+        200, json::object{{"items", std::move(items)},
+                          {"next_cursor",
+                           page.next_after_id
+                               ? json::value(EncodeCursor(*page.next_after_id))
+                               : json::value(nullptr)}});
+  });
+
+  router.Add("POST", "/api/v1/people/{id}/erase", [](Context& ctx) {
+    storage::People people(ctx.db);
+    const auto id = ctx.Id("id");
+    auto before = people.Get(id);
+    if (!before) throw StatusError(people.NotFound(id));
+    ThrowIfError(storage::WriteTransaction(ctx.db, [&] {
+      auto s = storage::ErasePerson(ctx.db, id);
+      if (s.ok())
+        Audit(ctx, "erase", "person", id, Encode(*before),
+              Encode(*people.Get(id)));
+      return s;
+    }));
+    // Move the change out of the WAL and truncate it: the old values must
+    // not survive in either file.
+    storage::CheckpointAndTruncateWal(ctx.db);
+    return JsonResponse(200, Encode(*people.Get(id)));
+  });
+}
+
+}  // namespace capdev::app

@@ -1,0 +1,22 @@
+#pragma once
+// `capdev user ...`: accounts are managed from the command line, passwords
+// read from standard input (never from arguments, which `ps` shows).
+
+#include <cstdint>
+#include <optional>
+#include <string>
+
+namespace capdev::app {
+
+struct UserCommand {
+  std::string action;  // add, list, disable, enable, reset, bootstrap
+  std::string db_path;
+  std::string username;
+  std::string role;
+  std::optional<std::int64_t> organization_id;
+};
+
+// Returns the exit code; messages go to standard output.
+int RunUserCommand(const UserCommand& command);
+
+}  // namespace capdev::app

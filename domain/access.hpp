@@ -1,0 +1,39 @@
+#pragma once
+// Who may do what. Roles: admin (everything, users, audit, erasure),
+// coordinator (read and write records), viewer (read records), funder
+// (its own organization's funder report only: aggregates, no people).
+
+#include <array>
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "domain/status.hpp"
+
+namespace capdev::domain {
+
+inline constexpr std::array<std::string_view, 4> kRoles = {
+    "admin", "coordinator", "viewer", "funder"};
+
+// The authenticated user a request acts for.
+struct Principal {
+  std::int64_t user_id = 0;
+  std::string username;
+  std::string role;
+  std::optional<std::int64_t> organization_id;  // funder users only
+};
+
+// Routes anyone may call without a token.
+bool IsPublicRoute(std::string_view route);
+
+// Whether `role` may call `method route` (route is the path template).
+// Object-level checks (a funder's own organization) are the handler's.
+bool RoleAllows(std::string_view role, std::string_view method,
+                std::string_view route);
+
+// A user record's rules: a known role, and an organization exactly for funders.
+Status ValidateAccount(std::string_view username, std::string_view role,
+                       const std::optional<std::int64_t>& organization_id);
+
+}  // namespace capdev::domain

@@ -1,0 +1,145 @@
+#include "storage/accounts.hpp"
+
+#include <SQLiteCpp/Column.h>
+#include <SQLiteCpp/Database.h>
+#include <SQLiteCpp/Exception.h>
+#include <SQLiteCpp/Statement.h>
+
+#include <algorithm>
+
+#include "storage/row_mapping.hpp"
+#include "storage/sql_errors.hpp"
+
+namespace capdev::storage {
+
+namespace {
+
+constexpr const char* kAccountColumns =
+    "SELECT id, username, password_hash, role, organization_id, disabled, "
+    "created_at FROM users";
+
+Account ReadAccount(SQLite::Statement& q) {
+  Account a;
+  Read(q.getColumn(0), a.id);
+  Read(q.getColumn(1), a.username);
+  Read(q.getColumn(2), a.password_hash);
+  Read(q.getColumn(3), a.role);
+  Read(q.getColumn(4), a.organization_id);
+  Read(q.getColumn(5), a.disabled);
+  Read(q.getColumn(6), a.created_at);
+  return a;
+}
+
+domain::Status UpdateUser(Database& db, const std::string& sql,
+                          const std::string& username, const SqlValue& value) {
+  ScopedStatement q(db, sql);
+  Bind(*q, 1, value);
+  Bind(*q, 2, username);
+  if (q->exec() == 0)
+    return domain::Status::NotFound("no user named " + username);
+  ScopedStatement revoke(db,
+                         "UPDATE auth_tokens SET revoked = 1 WHERE user_id = "
+                         "(SELECT id FROM users WHERE username = ?)");
+  revoke->bind(1, username);
+  revoke->exec();
+  return domain::Status::Ok();
+}
+
+}  // namespace
+
+domain::StatusOr<std::int64_t> AddAccount(Database& db, const Account& a) {
+  try {
+    ScopedStatement q(
+        db,
+        "INSERT INTO users (username, password_hash, role, organization_id) "
+        "VALUES (?, ?, ?, ?)");
+    Bind(*q, 1, a.username);
+    Bind(*q, 2, a.password_hash);
+    Bind(*q, 3, a.role);
+    Bind(*q, 4, a.organization_id);
+    q->exec();
+    return db.raw().getLastInsertRowid();
+  } catch (const SQLite::Exception& e) {
+    return ConstraintStatus(e, "user");
+  }
+}
+
+std::optional<Account> AccountByName(Database& db,
+                                     const std::string& username) {
+  ScopedStatement q(db, std::string(kAccountColumns) + " WHERE username = ?");
+  q->bind(1, username);
+  if (!q->executeStep()) return std::nullopt;
+  return ReadAccount(*q);
+}
+
+std::vector<Account> ListAccounts(Database& db) {
+  ScopedStatement q(db, std::string(kAccountColumns) + " ORDER BY id");
+  std::vector<Account> out;
+  while (q->executeStep()) out.push_back(ReadAccount(*q));
+  return out;
+}
+
+domain::Status SetDisabled(Database& db, const std::string& username,
+                           bool disabled) {
+  return UpdateUser(db, "UPDATE users SET disabled = ? WHERE username = ?",
+                    username, static_cast<std::int64_t>(disabled));
+}
+
+domain::Status SetPasswordHash(Database& db, const std::string& username,
+                               const std::string& hash) {
+  return UpdateUser(db, "UPDATE users SET password_hash = ? WHERE username = ?",
+                    username, hash);
+}
+
+void AddToken(Database& db, const std::string& token_hash, std::int64_t user_id,
+              std::int64_t now, const TokenLifetime& lifetime) {
+  ScopedStatement q(db,
+                    "INSERT INTO auth_tokens (token_hash, user_id, created_at, "
+                    "last_used_at, expires_at) "
+                    "VALUES (?, ?, ?, ?, ?)");
+  BindAll(*q, token_hash, user_id, now, now, now + lifetime.absolute_seconds);
+  q->exec();
+}
+
+std::optional<domain::Principal> UseToken(Database& db,
+                                          const std::string& token_hash,
+                                          std::int64_t now,
+                                          const TokenLifetime& lifetime) {
+  std::int64_t last_used = 0;
+  domain::Principal p;
+  {
+    ScopedStatement q(
+        db,
+        "SELECT u.id, u.username, u.role, u.organization_id, t.last_used_at "
+        "FROM auth_tokens t JOIN users u ON u.id = t.user_id "
+        "WHERE t.token_hash = ? AND t.revoked = 0 AND u.disabled = 0 "
+        "AND t.expires_at > ? AND t.last_used_at + ? > ?");
+    BindAll(*q, token_hash, now, lifetime.idle_seconds, now);
+    if (!q->executeStep()) return std::nullopt;
+    Read(q->getColumn(0), p.user_id);
+    Read(q->getColumn(1), p.username);
+    Read(q->getColumn(2), p.role);
+    Read(q->getColumn(3), p.organization_id);
+    Read(q->getColumn(4), last_used);
+  }
+  // Idle expiry needs the last use, but a write per request would cost an
+  // fsync each: record it only once a tenth of the idle time has passed.
+  const std::int64_t touch_every =
+      std::clamp<std::int64_t>(lifetime.idle_seconds / 10, 1, 60);
+  if (now - last_used >= touch_every) {
+    ScopedStatement touch(
+        db, "UPDATE auth_tokens SET last_used_at = ? WHERE token_hash = ?");
+    BindAll(*touch, now, token_hash);
+    touch->exec();
+  }
+  return p;
+}
+
+void RevokeToken(Database& db, const std::string& token_hash) {
+  ScopedStatement q(db,
+                    "UPDATE auth_tokens SET revoked = 1 WHERE token_hash = ?");
+  q->bind(1, token_hash);
+  q->exec();
+}
+
+}  // namespace capdev::storage

@@ -1,0 +1,49 @@
+#pragma once
+// Users and their bearer tokens. Only a token's hash is ever stored.
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "domain/access.hpp"
+#include "domain/status.hpp"
+#include "storage/database.hpp"
+
+namespace capdev::storage {
+
+struct Account {
+  std::int64_t id = 0;
+  std::string username;
+  std::string password_hash;  // Argon2id, libsodium's crypto_pwhash_str format
+  std::string role;
+  std::optional<std::int64_t> organization_id;
+  bool disabled = false;
+  std::string created_at;
+};
+
+domain::StatusOr<std::int64_t> AddAccount(Database& db, const Account& account);
+std::optional<Account> AccountByName(Database& db, const std::string& username);
+std::vector<Account> ListAccounts(Database& db);
+// Both revoke the user's tokens.
+domain::Status SetDisabled(Database& db, const std::string& username,
+                           bool disabled);
+domain::Status SetPasswordHash(Database& db, const std::string& username,
+                               const std::string& hash);
+
+struct TokenLifetime {
+  std::int64_t idle_seconds = 30 * 60;
+  std::int64_t absolute_seconds = 12 * 60 * 60;
+};
+
+void AddToken(Database& db, const std::string& token_hash, std::int64_t user_id,
+              std::int64_t now, const TokenLifetime& lifetime);
+// The principal behind a live token (not revoked, not expired, user enabled),
+// marking it used (at most every `touch_every` seconds, to spare writes).
+std::optional<domain::Principal> UseToken(Database& db,
+                                          const std::string& token_hash,
+                                          std::int64_t now,
+                                          const TokenLifetime& lifetime);
+void RevokeToken(Database& db, const std::string& token_hash);
+
+}  // namespace capdev::storage

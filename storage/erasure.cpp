@@ -1,0 +1,31 @@
+#include "storage/erasure.hpp"
+
+#include <SQLiteCpp/Column.h>
+#include <SQLiteCpp/Database.h>
+#include <SQLiteCpp/Statement.h>
+
+#include <string>
+
+namespace capdev::storage {
+
+domain::Status ErasePerson(Database& db, std::int64_t person_id) {
+  ScopedStatement q(
+      db,
+      "UPDATE people SET full_name = 'Erased person ' || id, native_name = "
+      "NULL,"
+      " email = NULL, phone = NULL, position = NULL WHERE id = ?");
+  q->bind(1, person_id);
+  if (q->exec() == 0) {
+    return domain::Status::NotFound("person " + std::to_string(person_id) +
+                                    " does not exist");
+  }
+  return domain::Status::Ok();
+}
+
+bool CheckpointAndTruncateWal(Database& db) {
+  ScopedStatement q(db, "PRAGMA wal_checkpoint(TRUNCATE)");
+  q->executeStep();
+  return q->getColumn(0).getInt() == 0;  // 1 = busy: readers blocked it
+}
+
+}  // namespace capdev::storage
