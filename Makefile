@@ -17,6 +17,7 @@ run: build
 	@mkdir -p $(dir $(DB))
 	$(BIN) migrate --db $(DB)
 	$(BIN) seed --db $(DB)
+	$(BIN) user bootstrap --db $(DB)
 	$(BIN) serve --db $(DB) --port $(PORT) --host 127.0.0.1
 
 # Third-party parsers (ical.js) the tests check capdev's output with.

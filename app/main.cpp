@@ -95,11 +95,7 @@ int main(int argc, char** argv) {
                    "Failed logins per username (and 4x per address) in 15 "
                    "minutes before 429")
       ->envname("CAPDEV_LOGIN_FAILURES")
-      ->check(CLI::Range(1, 1000))
-      ->each([&](const std::string&) {
-        serve.auth.max_failures_per_address =
-            serve.auth.max_failures_per_username * 4;
-      });
+      ->check(CLI::Range(1, 1000));
 
   capdev::app::UserCommand user;
   auto* user_cmd =
@@ -155,6 +151,8 @@ int main(int argc, char** argv) {
       serve.database.path = db_path;
       serve.http.read_timeout = std::chrono::milliseconds(read_timeout_ms);
       serve.http.idle_timeout = std::chrono::milliseconds(idle_timeout_ms);
+      serve.auth.max_failures_per_address =
+          4 * serve.auth.max_failures_per_username;
       return capdev::app::Serve(serve);
     }
     if (*migrate_cmd) return Migrate(db_path);

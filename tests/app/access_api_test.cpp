@@ -1,0 +1,354 @@
+// Roles against routes, token expiry and revocation, login rate limits,
+// funder object-level checks, the audit trail and personal-data erasure.
+
+#include <signal.h>
+
+#include <fstream>
+#include <thread>
+
+#include "tests/support/api_test.hpp"
+
+namespace capdev::testing {
+namespace {
+
+using namespace std::chrono_literals;
+
+// A request as a given user; "" = anonymous.
+HttpResponse As(std::uint16_t port, const std::string& token,
+                const std::string& method, const std::string& target,
+                const std::string& body = "") {
+  Connection c(port);
+  c.Send(FormatRequest(method, target, body,
+                       token.empty()
+                           ? "Authorization: none\r\n"
+                           : "Authorization: Bearer " + token + "\r\n"));
+  auto r = c.Read();
+  if (!r) throw std::runtime_error("no response");
+  return *r;
+}
+
+class AccessApiTest : public ApiTest {
+ protected:
+  void SetUp() override {
+    funder_org_ = Organization("European Commission", "intergovernmental");
+    other_org_ = Organization("Someone else");
+    project_ = Project("CBMM");
+    Put("/api/v1/projects/" + std::to_string(project_) + "/organizations",
+        json::array{
+            {{"organization_id", funder_org_}, {"role", "lead_funder"}}});
+    workshop_ = Workshop(project_);
+    person_ = Person("Pär Liljert", other_org_);
+    AddUser(db_path_, "coordinator", "coordinator");
+    AddUser(db_path_, "viewer", "viewer");
+    AddUser(db_path_, "funder", "funder", funder_org_);
+    tokens_ = {{"admin", Login(port(), "admin")},
+               {"coordinator", Login(port(), "coordinator")},
+               {"viewer", Login(port(), "viewer")},
+               {"funder", Login(port(), "funder")},
+               {"anonymous", ""}};
+  }
+
+  std::int64_t funder_org_ = 0, other_org_ = 0, project_ = 0, workshop_ = 0,
+               person_ = 0;
+  std::map<std::string, std::string> tokens_;
+};
+
+TEST_F(AccessApiTest, EachRoleAgainstEachRoute) {
+  const std::string w = "/api/v1/workshops/" + std::to_string(workshop_);
+  const std::string funder_report =
+      "/api/v1/reports/funder?organization_id=" + std::to_string(funder_org_) +
+      "&from=2017-01-01&to=2017-12-31";
+  struct Case {
+    std::string method, target;
+    std::set<std::string> allowed;  // roles that get past authorisation
+  };
+  const std::set<std::string> staff = {"admin", "coordinator"},
+                              readers = {"admin", "coordinator", "viewer"},
+                              everyone = {"admin", "coordinator", "viewer",
+                                          "funder"},
+                              anyone = {"admin", "coordinator", "viewer",
+                                        "funder", "anonymous"};
+  const std::vector<Case> cases = {
+      {"GET", "/healthz", anyone},
+      {"GET", "/api/v1/openapi.json", anyone},
+      {"GET", "/api/v1/auth/me", everyone},
+      {"GET", "/api/v1/organizations", readers},
+      {"POST", "/api/v1/organizations", staff},
+      {"PATCH", "/api/v1/organizations/" + std::to_string(other_org_), staff},
+      {"GET", "/api/v1/projects/" + std::to_string(project_) + "/organizations",
+       readers},
+      {"PUT", "/api/v1/projects/" + std::to_string(project_) + "/organizations",
+       staff},
+      {"GET", "/api/v1/workshops", readers},
+      {"POST", "/api/v1/workshops", staff},
+      {"GET", w + "/sessions", readers},
+      {"GET", w + "/attendance", readers},
+      {"GET", "/api/v1/people", readers},
+      {"GET", "/api/v1/people/" + std::to_string(person_), readers},
+      {"POST", "/api/v1/people", staff},
+      {"POST", w + "/registrations", staff},
+      {"GET", w + "/conflicts", readers},
+      {"GET", "/api/v1/calendar?from=2017-01-01&to=2017-12-31", readers},
+      {"GET", "/api/v1/calendar.ics", readers},
+      {"GET",
+       "/api/v1/reports/attendance?workshop_id=" + std::to_string(workshop_),
+       readers},
+      {"GET", "/api/v1/reports/summary?from=2017-01-01&to=2017-12-31", readers},
+      {"GET", funder_report, everyone},
+      {"GET", "/api/v1/users", {"admin"}},
+      {"GET", "/api/v1/audit", {"admin"}},
+      {"POST", "/api/v1/people/999/erase", {"admin"}},
+      {"DELETE", "/api/v1/people/999", staff},
+  };
+  for (const auto& c : cases) {
+    for (const auto& [role, token] : tokens_) {
+      auto r = As(port(), token, c.method, c.target,
+                  c.method == "GET" || c.method == "DELETE" ? "" : "{}");
+      if (c.allowed.contains(role)) {
+        EXPECT_NE(r.status, 401) << role << " " << c.method << " " << c.target;
+        EXPECT_NE(r.status, 403) << role << " " << c.method << " " << c.target;
+      } else {
+        EXPECT_EQ(r.status, role == "anonymous" ? 401 : 403)
+            << role << " " << c.method << " " << c.target;
+        EXPECT_EQ(r.Header("content-type"), "application/problem+json");
+      }
+    }
+  }
+  EXPECT_EQ(
+      As(port(), "", "GET", "/api/v1/organizations").Header("www-authenticate"),
+      "Bearer realm=\"capdev\"");
+}
+
+TEST_F(AccessApiTest, AFunderSeesOnlyItsOwnAggregates) {
+  const auto& token = tokens_["funder"];
+  auto own = As(
+      port(), token, "GET",
+      "/api/v1/reports/funder?organization_id=" + std::to_string(funder_org_) +
+          "&from=2017-01-01&to=2017-12-31");
+  ASSERT_EQ(own.status, 200) << own.body;
+  EXPECT_EQ(own.body.find("Pär Liljert"), std::string::npos);
+  auto other = As(
+      port(), token, "GET",
+      "/api/v1/reports/funder?organization_id=" + std::to_string(other_org_) +
+          "&from=2017-01-01&to=2017-12-31");
+  EXPECT_EQ(other.status, 403);
+  EXPECT_EQ(
+      As(port(), token, "GET", "/api/v1/people/" + std::to_string(person_))
+          .status,
+      403);
+  EXPECT_EQ(As(port(), token, "GET",
+               "/api/v1/workshops/" + std::to_string(workshop_) + "/attendance")
+                .status,
+            403);
+  auto me = As(port(), token, "GET", "/api/v1/auth/me").Json();
+  EXPECT_EQ(me.at("role").as_string(), "funder");
+  EXPECT_EQ(me.at("organization_id").as_int64(), funder_org_);
+}
+
+TEST_F(AccessApiTest, LogoutRevokesAndDisablingSignsOut) {
+  const auto token = tokens_["viewer"];
+  EXPECT_EQ(As(port(), token, "GET", "/api/v1/auth/me").status, 200);
+  EXPECT_EQ(As(port(), token, "POST", "/api/v1/auth/logout").status, 204);
+  EXPECT_EQ(As(port(), token, "GET", "/api/v1/auth/me").status, 401);
+
+  const auto coordinator = tokens_["coordinator"];
+  ASSERT_EQ(
+      RunCapdev({"user", "disable", "coordinator", "--db", db_path_}).exit_code,
+      0);
+  EXPECT_EQ(As(port(), coordinator, "GET", "/api/v1/auth/me").status, 401);
+  EXPECT_EQ(Post("/api/v1/auth/login", {{"username", "coordinator"},
+                                        {"password", "correct horse battery"}})
+                .status,
+            401);
+  ASSERT_EQ(
+      RunCapdev({"user", "enable", "coordinator", "--db", db_path_}).exit_code,
+      0);
+  EXPECT_EQ(As(port(), coordinator, "GET", "/api/v1/auth/me").status,
+            401);  // stays signed out
+
+  // A reset password signs the user out everywhere and the new one works.
+  auto reset = RunCapdev({"user", "reset", "coordinator", "--db", db_path_},
+                         "a brand new password\n");
+  ASSERT_EQ(reset.exit_code, 0) << reset.output;
+  EXPECT_EQ(Login(port(), "coordinator", "a brand new password").size(), 43u);
+  EXPECT_EQ(
+      RunCapdev({"user", "add", "x", "--role", "funder", "--db", db_path_},
+                "long enough password\n")
+          .exit_code,
+      1);  // a funder needs its organization
+  EXPECT_EQ(
+      RunCapdev({"user", "add", "y", "--role", "viewer", "--db", db_path_},
+                "short\n")
+          .exit_code,
+      1);
+}
+
+TEST_F(AccessApiTest, FailedLoginsAreRateLimited) {
+  for (int i = 0; i < 5; ++i) {
+    auto r = Post("/api/v1/auth/login",
+                  {{"username", "viewer"},
+                   {"password", "wrong password " + std::to_string(i)}});
+    ASSERT_EQ(r.status, 401);
+    EXPECT_EQ(r.body.find("viewer"), std::string::npos);
+  }
+  // Even the right password waits now, and says how long.
+  auto r = Post("/api/v1/auth/login", {{"username", "VIEWER"},
+                                       {"password", "correct horse battery"}});
+  ExpectProblem(r, 429);
+  EXPECT_FALSE(r.Header("retry-after").empty());
+  // Other users are not locked out by it.
+  EXPECT_EQ(Post("/api/v1/auth/login", {{"username", "funder"},
+                                        {"password", "correct horse battery"}})
+                .status,
+            200);
+  // Unknown users answer exactly like wrong passwords.
+  auto unknown = Post("/api/v1/auth/login",
+                      {{"username", "nobody"}, {"password", "whatever it is"}});
+  EXPECT_EQ(unknown.status, 401);
+  EXPECT_EQ(unknown.Json().at("detail").as_string(),
+            "invalid username or password");
+  ExpectProblem(Post("/api/v1/auth/login", {{"username", "admin"}}), 422);
+}
+
+TEST(AccessLimitsTest, AddressesAreRateLimitedAcrossUsernames) {
+  TempDir dir;
+  ServerProcess server(dir.File("a.db"),
+                       {"--login-failures", "2"});  // 8 per address
+  AddUser(dir.File("a.db"), "real", "viewer");
+  for (int i = 0; i < 8; ++i) {
+    EXPECT_EQ(Post(server.port(), "/api/v1/auth/login",
+                   {{"username", "guess" + std::to_string(i)},
+                    {"password", "nope nope nope"}})
+                  .status,
+              401);
+  }
+  EXPECT_EQ(Post(server.port(), "/api/v1/auth/login",
+                 {{"username", "real"}, {"password", "correct horse battery"}})
+                .status,
+            429);
+}
+
+TEST(AccessLimitsTest, TokensExpireWhenIdleAndAtTheirLifetime) {
+  TempDir dir;
+  ServerProcess server(dir.File("t.db"), {"--token-idle-seconds", "2",
+                                          "--token-lifetime-seconds", "4"});
+  AddUser(dir.File("t.db"), "u", "viewer");
+  const auto port = server.port();
+  auto idle = Login(port, "u");
+  EXPECT_EQ(As(port, idle, "GET", "/api/v1/auth/me").status, 200);
+  std::this_thread::sleep_for(2500ms);
+  EXPECT_EQ(As(port, idle, "GET", "/api/v1/auth/me").status,
+            401);  // idle too long
+
+  auto busy = Login(port, "u");
+  const auto login = std::chrono::steady_clock::now();
+  int last_ok_ms = 0;
+  for (int i = 0; i < 12; ++i) {  // used every 0.5 s: never idle
+    if (As(port, busy, "GET", "/api/v1/auth/me").status != 200) break;
+    last_ok_ms =
+        static_cast<int>(std::chrono::duration_cast<std::chrono::milliseconds>(
+                             std::chrono::steady_clock::now() - login)
+                             .count());
+    std::this_thread::sleep_for(500ms);
+  }
+  EXPECT_GE(last_ok_ms, 2500);  // outlived the idle timeout by being used
+  EXPECT_LT(last_ok_ms, 4500);  // but not its lifetime
+  EXPECT_EQ(As(port, busy, "GET", "/api/v1/auth/me").status, 401);
+}
+
+TEST_F(AccessApiTest, WritesLeaveAnAuditTrailWithPersonalFieldsMasked) {
+  SetBearerToken(tokens_["coordinator"]);
+  auto id = Create("/api/v1/people", {{"full_name", "Audit Subject"},
+                                      {"email", "audit.subject@example.org"}});
+  ASSERT_EQ(
+      Patch("/api/v1/people/" + std::to_string(id), {{"gender", "female"}})
+          .status,
+      200);
+  ASSERT_EQ(Delete("/api/v1/people/" + std::to_string(id)).status, 204);
+  SetBearerToken(tokens_["admin"]);
+  auto r = Get("/api/v1/audit?entity=person&entity_id=" + std::to_string(id));
+  ASSERT_EQ(r.status, 200) << r.body;
+  auto items = r.Json().at("items").as_array();
+  ASSERT_EQ(items.size(), 3u);
+  EXPECT_EQ(items[0].at("action").as_string(), "create");
+  EXPECT_TRUE(items[0].at("before").is_null());
+  EXPECT_EQ(items[0].at("after").at("full_name").as_string(),
+            "[personal data]");
+  EXPECT_EQ(items[0].at("after").at("email").as_string(), "[personal data]");
+  EXPECT_EQ(items[0].at("username").as_string(), "coordinator");
+  EXPECT_EQ(items[1].at("action").as_string(), "update");
+  EXPECT_EQ(items[1].at("before").at("gender").as_string(), "undisclosed");
+  EXPECT_EQ(items[1].at("after").at("gender").as_string(), "female");
+  EXPECT_EQ(items[2].at("action").as_string(), "delete");
+  EXPECT_TRUE(items[2].at("after").is_null());
+  EXPECT_EQ(r.body.find("audit.subject@example.org"), std::string::npos);
+  EXPECT_EQ(
+      Get("/api/v1/audit?action=replace").Json().at("items").as_array().size(),
+      1u);  // the project's funders
+}
+
+std::string FileBytes(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  return std::string((std::istreambuf_iterator<char>(in)),
+                     std::istreambuf_iterator<char>());
+}
+
+TEST_F(AccessApiTest, ErasureRemovesPersonalDataButKeepsTheFigures) {
+  const std::string email = "erase.me.7f3a@example.org";
+  auto p = Create("/api/v1/people", {{"full_name", "Zhang Erasable"},
+                                     {"native_name", "张可删"},
+                                     {"gender", "female"},
+                                     {"organization_id", other_org_},
+                                     {"email", email},
+                                     {"phone", "+86 10 5555 0199"}});
+  Register(workshop_, p);
+  const std::string w = "/api/v1/workshops/" + std::to_string(workshop_);
+  auto session = ListAll(port(), w + "/sessions", 5)[0].at("id").as_int64();
+  ASSERT_EQ(Put(w + "/sessions/" + std::to_string(session) + "/attendance",
+                json::array{{{"person_id", p}, {"status", "present"}}})
+                .status,
+            200);
+  const std::string report =
+      "/api/v1/reports/attendance?workshop_id=" + std::to_string(workshop_);
+  auto before = Get(report).Json();
+  ASSERT_TRUE(FileBytes(db_path_ + "-wal").find(email) != std::string::npos ||
+              FileBytes(db_path_).find(email) != std::string::npos)
+      << "the email is stored before the erasure";
+
+  SetBearerToken(tokens_["coordinator"]);
+  ExpectProblem(
+      Post("/api/v1/people/" + std::to_string(p) + "/erase", json::object{}),
+      403);
+  SetBearerToken(tokens_["admin"]);
+  auto r =
+      Post("/api/v1/people/" + std::to_string(p) + "/erase", json::object{});
+  ASSERT_EQ(r.status, 200) << r.body;
+  EXPECT_EQ(r.Json().at("full_name").as_string(),
+            "Erased person " + std::to_string(p));
+  EXPECT_TRUE(r.Json().at("email").is_null());
+  EXPECT_EQ(r.Json().at("gender").as_string(), "female");
+  EXPECT_EQ(r.Json().at("organization_id").as_int64(), other_org_);
+
+  auto after = Get(report).Json();
+  for (const char* figure : {"registered", "attended", "participant_days"}) {
+    EXPECT_EQ(after.at(figure), before.at(figure)) << figure;
+  }
+  EXPECT_EQ(after.at("by_gender"), before.at("by_gender"));
+  EXPECT_EQ(after.at("by_organization"), before.at("by_organization"));
+
+  const auto db = FileBytes(db_path_), wal = FileBytes(db_path_ + "-wal");
+  for (const std::string& secret :
+       {email, std::string("Zhang Erasable"), std::string("张可删"),
+        std::string("+86 10 5555 0199")}) {
+    EXPECT_EQ(db.find(secret), std::string::npos)
+        << secret << " is still in the database file";
+    EXPECT_EQ(wal.find(secret), std::string::npos)
+        << secret << " is still in the WAL";
+  }
+  auto audit = Get("/api/v1/audit?action=erase").Json().at("items").as_array();
+  ASSERT_EQ(audit.size(), 1u);
+  EXPECT_EQ(audit[0].at("username").as_string(), "admin");
+}
+
+}  // namespace
+}  // namespace capdev::testing
