@@ -75,20 +75,6 @@ std::string IcsFold(std::string_view line) {
   return out + "\r\n";
 }
 
-std::string IcsNow() {
-  const auto now = std::chrono::floor<std::chrono::seconds>(
-      std::chrono::system_clock::now());
-  const auto day = std::chrono::floor<std::chrono::days>(now);
-  const std::chrono::hh_mm_ss t(now - day);
-  char buf[24];
-  std::snprintf(buf, sizeof buf, "%sT%02d%02d%02dZ",
-                Compact(domain::Date(day)).c_str(),
-                static_cast<int>(t.hours().count()),
-                static_cast<int>(t.minutes().count()),
-                static_cast<int>(t.seconds().count()));
-  return buf;
-}
-
 std::string RenderCalendar(
     const std::string& name,
     const std::vector<storage::CalendarWorkshop>& workshops,

@@ -20,6 +20,5 @@ std::string RenderCalendar(
 std::string IcsEscape(std::string_view text);
 // Splits a content line into 75-octet pieces without cutting a UTF-8 character.
 std::string IcsFold(std::string_view line);
-std::string IcsNow();
 
 }  // namespace capdev::app

@@ -44,4 +44,25 @@ std::string Date::ToString() const {
   return buf;
 }
 
+std::string FormatUtc(std::chrono::sys_seconds instant, bool compact) {
+  const auto day = std::chrono::floor<std::chrono::days>(instant);
+  const std::chrono::year_month_day ymd(day);
+  const std::chrono::hh_mm_ss t(instant - day);
+  char buf[32];
+  std::snprintf(
+      buf, sizeof buf,
+      compact ? "%04d%02u%02uT%02d%02d%02dZ" : "%04d-%02u-%02uT%02d:%02d:%02dZ",
+      static_cast<int>(ymd.year()), static_cast<unsigned>(ymd.month()),
+      static_cast<unsigned>(ymd.day()), static_cast<int>(t.hours().count()),
+      static_cast<int>(t.minutes().count()),
+      static_cast<int>(t.seconds().count()));
+  return buf;
+}
+
+std::string NowUtc(bool compact) {
+  return FormatUtc(std::chrono::floor<std::chrono::seconds>(
+                       std::chrono::system_clock::now()),
+                   compact);
+}
+
 }  // namespace capdev::domain

@@ -31,4 +31,9 @@ class Date {
   std::chrono::sys_days days_{};
 };
 
+// An instant in UTC, to the second: RFC 3339 ("2026-03-02T09:00:00Z") or,
+// with `compact`, the RFC 5545 form ("20260302T090000Z").
+std::string FormatUtc(std::chrono::sys_seconds instant, bool compact = false);
+std::string NowUtc(bool compact = false);
+
 }  // namespace capdev::domain

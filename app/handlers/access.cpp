@@ -16,19 +16,6 @@ json::object UserJson(const domain::Principal& p) {
           {"organization_id", ToJson(p.organization_id)}};
 }
 
-std::string Rfc3339(std::int64_t unix_seconds) {
-  const std::chrono::sys_seconds t{std::chrono::seconds(unix_seconds)};
-  const auto day = std::chrono::floor<std::chrono::days>(t);
-  const std::chrono::hh_mm_ss hms(t - day);
-  char buf[32];
-  std::snprintf(buf, sizeof buf, "%sT%02d:%02d:%02dZ",
-                domain::Date(day).ToString().c_str(),
-                static_cast<int>(hms.hours().count()),
-                static_cast<int>(hms.minutes().count()),
-                static_cast<int>(hms.seconds().count()));
-  return buf;
-}
-
 // A required string member of a login body.
 std::string Credential(const json::object& body, const char* name,
                        domain::Errors& errors) {
@@ -57,10 +44,12 @@ void AddAccessRoutes(Router& router, std::shared_ptr<AuthService> auth) {
       return r;
     }
     return JsonResponse(
-        200, json::object{{"token", result->token},
-                          {"token_type", "Bearer"},
-                          {"expires_at", Rfc3339(result->expires_at)},
-                          {"user", UserJson(result->user)}});
+        200, json::object{
+                 {"token", result->token},
+                 {"token_type", "Bearer"},
+                 {"expires_at", domain::FormatUtc(std::chrono::sys_seconds(
+                                    std::chrono::seconds(result->expires_at)))},
+                 {"user", UserJson(result->user)}});
   });
 
   router.Add("POST", "/api/v1/auth/logout", [auth](Context& ctx) {

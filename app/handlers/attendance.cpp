@@ -4,6 +4,7 @@
 #include "app/handlers/crud.hpp"
 #include "app/handlers/nested.hpp"
 #include "app/handlers/routes.hpp"
+#include "app/reports/reports.hpp"
 #include "storage/attendance_repository.hpp"
 
 namespace capdev::app {
@@ -67,20 +68,9 @@ void AddAttendanceRoutes(Router& router) {
 
   router.Add("GET", "/api/v1/workshops/{id}/attendance", [](Context& ctx) {
     const auto workshop = RequireWorkshop(ctx);
-    const auto matrix = storage::Matrix(ctx.db, workshop.id);
-    json::array rows;
-    for (const auto& r : matrix.rows) {
-      json::array marks;
-      for (const auto& m : r.marks) marks.push_back(ToJson(m));
-      rows.push_back({{"person_id", r.person_id},
-                      {"full_name", r.full_name},
-                      {"role", r.role},
-                      {"marks", std::move(marks)}});
-    }
-    return JsonResponse(200,
-                        json::object{{"workshop_id", workshop.id},
-                                     {"sessions", EncodeAll(matrix.sessions)},
-                                     {"rows", std::move(rows)}});
+    json::object body = MatrixJson(storage::Matrix(ctx.db, workshop.id));
+    body.emplace("workshop_id", workshop.id);
+    return JsonResponse(200, body);
   });
 }
 

@@ -73,8 +73,9 @@ void AddScheduleRoutes(Router& router) {
 
   router.Add("GET", "/api/v1/calendar.ics", [](Context& ctx) {
     auto workshops = storage::CalendarWorkshops(ctx.db, ReadFilter(ctx, true));
-    return Calendar(RenderCalendar("capdev workshops", workshops, IcsNow()),
-                    "capdev.ics");
+    return Calendar(
+        RenderCalendar("capdev workshops", workshops, domain::NowUtc(true)),
+        "capdev.ics");
   });
 
   router.Add("GET", "/api/v1/workshops/{id}.ics", [](Context& ctx) {
@@ -86,9 +87,9 @@ void AddScheduleRoutes(Router& router) {
           "workshop " + std::to_string(id) +
           " has no dates to put in a calendar"));
     }
-    return Calendar(
-        RenderCalendar(workshop->workshop.title, {*workshop}, IcsNow()),
-        "workshop-" + std::to_string(id) + ".ics");
+    return Calendar(RenderCalendar(workshop->workshop.title, {*workshop},
+                                   domain::NowUtc(true)),
+                    "workshop-" + std::to_string(id) + ".ics");
   });
 
   router.Add("GET", "/api/v1/workshops/{id}/conflicts", [](Context& ctx) {

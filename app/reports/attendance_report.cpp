@@ -49,6 +49,19 @@ Table GroupTable(std::string id, std::string heading, std::string column,
 
 }  // namespace
 
+json::object MatrixJson(const domain::SignInMatrix& matrix) {
+  json::array rows;
+  for (const auto& row : matrix.rows) {
+    json::array marks;
+    for (const auto& m : row.marks) marks.push_back(ToJson(m));
+    rows.push_back({{"person_id", row.person_id},
+                    {"full_name", row.full_name},
+                    {"role", row.role},
+                    {"marks", std::move(marks)}});
+  }
+  return {{"sessions", EncodeAll(matrix.sessions)}, {"rows", std::move(rows)}};
+}
+
 json::object AttendanceJson(const domain::AttendanceReport& r) {
   const auto& w = r.workshop;
   json::array sessions;
@@ -62,17 +75,8 @@ json::object AttendanceJson(const domain::AttendanceReport& r) {
                         {"absent", s.marks.absent},
                         {"unmarked", s.marks.unmarked}});
   }
-  json::array rows;
-  for (const auto& row : r.matrix.rows) {
-    json::array marks;
-    for (const auto& m : row.marks) marks.push_back(ToJson(m));
-    rows.push_back({{"person_id", row.person_id},
-                    {"full_name", row.full_name},
-                    {"role", row.role},
-                    {"marks", std::move(marks)}});
-  }
   return {{"report", "attendance"},
-          {"generated_at", NowUtc()},
+          {"generated_at", domain::NowUtc()},
           {"workshop",
            {{"id", w.id},
             {"project_id", w.project_id},
@@ -90,9 +94,7 @@ json::object AttendanceJson(const domain::AttendanceReport& r) {
           {"by_organization", Groups(r.by_organization, "organization_id")},
           {"by_gender", Groups(r.by_gender, "gender")},
           {"by_province", Groups(r.by_province, "province")},
-          {"matrix",
-           {{"sessions", EncodeAll(r.matrix.sessions)},
-            {"rows", std::move(rows)}}}};
+          {"matrix", MatrixJson(r.matrix)}};
 }
 
 Document AttendanceDocument(const domain::AttendanceReport& r) {
@@ -103,7 +105,7 @@ Document AttendanceDocument(const domain::AttendanceReport& r) {
              {"Dates", DatesCell(w.start_date, w.end_date, w.dates_estimated)},
              {"City", Cell(w.city)},
              {"Status", w.status},
-             {"Generated", NowUtc()}};
+             {"Generated", domain::NowUtc()}};
   d.tables.push_back(
       {"totals",
        "Summary",

@@ -33,18 +33,4 @@ std::string Join(const std::vector<std::string>& items) {
   return out;
 }
 
-std::string NowUtc() {
-  const auto now = std::chrono::floor<std::chrono::seconds>(
-      std::chrono::system_clock::now());
-  const auto day = std::chrono::floor<std::chrono::days>(now);
-  const std::chrono::hh_mm_ss time(now - day);
-  char buf[32];
-  std::snprintf(buf, sizeof buf, "%sT%02d:%02d:%02dZ",
-                domain::Date(day).ToString().c_str(),
-                static_cast<int>(time.hours().count()),
-                static_cast<int>(time.minutes().count()),
-                static_cast<int>(time.seconds().count()));
-  return buf;
-}
-
 }  // namespace capdev::app

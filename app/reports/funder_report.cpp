@@ -112,7 +112,7 @@ json::object FunderJson(const domain::FunderReport& r) {
   }
   json::object in_period = SectionJson(r.in_period);
   return {{"report", "funder"},
-          {"generated_at", NowUtc()},
+          {"generated_at", domain::NowUtc()},
           {"organization",
            {{"id", r.organization_id}, {"name", r.organization_name}}},
           {"period", {{"from", r.from.ToString()}, {"to", r.to.ToString()}}},
@@ -127,7 +127,7 @@ Document FunderDocument(const domain::FunderReport& r) {
   d.title = "Funder report: " + r.organization_name;
   d.facts = {{"Funder", r.organization_name},
              {"Period", r.from.ToString() + " to " + r.to.ToString()},
-             {"Generated", NowUtc()}};
+             {"Generated", domain::NowUtc()}};
   Table projects{"projects",
                  "Projects funded",
                  {"Project", "Title", "Role", "Amount", "Currency"},

@@ -9,6 +9,10 @@
 
 namespace capdev::app {
 
+// The sign-in matrix, as the attendance route and the attendance report show
+// it.
+boost::json::object MatrixJson(const domain::SignInMatrix& matrix);
+
 boost::json::object AttendanceJson(const domain::AttendanceReport& report);
 Document AttendanceDocument(const domain::AttendanceReport& report);
 
@@ -26,6 +30,5 @@ std::string PercentCell(std::optional<double> rate);
 std::string DatesCell(const std::optional<domain::Date>& start,
                       const std::optional<domain::Date>& end, bool estimated);
 std::string Join(const std::vector<std::string>& items);
-std::string NowUtc();  // RFC 3339
 
 }  // namespace capdev::app

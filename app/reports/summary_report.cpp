@@ -29,7 +29,7 @@ Table CountTable(std::string id, std::string heading, std::string column,
 
 json::object SummaryJson(const domain::SummaryReport& r) {
   return {{"report", "summary"},
-          {"generated_at", NowUtc()},
+          {"generated_at", domain::NowUtc()},
           {"period", {{"from", r.from.ToString()}, {"to", r.to.ToString()}}},
           {"workshops", r.workshops},
           {"participants",
@@ -49,7 +49,7 @@ Document SummaryDocument(const domain::SummaryReport& r) {
   Document d;
   d.title = "Programme summary";
   d.facts = {{"Period", r.from.ToString() + " to " + r.to.ToString()},
-             {"Generated", NowUtc()}};
+             {"Generated", domain::NowUtc()}};
   d.tables.push_back(
       {"totals",
        "Totals",
