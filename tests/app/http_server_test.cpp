@@ -132,3 +132,26 @@ TEST_F(HttpServerTest, SigintStopsCleanlyWithIdleConnectionsOpen) {
 
 }  // namespace
 }  // namespace capdev::testing
+
+namespace capdev::testing {
+namespace {
+
+TEST(HttpConnectionCapTest, ClientsOverTheCapGet503AndTheOthersAreServed) {
+  TempDir dir;
+  ServerProcess server(dir.File("cap.db"), {"--max-connections", "2"});
+  Connection first(server.port()), second(server.port());
+  std::this_thread::sleep_for(std::chrono::milliseconds(100));  // both accepted
+  Connection third(server.port());
+  third.Send(FormatRequest("GET", "/healthz"));
+  auto refused = third.Read();
+  ASSERT_TRUE(refused.has_value());
+  EXPECT_EQ(refused->status, 503);
+  EXPECT_EQ(refused->Header("content-type"), "application/problem+json");
+  first.Send(FormatRequest("GET", "/healthz"));
+  auto served = first.Read();
+  ASSERT_TRUE(served.has_value());
+  EXPECT_EQ(served->status, 200);
+}
+
+}  // namespace
+}  // namespace capdev::testing
