@@ -1,4 +1,6 @@
+#include <algorithm>
 #include <cctype>
+#include <vector>
 
 #include "app/reports/document.hpp"
 
@@ -8,7 +10,7 @@ namespace {
 
 constexpr const char* kStyle = R"css(
   body { font: 11pt/1.45 "Helvetica Neue", Arial, sans-serif; color: #1d2733; margin: 2.5rem auto;
-         max-width: 60rem; padding: 0 1.5rem; }
+         max-width: 72rem; padding: 0 1.5rem; }
   header { border-bottom: 3px solid #0b5394; margin-bottom: 1.5rem; padding-bottom: .75rem; }
   h1 { font-size: 1.6rem; margin: 0 0 .5rem; color: #0b5394; }
   dl { display: grid; grid-template-columns: max-content 1fr; gap: .15rem 1.25rem; margin: 0; }
@@ -18,7 +20,9 @@ constexpr const char* kStyle = R"css(
   table { border-collapse: collapse; width: 100%; font-size: .95rem; }
   th, td { border-bottom: 1px solid #d5dde6; padding: .35rem .6rem; text-align: left; vertical-align: top; }
   th { background: #eef3f8; font-weight: 600; }
-  td.n { text-align: right; font-variant-numeric: tabular-nums; }
+  th.n, td.n { text-align: right; font-variant-numeric: tabular-nums; }
+  table.wide { font-size: .8rem; }
+  table.wide th, table.wide td { padding: .3rem .4rem; }
   tr:nth-child(even) td { background: #f8fafc; }
   .notes { color: #5a6b7d; font-size: .85rem; border-top: 1px solid #d5dde6; padding-top: .75rem; }
   .empty { color: #5a6b7d; font-style: italic; }
@@ -89,15 +93,34 @@ std::string RenderHtml(const Document& doc) {
       h += "<p class=\"empty\">None.</p>\n</section>\n";
       continue;
     }
-    h += "<table>\n<thead><tr>";
-    for (const auto& c : t.columns)
-      h += "<th scope=\"col\">" + HtmlEscape(c) + "</th>";
+    // A column of numbers is right-aligned, its heading too.
+    std::vector<bool> numeric(t.columns.size(), true);
+    for (const auto& row : t.rows) {
+      for (std::size_t i = 0; i < row.size() && i < numeric.size(); ++i) {
+        numeric[i] = numeric[i] && (row[i].empty() || IsNumber(row[i]));
+      }
+    }
+    numeric[0] = false;  // the row labels
+    for (std::size_t i = 1; i < numeric.size(); ++i) {
+      // An empty column is not a number column.
+      numeric[i] =
+          numeric[i] &&
+          std::any_of(t.rows.begin(), t.rows.end(), [&](const auto& row) {
+            return i < row.size() && !row[i].empty();
+          });
+    }
+    h += t.columns.size() > 6 ? "<table class=\"wide\">\n<thead><tr>"
+                              : "<table>\n<thead><tr>";
+    for (std::size_t i = 0; i < t.columns.size(); ++i) {
+      h += numeric[i] ? "<th scope=\"col\" class=\"n\">" : "<th scope=\"col\">";
+      h += HtmlEscape(t.columns[i]) + "</th>";
+    }
     h += "</tr></thead>\n<tbody>\n";
     for (const auto& row : t.rows) {
       h += "<tr>";
-      for (const auto& cell : row) {
-        h += IsNumber(cell) ? "<td class=\"n\">" : "<td>";
-        h += HtmlEscape(cell) + "</td>";
+      for (std::size_t i = 0; i < row.size(); ++i) {
+        h += i < numeric.size() && numeric[i] ? "<td class=\"n\">" : "<td>";
+        h += HtmlEscape(row[i]) + "</td>";
       }
       h += "</tr>\n";
     }
