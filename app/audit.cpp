@@ -8,9 +8,10 @@
 namespace capdev::app {
 
 namespace {
-constexpr std::array<std::string_view, 4> kPersonalFields = {
-    "full_name", "native_name", "email", "phone"};
-}
+// The fields erasure clears (storage/erasure.cpp): names, contacts, position.
+constexpr std::array<std::string_view, 5> kPersonalFields = {
+    "full_name", "native_name", "email", "phone", "position"};
+}  // namespace
 
 json::value MaskPersonal(const json::value& value) {
   if (value.is_array()) {

@@ -25,6 +25,11 @@
 // - agencies reached: organizations with the `participating` role in the
 //   workshops, together with the organizations of their named attendees.
 // - trainer institutions engaged: organizations with the `trainer` role.
+// - the programme summary counts every workshop whose recorded dates overlap
+//   the period (estimated dates included, cancelled workshops left out),
+//   named attendees wherever attendance was taken (confirmed or held), and
+//   reported headcounts of held workshops only; held workshops without
+//   dates are counted apart.
 
 #include <cstdint>
 #include <optional>

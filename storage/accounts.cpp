@@ -9,6 +9,7 @@
 
 #include "storage/row_mapping.hpp"
 #include "storage/sql_errors.hpp"
+#include "storage/transaction.hpp"
 
 namespace capdev::storage {
 
@@ -32,6 +33,7 @@ Account ReadAccount(SQLite::Statement& q) {
 
 domain::Status UpdateUser(Database& db, const std::string& sql,
                           const std::string& username, const SqlValue& value) {
+  Transaction tx(db);  // the change and the sign-out land together
   ScopedStatement q(db, sql);
   Bind(*q, 1, value);
   Bind(*q, 2, username);
@@ -42,6 +44,7 @@ domain::Status UpdateUser(Database& db, const std::string& sql,
                          "(SELECT id FROM users WHERE username = ?)");
   revoke->bind(1, username);
   revoke->exec();
+  tx.Commit();
   return domain::Status::Ok();
 }
 

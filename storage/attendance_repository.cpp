@@ -76,11 +76,11 @@ domain::SignInMatrix Matrix(Database& db, std::int64_t workshop_id) {
   }
   std::map<std::int64_t, std::size_t> row;  // person id -> index
   {
-    ScopedStatement q(
-        db,
-        "SELECT p.id, p.full_name, r.role FROM registrations r"
-        " JOIN people p ON p.id = r.person_id WHERE r.workshop_id = ?"
-        " ORDER BY p.full_name, p.id");
+    ScopedStatement q(db,
+                      "SELECT p.id, p.full_name, r.role FROM registrations r"
+                      " JOIN people p ON p.id = r.person_id"
+                      " WHERE r.workshop_id = ? AND r.status <> 'cancelled'"
+                      " ORDER BY p.full_name, p.id");
     q->bind(1, workshop_id);
     while (q->executeStep()) {
       domain::MatrixRow r{q->getColumn(0).getInt64(),

@@ -257,6 +257,7 @@ std::optional<domain::AttendanceReport> AttendanceReportFor(
   auto workshop = Workshops(db).Get(workshop_id);
   if (!workshop) return std::nullopt;
   domain::AttendanceReport r;
+  ReadTransaction snapshot(db);
   r.workshop = *workshop;
   r.totals = Groups(db, workshop_id, "NULL", "NULL", "", false).at(0);
   r.sessions = SessionMarks(db, workshop_id);

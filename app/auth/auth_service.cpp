@@ -7,6 +7,20 @@
 
 namespace capdev::app {
 
+namespace {
+// Usernames are case-insensitive: so are their failure counts.
+std::string UsernameKey(std::string username) {
+  std::transform(username.begin(), username.end(), username.begin(), ::tolower);
+  return username;
+}
+}  // namespace
+
+std::int64_t AuthService::RetryAfter(const std::string& username,
+                                     const std::string& address) {
+  return std::max(by_username_.RetryAfter(UsernameKey(username)),
+                  by_address_.RetryAfter(address));
+}
+
 AuthService::AuthService(AuthOptions options)
     : options_(options),
       by_username_(options.max_failures_per_username, options.failure_window),
@@ -44,10 +58,8 @@ domain::StatusOr<LoginResult> AuthService::Login(storage::Database& db,
                                                  const std::string& username,
                                                  const std::string& password,
                                                  const std::string& address) {
-  std::string user_key = username;
-  std::transform(user_key.begin(), user_key.end(), user_key.begin(), ::tolower);
-  const auto wait = std::max(by_username_.RetryAfter(user_key),
-                             by_address_.RetryAfter(address));
+  const std::string user_key = UsernameKey(username);
+  const auto wait = RetryAfter(username, address);
   if (wait > 0) {
     return domain::Status::ResourceExhausted(
         "too many failed logins; try again in " + std::to_string(wait) +

@@ -40,6 +40,9 @@ class AuthService {
                                       const std::string& password,
                                       const std::string& address);
   void Logout(const Request& request, storage::Database& db);
+  // Seconds until this username and address may try again (0: now).
+  std::int64_t RetryAfter(const std::string& username,
+                          const std::string& address);
 
   static std::optional<std::string> BearerToken(const Request& request);
   static std::int64_t Now();

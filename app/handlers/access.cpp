@@ -1,3 +1,7 @@
+#include <spdlog/spdlog.h>
+
+#include <thread>
+
 #include "app/audit.hpp"
 #include "app/auth/auth_service.hpp"
 #include "app/handlers/crud.hpp"
@@ -40,7 +44,12 @@ void AddAccessRoutes(Router& router, std::shared_ptr<AuthService> auth) {
         auth->Login(ctx.db, username, password, ctx.request.remote_address);
     if (!result.ok()) {
       Response r = Problem(result.status());
-      if (r.status == 429) r.headers.emplace_back("Retry-After", "60");
+      if (r.status == 429) {
+        const auto wait =
+            auth->RetryAfter(username, ctx.request.remote_address);
+        r.headers.emplace_back("Retry-After",
+                               std::to_string(std::max<std::int64_t>(wait, 1)));
+      }
       return r;
     }
     return JsonResponse(
@@ -123,7 +132,17 @@ void AddAccessRoutes(Router& router, std::shared_ptr<AuthService> auth) {
     }));
     // Move the change out of the WAL and truncate it: the old values must
     // not survive in either file.
-    storage::CheckpointAndTruncateWal(ctx.db);
+    bool cleared = false;
+    for (int attempt = 0;
+         attempt < 50 && !(cleared = storage::CheckpointAndTruncateWal(ctx.db));
+         ++attempt) {
+      std::this_thread::sleep_for(
+          std::chrono::milliseconds(20));  // a reader is finishing
+    }
+    if (!cleared)
+      spdlog::warn(
+          "erasure: the WAL checkpoint was blocked by readers; it completes "
+          "later");
     return JsonResponse(200, Encode(*people.Get(id)));
   });
 }

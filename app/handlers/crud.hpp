@@ -90,18 +90,25 @@ json::object Written(
 
 template <class E>
 json::object ValidatedWrite(Context& ctx, const CrudHooks<E>& hooks,
-                            const E* before, E entity) {
-  domain::Errors errors;
-  Decode(RequireObject(ParseBody(ctx.request)), entity, errors);
-  hooks.check_references(ctx, entity, errors);
-  ThrowIfInvalid(errors, hooks.validate(ctx, entity));
-
+                            bool patch) {
+  const json::value body = ParseBody(ctx.request);
   storage::Repository<E> repo(ctx.db);
   ConflictGuard guard(ctx);
-  const bool checks_conflicts = hooks.conflict_workshop(entity).has_value();
-  std::optional<E> stored;
+  std::optional<E> before, stored;
+  bool checks_conflicts = false;
+  // Everything from reading the record to writing it runs in one
+  // BEGIN IMMEDIATE transaction: a PATCH never overwrites a change committed
+  // after it read the record. Throwing (a 422) rolls back.
   const auto status =
       storage::WriteTransaction(ctx.db, [&]() -> domain::Status {
+        if (patch) before = LoadInScope(ctx, hooks);
+        E entity = before ? *before : hooks.make(ctx);
+        domain::Errors errors;
+        Decode(RequireObject(body), entity, errors);
+        hooks.check_references(ctx, entity, errors);
+        ThrowIfInvalid(errors, hooks.validate(ctx, entity));
+
+        checks_conflicts = hooks.conflict_workshop(entity).has_value();
         if (checks_conflicts) guard.Before(*hooks.conflict_workshop(entity));
         if (before) {
           if (auto s = repo.Update(entity); !s.ok()) return s;
@@ -110,7 +117,9 @@ json::object ValidatedWrite(Context& ctx, const CrudHooks<E>& hooks,
           if (!id.ok()) return id.status();
           entity.id = id.value();
         }
-        if (auto s = hooks.after_write(ctx, before, entity); !s.ok()) return s;
+        const E* previous = before ? &*before : nullptr;
+        if (auto s = hooks.after_write(ctx, previous, entity); !s.ok())
+          return s;
         if (checks_conflicts) {
           if (auto s = guard.After(*hooks.conflict_workshop(entity)); !s.ok())
             return s;
@@ -140,7 +149,7 @@ void AddCrudRoutes(Router& router, CrudHooks<E> hooks) {
 
   router.Add("POST", hooks.collection, [hooks](Context& ctx) {
     hooks.filter(ctx);  // a nested collection's parent must exist
-    auto created = ValidatedWrite<E>(ctx, hooks, nullptr, hooks.make(ctx));
+    auto created = ValidatedWrite<E>(ctx, hooks, false);
     const auto id = created.at("id").as_int64();
     Response r = JsonResponse(201, created);
     r.headers.emplace_back("Location",
@@ -153,14 +162,13 @@ void AddCrudRoutes(Router& router, CrudHooks<E> hooks) {
   });
 
   router.Add("PATCH", item, [hooks](Context& ctx) {
-    const E before = LoadInScope(ctx, hooks);
-    return JsonResponse(200, ValidatedWrite<E>(ctx, hooks, &before, before));
+    return JsonResponse(200, ValidatedWrite<E>(ctx, hooks, true));
   });
 
   router.Add("DELETE", item, [hooks](Context& ctx) {
-    const E entity = LoadInScope(ctx, hooks);
     storage::Repository<E> repo(ctx.db);
     ThrowIfError(storage::WriteTransaction(ctx.db, [&] {
+      const E entity = LoadInScope(ctx, hooks);
       auto s = repo.Delete(entity.id);
       if (s.ok())
         Audit(ctx, "delete", hooks.entity, entity.id, Encode(entity), nullptr);

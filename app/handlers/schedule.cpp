@@ -95,9 +95,11 @@ void AddScheduleRoutes(Router& router) {
   router.Add("GET", "/api/v1/workshops/{id}/conflicts", [](Context& ctx) {
     const auto workshop = RequireWorkshop(ctx);
     return JsonResponse(
-        200, json::object{{"workshop_id", workshop.id},
-                          {"items", ConflictsJson(storage::ConflictsOf(
-                                        ctx.db, workshop.id))}});
+        200,
+        json::object{
+            {"workshop_id", workshop.id},
+            {"items", ConflictsJson(storage::ConflictsOf(ctx.db, workshop.id))},
+            {"next_cursor", nullptr}});
   });
 }
 

@@ -19,8 +19,18 @@ domain::Status ScheduleSessions(Context& ctx, const domain::Workshop* before,
   const bool had_dates = before && before->start_date;
   if (after.start_date && after.end_date) {
     if (had_dates && *before->start_date != *after.start_date) {
-      storage::ShiftSessions(db, after.id,
-                             before->start_date->DaysUntil(*after.start_date));
+      // Check before moving: a shifted date past 9999-12-31 has no
+      // representation.
+      const int shift = before->start_date->DaysUntil(*after.start_date);
+      if (storage::CountSessionsOutside(db, after.id,
+                                        after.start_date->AddDays(-shift),
+                                        after.end_date->AddDays(-shift)) > 0) {
+        return domain::Status::Invalid(
+            {{"end_date",
+              "some sessions would fall outside the new dates; move or remove "
+              "them first"}});
+      }
+      storage::ShiftSessions(db, after.id, shift);
     }
     if (!had_dates && storage::CountSessions(db, after.id) == 0) {
       const auto days = domain::DaysOf(*after.start_date, *after.end_date);

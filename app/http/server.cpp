@@ -263,6 +263,7 @@ std::uint16_t Server::Listen() {
 }
 
 void Server::Run() {
+  if (impl_->stopping) return;
   impl_->signals.async_wait([impl = impl_](beast::error_code ec, int) {
     if (!ec) impl->BeginStop();
   });
@@ -274,6 +275,13 @@ void Server::Run() {
   for (auto& t : extra) t.join();
 }
 
-void Server::Stop() { impl_->BeginStop(); }
+void Server::Stop() {
+  // The acceptor, the signal set and the sessions are only touched on the
+  // I/O thread. After Run() has returned there is nothing left to stop.
+  if (impl_->io.stopped()) return;
+  if (impl_->io.get_executor().running_in_this_thread())
+    return impl_->BeginStop();
+  net::post(impl_->io, [impl = impl_] { impl->BeginStop(); });
+}
 
 }  // namespace capdev::app

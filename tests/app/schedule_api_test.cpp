@@ -87,6 +87,17 @@ TEST_F(ScheduleApiTest,
   EXPECT_TRUE(r.Json().at("conflicts").as_array().empty()) << r.body;
 }
 
+TEST_F(ScheduleApiTest, ObserversAndOrganizersAreNotDoubleBooked) {
+  auto a = Dated("A", "2027-03-01", "2027-03-01", "Beijing", nullptr);
+  auto b = Dated("B", "2027-03-01", "2027-03-01", "Shanghai", nullptr);
+  auto contact = Person("Press contact");
+  Register(a, contact, "organizer");
+  auto r = Post(W(b) + "/registrations?strict=true",
+                {{"person_id", contact}, {"role", "observer"}});
+  ASSERT_EQ(r.status, 201) << r.body;
+  EXPECT_TRUE(r.Json().at("conflicts").as_array().empty());
+}
+
 TEST_F(ScheduleApiTest, TheSameVenueInTheSameCityOnTheSameDay) {
   auto a = Dated("A", "2027-04-01", "2027-04-02", "Hangzhou", "Zhejiang Hotel");
   auto r = Post("/api/v1/workshops", {{"project_id", project_},
