@@ -74,9 +74,8 @@ void AddAttendanceRoutes(Router& router) {
 
   router.Add("GET", "/api/v1/workshops/{id}/attendance", [](Context& ctx) {
     const auto workshop = RequireWorkshop(ctx);
-    json::object body = MatrixJson(storage::Matrix(ctx.db, workshop.id));
-    body.emplace("workshop_id", workshop.id);
-    return JsonResponse(200, body);
+    return JsonResponse(
+        200, MatrixJson(storage::Matrix(ctx.db, workshop.id), workshop.id));
   });
 }
 

@@ -49,7 +49,8 @@ Table GroupTable(std::string id, std::string heading, std::string column,
 
 }  // namespace
 
-json::object MatrixJson(const domain::SignInMatrix& matrix) {
+json::object MatrixJson(const domain::SignInMatrix& matrix,
+                        std::int64_t workshop_id) {
   json::array rows;
   for (const auto& row : matrix.rows) {
     json::array marks;
@@ -59,7 +60,9 @@ json::object MatrixJson(const domain::SignInMatrix& matrix) {
                     {"role", row.role},
                     {"marks", std::move(marks)}});
   }
-  return {{"sessions", EncodeAll(matrix.sessions)}, {"rows", std::move(rows)}};
+  return {{"workshop_id", workshop_id},
+          {"sessions", EncodeAll(matrix.sessions)},
+          {"rows", std::move(rows)}};
 }
 
 json::object AttendanceJson(const domain::AttendanceReport& r) {
@@ -94,7 +97,7 @@ json::object AttendanceJson(const domain::AttendanceReport& r) {
           {"by_organization", Groups(r.by_organization, "organization_id")},
           {"by_gender", Groups(r.by_gender, "gender")},
           {"by_province", Groups(r.by_province, "province")},
-          {"matrix", MatrixJson(r.matrix)}};
+          {"matrix", MatrixJson(r.matrix, w.id)}};
 }
 
 Document AttendanceDocument(const domain::AttendanceReport& r) {

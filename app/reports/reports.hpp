@@ -11,7 +11,8 @@ namespace capdev::app {
 
 // The sign-in matrix, as the attendance route and the attendance report show
 // it.
-boost::json::object MatrixJson(const domain::SignInMatrix& matrix);
+boost::json::object MatrixJson(const domain::SignInMatrix& matrix,
+                               std::int64_t workshop_id);
 
 boost::json::object AttendanceJson(const domain::AttendanceReport& report);
 Document AttendanceDocument(const domain::AttendanceReport& report);

@@ -56,3 +56,116 @@ TEST_F(OpenApiTest, DescribesEveryRoute) {
 
 }  // namespace
 }  // namespace capdev::testing
+
+namespace capdev::testing {
+namespace {
+
+// Real responses of every kind, validated against the schemas the document
+// declares for them (tests/tools/check_responses.py, JSON Schema 2020-12).
+class ContractTest : public ApiTest {
+ protected:
+  HttpResponse Record(const std::string& path_template,
+                      const std::string& method, const std::string& target,
+                      const std::string& body = "") {
+    auto r = Request(port(), method, target, body);
+    std::string lower = method;
+    std::transform(lower.begin(), lower.end(), lower.begin(), ::tolower);
+    cases_.push_back({{"path", path_template},
+                      {"method", lower},
+                      {"status", r.status},
+                      {"content_type", r.Header("content-type")},
+                      {"body", r.body}});
+    return r;
+  }
+  json::array cases_;
+};
+
+TEST_F(ContractTest, ResponsesMatchTheirDocumentedSchemas) {
+  const std::string org_body =
+      R"({"name": "Frontex", "kind": "intergovernmental", "country": null})";
+  auto org =
+      Record("/api/v1/organizations", "POST", "/api/v1/organizations", org_body)
+          .Json()
+          .at("id")
+          .as_int64();
+  Record("/api/v1/organizations", "POST", "/api/v1/organizations",
+         R"({"kind": "club"})");  // 422
+  Record("/api/v1/organizations", "POST", "/api/v1/organizations",
+         org_body);  // 409
+  Record("/api/v1/organizations", "GET", "/api/v1/organizations?limit=1");
+  Record("/api/v1/organizations/{id}", "GET",
+         "/api/v1/organizations/" + std::to_string(org));
+  Record("/api/v1/organizations/{id}", "GET",
+         "/api/v1/organizations/999");  // 404
+  auto project = Record("/api/v1/projects", "POST", "/api/v1/projects",
+                        R"({"code": "P", "title": "T"})")
+                     .Json()
+                     .at("id")
+                     .as_int64();
+  const std::string p = "/api/v1/projects/" + std::to_string(project);
+  Record("/api/v1/projects/{id}/organizations", "PUT", p + "/organizations",
+         R"([{"organization_id": )" + std::to_string(org) +
+             R"(, "role": "lead_funder", "amount": 5, "currency": "EUR"}])");
+  Record("/api/v1/projects/{id}", "PATCH", p, R"({"native_title": "项目"})");
+  auto workshop =
+      Record(
+          "/api/v1/workshops", "POST", "/api/v1/workshops",
+          R"({"project_id": )" + std::to_string(project) +
+              R"(, "title": "W", "kind": "training", "status": "confirmed", "start_date": "2017-09-08",
+                                "end_date": "2017-09-09", "city": "Hangzhou", "venue": "Hall"})")
+          .Json()
+          .at("id")
+          .as_int64();
+  const std::string w = "/api/v1/workshops/" + std::to_string(workshop);
+  Record("/api/v1/workshops", "GET", "/api/v1/workshops?status=confirmed");
+  Record("/api/v1/workshops/{id}", "PATCH", w, R"({"topics": ["x"]})");
+  Record("/api/v1/workshops/{id}/organizations", "PUT", w + "/organizations",
+         R"([{"organization_id": )" + std::to_string(org) +
+             R"(, "role": "trainer"}])");
+  auto sessions =
+      Record("/api/v1/workshops/{id}/sessions", "GET", w + "/sessions").Json();
+  const auto session = sessions.at("items").as_array()[0].at("id").as_int64();
+  Record("/api/v1/workshops/{id}/sessions", "POST", w + "/sessions",
+         R"({"date": "2017-09-09", "start_time": "14:00"})");
+  auto person = Record("/api/v1/people", "POST", "/api/v1/people",
+                       R"({"full_name": "Pär Liljert", "gender": "male"})")
+                    .Json()
+                    .at("id")
+                    .as_int64();
+  Record("/api/v1/workshops/{id}/registrations", "POST", w + "/registrations",
+         R"({"person_id": )" + std::to_string(person) + "}");
+  Record("/api/v1/workshops/{id}/sessions/{session_id}/attendance", "PUT",
+         w + "/sessions/" + std::to_string(session) + "/attendance",
+         R"([{"person_id": )" + std::to_string(person) +
+             R"(, "status": "present"}])");
+  Record("/api/v1/workshops/{id}/sessions/{session_id}/attendance", "GET",
+         w + "/sessions/" + std::to_string(session) + "/attendance");
+  Record("/api/v1/workshops/{id}/attendance", "GET", w + "/attendance");
+  Record("/api/v1/workshops/{id}/conflicts", "GET", w + "/conflicts");
+  Record("/api/v1/calendar", "GET",
+         "/api/v1/calendar?from=2017-01-01&to=2017-12-31");
+  Record("/api/v1/reports/attendance", "GET",
+         "/api/v1/reports/attendance?workshop_id=" + std::to_string(workshop));
+  Record("/api/v1/reports/funder", "GET",
+         "/api/v1/reports/funder?organization_id=" + std::to_string(org) +
+             "&from=2017-01-01&to=2017-12-31");
+  Record("/api/v1/reports/summary", "GET",
+         "/api/v1/reports/summary?from=2017-01-01&to=2017-12-31");
+  Record("/api/v1/auth/me", "GET", "/api/v1/auth/me");
+  Record("/api/v1/users", "GET", "/api/v1/users");
+  Record("/api/v1/audit", "GET", "/api/v1/audit?limit=3");
+  Record("/api/v1/people/{id}/erase", "POST",
+         "/api/v1/people/" + std::to_string(person) + "/erase", "{}");
+  Record("/healthz", "GET", "/healthz");
+
+  const std::string file = dir_.File("cases.json");
+  std::ofstream(file) << json::serialize(cases_);
+  const std::string command = "python3 " + std::string(CAPDEV_TESTS_DIR) +
+                              "/tools/check_responses.py " +
+                              CAPDEV_OPENAPI_JSON + " " + file;
+  EXPECT_EQ(std::system(command.c_str()), 0)
+      << "see the mismatches printed above";
+}
+
+}  // namespace
+}  // namespace capdev::testing
