@@ -38,6 +38,7 @@ int main(int argc, char** argv) {
   CLI::App cli{"capdev: training-programme management backend"};
   cli.set_version_flag("--version", std::string(CAPDEV_VERSION));
   cli.require_subcommand(1);
+  cli.fallthrough();  // --log-level works before or after the subcommand
   std::string log_level = "info";
   cli.add_option("--log-level", log_level,
                  "trace, debug, info, warn, error, off")
