@@ -158,7 +158,8 @@ Response Router::DispatchUnlogged(const Request& request, storage::Database& db,
     Context ctx{request, best_params, query, db};
     std::optional<domain::Principal> user;
     if (authenticator_ && !domain::IsPublicRoute(best->path)) {
-      user = authenticator_(request, db);
+      user =
+          authenticator_(request, best->path, query.Text("access_token"), db);
       if (!user) {
         return Problem(domain::Status::Unauthenticated(
             "sign in first: POST /api/v1/auth/login, then send Authorization: "

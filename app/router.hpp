@@ -41,8 +41,10 @@ struct RouteInfo {
 };
 
 // The user behind a request's credentials, if any.
+// `route` is the matched template; `access_token` the query parameter, if sent.
 using Authenticator = std::function<std::optional<domain::Principal>(
-    const Request&, storage::Database&)>;
+    const Request&, std::string_view route,
+    const std::optional<std::string>& access_token, storage::Database&)>;
 
 class Router {
  public:

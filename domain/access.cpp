@@ -35,9 +35,15 @@ bool IsPublicRoute(std::string_view route) {
          route == "/api/v1/auth/login";
 }
 
+bool IsCalendarFeed(std::string_view route) {
+  return route == "/api/v1/calendar.ics" ||
+         route == "/api/v1/workshops/{id}.ics";
+}
+
 bool RoleAllows(std::string_view role, std::string_view method,
                 std::string_view route) {
   if (IsPublicRoute(route) || OwnSession(route)) return true;
+  if (route == "/api/v1/auth/calendar-token") return role != "funder";
   if (role == "admin") return true;
   if (AdminOnly(route)) return false;
   if (role == "coordinator") return true;

@@ -22,7 +22,12 @@ struct Principal {
   std::string username;
   std::string role;
   std::optional<std::int64_t> organization_id;  // funder users only
+  std::string scope =
+      "api";  // "calendar": a feed token, good for the .ics routes only
 };
+
+// The iCalendar feeds, which calendar clients fetch with a feed token.
+bool IsCalendarFeed(std::string_view route);
 
 // Routes anyone may call without a token.
 bool IsPublicRoute(std::string_view route);

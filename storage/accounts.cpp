@@ -95,19 +95,22 @@ domain::Status SetPasswordHash(Database& db, const std::string& username,
 }
 
 void AddToken(Database& db, const std::string& token_hash, std::int64_t user_id,
-              std::int64_t now, const TokenLifetime& lifetime) {
-  ScopedStatement q(db,
-                    "INSERT INTO auth_tokens (token_hash, user_id, created_at, "
-                    "last_used_at, expires_at) "
-                    "VALUES (?, ?, ?, ?, ?)");
-  BindAll(*q, token_hash, user_id, now, now, now + lifetime.absolute_seconds);
+              std::int64_t now, const TokenLifetime& lifetime,
+              const std::string& scope) {
+  ScopedStatement q(
+      db,
+      "INSERT INTO auth_tokens (token_hash, user_id, created_at, "
+      "last_used_at, expires_at, scope) VALUES (?, ?, ?, ?, ?, ?)");
+  BindAll(*q, token_hash, user_id, now, now, now + lifetime.absolute_seconds,
+          scope);
   q->exec();
 }
 
 std::optional<domain::Principal> UseToken(Database& db,
                                           const std::string& token_hash,
                                           std::int64_t now,
-                                          const TokenLifetime& lifetime) {
+                                          const TokenLifetime& lifetime,
+                                          const std::string& scope) {
   std::int64_t last_used = 0;
   domain::Principal p;
   {
@@ -116,14 +119,15 @@ std::optional<domain::Principal> UseToken(Database& db,
         "SELECT u.id, u.username, u.role, u.organization_id, t.last_used_at "
         "FROM auth_tokens t JOIN users u ON u.id = t.user_id "
         "WHERE t.token_hash = ? AND t.revoked = 0 AND u.disabled = 0 "
-        "AND t.expires_at > ? AND t.last_used_at + ? > ?");
-    BindAll(*q, token_hash, now, lifetime.idle_seconds, now);
+        "AND t.expires_at > ? AND t.last_used_at + ? > ? AND t.scope = ?");
+    BindAll(*q, token_hash, now, lifetime.idle_seconds, now, scope);
     if (!q->executeStep()) return std::nullopt;
     Read(q->getColumn(0), p.user_id);
     Read(q->getColumn(1), p.username);
     Read(q->getColumn(2), p.role);
     Read(q->getColumn(3), p.organization_id);
     Read(q->getColumn(4), last_used);
+    p.scope = scope;
   }
   // Idle expiry needs the last use, but a write per request would cost an
   // fsync each: record it only once a tenth of the idle time has passed.

@@ -36,14 +36,20 @@ struct TokenLifetime {
   std::int64_t absolute_seconds = 12 * 60 * 60;
 };
 
+// Feed tokens live long: a subscribed calendar cannot sign in again.
+inline constexpr TokenLifetime kCalendarTokenLifetime{400LL * 24 * 3600,
+                                                      365LL * 24 * 3600};
+
 void AddToken(Database& db, const std::string& token_hash, std::int64_t user_id,
-              std::int64_t now, const TokenLifetime& lifetime);
+              std::int64_t now, const TokenLifetime& lifetime,
+              const std::string& scope = "api");
 // The principal behind a live token (not revoked, not expired, user enabled),
 // marking it used (at most every `touch_every` seconds, to spare writes).
 std::optional<domain::Principal> UseToken(Database& db,
                                           const std::string& token_hash,
                                           std::int64_t now,
-                                          const TokenLifetime& lifetime);
+                                          const TokenLifetime& lifetime,
+                                          const std::string& scope = "api");
 void RevokeToken(Database& db, const std::string& token_hash);
 
 }  // namespace capdev::storage

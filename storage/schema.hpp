@@ -150,7 +150,10 @@ CREATE TABLE auth_tokens (
   created_at INTEGER NOT NULL,     -- unix seconds
   last_used_at INTEGER NOT NULL,
   expires_at INTEGER NOT NULL,     -- absolute expiry
-  revoked INTEGER NOT NULL DEFAULT 0 CHECK (revoked IN (0, 1))
+    revoked INTEGER NOT NULL DEFAULT 0 CHECK (revoked IN (0, 1)),
+  -- 'api': a sign-in; 'calendar': read-only access to the iCalendar feeds,
+  -- for calendar clients that can only be given a URL.
+  scope TEXT NOT NULL DEFAULT 'api' CHECK (scope IN ('api', 'calendar'))
 ) WITHOUT ROWID;
 CREATE INDEX auth_tokens_user ON auth_tokens(user_id);
 

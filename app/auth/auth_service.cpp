@@ -48,10 +48,27 @@ std::optional<std::string> AuthService::BearerToken(const Request& request) {
 }
 
 std::optional<domain::Principal> AuthService::Authenticate(
-    const Request& request, storage::Database& db) {
-  auto token = BearerToken(request);
-  if (!token) return std::nullopt;
-  return storage::UseToken(db, TokenHash(*token), Now(), options_.lifetime);
+    const Request& request, std::string_view route,
+    const std::optional<std::string>& access_token, storage::Database& db) {
+  if (auto token = BearerToken(request)) {
+    return storage::UseToken(db, TokenHash(*token), Now(), options_.lifetime);
+  }
+  if (access_token && domain::IsCalendarFeed(route)) {
+    return storage::UseToken(db, TokenHash(*access_token), Now(),
+                             storage::kCalendarTokenLifetime, "calendar");
+  }
+  return std::nullopt;
+}
+
+LoginResult AuthService::IssueCalendarToken(storage::Database& db,
+                                            const domain::Principal& user) {
+  LoginResult result{NewToken(), 0, user};
+  const auto now = Now();
+  storage::AddToken(db, TokenHash(result.token), user.user_id, now,
+                    storage::kCalendarTokenLifetime, "calendar");
+  result.expires_at = now + storage::kCalendarTokenLifetime.absolute_seconds;
+  result.user.scope = "calendar";
+  return result;
 }
 
 domain::StatusOr<LoginResult> AuthService::Login(storage::Database& db,

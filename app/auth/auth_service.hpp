@@ -30,9 +30,15 @@ class AuthService {
  public:
   explicit AuthService(AuthOptions options);
 
-  // The user behind the request's `Authorization: Bearer` token, if live.
-  std::optional<domain::Principal> Authenticate(const Request& request,
-                                                storage::Database& db);
+  // The user behind the request's `Authorization: Bearer` token, if live;
+  // on the calendar feeds also behind an `access_token` feed token (calendar
+  // clients can only be given a URL).
+  std::optional<domain::Principal> Authenticate(
+      const Request& request, std::string_view route,
+      const std::optional<std::string>& access_token, storage::Database& db);
+  // A long-lived token for the calendar feeds only.
+  LoginResult IssueCalendarToken(storage::Database& db,
+                                 const domain::Principal& user);
   // 401 for a wrong username or password (the same answer for both), 429
   // (detail with the wait) while either key is over its failure limit.
   domain::StatusOr<LoginResult> Login(storage::Database& db,

@@ -66,6 +66,18 @@ void AddAccessRoutes(Router& router, std::shared_ptr<AuthService> auth) {
     return Response{204, "application/json", "", {}};
   });
 
+  // A URL to subscribe to the calendar with, from a calendar client.
+  router.Add("POST", "/api/v1/auth/calendar-token", [auth](Context& ctx) {
+    auto issued = auth->IssueCalendarToken(ctx.db, *ctx.user);
+    return JsonResponse(
+        200, json::object{
+                 {"token", issued.token},
+                 {"expires_at", domain::FormatUtc(std::chrono::sys_seconds(
+                                    std::chrono::seconds(issued.expires_at)))},
+                 {"feed_path",
+                  "/api/v1/calendar.ics?access_token=" + issued.token}});
+  });
+
   router.Add("GET", "/api/v1/auth/me", [](Context& ctx) {
     return JsonResponse(200, UserJson(*ctx.user));
   });

@@ -6,10 +6,11 @@ namespace capdev::app {
 
 Router MakeRouter(std::shared_ptr<AuthService> auth) {
   Router router;
-  router.SetAuthenticator(
-      [auth](const Request& request, storage::Database& db) {
-        return auth->Authenticate(request, db);
-      });
+  router.SetAuthenticator([auth](const Request& request, std::string_view route,
+                                 const std::optional<std::string>& access_token,
+                                 storage::Database& db) {
+    return auth->Authenticate(request, route, access_token, db);
+  });
   AddAccessRoutes(router, auth);
   AddHealthRoutes(router);
   AddOpenApiRoutes(router);

@@ -352,3 +352,42 @@ TEST_F(AccessApiTest, ErasureRemovesPersonalDataButKeepsTheFigures) {
 
 }  // namespace
 }  // namespace capdev::testing
+
+namespace capdev::testing {
+namespace {
+
+TEST_F(AccessApiTest, ACalendarTokenOpensTheFeedsAndNothingElse) {
+  auto r = As(port(), tokens_["viewer"], "POST", "/api/v1/auth/calendar-token",
+              "{}");
+  ASSERT_EQ(r.status, 200) << r.body;
+  const std::string token(r.Json().at("token").as_string());
+  const std::string feed(r.Json().at("feed_path").as_string());
+  auto ics = As(port(), "", "GET", feed);  // a calendar client: the URL only
+  EXPECT_EQ(ics.status, 200);
+  EXPECT_EQ(ics.Header("content-type"), "text/calendar; charset=utf-8");
+  EXPECT_EQ(As(port(), "", "GET",
+               "/api/v1/workshops/" + std::to_string(workshop_) +
+                   ".ics?access_token=" + token)
+                .status,
+            200);
+  EXPECT_EQ(
+      As(port(), "", "GET", "/api/v1/workshops?access_token=" + token).status,
+      401);
+  EXPECT_EQ(As(port(), token, "GET", "/api/v1/workshops").status,
+            401);  // not a sign-in
+  EXPECT_EQ(As(port(), "", "GET",
+               "/api/v1/calendar.ics?access_token=" + tokens_["viewer"])
+                .status,
+            401);
+  EXPECT_EQ(
+      As(port(), tokens_["funder"], "POST", "/api/v1/auth/calendar-token", "{}")
+          .status,
+      403);
+  ASSERT_EQ(
+      RunCapdev({"user", "disable", "viewer", "--db", db_path_}).exit_code, 0);
+  EXPECT_EQ(As(port(), "", "GET", feed).status,
+            401);  // disabling revokes feeds too
+}
+
+}  // namespace
+}  // namespace capdev::testing
