@@ -3,6 +3,7 @@
 #include <spdlog/spdlog.h>
 
 #include "app/handlers/routes.hpp"
+#include "app/problem.hpp"
 #include "app/worker_pool.hpp"
 #include "storage/migrations.hpp"
 
@@ -18,13 +19,15 @@ int Serve(const ServeOptions& options) {
   }
   const Router router = MakeRouter(std::make_shared<AuthService>(options.auth));
   WorkerPool pool(options.database, options.workers);
-  Server server(options.http,
-                [&](Request request, std::function<void(Response)> reply) {
-                  pool.Post([&router, request = std::move(request),
-                             reply = std::move(reply)](storage::Database& db) {
-                    reply(router.Dispatch(request, db));
-                  });
-                });
+  Server server(options.http, [&](Request request,
+                                  std::function<void(Response)> reply) {
+    pool.Post([&router, request = std::move(request),
+               reply = std::move(reply)](storage::Database* db) {
+      reply(db ? router.Dispatch(request, *db)
+               : Problem(503,
+                         "The database is not available; try again shortly."));
+    });
+  });
   const auto port = server.Listen();
   // Tests and scripts read this line to learn the port chosen by --port 0.
   spdlog::info("listening on http://{}:{}", options.http.host, port);

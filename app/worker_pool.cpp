@@ -43,9 +43,15 @@ void WorkerPool::Run(const storage::DatabaseOptions& options) {
       task = std::move(tasks_.front());
       tasks_.pop_front();
     }
+    if (!db) {
+      try {
+        db = std::make_unique<storage::Database>(options);
+      } catch (const std::exception& e) {
+        spdlog::error("worker cannot open the database: {}", e.what());
+      }
+    }
     try {
-      if (!db) db = std::make_unique<storage::Database>(options);
-      task(*db);
+      task(db.get());
     } catch (const std::exception& e) {
       // Tasks carry their own exception boundary; this is the last resort.
       spdlog::error("worker task failed: {}", e.what());

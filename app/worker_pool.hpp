@@ -15,7 +15,9 @@ namespace capdev::app {
 
 class WorkerPool {
  public:
-  using Task = std::function<void(storage::Database&)>;
+  // Receives the worker's connection, or null when it cannot be opened (the
+  // task must still answer its client).
+  using Task = std::function<void(storage::Database*)>;
 
   WorkerPool(const storage::DatabaseOptions& options, int threads);
   ~WorkerPool();
