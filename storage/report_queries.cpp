@@ -109,9 +109,12 @@ void SelectFunded(Database& db, std::int64_t org, const std::string& from,
   db.Execute(
       "CREATE TEMP TABLE IF NOT EXISTS funder_ws (id INTEGER PRIMARY KEY, "
       "section INTEGER NOT NULL);"
+      // The attendee's gender and organization are copied in once, so the
+      // breakdowns below need not look each person up again.
       "CREATE TEMP TABLE IF NOT EXISTS funder_att (workshop_id INTEGER, "
       "person_id INTEGER,"
-      " days INTEGER, PRIMARY KEY (workshop_id, person_id)) WITHOUT ROWID;"
+      " days INTEGER, gender TEXT, organization_id INTEGER,"
+      " PRIMARY KEY (workshop_id, person_id)) WITHOUT ROWID;"
       "DELETE FROM funder_ws; DELETE FROM funder_att;");
   ScopedStatement ws(db, R"sql(
 INSERT INTO funder_ws
@@ -125,13 +128,14 @@ WHERE w.status = 'held'
   ws->exec();
   ScopedStatement att(db, R"sql(
 INSERT INTO funder_att
-SELECT g.workshop_id, g.person_id, g.days
+SELECT g.workshop_id, g.person_id, g.days, p.gender, p.organization_id
 FROM (SELECT a.workshop_id, a.person_id, COUNT(*) AS days
       FROM funder_ws ws
       CROSS JOIN attendance a ON a.workshop_id = ws.id  -- CROSS: drive from the few workshops
       WHERE a.status IN ('present', 'late')
       GROUP BY a.workshop_id, a.person_id) g
 JOIN registrations r ON r.workshop_id = g.workshop_id AND r.person_id = g.person_id
+JOIN people p ON p.id = g.person_id
 WHERE r.status <> 'cancelled')sql");
   att->exec();
 }
@@ -211,9 +215,9 @@ GROUP BY ws.section)sql");
   }
 
   ScopedStatement gender(db, R"sql(
-SELECT ws.section, p.gender, COUNT(*)
-FROM funder_att att JOIN funder_ws ws ON ws.id = att.workshop_id JOIN people p ON p.id = att.person_id
-GROUP BY ws.section, p.gender ORDER BY ws.section, p.gender)sql");
+SELECT ws.section, att.gender, COUNT(*)
+FROM funder_att att JOIN funder_ws ws ON ws.id = att.workshop_id
+GROUP BY ws.section, att.gender ORDER BY ws.section, att.gender)sql");
   while (gender->executeStep()) {
     sections[gender->getColumn(0).getInt()]->totals.by_gender.push_back(
         {gender->getColumn(1).getString(), gender->getColumn(2).getInt64()});
@@ -229,8 +233,8 @@ JOIN organizations o ON o.id = wo.organization_id
 WHERE wo.role IN ('trainer', 'participating')
 UNION
 SELECT ws.section, att.workshop_id, 'participating', o.name
-FROM funder_att att JOIN funder_ws ws ON ws.id = att.workshop_id JOIN people p ON p.id = att.person_id
-JOIN organizations o ON o.id = p.organization_id
+FROM funder_att att JOIN funder_ws ws ON ws.id = att.workshop_id
+JOIN organizations o ON o.id = att.organization_id
 ORDER BY 4)sql");
   while (parties->executeStep()) {
     const int section = parties->getColumn(0).getInt();
