@@ -10,9 +10,9 @@ namespace capdev::app {
 namespace {
 
 [[noreturn]] void BadParameter(std::string_view name, std::string message) {
+  std::string detail = "query parameter '" + std::string(name) + "' " + message;
   throw StatusError(domain::Status::Malformed(
-      "query parameter '" + std::string(name) + "' " + message,
-      {{std::string(name), std::move(message)}}));
+      std::move(detail), {{std::string(name), std::move(message)}}));
 }
 
 std::optional<std::int64_t> ParseInt(std::string_view text) {

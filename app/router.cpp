@@ -76,9 +76,9 @@ std::int64_t Context::Id(std::string_view name) const {
     if (ec != std::errc() || end != text.data() + text.size()) id = 0;
   }
   if (id <= 0)
-    throw StatusError(
-        domain::Status::NotFound("no record has the id '" +
-                                 (it != params.end() ? it->second : "") + "'"));
+    // The text is not echoed: it may not even be UTF-8.
+    throw StatusError(domain::Status::NotFound(
+        "no record has that id (ids are positive integers)"));
   return id;
 }
 

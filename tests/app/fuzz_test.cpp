@@ -149,5 +149,38 @@ TEST_F(FuzzTest, BadWritesAreAll4xxAndLoseNothing) {
   EXPECT_FALSE(violations.executeStep());
 }
 
+TEST_F(FuzzTest, HostileUrlsAreAll4xxWithValidJson) {
+  const std::vector<std::string> paths = {
+      "/api/v1/organizations/", "/api/v1/workshops/",
+      "/api/v1/workshops/1/sessions/", "/api/v1/people/"};
+  const std::vector<std::string> params = {
+      "kind", "q",      "limit",      "cursor",          "from",  "to",
+      "city", "status", "project_id", "organization_id", "format"};
+  auto random_bytes = [&] {
+    static const char* kHex = "0123456789ABCDEF";
+    std::string out;
+    for (int i = Pick(6); i >= 0; --i) {
+      const int byte = Pick(256);
+      out += std::string("%") + kHex[byte / 16] + kHex[byte % 16];
+    }
+    return out;
+  };
+  for (int i = 0; i < 200; ++i) {
+    std::string target = paths[i % paths.size()] + random_bytes() + "?" +
+                         params[Pick(params.size())] + "=" + random_bytes();
+    if (i % 3 == 0)
+      target = "/api/v1/workshops?" + params[Pick(params.size())] + "=" +
+               random_bytes();
+    if (i % 5 == 0)
+      target = "/api/v1/reports/funder?organization_id=" + random_bytes() +
+               "&from=" + random_bytes();
+    auto r = Get(target);
+    ASSERT_LT(r.status, 500) << target << " -> " << r.body;
+    ASSERT_NO_THROW(r.Json())
+        << target << " answered a body that is not JSON: " << r.body;
+  }
+  EXPECT_EQ(Get("/healthz").status, 200);
+}
+
 }  // namespace
 }  // namespace capdev::testing

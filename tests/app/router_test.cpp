@@ -113,3 +113,28 @@ TEST_F(RouterTest, BadQueryParametersAre400) {
 
 }  // namespace
 }  // namespace capdev::app
+
+namespace capdev::app {
+namespace {
+
+TEST_F(RouterTest, ProblemsNeverEchoBytesThatAreNotUtf8) {
+  auto r = Call("GET", "/things/%FF%FE");
+  EXPECT_EQ(r.status, 404);
+  EXPECT_NO_THROW(boost::json::parse(r.body));  // valid UTF-8 JSON
+  EXPECT_EQ(r.body.find('\xff'), std::string::npos);
+}
+
+TEST_F(RouterTest, BadQueryParametersSayWhatIsWrong) {
+  router_.Add("GET", "/kinds", [](Context& ctx) {
+    static constexpr std::array<std::string_view, 2> kKinds = {"a", "b"};
+    ctx.query.OneOf("kind", kKinds);
+    return Response{200, "text/plain", "", {}};
+  });
+  auto r = Call("GET", "/kinds?kind=c");
+  EXPECT_EQ(r.status, 400);
+  EXPECT_EQ(boost::json::parse(r.body).at("detail").as_string(),
+            "query parameter 'kind' must be one of: a, b");
+}
+
+}  // namespace
+}  // namespace capdev::app
