@@ -21,19 +21,27 @@ namespace {
 
 using capdev::storage::Database;
 
-constexpr const char* kKinds[] = {"training", "workshop", "seminar", "study_tour", "conference", "meeting"};
-constexpr const char* kCities[] = {"Beijing", "Shanghai", "Guangzhou", "Hangzhou", "Harbin", "Langfang",
-                                   "Xiamen", "Kunming", "Chengdu", "Wuhan"};
-constexpr const char* kGenders[] = {"female", "male", "male", "female", "undisclosed"};
-constexpr const char* kMarks[] = {"present", "present", "present", "present", "late", "excused", "absent"};
+constexpr const char* kKinds[] = {"training",   "workshop",   "seminar",
+                                  "study_tour", "conference", "meeting"};
+constexpr const char* kCities[] = {
+    "Beijing",  "Shanghai", "Guangzhou", "Hangzhou", "Harbin",
+    "Langfang", "Xiamen",   "Kunming",   "Chengdu",  "Wuhan"};
+constexpr const char* kGenders[] = {"female", "male", "male", "female",
+                                    "undisclosed"};
+constexpr const char* kMarks[] = {"present", "present", "present", "present",
+                                  "late",    "excused", "absent"};
 
 void Generate(Database& db, int workshops, int people) {
   std::mt19937 rng(42);
-  auto pick = [&](int n) { return static_cast<int>(rng() % static_cast<unsigned>(n)); };
+  auto pick = [&](int n) {
+    return static_cast<int>(rng() % static_cast<unsigned>(n));
+  };
   auto& raw = db.raw();
   constexpr int kOrganizations = 400, kProjects = 20;
   {
-    SQLite::Statement q(raw, "INSERT INTO organizations (id, name, kind, country) VALUES (?, ?, ?, 'CN')");
+    SQLite::Statement q(raw,
+                        "INSERT INTO organizations (id, name, kind, country) "
+                        "VALUES (?, ?, ?, 'CN')");
     for (int i = 1; i <= kOrganizations; ++i) {
       q.bind(1, i);
       q.bind(2, "Organization " + std::to_string(i));
@@ -43,17 +51,21 @@ void Generate(Database& db, int workshops, int people) {
     }
   }
   {
-    SQLite::Statement q(raw, "INSERT INTO projects (id, code, title) VALUES (?, ?, ?)");
-    SQLite::Statement party(raw,
-                            "INSERT INTO project_organizations (project_id, organization_id, role, amount, "
-                            "currency, position) VALUES (?, ?, ?, ?, 'EUR', ?)");
+    SQLite::Statement q(
+        raw, "INSERT INTO projects (id, code, title) VALUES (?, ?, ?)");
+    SQLite::Statement party(
+        raw,
+        "INSERT INTO project_organizations (project_id, organization_id, role, "
+        "amount, "
+        "currency, position) VALUES (?, ?, ?, ?, 'EUR', ?)");
     for (int i = 1; i <= kProjects; ++i) {
       q.bind(1, i);
       q.bind(2, "P" + std::to_string(i));
       q.bind(3, "Project " + std::to_string(i));
       q.exec();
       q.reset();
-      // Organization 1 (think: the European Commission) leads half the projects.
+      // Organization 1 (think: the European Commission) leads half the
+      // projects.
       const int lead = i % 2 == 0 ? 1 : 2 + i % 5;
       for (int role = 0; role < 2; ++role) {
         party.bind(1, i);
@@ -67,9 +79,10 @@ void Generate(Database& db, int workshops, int people) {
     }
   }
   {
-    SQLite::Statement q(raw,
-                        "INSERT INTO people (id, full_name, gender, organization_id, province) "
-                        "VALUES (?, ?, ?, ?, ?)");
+    SQLite::Statement q(
+        raw,
+        "INSERT INTO people (id, full_name, gender, organization_id, province) "
+        "VALUES (?, ?, ?, ?, ?)");
     for (int i = 1; i <= people; ++i) {
       q.bind(1, i);
       q.bind(2, "Person " + std::to_string(i));
@@ -80,19 +93,24 @@ void Generate(Database& db, int workshops, int people) {
       q.reset();
     }
   }
-  SQLite::Statement workshop(raw,
-                             "INSERT INTO workshops (id, project_id, title, kind, status, start_date, "
-                             "end_date, dates_estimated, city, reported_participants) "
-                             "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+  SQLite::Statement workshop(
+      raw,
+      "INSERT INTO workshops (id, project_id, title, kind, status, start_date, "
+      "end_date, dates_estimated, city, reported_participants) "
+      "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
   SQLite::Statement party(raw,
-                          "INSERT OR IGNORE INTO workshop_organizations (workshop_id, organization_id, role, "
+                          "INSERT OR IGNORE INTO workshop_organizations "
+                          "(workshop_id, organization_id, role, "
                           "position) VALUES (?, ?, ?, ?)");
-  SQLite::Statement session(raw, "INSERT INTO sessions (id, workshop_id, date) VALUES (?, ?, ?)");
+  SQLite::Statement session(
+      raw, "INSERT INTO sessions (id, workshop_id, date) VALUES (?, ?, ?)");
   SQLite::Statement registration(raw,
-                                 "INSERT OR IGNORE INTO registrations (workshop_id, person_id, role, status) "
+                                 "INSERT OR IGNORE INTO registrations "
+                                 "(workshop_id, person_id, role, status) "
                                  "VALUES (?, ?, ?, 'registered')");
   SQLite::Statement mark(raw,
-                         "INSERT OR IGNORE INTO attendance (session_id, workshop_id, person_id, status) "
+                         "INSERT OR IGNORE INTO attendance (session_id, "
+                         "workshop_id, person_id, status) "
                          "VALUES (?, ?, ?, ?)");
   const auto first_day = *capdev::domain::Date::Parse("2015-01-01");
   std::int64_t session_id = 0;
@@ -162,12 +180,14 @@ void Generate(Database& db, int workshops, int people) {
 
 int main(int argc, char** argv) {
   if (argc < 2) {
-    std::fprintf(stderr, "usage: %s PATH [--workshops N] [--people N]\n", argv[0]);
+    std::fprintf(stderr, "usage: %s PATH [--workshops N] [--people N]\n",
+                 argv[0]);
     return 2;
   }
   int workshops = 20'000, people = 200'000;
   for (int i = 2; i + 1 < argc; i += 2) {
-    if (!std::strcmp(argv[i], "--workshops")) workshops = std::atoi(argv[i + 1]);
+    if (!std::strcmp(argv[i], "--workshops"))
+      workshops = std::atoi(argv[i + 1]);
     if (!std::strcmp(argv[i], "--people")) people = std::atoi(argv[i + 1]);
   }
   const auto started = std::chrono::steady_clock::now();
@@ -181,12 +201,19 @@ int main(int argc, char** argv) {
   tx.Commit();
   db.Execute("ANALYZE");
   auto count = [&](const char* table) {
-    return db.raw().execAndGet(std::string("SELECT COUNT(*) FROM ") + table).getInt64();
+    return db.raw()
+        .execAndGet(std::string("SELECT COUNT(*) FROM ") + table)
+        .getInt64();
   };
-  std::printf("generated in %.1f s: %lld workshops, %lld sessions, %lld people, %lld registrations, %lld marks\n",
-              std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count(),
-              static_cast<long long>(count("workshops")), static_cast<long long>(count("sessions")),
-              static_cast<long long>(count("people")), static_cast<long long>(count("registrations")),
-              static_cast<long long>(count("attendance")));
+  std::printf(
+      "generated in %.1f s: %lld workshops, %lld sessions, %lld people, %lld "
+      "registrations, %lld marks\n",
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - started)
+          .count(),
+      static_cast<long long>(count("workshops")),
+      static_cast<long long>(count("sessions")),
+      static_cast<long long>(count("people")),
+      static_cast<long long>(count("registrations")),
+      static_cast<long long>(count("attendance")));
   return 0;
 }

@@ -4,14 +4,13 @@
 //   capdev_report_bench PATH [--runs N]
 
 #include <algorithm>
+#include <boost/json.hpp>
 #include <chrono>
 #include <cstdio>
 #include <cstring>
 #include <functional>
 #include <string>
 #include <vector>
-
-#include <boost/json.hpp>
 
 #include "app/reports/reports.hpp"
 #include "storage/database.hpp"
@@ -21,12 +20,15 @@ namespace {
 
 using capdev::domain::Date;
 
-double MedianMs(int runs, const std::function<std::size_t()>& work, std::size_t& bytes) {
+double MedianMs(int runs, const std::function<std::size_t()>& work,
+                std::size_t& bytes) {
   std::vector<double> times;
   for (int i = 0; i < runs; ++i) {
     const auto t0 = std::chrono::steady_clock::now();
     bytes = work();
-    times.push_back(std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count());
+    times.push_back(std::chrono::duration<double, std::milli>(
+                        std::chrono::steady_clock::now() - t0)
+                        .count());
   }
   std::sort(times.begin(), times.end());
   return times[times.size() / 2];
@@ -42,8 +44,10 @@ int main(int argc, char** argv) {
   int runs = 5;
   if (argc >= 4 && !std::strcmp(argv[2], "--runs")) runs = std::atoi(argv[3]);
   capdev::storage::Database db({argv[1]});
-  const auto y2020 = *Date::Parse("2020-01-01"), y2020_end = *Date::Parse("2020-12-31");
-  const auto all = *Date::Parse("2000-01-01"), all_end = *Date::Parse("2030-12-31");
+  const auto y2020 = *Date::Parse("2020-01-01"),
+             y2020_end = *Date::Parse("2020-12-31");
+  const auto all = *Date::Parse("2000-01-01"),
+             all_end = *Date::Parse("2030-12-31");
 
   struct Case {
     const char* name;
@@ -52,21 +56,55 @@ int main(int argc, char** argv) {
   using namespace capdev;
   const std::vector<Case> cases = {
       {"attendance report, one workshop (json)",
-       [&] { return boost::json::serialize(app::AttendanceJson(*storage::AttendanceReportFor(db, 1234))).size(); }},
+       [&] {
+         return boost::json::serialize(
+                    app::AttendanceJson(
+                        *storage::AttendanceReportFor(db, 1234)))
+             .size();
+       }},
       {"attendance report, one workshop (html)",
-       [&] { return app::RenderHtml(app::AttendanceDocument(*storage::AttendanceReportFor(db, 1234))).size(); }},
+       [&] {
+         return app::RenderHtml(app::AttendanceDocument(
+                                    *storage::AttendanceReportFor(db, 1234)))
+             .size();
+       }},
       {"funder report, lead funder of 10 projects, one year (json)",
-       [&] { return boost::json::serialize(app::FunderJson(*storage::FunderReportFor(db, 1, y2020, y2020_end))).size(); }},
+       [&] {
+         return boost::json::serialize(
+                    app::FunderJson(
+                        *storage::FunderReportFor(db, 1, y2020, y2020_end)))
+             .size();
+       }},
       {"funder report, lead funder of 10 projects, one year (csv)",
-       [&] { return app::RenderCsv(app::FunderDocument(*storage::FunderReportFor(db, 1, y2020, y2020_end))).size(); }},
+       [&] {
+         return app::RenderCsv(app::FunderDocument(*storage::FunderReportFor(
+                                   db, 1, y2020, y2020_end)))
+             .size();
+       }},
       {"funder report, lead funder of 10 projects, all years (json)",
-       [&] { return boost::json::serialize(app::FunderJson(*storage::FunderReportFor(db, 1, all, all_end))).size(); }},
+       [&] {
+         return boost::json::serialize(
+                    app::FunderJson(
+                        *storage::FunderReportFor(db, 1, all, all_end)))
+             .size();
+       }},
       {"programme summary, one year (json)",
-       [&] { return boost::json::serialize(app::SummaryJson(storage::SummaryReportFor(db, y2020, y2020_end))).size(); }},
+       [&] {
+         return boost::json::serialize(
+                    app::SummaryJson(
+                        storage::SummaryReportFor(db, y2020, y2020_end)))
+             .size();
+       }},
       {"programme summary, all years (json)",
-       [&] { return boost::json::serialize(app::SummaryJson(storage::SummaryReportFor(db, all, all_end))).size(); }},
+       [&] {
+         return boost::json::serialize(
+                    app::SummaryJson(
+                        storage::SummaryReportFor(db, all, all_end)))
+             .size();
+       }},
   };
-  std::printf("| report | median ms (%d runs) | body bytes |\n|---|---:|---:|\n", runs);
+  std::printf(
+      "| report | median ms (%d runs) | body bytes |\n|---|---:|---:|\n", runs);
   for (const auto& c : cases) {
     std::size_t bytes = 0;
     const double ms = MedianMs(runs, c.work, bytes);

@@ -24,9 +24,11 @@ Status Validate(const Workshop& w) {
     const std::string field = "topics[" + std::to_string(i) + "]";
     e.Required(field, w.topics[i]);
     e.MaxLength(field, w.topics[i], kMaxName);
-    // Topics are one line each (storage also relies on it: see row_mapping.hpp).
-    if (std::any_of(w.topics[i].begin(), w.topics[i].end(),
-                    [](char c) { return static_cast<unsigned char>(c) < 0x20; })) {
+    // Topics are one line each (storage also relies on it: see
+    // row_mapping.hpp).
+    if (std::any_of(w.topics[i].begin(), w.topics[i].end(), [](char c) {
+          return static_cast<unsigned char>(c) < 0x20;
+        })) {
       e.Add(field, "must not contain control characters");
     }
   }
