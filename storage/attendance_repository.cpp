@@ -7,6 +7,7 @@
 
 #include "storage/repository.hpp"
 #include "storage/row_mapping.hpp"
+#include "storage/table.hpp"
 
 namespace capdev::storage {
 
@@ -58,20 +59,13 @@ domain::SignInMatrix Matrix(Database& db, std::int64_t workshop_id) {
   domain::SignInMatrix m;
   std::map<std::int64_t, std::size_t> column;  // session id -> index
   {
-    ScopedStatement q(
-        db,
-        "SELECT id, date, start_time, end_time, title FROM sessions"
-        " WHERE workshop_id = ? ORDER BY date, start_time, id");
+    ScopedStatement q(db, "SELECT " + ColumnsOf<domain::Session>("s") +
+                              " FROM sessions s WHERE s.workshop_id = ? ORDER "
+                              "BY s.date, s.start_time, s.id");
     q->bind(1, workshop_id);
     while (q->executeStep()) {
-      auto& s = m.sessions.emplace_back();
-      s.workshop_id = workshop_id;
-      Read(q->getColumn(0), s.id);
-      Read(q->getColumn(1), s.date);
-      Read(q->getColumn(2), s.start_time);
-      Read(q->getColumn(3), s.end_time);
-      Read(q->getColumn(4), s.title);
-      column[s.id] = m.sessions.size() - 1;
+      m.sessions.push_back(ReadEntity<domain::Session>(*q));
+      column[m.sessions.back().id] = m.sessions.size() - 1;
     }
   }
   std::map<std::int64_t, std::size_t> row;  // person id -> index

@@ -28,32 +28,24 @@ Page<AuditEntry> ListAudit(Database& db, const AuditFilter& f,
   if (f.from) w.Add("at >= ?", {*f.from});
   if (f.to) w.Add("at < date(?, '+1 day')", {*f.to});
   if (page.after_id > 0) w.Add("id > ?", {page.after_id});
-  ScopedStatement q(db,
-                    "SELECT id, at, user_id, username, action, entity, "
-                    "entity_id, before, after "
-                    "FROM audit_log" +
-                        w.sql + " ORDER BY id LIMIT ?");
-  int i = 1;
-  for (const auto& v : w.binds) Bind(*q, i++, v);
-  q->bind(i, static_cast<std::int64_t>(page.limit) + 1);
-  Page<AuditEntry> out;
-  while (q->executeStep()) {
-    if (static_cast<int>(out.items.size()) == page.limit) {
-      out.next_after_id = out.items.back().id;
-      break;
-    }
-    auto& e = out.items.emplace_back();
-    Read(q->getColumn(0), e.id);
-    Read(q->getColumn(1), e.at);
-    Read(q->getColumn(2), e.user_id);
-    Read(q->getColumn(3), e.username);
-    Read(q->getColumn(4), e.action);
-    Read(q->getColumn(5), e.entity);
-    Read(q->getColumn(6), e.entity_id);
-    Read(q->getColumn(7), e.before);
-    Read(q->getColumn(8), e.after);
-  }
-  return out;
+  return SelectPage<AuditEntry>(
+      db,
+      "SELECT id, at, user_id, username, action, entity, entity_id, before, "
+      "after FROM audit_log" +
+          w.sql + " ORDER BY id LIMIT ?",
+      w, page, [](SQLite::Statement& q) {
+        AuditEntry e;
+        Read(q.getColumn(0), e.id);
+        Read(q.getColumn(1), e.at);
+        Read(q.getColumn(2), e.user_id);
+        Read(q.getColumn(3), e.username);
+        Read(q.getColumn(4), e.action);
+        Read(q.getColumn(5), e.entity);
+        Read(q.getColumn(6), e.entity_id);
+        Read(q.getColumn(7), e.before);
+        Read(q.getColumn(8), e.after);
+        return e;
+      });
 }
 
 }  // namespace capdev::storage

@@ -60,6 +60,27 @@ E ReadEntity(SQLite::Statement& q, int first = 0) {
   return e;
 }
 
+// One keyset page from `sql` (which ends "ORDER BY id LIMIT ?"): binds
+// `where`'s values and limit + 1, reads rows with `read` until the page is
+// full, and notes where the next page starts.
+template <class T, class ReadRow>
+Page<T> SelectPage(Database& db, const std::string& sql, const Where& where,
+                   const PageRequest& page, ReadRow read) {
+  ScopedStatement q(db, sql);
+  int i = 1;
+  for (const auto& v : where.binds) Bind(*q, i++, v);
+  q->bind(i, static_cast<std::int64_t>(page.limit) + 1);
+  Page<T> out;
+  while (q->executeStep()) {
+    if (static_cast<int>(out.items.size()) == page.limit) {
+      out.next_after_id = out.items.back().id;
+      break;
+    }
+    out.items.push_back(read(*q));
+  }
+  return out;
+}
+
 template <class E>
 class Table {
  public:
@@ -90,20 +111,11 @@ class Table {
   Page<E> List(const Where& where, const PageRequest& page) {
     Where w = where;
     if (page.after_id > 0) w.Add("id > ?", {page.after_id});
-    ScopedStatement q(db_, "SELECT id" + columns_ + " FROM " + name_ + w.sql +
-                               " ORDER BY id LIMIT ?");
-    int i = 1;
-    for (const auto& v : w.binds) Bind(*q, i++, v);
-    q->bind(i, static_cast<std::int64_t>(page.limit) + 1);
-    Page<E> out;
-    while (q->executeStep()) {
-      if (static_cast<int>(out.items.size()) == page.limit) {
-        out.next_after_id = out.items.back().id;
-        break;
-      }
-      out.items.push_back(ReadEntity<E>(*q));
-    }
-    return out;
+    return SelectPage<E>(db_,
+                         "SELECT id" + columns_ + " FROM " + name_ + w.sql +
+                             " ORDER BY id LIMIT ?",
+                         w, page,
+                         [](SQLite::Statement& q) { return ReadEntity<E>(q); });
   }
 
   domain::StatusOr<std::int64_t> Insert(const E& e) {
