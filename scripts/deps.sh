@@ -1,26 +1,49 @@
 #!/usr/bin/env bash
-# Installs every Debian package capdev needs to build, run and test.
-# Quick when everything is already installed: it only asks dpkg.
+# Installs every Debian 12 package capdev needs to build, run and test (apt-get).
+# Quick when everything is already installed: one dpkg-query, no apt-get at all.
+# usage: scripts/deps.sh [--dev]   (--dev adds clang-tidy and clang-format)
 set -euo pipefail
 
 packages=(
+  # build
   build-essential cmake ninja-build pkg-config ccache
   libboost1.81-dev libboost-json1.81-dev libboost-url1.81-dev
   libspdlog-dev libfmt-dev libsqlite3-dev libsqlitecpp-dev libcli11-dev
-  libgtest-dev libgmock-dev libsodium-dev sqlite3
-  python3
+  libsodium-dev libxlsxwriter-dev libzip-dev libexpat1-dev libxml2-dev
+  # run
+  sqlite3
+  # test: GoogleTest, Debian's python3 (/usr/bin/python3) with its modules,
+  # a headless browser for the web tests, xmllint
+  libgtest-dev libgmock-dev
+  python3 python3-pytest python3-openpyxl python3-selenium
+  chromium chromium-driver
+  libxml2-utils
 )
+if [ "${1:-}" = "--dev" ]; then
+  packages+=(clang-tidy clang-format)
+fi
 
+# Node.js and npm run the pinned npm test tools (tests/js). Only install Debian's
+# when the commands are missing: a nodejs deb from elsewhere (nodesource) bundles
+# npm and conflicts with Debian's separate npm package.
+command -v node >/dev/null 2>&1 || packages+=(nodejs)
+command -v npm >/dev/null 2>&1 || packages+=(npm)
+
+# One dpkg-query for all: prints "ii " for an installed package; names dpkg has
+# never seen are reported on stderr and are missing too.
+declare -A installed=()
+while read -r status name; do
+  [ "$status" = "ii" ] && installed[${name%%:*}]=1
+done < <(dpkg-query -W -f='${db:Status-Abbrev} ${Package}\n' "${packages[@]}" 2>/dev/null || true)
 missing=()
 for p in "${packages[@]}"; do
-  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" ||
-    missing+=("$p")
+  [ -n "${installed[$p]:-}" ] || missing+=("$p")
 done
 
 if ((${#missing[@]})); then
   echo "deps: installing ${missing[*]}"
   sudo=""
   [ "$(id -u)" -eq 0 ] || sudo="sudo"
-  $sudo apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}"
+  $sudo apt-get -o DPkg::Lock::Timeout=600 update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get -o DPkg::Lock::Timeout=600 install -y -qq --no-install-recommends "${missing[@]}"
 fi
