@@ -56,6 +56,10 @@ int main(int argc, char** argv) {
       ->envname("CAPDEV_PORT");
   serve_cmd->add_option("--host", serve.http.host, "Address to listen on")
       ->envname("CAPDEV_HOST");
+  serve_cmd
+      ->add_option("--web-dir", serve.web_dir,
+                   "Serve the web app from this folder (development)")
+      ->envname("CAPDEV_WEB_DIR");
   serve.workers = std::max(2u, std::thread::hardware_concurrency());
   serve_cmd->add_option("--workers", serve.workers, "Request worker threads")
       ->envname("CAPDEV_WORKERS")

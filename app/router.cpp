@@ -158,13 +158,10 @@ Response Router::DispatchUnlogged(const Request& request, storage::Database& db,
     Context ctx{request, best_params, query, db};
     std::optional<domain::Principal> user;
     if (authenticator_ && !domain::IsPublicRoute(best->path)) {
-      user =
+      auto signed_in =
           authenticator_(request, best->path, query.Text("access_token"), db);
-      if (!user) {
-        return Problem(domain::Status::Unauthenticated(
-            "sign in first: POST /api/v1/auth/login, then send Authorization: "
-            "Bearer TOKEN"));
-      }
+      if (!signed_in.ok()) return Problem(signed_in.status());
+      user = std::move(*signed_in);
       if (!domain::RoleAllows(user->role, request.method, best->path)) {
         return Problem(domain::Status::PermissionDenied(
             "a " + user->role + " user may not do this"));

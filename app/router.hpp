@@ -40,9 +40,10 @@ struct RouteInfo {
   std::string path;  // the template
 };
 
-// The user behind a request's credentials, if any.
-// `route` is the matched template; `access_token` the query parameter, if sent.
-using Authenticator = std::function<std::optional<domain::Principal>(
+// The user behind a request's credentials: 401 without valid ones, 403 for a
+// web-session write without its CSRF token. `route` is the matched template;
+// `access_token` the query parameter, if sent.
+using Authenticator = std::function<domain::StatusOr<domain::Principal>(
     const Request&, std::string_view route,
     const std::optional<std::string>& access_token, storage::Database&)>;
 

@@ -3,6 +3,7 @@
 #include <spdlog/spdlog.h>
 
 #include "app/handlers/routes.hpp"
+#include "app/http/web_assets.hpp"
 #include "app/problem.hpp"
 #include "app/worker_pool.hpp"
 #include "storage/migrations.hpp"
@@ -19,8 +20,11 @@ int Serve(const ServeOptions& options) {
   }
   const Router router = MakeRouter(std::make_shared<AuthService>(options.auth));
   WorkerPool pool(options.database, options.workers);
+  const WebAssets web(options.web_dir);
   Server server(options.http, [&](Request request,
                                   std::function<void(Response)> reply) {
+    // The web app's files need no database: answered on the I/O thread.
+    if (auto asset = web.Serve(request)) return reply(std::move(*asset));
     pool.Post([&router, request = std::move(request),
                reply = std::move(reply)](storage::Database* db) {
       reply(db ? router.Dispatch(request, *db)

@@ -13,6 +13,7 @@ struct ServeOptions {
   ServerOptions http;
   int workers = 4;
   AuthOptions auth;
+  std::string web_dir;  // empty: the web app compiled into the binary
 };
 
 // Returns the process exit code.

@@ -21,7 +21,8 @@ bool AdminOnly(std::string_view route) {
 
 // Any signed-in user manages their own session.
 bool OwnSession(std::string_view route) {
-  return route == "/api/v1/auth/logout" || route == "/api/v1/auth/me";
+  return route == "/api/v1/auth/logout" || route == "/api/v1/auth/me" ||
+         route == "/api/v1/me";
 }
 
 bool IsRead(std::string_view method) {

@@ -24,6 +24,7 @@ struct Principal {
   std::optional<std::int64_t> organization_id;  // funder users only
   std::string scope =
       "api";  // "calendar": a feed token, good for the .ics routes only
+  std::string csrf_token;  // set when signed in by the web session cookie
 };
 
 // The iCalendar feeds, which calendar clients fetch with a feed token.

@@ -75,6 +75,31 @@ std::optional<Account> AccountByName(Database& db,
   return ReadAccount(*q);
 }
 
+std::optional<Account> AccountById(Database& db, std::int64_t id) {
+  ScopedStatement q(db, std::string(kAccountColumns) + " WHERE id = ?");
+  q->bind(1, id);
+  if (!q->executeStep()) return std::nullopt;
+  return ReadAccount(*q);
+}
+
+domain::Status UpdateAccount(Database& db, const Account& a) {
+  auto before = AccountById(db, a.id);
+  if (!before) return domain::Status::NotFound("no user has that id");
+  ScopedStatement q(db,
+                    "UPDATE users SET role = ?, organization_id = ?, "
+                    "disabled = ?, password_hash = ? WHERE id = ?");
+  BindAll(*q, a.role, a.organization_id, static_cast<std::int64_t>(a.disabled),
+          a.password_hash, a.id);
+  q->exec();
+  if (a.disabled || a.password_hash != before->password_hash) {
+    ScopedStatement revoke(db,
+                           "UPDATE auth_tokens SET revoked = 1 WHERE user_id = ?");
+    revoke->bind(1, a.id);
+    revoke->exec();
+  }
+  return domain::Status::Ok();
+}
+
 std::vector<Account> ListAccounts(Database& db) {
   ScopedStatement q(db, std::string(kAccountColumns) + " ORDER BY id");
   std::vector<Account> out;

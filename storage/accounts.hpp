@@ -24,7 +24,11 @@ struct Account {
 
 domain::StatusOr<std::int64_t> AddAccount(Database& db, const Account& account);
 std::optional<Account> AccountByName(Database& db, const std::string& username);
+std::optional<Account> AccountById(Database& db, std::int64_t id);
 std::vector<Account> ListAccounts(Database& db);
+// Writes role, organization, disabled flag and password hash; signs the user
+// out everywhere when it is disabled or its password changes.
+domain::Status UpdateAccount(Database& db, const Account& account);
 // Both revoke the user's tokens.
 domain::Status SetDisabled(Database& db, const std::string& username,
                            bool disabled);

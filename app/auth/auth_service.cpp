@@ -47,17 +47,78 @@ std::optional<std::string> AuthService::BearerToken(const Request& request) {
   return token;
 }
 
-std::optional<domain::Principal> AuthService::Authenticate(
-    const Request& request, std::string_view route,
-    const std::optional<std::string>& access_token, storage::Database& db) {
-  if (auto token = BearerToken(request)) {
-    return storage::UseToken(db, TokenHash(*token), Now(), options_.lifetime);
-  }
-  if (access_token && domain::IsCalendarFeed(route)) {
-    return storage::UseToken(db, TokenHash(*access_token), Now(),
-                             storage::kCalendarTokenLifetime, "calendar");
+namespace {
+constexpr std::string_view kCookieName = "capdev_session";
+
+bool ChangesState(std::string_view method) {
+  return method != "GET" && method != "HEAD";
+}
+}  // namespace
+
+std::optional<std::string> AuthService::SessionCookie(const Request& request) {
+  // Cookie: a=1; capdev_session=TOKEN; b=2
+  std::string_view rest = request.cookie;
+  while (!rest.empty()) {
+    const auto end = rest.find(';');
+    std::string_view pair = rest.substr(0, end);
+    rest = end == std::string_view::npos ? "" : rest.substr(end + 1);
+    while (!pair.empty() && pair.front() == ' ') pair.remove_prefix(1);
+    if (pair.starts_with(kCookieName) && pair.size() > kCookieName.size() &&
+        pair[kCookieName.size()] == '=') {
+      std::string token(pair.substr(kCookieName.size() + 1));
+      if (token.empty() || token.size() > 256) return std::nullopt;
+      return token;
+    }
   }
   return std::nullopt;
+}
+
+std::string AuthService::SessionCookieHeader(const std::string& token) const {
+  return std::string(kCookieName) + "=" + token +
+         "; Path=/; HttpOnly; SameSite=Strict; Max-Age=" +
+         std::to_string(options_.lifetime.absolute_seconds);
+}
+
+std::string AuthService::ClearedCookieHeader() {
+  return std::string(kCookieName) +
+         "=; Path=/; HttpOnly; SameSite=Strict; Max-Age=0";
+}
+
+domain::StatusOr<domain::Principal> AuthService::Authenticate(
+    const Request& request, std::string_view route,
+    const std::optional<std::string>& access_token, storage::Database& db) {
+  const auto expired = [] {
+    return domain::Status::Unauthenticated(
+        "the session has expired or was signed out; sign in again");
+  };
+  if (auto token = BearerToken(request)) {
+    auto user =
+        storage::UseToken(db, TokenHash(*token), Now(), options_.lifetime);
+    if (!user) return expired();
+    return *user;
+  }
+  if (auto token = SessionCookie(request)) {
+    auto user =
+        storage::UseToken(db, TokenHash(*token), Now(), options_.lifetime);
+    if (!user) return expired();
+    user->csrf_token = CsrfToken(*token);
+    if (ChangesState(request.method) &&
+        !SameSecret(request.csrf_token, user->csrf_token)) {
+      return domain::Status::PermissionDenied(
+          "a change made with the web session must carry its X-CSRF-Token "
+          "header (GET /api/v1/me gives it)");
+    }
+    return *user;
+  }
+  if (access_token && domain::IsCalendarFeed(route)) {
+    auto user = storage::UseToken(db, TokenHash(*access_token), Now(),
+                                  storage::kCalendarTokenLifetime, "calendar");
+    if (!user) return expired();
+    return *user;
+  }
+  return domain::Status::Unauthenticated(
+      "sign in first: POST /api/v1/auth/login, then send Authorization: "
+      "Bearer TOKEN (or the session cookie it sets)");
 }
 
 LoginResult AuthService::IssueCalendarToken(storage::Database& db,
@@ -105,8 +166,9 @@ domain::StatusOr<LoginResult> AuthService::Login(storage::Database& db,
 }
 
 void AuthService::Logout(const Request& request, storage::Database& db) {
-  if (auto token = BearerToken(request))
-    storage::RevokeToken(db, TokenHash(*token));
+  auto token = BearerToken(request);
+  if (!token) token = SessionCookie(request);
+  if (token) storage::RevokeToken(db, TokenHash(*token));
 }
 
 }  // namespace capdev::app

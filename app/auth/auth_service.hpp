@@ -30,10 +30,12 @@ class AuthService {
  public:
   explicit AuthService(AuthOptions options);
 
-  // The user behind the request's `Authorization: Bearer` token, if live;
-  // on the calendar feeds also behind an `access_token` feed token (calendar
-  // clients can only be given a URL).
-  std::optional<domain::Principal> Authenticate(
+  // The user behind the request's `Authorization: Bearer` token or web
+  // session cookie, if live; on the calendar feeds also behind an
+  // `access_token` feed token (calendar clients can only be given a URL).
+  // A state-changing request signed in by the cookie must carry the
+  // session's CSRF token (403 otherwise).
+  domain::StatusOr<domain::Principal> Authenticate(
       const Request& request, std::string_view route,
       const std::optional<std::string>& access_token, storage::Database& db);
   // A long-lived token for the calendar feeds only.
@@ -51,6 +53,10 @@ class AuthService {
                           const std::string& address);
 
   static std::optional<std::string> BearerToken(const Request& request);
+  static std::optional<std::string> SessionCookie(const Request& request);
+  // Set-Cookie values that start and end a web session.
+  std::string SessionCookieHeader(const std::string& token) const;
+  static std::string ClearedCookieHeader();
   static std::int64_t Now();
 
  private:

@@ -67,6 +67,14 @@ std::string TokenHash(const std::string& token) {
   return hex;
 }
 
+std::string CsrfToken(const std::string& token) {
+  return TokenHash("csrf:" + token);
+}
+
+bool SameSecret(const std::string& a, const std::string& b) {
+  return a.size() == b.size() && sodium_memcmp(a.data(), b.data(), a.size()) == 0;
+}
+
 std::string RandomPassword() {
   unsigned char bytes[15];
   randombytes_buf(bytes, sizeof bytes);

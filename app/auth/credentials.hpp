@@ -17,5 +17,10 @@ bool VerifyPassword(const std::string& hash, const std::string& password);
 std::string NewToken();                           // 43 characters of base64url
 std::string TokenHash(const std::string& token);  // hex SHA-256
 std::string RandomPassword();                     // for the first admin
+// The CSRF token of a web session: derived from its secret token, so it
+// needs no storage and no attacker without the cookie can compute it.
+std::string CsrfToken(const std::string& token);
+// Compares secrets in constant time.
+bool SameSecret(const std::string& a, const std::string& b);
 
 }  // namespace capdev::app

@@ -4,6 +4,8 @@
 
 #include "app/audit.hpp"
 #include "app/auth/auth_service.hpp"
+#include "app/auth/credentials.hpp"
+#include "domain/organization.hpp"
 #include "app/handlers/crud.hpp"
 #include "app/handlers/routes.hpp"
 #include "storage/audit_log.hpp"
@@ -18,6 +20,68 @@ json::object UserJson(const domain::Principal& p) {
           {"username", p.username},
           {"role", p.role},
           {"organization_id", ToJson(p.organization_id)}};
+}
+
+json::object AccountJson(const storage::Account& a) {
+  return {{"id", a.id},
+          {"username", a.username},
+          {"role", a.role},
+          {"organization_id", ToJson(a.organization_id)},
+          {"disabled", a.disabled},
+          {"created_at", a.created_at}};
+}
+
+constexpr std::size_t kMinPassword = 10;
+
+// Applies a users POST or PATCH body onto `account` (the password hashed).
+void DecodeAccount(const json::object& body, storage::Account& account,
+                   bool create, domain::Errors& errors) {
+  for (const auto& [key, value] : body) {
+    const std::string field(key);
+    if (field == "username" && create) {
+      FromJson(value, account.username, field, errors);
+    } else if (field == "role") {
+      FromJson(value, account.role, field, errors);
+    } else if (field == "organization_id") {
+      FromJson(value, account.organization_id, field, errors);
+    } else if (field == "disabled" && !create) {
+      FromJson(value, account.disabled, field, errors);
+    } else if (field == "password") {
+      std::string password;
+      FromJson(value, password, field, errors);
+      if (password.size() < kMinPassword || password.size() > 1024) {
+        errors.Add(field, "must be 10 to 1024 characters");
+      } else {
+        account.password_hash = HashPassword(password);
+      }
+    } else if (field != "id") {
+      errors.Add(field, create || field != "username"
+                            ? "is not a field of this resource"
+                            : "is read-only");
+    }
+  }
+  if (create && account.password_hash.empty() &&
+      !body.contains("password")) {
+    errors.Add("password", "is required");
+  }
+}
+
+// 409 when the change would leave no enabled admin to manage users.
+domain::Status KeepsAnAdmin(storage::Database& db,
+                            const storage::Account& changed) {
+  if (changed.role == "admin" && !changed.disabled) return domain::Status::Ok();
+  for (const auto& a : storage::ListAccounts(db)) {
+    if (a.id != changed.id && a.role == "admin" && !a.disabled)
+      return domain::Status::Ok();
+  }
+  return domain::Status::FailedPrecondition(
+      "this is the last enabled admin; make another admin first");
+}
+
+json::object AccountAudit(const storage::Account& a) {
+  json::object o = AccountJson(a);
+  o.erase("created_at");
+  return o;
 }
 
 // A required string member of a login body.
@@ -52,18 +116,27 @@ void AddAccessRoutes(Router& router, std::shared_ptr<AuthService> auth) {
       }
       return r;
     }
-    return JsonResponse(
+    // The same token serves scripts (bearer) and the web app (the cookie,
+    // which scripts on a page cannot read).
+    Response r = JsonResponse(
         200, json::object{
                  {"token", result->token},
                  {"token_type", "Bearer"},
                  {"expires_at", domain::FormatUtc(std::chrono::sys_seconds(
                                     std::chrono::seconds(result->expires_at)))},
-                 {"user", UserJson(result->user)}});
+                 {"user", UserJson(result->user)},
+                 {"csrf_token", CsrfToken(result->token)}});
+    r.headers.emplace_back("Set-Cookie",
+                           auth->SessionCookieHeader(result->token));
+    return r;
   });
 
   router.Add("POST", "/api/v1/auth/logout", [auth](Context& ctx) {
     auth->Logout(ctx.request, ctx.db);
-    return Response{204, "application/json", "", {}};
+    return Response{204,
+                    "application/json",
+                    "",
+                    {{"Set-Cookie", AuthService::ClearedCookieHeader()}}};
   });
 
   // A URL to subscribe to the calendar with, from a calendar client.
@@ -78,22 +151,76 @@ void AddAccessRoutes(Router& router, std::shared_ptr<AuthService> auth) {
                   "/api/v1/calendar.ics?access_token=" + issued.token}});
   });
 
-  router.Add("GET", "/api/v1/auth/me", [](Context& ctx) {
-    return JsonResponse(200, UserJson(*ctx.user));
-  });
+  const auto me = [](Context& ctx) {
+    json::object o = UserJson(*ctx.user);
+    if (!ctx.user->csrf_token.empty()) o["csrf_token"] = ctx.user->csrf_token;
+    return JsonResponse(200, o);
+  };
+  router.Add("GET", "/api/v1/me", me);
+  router.Add("GET", "/api/v1/auth/me", me);
 
   router.Add("GET", "/api/v1/users", [](Context& ctx) {
     json::array items;
-    for (const auto& a : storage::ListAccounts(ctx.db)) {
-      items.push_back({{"id", a.id},
-                       {"username", a.username},
-                       {"role", a.role},
-                       {"organization_id", ToJson(a.organization_id)},
-                       {"disabled", a.disabled},
-                       {"created_at", a.created_at}});
-    }
+    for (const auto& a : storage::ListAccounts(ctx.db))
+      items.push_back(AccountJson(a));
     return JsonResponse(200, json::object{{"items", std::move(items)},
                                           {"next_cursor", nullptr}});
+  });
+
+  router.Add("GET", "/api/v1/users/{id}", [](Context& ctx) {
+    auto account = storage::AccountById(ctx.db, ctx.Id("id"));
+    if (!account)
+      throw StatusError(domain::Status::NotFound("no user has that id"));
+    return JsonResponse(200, AccountJson(*account));
+  });
+
+  router.Add("POST", "/api/v1/users", [](Context& ctx) {
+    const json::value parsed = ParseBody(ctx.request);
+    storage::Account account;
+    domain::Errors errors;
+    DecodeAccount(RequireObject(parsed), account, true, errors);
+    CheckExists<domain::Organization>(ctx, "organization_id",
+                                      account.organization_id, errors);
+    ThrowIfInvalid(errors, domain::ValidateAccount(account.username,
+                                                   account.role,
+                                                   account.organization_id));
+    std::optional<storage::Account> stored;
+    ThrowIfError(storage::WriteTransaction(ctx.db, [&]() -> domain::Status {
+      auto id = storage::AddAccount(ctx.db, account);
+      if (!id.ok()) return id.status();
+      stored = storage::AccountById(ctx.db, id.value());
+      Audit(ctx, "create", "user", stored->id, nullptr, AccountAudit(*stored));
+      return domain::Status::Ok();
+    }));
+    Response r = JsonResponse(201, AccountJson(*stored));
+    r.headers.emplace_back("Location",
+                           "/api/v1/users/" + std::to_string(stored->id));
+    return r;
+  });
+
+  router.Add("PATCH", "/api/v1/users/{id}", [](Context& ctx) {
+    const json::value parsed = ParseBody(ctx.request);
+    const auto id = ctx.Id("id");
+    std::optional<storage::Account> stored;
+    ThrowIfError(storage::WriteTransaction(ctx.db, [&]() -> domain::Status {
+      auto before = storage::AccountById(ctx.db, id);
+      if (!before) return domain::Status::NotFound("no user has that id");
+      storage::Account account = *before;
+      domain::Errors errors;
+      DecodeAccount(RequireObject(parsed), account, false, errors);
+      CheckExists<domain::Organization>(ctx, "organization_id",
+                                        account.organization_id, errors);
+      ThrowIfInvalid(errors, domain::ValidateAccount(account.username,
+                                                     account.role,
+                                                     account.organization_id));
+      if (auto s = KeepsAnAdmin(ctx.db, account); !s.ok()) return s;
+      if (auto s = storage::UpdateAccount(ctx.db, account); !s.ok()) return s;
+      stored = storage::AccountById(ctx.db, id);
+      Audit(ctx, "update", "user", id, AccountAudit(*before),
+            AccountAudit(*stored));
+      return domain::Status::Ok();
+    }));
+    return JsonResponse(200, AccountJson(*stored));
   });
 
   router.Add("GET", "/api/v1/audit", [](Context& ctx) {

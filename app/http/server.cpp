@@ -138,6 +138,9 @@ class Session : public std::enable_shared_from_this<Session> {
     request.target = std::string(message.target());
     request.content_type = std::string(message[http::field::content_type]);
     request.authorization = std::string(message[http::field::authorization]);
+    request.cookie = std::string(message[http::field::cookie]);
+    request.csrf_token = std::string(message["X-CSRF-Token"]);
+    request.if_none_match = std::string(message[http::field::if_none_match]);
     request.remote_address = remote_;
     request.body = std::move(message.body());
     parser_.reset();
