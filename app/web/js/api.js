@@ -1,0 +1,88 @@
+// The one way the app talks to the server: fetch with the session cookie, the
+// CSRF token on writes, and problem+json errors turned into Problem objects.
+
+const WRITE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+
+// An RFC 9457 problem: {type, title, status, detail, errors: [{field, message}]}.
+export class Problem extends Error {
+  constructor(status, body = {}) {
+    super(body.detail || body.title || `HTTP ${status}`);
+    this.status = status;
+    this.title = body.title || '';
+    this.detail = body.detail || '';
+    this.errors = Array.isArray(body.errors) ? body.errors : [];
+    this.body = body;
+  }
+}
+
+let csrfToken = null;
+let unauthorizedHandler = () => {};
+
+// Kept in memory only; re-read from /me after a reload.
+export function setCsrfToken(token) {
+  csrfToken = token || null;
+}
+
+// Called when the session has ended (401 on a request other than sign-in).
+export function onUnauthorized(handler) {
+  unauthorizedHandler = handler;
+}
+
+// '/api/v1/workshops' + {status: 'held', city: ''} -> '/api/v1/workshops?status=held'
+export function url(path, query) {
+  const params = new URLSearchParams();
+  for (const [k, v] of Object.entries(query || {})) {
+    if (v !== null && v !== undefined && v !== '') params.set(k, String(v));
+  }
+  const qs = params.toString();
+  return qs ? `${path}${path.includes('?') ? '&' : '?'}${qs}` : path;
+}
+
+async function request(method, path, { query, body } = {}) {
+  const headers = { Accept: 'application/json' };
+  if (body !== undefined) headers['Content-Type'] = 'application/json';
+  if (WRITE_METHODS.has(method) && csrfToken) headers['X-CSRF-Token'] = csrfToken;
+  let response;
+  try {
+    response = await fetch(url(path, query), {
+      method,
+      headers,
+      credentials: 'same-origin',
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+  } catch {
+    throw new Problem(0, {
+      title: 'No connection',
+      detail: 'The server could not be reached. Check the connection and try again.',
+    });
+  }
+  if (response.status === 204) return null;
+  const type = response.headers.get('Content-Type') || '';
+  const data = type.includes('json') ? await response.json().catch(() => ({})) : {};
+  if (response.ok) return data;
+  const problem = new Problem(response.status, data);
+  if (response.status === 401 && !path.startsWith('/api/v1/auth/') && path !== '/api/v1/me') {
+    unauthorizedHandler(problem);
+  }
+  throw problem;
+}
+
+export const api = {
+  get: (path, query) => request('GET', path, { query }),
+  post: (path, body, query) => request('POST', path, { body, query }),
+  put: (path, body, query) => request('PUT', path, { body, query }),
+  patch: (path, body, query) => request('PATCH', path, { body, query }),
+  del: (path, query) => request('DELETE', path, { query }),
+};
+
+// Every page of a list (for small reference lists only: organizations, projects, users).
+export async function getAll(path, query = {}) {
+  const items = [];
+  let cursor = null;
+  do {
+    const page = await api.get(path, { ...query, limit: 500, cursor });
+    items.push(...page.items);
+    cursor = page.next_cursor;
+  } while (cursor);
+  return items;
+}

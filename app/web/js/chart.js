@@ -1,0 +1,59 @@
+// Small inline SVG charts for the reports: horizontal bars for categories,
+// columns for months. Each has a text alternative (aria-label) listing the
+// figures; the tables next to them carry the same numbers.
+import { h, svg } from './dom.js';
+import { formatNumber } from './format.js';
+
+function figure(title, summary, graphic) {
+  graphic.setAttribute('role', 'img');
+  graphic.setAttribute('aria-label', `${title}: ${summary}`);
+  return h('figure', { class: 'chart' }, h('figcaption', {}, title), graphic);
+}
+
+// items: [{label, value}]
+export function barChart(title, items) {
+  const rowH = 30;
+  const labelW = 170;
+  const barW = 300;
+  const width = labelW + barW + 70;
+  const height = items.length * rowH + 8;
+  const max = Math.max(1, ...items.map((i) => i.value));
+  const graphic = svg('svg', { viewBox: `0 0 ${width} ${height}`, class: 'chart-svg chart-bars', width, height },
+    items.map((item, i) => {
+      const y = i * rowH + 4;
+      const w = Math.max(item.value > 0 ? 2 : 0, (item.value / max) * barW);
+      return svg('g', {},
+        svg('text', { x: labelW - 8, y: y + rowH / 2, class: 'chart-label', 'text-anchor': 'end', 'dominant-baseline': 'middle' }, item.label),
+        svg('rect', { x: labelW, y: y + 4, width: w, height: rowH - 10, class: `chart-bar chart-bar-${i % 6}`, rx: 2 }),
+        svg('text', { x: labelW + w + 6, y: y + rowH / 2, class: 'chart-value', 'dominant-baseline': 'middle' }, formatNumber(item.value)));
+    }));
+  return figure(title, items.map((i) => `${i.label} ${formatNumber(i.value)}`).join(', '), graphic);
+}
+
+// items: [{label, value}] in time order (months, sessions)
+export function columnChart(title, items) {
+  const colW = 46;
+  const chartH = 160;
+  const top = 20;
+  const bottom = 40;
+  const width = Math.max(300, items.length * colW + 20);
+  const height = top + chartH + bottom;
+  const max = Math.max(1, ...items.map((i) => i.value));
+  // Label every column while they fit, else every n-th one.
+  const every = Math.ceil(items.length / 24);
+  const graphic = svg('svg', { viewBox: `0 0 ${width} ${height}`, class: 'chart-svg chart-columns', width, height },
+    svg('line', { x1: 10, x2: width - 10, y1: top + chartH, y2: top + chartH, class: 'chart-axis' }),
+    items.map((item, i) => {
+      const x = 10 + i * colW + 6;
+      const hgt = Math.max(item.value > 0 ? 2 : 0, (item.value / max) * chartH);
+      const y = top + chartH - hgt;
+      return svg('g', {},
+        svg('rect', { x, y, width: colW - 12, height: hgt, class: 'chart-bar chart-bar-0', rx: 2 }),
+        item.value ? svg('text', { x: x + (colW - 12) / 2, y: y - 4, class: 'chart-value', 'text-anchor': 'middle' }, formatNumber(item.value)) : null,
+        i % every === 0
+          ? svg('text', { x: x + (colW - 12) / 2, y: top + chartH + 16, class: 'chart-label', 'text-anchor': 'middle' },
+            ...item.label.split(' ').map((part, j) => svg('tspan', { x: x + (colW - 12) / 2, dy: j ? 13 : 0 }, part)))
+          : null);
+    }));
+  return figure(title, items.map((i) => `${i.label} ${formatNumber(i.value)}`).join(', '), graphic);
+}

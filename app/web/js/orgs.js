@@ -1,0 +1,77 @@
+// Organizations as other screens need them: names for the ids that records
+// carry, and the organization picker (search, or create one on the spot).
+import { api, getAll } from './api.js';
+import { h } from './dom.js';
+import { field, fields, form, withoutEmpty } from './form.js';
+import { picker } from './picker.js';
+import { openDialog, button, notify } from './ui.js';
+
+let cache = null;
+
+// All organizations by id, loaded once per page load (the list is short;
+// records only carry organization_id).
+export function organizations() {
+  cache ??= getAll('/api/v1/organizations')
+    .then((list) => new Map(list.map((o) => [o.id, o])))
+    .catch((problem) => {
+      cache = null;
+      throw problem;
+    });
+  return cache;
+}
+
+export function forgetOrganizations() {
+  cache = null;
+}
+
+export function orgName(org) {
+  if (!org) return '';
+  return org.short_name ? `${org.name} (${org.short_name})` : org.name;
+}
+
+// The picker: search by any name through the API.
+export function organizationPicker({ name = 'organization_id', label = 'Organization', value = null, hint, onChange } = {}) {
+  return picker({
+    name, label, hint, value, onChange,
+    search: async (text) => (await api.get('/api/v1/organizations', { q: text, limit: 12 })).items,
+    describe: orgName,
+    create: { label: (text) => `Create organization “${text}”…`, run: createOrganizationDialog },
+  });
+}
+
+// The fields of an organization, shared by the screen and the quick-create dialog.
+export function organizationFields(org = {}, parent = null) {
+  return [
+    fields(
+      field({ name: 'name', label: 'Name', value: org.name, class: 'wide' }),
+      field({ name: 'short_name', label: 'Short name', value: org.short_name }),
+      field({ name: 'native_name', label: 'Native name', value: org.native_name, lang: 'zh' })),
+    fields(
+      field({ name: 'kind', label: 'Kind', type: 'select', options: 'organization_kind', blank: 'Choose…', value: org.kind }),
+      field({ name: 'country', label: 'Country code', value: org.country, hint: 'Two letters, e.g. CN' }),
+      organizationPicker({ name: 'parent_id', label: 'Part of (parent organization)', value: parent })),
+  ];
+}
+
+// Creates an organization from a dialog; resolves with it, or null.
+export function createOrganizationDialog(name) {
+  return openDialog('New organization', (close) => form({
+    submitLabel: 'Create organization',
+    cancel: button('Cancel', () => close(null)),
+    onSubmit: async (values) => {
+      const org = await api.post('/api/v1/organizations', withoutEmpty(values));
+      forgetOrganizations();
+      notify(`Organization “${org.name}” created.`);
+      close(org);
+    },
+  }, organizationFields({ name })));
+}
+
+export async function orgById(id) {
+  if (!id) return null;
+  return (await organizations()).get(id) || null;
+}
+
+export function orgLink(org) {
+  return org ? h('a', { href: `#/organizations/${org.id}` }, orgName(org)) : '';
+}

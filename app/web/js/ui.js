@@ -1,0 +1,156 @@
+// Shared pieces of every screen: notices (feedback for every action), page
+// headings, tables, the pager and confirmation dialogs.
+import { h, mount, uid } from './dom.js';
+
+// --- notices ------------------------------------------------------------------
+
+// Shows a message in the live region at the top; success fades, errors stay
+// until dismissed or the next action.
+export function notify(message, kind = 'success') {
+  const area = document.getElementById('notices');
+  const close = h('button', { type: 'button', class: 'notice-close', 'aria-label': 'Dismiss message' }, '×');
+  const notice = h('div', { class: ['notice', `notice-${kind}`] },
+    h('span', { class: 'notice-text' }, message), close);
+  close.addEventListener('click', () => notice.remove());
+  // Only the latest message matters: a new action replaces older feedback.
+  mount(area, notice);
+  if (kind === 'success' || kind === 'info') {
+    setTimeout(() => notice.remove(), 6000);
+  }
+  return notice;
+}
+
+export function clearNotices() {
+  mount(document.getElementById('notices'));
+}
+
+// Shows a failure (a Problem or any error) as a notice.
+export function notifyProblem(problem, prefix) {
+  const text = problemText(problem);
+  notify(prefix ? `${prefix}: ${text}` : text, 'error');
+}
+
+export function problemText(problem) {
+  if (!problem) return 'Something went wrong.';
+  const parts = [problem.detail || problem.title || problem.message || 'Something went wrong.'];
+  for (const e of problem.errors || []) parts.push(`${e.field}: ${e.message}`);
+  return parts.join(' — ');
+}
+
+// --- page structure ------------------------------------------------------------
+
+// The page heading; focused after navigation so keyboard and screen-reader
+// users start at the top of the new screen.
+export function pageHeader(title, { subtitle, actions = [] } = {}) {
+  document.title = `${title} · capdev`;
+  return h('div', { class: 'page-header' },
+    h('div', { class: 'page-title' },
+      h('h1', { tabindex: '-1' }, title),
+      subtitle ? h('p', { class: 'subtitle' }, subtitle) : null),
+    actions.length ? h('div', { class: 'actions' }, actions) : null);
+}
+
+export function section(title, ...children) {
+  const id = uid('section');
+  return h('section', { class: 'panel', 'aria-labelledby': id },
+    h('h2', { id }, title), children);
+}
+
+export function loading(text = 'Loading…') {
+  return h('p', { class: 'loading', role: 'status' }, text);
+}
+
+export function empty(text) {
+  return h('p', { class: 'empty' }, text);
+}
+
+// An error in place of content that could not be loaded.
+export function errorBox(problem) {
+  return h('div', { class: 'error-box', role: 'alert' },
+    h('strong', {}, problem?.status === 404 ? 'Not found. ' : 'Could not load this. '),
+    problemText(problem));
+}
+
+export function button(text, onClick, { kind = 'secondary', type = 'button', ...rest } = {}) {
+  return h('button', { type, class: ['btn', `btn-${kind}`], onClick, ...rest }, text);
+}
+
+export function linkButton(text, href, { kind = 'secondary', ...rest } = {}) {
+  return h('a', { href, class: ['btn', `btn-${kind}`], ...rest }, text);
+}
+
+// Runs an async action from a button: disabled while it runs, errors become notices.
+export async function busy(btn, action) {
+  btn.disabled = true;
+  btn.setAttribute('aria-busy', 'true');
+  try {
+    return await action();
+  } finally {
+    btn.disabled = false;
+    btn.removeAttribute('aria-busy');
+  }
+}
+
+// --- tables -------------------------------------------------------------------
+
+// columns: [{label, cell: (row) => node|string, numeric, class}]
+export function table(columns, rows, { caption, emptyText = 'Nothing to show.' } = {}) {
+  if (!rows.length) return empty(emptyText);
+  return h('div', { class: 'table-wrap' },
+    h('table', {},
+      caption ? h('caption', {}, caption) : null,
+      h('thead', {}, h('tr', {}, columns.map((c) => h('th', { scope: 'col', class: c.numeric ? 'num' : c.class }, c.label)))),
+      h('tbody', {}, rows.map((row) => h('tr', {},
+        columns.map((c, i) => {
+          const content = c.cell(row);
+          return i === 0 && c.rowHeader !== false
+            ? h('th', { scope: 'row', class: c.numeric ? 'num' : c.class }, content)
+            : h('td', { class: c.numeric ? 'num' : c.class }, content);
+        }))))));
+}
+
+// A definition list of [label, value] pairs, skipping empty values.
+export function details(pairs) {
+  const shown = pairs.filter(([, v]) => v !== null && v !== undefined && v !== '' && !(Array.isArray(v) && !v.length));
+  return h('dl', { class: 'details' },
+    shown.map(([k, v]) => [h('dt', {}, k), h('dd', {}, v)]));
+}
+
+// Forward paging with the API's opaque cursors: "First page" and "Next page".
+export function pager(page, { cursor, goTo }) {
+  const nav = h('nav', { class: 'pager', 'aria-label': 'Pages' });
+  if (cursor) nav.append(button('First page', () => goTo(null)));
+  if (page.next_cursor) nav.append(button('Next page', () => goTo(page.next_cursor)));
+  return nav.childNodes.length ? nav : null;
+}
+
+// --- dialogs --------------------------------------------------------------------
+
+// A modal <dialog> (keyboard: Tab stays inside, Escape closes); content gets a
+// close(result) function. Resolves with the result, or null when dismissed.
+export function openDialog(title, build) {
+  return new Promise((resolve) => {
+    const titleId = uid('dialog-title');
+    const dialog = h('dialog', { class: 'dialog', 'aria-labelledby': titleId });
+    let result = null;
+    const close = (value = null) => {
+      result = value;
+      dialog.close();
+    };
+    dialog.addEventListener('close', () => {
+      dialog.remove();
+      resolve(result);
+    });
+    mount(dialog, h('h2', { id: titleId }, title), build(close));
+    document.body.append(dialog);
+    dialog.showModal();
+  });
+}
+
+// Asks before something that cannot be undone. Resolves true or false.
+export async function confirmAction(question, confirmLabel) {
+  const answer = await openDialog(question, (close) => h('div', { class: 'dialog-actions' },
+    button(confirmLabel, () => close(true), { kind: 'danger' }),
+    button('Keep it', () => close(false))));
+  return answer === true;
+}

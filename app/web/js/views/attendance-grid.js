@@ -1,0 +1,170 @@
+// The sign-in grid: registered people × sessions. A mark is set with a click
+// (cycling Present → Late → Excused → Absent → none) or with the keys P, L, E,
+// A (Delete clears; arrows move). Each session column is saved on its own:
+// its sheet is replaced with PUT. Today's column comes first.
+import { api } from '../api.js';
+import { h } from '../dom.js';
+import { formatDate, formatDay, label, today } from '../format.js';
+import { canWrite } from '../session.js';
+import { busy, empty, notify, notifyProblem } from '../ui.js';
+
+const CYCLE = [null, 'present', 'late', 'excused', 'absent'];
+const KEYS = { p: 'present', l: 'late', e: 'excused', a: 'absent' };
+const LETTER = { present: 'P', late: 'L', excused: 'E', absent: 'A' };
+
+// Unsaved marks survive redraws and leaving the page: workshop id ->
+// Map("sessionId:personId" -> status or null).
+const unsavedByWorkshop = new Map();
+
+export function attendanceGrid(workshopId, matrix) {
+  if (!matrix.sessions.length) return empty('No sessions yet: add one above.');
+  if (!matrix.rows.length) return empty('Nobody is registered yet: register people above, then take attendance here.');
+  if (!unsavedByWorkshop.has(workshopId)) unsavedByWorkshop.set(workshopId, new Map());
+  const unsaved = unsavedByWorkshop.get(workshopId);
+  const editable = canWrite();
+  const now = today();
+  const { sessions, rows } = matrix;
+  const order = sessions.map((_, i) => i)
+    .sort((a, b) => Number(sessions[b].date === now) - Number(sessions[a].date === now) || a - b);
+  const key = (c, r) => `${sessions[c].id}:${rows[r].person_id}`;
+  const markOf = (c, r) => (unsaved.has(key(c, r)) ? unsaved.get(key(c, r)) : rows[r].marks[c]);
+  const cells = new Map(); // "c:r" -> button
+  const statusOf = new Map(); // c -> status element
+
+  const describe = (c, r) => {
+    const m = markOf(c, r);
+    const pending = unsaved.has(key(c, r)) ? ' (not saved)' : '';
+    return `${rows[r].full_name}, ${formatDate(sessions[c].date)}: ${m ? label('attendance', m) : 'no mark'}${pending}`;
+  };
+
+  const drawCell = (c, r) => {
+    const btn = cells.get(`${c}:${r}`);
+    const m = markOf(c, r);
+    btn.textContent = m ? LETTER[m] : '·';
+    btn.className = ['mark', m ? `mark-${m}` : 'mark-none', unsaved.has(key(c, r)) ? 'unsaved' : ''].join(' ');
+    btn.setAttribute('aria-label', describe(c, r));
+  };
+
+  const drawStatus = (c) => {
+    const n = rows.filter((_, r) => unsaved.has(key(c, r))).length;
+    const el = statusOf.get(c);
+    if (el && !el.dataset.problem) el.textContent = n ? `${n} not saved` : '';
+  };
+
+  const setMark = (c, r, value) => {
+    if (value === rows[r].marks[c]) unsaved.delete(key(c, r));
+    else unsaved.set(key(c, r), value);
+    delete statusOf.get(c)?.dataset.problem;
+    drawCell(c, r);
+    drawStatus(c);
+  };
+
+  const save = async (c, btn) => {
+    const s = sessions[c];
+    const sheet = rows.map((row, r) => ({ person_id: row.person_id, status: markOf(c, r) })).filter((m) => m.status);
+    const status = statusOf.get(c);
+    await busy(btn, async () => {
+      try {
+        await api.put(`/api/v1/workshops/${workshopId}/sessions/${s.id}/attendance`, sheet);
+        rows.forEach((row, r) => {
+          row.marks[c] = markOf(c, r);
+          unsaved.delete(key(c, r));
+          drawCell(c, r);
+        });
+        delete status.dataset.problem;
+        status.textContent = 'Saved';
+        notify(`Attendance for ${formatDate(s.date)} saved: ${sheet.length} mark${sheet.length === 1 ? '' : 's'}.`);
+      } catch (problem) {
+        status.dataset.problem = 'yes';
+        const named = problem.errors.map((e) => {
+          const index = Number((/^\[(\d+)\]/.exec(e.field) || [])[1]);
+          const who = Number.isInteger(index) && sheet[index] ? rows.find((x) => x.person_id === sheet[index].person_id)?.full_name : null;
+          return who ? `${who}: ${e.message}` : e.message;
+        });
+        status.textContent = ['Not saved.', problem.detail, ...named].filter(Boolean).join(' ');
+        notifyProblem(problem, `Attendance for ${formatDate(s.date)} not saved`);
+      }
+    });
+  };
+
+  const focusCell = (c, r) => cells.get(`${c}:${r}`)?.focus();
+
+  const onKey = (event, position, r) => {
+    const c = order[position];
+    const k = event.key.toLowerCase();
+    if (KEYS[k] && !event.ctrlKey && !event.metaKey && !event.altKey) {
+      event.preventDefault();
+      setMark(c, r, KEYS[k]);
+      if (r + 1 < rows.length) focusCell(c, r + 1); // on to the next person
+    } else if (event.key === 'Delete' || event.key === 'Backspace') {
+      event.preventDefault();
+      setMark(c, r, null);
+    } else if (event.key === 'ArrowDown' && r + 1 < rows.length) {
+      event.preventDefault();
+      focusCell(c, r + 1);
+    } else if (event.key === 'ArrowUp' && r > 0) {
+      event.preventDefault();
+      focusCell(c, r - 1);
+    } else if (event.key === 'ArrowRight' && position + 1 < order.length) {
+      event.preventDefault();
+      focusCell(order[position + 1], r);
+    } else if (event.key === 'ArrowLeft' && position > 0) {
+      event.preventDefault();
+      focusCell(order[position - 1], r);
+    }
+  };
+
+  const head = h('tr', {}, h('th', { scope: 'col' }, 'Person'), order.map((c) => {
+    const s = sessions[c];
+    return h('th', { scope: 'col', class: s.date === now ? 'today' : null },
+      formatDay(s.date),
+      s.date === now ? h('span', { class: 'badge badge-today' }, 'Today') : null,
+      s.start_time || s.title ? h('span', { class: 'session-note' }, [s.start_time, s.title].filter(Boolean).join(' ')) : null);
+  }));
+
+  const body = rows.map((row, r) => h('tr', {},
+    h('th', { scope: 'row' }, row.full_name,
+      row.role !== 'participant' ? h('span', { class: 'session-note' }, label('registration_role', row.role)) : null),
+    order.map((c, position) => {
+      const btn = h('button', { type: 'button', disabled: !editable });
+      btn.addEventListener('click', () => {
+        const next = CYCLE[(CYCLE.indexOf(markOf(c, r)) + 1) % CYCLE.length];
+        setMark(c, r, next);
+      });
+      btn.addEventListener('keydown', (event) => onKey(event, position, r));
+      cells.set(`${c}:${r}`, btn);
+      return h('td', { class: sessions[c].date === now ? 'today' : null }, btn);
+    })));
+
+  const foot = editable ? h('tr', {}, h('th', { scope: 'row' }, 'Save each day'), order.map((c) => {
+    const s = sessions[c];
+    const status = h('span', { class: 'col-status', 'aria-live': 'polite' });
+    statusOf.set(c, status);
+    return h('td', { class: sessions[c].date === now ? 'today' : null },
+      h('button', {
+        type: 'button', class: 'btn btn-primary btn-small',
+        'aria-label': `Save attendance for ${formatDate(s.date)}`,
+        onClick: (e) => save(c, e.currentTarget),
+      }, 'Save'),
+      h('button', {
+        type: 'button', class: 'btn btn-link btn-small',
+        'aria-label': `All present on ${formatDate(s.date)} (everyone without a mark)`,
+        onClick: () => rows.forEach((_, r) => { if (!markOf(c, r)) setMark(c, r, 'present'); }),
+      }, 'All present'),
+      status);
+  })) : null;
+
+  const grid = h('div', { class: 'table-wrap' },
+    h('table', { class: 'grid' },
+      h('caption', {}, 'Marks per person and session'),
+      h('thead', {}, head), h('tbody', {}, body), foot ? h('tfoot', {}, foot) : null));
+  for (const c of order) {
+    rows.forEach((_, r) => drawCell(c, r));
+    drawStatus(c);
+  }
+  return h('div', {},
+    editable ? h('p', { class: 'hint' },
+      'Click a cell to cycle through the marks, or focus it and press P (present), L (late), E (excused) or A (absent); Delete clears it; arrow keys move. Then save each day.')
+      : null,
+    grid);
+}

@@ -1,0 +1,99 @@
+// Home: this week's and next week's sessions, attendance still to take, and
+// double bookings to resolve.
+import { api } from '../api.js';
+import { h, mount } from '../dom.js';
+import { addDays, formatDate, formatDay, label, startOfWeek, today } from '../format.js';
+import { canWrite } from '../session.js';
+import { empty, errorBox, linkButton, loading, pageHeader, section } from '../ui.js';
+import { conflictList } from './conflicts.js';
+
+// Bounds on the per-workshop look-ups below (there is no single route for
+// "attendance to take" or "conflicts in a period" yet).
+const MAX_WORKSHOPS_CHECKED = 12;
+
+export async function homeView({ root }) {
+  const now = today();
+  const weekStart = startOfWeek(now);
+  const upcoming = api.get('/api/v1/calendar', { from: weekStart, to: addDays(weekStart, 13) });
+  const recent = api.get('/api/v1/calendar', { from: addDays(now, -30), to: now });
+  const weeks = h('div', {}, loading());
+  const todo = h('div', {}, loading());
+  const conflicts = h('div', {}, loading());
+  mount(root,
+    pageHeader('Home', {
+      subtitle: `Today is ${formatDate(now)}`,
+      actions: canWrite() ? [linkButton('New workshop', '#/workshops/new', { kind: 'primary' })] : [],
+    }),
+    h('div', { class: 'home-grid' },
+      section('This week and next', weeks),
+      h('div', {},
+        section('Attendance to take', todo),
+        section('Conflicts to resolve', conflicts))));
+
+  upcoming.then((page) => {
+    mount(weeks,
+      h('h3', {}, 'This week'), dayList(page.items, weekStart, addDays(weekStart, 6)),
+      h('h3', {}, 'Next week'), dayList(page.items, addDays(weekStart, 7), addDays(weekStart, 13)));
+    return upcomingConflicts(page.items);
+  }).then((node) => mount(conflicts, node))
+    .catch((problem) => {
+      mount(weeks, errorBox(problem));
+      mount(conflicts, errorBox(problem));
+    });
+
+  recent.then((page) => attendanceToTake(page.items, now))
+    .then((node) => mount(todo, node))
+    .catch((problem) => mount(todo, errorBox(problem)));
+}
+
+function dayList(sessions, from, to) {
+  const inRange = sessions.filter((s) => s.date >= from && s.date <= to);
+  if (!inRange.length) return empty('No sessions.');
+  const byDate = new Map();
+  for (const s of inRange) byDate.set(s.date, [...(byDate.get(s.date) || []), s]);
+  return h('ul', { class: 'day-list' }, [...byDate].map(([date, items]) => h('li', {},
+    h('span', { class: 'day' }, formatDay(date)),
+    h('ul', {}, items.map((s) => h('li', {},
+      h('a', { href: `#/workshops/${s.workshop.id}` }, s.workshop.title),
+      h('span', { class: 'muted' }, ' · ',
+        [s.start_time && `${s.start_time}${s.end_time ? `–${s.end_time}` : ''}`, s.title, s.workshop.city, s.workshop.venue]
+          .filter(Boolean).join(' · ')),
+      ' ', statusBadge(s.workshop.status)))))));
+}
+
+export function statusBadge(status) {
+  return h('span', { class: ['badge', `badge-${status}`] }, label('workshop_status', status));
+}
+
+// Confirmed or held workshops with sessions in the last 30 days that have no
+// mark at all.
+async function attendanceToTake(sessions, now) {
+  const workshops = new Map();
+  for (const s of sessions) {
+    if (s.date <= now && (s.workshop.status === 'confirmed' || s.workshop.status === 'held')) {
+      workshops.set(s.workshop.id, s.workshop);
+    }
+  }
+  const ids = [...workshops.keys()].slice(0, MAX_WORKSHOPS_CHECKED);
+  const matrices = await Promise.all(ids.map((id) => api.get(`/api/v1/workshops/${id}/attendance`)));
+  const rows = [];
+  for (const m of matrices) {
+    if (!m.rows.length) continue;
+    const unmarked = m.sessions.filter((s, i) => s.date <= now && m.rows.every((r) => r.marks[i] === null));
+    if (unmarked.length) rows.push({ workshop: workshops.get(m.workshop_id), unmarked });
+  }
+  if (!rows.length) return empty('Every past session of the last 30 days has marks.');
+  return h('ul', { class: 'todo-list' }, rows.map(({ workshop, unmarked }) => h('li', {},
+    h('a', { href: `#/workshops/${workshop.id}?section=attendance` }, workshop.title),
+    h('span', { class: 'muted' }, ` — no marks for ${unmarked.map((s) => formatDate(s.date)).join(', ')}`))));
+}
+
+async function upcomingConflicts(sessions) {
+  const titles = new Map();
+  for (const s of sessions) {
+    if (s.workshop.status !== 'cancelled') titles.set(s.workshop.id, s.workshop.title);
+  }
+  const ids = [...titles.keys()].slice(0, MAX_WORKSHOPS_CHECKED);
+  const answers = await Promise.all(ids.map((id) => api.get(`/api/v1/workshops/${id}/conflicts`)));
+  return conflictList(answers.flatMap((a) => a.items), new Map(), { withWorkshop: true, titles });
+}

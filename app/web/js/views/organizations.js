@@ -1,0 +1,117 @@
+// Organizations: list (search, kind), a page with parent, sub-organizations,
+// people and workshops, and the form.
+import { api } from '../api.js';
+import { h, mount } from '../dom.js';
+import { changes, field, fields, form, readValues, withoutEmpty } from '../form.js';
+import { formatDateRange, label } from '../format.js';
+import { forgetOrganizations, organizationFields, organizations, orgById, orgLink } from '../orgs.js';
+import { navigate } from '../router.js';
+import { canWrite } from '../session.js';
+import { busy, button, confirmAction, details, errorBox, linkButton, notify, notifyProblem, pageHeader, pager, section, table } from '../ui.js';
+import { statusBadge } from './home.js';
+
+export async function organizationsView({ query, root }) {
+  const q = query.get('q');
+  const kind = query.get('kind');
+  const cursor = query.get('cursor');
+  const [orgs, page] = await Promise.all([
+    organizations(),
+    api.get('/api/v1/organizations', { q, kind, cursor, limit: 50 }).catch((problem) => ({ problem })),
+  ]);
+  const search = h('form', { class: 'filters', role: 'search', 'aria-label': 'Search organizations', novalidate: true },
+    fields(
+      field({ name: 'q', label: 'Name', value: q, hint: 'Part of the name, short name or native name' }),
+      field({ name: 'kind', label: 'Kind', type: 'select', options: 'organization_kind', blank: 'Any kind', value: kind })),
+    h('div', { class: 'form-actions' },
+      h('button', { type: 'submit', class: 'btn btn-primary' }, 'Search'),
+      h('a', { href: '#/organizations', class: 'btn btn-secondary' }, 'Clear search')));
+  search.addEventListener('submit', (event) => {
+    event.preventDefault();
+    navigate('/organizations', readValues(search));
+  });
+  mount(root,
+    pageHeader('Organizations', { actions: canWrite() ? [linkButton('New organization', '#/organizations/new', { kind: 'primary' })] : [] }),
+    search,
+    page.problem ? errorBox(page.problem) : [
+      table([
+        { label: 'Name', cell: (o) => h('a', { href: `#/organizations/${o.id}` }, o.name) },
+        { label: 'Short name', cell: (o) => o.short_name || '' },
+        { label: 'Kind', cell: (o) => label('organization_kind', o.kind) },
+        { label: 'Part of', cell: (o) => orgLink(orgs.get(o.parent_id)) },
+        { label: 'Country', cell: (o) => o.country || '' },
+      ], page.items, { caption: 'Organizations', emptyText: 'No organization matches.' }),
+      pager(page, { cursor, goTo: (c) => navigate('/organizations', { q, kind, cursor: c }) }),
+    ]);
+}
+
+export async function organizationView({ params, root }) {
+  const id = Number(params.id);
+  const [org, orgs, workshops, people] = await Promise.all([
+    api.get(`/api/v1/organizations/${id}`),
+    organizations(),
+    api.get('/api/v1/workshops', { organization_id: id, limit: 100 }),
+    api.get('/api/v1/people', { organization_id: id, limit: 100 }),
+  ]);
+  const children = [...orgs.values()].filter((o) => o.parent_id === id);
+  mount(root,
+    pageHeader(org.name, {
+      subtitle: [org.short_name, org.native_name, label('organization_kind', org.kind)].filter(Boolean).join(' · '),
+      actions: canWrite() ? [linkButton('Edit', `#/organizations/${id}/edit`)] : [],
+    }),
+    section('Details', details([
+      ['Name', org.name], ['Short name', org.short_name],
+      ['Native name', org.native_name ? h('span', { lang: 'zh' }, org.native_name) : null],
+      ['Kind', label('organization_kind', org.kind)], ['Country', org.country],
+      ['Part of', orgLink(orgs.get(org.parent_id))], ['IATI identifier', org.iati_ref],
+      ['Sub-organizations', children.length ? h('ul', { class: 'plain' }, children.map((c) => h('li', {}, orgLink(c)))) : null],
+    ])),
+    section('Workshops it took part in', table([
+      { label: 'Title', cell: (w) => h('a', { href: `#/workshops/${w.id}` }, w.title) },
+      { label: 'Dates', cell: (w) => formatDateRange(w.start_date, w.end_date, w.dates_estimated), class: 'nowrap' },
+      { label: 'City', cell: (w) => w.city || '' },
+      { label: 'Status', cell: (w) => statusBadge(w.status) },
+    ], workshops.items, { emptyText: 'None recorded.' }),
+    workshops.next_cursor ? h('p', {}, h('a', { href: `#/workshops?organization_id=${id}` }, 'More workshops…')) : null),
+    section('People', table([
+      { label: 'Full name', cell: (p) => h('a', { href: `#/people/${p.id}` }, p.full_name) },
+      { label: 'Native name', cell: (p) => p.native_name || '' },
+      { label: 'Position', cell: (p) => p.position || '' },
+    ], people.items, { emptyText: 'Nobody recorded.' }),
+    people.next_cursor ? h('p', {}, h('a', { href: `#/people?organization_id=${id}` }, 'More people…')) : null),
+    canWrite() ? h('div', { class: 'danger-zone' }, button('Delete organization', (e) => remove(org, e.currentTarget), { kind: 'danger' })) : null);
+}
+
+async function remove(org, btn) {
+  if (!(await confirmAction(`Delete ${org.name}?`, 'Delete organization'))) return;
+  await busy(btn, async () => {
+    try {
+      await api.del(`/api/v1/organizations/${org.id}`);
+      forgetOrganizations();
+      notify(`${org.name} deleted.`);
+      navigate('/organizations');
+    } catch (problem) {
+      notifyProblem(problem, 'Not deleted');
+    }
+  });
+}
+
+export async function organizationFormView({ params, root }) {
+  const editing = Boolean(params.id);
+  const org = editing ? await api.get(`/api/v1/organizations/${params.id}`) : {};
+  const parent = await orgById(org.parent_id);
+  mount(root,
+    pageHeader(editing ? `Edit ${org.name}` : 'New organization'),
+    form({
+      submitLabel: editing ? 'Save' : 'Create organization',
+      cancel: h('a', { href: editing ? `#/organizations/${params.id}` : '#/organizations', class: 'btn btn-secondary' }, editing ? 'Back to the organization' : 'Back to organizations'),
+      onSubmit: async (values) => {
+        const saved = editing
+          ? await api.patch(`/api/v1/organizations/${params.id}`, changes(values, org))
+          : await api.post('/api/v1/organizations', withoutEmpty(values));
+        forgetOrganizations();
+        notify(`${saved.name} ${editing ? 'saved' : 'created'}.`);
+        navigate(`/organizations/${saved.id}`);
+      },
+    }, organizationFields(org, parent),
+    fields(field({ name: 'iati_ref', label: 'IATI identifier', value: org.iati_ref, hint: 'e.g. XM-DAC-47066' }))));
+}

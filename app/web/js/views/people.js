@@ -1,0 +1,47 @@
+// People: search by any name (Chinese too) or organization, paged by cursor.
+import { api } from '../api.js';
+import { h, mount } from '../dom.js';
+import { field, fields, readValues } from '../form.js';
+import { label } from '../format.js';
+import { organizationPicker, organizations, orgById } from '../orgs.js';
+import { navigate } from '../router.js';
+import { canWrite } from '../session.js';
+import { errorBox, linkButton, pageHeader, pager, table } from '../ui.js';
+
+export async function peopleView({ query, root }) {
+  const q = query.get('q');
+  const organizationId = query.get('organization_id');
+  const cursor = query.get('cursor');
+  const [orgs, org, page] = await Promise.all([
+    organizations(),
+    orgById(Number(organizationId)),
+    api.get('/api/v1/people', { q, organization_id: organizationId, cursor, limit: 50 }).catch((problem) => ({ problem })),
+  ]);
+
+  const search = h('form', { class: 'filters', role: 'search', 'aria-label': 'Search people', novalidate: true },
+    fields(
+      field({ name: 'q', label: 'Name', value: q, hint: 'Part of the name, in any script (e.g. Wang or 王)' }),
+      organizationPicker({ label: 'Organization', value: org })),
+    h('div', { class: 'form-actions' },
+      h('button', { type: 'submit', class: 'btn btn-primary' }, 'Search'),
+      h('a', { href: '#/people', class: 'btn btn-secondary' }, 'Clear search')));
+  search.addEventListener('submit', (event) => {
+    event.preventDefault();
+    navigate('/people', readValues(search));
+  });
+
+  const results = page.problem ? errorBox(page.problem) : [
+    table([
+      { label: 'Full name', cell: (p) => h('a', { href: `#/people/${p.id}` }, p.full_name) },
+      { label: 'Native name', cell: (p) => (p.native_name ? h('span', { lang: 'zh' }, p.native_name) : '') },
+      { label: 'Gender', cell: (p) => label('gender', p.gender) },
+      { label: 'Organization', cell: (p) => orgs.get(p.organization_id)?.name || '' },
+      { label: 'Position', cell: (p) => p.position || '' },
+    ], page.items, { caption: 'People', emptyText: q ? `Nobody matches “${q}”.` : 'No people recorded yet.' }),
+    pager(page, { cursor, goTo: (c) => navigate('/people', { q, organization_id: organizationId, cursor: c }) }),
+  ];
+
+  mount(root,
+    pageHeader('People', { actions: canWrite() ? [linkButton('New person', '#/people/new', { kind: 'primary' })] : [] }),
+    search, results);
+}

@@ -1,0 +1,65 @@
+// A person's fields and the person picker, shared by the People screens and
+// the registration form (find or create a person on the spot).
+import { api } from '../api.js';
+import { h } from '../dom.js';
+import { field, fields, form, withoutEmpty } from '../form.js';
+import { organizationPicker, organizations } from '../orgs.js';
+import { picker } from '../picker.js';
+import { button, notify, openDialog } from '../ui.js';
+
+export function personFields(person = {}, org = null) {
+  return [
+    fields(
+      field({ name: 'full_name', label: 'Full name', value: person.full_name, class: 'wide' }),
+      field({ name: 'native_name', label: 'Native name', value: person.native_name, lang: 'zh', hint: 'e.g. 王芳' }),
+      field({ name: 'gender', label: 'Gender', type: 'select', options: 'gender', value: person.gender || 'undisclosed' })),
+    fields(
+      organizationPicker({ value: org }),
+      field({ name: 'position', label: 'Position', value: person.position }),
+      field({ name: 'province', label: 'Province', value: person.province })),
+    fields(
+      field({ name: 'email', label: 'Email', type: 'email', value: person.email, autocomplete: 'off' }),
+      field({ name: 'phone', label: 'Phone', type: 'tel', value: person.phone, autocomplete: 'off' })),
+  ];
+}
+
+export function personName(p) {
+  return p.native_name ? `${p.full_name} (${p.native_name})` : p.full_name;
+}
+
+// The create answer lists people with the same name in the same organization.
+export function duplicatesNote(created) {
+  const dups = (created.possible_duplicates || []).map((d) => (typeof d === 'object' ? d : { id: d, full_name: `person ${d}` }));
+  if (!dups.length) return null;
+  return h('div', { class: 'notice-inline', role: 'note' },
+    h('strong', {}, 'Possible duplicates: '),
+    dups.map((d, i) => [i ? ', ' : '', h('a', { href: `#/people/${d.id}` }, personName(d))]),
+    '. If this is the same person, merge the records from this person’s page.');
+}
+
+// Creates a person from a dialog; resolves with the person, or null.
+export function createPersonDialog(fullName) {
+  return openDialog('New person', (close) => form({
+    submitLabel: 'Create person',
+    cancel: button('Cancel', () => close(null)),
+    onSubmit: async (values) => {
+      const person = await api.post('/api/v1/people', withoutEmpty(values));
+      const n = person.possible_duplicates?.length || 0;
+      notify(`${person.full_name} created.${n ? ` ${n} possible duplicate(s) with the same name in the same organization: check their page.` : ''}`, n ? 'info' : 'success');
+      close(person);
+    },
+  }, personFields({ full_name: fullName })));
+}
+
+export async function personPicker({ name = 'person_id', label = 'Person', create = true, hint } = {}) {
+  const orgs = await organizations();
+  return picker({
+    name, label, hint,
+    search: async (text) => (await api.get('/api/v1/people', { q: text, limit: 12 })).items,
+    describe: (p) => {
+      const org = orgs.get(p.organization_id);
+      return org ? `${personName(p)} — ${org.short_name || org.name}` : personName(p);
+    },
+    create: create ? { label: (text) => `Create person “${text}”…`, run: createPersonDialog } : null,
+  });
+}

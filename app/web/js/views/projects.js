@@ -1,0 +1,179 @@
+// Projects: list, a page with its parties (funders with amounts, implementers,
+// counterparts) and its workshops, and the form.
+import { api } from '../api.js';
+import { h, mount } from '../dom.js';
+import { changes, field, fields, form, readValues, withoutEmpty } from '../form.js';
+import { formatAmount, formatDate, formatDateRange, label } from '../format.js';
+import { organizationPicker, organizations, orgLink } from '../orgs.js';
+import { forgetProjects } from '../projects-cache.js';
+import { navigate } from '../router.js';
+import { canWrite } from '../session.js';
+import { busy, button, confirmAction, details, linkButton, notify, notifyProblem, openDialog, pageHeader, pager, section, table } from '../ui.js';
+import { statusBadge } from './home.js';
+
+export async function projectsView({ query, root }) {
+  const q = query.get('q');
+  const cursor = query.get('cursor');
+  const page = await api.get('/api/v1/projects', { q, cursor, limit: 50 });
+  const search = h('form', { class: 'filters', role: 'search', 'aria-label': 'Search projects', novalidate: true },
+    fields(field({ name: 'q', label: 'Code or title', value: q })),
+    h('div', { class: 'form-actions' },
+      h('button', { type: 'submit', class: 'btn btn-primary' }, 'Search'),
+      h('a', { href: '#/projects', class: 'btn btn-secondary' }, 'Clear search')));
+  search.addEventListener('submit', (event) => {
+    event.preventDefault();
+    navigate('/projects', readValues(search));
+  });
+  mount(root,
+    pageHeader('Projects', { actions: canWrite() ? [linkButton('New project', '#/projects/new', { kind: 'primary' })] : [] }),
+    search,
+    table([
+      { label: 'Code', cell: (p) => h('a', { href: `#/projects/${p.id}` }, p.code) },
+      { label: 'Title', cell: (p) => p.title },
+      { label: 'Funding instrument', cell: (p) => p.funding_instrument || '' },
+      { label: 'Dates', cell: (p) => (p.start_date || p.end_date ? formatDateRange(p.start_date, p.end_date) : ''), class: 'nowrap' },
+    ], page.items, { caption: 'Projects', emptyText: 'No project matches.' }),
+    pager(page, { cursor, goTo: (c) => navigate('/projects', { q, cursor: c }) }));
+}
+
+export async function projectView({ params, root }) {
+  const id = Number(params.id);
+  const [project, workshops] = await Promise.all([
+    api.get(`/api/v1/projects/${id}`),
+    api.get('/api/v1/workshops', { project_id: id, limit: 100 }),
+  ]);
+  mount(root,
+    pageHeader(`${project.code} — ${project.title}`, {
+      subtitle: project.native_title || '',
+      actions: canWrite() ? [linkButton('Edit', `#/projects/${id}/edit`), linkButton('New workshop', `#/workshops/new?project_id=${id}`)] : [],
+    }),
+    section('Details', details([
+      ['Code', project.code], ['Title', project.title],
+      ['Native title', project.native_title ? h('span', { lang: 'zh' }, project.native_title) : null],
+      ['Summary', project.summary], ['Start date', formatDate(project.start_date)], ['End date', formatDate(project.end_date)],
+      ['Funding instrument', project.funding_instrument], ['Default currency', project.default_currency],
+    ])),
+    section('Parties', await partiesEditor(project)),
+    section('Workshops', table([
+      { label: 'Title', cell: (w) => h('a', { href: `#/workshops/${w.id}` }, w.title) },
+      { label: 'Kind', cell: (w) => label('workshop_kind', w.kind) },
+      { label: 'Status', cell: (w) => statusBadge(w.status) },
+      { label: 'Dates', cell: (w) => formatDateRange(w.start_date, w.end_date, w.dates_estimated), class: 'nowrap' },
+      { label: 'City', cell: (w) => w.city || '' },
+    ], workshops.items, { emptyText: 'No workshop yet.' }),
+    workshops.next_cursor ? h('p', {}, h('a', { href: `#/workshops?project_id=${id}` }, 'All workshops of this project…')) : null),
+    canWrite() ? h('div', { class: 'danger-zone' }, button('Delete project', (e) => remove(project, e.currentTarget), { kind: 'danger' })) : null);
+}
+
+// The parties are one set, replaced with PUT on every change.
+async function partiesEditor(project) {
+  const path = `/api/v1/projects/${project.id}/organizations`;
+  const box = h('div', {});
+  let parties = await api.get(path);
+
+  const save = async (next) => {
+    const saved = await api.put(path, next.map((p) => withoutEmpty({
+      organization_id: p.organization_id, role: p.role, amount: p.amount ?? null, currency: p.currency ?? null,
+    })));
+    parties = Array.isArray(saved) ? saved : next;
+    await draw();
+  };
+
+  const money = (p = {}) => [
+    field({ name: 'amount', label: 'Amount', type: 'number', min: 0, step: 'any', value: p.amount, hint: 'Funders only' }),
+    field({ name: 'currency', label: 'Currency', value: p.currency ?? project.default_currency, hint: 'e.g. EUR' }),
+  ];
+
+  const edit = (p, name) => openDialog(`${name} in ${project.code}`, (close) => form({
+    submitLabel: 'Save party',
+    cancel: button('Back', () => close(null)),
+    onSubmit: async (values) => {
+      await save(parties.map((x) => (x === p ? { ...x, ...values } : x)));
+      notify(`${name} saved.`);
+      close(true);
+    },
+  }, fields(field({ name: 'role', label: 'Role', type: 'select', options: 'project_role', value: p.role }), money(p))));
+
+  const draw = async () => {
+    const orgs = await organizations();
+    const nameOf = (p) => orgs.get(p.organization_id)?.name || `organization ${p.organization_id}`;
+    const columns = [
+      { label: 'Organization', cell: (p) => orgLink(orgs.get(p.organization_id)) || nameOf(p) },
+      { label: 'Role', cell: (p) => label('project_role', p.role) },
+      { label: 'Amount', cell: (p) => formatAmount(p.amount, p.currency), numeric: true },
+    ];
+    if (canWrite()) {
+      columns.push({
+        label: 'Actions',
+        cell: (p) => h('div', { class: 'row-actions' },
+          button('Change', () => edit(p, nameOf(p)), { 'aria-label': `Change ${nameOf(p)}` }),
+          button('Remove', (e) => busy(e.currentTarget, async () => {
+            try {
+              await save(parties.filter((x) => x !== p));
+              notify(`${nameOf(p)} removed from ${project.code}.`);
+            } catch (problem) {
+              notifyProblem(problem, 'Not removed');
+            }
+          }), { kind: 'link', 'aria-label': `Remove ${nameOf(p)}` })),
+      });
+    }
+    const addForm = canWrite() ? form({
+      submitLabel: 'Add party',
+      class: 'inline-form',
+      onSubmit: async (values) => {
+        await save([...parties, values]);
+        notify(`${orgs.get(values.organization_id)?.name || 'Organization'} added as ${label('project_role', values.role).toLowerCase()}.`);
+        box.querySelector('form input')?.focus();
+      },
+    }, h('h3', {}, 'Add a party'), fields(
+      organizationPicker({ label: 'Organization' }),
+      field({ name: 'role', label: 'Role', type: 'select', options: 'project_role', value: 'lead_funder' }),
+      money())) : null;
+    mount(box, table(columns, parties, { emptyText: 'No party recorded yet.' }), addForm);
+  };
+  await draw();
+  return box;
+}
+
+async function remove(project, btn) {
+  if (!(await confirmAction(`Delete ${project.code}?`, 'Delete project'))) return;
+  await busy(btn, async () => {
+    try {
+      await api.del(`/api/v1/projects/${project.id}`);
+      forgetProjects();
+      notify(`${project.code} deleted.`);
+      navigate('/projects');
+    } catch (problem) {
+      notifyProblem(problem, 'Not deleted');
+    }
+  });
+}
+
+export async function projectFormView({ params, root }) {
+  const editing = Boolean(params.id);
+  const project = editing ? await api.get(`/api/v1/projects/${params.id}`) : {};
+  mount(root,
+    pageHeader(editing ? `Edit ${project.code}` : 'New project'),
+    form({
+      submitLabel: editing ? 'Save' : 'Create project',
+      cancel: h('a', { href: editing ? `#/projects/${params.id}` : '#/projects', class: 'btn btn-secondary' }, editing ? 'Back to the project' : 'Back to projects'),
+      onSubmit: async (values) => {
+        const saved = editing
+          ? await api.patch(`/api/v1/projects/${params.id}`, changes(values, project))
+          : await api.post('/api/v1/projects', withoutEmpty(values));
+        forgetProjects();
+        notify(`${saved.code} ${editing ? 'saved' : 'created'}.`);
+        navigate(`/projects/${saved.id}`);
+      },
+    },
+    fields(
+      field({ name: 'code', label: 'Code', value: project.code, hint: 'Short and unique, e.g. CBMM' }),
+      field({ name: 'title', label: 'Title', value: project.title, class: 'wide' })),
+    field({ name: 'native_title', label: 'Native title', value: project.native_title, lang: 'zh' }),
+    field({ name: 'summary', label: 'Summary', type: 'textarea', value: project.summary }),
+    fields(
+      field({ name: 'start_date', label: 'Start date', type: 'date', value: project.start_date }),
+      field({ name: 'end_date', label: 'End date', type: 'date', value: project.end_date }),
+      field({ name: 'funding_instrument', label: 'Funding instrument', value: project.funding_instrument }),
+      field({ name: 'default_currency', label: 'Default currency', value: project.default_currency, hint: 'e.g. EUR' }))));
+}

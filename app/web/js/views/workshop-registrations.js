@@ -1,0 +1,84 @@
+// A workshop's registrations: find or create a person and register them with
+// a role; change role and status; remove.
+import { api } from '../api.js';
+import { h, mount } from '../dom.js';
+import { changes, field, fields, form } from '../form.js';
+import { label } from '../format.js';
+import { canWrite } from '../session.js';
+import { busy, button, confirmAction, notify, notifyProblem, openDialog, table } from '../ui.js';
+import { personPicker } from './person-fields.js';
+
+// names: person_id -> full name (from the sign-in matrix, which lists the
+// registered people with their names).
+export async function registrationsSection(workshopId, registrations, names, onChange) {
+  const path = `/api/v1/workshops/${workshopId}/registrations`;
+  const nameOf = (r) => names.get(r.person_id) || `Person ${r.person_id}`;
+
+  const edit = (r) => openDialog(`Registration of ${nameOf(r)}`, (close) => form({
+    submitLabel: 'Save registration',
+    cancel: button('Back', () => close(null)),
+    onSubmit: async (values) => {
+      await api.patch(`${path}/${r.id}`, changes(values, r));
+      notify(`Registration of ${nameOf(r)} saved.`);
+      close(true);
+      await onChange();
+    },
+  }, fields(
+    field({ name: 'role', label: 'Role', type: 'select', options: 'registration_role', value: r.role }),
+    field({ name: 'status', label: 'Status', type: 'select', options: 'registration_status', value: r.status }))));
+
+  const remove = async (r, btn) => {
+    if (!(await confirmAction(`Remove the registration of ${nameOf(r)}?`, 'Remove registration'))) return;
+    await busy(btn, async () => {
+      try {
+        await api.del(`${path}/${r.id}`);
+        notify(`${nameOf(r)} is no longer registered.`);
+        await onChange();
+      } catch (problem) {
+        notifyProblem(problem, 'Not removed');
+      }
+    });
+  };
+
+  const columns = [
+    { label: 'Name', cell: (r) => h('a', { href: `#/people/${r.person_id}` }, nameOf(r)) },
+    { label: 'Role', cell: (r) => label('registration_role', r.role) },
+    { label: 'Status', cell: (r) => label('registration_status', r.status) },
+  ];
+  if (canWrite()) {
+    columns.push({
+      label: 'Actions',
+      cell: (r) => h('div', { class: 'row-actions' },
+        button('Change', () => edit(r), { 'aria-label': `Change the registration of ${nameOf(r)}` }),
+        button('Remove', (e) => remove(r, e.currentTarget), { kind: 'link', 'aria-label': `Remove the registration of ${nameOf(r)}` })),
+    });
+  }
+  const sorted = [...registrations].sort((a, b) => nameOf(a).localeCompare(nameOf(b)));
+  const box = h('div', {});
+  let addForm = null;
+  if (canWrite()) {
+    const person = await personPicker({ hint: 'Type a name (Chinese too) and pick, or create the person' });
+    addForm = form({
+      submitLabel: 'Register',
+      id: 'register-form',
+      class: 'inline-form',
+      onSubmit: async (values) => {
+        const chosen = person.selected();
+        const saved = await api.post(path, values);
+        const n = saved.conflicts?.length || 0;
+        notify(`${chosen ? chosen.full_name : 'Person'} registered.${n ? ` ${n} scheduling conflict(s): see Conflicts.` : ''}`, n ? 'info' : 'success');
+        await onChange();
+        // The section was redrawn: focus the new form's picker for the next person.
+        document.getElementById('register-form')?.querySelector('input[role=combobox]')?.focus();
+      },
+    }, h('h3', {}, 'Register a person'), fields(
+      person,
+      field({ name: 'role', label: 'Role', type: 'select', options: 'registration_role', value: 'participant' }),
+      field({ name: 'status', label: 'Status', type: 'select', options: 'registration_status', value: 'registered' })));
+  }
+  mount(box,
+    h('p', { class: 'muted' }, `${registrations.length} registered`),
+    table(columns, sorted, { emptyText: 'Nobody is registered yet.' }),
+    addForm);
+  return box;
+}

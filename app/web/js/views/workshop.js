@@ -1,0 +1,118 @@
+// A workshop's page: details and lifecycle, partner institutions, sessions,
+// registrations, the sign-in grid and its double bookings.
+import { api, getAll } from '../api.js';
+import { h, mount } from '../dom.js';
+import { formatDateRange, label } from '../format.js';
+import { projects } from '../projects-cache.js';
+import { navigate } from '../router.js';
+import { canWrite } from '../session.js';
+import { busy, button, confirmAction, details, errorBox, linkButton, loading, notify, notifyProblem, pageHeader, section } from '../ui.js';
+import { attendanceGrid } from './attendance-grid.js';
+import { conflictList } from './conflicts.js';
+import { statusBadge } from './home.js';
+import { partnersSection } from './workshop-partners.js';
+import { registrationsSection } from './workshop-registrations.js';
+import { sessionsSection } from './workshop-sessions.js';
+
+const LIFECYCLE = [['confirmed', 'Confirm'], ['held', 'Mark held'], ['cancelled', 'Cancel workshop']];
+
+export async function workshopView({ params, query, root }) {
+  const id = Number(params.id);
+  const [workshop, projectList] = await Promise.all([api.get(`/api/v1/workshops/${id}`), projects()]);
+  const project = projectList.find((p) => p.id === workshop.project_id);
+
+  const head = h('div', {});
+  const people = { registrations: h('div', {}, loading()), grid: h('div', {}, loading()), conflicts: h('div', {}, loading()) };
+
+  // Registrations, the grid and conflicts all follow the registered people
+  // and the sessions, so they are reloaded together.
+  const refreshPeople = async () => {
+    try {
+      const [matrix, registrations, conflicts] = await Promise.all([
+        api.get(`/api/v1/workshops/${id}/attendance`),
+        getAll(`/api/v1/workshops/${id}/registrations`),
+        api.get(`/api/v1/workshops/${id}/conflicts`),
+      ]);
+      const names = new Map(matrix.rows.map((r) => [r.person_id, r.full_name]));
+      mount(people.registrations, await registrationsSection(id, registrations, names, refreshPeople));
+      mount(people.grid, attendanceGrid(id, matrix));
+      mount(people.conflicts, await conflictList(conflicts.items, names));
+    } catch (problem) {
+      for (const el of Object.values(people)) mount(el, errorBox(problem));
+    }
+  };
+
+  const drawHead = (w) => mount(head,
+    pageHeader(w.title, {
+      subtitle: [project ? project.code : '', label('workshop_kind', w.kind), formatDateRange(w.start_date, w.end_date, w.dates_estimated), w.city]
+        .filter(Boolean).join(' · '),
+      actions: canWrite() ? [linkButton('Edit details', `#/workshops/${id}/edit`)] : [],
+    }),
+    lifecycle(w, drawHead),
+    h('nav', { class: 'links', 'aria-label': 'Documents' },
+      h('a', { href: `/api/v1/reports/attendance?workshop_id=${id}&format=html`, target: '_blank', rel: 'noopener' }, 'Attendance report'),
+      h('a', { href: `#/reports/attendance?workshop_id=${id}` }, 'Attendance figures and downloads'),
+      h('a', { href: `/api/v1/workshops/${id}/attendance?format=html`, target: '_blank', rel: 'noopener' }, 'Printable sign-in sheets'),
+      h('a', { href: `/api/v1/workshops/${id}.ics`, download: `workshop-${id}.ics` }, 'Add to calendar (.ics)')),
+    section('Details', details([
+      ['Status', statusBadge(w.status)],
+      ['Project', project ? h('a', { href: `#/projects/${project.id}` }, `${project.code} — ${project.title}`) : ''],
+      ['Kind', label('workshop_kind', w.kind)],
+      ['Dates', formatDateRange(w.start_date, w.end_date, w.dates_estimated)],
+      ['City', w.city], ['Province', w.province], ['Country', w.country], ['Venue', w.venue],
+      ['Capacity', w.capacity], ['Reported participants', w.reported_participants],
+      ['Topics', w.topics.length ? h('ul', { class: 'plain' }, w.topics.map((t) => h('li', {}, t))) : null],
+      ['Summary', w.summary], ['Notes', w.notes], ['Source', w.source],
+    ]), canWrite() ? h('div', { class: 'danger-zone' }, button('Delete workshop', (e) => remove(e.currentTarget), { kind: 'danger' })) : null));
+
+  const remove = async (btn) => {
+    if (!(await confirmAction(`Delete “${workshop.title}”?`, 'Delete workshop'))) return;
+    await busy(btn, async () => {
+      try {
+        await api.del(`/api/v1/workshops/${id}`);
+        notify('Workshop deleted.');
+        navigate('/workshops');
+      } catch (problem) {
+        notifyProblem(problem, 'Not deleted');
+      }
+    });
+  };
+
+  drawHead(workshop);
+  mount(root,
+    head,
+    section('Partner institutions', await partnersSection(id)),
+    section('Sessions', await sessionsSection(id, refreshPeople)),
+    section('Registrations', people.registrations),
+    h('section', { class: 'panel', id: 'attendance', 'aria-labelledby': 'attendance-title' },
+      h('h2', { id: 'attendance-title' }, 'Sign-in grid'), people.grid),
+    section('Conflicts', people.conflicts));
+  await refreshPeople();
+  if (query.get('section') === 'attendance') {
+    document.getElementById('attendance')?.scrollIntoView();
+  }
+}
+
+// Confirm / Mark held / Cancel: a PATCH of the status; the server decides
+// which moves are allowed and its reason is shown when it refuses.
+function lifecycle(workshop, redraw) {
+  if (!canWrite()) return null;
+  const reason = h('p', { class: 'refusal', role: 'alert', hidden: true });
+  const bar = h('div', { class: 'lifecycle' },
+    h('span', { class: 'lifecycle-label' }, 'Status: ', statusBadge(workshop.status)),
+    LIFECYCLE.filter(([status]) => status !== workshop.status).map(([status, text]) => button(text, async (event) => {
+      const btn = event.currentTarget;
+      await busy(btn, async () => {
+        try {
+          const saved = await api.patch(`/api/v1/workshops/${workshop.id}`, { status });
+          notify(`Workshop is now ${label('workshop_status', saved.status).toLowerCase()}.`);
+          redraw(saved);
+        } catch (problem) {
+          reason.textContent = `${text}: refused. ${problem.detail || problem.title}`;
+          reason.hidden = false;
+          notifyProblem(problem, `${text} refused`);
+        }
+      });
+    }, { kind: status === 'cancelled' ? 'danger' : 'secondary' })));
+  return h('div', { class: 'lifecycle-wrap' }, bar, reason);
+}
