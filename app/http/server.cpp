@@ -12,7 +12,7 @@
 #include <thread>
 #include <vector>
 
-#include "app/problem.hpp"
+#include "app/http/problem.hpp"
 
 namespace capdev::app {
 

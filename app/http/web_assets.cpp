@@ -4,7 +4,7 @@
 #include <functional>
 #include <sstream>
 
-#include "app/problem.hpp"
+#include "app/http/problem.hpp"
 
 namespace capdev::app {
 

@@ -1,4 +1,4 @@
-#include "app/json_codec.hpp"
+#include "app/http/json_codec.hpp"
 #include "app/reports/reports.hpp"
 
 namespace capdev::app {

@@ -5,9 +5,9 @@
 #include <cstdlib>
 #include <fstream>
 
-#include "app/auth/auth_service.hpp"
-#include "app/auth/credentials.hpp"
-#include "app/handlers/routes.hpp"
+#include "app/services/auth_service.hpp"
+#include "app/services/credentials.hpp"
+#include "app/api/routes.hpp"
 #include "tests/support/api_test.hpp"
 
 namespace capdev::testing {

@@ -1,11 +1,11 @@
-#include "app/router.hpp"
+#include "app/http/router.hpp"
 
 #include <gtest/gtest.h>
 
 #include <boost/json.hpp>
 
-#include "app/problem.hpp"
-#include "app/query.hpp"
+#include "app/http/problem.hpp"
+#include "app/http/query.hpp"
 #include "app/status_error.hpp"
 #include "tests/support/temp_dir.hpp"
 

@@ -1,0 +1,170 @@
+// The `capdev` command line: serve, migrate, seed.
+
+#include <spdlog/sinks/stdout_color_sinks.h>
+#include <spdlog/spdlog.h>
+
+#include <CLI/CLI.hpp>
+#include <thread>
+
+#include "app/services/credentials.hpp"
+#include "app/cli/seed_loader.hpp"
+#include "app/cli/serve.hpp"
+#include "app/cli/user_command.hpp"
+#include "storage/migrations.hpp"
+
+namespace {
+
+int Migrate(const std::string& path) {
+  capdev::storage::Database db({path});
+  const int before = capdev::storage::SchemaVersion(db);
+  if (auto s = capdev::storage::Migrate(db); !s.ok()) {
+    spdlog::error("{}", s.detail());
+    return 1;
+  }
+  spdlog::info("schema of {} at version {} (was {})", path,
+               capdev::storage::SchemaVersion(db), before);
+  return 0;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  // Logs go to stdout; they never carry personal data (see router.cpp).
+  spdlog::set_default_logger(spdlog::stdout_color_mt("capdev"));
+  spdlog::set_pattern("%Y-%m-%dT%H:%M:%S.%eZ %^%l%$ %v",
+                      spdlog::pattern_time_type::utc);
+  spdlog::flush_on(spdlog::level::info);
+
+  CLI::App cli{"capdev: training-programme management backend"};
+  cli.set_version_flag("--version", std::string(CAPDEV_VERSION));
+  cli.require_subcommand(1);
+  cli.fallthrough();  // --log-level works before or after the subcommand
+  std::string log_level = "info";
+  cli.add_option("--log-level", log_level,
+                 "trace, debug, info, warn, error, off")
+      ->envname("CAPDEV_LOG_LEVEL")
+      ->check(CLI::IsMember(
+          {"trace", "debug", "info", "warn", "error", "critical", "off"}));
+
+  std::string db_path = "data/capdev.db";
+  capdev::app::ServeOptions serve;
+  auto* serve_cmd = cli.add_subcommand("serve", "Serve the HTTP API");
+  serve_cmd->add_option("--db", db_path, "SQLite database file")
+      ->envname("CAPDEV_DB");
+  serve_cmd
+      ->add_option("--port", serve.http.port, "TCP port (0 picks a free one)")
+      ->envname("CAPDEV_PORT");
+  serve_cmd->add_option("--host", serve.http.host, "Address to listen on")
+      ->envname("CAPDEV_HOST");
+  serve_cmd
+      ->add_option("--web-dir", serve.web_dir,
+                   "Serve the web app from this folder (development)")
+      ->envname("CAPDEV_WEB_DIR");
+  serve.workers = std::max(2u, std::thread::hardware_concurrency());
+  serve_cmd->add_option("--workers", serve.workers, "Request worker threads")
+      ->envname("CAPDEV_WORKERS")
+      ->check(CLI::Range(1, 64));
+  int read_timeout_ms = 10'000, idle_timeout_ms = 30'000;
+  serve_cmd
+      ->add_option("--read-timeout-ms", read_timeout_ms,
+                   "Deadline to read one request")
+      ->envname("CAPDEV_READ_TIMEOUT_MS")
+      ->check(CLI::Range(100, 600'000));
+  serve_cmd
+      ->add_option("--idle-timeout-ms", idle_timeout_ms,
+                   "Keep-alive idle timeout")
+      ->envname("CAPDEV_IDLE_TIMEOUT_MS")
+      ->check(CLI::Range(100, 3'600'000));
+  serve_cmd
+      ->add_option("--max-connections", serve.http.max_connections,
+                   "Open connection cap")
+      ->envname("CAPDEV_MAX_CONNECTIONS");
+  serve_cmd
+      ->add_option("--body-limit", serve.http.body_limit,
+                   "Largest request body, bytes")
+      ->envname("CAPDEV_BODY_LIMIT");
+
+  serve_cmd
+      ->add_option("--token-idle-seconds", serve.auth.lifetime.idle_seconds,
+                   "Sign a token out after this long unused")
+      ->envname("CAPDEV_TOKEN_IDLE_SECONDS")
+      ->check(CLI::Range(1, 7 * 24 * 3600));
+  serve_cmd
+      ->add_option("--token-lifetime-seconds",
+                   serve.auth.lifetime.absolute_seconds,
+                   "Sign a token out this long after login, used or not")
+      ->envname("CAPDEV_TOKEN_LIFETIME_SECONDS")
+      ->check(CLI::Range(1, 30 * 24 * 3600));
+  serve_cmd
+      ->add_option("--login-failures", serve.auth.max_failures_per_username,
+                   "Failed logins per username (and 4x per address) in 15 "
+                   "minutes before 429")
+      ->envname("CAPDEV_LOGIN_FAILURES")
+      ->check(CLI::Range(1, 1000));
+
+  capdev::app::UserCommand user;
+  auto* user_cmd =
+      cli.add_subcommand("user", "Manage users (passwords on standard input)");
+  user_cmd->require_subcommand(1);
+  for (const char* action :
+       {"add", "list", "disable", "enable", "reset", "bootstrap"}) {
+    auto* sub = user_cmd->add_subcommand(
+        action, std::string(action) == "bootstrap"
+                    ? "Create the first admin if there is none"
+                    : std::string(action) + " a user");
+    sub->add_option("--db", db_path, "SQLite database file")
+        ->envname("CAPDEV_DB");
+    if (std::string(action) != "list" && std::string(action) != "bootstrap") {
+      sub->add_option("username", user.username, "User name")->required();
+    }
+    if (std::string(action) == "add") {
+      sub->add_option("--role", user.role,
+                      "admin, coordinator, viewer or funder")
+          ->required();
+      sub->add_option("--organization", user.organization_id,
+                      "The funder's organization id");
+    }
+    sub->callback([&user, action] { user.action = action; });
+  }
+
+  auto* migrate_cmd =
+      cli.add_subcommand("migrate", "Create or upgrade the database schema");
+  migrate_cmd->add_option("--db", db_path, "SQLite database file")
+      ->envname("CAPDEV_DB");
+
+  auto* seed_cmd =
+      cli.add_subcommand("seed", "Load the five recorded events (idempotent)");
+  seed_cmd->add_option("--db", db_path, "SQLite database file")
+      ->envname("CAPDEV_DB");
+  std::string seed_dir;
+  seed_cmd
+      ->add_option(
+          "--from", seed_dir,
+          "Read the seed from this folder instead of the built-in copy")
+      ->check(CLI::ExistingDirectory);
+
+  CLI11_PARSE(cli, argc, argv);
+  spdlog::set_level(spdlog::level::from_str(log_level));
+
+  try {
+    capdev::app::InitCrypto();
+    if (*user_cmd) {
+      user.db_path = db_path;
+      return capdev::app::RunUserCommand(user);
+    }
+    if (*serve_cmd) {
+      serve.database.path = db_path;
+      serve.http.read_timeout = std::chrono::milliseconds(read_timeout_ms);
+      serve.http.idle_timeout = std::chrono::milliseconds(idle_timeout_ms);
+      serve.auth.max_failures_per_address =
+          4 * serve.auth.max_failures_per_username;
+      return capdev::app::Serve(serve);
+    }
+    if (*migrate_cmd) return Migrate(db_path);
+    if (*seed_cmd) return capdev::app::RunSeed(db_path, seed_dir);
+  } catch (const std::exception& e) {
+    spdlog::error("{}", e.what());
+    return 1;
+  }
+  return 0;
+}

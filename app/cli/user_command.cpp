@@ -1,0 +1,126 @@
+#include "app/cli/user_command.hpp"
+
+#include <iostream>
+#include <string>
+
+#include "app/services/credentials.hpp"
+#include "domain/access.hpp"
+#include "storage/accounts.hpp"
+#include "storage/migrations.hpp"
+#include "storage/repository.hpp"
+#include "storage/transaction.hpp"
+
+namespace capdev::app {
+
+namespace {
+
+constexpr std::size_t kMinPassword = 10;
+
+std::optional<std::string> ReadPassword() {
+  std::string password;
+  if (!std::getline(std::cin, password)) return std::nullopt;
+  if (!password.empty() && password.back() == '\r') password.pop_back();
+  return password;
+}
+
+int Fail(const std::string& message) {
+  std::cout << "error: " << message << "\n";
+  return 1;
+}
+
+int Report(const domain::Status& s, const std::string& done) {
+  if (!s.ok()) {
+    std::string message = s.detail();
+    for (const auto& e : s.errors())
+      message += "; " + e.field + " " + e.message;
+    return Fail(message);
+  }
+  std::cout << done << "\n";
+  return 0;
+}
+
+int Add(storage::Database& db, const UserCommand& c) {
+  if (auto s = domain::ValidateAccount(c.username, c.role, c.organization_id);
+      !s.ok())
+    return Report(s, "");
+  if (c.organization_id &&
+      !storage::Organizations(db).Exists(*c.organization_id)) {
+    return Fail("organization " + std::to_string(*c.organization_id) +
+                " does not exist");
+  }
+  auto password = ReadPassword();
+  if (!password || password->size() < kMinPassword) {
+    return Fail("give a password of at least " + std::to_string(kMinPassword) +
+                " characters on standard input");
+  }
+  auto id = storage::AddAccount(db, {0, c.username, HashPassword(*password),
+                                     c.role, c.organization_id, false, ""});
+  return Report(id.ok() ? domain::Status::Ok() : id.status(),
+                "added " + c.role + " user " + c.username);
+}
+
+int List(storage::Database& db) {
+  for (const auto& a : storage::ListAccounts(db)) {
+    std::cout << a.id << "\t" << a.username << "\t" << a.role << "\t"
+              << (a.organization_id ? std::to_string(*a.organization_id) : "-")
+              << "\t" << (a.disabled ? "disabled" : "active") << "\t"
+              << a.created_at << "\n";
+  }
+  return 0;
+}
+
+int Reset(storage::Database& db, const UserCommand& c) {
+  auto password = ReadPassword();
+  if (!password || password->size() < kMinPassword) {
+    return Fail("give a password of at least " + std::to_string(kMinPassword) +
+                " characters on standard input");
+  }
+  return Report(
+      storage::SetPasswordHash(db, c.username, HashPassword(*password)),
+      "password of " + c.username + " reset; their sessions were signed out");
+}
+
+// The first admin, for `make run`: created once with a random password
+// that is printed once.
+int Bootstrap(storage::Database& db) {
+  for (const auto& a : storage::ListAccounts(db)) {
+    if (a.role == "admin" && !a.disabled) {
+      std::cout << "admin user '" << a.username
+                << "' exists (forgot the password? capdev user reset "
+                << a.username << ")\n";
+      return 0;
+    }
+  }
+  const std::string password = RandomPassword();
+  auto id = storage::AddAccount(db, {0, "admin", HashPassword(password),
+                                     "admin", std::nullopt, false, ""});
+  if (!id.ok()) return Report(id.status(), "");
+  std::cout << "\nCreated the first admin user. Sign in with:\n\n"
+            << "  curl -s -X POST http://127.0.0.1:8080/api/v1/auth/login \\\n"
+            << "       -d '{\"username\": \"admin\", \"password\": \""
+            << password << "\"}'\n\n"
+            << "and send the token as 'Authorization: Bearer TOKEN'. This "
+               "password is shown once.\n\n";
+  return 0;
+}
+
+}  // namespace
+
+int RunUserCommand(const UserCommand& c) {
+  storage::Database db({c.db_path});
+  if (auto s = storage::Migrate(db); !s.ok()) return Fail(s.detail());
+  if (c.action == "add") return Add(db, c);
+  if (c.action == "list") return List(db);
+  if (c.action == "disable" || c.action == "enable") {
+    return Report(
+        storage::SetDisabled(db, c.username, c.action == "disable"),
+        c.username + (c.action == "disable"
+                          ? " disabled; their sessions were signed out"
+                          : " enabled"));
+  }
+  if (c.action == "reset") return Reset(db, c);
+  if (c.action == "bootstrap") return Bootstrap(db);
+  return Fail("unknown action " + c.action);
+}
+
+}  // namespace capdev::app

@@ -1,0 +1,103 @@
+#include "app/http/json_codec.hpp"
+
+#include "app/status_error.hpp"
+
+namespace capdev::app {
+
+namespace {
+constexpr std::size_t kMaxDepth = 32;
+}
+
+json::value ParseBody(const Request& request) {
+  if (request.body.empty())
+    throw StatusError(domain::Status::Malformed("a JSON body is required"));
+  json::parse_options options;
+  options.max_depth = kMaxDepth;
+  boost::system::error_code ec;
+  json::value v = json::parse(request.body, ec, {}, options);
+  if (ec) {
+    throw StatusError(domain::Status::Malformed("the body is not valid JSON: " +
+                                                ec.message()));
+  }
+  return v;
+}
+
+const json::object& RequireObject(const json::value& body) {
+  if (!body.is_object()) {
+    throw StatusError(domain::Status::Invalid(
+        {{"", "must be a JSON object"}}, "the body must be a JSON object"));
+  }
+  return body.as_object();
+}
+
+const json::array& RequireArray(const json::value& body) {
+  if (!body.is_array()) {
+    throw StatusError(domain::Status::Invalid({{"", "must be a JSON array"}},
+                                              "the body must be a JSON array"));
+  }
+  return body.as_array();
+}
+
+Response JsonResponse(int status, const json::value& body) {
+  return Response{status, "application/json", json::serialize(body), {}};
+}
+
+void FromJson(const json::value& j, std::string& out, const std::string& field,
+              domain::Errors& e) {
+  if (!j.is_string()) return e.Add(field, "must be a string");
+  out = std::string(j.as_string());
+}
+
+void FromJson(const json::value& j, std::int64_t& out, const std::string& field,
+              domain::Errors& e) {
+  if (j.is_int64()) {
+    out = j.as_int64();
+  } else if (j.is_uint64()) {
+    e.Add(field, "is too large");
+  } else {
+    e.Add(field, "must be an integer");
+  }
+}
+
+void FromJson(const json::value& j, bool& out, const std::string& field,
+              domain::Errors& e) {
+  if (!j.is_bool()) return e.Add(field, "must be true or false");
+  out = j.as_bool();
+}
+
+void FromJson(const json::value& j, double& out, const std::string& field,
+              domain::Errors& e) {
+  if (j.is_double()) {
+    out = j.as_double();
+  } else if (j.is_int64()) {
+    out = static_cast<double>(j.as_int64());
+  } else if (j.is_uint64()) {
+    out = static_cast<double>(j.as_uint64());
+  } else {
+    e.Add(field, "must be a number");
+  }
+}
+
+void FromJson(const json::value& j, domain::Date& out, const std::string& field,
+              domain::Errors& e) {
+  std::optional<domain::Date> d;
+  if (j.is_string()) d = domain::Date::Parse(std::string_view(j.as_string()));
+  if (!d) return e.Add(field, "must be a date (YYYY-MM-DD)");
+  out = *d;
+}
+
+void FromJson(const json::value& j, std::vector<std::string>& out,
+              const std::string& field, domain::Errors& e) {
+  if (!j.is_array()) return e.Add(field, "must be an array of strings");
+  out.clear();
+  for (std::size_t i = 0; i < j.as_array().size(); ++i) {
+    const auto& item = j.as_array()[i];
+    if (!item.is_string()) {
+      e.Add(field + "[" + std::to_string(i) + "]", "must be a string");
+      continue;
+    }
+    out.emplace_back(item.as_string());
+  }
+}
+
+}  // namespace capdev::app

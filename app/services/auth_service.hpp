@@ -1,0 +1,70 @@
+#pragma once
+// Sign-in: bearer tokens with idle and absolute expiry, failed logins rate
+// limited per username and per client address.
+
+#include <chrono>
+#include <optional>
+
+#include "app/services/rate_limiter.hpp"
+#include "app/http/message.hpp"
+#include "domain/access.hpp"
+#include "storage/accounts.hpp"
+#include "storage/database.hpp"
+
+namespace capdev::app {
+
+struct AuthOptions {
+  storage::TokenLifetime lifetime;
+  std::size_t max_failures_per_username = 5;
+  std::size_t max_failures_per_address = 20;
+  std::chrono::seconds failure_window{15 * 60};
+};
+
+struct LoginResult {
+  std::string token;
+  std::int64_t expires_at = 0;  // unix seconds
+  domain::Principal user;
+};
+
+class AuthService {
+ public:
+  explicit AuthService(AuthOptions options);
+
+  // The user behind the request's `Authorization: Bearer` token or web
+  // session cookie, if live; on the calendar feeds also behind an
+  // `access_token` feed token (calendar clients can only be given a URL).
+  // A state-changing request signed in by the cookie must carry the
+  // session's CSRF token (403 otherwise).
+  domain::StatusOr<domain::Principal> Authenticate(
+      const Request& request, std::string_view route,
+      const std::optional<std::string>& access_token, storage::Database& db);
+  // A long-lived token for the calendar feeds only.
+  LoginResult IssueCalendarToken(storage::Database& db,
+                                 const domain::Principal& user);
+  // 401 for a wrong username or password (the same answer for both), 429
+  // (detail with the wait) while either key is over its failure limit.
+  domain::StatusOr<LoginResult> Login(storage::Database& db,
+                                      const std::string& username,
+                                      const std::string& password,
+                                      const std::string& address);
+  void Logout(const Request& request, storage::Database& db);
+  // Seconds until this username and address may try again (0: now).
+  std::int64_t RetryAfter(const std::string& username,
+                          const std::string& address);
+
+  static std::optional<std::string> BearerToken(const Request& request);
+  static std::optional<std::string> SessionCookie(const Request& request);
+  // Set-Cookie values that start and end a web session.
+  std::string SessionCookieHeader(const std::string& token) const;
+  static std::string ClearedCookieHeader();
+  static std::int64_t Now();
+
+ private:
+  AuthOptions options_;
+  RateLimiter by_username_;
+  RateLimiter by_address_;
+  std::string dummy_hash_;  // verified against for unknown users: same cost, no
+                            // user enumeration
+};
+
+}  // namespace capdev::app
