@@ -36,7 +36,7 @@ export function columnChart(title, items) {
   const chartH = 160;
   const top = 20;
   const bottom = 40;
-  const width = Math.max(300, items.length * colW + 20);
+  const width = Math.max(200, items.length * colW + 20);
   const height = top + chartH + bottom;
   const max = Math.max(1, ...items.map((i) => i.value));
   // Label every column while they fit, else every n-th one.

@@ -30,9 +30,9 @@ export function orgName(org) {
 }
 
 // The picker: search by any name through the API.
-export function organizationPicker({ name = 'organization_id', label = 'Organization', value = null, hint, onChange } = {}) {
+export function organizationPicker({ name = 'organization_id', label = 'Organization', value = null, hint, onChange, class: cls } = {}) {
   return picker({
-    name, label, hint, value, onChange,
+    name, label, hint, value, onChange, class: cls,
     search: async (text) => (await api.get('/api/v1/organizations', { q: text, limit: 12 })).items,
     describe: orgName,
     create: { label: (text) => `Create organization “${text}”…`, run: createOrganizationDialog },

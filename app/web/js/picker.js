@@ -30,6 +30,7 @@ export function picker(spec) {
 
   const select = (item) => {
     selected = item;
+    clearTimeout(timer);
     input.value = item ? spec.describe(item) : '';
     close();
     spec.onChange?.(item);
@@ -91,9 +92,10 @@ export function picker(spec) {
     const seq = ++searchSeq;
     try {
       const items = await spec.search(text);
-      if (seq === searchSeq && document.activeElement === input) render(items, text);
+      // Stale when a newer search ran, or a choice was made meanwhile.
+      if (seq === searchSeq && !selected && document.activeElement === input) render(items, text);
     } catch {
-      if (seq === searchSeq) render([], text);
+      if (seq === searchSeq && !selected) render([], text);
     }
   };
 

@@ -7,6 +7,8 @@ import { navigate } from '../router.js';
 import { errorBox, pageHeader, pager, table } from '../ui.js';
 
 const FILTERS = ['user_id', 'entity', 'entity_id', 'action', 'from', 'to'];
+// Records that have a page of their own.
+const PAGES = { workshop: 'workshops', person: 'people', organization: 'organizations', project: 'projects' };
 
 export async function auditView({ query, root }) {
   const filters = Object.fromEntries(FILTERS.map((k) => [k, query.get(k)]));
@@ -40,7 +42,14 @@ export async function auditView({ query, root }) {
         { label: 'When', cell: (e) => formatInstant(e.at), class: 'nowrap' },
         { label: 'Who', cell: (e) => e.username || 'system' },
         { label: 'Action', cell: (e) => label('audit_action', e.action) },
-        { label: 'Record', cell: (e) => `${label('entity', e.entity)}${e.entity_id ? ` #${e.entity_id}` : ''}` },
+        {
+          label: 'Record',
+          cell: (e) => {
+            const text = `${label('entity', e.entity)}${e.entity_id ? ` #${e.entity_id}` : ''}`;
+            const page = PAGES[e.entity];
+            return page && e.entity_id && e.action !== 'delete' ? h('a', { href: `#/${page}/${e.entity_id}` }, text) : text;
+          },
+        },
         {
           label: 'Change',
           cell: (e) => h('details', {}, h('summary', {}, 'Before and after'),

@@ -39,7 +39,7 @@ export async function organizationsView({ query, root }) {
         { label: 'Kind', cell: (o) => label('organization_kind', o.kind) },
         { label: 'Part of', cell: (o) => orgLink(orgs.get(o.parent_id)) },
         { label: 'Country', cell: (o) => o.country || '' },
-      ], page.items, { caption: 'Organizations', emptyText: 'No organization matches.' }),
+      ], page.items, { emptyText: 'No organization matches.' }),
       pager(page, { cursor, goTo: (c) => navigate('/organizations', { q, kind, cursor: c }) }),
     ]);
 }

@@ -37,7 +37,7 @@ export async function peopleView({ query, root }) {
       { label: 'Gender', cell: (p) => label('gender', p.gender) },
       { label: 'Organization', cell: (p) => orgs.get(p.organization_id)?.name || '' },
       { label: 'Position', cell: (p) => p.position || '' },
-    ], page.items, { caption: 'People', emptyText: q ? `Nobody matches “${q}”.` : 'No people recorded yet.' }),
+    ], page.items, { emptyText: q ? `Nobody matches “${q}”.` : 'No people recorded yet.' }),
     pager(page, { cursor, goTo: (c) => navigate('/people', { q, organization_id: organizationId, cursor: c }) }),
   ];
 

@@ -51,10 +51,10 @@ export function createPersonDialog(fullName) {
   }, personFields({ full_name: fullName })));
 }
 
-export async function personPicker({ name = 'person_id', label = 'Person', create = true, hint } = {}) {
+export async function personPicker({ name = 'person_id', label = 'Person', create = true, hint, wide = true } = {}) {
   const orgs = await organizations();
   return picker({
-    name, label, hint,
+    name, label, hint, class: wide ? 'wide' : null,
     search: async (text) => (await api.get('/api/v1/people', { q: text, limit: 12 })).items,
     describe: (p) => {
       const org = orgs.get(p.organization_id);

@@ -1,7 +1,7 @@
 // A person's page (details, training record, merge) and their form.
 import { api } from '../api.js';
 import { h, mount } from '../dom.js';
-import { changes, form, withoutEmpty } from '../form.js';
+import { changes, fields, form, withoutEmpty } from '../form.js';
 import { formatDateRange, label } from '../format.js';
 import { orgById, orgLink } from '../orgs.js';
 import { navigate } from '../router.js';
@@ -75,7 +75,7 @@ async function mergeForm(person) {
       notify(`${person.full_name} merged into ${target ? target.full_name : 'the person picked'}.`);
       navigate(`/people/${values.into_id}`);
     },
-  }, into);
+  }, fields(into));
 }
 
 async function remove(person, btn) {

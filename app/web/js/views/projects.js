@@ -32,7 +32,7 @@ export async function projectsView({ query, root }) {
       { label: 'Title', cell: (p) => p.title },
       { label: 'Funding instrument', cell: (p) => p.funding_instrument || '' },
       { label: 'Dates', cell: (p) => (p.start_date || p.end_date ? formatDateRange(p.start_date, p.end_date) : ''), class: 'nowrap' },
-    ], page.items, { caption: 'Projects', emptyText: 'No project matches.' }),
+    ], page.items, { emptyText: 'No project matches.' }),
     pager(page, { cursor, goTo: (c) => navigate('/projects', { q, cursor: c }) }));
 }
 

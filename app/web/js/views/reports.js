@@ -172,7 +172,15 @@ export async function funderReportView({ query, root }) {
 
 function workshopTable(list) {
   return table([
-    { label: 'Workshop', cell: (w) => (isFunder() ? w.title : h('a', { href: `#/workshops/${w.workshop_id}` }, w.title)) },
+    {
+      label: 'Workshop',
+      cell: (w) => [
+        isFunder() ? w.title : h('a', { href: `#/workshops/${w.workshop_id}` }, w.title),
+        w.trainer_institutions.length ? h('span', { class: 'cell-note' }, `Trainers: ${w.trainer_institutions.join('; ')}`) : null,
+        w.participating_agencies.length ? h('span', { class: 'cell-note' }, `Agencies: ${w.participating_agencies.join('; ')}`) : null,
+      ],
+      class: 'cell-wide',
+    },
     { label: 'Project', cell: (w) => w.project_code },
     { label: 'Dates', cell: (w) => formatDateRange(w.start_date, w.end_date, w.dates_estimated), class: 'nowrap' },
     { label: 'City', cell: (w) => w.city || '' },
@@ -180,8 +188,6 @@ function workshopTable(list) {
     { label: 'Named attendees', cell: (w) => formatNumber(w.named_attendees), numeric: true },
     { label: 'Reported headcount', cell: (w) => formatNumber(w.reported_participants), numeric: true },
     { label: 'Participant-days', cell: (w) => formatNumber(w.participant_days), numeric: true },
-    { label: 'Trainer institutions', cell: (w) => w.trainer_institutions.join('; ') },
-    { label: 'Participating agencies', cell: (w) => w.participating_agencies.join('; ') },
   ], list, { emptyText: 'None.' });
 }
 
@@ -207,9 +213,10 @@ function drawFunder(r) {
       { label: 'Code', cell: (p) => p.code },
       { label: 'Title', cell: (p) => p.title },
       { label: 'Role', cell: (p) => label('project_role', p.role) },
-      { label: 'Held by', cell: (p) => p.organization?.name || p.organization_name || '' },
+      // Funding held by a sub-organization names it (once the server says which).
+      r.projects.some((p) => p.organization_name) ? { label: 'Held by', cell: (p) => p.organization_name || '' } : null,
       { label: 'Amount', cell: (p) => formatAmount(p.amount, p.currency), numeric: true },
-    ], r.projects, { emptyText: 'This organization funds no project.' })),
+    ].filter(Boolean), r.projects, { emptyText: 'This organization funds no project.' })),
     section('Workshops held in the period', workshopTable(r.workshops),
       t.trainer_institutions.length ? h('p', {}, h('strong', {}, 'Trainer institutions: '), t.trainer_institutions.join('; ')) : null,
       t.agencies_reached.length ? h('p', {}, h('strong', {}, 'Agencies reached: '), t.agencies_reached.join('; ')) : null),
@@ -251,7 +258,7 @@ function drawSummary(r) {
   return h('div', { class: 'report' },
     h('h2', {}, `${formatDate(r.period.from)} – ${formatDate(r.period.to)}`),
     figures([
-      ['Workshops held', formatNumber(r.workshops)],
+      ['Workshops', formatNumber(r.workshops)],
       ['Participants', formatNumber(r.participants.total)],
       ['Named attendees', formatNumber(r.participants.named_attendees)],
       ['Reported headcount', formatNumber(r.participants.reported_headcount)],

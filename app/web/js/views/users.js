@@ -45,12 +45,12 @@ export async function usersView({ root }) {
       {
         label: 'Actions',
         cell: (u) => h('div', { class: 'row-actions' },
-          button('Reset password', () => resetPassword(u), { 'aria-label': `Reset the password of ${u.username}` }),
+          button('Reset password', () => resetPassword(u), { 'aria-label': `Reset password of ${u.username}` }),
           u.id === currentUser().id ? null : u.disabled
             ? button('Enable', (e) => setDisabled(u, false, e.currentTarget), { 'aria-label': `Enable ${u.username}` })
             : button('Disable', (e) => setDisabled(u, true, e.currentTarget), { kind: 'danger', 'aria-label': `Disable ${u.username}` })),
       },
-    ], users, { caption: 'Users' }),
+    ], users),
     section('New user', form({
       submitLabel: 'Create user',
       onSubmit: async (values) => {

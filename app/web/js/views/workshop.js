@@ -54,7 +54,7 @@ export async function workshopView({ params, query, root }) {
       h('a', { href: `#/reports/attendance?workshop_id=${id}` }, 'Attendance figures and downloads'),
       h('a', { href: `/api/v1/workshops/${id}/attendance?format=html`, target: '_blank', rel: 'noopener' }, 'Printable sign-in sheets'),
       h('a', { href: `/api/v1/workshops/${id}.ics`, download: `workshop-${id}.ics` }, 'Add to calendar (.ics)')),
-    section('Details', details([
+    h('div', { class: 'columns' }, section('Details', details([
       ['Status', statusBadge(w.status)],
       ['Project', project ? h('a', { href: `#/projects/${project.id}` }, `${project.code} — ${project.title}`) : ''],
       ['Kind', label('workshop_kind', w.kind)],
@@ -63,7 +63,8 @@ export async function workshopView({ params, query, root }) {
       ['Capacity', w.capacity], ['Reported participants', w.reported_participants],
       ['Topics', w.topics.length ? h('ul', { class: 'plain' }, w.topics.map((t) => h('li', {}, t))) : null],
       ['Summary', w.summary], ['Notes', w.notes], ['Source', w.source],
-    ]), canWrite() ? h('div', { class: 'danger-zone' }, button('Delete workshop', (e) => remove(e.currentTarget), { kind: 'danger' })) : null));
+    ]), canWrite() ? h('div', { class: 'danger-zone' }, button('Delete workshop', (e) => remove(e.currentTarget), { kind: 'danger' })) : null),
+    partners));
 
   const remove = async (btn) => {
     if (!(await confirmAction(`Delete “${workshop.title}”?`, 'Delete workshop'))) return;
@@ -78,15 +79,15 @@ export async function workshopView({ params, query, root }) {
     });
   };
 
+  const partners = section('Partner institutions', await partnersSection(id));
   drawHead(workshop);
   mount(root,
     head,
-    section('Partner institutions', await partnersSection(id)),
+    section('Conflicts', people.conflicts),
     section('Sessions', await sessionsSection(id, refreshPeople)),
     section('Registrations', people.registrations),
     h('section', { class: 'panel', id: 'attendance', 'aria-labelledby': 'attendance-title' },
-      h('h2', { id: 'attendance-title' }, 'Sign-in grid'), people.grid),
-    section('Conflicts', people.conflicts));
+      h('h2', { id: 'attendance-title' }, 'Sign-in grid'), people.grid));
   await refreshPeople();
   if (query.get('section') === 'attendance') {
     document.getElementById('attendance')?.scrollIntoView();

@@ -46,7 +46,7 @@ export async function workshopsView({ query, root }) {
         { label: 'Status', cell: (w) => statusBadge(w.status) },
         { label: 'Dates', cell: (w) => formatDateRange(w.start_date, w.end_date, w.dates_estimated), class: 'nowrap' },
         { label: 'City', cell: (w) => w.city || '' },
-      ], page.items, { caption: 'Workshops', emptyText: 'No workshop matches these filters.' }),
+      ], page.items, { emptyText: 'No workshop matches these filters.' }),
       pager(page, { cursor, goTo: (c) => navigate('/workshops', { ...filters, cursor: c }) }),
     ];
 

@@ -1,0 +1,199 @@
+"""A coordinator's day, through the browser only: sign in, record a workshop
+with its partners, register people (one with a Chinese name), take two days of
+attendance in the grid, mark the workshop held, open and download its
+attendance report and the funder report, sign out."""
+import datetime
+import json
+
+from selenium.webdriver.common.by import By
+
+TITLE = 'Document examination refresher (browser test)'
+
+
+def short(day):
+    return f'{day.day} {day.strftime("%b")} {day.year}'
+
+
+def grid_column(app, header_text):
+    """Index (among the session columns) of the column whose heading holds the text."""
+    headers = app.d.find_elements(By.CSS_SELECTOR, 'table.grid thead th')[1:]
+    return next(i for i, th in enumerate(headers) if header_text in th.text)
+
+
+def cell(app, person, column):
+    row = app.d.find_element(By.XPATH, f"//table[contains(@class,'grid')]/tbody/tr[th[starts-with(normalize-space(), '{person}')]]")
+    return row.find_elements(By.CSS_SELECTOR, 'td button')[column]
+
+
+def test_a_coordinators_day(app):
+    today = datetime.datetime.now(datetime.timezone.utc).date()
+    yesterday = today - datetime.timedelta(days=1)
+
+    # Sign in
+    assert app.heading() == 'Sign in'
+    app.check_screen('signin')
+    app.sign_in('coord')
+    assert app.heading() == 'Home'
+    nav = [a.text for a in app.d.find_elements(By.CSS_SELECTOR, '#nav a')]
+    assert nav == ['Workshops', 'People', 'Organizations', 'Projects', 'Calendar', 'Reports']
+    app.check_screen('home')
+
+    # Record the workshop
+    app.navigating(lambda: app.link('Workshops').click())
+    app.navigating(lambda: app.link('New workshop').click())
+    app.fill('Title', TITLE)
+    app.choose('Project', 'CBMM — Capacity Building for Migration Management in China')
+    app.choose('Kind', 'Training')
+    app.choose('Status', 'Confirmed')
+    app.fill('Start date', yesterday.isoformat())
+    app.fill('End date', today.isoformat())
+    app.fill('City', 'Beijing')
+    app.fill('Venue', 'IOM Training Room B')
+    app.fill('Topics', 'travel document examination\nimpostor detection')
+    app.navigating(lambda: app.button('Create workshop').click())
+    app.notice('Workshop created.')
+    assert app.heading() == TITLE
+    workshop_id = int(app.d.current_url.rsplit('/', 1)[1])
+
+    # Its partners: an existing trainer institution, and a new one created on the spot
+    partners = app.section('Partner institutions')
+    app.pick('Organization', 'Frontex', 'European Border and Coast Guard Agency', within=partners)
+    app.choose('Role', 'Trainer', within=partners)
+    app.button('Add partner', within=partners).click()
+    app.notice('added as trainer')
+    partners = app.section('Partner institutions')
+    app.pick('Organization', 'Hebei Exit and Entry Bureau', 'Create organization', within=partners)
+    dialog = app.dialog()
+    app.choose('Kind', 'Government', within=dialog)
+    app.fill('Country code', 'CN', within=dialog)
+    app.button('Create organization', within=dialog).click()
+    app.notice('Organization “Hebei Exit and Entry Bureau” created.')
+    partners = app.section('Partner institutions')
+    app.choose('Role', 'Participating agency', within=partners)
+    app.button('Add partner', within=partners).click()
+    app.notice('added as participating agency')
+    partners = app.section('Partner institutions')
+    assert 'Trainer' in partners.text and 'European Border and Coast Guard Agency' in partners.text
+    assert 'Participating agency' in partners.text and 'Hebei Exit and Entry Bureau' in partners.text
+    roles = {(p['organization_id'], p['role']) for p in app.api(f'/api/v1/workshops/{workshop_id}/organizations')}
+    assert len(roles) == 2 and {r for _, r in roles} == {'trainer', 'participating'}
+
+    # Register people: a new one with a Chinese name, a new one with a native name, a known trainer
+    registrations = app.section('Registrations')
+    app.pick('Person', '李娜', 'Create person', within=registrations)
+    dialog = app.dialog()
+    assert app.field('Full name', dialog).get_attribute('value') == '李娜'
+    app.choose('Gender', 'Female', within=dialog)
+    app.pick('Organization', 'Hebei Exit', 'Hebei Exit and Entry Bureau', within=dialog)
+    app.button('Create person', within=dialog).click()
+    app.notice('李娜 created.')
+    app.button('Register', within=app.section('Registrations')).click()
+    app.notice('李娜 registered.')
+
+    registrations = app.section('Registrations')
+    app.pick('Person', 'Zhou Wei', 'Create person', within=registrations)
+    dialog = app.dialog()
+    app.fill('Native name', '周伟', within=dialog)
+    app.choose('Gender', 'Male', within=dialog)
+    app.button('Create person', within=dialog).click()
+    app.notice('Zhou Wei created.')
+    app.button('Register', within=app.section('Registrations')).click()
+    app.notice('Zhou Wei registered.')
+
+    registrations = app.section('Registrations')
+    app.pick('Person', 'Liljert', 'Pär Liljert', within=registrations)
+    app.choose('Role', 'Trainer', within=registrations)
+    app.button('Register', within=app.section('Registrations')).click()
+    app.notice('Pär Liljert registered.')
+    registrations = app.section('Registrations')
+    assert '李娜' in registrations.text and 'Zhou Wei' in registrations.text and 'Trainer' in registrations.text
+    app.check_screen('workshop')
+
+    # Two days of attendance: today's column comes first
+    today_col = grid_column(app, 'Today')
+    assert today_col == 0
+    day_before = grid_column(app, f'{yesterday.day} {yesterday.strftime("%b")}')
+    # yesterday by clicking: once = present, twice = late
+    cell(app, '李娜', day_before).click()
+    cell(app, 'Zhou Wei', day_before).click()
+    cell(app, 'Zhou Wei', day_before).click()
+    cell(app, 'Pär Liljert', day_before).click()
+    # today with the keyboard: a letter sets the mark and moves down to the next person
+    order = [th.text.split('\n')[0] for th in app.d.find_elements(By.CSS_SELECTOR, 'table.grid tbody th')]
+    wanted = {'李娜': 'p', 'Zhou Wei': 'l', 'Pär Liljert': 'a'}
+    cell(app, order[0], today_col).send_keys(wanted[order[0]])
+    for name in order[1:]:
+        focused = app.d.switch_to.active_element
+        assert focused.get_attribute('aria-label').startswith(f'{name}, {short(today)}')
+        focused.send_keys(wanted[name])
+    assert 'not saved' in cell(app, '李娜', day_before).get_attribute('aria-label')
+    app.d.find_element(By.CSS_SELECTOR, f'button[aria-label="Save attendance for {short(yesterday)}"]').click()
+    app.notice(f'Attendance for {short(yesterday)} saved: 3 marks.')
+    app.d.find_element(By.CSS_SELECTOR, f'button[aria-label="Save attendance for {short(today)}"]').click()
+    app.notice(f'Attendance for {short(today)} saved: 3 marks.')
+
+    matrix = app.api(f'/api/v1/workshops/{workshop_id}/attendance')
+    marks = {row['full_name']: row['marks'] for row in matrix['rows']}
+    dates = [s['date'] for s in matrix['sessions']]
+    by_day = {name: dict(zip(dates, m)) for name, m in marks.items()}
+    assert by_day['李娜'] == {yesterday.isoformat(): 'present', today.isoformat(): 'present'}
+    assert by_day['Zhou Wei'][yesterday.isoformat()] == 'late'
+    assert by_day['Zhou Wei'][today.isoformat()] == 'late'
+    assert by_day['Pär Liljert'] == {yesterday.isoformat(): 'present', today.isoformat(): 'absent'}
+
+    # Mark it held; a move the server refuses is explained
+    app.button('Mark held').click()
+    app.notice('Workshop is now held.')
+    assert 'Held' in app.d.find_element(By.CSS_SELECTOR, '.lifecycle').text
+    app.allow_console(rf'/api/v1/workshops/{workshop_id} - Failed to load resource: .* 409')
+    app.button('Confirm').click()
+    refusal = app.wait(lambda: next((e for e in app.d.find_elements(By.CSS_SELECTOR, '.refusal') if e.is_displayed()), None))
+    assert refusal.text.startswith('Confirm: refused.') and len(refusal.text) > len('Confirm: refused. ')
+    assert app.api(f'/api/v1/workshops/{workshop_id}')['status'] == 'held'
+
+    # Its attendance report, on the page and downloaded
+    app.navigating(lambda: app.link('Attendance figures and downloads').click())
+    assert app.heading() == 'Attendance report'
+    report = app.d.find_element(By.CSS_SELECTOR, '.report')
+    assert TITLE in report.text
+    figures = {f.find_element(By.TAG_NAME, 'dt').text: f.find_element(By.TAG_NAME, 'dd').text
+               for f in report.find_elements(By.CSS_SELECTOR, '.figure')}
+    figures_api = app.api(f'/api/v1/reports/attendance?workshop_id={workshop_id}')
+    assert figures['Registered'] == '3' == str(figures_api['registered'])
+    assert figures['Participant-days'] == str(figures_api['participant_days']) != '0'
+    assert report.find_elements(By.CSS_SELECTOR, 'figure.chart svg')
+    app.check_screen('report-attendance')
+    name, body = app.download('Download CSV')
+    assert name.endswith('.csv') and body.decode('utf-8-sig').startswith('section,item,measure,value')
+    name, body = app.download('Download JSON')
+    assert json.loads(body)['report'] == 'attendance'
+    main_window = app.d.current_window_handle
+    # The server's printable page names no icon, so Chromium asks for /favicon.ico (404).
+    app.allow_console(r'/favicon\.ico - Failed to load resource: .* 404')
+    app.link('Open printable page (HTML)').click()
+    app.wait(lambda: len(app.d.window_handles) == 2)
+    app.d.switch_to.window([w for w in app.d.window_handles if w != main_window][0])
+    app.wait(lambda: TITLE in app.d.find_element(By.TAG_NAME, 'body').text)
+    app.d.close()
+    app.d.switch_to.window(main_window)
+
+    # The funder report: the European Commission funds CBMM
+    app.navigating(lambda: app.link('Reports').click())
+    app.navigating(lambda: app.link('Funder').click())
+    app.pick('Funder', 'European Commission', 'European Commission')
+    app.fill('From', (yesterday - datetime.timedelta(days=30)).isoformat())
+    app.fill('To', today.isoformat())
+    app.navigating(lambda: app.button('Show report').click())
+    report = app.wait(lambda: app.d.find_element(By.CSS_SELECTOR, '.report'))
+    assert TITLE in report.text
+    assert any('People trained, by gender' in f.text for f in report.find_elements(By.CSS_SELECTOR, 'figure.chart'))
+    app.check_screen('report-funder')
+    name, body = app.download('Download CSV')
+    assert body.decode('utf-8-sig').startswith('section,item,measure,value')
+
+    # Sign out: the app is closed until the next sign-in
+    app.navigating(lambda: app.button('Sign out').click())
+    app.notice('Signed out.')
+    assert app.heading() == 'Sign in'
+    app.go('/workshops')
+    assert app.heading() == 'Sign in'
