@@ -191,6 +191,17 @@ def test_a_coordinators_day(app):
     name, body = app.download('Download CSV')
     assert body.decode('utf-8-sig').startswith('section,item,measure,value')
 
+    # People are found by their names in any script
+    app.navigating(lambda: app.link('People').click())
+    app.fill('Name', '李')
+    app.navigating(lambda: app.button('Search').click())
+    assert '李娜' in app.d.find_element(By.CSS_SELECTOR, 'main table').text
+    app.fill('Name', '周伟')
+    app.navigating(lambda: app.button('Search').click())
+    app.navigating(lambda: app.link('Zhou Wei').click())
+    assert app.heading() == 'Zhou Wei' and '周伟' in app.d.find_element(By.CSS_SELECTOR, 'main').text
+    app.check_screen('person-chinese')
+
     # Sign out: the app is closed until the next sign-in
     app.navigating(lambda: app.button('Sign out').click())
     app.notice('Signed out.')

@@ -2,7 +2,7 @@
 // next to the fields they name. Forms are `novalidate`: the server holds the
 // rules, the browser does not second-guess them. A failed save never clears
 // what was typed.
-import { h, uid } from './dom.js';
+import { h, mount, uid } from './dom.js';
 import { options as enumOptions } from './format.js';
 
 // spec: {name, label, type: text|date|time|number|email|tel|password|select|textarea|list|checkbox,
@@ -178,7 +178,7 @@ export function showProblem(container, problem) {
   }
   if (summary) {
     const detail = problem.detail || problem.title || problem.message || 'Something went wrong.';
-    summary.replaceChildren(
+    mount(summary,
       h('p', {}, h('strong', {}, `${container.dataset.failLabel || 'Not saved.'} `), detail),
       unmatched.length ? h('ul', {}, unmatched.map((e) => h('li', {}, `${e.field}: ${e.message}`))) : null);
     summary.hidden = false;

@@ -107,9 +107,6 @@ export function picker(spec) {
     clearTimeout(timer);
     timer = setTimeout(runSearch, 200);
   });
-  input.addEventListener('focus', () => {
-    if (!selected) runSearch();
-  });
   input.addEventListener('blur', () => setTimeout(close, 150));
   input.addEventListener('keydown', (event) => {
     const open = !list.hidden;

@@ -117,7 +117,7 @@ export function attendanceGrid(workshopId, matrix) {
   const head = h('tr', {}, h('th', { scope: 'col' }, 'Person'), order.map((c) => {
     const s = sessions[c];
     return h('th', { scope: 'col', class: s.date === now ? 'today' : null },
-      formatDay(s.date),
+      formatDay(s.date), s.date.slice(0, 4) === now.slice(0, 4) ? '' : ` ${s.date.slice(0, 4)}`,
       s.date === now ? h('span', { class: 'badge badge-today' }, 'Today') : null,
       s.start_time || s.title ? h('span', { class: 'session-note' }, [s.start_time, s.title].filter(Boolean).join(' ')) : null);
   }));

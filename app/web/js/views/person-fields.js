@@ -14,7 +14,7 @@ export function personFields(person = {}, org = null) {
       field({ name: 'native_name', label: 'Native name', value: person.native_name, lang: 'zh', hint: 'e.g. 王芳' }),
       field({ name: 'gender', label: 'Gender', type: 'select', options: 'gender', value: person.gender || 'undisclosed' })),
     fields(
-      organizationPicker({ value: org }),
+      organizationPicker({ value: org, class: 'wide' }),
       field({ name: 'position', label: 'Position', value: person.position }),
       field({ name: 'province', label: 'Province', value: person.province })),
     fields(

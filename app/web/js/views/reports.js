@@ -8,7 +8,7 @@ import { field, fields, form, showProblem } from '../form.js';
 import { addDays, formatAmount, formatDate, formatDateRange, formatMonthShort, formatNumber, formatPercent, label, today } from '../format.js';
 import { organizationPicker, orgById } from '../orgs.js';
 import { navigate } from '../router.js';
-import { isFunder } from '../session.js';
+import { currentUser, isFunder } from '../session.js';
 import { empty, loading, pageHeader, section, table } from '../ui.js';
 import { statusBadge } from './home.js';
 
@@ -147,17 +147,19 @@ function drawAttendance(r) {
 
 export async function funderReportView({ query, root }) {
   const now = today();
+  // A funder user sees its own organization's report only (and may not list organizations).
+  const own = isFunder() ? currentUser().organization_id : null;
   const values = {
-    organization_id: query.get('organization_id'),
+    organization_id: own || query.get('organization_id'),
     from: query.get('from') || `${now.slice(0, 4)}-01-01`,
     to: query.get('to') || now,
   };
-  const funder = await orgById(Number(values.organization_id)).catch(() => null);
+  const funder = own ? null : await orgById(Number(values.organization_id)).catch(() => null);
   await reportPage(root, {
     title: 'Funder report',
     intro: 'What one funder’s money did in a period: aggregates only, no names.',
     formFields: [
-      organizationPicker({ label: 'Funder', value: funder, class: 'wide' }),
+      own ? null : organizationPicker({ label: 'Funder', value: funder, class: 'wide' }),
       field({ name: 'from', label: 'From', type: 'date', value: values.from }),
       field({ name: 'to', label: 'To', type: 'date', value: values.to }),
     ],

@@ -33,7 +33,7 @@ export async function workshopFormView({ params, query, root }) {
     },
     fields(
       field({ name: 'title', label: 'Title', value: workshop.title, class: 'wide' }),
-      field({ name: 'project_id', label: 'Project', type: 'select', numeric: true, options: projectOptions(projectList), blank: 'Choose a project…', value: workshop.project_id })),
+      field({ name: 'project_id', label: 'Project', type: 'select', numeric: true, options: projectOptions(projectList), blank: 'Choose a project…', value: workshop.project_id, class: 'wide' })),
     fields(
       field({ name: 'kind', label: 'Kind', type: 'select', options: 'workshop_kind', value: workshop.kind }),
       editing ? null : field({ name: 'status', label: 'Status', type: 'select', options: 'workshop_status', value: workshop.status })),
