@@ -1,6 +1,7 @@
 // Shared pieces of every screen: notices (feedback for every action), page
 // headings, tables, the pager and confirmation dialogs.
 import { h, mount, uid } from './dom.js';
+import { navigate } from './router.js';
 
 // --- notices ------------------------------------------------------------------
 
@@ -116,11 +117,28 @@ export function details(pairs) {
     shown.map(([k, v]) => [h('dt', {}, k), h('dd', {}, v)]));
 }
 
-// Forward paging with the API's opaque cursors: "First page" and "Next page".
-export function pager(page, { cursor, goTo }) {
+// Paging with the API's opaque cursors. The cursors of the pages before are
+// kept in the address (`trail`), so Previous works and a page can be bookmarked.
+export function pager(page, { path, params, query }) {
+  const cursor = query.get('cursor');
+  let trail = [];
+  try {
+    trail = JSON.parse(query.get('trail') || '[]');
+  } catch {
+    trail = [];
+  }
   const nav = h('nav', { class: 'pager', 'aria-label': 'Pages' });
-  if (cursor) nav.append(button('First page', () => goTo(null)));
-  if (page.next_cursor) nav.append(button('Next page', () => goTo(page.next_cursor)));
+  if (cursor) {
+    nav.append(button('Previous page', () => navigate(path, {
+      ...params, cursor: trail[trail.length - 1] || null, trail: trail.length > 1 ? JSON.stringify(trail.slice(0, -1)) : null,
+    })));
+  }
+  if (cursor || page.next_cursor) nav.append(h('span', { class: 'muted' }, `Page ${trail.length + 1}`));
+  if (page.next_cursor) {
+    nav.append(button('Next page', () => navigate(path, {
+      ...params, cursor: page.next_cursor, trail: JSON.stringify([...trail, cursor || '']),
+    })));
+  }
   return nav.childNodes.length ? nav : null;
 }
 

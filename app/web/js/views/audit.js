@@ -58,6 +58,6 @@ export async function auditView({ query, root }) {
               h('div', {}, h('h3', {}, 'After'), h('pre', {}, json(e.after))))),
         },
       ], page.items, { caption: 'Audit trail, oldest first', emptyText: 'No entry matches these filters.' }),
-      pager(page, { cursor, goTo: (c) => navigate('/audit', { ...filters, cursor: c }) }),
+      pager(page, { path: '/audit', params: filters, query }),
     ]);
 }

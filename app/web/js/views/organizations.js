@@ -40,7 +40,7 @@ export async function organizationsView({ query, root }) {
         { label: 'Part of', cell: (o) => orgLink(orgs.get(o.parent_id)) },
         { label: 'Country', cell: (o) => o.country || '' },
       ], page.items, { emptyText: 'No organization matches.' }),
-      pager(page, { cursor, goTo: (c) => navigate('/organizations', { q, kind, cursor: c }) }),
+      pager(page, { path: '/organizations', params: { q, kind }, query }),
     ]);
 }
 

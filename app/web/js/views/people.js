@@ -38,7 +38,7 @@ export async function peopleView({ query, root }) {
       { label: 'Organization', cell: (p) => orgs.get(p.organization_id)?.name || '' },
       { label: 'Position', cell: (p) => p.position || '' },
     ], page.items, { emptyText: q ? `Nobody matches “${q}”.` : 'No people recorded yet.' }),
-    pager(page, { cursor, goTo: (c) => navigate('/people', { q, organization_id: organizationId, cursor: c }) }),
+    pager(page, { path: '/people', params: { q, organization_id: organizationId }, query }),
   ];
 
   mount(root,

@@ -5,7 +5,8 @@ import { changes, fields, form, withoutEmpty } from '../form.js';
 import { formatDateRange, label } from '../format.js';
 import { orgById, orgLink } from '../orgs.js';
 import { navigate } from '../router.js';
-import { canWrite } from '../session.js';
+import { hasRoute } from '../server-features.js';
+import { canWrite, isAdmin } from '../session.js';
 import { busy, button, confirmAction, details, empty, errorBox, linkButton, loading, notify, notifyProblem, pageHeader, section, table } from '../ui.js';
 import { statusBadge } from './home.js';
 import { duplicatesNote, personFields, personName, personPicker } from './person-fields.js';
@@ -38,7 +39,9 @@ export async function personView({ params, root }) {
     ])),
     section('Training record', record),
     canWrite() ? section('Merge a duplicate', await mergeForm(person)) : null,
-    canWrite() ? h('div', { class: 'danger-zone' }, button('Delete person', (e) => remove(person, e.currentTarget), { kind: 'danger' })) : null);
+    canWrite() ? h('div', { class: 'danger-zone' },
+      button('Delete person', (e) => remove(person, e.currentTarget), { kind: 'danger' }),
+      isAdmin() ? button('Erase personal data', (e) => erase(person, e.currentTarget), { kind: 'danger' }) : null) : null);
 
   mount(record, await trainingRecord(id));
 }
@@ -46,11 +49,13 @@ export async function personView({ params, root }) {
 // GET /api/v1/people/{id}/workshops: the workshops a person was registered
 // for, with their role and days attended (a route the server is to add).
 async function trainingRecord(id) {
+  if (!(await hasRoute('get', '/api/v1/people/{id}/workshops'))) {
+    return empty('This server cannot list a person’s workshops yet.');
+  }
   let page;
   try {
     page = await api.get(`/api/v1/people/${id}/workshops`, { limit: 500 });
   } catch (problem) {
-    if (problem.status === 404) return empty('The training record is not available from this server yet.');
     return errorBox(problem);
   }
   return table([
@@ -65,6 +70,9 @@ async function trainingRecord(id) {
 }
 
 async function mergeForm(person) {
+  if (!(await hasRoute('post', '/api/v1/people/{id}/merge'))) {
+    return empty('This server cannot merge people yet.');
+  }
   const into = await personPicker({ name: 'into_id', label: 'Keep this person instead', create: false, hint: 'This record’s registrations and marks move to the person you pick; this record is then deleted.' });
   return form({
     submitLabel: 'Merge into the person picked',
@@ -87,6 +95,21 @@ async function remove(person, btn) {
       navigate('/people');
     } catch (problem) {
       notifyProblem(problem, 'Not deleted');
+    }
+  });
+}
+
+// Keeps gender, organization, province and attendance (reports still add up);
+// replaces names and contacts with a placeholder, for good.
+async function erase(person, btn) {
+  if (!(await confirmAction(`Erase the personal data of ${person.full_name}? Names, email, phone and position are replaced for good.`, 'Erase personal data'))) return;
+  await busy(btn, async () => {
+    try {
+      const erased = await api.post(`/api/v1/people/${person.id}/erase`);
+      notify(`Personal data erased: the record is now “${erased.full_name}”.`);
+      navigate(`/people/${person.id}`);
+    } catch (problem) {
+      notifyProblem(problem, 'Not erased');
     }
   });
 }

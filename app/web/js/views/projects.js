@@ -33,7 +33,7 @@ export async function projectsView({ query, root }) {
       { label: 'Funding instrument', cell: (p) => p.funding_instrument || '' },
       { label: 'Dates', cell: (p) => (p.start_date || p.end_date ? formatDateRange(p.start_date, p.end_date) : ''), class: 'nowrap' },
     ], page.items, { emptyText: 'No project matches.' }),
-    pager(page, { cursor, goTo: (c) => navigate('/projects', { q, cursor: c }) }));
+    pager(page, { path: '/projects', params: { q }, query }));
 }
 
 export async function projectView({ params, root }) {

@@ -7,6 +7,7 @@ import { h, mount } from '../dom.js';
 import { field, fields, form, showProblem } from '../form.js';
 import { addDays, formatAmount, formatDate, formatDateRange, formatMonthShort, formatNumber, formatPercent, label, today } from '../format.js';
 import { organizationPicker, orgById } from '../orgs.js';
+import { reportFormats } from '../server-features.js';
 import { navigate } from '../router.js';
 import { currentUser, isFunder } from '../session.js';
 import { empty, loading, pageHeader, section, table } from '../ui.js';
@@ -15,16 +16,6 @@ import { statusBadge } from './home.js';
 const FORMAT_LABELS = {
   json: 'Download JSON', csv: 'Download CSV', html: 'Open printable page (HTML)', xlsx: 'Download Excel workbook',
 };
-
-let formats = null;
-// The formats the server offers, read from its OpenAPI document, so a new
-// one (xlsx) shows up here without a change to the app.
-function reportFormats() {
-  formats ??= api.get('/api/v1/openapi.json')
-    .then((doc) => doc.components.parameters.ReportFormat.schema.enum)
-    .catch(() => ['json', 'csv', 'html']);
-  return formats;
-}
 
 async function downloads(path, params, fileStem) {
   const list = await reportFormats();

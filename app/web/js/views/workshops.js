@@ -47,7 +47,7 @@ export async function workshopsView({ query, root }) {
         { label: 'Dates', cell: (w) => formatDateRange(w.start_date, w.end_date, w.dates_estimated), class: 'nowrap' },
         { label: 'City', cell: (w) => w.city || '' },
       ], page.items, { emptyText: 'No workshop matches these filters.' }),
-      pager(page, { cursor, goTo: (c) => navigate('/workshops', { ...filters, cursor: c }) }),
+      pager(page, { path: '/workshops', params: filters, query }),
     ];
 
   mount(root,
