@@ -196,7 +196,7 @@ int main(int argc, char** argv) {
     std::fprintf(stderr, "%s\n", s.detail().c_str());
     return 1;
   }
-  capdev::storage::Transaction tx(db);
+  capdev::storage::WriteTx tx(db);
   Generate(db, workshops, people);
   tx.Commit();
   db.Execute("ANALYZE");

@@ -27,16 +27,21 @@ struct Principal {
   std::string csrf_token;  // set when signed in by the web session cookie
 };
 
-// The iCalendar feeds, which calendar clients fetch with a feed token.
-bool IsCalendarFeed(std::string_view route);
+// What a route needs; declared where the route is added (app/api/). Which
+// role has which permission is decided here alone.
+enum class Permission {
+  kPublic,            // no sign-in: health, the OpenAPI document, login
+  kSignedIn,          // any user, for their own session (me, logout)
+  kReadRecords,       // workshops, people, ... and their reports
+  kWriteRecords,      // create, change and delete them
+  kReadCalendar,      // the calendar feeds (a feed token works too)
+  kReadFunderReport,  // funder users: their own organization's only
+  kAdmin,             // users, the audit trail, erasure
+};
 
-// Routes anyone may call without a token.
-bool IsPublicRoute(std::string_view route);
-
-// Whether `role` may call `method route` (route is the path template).
-// Object-level checks (a funder's own organization) are the handler's.
-bool RoleAllows(std::string_view role, std::string_view method,
-                std::string_view route);
+// Whether a user of `role` has `permission`. Object-level checks (a funder's
+// own organization) are the handler's.
+bool RoleAllows(std::string_view role, Permission permission);
 
 // A user record's rules: a known role, and an organization exactly for funders.
 Status ValidateAccount(std::string_view username, std::string_view role,

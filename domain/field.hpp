@@ -16,9 +16,10 @@ struct Field {
       true;  // false: set by the server (e.g. workshop_id from the path)
 };
 
+// Specialised per entity: its table (kTable), its name in messages and the
+// audit trail (kNoun), and its fields (kAll = std::tuple{Field{...}, ...}).
 template <class E>
-struct Fields;  // specialised per entity: static constexpr auto kAll =
-                // std::tuple{...};
+struct Fields;
 
 template <class E, class F>
 void ForEachField(F&& f) {

@@ -29,6 +29,8 @@ struct Organization {
 template <>
 struct Fields<Organization> {
   using E = Organization;
+  static constexpr std::string_view kTable = "organizations";
+  static constexpr std::string_view kNoun = "organization";  // in messages, the audit trail
   static constexpr auto kAll = std::tuple{Field{"name", &E::name},
                                           Field{"short_name", &E::short_name},
                                           Field{"native_name", &E::native_name},

@@ -31,6 +31,8 @@ struct Person {
 template <>
 struct Fields<Person> {
   using E = Person;
+  static constexpr std::string_view kTable = "people";
+  static constexpr std::string_view kNoun = "person";  // in messages, the audit trail
   static constexpr auto kAll =
       std::tuple{Field{"full_name", &E::full_name},
                  Field{"native_name", &E::native_name},

@@ -40,6 +40,8 @@ struct ProjectParty {
 template <>
 struct Fields<Project> {
   using E = Project;
+  static constexpr std::string_view kTable = "projects";
+  static constexpr std::string_view kNoun = "project";  // in messages, the audit trail
   static constexpr auto kAll =
       std::tuple{Field{"code", &E::code},
                  Field{"title", &E::title},

@@ -27,6 +27,8 @@ struct Registration {
 template <>
 struct Fields<Registration> {
   using E = Registration;
+  static constexpr std::string_view kTable = "registrations";
+  static constexpr std::string_view kNoun = "registration";  // in messages, the audit trail
   static constexpr auto kAll =
       std::tuple{Field{"workshop_id", &E::workshop_id, false},
                  Field{"person_id", &E::person_id}, Field{"role", &E::role},

@@ -25,6 +25,8 @@ struct Session {
 template <>
 struct Fields<Session> {
   using E = Session;
+  static constexpr std::string_view kTable = "sessions";
+  static constexpr std::string_view kNoun = "session";  // in messages, the audit trail
   static constexpr auto kAll =
       std::tuple{Field{"workshop_id", &E::workshop_id, false},
                  Field{"date", &E::date}, Field{"start_time", &E::start_time},

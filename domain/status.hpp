@@ -1,12 +1,15 @@
 #pragma once
 // Expected failures are values, not exceptions (LevelDB's Status,
-// google.rpc.Code). app/ maps each code to an HTTP status in exactly one place.
+// google.rpc.Code): the only error channel. app/ maps each code to an HTTP
+// status in exactly one place.
 
 #include <optional>
 #include <string>
 #include <utility>
 #include <variant>
 #include <vector>
+
+#include "domain/conflict.hpp"
 
 namespace capdev::domain {
 
@@ -20,6 +23,7 @@ enum class Code {
   kUnauthenticated,     // 401: no valid credentials
   kPermissionDenied,    // 403: valid credentials, not allowed
   kResourceExhausted,   // 429: too many attempts
+  kUnavailable,         // 503: try again later (disk full, ...)
 };
 
 struct FieldError {
@@ -59,6 +63,16 @@ class Status {
   static Status ResourceExhausted(std::string detail) {
     return {Code::kResourceExhausted, std::move(detail), {}};
   }
+  static Status Unavailable(std::string detail) {
+    return {Code::kUnavailable, std::move(detail), {}};
+  }
+
+  // The scheduling conflicts behind a refusal (strict mode), for the answer.
+  Status&& WithConflicts(std::vector<Conflict> conflicts) && {
+    conflicts_ = std::move(conflicts);
+    return std::move(*this);
+  }
+  const std::vector<Conflict>& conflicts() const { return conflicts_; }
 
   bool ok() const { return code_ == Code::kOk; }
   Code code() const { return code_; }
@@ -72,6 +86,7 @@ class Status {
   Code code_ = Code::kOk;
   std::string detail_;
   std::vector<FieldError> errors_;
+  std::vector<Conflict> conflicts_;
 };
 
 // A value or the Status that explains why there is none.
@@ -86,10 +101,34 @@ class StatusOr {
   T& value() { return std::get<T>(value_); }
   const T& value() const { return std::get<T>(value_); }
   T* operator->() { return &value(); }
+  const T* operator->() const { return &value(); }
   T& operator*() { return value(); }
+  const T& operator*() const { return value(); }
 
  private:
   std::variant<T, Status> value_;
 };
 
+inline const Status& StatusOf(const Status& s) { return s; }
+template <class T>
+Status StatusOf(const StatusOr<T>& s) {
+  return s.ok() ? Status::Ok() : s.status();
+}
+
 }  // namespace capdev::domain
+
+// Early returns for the error channel (as in Abseil): the enclosing function
+// returns the failed Status (or a StatusOr built from it).
+#define CAPDEV_CONCAT_INNER(a, b) a##b
+#define CAPDEV_CONCAT(a, b) CAPDEV_CONCAT_INNER(a, b)
+#define RETURN_IF_ERROR(expr)                                            \
+  do {                                                                   \
+    if (auto&& capdev_s = (expr); !capdev_s.ok())                        \
+      return ::capdev::domain::StatusOf(capdev_s);                       \
+  } while (false)
+#define ASSIGN_OR_RETURN(lhs, expr) \
+  ASSIGN_OR_RETURN_IMPL(CAPDEV_CONCAT(capdev_or_, __LINE__), lhs, expr)
+#define ASSIGN_OR_RETURN_IMPL(tmp, lhs, expr) \
+  auto tmp = (expr);                          \
+  if (!tmp.ok()) return tmp.status();         \
+  lhs = std::move(tmp.value())

@@ -19,6 +19,15 @@ std::string JoinAllowed(std::span<const std::string_view> allowed) {
   return out;
 }
 
+Status Combine(const Errors& decoding, const Status& rules) {
+  Errors all = decoding;
+  for (const auto& e : rules.errors()) {
+    if (!decoding.Has(e.field)) all.Add(e.field, e.message);
+  }
+  if (!all.empty()) return all.ToStatus();
+  return rules;
+}
+
 void Errors::Required(std::string_view field, const std::string& value) {
   if (value.empty()) Add(std::string(field), "is required");
 }

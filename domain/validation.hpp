@@ -25,6 +25,12 @@ class Errors {
     errors_.push_back({std::move(field), std::move(message)});
   }
   bool empty() const { return errors_.empty(); }
+  bool Has(std::string_view field) const {
+    for (const auto& e : errors_) {
+      if (e.field == field) return true;
+    }
+    return false;
+  }
   const std::vector<FieldError>& list() const { return errors_; }
   // Ok when nothing was added, otherwise a 422 with every entry.
   Status ToStatus() const {
@@ -49,6 +55,11 @@ class Errors {
  private:
   std::vector<FieldError> errors_;
 };
+
+// `decoding` (fields that could not be read) plus the field errors of
+// `rules` for the fields decoding did not already reject; a status of
+// `rules` without field errors (a 409, ...) when decoding found nothing.
+Status Combine(const Errors& decoding, const Status& rules);
 
 std::size_t CountCodePoints(std::string_view utf8);
 std::string JoinAllowed(std::span<const std::string_view> allowed);

@@ -57,6 +57,8 @@ struct WorkshopParty {
 template <>
 struct Fields<Workshop> {
   using E = Workshop;
+  static constexpr std::string_view kTable = "workshops";
+  static constexpr std::string_view kNoun = "workshop";  // in messages, the audit trail
   static constexpr auto kAll =
       std::tuple{Field{"project_id", &E::project_id},
                  Field{"title", &E::title},

@@ -31,26 +31,10 @@ Account ReadAccount(SQLite::Statement& q) {
   return a;
 }
 
-domain::Status UpdateUser(Database& db, const std::string& sql,
-                          const std::string& username, const SqlValue& value) {
-  Transaction tx(db);  // the change and the sign-out land together
-  ScopedStatement q(db, sql);
-  Bind(*q, 1, value);
-  Bind(*q, 2, username);
-  if (q->exec() == 0)
-    return domain::Status::NotFound("no user named " + username);
-  ScopedStatement revoke(db,
-                         "UPDATE auth_tokens SET revoked = 1 WHERE user_id = "
-                         "(SELECT id FROM users WHERE username = ?)");
-  revoke->bind(1, username);
-  revoke->exec();
-  tx.Commit();
-  return domain::Status::Ok();
-}
-
 }  // namespace
 
-domain::StatusOr<std::int64_t> AddAccount(Database& db, const Account& a) {
+domain::StatusOr<std::int64_t> AddAccount(WriteTx& tx, const Account& a) {
+  Database& db = tx.db();
   try {
     ScopedStatement q(
         db,
@@ -82,7 +66,8 @@ std::optional<Account> AccountById(Database& db, std::int64_t id) {
   return ReadAccount(*q);
 }
 
-domain::Status UpdateAccount(Database& db, const Account& a) {
+domain::Status UpdateAccount(WriteTx& tx, const Account& a) {
+  Database& db = tx.db();
   auto before = AccountById(db, a.id);
   if (!before) return domain::Status::NotFound("no user has that id");
   ScopedStatement q(db,
@@ -105,18 +90,6 @@ std::vector<Account> ListAccounts(Database& db) {
   std::vector<Account> out;
   while (q->executeStep()) out.push_back(ReadAccount(*q));
   return out;
-}
-
-domain::Status SetDisabled(Database& db, const std::string& username,
-                           bool disabled) {
-  return UpdateUser(db, "UPDATE users SET disabled = ? WHERE username = ?",
-                    username, static_cast<std::int64_t>(disabled));
-}
-
-domain::Status SetPasswordHash(Database& db, const std::string& username,
-                               const std::string& hash) {
-  return UpdateUser(db, "UPDATE users SET password_hash = ? WHERE username = ?",
-                    username, hash);
 }
 
 void AddToken(Database& db, const std::string& token_hash, std::int64_t user_id,

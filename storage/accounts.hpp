@@ -9,6 +9,7 @@
 #include "domain/access.hpp"
 #include "domain/status.hpp"
 #include "storage/database.hpp"
+#include "storage/transaction.hpp"
 
 namespace capdev::storage {
 
@@ -22,19 +23,13 @@ struct Account {
   std::string created_at;
 };
 
-domain::StatusOr<std::int64_t> AddAccount(Database& db, const Account& account);
+domain::StatusOr<std::int64_t> AddAccount(WriteTx& tx, const Account& account);
 std::optional<Account> AccountByName(Database& db, const std::string& username);
 std::optional<Account> AccountById(Database& db, std::int64_t id);
 std::vector<Account> ListAccounts(Database& db);
 // Writes role, organization, disabled flag and password hash; signs the user
 // out everywhere when it is disabled or its password changes.
-domain::Status UpdateAccount(Database& db, const Account& account);
-// Both revoke the user's tokens.
-domain::Status SetDisabled(Database& db, const std::string& username,
-                           bool disabled);
-domain::Status SetPasswordHash(Database& db, const std::string& username,
-                               const std::string& hash);
-
+domain::Status UpdateAccount(WriteTx& tx, const Account& account);
 struct TokenLifetime {
   std::int64_t idle_seconds = 30 * 60;
   std::int64_t absolute_seconds = 12 * 60 * 60;

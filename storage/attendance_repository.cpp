@@ -5,7 +5,7 @@
 
 #include <map>
 
-#include "storage/repository.hpp"
+#include "storage/records.hpp"
 #include "storage/row_mapping.hpp"
 #include "storage/table.hpp"
 
@@ -35,9 +35,10 @@ std::vector<domain::AttendanceMark> Sheet(Database& db,
   return out;
 }
 
-void ReplaceSheet(Database& db, std::int64_t workshop_id,
+void ReplaceSheet(WriteTx& tx, std::int64_t workshop_id,
                   std::int64_t session_id,
                   std::span<const domain::AttendanceMark> sheet) {
+  Database& db = tx.db();
   ScopedStatement clear(db, "DELETE FROM attendance WHERE session_id = ?");
   clear->bind(1, session_id);
   clear->exec();

@@ -12,6 +12,7 @@
 #include "domain/session.hpp"
 #include "domain/status.hpp"
 #include "storage/database.hpp"
+#include "storage/transaction.hpp"
 
 namespace capdev::storage {
 
@@ -19,7 +20,7 @@ std::set<std::int64_t> RegisteredPeople(Database& db, std::int64_t workshop_id);
 std::vector<domain::AttendanceMark> Sheet(Database& db,
                                           std::int64_t session_id);
 // Replaces the session's sheet; call inside a WriteTransaction.
-void ReplaceSheet(Database& db, std::int64_t workshop_id,
+void ReplaceSheet(WriteTx& tx, std::int64_t workshop_id,
                   std::int64_t session_id,
                   std::span<const domain::AttendanceMark> sheet);
 domain::SignInMatrix Matrix(Database& db, std::int64_t workshop_id);

@@ -8,7 +8,8 @@
 
 namespace capdev::storage {
 
-void AppendAudit(Database& db, const AuditEntry& e) {
+void AppendAudit(WriteTx& tx, const AuditEntry& e) {
+  Database& db = tx.db();
   ScopedStatement q(db,
                     "INSERT INTO audit_log (user_id, username, action, entity, "
                     "entity_id, before, after) "

@@ -7,6 +7,7 @@
 #include <string>
 
 #include "storage/database.hpp"
+#include "storage/transaction.hpp"
 #include "storage/page.hpp"
 
 namespace capdev::storage {
@@ -34,7 +35,7 @@ struct AuditFilter {
 
 // Call inside the write's transaction, so the entry and the change land
 // together.
-void AppendAudit(Database& db, const AuditEntry& entry);
+void AppendAudit(WriteTx& tx, const AuditEntry& entry);
 Page<AuditEntry> ListAudit(Database& db, const AuditFilter& filter,
                            const PageRequest& page);
 

@@ -8,7 +8,8 @@
 
 namespace capdev::storage {
 
-domain::Status ErasePerson(Database& db, std::int64_t person_id) {
+domain::Status ErasePerson(WriteTx& tx, std::int64_t person_id) {
+  Database& db = tx.db();
   ScopedStatement q(
       db,
       "UPDATE people SET full_name = 'Erased person ' || id, native_name = "

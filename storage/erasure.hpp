@@ -5,13 +5,14 @@
 
 #include "domain/status.hpp"
 #include "storage/database.hpp"
+#include "storage/transaction.hpp"
 
 namespace capdev::storage {
 
 // Replaces name, native name, email, phone and position with an anonymous
 // placeholder; gender, organization, province, registrations and attendance
 // stay. Call inside a WriteTransaction; secure_delete zeroes the old values.
-domain::Status ErasePerson(Database& db, std::int64_t person_id);
+domain::Status ErasePerson(WriteTx& tx, std::int64_t person_id);
 
 // After the erasure commits: copies the WAL into the database and truncates
 // it, so the old values are left in neither file. False when readers kept

@@ -1,6 +1,6 @@
 #pragma once
-// The list filters of each resource (API.md "Filters"). Every field maps to
-// a fixed SQL fragment in filters.cpp: user input is only ever bound.
+// The list filters of each resource. Every field maps to a fixed SQL
+// fragment in records.cpp: user input is only ever bound.
 
 #include <cstdint>
 #include <optional>
@@ -17,15 +17,18 @@
 namespace capdev::storage {
 
 struct OrganizationFilter {
+  using Entity = domain::Organization;
   std::optional<std::string> kind;
   std::optional<std::string> q;  // substring of any name
 };
 
 struct ProjectFilter {
+  using Entity = domain::Project;
   std::optional<std::string> q;  // substring of code or titles
 };
 
 struct WorkshopFilter {
+  using Entity = domain::Workshop;
   std::optional<std::int64_t> project_id;
   std::optional<std::string> status;
   std::optional<std::string> kind;
@@ -36,46 +39,22 @@ struct WorkshopFilter {
 };
 
 struct SessionFilter {
+  using Entity = domain::Session;
   std::int64_t workshop_id = 0;
 };
 
 struct PersonFilter {
+  using Entity = domain::Person;
   std::optional<std::int64_t> organization_id;
   std::optional<std::string> q;
 };
 
 struct RegistrationFilter {
+  using Entity = domain::Registration;
   std::int64_t workshop_id = 0;
   std::optional<std::string> role;
   std::optional<std::string> status;
   std::optional<std::int64_t> person_id;
-};
-
-template <class E>
-struct FilterOf;
-template <>
-struct FilterOf<domain::Organization> {
-  using type = OrganizationFilter;
-};
-template <>
-struct FilterOf<domain::Project> {
-  using type = ProjectFilter;
-};
-template <>
-struct FilterOf<domain::Workshop> {
-  using type = WorkshopFilter;
-};
-template <>
-struct FilterOf<domain::Session> {
-  using type = SessionFilter;
-};
-template <>
-struct FilterOf<domain::Person> {
-  using type = PersonFilter;
-};
-template <>
-struct FilterOf<domain::Registration> {
-  using type = RegistrationFilter;
 };
 
 }  // namespace capdev::storage

@@ -53,7 +53,7 @@ domain::Status Migrate(Database& db, const std::vector<Migration>& migrations) {
   }
   for (const auto& m : migrations) {
     if (m.version <= current) continue;
-    domain::Status applied = WriteTransaction(db, [&] {
+    domain::Status applied = InWriteTx(db, [&](WriteTx&) {
       db.Execute(std::string(m.sql));
       ScopedStatement record(
           db, "INSERT INTO schema_migrations(version, name) VALUES (?, ?)");

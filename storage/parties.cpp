@@ -6,7 +6,7 @@
 #include <string>
 
 #include "domain/validation.hpp"
-#include "storage/repository.hpp"
+#include "storage/records.hpp"
 #include "storage/row_mapping.hpp"
 
 namespace capdev::storage {
@@ -17,10 +17,9 @@ namespace {
 template <class Party>
 domain::Status CheckOrganizations(Database& db,
                                   std::span<const Party> parties) {
-  Organizations organizations(db);
   domain::Errors e;
   for (std::size_t i = 0; i < parties.size(); ++i) {
-    if (!organizations.Exists(parties[i].organization_id)) {
+    if (!Exists<domain::Organization>(db, parties[i].organization_id)) {
       e.Add("[" + std::to_string(i) + "].organization_id",
             "organization " + std::to_string(parties[i].organization_id) +
                 " does not exist");
@@ -65,8 +64,9 @@ std::vector<domain::WorkshopParty> WorkshopParties(Database& db,
 }
 
 domain::Status ReplaceProjectParties(
-    Database& db, std::int64_t project_id,
+    WriteTx& tx, std::int64_t project_id,
     std::span<const domain::ProjectParty> parties) {
+  Database& db = tx.db();
   if (auto s = CheckOrganizations(db, parties); !s.ok()) return s;
   ScopedStatement clear(
       db, "DELETE FROM project_organizations WHERE project_id = ?");
@@ -91,8 +91,9 @@ domain::Status ReplaceProjectParties(
 }
 
 domain::Status ReplaceWorkshopParties(
-    Database& db, std::int64_t workshop_id,
+    WriteTx& tx, std::int64_t workshop_id,
     std::span<const domain::WorkshopParty> parties) {
+  Database& db = tx.db();
   if (auto s = CheckOrganizations(db, parties); !s.ok()) return s;
   ScopedStatement clear(
       db, "DELETE FROM workshop_organizations WHERE workshop_id = ?");

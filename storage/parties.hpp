@@ -9,6 +9,7 @@
 #include "domain/status.hpp"
 #include "domain/workshop.hpp"
 #include "storage/database.hpp"
+#include "storage/transaction.hpp"
 
 namespace capdev::storage {
 
@@ -20,10 +21,10 @@ std::vector<domain::WorkshopParty> WorkshopParties(Database& db,
 // Replace the set; call inside a WriteTransaction. Unknown organizations are
 // a 422 naming the entries.
 domain::Status ReplaceProjectParties(
-    Database& db, std::int64_t project_id,
+    WriteTx& tx, std::int64_t project_id,
     std::span<const domain::ProjectParty> parties);
 domain::Status ReplaceWorkshopParties(
-    Database& db, std::int64_t workshop_id,
+    WriteTx& tx, std::int64_t workshop_id,
     std::span<const domain::WorkshopParty> parties);
 
 }  // namespace capdev::storage

@@ -8,7 +8,7 @@
 #include <string>
 
 #include "storage/attendance_repository.hpp"
-#include "storage/repository.hpp"
+#include "storage/records.hpp"
 #include "storage/row_mapping.hpp"
 #include "storage/transaction.hpp"
 
@@ -258,7 +258,7 @@ ORDER BY 4)sql");
 
 std::optional<domain::AttendanceReport> AttendanceReportFor(
     Database& db, std::int64_t workshop_id) {
-  auto workshop = Workshops(db).Get(workshop_id);
+  auto workshop = Get<domain::Workshop>(db, workshop_id);
   if (!workshop) return std::nullopt;
   domain::AttendanceReport r;
   ReadTransaction snapshot(db);
@@ -278,7 +278,7 @@ std::optional<domain::AttendanceReport> AttendanceReportFor(
 std::optional<domain::FunderReport> FunderReportFor(
     Database& db, std::int64_t organization_id, domain::Date from,
     domain::Date to) {
-  auto org = Organizations(db).Get(organization_id);
+  auto org = Get<domain::Organization>(db, organization_id);
   if (!org) return std::nullopt;
   domain::FunderReport r;
   r.organization_id = organization_id;

@@ -7,8 +7,9 @@
 
 namespace capdev::storage {
 
-void AddSessions(Database& db, std::int64_t workshop_id,
+void AddSessions(WriteTx& tx, std::int64_t workshop_id,
                  std::span<const domain::Date> days) {
+  Database& db = tx.db();
   ScopedStatement insert(
       db, "INSERT INTO sessions (workshop_id, date) VALUES (?, ?)");
   for (const auto& day : days) {
@@ -19,7 +20,8 @@ void AddSessions(Database& db, std::int64_t workshop_id,
   }
 }
 
-void ShiftSessions(Database& db, std::int64_t workshop_id, int days) {
+void ShiftSessions(WriteTx& tx, std::int64_t workshop_id, int days) {
+  Database& db = tx.db();
   ScopedStatement q(db,
                     "UPDATE sessions SET date = date(date, ? || ' days') WHERE "
                     "workshop_id = ?");

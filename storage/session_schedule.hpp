@@ -7,12 +7,13 @@
 
 #include "domain/date.hpp"
 #include "storage/database.hpp"
+#include "storage/transaction.hpp"
 
 namespace capdev::storage {
 
-void AddSessions(Database& db, std::int64_t workshop_id,
+void AddSessions(WriteTx& tx, std::int64_t workshop_id,
                  std::span<const domain::Date> days);
-void ShiftSessions(Database& db, std::int64_t workshop_id, int days);
+void ShiftSessions(WriteTx& tx, std::int64_t workshop_id, int days);
 int CountSessions(Database& db, std::int64_t workshop_id);
 int CountSessionsOutside(Database& db, std::int64_t workshop_id,
                          domain::Date start, domain::Date end);

@@ -1,6 +1,6 @@
 #pragma once
 // Generic CRUD over one table whose columns are `id` plus the entity's
-// domain::Fields, in order. Internal to storage/: repositories build on it.
+// domain::Fields, in order. Internal to storage/: records.cpp builds on it.
 
 #include <SQLiteCpp/Database.h>
 #include <SQLiteCpp/Exception.h>
@@ -14,6 +14,7 @@
 #include "domain/status.hpp"
 #include "storage/database.hpp"
 #include "storage/page.hpp"
+#include "storage/records.hpp"
 #include "storage/row_mapping.hpp"
 #include "storage/sql_errors.hpp"
 
@@ -84,8 +85,10 @@ Page<T> SelectPage(Database& db, const std::string& sql, const Where& where,
 template <class E>
 class Table {
  public:
-  Table(Database& db, std::string name, std::string noun)
-      : db_(db), name_(std::move(name)), noun_(std::move(noun)) {
+  explicit Table(Database& db)
+      : db_(db),
+        name_(domain::Fields<E>::kTable),
+        noun_(domain::Fields<E>::kNoun) {
     domain::ForEachField<E>([&](const auto& f) {
       columns_ += ", " + std::string(f.name);
       placeholders_ += placeholders_.empty() ? "?" : ", ?";
@@ -93,8 +96,6 @@ class Table {
           (assignments_.empty() ? "" : ", ") + std::string(f.name) + " = ?";
     });
   }
-
-  const std::string& noun() const { return noun_; }
 
   std::optional<E> Get(std::int64_t id) {
     auto page = List(WhereId(id), {0, 1});
@@ -137,7 +138,7 @@ class Table {
           db_, "UPDATE " + name_ + " SET " + assignments_ + " WHERE id = ?");
       const int n = BindFields(*q, e);
       q->bind(n + 1, e.id);
-      if (q->exec() == 0) return NotFound(e.id);
+      if (q->exec() == 0) return storage::NotFound<E>(e.id);
       return domain::Status::Ok();
     } catch (const SQLite::Exception& ex) {
       return ConstraintStatus(ex, noun_);
@@ -148,16 +149,11 @@ class Table {
     try {
       ScopedStatement q(db_, "DELETE FROM " + name_ + " WHERE id = ?");
       q->bind(1, id);
-      if (q->exec() == 0) return NotFound(id);
+      if (q->exec() == 0) return storage::NotFound<E>(id);
       return domain::Status::Ok();
     } catch (const SQLite::Exception& ex) {
       return ConstraintStatus(ex, noun_);
     }
-  }
-
-  domain::Status NotFound(std::int64_t id) const {
-    return domain::Status::NotFound(noun_ + " " + std::to_string(id) +
-                                    " does not exist");
   }
 
  private:

@@ -2,11 +2,11 @@
 
 namespace capdev::storage {
 
-Transaction::Transaction(Database& db) : db_(db) {
+WriteTx::WriteTx(Database& db) : db_(db) {
   db_.Execute("BEGIN IMMEDIATE");
 }
 
-Transaction::~Transaction() {
+WriteTx::~WriteTx() {
   if (done_) return;
   try {
     db_.Execute("ROLLBACK");
@@ -16,7 +16,7 @@ Transaction::~Transaction() {
   }
 }
 
-void Transaction::Commit() {
+void WriteTx::Commit() {
   db_.Execute("COMMIT");
   done_ = true;
 }

@@ -1,39 +1,40 @@
 #pragma once
-// Every multi-row write runs through WriteTransaction: BEGIN IMMEDIATE (the
-// write lock up front, so two writers never deadlock on an upgrade), commit
-// when the work returns ok, roll back on an error status or an exception.
+// Writes happen inside a WriteTx: BEGIN IMMEDIATE (the write lock up front, so
+// two writers never deadlock on an upgrade), committed explicitly, rolled back
+// when it goes out of scope uncommitted. A storage function that writes takes
+// the WriteTx, so the compiler checks that it runs inside one.
 
-#include <type_traits>
+#include <utility>
 
 #include "domain/status.hpp"
 #include "storage/database.hpp"
 
 namespace capdev::storage {
 
-class Transaction {
+class WriteTx {
  public:
-  explicit Transaction(Database& db);
-  ~Transaction();
-  Transaction(const Transaction&) = delete;
-  Transaction& operator=(const Transaction&) = delete;
+  explicit WriteTx(Database& db);
+  ~WriteTx();
+  WriteTx(const WriteTx&) = delete;
+  WriteTx& operator=(const WriteTx&) = delete;
   void Commit();
+  Database& db() { return db_; }
 
  private:
   Database& db_;
   bool done_ = false;
 };
 
+// Runs `work(tx)` in a new write transaction: commits when the Status (or
+// StatusOr) it returns is ok, rolls back otherwise and on an exception.
 template <class F>
-auto WriteTransaction(Database& db, F&& work) -> decltype(work()) {
-  Transaction tx(db);
-  auto result = work();
+auto InWriteTx(Database& db, F&& work)
+    -> decltype(std::forward<F>(work)(std::declval<WriteTx&>())) {
+  WriteTx tx(db);
+  auto result = std::forward<F>(work)(tx);
   if (result.ok()) tx.Commit();
   return result;
 }
-
-}  // namespace capdev::storage
-
-namespace capdev::storage {
 
 // A consistent snapshot for a report's several queries (BEGIN DEFERRED):
 // writers committing meanwhile are not seen halfway.

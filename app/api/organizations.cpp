@@ -1,33 +1,67 @@
-#include "app/api/crud.hpp"
+// /api/v1/organizations: the institutions (agencies, trainers, funders).
+
+#include "app/api/common.hpp"
 #include "app/api/routes.hpp"
-#include "domain/organization.hpp"
+#include "app/services/organizations.hpp"
 
 namespace capdev::app {
 
 void AddOrganizationRoutes(Router& router) {
-  CrudHooks<domain::Organization> hooks;
-  hooks.entity = "organization";
-  hooks.collection = "/api/v1/organizations";
-  hooks.filter = [](Context& ctx) {
-    return storage::OrganizationFilter{
-        ctx.query.OneOf("kind", domain::kOrganizationKinds),
-        ctx.query.Text("q")};
-  };
-  hooks.check_references = [](Context& ctx, const domain::Organization& org,
-                              domain::Errors& errors) {
-    CheckExists<domain::Organization>(ctx, "parent_id", org.parent_id, errors);
-    // A parent chain must end: refuse to make an organization its own ancestor.
-    storage::Organizations repo(ctx.db);
-    int steps = 0;
-    for (auto parent = org.parent_id;
-         parent && org.id != 0 && ++steps < 1000;) {
-      if (*parent == org.id)
-        return errors.Add("parent_id", "would make a cycle of parents");
-      auto p = repo.Get(*parent);
-      parent = p ? p->parent_id : std::nullopt;
-    }
-  };
-  AddCrudRoutes(router, hooks);
+  using P = domain::Permission;
+  const std::string list = "/api/v1/organizations";
+  const std::string item = list + "/{id}";
+
+  router.Add(
+      kGet, list, P::kReadRecords,
+      [](Context& ctx) -> domain::StatusOr<Response> {
+        auto& q = ctx.query;
+        const storage::OrganizationFilter filter{
+            q.OneOf("kind", domain::kOrganizationKinds), q.Text("q")};
+        const auto page = q.Page();
+        RETURN_IF_ERROR(q.Check());
+        return JsonResponse(200, ListPage(storage::List(ctx.db, filter, page)));
+      },
+      Params(kPaging, {"kind", "q"}));
+
+  router.Add(kPost, list, P::kWriteRecords,
+             [](Context& ctx) -> domain::StatusOr<Response> {
+               ASSIGN_OR_RETURN(const auto draft,
+                                ReadDraft<domain::Organization>(ctx));
+               ASSIGN_OR_RETURN(const auto org, Write(ctx, [&](auto& tx) {
+                                  return CreateOrganization(tx, *ctx.user,
+                                                            draft);
+                                }));
+               return Created(ctx, Encode(org));
+             });
+
+  router.Add(kGet, item, P::kReadRecords,
+             [](Context& ctx) -> domain::StatusOr<Response> {
+               ASSIGN_OR_RETURN(const auto id, ctx.Id("id"));
+               ASSIGN_OR_RETURN(const auto org,
+                                Load<domain::Organization>(ctx.db, id));
+               return JsonResponse(200, Encode(org));
+             });
+
+  router.Add(kPatch, item, P::kWriteRecords,
+             [](Context& ctx) -> domain::StatusOr<Response> {
+               ASSIGN_OR_RETURN(const auto id, ctx.Id("id"));
+               ASSIGN_OR_RETURN(const auto draft,
+                                ReadDraft<domain::Organization>(ctx));
+               ASSIGN_OR_RETURN(const auto org, Write(ctx, [&](auto& tx) {
+                                  return UpdateOrganization(tx, *ctx.user, id,
+                                                            draft);
+                                }));
+               return JsonResponse(200, Encode(org));
+             });
+
+  router.Add(kDelete, item, P::kWriteRecords,
+             [](Context& ctx) -> domain::StatusOr<Response> {
+               ASSIGN_OR_RETURN(const auto id, ctx.Id("id"));
+               RETURN_IF_ERROR(Write(ctx, [&](auto& tx) {
+                 return DeleteOrganization(tx, *ctx.user, id);
+               }));
+               return NoContent();
+             });
 }
 
 }  // namespace capdev::app

@@ -1,24 +1,94 @@
-#include "app/api/crud.hpp"
+// /api/v1/people, and erasing a person's personal data.
+
+#include <spdlog/spdlog.h>
+
+#include <thread>
+
+#include "app/api/common.hpp"
 #include "app/api/routes.hpp"
-#include "domain/organization.hpp"
-#include "domain/person.hpp"
+#include "app/services/people.hpp"
+#include "storage/erasure.hpp"
 
 namespace capdev::app {
 
 void AddPersonRoutes(Router& router) {
-  CrudHooks<domain::Person> hooks;
-  hooks.entity = "person";
-  hooks.collection = "/api/v1/people";
-  hooks.filter = [](Context& ctx) {
-    return storage::PersonFilter{ctx.query.Id("organization_id"),
-                                 ctx.query.Text("q")};
-  };
-  hooks.check_references = [](Context& ctx, const domain::Person& p,
-                              domain::Errors& errors) {
-    CheckExists<domain::Organization>(ctx, "organization_id", p.organization_id,
-                                      errors);
-  };
-  AddCrudRoutes(router, hooks);
+  using P = domain::Permission;
+  const std::string list = "/api/v1/people";
+  const std::string item = list + "/{id}";
+
+  router.Add(
+      kGet, list, P::kReadRecords,
+      [](Context& ctx) -> domain::StatusOr<Response> {
+        auto& q = ctx.query;
+        const storage::PersonFilter filter{q.Id("organization_id"),
+                                           q.Text("q")};
+        const auto page = q.Page();
+        RETURN_IF_ERROR(q.Check());
+        return JsonResponse(200, ListPage(storage::List(ctx.db, filter, page)));
+      },
+      Params(kPaging, {"organization_id", "q"}));
+
+  router.Add(kPost, list, P::kWriteRecords,
+             [](Context& ctx) -> domain::StatusOr<Response> {
+               ASSIGN_OR_RETURN(const auto draft,
+                                ReadDraft<domain::Person>(ctx));
+               ASSIGN_OR_RETURN(const auto person, Write(ctx, [&](auto& tx) {
+                                  return CreatePerson(tx, *ctx.user, draft);
+                                }));
+               return Created(ctx, Encode(person));
+             });
+
+  router.Add(kGet, item, P::kReadRecords,
+             [](Context& ctx) -> domain::StatusOr<Response> {
+               ASSIGN_OR_RETURN(const auto id, ctx.Id("id"));
+               ASSIGN_OR_RETURN(const auto person,
+                                Load<domain::Person>(ctx.db, id));
+               return JsonResponse(200, Encode(person));
+             });
+
+  router.Add(kPatch, item, P::kWriteRecords,
+             [](Context& ctx) -> domain::StatusOr<Response> {
+               ASSIGN_OR_RETURN(const auto id, ctx.Id("id"));
+               ASSIGN_OR_RETURN(const auto draft,
+                                ReadDraft<domain::Person>(ctx));
+               ASSIGN_OR_RETURN(const auto person, Write(ctx, [&](auto& tx) {
+                                  return UpdatePerson(tx, *ctx.user, id,
+                                                      draft);
+                                }));
+               return JsonResponse(200, Encode(person));
+             });
+
+  router.Add(kDelete, item, P::kWriteRecords,
+             [](Context& ctx) -> domain::StatusOr<Response> {
+               ASSIGN_OR_RETURN(const auto id, ctx.Id("id"));
+               RETURN_IF_ERROR(Write(ctx, [&](auto& tx) {
+                 return DeletePerson(tx, *ctx.user, id);
+               }));
+               return NoContent();
+             });
+
+  router.Add(kPost, item + "/erase", P::kAdmin,
+             [](Context& ctx) -> domain::StatusOr<Response> {
+               ASSIGN_OR_RETURN(const auto id, ctx.Id("id"));
+               ASSIGN_OR_RETURN(const auto person, Write(ctx, [&](auto& tx) {
+                                  return ErasePerson(tx, *ctx.user, id);
+                                }));
+               // Move the change out of the WAL and truncate it: the old
+               // values must not survive in either file.
+               bool cleared = false;
+               for (int attempt = 0;
+                    attempt < 50 &&
+                    !(cleared = storage::CheckpointAndTruncateWal(ctx.db));
+                    ++attempt) {
+                 std::this_thread::sleep_for(
+                     std::chrono::milliseconds(20));  // a reader is finishing
+               }
+               if (!cleared)
+                 spdlog::warn(
+                     "erasure: the WAL checkpoint was blocked by readers; it "
+                     "completes later");
+               return JsonResponse(200, Encode(person));
+             });
 }
 
 }  // namespace capdev::app

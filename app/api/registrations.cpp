@@ -1,38 +1,80 @@
-#include "app/api/crud.hpp"
-#include "app/api/nested.hpp"
+// /api/v1/workshops/{id}/registrations: who takes part, in which role.
+
+#include "app/api/common.hpp"
 #include "app/api/routes.hpp"
-#include "domain/person.hpp"
-#include "domain/registration.hpp"
+#include "app/services/registrations.hpp"
+#include "domain/workshop.hpp"
 
 namespace capdev::app {
 
 void AddRegistrationRoutes(Router& router) {
-  CrudHooks<domain::Registration> hooks;
-  hooks.entity = "registration";
-  hooks.collection = "/api/v1/workshops/{id}/registrations";
-  hooks.item_param = "registration_id";
-  hooks.filter = [](Context& ctx) {
-    const auto& q = ctx.query;
-    return storage::RegistrationFilter{
-        RequireWorkshop(ctx).id, q.OneOf("role", domain::kRegistrationRoles),
-        q.OneOf("status", domain::kRegistrationStatuses), q.Id("person_id")};
-  };
-  hooks.make = [](Context& ctx) {
-    domain::Registration r;
-    r.workshop_id = ctx.Id("id");
-    return r;
-  };
-  hooks.in_scope = [](Context& ctx, const domain::Registration& r) {
-    return r.workshop_id == ctx.Id("id");
-  };
-  hooks.check_references = [](Context& ctx, const domain::Registration& r,
-                              domain::Errors& errors) {
-    CheckExists<domain::Person>(ctx, "person_id", r.person_id, errors);
-  };
-  hooks.conflict_workshop = [](const domain::Registration& r) {
-    return std::optional<std::int64_t>(r.workshop_id);
-  };
-  AddCrudRoutes(router, hooks);
+  using P = domain::Permission;
+  const std::string list = "/api/v1/workshops/{id}/registrations";
+  const std::string item = list + "/{registration_id}";
+
+  router.Add(
+      kGet, list, P::kReadRecords,
+      [](Context& ctx) -> domain::StatusOr<Response> {
+        ASSIGN_OR_RETURN(const auto id, ctx.Id("id"));
+        auto& q = ctx.query;
+        const storage::RegistrationFilter filter{
+            id, q.OneOf("role", domain::kRegistrationRoles),
+            q.OneOf("status", domain::kRegistrationStatuses),
+            q.Id("person_id")};
+        const auto page = q.Page();
+        RETURN_IF_ERROR(q.Check());
+        RETURN_IF_ERROR(Load<domain::Workshop>(ctx.db, id));
+        return JsonResponse(200, ListPage(storage::List(ctx.db, filter, page)));
+      },
+      Params(kPaging, {"role", "status", "person_id"}));
+
+  router.Add(
+      kPost, list, P::kWriteRecords,
+      [](Context& ctx) -> domain::StatusOr<Response> {
+        ASSIGN_OR_RETURN(const auto id, ctx.Id("id"));
+        ASSIGN_OR_RETURN(const bool strict, Strict(ctx));
+        ASSIGN_OR_RETURN(const auto draft, ReadDraft<domain::Registration>(ctx));
+        ASSIGN_OR_RETURN(const auto written, Write(ctx, [&](auto& tx) {
+                           return CreateRegistration(tx, *ctx.user, id, draft,
+                                                strict);
+                         }));
+        return Created(ctx, WrittenJson(written));
+      },
+      {"strict"});
+
+  router.Add(kGet, item, P::kReadRecords,
+             [](Context& ctx) -> domain::StatusOr<Response> {
+               ASSIGN_OR_RETURN(const auto id, ctx.Id("id"));
+               ASSIGN_OR_RETURN(const auto registration_id, ctx.Id("registration_id"));
+               ASSIGN_OR_RETURN(const auto registration,
+                                LoadRegistration(ctx.db, id, registration_id));
+               return JsonResponse(200, Encode(registration));
+             });
+
+  router.Add(
+      kPatch, item, P::kWriteRecords,
+      [](Context& ctx) -> domain::StatusOr<Response> {
+        ASSIGN_OR_RETURN(const auto id, ctx.Id("id"));
+        ASSIGN_OR_RETURN(const auto registration_id, ctx.Id("registration_id"));
+        ASSIGN_OR_RETURN(const bool strict, Strict(ctx));
+        ASSIGN_OR_RETURN(const auto draft, ReadDraft<domain::Registration>(ctx));
+        ASSIGN_OR_RETURN(const auto written, Write(ctx, [&](auto& tx) {
+                           return UpdateRegistration(tx, *ctx.user, id, registration_id,
+                                                draft, strict);
+                         }));
+        return JsonResponse(200, WrittenJson(written));
+      },
+      {"strict"});
+
+  router.Add(kDelete, item, P::kWriteRecords,
+             [](Context& ctx) -> domain::StatusOr<Response> {
+               ASSIGN_OR_RETURN(const auto id, ctx.Id("id"));
+               ASSIGN_OR_RETURN(const auto registration_id, ctx.Id("registration_id"));
+               RETURN_IF_ERROR(Write(ctx, [&](auto& tx) {
+                 return DeleteRegistration(tx, *ctx.user, id, registration_id);
+               }));
+               return NoContent();
+             });
 }
 
 }  // namespace capdev::app

@@ -6,14 +6,16 @@ namespace capdev::app {
 
 Router MakeRouter(std::shared_ptr<AuthService> auth) {
   Router router;
-  router.SetAuthenticator([auth](const Request& request, std::string_view route,
-                                 const std::optional<std::string>& access_token,
-                                 storage::Database& db) {
-    return auth->Authenticate(request, route, access_token, db);
-  });
-  AddAccessRoutes(router, auth);
+  router.SetAuthenticator(
+      [auth](const Request& request,
+             const std::optional<std::string>& feed_token,
+             storage::Database& db) {
+        return auth->Authenticate(request, feed_token, db);
+      });
+  AddAuthRoutes(router, auth);
+  AddUserRoutes(router);
+  AddAuditRoutes(router);
   AddHealthRoutes(router);
-  AddOpenApiRoutes(router);
   AddOrganizationRoutes(router);
   AddProjectRoutes(router);
   AddWorkshopRoutes(router);

@@ -1,5 +1,6 @@
 #pragma once
-// One function per resource file adds that resource's routes.
+// One function per resource file adds that resource's routes; MakeRouter
+// adds them all.
 
 #include <memory>
 
@@ -9,8 +10,10 @@ namespace capdev::app {
 
 class AuthService;
 
+void AddAuthRoutes(Router& router, std::shared_ptr<AuthService> auth);
+void AddUserRoutes(Router& router);
+void AddAuditRoutes(Router& router);
 void AddHealthRoutes(Router& router);
-void AddOpenApiRoutes(Router& router);
 void AddOrganizationRoutes(Router& router);
 void AddProjectRoutes(Router& router);
 void AddWorkshopRoutes(Router& router);
@@ -20,8 +23,6 @@ void AddRegistrationRoutes(Router& router);
 void AddAttendanceRoutes(Router& router);
 void AddReportRoutes(Router& router);
 void AddScheduleRoutes(Router& router);
-
-void AddAccessRoutes(Router& router, std::shared_ptr<AuthService> auth);
 
 // Every route capdev serves, behind `auth`.
 Router MakeRouter(std::shared_ptr<AuthService> auth);

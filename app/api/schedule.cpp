@@ -1,10 +1,10 @@
-#include "app/services/conflict_guard.hpp"
-#include "app/api/nested.hpp"
+// Scheduling: the calendar (JSON and RFC 5545 feeds) and a workshop's double
+// bookings.
+
+#include "app/api/common.hpp"
 #include "app/api/routes.hpp"
 #include "app/reports/ics.hpp"
-#include "app/http/json_codec.hpp"
-#include "app/http/query.hpp"
-#include "app/status_error.hpp"
+#include "domain/workshop.hpp"
 #include "storage/schedule_queries.hpp"
 
 namespace capdev::app {
@@ -14,31 +14,29 @@ namespace {
 // Longest range a calendar request covers, to bound the answer.
 constexpr int kMaxCalendarDays = 2 * 366;
 
-storage::CalendarFilter ReadFilter(Context& ctx, bool defaults) {
-  const auto& q = ctx.query;
+// `defaults`: a subscribed feed has no parameters: last year to two years
+// ahead.
+domain::StatusOr<storage::CalendarFilter> ReadFilter(Query& q, bool defaults) {
   auto from = q.Date("from");
   auto to = q.Date("to");
+  const auto project_id = q.Id("project_id");
+  const auto city = q.Text("city");
   if (defaults) {
-    // A subscribed feed has no parameters: last year to two years ahead.
     const auto today = domain::Date::Today();
     if (!from) from = today.AddDays(-366);
     if (!to) to = from->AddDays(kMaxCalendarDays);
   }
-  for (auto [name, value] : {std::pair{"from", &from}, std::pair{"to", &to}}) {
-    if (!*value) {
-      throw StatusError(domain::Status::Malformed(
-          std::string("query parameter '") + name + "' is required",
-          {{name, "is required"}}));
-    }
-  }
+  q.Required(from, "from");
+  q.Required(to, "to");
+  RETURN_IF_ERROR(q.Check());
   if (*to < *from || from->DaysUntil(*to) > kMaxCalendarDays) {
-    throw StatusError(domain::Status::Malformed(
+    return domain::Status::Malformed(
         "'to' must be on or after 'from' and at most " +
             std::to_string(kMaxCalendarDays) + " days later",
         {{"to", "must be from 'from' to " + std::to_string(kMaxCalendarDays) +
-                    " days after it"}}));
+                    " days after it"}});
   }
-  return {*from, *to, q.Id("project_id"), q.Text("city")};
+  return storage::CalendarFilter{*from, *to, project_id, city};
 }
 
 Response Calendar(std::string body, const std::string& filename) {
@@ -51,56 +49,70 @@ Response Calendar(std::string body, const std::string& filename) {
 }  // namespace
 
 void AddScheduleRoutes(Router& router) {
-  router.Add("GET", "/api/v1/calendar", [](Context& ctx) {
-    json::array items;
-    for (const auto& e :
-         storage::CalendarSessions(ctx.db, ReadFilter(ctx, false))) {
-      json::object item = Encode(e.session);
-      const auto& w = e.workshop;
-      item["workshop"] = {{"id", w.id},
-                          {"title", w.title},
-                          {"kind", w.kind},
-                          {"status", w.status},
-                          {"project_id", w.project_id},
-                          {"project_code", e.project_code},
-                          {"city", ToJson(w.city)},
-                          {"venue", ToJson(w.venue)}};
-      items.push_back(std::move(item));
-    }
-    return JsonResponse(200, json::object{{"items", std::move(items)},
-                                          {"next_cursor", nullptr}});
-  });
+  using P = domain::Permission;
+  const std::vector<std::string> range = {"from", "to", "project_id", "city"};
 
-  router.Add("GET", "/api/v1/calendar.ics", [](Context& ctx) {
-    auto workshops = storage::CalendarWorkshops(ctx.db, ReadFilter(ctx, true));
-    return Calendar(
-        RenderCalendar("capdev workshops", workshops, domain::NowUtc(true)),
-        "capdev.ics");
-  });
+  router.Add(
+      kGet, "/api/v1/calendar", P::kReadRecords,
+      [](Context& ctx) -> domain::StatusOr<Response> {
+        ASSIGN_OR_RETURN(const auto filter, ReadFilter(ctx.query, false));
+        json::array items;
+        for (const auto& e : storage::CalendarSessions(ctx.db, filter)) {
+          json::object item = Encode(e.session);
+          const auto& w = e.workshop;
+          item["workshop"] = {{"id", w.id},
+                              {"title", w.title},
+                              {"kind", w.kind},
+                              {"status", w.status},
+                              {"project_id", w.project_id},
+                              {"project_code", e.project_code},
+                              {"city", ToJson(w.city)},
+                              {"venue", ToJson(w.venue)}};
+          items.push_back(std::move(item));
+        }
+        return JsonResponse(200, json::object{{"items", std::move(items)},
+                                              {"next_cursor", nullptr}});
+      },
+      range);
 
-  router.Add("GET", "/api/v1/workshops/{id}.ics", [](Context& ctx) {
-    const auto id = ctx.Id("id");
-    auto workshop = storage::CalendarWorkshopById(ctx.db, id);
-    if (!workshop) {
-      RequireWorkshop(ctx);  // 404 when it does not exist at all
-      throw StatusError(domain::Status::FailedPrecondition(
-          "workshop " + std::to_string(id) +
-          " has no dates to put in a calendar"));
-    }
-    return Calendar(RenderCalendar(workshop->workshop.title, {*workshop},
-                                   domain::NowUtc(true)),
-                    "workshop-" + std::to_string(id) + ".ics");
-  });
+  router.Add(
+      kGet, "/api/v1/calendar.ics", P::kReadCalendar,
+      [](Context& ctx) -> domain::StatusOr<Response> {
+        ASSIGN_OR_RETURN(const auto filter, ReadFilter(ctx.query, true));
+        auto workshops = storage::CalendarWorkshops(ctx.db, filter);
+        return Calendar(RenderCalendar("capdev workshops", workshops,
+                                       domain::NowUtc(true)),
+                        "capdev.ics");
+      },
+      Params(range, {"access_token"}));
 
-  router.Add("GET", "/api/v1/workshops/{id}/conflicts", [](Context& ctx) {
-    const auto workshop = RequireWorkshop(ctx);
-    return JsonResponse(
-        200,
-        json::object{
-            {"workshop_id", workshop.id},
-            {"items", ConflictsJson(storage::ConflictsOf(ctx.db, workshop.id))},
-            {"next_cursor", nullptr}});
-  });
+  router.Add(
+      kGet, "/api/v1/workshops/{id}.ics", P::kReadCalendar,
+      [](Context& ctx) -> domain::StatusOr<Response> {
+        ASSIGN_OR_RETURN(const auto id, ctx.Id("id"));
+        auto workshop = storage::CalendarWorkshopById(ctx.db, id);
+        if (!workshop) {
+          RETURN_IF_ERROR(Load<domain::Workshop>(ctx.db, id));
+          return domain::Status::FailedPrecondition(
+              "workshop " + std::to_string(id) +
+              " has no dates to put in a calendar");
+        }
+        return Calendar(RenderCalendar(workshop->workshop.title, {*workshop},
+                                       domain::NowUtc(true)),
+                        "workshop-" + std::to_string(id) + ".ics");
+      },
+      {"access_token"});
+
+  router.Add(kGet, "/api/v1/workshops/{id}/conflicts", P::kReadRecords,
+             [](Context& ctx) -> domain::StatusOr<Response> {
+               ASSIGN_OR_RETURN(const auto id, ctx.Id("id"));
+               RETURN_IF_ERROR(Load<domain::Workshop>(ctx.db, id));
+               return JsonResponse(
+                   200, json::object{
+                            {"workshop_id", id},
+                            {"items", ToJson(storage::ConflictsOf(ctx.db, id))},
+                            {"next_cursor", nullptr}});
+             });
 }
 
 }  // namespace capdev::app

@@ -1,33 +1,77 @@
-#include "app/api/crud.hpp"
-#include "app/api/nested.hpp"
+// /api/v1/workshops/{id}/sessions: the days attendance is taken on.
+
+#include "app/api/common.hpp"
 #include "app/api/routes.hpp"
-#include "domain/session.hpp"
+#include "app/services/sessions.hpp"
+#include "domain/workshop.hpp"
 
 namespace capdev::app {
 
 void AddSessionRoutes(Router& router) {
-  CrudHooks<domain::Session> hooks;
-  hooks.entity = "session";
-  hooks.collection = "/api/v1/workshops/{id}/sessions";
-  hooks.item_param = "session_id";
-  hooks.filter = [](Context& ctx) {
-    return storage::SessionFilter{RequireWorkshop(ctx).id};
-  };
-  hooks.make = [](Context& ctx) {
-    domain::Session s;
-    s.workshop_id = ctx.Id("id");
-    return s;
-  };
-  hooks.in_scope = [](Context& ctx, const domain::Session& s) {
-    return s.workshop_id == ctx.Id("id");
-  };
-  hooks.validate = [](Context& ctx, const domain::Session& s) {
-    return domain::Validate(s, RequireWorkshop(ctx));
-  };
-  hooks.conflict_workshop = [](const domain::Session& s) {
-    return std::optional<std::int64_t>(s.workshop_id);
-  };
-  AddCrudRoutes(router, hooks);
+  using P = domain::Permission;
+  const std::string list = "/api/v1/workshops/{id}/sessions";
+  const std::string item = list + "/{session_id}";
+
+  router.Add(
+      kGet, list, P::kReadRecords,
+      [](Context& ctx) -> domain::StatusOr<Response> {
+        ASSIGN_OR_RETURN(const auto id, ctx.Id("id"));
+        const auto page = ctx.query.Page();
+        RETURN_IF_ERROR(ctx.query.Check());
+        RETURN_IF_ERROR(Load<domain::Workshop>(ctx.db, id));
+        return JsonResponse(
+            200, ListPage(storage::List(ctx.db, storage::SessionFilter{id},
+                                        page)));
+      },
+      kPaging);
+
+  router.Add(
+      kPost, list, P::kWriteRecords,
+      [](Context& ctx) -> domain::StatusOr<Response> {
+        ASSIGN_OR_RETURN(const auto id, ctx.Id("id"));
+        ASSIGN_OR_RETURN(const bool strict, Strict(ctx));
+        ASSIGN_OR_RETURN(const auto draft, ReadDraft<domain::Session>(ctx));
+        ASSIGN_OR_RETURN(const auto written, Write(ctx, [&](auto& tx) {
+                           return CreateSession(tx, *ctx.user, id, draft,
+                                                strict);
+                         }));
+        return Created(ctx, WrittenJson(written));
+      },
+      {"strict"});
+
+  router.Add(kGet, item, P::kReadRecords,
+             [](Context& ctx) -> domain::StatusOr<Response> {
+               ASSIGN_OR_RETURN(const auto id, ctx.Id("id"));
+               ASSIGN_OR_RETURN(const auto session_id, ctx.Id("session_id"));
+               ASSIGN_OR_RETURN(const auto session,
+                                LoadSession(ctx.db, id, session_id));
+               return JsonResponse(200, Encode(session));
+             });
+
+  router.Add(
+      kPatch, item, P::kWriteRecords,
+      [](Context& ctx) -> domain::StatusOr<Response> {
+        ASSIGN_OR_RETURN(const auto id, ctx.Id("id"));
+        ASSIGN_OR_RETURN(const auto session_id, ctx.Id("session_id"));
+        ASSIGN_OR_RETURN(const bool strict, Strict(ctx));
+        ASSIGN_OR_RETURN(const auto draft, ReadDraft<domain::Session>(ctx));
+        ASSIGN_OR_RETURN(const auto written, Write(ctx, [&](auto& tx) {
+                           return UpdateSession(tx, *ctx.user, id, session_id,
+                                                draft, strict);
+                         }));
+        return JsonResponse(200, WrittenJson(written));
+      },
+      {"strict"});
+
+  router.Add(kDelete, item, P::kWriteRecords,
+             [](Context& ctx) -> domain::StatusOr<Response> {
+               ASSIGN_OR_RETURN(const auto id, ctx.Id("id"));
+               ASSIGN_OR_RETURN(const auto session_id, ctx.Id("session_id"));
+               RETURN_IF_ERROR(Write(ctx, [&](auto& tx) {
+                 return DeleteSession(tx, *ctx.user, id, session_id);
+               }));
+               return NoContent();
+             });
 }
 
 }  // namespace capdev::app

@@ -18,7 +18,7 @@
 #include "storage/migrations.hpp"
 #include "storage/natural_keys.hpp"
 #include "storage/parties.hpp"
-#include "storage/repository.hpp"
+#include "storage/records.hpp"
 #include "storage/session_schedule.hpp"
 #include "storage/transaction.hpp"
 
@@ -77,7 +77,7 @@ std::string Key(const json::object& record) {
 
 class Loader {
  public:
-  explicit Loader(storage::Database& db) : db_(db) {}
+  explicit Loader(storage::WriteTx& tx) : tx_(tx), db_(tx.db()) {}
 
   SeedReport Run(const SeedFiles& files) {
     for (auto& v : ParseArray(files.organizations, "organizations.json"))
@@ -114,13 +114,13 @@ class Loader {
       Fail(domain::Status::Invalid(s.errors(),
                                    "seed record " + label + " breaks a rule"));
     }
-    storage::Repository<E> repo(db_);
     if (existing) {
-      if (!domain::SameFields(*repo.Get(*existing), entity)) Conflict(label);
+      if (!domain::SameFields(*storage::Get<E>(db_, *existing), entity))
+        Conflict(label);
       report_.unchanged++;
       return {*existing, false};
     }
-    auto id = repo.Create(entity);
+    auto id = storage::Insert(tx_, entity);
     if (!id.ok()) Fail(id.status());
     report_.created++;
     return {id.value(), true};
@@ -166,7 +166,7 @@ class Loader {
     }
     if (auto s = domain::ValidateParties(parties); !s.ok()) Fail(s);
     if (created) {
-      if (auto s = storage::ReplaceProjectParties(db_, id, parties); !s.ok())
+      if (auto s = storage::ReplaceProjectParties(tx_, id, parties); !s.ok())
         Fail(s);
     } else {
       CheckParties(storage::ProjectParties(db_, id), parties, label);
@@ -220,9 +220,9 @@ class Loader {
     }
 
     if (created) {
-      if (auto s = storage::ReplaceWorkshopParties(db_, id, parties); !s.ok())
+      if (auto s = storage::ReplaceWorkshopParties(tx_, id, parties); !s.ok())
         Fail(s);
-      storage::AddSessions(db_, id, days);
+      storage::AddSessions(tx_, id, days);
     } else {
       CheckParties(storage::WorkshopParties(db_, id), parties, label);
       if (storage::CountSessions(db_, id) != static_cast<int>(days.size())) {
@@ -241,6 +241,7 @@ class Loader {
     }
   }
 
+  storage::WriteTx& tx_;
   storage::Database& db_;
   SeedReport report_;
   std::map<std::string, std::int64_t> organizations_, projects_, people_;
@@ -272,8 +273,8 @@ domain::StatusOr<SeedReport> LoadSeed(storage::Database& db,
                                       const SeedFiles& files) {
   SeedReport report;
   try {
-    auto status = storage::WriteTransaction(db, [&] {
-      report = Loader(db).Run(files);
+    auto status = storage::InWriteTx(db, [&](storage::WriteTx& tx) {
+      report = Loader(tx).Run(files);
       return domain::Status::Ok();
     });
     if (!status.ok()) return status;

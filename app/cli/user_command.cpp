@@ -4,17 +4,15 @@
 #include <string>
 
 #include "app/services/credentials.hpp"
+#include "app/services/users.hpp"
 #include "domain/access.hpp"
 #include "storage/accounts.hpp"
 #include "storage/migrations.hpp"
-#include "storage/repository.hpp"
 #include "storage/transaction.hpp"
 
 namespace capdev::app {
 
 namespace {
-
-constexpr std::size_t kMinPassword = 10;
 
 std::optional<std::string> ReadPassword() {
   std::string password;
@@ -40,23 +38,29 @@ int Report(const domain::Status& s, const std::string& done) {
 }
 
 int Add(storage::Database& db, const UserCommand& c) {
-  if (auto s = domain::ValidateAccount(c.username, c.role, c.organization_id);
-      !s.ok())
-    return Report(s, "");
-  if (c.organization_id &&
-      !storage::Organizations(db).Exists(*c.organization_id)) {
-    return Fail("organization " + std::to_string(*c.organization_id) +
-                " does not exist");
-  }
   auto password = ReadPassword();
   if (!password || password->size() < kMinPassword) {
     return Fail("give a password of at least " + std::to_string(kMinPassword) +
                 " characters on standard input");
   }
-  auto id = storage::AddAccount(db, {0, c.username, HashPassword(*password),
-                                     c.role, c.organization_id, false, ""});
-  return Report(id.ok() ? domain::Status::Ok() : id.status(),
-                "added " + c.role + " user " + c.username);
+  UserChange change;
+  change.username = c.username;
+  change.role = c.role;
+  change.organization_id = c.organization_id;
+  change.password_hash = HashPassword(*password);
+  auto added = storage::InWriteTx(
+      db, [&](storage::WriteTx& tx) { return CreateUser(tx, nullptr, change); });
+  return Report(domain::StatusOf(added), "added " + c.role + " user " + c.username);
+}
+
+// Applies `change` to the user named in the command.
+domain::Status Change(storage::Database& db, const UserCommand& c,
+                      const UserChange& change) {
+  auto account = storage::AccountByName(db, c.username);
+  if (!account) return domain::Status::NotFound("no user named " + c.username);
+  return domain::StatusOf(storage::InWriteTx(db, [&](storage::WriteTx& tx) {
+    return UpdateUser(tx, nullptr, account->id, change);
+  }));
 }
 
 int List(storage::Database& db) {
@@ -75,8 +79,10 @@ int Reset(storage::Database& db, const UserCommand& c) {
     return Fail("give a password of at least " + std::to_string(kMinPassword) +
                 " characters on standard input");
   }
+  UserChange change;
+  change.password_hash = HashPassword(*password);
   return Report(
-      storage::SetPasswordHash(db, c.username, HashPassword(*password)),
+      Change(db, c, change),
       "password of " + c.username + " reset; their sessions were signed out");
 }
 
@@ -92,9 +98,13 @@ int Bootstrap(storage::Database& db) {
     }
   }
   const std::string password = RandomPassword();
-  auto id = storage::AddAccount(db, {0, "admin", HashPassword(password),
-                                     "admin", std::nullopt, false, ""});
-  if (!id.ok()) return Report(id.status(), "");
+  UserChange change;
+  change.username = "admin";
+  change.role = "admin";
+  change.password_hash = HashPassword(password);
+  auto added = storage::InWriteTx(
+      db, [&](storage::WriteTx& tx) { return CreateUser(tx, nullptr, change); });
+  if (!added.ok()) return Report(added.status(), "");
   std::cout << "\nCreated the first admin user. Sign in with:\n\n"
             << "  curl -s -X POST http://127.0.0.1:8080/api/v1/auth/login \\\n"
             << "       -d '{\"username\": \"admin\", \"password\": \""
@@ -112,8 +122,10 @@ int RunUserCommand(const UserCommand& c) {
   if (c.action == "add") return Add(db, c);
   if (c.action == "list") return List(db);
   if (c.action == "disable" || c.action == "enable") {
+    UserChange change;
+    change.disabled = c.action == "disable";
     return Report(
-        storage::SetDisabled(db, c.username, c.action == "disable"),
+        Change(db, c, change),
         c.username + (c.action == "disable"
                           ? " disabled; their sessions were signed out"
                           : " enabled"));

@@ -1,6 +1,5 @@
 #include "app/http/json_codec.hpp"
 
-#include "app/status_error.hpp"
 
 namespace capdev::app {
 
@@ -8,34 +7,53 @@ namespace {
 constexpr std::size_t kMaxDepth = 32;
 }
 
-json::value ParseBody(const Request& request) {
+domain::StatusOr<json::value> ParseBody(const Request& request) {
   if (request.body.empty())
-    throw StatusError(domain::Status::Malformed("a JSON body is required"));
+    return domain::Status::Malformed("a JSON body is required");
   json::parse_options options;
   options.max_depth = kMaxDepth;
   boost::system::error_code ec;
   json::value v = json::parse(request.body, ec, {}, options);
   if (ec) {
-    throw StatusError(domain::Status::Malformed("the body is not valid JSON: " +
-                                                ec.message()));
+    return domain::Status::Malformed("the body is not valid JSON: " +
+                                     ec.message());
   }
   return v;
 }
 
-const json::object& RequireObject(const json::value& body) {
+domain::StatusOr<json::object> ParseObject(const Request& request) {
+  ASSIGN_OR_RETURN(json::value body, ParseBody(request));
   if (!body.is_object()) {
-    throw StatusError(domain::Status::Invalid(
-        {{"", "must be a JSON object"}}, "the body must be a JSON object"));
+    return domain::Status::Invalid({{"", "must be a JSON object"}},
+                                   "the body must be a JSON object");
   }
-  return body.as_object();
+  return std::move(body.as_object());
 }
 
-const json::array& RequireArray(const json::value& body) {
+domain::StatusOr<json::array> ParseArray(const Request& request) {
+  ASSIGN_OR_RETURN(json::value body, ParseBody(request));
   if (!body.is_array()) {
-    throw StatusError(domain::Status::Invalid({{"", "must be a JSON array"}},
-                                              "the body must be a JSON array"));
+    return domain::Status::Invalid({{"", "must be a JSON array"}},
+                                   "the body must be a JSON array");
   }
-  return body.as_array();
+  return std::move(body.as_array());
+}
+
+json::array ToJson(const std::vector<domain::Conflict>& conflicts) {
+  json::array a;
+  for (const auto& c : conflicts) {
+    a.push_back({{"kind", c.kind},
+                 {"severity", c.severity},
+                 {"date", c.date.ToString()},
+                 {"workshop_id", c.workshop_id},
+                 {"other_workshop_id", c.other_workshop_id},
+                 {"other_workshop_title", c.other_workshop_title},
+                 {"person_id", ToJson(c.person_id)},
+                 {"organization_id", ToJson(c.organization_id)},
+                 {"venue", ToJson(c.venue)},
+                 {"city", ToJson(c.city)}});
+  }
+  return a;
 }
 
 Response JsonResponse(int status, const json::value& body) {

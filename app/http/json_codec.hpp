@@ -9,7 +9,9 @@
 #include <vector>
 
 #include "app/http/message.hpp"
+#include "domain/conflict.hpp"
 #include "domain/date.hpp"
+#include "domain/draft.hpp"
 #include "domain/field.hpp"
 #include "domain/validation.hpp"
 
@@ -17,11 +19,12 @@ namespace capdev::app {
 
 namespace json = boost::json;
 
-// Parses a request body: 400 when it is not JSON or nests too deep. The
-// Content-Type is not insisted on, so a bare `curl -d` works.
-json::value ParseBody(const Request& request);
-const json::object& RequireObject(const json::value& body);
-const json::array& RequireArray(const json::value& body);
+// Parses a request body: 400 when it is not JSON or nests too deep, 422 when
+// it is not the object or array asked for. The Content-Type is not insisted
+// on, so a bare `curl -d` works.
+domain::StatusOr<json::value> ParseBody(const Request& request);
+domain::StatusOr<json::object> ParseObject(const Request& request);
+domain::StatusOr<json::array> ParseArray(const Request& request);
 
 Response JsonResponse(int status, const json::value& body);
 
@@ -41,6 +44,7 @@ template <class T>
 json::value ToJson(const std::optional<T>& v) {
   return v ? ToJson(*v) : json::value(nullptr);
 }
+json::array ToJson(const std::vector<domain::Conflict>& conflicts);
 
 void FromJson(const json::value& j, std::string& out, const std::string& field,
               domain::Errors& e);
@@ -80,12 +84,13 @@ json::array EncodeAll(const std::vector<E>& entities) {
   return a;
 }
 
-// Applies the members present in `body` onto `entity` (create starts from
-// defaults, PATCH from the stored record). `prefix` names nested entries in
-// errors, e.g. "[3].".
+// Decodes the members present in `body` (create starts from defaults, PATCH
+// from the stored record: the service applies them). `prefix` names nested
+// entries in errors, e.g. "[3].".
 template <class E>
 void Decode(const json::object& body, E& entity, domain::Errors& errors,
-            const std::string& prefix = "") {
+            const std::string& prefix = "",
+            std::vector<std::string_view>* present = nullptr) {
   for (const auto& [key, value] : body) {
     bool known = false;
     domain::ForEachField<E>([&](const auto& f) {
@@ -94,10 +99,18 @@ void Decode(const json::object& body, E& entity, domain::Errors& errors,
       if (!f.writable)
         return errors.Add(prefix + std::string(key), "is read-only");
       FromJson(value, entity.*(f.member), prefix + std::string(key), errors);
+      if (present) present->push_back(f.name);
     });
     if (!known && key != "id")
       errors.Add(prefix + std::string(key), "is not a field of this resource");
   }
+}
+
+template <class E>
+domain::Draft<E> DecodeDraft(const json::object& body) {
+  domain::Draft<E> draft;
+  Decode(body, draft.values, draft.errors, "", &draft.present);
+  return draft;
 }
 
 // Decodes a JSON array of entries (a set or a sheet) into entities.

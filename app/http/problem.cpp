@@ -2,6 +2,8 @@
 
 #include <boost/json.hpp>
 
+#include "app/http/json_codec.hpp"
+
 namespace capdev::app {
 
 namespace {
@@ -58,6 +60,8 @@ int HttpStatus(domain::Code code) {
       return 403;
     case domain::Code::kResourceExhausted:
       return 429;
+    case domain::Code::kUnavailable:
+      return 503;
   }
   return 500;
 }
@@ -76,16 +80,15 @@ Response Problem(int status, std::string detail,
       status, "application/problem+json", boost::json::serialize(body), {}};
 }
 
-Response Problem(const domain::Status& status,
-                 const boost::json::object& extensions) {
+Response Problem(const domain::Status& status) {
   Response r =
       Problem(HttpStatus(status.code()), status.detail(), status.errors());
   if (status.code() == domain::Code::kUnauthenticated) {
     r.headers.emplace_back("WWW-Authenticate", "Bearer realm=\"capdev\"");
   }
-  if (extensions.empty()) return r;
+  if (status.conflicts().empty()) return r;
   auto body = boost::json::parse(r.body).as_object();
-  for (const auto& [k, v] : extensions) body[k] = v;
+  body["conflicts"] = ToJson(status.conflicts());
   r.body = boost::json::serialize(body);
   return r;
 }

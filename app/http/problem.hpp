@@ -14,7 +14,8 @@ namespace capdev::app {
 int HttpStatus(domain::Code code);
 Response Problem(int status, std::string detail,
                  const std::vector<domain::FieldError>& errors = {});
-Response Problem(const domain::Status& status,
-                 const boost::json::object& extensions = {});
+// With the Status's conflicts, if any, as an extension member (RFC 9457
+// §3.2).
+Response Problem(const domain::Status& status);
 
 }  // namespace capdev::app

@@ -1,19 +1,13 @@
 #include "app/http/query.hpp"
 
+#include <algorithm>
 #include <charconv>
 
-#include "app/status_error.hpp"
 #include "domain/validation.hpp"
 
 namespace capdev::app {
 
 namespace {
-
-[[noreturn]] void BadParameter(std::string_view name, std::string message) {
-  std::string detail = "query parameter '" + std::string(name) + "' " + message;
-  throw StatusError(domain::Status::Malformed(
-      std::move(detail), {{std::string(name), std::move(message)}}));
-}
 
 std::optional<std::int64_t> ParseInt(std::string_view text) {
   std::int64_t value = 0;
@@ -28,63 +22,95 @@ constexpr std::string_view kCursorPrefix = "c1.";
 
 }  // namespace
 
-std::optional<std::string> Query::Text(std::string_view name) const {
+std::optional<std::string> Query::Text(std::string_view name) {
   for (const auto& [k, v] : params_) {
     if (k == name) return v;
   }
   return std::nullopt;
 }
 
-std::optional<std::int64_t> Query::Id(std::string_view name) const {
+std::optional<std::int64_t> Query::Id(std::string_view name) {
   auto text = Text(name);
   if (!text) return std::nullopt;
   auto id = ParseInt(*text);
-  if (!id || *id <= 0) BadParameter(name, "must be a positive integer id");
+  if (!id || *id <= 0) {
+    Note(name, "must be a positive integer id");
+    return std::nullopt;
+  }
   return id;
 }
 
-std::optional<domain::Date> Query::Date(std::string_view name) const {
+std::optional<domain::Date> Query::Date(std::string_view name) {
   auto text = Text(name);
   if (!text) return std::nullopt;
   auto date = domain::Date::Parse(*text);
-  if (!date) BadParameter(name, "must be a date (YYYY-MM-DD)");
+  if (!date) Note(name, "must be a date (YYYY-MM-DD)");
   return date;
 }
 
-std::optional<bool> Query::Bool(std::string_view name) const {
+std::optional<bool> Query::Bool(std::string_view name) {
   auto text = Text(name);
   if (!text) return std::nullopt;
   if (*text == "true" || *text == "1") return true;
   if (*text == "false" || *text == "0") return false;
-  BadParameter(name, "must be true or false");
+  Note(name, "must be true or false");
+  return std::nullopt;
 }
 
 std::optional<std::string> Query::OneOf(
-    std::string_view name, std::span<const std::string_view> allowed) const {
+    std::string_view name, std::span<const std::string_view> allowed) {
   auto text = Text(name);
   if (!text) return std::nullopt;
   for (auto v : allowed) {
     if (v == *text) return text;
   }
-  BadParameter(name, "must be one of: " + domain::JoinAllowed(allowed));
+  Note(name, "must be one of: " + domain::JoinAllowed(allowed));
+  return std::nullopt;
 }
 
-storage::PageRequest Query::Page() const {
+storage::PageRequest Query::Page() {
   storage::PageRequest page{0, kDefaultLimit};
   if (auto limit = Text("limit")) {
     auto n = ParseInt(*limit);
     if (!n || *n < 1 || *n > kMaxLimit) {
-      BadParameter("limit",
-                   "must be an integer from 1 to " + std::to_string(kMaxLimit));
+      Note("limit",
+           "must be an integer from 1 to " + std::to_string(kMaxLimit));
+    } else {
+      page.limit = static_cast<int>(*n);
     }
-    page.limit = static_cast<int>(*n);
   }
   if (auto cursor = Text("cursor")) {
     auto after = DecodeCursor(*cursor);
-    if (!after) BadParameter("cursor", "is not a cursor this server gave out");
-    page.after_id = *after;
+    if (!after) {
+      Note("cursor", "is not a cursor this server gave out");
+    } else {
+      page.after_id = *after;
+    }
   }
   return page;
+}
+
+void Query::Note(std::string_view name, std::string message) {
+  errors_.push_back({std::string(name), std::move(message)});
+}
+
+bool Query::Noted(std::string_view name) const {
+  return std::any_of(errors_.begin(), errors_.end(),
+                     [&](const auto& e) { return e.field == name; });
+}
+
+domain::Status Query::Check() const {
+  if (errors_.empty()) return domain::Status::Ok();
+  // The first problem's sentence as the detail, as a person would say it.
+  const auto& first = errors_.front();
+  return domain::Status::Malformed(
+      "query parameter '" + first.field + "' " + first.message, errors_);
+}
+
+std::vector<std::string> Query::Names() const {
+  std::vector<std::string> out;
+  for (const auto& [k, v] : params_) out.push_back(k);
+  return out;
 }
 
 std::string EncodeCursor(std::int64_t after_id) {

@@ -1,6 +1,7 @@
 #pragma once
-// Typed access to query parameters. A value that cannot be read is a 400
-// naming the parameter (thrown as StatusError).
+// Typed access to a request's query parameters. A value that cannot be read
+// is noted and read as absent; Check() answers the 400 naming every such
+// parameter, so a handler reads all it needs and then checks once.
 
 #include <cstdint>
 #include <optional>
@@ -11,6 +12,7 @@
 #include <vector>
 
 #include "domain/date.hpp"
+#include "domain/status.hpp"
 #include "storage/page.hpp"
 
 namespace capdev::app {
@@ -23,17 +25,33 @@ class Query {
   explicit Query(std::vector<std::pair<std::string, std::string>> params)
       : params_(std::move(params)) {}
 
-  std::optional<std::string> Text(std::string_view name) const;
-  std::optional<std::int64_t> Id(std::string_view name) const;
-  std::optional<domain::Date> Date(std::string_view name) const;
-  std::optional<bool> Bool(std::string_view name) const;
-  std::optional<std::string> OneOf(
-      std::string_view name, std::span<const std::string_view> allowed) const;
+  std::optional<std::string> Text(std::string_view name);
+  std::optional<std::int64_t> Id(std::string_view name);
+  std::optional<domain::Date> Date(std::string_view name);
+  std::optional<bool> Bool(std::string_view name);
+  std::optional<std::string> OneOf(std::string_view name,
+                                   std::span<const std::string_view> allowed);
   // `limit` (1..500, default 50) and `cursor` (from a previous page).
-  storage::PageRequest Page() const;
+  storage::PageRequest Page();
+  // A parameter that must be there (noted as missing otherwise).
+  template <class T>
+  T Required(std::optional<T> value, std::string_view name) {
+    if (!value && !Noted(name)) Note(name, "is required");
+    return value.value_or(T{});
+  }
+  // Notes a rule broken by values that were each readable.
+  void Note(std::string_view name, std::string message);
+
+  // Ok, or a 400 naming every parameter that could not be read.
+  domain::Status Check() const;
+  // The names sent, in order (repeated names once per occurrence).
+  std::vector<std::string> Names() const;
 
  private:
+  bool Noted(std::string_view name) const;
+
   std::vector<std::pair<std::string, std::string>> params_;
+  std::vector<domain::FieldError> errors_;
 };
 
 // Cursors are opaque to clients; they carry the last id of the page.

@@ -2,71 +2,17 @@
 
 #include <spdlog/spdlog.h>
 
+#include <algorithm>
 #include <boost/url/parse.hpp>
 #include <charconv>
 #include <chrono>
 #include <set>
 
 #include "app/http/problem.hpp"
-#include "app/http/query.hpp"
-#include "app/status_error.hpp"
 
 namespace capdev::app {
 
-namespace {
-
-std::vector<std::string> SplitTemplate(std::string_view path) {
-  std::vector<std::string> out;
-  std::size_t start = 1;
-  while (start <= path.size()) {
-    std::size_t end = path.find('/', start);
-    if (end == std::string_view::npos) end = path.size();
-    out.emplace_back(path.substr(start, end - start));
-    start = end + 1;
-  }
-  return out;
-}
-
-// "{id}" or "{id}.ics": a parameter, optionally followed by a literal suffix.
-struct Segment {
-  bool param = false;
-  std::string name;    // parameter name, or the literal segment
-  std::string suffix;  // after the parameter
-};
-
-Segment ParseSegment(const std::string& text) {
-  const auto close = text.find('}');
-  if (text.size() > 2 && text.front() == '{' && close != std::string::npos) {
-    return {true, text.substr(1, close - 1), text.substr(close + 1)};
-  }
-  return {false, text, ""};
-}
-
-// How specific a match is: literal segments beat suffixed parameters, which
-// beat bare parameters, so "/workshops/{id}.ics" wins over "/workshops/{id}".
-int Match(const std::vector<std::string>& route,
-          const std::vector<std::string>& path,
-          std::map<std::string, std::string, std::less<>>& params) {
-  if (route.size() != path.size()) return -1;
-  int score = 0;
-  for (std::size_t i = 0; i < path.size(); ++i) {
-    const Segment seg = ParseSegment(route[i]);
-    if (!seg.param) {
-      if (seg.name != path[i]) return -1;
-      score += 2;
-      continue;
-    }
-    if (path[i].size() <= seg.suffix.size() || !path[i].ends_with(seg.suffix))
-      return -1;
-    params[seg.name] = path[i].substr(0, path[i].size() - seg.suffix.size());
-    if (!seg.suffix.empty()) score += 1;
-  }
-  return score;
-}
-
-}  // namespace
-
-std::int64_t Context::Id(std::string_view name) const {
+domain::StatusOr<std::int64_t> Context::Id(std::string_view name) const {
   auto it = params.find(name);
   std::int64_t id = 0;
   if (it != params.end()) {
@@ -77,22 +23,67 @@ std::int64_t Context::Id(std::string_view name) const {
   }
   if (id <= 0)
     // The text is not echoed: it may not even be UTF-8.
-    throw StatusError(domain::Status::NotFound(
-        "no record has that id (ids are positive integers)"));
+    return domain::Status::NotFound(
+        "no record has that id (ids are positive integers)");
   return id;
 }
 
-void Router::Add(std::string method, std::string path_template,
-                 Handler handler) {
-  auto segments = SplitTemplate(path_template);
-  routes_.push_back({std::move(method), std::move(path_template),
-                     std::move(segments), std::move(handler)});
+std::string Context::Path() const {
+  auto url = boost::urls::parse_origin_form(request.target);
+  return url ? std::string(url->encoded_path()) : request.target;
+}
+
+void Router::Add(std::string_view method, std::string path_template,
+                 domain::Permission permission, Handler handler,
+                 std::vector<std::string> query) {
+  Route route{{std::string(method), std::move(path_template), permission,
+               std::move(query)},
+              {},
+              std::move(handler)};
+  // Parsed once here, not on every request.
+  std::string_view rest = std::string_view(route.info.path).substr(1);
+  while (true) {
+    const auto end = rest.find('/');
+    const std::string text(rest.substr(0, end));
+    const auto close = text.find('}');
+    if (text.size() > 2 && text.front() == '{' && close != std::string::npos) {
+      route.segments.push_back(
+          {true, text.substr(1, close - 1), text.substr(close + 1)});
+    } else {
+      route.segments.push_back({false, text, ""});
+    }
+    if (end == std::string_view::npos) break;
+    rest = rest.substr(end + 1);
+  }
+  routes_.push_back(std::move(route));
 }
 
 std::vector<RouteInfo> Router::Routes() const {
   std::vector<RouteInfo> out;
-  for (const auto& r : routes_) out.push_back({r.method, r.path});
+  for (const auto& r : routes_) out.push_back(r.info);
   return out;
+}
+
+// How specific a match is (-1: none): literal segments beat suffixed
+// parameters, which beat bare parameters, so "/workshops/{id}.ics" wins over
+// "/workshops/{id}".
+int Router::Match(const Route& route, const std::vector<std::string>& path,
+                  PathParams& params) {
+  if (route.segments.size() != path.size()) return -1;
+  int score = 0;
+  for (std::size_t i = 0; i < path.size(); ++i) {
+    const Segment& seg = route.segments[i];
+    if (!seg.param) {
+      if (seg.text != path[i]) return -1;
+      score += 2;
+      continue;
+    }
+    if (path[i].size() <= seg.suffix.size() || !path[i].ends_with(seg.suffix))
+      return -1;
+    params[seg.text] = path[i].substr(0, path[i].size() - seg.suffix.size());
+    if (!seg.suffix.empty()) score += 1;
+  }
+  return score;
 }
 
 Response Router::Dispatch(const Request& request, storage::Database& db) const {
@@ -101,8 +92,6 @@ Response Router::Dispatch(const Request& request, storage::Database& db) const {
   Response response;
   try {
     response = DispatchUnlogged(request, db, matched);
-  } catch (const StatusError& e) {
-    response = Problem(e.status(), e.extensions());
   } catch (const std::exception& e) {
     spdlog::error("{} {} failed: {}", request.method, matched, e.what());
     response = Problem(
@@ -122,6 +111,50 @@ Response Router::Dispatch(const Request& request, storage::Database& db) const {
   return response;
 }
 
+domain::StatusOr<Response> Router::Run(const Route& route,
+                                       const Request& request,
+                                       const PathParams& params, Query& query,
+                                       storage::Database& db) const {
+  Context ctx{request, params, query, db};
+  std::optional<domain::Principal> user;
+  if (authenticator_ && route.info.permission != domain::Permission::kPublic) {
+    const bool feed =
+        route.info.permission == domain::Permission::kReadCalendar;
+    ASSIGN_OR_RETURN(
+        user, authenticator_(request,
+                             feed ? query.Text("access_token") : std::nullopt,
+                             db));
+    if (!domain::RoleAllows(user->role, route.info.permission)) {
+      return domain::Status::PermissionDenied("a " + user->role +
+                                              " user may not do this");
+    }
+    ctx.user = &*user;
+  }
+  // A parameter the route does not read must not be ignored silently: a
+  // typo such as `citty=` would widen a list or a report.
+  std::vector<domain::FieldError> unknown;
+  std::string names;
+  for (const auto& name : query.Names()) {
+    const auto& known = route.info.query;
+    if (std::find(known.begin(), known.end(), name) == known.end()) {
+      unknown.push_back({name, "is not a parameter of this route"});
+      names += (names.empty() ? "'" : ", '") + name + "'";
+    }
+  }
+  if (!unknown.empty()) {
+    return domain::Status::Malformed("unknown query parameter " + names,
+                                     std::move(unknown));
+  }
+  auto response = route.handler(ctx);
+  if (response.ok() && !query.Check().ok()) {
+    // A handler that read a bad parameter must answer its 400 itself.
+    spdlog::error("{} {} ignored a bad query parameter", route.info.method,
+                  route.info.path);
+    return query.Check();
+  }
+  return response;
+}
+
 Response Router::DispatchUnlogged(const Request& request, storage::Database& db,
                                   std::string& matched) const {
   auto url = boost::urls::parse_origin_form(request.target);
@@ -130,20 +163,18 @@ Response Router::DispatchUnlogged(const Request& request, storage::Database& db,
   std::vector<std::string> segments;
   for (auto s : url->segments()) segments.push_back(s);
   if (segments.empty()) segments.emplace_back();
-  std::vector<std::pair<std::string, std::string>> query_params;
-  for (auto p : url->params()) query_params.emplace_back(p.key, p.value);
 
   std::set<std::string> allowed;
   const Route* best = nullptr;
   int best_score = -1;
-  std::map<std::string, std::string, std::less<>> best_params;
+  PathParams best_params;
   for (const auto& route : routes_) {
-    std::map<std::string, std::string, std::less<>> params;
-    const int score = Match(route.segments, segments, params);
+    PathParams params;
+    const int score = Match(route, segments, params);
     if (score < 0) continue;
-    if (route.method != request.method &&
-        !(request.method == "HEAD" && route.method == "GET")) {
-      allowed.insert(route.method);
+    if (route.info.method != request.method &&
+        !(request.method == "HEAD" && route.info.method == kGet)) {
+      allowed.insert(route.info.method);
       continue;
     }
     if (score > best_score) {
@@ -153,24 +184,14 @@ Response Router::DispatchUnlogged(const Request& request, storage::Database& db,
     }
   }
   if (best) {
-    matched = best->path;
+    matched = best->info.path;
+    std::vector<std::pair<std::string, std::string>> query_params;
+    for (auto p : url->params()) query_params.emplace_back(p.key, p.value);
     Query query(std::move(query_params));
-    Context ctx{request, best_params, query, db};
-    std::optional<domain::Principal> user;
-    if (authenticator_ && !domain::IsPublicRoute(best->path)) {
-      auto signed_in =
-          authenticator_(request, best->path, query.Text("access_token"), db);
-      if (!signed_in.ok()) return Problem(signed_in.status());
-      user = std::move(*signed_in);
-      if (!domain::RoleAllows(user->role, request.method, best->path)) {
-        return Problem(domain::Status::PermissionDenied(
-            "a " + user->role + " user may not do this"));
-      }
-      ctx.user = &*user;
-    }
-    Response response = best->handler(ctx);
-    if (request.method == "HEAD") response.body.clear();
-    return response;
+    auto response = Run(*best, request, best_params, query, db);
+    if (!response.ok()) return Problem(response.status());
+    if (request.method == "HEAD") response->body.clear();
+    return std::move(*response);
   }
   if (!allowed.empty()) {
     std::string allow;

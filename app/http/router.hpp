@@ -1,7 +1,10 @@
 #pragma once
-// Maps method + path template ("/api/v1/workshops/{id}") to a handler. Unknown
-// paths answer 404, a known path with the wrong method 405 with Allow, and
-// every exception becomes a logged 500 with a body that says nothing internal.
+// Maps method + path template ("/api/v1/workshops/{id}") to a handler. Each
+// route declares, where it is added, who may call it (a Permission) and which
+// query parameters it reads; anything else in the query is a 400. Unknown
+// paths answer 404, a known path with the wrong method 405 with Allow. A
+// handler's failed Status becomes problem+json here, and every exception a
+// logged 500 whose body says nothing internal.
 
 #include <cstdint>
 #include <functional>
@@ -13,63 +16,90 @@
 #include <vector>
 
 #include "app/http/message.hpp"
+#include "app/http/query.hpp"
 #include "domain/access.hpp"
+#include "domain/status.hpp"
 #include "storage/database.hpp"
 
 namespace capdev::app {
 
-class Query;
+inline constexpr std::string_view kGet = "GET";
+inline constexpr std::string_view kPost = "POST";
+inline constexpr std::string_view kPut = "PUT";
+inline constexpr std::string_view kPatch = "PATCH";
+inline constexpr std::string_view kDelete = "DELETE";
+
+using PathParams = std::map<std::string, std::string, std::less<>>;
 
 struct Context {
   const Request& request;
-  const std::map<std::string, std::string, std::less<>>&
-      params;  // from the path
-  const Query& query;
+  const PathParams& params;  // from the path template
+  Query& query;
   storage::Database& db;
   const domain::Principal* user = nullptr;  // null on public routes
 
   // A path parameter that must be a positive id (404 otherwise: no such
   // record).
-  std::int64_t Id(std::string_view name) const;
+  domain::StatusOr<std::int64_t> Id(std::string_view name) const;
+  // The request path without its query string (for Location headers).
+  std::string Path() const;
 };
 
-using Handler = std::function<Response(Context&)>;
+using Handler = std::function<domain::StatusOr<Response>(Context&)>;
 
 struct RouteInfo {
   std::string method;
   std::string path;  // the template
+  domain::Permission permission;
+  std::vector<std::string> query;  // the query parameters it accepts
 };
 
 // The user behind a request's credentials: 401 without valid ones, 403 for a
-// web-session write without its CSRF token. `route` is the matched template;
-// `access_token` the query parameter, if sent.
+// web-session write without its CSRF token. `feed_token` is the
+// `access_token` query parameter, offered only on calendar-feed routes.
 using Authenticator = std::function<domain::StatusOr<domain::Principal>(
-    const Request&, std::string_view route,
-    const std::optional<std::string>& access_token, storage::Database&)>;
+    const Request&, const std::optional<std::string>& feed_token,
+    storage::Database&)>;
 
 class Router {
  public:
-  // Once set, every route but the public ones (domain::IsPublicRoute) needs
-  // a user (401 otherwise) whose role allows it (403 otherwise).
+  // Every route but the public ones needs a user (401 otherwise) whose role
+  // has the route's permission (403 otherwise).
   void SetAuthenticator(Authenticator authenticator) {
     authenticator_ = std::move(authenticator);
   }
-  void Add(std::string method, std::string path_template, Handler handler);
+  void Add(std::string_view method, std::string path_template,
+           domain::Permission permission, Handler handler,
+           std::vector<std::string> query = {});
   Response Dispatch(const Request& request, storage::Database& db) const;
   std::vector<RouteInfo> Routes() const;
 
  private:
+  // "{id}" or "{id}.ics": a parameter, optionally followed by a literal
+  // suffix; else a literal segment.
+  struct Segment {
+    bool param = false;
+    std::string text;    // parameter name, or the literal segment
+    std::string suffix;  // after the parameter
+  };
   struct Route {
-    std::string method;
-    std::string path;
-    std::vector<std::string> segments;
+    RouteInfo info;
+    std::vector<Segment> segments;
     Handler handler;
   };
+  static int Match(const Route& route, const std::vector<std::string>& path,
+                   PathParams& params);
+  domain::StatusOr<Response> Run(const Route& route, const Request& request,
+                                 const PathParams& params, Query& query,
+                                 storage::Database& db) const;
   Response DispatchUnlogged(const Request& request, storage::Database& db,
                             std::string& matched) const;
 
   std::vector<Route> routes_;
   Authenticator authenticator_;
 };
+
+// The parameters of a paged list, for Router::Add.
+inline const std::vector<std::string> kPaging = {"limit", "cursor"};
 
 }  // namespace capdev::app

@@ -49,6 +49,13 @@ Table GroupTable(std::string id, std::string heading, std::string column,
 
 }  // namespace
 
+json::object SheetJson(std::int64_t session_id,
+                       const std::vector<domain::AttendanceMark>& marks) {
+  return {{"session_id", session_id},
+          {"items", EncodeAll(marks)},
+          {"next_cursor", nullptr}};
+}
+
 json::object MatrixJson(const domain::SignInMatrix& matrix,
                         std::int64_t workshop_id) {
   json::array rows;

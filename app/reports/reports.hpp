@@ -14,6 +14,10 @@ namespace capdev::app {
 boost::json::object MatrixJson(const domain::SignInMatrix& matrix,
                                std::int64_t workshop_id);
 
+// One session's attendance sheet, as its GET and PUT answer it.
+boost::json::object SheetJson(std::int64_t session_id,
+                              const std::vector<domain::AttendanceMark>& marks);
+
 boost::json::object AttendanceJson(const domain::AttendanceReport& report);
 Document AttendanceDocument(const domain::AttendanceReport& report);
 

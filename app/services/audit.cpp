@@ -31,20 +31,21 @@ json::value MaskPersonal(const json::value& value) {
   return out;
 }
 
-void Audit(Context& ctx, const std::string& action, const std::string& entity,
+void Audit(storage::WriteTx& tx, const domain::Principal* by,
+           std::string_view action, std::string_view entity,
            std::optional<std::int64_t> entity_id, const json::value& before,
            const json::value& after) {
   storage::AuditEntry e;
-  if (ctx.user) {
-    e.user_id = ctx.user->user_id;
-    e.username = ctx.user->username;
+  if (by) {
+    e.user_id = by->user_id;
+    e.username = by->username;
   }
   e.action = action;
   e.entity = entity;
   e.entity_id = entity_id;
   if (!before.is_null()) e.before = json::serialize(MaskPersonal(before));
   if (!after.is_null()) e.after = json::serialize(MaskPersonal(after));
-  storage::AppendAudit(ctx.db, e);
+  storage::AppendAudit(tx, e);
 }
 
 }  // namespace capdev::app

@@ -1,18 +1,21 @@
 #pragma once
 // Records a write in the audit trail, inside the write's own transaction:
-// who (the signed-in user), which record, and its JSON before and after
-// with personal fields (names, email, phone) masked.
+// who (the acting user), which record, and its JSON before and after with
+// personal fields (names, email, phone) masked.
 
 #include <cstdint>
 #include <optional>
-#include <string>
+#include <string_view>
 
 #include "app/http/json_codec.hpp"
-#include "app/http/router.hpp"
+#include "domain/access.hpp"
+#include "storage/transaction.hpp"
 
 namespace capdev::app {
 
-void Audit(Context& ctx, const std::string& action, const std::string& entity,
+// `by` is null for the command line (seed, user commands).
+void Audit(storage::WriteTx& tx, const domain::Principal* by,
+           std::string_view action, std::string_view entity,
            std::optional<std::int64_t> entity_id, const json::value& before,
            const json::value& after);
 

@@ -85,8 +85,8 @@ std::string AuthService::ClearedCookieHeader() {
 }
 
 domain::StatusOr<domain::Principal> AuthService::Authenticate(
-    const Request& request, std::string_view route,
-    const std::optional<std::string>& access_token, storage::Database& db) {
+    const Request& request, const std::optional<std::string>& feed_token,
+    storage::Database& db) {
   const auto expired = [] {
     return domain::Status::Unauthenticated(
         "the session has expired or was signed out; sign in again");
@@ -110,8 +110,8 @@ domain::StatusOr<domain::Principal> AuthService::Authenticate(
     }
     return *user;
   }
-  if (access_token && domain::IsCalendarFeed(route)) {
-    auto user = storage::UseToken(db, TokenHash(*access_token), Now(),
+  if (feed_token) {
+    auto user = storage::UseToken(db, TokenHash(*feed_token), Now(),
                                   storage::kCalendarTokenLifetime, "calendar");
     if (!user) return expired();
     return *user;

@@ -31,13 +31,13 @@ class AuthService {
   explicit AuthService(AuthOptions options);
 
   // The user behind the request's `Authorization: Bearer` token or web
-  // session cookie, if live; on the calendar feeds also behind an
-  // `access_token` feed token (calendar clients can only be given a URL).
-  // A state-changing request signed in by the cookie must carry the
+  // session cookie, if live; else behind `feed_token`, the `access_token`
+  // parameter of the calendar feeds (calendar clients can only be given a
+  // URL). A state-changing request signed in by the cookie must carry the
   // session's CSRF token (403 otherwise).
   domain::StatusOr<domain::Principal> Authenticate(
-      const Request& request, std::string_view route,
-      const std::optional<std::string>& access_token, storage::Database& db);
+      const Request& request, const std::optional<std::string>& feed_token,
+      storage::Database& db);
   // A long-lived token for the calendar feeds only.
   LoginResult IssueCalendarToken(storage::Database& db,
                                  const domain::Principal& user);

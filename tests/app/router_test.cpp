@@ -6,36 +6,42 @@
 
 #include "app/http/problem.hpp"
 #include "app/http/query.hpp"
-#include "app/status_error.hpp"
 #include "tests/support/temp_dir.hpp"
 
 namespace capdev::app {
 namespace {
 
+using Result = domain::StatusOr<Response>;
+constexpr auto kOpen = domain::Permission::kPublic;
+
 class RouterTest : public ::testing::Test {
  protected:
   RouterTest() : db_({dir_.File("router.db")}) {
-    router_.Add("GET", "/things", [](Context&) {
+    router_.Add(kGet, "/things", kOpen, [](Context&) -> Result {
       return Response{200, "text/plain", "list", {}};
     });
-    router_.Add("POST", "/things", [](Context&) {
+    router_.Add(kPost, "/things", kOpen, [](Context&) -> Result {
       return Response{201, "text/plain", "made", {}};
     });
-    router_.Add("GET", "/things/{id}", [](Context& ctx) {
-      return Response{200, "text/plain", std::to_string(ctx.Id("id")), {}};
+    router_.Add(kGet, "/things/{id}", kOpen, [](Context& ctx) -> Result {
+      ASSIGN_OR_RETURN(const auto id, ctx.Id("id"));
+      return Response{200, "text/plain", std::to_string(id), {}};
     });
-    router_.Add("DELETE", "/things/{id}", [](Context&) -> Response {
+    router_.Add(kDelete, "/things/{id}", kOpen, [](Context&) -> Result {
       throw std::runtime_error("SELECT secret FROM /var/lib/capdev.db");
     });
-    router_.Add("GET", "/things/{id}/parts/{part_id}", [](Context& ctx) {
-      return Response{200,
-                      "text/plain",
-                      ctx.params.at("id") + "/" + ctx.params.at("part_id") +
-                          "?" + ctx.query.Text("q").value_or(""),
-                      {}};
-    });
-    router_.Add("GET", "/conflict", [](Context&) -> Response {
-      throw StatusError(domain::Status::FailedPrecondition("still referenced"));
+    router_.Add(
+        kGet, "/things/{id}/parts/{part_id}", kOpen,
+        [](Context& ctx) -> Result {
+          return Response{200,
+                          "text/plain",
+                          ctx.params.at("id") + "/" + ctx.params.at("part_id") +
+                              "?" + ctx.query.Text("q").value_or(""),
+                          {}};
+        },
+        {"q"});
+    router_.Add(kGet, "/conflict", kOpen, [](Context&) -> Result {
+      return domain::Status::FailedPrecondition("still referenced");
     });
   }
 
@@ -84,6 +90,52 @@ TEST_F(RouterTest, UnexpectedExceptionsBecomeA500ThatRevealsNothing) {
   EXPECT_EQ(r.body.find("/var/lib"), std::string::npos);
 }
 
+TEST_F(RouterTest, UnknownQueryParametersAre400NamingThem) {
+  auto r = Call("GET", "/things?citty=Nowhere&q=1");
+  EXPECT_EQ(r.status, 400);
+  auto body = boost::json::parse(r.body);
+  EXPECT_EQ(body.at("errors").at(0).at("field").as_string(), "citty");
+  EXPECT_EQ(body.at("errors").as_array().size(), 2u);
+  EXPECT_EQ(Call("GET", "/things/1/parts/2?q=1").status, 200);
+}
+
+TEST_F(RouterTest, AHandlerThatIgnoresABadParameterStillAnswers400) {
+  router_.Add(
+      kGet, "/careless", kOpen,
+      [](Context& ctx) -> Result {
+        ctx.query.Id("n");  // read, never checked
+        return Response{200, "text/plain", "", {}};
+      },
+      {"n"});
+  EXPECT_EQ(Call("GET", "/careless?n=x").status, 400);
+  EXPECT_EQ(Call("GET", "/careless?n=3").status, 200);
+}
+
+TEST_F(RouterTest, RoutesNeedASignedInUserWithThePermission) {
+  router_.Add(kGet, "/admin-only", domain::Permission::kAdmin,
+              [](Context& ctx) -> Result {
+                return Response{200, "text/plain", ctx.user->username, {}};
+              });
+  router_.SetAuthenticator(
+      [](const Request& r, const std::optional<std::string>&,
+         storage::Database&) -> domain::StatusOr<domain::Principal> {
+        if (r.authorization.empty())
+          return domain::Status::Unauthenticated("sign in");
+        return domain::Principal{.user_id = 1,
+                                 .username = r.authorization,
+                                 .role = r.authorization};
+      });
+  auto as = [&](const std::string& role) {
+    return router_.Dispatch(
+        Request{.method = "GET", .target = "/admin-only", .authorization = role},
+        db_);
+  };
+  EXPECT_EQ(as("").status, 401);
+  EXPECT_EQ(as("viewer").status, 403);
+  EXPECT_EQ(as("admin").body, "admin");
+  EXPECT_EQ(Call("GET", "/things").status, 200);  // public: no sign-in
+}
+
 TEST_F(RouterTest, StatusErrorsMapThroughTheOneTable) {
   auto r = Call("GET", "/conflict");
   EXPECT_EQ(r.status, 409);
@@ -98,10 +150,14 @@ TEST_F(RouterTest, HeadAnswersLikeGetWithoutABody) {
 }
 
 TEST_F(RouterTest, BadQueryParametersAre400) {
-  router_.Add("GET", "/paged", [](Context& ctx) {
-    auto page = ctx.query.Page();
-    return Response{200, "text/plain", std::to_string(page.limit), {}};
-  });
+  router_.Add(
+      kGet, "/paged", kOpen,
+      [](Context& ctx) -> Result {
+        auto page = ctx.query.Page();
+        RETURN_IF_ERROR(ctx.query.Check());
+        return Response{200, "text/plain", std::to_string(page.limit), {}};
+      },
+      kPaging);
   EXPECT_EQ(Call("GET", "/paged").body, "50");
   EXPECT_EQ(Call("GET", "/paged?limit=500").body, "500");
   EXPECT_EQ(Call("GET", "/paged?limit=501").status, 400);
@@ -125,11 +181,15 @@ TEST_F(RouterTest, ProblemsNeverEchoBytesThatAreNotUtf8) {
 }
 
 TEST_F(RouterTest, BadQueryParametersSayWhatIsWrong) {
-  router_.Add("GET", "/kinds", [](Context& ctx) {
-    static constexpr std::array<std::string_view, 2> kKinds = {"a", "b"};
-    ctx.query.OneOf("kind", kKinds);
-    return Response{200, "text/plain", "", {}};
-  });
+  router_.Add(
+      kGet, "/kinds", kOpen,
+      [](Context& ctx) -> Result {
+        static constexpr std::array<std::string_view, 2> kKinds = {"a", "b"};
+        ctx.query.OneOf("kind", kKinds);
+        RETURN_IF_ERROR(ctx.query.Check());
+        return Response{200, "text/plain", "", {}};
+      },
+      {"kind"});
   auto r = Call("GET", "/kinds?kind=c");
   EXPECT_EQ(r.status, 400);
   EXPECT_EQ(boost::json::parse(r.body).at("detail").as_string(),

@@ -100,9 +100,15 @@ TEST_F(WebSessionTest, AdminManagesUsers) {
                  "Authorization: Bearer " + token + "\r\n")
                 .status,
             401);
-  // The audit trail has both, without the password.
-  auto audit = Get("/api/v1/audit?entity=user").Json().at("items").as_array();
+  // The audit trail has both, without the password (and the users the
+  // command line added before them).
+  auto audit = Get("/api/v1/audit?entity=user&entity_id=" + std::to_string(id))
+                   .Json()
+                   .at("items")
+                   .as_array();
   ASSERT_EQ(audit.size(), 2u);
+  EXPECT_EQ(Get("/api/v1/audit?entity=user").Json().at("items").as_array().size(),
+            4u);
   EXPECT_EQ(json::serialize(audit).find("password"), std::string::npos);
 }
 

@@ -1,25 +1,10 @@
-#include "storage/repository.hpp"
+#include "storage/records.hpp"
 
 #include "storage/table.hpp"
 
 namespace capdev::storage {
 
 namespace {
-
-struct TableName {
-  const char* table;
-  const char* noun;
-};
-TableName NameOf(const domain::Organization*) {
-  return {"organizations", "organization"};
-}
-TableName NameOf(const domain::Project*) { return {"projects", "project"}; }
-TableName NameOf(const domain::Workshop*) { return {"workshops", "workshop"}; }
-TableName NameOf(const domain::Session*) { return {"sessions", "session"}; }
-TableName NameOf(const domain::Person*) { return {"people", "person"}; }
-TableName NameOf(const domain::Registration*) {
-  return {"registrations", "registration"};
-}
 
 Where ToWhere(const OrganizationFilter& f) {
   Where w;
@@ -93,54 +78,50 @@ Where ToWhere(const RegistrationFilter& f) {
 }  // namespace
 
 template <class E>
-Repository<E>::Repository(Database& db) {
-  const TableName n = NameOf(static_cast<const E*>(nullptr));
-  table_ = std::make_unique<Table<E>>(db, n.table, n.noun);
+std::optional<E> Get(Database& db, std::int64_t id) {
+  return Table<E>(db).Get(id);
 }
 
 template <class E>
-Repository<E>::~Repository() = default;
+bool Exists(Database& db, std::int64_t id) {
+  return Table<E>(db).Exists(id);
+}
 
-template <class E>
-Page<E> Repository<E>::List(const Filter& filter, const PageRequest& page) {
-  return table_->List(ToWhere(filter), page);
+template <class Filter>
+Page<typename Filter::Entity> List(Database& db, const Filter& filter,
+                                   const PageRequest& page) {
+  return Table<typename Filter::Entity>(db).List(ToWhere(filter), page);
 }
 
 template <class E>
-std::optional<E> Repository<E>::Get(std::int64_t id) {
-  return table_->Get(id);
+domain::StatusOr<std::int64_t> Insert(WriteTx& tx, const E& entity) {
+  return Table<E>(tx.db()).Insert(entity);
 }
 
 template <class E>
-bool Repository<E>::Exists(std::int64_t id) {
-  return table_->Exists(id);
+domain::Status Update(WriteTx& tx, const E& entity) {
+  return Table<E>(tx.db()).Update(entity);
 }
 
 template <class E>
-domain::StatusOr<std::int64_t> Repository<E>::Create(const E& entity) {
-  return table_->Insert(entity);
+domain::Status Delete(WriteTx& tx, std::int64_t id) {
+  return Table<E>(tx.db()).Delete(id);
 }
 
-template <class E>
-domain::Status Repository<E>::Update(const E& entity) {
-  return table_->Update(entity);
-}
+#define CAPDEV_RECORDS(E, Filter)                                           \
+  template std::optional<E> Get<E>(Database&, std::int64_t);                \
+  template bool Exists<E>(Database&, std::int64_t);                         \
+  template Page<E> List<Filter>(Database&, const Filter&,                   \
+                                const PageRequest&);                        \
+  template domain::StatusOr<std::int64_t> Insert<E>(WriteTx&, const E&);    \
+  template domain::Status Update<E>(WriteTx&, const E&);                    \
+  template domain::Status Delete<E>(WriteTx&, std::int64_t);
 
-template <class E>
-domain::Status Repository<E>::Delete(std::int64_t id) {
-  return table_->Delete(id);
-}
-
-template <class E>
-domain::Status Repository<E>::NotFound(std::int64_t id) const {
-  return table_->NotFound(id);
-}
-
-template class Repository<domain::Organization>;
-template class Repository<domain::Project>;
-template class Repository<domain::Workshop>;
-template class Repository<domain::Session>;
-template class Repository<domain::Person>;
-template class Repository<domain::Registration>;
+CAPDEV_RECORDS(domain::Organization, OrganizationFilter)
+CAPDEV_RECORDS(domain::Project, ProjectFilter)
+CAPDEV_RECORDS(domain::Workshop, WorkshopFilter)
+CAPDEV_RECORDS(domain::Session, SessionFilter)
+CAPDEV_RECORDS(domain::Person, PersonFilter)
+CAPDEV_RECORDS(domain::Registration, RegistrationFilter)
 
 }  // namespace capdev::storage

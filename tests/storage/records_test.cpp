@@ -1,4 +1,4 @@
-#include "storage/repository.hpp"
+#include "storage/records.hpp"
 
 #include <SQLiteCpp/Database.h>
 #include <gtest/gtest.h>
@@ -11,15 +11,23 @@
 namespace capdev::storage {
 namespace {
 
-class RepositoryTest : public ::testing::Test {
+class RecordsTest : public ::testing::Test {
  protected:
-  RepositoryTest() : db_({dir_.File("repo.db")}) {
+  RecordsTest() : db_({dir_.File("repo.db")}) {
     EXPECT_TRUE(Migrate(db_).ok());
   }
 
+  // Inserts in a transaction of its own.
+  template <class E>
+  domain::StatusOr<std::int64_t> Add(const E& entity) {
+    return InWriteTx(db_, [&](WriteTx& tx) { return Insert(tx, entity); });
+  }
+  template <class E>
+  domain::Status Remove(std::int64_t id) {
+    return InWriteTx(db_, [&](WriteTx& tx) { return Delete<E>(tx, id); });
+  }
   std::int64_t AddOrganization(const std::string& name) {
-    return Organizations(db_)
-        .Create({.name = name, .kind = "government"})
+    return Add(domain::Organization{.name = name, .kind = "government"})
         .value();
   }
 
@@ -27,26 +35,25 @@ class RepositoryTest : public ::testing::Test {
   Database db_;
 };
 
-TEST_F(RepositoryTest, RoundTripsEveryFieldIncludingNonLatinText) {
-  Organizations orgs(db_);
+TEST_F(RecordsTest, RoundTripsEveryFieldIncludingNonLatinText) {
   domain::Organization org{.name = "支持中欧人员往来和移民领域对话项目",
                            .short_name = "EUCDMM",
                            .native_name = "Pär Liljert",
                            .kind = "intergovernmental",
                            .country = "CN",
                            .iati_ref = "XM-DAC-47066"};
-  auto id = orgs.Create(org);
+  auto id = Add(org);
   ASSERT_TRUE(id.ok());
-  auto stored = orgs.Get(id.value());
+  auto stored = Get<domain::Organization>(db_, id.value());
   ASSERT_TRUE(stored.has_value());
   EXPECT_TRUE(domain::SameFields(*stored, org));
   EXPECT_EQ(stored->id, id.value());
 }
 
-TEST_F(RepositoryTest, RoundTripsTopicsAndDates) {
-  Projects projects(db_);
+TEST_F(RecordsTest, RoundTripsTopicsAndDates) {
   auto project =
-      projects.Create({.code = "CBMM", .title = "Capacity Building"}).value();
+      Add(domain::Project{.code = "CBMM", .title = "Capacity Building"})
+          .value();
   domain::Workshop w{.project_id = project,
                      .title = "T",
                      .kind = "training",
@@ -54,41 +61,38 @@ TEST_F(RepositoryTest, RoundTripsTopicsAndDates) {
                      .status = "held"};
   w.start_date = domain::Date::Parse("2012-11-06");
   w.end_date = domain::Date::Parse("2012-11-07");
-  Workshops workshops(db_);
-  auto stored = workshops.Get(workshops.Create(w).value());
+  auto stored = Get<domain::Workshop>(db_, Add(w).value());
   EXPECT_TRUE(domain::SameFields(*stored, w));
 }
 
-TEST_F(RepositoryTest, NamesAreUniqueIgnoringCase) {
+TEST_F(RecordsTest, NamesAreUniqueIgnoringCase) {
   AddOrganization("Frontex");
-  auto again =
-      Organizations(db_).Create({.name = "FRONTEX", .kind = "government"});
+  auto again = Add(domain::Organization{.name = "FRONTEX", .kind = "government"});
   ASSERT_FALSE(again.ok());
   EXPECT_EQ(again.status().code(), domain::Code::kAlreadyExists);
   EXPECT_NE(again.status().detail().find("name"), std::string::npos);
 }
 
-TEST_F(RepositoryTest, RefusesToDeleteAReferencedRecord) {
+TEST_F(RecordsTest, RefusesToDeleteAReferencedRecord) {
   auto parent = AddOrganization("Ministry of Public Security");
-  Organizations orgs(db_);
-  ASSERT_TRUE(orgs.Create({.name = "Bureau of Exit and Entry Administration",
-                           .kind = "government",
-                           .parent_id = parent})
+  ASSERT_TRUE(Add(domain::Organization{
+                      .name = "Bureau of Exit and Entry Administration",
+                      .kind = "government",
+                      .parent_id = parent})
                   .ok());
-  auto s = orgs.Delete(parent);
+  auto s = Remove<domain::Organization>(parent);
   EXPECT_EQ(s.code(), domain::Code::kFailedPrecondition);
-  EXPECT_TRUE(orgs.Exists(parent));
-  EXPECT_EQ(orgs.Delete(9999).code(), domain::Code::kNotFound);
+  EXPECT_TRUE(Exists<domain::Organization>(db_, parent));
+  EXPECT_EQ(Remove<domain::Organization>(9999).code(), domain::Code::kNotFound);
 }
 
-TEST_F(RepositoryTest, PagesByIdWithAStableCursor) {
+TEST_F(RecordsTest, PagesByIdWithAStableCursor) {
   for (int i = 0; i < 7; ++i) AddOrganization("Org " + std::to_string(i));
-  Organizations orgs(db_);
   std::vector<std::string> seen;
   PageRequest page{0, 3};
   int pages = 0;
   for (;; ++pages) {
-    auto p = orgs.List({}, page);
+    auto p = List(db_, OrganizationFilter{}, page);
     for (auto& o : p.items) seen.push_back(o.name);
     if (!p.next_after_id) break;
     page.after_id = *p.next_after_id;
@@ -99,40 +103,49 @@ TEST_F(RepositoryTest, PagesByIdWithAStableCursor) {
   EXPECT_EQ(seen.back(), "Org 6");
 }
 
-TEST_F(RepositoryTest, FiltersEscapeLikeWildcards) {
+TEST_F(RecordsTest, FiltersEscapeLikeWildcards) {
   AddOrganization("100% Border");
   AddOrganization("1000 Borders");
-  auto p = Organizations(db_).List({.q = "0% b"}, {0, 50});
+  auto p = List(db_, OrganizationFilter{.q = "0% b"}, {0, 50});
   ASSERT_EQ(p.items.size(), 1u);
   EXPECT_EQ(p.items[0].name, "100% Border");
 }
 
-TEST_F(RepositoryTest, ATransactionRollsBackOnAnErrorStatus) {
-  auto s = WriteTransaction(db_, [&] {
-    AddOrganization("Kept only if committed");
+TEST_F(RecordsTest, ATransactionRollsBackOnAnErrorStatus) {
+  auto s = InWriteTx(db_, [&](WriteTx& tx) {
+    EXPECT_TRUE(Insert(tx, domain::Organization{.name = "Kept only if committed",
+                                                .kind = "government"})
+                    .ok());
     return domain::Status::Invalid({{"x", "no"}});
   });
   EXPECT_FALSE(s.ok());
-  EXPECT_EQ(Organizations(db_).List({}, {0, 50}).items.size(), 0u);
+  EXPECT_EQ(List(db_, OrganizationFilter{}, {0, 50}).items.size(), 0u);
 }
 
-TEST_F(RepositoryTest, TheSchemaRefusesMarksForUnregisteredPeople) {
-  auto project = Projects(db_).Create({.code = "P", .title = "P"}).value();
+TEST_F(RecordsTest, TheSchemaRefusesMarksForUnregisteredPeople) {
+  auto project = Add(domain::Project{.code = "P", .title = "P"}).value();
   domain::Workshop w{.project_id = project,
                      .title = "W",
                      .kind = "training",
                      .status = "held"};
-  auto workshop = Workshops(db_).Create(w).value();
+  auto workshop = Add(w).value();
   domain::Session s{.workshop_id = workshop};
   s.date = domain::Date::Parse("2017-09-08");
-  auto session = Sessions(db_).Create(s).value();
-  auto person = People(db_).Create({.full_name = "Liu Liu"}).value();
+  auto session = Add(s).value();
+  auto person = Add(domain::Person{.full_name = "Liu Liu"}).value();
   std::vector<domain::AttendanceMark> sheet = {{person, "present"}};
-  EXPECT_THROW(ReplaceSheet(db_, workshop, session, sheet), std::exception);
-  ASSERT_TRUE(Registrations(db_)
-                  .Create({.workshop_id = workshop, .person_id = person})
-                  .ok());
-  ReplaceSheet(db_, workshop, session, sheet);
+  EXPECT_THROW(
+      {
+        WriteTx tx(db_);
+        ReplaceSheet(tx, workshop, session, sheet);
+      },
+      std::exception);
+  ASSERT_TRUE(
+      Add(domain::Registration{.workshop_id = workshop, .person_id = person})
+          .ok());
+  WriteTx tx(db_);
+  ReplaceSheet(tx, workshop, session, sheet);
+  tx.Commit();
   EXPECT_EQ(Sheet(db_, session).size(), 1u);
 }
 

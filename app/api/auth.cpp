@@ -1,0 +1,106 @@
+// Signing in and out: bearer tokens for scripts, the session cookie for the
+// web app, feed tokens for calendar clients.
+
+#include "app/api/common.hpp"
+#include "app/api/routes.hpp"
+#include "app/http/problem.hpp"
+#include "app/services/auth_service.hpp"
+#include "app/services/credentials.hpp"
+
+namespace capdev::app {
+
+namespace {
+
+json::object UserJson(const domain::Principal& p) {
+  return {{"id", p.user_id},
+          {"username", p.username},
+          {"role", p.role},
+          {"organization_id", ToJson(p.organization_id)}};
+}
+
+std::string Instant(std::int64_t unix_seconds) {
+  return domain::FormatUtc(
+      std::chrono::sys_seconds(std::chrono::seconds(unix_seconds)));
+}
+
+// A required string member of a login body.
+std::string Credential(const json::object& body, const char* name,
+                       domain::Errors& errors) {
+  std::string value;
+  if (auto* v = body.if_contains(name)) FromJson(*v, value, name, errors);
+  if (value.empty() && errors.list().empty()) errors.Add(name, "is required");
+  if (value.size() > 1024) errors.Add(name, "is too long");
+  return value;
+}
+
+}  // namespace
+
+void AddAuthRoutes(Router& router, std::shared_ptr<AuthService> auth) {
+  using P = domain::Permission;
+
+  router.Add(
+      kPost, "/api/v1/auth/login", P::kPublic,
+      [auth](Context& ctx) -> domain::StatusOr<Response> {
+        ASSIGN_OR_RETURN(const auto body, ParseObject(ctx.request));
+        domain::Errors errors;
+        const auto username = Credential(body, "username", errors);
+        const auto password = Credential(body, "password", errors);
+        RETURN_IF_ERROR(errors.ToStatus());
+        auto result =
+            auth->Login(ctx.db, username, password, ctx.request.remote_address);
+        if (!result.ok()) {
+          Response r = Problem(result.status());
+          if (r.status == 429) {
+            const auto wait =
+                auth->RetryAfter(username, ctx.request.remote_address);
+            r.headers.emplace_back(
+                "Retry-After", std::to_string(std::max<std::int64_t>(wait, 1)));
+          }
+          return r;
+        }
+        // The same token serves scripts (bearer) and the web app (the
+        // cookie, which scripts on a page cannot read).
+        Response r =
+            JsonResponse(200, json::object{{"token", result->token},
+                                           {"token_type", "Bearer"},
+                                           {"expires_at",
+                                            Instant(result->expires_at)},
+                                           {"user", UserJson(result->user)},
+                                           {"csrf_token",
+                                            CsrfToken(result->token)}});
+        r.headers.emplace_back("Set-Cookie",
+                               auth->SessionCookieHeader(result->token));
+        return r;
+      });
+
+  router.Add(kPost, "/api/v1/auth/logout", P::kSignedIn,
+             [auth](Context& ctx) -> domain::StatusOr<Response> {
+               auth->Logout(ctx.request, ctx.db);
+               Response r = NoContent();
+               r.headers.emplace_back("Set-Cookie",
+                                      AuthService::ClearedCookieHeader());
+               return r;
+             });
+
+  // A URL to subscribe to the calendar with, from a calendar client.
+  router.Add(kPost, "/api/v1/auth/calendar-token", P::kReadCalendar,
+             [auth](Context& ctx) -> domain::StatusOr<Response> {
+               auto issued = auth->IssueCalendarToken(ctx.db, *ctx.user);
+               return JsonResponse(
+                   200, json::object{{"token", issued.token},
+                                     {"expires_at", Instant(issued.expires_at)},
+                                     {"feed_path",
+                                      "/api/v1/calendar.ics?access_token=" +
+                                          issued.token}});
+             });
+
+  const auto me = [](Context& ctx) -> domain::StatusOr<Response> {
+    json::object o = UserJson(*ctx.user);
+    if (!ctx.user->csrf_token.empty()) o["csrf_token"] = ctx.user->csrf_token;
+    return JsonResponse(200, o);
+  };
+  router.Add(kGet, "/api/v1/me", P::kSignedIn, me);
+  router.Add(kGet, "/api/v1/auth/me", P::kSignedIn, me);
+}
+
+}  // namespace capdev::app

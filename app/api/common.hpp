@@ -1,0 +1,83 @@
+#pragma once
+// What the resource files share: reading a body into a draft, running a
+// service in a write transaction, and the shapes of answers (a page, a
+// created record, a write with its conflicts).
+
+#include <initializer_list>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "app/http/json_codec.hpp"
+#include "app/http/router.hpp"
+#include "app/services/records.hpp"
+#include "storage/page.hpp"
+#include "storage/transaction.hpp"
+
+namespace capdev::app {
+
+// A route's query parameters: a shared set plus its own.
+inline std::vector<std::string> Params(
+    std::vector<std::string> shared, std::initializer_list<const char*> own) {
+  for (const char* name : own) shared.emplace_back(name);
+  return shared;
+}
+
+// The body's fields for a record, decoded (400/422 when not a JSON object).
+template <class E>
+domain::StatusOr<domain::Draft<E>> ReadDraft(Context& ctx) {
+  ASSIGN_OR_RETURN(const auto body, ParseObject(ctx.request));
+  return DecodeDraft<E>(body);
+}
+
+// The entries of a JSON array body (a set or a sheet), decoded; errors name
+// them "[i].field".
+template <class E>
+domain::StatusOr<std::pair<std::vector<E>, domain::Errors>> ReadList(
+    Context& ctx) {
+  ASSIGN_OR_RETURN(const auto body, ParseArray(ctx.request));
+  domain::Errors errors;
+  auto list = DecodeList<E>(body, errors);
+  return std::pair{std::move(list), std::move(errors)};
+}
+
+// Runs `work(tx)` in a write transaction (committed when it succeeds).
+template <class F>
+auto Write(Context& ctx, F&& work) {
+  return storage::InWriteTx(ctx.db, std::forward<F>(work));
+}
+
+// `?strict=true`: a write that would double-book is refused.
+inline domain::StatusOr<bool> Strict(Context& ctx) {
+  const bool strict = ctx.query.Bool("strict").value_or(false);
+  RETURN_IF_ERROR(ctx.query.Check());
+  return strict;
+}
+
+template <class E>
+json::object ListPage(const storage::Page<E>& page) {
+  return {{"items", EncodeAll(page.items)},
+          {"next_cursor", page.next_after_id
+                              ? json::value(EncodeCursor(*page.next_after_id))
+                              : json::value(nullptr)}};
+}
+
+// The record and, when the write could double-book, the conflicts it made.
+template <class E>
+json::object WrittenJson(const Written<E>& written) {
+  json::object o = Encode(written.record);
+  if (written.conflicts) o["conflicts"] = ToJson(*written.conflicts);
+  return o;
+}
+
+// 201 with the new record's Location under the request's path.
+inline Response Created(const Context& ctx, const json::object& body) {
+  Response r = JsonResponse(201, body);
+  r.headers.emplace_back(
+      "Location", ctx.Path() + "/" + std::to_string(body.at("id").as_int64()));
+  return r;
+}
+
+inline Response NoContent() { return Response{204, "application/json", "", {}}; }
+
+}  // namespace capdev::app

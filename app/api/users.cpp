@@ -1,0 +1,98 @@
+// /api/v1/users (admin): who may sign in, with which role.
+
+#include "app/api/common.hpp"
+#include "app/api/routes.hpp"
+#include "app/services/credentials.hpp"
+#include "app/services/users.hpp"
+
+namespace capdev::app {
+
+namespace {
+
+json::object AccountJson(const storage::Account& a) {
+  return {{"id", a.id},
+          {"username", a.username},
+          {"role", a.role},
+          {"organization_id", ToJson(a.organization_id)},
+          {"disabled", a.disabled},
+          {"created_at", a.created_at}};
+}
+
+// A users POST or PATCH body; the password is hashed here, before the write
+// transaction, because hashing is slow.
+domain::StatusOr<UserChange> ReadChange(Context& ctx, bool create) {
+  ASSIGN_OR_RETURN(const auto body, ParseObject(ctx.request));
+  UserChange change;
+  auto& errors = change.errors;
+  for (const auto& [key, value] : body) {
+    const std::string field(key);
+    if (field == "username" && create) {
+      FromJson(value, change.username.emplace(), field, errors);
+    } else if (field == "role") {
+      FromJson(value, change.role.emplace(), field, errors);
+    } else if (field == "organization_id") {
+      FromJson(value, change.organization_id.emplace(), field, errors);
+    } else if (field == "disabled" && !create) {
+      FromJson(value, change.disabled.emplace(), field, errors);
+    } else if (field == "password") {
+      std::string password;
+      FromJson(value, password, field, errors);
+      if (password.size() < kMinPassword || password.size() > 1024) {
+        errors.Add(field, "must be 10 to 1024 characters");
+      } else {
+        change.password_hash = HashPassword(password);
+      }
+    } else if (field != "id") {
+      errors.Add(field, create || field != "username"
+                            ? "is not a field of this resource"
+                            : "is read-only");
+    }
+  }
+  return change;
+}
+
+}  // namespace
+
+void AddUserRoutes(Router& router) {
+  using P = domain::Permission;
+
+  router.Add(kGet, "/api/v1/users", P::kAdmin,
+             [](Context& ctx) -> domain::StatusOr<Response> {
+               json::array items;
+               for (const auto& a : storage::ListAccounts(ctx.db))
+                 items.push_back(AccountJson(a));
+               return JsonResponse(200,
+                                   json::object{{"items", std::move(items)},
+                                                {"next_cursor", nullptr}});
+             });
+
+  router.Add(kGet, "/api/v1/users/{id}", P::kAdmin,
+             [](Context& ctx) -> domain::StatusOr<Response> {
+               ASSIGN_OR_RETURN(const auto id, ctx.Id("id"));
+               auto account = storage::AccountById(ctx.db, id);
+               if (!account)
+                 return domain::Status::NotFound("no user has that id");
+               return JsonResponse(200, AccountJson(*account));
+             });
+
+  router.Add(kPost, "/api/v1/users", P::kAdmin,
+             [](Context& ctx) -> domain::StatusOr<Response> {
+               ASSIGN_OR_RETURN(const auto change, ReadChange(ctx, true));
+               ASSIGN_OR_RETURN(const auto account, Write(ctx, [&](auto& tx) {
+                                  return CreateUser(tx, ctx.user, change);
+                                }));
+               return Created(ctx, AccountJson(account));
+             });
+
+  router.Add(kPatch, "/api/v1/users/{id}", P::kAdmin,
+             [](Context& ctx) -> domain::StatusOr<Response> {
+               ASSIGN_OR_RETURN(const auto id, ctx.Id("id"));
+               ASSIGN_OR_RETURN(const auto change, ReadChange(ctx, false));
+               ASSIGN_OR_RETURN(const auto account, Write(ctx, [&](auto& tx) {
+                                  return UpdateUser(tx, ctx.user, id, change);
+                                }));
+               return JsonResponse(200, AccountJson(account));
+             });
+}
+
+}  // namespace capdev::app

@@ -1,0 +1,43 @@
+#include "app/services/attendance.hpp"
+
+#include "app/reports/reports.hpp"
+#include "app/services/records.hpp"
+#include "app/services/sessions.hpp"
+#include "domain/workshop.hpp"
+#include "storage/attendance_repository.hpp"
+
+namespace capdev::app {
+
+domain::StatusOr<std::vector<domain::AttendanceMark>> ReplaceSheet(
+    storage::WriteTx& tx, const domain::Principal& by, std::int64_t workshop_id,
+    std::int64_t session_id, std::span<const domain::AttendanceMark> marks,
+    const domain::Errors& decoding) {
+  auto& db = tx.db();
+  ASSIGN_OR_RETURN(const auto workshop, Load<domain::Workshop>(db, workshop_id));
+  ASSIGN_OR_RETURN(const auto session,
+                   LoadSession(db, workshop_id, session_id));
+  // Checked in the write's transaction: a registration removed meanwhile
+  // cannot slip a mark past the check.
+  RETURN_IF_ERROR(domain::Combine(
+      decoding, domain::ValidateSheet(
+                    marks, storage::RegisteredPeople(db, workshop.id))));
+  if (!domain::TakesAttendance(workshop.status)) {
+    return domain::Status::FailedPrecondition(
+        "attendance is taken only for a confirmed or held workshop; this one "
+        "is " +
+        workshop.status);
+  }
+  if (*session.date > domain::Date::Today()) {
+    return domain::Status::FailedPrecondition("the session on " +
+                                              session.date->ToString() +
+                                              " has not taken place yet");
+  }
+  const auto before = storage::Sheet(db, session.id);
+  storage::ReplaceSheet(tx, workshop.id, session.id, marks);
+  auto after = storage::Sheet(db, session.id);
+  Audit(tx, &by, "replace", "attendance", session.id,
+        SheetJson(session.id, before), SheetJson(session.id, after));
+  return after;
+}
+
+}  // namespace capdev::app

@@ -1,0 +1,44 @@
+#include "app/services/projects.hpp"
+
+#include "storage/parties.hpp"
+
+namespace capdev::app {
+
+domain::StatusOr<domain::Project> CreateProject(
+    storage::WriteTx& tx, const domain::Principal& by,
+    const domain::Draft<domain::Project>& draft) {
+  const auto project = draft.ApplyTo({});
+  RETURN_IF_ERROR(domain::Combine(draft.errors, domain::Validate(project)));
+  return SaveNew(tx, &by, project);
+}
+
+domain::StatusOr<domain::Project> UpdateProject(
+    storage::WriteTx& tx, const domain::Principal& by, std::int64_t id,
+    const domain::Draft<domain::Project>& draft) {
+  ASSIGN_OR_RETURN(const auto before, Load<domain::Project>(tx.db(), id));
+  const auto after = draft.ApplyTo(before);
+  RETURN_IF_ERROR(domain::Combine(draft.errors, domain::Validate(after)));
+  return SaveChanged(tx, &by, before, after);
+}
+
+domain::Status DeleteProject(storage::WriteTx& tx, const domain::Principal& by,
+                             std::int64_t id) {
+  ASSIGN_OR_RETURN(const auto project, Load<domain::Project>(tx.db(), id));
+  return Remove(tx, &by, project);
+}
+
+domain::StatusOr<std::vector<domain::ProjectParty>> ReplaceProjectParties(
+    storage::WriteTx& tx, const domain::Principal& by, std::int64_t project_id,
+    std::span<const domain::ProjectParty> parties,
+    const domain::Errors& decoding) {
+  RETURN_IF_ERROR(Load<domain::Project>(tx.db(), project_id));
+  RETURN_IF_ERROR(domain::Combine(decoding, domain::ValidateParties(parties)));
+  const auto before = storage::ProjectParties(tx.db(), project_id);
+  RETURN_IF_ERROR(storage::ReplaceProjectParties(tx, project_id, parties));
+  auto after = storage::ProjectParties(tx.db(), project_id);
+  Audit(tx, &by, "replace", "project_organizations", project_id,
+        EncodeAll(before), EncodeAll(after));
+  return after;
+}
+
+}  // namespace capdev::app

@@ -1,0 +1,77 @@
+#pragma once
+// What every service does with a record: load it (404), check that the
+// records it references exist (422), and save it with its audit entry. The
+// rules of each kind of record are in its own service file.
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "app/http/json_codec.hpp"
+#include "app/services/audit.hpp"
+#include "domain/conflict.hpp"
+#include "domain/draft.hpp"
+#include "storage/records.hpp"
+
+namespace capdev::app {
+
+// A saved record and, for writes that can double-book, the conflicts the
+// write created.
+template <class E>
+struct Written {
+  E record;
+  std::optional<std::vector<domain::Conflict>> conflicts;
+};
+
+template <class E>
+domain::StatusOr<E> Load(storage::Database& db, std::int64_t id) {
+  auto found = storage::Get<E>(db, id);
+  if (!found) return storage::NotFound<E>(id);
+  return std::move(*found);
+}
+
+// Adds "no record with id N" under `field` when `id` is set and unknown.
+template <class E>
+void CheckExists(storage::Database& db, std::string_view field,
+                 const std::optional<std::int64_t>& id,
+                 domain::Errors& errors) {
+  if (id && *id > 0 && !storage::Exists<E>(db, *id))
+    errors.Add(std::string(field), "no record with id " + std::to_string(*id));
+}
+
+// Inserts `record` and audits it; returns it as stored.
+template <class E>
+domain::StatusOr<E> SaveNew(storage::WriteTx& tx, const domain::Principal* by,
+                            E record) {
+  ASSIGN_OR_RETURN(record.id, storage::Insert(tx, record));
+  ASSIGN_OR_RETURN(E stored, Load<E>(tx.db(), record.id));
+  Audit(tx, by, "create", domain::Fields<E>::kNoun, stored.id, nullptr,
+        Encode(stored));
+  return stored;
+}
+
+// Updates `after` (which was `before`) and audits it; returns it as stored.
+template <class E>
+domain::StatusOr<E> SaveChanged(storage::WriteTx& tx,
+                                const domain::Principal* by, const E& before,
+                                const E& after) {
+  RETURN_IF_ERROR(storage::Update(tx, after));
+  ASSIGN_OR_RETURN(E stored, Load<E>(tx.db(), after.id));
+  Audit(tx, by, "update", domain::Fields<E>::kNoun, stored.id, Encode(before),
+        Encode(stored));
+  return stored;
+}
+
+// Deletes `record` and audits it (409 while others reference it).
+template <class E>
+domain::Status Remove(storage::WriteTx& tx, const domain::Principal* by,
+                      const E& record) {
+  RETURN_IF_ERROR(storage::Delete<E>(tx, record.id));
+  Audit(tx, by, "delete", domain::Fields<E>::kNoun, record.id, Encode(record),
+        nullptr);
+  return domain::Status::Ok();
+}
+
+}  // namespace capdev::app

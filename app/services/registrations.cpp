@@ -1,0 +1,67 @@
+#include "app/services/registrations.hpp"
+
+#include "app/services/conflicts.hpp"
+#include "domain/person.hpp"
+#include "domain/workshop.hpp"
+
+namespace capdev::app {
+
+namespace {
+
+// Saves a new or changed registration and reports the double bookings it
+// created (a person now in two workshops on one day).
+domain::StatusOr<Written<domain::Registration>> Save(
+    storage::WriteTx& tx, const domain::Principal& by,
+    const domain::Registration* before, const domain::Registration& after,
+    const domain::Errors& decoding, bool strict) {
+  domain::Errors errors = decoding;
+  CheckExists<domain::Person>(tx.db(), "person_id", after.person_id, errors);
+  RETURN_IF_ERROR(domain::Combine(errors, domain::Validate(after)));
+  const ConflictCheck conflicts(tx.db(), after.workshop_id);
+  ASSIGN_OR_RETURN(auto stored, before ? SaveChanged(tx, &by, *before, after)
+                                       : SaveNew(tx, &by, after));
+  ASSIGN_OR_RETURN(auto created,
+                   conflicts.After(tx.db(), after.workshop_id, strict));
+  return Written<domain::Registration>{std::move(stored), std::move(created)};
+}
+
+}  // namespace
+
+domain::StatusOr<domain::Registration> LoadRegistration(
+    storage::Database& db, std::int64_t workshop_id,
+    std::int64_t registration_id) {
+  auto registration = storage::Get<domain::Registration>(db, registration_id);
+  if (!registration || registration->workshop_id != workshop_id)
+    return storage::NotFound<domain::Registration>(registration_id);
+  return std::move(*registration);
+}
+
+domain::StatusOr<Written<domain::Registration>> CreateRegistration(
+    storage::WriteTx& tx, const domain::Principal& by, std::int64_t workshop_id,
+    const domain::Draft<domain::Registration>& draft, bool strict) {
+  RETURN_IF_ERROR(Load<domain::Workshop>(tx.db(), workshop_id));
+  domain::Registration registration;
+  registration.workshop_id = workshop_id;
+  return Save(tx, by, nullptr, draft.ApplyTo(registration), draft.errors,
+              strict);
+}
+
+domain::StatusOr<Written<domain::Registration>> UpdateRegistration(
+    storage::WriteTx& tx, const domain::Principal& by, std::int64_t workshop_id,
+    std::int64_t registration_id,
+    const domain::Draft<domain::Registration>& draft, bool strict) {
+  ASSIGN_OR_RETURN(const auto before,
+                   LoadRegistration(tx.db(), workshop_id, registration_id));
+  return Save(tx, by, &before, draft.ApplyTo(before), draft.errors, strict);
+}
+
+domain::Status DeleteRegistration(storage::WriteTx& tx,
+                                  const domain::Principal& by,
+                                  std::int64_t workshop_id,
+                                  std::int64_t registration_id) {
+  ASSIGN_OR_RETURN(const auto registration,
+                   LoadRegistration(tx.db(), workshop_id, registration_id));
+  return Remove(tx, &by, registration);
+}
+
+}  // namespace capdev::app

@@ -1,0 +1,83 @@
+#include "app/services/users.hpp"
+
+#include "app/services/audit.hpp"
+#include "app/services/records.hpp"
+#include "domain/organization.hpp"
+
+namespace capdev::app {
+
+namespace {
+
+storage::Account Apply(const UserChange& change, storage::Account account) {
+  if (change.username) account.username = *change.username;
+  if (change.role) account.role = *change.role;
+  if (change.organization_id) account.organization_id = *change.organization_id;
+  if (change.disabled) account.disabled = *change.disabled;
+  if (change.password_hash) account.password_hash = *change.password_hash;
+  return account;
+}
+
+domain::Status CheckAndValidate(storage::Database& db,
+                                const storage::Account& account,
+                                const domain::Errors& decoding) {
+  domain::Errors errors = decoding;
+  CheckExists<domain::Organization>(db, "organization_id",
+                                    account.organization_id, errors);
+  return domain::Combine(
+      errors, domain::ValidateAccount(account.username, account.role,
+                                      account.organization_id));
+}
+
+// 409 when the change would leave no enabled admin to manage users.
+domain::Status KeepsAnAdmin(storage::Database& db,
+                            const storage::Account& changed) {
+  if (changed.role == "admin" && !changed.disabled) return domain::Status::Ok();
+  for (const auto& a : storage::ListAccounts(db)) {
+    if (a.id != changed.id && a.role == "admin" && !a.disabled)
+      return domain::Status::Ok();
+  }
+  return domain::Status::FailedPrecondition(
+      "this is the last enabled admin; make another admin first");
+}
+
+// The audit trail's view of a user: never the password hash.
+json::object AuditJson(const storage::Account& a) {
+  return {{"id", a.id},
+          {"username", a.username},
+          {"role", a.role},
+          {"organization_id", ToJson(a.organization_id)},
+          {"disabled", a.disabled}};
+}
+
+}  // namespace
+
+domain::StatusOr<storage::Account> CreateUser(storage::WriteTx& tx,
+                                              const domain::Principal* by,
+                                              const UserChange& change) {
+  auto account = Apply(change, {});
+  domain::Errors decoding = change.errors;
+  if (!change.password_hash && !decoding.Has("password"))
+    decoding.Add("password", "is required");
+  RETURN_IF_ERROR(CheckAndValidate(tx.db(), account, decoding));
+  ASSIGN_OR_RETURN(account.id, storage::AddAccount(tx, account));
+  auto stored = *storage::AccountById(tx.db(), account.id);
+  Audit(tx, by, "create", "user", stored.id, nullptr, AuditJson(stored));
+  return stored;
+}
+
+domain::StatusOr<storage::Account> UpdateUser(storage::WriteTx& tx,
+                                              const domain::Principal* by,
+                                              std::int64_t id,
+                                              const UserChange& change) {
+  auto before = storage::AccountById(tx.db(), id);
+  if (!before) return domain::Status::NotFound("no user has that id");
+  const auto after = Apply(change, *before);
+  RETURN_IF_ERROR(CheckAndValidate(tx.db(), after, change.errors));
+  RETURN_IF_ERROR(KeepsAnAdmin(tx.db(), after));
+  RETURN_IF_ERROR(storage::UpdateAccount(tx, after));
+  auto stored = *storage::AccountById(tx.db(), id);
+  Audit(tx, by, "update", "user", id, AuditJson(*before), AuditJson(stored));
+  return stored;
+}
+
+}  // namespace capdev::app

@@ -1,0 +1,114 @@
+#include "app/services/workshops.hpp"
+
+#include "app/services/conflicts.hpp"
+#include "domain/project.hpp"
+#include "storage/parties.hpp"
+#include "storage/session_schedule.hpp"
+
+namespace capdev::app {
+
+namespace {
+
+domain::Status CheckAndValidate(storage::Database& db,
+                                const domain::Workshop& workshop,
+                                const domain::Errors& decoding) {
+  domain::Errors errors = decoding;
+  CheckExists<domain::Project>(db, "project_id", workshop.project_id, errors);
+  return domain::Combine(errors, domain::Validate(workshop));
+}
+
+// Keeps the sessions with their workshop: a new dated workshop gets one per
+// day; a workshop that moves takes its sessions along (by the start date's
+// shift), and may not leave any outside its new dates.
+domain::Status ScheduleSessions(storage::WriteTx& tx,
+                                const domain::Workshop* before,
+                                const domain::Workshop& after) {
+  auto& db = tx.db();
+  const auto outside = [] {
+    return domain::Status::Invalid(
+        {{"end_date",
+          "some sessions would fall outside the new dates; move or remove "
+          "them first"}});
+  };
+  const bool had_dates = before && before->start_date;
+  if (!after.start_date || !after.end_date) {
+    if (storage::CountSessions(db, after.id) > 0) {
+      return domain::Status::Invalid(
+          {{"start_date",
+            "the workshop has sessions; remove them before clearing its "
+            "dates"}});
+    }
+    return domain::Status::Ok();
+  }
+  if (had_dates && *before->start_date != *after.start_date) {
+    // Checked before moving: a shifted date past 9999-12-31 has no
+    // representation.
+    const int shift = before->start_date->DaysUntil(*after.start_date);
+    if (storage::CountSessionsOutside(db, after.id,
+                                      after.start_date->AddDays(-shift),
+                                      after.end_date->AddDays(-shift)) > 0)
+      return outside();
+    storage::ShiftSessions(tx, after.id, shift);
+  }
+  if (!had_dates && storage::CountSessions(db, after.id) == 0)
+    storage::AddSessions(tx, after.id,
+                         domain::DaysOf(*after.start_date, *after.end_date));
+  if (storage::CountSessionsOutside(db, after.id, *after.start_date,
+                                    *after.end_date) > 0)
+    return outside();
+  return domain::Status::Ok();
+}
+
+}  // namespace
+
+domain::StatusOr<Written<domain::Workshop>> CreateWorkshop(
+    storage::WriteTx& tx, const domain::Principal& by,
+    const domain::Draft<domain::Workshop>& draft, bool strict) {
+  auto workshop = draft.ApplyTo({});
+  RETURN_IF_ERROR(CheckAndValidate(tx.db(), workshop, draft.errors));
+  ASSIGN_OR_RETURN(workshop.id, storage::Insert(tx, workshop));
+  RETURN_IF_ERROR(ScheduleSessions(tx, nullptr, workshop));
+  ASSIGN_OR_RETURN(auto conflicts, ConflictCheck(tx.db(), 0).After(
+                                       tx.db(), workshop.id, strict));
+  ASSIGN_OR_RETURN(auto stored, Load<domain::Workshop>(tx.db(), workshop.id));
+  Audit(tx, &by, "create", "workshop", stored.id, nullptr, Encode(stored));
+  return Written<domain::Workshop>{std::move(stored), std::move(conflicts)};
+}
+
+domain::StatusOr<Written<domain::Workshop>> UpdateWorkshop(
+    storage::WriteTx& tx, const domain::Principal& by, std::int64_t id,
+    const domain::Draft<domain::Workshop>& draft, bool strict) {
+  ASSIGN_OR_RETURN(const auto before, Load<domain::Workshop>(tx.db(), id));
+  const auto after = draft.ApplyTo(before);
+  RETURN_IF_ERROR(CheckAndValidate(tx.db(), after, draft.errors));
+  RETURN_IF_ERROR(domain::CheckTransition(before.status, after.status));
+  const ConflictCheck conflicts(tx.db(), id);
+  RETURN_IF_ERROR(storage::Update(tx, after));
+  RETURN_IF_ERROR(ScheduleSessions(tx, &before, after));
+  ASSIGN_OR_RETURN(auto created, conflicts.After(tx.db(), id, strict));
+  ASSIGN_OR_RETURN(auto stored, Load<domain::Workshop>(tx.db(), id));
+  Audit(tx, &by, "update", "workshop", id, Encode(before), Encode(stored));
+  return Written<domain::Workshop>{std::move(stored), std::move(created)};
+}
+
+domain::Status DeleteWorkshop(storage::WriteTx& tx,
+                              const domain::Principal& by, std::int64_t id) {
+  ASSIGN_OR_RETURN(const auto workshop, Load<domain::Workshop>(tx.db(), id));
+  return Remove(tx, &by, workshop);
+}
+
+domain::StatusOr<std::vector<domain::WorkshopParty>> ReplaceWorkshopParties(
+    storage::WriteTx& tx, const domain::Principal& by, std::int64_t workshop_id,
+    std::span<const domain::WorkshopParty> parties,
+    const domain::Errors& decoding) {
+  RETURN_IF_ERROR(Load<domain::Workshop>(tx.db(), workshop_id));
+  RETURN_IF_ERROR(domain::Combine(decoding, domain::ValidateParties(parties)));
+  const auto before = storage::WorkshopParties(tx.db(), workshop_id);
+  RETURN_IF_ERROR(storage::ReplaceWorkshopParties(tx, workshop_id, parties));
+  auto after = storage::WorkshopParties(tx.db(), workshop_id);
+  Audit(tx, &by, "replace", "workshop_organizations", workshop_id,
+        EncodeAll(before), EncodeAll(after));
+  return after;
+}
+
+}  // namespace capdev::app
