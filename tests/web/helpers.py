@@ -239,13 +239,17 @@ class App:
         with open(os.path.join(self.d.downloads, name), 'rb') as f:
             return name, f.read()
 
-    def api(self, path, username='coord'):
+    def api(self, path, body=None, method=None, username='coord'):
+        """The JSON API with a bearer token: to check what the app saved, or to set up data."""
         if username not in self.tokens:
-            body = json.dumps({'username': username, 'password': self.server.users[username]}).encode()
-            request = urllib.request.Request(self.server.base_url + '/api/v1/auth/login', data=body, method='POST')
+            login = json.dumps({'username': username, 'password': self.server.users[username]}).encode()
+            request = urllib.request.Request(self.server.base_url + '/api/v1/auth/login', data=login, method='POST')
             with urllib.request.urlopen(request, timeout=10) as answer:
                 self.tokens[username] = json.load(answer)['token']
-        request = urllib.request.Request(self.server.base_url + path,
-                                         headers={'Authorization': f'Bearer {self.tokens[username]}'})
+        data = None if body is None else json.dumps(body).encode()
+        request = urllib.request.Request(self.server.base_url + path, data=data, method=method or ('POST' if data else 'GET'),
+                                         headers={'Authorization': f'Bearer {self.tokens[username]}',
+                                                  'Content-Type': 'application/json'})
         with urllib.request.urlopen(request, timeout=10) as answer:
-            return json.load(answer)
+            text = answer.read()
+            return json.loads(text) if text else None

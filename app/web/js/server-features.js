@@ -20,3 +20,14 @@ export async function reportFormats() {
   const enumeration = (await openapi()).components?.parameters?.ReportFormat?.schema?.enum;
   return enumeration || ['json', 'csv', 'html'];
 }
+
+// The query parameters a route accepts: hasParam('get', '/api/v1/workshops', 'q').
+export async function hasParam(method, path, name) {
+  const document = await openapi();
+  const operation = document.paths?.[path]?.[method.toLowerCase()];
+  const parameters = operation?.parameters || [];
+  return parameters.some((p) => {
+    const resolved = p.$ref ? p.$ref.split('/').slice(1).reduce((node, key) => node?.[key], document) : p;
+    return resolved?.name === name && resolved?.in === 'query';
+  });
+}
