@@ -49,7 +49,7 @@ export function organizationFields(org = {}, parent = null) {
     fields(
       field({ name: 'kind', label: 'Kind', type: 'select', options: 'organization_kind', blank: 'Choose…', value: org.kind }),
       field({ name: 'country', label: 'Country code', value: org.country, hint: 'Two letters, e.g. CN' }),
-      organizationPicker({ name: 'parent_id', label: 'Part of (parent organization)', value: parent })),
+      organizationPicker({ name: 'parent_id', label: 'Parent organization', value: parent })),
   ];
 }
 

@@ -21,10 +21,6 @@ export function notify(message, kind = 'success') {
   return notice;
 }
 
-export function clearNotices() {
-  mount(document.getElementById('notices'));
-}
-
 // Shows a failure (a Problem or any error) as a notice.
 export function notifyProblem(problem, prefix) {
   const text = problemText(problem);

@@ -20,24 +20,21 @@ export async function conflictList(conflicts, knownPeople = new Map(), { withWor
   }));
   const orgs = conflicts.some((c) => c.organization_id) ? await organizations() : new Map();
   const other = (c) => h('a', { href: `#/workshops/${c.other_workshop_id}` }, c.other_workshop_title);
+  // On the workshop's own page: "X is also registered for B"; elsewhere: "X is registered for A and B".
+  const both = (c, verb) => (withWorkshop
+    ? [` ${verb} `, h('a', { href: `#/workshops/${c.workshop_id}` }, titles.get(c.workshop_id) || 'a workshop'), ' and ', other(c)]
+    : [` also ${verb} `, other(c)]);
   return h('ul', { class: 'conflicts' }, conflicts.map((c) => {
     let text;
     if (c.kind === 'person') {
-      text = [h('a', { href: `#/people/${c.person_id}` }, people.get(c.person_id)), ' is also registered for ', other(c)];
+      text = [h('a', { href: `#/people/${c.person_id}` }, people.get(c.person_id)), both(c, 'is registered for')];
     } else if (c.kind === 'venue') {
-      text = [[c.venue, c.city].filter(Boolean).join(', '), ' is also booked for ', other(c)];
+      text = [[c.venue, c.city].filter(Boolean).join(', '), both(c, 'is booked for')];
     } else {
-      text = [orgName(orgs.get(c.organization_id)) || 'A trainer institution', ' also trains at ', other(c), c.city ? ` in ${c.city}` : ''];
+      text = [orgName(orgs.get(c.organization_id)) || 'A trainer institution', both(c, 'trains at'), c.city ? ` (${c.city})` : ''];
     }
     return h('li', { class: `conflict-${c.severity}` },
       h('span', { class: ['badge', `badge-${c.severity}`] }, label('severity', c.severity)), ' ',
-      h('strong', {}, formatDate(c.date)), ' — ',
-      withoutTrailing(label('conflict_kind', c.kind)), ': ',
-      withWorkshop ? [h('a', { href: `#/workshops/${c.workshop_id}` }, titles.get(c.workshop_id) || 'this workshop'), ': '] : null,
-      text, '.');
+      h('strong', {}, formatDate(c.date)), ' — ', text, '.');
   }));
-}
-
-function withoutTrailing(text) {
-  return text.replace(/\.$/, '');
 }

@@ -95,5 +95,14 @@ async function upcomingConflicts(sessions) {
   }
   const ids = [...titles.keys()].slice(0, MAX_WORKSHOPS_CHECKED);
   const answers = await Promise.all(ids.map((id) => api.get(`/api/v1/workshops/${id}/conflicts`)));
-  return conflictList(answers.flatMap((a) => a.items), new Map(), { withWorkshop: true, titles });
+  // Each double booking is reported by both workshops: show it once.
+  const seen = new Set();
+  const unique = answers.flatMap((a) => a.items).filter((c) => {
+    const pair = [c.workshop_id, c.other_workshop_id].sort((x, y) => x - y).join('-');
+    const key = [c.date, c.kind, pair, c.person_id, c.organization_id, c.venue].join('|');
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+  return conflictList(unique, new Map(), { withWorkshop: true, titles });
 }
