@@ -26,7 +26,7 @@ def test_project_parties_with_amounts(app):
 
     # An amount for an implementer is refused by the server, and said so next to Amount
     parties = app.section('Parties')
-    app.pick('Organization', 'International Labour', 'International Labour Organization', within=parties)
+    app.pick('Organization', 'Ministry of Foreign', 'Ministry of Foreign Affairs', within=parties)
     app.choose('Role', 'Implementer', within=parties)
     app.fill('Amount', '100', within=parties)
     app.allow_console(r'/api/v1/projects/2/organizations - Failed to load resource: .* 422')

@@ -92,11 +92,11 @@ export function withoutEmpty(values) {
 
 // A <form>: onSubmit(values, form) may throw a Problem, which is shown on the
 // form. Returns the form element.
-export function form({ submitLabel, onSubmit, cancel, class: cls, id, failLabel = 'Not saved.' }, ...content) {
+export function form({ submitLabel, onSubmit, cancel, class: cls, id, heading, failLabel = 'Not saved.' }, ...content) {
   const summary = h('div', { class: 'form-summary', role: 'alert', tabindex: '-1', hidden: true });
   const submit = h('button', { type: 'submit', class: 'btn btn-primary' }, submitLabel);
   const el = h('form', { id, class: ['form', cls], novalidate: true, dataset: { failLabel } },
-    summary, content,
+    heading ? h('h3', {}, heading) : null, summary, content,
     h('div', { class: 'form-actions' }, submit, cancel || null));
   el.addEventListener('submit', async (event) => {
     event.preventDefault();

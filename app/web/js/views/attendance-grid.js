@@ -88,6 +88,13 @@ export function attendanceGrid(workshopId, matrix) {
   };
 
   const focusCell = (c, r) => cells.get(`${c}:${r}`)?.focus();
+  // One Tab stop for the whole grid (the last cell used); arrows move inside it.
+  let current = null;
+  const makeCurrent = (btn) => {
+    if (current && current !== btn) current.tabIndex = -1;
+    btn.tabIndex = 0;
+    current = btn;
+  };
 
   const onKey = (event, position, r) => {
     const c = order[position];
@@ -132,6 +139,8 @@ export function attendanceGrid(workshopId, matrix) {
         setMark(c, r, next);
       });
       btn.addEventListener('keydown', (event) => onKey(event, position, r));
+      btn.addEventListener('focus', () => makeCurrent(btn));
+      btn.tabIndex = -1;
       cells.set(`${c}:${r}`, btn);
       return h('td', { class: sessions[c].date === now ? 'today' : null }, btn);
     })));
@@ -162,6 +171,7 @@ export function attendanceGrid(workshopId, matrix) {
     rows.forEach((_, r) => drawCell(c, r));
     drawStatus(c);
   }
+  if (editable) makeCurrent(cells.get(`${order[0]}:0`));
   return h('div', {},
     editable ? h('p', { class: 'hint' },
       'Click a cell to cycle through the marks, or focus it and press P (present), L (late), E (excused) or A (absent); Delete clears it; arrow keys move. Then save each day.')

@@ -119,13 +119,14 @@ async function partiesEditor(project) {
     }
     const addForm = canWrite() ? form({
       submitLabel: 'Add party',
+      heading: 'Add a party',
       class: 'inline-form',
       onSubmit: async (values) => {
         await save([...parties, values]);
         notify(`${orgs.get(values.organization_id)?.name || 'Organization'} added as ${label('project_role', values.role).toLowerCase()}.`);
         box.querySelector('form input')?.focus();
       },
-    }, h('h3', {}, 'Add a party'), fields(
+    }, fields(
       organizationPicker({ label: 'Organization' }),
       field({ name: 'role', label: 'Role', type: 'select', options: 'project_role', value: 'lead_funder' }),
       money())) : null;

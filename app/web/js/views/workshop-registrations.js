@@ -60,6 +60,7 @@ export async function registrationsSection(workshopId, registrations, names, onC
     const person = await personPicker({ hint: 'Type a name (Chinese too) and pick, or create the person' });
     addForm = form({
       submitLabel: 'Register',
+      heading: 'Register a person',
       id: 'register-form',
       class: 'inline-form',
       onSubmit: async (values) => {
@@ -71,7 +72,7 @@ export async function registrationsSection(workshopId, registrations, names, onC
         // The section was redrawn: focus the new form's picker for the next person.
         document.getElementById('register-form')?.querySelector('input[role=combobox]')?.focus();
       },
-    }, h('h3', {}, 'Register a person'), fields(
+    }, fields(
       person,
       field({ name: 'role', label: 'Role', type: 'select', options: 'registration_role', value: 'participant' }),
       field({ name: 'status', label: 'Status', type: 'select', options: 'registration_status', value: 'registered' })));

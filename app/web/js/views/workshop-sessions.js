@@ -61,6 +61,7 @@ export async function sessionsSection(workshopId, onChange) {
     }
     const addForm = canWrite() ? form({
       submitLabel: 'Add session',
+      heading: 'Add a session',
       class: 'inline-form',
       onSubmit: async (values, el) => {
         const saved = await api.post(path, withoutEmpty(values));
@@ -69,7 +70,7 @@ export async function sessionsSection(workshopId, onChange) {
         box.querySelector('form input')?.focus(); // ready for the next one
         await onChange();
       },
-    }, h('h3', {}, 'Add a session'), sessionFields()) : null;
+    }, sessionFields()) : null;
     mount(box, table(columns, sessions, { emptyText: 'No sessions yet. A workshop with dates gets one per day.' }), addForm);
   };
 
