@@ -6,27 +6,27 @@
 
 namespace capdev::domain {
 
-bool RoleAllows(std::string_view role, Permission permission) {
+bool RoleAllows(Role role, Permission permission) {
   using P = Permission;
+  using R = Role;
   switch (permission) {
     case P::kPublic:
     case P::kSignedIn:
       return true;
     case P::kReadRecords:
     case P::kReadCalendar:
-      return role == "admin" || role == "coordinator" || role == "viewer";
+      return role != R::kFunder;
     case P::kWriteRecords:
-      return role == "admin" || role == "coordinator";
+      return role == R::kAdmin || role == R::kCoordinator;
     case P::kReadFunderReport:
-      return role == "admin" || role == "coordinator" || role == "viewer" ||
-             role == "funder";
+      return true;
     case P::kAdmin:
-      return role == "admin";
+      return role == R::kAdmin;
   }
   return false;
 }
 
-Status ValidateAccount(std::string_view username, std::string_view role,
+Status ValidateAccount(std::string_view username, std::optional<Role> role,
                        const std::optional<std::int64_t>& organization_id) {
   Errors e;
   const std::string name(username);
@@ -37,10 +37,10 @@ Status ValidateAccount(std::string_view username, std::string_view role,
       })) {
     e.Add("username", "must not contain spaces or control characters");
   }
-  e.OneOf("role", std::string(role), kRoles);
-  if (role == "funder" && !organization_id)
+  e.Required("role", role);
+  if (role == Role::kFunder && !organization_id)
     e.Add("organization_id", "is required for a funder user");
-  if (role != "funder" && organization_id)
+  if (role && role != Role::kFunder && organization_id)
     e.Add("organization_id", "is only for funder users");
   return e.ToStatus();
 }

@@ -9,18 +9,16 @@
 #include <string>
 #include <string_view>
 
+#include "domain/enums.hpp"
 #include "domain/status.hpp"
 
 namespace capdev::domain {
-
-inline constexpr std::array<std::string_view, 4> kRoles = {
-    "admin", "coordinator", "viewer", "funder"};
 
 // The authenticated user a request acts for.
 struct Principal {
   std::int64_t user_id = 0;
   std::string username;
-  std::string role;
+  Role role = Role::kViewer;
   std::optional<std::int64_t> organization_id;  // funder users only
   std::string scope =
       "api";  // "calendar": a feed token, good for the .ics routes only
@@ -41,10 +39,10 @@ enum class Permission {
 
 // Whether a user of `role` has `permission`. Object-level checks (a funder's
 // own organization) are the handler's.
-bool RoleAllows(std::string_view role, Permission permission);
+bool RoleAllows(Role role, Permission permission);
 
 // A user record's rules: a known role, and an organization exactly for funders.
-Status ValidateAccount(std::string_view username, std::string_view role,
+Status ValidateAccount(std::string_view username, std::optional<Role> role,
                        const std::optional<std::int64_t>& organization_id);
 
 }  // namespace capdev::domain

@@ -4,8 +4,8 @@
 
 namespace capdev::domain {
 
-bool CountsAsAttended(std::string_view mark) {
-  return mark == "present" || mark == "late";
+bool CountsAsAttended(Mark mark) {
+  return mark == Mark::kPresent || mark == Mark::kLate;
 }
 
 Status ValidateSheet(std::span<const AttendanceMark> sheet,
@@ -15,7 +15,7 @@ Status ValidateSheet(std::span<const AttendanceMark> sheet,
   for (std::size_t i = 0; i < sheet.size(); ++i) {
     const std::string at = "[" + std::to_string(i) + "].";
     const auto& m = sheet[i];
-    e.OneOf(at + "status", m.status, kAttendanceMarks);
+    e.Required(at + "status", m.status);
     if (m.person_id <= 0) {
       e.Add(at + "person_id", "is required (a positive id)");
     } else if (!seen.insert(m.person_id).second) {

@@ -10,18 +10,16 @@
 #include <string_view>
 #include <vector>
 
+#include "domain/enums.hpp"
 #include "domain/field.hpp"
 #include "domain/session.hpp"
 #include "domain/status.hpp"
 
 namespace capdev::domain {
 
-inline constexpr std::array<std::string_view, 4> kAttendanceMarks = {
-    "present", "late", "excused", "absent"};
-
 struct AttendanceMark {
   std::int64_t person_id = 0;
-  std::string status;
+  std::optional<Mark> status;
 };
 
 template <>
@@ -35,9 +33,8 @@ struct Fields<AttendanceMark> {
 struct MatrixRow {
   std::int64_t person_id = 0;
   std::string full_name;
-  std::string role;
-  std::vector<std::optional<std::string>>
-      marks;  // one per session, in order; null = no mark
+  RegistrationRole role = RegistrationRole::kParticipant;
+  std::vector<std::optional<Mark>> marks;  // one per session; null = no mark
 };
 
 struct SignInMatrix {
@@ -46,7 +43,7 @@ struct SignInMatrix {
 };
 
 // A person counts as attending a session when marked present or late.
-bool CountsAsAttended(std::string_view mark);
+bool CountsAsAttended(Mark mark);
 
 // A sheet is valid when every mark is known, no person is marked twice and
 // every person is registered for the workshop.

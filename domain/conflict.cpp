@@ -14,8 +14,15 @@ std::vector<Conflict> NewConflicts(const std::vector<Conflict>& before,
   return created;
 }
 
-std::string SeverityOf(const std::string& kind) {
-  return kind == "trainer_institution" ? "warning" : "conflict";
+bool CanBeDoubleBooked(RegistrationRole role) {
+  return role == RegistrationRole::kParticipant ||
+         role == RegistrationRole::kTrainer ||
+         role == RegistrationRole::kSpeaker;
+}
+
+Severity SeverityOf(ConflictKind kind) {
+  return kind == ConflictKind::kTrainerInstitution ? Severity::kWarning
+                                                   : Severity::kConflict;
 }
 
 }  // namespace capdev::domain

@@ -10,12 +10,13 @@
 #include <vector>
 
 #include "domain/date.hpp"
+#include "domain/enums.hpp"
 
 namespace capdev::domain {
 
 struct Conflict {
-  std::string kind;      // "person", "venue" or "trainer_institution"
-  std::string severity;  // "conflict" or "warning"
+  ConflictKind kind = ConflictKind::kPerson;
+  Severity severity = Severity::kConflict;
   Date date;
   std::int64_t workshop_id = 0;  // the workshop the conflicts were asked for
   std::int64_t other_workshop_id = 0;  // the workshop it clashes with
@@ -32,7 +33,11 @@ struct Conflict {
 std::vector<Conflict> NewConflicts(const std::vector<Conflict>& before,
                                    const std::vector<Conflict>& after);
 
-// "conflict" for people and venues, "warning" for trainer institutions.
-std::string SeverityOf(const std::string& kind);
+// Whether a person in this role is needed in the room, so that two
+// workshops on one day double-book them (observers and organizers are not).
+bool CanBeDoubleBooked(RegistrationRole role);
+
+// A conflict for people and venues, a warning for trainer institutions.
+Severity SeverityOf(ConflictKind kind);
 
 }  // namespace capdev::domain

@@ -10,7 +10,7 @@ Status Validate(const Organization& org) {
   e.MaxLength("name", org.name, kMaxName);
   e.MaxLength("short_name", org.short_name, kMaxShort);
   e.MaxLength("native_name", org.native_name, kMaxName);
-  e.OneOf("kind", org.kind, kOrganizationKinds);
+  e.Required("kind", org.kind);
   e.UpperLetters("country", org.country, 2);
   e.Positive("parent_id", org.parent_id);
   if (org.id != 0 && org.parent_id == org.id)

@@ -6,20 +6,18 @@
 #include <string>
 #include <string_view>
 
+#include "domain/enums.hpp"
 #include "domain/field.hpp"
 #include "domain/status.hpp"
 
 namespace capdev::domain {
-
-inline constexpr std::array<std::string_view, 6> kOrganizationKinds = {
-    "government", "intergovernmental", "academic", "ngo", "private", "other"};
 
 struct Organization {
   std::int64_t id = 0;
   std::string name;  // unique, case-insensitive
   std::optional<std::string> short_name;
   std::optional<std::string> native_name;
-  std::string kind;
+  std::optional<OrganizationKind> kind;
   std::optional<std::string> country;  // ISO 3166-1 alpha-2
   std::optional<std::int64_t>
       parent_id;  // a bureau inside a ministry, a unit inside IOM

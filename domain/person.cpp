@@ -9,7 +9,6 @@ Status Validate(const Person& p) {
   e.Required("full_name", p.full_name);
   e.MaxLength("full_name", p.full_name, kMaxName);
   e.MaxLength("native_name", p.native_name, kMaxName);
-  e.OneOf("gender", p.gender, kGenders);
   e.Positive("organization_id", p.organization_id);
   e.MaxLength("position", p.position, kMaxName);
   e.MaxLength("province", p.province, kMaxShort);

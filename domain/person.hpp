@@ -6,13 +6,11 @@
 #include <string>
 #include <string_view>
 
+#include "domain/enums.hpp"
 #include "domain/field.hpp"
 #include "domain/status.hpp"
 
 namespace capdev::domain {
-
-inline constexpr std::array<std::string_view, 4> kGenders = {
-    "female", "male", "other", "undisclosed"};
 
 // A participant, trainer or official. Name, native name, email and phone are
 // personal data: they never reach logs or funder reports.
@@ -20,7 +18,7 @@ struct Person {
   std::int64_t id = 0;
   std::string full_name;
   std::optional<std::string> native_name;
-  std::string gender = "undisclosed";
+  Gender gender = Gender::kUndisclosed;
   std::optional<std::int64_t> organization_id;
   std::optional<std::string> position;
   std::optional<std::string> province;

@@ -7,8 +7,8 @@
 
 namespace capdev::domain {
 
-bool IsFunderRole(std::string_view role) {
-  return role == "lead_funder" || role == "co_funder";
+bool IsFunderRole(ProjectRole role) {
+  return role == ProjectRole::kLeadFunder || role == ProjectRole::kCoFunder;
 }
 
 Status Validate(const Project& p) {
@@ -29,19 +29,20 @@ Status Validate(const Project& p) {
 
 Status ValidateParties(std::span<const ProjectParty> parties) {
   Errors e;
-  std::set<std::pair<std::int64_t, std::string>> seen;
+  std::set<std::pair<std::int64_t, ProjectRole>> seen;
   for (std::size_t i = 0; i < parties.size(); ++i) {
     const auto& p = parties[i];
     const std::string at = "[" + std::to_string(i) + "].";
     e.Required(at + "organization_id", p.organization_id);
-    e.OneOf(at + "role", p.role, kProjectRoles);
-    if (!IsFunderRole(p.role) && (p.amount || p.currency)) {
+    e.Required(at + "role", p.role);
+    if (!p.role) continue;
+    if (!IsFunderRole(*p.role) && (p.amount || p.currency)) {
       e.Add(at + "amount",
             "only funder roles (lead_funder, co_funder) carry an amount");
     }
     if (p.amount && *p.amount < 0) e.Add(at + "amount", "must not be negative");
     e.UpperLetters(at + "currency", p.currency, 3);
-    if (!seen.emplace(p.organization_id, p.role).second) {
+    if (!seen.emplace(p.organization_id, *p.role).second) {
       e.Add(at + "role",
             "the organization already has this role in the project");
     }

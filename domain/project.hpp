@@ -9,13 +9,11 @@
 #include <vector>
 
 #include "domain/date.hpp"
+#include "domain/enums.hpp"
 #include "domain/field.hpp"
 #include "domain/status.hpp"
 
 namespace capdev::domain {
-
-inline constexpr std::array<std::string_view, 4> kProjectRoles = {
-    "lead_funder", "co_funder", "implementer", "counterpart"};
 
 struct Project {
   std::int64_t id = 0;
@@ -32,7 +30,7 @@ struct Project {
 // One party of a project: a funder, an implementer or a counterpart.
 struct ProjectParty {
   std::int64_t organization_id = 0;
-  std::string role;
+  std::optional<ProjectRole> role;
   std::optional<double> amount;  // funder roles only
   std::optional<std::string> currency;
 };
@@ -61,7 +59,7 @@ struct Fields<ProjectParty> {
       Field{"amount", &E::amount}, Field{"currency", &E::currency}};
 };
 
-bool IsFunderRole(std::string_view role);
+bool IsFunderRole(ProjectRole role);
 Status Validate(const Project& project);
 // Checks each party and that an organization holds each role once; error
 // fields are indexed ("[2].amount").

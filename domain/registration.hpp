@@ -5,23 +5,19 @@
 #include <string>
 #include <string_view>
 
+#include "domain/enums.hpp"
 #include "domain/field.hpp"
 #include "domain/status.hpp"
 
 namespace capdev::domain {
-
-inline constexpr std::array<std::string_view, 5> kRegistrationRoles = {
-    "participant", "trainer", "speaker", "organizer", "observer"};
-inline constexpr std::array<std::string_view, 5> kRegistrationStatuses = {
-    "invited", "registered", "attended", "no_show", "cancelled"};
 
 // A person's place in a workshop; at most one per person and workshop.
 struct Registration {
   std::int64_t id = 0;
   std::int64_t workshop_id = 0;
   std::int64_t person_id = 0;
-  std::string role = "participant";
-  std::string status = "registered";
+  RegistrationRole role = RegistrationRole::kParticipant;
+  RegistrationStatus status = RegistrationStatus::kRegistered;
 };
 
 template <>

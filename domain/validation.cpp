@@ -50,14 +50,6 @@ void Errors::MaxLength(std::string_view field,
   if (value) MaxLength(field, *value, max);
 }
 
-void Errors::OneOf(std::string_view field, const std::string& value,
-                   std::span<const std::string_view> allowed) {
-  if (value.empty()) return Add(std::string(field), "is required");
-  if (std::find(allowed.begin(), allowed.end(), value) == allowed.end()) {
-    Add(std::string(field), "must be one of: " + JoinAllowed(allowed));
-  }
-}
-
 void Errors::Positive(std::string_view field,
                       const std::optional<std::int64_t>& id) {
   if (id && *id <= 0) Add(std::string(field), "must be a positive id");

@@ -43,8 +43,11 @@ class Errors {
                  std::size_t max);
   void MaxLength(std::string_view field,
                  const std::optional<std::string>& value, std::size_t max);
-  void OneOf(std::string_view field, const std::string& value,
-             std::span<const std::string_view> allowed);
+  // An enumeration without a default (its text was checked when decoded).
+  template <class E>
+  void Required(std::string_view field, const std::optional<E>& value) {
+    if (!value) Add(std::string(field), "is required");
+  }
   void Positive(std::string_view field, const std::optional<std::int64_t>& id);
   void NotNegative(std::string_view field,
                    const std::optional<std::int64_t>& n);

@@ -13,8 +13,8 @@ Status Validate(const Workshop& w) {
   e.Required("project_id", w.project_id);
   e.Required("title", w.title);
   e.MaxLength("title", w.title, kMaxName);
-  e.OneOf("kind", w.kind, kWorkshopKinds);
-  e.OneOf("status", w.status, kWorkshopStatuses);
+  e.Required("kind", w.kind);
+  e.Required("status", w.status);
   e.MaxLength("summary", w.summary, kMaxText);
   if (w.topics.size() > kMaxTopics) {
     e.Add("topics",
@@ -32,11 +32,14 @@ Status Validate(const Workshop& w) {
       e.Add(field, "must not contain control characters");
     }
   }
-  const bool scheduled = w.status == "planned" || w.status == "confirmed";
+  const bool scheduled = w.status == WorkshopStatus::kPlanned ||
+                         w.status == WorkshopStatus::kConfirmed;
   if (scheduled && !w.start_date)
-    e.Add("start_date", "is required for a " + w.status + " workshop");
+    e.Add("start_date",
+          "is required for a " + std::string(ToText(*w.status)) + " workshop");
   if (scheduled && !w.end_date)
-    e.Add("end_date", "is required for a " + w.status + " workshop");
+    e.Add("end_date",
+          "is required for a " + std::string(ToText(*w.status)) + " workshop");
   if (!scheduled && w.start_date.has_value() != w.end_date.has_value()) {
     e.Add(w.start_date ? "end_date" : "start_date",
           "give both dates or neither (unknown dates are null)");
@@ -65,12 +68,13 @@ Status Validate(const Workshop& w) {
 
 Status ValidateParties(std::span<const WorkshopParty> parties) {
   Errors e;
-  std::set<std::pair<std::int64_t, std::string>> seen;
+  std::set<std::pair<std::int64_t, WorkshopRole>> seen;
   for (std::size_t i = 0; i < parties.size(); ++i) {
     const std::string at = "[" + std::to_string(i) + "].";
     e.Required(at + "organization_id", parties[i].organization_id);
-    e.OneOf(at + "role", parties[i].role, kWorkshopRoles);
-    if (!seen.emplace(parties[i].organization_id, parties[i].role).second) {
+    e.Required(at + "role", parties[i].role);
+    if (!parties[i].role) continue;
+    if (!seen.emplace(parties[i].organization_id, *parties[i].role).second) {
       e.Add(at + "role",
             "the organization already has this role in the workshop");
     }
@@ -78,28 +82,29 @@ Status ValidateParties(std::span<const WorkshopParty> parties) {
   return e.ToStatus();
 }
 
-Status CheckTransition(std::string_view from, std::string_view to) {
+Status CheckTransition(WorkshopStatus from, WorkshopStatus to) {
+  using S = WorkshopStatus;
   if (from == to) return Status::Ok();
-  static constexpr std::pair<std::string_view, std::string_view> kAllowed[] = {
-      {"planned", "confirmed"},
-      {"confirmed", "held"},
-      {"confirmed", "planned"},
-      {"planned", "cancelled"},
-      {"confirmed", "cancelled"}};
+  static constexpr std::pair<S, S> kAllowed[] = {{S::kPlanned, S::kConfirmed},
+                                                 {S::kConfirmed, S::kHeld},
+                                                 {S::kConfirmed, S::kPlanned},
+                                                 {S::kPlanned, S::kCancelled},
+                                                 {S::kConfirmed, S::kCancelled}};
   for (auto [f, t] : kAllowed) {
     if (f == from && t == to) return Status::Ok();
   }
-  std::string reason =
-      "a " + std::string(from) + " workshop cannot become " + std::string(to);
-  if (from == "held") reason += ": it has taken place";
-  if (from == "cancelled")
+  std::string reason = "a " + std::string(ToText(from)) +
+                       " workshop cannot become " + std::string(ToText(to));
+  if (from == S::kHeld) reason += ": it has taken place";
+  if (from == S::kCancelled)
     reason += ": it was cancelled (create a new workshop instead)";
-  if (from == "planned" && to == "held") reason += ": confirm it first";
+  if (from == S::kPlanned && to == S::kHeld) reason += ": confirm it first";
   return Status::FailedPrecondition(reason);
 }
 
-bool TakesAttendance(std::string_view status) {
-  return status == "confirmed" || status == "held";
+bool TakesAttendance(WorkshopStatus status) {
+  return status == WorkshopStatus::kConfirmed ||
+         status == WorkshopStatus::kHeld;
 }
 
 std::vector<Date> DaysOf(Date start, Date end) {

@@ -9,18 +9,11 @@
 #include <vector>
 
 #include "domain/date.hpp"
+#include "domain/enums.hpp"
 #include "domain/field.hpp"
 #include "domain/status.hpp"
 
 namespace capdev::domain {
-
-inline constexpr std::array<std::string_view, 6> kWorkshopKinds = {
-    "training", "workshop", "seminar", "study_tour", "conference", "meeting"};
-inline constexpr std::array<std::string_view, 4> kWorkshopStatuses = {
-    "planned", "confirmed", "held", "cancelled"};
-inline constexpr std::array<std::string_view, 6> kWorkshopRoles = {
-    "organizer", "co_organizer", "host",
-    "supporter", "trainer",      "participating"};
 
 // Longest workshop capdev accepts: it bounds the default sessions (one a day).
 inline constexpr int kMaxWorkshopDays = 366;
@@ -30,10 +23,10 @@ struct Workshop {
   std::int64_t id = 0;
   std::int64_t project_id = 0;
   std::string title;
-  std::string kind;
+  std::optional<WorkshopKind> kind;
   std::optional<std::string> summary;
   std::vector<std::string> topics;
-  std::string status;
+  std::optional<WorkshopStatus> status;
   std::optional<Date> start_date;
   std::optional<Date> end_date;
   bool dates_estimated = false;
@@ -51,7 +44,7 @@ struct Workshop {
 // An institution's part in a workshop (trainer, host, sent participants...).
 struct WorkshopParty {
   std::int64_t organization_id = 0;
-  std::string role;
+  std::optional<WorkshopRole> role;
 };
 
 template <>
@@ -91,10 +84,10 @@ Status ValidateParties(std::span<const WorkshopParty> parties);
 
 // The lifecycle: planned -> confirmed -> held; planned or confirmed ->
 // cancelled; confirmed may go back to planned. Anything else is a 409.
-Status CheckTransition(std::string_view from, std::string_view to);
+Status CheckTransition(WorkshopStatus from, WorkshopStatus to);
 
 // Attendance is taken only once a workshop is confirmed or held.
-bool TakesAttendance(std::string_view status);
+bool TakesAttendance(WorkshopStatus status);
 
 // One date per calendar day from start to end, both included.
 std::vector<Date> DaysOf(Date start, Date end);

@@ -17,7 +17,7 @@ struct Account {
   std::int64_t id = 0;
   std::string username;
   std::string password_hash;  // Argon2id, libsodium's crypto_pwhash_str format
-  std::string role;
+  domain::Role role = domain::Role::kViewer;
   std::optional<std::int64_t> organization_id;
   bool disabled = false;
   std::string created_at;

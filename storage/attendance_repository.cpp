@@ -30,7 +30,9 @@ std::vector<domain::AttendanceMark> Sheet(Database& db,
   q->bind(1, session_id);
   std::vector<domain::AttendanceMark> out;
   while (q->executeStep()) {
-    out.push_back({q->getColumn(0).getInt64(), q->getColumn(1).getString()});
+    auto& mark = out.emplace_back();
+    Read(q->getColumn(0), mark.person_id);
+    Read(q->getColumn(1), mark.status);
   }
   return out;
 }
@@ -47,10 +49,7 @@ void ReplaceSheet(WriteTx& tx, std::int64_t workshop_id,
       "INSERT INTO attendance (session_id, workshop_id, person_id, status)"
       " VALUES (?, ?, ?, ?)");
   for (const auto& mark : sheet) {
-    insert->bind(1, session_id);
-    insert->bind(2, workshop_id);
-    insert->bind(3, mark.person_id);
-    insert->bind(4, mark.status);
+    BindAll(*insert, session_id, workshop_id, mark.person_id, mark.status);
     insert->exec();
     insert->reset();
   }
@@ -78,10 +77,10 @@ domain::SignInMatrix Matrix(Database& db, std::int64_t workshop_id) {
                       " ORDER BY p.full_name, p.id");
     q->bind(1, workshop_id);
     while (q->executeStep()) {
-      domain::MatrixRow r{q->getColumn(0).getInt64(),
-                          q->getColumn(1).getString(),
-                          q->getColumn(2).getString(),
-                          {}};
+      domain::MatrixRow r;
+      Read(q->getColumn(0), r.person_id);
+      Read(q->getColumn(1), r.full_name);
+      Read(q->getColumn(2), r.role);
       r.marks.resize(m.sessions.size());
       row[r.person_id] = m.rows.size();
       m.rows.push_back(std::move(r));
@@ -95,7 +94,7 @@ domain::SignInMatrix Matrix(Database& db, std::int64_t workshop_id) {
     auto c = column.find(q->getColumn(0).getInt64());
     auto r = row.find(q->getColumn(1).getInt64());
     if (c != column.end() && r != row.end()) {
-      m.rows[r->second].marks[c->second] = q->getColumn(2).getString();
+      Read(q->getColumn(2), m.rows[r->second].marks[c->second]);
     }
   }
   return m;

@@ -18,7 +18,7 @@ namespace capdev::storage {
 
 struct OrganizationFilter {
   using Entity = domain::Organization;
-  std::optional<std::string> kind;
+  std::optional<domain::OrganizationKind> kind;
   std::optional<std::string> q;  // substring of any name
 };
 
@@ -30,8 +30,8 @@ struct ProjectFilter {
 struct WorkshopFilter {
   using Entity = domain::Workshop;
   std::optional<std::int64_t> project_id;
-  std::optional<std::string> status;
-  std::optional<std::string> kind;
+  std::optional<domain::WorkshopStatus> status;
+  std::optional<domain::WorkshopKind> kind;
   std::optional<std::string> city;
   std::optional<std::int64_t> organization_id;  // in any role
   std::optional<domain::Date> from;  // workshops whose dates overlap [from, to]
@@ -52,8 +52,8 @@ struct PersonFilter {
 struct RegistrationFilter {
   using Entity = domain::Registration;
   std::int64_t workshop_id = 0;
-  std::optional<std::string> role;
-  std::optional<std::string> status;
+  std::optional<domain::RegistrationRole> role;
+  std::optional<domain::RegistrationStatus> status;
   std::optional<std::int64_t> person_id;
 };
 

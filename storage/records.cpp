@@ -6,9 +6,13 @@ namespace capdev::storage {
 
 namespace {
 
+std::string Text(domain::Enumeration auto value) {
+  return std::string(domain::ToText(value));
+}
+
 Where ToWhere(const OrganizationFilter& f) {
   Where w;
-  if (f.kind) w.Add("kind = ?", {*f.kind});
+  if (f.kind) w.Add("kind = ?", {Text(*f.kind)});
   if (f.q) {
     const std::string p = LikePattern(*f.q);
     w.Add(
@@ -34,8 +38,8 @@ Where ToWhere(const ProjectFilter& f) {
 Where ToWhere(const WorkshopFilter& f) {
   Where w;
   if (f.project_id) w.Add("project_id = ?", {*f.project_id});
-  if (f.status) w.Add("status = ?", {*f.status});
-  if (f.kind) w.Add("kind = ?", {*f.kind});
+  if (f.status) w.Add("status = ?", {Text(*f.status)});
+  if (f.kind) w.Add("kind = ?", {Text(*f.kind)});
   if (f.city) w.Add("city = ? COLLATE NOCASE", {*f.city});
   if (f.organization_id) {
     w.Add(
@@ -69,8 +73,8 @@ Where ToWhere(const PersonFilter& f) {
 Where ToWhere(const RegistrationFilter& f) {
   Where w;
   w.Add("workshop_id = ?", {f.workshop_id});
-  if (f.role) w.Add("role = ?", {*f.role});
-  if (f.status) w.Add("status = ?", {*f.status});
+  if (f.role) w.Add("role = ?", {Text(*f.role)});
+  if (f.status) w.Add("status = ?", {Text(*f.status)});
   if (f.person_id) w.Add("person_id = ?", {*f.person_id});
   return w;
 }

@@ -7,11 +7,13 @@
 
 #include <cstdint>
 #include <optional>
+#include <stdexcept>
 #include <string>
 #include <variant>
 #include <vector>
 
 #include "domain/date.hpp"
+#include "domain/enums.hpp"
 
 namespace capdev::storage {
 
@@ -41,6 +43,11 @@ inline void Bind(SQLite::Statement& s, int i,
     joined += item;
   }
   s.bind(i, joined);
+}
+// Enumerations are stored as their text (domain/enums.hpp).
+template <domain::Enumeration E>
+void Bind(SQLite::Statement& s, int i, E v) {
+  s.bind(i, std::string(domain::ToText(v)));
 }
 template <class T>
 void Bind(SQLite::Statement& s, int i, const std::optional<T>& v) {
@@ -75,6 +82,13 @@ inline void Read(const SQLite::Column& c, std::vector<std::string>& v) {
     v.push_back(joined.substr(start, end - start));
   }
   v.push_back(joined.substr(start));
+}
+template <domain::Enumeration E>
+void Read(const SQLite::Column& c, E& v) {
+  auto value = domain::FromText<E>(c.getString());
+  // The schema's CHECK constraints keep other texts out.
+  if (!value) throw std::runtime_error("unknown enumeration text in the database");
+  v = *value;
 }
 template <class T>
 void Read(const SQLite::Column& c, std::optional<T>& v) {

@@ -3,6 +3,8 @@
 #include <SQLiteCpp/Column.h>
 #include <SQLiteCpp/Statement.h>
 
+#include "domain/conflict.hpp"
+#include "storage/sql_terms.hpp"
 #include "storage/table.hpp"
 
 namespace capdev::storage {
@@ -10,8 +12,13 @@ namespace capdev::storage {
 namespace {
 
 // ?1 = the workshop. Sessions of two different workshops, neither cancelled,
-// on the same day; each branch adds what clashes.
-constexpr const char* kConflicts = R"sql(
+// on the same day; each branch adds what clashes. Who can be double-booked
+// is the domain's rule.
+std::string ConflictsSql() {
+  using domain::RegistrationRole;
+  const std::string booked =
+      SqlTexts<RegistrationRole>(domain::CanBeDoubleBooked);
+  return R"sql(
 WITH mine AS (
   SELECT s.date, w.id AS workshop_id, w.city, w.venue
   FROM sessions s JOIN workshops w ON w.id = s.workshop_id
@@ -24,9 +31,9 @@ theirs AS (
 SELECT 'person', t.date, t.workshop_id, t.title, r1.person_id, NULL, NULL, NULL
 FROM theirs t
 JOIN registrations r2 ON r2.workshop_id = t.workshop_id AND r2.status <> 'cancelled'
-  AND r2.role IN ('participant', 'trainer', 'speaker')
+  AND r2.role IN ()sql" + booked + R"sql()
 JOIN registrations r1 ON r1.workshop_id = ?1 AND r1.person_id = r2.person_id AND r1.status <> 'cancelled'
-  AND r1.role IN ('participant', 'trainer', 'speaker')
+  AND r1.role IN ()sql" + booked + R"sql()
 UNION
 SELECT 'venue', t.date, t.workshop_id, t.title, NULL, NULL, m.venue, m.city
 FROM theirs t JOIN mine m ON m.date = t.date
@@ -41,6 +48,7 @@ JOIN workshop_organizations o1 ON o1.workshop_id = ?1 AND o1.role = 'trainer'
 WHERE m.city IS NOT NULL AND t.city IS NOT NULL AND lower(trim(t.city)) <> lower(trim(m.city))
 ORDER BY 2, 1, 3, 5, 6
 )sql";
+}
 
 std::string CalendarWhere(const CalendarFilter& f,
                           std::vector<SqlValue>& binds) {
@@ -60,6 +68,7 @@ std::string CalendarWhere(const CalendarFilter& f,
 
 std::vector<domain::Conflict> ConflictsOf(Database& db,
                                           std::int64_t workshop_id) {
+  static const std::string kConflicts = ConflictsSql();
   ScopedStatement q(db, kConflicts);
   q->bind(1, workshop_id);
   std::vector<domain::Conflict> out;

@@ -14,7 +14,7 @@ namespace {
 json::object UserJson(const domain::Principal& p) {
   return {{"id", p.user_id},
           {"username", p.username},
-          {"role", p.role},
+          {"role", ToJson(p.role)},
           {"organization_id", ToJson(p.organization_id)}};
 }
 

@@ -16,7 +16,7 @@ void AddOrganizationRoutes(Router& router) {
       [](Context& ctx) -> domain::StatusOr<Response> {
         auto& q = ctx.query;
         const storage::OrganizationFilter filter{
-            q.OneOf("kind", domain::kOrganizationKinds), q.Text("q")};
+            q.Enum<domain::OrganizationKind>("kind"), q.Text("q")};
         const auto page = q.Page();
         RETURN_IF_ERROR(q.Check());
         return JsonResponse(200, ListPage(storage::List(ctx.db, filter, page)));

@@ -18,8 +18,8 @@ void AddRegistrationRoutes(Router& router) {
         ASSIGN_OR_RETURN(const auto id, ctx.Id("id"));
         auto& q = ctx.query;
         const storage::RegistrationFilter filter{
-            id, q.OneOf("role", domain::kRegistrationRoles),
-            q.OneOf("status", domain::kRegistrationStatuses),
+            id, q.Enum<domain::RegistrationRole>("role"),
+            q.Enum<domain::RegistrationStatus>("status"),
             q.Id("person_id")};
         const auto page = q.Page();
         RETURN_IF_ERROR(q.Check());

@@ -69,7 +69,8 @@ void AddReportRoutes(Router& router) {
         const auto format = q.OneOf("format", kFormats).value_or("json");
         RETURN_IF_ERROR(q.Check());
         // A funder user sees its own organization's report only.
-        if (ctx.user->role == "funder" && ctx.user->organization_id != id) {
+        if (ctx.user->role == domain::Role::kFunder &&
+            ctx.user->organization_id != id) {
           return domain::Status::PermissionDenied(
               "a funder user sees its own organization's report only");
         }

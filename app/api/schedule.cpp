@@ -62,8 +62,8 @@ void AddScheduleRoutes(Router& router) {
           const auto& w = e.workshop;
           item["workshop"] = {{"id", w.id},
                               {"title", w.title},
-                              {"kind", w.kind},
-                              {"status", w.status},
+                              {"kind", ToJson(w.kind)},
+                              {"status", ToJson(w.status)},
                               {"project_id", w.project_id},
                               {"project_code", e.project_code},
                               {"city", ToJson(w.city)},

@@ -12,7 +12,7 @@ namespace {
 json::object AccountJson(const storage::Account& a) {
   return {{"id", a.id},
           {"username", a.username},
-          {"role", a.role},
+          {"role", ToJson(a.role)},
           {"organization_id", ToJson(a.organization_id)},
           {"disabled", a.disabled},
           {"created_at", a.created_at}};

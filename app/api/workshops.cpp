@@ -12,8 +12,8 @@ namespace {
 
 domain::StatusOr<storage::WorkshopFilter> ReadFilter(Query& q) {
   storage::WorkshopFilter f{q.Id("project_id"),
-                            q.OneOf("status", domain::kWorkshopStatuses),
-                            q.OneOf("kind", domain::kWorkshopKinds),
+                            q.Enum<domain::WorkshopStatus>("status"),
+                            q.Enum<domain::WorkshopKind>("kind"),
                             q.Text("city"),
                             q.Id("organization_id"),
                             q.Date("from"),

@@ -45,7 +45,7 @@ int Add(storage::Database& db, const UserCommand& c) {
   }
   UserChange change;
   change.username = c.username;
-  change.role = c.role;
+  change.role = domain::FromText<domain::Role>(c.role);
   change.organization_id = c.organization_id;
   change.password_hash = HashPassword(*password);
   auto added = storage::InWriteTx(
@@ -65,7 +65,8 @@ domain::Status Change(storage::Database& db, const UserCommand& c,
 
 int List(storage::Database& db) {
   for (const auto& a : storage::ListAccounts(db)) {
-    std::cout << a.id << "\t" << a.username << "\t" << a.role << "\t"
+    std::cout << a.id << "\t" << a.username << "\t" << domain::ToText(a.role)
+              << "\t"
               << (a.organization_id ? std::to_string(*a.organization_id) : "-")
               << "\t" << (a.disabled ? "disabled" : "active") << "\t"
               << a.created_at << "\n";
@@ -90,7 +91,7 @@ int Reset(storage::Database& db, const UserCommand& c) {
 // that is printed once.
 int Bootstrap(storage::Database& db) {
   for (const auto& a : storage::ListAccounts(db)) {
-    if (a.role == "admin" && !a.disabled) {
+    if (a.role == domain::Role::kAdmin && !a.disabled) {
       std::cout << "admin user '" << a.username
                 << "' exists (forgot the password? capdev user reset "
                 << a.username << ")\n";
@@ -100,7 +101,7 @@ int Bootstrap(storage::Database& db) {
   const std::string password = RandomPassword();
   UserChange change;
   change.username = "admin";
-  change.role = "admin";
+  change.role = domain::Role::kAdmin;
   change.password_hash = HashPassword(password);
   auto added = storage::InWriteTx(
       db, [&](storage::WriteTx& tx) { return CreateUser(tx, nullptr, change); });

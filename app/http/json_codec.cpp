@@ -42,8 +42,8 @@ domain::StatusOr<json::array> ParseArray(const Request& request) {
 json::array ToJson(const std::vector<domain::Conflict>& conflicts) {
   json::array a;
   for (const auto& c : conflicts) {
-    a.push_back({{"kind", c.kind},
-                 {"severity", c.severity},
+    a.push_back({{"kind", ToJson(c.kind)},
+                 {"severity", ToJson(c.severity)},
                  {"date", c.date.ToString()},
                  {"workshop_id", c.workshop_id},
                  {"other_workshop_id", c.other_workshop_id},

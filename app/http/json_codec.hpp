@@ -12,6 +12,7 @@
 #include "domain/conflict.hpp"
 #include "domain/date.hpp"
 #include "domain/draft.hpp"
+#include "domain/enums.hpp"
 #include "domain/field.hpp"
 #include "domain/validation.hpp"
 
@@ -40,6 +41,10 @@ inline json::value ToJson(const std::vector<std::string>& v) {
   for (const auto& s : v) a.emplace_back(json::string(s));
   return a;
 }
+template <domain::Enumeration E>
+json::value ToJson(E v) {
+  return json::string(domain::ToText(v));
+}
 template <class T>
 json::value ToJson(const std::optional<T>& v) {
   return v ? ToJson(*v) : json::value(nullptr);
@@ -58,6 +63,17 @@ void FromJson(const json::value& j, domain::Date& out, const std::string& field,
               domain::Errors& e);
 void FromJson(const json::value& j, std::vector<std::string>& out,
               const std::string& field, domain::Errors& e);
+// An enumeration's text; anything else names the allowed texts.
+template <domain::Enumeration E>
+void FromJson(const json::value& j, E& out, const std::string& field,
+              domain::Errors& e) {
+  if (!j.is_string()) return e.Add(field, "must be a string");
+  auto value = domain::FromText<E>(j.as_string());
+  if (!value)
+    return e.Add(field,
+                 "must be one of: " + domain::JoinAllowed(domain::Texts<E>()));
+  out = *value;
+}
 template <class T>
 void FromJson(const json::value& j, std::optional<T>& out,
               const std::string& field, domain::Errors& e) {

@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "domain/date.hpp"
+#include "domain/enums.hpp"
 #include "domain/status.hpp"
 #include "storage/page.hpp"
 
@@ -31,6 +32,11 @@ class Query {
   std::optional<bool> Bool(std::string_view name);
   std::optional<std::string> OneOf(std::string_view name,
                                    std::span<const std::string_view> allowed);
+  template <domain::Enumeration E>
+  std::optional<E> Enum(std::string_view name) {
+    auto text = OneOf(name, domain::Texts<E>());
+    return text ? domain::FromText<E>(*text) : std::nullopt;
+  }
   // `limit` (1..500, default 50) and `cursor` (from a previous page).
   storage::PageRequest Page();
   // A parameter that must be there (noted as missing otherwise).

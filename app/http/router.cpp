@@ -125,8 +125,9 @@ domain::StatusOr<Response> Router::Run(const Route& route,
                              feed ? query.Text("access_token") : std::nullopt,
                              db));
     if (!domain::RoleAllows(user->role, route.info.permission)) {
-      return domain::Status::PermissionDenied("a " + user->role +
-                                              " user may not do this");
+      return domain::Status::PermissionDenied(
+          "a " + std::string(domain::ToText(user->role)) +
+          " user may not do this");
     }
     ctx.user = &*user;
   }

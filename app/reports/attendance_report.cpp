@@ -64,7 +64,7 @@ json::object MatrixJson(const domain::SignInMatrix& matrix,
     for (const auto& m : row.marks) marks.push_back(ToJson(m));
     rows.push_back({{"person_id", row.person_id},
                     {"full_name", row.full_name},
-                    {"role", row.role},
+                    {"role", ToJson(row.role)},
                     {"marks", std::move(marks)}});
   }
   return {{"workshop_id", workshop_id},
@@ -91,7 +91,7 @@ json::object AttendanceJson(const domain::AttendanceReport& r) {
            {{"id", w.id},
             {"project_id", w.project_id},
             {"title", w.title},
-            {"status", w.status},
+            {"status", ToJson(w.status)},
             {"start_date", ToJson(w.start_date)},
             {"end_date", ToJson(w.end_date)},
             {"dates_estimated", w.dates_estimated},
@@ -114,7 +114,7 @@ Document AttendanceDocument(const domain::AttendanceReport& r) {
   d.facts = {{"Workshop", w.title},
              {"Dates", DatesCell(w.start_date, w.end_date, w.dates_estimated)},
              {"City", Cell(w.city)},
-             {"Status", w.status},
+             {"Status", Cell(w.status)},
              {"Generated", domain::NowUtc()}};
   d.tables.push_back(
       {"totals",
@@ -149,8 +149,9 @@ Document AttendanceDocument(const domain::AttendanceReport& r) {
   for (const auto& row : r.matrix.rows) {
     std::vector<std::string> cells = {
         row.full_name + " (person " + std::to_string(row.person_id) + ")",
-        row.role};
-    for (const auto& m : row.marks) cells.push_back(m.value_or(""));
+        std::string(domain::ToText(row.role))};
+    for (const auto& m : row.marks)
+      cells.push_back(m ? std::string(domain::ToText(*m)) : "");
     matrix.rows.push_back(std::move(cells));
   }
   d.tables.push_back(std::move(matrix));

@@ -1,5 +1,7 @@
 #include "app/reports/ics.hpp"
 
+#include "app/reports/reports.hpp"
+
 #include <chrono>
 #include <cstdio>
 
@@ -12,9 +14,9 @@ std::string Compact(const domain::Date& d) {
   return s.substr(0, 4) + s.substr(5, 2) + s.substr(8, 2);
 }
 
-const char* IcsStatus(const std::string& status) {
-  if (status == "planned") return "TENTATIVE";
-  if (status == "cancelled") return "CANCELLED";
+const char* IcsStatus(std::optional<domain::WorkshopStatus> status) {
+  if (status == domain::WorkshopStatus::kPlanned) return "TENTATIVE";
+  if (status == domain::WorkshopStatus::kCancelled) return "CANCELLED";
   return "CONFIRMED";  // confirmed, held
 }
 
@@ -99,8 +101,8 @@ std::string RenderCalendar(
         location += (location.empty() ? "" : ", ") + **part;
     }
     std::string description = "Project: " + cw.project_code + " (" +
-                              cw.project_title + ")\nKind: " + w.kind +
-                              "\nStatus: " + w.status;
+                              cw.project_title + ")\nKind: " + Cell(w.kind) +
+                              "\nStatus: " + Cell(w.status);
     if (w.dates_estimated) description += "\nDates are estimated";
     line("BEGIN:VEVENT");
     line("UID:workshop-" + std::to_string(w.id) + "@capdev");

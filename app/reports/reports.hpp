@@ -29,6 +29,11 @@ Document SummaryDocument(const domain::SummaryReport& report);
 
 // Cell formatting shared by the documents.
 std::string Cell(std::int64_t n);
+// An enumeration's text ("" when absent).
+template <domain::Enumeration E>
+std::string Cell(const std::optional<E>& value) {
+  return value ? std::string(domain::ToText(*value)) : std::string();
+}
 std::string Cell(const std::optional<std::string>& text,
                  const char* missing = "(not recorded)");
 std::string PercentCell(std::optional<double> rate);

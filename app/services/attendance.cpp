@@ -21,11 +21,11 @@ domain::StatusOr<std::vector<domain::AttendanceMark>> ReplaceSheet(
   RETURN_IF_ERROR(domain::Combine(
       decoding, domain::ValidateSheet(
                     marks, storage::RegisteredPeople(db, workshop.id))));
-  if (!domain::TakesAttendance(workshop.status)) {
+  if (!domain::TakesAttendance(*workshop.status)) {
     return domain::Status::FailedPrecondition(
         "attendance is taken only for a confirmed or held workshop; this one "
         "is " +
-        workshop.status);
+        std::string(domain::ToText(*workshop.status)));
   }
   if (*session.date > domain::Date::Today()) {
     return domain::Status::FailedPrecondition("the session on " +

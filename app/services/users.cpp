@@ -19,21 +19,24 @@ storage::Account Apply(const UserChange& change, storage::Account account) {
 
 domain::Status CheckAndValidate(storage::Database& db,
                                 const storage::Account& account,
+                                std::optional<domain::Role> role,
                                 const domain::Errors& decoding) {
   domain::Errors errors = decoding;
   CheckExists<domain::Organization>(db, "organization_id",
                                     account.organization_id, errors);
   return domain::Combine(
-      errors, domain::ValidateAccount(account.username, account.role,
+      errors, domain::ValidateAccount(account.username, role,
                                       account.organization_id));
 }
 
 // 409 when the change would leave no enabled admin to manage users.
 domain::Status KeepsAnAdmin(storage::Database& db,
                             const storage::Account& changed) {
-  if (changed.role == "admin" && !changed.disabled) return domain::Status::Ok();
+  using domain::Role;
+  if (changed.role == Role::kAdmin && !changed.disabled)
+    return domain::Status::Ok();
   for (const auto& a : storage::ListAccounts(db)) {
-    if (a.id != changed.id && a.role == "admin" && !a.disabled)
+    if (a.id != changed.id && a.role == Role::kAdmin && !a.disabled)
       return domain::Status::Ok();
   }
   return domain::Status::FailedPrecondition(
@@ -44,7 +47,7 @@ domain::Status KeepsAnAdmin(storage::Database& db,
 json::object AuditJson(const storage::Account& a) {
   return {{"id", a.id},
           {"username", a.username},
-          {"role", a.role},
+          {"role", ToJson(a.role)},
           {"organization_id", ToJson(a.organization_id)},
           {"disabled", a.disabled}};
 }
@@ -58,7 +61,7 @@ domain::StatusOr<storage::Account> CreateUser(storage::WriteTx& tx,
   domain::Errors decoding = change.errors;
   if (!change.password_hash && !decoding.Has("password"))
     decoding.Add("password", "is required");
-  RETURN_IF_ERROR(CheckAndValidate(tx.db(), account, decoding));
+  RETURN_IF_ERROR(CheckAndValidate(tx.db(), account, change.role, decoding));
   ASSIGN_OR_RETURN(account.id, storage::AddAccount(tx, account));
   auto stored = *storage::AccountById(tx.db(), account.id);
   Audit(tx, by, "create", "user", stored.id, nullptr, AuditJson(stored));
@@ -72,7 +75,8 @@ domain::StatusOr<storage::Account> UpdateUser(storage::WriteTx& tx,
   auto before = storage::AccountById(tx.db(), id);
   if (!before) return domain::Status::NotFound("no user has that id");
   const auto after = Apply(change, *before);
-  RETURN_IF_ERROR(CheckAndValidate(tx.db(), after, change.errors));
+  RETURN_IF_ERROR(
+      CheckAndValidate(tx.db(), after, after.role, change.errors));
   RETURN_IF_ERROR(KeepsAnAdmin(tx.db(), after));
   RETURN_IF_ERROR(storage::UpdateAccount(tx, after));
   auto stored = *storage::AccountById(tx.db(), id);

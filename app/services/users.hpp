@@ -17,7 +17,7 @@ inline constexpr std::size_t kMinPassword = 10;
 // The fields a create or update sets; absent ones stay as they are.
 struct UserChange {
   std::optional<std::string> username;  // create only
-  std::optional<std::string> role;
+  std::optional<domain::Role> role;
   std::optional<std::optional<std::int64_t>> organization_id;
   std::optional<bool> disabled;
   std::optional<std::string> password_hash;

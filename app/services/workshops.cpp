@@ -81,7 +81,7 @@ domain::StatusOr<Written<domain::Workshop>> UpdateWorkshop(
   ASSIGN_OR_RETURN(const auto before, Load<domain::Workshop>(tx.db(), id));
   const auto after = draft.ApplyTo(before);
   RETURN_IF_ERROR(CheckAndValidate(tx.db(), after, draft.errors));
-  RETURN_IF_ERROR(domain::CheckTransition(before.status, after.status));
+  RETURN_IF_ERROR(domain::CheckTransition(*before.status, *after.status));
   const ConflictCheck conflicts(tx.db(), id);
   RETURN_IF_ERROR(storage::Update(tx, after));
   RETURN_IF_ERROR(ScheduleSessions(tx, &before, after));

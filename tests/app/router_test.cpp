@@ -119,11 +119,10 @@ TEST_F(RouterTest, RoutesNeedASignedInUserWithThePermission) {
   router_.SetAuthenticator(
       [](const Request& r, const std::optional<std::string>&,
          storage::Database&) -> domain::StatusOr<domain::Principal> {
-        if (r.authorization.empty())
-          return domain::Status::Unauthenticated("sign in");
-        return domain::Principal{.user_id = 1,
-                                 .username = r.authorization,
-                                 .role = r.authorization};
+        auto role = domain::FromText<domain::Role>(r.authorization);
+        if (!role) return domain::Status::Unauthenticated("sign in");
+        return domain::Principal{
+            .user_id = 1, .username = r.authorization, .role = *role};
       });
   auto as = [&](const std::string& role) {
     return router_.Dispatch(

@@ -7,13 +7,13 @@ namespace {
 
 TEST(AttendanceSheetTest, AcceptsMarksForRegisteredPeople) {
   std::vector<AttendanceMark> sheet = {
-      {1, "present"}, {2, "late"}, {3, "absent"}};
+      {1, Mark::kPresent}, {2, Mark::kLate}, {3, Mark::kAbsent}};
   EXPECT_TRUE(ValidateSheet(sheet, {1, 2, 3, 4}).ok());
 }
 
-TEST(AttendanceSheetTest, NamesEveryUnregisteredDuplicateOrUnknownMark) {
+TEST(AttendanceSheetTest, NamesEveryUnregisteredDuplicateOrMissingMark) {
   std::vector<AttendanceMark> sheet = {
-      {1, "present"}, {9, "present"}, {1, "late"}, {2, "asleep"}};
+      {1, Mark::kPresent}, {9, Mark::kPresent}, {1, Mark::kLate}, {2, {}}};
   auto s = ValidateSheet(sheet, {1, 2});
   ASSERT_EQ(s.errors().size(), 3u);
   EXPECT_EQ(s.errors()[0].field, "[1].person_id");
@@ -23,10 +23,10 @@ TEST(AttendanceSheetTest, NamesEveryUnregisteredDuplicateOrUnknownMark) {
 }
 
 TEST(AttendanceSheetTest, PresentAndLateCountAsAttended) {
-  EXPECT_TRUE(CountsAsAttended("present"));
-  EXPECT_TRUE(CountsAsAttended("late"));
-  EXPECT_FALSE(CountsAsAttended("excused"));
-  EXPECT_FALSE(CountsAsAttended("absent"));
+  EXPECT_TRUE(CountsAsAttended(Mark::kPresent));
+  EXPECT_TRUE(CountsAsAttended(Mark::kLate));
+  EXPECT_FALSE(CountsAsAttended(Mark::kExcused));
+  EXPECT_FALSE(CountsAsAttended(Mark::kAbsent));
 }
 
 }  // namespace

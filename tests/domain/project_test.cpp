@@ -18,10 +18,10 @@ TEST(ProjectRulesTest, RejectsEndBeforeStart) {
 TEST(ProjectPartiesTest, AmountsOnlyOnFunderRoles) {
   std::vector<ProjectParty> parties = {
       {.organization_id = 1,
-       .role = "lead_funder",
+       .role = ProjectRole::kLeadFunder,
        .amount = 1000000.0,
        .currency = "EUR"},
-      {.organization_id = 2, .role = "implementer", .amount = 5.0},
+      {.organization_id = 2, .role = ProjectRole::kImplementer, .amount = 5.0},
   };
   auto s = ValidateParties(parties);
   ASSERT_FALSE(s.ok());
@@ -29,11 +29,11 @@ TEST(ProjectPartiesTest, AmountsOnlyOnFunderRoles) {
   EXPECT_EQ(s.errors()[0].field, "[1].amount");
 }
 
-TEST(ProjectPartiesTest, RefusesTheSameRoleTwiceAndUnknownRoles) {
+TEST(ProjectPartiesTest, RefusesTheSameRoleTwiceAndMissingRoles) {
   std::vector<ProjectParty> parties = {
-      {.organization_id = 1, .role = "co_funder"},
-      {.organization_id = 1, .role = "co_funder"},
-      {.organization_id = 2, .role = "sponsor"}};
+      {.organization_id = 1, .role = ProjectRole::kCoFunder},
+      {.organization_id = 1, .role = ProjectRole::kCoFunder},
+      {.organization_id = 2, .role = std::nullopt}};
   auto s = ValidateParties(parties);
   ASSERT_EQ(s.errors().size(), 2u);
   EXPECT_EQ(s.errors()[0].field, "[1].role");

@@ -7,11 +7,15 @@
 namespace capdev::domain {
 namespace {
 
-Workshop Dated(std::string status, const char* start, const char* end) {
+WorkshopStatus St(std::string_view text) {
+  return *FromText<WorkshopStatus>(text);
+}
+
+Workshop Dated(const char* status, const char* start, const char* end) {
   Workshop w{.project_id = 1,
              .title = "Fraudulent Travel Document Examination",
-             .kind = "training",
-             .status = std::move(status)};
+             .kind = WorkshopKind::kTraining,
+             .status = St(status)};
   w.start_date = Date::Parse(start);
   w.end_date = Date::Parse(end);
   return w;
@@ -20,7 +24,7 @@ Workshop Dated(std::string status, const char* start, const char* end) {
 TEST(WorkshopRulesTest, PlannedAndConfirmedWorkshopsNeedDates) {
   for (const char* status : {"planned", "confirmed"}) {
     Workshop w{
-        .project_id = 1, .title = "T", .kind = "training", .status = status};
+        .project_id = 1, .title = "T", .kind = WorkshopKind::kTraining, .status = St(status)};
     auto s = Validate(w);
     ASSERT_EQ(s.errors().size(), 2u) << status;
     EXPECT_EQ(s.errors()[0].field, "start_date");
@@ -30,7 +34,7 @@ TEST(WorkshopRulesTest, PlannedAndConfirmedWorkshopsNeedDates) {
 
 TEST(WorkshopRulesTest, HeldRecordMayHaveUnknownDates) {
   Workshop w{
-      .project_id = 1, .title = "T", .kind = "workshop", .status = "held"};
+      .project_id = 1, .title = "T", .kind = WorkshopKind::kWorkshop, .status = WorkshopStatus::kHeld};
   EXPECT_TRUE(Validate(w).ok());
   w.dates_estimated = true;  // nothing to estimate without dates
   EXPECT_FALSE(Validate(w).ok());
@@ -65,12 +69,12 @@ TEST(WorkshopRulesTest, DaysOfCoversEveryCalendarDayInclusive) {
 }
 
 TEST(WorkshopLifecycleTest, AllowsTheDocumentedTransitions) {
-  EXPECT_TRUE(CheckTransition("planned", "confirmed").ok());
-  EXPECT_TRUE(CheckTransition("confirmed", "held").ok());
-  EXPECT_TRUE(CheckTransition("planned", "cancelled").ok());
-  EXPECT_TRUE(CheckTransition("confirmed", "cancelled").ok());
-  EXPECT_TRUE(CheckTransition("confirmed", "planned").ok());
-  EXPECT_TRUE(CheckTransition("held", "held").ok());
+  EXPECT_TRUE(CheckTransition(St("planned"), St("confirmed")).ok());
+  EXPECT_TRUE(CheckTransition(St("confirmed"), St("held")).ok());
+  EXPECT_TRUE(CheckTransition(St("planned"), St("cancelled")).ok());
+  EXPECT_TRUE(CheckTransition(St("confirmed"), St("cancelled")).ok());
+  EXPECT_TRUE(CheckTransition(St("confirmed"), St("planned")).ok());
+  EXPECT_TRUE(CheckTransition(St("held"), St("held")).ok());
 }
 
 TEST(WorkshopLifecycleTest, RefusesTheOthersWithAReason) {
@@ -80,7 +84,7 @@ TEST(WorkshopLifecycleTest, RefusesTheOthersWithAReason) {
            {"cancelled", "planned"},
            {"planned", "held"},
            {"cancelled", "held"}}) {
-    auto s = CheckTransition(from, to);
+    auto s = CheckTransition(St(from), St(to));
     EXPECT_EQ(s.code(), Code::kFailedPrecondition) << from << "->" << to;
     EXPECT_NE(s.detail().find("cannot become"), std::string::npos);
   }

@@ -27,7 +27,7 @@ class RecordsTest : public ::testing::Test {
     return InWriteTx(db_, [&](WriteTx& tx) { return Delete<E>(tx, id); });
   }
   std::int64_t AddOrganization(const std::string& name) {
-    return Add(domain::Organization{.name = name, .kind = "government"})
+    return Add(domain::Organization{.name = name, .kind = domain::OrganizationKind::kGovernment})
         .value();
   }
 
@@ -39,7 +39,7 @@ TEST_F(RecordsTest, RoundTripsEveryFieldIncludingNonLatinText) {
   domain::Organization org{.name = "支持中欧人员往来和移民领域对话项目",
                            .short_name = "EUCDMM",
                            .native_name = "Pär Liljert",
-                           .kind = "intergovernmental",
+                           .kind = domain::OrganizationKind::kIntergovernmental,
                            .country = "CN",
                            .iati_ref = "XM-DAC-47066"};
   auto id = Add(org);
@@ -56,9 +56,9 @@ TEST_F(RecordsTest, RoundTripsTopicsAndDates) {
           .value();
   domain::Workshop w{.project_id = project,
                      .title = "T",
-                     .kind = "training",
+                     .kind = domain::WorkshopKind::kTraining,
                      .topics = {"border control", "Exit and Entry Law, 2012"},
-                     .status = "held"};
+                     .status = domain::WorkshopStatus::kHeld};
   w.start_date = domain::Date::Parse("2012-11-06");
   w.end_date = domain::Date::Parse("2012-11-07");
   auto stored = Get<domain::Workshop>(db_, Add(w).value());
@@ -67,7 +67,7 @@ TEST_F(RecordsTest, RoundTripsTopicsAndDates) {
 
 TEST_F(RecordsTest, NamesAreUniqueIgnoringCase) {
   AddOrganization("Frontex");
-  auto again = Add(domain::Organization{.name = "FRONTEX", .kind = "government"});
+  auto again = Add(domain::Organization{.name = "FRONTEX", .kind = domain::OrganizationKind::kGovernment});
   ASSERT_FALSE(again.ok());
   EXPECT_EQ(again.status().code(), domain::Code::kAlreadyExists);
   EXPECT_NE(again.status().detail().find("name"), std::string::npos);
@@ -77,7 +77,7 @@ TEST_F(RecordsTest, RefusesToDeleteAReferencedRecord) {
   auto parent = AddOrganization("Ministry of Public Security");
   ASSERT_TRUE(Add(domain::Organization{
                       .name = "Bureau of Exit and Entry Administration",
-                      .kind = "government",
+                      .kind = domain::OrganizationKind::kGovernment,
                       .parent_id = parent})
                   .ok());
   auto s = Remove<domain::Organization>(parent);
@@ -114,7 +114,7 @@ TEST_F(RecordsTest, FiltersEscapeLikeWildcards) {
 TEST_F(RecordsTest, ATransactionRollsBackOnAnErrorStatus) {
   auto s = InWriteTx(db_, [&](WriteTx& tx) {
     EXPECT_TRUE(Insert(tx, domain::Organization{.name = "Kept only if committed",
-                                                .kind = "government"})
+                                                .kind = domain::OrganizationKind::kGovernment})
                     .ok());
     return domain::Status::Invalid({{"x", "no"}});
   });
@@ -126,14 +126,14 @@ TEST_F(RecordsTest, TheSchemaRefusesMarksForUnregisteredPeople) {
   auto project = Add(domain::Project{.code = "P", .title = "P"}).value();
   domain::Workshop w{.project_id = project,
                      .title = "W",
-                     .kind = "training",
-                     .status = "held"};
+                     .kind = domain::WorkshopKind::kTraining,
+                     .status = domain::WorkshopStatus::kHeld};
   auto workshop = Add(w).value();
   domain::Session s{.workshop_id = workshop};
   s.date = domain::Date::Parse("2017-09-08");
   auto session = Add(s).value();
   auto person = Add(domain::Person{.full_name = "Liu Liu"}).value();
-  std::vector<domain::AttendanceMark> sheet = {{person, "present"}};
+  std::vector<domain::AttendanceMark> sheet = {{person, domain::Mark::kPresent}};
   EXPECT_THROW(
       {
         WriteTx tx(db_);

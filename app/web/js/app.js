@@ -4,7 +4,7 @@ import { onUnauthorized } from './api.js';
 import { h, mount } from './dom.js';
 import { location, match, navigate, route, startRouter } from './router.js';
 import { currentUser, forget, isAdmin, isFunder, restoreSession, signOut } from './session.js';
-import { button, errorBox, loading, notify, notifyProblem, pageHeader } from './ui.js';
+import { button, dropOldErrors, errorBox, loading, notify, notifyProblem, pageHeader } from './ui.js';
 import { signInView } from './views/signin.js';
 import { homeView } from './views/home.js';
 import { workshopsView } from './views/workshops.js';
@@ -99,6 +99,7 @@ async function render() {
     return;
   }
   drawChrome(path);
+  dropOldErrors();
   const main = document.getElementById('main');
   const root = h('div', { class: 'view' }, loading());
   mount(main, root);

@@ -10,7 +10,7 @@ import { navigate } from './router.js';
 export function notify(message, kind = 'success') {
   const area = document.getElementById('notices');
   const close = h('button', { type: 'button', class: 'notice-close', 'aria-label': 'Dismiss message' }, '×');
-  const notice = h('div', { class: ['notice', `notice-${kind}`] },
+  const notice = h('div', { class: ['notice', `notice-${kind}`], dataset: { at: String(Date.now()) } },
     h('span', { class: 'notice-text' }, message), close);
   close.addEventListener('click', () => notice.remove());
   // Only the latest message matters: a new action replaces older feedback.
@@ -22,6 +22,14 @@ export function notify(message, kind = 'success') {
 }
 
 // Shows a failure (a Problem or any error) as a notice.
+// On a new screen, an error about the previous one no longer applies (one
+// raised just now, such as "your session has ended", stays).
+export function dropOldErrors() {
+  for (const notice of document.querySelectorAll('#notices .notice-error')) {
+    if (Date.now() - Number(notice.dataset.at) > 1000) notice.remove();
+  }
+}
+
 export function notifyProblem(problem, prefix) {
   const text = problemText(problem);
   notify(prefix ? `${prefix}: ${text}` : text, 'error');

@@ -19,9 +19,9 @@ export async function registrationsSection(workshopId, registrations, names, onC
     cancel: button('Back', () => close(null)),
     onSubmit: async (values) => {
       await api.patch(`${path}/${r.id}`, changes(values, r));
-      notify(`Registration of ${nameOf(r)} saved.`);
       close(true);
-      await onChange();
+      await onChange(); // feedback once the page shows the change
+      notify(`Registration of ${nameOf(r)} saved.`);
     },
   }, fields(
     field({ name: 'role', label: 'Role', type: 'select', options: 'registration_role', value: r.role }),
@@ -32,8 +32,8 @@ export async function registrationsSection(workshopId, registrations, names, onC
     await busy(btn, async () => {
       try {
         await api.del(`${path}/${r.id}`);
-        notify(`${nameOf(r)} is no longer registered.`);
         await onChange();
+        notify(`${nameOf(r)} is no longer registered.`);
       } catch (problem) {
         notifyProblem(problem, 'Not removed');
       }
@@ -67,10 +67,10 @@ export async function registrationsSection(workshopId, registrations, names, onC
         const chosen = person.selected();
         const saved = await api.post(path, values);
         const n = saved.conflicts?.length || 0;
-        notify(`${chosen ? chosen.full_name : 'Person'} registered.${n ? ` ${n} scheduling conflict(s): see Conflicts.` : ''}`, n ? 'info' : 'success');
         await onChange();
         // The section was redrawn: focus the new form's picker for the next person.
         document.getElementById('register-form')?.querySelector('input[role=combobox]')?.focus();
+        notify(`${chosen ? chosen.full_name : 'Person'} registered.${n ? ` ${n} scheduling conflict(s): see Conflicts.` : ''}`, n ? 'info' : 'success');
       },
     }, fields(
       person,

@@ -23,10 +23,10 @@ export async function sessionsSection(workshopId, onChange) {
     cancel: button('Back', () => close(null)),
     onSubmit: async (values) => {
       const saved = await api.patch(`${path}/${s.id}`, changes(values, s));
-      notify(`Session saved for ${formatDate(saved.date)}.${conflictNote(saved)}`);
       close(saved);
       await draw();
-      await onChange();
+      await onChange(); // feedback once the grid shows the change too
+      notify(`Session saved for ${formatDate(saved.date)}.${conflictNote(saved)}`);
     },
   }, sessionFields(s)));
 
@@ -35,9 +35,9 @@ export async function sessionsSection(workshopId, onChange) {
     await busy(btn, async () => {
       try {
         await api.del(`${path}/${s.id}`);
-        notify(`Session of ${formatDate(s.date)} removed.`);
         await draw();
         await onChange();
+        notify(`Session of ${formatDate(s.date)} removed.`);
       } catch (problem) {
         notifyProblem(problem, 'Not removed');
       }
@@ -45,7 +45,8 @@ export async function sessionsSection(workshopId, onChange) {
   };
 
   const draw = async () => {
-    const sessions = await getAll(path);
+    const sessions = (await getAll(path))
+      .sort((a, b) => `${a.date} ${a.start_time || ''}`.localeCompare(`${b.date} ${b.start_time || ''}`));
     const columns = [
       { label: 'Date', cell: (s) => formatDay(s.date) + ` ${s.date.slice(0, 4)}`, class: 'nowrap' },
       { label: 'Time', cell: (s) => (s.start_time ? `${s.start_time}${s.end_time ? `–${s.end_time}` : ''}` : '') },
@@ -65,10 +66,10 @@ export async function sessionsSection(workshopId, onChange) {
       class: 'inline-form',
       onSubmit: async (values, el) => {
         const saved = await api.post(path, withoutEmpty(values));
-        notify(`Session added on ${formatDate(saved.date)}.${conflictNote(saved)}`);
         await draw();
         box.querySelector('form input')?.focus(); // ready for the next one
         await onChange();
+        notify(`Session added on ${formatDate(saved.date)}.${conflictNote(saved)}`);
       },
     }, sessionFields()) : null;
     mount(box, table(columns, sessions, { emptyText: 'No sessions yet. A workshop with dates gets one per day.' }), addForm);

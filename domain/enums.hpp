@@ -1,0 +1,142 @@
+#pragma once
+// Every enumeration of capdev and its one text form. JSON, SQL and the
+// OpenAPI document all use these texts (a test checks the document against
+// them); code compares the enum values, never their texts.
+
+#include <array>
+#include <cstddef>
+#include <optional>
+#include <span>
+#include <string_view>
+
+namespace capdev::domain {
+
+// Specialised per enumeration: kTexts[i] is the text of the value i.
+template <class E>
+struct EnumText;
+
+template <class E>
+concept Enumeration = requires { EnumText<E>::kTexts; };
+
+template <Enumeration E>
+constexpr std::string_view ToText(E value) {
+  return EnumText<E>::kTexts[static_cast<std::size_t>(value)];
+}
+
+template <Enumeration E>
+constexpr std::optional<E> FromText(std::string_view text) {
+  const auto& texts = EnumText<E>::kTexts;
+  for (std::size_t i = 0; i < texts.size(); ++i) {
+    if (texts[i] == text) return static_cast<E>(i);
+  }
+  return std::nullopt;
+}
+
+// Every text, in declaration order (for "must be one of: ...").
+template <Enumeration E>
+constexpr std::span<const std::string_view> Texts() {
+  return EnumText<E>::kTexts;
+}
+
+// Every value, in declaration order.
+template <Enumeration E>
+constexpr auto Values() {
+  std::array<E, EnumText<E>::kTexts.size()> out{};
+  for (std::size_t i = 0; i < out.size(); ++i) out[i] = static_cast<E>(i);
+  return out;
+}
+
+#define CAPDEV_ENUM_TEXT(E, ...)                                      \
+  template <>                                                         \
+  struct EnumText<E> {                                                \
+    static constexpr std::array kTexts = {__VA_ARGS__};               \
+  }
+
+using namespace std::string_view_literals;
+
+enum class OrganizationKind {
+  kGovernment,
+  kIntergovernmental,
+  kAcademic,
+  kNgo,
+  kPrivate,
+  kOther
+};
+CAPDEV_ENUM_TEXT(OrganizationKind, "government"sv, "intergovernmental"sv,
+                 "academic"sv, "ngo"sv, "private"sv, "other"sv);
+
+// A party's role in a project.
+enum class ProjectRole { kLeadFunder, kCoFunder, kImplementer, kCounterpart };
+CAPDEV_ENUM_TEXT(ProjectRole, "lead_funder"sv, "co_funder"sv, "implementer"sv,
+                 "counterpart"sv);
+
+enum class WorkshopKind {
+  kTraining,
+  kWorkshop,
+  kSeminar,
+  kStudyTour,
+  kConference,
+  kMeeting
+};
+CAPDEV_ENUM_TEXT(WorkshopKind, "training"sv, "workshop"sv, "seminar"sv,
+                 "study_tour"sv, "conference"sv, "meeting"sv);
+
+enum class WorkshopStatus { kPlanned, kConfirmed, kHeld, kCancelled };
+CAPDEV_ENUM_TEXT(WorkshopStatus, "planned"sv, "confirmed"sv, "held"sv,
+                 "cancelled"sv);
+
+// An institution's part in a workshop (`participating`: it sent
+// participants).
+enum class WorkshopRole {
+  kOrganizer,
+  kCoOrganizer,
+  kHost,
+  kSupporter,
+  kTrainer,
+  kParticipating
+};
+CAPDEV_ENUM_TEXT(WorkshopRole, "organizer"sv, "co_organizer"sv, "host"sv,
+                 "supporter"sv, "trainer"sv, "participating"sv);
+
+enum class Gender { kFemale, kMale, kOther, kUndisclosed };
+CAPDEV_ENUM_TEXT(Gender, "female"sv, "male"sv, "other"sv, "undisclosed"sv);
+
+// A person's part in a workshop.
+enum class RegistrationRole {
+  kParticipant,
+  kTrainer,
+  kSpeaker,
+  kOrganizer,
+  kObserver
+};
+CAPDEV_ENUM_TEXT(RegistrationRole, "participant"sv, "trainer"sv, "speaker"sv,
+                 "organizer"sv, "observer"sv);
+
+enum class RegistrationStatus {
+  kInvited,
+  kRegistered,
+  kAttended,
+  kNoShow,
+  kCancelled
+};
+CAPDEV_ENUM_TEXT(RegistrationStatus, "invited"sv, "registered"sv,
+                 "attended"sv, "no_show"sv, "cancelled"sv);
+
+// A mark on a session's attendance sheet.
+enum class Mark { kPresent, kLate, kExcused, kAbsent };
+CAPDEV_ENUM_TEXT(Mark, "present"sv, "late"sv, "excused"sv, "absent"sv);
+
+// A user's role (domain/access.hpp says what each may do).
+enum class Role { kAdmin, kCoordinator, kViewer, kFunder };
+CAPDEV_ENUM_TEXT(Role, "admin"sv, "coordinator"sv, "viewer"sv, "funder"sv);
+
+enum class ConflictKind { kPerson, kVenue, kTrainerInstitution };
+CAPDEV_ENUM_TEXT(ConflictKind, "person"sv, "venue"sv,
+                 "trainer_institution"sv);
+
+enum class Severity { kConflict, kWarning };
+CAPDEV_ENUM_TEXT(Severity, "conflict"sv, "warning"sv);
+
+#undef CAPDEV_ENUM_TEXT
+
+}  // namespace capdev::domain
