@@ -55,7 +55,9 @@ def start_browser(downloads):
     options.set_capability('goog:loggingPrefs', {'browser': 'ALL'})
     options.add_experimental_option('prefs', {'download.default_directory': downloads,
                                               'download.prompt_for_download': False})
-    driver = webdriver.Chrome(service=Service('/usr/bin/chromedriver'), options=options)
+    # The browser's "today" is the server's (UTC): the tests take today's attendance.
+    service = Service('/usr/bin/chromedriver', env={**os.environ, 'TZ': 'UTC'})
+    driver = webdriver.Chrome(service=service, options=options)
     driver.execute_cdp_cmd('Browser.setDownloadBehavior', {'behavior': 'allow', 'downloadPath': downloads})
     return driver
 
@@ -143,6 +145,13 @@ class App:
 
     def section(self, title):
         return self.d.find_element(By.XPATH, f'//section[h2[normalize-space()={xpath_literal(title)}]]')
+
+    def click(self, css):
+        """Clicks the element a CSS selector finds, again if a redraw replaced it meanwhile."""
+        def attempt():
+            self.d.find_element(By.CSS_SELECTOR, css).click()
+            return True
+        self.wait(attempt, message=f'nothing to click at {css}')
 
     def dialog(self):
         return self.wait(lambda: self.d.find_element(By.CSS_SELECTOR, 'dialog[open]'))

@@ -127,9 +127,9 @@ def test_a_coordinators_day(app):
         assert focused.get_attribute('aria-label').startswith(f'{name}, {short(today)}')
         focused.send_keys(wanted[name])
     assert 'not saved' in cell(app, '李娜', day_before).get_attribute('aria-label')
-    app.d.find_element(By.CSS_SELECTOR, f'button[aria-label="Save attendance for {short(yesterday)}"]').click()
+    app.click(f'button[aria-label="Save attendance for {short(yesterday)}"]')
     app.notice(f'Attendance for {short(yesterday)} saved: 3 marks.')
-    app.d.find_element(By.CSS_SELECTOR, f'button[aria-label="Save attendance for {short(today)}"]').click()
+    app.click(f'button[aria-label="Save attendance for {short(today)}"]')
     app.notice(f'Attendance for {short(today)} saved: 3 marks.')
 
     matrix = app.api(f'/api/v1/workshops/{workshop_id}/attendance')

@@ -49,12 +49,12 @@ def test_sessions_move_remove_add_and_registration_change(app):
     app.sign_in('coord')
     app.go(f'/workshops/{workshop["id"]}')
 
-    app.d.find_element(By.CSS_SELECTOR, f'button[aria-label="Remove the session of {short(day[1])}"]').click()
+    app.click(f'button[aria-label="Remove the session of {short(day[1])}"]')
     app.button('Remove session', within=app.dialog()).click()
     app.notice(f'Session of {short(day[1])} removed.')
 
     # Moving a session outside the workshop's dates is refused, in the dialog, next to Date
-    app.d.find_element(By.CSS_SELECTOR, f'button[aria-label="Move or edit the session of {short(day[2])}"]').click()
+    app.click(f'button[aria-label="Move or edit the session of {short(day[2])}"]')
     dialog = app.dialog()
     app.fill('Date', (day[4] + datetime.timedelta(days=3)).isoformat(), within=dialog)
     app.fill('Session title', 'Field visit', within=dialog)
@@ -76,7 +76,7 @@ def test_sessions_move_remove_add_and_registration_change(app):
     assert saved == [(day[0].isoformat(), None, None), (day[1].isoformat(), 'Field visit', None),
                      (day[2].isoformat(), None, '09:30'), (day[3].isoformat(), None, None), (day[4].isoformat(), None, None)]
 
-    app.d.find_element(By.CSS_SELECTOR, 'button[aria-label="Change the registration of Kieran Best"]').click()
+    app.click('button[aria-label="Change the registration of Kieran Best"]')
     dialog = app.dialog()
     app.choose('Status', 'Invited', within=dialog)
     app.choose('Role', 'Speaker', within=dialog)
