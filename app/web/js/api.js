@@ -38,9 +38,10 @@ export function url(path, query) {
   return qs ? `${path}${path.includes('?') ? '&' : '?'}${qs}` : path;
 }
 
-async function request(method, path, { query, body } = {}) {
+// body: JSON-encoded, unless `type` is given (a file sent as it is, e.g. text/csv).
+async function request(method, path, { query, body, type } = {}) {
   const headers = { Accept: 'application/json' };
-  if (body !== undefined) headers['Content-Type'] = 'application/json';
+  if (body !== undefined) headers['Content-Type'] = type || 'application/json';
   if (WRITE_METHODS.has(method) && csrfToken) headers['X-CSRF-Token'] = csrfToken;
   let response;
   try {
@@ -48,7 +49,7 @@ async function request(method, path, { query, body } = {}) {
       method,
       headers,
       credentials: 'same-origin',
-      body: body === undefined ? undefined : JSON.stringify(body),
+      body: body === undefined || type ? body : JSON.stringify(body),
     });
   } catch {
     throw new Problem(0, {
@@ -57,8 +58,8 @@ async function request(method, path, { query, body } = {}) {
     });
   }
   if (response.status === 204) return null;
-  const type = response.headers.get('Content-Type') || '';
-  const data = type.includes('json') ? await response.json().catch(() => ({})) : {};
+  const answerType = response.headers.get('Content-Type') || '';
+  const data = answerType.includes('json') ? await response.json().catch(() => ({})) : {};
   if (response.ok) return data;
   const problem = new Problem(response.status, data);
   if (response.status === 401 && !path.startsWith('/api/v1/auth/') && path !== '/api/v1/me') {
@@ -73,6 +74,8 @@ export const api = {
   put: (path, body, query) => request('PUT', path, { body, query }),
   patch: (path, body, query) => request('PATCH', path, { body, query }),
   del: (path, query) => request('DELETE', path, { query }),
+  // A file (File or Blob) as the request body, with its media type.
+  upload: (path, file, type, query) => request('POST', path, { body: file, type, query }),
 };
 
 // Every page of a list (for small reference lists only: organizations, projects, users).

@@ -2,9 +2,10 @@
 // calendar client (Outlook, Thunderbird, phones).
 import { api } from '../api.js';
 import { h, mount } from '../dom.js';
-import { WEEKDAYS, addDays, addMonths, formatDate, formatMonth, lastDayOfMonth, startOfWeek, today } from '../format.js';
+import { WEEKDAYS, addDays, addMonths, formatDate, formatInstant, formatMonth, lastDayOfMonth, startOfWeek, today } from '../format.js';
 import { href } from '../router.js';
-import { busy, button, linkButton, notify, notifyProblem, pageHeader, section } from '../ui.js';
+import { hasRoute } from '../server-features.js';
+import { busy, button, linkButton, notify, notifyProblem, pageHeader, section, table } from '../ui.js';
 
 export async function calendarView({ query, root }) {
   const now = today();
@@ -39,7 +40,36 @@ export async function calendarView({ query, root }) {
       linkButton('This month', href('/calendar')),
       linkButton('Next month', href('/calendar', { month: addMonths(month, 1) }))),
     grid,
-    section('Subscribe from your calendar', feedPanel()));
+    section('Subscribe from your calendar', feedPanel(), await feedTokens()));
+}
+
+// The feed addresses already issued, to revoke one that leaked (once the
+// server lists them).
+async function feedTokens() {
+  if (!(await hasRoute('get', '/api/v1/auth/calendar-tokens'))) return null;
+  const box = h('div', {});
+  const draw = async () => {
+    const answer = await api.get('/api/v1/auth/calendar-tokens');
+    const tokens = answer.items || answer;
+    mount(box, h('h3', {}, 'Feed addresses issued'), table([
+      { label: 'Issued', cell: (t) => formatInstant(t.created_at) },
+      { label: 'Last used', cell: (t) => (t.last_used_at ? formatInstant(t.last_used_at) : 'Never') },
+      {
+        label: 'Actions',
+        cell: (t) => button('Revoke', (e) => busy(e.currentTarget, async () => {
+          try {
+            await api.del(`/api/v1/auth/calendar-tokens/${t.id}`);
+            await draw();
+            notify('Feed address revoked: calendars using it stop updating.');
+          } catch (problem) {
+            notifyProblem(problem, 'Not revoked');
+          }
+        }), { kind: 'danger', 'aria-label': `Revoke the feed address issued ${formatInstant(t.created_at)}` }),
+      },
+    ], tokens, { emptyText: 'None issued.' }));
+  };
+  await draw();
+  return box;
 }
 
 function feedPanel() {

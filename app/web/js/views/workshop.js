@@ -5,10 +5,12 @@ import { h, mount } from '../dom.js';
 import { formatDateRange, label } from '../format.js';
 import { projects } from '../projects-cache.js';
 import { navigate } from '../router.js';
+import { hasParam } from '../server-features.js';
 import { canWrite } from '../session.js';
 import { busy, button, confirmAction, details, errorBox, linkButton, loading, notify, notifyProblem, pageHeader, section } from '../ui.js';
 import { attendanceGrid } from './attendance-grid.js';
 import { conflictList } from './conflicts.js';
+import { importPanel } from './workshop-import.js';
 import { statusBadge } from './home.js';
 import { partnersSection } from './workshop-partners.js';
 import { registrationsSection } from './workshop-registrations.js';
@@ -18,7 +20,10 @@ const LIFECYCLE = [['confirmed', 'Confirm'], ['held', 'Mark held'], ['cancelled'
 
 export async function workshopView({ params, query, root }) {
   const id = Number(params.id);
-  const [workshop, projectList] = await Promise.all([api.get(`/api/v1/workshops/${id}`), projects()]);
+  const [workshop, projectList, gridFiles] = await Promise.all([
+    api.get(`/api/v1/workshops/${id}`), projects(),
+    hasParam('get', '/api/v1/workshops/{id}/attendance', 'format'), // the grid as a spreadsheet, once offered
+  ]);
   const project = projectList.find((p) => p.id === workshop.project_id);
 
   const head = h('div', {});
@@ -34,8 +39,10 @@ export async function workshopView({ params, query, root }) {
         api.get(`/api/v1/workshops/${id}/conflicts`),
       ]);
       const names = new Map(matrix.rows.map((r) => [r.person_id, r.full_name]));
-      mount(people.registrations, await registrationsSection(id, registrations, names, refreshPeople));
-      mount(people.grid, attendanceGrid(id, matrix));
+      mount(people.registrations, await registrationsSection(id, registrations, names, refreshPeople),
+        canWrite() ? await importPanel(id, { kind: 'registrations', onDone: refreshPeople }) : null);
+      mount(people.grid, attendanceGrid(id, matrix),
+        canWrite() ? await importPanel(id, { kind: 'attendance', onDone: refreshPeople }) : null);
       mount(people.conflicts, await conflictList(conflicts.items, names));
     } catch (problem) {
       for (const el of Object.values(people)) mount(el, errorBox(problem));
@@ -53,6 +60,7 @@ export async function workshopView({ params, query, root }) {
       h('a', { href: `/api/v1/reports/attendance?workshop_id=${id}&format=html`, target: '_blank', rel: 'noopener' }, 'Attendance report'),
       h('a', { href: `#/reports/attendance?workshop_id=${id}` }, 'Attendance figures and downloads'),
       h('a', { href: `/api/v1/workshops/${id}/attendance?format=html`, target: '_blank', rel: 'noopener' }, 'Printable sign-in sheets'),
+      gridFiles ? h('a', { href: `/api/v1/workshops/${id}/attendance?format=xlsx`, download: `sign-in-grid-${id}.xlsx` }, 'Sign-in grid (Excel)') : null,
       h('a', { href: `/api/v1/workshops/${id}.ics`, download: `workshop-${id}.ics` }, 'Add to calendar (.ics)')),
     h('div', { class: 'columns' }, section('Details', details([
       ['Status', statusBadge(w.status)],
