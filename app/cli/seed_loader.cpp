@@ -26,47 +26,57 @@ namespace capdev::app {
 
 namespace {
 
-// Thrown inside the transaction to abandon the whole load.
-struct SeedError {
-  domain::Status status;
-};
+using domain::Status;
+using domain::StatusOr;
 
-[[noreturn]] void Fail(domain::Status status) {
-  throw SeedError{std::move(status)};
-}
-
-[[noreturn]] void Conflict(const std::string& what) {
-  Fail(domain::Status::FailedPrecondition(
+Status Conflict(const std::string& what) {
+  return Status::FailedPrecondition(
       "the database already holds " + what +
       " with different details; refusing to overwrite it (seed into a fresh "
-      "database, or "
-      "reconcile the record first)"));
+      "database, or reconcile the record first)");
 }
 
-json::array ParseArray(const std::string& text, const char* file) {
+StatusOr<json::array> ParseSeedArray(const std::string& text,
+                                     const char* file) {
   boost::system::error_code ec;
   auto v = json::parse(text, ec);
   if (ec || !v.is_array()) {
-    Fail(domain::Status::Malformed(std::string("seed file ") + file +
-                                   " is not a JSON array"));
+    return Status::Malformed(std::string("seed file ") + file +
+                             " is not a JSON array");
   }
   return std::move(v.as_array());
+}
+
+// The objects of `record`'s array member `name` (422 when it is not one).
+StatusOr<std::vector<json::object>> Objects(const json::object& record,
+                                            const char* name,
+                                            const std::string& label) {
+  const auto* list = record.if_contains(name);
+  std::vector<json::object> out;
+  if (!list || !list->is_array())
+    return Status::Invalid({{label + "." + name, "must be an array"}});
+  for (const auto& v : list->as_array()) {
+    if (!v.is_object())
+      return Status::Invalid({{label + "." + name, "must hold objects"}});
+    out.push_back(v.as_object());
+  }
+  return out;
 }
 
 // The entity fields of a seed record: everything but the seed's own keys
 // (references by key, provenance and notes for human readers).
 template <class E>
-E DecodeRecord(const json::object& record,
-               std::initializer_list<std::string_view> seed_keys,
-               const std::string& label) {
+StatusOr<E> DecodeRecord(const json::object& record,
+                         std::initializer_list<std::string_view> seed_keys,
+                         const std::string& label) {
   json::object fields = record;
   for (auto k : seed_keys) fields.erase(k);
   E entity;
   domain::Errors errors;
   Decode(fields, entity, errors);
   if (!errors.empty())
-    Fail(domain::Status::Invalid(errors.list(),
-                                 "seed record " + label + " is malformed"));
+    return Status::Invalid(errors.list(),
+                           "seed record " + label + " is malformed");
   return entity;
 }
 
@@ -79,27 +89,38 @@ class Loader {
  public:
   explicit Loader(storage::WriteTx& tx) : tx_(tx), db_(tx.db()) {}
 
-  SeedReport Run(const SeedFiles& files) {
-    for (auto& v : ParseArray(files.organizations, "organizations.json"))
-      Organization(v.as_object());
-    for (auto& v : ParseArray(files.projects, "projects.json"))
-      Project(v.as_object());
-    for (auto& v : ParseArray(files.people, "people.json"))
-      Person(v.as_object());
-    for (auto& v : ParseArray(files.workshops, "workshops.json"))
-      Workshop(v.as_object());
+  StatusOr<SeedReport> Run(const SeedFiles& files) {
+    ASSIGN_OR_RETURN(auto orgs,
+                     ParseSeedArray(files.organizations, "organizations.json"));
+    ASSIGN_OR_RETURN(auto projects,
+                     ParseSeedArray(files.projects, "projects.json"));
+    ASSIGN_OR_RETURN(auto people, ParseSeedArray(files.people, "people.json"));
+    ASSIGN_OR_RETURN(auto workshops,
+                     ParseSeedArray(files.workshops, "workshops.json"));
+    for (const auto& [list, load] :
+         {std::pair{&orgs, &Loader::Organization},
+          std::pair{&projects, &Loader::Project},
+          std::pair{&people, &Loader::Person},
+          std::pair{&workshops, &Loader::Workshop}}) {
+      for (const auto& v : *list) {
+        if (!v.is_object())
+          return Status::Malformed("every seed record must be an object");
+        RETURN_IF_ERROR((this->*load)(v.as_object()));
+      }
+    }
     return report_;
   }
 
  private:
-  std::int64_t Ref(const std::map<std::string, std::int64_t>& ids,
-                   const json::value* key, const std::string& label) {
+  StatusOr<std::int64_t> Ref(const std::map<std::string, std::int64_t>& ids,
+                             const json::value* key,
+                             const std::string& label) {
     if (!key || !key->is_string())
-      Fail(domain::Status::Invalid({{label, "missing reference"}}));
+      return Status::Invalid({{label, "missing reference"}});
     auto it = ids.find(std::string(key->as_string()));
     if (it == ids.end()) {
-      Fail(domain::Status::Invalid(
-          {{label, "unknown key " + std::string(key->as_string())}}));
+      return Status::Invalid(
+          {{label, "unknown key " + std::string(key->as_string())}});
     }
     return it->second;
   }
@@ -107,138 +128,155 @@ class Loader {
   // Creates `entity`, or checks that the record found under its identity is
   // the same. Returns the id and whether it was created.
   template <class E>
-  std::pair<std::int64_t, bool> Upsert(E entity,
-                                       std::optional<std::int64_t> existing,
-                                       const std::string& label) {
-    if (auto s = domain::Validate(entity); !s.ok()) {
-      Fail(domain::Status::Invalid(s.errors(),
-                                   "seed record " + label + " breaks a rule"));
-    }
+  StatusOr<std::pair<std::int64_t, bool>> Upsert(
+      const E& entity, std::optional<std::int64_t> existing,
+      const std::string& label) {
+    if (auto s = domain::Validate(entity); !s.ok())
+      return Status::Invalid(s.errors(),
+                             "seed record " + label + " breaks a rule");
     if (existing) {
       if (!domain::SameFields(*storage::Get<E>(db_, *existing), entity))
-        Conflict(label);
+        return Conflict(label);
       report_.unchanged++;
-      return {*existing, false};
+      return std::pair{*existing, false};
     }
-    auto id = storage::Insert(tx_, entity);
-    if (!id.ok()) Fail(id.status());
+    ASSIGN_OR_RETURN(const auto id, storage::Insert(tx_, entity));
     report_.created++;
-    return {id.value(), true};
+    return std::pair{id, true};
   }
 
   template <class Party>
-  void CheckParties(const std::vector<Party>& stored,
-                    const std::vector<Party>& wanted,
-                    const std::string& label) {
+  Status CheckParties(const std::vector<Party>& stored,
+                      const std::vector<Party>& wanted,
+                      const std::string& label) {
     bool same = stored.size() == wanted.size();
     for (std::size_t i = 0; same && i < stored.size(); ++i) {
       same = domain::SameFields(stored[i], wanted[i]);
     }
-    if (!same) Conflict("the partner organizations of " + label);
+    return same ? Status::Ok()
+                : Conflict("the partner organizations of " + label);
   }
 
-  void Organization(const json::object& r) {
+  // The parties listed under `name`, each naming its organization by key.
+  template <class Party>
+  StatusOr<std::vector<Party>> Parties(const json::object& r, const char* name,
+                                       const std::string& label) {
+    ASSIGN_OR_RETURN(const auto entries, Objects(r, name, label));
+    std::vector<Party> parties;
+    for (const auto& p : entries) {
+      ASSIGN_OR_RETURN(auto party,
+                       DecodeRecord<Party>(p, {"organization"}, label));
+      ASSIGN_OR_RETURN(party.organization_id,
+                       Ref(organizations_, p.if_contains("organization"),
+                           label));
+      parties.push_back(party);
+    }
+    RETURN_IF_ERROR(domain::ValidateParties(parties));
+    return parties;
+  }
+
+  Status Organization(const json::object& r) {
     const std::string label = "organization " + Key(r);
-    auto org = DecodeRecord<domain::Organization>(
-        r, {"key", "parent", "sources", "notes"}, label);
+    ASSIGN_OR_RETURN(auto org,
+                     DecodeRecord<domain::Organization>(
+                         r, {"key", "parent", "sources", "notes"}, label));
     if (auto* parent = r.if_contains("parent"); parent && !parent->is_null()) {
-      org.parent_id = Ref(organizations_, parent, label + ".parent");
+      ASSIGN_OR_RETURN(org.parent_id,
+                       Ref(organizations_, parent, label + ".parent"));
     }
-    organizations_[Key(r)] =
-        Upsert(org, storage::OrganizationByName(db_, org.name), label).first;
+    ASSIGN_OR_RETURN(const auto upserted,
+                     Upsert(org, storage::OrganizationByName(db_, org.name),
+                            label));
+    organizations_[Key(r)] = upserted.first;
+    return Status::Ok();
   }
 
-  void Project(const json::object& r) {
+  Status Project(const json::object& r) {
     const std::string label = "project " + Key(r);
-    auto project = DecodeRecord<domain::Project>(
-        r, {"key", "parties", "sources", "notes"}, label);
-    auto [id, created] =
-        Upsert(project, storage::ProjectByCode(db_, project.code), label);
+    ASSIGN_OR_RETURN(const auto project,
+                     DecodeRecord<domain::Project>(
+                         r, {"key", "parties", "sources", "notes"}, label));
+    ASSIGN_OR_RETURN(const auto upserted,
+                     Upsert(project, storage::ProjectByCode(db_, project.code),
+                            label));
+    const auto [id, created] = upserted;
     projects_[Key(r)] = id;
-
-    std::vector<domain::ProjectParty> parties;
-    for (const auto& p : r.at("parties").as_array()) {
-      auto party = DecodeRecord<domain::ProjectParty>(p.as_object(),
-                                                      {"organization"}, label);
-      party.organization_id =
-          Ref(organizations_, p.as_object().if_contains("organization"), label);
-      parties.push_back(party);
-    }
-    if (auto s = domain::ValidateParties(parties); !s.ok()) Fail(s);
-    if (created) {
-      if (auto s = storage::ReplaceProjectParties(tx_, id, parties); !s.ok())
-        Fail(s);
-    } else {
-      CheckParties(storage::ProjectParties(db_, id), parties, label);
-    }
+    ASSIGN_OR_RETURN(const auto parties,
+                     Parties<domain::ProjectParty>(r, "parties", label));
+    if (!created)
+      return CheckParties(storage::ProjectParties(db_, id), parties, label);
+    return storage::ReplaceProjectParties(tx_, id, parties);
   }
 
-  void Person(const json::object& r) {
+  Status Person(const json::object& r) {
     const std::string label = "person " + Key(r);
-    auto person = DecodeRecord<domain::Person>(
-        r, {"key", "organization", "sources", "notes"}, label);
+    ASSIGN_OR_RETURN(auto person,
+                     DecodeRecord<domain::Person>(
+                         r, {"key", "organization", "sources", "notes"}, label));
     if (auto* org = r.if_contains("organization"); org && !org->is_null()) {
-      person.organization_id =
-          Ref(organizations_, org, label + ".organization");
+      ASSIGN_OR_RETURN(person.organization_id,
+                       Ref(organizations_, org, label + ".organization"));
     }
-    people_[Key(r)] = Upsert(person,
-                             storage::PersonByName(db_, person.full_name,
-                                                   person.organization_id),
-                             label)
-                          .first;
+    ASSIGN_OR_RETURN(const auto upserted,
+                     Upsert(person,
+                            storage::PersonByName(db_, person.full_name,
+                                                  person.organization_id),
+                            label));
+    people_[Key(r)] = upserted.first;
+    return Status::Ok();
   }
 
-  void Workshop(const json::object& r) {
+  Status Workshop(const json::object& r) {
     const std::string label = "workshop " + Key(r);
-    auto w = DecodeRecord<domain::Workshop>(
-        r, {"key", "project", "organizations", "sessions", "registrations"},
-        label);
-    w.project_id = Ref(projects_, r.if_contains("project"), label + ".project");
+    ASSIGN_OR_RETURN(
+        auto w, DecodeRecord<domain::Workshop>(
+                    r,
+                    {"key", "project", "organizations", "sessions",
+                     "registrations"},
+                    label));
+    ASSIGN_OR_RETURN(w.project_id, Ref(projects_, r.if_contains("project"),
+                                       label + ".project"));
     if (!w.source)
-      Fail(domain::Status::Invalid(
-          {{label + ".source", "is required in the seed"}}));
-    auto [id, created] =
-        Upsert(w, storage::WorkshopBySource(db_, *w.source, w.title), label);
+      return Status::Invalid({{label + ".source", "is required in the seed"}});
+    ASSIGN_OR_RETURN(
+        const auto upserted,
+        Upsert(w, storage::WorkshopBySource(db_, *w.source, w.title), label));
+    const auto [id, created] = upserted;
     w.id = id;
-
-    std::vector<domain::WorkshopParty> parties;
-    for (const auto& p : r.at("organizations").as_array()) {
-      auto party = DecodeRecord<domain::WorkshopParty>(p.as_object(),
-                                                       {"organization"}, label);
-      party.organization_id =
-          Ref(organizations_, p.as_object().if_contains("organization"), label);
-      parties.push_back(party);
-    }
-    if (auto s = domain::ValidateParties(parties); !s.ok()) Fail(s);
+    ASSIGN_OR_RETURN(const auto parties, Parties<domain::WorkshopParty>(
+                                             r, "organizations", label));
 
     std::vector<domain::Date> days;
-    for (const auto& s : r.at("sessions").as_array()) {
-      auto session =
-          DecodeRecord<domain::Session>(s.as_object(), {}, label + " session");
-      if (auto st = domain::Validate(session, w); !st.ok()) Fail(st);
+    ASSIGN_OR_RETURN(const auto sessions, Objects(r, "sessions", label));
+    for (const auto& s : sessions) {
+      ASSIGN_OR_RETURN(const auto session,
+                       DecodeRecord<domain::Session>(s, {}, label + " session"));
+      RETURN_IF_ERROR(domain::Validate(session, w));
       days.push_back(*session.date);
     }
 
     if (created) {
-      if (auto s = storage::ReplaceWorkshopParties(tx_, id, parties); !s.ok())
-        Fail(s);
+      RETURN_IF_ERROR(storage::ReplaceWorkshopParties(tx_, id, parties));
       storage::AddSessions(tx_, id, days);
     } else {
-      CheckParties(storage::WorkshopParties(db_, id), parties, label);
-      if (storage::CountSessions(db_, id) != static_cast<int>(days.size())) {
-        Conflict("the sessions of " + label);
-      }
+      RETURN_IF_ERROR(
+          CheckParties(storage::WorkshopParties(db_, id), parties, label));
+      if (storage::CountSessions(db_, id) != static_cast<int>(days.size()))
+        return Conflict("the sessions of " + label);
     }
 
-    for (const auto& v : r.at("registrations").as_array()) {
-      auto reg =
-          DecodeRecord<domain::Registration>(v.as_object(), {"person"}, label);
+    ASSIGN_OR_RETURN(const auto registrations,
+                     Objects(r, "registrations", label));
+    for (const auto& v : registrations) {
+      ASSIGN_OR_RETURN(
+          auto reg, DecodeRecord<domain::Registration>(v, {"person"}, label));
       reg.workshop_id = id;
-      reg.person_id = Ref(people_, v.as_object().if_contains("person"),
-                          label + ".registrations");
-      Upsert(reg, storage::RegistrationOf(db_, id, reg.person_id),
-             label + " registration");
+      ASSIGN_OR_RETURN(reg.person_id, Ref(people_, v.if_contains("person"),
+                                          label + ".registrations"));
+      RETURN_IF_ERROR(Upsert(reg, storage::RegistrationOf(db_, id, reg.person_id),
+                             label + " registration"));
     }
+    return Status::Ok();
   }
 
   storage::WriteTx& tx_;
@@ -247,9 +285,9 @@ class Loader {
   std::map<std::string, std::int64_t> organizations_, projects_, people_;
 };
 
-std::string ReadFile(const std::string& path) {
+StatusOr<std::string> ReadFile(const std::string& path) {
   std::ifstream in(path, std::ios::binary);
-  if (!in) Fail(domain::Status::NotFound("cannot read " + path));
+  if (!in) return Status::NotFound("cannot read " + path);
   std::ostringstream out;
   out << in.rdbuf();
   return out.str();
@@ -262,30 +300,20 @@ SeedFiles BuiltInSeed() {
           std::string(SeedPeople()), std::string(SeedWorkshops())};
 }
 
-SeedFiles ReadSeedFolder(const std::string& folder) {
-  return {ReadFile(folder + "/organizations.json"),
-          ReadFile(folder + "/projects.json"),
-          ReadFile(folder + "/people.json"),
-          ReadFile(folder + "/workshops.json")};
+domain::StatusOr<SeedFiles> ReadSeedFolder(const std::string& folder) {
+  SeedFiles files;
+  ASSIGN_OR_RETURN(files.organizations,
+                   ReadFile(folder + "/organizations.json"));
+  ASSIGN_OR_RETURN(files.projects, ReadFile(folder + "/projects.json"));
+  ASSIGN_OR_RETURN(files.people, ReadFile(folder + "/people.json"));
+  ASSIGN_OR_RETURN(files.workshops, ReadFile(folder + "/workshops.json"));
+  return files;
 }
 
 domain::StatusOr<SeedReport> LoadSeed(storage::Database& db,
                                       const SeedFiles& files) {
-  SeedReport report;
-  try {
-    auto status = storage::InWriteTx(db, [&](storage::WriteTx& tx) {
-      report = Loader(tx).Run(files);
-      return domain::Status::Ok();
-    });
-    if (!status.ok()) return status;
-  } catch (const SeedError& e) {
-    return e.status;
-  } catch (const std::exception& e) {
-    // at() on a missing array, as_object() on a wrong type: malformed seed.
-    return domain::Status::Malformed(
-        std::string("the seed files are malformed: ") + e.what());
-  }
-  return report;
+  return storage::InWriteTx(
+      db, [&](storage::WriteTx& tx) { return Loader(tx).Run(files); });
 }
 
 int RunSeed(const std::string& db_path, const std::string& folder) {
@@ -294,13 +322,10 @@ int RunSeed(const std::string& db_path, const std::string& folder) {
     spdlog::error("{}", s.detail());
     return 1;
   }
-  domain::StatusOr<SeedReport> result = SeedReport{};
-  try {
-    result =
-        LoadSeed(db, folder.empty() ? BuiltInSeed() : ReadSeedFolder(folder));
-  } catch (const SeedError& e) {
-    result = e.status;
-  }
+  auto files = folder.empty() ? domain::StatusOr<SeedFiles>(BuiltInSeed())
+                              : ReadSeedFolder(folder);
+  auto result = files.ok() ? LoadSeed(db, *files)
+                           : domain::StatusOr<SeedReport>(files.status());
   if (!result.ok()) {
     spdlog::error("seed refused, nothing was written: {}",
                   result.status().detail());

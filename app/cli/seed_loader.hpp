@@ -18,7 +18,7 @@ struct SeedFiles {
 };
 
 SeedFiles BuiltInSeed();  // compiled in from seed/
-SeedFiles ReadSeedFolder(const std::string& folder);
+domain::StatusOr<SeedFiles> ReadSeedFolder(const std::string& folder);
 
 struct SeedReport {
   int created = 0;
