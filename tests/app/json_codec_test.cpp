@@ -1,0 +1,486 @@
+#include "app/http/json_codec.hpp"
+
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+
+#include <boost/json.hpp>
+#include <string>
+
+#include "app/http/problem.hpp"
+#include "domain/project.hpp"
+#include "domain/registration.hpp"
+#include "domain/workshop.hpp"
+
+namespace capdev::app {
+namespace {
+
+using ::testing::ElementsAre;
+using ::testing::HasSubstr;
+
+Request WithBody(std::string body) {
+  return Request{.method = "POST", .target = "/x", .body = std::move(body)};
+}
+
+std::string Nested(int depth) {
+  return std::string(depth, '[') + std::string(depth, ']');
+}
+
+domain::FieldError Error(std::string field, std::string message) {
+  return {std::move(field), std::move(message)};
+}
+
+// --- ParseBody / ParseObject / ParseArray -------------------------------
+
+TEST(JsonCodecTest, RefusesAnEmptyBodyAsMalformed) {
+  auto body = ParseBody(WithBody(""));
+  ASSERT_FALSE(body.ok());
+  EXPECT_EQ(body.status().code(), domain::Code::kMalformed);
+  EXPECT_EQ(HttpStatus(body.status().code()), 400);
+}
+
+TEST(JsonCodecTest, RefusesInvalidJsonAsMalformed) {
+  for (const char* text : {"{", "{\"a\": }", "nope", "{\"a\": 1} trailing"}) {
+    auto body = ParseBody(WithBody(text));
+    ASSERT_FALSE(body.ok()) << text;
+    EXPECT_EQ(HttpStatus(body.status().code()), 400) << text;
+    EXPECT_THAT(body.status().detail(), HasSubstr("not valid JSON")) << text;
+  }
+}
+
+TEST(JsonCodecTest, AcceptsNestingUpToThirtyTwoLevels) {
+  EXPECT_TRUE(ParseBody(WithBody(Nested(32))).ok());
+}
+
+TEST(JsonCodecTest, RefusesNestingDeeperThanThirtyTwoLevels) {
+  for (int depth : {33, 10000}) {
+    auto body = ParseBody(WithBody(Nested(depth)));
+    ASSERT_FALSE(body.ok()) << depth;
+    EXPECT_EQ(HttpStatus(body.status().code()), 400) << depth;
+  }
+}
+
+TEST(JsonCodecTest, ParseObjectRefusesAnArrayWithAnErrorOnTheWholeBody) {
+  auto body = ParseObject(WithBody("[1, 2]"));
+  ASSERT_FALSE(body.ok());
+  EXPECT_EQ(body.status().code(), domain::Code::kInvalidArgument);
+  EXPECT_EQ(HttpStatus(body.status().code()), 422);
+  EXPECT_THAT(body.status().errors(),
+              ElementsAre(Error("", "must be a JSON object")));
+}
+
+TEST(JsonCodecTest, ParseObjectRefusesScalars) {
+  for (const char* text : {"1", "\"text\"", "null", "true"}) {
+    auto body = ParseObject(WithBody(text));
+    ASSERT_FALSE(body.ok()) << text;
+    EXPECT_EQ(HttpStatus(body.status().code()), 422) << text;
+  }
+}
+
+TEST(JsonCodecTest, ParseObjectStillAnswers400ForInvalidJson) {
+  auto body = ParseObject(WithBody("[1, 2"));
+  ASSERT_FALSE(body.ok());
+  EXPECT_EQ(HttpStatus(body.status().code()), 400);
+}
+
+TEST(JsonCodecTest, ParseObjectReturnsTheObject) {
+  auto body = ParseObject(WithBody(R"({"name": "Frontex", "n": 2})"));
+  ASSERT_TRUE(body.ok());
+  EXPECT_EQ(body->at("name").as_string(), "Frontex");
+  EXPECT_EQ(body->at("n").as_int64(), 2);
+}
+
+TEST(JsonCodecTest, ParseArrayRefusesAnObjectWithAnErrorOnTheWholeBody) {
+  auto body = ParseArray(WithBody(R"({"person_id": 8})"));
+  ASSERT_FALSE(body.ok());
+  EXPECT_EQ(HttpStatus(body.status().code()), 422);
+  EXPECT_THAT(body.status().errors(),
+              ElementsAre(Error("", "must be a JSON array")));
+}
+
+TEST(JsonCodecTest, ParseArrayReturnsTheArray) {
+  auto body = ParseArray(WithBody(R"([{"person_id": 8}, {"person_id": 9}])"));
+  ASSERT_TRUE(body.ok());
+  EXPECT_EQ(body->size(), 2u);
+}
+
+// --- FromJson ---------------------------------------------------------------
+
+TEST(JsonCodecTest, ReadsAString) {
+  std::string out;
+  domain::Errors e;
+  FromJson(json::value("北京"), out, "city", e);
+  EXPECT_TRUE(e.empty());
+  EXPECT_EQ(out, "北京");
+}
+
+TEST(JsonCodecTest, RejectsANumberWhereAStringIsExpected) {
+  std::string out = "kept";
+  domain::Errors e;
+  FromJson(json::value(5), out, "city", e);
+  EXPECT_THAT(e.list(), ElementsAre(Error("city", "must be a string")));
+  EXPECT_EQ(out, "kept");
+}
+
+TEST(JsonCodecTest, ReadsIntegersAcrossTheInt64Range) {
+  for (std::int64_t n : {std::int64_t{-3}, std::int64_t{0},
+                         std::numeric_limits<std::int64_t>::max()}) {
+    std::int64_t out = 1;
+    domain::Errors e;
+    FromJson(json::parse(std::to_string(n)), out, "capacity", e);
+    EXPECT_TRUE(e.empty()) << n;
+    EXPECT_EQ(out, n);
+  }
+}
+
+TEST(JsonCodecTest, RejectsAStringWhereAnIntegerIsExpected) {
+  std::int64_t out = 7;
+  domain::Errors e;
+  FromJson(json::value("12"), out, "capacity", e);
+  EXPECT_THAT(e.list(), ElementsAre(Error("capacity", "must be an integer")));
+  EXPECT_EQ(out, 7);
+}
+
+TEST(JsonCodecTest, RejectsAFractionWhereAnIntegerIsExpected) {
+  std::int64_t out = 7;
+  domain::Errors e;
+  FromJson(json::parse("1.5"), out, "capacity", e);
+  EXPECT_THAT(e.list(), ElementsAre(Error("capacity", "must be an integer")));
+  EXPECT_EQ(out, 7);
+}
+
+TEST(JsonCodecTest, RejectsAnIntegerBeyondInt64AsTooLarge) {
+  std::int64_t out = 7;
+  domain::Errors e;
+  FromJson(json::parse("9223372036854775808"), out, "capacity", e);
+  EXPECT_THAT(e.list(), ElementsAre(Error("capacity", "is too large")));
+  EXPECT_EQ(out, 7);
+}
+
+TEST(JsonCodecTest, ReadsABoolAndNothingElse) {
+  bool out = false;
+  domain::Errors e;
+  FromJson(json::value(true), out, "dates_estimated", e);
+  EXPECT_TRUE(out);
+  for (const char* text : {"1", "\"true\"", "null"}) {
+    FromJson(json::parse(text), out, "dates_estimated", e);
+  }
+  EXPECT_EQ(e.list().size(), 3u);
+  EXPECT_EQ(e.list()[0], Error("dates_estimated", "must be true or false"));
+  EXPECT_TRUE(out);
+}
+
+TEST(JsonCodecTest, ReadsADoubleFromAnyJsonNumber) {
+  domain::Errors e;
+  double out = 0;
+  FromJson(json::parse("2500.75"), out, "amount", e);
+  EXPECT_DOUBLE_EQ(out, 2500.75);
+  FromJson(json::parse("-40"), out, "amount", e);
+  EXPECT_DOUBLE_EQ(out, -40.0);
+  FromJson(json::parse("18446744073709551615"), out, "amount", e);
+  EXPECT_DOUBLE_EQ(out, 18446744073709551615.0);
+  EXPECT_TRUE(e.empty());
+}
+
+TEST(JsonCodecTest, RejectsAStringWhereANumberIsExpected) {
+  double out = 1.0;
+  domain::Errors e;
+  FromJson(json::value("2500"), out, "amount", e);
+  EXPECT_THAT(e.list(), ElementsAre(Error("amount", "must be a number")));
+  EXPECT_DOUBLE_EQ(out, 1.0);
+}
+
+TEST(JsonCodecTest, ReadsACalendarDate) {
+  domain::Date out;
+  domain::Errors e;
+  FromJson(json::value("2024-02-29"), out, "start_date", e);
+  EXPECT_TRUE(e.empty());
+  EXPECT_EQ(out.ToString(), "2024-02-29");
+}
+
+TEST(JsonCodecTest, RejectsWhatIsNotARealDate) {
+  for (const char* text :
+       {R"("2026-02-29")", R"("2026-3-2")", R"("02/03/2026")", "20260302"}) {
+    domain::Date out;
+    domain::Errors e;
+    FromJson(json::parse(text), out, "start_date", e);
+    EXPECT_THAT(e.list(),
+                ElementsAre(Error("start_date", "must be a date (YYYY-MM-DD)")))
+        << text;
+  }
+}
+
+TEST(JsonCodecTest, ReadsAnArrayOfStrings) {
+  std::vector<std::string> out = {"old"};
+  domain::Errors e;
+  FromJson(json::parse(R"(["border control", "visas"])"), out, "topics", e);
+  EXPECT_TRUE(e.empty());
+  EXPECT_THAT(out, ElementsAre("border control", "visas"));
+}
+
+TEST(JsonCodecTest, NamesEachEntryOfAnArrayThatIsNotAString) {
+  std::vector<std::string> out;
+  domain::Errors e;
+  FromJson(json::parse(R"(["a", 1, "b", null])"), out, "topics", e);
+  EXPECT_THAT(e.list(), ElementsAre(Error("topics[1]", "must be a string"),
+                                    Error("topics[3]", "must be a string")));
+}
+
+TEST(JsonCodecTest, RejectsAStringWhereAnArrayOfStringsIsExpected) {
+  std::vector<std::string> out = {"old"};
+  domain::Errors e;
+  FromJson(json::value("visas"), out, "topics", e);
+  EXPECT_THAT(e.list(),
+              ElementsAre(Error("topics", "must be an array of strings")));
+  EXPECT_THAT(out, ElementsAre("old"));
+}
+
+TEST(JsonCodecTest, NullResetsAnOptional) {
+  std::optional<std::string> out = "Beijing";
+  domain::Errors e;
+  FromJson(json::value(nullptr), out, "city", e);
+  EXPECT_TRUE(e.empty());
+  EXPECT_FALSE(out.has_value());
+}
+
+TEST(JsonCodecTest, AValueSetsAnOptional) {
+  std::optional<std::int64_t> out;
+  domain::Errors e;
+  FromJson(json::value(30), out, "capacity", e);
+  EXPECT_TRUE(e.empty());
+  EXPECT_EQ(out, 30);
+}
+
+TEST(JsonCodecTest, AnUnreadableValueLeavesAnOptionalAsItWas) {
+  std::optional<std::int64_t> out = 30;
+  domain::Errors e;
+  FromJson(json::value("thirty"), out, "capacity", e);
+  EXPECT_THAT(e.list(), ElementsAre(Error("capacity", "must be an integer")));
+  EXPECT_EQ(out, 30);
+}
+
+TEST(JsonCodecTest, ReadsAnEnumerationFromItsText) {
+  domain::WorkshopKind out = domain::WorkshopKind::kTraining;
+  domain::Errors e;
+  FromJson(json::value("study_tour"), out, "kind", e);
+  EXPECT_TRUE(e.empty());
+  EXPECT_EQ(out, domain::WorkshopKind::kStudyTour);
+}
+
+TEST(JsonCodecTest, AnUnknownEnumerationTextListsTheAllowedTexts) {
+  domain::Severity out = domain::Severity::kWarning;
+  domain::Errors e;
+  FromJson(json::value("fatal"), out, "severity", e);
+  EXPECT_THAT(e.list(), ElementsAre(Error(
+                            "severity", "must be one of: conflict, warning")));
+  EXPECT_EQ(out, domain::Severity::kWarning);
+}
+
+TEST(JsonCodecTest, AnUnknownEnumerationTextNamesEveryAllowedText) {
+  std::optional<domain::WorkshopKind> out;
+  domain::Errors e;
+  FromJson(json::value("Training"), out, "kind", e);  // texts are lower case
+  ASSERT_EQ(e.list().size(), 1u);
+  const std::string& message = e.list()[0].message;
+  EXPECT_THAT(message, ::testing::StartsWith("must be one of: "));
+  for (auto text : domain::Texts<domain::WorkshopKind>()) {
+    EXPECT_THAT(message, HasSubstr(std::string(text)));
+  }
+  EXPECT_FALSE(out.has_value());
+}
+
+TEST(JsonCodecTest, RejectsANumberWhereAnEnumerationIsExpected) {
+  domain::Gender out = domain::Gender::kUndisclosed;
+  domain::Errors e;
+  FromJson(json::value(1), out, "gender", e);
+  EXPECT_THAT(e.list(), ElementsAre(Error("gender", "must be a string")));
+}
+
+// --- Decode / DecodeDraft ---------------------------------------------------
+
+TEST(JsonCodecTest, DecodeRefusesAReadOnlyField) {
+  domain::Registration r;
+  domain::Errors e;
+  Decode(json::parse(R"({"workshop_id": 3, "person_id": 8})").as_object(), r,
+         e);
+  EXPECT_THAT(e.list(), ElementsAre(Error("workshop_id", "is read-only")));
+  EXPECT_EQ(r.workshop_id, 0);
+  EXPECT_EQ(r.person_id, 8);
+}
+
+TEST(JsonCodecTest, DecodeRefusesAFieldTheResourceDoesNotHave) {
+  domain::Registration r;
+  domain::Errors e;
+  Decode(json::parse(R"({"person_id": 8, "colour": "red"})").as_object(), r, e);
+  EXPECT_THAT(e.list(),
+              ElementsAre(Error("colour", "is not a field of this resource")));
+}
+
+TEST(JsonCodecTest, DecodeIgnoresTheId) {
+  domain::Registration r;
+  domain::Errors e;
+  Decode(json::parse(R"({"id": 99, "person_id": 8})").as_object(), r, e);
+  EXPECT_TRUE(e.empty());
+  EXPECT_EQ(r.id, 0);
+}
+
+TEST(JsonCodecTest, DecodeReportsEveryBadFieldAtOnce) {
+  domain::Workshop w;
+  domain::Errors e;
+  Decode(json::parse(R"({"title": 1, "kind": "lecture", "start_date": "soon",
+                         "capacity": 30, "venue": "Hall"})")
+             .as_object(),
+         w, e);
+  EXPECT_EQ(e.list().size(), 3u);
+  EXPECT_TRUE(e.Has("title"));
+  EXPECT_TRUE(e.Has("kind"));
+  EXPECT_TRUE(e.Has("start_date"));
+  EXPECT_EQ(w.capacity, 30);
+  EXPECT_EQ(w.venue, "Hall");
+}
+
+TEST(JsonCodecTest, DecodePrefixesTheFieldNamesInErrors) {
+  domain::Registration r;
+  domain::Errors e;
+  Decode(json::parse(R"({"role": "guest"})").as_object(), r, e, "[3].");
+  ASSERT_EQ(e.list().size(), 1u);
+  EXPECT_EQ(e.list()[0].field, "[3].role");
+}
+
+TEST(JsonCodecTest, DecodeListNamesTheEntryOfEachError) {
+  domain::Errors e;
+  auto list = DecodeList<domain::Registration>(
+      json::parse(R"([{"person_id": 8}, 5, {"person_id": "x"}])").as_array(),
+      e);
+  ASSERT_EQ(list.size(), 3u);
+  EXPECT_EQ(list[0].person_id, 8);
+  EXPECT_THAT(e.list(),
+              ElementsAre(Error("[1]", "must be an object"),
+                          Error("[2].person_id", "must be an integer")));
+}
+
+TEST(JsonCodecTest, DraftListsOnlyTheWritableFieldsSent) {
+  auto draft = DecodeDraft<domain::Registration>(
+      json::parse(R"({"status": "attended", "workshop_id": 3, "extra": 1})")
+          .as_object());
+  EXPECT_THAT(draft.present, ElementsAre("status"));
+  EXPECT_TRUE(draft.Has("status"));
+  EXPECT_FALSE(draft.Has("workshop_id"));
+  EXPECT_FALSE(draft.Has("person_id"));
+  EXPECT_EQ(draft.errors.list().size(), 2u);
+}
+
+TEST(JsonCodecTest, DraftAppliesOnlyTheSentFields) {
+  domain::Workshop stored{.id = 5,
+                          .project_id = 1,
+                          .title = "Document security",
+                          .kind = domain::WorkshopKind::kTraining,
+                          .topics = {"forgery"},
+                          .city = "Beijing",
+                          .venue = "Friendship Hotel"};
+  auto draft = DecodeDraft<domain::Workshop>(
+      json::parse(R"({"venue": null, "capacity": 40})").as_object());
+  ASSERT_TRUE(draft.errors.empty());
+
+  domain::Workshop updated = draft.ApplyTo(stored);
+  EXPECT_FALSE(updated.venue.has_value());  // sent as null: cleared
+  EXPECT_EQ(updated.capacity, 40);
+  EXPECT_EQ(updated.id, 5);
+  EXPECT_EQ(updated.title, "Document security");
+  EXPECT_EQ(updated.kind, domain::WorkshopKind::kTraining);
+  EXPECT_THAT(updated.topics, ElementsAre("forgery"));
+  EXPECT_EQ(updated.city, "Beijing");
+}
+
+// --- Encode / ToJson --------------------------------------------------------
+
+domain::Workshop FullWorkshop() {
+  domain::Workshop w{.id = 12,
+                     .project_id = 3,
+                     .title = "Exit and Entry Law, \"2012\"",
+                     .kind = domain::WorkshopKind::kSeminar,
+                     .summary = "两天的研讨会",
+                     .topics = {"visas", "border control"},
+                     .status = domain::WorkshopStatus::kConfirmed,
+                     .dates_estimated = true,
+                     .city = "Hangzhou",
+                     .province = "Zhejiang",
+                     .country = "CN",
+                     .venue = "West Lake Hall",
+                     .capacity = 40,
+                     .reported_participants = 38,
+                     .notes = "line one\nline two",
+                     .source = "https://example.org/press"};
+  w.start_date = domain::Date::Parse("2026-11-16");
+  w.end_date = domain::Date::Parse("2026-11-18");
+  return w;
+}
+
+TEST(JsonCodecTest, EncodeThenDecodeGivesBackEveryField) {
+  const domain::Workshop original = FullWorkshop();
+  json::object encoded = Encode(original);
+  // Through text, as a client would see it.
+  json::object reread = json::parse(json::serialize(encoded)).as_object();
+  reread.erase("id");
+
+  domain::Workshop decoded;
+  domain::Errors e;
+  Decode(reread, decoded, e);
+  EXPECT_TRUE(e.empty());
+  EXPECT_TRUE(domain::SameFields(decoded, original));
+}
+
+TEST(JsonCodecTest, EncodeWritesTheIdAndTypedValues) {
+  json::object o = Encode(FullWorkshop());
+  EXPECT_EQ(o.at("id").as_int64(), 12);
+  EXPECT_EQ(o.at("kind").as_string(), "seminar");
+  EXPECT_EQ(o.at("start_date").as_string(), "2026-11-16");
+  EXPECT_TRUE(o.at("dates_estimated").as_bool());
+  EXPECT_EQ(o.at("topics").as_array().size(), 2u);
+}
+
+TEST(JsonCodecTest, EncodeWritesAbsentValuesAsNull) {
+  json::object o = Encode(domain::Workshop{.title = "T"});
+  EXPECT_TRUE(o.at("venue").is_null());
+  EXPECT_TRUE(o.at("start_date").is_null());
+  EXPECT_TRUE(o.at("kind").is_null());
+  EXPECT_TRUE(o.at("topics").as_array().empty());
+}
+
+TEST(JsonCodecTest, EncodeWritesEveryDescribedField) {
+  json::object o = Encode(domain::ProjectParty{});
+  EXPECT_EQ(
+      o.size(),
+      std::tuple_size_v<decltype(domain::Fields<domain::ProjectParty>::kAll)>);
+  EXPECT_FALSE(o.contains("id"));  // a party has no id of its own
+}
+
+TEST(JsonCodecTest, ConflictsBecomeObjectsWithTheirTextsAndNulls) {
+  domain::Conflict c{.kind = domain::ConflictKind::kTrainerInstitution,
+                     .severity = domain::Severity::kWarning,
+                     .date = *domain::Date::Parse("2027-03-02"),
+                     .workshop_id = 6,
+                     .other_workshop_id = 9,
+                     .other_workshop_title = "Risk analysis",
+                     .organization_id = 4,
+                     .city = "Shanghai"};
+  json::array a = ToJson(std::vector<domain::Conflict>{c});
+  ASSERT_EQ(a.size(), 1u);
+  const json::object& o = a[0].as_object();
+  EXPECT_EQ(o.at("kind").as_string(), "trainer_institution");
+  EXPECT_EQ(o.at("severity").as_string(), "warning");
+  EXPECT_EQ(o.at("date").as_string(), "2027-03-02");
+  EXPECT_EQ(o.at("workshop_id").as_int64(), 6);
+  EXPECT_EQ(o.at("other_workshop_id").as_int64(), 9);
+  EXPECT_EQ(o.at("other_workshop_title").as_string(), "Risk analysis");
+  EXPECT_TRUE(o.at("person_id").is_null());
+  EXPECT_EQ(o.at("organization_id").as_int64(), 4);
+  EXPECT_TRUE(o.at("venue").is_null());
+  EXPECT_EQ(o.at("city").as_string(), "Shanghai");
+}
+
+TEST(JsonCodecTest, NoConflictsIsAnEmptyArray) {
+  EXPECT_TRUE(ToJson(std::vector<domain::Conflict>{}).empty());
+}
+
+}  // namespace
+}  // namespace capdev::app
