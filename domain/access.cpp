@@ -31,11 +31,12 @@ Status ValidateAccount(std::string_view username, std::optional<Role> role,
   Errors e;
   const std::string name(username);
   e.Required("username", name);
-  e.MaxLength("username", name, kMaxShort);
   if (std::any_of(name.begin(), name.end(), [](char c) {
-        return static_cast<unsigned char>(c) <= 0x20;
+        return static_cast<unsigned char>(c) <= 0x20 || c == 0x7F;
       })) {
     e.Add("username", "must not contain spaces or control characters");
+  } else {
+    e.MaxLength("username", name, kMaxShort);
   }
   e.Required("role", role);
   if (role == Role::kFunder && !organization_id)

@@ -28,7 +28,10 @@ template <>
 struct Fields<Organization> {
   using E = Organization;
   static constexpr std::string_view kTable = "organizations";
-  static constexpr std::string_view kNoun = "organization";  // in messages, the audit trail
+  static constexpr std::string_view kNoun = "organization";
+  static constexpr std::string_view kUnique = "name";
+  static constexpr std::array<std::string_view, 3> kSearch = {
+      "name", "short_name", "native_name"};
   static constexpr auto kAll = std::tuple{Field{"name", &E::name},
                                           Field{"short_name", &E::short_name},
                                           Field{"native_name", &E::native_name},

@@ -30,7 +30,10 @@ template <>
 struct Fields<Person> {
   using E = Person;
   static constexpr std::string_view kTable = "people";
-  static constexpr std::string_view kNoun = "person";  // in messages, the audit trail
+  static constexpr std::string_view kNoun = "person";
+  static constexpr std::string_view kUnique = "email";
+  static constexpr std::array<std::string_view, 3> kSearch = {
+      "full_name", "native_name", "email"};
   static constexpr auto kAll =
       std::tuple{Field{"full_name", &E::full_name},
                  Field{"native_name", &E::native_name},

@@ -18,7 +18,7 @@ Status Validate(const Project& p) {
   e.Required("title", p.title);
   e.MaxLength("title", p.title, kMaxName);
   e.MaxLength("native_title", p.native_title, kMaxName);
-  e.MaxLength("summary", p.summary, kMaxText);
+  e.LongText("summary", p.summary);
   e.MaxLength("funding_instrument", p.funding_instrument, kMaxName);
   e.UpperLetters("default_currency", p.default_currency, 3);
   if (p.start_date && p.end_date && *p.end_date < *p.start_date) {

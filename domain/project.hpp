@@ -33,13 +33,17 @@ struct ProjectParty {
   std::optional<ProjectRole> role;
   std::optional<double> amount;  // funder roles only
   std::optional<std::string> currency;
+  std::string organization_name;  // for reading
 };
 
 template <>
 struct Fields<Project> {
   using E = Project;
   static constexpr std::string_view kTable = "projects";
-  static constexpr std::string_view kNoun = "project";  // in messages, the audit trail
+  static constexpr std::string_view kNoun = "project";
+  static constexpr std::string_view kUnique = "code";
+  static constexpr std::array<std::string_view, 3> kSearch = {
+      "code", "title", "native_title"};
   static constexpr auto kAll =
       std::tuple{Field{"code", &E::code},
                  Field{"title", &E::title},
@@ -56,7 +60,8 @@ struct Fields<ProjectParty> {
   using E = ProjectParty;
   static constexpr auto kAll = std::tuple{
       Field{"organization_id", &E::organization_id}, Field{"role", &E::role},
-      Field{"amount", &E::amount}, Field{"currency", &E::currency}};
+      Field{"amount", &E::amount}, Field{"currency", &E::currency},
+      Field{"organization_name", &E::organization_name, Access::kEcho}};
 };
 
 bool IsFunderRole(ProjectRole role);

@@ -24,9 +24,9 @@ template <>
 struct Fields<Registration> {
   using E = Registration;
   static constexpr std::string_view kTable = "registrations";
-  static constexpr std::string_view kNoun = "registration";  // in messages, the audit trail
+  static constexpr std::string_view kNoun = "registration";
   static constexpr auto kAll =
-      std::tuple{Field{"workshop_id", &E::workshop_id, false},
+      std::tuple{Field{"workshop_id", &E::workshop_id, Access::kServer},
                  Field{"person_id", &E::person_id}, Field{"role", &E::role},
                  Field{"status", &E::status}};
 };

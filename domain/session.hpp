@@ -26,9 +26,9 @@ template <>
 struct Fields<Session> {
   using E = Session;
   static constexpr std::string_view kTable = "sessions";
-  static constexpr std::string_view kNoun = "session";  // in messages, the audit trail
+  static constexpr std::string_view kNoun = "session";
   static constexpr auto kAll =
-      std::tuple{Field{"workshop_id", &E::workshop_id, false},
+      std::tuple{Field{"workshop_id", &E::workshop_id, Access::kServer},
                  Field{"date", &E::date}, Field{"start_time", &E::start_time},
                  Field{"end_time", &E::end_time}, Field{"title", &E::title}};
 };

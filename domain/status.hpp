@@ -47,8 +47,9 @@ class Status {
   static Status NotFound(std::string detail) {
     return {Code::kNotFound, std::move(detail), {}};
   }
-  static Status AlreadyExists(std::string detail) {
-    return {Code::kAlreadyExists, std::move(detail), {}};
+  static Status AlreadyExists(std::string detail,
+                              std::vector<FieldError> errors = {}) {
+    return {Code::kAlreadyExists, std::move(detail), std::move(errors)};
   }
   static Status FailedPrecondition(std::string detail) {
     return {Code::kFailedPrecondition, std::move(detail), {}};

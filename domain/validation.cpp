@@ -36,12 +36,63 @@ void Errors::Required(std::string_view field, std::int64_t id) {
   if (id <= 0) Add(std::string(field), "is required (a positive id)");
 }
 
+namespace {
+// C0 controls and DEL; `allowed` lists the ones a long text may hold.
+bool HasControl(std::string_view text, std::string_view allowed = "") {
+  return std::any_of(text.begin(), text.end(), [&](char c) {
+    const auto u = static_cast<unsigned char>(c);
+    return (u < 0x20 || u == 0x7F) && allowed.find(c) == std::string_view::npos;
+  });
+}
+}  // namespace
+
 void Errors::MaxLength(std::string_view field, const std::string& value,
                        std::size_t max) {
   if (value.size() > max && CountCodePoints(value) > max) {
     Add(std::string(field),
         "must be at most " + std::to_string(max) + " characters");
+  } else if (HasControl(value)) {
+    Add(std::string(field), "must not contain control characters");
   }
+}
+
+void Errors::LongText(std::string_view field,
+                      const std::optional<std::string>& value) {
+  if (!value) return;
+  if (value->size() > kMaxText && CountCodePoints(*value) > kMaxText) {
+    Add(std::string(field),
+        "must be at most " + std::to_string(kMaxText) + " characters");
+  } else if (HasControl(*value, "\t\n")) {
+    Add(std::string(field),
+        "must not contain control characters other than tab and newline");
+  }
+}
+
+void Errors::Count(std::string_view field,
+                   const std::optional<std::int64_t>& n) {
+  if (n && (*n < 0 || *n > kMaxCount))
+    Add(std::string(field),
+        "must be from 0 to " + std::to_string(kMaxCount));
+}
+
+std::string Trim(std::string_view text) {
+  constexpr std::string_view kSpaces[] = {" ",  "\t", "\n",     "\r",
+                                          "\f", "\v", "\u00a0", "\u3000"};
+  bool trimmed = true;
+  while (trimmed && !text.empty()) {
+    trimmed = false;
+    for (auto space : kSpaces) {
+      if (text.starts_with(space)) {
+        text.remove_prefix(space.size());
+        trimmed = true;
+      }
+      if (text.ends_with(space)) {
+        text.remove_suffix(space.size());
+        trimmed = true;
+      }
+    }
+  }
+  return std::string(text);
 }
 
 void Errors::MaxLength(std::string_view field,

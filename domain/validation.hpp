@@ -18,6 +18,9 @@ namespace capdev::domain {
 inline constexpr std::size_t kMaxName = 300;
 inline constexpr std::size_t kMaxShort = 100;
 inline constexpr std::size_t kMaxText = 10000;
+// Largest headcount or capacity accepted: beyond any workshop, and far from
+// overflowing a sum over every workshop of the programme.
+inline constexpr std::int64_t kMaxCount = 1'000'000;
 
 class Errors {
  public:
@@ -39,10 +42,14 @@ class Errors {
 
   void Required(std::string_view field, const std::string& value);
   void Required(std::string_view field, std::int64_t id);
+  // One-line text: at most `max` characters, no control characters.
   void MaxLength(std::string_view field, const std::string& value,
                  std::size_t max);
   void MaxLength(std::string_view field,
                  const std::optional<std::string>& value, std::size_t max);
+  // Long text (summaries, notes): tab and newline allowed, at most kMaxText.
+  void LongText(std::string_view field,
+                const std::optional<std::string>& value);
   // An enumeration without a default (its text was checked when decoded).
   template <class E>
   void Required(std::string_view field, const std::optional<E>& value) {
@@ -51,6 +58,8 @@ class Errors {
   void Positive(std::string_view field, const std::optional<std::int64_t>& id);
   void NotNegative(std::string_view field,
                    const std::optional<std::int64_t>& n);
+  // A headcount or capacity: 0 to kMaxCount.
+  void Count(std::string_view field, const std::optional<std::int64_t>& n);
   // ISO 3166-1 alpha-2 / ISO 4217 shape: exactly `n` upper-case ASCII letters.
   void UpperLetters(std::string_view field,
                     const std::optional<std::string>& value, std::size_t n);
@@ -65,6 +74,9 @@ class Errors {
 Status Combine(const Errors& decoding, const Status& rules);
 
 std::size_t CountCodePoints(std::string_view utf8);
+// `text` without leading and trailing white space (ASCII, no-break and
+// ideographic spaces).
+std::string Trim(std::string_view text);
 std::string JoinAllowed(std::span<const std::string_view> allowed);
 
 }  // namespace capdev::domain

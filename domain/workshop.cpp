@@ -4,6 +4,7 @@
 #include <set>
 #include <utility>
 
+#include "domain/edtf.hpp"
 #include "domain/validation.hpp"
 
 namespace capdev::domain {
@@ -15,7 +16,7 @@ Status Validate(const Workshop& w) {
   e.MaxLength("title", w.title, kMaxName);
   e.Required("kind", w.kind);
   e.Required("status", w.status);
-  e.MaxLength("summary", w.summary, kMaxText);
+  e.LongText("summary", w.summary);
   if (w.topics.size() > kMaxTopics) {
     e.Add("topics",
           "must hold at most " + std::to_string(kMaxTopics) + " topics");
@@ -23,14 +24,9 @@ Status Validate(const Workshop& w) {
   for (std::size_t i = 0; i < w.topics.size(); ++i) {
     const std::string field = "topics[" + std::to_string(i) + "]";
     e.Required(field, w.topics[i]);
+    // One line each, without control characters (storage relies on it:
+    // see row_mapping.hpp).
     e.MaxLength(field, w.topics[i], kMaxName);
-    // Topics are one line each (storage also relies on it: see
-    // row_mapping.hpp).
-    if (std::any_of(w.topics[i].begin(), w.topics[i].end(), [](char c) {
-          return static_cast<unsigned char>(c) < 0x20;
-        })) {
-      e.Add(field, "must not contain control characters");
-    }
   }
   const bool scheduled = w.status == WorkshopStatus::kPlanned ||
                          w.status == WorkshopStatus::kConfirmed;
@@ -59,10 +55,21 @@ Status Validate(const Workshop& w) {
   e.MaxLength("province", w.province, kMaxShort);
   e.UpperLetters("country", w.country, 2);
   e.MaxLength("venue", w.venue, kMaxName);
-  e.NotNegative("capacity", w.capacity);
-  e.NotNegative("reported_participants", w.reported_participants);
-  e.MaxLength("notes", w.notes, kMaxText);
-  e.MaxLength("source", w.source, kMaxName);
+  e.Count("capacity", w.capacity);
+  e.Count("reported_participants", w.reported_participants);
+  e.LongText("notes", w.notes);
+  e.MaxLength("source", w.source, kMaxText);
+  if (w.duration_days &&
+      (*w.duration_days < 1 || *w.duration_days > kMaxWorkshopDays)) {
+    e.Add("duration_days",
+          "must be from 1 to " + std::to_string(kMaxWorkshopDays));
+  }
+  e.MaxLength("stated_dates", w.stated_dates, kMaxShort);
+  if (w.stated_dates && !IsEdtf(*w.stated_dates)) {
+    e.Add("stated_dates",
+          "must be an EDTF date such as 2017-09-08, 2012-11-06?, XXXX-03-02 "
+          "or 2012-11");
+  }
   return e.ToStatus();
 }
 
@@ -100,6 +107,21 @@ Status CheckTransition(WorkshopStatus from, WorkshopStatus to) {
     reason += ": it was cancelled (create a new workshop instead)";
   if (from == S::kPlanned && to == S::kHeld) reason += ": confirm it first";
   return Status::FailedPrecondition(reason);
+}
+
+std::optional<std::int64_t> LengthInDays(const Workshop& w) {
+  if (w.start_date && w.end_date) return w.start_date->DaysUntil(*w.end_date) + 1;
+  return w.duration_days;
+}
+
+Status CheckHeldHasStarted(const Workshop& w, Date today) {
+  if (w.status == WorkshopStatus::kHeld && w.start_date &&
+      *w.start_date > today) {
+    return Status::FailedPrecondition(
+        "a held workshop has taken place: it cannot start after today (" +
+        today.ToString() + ")");
+  }
+  return Status::Ok();
 }
 
 bool TakesAttendance(WorkshopStatus status) {

@@ -38,20 +38,26 @@ struct Workshop {
   // A headcount reported without a named list (historical records).
   std::optional<std::int64_t> reported_participants;
   std::optional<std::string> notes;
-  std::optional<std::string> source;  // where the record comes from
+  // Where the record comes from: a citation a reader can follow.
+  std::optional<std::string> source;
+  // The length a source states for a record whose dates are unknown.
+  std::optional<std::int64_t> duration_days;
+  // The dates exactly as far as the source states them (EDTF).
+  std::optional<std::string> stated_dates;
 };
 
 // An institution's part in a workshop (trainer, host, sent participants...).
 struct WorkshopParty {
   std::int64_t organization_id = 0;
   std::optional<WorkshopRole> role;
+  std::string organization_name;  // for reading
 };
 
 template <>
 struct Fields<Workshop> {
   using E = Workshop;
   static constexpr std::string_view kTable = "workshops";
-  static constexpr std::string_view kNoun = "workshop";  // in messages, the audit trail
+  static constexpr std::string_view kNoun = "workshop";
   static constexpr auto kAll =
       std::tuple{Field{"project_id", &E::project_id},
                  Field{"title", &E::title},
@@ -69,14 +75,17 @@ struct Fields<Workshop> {
                  Field{"capacity", &E::capacity},
                  Field{"reported_participants", &E::reported_participants},
                  Field{"notes", &E::notes},
-                 Field{"source", &E::source}};
+                 Field{"source", &E::source},
+                 Field{"duration_days", &E::duration_days},
+                 Field{"stated_dates", &E::stated_dates}};
 };
 
 template <>
 struct Fields<WorkshopParty> {
   using E = WorkshopParty;
   static constexpr auto kAll = std::tuple{
-      Field{"organization_id", &E::organization_id}, Field{"role", &E::role}};
+      Field{"organization_id", &E::organization_id}, Field{"role", &E::role},
+      Field{"organization_name", &E::organization_name, Access::kEcho}};
 };
 
 Status Validate(const Workshop& workshop);
@@ -85,6 +94,12 @@ Status ValidateParties(std::span<const WorkshopParty> parties);
 // The lifecycle: planned -> confirmed -> held; planned or confirmed ->
 // cancelled; confirmed may go back to planned. Anything else is a 409.
 Status CheckTransition(WorkshopStatus from, WorkshopStatus to);
+
+// Days the workshop lasted: its dates, else the duration a source states.
+std::optional<std::int64_t> LengthInDays(const Workshop& workshop);
+
+// A held workshop has taken place: it cannot start after `today` (409).
+Status CheckHeldHasStarted(const Workshop& workshop, Date today);
 
 // Attendance is taken only once a workshop is confirmed or held.
 bool TakesAttendance(WorkshopStatus status);

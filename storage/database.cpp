@@ -3,6 +3,8 @@
 #include <SQLiteCpp/Database.h>
 #include <SQLiteCpp/Statement.h>
 
+#include "storage/text_key.hpp"
+
 namespace capdev::storage {
 
 Database::Database(const DatabaseOptions& options)
@@ -19,6 +21,7 @@ Database::Database(const DatabaseOptions& options)
   // Deleted and overwritten content is zeroed, so erased personal data does
   // not linger in free space (see people erasure).
   db_->exec("PRAGMA secure_delete = ON");
+  RegisterFold(*this);
 }
 
 Database::~Database() {

@@ -13,8 +13,9 @@ domain::Status ErasePerson(WriteTx& tx, std::int64_t person_id) {
   ScopedStatement q(
       db,
       "UPDATE people SET full_name = 'Erased person ' || id, native_name = "
-      "NULL,"
-      " email = NULL, phone = NULL, position = NULL WHERE id = ?");
+      "NULL, email = NULL, phone = NULL, position = NULL, unique_key = NULL,"
+      " search_key = capdev_fold('Erased person ' || id) || char(31)"
+      " WHERE id = ?");
   q->bind(1, person_id);
   if (q->exec() == 0) {
     return domain::Status::NotFound("person " + std::to_string(person_id) +

@@ -15,6 +15,8 @@ const std::vector<Migration>& AllMigrations() {
   static const std::vector<Migration> kMigrations = {
       {1, "records", kSchemaRecords},
       {2, "access", kSchemaAccess},
+      {3, "stated_dates", kSchemaStatedDates},
+      {4, "text_keys", kSchemaTextKeys},
   };
   return kMigrations;
 }

@@ -33,9 +33,10 @@ domain::Status CheckOrganizations(Database& db,
 std::vector<domain::ProjectParty> ProjectParties(Database& db,
                                                  std::int64_t project_id) {
   ScopedStatement q(db,
-                    "SELECT organization_id, role, amount, currency FROM "
-                    "project_organizations"
-                    " WHERE project_id = ? ORDER BY position");
+                    "SELECT po.organization_id, po.role, po.amount, "
+                    "po.currency, o.name FROM project_organizations po"
+                    " JOIN organizations o ON o.id = po.organization_id"
+                    " WHERE po.project_id = ? ORDER BY po.position");
   q->bind(1, project_id);
   std::vector<domain::ProjectParty> out;
   while (q->executeStep()) {
@@ -44,6 +45,7 @@ std::vector<domain::ProjectParty> ProjectParties(Database& db,
     Read(q->getColumn(1), p.role);
     Read(q->getColumn(2), p.amount);
     Read(q->getColumn(3), p.currency);
+    Read(q->getColumn(4), p.organization_name);
   }
   return out;
 }
@@ -51,14 +53,17 @@ std::vector<domain::ProjectParty> ProjectParties(Database& db,
 std::vector<domain::WorkshopParty> WorkshopParties(Database& db,
                                                    std::int64_t workshop_id) {
   ScopedStatement q(db,
-                    "SELECT organization_id, role FROM workshop_organizations"
-                    " WHERE workshop_id = ? ORDER BY position");
+                    "SELECT wo.organization_id, wo.role, o.name"
+                    " FROM workshop_organizations wo"
+                    " JOIN organizations o ON o.id = wo.organization_id"
+                    " WHERE wo.workshop_id = ? ORDER BY wo.position");
   q->bind(1, workshop_id);
   std::vector<domain::WorkshopParty> out;
   while (q->executeStep()) {
     auto& p = out.emplace_back();
     Read(q->getColumn(0), p.organization_id);
     Read(q->getColumn(1), p.role);
+    Read(q->getColumn(2), p.organization_name);
   }
   return out;
 }

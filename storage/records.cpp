@@ -1,6 +1,7 @@
 #include "storage/records.hpp"
 
 #include "storage/table.hpp"
+#include "storage/text_key.hpp"
 
 namespace capdev::storage {
 
@@ -13,25 +14,13 @@ std::string Text(domain::Enumeration auto value) {
 Where ToWhere(const OrganizationFilter& f) {
   Where w;
   if (f.kind) w.Add("kind = ?", {Text(*f.kind)});
-  if (f.q) {
-    const std::string p = LikePattern(*f.q);
-    w.Add(
-        "(name LIKE ? ESCAPE '\\' OR short_name LIKE ? ESCAPE '\\'"
-        " OR native_name LIKE ? ESCAPE '\\')",
-        {p, p, p});
-  }
+  if (f.q) w.Add("search_key LIKE ? ESCAPE '\\'", {LikePattern(FoldKey(*f.q))});
   return w;
 }
 
 Where ToWhere(const ProjectFilter& f) {
   Where w;
-  if (f.q) {
-    const std::string p = LikePattern(*f.q);
-    w.Add(
-        "(code LIKE ? ESCAPE '\\' OR title LIKE ? ESCAPE '\\'"
-        " OR native_title LIKE ? ESCAPE '\\')",
-        {p, p, p});
-  }
+  if (f.q) w.Add("search_key LIKE ? ESCAPE '\\'", {LikePattern(FoldKey(*f.q))});
   return w;
 }
 
@@ -62,11 +51,7 @@ Where ToWhere(const SessionFilter& f) {
 Where ToWhere(const PersonFilter& f) {
   Where w;
   if (f.organization_id) w.Add("organization_id = ?", {*f.organization_id});
-  if (f.q) {
-    const std::string p = LikePattern(*f.q);
-    w.Add("(full_name LIKE ? ESCAPE '\\' OR native_name LIKE ? ESCAPE '\\')",
-          {p, p});
-  }
+  if (f.q) w.Add("search_key LIKE ? ESCAPE '\\'", {LikePattern(FoldKey(*f.q))});
   return w;
 }
 

@@ -174,4 +174,43 @@ CREATE INDEX audit_log_user ON audit_log(user_id);
 CREATE INDEX audit_log_at ON audit_log(at);
 )sql";
 
+// Version 3: what sources state about historical records whose dates are
+// unknown: their length and their dates as stated (EDTF).
+inline constexpr const char* kSchemaStatedDates = R"sql(
+ALTER TABLE workshops ADD COLUMN duration_days INTEGER
+  CHECK (duration_days IS NULL OR duration_days BETWEEN 1 AND 366);
+ALTER TABLE workshops ADD COLUMN stated_dates TEXT;
+)sql";
+
+// Version 4: text compared the way people read it. unique_key holds the
+// unique text folded (NFKC + case fold, capdev_fold), so "Pär", "PÄR" and a
+// decomposed "Pär" are one name; search_key holds the folded texts `q`
+// searches. A person's email is unique (when given).
+inline constexpr const char* kSchemaTextKeys = R"sql(
+ALTER TABLE organizations ADD COLUMN unique_key TEXT;
+ALTER TABLE organizations ADD COLUMN search_key TEXT NOT NULL DEFAULT '';
+UPDATE organizations SET unique_key = capdev_fold(name),
+  search_key = coalesce(capdev_fold(name), '') || char(31) ||
+               coalesce(capdev_fold(short_name), '') || char(31) ||
+               coalesce(capdev_fold(native_name), '') || char(31);
+CREATE UNIQUE INDEX organizations_unique_key ON organizations(unique_key);
+
+ALTER TABLE projects ADD COLUMN unique_key TEXT;
+ALTER TABLE projects ADD COLUMN search_key TEXT NOT NULL DEFAULT '';
+UPDATE projects SET unique_key = capdev_fold(code),
+  search_key = coalesce(capdev_fold(code), '') || char(31) ||
+               coalesce(capdev_fold(title), '') || char(31) ||
+               coalesce(capdev_fold(native_title), '') || char(31);
+CREATE UNIQUE INDEX projects_unique_key ON projects(unique_key);
+
+ALTER TABLE people ADD COLUMN unique_key TEXT;
+ALTER TABLE people ADD COLUMN search_key TEXT NOT NULL DEFAULT '';
+UPDATE people SET unique_key = capdev_fold(email),
+  search_key = coalesce(capdev_fold(full_name), '') || char(31) ||
+               coalesce(capdev_fold(native_name), '') || char(31) ||
+               coalesce(capdev_fold(email), '') || char(31);
+CREATE UNIQUE INDEX people_unique_key ON people(unique_key)
+  WHERE unique_key IS NOT NULL;
+)sql";
+
 }  // namespace capdev::storage

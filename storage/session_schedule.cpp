@@ -30,6 +30,20 @@ void ShiftSessions(WriteTx& tx, std::int64_t workshop_id, int days) {
   q->exec();
 }
 
+int CountMarks(Database& db, std::int64_t workshop_id) {
+  ScopedStatement q(db, "SELECT COUNT(*) FROM attendance WHERE workshop_id = ?");
+  q->bind(1, workshop_id);
+  q->executeStep();
+  return q->getColumn(0).getInt();
+}
+
+int CountSessionMarks(Database& db, std::int64_t session_id) {
+  ScopedStatement q(db, "SELECT COUNT(*) FROM attendance WHERE session_id = ?");
+  q->bind(1, session_id);
+  q->executeStep();
+  return q->getColumn(0).getInt();
+}
+
 int CountSessions(Database& db, std::int64_t workshop_id) {
   ScopedStatement q(db, "SELECT COUNT(*) FROM sessions WHERE workshop_id = ?");
   q->bind(1, workshop_id);

@@ -8,7 +8,8 @@
 namespace capdev::storage {
 
 domain::Status ConstraintStatus(const SQLite::Exception& e,
-                                std::string_view noun) {
+                                std::string_view noun,
+                                std::string_view unique_field) {
   const std::string message = e.what();
   switch (e.getExtendedErrorCode()) {
     case SQLITE_CONSTRAINT_UNIQUE:
@@ -20,6 +21,7 @@ domain::Status ConstraintStatus(const SQLite::Exception& e,
         std::size_t comma = columns.find(',', pos);
         std::string col = columns.substr(pos, comma - pos);
         col = col.substr(col.find('.') + 1);
+        if (col == "unique_key") col = std::string(unique_field);
         if (!fields.empty()) fields += ", ";
         fields += col;
         pos = comma == std::string::npos ? columns.size() : comma + 1;

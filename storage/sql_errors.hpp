@@ -14,6 +14,7 @@ namespace capdev::storage {
 
 // Rethrows anything that is not a constraint failure.
 domain::Status ConstraintStatus(const SQLite::Exception& e,
-                                std::string_view noun);
+                                std::string_view noun,
+                                std::string_view unique_field = "");
 
 }  // namespace capdev::storage

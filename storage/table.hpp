@@ -17,6 +17,7 @@
 #include "storage/records.hpp"
 #include "storage/row_mapping.hpp"
 #include "storage/sql_errors.hpp"
+#include "storage/text_key.hpp"
 
 namespace capdev::storage {
 
@@ -82,6 +83,34 @@ Page<T> SelectPage(Database& db, const std::string& sql, const Where& where,
   return out;
 }
 
+// The text of a string field, for the folded key columns.
+inline std::optional<std::string> TextOf(const std::string& v) { return v; }
+inline std::optional<std::string> TextOf(const std::optional<std::string>& v) {
+  return v;
+}
+template <class T>
+std::optional<std::string> TextOf(const T&) {
+  return std::nullopt;
+}
+
+// The folded text of the named string field of `e`, if set.
+template <class E>
+std::optional<std::string> FoldedField(const E& e, std::string_view name) {
+  std::optional<std::string> out;
+  domain::ForEachField<E>([&](const auto& f) {
+    if (f.name != name) return;
+    if (auto text = TextOf(e.*(f.member))) out = FoldKey(*text);
+  });
+  return out;
+}
+
+// Entities with a unique text (compared folded) or text that `q` searches
+// keep folded copies in unique_key and search_key.
+template <class E>
+concept HasUniqueKey = requires { domain::Fields<E>::kUnique; };
+template <class E>
+concept HasSearchKey = requires { domain::Fields<E>::kSearch; };
+
 template <class E>
 class Table {
  public:
@@ -89,12 +118,9 @@ class Table {
       : db_(db),
         name_(domain::Fields<E>::kTable),
         noun_(domain::Fields<E>::kNoun) {
-    domain::ForEachField<E>([&](const auto& f) {
-      columns_ += ", " + std::string(f.name);
-      placeholders_ += placeholders_.empty() ? "?" : ", ?";
-      assignments_ +=
-          (assignments_.empty() ? "" : ", ") + std::string(f.name) + " = ?";
-    });
+    domain::ForEachField<E>([&](const auto& f) { AddColumn(f.name, true); });
+    if constexpr (HasUniqueKey<E>) AddColumn("unique_key", false);
+    if constexpr (HasSearchKey<E>) AddColumn("search_key", false);
   }
 
   std::optional<E> Get(std::int64_t id) {
@@ -122,13 +148,13 @@ class Table {
   domain::StatusOr<std::int64_t> Insert(const E& e) {
     try {
       ScopedStatement q(db_, "INSERT INTO " + name_ + " (" +
-                                 columns_.substr(2) + ") VALUES (" +
+                                 inserted_.substr(2) + ") VALUES (" +
                                  placeholders_ + ")");
       BindFields(*q, e);
       q->exec();
       return db_.raw().getLastInsertRowid();
     } catch (const SQLite::Exception& ex) {
-      return ConstraintStatus(ex, noun_);
+      return ConstraintStatus(ex, noun_, UniqueField());
     }
   }
 
@@ -141,7 +167,7 @@ class Table {
       if (q->exec() == 0) return storage::NotFound<E>(e.id);
       return domain::Status::Ok();
     } catch (const SQLite::Exception& ex) {
-      return ConstraintStatus(ex, noun_);
+      return ConstraintStatus(ex, noun_, UniqueField());
     }
   }
 
@@ -163,17 +189,40 @@ class Table {
     return w;
   }
 
+  static std::string_view UniqueField() {
+    if constexpr (HasUniqueKey<E>) return domain::Fields<E>::kUnique;
+    return "";
+  }
+
+  void AddColumn(std::string_view name, bool selected) {
+    if (selected) columns_ += ", " + std::string(name);
+    inserted_ += ", " + std::string(name);
+    placeholders_ += placeholders_.empty() ? "?" : ", ?";
+    assignments_ +=
+        (assignments_.empty() ? "" : ", ") + std::string(name) + " = ?";
+  }
+
   int BindFields(SQLite::Statement& q, const E& e) {
     int i = 0;
     domain::ForEachField<E>(
         [&](const auto& f) { Bind(q, ++i, e.*(f.member)); });
+    if constexpr (HasUniqueKey<E>)
+      Bind(q, ++i, FoldedField(e, domain::Fields<E>::kUnique));
+    if constexpr (HasSearchKey<E>) {
+      std::string search;
+      for (auto name : domain::Fields<E>::kSearch) {
+        if (auto key = FoldedField(e, name)) search += *key + kListSeparator;
+      }
+      Bind(q, ++i, search);
+    }
     return i;
   }
 
   Database& db_;
   std::string name_;
   std::string noun_;
-  std::string columns_;  // ", name, kind, ..."
+  std::string columns_;   // ", name, kind, ...": what is read
+  std::string inserted_;  // the same and the key columns: what is written
   std::string placeholders_;
   std::string assignments_;
 };

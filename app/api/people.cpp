@@ -8,6 +8,7 @@
 #include "app/api/routes.hpp"
 #include "app/services/people.hpp"
 #include "storage/erasure.hpp"
+#include "storage/people.hpp"
 
 namespace capdev::app {
 
@@ -32,10 +33,13 @@ void AddPersonRoutes(Router& router) {
              [](Context& ctx) -> domain::StatusOr<Response> {
                ASSIGN_OR_RETURN(const auto draft,
                                 ReadDraft<domain::Person>(ctx));
-               ASSIGN_OR_RETURN(const auto person, Write(ctx, [&](auto& tx) {
+               ASSIGN_OR_RETURN(const auto created, Write(ctx, [&](auto& tx) {
                                   return CreatePerson(tx, *ctx.user, draft);
                                 }));
-               return Created(ctx, Encode(person));
+               json::object body = Encode(created.person);
+               body["possible_duplicates"] =
+                   EncodeAll(created.possible_duplicates);
+               return Created(ctx, body);
              });
 
   router.Add(kGet, item, P::kReadRecords,
@@ -65,6 +69,54 @@ void AddPersonRoutes(Router& router) {
                  return DeletePerson(tx, *ctx.user, id);
                }));
                return NoContent();
+             });
+
+  router.Add(kGet, item + "/workshops", P::kReadRecords,
+             [](Context& ctx) -> domain::StatusOr<Response> {
+               ASSIGN_OR_RETURN(const auto id, ctx.Id("id"));
+               RETURN_IF_ERROR(Load<domain::Person>(ctx.db, id));
+               json::array items;
+               for (const auto& e : storage::TrainingRecord(ctx.db, id)) {
+                 const auto& w = e.workshop;
+                 items.push_back({{"workshop_id", w.id},
+                                  {"title", w.title},
+                                  {"kind", ToJson(w.kind)},
+                                  {"status", ToJson(w.status)},
+                                  {"start_date", ToJson(w.start_date)},
+                                  {"end_date", ToJson(w.end_date)},
+                                  {"dates_estimated", w.dates_estimated},
+                                  {"city", ToJson(w.city)},
+                                  {"registration_id", e.registration_id},
+                                  {"role", ToJson(e.role)},
+                                  {"registration_status", ToJson(e.status)},
+                                  {"sessions", e.sessions},
+                                  {"days_attended", e.days_attended}});
+               }
+               return JsonResponse(200,
+                                   json::object{{"items", std::move(items)},
+                                                {"next_cursor", nullptr}});
+             });
+
+  router.Add(kPost, item + "/merge", P::kWriteRecords,
+             [](Context& ctx) -> domain::StatusOr<Response> {
+               ASSIGN_OR_RETURN(const auto id, ctx.Id("id"));
+               ASSIGN_OR_RETURN(const auto body, ParseObject(ctx.request));
+               domain::Errors errors;
+               std::int64_t into_id = 0;
+               for (const auto& [key, value] : body) {
+                 if (key == "into_id") {
+                   FromJson(value, into_id, "into_id", errors);
+                 } else {
+                   errors.Add(std::string(key), "is not a field of a merge");
+                 }
+               }
+               errors.Required("into_id", into_id);
+               RETURN_IF_ERROR(errors.ToStatus());
+               ASSIGN_OR_RETURN(const auto into, Write(ctx, [&](auto& tx) {
+                                  return MergePerson(tx, *ctx.user, id,
+                                                     into_id);
+                                }));
+               return JsonResponse(200, Encode(into));
              });
 
   router.Add(kPost, item + "/erase", P::kAdmin,

@@ -63,7 +63,8 @@ Response JsonResponse(int status, const json::value& body) {
 void FromJson(const json::value& j, std::string& out, const std::string& field,
               domain::Errors& e) {
   if (!j.is_string()) return e.Add(field, "must be a string");
-  out = std::string(j.as_string());
+  // Stored trimmed: "  Sun Li  " and "Sun Li" are one name.
+  out = domain::Trim(j.as_string());
 }
 
 void FromJson(const json::value& j, std::int64_t& out, const std::string& field,
@@ -114,7 +115,7 @@ void FromJson(const json::value& j, std::vector<std::string>& out,
       e.Add(field + "[" + std::to_string(i) + "]", "must be a string");
       continue;
     }
-    out.emplace_back(item.as_string());
+    out.push_back(domain::Trim(item.as_string()));
   }
 }
 

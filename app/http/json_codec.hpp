@@ -112,7 +112,8 @@ void Decode(const json::object& body, E& entity, domain::Errors& errors,
     domain::ForEachField<E>([&](const auto& f) {
       if (f.name != key) return;
       known = true;
-      if (!f.writable)
+      if (f.access == domain::Access::kEcho) return;
+      if (f.access == domain::Access::kServer)
         return errors.Add(prefix + std::string(key), "is read-only");
       FromJson(value, entity.*(f.member), prefix + std::string(key), errors);
       if (present) present->push_back(f.name);

@@ -100,7 +100,7 @@ std::string RenderHtml(const Document& doc) {
         numeric[i] = numeric[i] && (row[i].empty() || IsNumber(row[i]));
       }
     }
-    numeric[0] = false;  // the row labels
+    if (!numeric.empty()) numeric[0] = false;  // the row labels
     for (std::size_t i = 1; i < numeric.size(); ++i) {
       // An empty column is not a number column.
       numeric[i] =

@@ -14,8 +14,13 @@ std::int64_t RateLimiter::RetryAfter(const std::string& key,
   auto it = failures_.find(key);
   if (it == failures_.end()) return 0;
   Prune(it->second, now);
-  if (it->second.size() < max_failures_) return 0;
-  const auto wait = it->second.front() + window_ - now;
+  const auto& failures = it->second;
+  if (failures.size() < max_failures_) return 0;
+  // Allowed again once fewer than max_failures_ remain in the window: when
+  // the failure that many places from the newest ages out (concurrent logins
+  // can push a key past the limit).
+  const auto wait =
+      failures[failures.size() - max_failures_] + window_ - now;
   return std::chrono::ceil<std::chrono::seconds>(wait).count();
 }
 

@@ -2,6 +2,7 @@
 
 #include "app/services/conflicts.hpp"
 #include "domain/workshop.hpp"
+#include "storage/session_schedule.hpp"
 
 namespace capdev::app {
 
@@ -21,6 +22,19 @@ domain::StatusOr<Written<domain::Session>> Save(
                                        : SaveNew(tx, &by, after));
   ASSIGN_OR_RETURN(auto created, conflicts.After(tx.db(), workshop.id, strict));
   return Written<domain::Session>{std::move(stored), std::move(created)};
+}
+
+// A session whose sheet holds marks stays on its day (409 otherwise).
+domain::Status KeepsItsMarks(storage::Database& db,
+                             const domain::Session& session,
+                             std::string_view change) {
+  if (storage::CountSessionMarks(db, session.id) == 0)
+    return domain::Status::Ok();
+  return domain::Status::FailedPrecondition(
+      "attendance has been taken for the session on " +
+      (session.date ? session.date->ToString() : std::string("its day")) +
+      ", so you cannot " + std::string(change) +
+      " it; clear its sheet first");
 }
 
 }  // namespace
@@ -53,7 +67,10 @@ domain::StatusOr<Written<domain::Session>> UpdateSession(
                    Load<domain::Workshop>(tx.db(), workshop_id));
   ASSIGN_OR_RETURN(const auto before,
                    LoadSession(tx.db(), workshop_id, session_id));
-  return Save(tx, by, workshop, &before, draft.ApplyTo(before), draft.errors,
+  const auto after = draft.ApplyTo(before);
+  if (after.date != before.date)
+    RETURN_IF_ERROR(KeepsItsMarks(tx.db(), before, "move"));
+  return Save(tx, by, workshop, &before, after, draft.errors,
               strict);
 }
 
@@ -62,6 +79,7 @@ domain::Status DeleteSession(storage::WriteTx& tx, const domain::Principal& by,
                              std::int64_t session_id) {
   ASSIGN_OR_RETURN(const auto session,
                    LoadSession(tx.db(), workshop_id, session_id));
+  RETURN_IF_ERROR(KeepsItsMarks(tx.db(), session, "remove"));
   return Remove(tx, &by, session);
 }
 

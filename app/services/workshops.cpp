@@ -61,11 +61,26 @@ domain::Status ScheduleSessions(storage::WriteTx& tx,
 
 }  // namespace
 
+// Marks were taken on the sessions' days: the workshop keeps them.
+domain::Status KeepsMarkedDays(storage::Database& db,
+                               const domain::Workshop& before,
+                               const domain::Workshop& after) {
+  const bool moves = before.start_date != after.start_date ||
+                     before.end_date != after.end_date;
+  if (moves && storage::CountMarks(db, before.id) > 0) {
+    return domain::Status::FailedPrecondition(
+        "attendance has been taken on this workshop's sessions, so its dates "
+        "cannot change; correct the sessions' marks first");
+  }
+  return domain::Status::Ok();
+}
+
 domain::StatusOr<Written<domain::Workshop>> CreateWorkshop(
     storage::WriteTx& tx, const domain::Principal& by,
     const domain::Draft<domain::Workshop>& draft, bool strict) {
   auto workshop = draft.ApplyTo({});
   RETURN_IF_ERROR(CheckAndValidate(tx.db(), workshop, draft.errors));
+  RETURN_IF_ERROR(domain::CheckHeldHasStarted(workshop, domain::Date::Today()));
   ASSIGN_OR_RETURN(workshop.id, storage::Insert(tx, workshop));
   RETURN_IF_ERROR(ScheduleSessions(tx, nullptr, workshop));
   ASSIGN_OR_RETURN(auto conflicts, ConflictCheck(tx.db(), 0).After(
@@ -82,6 +97,8 @@ domain::StatusOr<Written<domain::Workshop>> UpdateWorkshop(
   const auto after = draft.ApplyTo(before);
   RETURN_IF_ERROR(CheckAndValidate(tx.db(), after, draft.errors));
   RETURN_IF_ERROR(domain::CheckTransition(*before.status, *after.status));
+  RETURN_IF_ERROR(domain::CheckHeldHasStarted(after, domain::Date::Today()));
+  RETURN_IF_ERROR(KeepsMarkedDays(tx.db(), before, after));
   const ConflictCheck conflicts(tx.db(), id);
   RETURN_IF_ERROR(storage::Update(tx, after));
   RETURN_IF_ERROR(ScheduleSessions(tx, &before, after));

@@ -8,6 +8,7 @@
 #include "app/services/auth_service.hpp"
 #include "app/services/credentials.hpp"
 #include "app/api/routes.hpp"
+#include "domain/enums.hpp"
 #include "tests/support/api_test.hpp"
 
 namespace capdev::testing {
@@ -31,6 +32,36 @@ TEST_F(OpenApiTest, ValidatesWithOpenapiSpecValidator) {
                               "/js/check_responses.mjs " + path + " 2>&1";
   EXPECT_EQ(std::system(command.c_str()), 0)
       << "the OpenAPI validator rejected the document";
+}
+
+// Each enumeration's texts are the document's, in the same order.
+template <domain::Enumeration E>
+void ExpectEnum(const json::object& schemas, const char* name) {
+  std::vector<std::string> documented, mapped;
+  for (const auto& v : schemas.at(name).at("enum").as_array())
+    documented.emplace_back(v.as_string());
+  for (auto text : domain::Texts<E>()) mapped.emplace_back(text);
+  EXPECT_EQ(documented, mapped) << name;
+}
+
+TEST_F(OpenApiTest, EnumerationsAreTheDomainsTexts) {
+  auto doc = Get("/api/v1/openapi.json").Json();
+  const auto& s = doc.at("components").at("schemas").as_object();
+  ExpectEnum<domain::OrganizationKind>(s, "OrganizationKind");
+  ExpectEnum<domain::ProjectRole>(s, "ProjectPartyRole");
+  ExpectEnum<domain::WorkshopKind>(s, "WorkshopKind");
+  ExpectEnum<domain::WorkshopStatus>(s, "WorkshopStatus");
+  ExpectEnum<domain::WorkshopRole>(s, "WorkshopPartyRole");
+  ExpectEnum<domain::Gender>(s, "Gender");
+  ExpectEnum<domain::RegistrationRole>(s, "RegistrationRole");
+  ExpectEnum<domain::RegistrationStatus>(s, "RegistrationStatus");
+  ExpectEnum<domain::Mark>(s, "AttendanceStatus");
+  std::vector<std::string> roles;
+  for (const auto& v : s.at("User").at("properties").at("role").at("enum").as_array())
+    roles.emplace_back(v.as_string());
+  EXPECT_EQ(roles, (std::vector<std::string>{"admin", "coordinator", "viewer",
+                                             "funder"}));
+  EXPECT_EQ(domain::Texts<domain::Role>().size(), roles.size());
 }
 
 TEST_F(OpenApiTest, DescribesEveryRoute) {

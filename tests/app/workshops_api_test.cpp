@@ -107,8 +107,8 @@ TEST_F(WorkshopsApiTest, StatusFollowsTheLifecycle) {
                                          {"title", "L"},
                                          {"kind", "training"},
                                          {"status", "planned"},
-                                         {"start_date", "2027-05-10"},
-                                         {"end_date", "2027-05-10"}});
+                                         {"start_date", "2026-05-10"},
+                                         {"end_date", "2026-05-10"}});
   auto r = Patch(Path(id), {{"status", "held"}});
   ExpectProblem(r, 409);
   EXPECT_NE(r.body.find("confirm it first"), std::string::npos);

@@ -1,0 +1,92 @@
+#include "storage/people.hpp"
+
+#include "domain/attendance.hpp"
+#include "storage/sql_terms.hpp"
+#include "storage/table.hpp"
+#include "storage/text_key.hpp"
+
+namespace capdev::storage {
+
+std::optional<domain::Person> PersonWithEmail(Database& db,
+                                              const std::string& email,
+                                              std::int64_t except) {
+  ScopedStatement q(db, "SELECT " + ColumnsOf<domain::Person>("p") +
+                            " FROM people p WHERE p.unique_key = ? AND "
+                            "p.id <> ?");
+  BindAll(*q, FoldKey(email), except);
+  if (!q->executeStep()) return std::nullopt;
+  return ReadEntity<domain::Person>(*q);
+}
+
+std::vector<domain::Person> SameNameAndOrganization(
+    Database& db, const domain::Person& person) {
+  ScopedStatement q(db, "SELECT " + ColumnsOf<domain::Person>("p") +
+                            " FROM people p WHERE p.id <> ?"
+                            " AND p.organization_id IS ?"
+                            " AND capdev_fold(p.full_name) = ? ORDER BY p.id");
+  BindAll(*q, person.id, person.organization_id, FoldKey(person.full_name));
+  std::vector<domain::Person> out;
+  while (q->executeStep()) out.push_back(ReadEntity<domain::Person>(*q));
+  return out;
+}
+
+std::vector<std::int64_t> SharedWorkshops(Database& db, std::int64_t a,
+                                          std::int64_t b) {
+  ScopedStatement q(db,
+                    "SELECT r1.workshop_id FROM registrations r1"
+                    " JOIN registrations r2 ON r2.workshop_id = r1.workshop_id"
+                    " WHERE r1.person_id = ? AND r2.person_id = ?"
+                    " ORDER BY r1.workshop_id");
+  BindAll(*q, a, b);
+  std::vector<std::int64_t> out;
+  while (q->executeStep()) out.push_back(q->getColumn(0).getInt64());
+  return out;
+}
+
+std::vector<TrainingEntry> TrainingRecord(Database& db,
+                                          std::int64_t person_id) {
+  static const std::string kSql =
+      "SELECT " + ColumnsOf<domain::Workshop>("w") + R"sql(,
+  r.id, r.role, r.status,
+  (SELECT COUNT(*) FROM sessions s WHERE s.workshop_id = w.id),
+  (SELECT COUNT(*) FROM attendance a WHERE a.workshop_id = w.id
+     AND a.person_id = r.person_id AND a.status IN ()sql" +
+      SqlTexts<domain::Mark>(domain::CountsAsAttended) + R"sql())
+FROM registrations r JOIN workshops w ON w.id = r.workshop_id
+WHERE r.person_id = ?
+ORDER BY w.start_date IS NULL, w.start_date DESC, w.id DESC)sql";
+  ScopedStatement q(db, kSql);
+  q->bind(1, person_id);
+  std::vector<TrainingEntry> out;
+  constexpr int kAfter = std::tuple_size_v<decltype(
+                             domain::Fields<domain::Workshop>::kAll)> + 1;
+  while (q->executeStep()) {
+    auto& e = out.emplace_back();
+    e.workshop = ReadEntity<domain::Workshop>(*q);
+    Read(q->getColumn(kAfter), e.registration_id);
+    Read(q->getColumn(kAfter + 1), e.role);
+    Read(q->getColumn(kAfter + 2), e.status);
+    Read(q->getColumn(kAfter + 3), e.sessions);
+    Read(q->getColumn(kAfter + 4), e.days_attended);
+  }
+  return out;
+}
+
+void MovePersonRecords(WriteTx& tx, std::int64_t from, std::int64_t into) {
+  Database& db = tx.db();
+  // Marks reference their registration: both move in one step, checked at
+  // commit.
+  db.Execute("PRAGMA defer_foreign_keys = ON");
+  for (const char* sql :
+       {"UPDATE registrations SET person_id = ? WHERE person_id = ?",
+        "UPDATE attendance SET person_id = ? WHERE person_id = ?"}) {
+    ScopedStatement q(db, sql);
+    BindAll(*q, into, from);
+    q->exec();
+  }
+  ScopedStatement remove(db, "DELETE FROM people WHERE id = ?");
+  remove->bind(1, from);
+  remove->exec();
+}
+
+}  // namespace capdev::storage

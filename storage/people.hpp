@@ -1,0 +1,48 @@
+#pragma once
+// Queries about people beyond their own record: who else has an email, who
+// may be the same person, and merging two records of one person.
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "domain/person.hpp"
+#include "domain/workshop.hpp"
+#include "storage/database.hpp"
+#include "storage/transaction.hpp"
+
+namespace capdev::storage {
+
+// The person whose email folds to the same key, other than `except`.
+std::optional<domain::Person> PersonWithEmail(Database& db,
+                                              const std::string& email,
+                                              std::int64_t except = 0);
+
+// Other people with the same full name (folded) in the same organization.
+std::vector<domain::Person> SameNameAndOrganization(
+    Database& db, const domain::Person& person);
+
+// Workshops both people are registered for.
+std::vector<std::int64_t> SharedWorkshops(Database& db, std::int64_t a,
+                                          std::int64_t b);
+
+// One line of a person's training record.
+struct TrainingEntry {
+  domain::Workshop workshop;
+  std::int64_t registration_id = 0;
+  domain::RegistrationRole role = domain::RegistrationRole::kParticipant;
+  domain::RegistrationStatus status = domain::RegistrationStatus::kRegistered;
+  std::int64_t sessions = 0;       // of the workshop
+  std::int64_t days_attended = 0;  // marked present or late
+};
+
+// The workshops a person is registered for, newest first.
+std::vector<TrainingEntry> TrainingRecord(Database& db,
+                                          std::int64_t person_id);
+
+// Moves `from`'s registrations and marks to `into` and deletes `from`. The
+// caller has checked that they share no workshop.
+void MovePersonRecords(WriteTx& tx, std::int64_t from, std::int64_t into);
+
+}  // namespace capdev::storage
