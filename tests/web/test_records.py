@@ -22,7 +22,8 @@ def test_project_parties_with_amounts(app):
     app.notice('added as co-funder')
     assert '250,000 EUR' in app.section('Parties').text
     saved = app.api('/api/v1/projects/2/organizations')
-    assert {'organization_id': 10, 'role': 'co_funder', 'amount': 250000, 'currency': 'EUR'} in saved
+    assert {'organization_id': 10, 'role': 'co_funder', 'amount': 250000, 'currency': 'EUR',
+            'organization_name': 'European Border and Coast Guard Agency'} in saved
 
     # An amount for an implementer is refused by the server, and said so next to Amount
     parties = app.section('Parties')

@@ -54,7 +54,7 @@ async function trainingRecord(id) {
   }
   let page;
   try {
-    page = await api.get(`/api/v1/people/${id}/workshops`, { limit: 500 });
+    page = await api.get(`/api/v1/people/${id}/workshops`);
   } catch (problem) {
     return errorBox(problem);
   }
