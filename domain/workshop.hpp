@@ -58,6 +58,8 @@ struct Fields<Workshop> {
   using E = Workshop;
   static constexpr std::string_view kTable = "workshops";
   static constexpr std::string_view kNoun = "workshop";
+  static constexpr std::array<std::string_view, 4> kSearch = {
+      "title", "city", "venue", "stated_dates"};
   static constexpr auto kAll =
       std::tuple{Field{"project_id", &E::project_id},
                  Field{"title", &E::title},

@@ -33,6 +33,7 @@ struct WorkshopFilter {
   std::optional<domain::WorkshopStatus> status;
   std::optional<domain::WorkshopKind> kind;
   std::optional<std::string> city;
+  std::optional<std::string> q;  // substring of the title, city or venue
   std::optional<std::int64_t> organization_id;  // in any role
   std::optional<domain::Date> from;  // workshops whose dates overlap [from, to]
   std::optional<domain::Date> to;

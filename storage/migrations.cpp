@@ -17,6 +17,7 @@ const std::vector<Migration>& AllMigrations() {
       {2, "access", kSchemaAccess},
       {3, "stated_dates", kSchemaStatedDates},
       {4, "text_keys", kSchemaTextKeys},
+      {5, "workshop_search", kSchemaWorkshopSearch},
   };
   return kMigrations;
 }

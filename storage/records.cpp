@@ -30,6 +30,7 @@ Where ToWhere(const WorkshopFilter& f) {
   if (f.status) w.Add("status = ?", {Text(*f.status)});
   if (f.kind) w.Add("kind = ?", {Text(*f.kind)});
   if (f.city) w.Add("city = ? COLLATE NOCASE", {*f.city});
+  if (f.q) w.Add("search_key LIKE ? ESCAPE '\\'", {LikePattern(FoldKey(*f.q))});
   if (f.organization_id) {
     w.Add(
         "id IN (SELECT workshop_id FROM workshop_organizations WHERE "

@@ -213,4 +213,15 @@ CREATE UNIQUE INDEX people_unique_key ON people(unique_key)
   WHERE unique_key IS NOT NULL;
 )sql";
 
+// Version 5: `q` on workshops searches their title, city, venue and stated
+// dates, folded like every other search.
+inline constexpr const char* kSchemaWorkshopSearch = R"sql(
+ALTER TABLE workshops ADD COLUMN search_key TEXT NOT NULL DEFAULT '';
+UPDATE workshops SET search_key =
+  coalesce(capdev_fold(title), '') || char(31) ||
+  coalesce(capdev_fold(city), '') || char(31) ||
+  coalesce(capdev_fold(venue), '') || char(31) ||
+  coalesce(capdev_fold(stated_dates), '') || char(31);
+)sql";
+
 }  // namespace capdev::storage

@@ -11,13 +11,14 @@ namespace capdev::app {
 namespace {
 
 domain::StatusOr<storage::WorkshopFilter> ReadFilter(Query& q) {
-  storage::WorkshopFilter f{q.Id("project_id"),
-                            q.Enum<domain::WorkshopStatus>("status"),
-                            q.Enum<domain::WorkshopKind>("kind"),
-                            q.Text("city"),
-                            q.Id("organization_id"),
-                            q.Date("from"),
-                            q.Date("to")};
+  storage::WorkshopFilter f{.project_id = q.Id("project_id"),
+                            .status = q.Enum<domain::WorkshopStatus>("status"),
+                            .kind = q.Enum<domain::WorkshopKind>("kind"),
+                            .city = q.Text("city"),
+                            .q = q.Text("q"),
+                            .organization_id = q.Id("organization_id"),
+                            .from = q.Date("from"),
+                            .to = q.Date("to")};
   RETURN_IF_ERROR(q.Check());
   if (f.from && f.to && *f.to < *f.from) {
     return domain::Status::Malformed("'to' must not be before 'from'",
@@ -41,7 +42,7 @@ void AddWorkshopRoutes(Router& router) {
         ASSIGN_OR_RETURN(const auto filter, ReadFilter(ctx.query));
         return JsonResponse(200, ListPage(storage::List(ctx.db, filter, page)));
       },
-      Params(kPaging, {"project_id", "status", "kind", "city",
+      Params(kPaging, {"project_id", "status", "kind", "city", "q",
                        "organization_id", "from", "to"}));
 
   router.Add(

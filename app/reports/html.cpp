@@ -75,7 +75,9 @@ std::string HtmlEscape(const std::string& text) {
 
 std::string RenderHtml(const Document& doc) {
   std::string h =
-      "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n";
+      "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
+      // No icon to fetch: a printed report stands alone.
+      "<link rel=\"icon\" href=\"data:,\">\n";
   h += "<meta name=\"viewport\" content=\"width=device-width, "
        "initial-scale=1\">\n";
   h += "<title>" + HtmlEscape(doc.title) + "</title>\n<style>" + kStyle +

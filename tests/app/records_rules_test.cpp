@@ -93,6 +93,12 @@ TEST_F(RecordsRulesTest, NamesAreOneUnderUnicodeCaseFolding) {
   Person("刘伟");
   EXPECT_EQ(Get("/api/v1/people?q=%E5%88%98").Json().at("items").as_array().size(),
             1u);
+  auto project = Project("P");
+  Workshop(project, "Document Security", "2017-09-08", "2017-09-08");
+  Workshop(project, "Border Control", "2017-10-08", "2017-10-08");
+  auto workshops = Get("/api/v1/workshops?q=SECURITY").Json().at("items");
+  ASSERT_EQ(workshops.as_array().size(), 1u);
+  EXPECT_EQ(workshops.at(0).at("title").as_string(), "Document Security");
 }
 
 TEST_F(RecordsRulesTest, AnEmailBelongsToOnePerson) {
