@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Installs every Debian 12 package capdev needs to build, run and test (apt-get).
 # Quick when everything is already installed: one dpkg-query, no apt-get at all.
-# usage: scripts/deps.sh [--dev]   (--dev adds clang-tidy and clang-format)
+# usage: scripts/deps.sh [--dev]   (--dev adds clang-tidy 19 and clang-format for make tidy/format)
 set -euo pipefail
 
 packages=(
@@ -20,7 +20,7 @@ packages=(
   libxml2-utils
 )
 if [ "${1:-}" = "--dev" ]; then
-  packages+=(clang-tidy clang-format)
+  packages+=(clang-tidy-19 clang-format)
 fi
 
 # Node.js and npm run the pinned npm test tools (tests/js). Only install Debian's
