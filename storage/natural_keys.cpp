@@ -38,11 +38,12 @@ std::optional<std::int64_t> PersonByName(
 }
 
 std::optional<std::int64_t> WorkshopBySource(Database& db,
-                                             const std::string& source,
+                                             const std::string& document,
                                              const std::string& title) {
-  return FirstId(
-      db, "SELECT id FROM workshops WHERE source = ? AND title = ? ORDER BY id",
-      source, title);
+  return FirstId(db,
+                 "SELECT id FROM workshops WHERE title = ?1 AND (source = ?2 OR"
+                 " source LIKE '%(seed document ' || ?2 || ')') ORDER BY id",
+                 title, document);
 }
 
 std::optional<std::int64_t> RegistrationOf(Database& db,

@@ -17,6 +17,8 @@ std::optional<std::int64_t> ProjectByCode(Database& db,
 std::optional<std::int64_t> PersonByName(
     Database& db, const std::string& full_name,
     std::optional<std::int64_t> organization_id);
+// A seeded workshop: its title, and a source that is the seed document's
+// name (the first seed) or a citation ending "(seed document NAME)".
 std::optional<std::int64_t> WorkshopBySource(Database& db,
                                              const std::string& source,
                                              const std::string& title);

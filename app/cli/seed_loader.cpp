@@ -145,6 +145,38 @@ class Loader {
     return std::pair{id, true};
   }
 
+  // A workshop is found by its title and seed document. One loaded by the
+  // first seed (its source the bare document name) is brought up to date:
+  // the citation, what the release states and the notes; nothing else may
+  // differ.
+  StatusOr<std::pair<std::int64_t, bool>> UpsertWorkshop(
+      const domain::Workshop& w, const std::string& label) {
+    const auto open = w.source->rfind("(seed document ");
+    if (open == std::string::npos || !w.source->ends_with(")"))
+      return Status::Invalid(
+          {{label + ".source", "must end with (seed document NAME)"}});
+    const std::string document =
+        w.source->substr(open + 15, w.source->size() - open - 16);
+    const auto existing = storage::WorkshopBySource(db_, document, w.title);
+    if (existing) {
+      auto stored = *storage::Get<domain::Workshop>(db_, *existing);
+      if (stored.source == document) {
+        auto upgraded = stored;
+        upgraded.source = w.source;
+        upgraded.notes = w.notes;
+        upgraded.duration_days = w.duration_days;
+        upgraded.stated_dates = w.stated_dates;
+        auto wanted = w;
+        wanted.id = stored.id;
+        if (!domain::SameFields(upgraded, wanted)) return Conflict(label);
+        RETURN_IF_ERROR(storage::Update(tx_, upgraded));
+        report_.updated++;
+        return std::pair{stored.id, false};
+      }
+    }
+    return Upsert(w, existing, label);
+  }
+
   template <class Party>
   Status CheckParties(const std::vector<Party>& stored,
                       const std::vector<Party>& wanted,
@@ -238,9 +270,7 @@ class Loader {
                                        label + ".project"));
     if (!w.source)
       return Status::Invalid({{label + ".source", "is required in the seed"}});
-    ASSIGN_OR_RETURN(
-        const auto upserted,
-        Upsert(w, storage::WorkshopBySource(db_, *w.source, w.title), label));
+    ASSIGN_OR_RETURN(const auto upserted, UpsertWorkshop(w, label));
     const auto [id, created] = upserted;
     w.id = id;
     ASSIGN_OR_RETURN(const auto parties, Parties<domain::WorkshopParty>(
@@ -333,8 +363,10 @@ int RunSeed(const std::string& db_path, const std::string& folder) {
       spdlog::error("  {}: {}", e.field, e.message);
     return 1;
   }
-  spdlog::info("seed loaded into {}: {} records created, {} already present",
-               db_path, result->created, result->unchanged);
+  spdlog::info(
+      "seed loaded into {}: {} records created, {} updated, {} already "
+      "present",
+      db_path, result->created, result->updated, result->unchanged);
   return 0;
 }
 

@@ -23,6 +23,7 @@ domain::StatusOr<SeedFiles> ReadSeedFolder(const std::string& folder);
 struct SeedReport {
   int created = 0;
   int unchanged = 0;
+  int updated = 0;  // loaded by an earlier seed, brought up to date
 };
 
 domain::StatusOr<SeedReport> LoadSeed(storage::Database& db,

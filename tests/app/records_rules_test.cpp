@@ -32,7 +32,7 @@ TEST_F(RecordsRulesTest, TextIsStoredTrimmedAndBlankRequiredTextIsRefused) {
 }
 
 TEST_F(RecordsRulesTest, ControlCharactersAreRefusedButLongTextKeepsLines) {
-  for (const std::string bad :
+  for (const std::string& bad :
        {std::string("a\0b", 3), std::string("tab\there"),
         std::string("esc\x1b")}) {
     auto r = Post("/api/v1/people", {{"full_name", bad}});

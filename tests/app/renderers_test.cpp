@@ -112,7 +112,9 @@ TEST(CsvTest, EndsEveryLineWithCrLf) {
   std::string csv = RenderCsv(OneTable({"a", "b"}, {{"x", "1"}}));
   ASSERT_TRUE(csv.ends_with("\r\n"));
   for (std::size_t i = 0; i < csv.size(); ++i) {
-    if (csv[i] == '\n') EXPECT_EQ(csv[i - 1], '\r') << "at " << i;
+    if (csv[i] == '\n') {
+      EXPECT_EQ(csv[i - 1], '\r') << "at " << i;
+    }
   }
 }
 
@@ -385,7 +387,7 @@ TEST(IcsFoldTest, EveryPhysicalLineIsAtMostSeventyFiveOctets) {
 TEST(IcsFoldTest, NeverSplitsAMultiByteCharacter) {
   // Offsets of 0..3 octets shift where the 75-octet boundary falls within the
   // 2-, 3- and 4-byte characters.
-  for (const std::string& ch : {"é", "北", "😀"}) {
+  for (const std::string ch : {"é", "北", "😀"}) {
     for (int shift = 0; shift < 4; ++shift) {
       std::string line = "SUMMARY:" + std::string(shift, 'a');
       for (int i = 0; i < 60; ++i) line += ch;
@@ -419,7 +421,9 @@ TEST(CalendarTest, IsOneCalendarWithCrLfLines) {
   EXPECT_THAT(lines, ::testing::Contains("VERSION:2.0"));
   EXPECT_THAT(lines, ::testing::Contains("X-WR-CALNAME:CBMM workshops"));
   for (std::size_t i = 0; i < ics.size(); ++i) {
-    if (ics[i] == '\n') EXPECT_EQ(ics[i - 1], '\r') << "bare LF at " << i;
+    if (ics[i] == '\n') {
+      EXPECT_EQ(ics[i - 1], '\r') << "bare LF at " << i;
+    }
   }
 }
 

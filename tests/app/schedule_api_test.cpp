@@ -131,10 +131,10 @@ TEST_F(ScheduleApiTest, ATrainerInstitutionInTwoCitiesIsAWarning) {
   }
   auto found = Conflicts(b);
   ASSERT_EQ(found.size(), 2u);
-  for (auto& c : found) {
-    EXPECT_EQ(c.at("kind").as_string(), "trainer_institution");
-    EXPECT_EQ(c.at("severity").as_string(), "warning");
-    EXPECT_EQ(c.at("organization_id").as_int64(), police);
+  for (auto& conflict : found) {
+    EXPECT_EQ(conflict.at("kind").as_string(), "trainer_institution");
+    EXPECT_EQ(conflict.at("severity").as_string(), "warning");
+    EXPECT_EQ(conflict.at("organization_id").as_int64(), police);
   }
   auto from_a = Conflicts(a);
   ASSERT_EQ(from_a.size(), 1u);

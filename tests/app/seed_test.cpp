@@ -438,10 +438,9 @@ TEST(SeedConflictTest, RefusesADatabaseWithConflictingRecordsAndWritesNothing) {
 // workshops under their bare file names, without duration_days or
 // stated_dates. Seeding it again must refuse (the records differ), not add
 // the five workshops a second time.
-TEST(SeedConflictTest, RefusesADatabaseSeededWithFileNameSources) {
-  GTEST_SKIP() << "known bug: the loader finds a seeded workshop by its exact "
-                  "source and title, so a rewritten citation is a new "
-                  "workshop and the old rows are duplicated";
+// A database loaded by the first seed (sources were bare document names) is
+// brought up to date in place: no workshop is duplicated.
+TEST(SeedUpgradeTest, ADatabaseSeededWithFileNameSourcesIsUpdatedInPlace) {
   TempDir dir;
   const std::string db = dir.File("old.db");
   ASSERT_EQ(RunCapdev({"seed", "--db", db}).exit_code, 0);
@@ -457,11 +456,18 @@ TEST(SeedConflictTest, RefusesADatabaseSeededWithFileNameSources) {
               1);
   }
   auto r = RunCapdev({"seed", "--db", db});
-  EXPECT_EQ(r.exit_code, 1) << r.output;
-  EXPECT_NE(r.output.find("refusing to overwrite"), std::string::npos)
-      << r.output;
+  EXPECT_EQ(r.exit_code, 0) << r.output;
+  EXPECT_NE(r.output.find("5 updated"), std::string::npos) << r.output;
   SQLite::Database d(db, SQLite::OPEN_READONLY);
   EXPECT_EQ(d.execAndGet("SELECT COUNT(*) FROM workshops").getInt(), 5);
+  EXPECT_EQ(d.execAndGet("SELECT COUNT(*) FROM workshops WHERE source LIKE "
+                         "'%(seed document %'")
+                .getInt(),
+            5);
+  EXPECT_EQ(d.execAndGet("SELECT stated_dates FROM workshops WHERE source "
+                         "LIKE '%003_009c1d7735d1412c.txt)'")
+                .getString(),
+            "XXXX-03-02");
 }
 
 }  // namespace
