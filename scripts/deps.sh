@@ -9,14 +9,14 @@ packages=(
   build-essential cmake ninja-build pkg-config ccache
   libboost1.81-dev libboost-json1.81-dev libboost-url1.81-dev
   libspdlog-dev libfmt-dev libsqlite3-dev libsqlitecpp-dev libcli11-dev
-  libsodium-dev libxlsxwriter-dev libzip-dev libexpat1-dev libxml2-dev
+  libsodium-dev libicu-dev libxlsxwriter-dev libzip-dev libexpat1-dev libxml2-dev
   # run
   sqlite3
   # test: GoogleTest, Debian's python3 (/usr/bin/python3) with its modules,
   # a headless browser for the web tests, xmllint
   libgtest-dev libgmock-dev
   python3 python3-pytest python3-openpyxl python3-selenium
-  chromium chromium-driver
+  chromium chromium-driver fonts-noto-cjk
   libxml2-utils
 )
 if [ "${1:-}" = "--dev" ]; then
