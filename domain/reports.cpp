@@ -1,11 +1,77 @@
 #include "domain/reports.hpp"
 
+#include <map>
+#include <set>
+
 namespace capdev::domain {
 
-std::optional<double> AttendanceRate(const GroupFigures& figures) {
-  if (figures.registered == 0) return std::nullopt;
-  return static_cast<double>(figures.attended) /
-         static_cast<double>(figures.registered);
+bool CountsAsTrained(RegistrationRole role) {
+  return role == RegistrationRole::kParticipant;
+}
+
+bool Completed(std::int64_t days, std::int64_t sessions, int threshold) {
+  return sessions > 0 && days * 100 >= threshold * sessions;
+}
+
+std::optional<double> AttendanceRate(std::int64_t participant_days,
+                                     std::int64_t sessions,
+                                     std::int64_t registered) {
+  if (sessions <= 0 || registered <= 0) return std::nullopt;
+  return static_cast<double>(participant_days) /
+         (static_cast<double>(sessions) * static_cast<double>(registered));
+}
+
+void Complete(WorkshopFigures& f, const Workshop& w) {
+  f.attendance_rate = AttendanceRate(f.participant_days, f.sessions_held,
+                                     f.participants_registered);
+  f.reported_headcount.reset();
+  f.estimated_participant_days.reset();
+  if (f.participants_registered > 0 || !w.reported_participants) return;
+  f.reported_headcount = *w.reported_participants;
+  if (const auto days = LengthInDays(w)) {
+    f.estimated_participant_days = *f.reported_headcount * *days;
+  }
+}
+
+void AddUp(const std::vector<WorkshopLine>& lines, Totals& t) {
+  double rates = 0;
+  std::int64_t rated = 0;
+  std::set<std::string> trainers;
+  for (const auto& line : lines) {
+    const auto& f = line.figures;
+    ++t.workshops;
+    t.participations += f.people_trained;
+    t.participant_days += f.participant_days;
+    t.reported_headcount += f.reported_headcount.value_or(0);
+    t.estimated_participant_days += f.estimated_participant_days.value_or(0);
+    if (f.attendance_rate) {
+      rates += *f.attendance_rate;
+      ++rated;
+    }
+    trainers.insert(line.trainer_institutions.begin(),
+                    line.trainer_institutions.end());
+  }
+  t.participants = t.participations + t.reported_headcount;
+  t.attendance_rate = rated ? std::optional(rates / static_cast<double>(rated))
+                            : std::nullopt;
+  t.trainer_institutions.assign(trainers.begin(), trainers.end());
+}
+
+std::vector<Breakdown> BreakDown(
+    const std::vector<WorkshopLine>& lines,
+    const std::function<std::string(const WorkshopLine&)>& key) {
+  std::map<std::string, Breakdown> groups;
+  for (const auto& line : lines) {
+    const std::string k = key(line);
+    auto& g = groups[k];
+    g.key = k;
+    ++g.workshops;
+    g.participations += line.figures.people_trained;
+    g.participant_days += line.figures.participant_days;
+  }
+  std::vector<Breakdown> out;
+  for (auto& [k, g] : groups) out.push_back(std::move(g));
+  return out;
 }
 
 }  // namespace capdev::domain

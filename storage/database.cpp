@@ -15,6 +15,8 @@ Database::Database(const DatabaseOptions& options)
           options.busy_timeout_ms)) {
   db_->exec("PRAGMA journal_mode = WAL");
   db_->exec("PRAGMA foreign_keys = ON");
+  // REPLACE then fires delete triggers too (the participation table's).
+  db_->exec("PRAGMA recursive_triggers = ON");
   db_->exec(options.synchronous_full ? "PRAGMA synchronous = FULL"
                                      : "PRAGMA synchronous = NORMAL");
   db_->exec("PRAGMA temp_store = MEMORY");

@@ -1,25 +1,26 @@
 #pragma once
-// The reports' figures, computed in SQL (GROUP BY over indexed columns, one
-// query per table of figures, never one per row). Definitions:
-// domain/reports.hpp.
+// The reports, read in one snapshot. Every figure comes from
+// storage/figures.cpp (definitions: domain/reports.hpp).
 
 #include <cstdint>
 #include <optional>
 
-#include "domain/date.hpp"
 #include "domain/reports.hpp"
 #include "storage/database.hpp"
 
 namespace capdev::storage {
 
-// nullopt when the workshop does not exist.
+// nullopt when the workshop does not exist. The period is not used.
 std::optional<domain::AttendanceReport> AttendanceReportFor(
-    Database& db, std::int64_t workshop_id);
+    Database& db, std::int64_t workshop_id,
+    const domain::ReportOptions& options);
 // nullopt when the organization does not exist.
 std::optional<domain::FunderReport> FunderReportFor(
-    Database& db, std::int64_t organization_id, domain::Date from,
-    domain::Date to);
-domain::SummaryReport SummaryReportFor(Database& db, domain::Date from,
-                                       domain::Date to);
+    Database& db, std::int64_t organization_id, bool include_children,
+    const domain::ReportOptions& options);
+// The programme, or one project of it.
+domain::SummaryReport SummaryReportFor(Database& db,
+                                       std::optional<std::int64_t> project_id,
+                                       const domain::ReportOptions& options);
 
 }  // namespace capdev::storage

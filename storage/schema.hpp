@@ -224,4 +224,65 @@ UPDATE workshops SET search_key =
   coalesce(capdev_fold(stated_dates), '') || char(31);
 )sql";
 
+// Version 6: who took part in which workshop, in what role, and on how many
+// days (present or late marks), kept by triggers in the transaction of every
+// registration and attendance write, so the reports read one row per person
+// and workshop instead of every mark. Cancelled registrations have no row.
+// `capdev check` compares it with the marks (storage/participation.cpp).
+inline constexpr const char* kSchemaParticipation = R"sql(
+CREATE TABLE participation (
+  workshop_id INTEGER NOT NULL,
+  person_id INTEGER NOT NULL,
+  role TEXT NOT NULL,
+  days INTEGER NOT NULL,
+  PRIMARY KEY (workshop_id, person_id)
+) WITHOUT ROWID;
+CREATE INDEX participation_person ON participation(person_id);
+
+CREATE TRIGGER participation_registration_insert AFTER INSERT ON registrations
+WHEN NEW.status <> 'cancelled' BEGIN
+  INSERT INTO participation VALUES (NEW.workshop_id, NEW.person_id, NEW.role,
+    (SELECT COUNT(*) FROM attendance a WHERE a.workshop_id = NEW.workshop_id
+       AND a.person_id = NEW.person_id AND a.status IN ('present', 'late')));
+END;
+CREATE TRIGGER participation_registration_delete AFTER DELETE ON registrations
+BEGIN
+  DELETE FROM participation
+  WHERE workshop_id = OLD.workshop_id AND person_id = OLD.person_id;
+END;
+CREATE TRIGGER participation_registration_update
+AFTER UPDATE OF workshop_id, person_id, role, status ON registrations BEGIN
+  DELETE FROM participation
+  WHERE workshop_id = OLD.workshop_id AND person_id = OLD.person_id;
+  INSERT INTO participation SELECT NEW.workshop_id, NEW.person_id, NEW.role,
+    (SELECT COUNT(*) FROM attendance a WHERE a.workshop_id = NEW.workshop_id
+       AND a.person_id = NEW.person_id AND a.status IN ('present', 'late'))
+  WHERE NEW.status <> 'cancelled';
+END;
+CREATE TRIGGER participation_mark_insert AFTER INSERT ON attendance
+WHEN NEW.status IN ('present', 'late') BEGIN
+  UPDATE participation SET days = days + 1
+  WHERE workshop_id = NEW.workshop_id AND person_id = NEW.person_id;
+END;
+CREATE TRIGGER participation_mark_delete AFTER DELETE ON attendance
+WHEN OLD.status IN ('present', 'late') BEGIN
+  UPDATE participation SET days = days - 1
+  WHERE workshop_id = OLD.workshop_id AND person_id = OLD.person_id;
+END;
+CREATE TRIGGER participation_mark_update AFTER UPDATE ON attendance BEGIN
+  UPDATE participation SET days = days - 1
+  WHERE OLD.status IN ('present', 'late')
+    AND workshop_id = OLD.workshop_id AND person_id = OLD.person_id;
+  UPDATE participation SET days = days + 1
+  WHERE NEW.status IN ('present', 'late')
+    AND workshop_id = NEW.workshop_id AND person_id = NEW.person_id;
+END;
+
+INSERT INTO participation
+SELECT r.workshop_id, r.person_id, r.role,
+  (SELECT COUNT(*) FROM attendance a WHERE a.workshop_id = r.workshop_id
+     AND a.person_id = r.person_id AND a.status IN ('present', 'late'))
+FROM registrations r WHERE r.status <> 'cancelled';
+)sql";
+
 }  // namespace capdev::storage

@@ -1,10 +1,11 @@
 // /api/v1/reports/...: attendance, funder and programme summary, in JSON,
-// CSV or printable HTML.
+// CSV or printable HTML. Every figure: storage/figures.cpp.
 
 #include "app/reports/reports.hpp"
 
 #include "app/api/common.hpp"
 #include "app/api/routes.hpp"
+#include "storage/records.hpp"
 #include "storage/report_queries.hpp"
 
 namespace capdev::app {
@@ -27,16 +28,31 @@ Response Render(const std::string& format, const std::string& name,
   return JsonResponse(200, json);
 }
 
-// `from` and `to`, both required, `to` not before `from`.
-domain::StatusOr<std::pair<domain::Date, domain::Date>> Period(Query& q) {
-  const auto from = q.Required(q.Date("from"), "from");
-  const auto to = q.Required(q.Date("to"), "to");
+// `completion_threshold` (percent of sessions, default 80), and `from` and
+// `to` when the report covers a period (both required, `to` not before
+// `from`). Reads everything, then checks once.
+struct Options {
+  domain::ReportOptions options;
+  std::string format;
+};
+
+domain::StatusOr<Options> ReadOptions(Query& q, bool period) {
+  Options o;
+  o.options.today = domain::Date::Today();
+  o.options.completion_threshold = static_cast<int>(
+      q.Integer("completion_threshold", 1, 100)
+          .value_or(domain::kDefaultCompletionThreshold));
+  o.format = q.OneOf("format", kFormats).value_or("json");
+  if (period) {
+    o.options.from = q.Required(q.Date("from"), "from");
+    o.options.to = q.Required(q.Date("to"), "to");
+  }
   RETURN_IF_ERROR(q.Check());
-  if (to < from) {
+  if (period && o.options.to < o.options.from) {
     return domain::Status::Malformed("'to' must not be before 'from'",
                                      {{"to", "must not be before from"}});
   }
-  return std::pair{from, to};
+  return o;
 }
 
 }  // namespace
@@ -49,59 +65,53 @@ void AddReportRoutes(Router& router) {
       [](Context& ctx) -> domain::StatusOr<Response> {
         auto& q = ctx.query;
         const auto id = q.Required(q.Id("workshop_id"), "workshop_id");
-        const auto format = q.OneOf("format", kFormats).value_or("json");
-        RETURN_IF_ERROR(q.Check());
-        auto report = storage::AttendanceReportFor(ctx.db, id);
-        if (!report) {
-          return domain::Status::NotFound("workshop " + std::to_string(id) +
-                                          " does not exist");
-        }
-        return Render(format, "attendance-workshop-" + std::to_string(id),
+        ASSIGN_OR_RETURN(const auto o, ReadOptions(q, false));
+        auto report = storage::AttendanceReportFor(ctx.db, id, o.options);
+        if (!report) return storage::NotFound<domain::Workshop>(id);
+        return Render(o.format, "attendance-workshop-" + std::to_string(id),
                       AttendanceJson(*report), AttendanceDocument(*report));
       },
-      {"workshop_id", "format"});
+      {"workshop_id", "completion_threshold", "format"});
 
   router.Add(
       kGet, "/api/v1/reports/funder", P::kReadFunderReport,
       [](Context& ctx) -> domain::StatusOr<Response> {
         auto& q = ctx.query;
         const auto id = q.Required(q.Id("organization_id"), "organization_id");
-        const auto format = q.OneOf("format", kFormats).value_or("json");
-        RETURN_IF_ERROR(q.Check());
+        const bool children = q.Bool("include_children").value_or(true);
+        ASSIGN_OR_RETURN(const auto o, ReadOptions(q, true));
         // A funder user sees its own organization's report only.
         if (ctx.user->role == domain::Role::kFunder &&
             ctx.user->organization_id != id) {
           return domain::Status::PermissionDenied(
               "a funder user sees its own organization's report only");
         }
-        ASSIGN_OR_RETURN(const auto period, Period(q));
-        const auto [from, to] = period;
-        auto report = storage::FunderReportFor(ctx.db, id, from, to);
-        if (!report) {
-          return domain::Status::NotFound("organization " +
-                                          std::to_string(id) +
-                                          " does not exist");
-        }
-        return Render(format,
-                      "funder-" + std::to_string(id) + "-" + from.ToString() +
-                          "-" + to.ToString(),
+        auto report = storage::FunderReportFor(ctx.db, id, children, o.options);
+        if (!report) return storage::NotFound<domain::Organization>(id);
+        return Render(o.format,
+                      "funder-" + std::to_string(id) + "-" +
+                          o.options.from.ToString() + "-" +
+                          o.options.to.ToString(),
                       FunderJson(*report), FunderDocument(*report));
       },
-      {"organization_id", "from", "to", "format"});
+      {"organization_id", "from", "to", "include_children",
+       "completion_threshold", "format"});
 
   router.Add(
       kGet, "/api/v1/reports/summary", P::kReadRecords,
       [](Context& ctx) -> domain::StatusOr<Response> {
-        const auto format =
-            ctx.query.OneOf("format", kFormats).value_or("json");
-        ASSIGN_OR_RETURN(const auto period, Period(ctx.query));
-        const auto [from, to] = period;
-        auto report = storage::SummaryReportFor(ctx.db, from, to);
-        return Render(format,
-                      "summary-" + from.ToString() + "-" + to.ToString(),
+        auto& q = ctx.query;
+        const auto project_id = q.Id("project_id");
+        ASSIGN_OR_RETURN(const auto o, ReadOptions(q, true));
+        if (project_id && !storage::Exists<domain::Project>(ctx.db, *project_id))
+          return storage::NotFound<domain::Project>(*project_id);
+        auto report = storage::SummaryReportFor(ctx.db, project_id, o.options);
+        return Render(o.format,
+                      "summary-" + o.options.from.ToString() + "-" +
+                          o.options.to.ToString(),
                       SummaryJson(report), SummaryDocument(report));
       },
-      {"from", "to", "format"});
+      {"from", "to", "project_id", "completion_threshold", "format"});
 }
 
 }  // namespace capdev::app

@@ -40,6 +40,20 @@ std::optional<std::int64_t> Query::Id(std::string_view name) {
   return id;
 }
 
+std::optional<std::int64_t> Query::Integer(std::string_view name,
+                                           std::int64_t min,
+                                           std::int64_t max) {
+  auto text = Text(name);
+  if (!text) return std::nullopt;
+  auto n = ParseInt(*text);
+  if (!n || *n < min || *n > max) {
+    Note(name, "must be a whole number from " + std::to_string(min) + " to " +
+                   std::to_string(max));
+    return std::nullopt;
+  }
+  return n;
+}
+
 std::optional<domain::Date> Query::Date(std::string_view name) {
   auto text = Text(name);
   if (!text) return std::nullopt;

@@ -28,6 +28,9 @@ class Query {
 
   std::optional<std::string> Text(std::string_view name);
   std::optional<std::int64_t> Id(std::string_view name);
+  // A whole number from `min` to `max`.
+  std::optional<std::int64_t> Integer(std::string_view name, std::int64_t min,
+                                      std::int64_t max);
   std::optional<domain::Date> Date(std::string_view name);
   std::optional<bool> Bool(std::string_view name);
   std::optional<std::string> OneOf(std::string_view name,

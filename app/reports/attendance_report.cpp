@@ -14,9 +14,9 @@ json::object GroupJson(const domain::GroupFigures& g, const char* key_name) {
     o["name"] = ToJson(g.label);
   }
   o["registered"] = g.registered;
-  o["attended"] = g.attended;
-  o["attendance_rate"] = ToJson(domain::AttendanceRate(g));
+  o["people_trained"] = g.people_trained;
   o["participant_days"] = g.participant_days;
+  o["completed"] = g.completed;
   return o;
 }
 
@@ -27,22 +27,23 @@ json::array Groups(const std::vector<domain::GroupFigures>& groups,
   return a;
 }
 
-std::string SessionLabel(const domain::SessionFigures& s) {
-  return s.date.ToString() + (s.title ? " " + *s.title : "") + " (session " +
-         std::to_string(s.session_id) + ")";
+std::string SessionLabel(const domain::Date& date,
+                         const std::optional<std::string>& title,
+                         std::int64_t id) {
+  return date.ToString() + (title ? " " + *title : "") + " (session " +
+         std::to_string(id) + ")";
 }
 
 Table GroupTable(std::string id, std::string heading, std::string column,
                  const std::vector<domain::GroupFigures>& groups) {
   Table t{std::move(id),
           std::move(heading),
-          {std::move(column), "Registered", "Attended", "Attendance rate",
-           "Participant-days"},
+          {std::move(column), "Participants registered", "People trained",
+           "Participant-days", "Completed"},
           {}};
   for (const auto& g : groups) {
-    t.rows.push_back({Cell(g.label), Cell(g.registered), Cell(g.attended),
-                      PercentCell(domain::AttendanceRate(g)),
-                      Cell(g.participant_days)});
+    t.rows.push_back({Cell(g.label), Cell(g.registered), Cell(g.people_trained),
+                      Cell(g.participant_days), Cell(g.completed)});
   }
   return t;
 }
@@ -79,11 +80,19 @@ json::object AttendanceJson(const domain::AttendanceReport& r) {
     sessions.push_back({{"session_id", s.session_id},
                         {"date", s.date.ToString()},
                         {"title", ToJson(s.title)},
-                        {"present", s.marks.present},
-                        {"late", s.marks.late},
-                        {"excused", s.marks.excused},
-                        {"absent", s.marks.absent},
-                        {"unmarked", s.marks.unmarked}});
+                        {"present", s.present},
+                        {"late", s.late},
+                        {"excused", s.excused},
+                        {"absent", s.absent},
+                        {"unmarked", s.unmarked},
+                        {"trainers_present", s.trainers_present},
+                        {"attendance_rate", ToJson(s.attendance_rate)}});
+  }
+  json::array roles;
+  for (const auto& role : r.by_role) {
+    roles.push_back({{"role", ToJson(role.role)},
+                     {"registered", role.registered},
+                     {"attended", role.attended}});
   }
   return {{"report", "attendance"},
           {"generated_at", domain::NowUtc()},
@@ -96,11 +105,10 @@ json::object AttendanceJson(const domain::AttendanceReport& r) {
             {"end_date", ToJson(w.end_date)},
             {"dates_estimated", w.dates_estimated},
             {"city", ToJson(w.city)}}},
-          {"registered", r.totals.registered},
-          {"attended", r.totals.attended},
-          {"attendance_rate", ToJson(domain::AttendanceRate(r.totals))},
-          {"participant_days", r.totals.participant_days},
+          {"completion_threshold", r.completion_threshold},
+          {"totals", FiguresJson(r.figures)},
           {"sessions", std::move(sessions)},
+          {"by_role", std::move(roles)},
           {"by_organization", Groups(r.by_organization, "organization_id")},
           {"by_gender", Groups(r.by_gender, "gender")},
           {"by_province", Groups(r.by_province, "province")},
@@ -109,42 +117,55 @@ json::object AttendanceJson(const domain::AttendanceReport& r) {
 
 Document AttendanceDocument(const domain::AttendanceReport& r) {
   const auto& w = r.workshop;
+  const auto& f = r.figures;
   Document d;
   d.title = "Attendance report: " + w.title;
   d.facts = {{"Workshop", w.title},
              {"Dates", DatesCell(w.start_date, w.end_date, w.dates_estimated)},
              {"City", Cell(w.city)},
              {"Status", Cell(w.status)},
+             {"Completion threshold",
+              std::to_string(r.completion_threshold) + "% of sessions"},
              {"Generated", domain::NowUtc()}};
   d.tables.push_back(
       {"totals",
        "Summary",
        {"Measure", "Value"},
-       {{"Registered", Cell(r.totals.registered)},
-        {"Attended", Cell(r.totals.attended)},
-        {"Attendance rate", PercentCell(domain::AttendanceRate(r.totals))},
-        {"Participant-days", Cell(r.totals.participant_days)},
-        {"Sessions", Cell(static_cast<std::int64_t>(r.sessions.size()))}}});
-  Table sessions{
-      "sessions",
-      "Marks per session",
-      {"Session", "Present", "Late", "Excused", "Absent", "Unmarked"},
-      {}};
+       {{"Sessions", Cell(f.sessions)},
+        {"Participants registered", Cell(f.participants_registered)},
+        {"People trained", Cell(f.people_trained)},
+        {"Participant-days", Cell(f.participant_days)},
+        {"Completed", Cell(f.completed)},
+        {"Attendance rate (mean of sessions)", PercentCell(f.attendance_rate)},
+        {"Trainers and other roles attending", Cell(f.trainers)}}});
+  Table sessions{"sessions",
+                 "Participants' marks per session",
+                 {"Session", "Present", "Late", "Excused", "Absent", "Unmarked",
+                  "Attendance rate", "Trainers and others present"},
+                 {}};
   for (const auto& s : r.sessions) {
-    sessions.rows.push_back({SessionLabel(s), Cell(s.marks.present),
-                             Cell(s.marks.late), Cell(s.marks.excused),
-                             Cell(s.marks.absent), Cell(s.marks.unmarked)});
+    sessions.rows.push_back(
+        {SessionLabel(s.date, s.title, s.session_id), Cell(s.present),
+         Cell(s.late), Cell(s.excused), Cell(s.absent), Cell(s.unmarked),
+         PercentCell(s.attendance_rate), Cell(s.trainers_present)});
   }
   d.tables.push_back(std::move(sessions));
-  d.tables.push_back(GroupTable("by_organization", "By organization",
+  Table roles{"by_role", "By role", {"Role", "Registered", "Attended"}, {}};
+  for (const auto& role : r.by_role) {
+    roles.rows.push_back(
+        {Cell(std::optional(role.role)), Cell(role.registered),
+         Cell(role.attended)});
+  }
+  d.tables.push_back(std::move(roles));
+  d.tables.push_back(GroupTable("by_organization", "Participants by organization",
                                 "Organization", r.by_organization));
-  d.tables.push_back(
-      GroupTable("by_gender", "By gender", "Gender", r.by_gender));
-  d.tables.push_back(
-      GroupTable("by_province", "By province", "Province", r.by_province));
+  d.tables.push_back(GroupTable("by_gender", "Participants by gender",
+                                "Gender", r.by_gender));
+  d.tables.push_back(GroupTable("by_province", "Participants by province",
+                                "Province", r.by_province));
   Table matrix{"matrix", "Sign-in sheet", {"Person", "Role"}, {}};
   for (const auto& s : r.matrix.sessions) {
-    matrix.columns.push_back(SessionLabel({s.id, *s.date, s.title, {}}));
+    matrix.columns.push_back(SessionLabel(*s.date, s.title, s.id));
   }
   for (const auto& row : r.matrix.rows) {
     std::vector<std::string> cells = {
@@ -155,12 +176,7 @@ Document AttendanceDocument(const domain::AttendanceReport& r) {
     matrix.rows.push_back(std::move(cells));
   }
   d.tables.push_back(std::move(matrix));
-  d.notes = {
-      "Registered: registrations not cancelled. Attended: marked present or "
-      "late in at least "
-      "one session. Attendance rate: attended / registered. Participant-days: "
-      "present or "
-      "late marks."};
+  d.notes = DefinitionNotes(r.completion_threshold);
   return d;
 }
 

@@ -18,6 +18,19 @@ boost::json::object MatrixJson(const domain::SignInMatrix& matrix,
 boost::json::object SheetJson(std::int64_t session_id,
                               const std::vector<domain::AttendanceMark>& marks);
 
+// The parts the reports share (sections.cpp).
+boost::json::object FiguresJson(const domain::WorkshopFigures& figures);
+boost::json::object TotalsJson(const domain::Totals& totals);
+// {"workshops": [...], "totals": {...}}
+boost::json::object SectionJson(const domain::Section& section);
+Table TotalsTable(const std::string& id, const std::string& heading,
+                  const domain::Totals& totals);
+void AddSection(Document& doc, const std::string& id,
+                const std::string& heading, const domain::Section& section,
+                bool list_workshops);
+// What the figures mean, printed under every report.
+std::vector<std::string> DefinitionNotes(int completion_threshold);
+
 boost::json::object AttendanceJson(const domain::AttendanceReport& report);
 Document AttendanceDocument(const domain::AttendanceReport& report);
 

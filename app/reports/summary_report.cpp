@@ -5,23 +5,31 @@ namespace capdev::app {
 
 namespace {
 
-json::array CountsJson(const std::vector<domain::Count>& counts,
-                       const char* key) {
+json::array BreakdownJson(const std::vector<domain::Breakdown>& rows,
+                          const char* key) {
   json::array a;
-  for (const auto& c : counts) {
+  for (const auto& b : rows) {
     a.push_back(
-        {{key, c.key.empty() ? json::value(nullptr) : json::value(c.key)},
-         {"workshops", c.count}});
+        {{key, b.key.empty() ? json::value(nullptr) : json::value(b.key)},
+         {"workshops", b.workshops},
+         {"people_trained", b.participations},
+         {"participant_days", b.participant_days}});
   }
   return a;
 }
 
-Table CountTable(std::string id, std::string heading, std::string column,
-                 const std::vector<domain::Count>& counts) {
-  Table t{
-      std::move(id), std::move(heading), {std::move(column), "Workshops"}, {}};
-  for (const auto& c : counts)
-    t.rows.push_back({c.key.empty() ? "(not recorded)" : c.key, Cell(c.count)});
+Table BreakdownTable(std::string id, std::string heading, std::string column,
+                     const std::vector<domain::Breakdown>& rows) {
+  Table t{std::move(id),
+          std::move(heading),
+          {std::move(column), "Workshops held", "People trained",
+           "Participant-days"},
+          {}};
+  for (const auto& b : rows) {
+    t.rows.push_back({b.key.empty() ? "(not recorded)" : b.key,
+                      Cell(b.workshops), Cell(b.participations),
+                      Cell(b.participant_days)});
+  }
   return t;
 }
 
@@ -30,47 +38,44 @@ Table CountTable(std::string id, std::string heading, std::string column,
 json::object SummaryJson(const domain::SummaryReport& r) {
   return {{"report", "summary"},
           {"generated_at", domain::NowUtc()},
-          {"period", {{"from", r.from.ToString()}, {"to", r.to.ToString()}}},
-          {"workshops", r.workshops},
-          {"participants",
-           {{"named_attendees", r.named_attendees},
-            {"reported_headcount", r.reported_headcount},
-            {"total", r.participants}}},
-          {"participant_days", r.participant_days},
-          {"by_project", CountsJson(r.by_project, "project_code")},
-          {"by_kind", CountsJson(r.by_kind, "kind")},
-          {"by_city", CountsJson(r.by_city, "city")},
-          {"by_month", CountsJson(r.by_month, "month")},
-          {"by_status", CountsJson(r.by_status, "status")},
-          {"undated_held_workshops", r.undated_held_workshops}};
+          {"period",
+           {{"from", r.options.from.ToString()},
+            {"to", r.options.to.ToString()}}},
+          {"project_id", ToJson(r.project_id)},
+          {"completion_threshold", r.options.completion_threshold},
+          {"totals", TotalsJson(r.in_period.totals)},
+          {"by_project", BreakdownJson(r.by_project, "project_code")},
+          {"by_kind", BreakdownJson(r.by_kind, "kind")},
+          {"by_city", BreakdownJson(r.by_city, "city")},
+          {"by_month", BreakdownJson(r.by_month, "month")},
+          {"not_yet_held", r.not_yet_held},
+          {"dates_uncertain", SectionJson(r.dates_uncertain)}};
 }
 
 Document SummaryDocument(const domain::SummaryReport& r) {
   Document d;
   d.title = "Programme summary";
-  d.facts = {{"Period", r.from.ToString() + " to " + r.to.ToString()},
+  d.facts = {{"Period", r.options.from.ToString() + " to " +
+                            r.options.to.ToString()},
+             {"Project", r.project_id ? "project " + std::to_string(*r.project_id)
+                                      : "all projects"},
              {"Generated", domain::NowUtc()}};
   d.tables.push_back(
-      {"totals",
-       "Totals",
+      TotalsTable("totals", "Workshops held in the period", r.in_period.totals));
+  d.tables.push_back(
+      {"not_yet_held",
+       "Not counted",
        {"Measure", "Value"},
-       {{"Workshops", Cell(r.workshops)},
-        {"Named attendees", Cell(r.named_attendees)},
-        {"Reported headcount", Cell(r.reported_headcount)},
-        {"Participants (named + reported)", Cell(r.participants)},
-        {"Participant-days", Cell(r.participant_days)},
-        {"Held workshops with unknown dates (not in any period)",
-         Cell(r.undated_held_workshops)}}});
+       {{"Planned or confirmed workshops in the period", Cell(r.not_yet_held)}}});
   d.tables.push_back(
-      CountTable("by_project", "By project", "Project", r.by_project));
-  d.tables.push_back(CountTable("by_kind", "By kind", "Kind", r.by_kind));
-  d.tables.push_back(CountTable("by_city", "By city", "City", r.by_city));
-  d.tables.push_back(CountTable("by_month", "By month", "Month", r.by_month));
+      BreakdownTable("by_project", "By project", "Project", r.by_project));
+  d.tables.push_back(BreakdownTable("by_kind", "By kind", "Kind", r.by_kind));
+  d.tables.push_back(BreakdownTable("by_city", "By city", "City", r.by_city));
   d.tables.push_back(
-      CountTable("by_status", "By status", "Status", r.by_status));
-  d.notes = {
-      "Workshops whose dates overlap the period; cancelled workshops are left "
-      "out."};
+      BreakdownTable("by_month", "By month", "Month", r.by_month));
+  AddSection(d, "dates_uncertain", "Workshops with unknown or estimated dates",
+             r.dates_uncertain, true);
+  d.notes = DefinitionNotes(r.options.completion_threshold);
   return d;
 }
 

@@ -347,31 +347,49 @@ TEST_F(SeedTest, OneRecordPerRealWorldThing) {
   EXPECT_EQ(ListAll(port(), "/api/v1/workshops", 50).size(), 5u);
 }
 
-TEST_F(SeedTest, TheEuropeanCommissionsFunderReportShowsTheCbmmEvents) {
+TEST_F(SeedTest, TheEuropeanCommissionsFunderReportShowsEveryEvent) {
   auto ec =
       ListAll(port(), "/api/v1/organizations?q=European%20Commission", 10);
   ASSERT_EQ(ec.size(), 1u);
-  auto r = Get(port(), "/api/v1/reports/funder?organization_id=" +
-                           std::to_string(ec[0].at("id").as_int64()) +
-                           "&from=2007-01-01&to=2026-12-31")
-               .Json();
-  EXPECT_EQ(r.at("projects").as_array().at(0).at("code").as_string(), "CBMM");
-  // None of the three CBMM events has exact dates: all are listed apart.
-  EXPECT_TRUE(r.at("workshops").as_array().empty());
-  std::set<std::string> sources;
-  for (auto& w : r.at("dates_uncertain").at("workshops").as_array()) {
-    sources.insert(std::string(w.at("city").as_string()));
+  const std::string target = "/api/v1/reports/funder?organization_id=" +
+                             std::to_string(ec[0].at("id").as_int64()) +
+                             "&from=2007-01-01&to=2026-12-31";
+  auto r = Get(port(), target).Json();
+  // CBMM is the Commission's own; the EU-China Dialogue is funded by its
+  // Service for Foreign Policy Instruments, below it.
+  std::map<std::string, std::string> funders;
+  for (auto& p : r.at("projects").as_array()) {
+    funders[std::string(p.at("code").as_string())] =
+        p.at("funder").at("name").as_string();
   }
-  EXPECT_EQ(sources, Names({"Langfang", "Harbin", "Beijing"}));
-  EXPECT_EQ(r.at("dates_uncertain")
-                .at("totals")
-                .at("participants")
-                .at("reported_headcount")
+  EXPECT_EQ(funders,
+            (std::map<std::string, std::string>{
+                {"CBMM", "European Commission"},
+                {"EUCDMM", "EU Service for Foreign Policy Instruments"}}));
+  // No event has exact dates: all five are listed apart, each historical
+  // headcount with its estimated participant-days (headcount x the stated
+  // length: one week = 5 working days, four days, two days, and one day).
+  EXPECT_TRUE(r.at("workshops").as_array().empty());
+  std::multiset<std::string> estimates;
+  for (auto& w : r.at("dates_uncertain").at("workshops").as_array()) {
+    const auto& days = w.at("estimated_participant_days");
+    estimates.insert(std::string(w.at("city").as_string()) + " " +
+                     (days.is_null() ? "-" : std::to_string(days.as_int64())));
+  }
+  EXPECT_EQ(estimates,
+            (std::multiset<std::string>{"Langfang -", "Harbin 150",
+                                        "Beijing 120", "Beijing 102",
+                                        "Hangzhou 33"}));
+  auto apart = r.at("dates_uncertain").at("totals");
+  EXPECT_EQ(apart.at("reported_headcount").as_int64(), 30 + 30 + 51 + 33);
+  EXPECT_EQ(apart.at("estimated_participant_days").as_int64(), 405);
+  // The Commission's own project alone: CBMM's Harbin and Beijing trainings.
+  auto own = Get(port(), target + "&include_children=false").Json();
+  EXPECT_EQ(own.at("projects").as_array().size(), 1u);
+  EXPECT_EQ(own.at("dates_uncertain").at("totals").at("reported_headcount")
                 .as_int64(),
             60);
-  auto html = Get(port(), "/api/v1/reports/funder?organization_id=" +
-                              std::to_string(ec[0].at("id").as_int64()) +
-                              "&from=2007-01-01&to=2026-12-31&format=html");
+  auto html = Get(port(), target + "&format=html");
   EXPECT_NE(html.body.find(
                 "International Seminar on Immigration Management in China"),
             std::string::npos);

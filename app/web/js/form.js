@@ -31,7 +31,7 @@ export function field(spec) {
   } else {
     control = h('input', {
       id, name: spec.name, type, value: spec.value ?? '',
-      autocomplete: spec.autocomplete, min: spec.min, step: spec.step, lang: spec.lang,
+      autocomplete: spec.autocomplete, min: spec.min, max: spec.max, step: spec.step, lang: spec.lang,
     });
   }
   if (describedBy.length) control.setAttribute('aria-describedby', describedBy.join(' '));

@@ -1,7 +1,7 @@
 // Reports: attendance (one workshop), funder (one funder, a period) and the
 // programme summary. Figures come from the server as they are; charts show
 // what is easier seen than read; downloads in every format the API offers.
-import { api, url } from '../api.js';
+import { api, getAll, url } from '../api.js';
 import { barChart, columnChart } from '../chart.js';
 import { h, mount } from '../dom.js';
 import { field, fields, form, showProblem } from '../form.js';
@@ -71,6 +71,7 @@ export async function attendanceReportView({ query, root }) {
     from: query.get('from') || addDays(now, -365),
     to: query.get('to') || addDays(now, 60),
     workshop_id: query.get('workshop_id'),
+    completion_threshold: query.get('completion_threshold') || '80',
   };
   const list = await api.get('/api/v1/workshops', { from: values.from, to: values.to, limit: 500 });
   const choices = list.items.filter((w) => w.status !== 'cancelled');
@@ -88,38 +89,47 @@ export async function attendanceReportView({ query, root }) {
         name: 'workshop_id', label: 'Workshop', type: 'select', blank: 'Choose a workshop…', value: values.workshop_id, class: 'wide',
         options: choices.map((w) => [w.id, `${w.title} — ${formatDateRange(w.start_date, w.end_date, w.dates_estimated)}`]),
       }),
+      thresholdField(values),
     ],
     values,
     ready: Boolean(values.workshop_id),
     path: '/api/v1/reports/attendance',
-    params: { workshop_id: values.workshop_id },
+    params: { workshop_id: values.workshop_id, completion_threshold: values.completion_threshold },
     fileStem: `attendance-${values.workshop_id}`,
     draw: drawAttendance,
   });
 }
 
+// Completion: the share of sessions a participant must attend (API default 80).
+function thresholdField(values) {
+  return field({ name: 'completion_threshold', label: 'Completion threshold (% of sessions)', type: 'number', value: values.completion_threshold, min: 1, max: 100, step: 1 });
+}
+
 function breakdown(title, rows, nameOf) {
   return section(title, table([
-    { label: title.replace(/^By /, '').replace(/^./, (c) => c.toUpperCase()), cell: nameOf },
+    { label: title.replace(/^Participants by /, '').replace(/^./, (c) => c.toUpperCase()), cell: nameOf },
     { label: 'Registered', cell: (r) => formatNumber(r.registered), numeric: true },
-    { label: 'Attended', cell: (r) => formatNumber(r.attended), numeric: true },
-    { label: 'Attendance rate', cell: (r) => formatPercent(r.attendance_rate), numeric: true },
+    { label: 'People trained', cell: (r) => formatNumber(r.people_trained), numeric: true },
     { label: 'Participant-days', cell: (r) => formatNumber(r.participant_days), numeric: true },
+    { label: 'Completed', cell: (r) => formatNumber(r.completed), numeric: true },
   ], rows));
 }
 
 function drawAttendance(r) {
   const w = r.workshop;
+  const t = r.totals;
   return h('div', { class: 'report' },
     h('h2', {}, h('a', { href: `#/workshops/${w.id}` }, w.title)),
     h('p', { class: 'muted' }, [formatDateRange(w.start_date, w.end_date, w.dates_estimated), w.city].filter(Boolean).join(' · '), ' ', statusBadge(w.status)),
     figures([
-      ['Registered', formatNumber(r.registered)], ['Attended', formatNumber(r.attended)],
-      ['Attendance rate', formatPercent(r.attendance_rate)], ['Participant-days', formatNumber(r.participant_days)],
+      ['Participants registered', formatNumber(t.participants_registered)], ['People trained', formatNumber(t.people_trained)],
+      ['Attendance rate', formatPercent(t.attendance_rate)], ['Participant-days', formatNumber(t.participant_days)],
+      [`Completed (${r.completion_threshold}% of sessions)`, formatNumber(t.completed)], ['Trainers and other roles', formatNumber(t.trainers)],
     ]),
+    h('p', { class: 'muted' }, 'Participants only; trainers, speakers, organizers and observers are counted apart. The attendance rate is the mean of the sessions’ rates.'),
     h('div', { class: 'charts' },
-      r.sessions.length ? columnChart('Present or late, per session', r.sessions.map((s) => ({ label: formatDate(s.date).replace(/ \d{4}$/, ''), value: s.present + s.late }))) : null,
-      r.by_gender.length ? barChart('Attended, by gender', r.by_gender.map((g) => ({ label: label('gender', g.gender) || 'Unknown', value: g.attended }))) : null),
+      r.sessions.length ? columnChart('Participants present or late, per session', r.sessions.map((s) => ({ label: formatDate(s.date).replace(/ \d{4}$/, ''), value: s.present + s.late }))) : null,
+      r.by_gender.length ? barChart('People trained, by gender', r.by_gender.map((g) => ({ label: label('gender', g.gender) || 'Unknown', value: g.people_trained }))) : null),
     section('Sessions', table([
       { label: 'Date', cell: (s) => formatDate(s.date), class: 'nowrap' },
       { label: 'Title', cell: (s) => s.title || '', rowHeader: false },
@@ -128,10 +138,17 @@ function drawAttendance(r) {
       { label: 'Excused', cell: (s) => formatNumber(s.excused), numeric: true },
       { label: 'Absent', cell: (s) => formatNumber(s.absent), numeric: true },
       { label: 'No mark', cell: (s) => formatNumber(s.unmarked), numeric: true },
+      { label: 'Attendance rate', cell: (s) => formatPercent(s.attendance_rate), numeric: true },
+      { label: 'Trainers and others present', cell: (s) => formatNumber(s.trainers_present), numeric: true },
     ], r.sessions)),
-    breakdown('By organization', r.by_organization, (o) => o.name || 'No organization'),
-    breakdown('By gender', r.by_gender, (g) => label('gender', g.gender) || 'Unknown'),
-    breakdown('By province', r.by_province, (p) => p.province || 'Unknown'));
+    section('By role', table([
+      { label: 'Role', cell: (x) => label('registration_role', x.role) },
+      { label: 'Registered', cell: (x) => formatNumber(x.registered), numeric: true },
+      { label: 'Attended', cell: (x) => formatNumber(x.attended), numeric: true },
+    ], r.by_role)),
+    breakdown('Participants by organization', r.by_organization, (o) => o.name || 'No organization'),
+    breakdown('Participants by gender', r.by_gender, (g) => label('gender', g.gender) || 'Unknown'),
+    breakdown('Participants by province', r.by_province, (p) => p.province || 'Unknown'));
 }
 
 // --- funder ------------------------------------------------------------------
@@ -144,6 +161,8 @@ export async function funderReportView({ query, root }) {
     organization_id: own || query.get('organization_id'),
     from: query.get('from') || `${now.slice(0, 4)}-01-01`,
     to: query.get('to') || now,
+    include_children: query.get('include_children') || 'true',
+    completion_threshold: query.get('completion_threshold') || '80',
   };
   const funder = own ? null : await orgById(Number(values.organization_id)).catch(() => null);
   await reportPage(root, {
@@ -153,6 +172,11 @@ export async function funderReportView({ query, root }) {
       own ? null : organizationPicker({ label: 'Funder', value: funder, class: 'wide' }),
       field({ name: 'from', label: 'From', type: 'date', value: values.from }),
       field({ name: 'to', label: 'To', type: 'date', value: values.to }),
+      field({
+        name: 'include_children', label: 'Projects funded by organizations below it', type: 'select', value: values.include_children,
+        options: [['true', 'Included'], ['false', 'Left out']],
+      }),
+      thresholdField(values),
     ],
     values,
     ready: Boolean(values.organization_id),
@@ -178,20 +202,45 @@ function workshopTable(list) {
     { label: 'Dates', cell: (w) => formatDateRange(w.start_date, w.end_date, w.dates_estimated), class: 'nowrap' },
     { label: 'City', cell: (w) => w.city || '' },
     { label: 'Kind', cell: (w) => label('workshop_kind', w.kind) },
-    { label: 'Named attendees', cell: (w) => formatNumber(w.named_attendees), numeric: true },
-    { label: 'Reported headcount', cell: (w) => formatNumber(w.reported_participants), numeric: true },
+    { label: 'People trained', cell: (w) => formatNumber(w.people_trained), numeric: true },
     { label: 'Participant-days', cell: (w) => formatNumber(w.participant_days), numeric: true },
+    { label: 'Completed', cell: (w) => formatNumber(w.completed), numeric: true },
+    { label: 'Attendance rate', cell: (w) => formatPercent(w.attendance_rate), numeric: true },
+    { label: 'Trainers', cell: (w) => formatNumber(w.trainers), numeric: true },
+    { label: 'Reported headcount', cell: (w) => formatNumber(w.reported_headcount), numeric: true },
+    { label: 'Estimated participant-days', cell: (w) => formatNumber(w.estimated_participant_days), numeric: true },
   ], list, { emptyText: 'None.' });
 }
 
-function funderTotals(t) {
+// The totals every report shows (definitions: README, Reports).
+function totalsFigures(t) {
   return figures([
     ['Workshops held', formatNumber(t.workshops)],
-    ['Participants', formatNumber(t.participants.total)],
-    ['Named attendees', formatNumber(t.participants.named_attendees)],
-    ['Reported headcount', formatNumber(t.participants.reported_headcount)],
+    ['People trained', formatNumber(t.people_trained)],
     ['Participant-days', formatNumber(t.participant_days)],
+    ['Completed a workshop', formatNumber(t.people_completed)],
+    ['Attendance rate', formatPercent(t.attendance_rate)],
+    ['Trainers and other roles', formatNumber(t.trainers)],
+    ['Reported headcount', formatNumber(t.reported_headcount)],
+    ['Participants (trained + reported)', formatNumber(t.participants)],
+    ['Estimated participant-days', formatNumber(t.estimated_participant_days)],
+    ['Agencies reached', formatNumber(t.agencies_reached.length)],
   ]);
+}
+
+function definitions(threshold) {
+  return h('p', { class: 'muted' },
+    `Only held workshops count. People trained: participants marked present or late at least once (trainers and other roles apart). Completed: present or late in at least ${threshold}% of a workshop’s sessions. Reported headcounts of workshops without a named list, and their estimated participant-days, are shown apart.`);
+}
+
+function genderChart(t) {
+  return t.by_gender.length ? barChart('People trained, by gender', t.by_gender.map((g) => ({ label: label('gender', g.gender) || 'Unknown', value: g.people_trained }))) : null;
+}
+
+function uncertainSection(uncertain) {
+  return section('Workshops with unknown or estimated dates',
+    h('p', { class: 'muted' }, 'Counted apart: their dates cannot place them in the period with certainty.'),
+    uncertain.workshops.length ? [totalsFigures(uncertain.totals), workshopTable(uncertain.workshops)] : empty('None.'));
 }
 
 function drawFunder(r) {
@@ -199,41 +248,49 @@ function drawFunder(r) {
   const uncertain = r.dates_uncertain;
   return h('div', { class: 'report' },
     h('h2', {}, `${r.organization.name}, ${formatDate(r.period.from)} – ${formatDate(r.period.to)}`),
-    funderTotals(t),
-    h('div', { class: 'charts' },
-      t.by_gender.length ? barChart('People trained, by gender', t.by_gender.map((g) => ({ label: label('gender', g.gender) || 'Unknown', value: g.count }))) : null),
+    totalsFigures(t),
+    definitions(r.completion_threshold),
+    h('div', { class: 'charts' }, genderChart(t)),
     section('Projects funded', table([
       { label: 'Code', cell: (p) => p.code },
       { label: 'Title', cell: (p) => p.title },
       { label: 'Role', cell: (p) => label('project_role', p.role) },
-      // Funding held by a sub-organization names it (once the server says which).
-      r.projects.some((p) => p.organization_name) ? { label: 'Held by', cell: (p) => p.organization_name || '' } : null,
+      { label: 'Funder', cell: (p) => p.funder.name },
       { label: 'Amount', cell: (p) => formatAmount(p.amount, p.currency), numeric: true },
     ].filter(Boolean), r.projects, { emptyText: 'This organization funds no project.' })),
     section('Workshops held in the period', workshopTable(r.workshops),
       t.trainer_institutions.length ? h('p', {}, h('strong', {}, 'Trainer institutions: '), t.trainer_institutions.join('; ')) : null,
       t.agencies_reached.length ? h('p', {}, h('strong', {}, 'Agencies reached: '), t.agencies_reached.join('; ')) : null),
-    section('Workshops with unknown or estimated dates',
-      h('p', { class: 'muted' }, 'Counted apart: their dates cannot place them in the period with certainty.'),
-      uncertain.workshops.length ? [funderTotals(uncertain.totals), workshopTable(uncertain.workshops)] : empty('None.')));
+    uncertainSection(uncertain));
 }
 
 // --- programme summary --------------------------------------------------------
 
 export async function summaryReportView({ query, root }) {
   const now = today();
-  const values = { from: query.get('from') || `${now.slice(0, 4)}-01-01`, to: query.get('to') || now };
+  const values = {
+    from: query.get('from') || `${now.slice(0, 4)}-01-01`,
+    to: query.get('to') || now,
+    project_id: query.get('project_id') || '',
+    completion_threshold: query.get('completion_threshold') || '80',
+  };
+  const projects = await getAll('/api/v1/projects');
   await reportPage(root, {
     title: 'Programme summary',
-    intro: 'Every project in a period.',
+    intro: 'Every project, or one, in a period.',
     formFields: [
       field({ name: 'from', label: 'From', type: 'date', value: values.from }),
       field({ name: 'to', label: 'To', type: 'date', value: values.to }),
+      field({
+        name: 'project_id', label: 'Project', type: 'select', blank: 'All projects', value: values.project_id,
+        options: projects.map((p) => [p.id, `${p.code} — ${p.title}`]),
+      }),
+      thresholdField(values),
     ],
     values,
     ready: true,
     path: '/api/v1/reports/summary',
-    params: values,
+    params: Object.fromEntries(Object.entries(values).filter(([, v]) => v !== '')),
     fileStem: `summary-${values.from}-${values.to}`,
     draw: drawSummary,
   });
@@ -242,31 +299,28 @@ export async function summaryReportView({ query, root }) {
 function countTable(title, rows, key, nameOf) {
   return section(title, table([
     { label: title.replace(/^By /, '').replace(/^./, (c) => c.toUpperCase()), cell: (r) => nameOf(r[key]) },
-    { label: 'Workshops', cell: (r) => formatNumber(r.workshops), numeric: true },
+    { label: 'Workshops held', cell: (r) => formatNumber(r.workshops), numeric: true },
+    { label: 'People trained', cell: (r) => formatNumber(r.people_trained), numeric: true },
+    { label: 'Participant-days', cell: (r) => formatNumber(r.participant_days), numeric: true },
   ], rows));
 }
 
 function drawSummary(r) {
+  const t = r.totals;
   const months = r.by_month.filter((m) => m.month);
   return h('div', { class: 'report' },
     h('h2', {}, `${formatDate(r.period.from)} – ${formatDate(r.period.to)}`),
-    figures([
-      ['Workshops', formatNumber(r.workshops)],
-      ['Participants', formatNumber(r.participants.total)],
-      ['Named attendees', formatNumber(r.participants.named_attendees)],
-      ['Reported headcount', formatNumber(r.participants.reported_headcount)],
-      ['Participant-days', formatNumber(r.participant_days)],
-      ['Held, dates unknown', formatNumber(r.undated_held_workshops)],
-    ]),
+    totalsFigures(t),
+    h('p', { class: 'muted' }, `Planned or confirmed workshops in the period, not counted: ${formatNumber(r.not_yet_held)}.`),
+    definitions(r.completion_threshold),
     h('div', { class: 'charts' },
-      months.length ? columnChart('Workshops by month', months.map((m) => ({ label: formatMonthShort(m.month), value: m.workshops }))) : null,
-      // participant_days per month and by_gender: shown once the server reports them
-      months.length && months[0].participant_days !== undefined
-        ? columnChart('Participant-days by month', months.map((m) => ({ label: formatMonthShort(m.month), value: m.participant_days }))) : null,
-      r.by_gender?.length ? barChart('People trained, by gender', r.by_gender.map((g) => ({ label: label('gender', g.gender) || 'Unknown', value: g.count }))) : null),
+      months.length ? columnChart('Workshops held by month', months.map((m) => ({ label: formatMonthShort(m.month), value: m.workshops }))) : null,
+      months.length ? columnChart('Participant-days by month', months.map((m) => ({ label: formatMonthShort(m.month), value: m.participant_days }))) : null,
+      genderChart(t)),
     h('div', { class: 'two-col' },
       countTable('By project', r.by_project, 'project_code', (v) => v || 'No project'),
       countTable('By kind', r.by_kind, 'kind', (v) => label('workshop_kind', v) || 'Unknown'),
       countTable('By city', r.by_city, 'city', (v) => v || 'Unknown'),
-      countTable('By status', r.by_status, 'status', (v) => label('workshop_status', v) || 'Unknown')));
+      countTable('By month', r.by_month, 'month', (v) => (v ? formatMonthShort(v) : 'Unknown'))),
+    uncertainSection(r.dates_uncertain));
 }

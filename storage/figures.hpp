@@ -1,0 +1,42 @@
+#pragma once
+// The one place the reports' figures are computed (definitions:
+// domain/reports.hpp). A report first selects its workshops into a temporary
+// table, then reads every figure from the participation table (kept by
+// triggers, storage/schema.hpp) with the same few queries, whatever the
+// report. Call inside one ReadTransaction so all figures share a snapshot.
+
+#include <cstdint>
+#include <optional>
+#include <vector>
+
+#include "domain/reports.hpp"
+#include "storage/database.hpp"
+
+namespace capdev::storage {
+
+// Which held workshops a report counts (besides the period).
+struct Scope {
+  std::optional<std::vector<std::int64_t>> project_ids;  // none: every one
+  std::vector<domain::WorkshopKind> kinds;               // empty: any kind
+  std::vector<std::string> topics;          // empty: any; else one of them
+  std::vector<std::int64_t> workshop_ids;   // empty: any workshop
+};
+
+// Held workshops of the scope: section 0 those whose exact dates overlap the
+// period, section 1 those with unknown dates or estimated dates overlapping
+// it (domain/reports.hpp).
+void SelectHeldWorkshops(Database& db, const Scope& scope,
+                         const domain::ReportOptions& options);
+
+// One workshop, whatever its status, as section 0 (the attendance report).
+void SelectWorkshop(Database& db, std::int64_t workshop_id);
+
+// The selected workshops with their figures and totals, by section, then
+// date and id.
+struct Sections {
+  domain::Section in_period;
+  domain::Section dates_uncertain;
+};
+Sections SelectedSections(Database& db, const domain::ReportOptions& options);
+
+}  // namespace capdev::storage

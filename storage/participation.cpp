@@ -1,0 +1,27 @@
+#include "storage/participation.hpp"
+
+#include <SQLiteCpp/Column.h>
+#include <SQLiteCpp/Statement.h>
+
+#include "domain/attendance.hpp"
+#include "storage/sql_terms.hpp"
+
+namespace capdev::storage {
+
+std::int64_t ParticipationMismatches(Database& db) {
+  // Recomputed with the domain's counting rule, not the triggers' text.
+  const std::string expected = R"sql(
+SELECT r.workshop_id, r.person_id, r.role,
+  (SELECT COUNT(*) FROM attendance a WHERE a.workshop_id = r.workshop_id
+     AND a.person_id = r.person_id AND a.status IN ()sql" +
+                               SqlTexts<domain::Mark>(domain::CountsAsAttended) +
+                               R"sql()) AS days
+FROM registrations r WHERE r.status <> 'cancelled')sql";
+  ScopedStatement q(db, "WITH e AS (" + expected + R"sql()
+SELECT (SELECT COUNT(*) FROM (SELECT * FROM e EXCEPT SELECT * FROM participation))
+     + (SELECT COUNT(*) FROM (SELECT * FROM participation EXCEPT SELECT * FROM e)))sql");
+  q->executeStep();
+  return q->getColumn(0).getInt64();
+}
+
+}  // namespace capdev::storage

@@ -1,0 +1,16 @@
+#pragma once
+// The participation table (storage/schema.hpp, version 6) is derived from the
+// registrations and the marks by triggers; this recomputes it from them.
+
+#include <cstdint>
+
+#include "storage/database.hpp"
+
+namespace capdev::storage {
+
+// Rows of participation that differ from what the registrations and marks
+// say (missing, extra, or with another role or number of days): 0 when the
+// triggers kept it right.
+std::int64_t ParticipationMismatches(Database& db);
+
+}  // namespace capdev::storage

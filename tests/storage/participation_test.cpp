@@ -1,0 +1,107 @@
+// The participation table is kept by triggers: every kind of write to the
+// registrations and the marks leaves it equal to a recount from them.
+
+#include "storage/participation.hpp"
+
+#include <SQLiteCpp/Column.h>
+#include <SQLiteCpp/Statement.h>
+#include <gtest/gtest.h>
+
+#include "domain/attendance.hpp"
+#include "storage/migrations.hpp"
+#include "tests/support/temp_dir.hpp"
+
+namespace capdev::storage {
+namespace {
+
+class ParticipationTest : public ::testing::Test {
+ protected:
+  ParticipationTest() : db_({dir_.File("participation.db")}) {
+    EXPECT_TRUE(Migrate(db_).ok());
+    db_.Execute(R"sql(
+INSERT INTO projects (id, code, title) VALUES (1, 'P', 'P');
+INSERT INTO workshops (id, project_id, title, kind, status, start_date, end_date)
+  VALUES (1, 1, 'W', 'training', 'held', '2025-03-10', '2025-03-12');
+INSERT INTO sessions (id, workshop_id, date) VALUES (1, 1, '2025-03-10'), (2, 1, '2025-03-11'),
+  (3, 1, '2025-03-12');
+INSERT INTO people (id, full_name) VALUES (1, 'A'), (2, 'B'), (3, 'C');
+INSERT INTO registrations (id, workshop_id, person_id, role, status)
+  VALUES (1, 1, 1, 'participant', 'registered'), (2, 1, 2, 'trainer', 'registered');
+INSERT INTO attendance VALUES (1, 1, 1, 'present'), (2, 1, 1, 'late'), (3, 1, 1, 'absent'),
+  (1, 1, 2, 'present');
+)sql");
+  }
+
+  // (role, days) of a person's row; ("", -1) when it has none.
+  std::pair<std::string, std::int64_t> RowOf(std::int64_t person) {
+    ScopedStatement q(db_,
+                      "SELECT role, days FROM participation "
+                      "WHERE workshop_id = 1 AND person_id = ?");
+    q->bind(1, person);
+    if (!q->executeStep()) return {"", -1};
+    return {q->getColumn(0).getString(), q->getColumn(1).getInt64()};
+  }
+
+  testing::TempDir dir_;
+  Database db_;
+};
+
+TEST_F(ParticipationTest, FollowsEveryWriteToRegistrationsAndMarks) {
+  using Row = std::pair<std::string, std::int64_t>;  // (role, days)
+  EXPECT_EQ(RowOf(1), (Row{"participant", 2}));  // present + late
+  EXPECT_EQ(RowOf(2), (Row{"trainer", 1}));
+  EXPECT_EQ(ParticipationMismatches(db_), 0);
+
+  db_.Execute("UPDATE attendance SET status = 'late' WHERE session_id = 3");
+  EXPECT_EQ(RowOf(1), (Row{"participant", 3}));
+  db_.Execute("UPDATE attendance SET status = 'excused' WHERE session_id = 1 "
+              "AND person_id = 1");
+  EXPECT_EQ(RowOf(1), (Row{"participant", 2}));
+  // A sheet replaced as the attendance PUT does it, and by REPLACE.
+  db_.Execute("DELETE FROM attendance WHERE session_id = 2");
+  EXPECT_EQ(RowOf(1), (Row{"participant", 1}));
+  db_.Execute("INSERT OR REPLACE INTO attendance VALUES (3, 1, 1, 'absent')");
+  EXPECT_EQ(RowOf(1), (Row{"participant", 0}));
+  EXPECT_EQ(ParticipationMismatches(db_), 0);
+
+  // Cancelled: no row; back again: its marks count again.
+  db_.Execute("INSERT INTO attendance VALUES (2, 1, 1, 'present')");
+  db_.Execute("UPDATE registrations SET status = 'cancelled' WHERE id = 1");
+  EXPECT_EQ(RowOf(1), (Row{"", -1}));
+  db_.Execute("UPDATE registrations SET status = 'attended' WHERE id = 1");
+  EXPECT_EQ(RowOf(1), (Row{"participant", 1}));
+  db_.Execute("UPDATE registrations SET role = 'observer' WHERE id = 1");
+  EXPECT_EQ(RowOf(1), (Row{"observer", 1}));
+
+  // A merge moves registrations and marks to another person.
+  db_.Execute("PRAGMA defer_foreign_keys = ON; BEGIN;"
+              "UPDATE attendance SET person_id = 3 WHERE person_id = 1;"
+              "UPDATE registrations SET person_id = 3 WHERE person_id = 1;"
+              "COMMIT;");
+  EXPECT_EQ(RowOf(1), (Row{"", -1}));
+  EXPECT_EQ(RowOf(3), (Row{"observer", 1}));
+  db_.Execute("DELETE FROM attendance WHERE person_id = 3;"
+              "DELETE FROM registrations WHERE person_id = 3");
+  EXPECT_EQ(RowOf(3), (Row{"", -1}));
+  EXPECT_EQ(ParticipationMismatches(db_), 0);
+}
+
+TEST_F(ParticipationTest, CountsWhatTheDomainCountsAsAttended) {
+  for (auto mark : domain::Values<domain::Mark>()) {
+    db_.Execute("UPDATE attendance SET status = '" +
+                std::string(domain::ToText(mark)) + "' WHERE person_id = 2");
+    EXPECT_EQ(RowOf(2).second, domain::CountsAsAttended(mark) ? 1 : 0)
+        << domain::ToText(mark);
+  }
+  EXPECT_EQ(ParticipationMismatches(db_), 0);
+}
+
+TEST_F(ParticipationTest, MismatchesAreFound) {
+  db_.Execute("UPDATE participation SET days = 9 WHERE person_id = 1");
+  EXPECT_EQ(ParticipationMismatches(db_), 2);  // a wrong row, a missing one
+  db_.Execute("DELETE FROM participation WHERE person_id = 2");
+  EXPECT_EQ(ParticipationMismatches(db_), 3);
+}
+
+}  // namespace
+}  // namespace capdev::storage
