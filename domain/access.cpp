@@ -17,6 +17,7 @@ bool RoleAllows(Role role, Permission permission) {
     case P::kReadCalendar:
       return role != R::kFunder;
     case P::kWriteRecords:
+    case P::kReadEvidence:
       return role == R::kAdmin || role == R::kCoordinator;
     case P::kReadFunderReport:
       return true;

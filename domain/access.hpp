@@ -34,6 +34,7 @@ enum class Permission {
   kWriteRecords,      // create, change and delete them
   kReadCalendar,      // the calendar feeds (a feed token works too)
   kReadFunderReport,  // funder users: their own organization's only
+  kReadEvidence,      // the people behind a figure: coordinators and admins
   kAdmin,             // users, the audit trail, erasure
 };
 

@@ -137,6 +137,32 @@ CAPDEV_ENUM_TEXT(ConflictKind, "person"sv, "venue"sv,
 enum class Severity { kConflict, kWarning };
 CAPDEV_ENUM_TEXT(Severity, "conflict"sv, "warning"sv);
 
+// A logframe's levels, from the top (domain/results.hpp).
+enum class ResultLevel { kImpact, kOutcome, kOutput };
+CAPDEV_ENUM_TEXT(ResultLevel, "impact"sv, "outcome"sv, "output"sv);
+
+// Where an indicator's actual comes from.
+enum class IndicatorSource { kAttendance, kManual };
+CAPDEV_ENUM_TEXT(IndicatorSource, "attendance"sv, "manual"sv);
+
+// What an indicator counted from attendance measures (domain/reports.hpp).
+enum class Measure {
+  kPeopleTrained,
+  kParticipations,
+  kParticipantDays,
+  kPeopleCompleted,
+  kWorkshopsHeld,
+  kFemaleShare,
+  kAgenciesReached
+};
+CAPDEV_ENUM_TEXT(Measure, "people_trained"sv, "participations"sv,
+                 "participant_days"sv, "people_completed"sv,
+                 "workshops_held"sv, "female_share"sv, "agencies_reached"sv);
+
+// How an indicator's actual is broken down.
+enum class Disaggregation { kSex, kOrganization, kProvince };
+CAPDEV_ENUM_TEXT(Disaggregation, "sex"sv, "organization"sv, "province"sv);
+
 #undef CAPDEV_ENUM_TEXT
 
 }  // namespace capdev::domain

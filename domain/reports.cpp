@@ -57,6 +57,28 @@ void AddUp(const std::vector<WorkshopLine>& lines, Totals& t) {
   t.trainer_institutions.assign(trainers.begin(), trainers.end());
 }
 
+std::optional<double> MeasureOf(const Totals& t, Measure m) {
+  const auto count = [](std::int64_t n) { return static_cast<double>(n); };
+  switch (m) {
+    case Measure::kPeopleTrained: return count(t.people_trained);
+    case Measure::kParticipations: return count(t.participations);
+    case Measure::kParticipantDays: return count(t.participant_days);
+    case Measure::kPeopleCompleted: return count(t.people_completed);
+    case Measure::kWorkshopsHeld: return count(t.workshops);
+    case Measure::kAgenciesReached:
+      return count(static_cast<std::int64_t>(t.agencies_reached.size()));
+    case Measure::kFemaleShare: {
+      if (t.people_trained == 0) return std::nullopt;
+      std::int64_t women = 0;
+      for (const auto& g : t.by_gender) {
+        if (g.key == ToText(Gender::kFemale)) women = g.count;
+      }
+      return 100.0 * count(women) / count(t.people_trained);
+    }
+  }
+  return std::nullopt;
+}
+
 std::vector<Breakdown> BreakDown(
     const std::vector<WorkshopLine>& lines,
     const std::function<std::string(const WorkshopLine&)>& key) {

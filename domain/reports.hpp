@@ -42,6 +42,7 @@
 #include "domain/attendance.hpp"
 #include "domain/date.hpp"
 #include "domain/enums.hpp"
+#include "domain/results.hpp"
 #include "domain/workshop.hpp"
 
 namespace capdev::domain {
@@ -124,6 +125,22 @@ struct Section {
   Totals totals;
 };
 
+// A person trained in the selected workshops (the evidence behind a figure).
+struct PersonFigures {
+  std::int64_t person_id = 0;
+  std::string full_name;
+  Gender gender = Gender::kUndisclosed;
+  std::optional<std::string> organization;
+  std::optional<std::string> province;
+  std::int64_t workshops = 0;  // attended: present or late at least once
+  std::int64_t participant_days = 0;
+  std::int64_t completed = 0;  // workshops completed
+};
+
+// What an indicator counted from attendance reads from a set's totals
+// (female_share: percent of people trained; null without anyone trained).
+std::optional<double> MeasureOf(const Totals& totals, Measure measure);
+
 // ---- attendance report (one workshop, whatever its status) ----------------
 
 struct SessionFigures {
@@ -189,6 +206,7 @@ struct FunderReport {
   std::vector<FundedProject> projects;
   Section in_period;
   Section dates_uncertain;
+  std::vector<ResultsReport> results;  // of the funded projects that have any
 };
 
 // ---- programme summary ------------------------------------------------------

@@ -233,4 +233,57 @@ Sections SelectedSections(Database& db, const domain::ReportOptions& options) {
   return out;
 }
 
+std::vector<domain::GroupValue> MeasureByGroup(
+    Database& db, domain::Measure measure, domain::Disaggregation by,
+    const domain::ReportOptions& o) {
+  using M = domain::Measure;
+  std::string value = "COUNT(DISTINCT p.person_id)", condition = "p.days > 0";
+  if (measure == M::kParticipations) value = "COUNT(*)";
+  if (measure == M::kParticipantDays) value = "SUM(p.days)", condition = "1";
+  if (measure == M::kPeopleCompleted) condition = kCompleted;
+  if (!domain::CanDisaggregate(measure)) return {};
+  std::string key = "pe.gender";
+  if (by == domain::Disaggregation::kOrganization) key = "COALESCE(o.name, '')";
+  if (by == domain::Disaggregation::kProvince) key = "COALESCE(pe.province, '')";
+  ScopedStatement q(db, std::string(kSessionCounts) + "SELECT " + key + ", " +
+                            value + R"sql(
+FROM report_workshops rw JOIN participation p ON p.workshop_id = rw.id
+LEFT JOIN s ON s.workshop_id = rw.id
+JOIN people pe ON pe.id = p.person_id LEFT JOIN organizations o ON o.id = pe.organization_id
+WHERE rw.section = 0 AND p.role IN ()sql" + TrainedRoles() +
+                            ") AND " + condition + " GROUP BY 1 ORDER BY 1");
+  BindAll(*q, static_cast<std::int64_t>(o.completion_threshold), o.today);
+  std::vector<domain::GroupValue> out;
+  while (q->executeStep()) {
+    out.push_back({q->getColumn(0).getString(), q->getColumn(1).getDouble()});
+  }
+  return out;
+}
+
+std::vector<domain::PersonFigures> PeopleTrained(
+    Database& db, const domain::ReportOptions& o) {
+  ScopedStatement q(db, std::string(kSessionCounts) + R"sql(
+SELECT pe.id, pe.full_name, pe.gender, o.name, pe.province,
+  SUM(p.days > 0), SUM(p.days), SUM()sql" + kCompleted + R"sql()
+FROM report_workshops rw JOIN participation p ON p.workshop_id = rw.id
+LEFT JOIN s ON s.workshop_id = rw.id
+JOIN people pe ON pe.id = p.person_id LEFT JOIN organizations o ON o.id = pe.organization_id
+WHERE rw.section = 0 AND p.role IN ()sql" + TrainedRoles() + R"sql() AND p.days > 0
+GROUP BY pe.id ORDER BY pe.full_name, pe.id)sql");
+  BindAll(*q, static_cast<std::int64_t>(o.completion_threshold), o.today);
+  std::vector<domain::PersonFigures> out;
+  while (q->executeStep()) {
+    auto& p = out.emplace_back();
+    Read(q->getColumn(0), p.person_id);
+    Read(q->getColumn(1), p.full_name);
+    Read(q->getColumn(2), p.gender);
+    Read(q->getColumn(3), p.organization);
+    Read(q->getColumn(4), p.province);
+    Read(q->getColumn(5), p.workshops);
+    Read(q->getColumn(6), p.participant_days);
+    Read(q->getColumn(7), p.completed);
+  }
+  return out;
+}
+
 }  // namespace capdev::storage

@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "domain/reports.hpp"
+#include "domain/results.hpp"
 #include "storage/database.hpp"
 
 namespace capdev::storage {
@@ -38,5 +39,15 @@ struct Sections {
   domain::Section dates_uncertain;
 };
 Sections SelectedSections(Database& db, const domain::ReportOptions& options);
+
+// Over the workshops in the period (section 0): a measure that counts people
+// or their days, per sex, organization or province ("" when not recorded).
+std::vector<domain::GroupValue> MeasureByGroup(
+    Database& db, domain::Measure measure, domain::Disaggregation by,
+    const domain::ReportOptions& options);
+
+// The people trained in the workshops in the period (section 0), by name.
+std::vector<domain::PersonFigures> PeopleTrained(
+    Database& db, const domain::ReportOptions& options);
 
 }  // namespace capdev::storage

@@ -11,6 +11,7 @@
 #include "domain/person.hpp"
 #include "domain/project.hpp"
 #include "domain/registration.hpp"
+#include "domain/results.hpp"
 #include "domain/session.hpp"
 #include "domain/workshop.hpp"
 
@@ -56,6 +57,17 @@ struct RegistrationFilter {
   std::optional<domain::RegistrationRole> role;
   std::optional<domain::RegistrationStatus> status;
   std::optional<std::int64_t> person_id;
+};
+
+struct ResultFilter {
+  using Entity = domain::Result;
+  std::int64_t project_id = 0;
+};
+
+struct IndicatorFilter {
+  using Entity = domain::Indicator;
+  std::optional<std::int64_t> result_id;
+  std::optional<std::int64_t> project_id;  // of its result
 };
 
 }  // namespace capdev::storage

@@ -19,6 +19,7 @@ const std::vector<Migration>& AllMigrations() {
       {4, "text_keys", kSchemaTextKeys},
       {5, "workshop_search", kSchemaWorkshopSearch},
       {6, "participation", kSchemaParticipation},
+      {7, "results", kSchemaResults},
   };
   return kMigrations;
 }

@@ -49,6 +49,22 @@ Where ToWhere(const SessionFilter& f) {
   return w;
 }
 
+Where ToWhere(const ResultFilter& f) {
+  Where w;
+  w.Add("project_id = ?", {f.project_id});
+  return w;
+}
+
+Where ToWhere(const IndicatorFilter& f) {
+  Where w;
+  if (f.result_id) w.Add("result_id = ?", {*f.result_id});
+  if (f.project_id) {
+    w.Add("result_id IN (SELECT id FROM results WHERE project_id = ?)",
+          {*f.project_id});
+  }
+  return w;
+}
+
 Where ToWhere(const PersonFilter& f) {
   Where w;
   if (f.organization_id) w.Add("organization_id = ?", {*f.organization_id});
@@ -113,5 +129,7 @@ CAPDEV_RECORDS(domain::Workshop, WorkshopFilter)
 CAPDEV_RECORDS(domain::Session, SessionFilter)
 CAPDEV_RECORDS(domain::Person, PersonFilter)
 CAPDEV_RECORDS(domain::Registration, RegistrationFilter)
+CAPDEV_RECORDS(domain::Result, ResultFilter)
+CAPDEV_RECORDS(domain::Indicator, IndicatorFilter)
 
 }  // namespace capdev::storage

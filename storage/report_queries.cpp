@@ -4,11 +4,13 @@
 #include <SQLiteCpp/Statement.h>
 
 #include <map>
+#include <set>
 #include <string>
 
 #include "storage/attendance_repository.hpp"
 #include "storage/figures.hpp"
 #include "storage/records.hpp"
+#include "storage/results_queries.hpp"
 #include "storage/row_mapping.hpp"
 #include "storage/sql_terms.hpp"
 #include "storage/transaction.hpp"
@@ -209,6 +211,13 @@ std::optional<domain::FunderReport> FunderReportFor(
   auto sections = SelectedSections(db, options);
   r.in_period = std::move(sections.in_period);
   r.dates_uncertain = std::move(sections.dates_uncertain);
+  std::set<std::int64_t> seen;
+  for (const auto& p : r.projects) {
+    if (!seen.insert(p.project_id).second) continue;
+    auto project = Get<domain::Project>(db, p.project_id);
+    auto results = ResultsWithin(db, *project, options);
+    if (!results.results.empty()) r.results.push_back(std::move(results));
+  }
   return r;
 }
 

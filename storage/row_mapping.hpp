@@ -6,6 +6,7 @@
 #include <SQLiteCpp/Statement.h>
 
 #include <cstdint>
+#include <cstdio>
 #include <optional>
 #include <stdexcept>
 #include <string>
@@ -14,6 +15,7 @@
 
 #include "domain/date.hpp"
 #include "domain/enums.hpp"
+#include "domain/field.hpp"
 
 namespace capdev::storage {
 
@@ -35,14 +37,106 @@ inline void Bind(SQLite::Statement& s, int i, const domain::Date& v) {
   s.bind(i, v.ToString());
 }
 inline void Bind(SQLite::Statement& s, int i, double v) { s.bind(i, v); }
-inline void Bind(SQLite::Statement& s, int i,
-                 const std::vector<std::string>& v) {
+// Lists and small records (an indicator's targets and filter) are stored
+// as text: list items joined by kListSeparator, a record's fields by
+// kFieldSeparator (control characters that text fields never hold).
+inline constexpr char kFieldSeparator = '\x1e';
+
+template <class E>
+concept Record = requires { domain::Fields<E>::kAll; };
+
+// Declared first: lists hold records and records hold lists.
+template <Record E>
+std::string ToCell(const E& e);
+template <Record E>
+void FromCell(const std::string& t, E& e);
+
+inline std::string ToCell(const std::string& v) { return v; }
+inline std::string ToCell(std::int64_t v) { return std::to_string(v); }
+inline std::string ToCell(const domain::Date& v) { return v.ToString(); }
+inline std::string ToCell(double v) {
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "%.17g", v);
+  return buf;
+}
+template <domain::Enumeration E>
+std::string ToCell(E v) {
+  return std::string(domain::ToText(v));
+}
+template <class T>
+std::string ToCell(const std::vector<T>& v) {
   std::string joined;
-  for (const auto& item : v) {
-    if (!joined.empty()) joined += kListSeparator;
-    joined += item;
+  for (std::size_t k = 0; k < v.size(); ++k) {
+    if (k) joined += kListSeparator;
+    joined += ToCell(v[k]);
   }
-  s.bind(i, joined);
+  return joined;
+}
+template <Record E>
+std::string ToCell(const E& e) {
+  std::string joined;
+  bool first = true;
+  domain::ForEachField<E>([&](const auto& f) {
+    if (!first) joined += kFieldSeparator;
+    first = false;
+    joined += ToCell(e.*(f.member));
+  });
+  return joined;
+}
+
+// The parts of `text` between `separator`s ("" has none).
+inline std::vector<std::string> SplitCell(const std::string& text,
+                                          char separator) {
+  std::vector<std::string> parts;
+  if (text.empty()) return parts;
+  std::size_t start = 0;
+  for (std::size_t end;
+       (end = text.find(separator, start)) != std::string::npos;
+       start = end + 1) {
+    parts.push_back(text.substr(start, end - start));
+  }
+  parts.push_back(text.substr(start));
+  return parts;
+}
+
+inline void FromCell(const std::string& t, std::string& v) { v = t; }
+inline void FromCell(const std::string& t, std::int64_t& v) {
+  v = std::stoll(t);
+}
+inline void FromCell(const std::string& t, double& v) { v = std::stod(t); }
+inline void FromCell(const std::string& t, domain::Date& v) {
+  v = domain::Date::Parse(t).value_or(domain::Date());
+}
+template <domain::Enumeration E>
+void FromCell(const std::string& t, E& v) {
+  auto value = domain::FromText<E>(t);
+  if (!value) throw std::runtime_error("unknown enumeration text in the database");
+  v = *value;
+}
+template <class T>
+void FromCell(const std::string& t, std::vector<T>& v) {
+  v.clear();
+  for (const auto& part : SplitCell(t, kListSeparator)) {
+    FromCell(part, v.emplace_back());
+  }
+}
+template <Record E>
+void FromCell(const std::string& t, E& e) {
+  const auto parts = SplitCell(t, kFieldSeparator);
+  std::size_t k = 0;
+  domain::ForEachField<E>([&](const auto& f) {
+    FromCell(k < parts.size() ? parts[k] : std::string(), e.*(f.member));
+    ++k;
+  });
+}
+
+template <class T>
+void Bind(SQLite::Statement& s, int i, const std::vector<T>& v) {
+  s.bind(i, ToCell(v));
+}
+template <Record E>
+void Bind(SQLite::Statement& s, int i, const E& v) {
+  s.bind(i, ToCell(v));
 }
 // Enumerations are stored as their text (domain/enums.hpp).
 template <domain::Enumeration E>
@@ -71,17 +165,13 @@ inline void Read(const SQLite::Column& c, double& v) { v = c.getDouble(); }
 inline void Read(const SQLite::Column& c, domain::Date& v) {
   v = domain::Date::Parse(c.getString()).value_or(domain::Date());
 }
-inline void Read(const SQLite::Column& c, std::vector<std::string>& v) {
-  v.clear();
-  const std::string joined = c.getString();
-  if (joined.empty()) return;
-  std::size_t start = 0;
-  for (std::size_t end;
-       (end = joined.find(kListSeparator, start)) != std::string::npos;
-       start = end + 1) {
-    v.push_back(joined.substr(start, end - start));
-  }
-  v.push_back(joined.substr(start));
+template <class T>
+void Read(const SQLite::Column& c, std::vector<T>& v) {
+  FromCell(c.getString(), v);
+}
+template <Record E>
+void Read(const SQLite::Column& c, E& v) {
+  FromCell(c.getString(), v);
 }
 template <domain::Enumeration E>
 void Read(const SQLite::Column& c, E& v) {

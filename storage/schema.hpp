@@ -285,4 +285,45 @@ SELECT r.workshop_id, r.person_id, r.role,
 FROM registrations r WHERE r.status <> 'cancelled';
 )sql";
 
+// Version 7: the results framework (domain/results.hpp). Results nest within
+// a project; an indicator's filter, targets and disaggregations are small
+// lists kept as text (storage/row_mapping.hpp); manual values per period.
+inline constexpr const char* kSchemaResults = R"sql(
+CREATE TABLE results (
+  id INTEGER PRIMARY KEY,
+  project_id INTEGER NOT NULL REFERENCES projects(id),
+  parent_id INTEGER REFERENCES results(id),
+  level TEXT NOT NULL CHECK (level IN ('impact', 'outcome', 'output')),
+  code TEXT,
+  title TEXT NOT NULL
+);
+CREATE INDEX results_project ON results(project_id);
+CREATE INDEX results_parent ON results(parent_id);
+
+CREATE TABLE indicators (
+  id INTEGER PRIMARY KEY,
+  result_id INTEGER NOT NULL REFERENCES results(id),
+  code TEXT,
+  title TEXT NOT NULL,
+  source TEXT NOT NULL CHECK (source IN ('attendance', 'manual')),
+  measure TEXT CHECK (measure IN ('people_trained', 'participations', 'participant_days',
+    'people_completed', 'workshops_held', 'female_share', 'agencies_reached')),
+  filter TEXT NOT NULL DEFAULT '',
+  completion_threshold INTEGER,
+  baseline_value REAL,
+  baseline_year INTEGER,
+  targets TEXT NOT NULL DEFAULT '',
+  disaggregations TEXT NOT NULL DEFAULT ''
+);
+CREATE INDEX indicators_result ON indicators(result_id);
+
+CREATE TABLE indicator_values (
+  indicator_id INTEGER NOT NULL REFERENCES indicators(id) ON DELETE CASCADE,
+  period_start TEXT NOT NULL,
+  period_end TEXT NOT NULL,
+  value REAL NOT NULL,
+  comment TEXT,
+  PRIMARY KEY (indicator_id, period_start, period_end)
+) WITHOUT ROWID;
+)sql";
 }  // namespace capdev::storage

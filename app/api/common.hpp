@@ -71,10 +71,14 @@ json::object WrittenJson(const Written<E>& written) {
 }
 
 // 201 with the new record's Location under the request's path.
-inline Response Created(const Context& ctx, const json::object& body) {
+// 201 with the record; Location is `collection`/id (the request's path by
+// default, for records that live under the collection they are posted to).
+inline Response Created(const Context& ctx, const json::object& body,
+                        const std::string& collection = "") {
   Response r = JsonResponse(201, body);
-  r.headers.emplace_back(
-      "Location", ctx.Path() + "/" + std::to_string(body.at("id").as_int64()));
+  r.headers.emplace_back("Location",
+                         (collection.empty() ? ctx.Path() : collection) + "/" +
+                             std::to_string(body.at("id").as_int64()));
   return r;
 }
 

@@ -4,58 +4,13 @@
 #include "app/reports/reports.hpp"
 
 #include "app/api/common.hpp"
+#include "app/api/report_params.hpp"
 #include "app/api/routes.hpp"
 #include "storage/records.hpp"
 #include "storage/report_queries.hpp"
 
 namespace capdev::app {
 
-namespace {
-
-constexpr std::array<std::string_view, 3> kFormats = {"json", "csv", "html"};
-
-// The report in the format the query asked for (json by default).
-Response Render(const std::string& format, const std::string& name,
-                const json::object& json, const Document& doc) {
-  if (format == "csv") {
-    Response r{200, "text/csv; charset=utf-8", RenderCsv(doc), {}};
-    r.headers.emplace_back("Content-Disposition",
-                           "attachment; filename=\"" + name + ".csv\"");
-    return r;
-  }
-  if (format == "html")
-    return Response{200, "text/html; charset=utf-8", RenderHtml(doc), {}};
-  return JsonResponse(200, json);
-}
-
-// `completion_threshold` (percent of sessions, default 80), and `from` and
-// `to` when the report covers a period (both required, `to` not before
-// `from`). Reads everything, then checks once.
-struct Options {
-  domain::ReportOptions options;
-  std::string format;
-};
-
-domain::StatusOr<Options> ReadOptions(Query& q, bool period) {
-  Options o;
-  o.options.today = domain::Date::Today();
-  o.options.completion_threshold = static_cast<int>(
-      q.Integer("completion_threshold", 1, 100)
-          .value_or(domain::kDefaultCompletionThreshold));
-  o.format = q.OneOf("format", kFormats).value_or("json");
-  if (period) {
-    o.options.from = q.Required(q.Date("from"), "from");
-    o.options.to = q.Required(q.Date("to"), "to");
-  }
-  RETURN_IF_ERROR(q.Check());
-  if (period && o.options.to < o.options.from) {
-    return domain::Status::Malformed("'to' must not be before 'from'",
-                                     {{"to", "must not be before from"}});
-  }
-  return o;
-}
-
-}  // namespace
 
 void AddReportRoutes(Router& router) {
   using P = domain::Permission;

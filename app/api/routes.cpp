@@ -24,6 +24,7 @@ Router MakeRouter(std::shared_ptr<AuthService> auth) {
   AddRegistrationRoutes(router);
   AddAttendanceRoutes(router);
   AddReportRoutes(router);
+  AddResultRoutes(router);
   AddScheduleRoutes(router);
   return router;
 }

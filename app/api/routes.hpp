@@ -22,6 +22,7 @@ void AddPersonRoutes(Router& router);
 void AddRegistrationRoutes(Router& router);
 void AddAttendanceRoutes(Router& router);
 void AddReportRoutes(Router& router);
+void AddResultRoutes(Router& router);
 void AddScheduleRoutes(Router& router);
 
 // Every route capdev serves, behind `auth`.

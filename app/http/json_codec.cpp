@@ -105,18 +105,4 @@ void FromJson(const json::value& j, domain::Date& out, const std::string& field,
   out = *d;
 }
 
-void FromJson(const json::value& j, std::vector<std::string>& out,
-              const std::string& field, domain::Errors& e) {
-  if (!j.is_array()) return e.Add(field, "must be an array of strings");
-  out.clear();
-  for (std::size_t i = 0; i < j.as_array().size(); ++i) {
-    const auto& item = j.as_array()[i];
-    if (!item.is_string()) {
-      e.Add(field + "[" + std::to_string(i) + "]", "must be a string");
-      continue;
-    }
-    out.push_back(domain::Trim(item.as_string()));
-  }
-}
-
 }  // namespace capdev::app

@@ -36,11 +36,13 @@ inline json::value ToJson(double v) { return v; }
 inline json::value ToJson(const domain::Date& v) {
   return json::string(v.ToString());
 }
-inline json::value ToJson(const std::vector<std::string>& v) {
-  json::array a;
-  for (const auto& s : v) a.emplace_back(json::string(s));
-  return a;
-}
+// Lists and nested records (an indicator's targets and filter), defined
+// below Encode and Decode.
+template <class T>
+json::value ToJson(const std::vector<T>& v);
+template <class E>
+  requires requires { domain::Fields<E>::kAll; }
+json::value ToJson(const E& entity);
 template <domain::Enumeration E>
 json::value ToJson(E v) {
   return json::string(domain::ToText(v));
@@ -61,8 +63,13 @@ void FromJson(const json::value& j, double& out, const std::string& field,
               domain::Errors& e);
 void FromJson(const json::value& j, domain::Date& out, const std::string& field,
               domain::Errors& e);
-void FromJson(const json::value& j, std::vector<std::string>& out,
+template <class T>
+void FromJson(const json::value& j, std::vector<T>& out,
               const std::string& field, domain::Errors& e);
+template <class E>
+  requires requires { domain::Fields<E>::kAll; }
+void FromJson(const json::value& j, E& out, const std::string& field,
+              domain::Errors& e);
 // An enumeration's text; anything else names the allowed texts.
 template <domain::Enumeration E>
 void FromJson(const json::value& j, E& out, const std::string& field,
@@ -128,6 +135,42 @@ domain::Draft<E> DecodeDraft(const json::object& body) {
   domain::Draft<E> draft;
   Decode(body, draft.values, draft.errors, "", &draft.present);
   return draft;
+}
+
+template <class T>
+json::value ToJson(const std::vector<T>& v) {
+  json::array a;
+  for (const auto& item : v) a.push_back(ToJson(item));
+  return a;
+}
+
+template <class E>
+  requires requires { domain::Fields<E>::kAll; }
+json::value ToJson(const E& entity) {
+  return Encode(entity);
+}
+
+// Items in error are named "field[i]" and left out.
+template <class T>
+void FromJson(const json::value& j, std::vector<T>& out,
+              const std::string& field, domain::Errors& e) {
+  if (!j.is_array()) return e.Add(field, "must be an array");
+  out.clear();
+  for (std::size_t i = 0; i < j.as_array().size(); ++i) {
+    T item{};
+    const std::size_t before = e.list().size();
+    FromJson(j.as_array()[i], item, field + "[" + std::to_string(i) + "]", e);
+    if (e.list().size() == before) out.push_back(std::move(item));
+  }
+}
+
+template <class E>
+  requires requires { domain::Fields<E>::kAll; }
+void FromJson(const json::value& j, E& out, const std::string& field,
+              domain::Errors& e) {
+  if (!j.is_object()) return e.Add(field, "must be an object");
+  out = E{};
+  Decode(j.as_object(), out, e, field + ".");
 }
 
 // Decodes a JSON array of entries (a set or a sheet) into entities.

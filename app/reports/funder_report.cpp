@@ -25,6 +25,12 @@ json::object FunderJson(const domain::FunderReport& r) {
                         {"currency", ToJson(p.currency)}});
   }
   json::object in_period = SectionJson(r.in_period);
+  json::array results;
+  for (const auto& report : r.results) {
+    auto one = ResultsJson(report);
+    results.push_back({{"project", std::move(one["project"])},
+                       {"results", std::move(one["results"])}});
+  }
   return {{"report", "funder"},
           {"generated_at", domain::NowUtc()},
           {"organization",
@@ -35,7 +41,8 @@ json::object FunderJson(const domain::FunderReport& r) {
           {"projects", std::move(projects)},
           {"workshops", std::move(in_period["workshops"])},
           {"totals", std::move(in_period["totals"])},
-          {"dates_uncertain", SectionJson(r.dates_uncertain)}};
+          {"dates_uncertain", SectionJson(r.dates_uncertain)},
+          {"results", std::move(results)}};
 }
 
 Document FunderDocument(const domain::FunderReport& r) {
@@ -62,6 +69,9 @@ Document FunderDocument(const domain::FunderReport& r) {
   AddSection(d, "in_period", "Workshops held in the period", r.in_period, true);
   AddSection(d, "dates_uncertain", "Workshops with unknown or estimated dates",
              r.dates_uncertain, true);
+  for (const auto& report : r.results) {
+    AddResultsTables(d, "results." + report.project_code, report);
+  }
   d.notes = DefinitionNotes(r.options.completion_threshold);
   d.notes.push_back(
       "The projects are those this organization" +

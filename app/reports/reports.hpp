@@ -37,6 +37,13 @@ Document AttendanceDocument(const domain::AttendanceReport& report);
 boost::json::object FunderJson(const domain::FunderReport& report);
 Document FunderDocument(const domain::FunderReport& report);
 
+boost::json::object ResultsJson(const domain::ResultsReport& report);
+Document ResultsDocument(const domain::ResultsReport& report);
+// The indicator tables of a results report, added to another document (the
+// funder report's), their ids starting with `id`.
+void AddResultsTables(Document& doc, const std::string& id,
+                      const domain::ResultsReport& report);
+
 boost::json::object SummaryJson(const domain::SummaryReport& report);
 Document SummaryDocument(const domain::SummaryReport& report);
 

@@ -56,6 +56,10 @@ TEST_F(OpenApiTest, EnumerationsAreTheDomainsTexts) {
   ExpectEnum<domain::RegistrationRole>(s, "RegistrationRole");
   ExpectEnum<domain::RegistrationStatus>(s, "RegistrationStatus");
   ExpectEnum<domain::Mark>(s, "AttendanceStatus");
+  ExpectEnum<domain::ResultLevel>(s, "ResultLevel");
+  ExpectEnum<domain::IndicatorSource>(s, "IndicatorSource");
+  ExpectEnum<domain::Measure>(s, "Measure");
+  ExpectEnum<domain::Disaggregation>(s, "Disaggregation");
   std::vector<std::string> roles;
   for (const auto& v : s.at("User").at("properties").at("role").at("enum").as_array())
     roles.emplace_back(v.as_string());

@@ -27,6 +27,7 @@ constexpr PolicyRow kPolicy[] = {
     {P::kWriteRecords,     true,  true,  false, false},
     {P::kReadCalendar,     true,  true,  true,  false},
     {P::kReadFunderReport, true,  true,  true,  true},
+    {P::kReadEvidence,     true,  true,  false, false},
     {P::kAdmin,            true,  false, false, false},
 };
 // clang-format on
@@ -68,6 +69,8 @@ std::string Name(Permission p) {
       return "read_calendar";
     case P::kReadFunderReport:
       return "read_funder_report";
+    case P::kReadEvidence:
+      return "read_evidence";
     case P::kAdmin:
       return "admin";
   }
@@ -97,13 +100,14 @@ TEST(AccessTest, EveryRoleHasExactlyThePermissionsOfThePolicy) {
 TEST(AccessTest, AdminMayDoEverything) {
   EXPECT_EQ(Allowed(Role::kAdmin),
             (Names{"public", "signed_in", "read_records", "write_records",
-                   "read_calendar", "read_funder_report", "admin"}));
+                   "read_calendar", "read_funder_report", "read_evidence",
+                   "admin"}));
 }
 
 TEST(AccessTest, CoordinatorMayDoAllButAdministration) {
   EXPECT_EQ(Allowed(Role::kCoordinator),
             (Names{"public", "signed_in", "read_records", "write_records",
-                   "read_calendar", "read_funder_report"}));
+                   "read_calendar", "read_funder_report", "read_evidence"}));
 }
 
 TEST(AccessTest, ViewerOnlyReads) {

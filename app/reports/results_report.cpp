@@ -1,0 +1,127 @@
+// The results report: the logframe in order, each indicator's baseline, the
+// target for the period, the actual and its disaggregation.
+
+#include <cstdio>
+
+#include "app/http/json_codec.hpp"
+#include "app/reports/reports.hpp"
+
+namespace capdev::app {
+
+namespace {
+
+// Up to two decimals, no trailing zeros ("12", "37.5").
+std::string NumberCell(const std::optional<double>& v) {
+  if (!v) return "";
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "%.2f", *v);
+  std::string s = buf;
+  while (s.back() == '0') s.pop_back();
+  if (s.back() == '.') s.pop_back();
+  return s;
+}
+
+std::string IndicatorLabel(const domain::Indicator& i) {
+  return (i.code ? *i.code + " " : "") + i.title + " (indicator " +
+         std::to_string(i.id) + ")";
+}
+
+}  // namespace
+
+json::object ResultsJson(const domain::ResultsReport& r) {
+  json::array results;
+  for (const auto& line : r.results) {
+    json::array indicators;
+    for (const auto& a : line.indicators) {
+      json::object o = Encode(a.indicator);
+      o["target"] = ToJson(a.target);
+      o["actual"] = ToJson(a.actual);
+      o["comment"] = ToJson(a.comment);
+      json::object by;
+      for (const auto& d : a.disaggregated) {
+        json::array values;
+        for (const auto& g : d.values) {
+          values.push_back(
+              {{"key", g.key.empty() ? json::value(nullptr) : json::value(g.key)},
+               {"value", g.value}});
+        }
+        by[domain::ToText(d.by)] = std::move(values);
+      }
+      o["disaggregated"] = std::move(by);
+      indicators.push_back(std::move(o));
+    }
+    json::object result = Encode(line.result);
+    result["depth"] = line.depth;
+    result["indicators"] = std::move(indicators);
+    results.push_back(std::move(result));
+  }
+  return {{"report", "results"},
+          {"generated_at", domain::NowUtc()},
+          {"project",
+           {{"id", r.project_id},
+            {"code", r.project_code},
+            {"title", r.project_title}}},
+          {"period", {{"from", r.from.ToString()}, {"to", r.to.ToString()}}},
+          {"results", std::move(results)}};
+}
+
+void AddResultsTables(Document& d, const std::string& id,
+                      const domain::ResultsReport& r) {
+  const std::string heading = "Results of " + r.project_code;
+  Table indicators{id + ".indicators",
+                   heading,
+                   {"Indicator", "Result", "Level", "Source", "Measure",
+                    "Baseline", "Baseline year", "Target", "Actual", "Comment"},
+                   {}};
+  Table by{id + ".disaggregated",
+           heading + ": disaggregated",
+           {"Indicator", "By", "Group", "Value"},
+           {}};
+  for (const auto& line : r.results) {
+    const auto& res = line.result;
+    const std::string result =
+        std::string(line.depth * 2, ' ') + (res.code ? *res.code + " " : "") +
+        res.title;
+    if (line.indicators.empty()) {
+      indicators.rows.push_back({"(no indicator) " + result, result,
+                                 Cell(res.level), "", "", "", "", "", "", ""});
+    }
+    for (const auto& a : line.indicators) {
+      const auto& i = a.indicator;
+      indicators.rows.push_back(
+          {IndicatorLabel(i), result, Cell(res.level), Cell(i.source),
+           Cell(i.measure), NumberCell(i.baseline_value),
+           i.baseline_year ? Cell(*i.baseline_year) : "", NumberCell(a.target),
+           NumberCell(a.actual), a.comment.value_or("")});
+      for (const auto& dis : a.disaggregated) {
+        for (const auto& g : dis.values) {
+          by.rows.push_back({IndicatorLabel(i),
+                             std::string(domain::ToText(dis.by)),
+                             g.key.empty() ? "(not recorded)" : g.key,
+                             NumberCell(g.value)});
+        }
+      }
+    }
+  }
+  d.tables.push_back(std::move(indicators));
+  d.tables.push_back(std::move(by));
+}
+
+Document ResultsDocument(const domain::ResultsReport& r) {
+  Document d;
+  d.title = "Results report: " + r.project_code;
+  d.facts = {{"Project", r.project_code + " " + r.project_title},
+             {"Period", r.from.ToString() + " to " + r.to.ToString()},
+             {"Generated", domain::NowUtc()}};
+  AddResultsTables(d, "results", r);
+  d.notes = DefinitionNotes(domain::kDefaultCompletionThreshold);
+  d.notes.push_back(
+      "Actuals counted from attendance cover the held workshops with exact "
+      "dates in the period (an indicator's filter may narrow them; its "
+      "completion threshold replaces the default). The target is the one "
+      "whose period lies within the report's and ends last; a manual actual "
+      "is the value entered for the period, else the latest within it.");
+  return d;
+}
+
+}  // namespace capdev::app

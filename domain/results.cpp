@@ -1,0 +1,176 @@
+#include "domain/results.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <set>
+
+#include "domain/validation.hpp"
+
+namespace capdev::domain {
+
+namespace {
+
+// Values an indicator holds: finite and within what any programme reaches.
+void CheckValue(Errors& e, const std::string& field, double value) {
+  if (!std::isfinite(value) || value < 0 || value > 1e12) {
+    e.Add(field, "must be a number from 0 to 1,000,000,000,000");
+  }
+}
+
+void CheckPeriod(Errors& e, const std::string& at, Date start, Date end) {
+  if (end < start) e.Add(at + "period_end", "must not be before period_start");
+}
+
+}  // namespace
+
+Status Validate(const Result& r) {
+  Errors e;
+  e.Required("level", r.level);
+  e.Required("title", r.title);
+  e.MaxLength("title", r.title, kMaxName);
+  e.MaxLength("code", r.code, kMaxShort);
+  e.Positive("parent_id", r.parent_id);
+  return e.ToStatus();
+}
+
+Status ValidateParent(const Result& r, const Result& parent) {
+  Errors e;
+  if (parent.project_id != r.project_id) {
+    e.Add("parent_id", "must be a result of the same project");
+  } else if (parent.id == r.id) {
+    e.Add("parent_id", "must not be the result itself");
+  } else if (r.level && parent.level && *parent.level >= *r.level) {
+    e.Add("parent_id", "must be a result of a higher level (an " +
+                           std::string(ToText(*r.level)) +
+                           " sits below an impact or an outcome)");
+  }
+  return e.ToStatus();
+}
+
+Status Validate(const Indicator& i) {
+  Errors e;
+  e.Required("title", i.title);
+  e.MaxLength("title", i.title, kMaxName);
+  e.MaxLength("code", i.code, kMaxShort);
+  e.Required("source", i.source);
+  const bool counted = i.source == IndicatorSource::kAttendance;
+  if (counted && !i.measure) {
+    e.Add("measure", "is required for an indicator counted from attendance");
+  }
+  if (i.source == IndicatorSource::kManual) {
+    if (i.measure) e.Add("measure", "is for indicators counted from attendance");
+    if (!(i.filter == WorkshopSelection{})) {
+      e.Add("filter", "is for indicators counted from attendance");
+    }
+  }
+  for (std::size_t k = 0; k < i.filter.topics.size(); ++k) {
+    e.MaxLength("filter.topics[" + std::to_string(k) + "]", i.filter.topics[k],
+                kMaxShort);
+  }
+  for (std::size_t k = 0; k < i.filter.workshop_ids.size(); ++k) {
+    e.Positive("filter.workshop_ids[" + std::to_string(k) + "]",
+               i.filter.workshop_ids[k]);
+  }
+  if (i.completion_threshold &&
+      (*i.completion_threshold < 1 || *i.completion_threshold > 100)) {
+    e.Add("completion_threshold", "must be a percentage from 1 to 100");
+  }
+  if (i.baseline_value) CheckValue(e, "baseline_value", *i.baseline_value);
+  if (i.baseline_year && (*i.baseline_year < 1900 || *i.baseline_year > 2200)) {
+    e.Add("baseline_year", "must be a year from 1900 to 2200");
+  }
+  for (std::size_t k = 0; k < i.targets.size(); ++k) {
+    const std::string at = "targets[" + std::to_string(k) + "].";
+    CheckPeriod(e, at, i.targets[k].period_start, i.targets[k].period_end);
+    CheckValue(e, at + "value", i.targets[k].value);
+  }
+  std::set<Disaggregation> seen;
+  for (auto d : i.disaggregations) {
+    if (!seen.insert(d).second) {
+      e.Add("disaggregations", "lists " + std::string(ToText(d)) + " twice");
+    }
+  }
+  if (!i.disaggregations.empty() &&
+      !(counted && i.measure && CanDisaggregate(*i.measure))) {
+    e.Add("disaggregations",
+          "apply to indicators counted from attendance that count people or "
+          "their days (people_trained, participations, participant_days, "
+          "people_completed)");
+  }
+  return e.ToStatus();
+}
+
+Status ValidateValues(std::span<const IndicatorValue> values) {
+  Errors e;
+  for (std::size_t k = 0; k < values.size(); ++k) {
+    const std::string at = "[" + std::to_string(k) + "].";
+    CheckPeriod(e, at, values[k].period_start, values[k].period_end);
+    CheckValue(e, at + "value", values[k].value);
+    e.LongText(at + "comment", values[k].comment);
+    for (std::size_t j = 0; j < k; ++j) {
+      if (values[j].period_start == values[k].period_start &&
+          values[j].period_end == values[k].period_end) {
+        e.Add(at + "period_start", "the same period is given twice");
+      }
+    }
+  }
+  return e.ToStatus();
+}
+
+std::optional<double> TargetFor(const Indicator& i, Date from, Date to) {
+  const Target* best = nullptr;
+  for (const auto& t : i.targets) {
+    if (t.period_start < from || t.period_end > to) continue;
+    if (!best || t.period_end > best->period_end) best = &t;
+  }
+  return best ? std::optional(best->value) : std::nullopt;
+}
+
+bool CanDisaggregate(Measure m) {
+  return m == Measure::kPeopleTrained || m == Measure::kParticipations ||
+         m == Measure::kParticipantDays || m == Measure::kPeopleCompleted;
+}
+
+}  // namespace capdev::domain
+
+namespace capdev::domain {
+
+const IndicatorValue* ValueFor(std::span<const IndicatorValue> values, Date from,
+                               Date to) {
+  const IndicatorValue* best = nullptr;
+  for (const auto& v : values) {
+    if (v.period_start == from && v.period_end == to) return &v;
+    if (v.period_start < from || v.period_end > to) continue;
+    if (!best || v.period_end > best->period_end) best = &v;
+  }
+  return best;
+}
+
+std::vector<ResultLine> Logframe(std::vector<Result> results) {
+  std::sort(results.begin(), results.end(), [](const Result& a, const Result& b) {
+    if (a.code != b.code) {
+      if (!a.code || !b.code) return a.code.has_value();  // coded ones first
+      return *a.code < *b.code;
+    }
+    return a.id < b.id;
+  });
+  std::vector<ResultLine> out;
+  std::set<std::int64_t> placed;
+  auto place = [&](auto& self, std::optional<std::int64_t> parent,
+                   int depth) -> void {
+    for (const auto& r : results) {
+      if (r.parent_id != parent || placed.count(r.id)) continue;
+      placed.insert(r.id);
+      out.push_back({r, depth, {}});
+      self(self, r.id, depth + 1);
+    }
+  };
+  place(place, std::nullopt, 0);
+  // A parent from elsewhere cannot be: keep any such result, at the top.
+  for (const auto& r : results) {
+    if (!placed.count(r.id)) out.push_back({r, 0, {}});
+  }
+  return out;
+}
+
+}  // namespace capdev::domain
