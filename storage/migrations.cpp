@@ -18,6 +18,7 @@ const std::vector<Migration>& AllMigrations() {
       {3, "stated_dates", kSchemaStatedDates},
       {4, "text_keys", kSchemaTextKeys},
       {5, "workshop_search", kSchemaWorkshopSearch},
+      {6, "token_ids", kSchemaTokenIds},
   };
   return kMigrations;
 }
