@@ -4,9 +4,8 @@
 #include <SQLiteCpp/Database.h>
 #include <SQLiteCpp/Exception.h>
 #include <SQLiteCpp/Statement.h>
-#include <sqlite3.h>
-
 #include <fcntl.h>
+#include <sqlite3.h>
 #include <unistd.h>
 
 #include <filesystem>
@@ -56,8 +55,8 @@ std::vector<std::string> Rows(SQLite::Database& db, const char* sql) {
 std::vector<std::string> Problems(SQLite::Database& db, bool quick) {
   std::vector<std::string> problems;
   try {
-    for (auto& row : Rows(db, quick ? "PRAGMA quick_check"
-                                    : "PRAGMA integrity_check")) {
+    for (auto& row :
+         Rows(db, quick ? "PRAGMA quick_check" : "PRAGMA integrity_check")) {
       if (row != "ok") problems.push_back("integrity: " + row);
     }
     if (!quick) {
@@ -73,7 +72,8 @@ std::vector<std::string> Problems(SQLite::Database& db, bool quick) {
 
 int RecordedVersion(SQLite::Database& db) {
   if (!db.tableExists("schema_migrations")) return 0;
-  return db.execAndGet("SELECT COALESCE(MAX(version), 0) FROM schema_migrations")
+  return db
+      .execAndGet("SELECT COALESCE(MAX(version), 0) FROM schema_migrations")
       .getInt();
 }
 
@@ -91,8 +91,8 @@ domain::Status CheckCopy(const std::string& path, const std::string& label) {
   ASSIGN_OR_RETURN(auto db, OpenExisting(path));
   const auto problems = Problems(*db, false);
   if (!problems.empty()) {
-    return domain::Status::FailedPrecondition(label + " fails its checks: " +
-                                              Joined(problems));
+    return domain::Status::FailedPrecondition(
+        label + " fails its checks: " + Joined(problems));
   }
   try {
     const int version = RecordedVersion(*db);
@@ -169,10 +169,10 @@ domain::Status BackupDatabase(const std::string& path, const std::string& out) {
   const std::string partial = out + ".partial";
   RemoveIfExists(partial);
   try {
-    SQLite::Database copy(partial, SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
-    sqlite3_backup* backup =
-        sqlite3_backup_init(copy.getHandle(), "main", source->getHandle(),
-                            "main");
+    SQLite::Database copy(partial,
+                          SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
+    sqlite3_backup* backup = sqlite3_backup_init(copy.getHandle(), "main",
+                                                 source->getHandle(), "main");
     if (!backup) {
       return domain::Status::FailedPrecondition(
           std::string("cannot start the backup: ") +
@@ -229,8 +229,8 @@ domain::Status RestoreDatabase(const std::string& path,
   std::error_code ec;
   fs::copy_file(backup, incoming, fs::copy_options::overwrite_existing, ec);
   if (ec) {
-    return domain::Status::FailedPrecondition("cannot copy " + backup +
-                                              ": " + ec.message());
+    return domain::Status::FailedPrecondition("cannot copy " + backup + ": " +
+                                              ec.message());
   }
   if (auto s = CheckCopy(incoming, "backup " + backup); !s.ok()) {
     RemoveIfExists(incoming);

@@ -17,16 +17,17 @@ domain::StatusOr<DatabaseLock> DatabaseLock::Acquire(const std::string& path,
   for (int attempt = 0; attempt < 10; ++attempt) {
     const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
     if (fd < 0) {
-      return domain::Status::FailedPrecondition(
-          "cannot open " + path + ": " + std::strerror(errno));
+      return domain::Status::FailedPrecondition("cannot open " + path + ": " +
+                                                std::strerror(errno));
     }
     const int op = (mode == Mode::kShared ? LOCK_SH : LOCK_EX) | LOCK_NB;
     if (::flock(fd, op) != 0) {
       ::close(fd);
-      return domain::Status::FailedPrecondition(
-          "a capdev server is using " + path + "; stop it first");
+      return domain::Status::FailedPrecondition("a capdev server is using " +
+                                                path + "; stop it first");
     }
-    struct stat held {}, named {};
+    struct stat held {
+    }, named{};
     if (::fstat(fd, &held) == 0 && ::stat(path.c_str(), &named) == 0 &&
         held.st_ino == named.st_ino && held.st_dev == named.st_dev) {
       return DatabaseLock(fd);

@@ -17,7 +17,8 @@ class Database;
 
 class WalCheckpointer {
  public:
-  WalCheckpointer(const std::string& path, std::chrono::milliseconds retry_every);
+  WalCheckpointer(const std::string& path,
+                  std::chrono::milliseconds retry_every);
   ~WalCheckpointer();  // stops the thread
   WalCheckpointer(const WalCheckpointer&) = delete;
   WalCheckpointer& operator=(const WalCheckpointer&) = delete;

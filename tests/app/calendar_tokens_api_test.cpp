@@ -48,8 +48,8 @@ TEST_F(CalendarTokensApiTest, RevokingOneClosesItsFeedAndNoOther) {
   const auto feed = [&](const json::object& t) { return Feed(t); };
   ASSERT_EQ(feed(a), 200);
   ASSERT_EQ(feed(b), 200);
-  const auto path = "/api/v1/auth/calendar-tokens/" +
-                    std::to_string(a.at("id").as_int64());
+  const auto path =
+      "/api/v1/auth/calendar-tokens/" + std::to_string(a.at("id").as_int64());
   EXPECT_EQ(Delete(path).status, 204);
   EXPECT_EQ(feed(a), 401);
   EXPECT_EQ(feed(b), 200);
@@ -82,9 +82,9 @@ TEST_F(CalendarTokensApiTest, AtMostTwentyLiveTokens) {
   EXPECT_NE(r.Json().at("detail").as_string().find("20"), std::string::npos);
   EXPECT_EQ(Listed().size(), 20u);
   // Revoking one makes room again.
-  ASSERT_EQ(Delete("/api/v1/auth/calendar-tokens/" + std::to_string(first))
-                .status,
-            204);
+  ASSERT_EQ(
+      Delete("/api/v1/auth/calendar-tokens/" + std::to_string(first)).status,
+      204);
   Issue();
   ExpectProblem(Post("/api/v1/auth/calendar-token", json::object{}), 409);
 }

@@ -45,8 +45,8 @@ class ErasureTest : public ApiTest {
 TEST_F(ErasureTest, WithoutReadersTheValuesAreGoneAtOnce) {
   const auto p = Secret();
   ASSERT_TRUE(InFiles("zxwvk"));
-  auto r = Post("/api/v1/people/" + std::to_string(p) + "/erase",
-                json::object{});
+  auto r =
+      Post("/api/v1/people/" + std::to_string(p) + "/erase", json::object{});
   ASSERT_EQ(r.status, 200) << r.body;
   EXPECT_TRUE(r.Json().at("purged").as_bool());
   EXPECT_FALSE(InFiles("zxwvk"));
@@ -58,8 +58,8 @@ TEST_F(ErasureTest, AnOpenReaderNeitherBlocksTheErasureNorKeepsTheValues) {
   const auto project = Project("P");
   // Another process's read transaction, begun before the erasure: it needs
   // the old pages until it ends.
-  auto reader = std::make_unique<SQLite::Database>(db_path_,
-                                                   SQLite::OPEN_READONLY);
+  auto reader =
+      std::make_unique<SQLite::Database>(db_path_, SQLite::OPEN_READONLY);
   reader->exec("BEGIN");
   {
     SQLite::Statement q(*reader, "SELECT count(*) FROM people");
@@ -67,8 +67,8 @@ TEST_F(ErasureTest, AnOpenReaderNeitherBlocksTheErasureNorKeepsTheValues) {
   }
 
   auto started = Clock::now();
-  auto r = Post("/api/v1/people/" + std::to_string(p) + "/erase",
-                json::object{});
+  auto r =
+      Post("/api/v1/people/" + std::to_string(p) + "/erase", json::object{});
   EXPECT_LT(Clock::now() - started, 3s);
   ASSERT_EQ(r.status, 200) << r.body;
   EXPECT_FALSE(r.Json().at("purged").as_bool());
@@ -91,8 +91,7 @@ TEST_F(ErasureTest, AnOpenReaderNeitherBlocksTheErasureNorKeepsTheValues) {
   }
   // The reader still sees its snapshot, so the old values are still needed.
   {
-    SQLite::Statement q(*reader,
-                        "SELECT full_name FROM people WHERE id = ?");
+    SQLite::Statement q(*reader, "SELECT full_name FROM people WHERE id = ?");
     q.bind(1, p);
     ASSERT_TRUE(q.executeStep());
     EXPECT_EQ(q.getColumn(0).getString(), "Qzxwvk Secretname");
@@ -107,7 +106,10 @@ TEST_F(ErasureTest, AnOpenReaderNeitherBlocksTheErasureNorKeepsTheValues) {
     std::this_thread::sleep_for(200ms);
   EXPECT_FALSE(InFiles("zxwvk")) << "the name or email is still in the files";
   EXPECT_FALSE(InFiles("7777 0123")) << "the phone is still in the files";
-  EXPECT_EQ(Get("/api/v1/people/" + std::to_string(p)).Json().at("full_name").as_string(),
+  EXPECT_EQ(Get("/api/v1/people/" + std::to_string(p))
+                .Json()
+                .at("full_name")
+                .as_string(),
             "Erased person " + std::to_string(p));
 }
 

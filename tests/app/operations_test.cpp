@@ -20,7 +20,8 @@ namespace {
 using namespace std::chrono_literals;
 
 std::int64_t CreateOrganization(std::uint16_t port, const std::string& name) {
-  auto r = Post(port, "/api/v1/organizations", {{"name", name}, {"kind", "ngo"}});
+  auto r =
+      Post(port, "/api/v1/organizations", {{"name", name}, {"kind", "ngo"}});
   return r.status == 201 ? r.Json().at("id").as_int64() : 0;
 }
 
@@ -100,8 +101,8 @@ TEST(BackupTest, RestoreRefusesADamagedBackupAndKeepsTheDatabase) {
   auto r = RunCapdev({"restore", "--db", db, junk});
   EXPECT_NE(r.exit_code, 0);
   EXPECT_EQ(RunCapdev({"check", "--db", db}).exit_code, 0);
-  EXPECT_NE(RunCapdev({"restore", "--db", db, dir.File("missing.db")}).exit_code,
-            0);
+  EXPECT_NE(
+      RunCapdev({"restore", "--db", db, dir.File("missing.db")}).exit_code, 0);
 }
 
 // Overwrites every page but the first (the header and schema root) with
