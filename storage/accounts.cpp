@@ -98,7 +98,8 @@ void AddToken(Database& db, const std::string& token_hash, std::int64_t user_id,
   ScopedStatement q(
       db,
       "INSERT INTO auth_tokens (token_hash, user_id, created_at, "
-      "last_used_at, expires_at, scope) VALUES (?, ?, ?, ?, ?, ?)");
+      "last_used_at, expires_at, scope, id) VALUES (?, ?, ?, ?, ?, ?, "
+      "(SELECT COALESCE(MAX(id), 0) + 1 FROM auth_tokens))");
   BindAll(*q, token_hash, user_id, now, now, now + lifetime.absolute_seconds,
           scope);
   q->exec();
@@ -145,6 +146,62 @@ void RevokeToken(Database& db, const std::string& token_hash) {
                     "UPDATE auth_tokens SET revoked = 1 WHERE token_hash = ?");
   q->bind(1, token_hash);
   q->exec();
+}
+
+namespace {
+// A calendar token that still opens the feeds.
+constexpr const char* kLiveFeedToken = R"sql(
+  user_id = ? AND scope = 'calendar' AND revoked = 0 AND expires_at > ?
+  AND last_used_at + ? > ?)sql";
+}  // namespace
+
+std::vector<FeedToken> ListFeedTokens(Database& db, std::int64_t user_id,
+                                      std::int64_t now) {
+  ScopedStatement q(db,
+                    std::string("SELECT id, created_at, last_used_at FROM "
+                                "auth_tokens WHERE ") +
+                        kLiveFeedToken + " ORDER BY id");
+  BindAll(*q, user_id, now, kCalendarTokenLifetime.idle_seconds, now);
+  std::vector<FeedToken> out;
+  while (q->executeStep()) {
+    FeedToken t;
+    Read(q->getColumn(0), t.id);
+    Read(q->getColumn(1), t.created_at);
+    Read(q->getColumn(2), t.last_used_at);
+    out.push_back(t);
+  }
+  return out;
+}
+
+domain::StatusOr<std::int64_t> AddFeedToken(WriteTx& tx,
+                                            const std::string& token_hash,
+                                            std::int64_t user_id,
+                                            std::int64_t now) {
+  if (ListFeedTokens(tx.db(), user_id, now).size() >= kMaxFeedTokens) {
+    return domain::Status::FailedPrecondition(
+        "you already hold " + std::to_string(kMaxFeedTokens) +
+        " calendar feed tokens; revoke one you no longer use "
+        "(DELETE /api/v1/auth/calendar-tokens/{id})");
+  }
+  AddToken(tx.db(), token_hash, user_id, now, kCalendarTokenLifetime,
+           "calendar");
+  return tx.db().raw().execAndGet(
+                           "SELECT MAX(id) FROM auth_tokens")
+      .getInt64();
+}
+
+domain::Status RevokeFeedToken(WriteTx& tx, std::int64_t user_id,
+                               std::int64_t id, std::int64_t now) {
+  ScopedStatement q(tx.db(),
+                    std::string("UPDATE auth_tokens SET revoked = 1 WHERE id "
+                                "= ? AND ") +
+                        kLiveFeedToken);
+  BindAll(*q, id, user_id, now, kCalendarTokenLifetime.idle_seconds, now);
+  if (q->exec() == 0) {
+    return domain::Status::NotFound("you hold no live calendar feed token " +
+                                    std::to_string(id));
+  }
+  return domain::Status::Ok();
 }
 
 }  // namespace capdev::storage

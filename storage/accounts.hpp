@@ -51,4 +51,24 @@ std::optional<domain::Principal> UseToken(Database& db,
                                           const std::string& scope = "api");
 void RevokeToken(Database& db, const std::string& token_hash);
 
+// A live calendar feed token, as its owner may see it (never the token).
+struct FeedToken {
+  std::int64_t id = 0;
+  std::int64_t created_at = 0;    // unix seconds
+  std::int64_t last_used_at = 0;  // unix seconds
+};
+inline constexpr std::size_t kMaxFeedTokens = 20;
+// The user's live feed tokens, oldest first.
+std::vector<FeedToken> ListFeedTokens(Database& db, std::int64_t user_id,
+                                      std::int64_t now);
+// Adds a feed token unless the user already holds kMaxFeedTokens live ones
+// (FailedPrecondition); returns its id.
+domain::StatusOr<std::int64_t> AddFeedToken(WriteTx& tx,
+                                            const std::string& token_hash,
+                                            std::int64_t user_id,
+                                            std::int64_t now);
+// Revokes one of the user's own live feed tokens; NotFound for any other id.
+domain::Status RevokeFeedToken(WriteTx& tx, std::int64_t user_id,
+                               std::int64_t id, std::int64_t now);
+
 }  // namespace capdev::storage

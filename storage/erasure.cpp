@@ -24,10 +24,4 @@ domain::Status ErasePerson(WriteTx& tx, std::int64_t person_id) {
   return domain::Status::Ok();
 }
 
-bool CheckpointAndTruncateWal(Database& db) {
-  ScopedStatement q(db, "PRAGMA wal_checkpoint(TRUNCATE)");
-  q->executeStep();
-  return q->getColumn(0).getInt() == 0;  // 1 = busy: readers blocked it
-}
-
 }  // namespace capdev::storage

@@ -11,12 +11,8 @@ namespace capdev::storage {
 
 // Replaces name, native name, email, phone and position with an anonymous
 // placeholder; gender, organization, province, registrations and attendance
-// stay. Call inside a WriteTransaction; secure_delete zeroes the old values.
+// stay. Call inside a WriteTransaction; secure_delete zeroes the old values,
+// and WalCheckpointer moves them out of the WAL.
 domain::Status ErasePerson(WriteTx& tx, std::int64_t person_id);
-
-// After the erasure commits: copies the WAL into the database and truncates
-// it, so the old values are left in neither file. False when readers kept
-// the checkpoint from completing.
-bool CheckpointAndTruncateWal(Database& db);
 
 }  // namespace capdev::storage

@@ -20,6 +20,7 @@ const std::vector<Migration>& AllMigrations() {
       {5, "workshop_search", kSchemaWorkshopSearch},
       {6, "participation", kSchemaParticipation},
       {7, "results", kSchemaResults},
+      {8, "token_ids", kSchemaTokenIds},
   };
   return kMigrations;
 }

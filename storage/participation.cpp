@@ -8,7 +8,7 @@
 
 namespace capdev::storage {
 
-std::int64_t ParticipationMismatches(Database& db) {
+std::string ParticipationMismatchesSql() {
   // Recomputed with the domain's counting rule, not the triggers' text.
   const std::string expected = R"sql(
 SELECT r.workshop_id, r.person_id, r.role,
@@ -17,9 +17,13 @@ SELECT r.workshop_id, r.person_id, r.role,
                                SqlTexts<domain::Mark>(domain::CountsAsAttended) +
                                R"sql()) AS days
 FROM registrations r WHERE r.status <> 'cancelled')sql";
-  ScopedStatement q(db, "WITH e AS (" + expected + R"sql()
+  return "WITH e AS (" + expected + R"sql()
 SELECT (SELECT COUNT(*) FROM (SELECT * FROM e EXCEPT SELECT * FROM participation))
-     + (SELECT COUNT(*) FROM (SELECT * FROM participation EXCEPT SELECT * FROM e)))sql");
+     + (SELECT COUNT(*) FROM (SELECT * FROM participation EXCEPT SELECT * FROM e)))sql";
+}
+
+std::int64_t ParticipationMismatches(Database& db) {
+  ScopedStatement q(db, ParticipationMismatchesSql());
   q->executeStep();
   return q->getColumn(0).getInt64();
 }

@@ -3,6 +3,7 @@
 // registrations and the marks by triggers; this recomputes it from them.
 
 #include <cstdint>
+#include <string>
 
 #include "storage/database.hpp"
 
@@ -12,5 +13,7 @@ namespace capdev::storage {
 // say (missing, extra, or with another role or number of days): 0 when the
 // triggers kept it right.
 std::int64_t ParticipationMismatches(Database& db);
+// The query behind it (one row, one column), for checks on a bare connection.
+std::string ParticipationMismatchesSql();
 
 }  // namespace capdev::storage

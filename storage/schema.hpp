@@ -326,4 +326,15 @@ CREATE TABLE indicator_values (
   PRIMARY KEY (indicator_id, period_start, period_end)
 ) WITHOUT ROWID;
 )sql";
+
+// Version 8: tokens get an id, so a user can list and revoke their calendar
+// feed tokens one by one without ever seeing a token again.
+inline constexpr const char* kSchemaTokenIds = R"sql(
+ALTER TABLE auth_tokens ADD COLUMN id INTEGER;
+UPDATE auth_tokens SET id =
+  (SELECT COUNT(*) FROM auth_tokens t WHERE t.token_hash <= auth_tokens.token_hash);
+CREATE UNIQUE INDEX auth_tokens_id ON auth_tokens(id);
+CREATE INDEX auth_tokens_user_scope ON auth_tokens(user_id, scope);
+)sql";
+
 }  // namespace capdev::storage

@@ -44,3 +44,28 @@ domain::Status ConstraintStatus(const SQLite::Exception& e,
 }
 
 }  // namespace capdev::storage
+
+namespace capdev::storage {
+
+std::optional<domain::Status> UnavailableStatus(const std::exception& e) {
+  const auto* sql = dynamic_cast<const SQLite::Exception*>(&e);
+  if (!sql) return std::nullopt;
+  switch (sql->getErrorCode()) {
+    case SQLITE_FULL:
+      return domain::Status::Unavailable(
+          "The server's disk is full: the change was not saved. Reading goes "
+          "on; try again once the operator has freed space.");
+    case SQLITE_IOERR:
+      return domain::Status::Unavailable(
+          "The server could not write to its disk: the change was not saved. "
+          "Try again shortly.");
+    case SQLITE_BUSY:
+    case SQLITE_LOCKED:
+      return domain::Status::Unavailable(
+          "The database is busy; try again shortly.");
+    default:
+      return std::nullopt;
+  }
+}
+
+}  // namespace capdev::storage

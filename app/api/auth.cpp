@@ -85,13 +85,38 @@ void AddAuthRoutes(Router& router, std::shared_ptr<AuthService> auth) {
   // A URL to subscribe to the calendar with, from a calendar client.
   router.Add(kPost, "/api/v1/auth/calendar-token", P::kReadCalendar,
              [auth](Context& ctx) -> domain::StatusOr<Response> {
-               auto issued = auth->IssueCalendarToken(ctx.db, *ctx.user);
+               ASSIGN_OR_RETURN(const auto issued,
+                                auth->IssueCalendarToken(ctx.db, *ctx.user));
                return JsonResponse(
-                   200, json::object{{"token", issued.token},
+                   200, json::object{{"id", issued.token_id},
+                                     {"token", issued.token},
                                      {"expires_at", Instant(issued.expires_at)},
                                      {"feed_path",
                                       "/api/v1/calendar.ics?access_token=" +
                                           issued.token}});
+             });
+
+  // The caller's own feed tokens: when each was made and last used, never
+  // the token (only its hash is stored).
+  router.Add(kGet, "/api/v1/auth/calendar-tokens", P::kReadCalendar,
+             [auth](Context& ctx) -> domain::StatusOr<Response> {
+               json::array items;
+               for (const auto& t : auth->CalendarTokens(ctx.db, *ctx.user)) {
+                 items.push_back({{"id", t.id},
+                                  {"created_at", Instant(t.created_at)},
+                                  {"last_used_at", Instant(t.last_used_at)}});
+               }
+               return JsonResponse(200,
+                                   json::object{{"items", std::move(items)},
+                                                {"next_cursor", nullptr}});
+             });
+
+  router.Add(kDelete, "/api/v1/auth/calendar-tokens/{id}", P::kReadCalendar,
+             [auth](Context& ctx) -> domain::StatusOr<Response> {
+               ASSIGN_OR_RETURN(const auto id, ctx.Id("id"));
+               RETURN_IF_ERROR(
+                   auth->RevokeCalendarToken(ctx.db, *ctx.user, id));
+               return NoContent();
              });
 
   const auto me = [](Context& ctx) -> domain::StatusOr<Response> {

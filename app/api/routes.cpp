@@ -4,7 +4,8 @@
 
 namespace capdev::app {
 
-Router MakeRouter(std::shared_ptr<AuthService> auth) {
+Router MakeRouter(std::shared_ptr<AuthService> auth,
+                  std::shared_ptr<storage::WalCheckpointer> checkpointer) {
   Router router;
   router.SetAuthenticator(
       [auth](const Request& request,
@@ -20,7 +21,7 @@ Router MakeRouter(std::shared_ptr<AuthService> auth) {
   AddProjectRoutes(router);
   AddWorkshopRoutes(router);
   AddSessionRoutes(router);
-  AddPersonRoutes(router);
+  AddPersonRoutes(router, std::move(checkpointer));
   AddRegistrationRoutes(router);
   AddAttendanceRoutes(router);
   AddReportRoutes(router);

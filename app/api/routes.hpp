@@ -9,6 +9,11 @@
 namespace capdev::app {
 
 class AuthService;
+}  // namespace capdev::app
+namespace capdev::storage {
+class WalCheckpointer;
+}  // namespace capdev::storage
+namespace capdev::app {
 
 void AddAuthRoutes(Router& router, std::shared_ptr<AuthService> auth);
 void AddUserRoutes(Router& router);
@@ -18,14 +23,18 @@ void AddOrganizationRoutes(Router& router);
 void AddProjectRoutes(Router& router);
 void AddWorkshopRoutes(Router& router);
 void AddSessionRoutes(Router& router);
-void AddPersonRoutes(Router& router);
+void AddPersonRoutes(Router& router,
+                     std::shared_ptr<storage::WalCheckpointer> checkpointer);
 void AddRegistrationRoutes(Router& router);
 void AddAttendanceRoutes(Router& router);
 void AddReportRoutes(Router& router);
 void AddResultRoutes(Router& router);
 void AddScheduleRoutes(Router& router);
 
-// Every route capdev serves, behind `auth`.
-Router MakeRouter(std::shared_ptr<AuthService> auth);
+// Every route capdev serves, behind `auth`. `checkpointer` purges erased
+// values from the WAL (null only where routes are listed, not served).
+Router MakeRouter(
+    std::shared_ptr<AuthService> auth,
+    std::shared_ptr<storage::WalCheckpointer> checkpointer = nullptr);
 
 }  // namespace capdev::app

@@ -1,4 +1,5 @@
-// The `capdev` command line: serve, migrate, seed.
+// The `capdev` command line: serve, migrate, seed, user, and the operator's
+// backup, restore and check.
 
 #include <spdlog/sinks/stdout_color_sinks.h>
 #include <spdlog/spdlog.h>
@@ -10,6 +11,7 @@
 #include "app/cli/seed_loader.hpp"
 #include "app/cli/serve.hpp"
 #include "app/cli/user_command.hpp"
+#include "storage/maintenance.hpp"
 #include "storage/migrations.hpp"
 
 namespace {
@@ -23,6 +25,38 @@ int Migrate(const std::string& path) {
   }
   spdlog::info("schema of {} at version {} (was {})", path,
                capdev::storage::SchemaVersion(db), before);
+  return 0;
+}
+
+int Backup(const std::string& path, const std::string& out) {
+  if (auto s = capdev::storage::BackupDatabase(path, out); !s.ok()) {
+    spdlog::error("backup of {} failed: {}", path, s.detail());
+    return 1;
+  }
+  spdlog::info("backed up {} to {} (checked: integrity and foreign keys ok)",
+               path, out);
+  return 0;
+}
+
+int Restore(const std::string& path, const std::string& backup) {
+  if (auto s = capdev::storage::RestoreDatabase(path, backup); !s.ok()) {
+    spdlog::error("restore of {} refused: {}", path, s.detail());
+    return 1;
+  }
+  spdlog::info("restored {} from {}; the previous files are kept as {}",
+               path, backup, path + ".pre-restore");
+  return 0;
+}
+
+int Check(const std::string& path) {
+  const auto problems = capdev::storage::CheckDatabase(path);
+  for (const auto& p : problems) spdlog::error("{}: {}", path, p);
+  if (!problems.empty()) {
+    spdlog::error("{} FAILED its checks ({} problems); restore a backup",
+                  path, problems.size());
+    return 1;
+  }
+  spdlog::info("{}: ok (integrity_check, foreign_key_check)", path);
   return 0;
 }
 
@@ -64,7 +98,8 @@ int main(int argc, char** argv) {
   serve_cmd->add_option("--workers", serve.workers, "Request worker threads")
       ->envname("CAPDEV_WORKERS")
       ->check(CLI::Range(1, 64));
-  int read_timeout_ms = 10'000, idle_timeout_ms = 30'000;
+  int read_timeout_ms = 10'000, idle_timeout_ms = 30'000,
+      first_byte_timeout_ms = 5'000;
   serve_cmd
       ->add_option("--read-timeout-ms", read_timeout_ms,
                    "Deadline to read one request")
@@ -76,9 +111,21 @@ int main(int argc, char** argv) {
       ->envname("CAPDEV_IDLE_TIMEOUT_MS")
       ->check(CLI::Range(100, 3'600'000));
   serve_cmd
+      ->add_option("--first-byte-timeout-ms", first_byte_timeout_ms,
+                   "Deadline for a new connection's first byte")
+      ->envname("CAPDEV_FIRST_BYTE_TIMEOUT_MS")
+      ->check(CLI::Range(100, 600'000));
+  serve_cmd
       ->add_option("--max-connections", serve.http.max_connections,
                    "Open connection cap")
-      ->envname("CAPDEV_MAX_CONNECTIONS");
+      ->envname("CAPDEV_MAX_CONNECTIONS")
+      ->check(CLI::Range(1, 100'000));
+  serve_cmd
+      ->add_option("--max-connections-per-address",
+                   serve.http.max_connections_per_address,
+                   "Open connection cap per client address")
+      ->envname("CAPDEV_MAX_CONNECTIONS_PER_ADDRESS")
+      ->check(CLI::Range(1, 100'000));
   serve_cmd
       ->add_option("--body-limit", serve.http.body_limit,
                    "Largest request body, bytes")
@@ -143,6 +190,24 @@ int main(int argc, char** argv) {
           "Read the seed from this folder instead of the built-in copy")
       ->check(CLI::ExistingDirectory);
 
+  auto* backup_cmd = cli.add_subcommand(
+      "backup", "Write a consistent copy of a live database to OUT");
+  backup_cmd->add_option("--db", db_path, "SQLite database file")
+      ->envname("CAPDEV_DB");
+  std::string file_arg;
+  backup_cmd->add_option("out", file_arg, "The backup file to write")
+      ->required();
+  auto* restore_cmd = cli.add_subcommand(
+      "restore", "Replace the database with a checked backup (server stopped)");
+  restore_cmd->add_option("--db", db_path, "SQLite database file")
+      ->envname("CAPDEV_DB");
+  restore_cmd->add_option("backup", file_arg, "The backup file to restore")
+      ->required();
+  auto* check_cmd = cli.add_subcommand(
+      "check", "Run the integrity and foreign-key checks");
+  check_cmd->add_option("--db", db_path, "SQLite database file")
+      ->envname("CAPDEV_DB");
+
   CLI11_PARSE(cli, argc, argv);
   spdlog::set_level(spdlog::level::from_str(log_level));
 
@@ -156,12 +221,21 @@ int main(int argc, char** argv) {
       serve.database.path = db_path;
       serve.http.read_timeout = std::chrono::milliseconds(read_timeout_ms);
       serve.http.idle_timeout = std::chrono::milliseconds(idle_timeout_ms);
+      serve.http.first_byte_timeout =
+          std::chrono::milliseconds(first_byte_timeout_ms);
+      // A per-address cap above the global one would mean nothing.
+      serve.http.max_connections_per_address =
+          std::min(serve.http.max_connections_per_address,
+                   serve.http.max_connections);
       serve.auth.max_failures_per_address =
           4 * serve.auth.max_failures_per_username;
       return capdev::app::Serve(serve);
     }
     if (*migrate_cmd) return Migrate(db_path);
     if (*seed_cmd) return capdev::app::RunSeed(db_path, seed_dir);
+    if (*backup_cmd) return Backup(db_path, file_arg);
+    if (*restore_cmd) return Restore(db_path, file_arg);
+    if (*check_cmd) return Check(db_path);
   } catch (const std::exception& e) {
     spdlog::error("{}", e.what());
     return 1;

@@ -6,11 +6,28 @@
 #include "app/http/web_assets.hpp"
 #include "app/http/problem.hpp"
 #include "app/http/worker_pool.hpp"
+#include "storage/maintenance.hpp"
 #include "storage/migrations.hpp"
+#include "storage/server_lock.hpp"
+#include "storage/wal_checkpointer.hpp"
 
 namespace capdev::app {
 
 int Serve(const ServeOptions& options) {
+  const std::string& path = options.database.path;
+  // Refuse before opening: SQLite would create a missing file, and a corrupt
+  // one would answer 500s behind a healthy /healthz.
+  if (auto s = storage::CheckServable(path); !s.ok()) {
+    spdlog::error("cannot serve: {}", s.detail());
+    return 1;
+  }
+  // Held until we return: `capdev restore` refuses while a server holds it.
+  auto lock = storage::DatabaseLock::Acquire(
+      path, storage::DatabaseLock::Mode::kShared);
+  if (!lock.ok()) {
+    spdlog::error("cannot serve: {}", lock.status().detail());
+    return 1;
+  }
   {
     storage::Database db(options.database);
     if (auto s = storage::Migrate(db); !s.ok()) {
@@ -18,7 +35,11 @@ int Serve(const ServeOptions& options) {
       return 1;
     }
   }
-  const Router router = MakeRouter(std::make_shared<AuthService>(options.auth));
+  // Erasure asks it to truncate the WAL; it retries until readers let it.
+  auto checkpointer = std::make_shared<storage::WalCheckpointer>(
+      path, options.checkpoint_retry);
+  const Router router =
+      MakeRouter(std::make_shared<AuthService>(options.auth), checkpointer);
   WorkerPool pool(options.database, options.workers);
   const WebAssets web(options.web_dir);
   Server server(options.http, [&](Request request,

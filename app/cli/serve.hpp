@@ -1,6 +1,8 @@
 #pragma once
-// `capdev serve`: opens and migrates the database, then serves HTTP until
+// `capdev serve`: checks, opens and migrates the database, then serves HTTP until
 // SIGINT/SIGTERM, finishing in-flight requests before it returns.
+
+#include <chrono>
 
 #include "app/services/auth_service.hpp"
 #include "app/http/server.hpp"
@@ -14,6 +16,8 @@ struct ServeOptions {
   int workers = 4;
   AuthOptions auth;
   std::string web_dir;  // empty: the web app compiled into the binary
+  // How often a blocked WAL truncation (after an erasure) is tried again.
+  std::chrono::milliseconds checkpoint_retry{1000};
 };
 
 // Returns the process exit code.

@@ -9,6 +9,7 @@
 #include <set>
 
 #include "app/http/problem.hpp"
+#include "storage/sql_errors.hpp"
 
 namespace capdev::app {
 
@@ -94,8 +95,14 @@ Response Router::Dispatch(const Request& request, storage::Database& db) const {
     response = DispatchUnlogged(request, db, matched);
   } catch (const std::exception& e) {
     spdlog::error("{} {} failed: {}", request.method, matched, e.what());
-    response = Problem(
-        500, "The server could not complete the request; it has been logged.");
+    // A full disk or an I/O error is the machine's state, not a bug: 503.
+    if (auto unavailable = storage::UnavailableStatus(e)) {
+      response = Problem(*unavailable);
+    } else {
+      response = Problem(
+          500,
+          "The server could not complete the request; it has been logged.");
+    }
   } catch (...) {
     spdlog::error("{} {} failed with an unknown exception", request.method,
                   matched);

@@ -10,6 +10,7 @@
 #include <mutex>
 #include <optional>
 #include <thread>
+#include <unordered_map>
 #include <vector>
 
 #include "app/http/problem.hpp"
@@ -33,7 +34,10 @@ struct Server::Impl : std::enable_shared_from_this<Server::Impl> {
   void Accept();
   void BeginStop();
   void Track(const std::shared_ptr<Session>& s);
-  void Untrack(Session* s);
+  // Counts a connection from `address`; false (nothing counted) when either
+  // cap is reached.
+  bool Admit(const std::string& address);
+  void Release(const std::string& address);
 
   ServerOptions options;
   Dispatcher dispatcher;
@@ -43,19 +47,20 @@ struct Server::Impl : std::enable_shared_from_this<Server::Impl> {
   std::atomic<bool> stopping{false};
   std::mutex sessions_mutex;
   std::list<std::weak_ptr<Session>> sessions;
-  std::atomic<std::size_t> open_connections{0};
+  std::mutex counts_mutex;
+  std::size_t open_connections = 0;
+  std::unordered_map<std::string, std::size_t> per_address;
 };
 
 class Session : public std::enable_shared_from_this<Session> {
  public:
-  Session(tcp::socket&& socket, std::shared_ptr<Server::Impl> server)
-      : stream_(std::move(socket)), server_(std::move(server)) {
-    server_->open_connections++;
-    beast::error_code ec;
-    auto endpoint = stream_.socket().remote_endpoint(ec);
-    if (!ec) remote_ = endpoint.address().to_string();
-  }
-  ~Session() { server_->open_connections--; }
+  // The connection has been admitted (counted) under `remote`.
+  Session(tcp::socket&& socket, std::shared_ptr<Server::Impl> server,
+          std::string remote)
+      : stream_(std::move(socket)),
+        server_(std::move(server)),
+        remote_(std::move(remote)) {}
+  ~Session() { server_->Release(remote_); }
 
   void Start() {
     net::dispatch(stream_.get_executor(),
@@ -71,14 +76,16 @@ class Session : public std::enable_shared_from_this<Session> {
   }
 
  private:
-  // Waits for the first byte of the next request under the idle timeout,
-  // then gives the whole request the read deadline: a client trickling one
-  // byte every few seconds is cut off either way.
+  // Waits for the first byte of the next request (a new connection under the
+  // short first-byte deadline, a kept-alive one under the idle timeout), then
+  // gives the whole request the read deadline: a client trickling one byte
+  // every few seconds is cut off either way.
   void WaitForRequest() {
     busy_ = false;
     if (server_->stopping) return Close();
     if (buffer_.size() > 0) return ReadRequest();
-    stream_.expires_after(server_->options.idle_timeout);
+    stream_.expires_after(served_ ? server_->options.idle_timeout
+                                  : server_->options.first_byte_timeout);
     stream_.async_read_some(
         buffer_.prepare(4096),
         [self = shared_from_this()](beast::error_code ec, std::size_t n) {
@@ -126,6 +133,10 @@ class Session : public std::enable_shared_from_this<Session> {
 
     auto& message = parser_->get();
     version_ = message.version();
+    if (auto bad = FramingError(message)) {
+      // The connection's framing is in doubt: answer and close.
+      return Reply(Problem(400, *bad), false);
+    }
     const bool keep_alive = message.keep_alive();
     if (message.target().size() > server_->options.url_limit) {
       return Reply(Problem(414, "The URL is longer than " +
@@ -159,8 +170,35 @@ class Session : public std::enable_shared_from_this<Session> {
     });
   }
 
+  // RFC 9112: an HTTP/1.1 request has exactly one Host; a body is framed by
+  // Content-Length or by chunked alone. Anything else could be read
+  // differently by a proxy in front of us (request smuggling).
+  static std::optional<std::string> FramingError(
+      const http::request<http::string_body>& message) {
+    if (message.version() >= 11 && message.count(http::field::host) != 1) {
+      return "An HTTP/1.1 request needs exactly one Host header.";
+    }
+    if (message.count(http::field::transfer_encoding) == 0) return std::nullopt;
+    if (message.count(http::field::content_length) != 0) {
+      return "Content-Length and Transfer-Encoding must not be sent together.";
+    }
+    std::string coding(message[http::field::transfer_encoding]);
+    const auto first = coding.find_first_not_of(" \t");
+    const auto last = coding.find_last_not_of(" \t");
+    coding = first == std::string::npos
+                 ? ""
+                 : coding.substr(first, last - first + 1);
+    if (message.count(http::field::transfer_encoding) != 1 ||
+        !beast::iequals(coding, "chunked") || message.version() < 11) {
+      return "Transfer-Encoding must be chunked alone; other transfer codings "
+             "are not supported.";
+    }
+    return std::nullopt;
+  }
+
   void Reply(Response response, bool keep_alive) {
     busy_ = true;
+    served_ = true;
     auto res = std::make_shared<http::response<http::string_body>>(
         static_cast<http::status>(response.status), version_ ? version_ : 11);
     res->set(http::field::server, "capdev");
@@ -191,6 +229,7 @@ class Session : public std::enable_shared_from_this<Session> {
   std::string remote_;
   unsigned version_ = 11;
   bool busy_ = false;
+  bool served_ = false;  // answered a request: later waits are keep-alive
 };
 
 void Server::Impl::Accept() {
@@ -200,8 +239,12 @@ void Server::Impl::Accept() {
     if (ec == net::error::operation_aborted || !self->acceptor.is_open())
       return;
     if (!ec) {
-      if (self->open_connections >= self->options.max_connections) {
-        // Over the cap: answer 503 and close instead of queueing unboundedly.
+      beast::error_code addr_ec;
+      const auto endpoint = socket.remote_endpoint(addr_ec);
+      std::string remote =
+          addr_ec ? std::string() : endpoint.address().to_string();
+      if (!self->Admit(remote)) {
+        // Over a cap: answer 503 and close instead of queueing unboundedly.
         static const std::string kBusy = [] {
           const std::string body =
               R"({"type":"about:blank","title":"Service Unavailable","status":503,)"
@@ -218,13 +261,36 @@ void Server::Impl::Accept() {
                            s->shutdown(tcp::socket::shutdown_both, ignored);
                          });
       } else {
-        auto session = std::make_shared<Session>(std::move(socket), self);
+        auto session =
+            std::make_shared<Session>(std::move(socket), self, std::move(remote));
         self->Track(session);
         session->Start();
       }
     }
     self->Accept();
   });
+}
+
+bool Server::Impl::Admit(const std::string& address) {
+  std::lock_guard lock(counts_mutex);
+  auto& from_address = per_address[address];
+  if (open_connections >= options.max_connections ||
+      from_address >= options.max_connections_per_address) {
+    if (from_address == 0) per_address.erase(address);
+    return false;
+  }
+  ++open_connections;
+  ++from_address;
+  return true;
+}
+
+void Server::Impl::Release(const std::string& address) {
+  std::lock_guard lock(counts_mutex);
+  --open_connections;
+  if (auto it = per_address.find(address);
+      it != per_address.end() && --it->second == 0) {
+    per_address.erase(it);
+  }
 }
 
 void Server::Impl::Track(const std::shared_ptr<Session>& s) {

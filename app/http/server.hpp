@@ -24,8 +24,13 @@ struct ServerOptions {
   std::chrono::milliseconds read_timeout{
       10'000};  // whole request, first byte to last
   std::chrono::milliseconds idle_timeout{
-      30'000};                        // keep-alive wait for the next request
+      30'000};  // keep-alive wait for the next request
+  // A new connection's wait for its first byte: short, so idle sockets that
+  // never send anything cannot hold slots for the whole idle timeout.
+  std::chrono::milliseconds first_byte_timeout{5'000};
   std::size_t max_connections = 512;  // further clients get a 503
+  // Below the global cap, so one address cannot take every slot.
+  std::size_t max_connections_per_address = 64;
 };
 
 // Runs a request off the I/O thread and hands the response to `reply`, which

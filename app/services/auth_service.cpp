@@ -121,15 +121,31 @@ domain::StatusOr<domain::Principal> AuthService::Authenticate(
       "Bearer TOKEN (or the session cookie it sets)");
 }
 
-LoginResult AuthService::IssueCalendarToken(storage::Database& db,
-                                            const domain::Principal& user) {
-  LoginResult result{NewToken(), 0, user};
+domain::StatusOr<LoginResult> AuthService::IssueCalendarToken(
+    storage::Database& db, const domain::Principal& user) {
+  LoginResult result{0, NewToken(), 0, user};
   const auto now = Now();
-  storage::AddToken(db, TokenHash(result.token), user.user_id, now,
-                    storage::kCalendarTokenLifetime, "calendar");
+  ASSIGN_OR_RETURN(result.token_id,
+                   storage::InWriteTx(db, [&](storage::WriteTx& tx) {
+                     return storage::AddFeedToken(tx, TokenHash(result.token),
+                                                  user.user_id, now);
+                   }));
   result.expires_at = now + storage::kCalendarTokenLifetime.absolute_seconds;
   result.user.scope = "calendar";
   return result;
+}
+
+std::vector<storage::FeedToken> AuthService::CalendarTokens(
+    storage::Database& db, const domain::Principal& user) {
+  return storage::ListFeedTokens(db, user.user_id, Now());
+}
+
+domain::Status AuthService::RevokeCalendarToken(storage::Database& db,
+                                                const domain::Principal& user,
+                                                std::int64_t id) {
+  return storage::InWriteTx(db, [&](storage::WriteTx& tx) {
+    return storage::RevokeFeedToken(tx, user.user_id, id, Now());
+  });
 }
 
 domain::StatusOr<LoginResult> AuthService::Login(storage::Database& db,

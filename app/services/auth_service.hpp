@@ -21,6 +21,7 @@ struct AuthOptions {
 };
 
 struct LoginResult {
+  std::int64_t token_id = 0;
   std::string token;
   std::int64_t expires_at = 0;  // unix seconds
   domain::Principal user;
@@ -38,9 +39,17 @@ class AuthService {
   domain::StatusOr<domain::Principal> Authenticate(
       const Request& request, const std::optional<std::string>& feed_token,
       storage::Database& db);
-  // A long-lived token for the calendar feeds only.
-  LoginResult IssueCalendarToken(storage::Database& db,
-                                 const domain::Principal& user);
+  // A long-lived token for the calendar feeds only; FailedPrecondition
+  // (409) when the user already holds storage::kMaxFeedTokens live ones.
+  domain::StatusOr<LoginResult> IssueCalendarToken(
+      storage::Database& db, const domain::Principal& user);
+  // The user's live feed tokens (never the tokens themselves).
+  std::vector<storage::FeedToken> CalendarTokens(storage::Database& db,
+                                                 const domain::Principal& user);
+  // Revokes one of the user's own feed tokens (NotFound for any other id).
+  domain::Status RevokeCalendarToken(storage::Database& db,
+                                     const domain::Principal& user,
+                                     std::int64_t id);
   // 401 for a wrong username or password (the same answer for both), 429
   // (detail with the wait) while either key is over its failure limit.
   domain::StatusOr<LoginResult> Login(storage::Database& db,

@@ -74,6 +74,70 @@ TEST_F(RecordsRulesTest, CountsAreBounded) {
   EXPECT_EQ(r.status, 201) << r.body;
 }
 
+// A headcount near INT64_MAX once made the funder report overflow (500)
+// until the record was fixed: it is refused, and the reports still answer.
+TEST_F(RecordsRulesTest, AnOverflowingHeadcountIsRefusedAndReportsAnswer) {
+  auto funder = Organization("EC", "intergovernmental");
+  auto project = Project("EUCD");
+  ASSERT_EQ(Put("/api/v1/projects/" + std::to_string(project) +
+                    "/organizations",
+                json::array{{{"organization_id", funder},
+                             {"role", "lead_funder"},
+                             {"amount", 1000},
+                             {"currency", "EUR"}}})
+                .status,
+            200);
+  auto w = Create("/api/v1/workshops", {{"project_id", project},
+                                        {"title", "Old"},
+                                        {"kind", "training"},
+                                        {"status", "held"},
+                                        {"start_date", "2017-03-01"},
+                                        {"end_date", "2017-03-02"},
+                                        {"reported_participants", 30}});
+  const std::string path = "/api/v1/workshops/" + std::to_string(w);
+  for (const char* huge : {"9223372036854775807", "9223372036854775808",
+                           "1e300", "1000001"}) {
+    auto r = Request(port(), "PATCH", path,
+                     std::string(R"({"reported_participants": )") + huge + "}");
+    ExpectProblem(r, 422);
+    EXPECT_THAT(ErrorFields(r),
+                ::testing::ElementsAre("reported_participants"))
+        << huge;
+  }
+  EXPECT_EQ(Get(path).Json().at("reported_participants").as_int64(), 30);
+  auto funder_report =
+      Get("/api/v1/reports/funder?organization_id=" + std::to_string(funder) +
+          "&from=2017-01-01&to=2017-12-31");
+  EXPECT_EQ(funder_report.status, 200) << funder_report.body;
+  EXPECT_EQ(Get("/api/v1/reports/summary?from=2017-01-01&to=2017-12-31").status,
+            200);
+}
+
+// JSON can carry a NUL ("\u0000") that C strings would cut short.
+TEST_F(RecordsRulesTest, NulIsRefusedInNamesAndEmails) {
+  auto org = Organization("Real Org", "ngo");
+  auto r = Request(port(), "POST", "/api/v1/people",
+                   R"({"full_name": "\u0000"})");
+  ExpectProblem(r, 422);
+  EXPECT_THAT(ErrorFields(r), ::testing::ElementsAre("full_name"));
+  r = Request(port(), "POST", "/api/v1/people",
+              R"({"full_name": "Li Na", "email": "li\u0000na@example.org"})");
+  ExpectProblem(r, 422);
+  EXPECT_THAT(ErrorFields(r), ::testing::ElementsAre("email"));
+  r = Request(port(), "POST", "/api/v1/organizations",
+              R"({"name": "Bad\u0000Org", "kind": "ngo"})");
+  ExpectProblem(r, 422);
+  EXPECT_THAT(ErrorFields(r), ::testing::ElementsAre("name"));
+  r = Request(port(), "PATCH", "/api/v1/organizations/" + std::to_string(org),
+              R"({"name": "Real\u0000Org"})");
+  ExpectProblem(r, 422);
+  EXPECT_EQ(Get("/api/v1/organizations/" + std::to_string(org))
+                .Json()
+                .at("name")
+                .as_string(),
+            "Real Org");
+}
+
 TEST_F(RecordsRulesTest, NamesAreOneUnderUnicodeCaseFolding) {
   Organization("Pär Foundation", "ngo");
   // Upper case, and a decomposed ä (a + combining diaeresis).

@@ -102,6 +102,13 @@ void SignInAsAdmin(const std::string& db_path, std::uint16_t port) {
 
 ServerProcess::ServerProcess(const std::string& db_path,
                              std::vector<std::string> extra) {
+  // `serve` refuses a database that does not exist: create it as an
+  // operator would.
+  if (access(db_path.c_str(), F_OK) != 0) {
+    auto migrated = RunCapdev({"migrate", "--db", db_path});
+    if (migrated.exit_code != 0)
+      throw std::runtime_error("capdev migrate failed: " + migrated.output);
+  }
   std::vector<std::string> args = {"serve", "--db", db_path, "--port", "0"};
   args.insert(args.end(), extra.begin(), extra.end());
   pid_ = Spawn(args, out_fd_, nullptr);

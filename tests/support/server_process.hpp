@@ -37,7 +37,8 @@ void SignInAsAdmin(const std::string& db_path, std::uint16_t port);
 
 class ServerProcess {
  public:
-  // Starts `capdev serve --db PATH --port 0 extra...` and waits for its port.
+  // Starts `capdev serve --db PATH --port 0 extra...` (after `capdev migrate`
+  // when PATH does not exist yet) and waits for its port.
   explicit ServerProcess(const std::string& db_path,
                          std::vector<std::string> extra = {});
   ~ServerProcess();

@@ -1,6 +1,9 @@
 """Every screen opens, reads well for assistive technology (axe: nothing
 serious or critical), labels every control, and logs no console error; at
 1366 px and at tablet width. Screens use the seeded records."""
+import urllib.error
+import urllib.request
+
 import pytest
 from selenium.webdriver.common.by import By
 
@@ -76,3 +79,32 @@ def test_calendar_feed_address(app):
     app.notice('Feed address ready.')
     address = app.field('Feed address').get_attribute('value')
     assert address.startswith(app.server.base_url + '/api/v1/calendar.ics?access_token=')
+
+
+def revoke_buttons(app):
+    return app.section('Subscribe from your calendar').find_elements(By.XPATH, ".//button[normalize-space()='Revoke']")
+
+
+def test_calendar_feed_addresses_are_listed_and_revoked(app):
+    app.sign_in('coord')
+    app.go('/calendar')
+    before = len(app.api('/api/v1/auth/calendar-tokens')['items'])
+    assert len(revoke_buttons(app)) == before
+    app.button('Get feed address').click()
+    app.notice('Feed address ready.')
+    # The new address is listed at once, with when it was issued, never the token.
+    app.wait(lambda: len(revoke_buttons(app)) == before + 1, message='the new feed address is not listed')
+    address = app.field('Feed address').get_attribute('value')
+    token = address.split('access_token=')[1]
+    assert token not in app.section('Subscribe from your calendar').find_element(By.TAG_NAME, 'table').text
+    assert len(app.api('/api/v1/auth/calendar-tokens')['items']) == before + 1
+    revoke_buttons(app)[-1].click()
+    app.notice('Feed address revoked')
+    app.wait(lambda: len(revoke_buttons(app)) == before, message='the revoked address is still listed')
+    assert len(app.api('/api/v1/auth/calendar-tokens')['items']) == before
+    # The revoked address no longer opens the feed.
+    try:
+        urllib.request.urlopen(address, timeout=10)
+        raise AssertionError('a revoked feed address still answers')
+    except urllib.error.HTTPError as e:
+        assert e.code == 401

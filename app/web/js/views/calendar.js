@@ -13,6 +13,7 @@ export async function calendarView({ query, root }) {
   const first = startOfWeek(`${month}-01`);
   const last = addDays(startOfWeek(lastDayOfMonth(month)), 6);
   const page = await api.get('/api/v1/calendar', { from: first, to: last });
+  const tokens = await feedTokens();
   const byDate = new Map();
   for (const s of page.items) byDate.set(s.date, [...(byDate.get(s.date) || []), s]);
 
@@ -40,11 +41,11 @@ export async function calendarView({ query, root }) {
       linkButton('This month', href('/calendar')),
       linkButton('Next month', href('/calendar', { month: addMonths(month, 1) }))),
     grid,
-    section('Subscribe from your calendar', feedPanel(), await feedTokens()));
+    section('Subscribe from your calendar', feedPanel(() => tokens?.redraw()), tokens));
 }
 
 // The feed addresses already issued, to revoke one that leaked (once the
-// server lists them).
+// server lists them); `redraw` shows a newly issued one.
 async function feedTokens() {
   if (!(await hasRoute('get', '/api/v1/auth/calendar-tokens'))) return null;
   const box = h('div', {});
@@ -69,10 +70,11 @@ async function feedTokens() {
     ], tokens, { emptyText: 'None issued.' }));
   };
   await draw();
+  box.redraw = draw;
   return box;
 }
 
-function feedPanel() {
+function feedPanel(onIssued) {
   const out = h('div', {});
   return h('div', {},
     h('p', {}, 'Get a private address for the workshops feed and add it to Outlook, Thunderbird or a phone as an internet calendar. It is valid for a year and can only read the calendar.'),
@@ -94,6 +96,7 @@ function feedPanel() {
           })),
           h('p', { class: 'hint' }, `Valid until ${formatDate(answer.expires_at.slice(0, 10))}. Keep it private: anyone with it can read the calendar.`)));
         notify('Feed address ready.');
+        await onIssued();
         input.focus();
         input.select();
       } catch (problem) {

@@ -1,0 +1,65 @@
+#include "storage/wal_checkpointer.hpp"
+
+#include <SQLiteCpp/Column.h>
+#include <SQLiteCpp/Database.h>
+#include <SQLiteCpp/Exception.h>
+#include <SQLiteCpp/Statement.h>
+
+#include "storage/database.hpp"
+
+namespace capdev::storage {
+
+WalCheckpointer::WalCheckpointer(const std::string& path,
+                                 std::chrono::milliseconds retry_every)
+    // busy_timeout 0: an attempt that meets a lock gives up at once instead
+    // of holding the write lock while it waits for readers.
+    : db_(std::make_unique<Database>(DatabaseOptions{path, 0})),
+      retry_every_(retry_every),
+      thread_([this] { Run(); }) {}
+
+WalCheckpointer::~WalCheckpointer() {
+  {
+    std::lock_guard lock(mutex_);
+    stopping_ = true;
+  }
+  wake_.notify_all();
+  thread_.join();
+}
+
+bool WalCheckpointer::TruncateNowOrLater() {
+  std::lock_guard lock(mutex_);
+  pending_ = !TryTruncate();
+  if (pending_) wake_.notify_all();
+  return !pending_;
+}
+
+bool WalCheckpointer::Pending() {
+  std::lock_guard lock(mutex_);
+  return pending_;
+}
+
+bool WalCheckpointer::TryTruncate() {
+  try {
+    ScopedStatement q(*db_, "PRAGMA wal_checkpoint(TRUNCATE)");
+    if (!q->executeStep()) return false;
+    // busy = 0: all frames copied and the WAL truncated to zero bytes.
+    return q->getColumn(0).getInt() == 0;
+  } catch (const SQLite::Exception&) {
+    return false;  // SQLITE_BUSY or LOCKED: another writer; next tick
+  }
+}
+
+void WalCheckpointer::Run() {
+  std::unique_lock lock(mutex_);
+  while (!stopping_) {
+    if (pending_) {
+      wake_.wait_for(lock, retry_every_);
+      if (stopping_) break;
+      if (pending_) pending_ = !TryTruncate();
+    } else {
+      wake_.wait(lock, [this] { return stopping_ || pending_; });
+    }
+  }
+}
+
+}  // namespace capdev::storage
