@@ -9,6 +9,7 @@ import zipfile
 from datetime import date, timedelta
 
 import openpyxl
+from selenium.webdriver.common.by import By
 import pytest
 
 XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
@@ -309,3 +310,43 @@ def test_printable_sign_in_sheets(api):
     assert 'page-break-after' in html and 'A4' in html
     code, _, _ = api.call('GET', f'/api/v1/workshops/{wid}/attendance?format=pdf')
     assert code == 400
+
+
+def test_importing_a_participant_list_in_the_browser(app, tmp_path):
+    project = app.api('/api/v1/projects', {'code': 'IMP-WEB', 'title': 'Imports in the browser'})
+    w = app.api('/api/v1/workshops', {'project_id': project['id'], 'title': 'Import in the browser', 'kind': 'training',
+                                      'status': 'held', 'start_date': '2018-03-05', 'end_date': '2018-03-06',
+                                      'city': 'Ningbo'})
+    bad, good = tmp_path / 'bad.csv', tmp_path / 'participants.csv'
+    rows = [['Web Person 1', '网一', '女', 'Web Agency'], ['Web Person 2', '网二', '男', 'Web Agency'],
+            ['Web Person 3', '网三', 'F', 'Web Agency']]
+    good.write_bytes(csv_text(['姓名', '中文名', '性别', '单位'], rows).encode('gb18030'))
+    bad.write_bytes(csv_text(['姓名', '性别'], [['Web Person 1', 'X']]).encode())
+
+    app.sign_in('coord')
+    app.go(f'/workshops/{w["id"]}')
+    registrations = app.section('Registrations')
+    app.wait(lambda: registrations.find_elements(By.XPATH, './/summary[contains(., "Import a participant list")]'))
+    registrations.find_element(By.XPATH, './/summary[contains(., "Import a participant list")]').click()
+
+    # A file with an error: the dry run shows the row, and there is nothing to confirm.
+    app.field('Participant list (CSV or Excel)', registrations).send_keys(str(bad))
+    app.button('Import', registrations).click()
+    app.notice('1 row has errors')
+    assert 'gender' in registrations.find_element(By.CSS_SELECTOR, 'table').text
+    assert not app.button('Confirm import', registrations).is_displayed()
+
+    app.field('Participant list (CSV or Excel)', registrations).send_keys(str(good))
+    app.button('Import', registrations).click()
+    app.notice('Confirm the import')
+    assert registrations.find_element(By.CSS_SELECTOR, 'table').text.count('New person') == 3
+    assert app.api(f'/api/v1/workshops/{w["id"]}/registrations')['items'] == []  # nothing saved yet
+    app.button('Confirm import', registrations).click()
+    app.notice('Imported 3 rows')
+    saved = app.api(f'/api/v1/workshops/{w["id"]}/registrations')['items']
+    assert len(saved) == 3
+    names = {app.api(f'/api/v1/people/{r["person_id"]}')['native_name'] for r in saved}
+    assert names == {'网一', '网二', '网三'}
+    app.wait(lambda: 'Web Person 3' in app.section('Sign-in grid').text)
+    for text in ('Download grid (Excel)', 'Download grid (CSV)', 'Print sign-in sheets'):
+        assert app.link(text).get_attribute('href').startswith(f'{app.server.base_url}/api/v1/workshops/{w["id"]}/attendance?format=')
