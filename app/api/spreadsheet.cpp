@@ -12,7 +12,8 @@ domain::StatusOr<Rows> ReadSpreadsheet(const Request& request) {
   const std::string type = domain::LowerTrimmed(
       request.content_type.substr(0, request.content_type.find(';')));
   const bool zip = request.body.starts_with("PK\x03\x04");
-  if (type == kXlsxType || ((type.empty() || type == "application/octet-stream") && zip))
+  if (type == kXlsxType ||
+      ((type.empty() || type == "application/octet-stream") && zip))
     return ReadXlsx(request.body);
   if (type == "text/csv" || type == "text/plain" || type.empty() ||
       type == "application/octet-stream") {
@@ -34,12 +35,13 @@ Response ImportAnswer(storage::WriteTx& tx, const ImportReport& report,
   std::vector<domain::FieldError> errors;
   for (const auto& row : report.rows) {
     for (const auto& e : row.errors)
-      errors.push_back({"rows[" + std::to_string(row.row) + "]." + e.field,
-                        e.message});
+      errors.push_back(
+          {"rows[" + std::to_string(row.row) + "]." + e.field, e.message});
   }
   Response r = Problem(
-      422, "Some rows cannot be imported; nothing was saved. Correct them and "
-           "import the file again.",
+      422,
+      "Some rows cannot be imported; nothing was saved. Correct them and "
+      "import the file again.",
       errors);
   auto body = json::parse(r.body).as_object();
   for (auto& [key, value] : report.ToJson()) body[key] = value;

@@ -136,8 +136,8 @@ domain::StatusOr<Rows> ParseCsv(std::string_view text,
     return domain::Status::Malformed(
         "row " + std::to_string(quote_line) +
             " opens a quoted field that is never closed",
-        {{"body", "has an unclosed quote in row " +
-                      std::to_string(quote_line)}});
+        {{"body",
+          "has an unclosed quote in row " + std::to_string(quote_line)}});
   }
   if (!field.empty() || !row.empty() || was_quoted) end_row();
   if (rows.size() > limits.max_rows) return too_large();

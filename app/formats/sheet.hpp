@@ -14,7 +14,8 @@
 namespace capdev::app {
 
 // Empty, text, a number, or a date (written as a date-formatted number).
-using SheetCell = std::variant<std::monostate, std::string, double, domain::Date>;
+using SheetCell =
+    std::variant<std::monostate, std::string, double, domain::Date>;
 using Rows = std::vector<std::vector<SheetCell>>;  // row 0 is the sheet's row 1
 
 struct Sheet {

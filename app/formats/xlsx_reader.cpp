@@ -96,8 +96,8 @@ class Archive {
     XML_SetUserData(parser.get(), &state);
     // No DTDs: a workbook never needs one, and entities are how XML bombs.
     XML_SetStartDoctypeDeclHandler(
-        parser.get(), [](void* data, const XML_Char*, const XML_Char*,
-                         const XML_Char*, int) {
+        parser.get(),
+        [](void* data, const XML_Char*, const XML_Char*, const XML_Char*, int) {
           auto* s = static_cast<State*>(data);
           s->doctype = true;
           XML_StopParser(s->parser, XML_FALSE);
@@ -112,13 +112,12 @@ class Archive {
           auto* s = static_cast<State*>(data);
           if (s->handler->end) s->handler->end(Local(n));
         });
-    XML_SetCharacterDataHandler(
-        parser.get(), [](void* data, const XML_Char* t, int length) {
-          auto* s = static_cast<State*>(data);
-          if (s->handler->text)
-            s->handler->text(
-                std::string_view(t, static_cast<std::size_t>(length)));
-        });
+    XML_SetCharacterDataHandler(parser.get(), [](void* data, const XML_Char* t,
+                                                 int length) {
+      auto* s = static_cast<State*>(data);
+      if (s->handler->text)
+        s->handler->text(std::string_view(t, static_cast<std::size_t>(length)));
+    });
     std::vector<char> buffer(1 << 16);
     while (true) {
       const zip_int64_t n = zip_fread(file.get(), buffer.data(), buffer.size());
@@ -129,8 +128,8 @@ class Archive {
             "the workbook unzips to more than " +
             std::to_string(limits_.max_unzipped >> 20) + " MB");
       }
-      if (XML_Parse(parser.get(), buffer.data(), static_cast<int>(n),
-                    n == 0) == XML_STATUS_ERROR) {
+      if (XML_Parse(parser.get(), buffer.data(), static_cast<int>(n), n == 0) ==
+          XML_STATUS_ERROR) {
         if (state.doctype) return NotXlsx(name + " declares a DTD");
         return NotXlsx(name + " is not well-formed XML (line " +
                        std::to_string(XML_GetCurrentLineNumber(parser.get())) +
@@ -152,23 +151,23 @@ class Archive {
 domain::StatusOr<std::string> FirstSheet(Archive& archive) {
   std::string rel_id;
   RETURN_IF_ERROR(archive.Parse(
-      "xl/workbook.xml",
-      {[&](std::string_view n, const XML_Char** attrs) {
-         if (n != "sheet" || !rel_id.empty()) return;
-         if (const char* id = Attribute(attrs, "id", true)) rel_id = id;
-       },
-       nullptr, nullptr}));
+      "xl/workbook.xml", {[&](std::string_view n, const XML_Char** attrs) {
+                            if (n != "sheet" || !rel_id.empty()) return;
+                            if (const char* id = Attribute(attrs, "id", true))
+                              rel_id = id;
+                          },
+                          nullptr, nullptr}));
   if (rel_id.empty()) return NotXlsx("its workbook lists no sheet");
   std::string target;
-  RETURN_IF_ERROR(archive.Parse(
-      "xl/_rels/workbook.xml.rels",
-      {[&](std::string_view n, const XML_Char** attrs) {
-         if (n != "Relationship") return;
-         const char* id = Attribute(attrs, "Id");
-         const char* t = Attribute(attrs, "Target");
-         if (id && t && rel_id == id) target = t;
-       },
-       nullptr, nullptr}));
+  RETURN_IF_ERROR(
+      archive.Parse("xl/_rels/workbook.xml.rels",
+                    {[&](std::string_view n, const XML_Char** attrs) {
+                       if (n != "Relationship") return;
+                       const char* id = Attribute(attrs, "Id");
+                       const char* t = Attribute(attrs, "Target");
+                       if (id && t && rel_id == id) target = t;
+                     },
+                     nullptr, nullptr}));
   if (target.empty()) return NotXlsx("its first sheet has no part");
   if (target.starts_with('/')) return target.substr(1);
   return "xl/" + target;
@@ -180,21 +179,21 @@ domain::StatusOr<std::vector<std::string>> SharedStrings(Archive& archive) {
   std::string current;
   bool in_text = false;
   int phonetic = 0;  // <rPh> runs (furigana) are not part of the text
-  RETURN_IF_ERROR(archive.Parse(
-      "xl/sharedStrings.xml",
-      {[&](std::string_view n, const XML_Char**) {
-         if (n == "si") current.clear();
-         if (n == "rPh") ++phonetic;
-         if (n == "t") in_text = phonetic == 0;
-       },
-       [&](std::string_view n) {
-         if (n == "t") in_text = false;
-         if (n == "rPh") --phonetic;
-         if (n == "si") strings.push_back(std::move(current));
-       },
-       [&](std::string_view t) {
-         if (in_text) current += t;
-       }}));
+  RETURN_IF_ERROR(archive.Parse("xl/sharedStrings.xml",
+                                {[&](std::string_view n, const XML_Char**) {
+                                   if (n == "si") current.clear();
+                                   if (n == "rPh") ++phonetic;
+                                   if (n == "t") in_text = phonetic == 0;
+                                 },
+                                 [&](std::string_view n) {
+                                   if (n == "t") in_text = false;
+                                   if (n == "rPh") --phonetic;
+                                   if (n == "si")
+                                     strings.push_back(std::move(current));
+                                 },
+                                 [&](std::string_view t) {
+                                   if (in_text) current += t;
+                                 }}));
   return strings;
 }
 
@@ -222,7 +221,8 @@ domain::StatusOr<Rows> ReadXlsx(std::string_view bytes,
   ASSIGN_OR_RETURN(const auto sheet, FirstSheet(archive));
   ASSIGN_OR_RETURN(const auto strings, SharedStrings(archive));
 
-  std::map<std::size_t, std::vector<SheetCell>> rows;  // sparse: styled empty rows
+  std::map<std::size_t, std::vector<SheetCell>>
+      rows;  // sparse: styled empty rows
   std::size_t row = 0, column = 0;
   bool row_started = false;
   std::string type, value, error;
@@ -270,50 +270,50 @@ domain::StatusOr<Rows> ReadXlsx(std::string_view bytes,
   };
   std::size_t next_row = 0, next_column = 0;
   RETURN_IF_ERROR(archive.Parse(
-      sheet,
-      {[&](std::string_view n, const XML_Char** attrs) {
-         if (n == "row") {
-           const char* r = Attribute(attrs, "r");
-           row = next_row;
-           if (r) {
-             std::size_t parsed = 0;
-             auto [end, ec] = std::from_chars(r, r + std::strlen(r), parsed);
-             if (ec == std::errc() && parsed > 0) row = parsed - 1;
-           }
-           next_row = row + 1;
-           next_column = 0;
-           row_started = true;
-         } else if (n == "c" && row_started) {
-           column = next_column;
-           if (const char* r = Attribute(attrs, "r")) {
-             std::size_t c = 0, rr = 0;
-             if (ParseReference(r, c, rr)) column = c;
-           }
-           next_column = column + 1;
-           const char* t = Attribute(attrs, "t");
-           type = t ? t : "n";
-           value.clear();
-           inline_text.clear();
-         } else if (n == "v") {
-           in_value = true;
-         } else if (n == "is") {
-           in_inline = true;
-         } else if (n == "t" && in_inline) {
-           in_text = true;
-         }
-       },
-       [&](std::string_view n) {
-         if (n == "v") in_value = false;
-         if (n == "t") in_text = false;
-         if (n == "c") {
-           finish_cell();
-           in_inline = false;
-         }
-       },
-       [&](std::string_view t) {
-         if (in_value) value += t;
-         if (in_text) inline_text += t;
-       }}));
+      sheet, {[&](std::string_view n, const XML_Char** attrs) {
+                if (n == "row") {
+                  const char* r = Attribute(attrs, "r");
+                  row = next_row;
+                  if (r) {
+                    std::size_t parsed = 0;
+                    auto [end, ec] =
+                        std::from_chars(r, r + std::strlen(r), parsed);
+                    if (ec == std::errc() && parsed > 0) row = parsed - 1;
+                  }
+                  next_row = row + 1;
+                  next_column = 0;
+                  row_started = true;
+                } else if (n == "c" && row_started) {
+                  column = next_column;
+                  if (const char* r = Attribute(attrs, "r")) {
+                    std::size_t c = 0, rr = 0;
+                    if (ParseReference(r, c, rr)) column = c;
+                  }
+                  next_column = column + 1;
+                  const char* t = Attribute(attrs, "t");
+                  type = t ? t : "n";
+                  value.clear();
+                  inline_text.clear();
+                } else if (n == "v") {
+                  in_value = true;
+                } else if (n == "is") {
+                  in_inline = true;
+                } else if (n == "t" && in_inline) {
+                  in_text = true;
+                }
+              },
+              [&](std::string_view n) {
+                if (n == "v") in_value = false;
+                if (n == "t") in_text = false;
+                if (n == "c") {
+                  finish_cell();
+                  in_inline = false;
+                }
+              },
+              [&](std::string_view t) {
+                if (in_value) value += t;
+                if (in_text) inline_text += t;
+              }}));
   if (error == "too large") {
     return domain::Status::TooLarge(
         "the sheet has more than " + std::to_string(limits.max_rows - 1) +

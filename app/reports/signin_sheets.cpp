@@ -31,10 +31,11 @@ constexpr const char* kSheetStyle = R"css(
 
 Sheet AttendanceGrid(const domain::SignInMatrix& matrix,
                      const std::vector<storage::SignInPerson>& people) {
-  Sheet sheet{"Sign-in grid",
-              {"Person ID", "Full name", "Native name", "Organization", "Email"},
-              {},
-              {10, 28, 16, 36, 28}};
+  Sheet sheet{
+      "Sign-in grid",
+      {"Person ID", "Full name", "Native name", "Organization", "Email"},
+      {},
+      {10, 28, 16, 36, 28}};
   for (const auto& s : matrix.sessions) {
     sheet.header.push_back(s.date ? s.date->ToString() : "");
     sheet.widths.push_back(12);
@@ -45,9 +46,9 @@ Sheet AttendanceGrid(const domain::SignInMatrix& matrix,
     const auto it = by_id.find(r.person_id);
     const storage::SignInPerson* p = it == by_id.end() ? nullptr : it->second;
     std::vector<SheetCell> cells{static_cast<double>(r.person_id), r.full_name};
-    for (const auto* field : {p ? &p->native_name : nullptr,
-                              p ? &p->organization : nullptr,
-                              p ? &p->email : nullptr}) {
+    for (const auto* field :
+         {p ? &p->native_name : nullptr, p ? &p->organization : nullptr,
+          p ? &p->email : nullptr}) {
       cells.emplace_back(field && *field ? **field : std::string());
     }
     for (const auto& mark : r.marks)
@@ -71,15 +72,16 @@ std::string RenderSheetCsv(const Sheet& sheet) {
   return out;
 }
 
-std::string RenderSignInSheets(const domain::Workshop& workshop,
-                               const domain::SignInMatrix& matrix,
-                               const std::vector<storage::SignInPerson>& people) {
+std::string RenderSignInSheets(
+    const domain::Workshop& workshop, const domain::SignInMatrix& matrix,
+    const std::vector<storage::SignInPerson>& people) {
   std::string h =
       "<!doctype html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n";
   h += "<title>Sign-in sheets — " + HtmlEscape(workshop.title) +
        "</title>\n<style>" + kSheetStyle + "</style>\n</head>\n<body>\n";
   if (matrix.sessions.empty())
-    h += "<p>This workshop has no sessions yet: add them to print sheets.</p>\n";
+    h +=
+        "<p>This workshop has no sessions yet: add them to print sheets.</p>\n";
   for (const auto& s : matrix.sessions) {
     h += "<section class=\"sheet\">\n<h1>" + HtmlEscape(workshop.title) +
          "</h1>\n<p class=\"when\">";

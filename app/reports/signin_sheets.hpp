@@ -23,8 +23,8 @@ std::string RenderSheetCsv(const Sheet& sheet);
 
 // A4 pages, one per session: the workshop's title, the date and city, and a
 // row per registered person with an empty signature column.
-std::string RenderSignInSheets(const domain::Workshop& workshop,
-                               const domain::SignInMatrix& matrix,
-                               const std::vector<storage::SignInPerson>& people);
+std::string RenderSignInSheets(
+    const domain::Workshop& workshop, const domain::SignInMatrix& matrix,
+    const std::vector<storage::SignInPerson>& people);
 
 }  // namespace capdev::app

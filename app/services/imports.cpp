@@ -48,7 +48,8 @@ struct Header {
   std::map<ImportColumn, std::size_t> known;
   std::vector<std::pair<std::size_t, std::string>> others;
 
-  std::string Get(const std::vector<SheetCell>& row, ImportColumn column) const {
+  std::string Get(const std::vector<SheetCell>& row,
+                  ImportColumn column) const {
     auto it = known.find(column);
     return it == known.end() ? "" : Text(row, it->second);
   }
@@ -121,7 +122,8 @@ ImportRow ImportParticipant(storage::WriteTx& tx, const domain::Principal& by,
       person["gender"] = domain::ToText(*g);
     } else {
       row.errors.push_back(
-          {"gender", "must be F, M, 女, 男, female, male, other or undisclosed"});
+          {"gender",
+           "must be F, M, 女, 男, female, male, other or undisclosed"});
     }
   }
   json::object registration;
@@ -218,7 +220,8 @@ json::object ImportReport::ToJson() const {
          {"errors", std::move(errors)}});
   }
   json::array unknown;
-  for (const auto& name : unknown_columns) unknown.push_back(json::string(name));
+  for (const auto& name : unknown_columns)
+    unknown.push_back(json::string(name));
   json::object summary{{"rows", rows.size()},
                        {"actions", std::move(counts)},
                        {"organizations_created", organizations_created},
@@ -233,7 +236,8 @@ domain::StatusOr<ImportReport> ImportParticipants(storage::WriteTx& tx,
                                                   const Rows& sheet,
                                                   bool dry_run) {
   RETURN_IF_ERROR(Load<domain::Workshop>(tx.db(), workshop_id));
-  const Header header = ReadHeader(sheet.empty() ? std::vector<SheetCell>{} : sheet[0]);
+  const Header header =
+      ReadHeader(sheet.empty() ? std::vector<SheetCell>{} : sheet[0]);
   if (!header.known.contains(ImportColumn::kFullName))
     return NoColumn("Full name (Name, 姓名)");
   ImportReport report;
@@ -256,7 +260,8 @@ domain::StatusOr<ImportReport> ImportParticipants(storage::WriteTx& tx,
     for (auto& row : report.rows) {
       if (row.person_id && new_people.contains(*row.person_id))
         row.person_id.reset();
-      if (row.registration_id && new_registrations.contains(*row.registration_id))
+      if (row.registration_id &&
+          new_registrations.contains(*row.registration_id))
         row.registration_id.reset();
     }
   }
@@ -268,9 +273,11 @@ domain::StatusOr<ImportReport> ImportAttendance(storage::WriteTx& tx,
                                                 std::int64_t workshop_id,
                                                 const Rows& sheet) {
   auto& db = tx.db();
-  ASSIGN_OR_RETURN(const auto workshop, Load<domain::Workshop>(db, workshop_id));
+  ASSIGN_OR_RETURN(const auto workshop,
+                   Load<domain::Workshop>(db, workshop_id));
   const auto matrix = storage::Matrix(db, workshop_id);
-  const Header header = ReadHeader(sheet.empty() ? std::vector<SheetCell>{} : sheet[0]);
+  const Header header =
+      ReadHeader(sheet.empty() ? std::vector<SheetCell>{} : sheet[0]);
   if (!header.known.contains(ImportColumn::kPersonId) &&
       !header.known.contains(ImportColumn::kEmail) &&
       !header.known.contains(ImportColumn::kFullName))
@@ -330,16 +337,18 @@ domain::StatusOr<ImportReport> ImportAttendance(storage::WriteTx& tx,
       }
       if (!person) row.errors.push_back({"person_id", "is not a number"});
     } else if (!email.empty()) {
-      if (auto p = storage::PersonWithEmail(db, email)) person = p->id;
-      else row.errors.push_back({"email", "no person has this email"});
+      if (auto p = storage::PersonWithEmail(db, email))
+        person = p->id;
+      else
+        row.errors.push_back({"email", "no person has this email"});
     } else if (!name.empty()) {
       const auto key = storage::FoldKey(name);
       for (const auto& r : matrix.rows) {
         if (storage::FoldKey(r.full_name) != key) continue;
         if (person) {
-          row.errors.push_back(
-              {"full_name", "two registered people have this name; add the "
-                            "Person ID column"});
+          row.errors.push_back({"full_name",
+                                "two registered people have this name; add the "
+                                "Person ID column"});
           break;
         }
         person = r.person_id;
@@ -360,7 +369,8 @@ domain::StatusOr<ImportReport> ImportAttendance(storage::WriteTx& tx,
                             " has an earlier row; one row per person"});
     }
     row.person_id = person;
-    if (person) row.registration_id = storage::RegistrationOf(db, workshop_id, *person);
+    if (person)
+      row.registration_id = storage::RegistrationOf(db, workshop_id, *person);
 
     std::vector<std::pair<std::size_t, domain::Mark>> marks;
     for (const auto& [column, s] : sessions) {
@@ -371,16 +381,18 @@ domain::StatusOr<ImportReport> ImportAttendance(storage::WriteTx& tx,
       const std::string field = session.date->ToString();
       if (!mark) {
         row.errors.push_back(
-            {field, "must be P, L, E, A (present, late, excused, absent) or ✓"});
+            {field,
+             "must be P, L, E, A (present, late, excused, absent) or ✓"});
         continue;
       }
       if (!person || !matrix_row.contains(*person)) continue;
       if (matrix.rows[matrix_row[*person]].marks[s] == *mark) continue;
       if (!takes) {
         row.errors.push_back(
-            {field, "attendance is taken only for a confirmed or held "
-                    "workshop; this one is " +
-                        std::string(domain::ToText(*workshop.status))});
+            {field,
+             "attendance is taken only for a confirmed or held "
+             "workshop; this one is " +
+                 std::string(domain::ToText(*workshop.status))});
       } else if (*session.date > today) {
         row.errors.push_back(
             {field, "the session on " + field + " has not taken place yet"});
@@ -406,8 +418,8 @@ domain::StatusOr<ImportReport> ImportAttendance(storage::WriteTx& tx,
     std::vector<domain::AttendanceMark> sheet_marks;
     for (const auto& r : matrix.rows) {
       auto it = changed.find(r.person_id);
-      const auto mark = it != changed.end() ? std::optional(it->second)
-                                            : r.marks[s];
+      const auto mark =
+          it != changed.end() ? std::optional(it->second) : r.marks[s];
       if (mark) sheet_marks.push_back({r.person_id, mark});
     }
     RETURN_IF_ERROR(ReplaceSheet(tx, by, workshop_id, matrix.sessions[s].id,

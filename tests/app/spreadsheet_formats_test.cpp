@@ -26,10 +26,11 @@ std::vector<std::vector<std::string>> Texts(const Rows& rows) {
 using Lines = std::vector<std::vector<std::string>>;
 
 TEST(CsvReaderTest, ReadsQuotesDoubledQuotesAndLineBreaksInsideQuotes) {
-  auto rows = ParseCsv("a,\"b,c\",\"say \"\"hi\"\"\"\r\n\"two\r\nlines\",,x\r\n");
+  auto rows =
+      ParseCsv("a,\"b,c\",\"say \"\"hi\"\"\"\r\n\"two\r\nlines\",,x\r\n");
   ASSERT_TRUE(rows.ok()) << rows.status().detail();
-  EXPECT_EQ(Texts(*rows), (Lines{{"a", "b,c", "say \"hi\""},
-                                 {"two\r\nlines", "", "x"}}));
+  EXPECT_EQ(Texts(*rows),
+            (Lines{{"a", "b,c", "say \"hi\""}, {"two\r\nlines", "", "x"}}));
 }
 
 TEST(CsvReaderTest, AcceptsLfAndAMissingFinalLineBreakAndKeepsBlankLines) {
@@ -63,12 +64,13 @@ TEST(CsvReaderTest, DecodesUtf8WithBomAndGb18030) {
 }
 
 TEST(XlsxTest, ReadsBackWhatTheWriterWrote) {
-  Sheet sheet{"Grid: test/1",  // characters Excel refuses in a tab name
-              {"Person ID", "Name", "2017-09-08"},
-              {{12.0, std::string("=SUM(A1)"), std::string("P")},
-               {13.5, std::string("王芳"), domain::Date::Parse("2017-09-08").value()},
-               {}},
-              {}};
+  Sheet sheet{
+      "Grid: test/1",  // characters Excel refuses in a tab name
+      {"Person ID", "Name", "2017-09-08"},
+      {{12.0, std::string("=SUM(A1)"), std::string("P")},
+       {13.5, std::string("王芳"), domain::Date::Parse("2017-09-08").value()},
+       {}},
+      {}};
   auto bytes = WriteXlsx(std::span(&sheet, 1));
   ASSERT_TRUE(bytes.ok());
   auto rows = ReadXlsx(*bytes);
@@ -119,7 +121,8 @@ std::string Workbook(const std::string& sheet_xml,
   return Zip(parts);
 }
 
-TEST(XlsxTest, ReadsTheFirstSheetWithInlineAndRichSharedStringsBySparseReferences) {
+TEST(XlsxTest,
+     ReadsTheFirstSheetWithInlineAndRichSharedStringsBySparseReferences) {
   const std::string shared =
       R"(<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><si><t>Name</t></si><si><r><t>王</t></r><r><t>芳</t></r><rPh><t>ワン</t></rPh></si></sst>)";
   const std::string sheet =
@@ -129,15 +132,18 @@ TEST(XlsxTest, ReadsTheFirstSheetWithInlineAndRichSharedStringsBySparseReference
       R"(<x:row r="900" s="3"/></x:sheetData></x:worksheet>)";
   auto rows = ReadXlsx(Workbook(sheet, shared));
   ASSERT_TRUE(rows.ok()) << rows.status().detail();
-  EXPECT_EQ(Texts(*rows), (Lines{{"Name", "", "Email"}, {}, {"", "王芳", "TRUE", "Name"}}));
+  EXPECT_EQ(Texts(*rows),
+            (Lines{{"Name", "", "Email"}, {}, {"", "王芳", "TRUE", "Name"}}));
 }
 
 TEST(XlsxTest, RefusesWhatIsNotAWorkbookWith400) {
-  for (const std::string& bytes :
-       {std::string("not a zip"), Zip({{"a.txt", "x"}}),
-        Workbook("<worksheet><sheetData><row><c><v>1</v></c>"),
-        Workbook(R"(<worksheet><sheetData><row><c t="s"><v>4</v></c></row></sheetData></worksheet>)"),
-        Workbook(R"(<!DOCTYPE x [<!ENTITY a "aaaa">]><worksheet/>)")}) {
+  for (
+      const std::string& bytes :
+      {std::string("not a zip"), Zip({{"a.txt", "x"}}),
+       Workbook("<worksheet><sheetData><row><c><v>1</v></c>"),
+       Workbook(
+           R"(<worksheet><sheetData><row><c t="s"><v>4</v></c></row></sheetData></worksheet>)"),
+       Workbook(R"(<!DOCTYPE x [<!ENTITY a "aaaa">]><worksheet/>)")}) {
     auto rows = ReadXlsx(bytes);
     ASSERT_FALSE(rows.ok());
     EXPECT_EQ(rows.status().code(), domain::Code::kMalformed)
@@ -146,9 +152,11 @@ TEST(XlsxTest, RefusesWhatIsNotAWorkbookWith400) {
 }
 
 TEST(XlsxTest, StopsAtTheUnzippedLimitAndTheRowLimit) {
-  const std::string big = "<worksheet>" + std::string(1 << 20, ' ') + "</worksheet>";
-  EXPECT_EQ(ReadXlsx(Workbook(big), {.max_unzipped = 512 << 10}).status().code(),
-            domain::Code::kTooLarge);
+  const std::string big =
+      "<worksheet>" + std::string(1 << 20, ' ') + "</worksheet>";
+  EXPECT_EQ(
+      ReadXlsx(Workbook(big), {.max_unzipped = 512 << 10}).status().code(),
+      domain::Code::kTooLarge);
   const std::string far =
       R"(<worksheet><sheetData><row r="20"><c r="A20"><v>1</v></c></row></sheetData></worksheet>)";
   EXPECT_EQ(ReadXlsx(Workbook(far), {.max_rows = 10}).status().code(),
