@@ -130,6 +130,21 @@ CAPDEV_ENUM_TEXT(Mark, "present"sv, "late"sv, "excused"sv, "absent"sv);
 enum class Role { kAdmin, kCoordinator, kViewer, kFunder };
 CAPDEV_ENUM_TEXT(Role, "admin"sv, "coordinator"sv, "viewer"sv, "funder"sv);
 
+// What an imported row did (or would do, in a dry run): a participant list's
+// rows create, match or find a person registered; a sign-in grid's rows set
+// marks or leave them as they are.
+enum class ImportAction {
+  kCreatePerson,
+  kMatchPerson,
+  kAlreadyRegistered,
+  kSetMarks,
+  kUnchanged,
+  kError
+};
+CAPDEV_ENUM_TEXT(ImportAction, "create_person"sv, "match_person"sv,
+                 "already_registered"sv, "set_marks"sv, "unchanged"sv,
+                 "error"sv);
+
 enum class ConflictKind { kPerson, kVenue, kTrainerInstitution };
 CAPDEV_ENUM_TEXT(ConflictKind, "person"sv, "venue"sv,
                  "trainer_institution"sv);

@@ -23,6 +23,7 @@ enum class Code {
   kUnauthenticated,     // 401: no valid credentials
   kPermissionDenied,    // 403: valid credentials, not allowed
   kResourceExhausted,   // 429: too many attempts
+  kTooLarge,            // 413: the content exceeds a limit (rows, unzipped size)
   kUnavailable,         // 503: try again later (disk full, ...)
 };
 
@@ -63,6 +64,9 @@ class Status {
   }
   static Status ResourceExhausted(std::string detail) {
     return {Code::kResourceExhausted, std::move(detail), {}};
+  }
+  static Status TooLarge(std::string detail) {
+    return {Code::kTooLarge, std::move(detail), {}};
   }
   static Status Unavailable(std::string detail) {
     return {Code::kUnavailable, std::move(detail), {}};

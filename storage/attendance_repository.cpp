@@ -100,4 +100,27 @@ domain::SignInMatrix Matrix(Database& db, std::int64_t workshop_id) {
   return m;
 }
 
+std::vector<SignInPerson> SignInPeople(Database& db,
+                                       std::int64_t workshop_id) {
+  ScopedStatement q(db, R"sql(
+    SELECT p.id, p.full_name, p.native_name, o.name, p.email
+    FROM registrations r
+    JOIN people p ON p.id = r.person_id
+    LEFT JOIN organizations o ON o.id = p.organization_id
+    WHERE r.workshop_id = ? AND r.status <> 'cancelled'
+    ORDER BY p.full_name, p.id)sql");
+  q->bind(1, workshop_id);
+  std::vector<SignInPerson> out;
+  while (q->executeStep()) {
+    SignInPerson p;
+    Read(q->getColumn(0), p.person_id);
+    Read(q->getColumn(1), p.full_name);
+    Read(q->getColumn(2), p.native_name);
+    Read(q->getColumn(3), p.organization);
+    Read(q->getColumn(4), p.email);
+    out.push_back(std::move(p));
+  }
+  return out;
+}
+
 }  // namespace capdev::storage

@@ -25,4 +25,15 @@ void ReplaceSheet(WriteTx& tx, std::int64_t workshop_id,
                   std::span<const domain::AttendanceMark> sheet);
 domain::SignInMatrix Matrix(Database& db, std::int64_t workshop_id);
 
+// A registered person as a sign-in sheet names them, in the matrix's order
+// (by full name).
+struct SignInPerson {
+  std::int64_t person_id = 0;
+  std::string full_name;
+  std::optional<std::string> native_name;
+  std::optional<std::string> organization;  // its name
+  std::optional<std::string> email;
+};
+std::vector<SignInPerson> SignInPeople(Database& db, std::int64_t workshop_id);
+
 }  // namespace capdev::storage

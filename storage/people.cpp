@@ -30,6 +30,26 @@ std::vector<domain::Person> SameNameAndOrganization(
   return out;
 }
 
+std::optional<domain::Person> PersonNamed(
+    Database& db, const std::string& full_name,
+    std::optional<std::int64_t> organization_id) {
+  ScopedStatement q(db, "SELECT " + ColumnsOf<domain::Person>("p") +
+                            " FROM people p WHERE p.organization_id IS ?"
+                            " AND capdev_fold(p.full_name) = ? ORDER BY p.id"
+                            " LIMIT 1");
+  BindAll(*q, organization_id, FoldKey(full_name));
+  if (!q->executeStep()) return std::nullopt;
+  return ReadEntity<domain::Person>(*q);
+}
+
+std::optional<std::int64_t> OrganizationNamed(Database& db,
+                                              const std::string& name) {
+  ScopedStatement q(db, "SELECT id FROM organizations WHERE unique_key = ?");
+  BindAll(*q, FoldKey(name));
+  if (!q->executeStep()) return std::nullopt;
+  return q->getColumn(0).getInt64();
+}
+
 std::vector<std::int64_t> SharedWorkshops(Database& db, std::int64_t a,
                                           std::int64_t b) {
   ScopedStatement q(db,

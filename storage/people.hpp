@@ -19,6 +19,16 @@ std::optional<domain::Person> PersonWithEmail(Database& db,
                                               const std::string& email,
                                               std::int64_t except = 0);
 
+// The first person with this full name (folded) in this organization (or
+// in none).
+std::optional<domain::Person> PersonNamed(
+    Database& db, const std::string& full_name,
+    std::optional<std::int64_t> organization_id);
+
+// The organization whose name folds to the same key as `name`.
+std::optional<std::int64_t> OrganizationNamed(Database& db,
+                                              const std::string& name);
+
 // Other people with the same full name (folded) in the same organization.
 std::vector<domain::Person> SameNameAndOrganization(
     Database& db, const domain::Person& person);

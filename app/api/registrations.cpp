@@ -2,6 +2,7 @@
 
 #include "app/api/common.hpp"
 #include "app/api/routes.hpp"
+#include "app/api/spreadsheet.hpp"
 #include "app/services/registrations.hpp"
 #include "domain/workshop.hpp"
 
@@ -41,6 +42,23 @@ void AddRegistrationRoutes(Router& router) {
         return Created(ctx, WrittenJson(written));
       },
       {"strict"});
+
+  // A participant list from CSV or XLSX: a dry run by default; a real run
+  // saves every row or none.
+  router.Add(
+      kPost, list + "/import", P::kWriteRecords,
+      [](Context& ctx) -> domain::StatusOr<Response> {
+        ASSIGN_OR_RETURN(const auto id, ctx.Id("id"));
+        const bool dry_run = ctx.query.Bool("dry_run").value_or(true);
+        RETURN_IF_ERROR(ctx.query.Check());
+        RETURN_IF_ERROR(Load<domain::Workshop>(ctx.db, id));
+        ASSIGN_OR_RETURN(const auto rows, ReadSpreadsheet(ctx.request));
+        storage::WriteTx tx(ctx.db);  // committed by ImportAnswer, or not
+        ASSIGN_OR_RETURN(const auto report, ImportParticipants(tx, *ctx.user, id,
+                                                               rows, dry_run));
+        return ImportAnswer(tx, report, dry_run);
+      },
+      {"dry_run"});
 
   router.Add(kGet, item, P::kReadRecords,
              [](Context& ctx) -> domain::StatusOr<Response> {

@@ -60,6 +60,8 @@ int HttpStatus(domain::Code code) {
       return 403;
     case domain::Code::kResourceExhausted:
       return 429;
+    case domain::Code::kTooLarge:
+      return 413;
     case domain::Code::kUnavailable:
       return 503;
   }

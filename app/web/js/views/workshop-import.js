@@ -1,6 +1,6 @@
 // Imports into a workshop from a spreadsheet: the participant list, or the
-// sign-in grid filled in on paper or in Excel. "Check file" asks the server
-// for a dry run and shows what each row would do; "Import" then writes all
+// sign-in grid filled in on paper or in Excel. "Import" asks the server for a
+// dry run and shows what each row would do; "Confirm import" then writes all
 // rows or none. Offered once the server has the import routes.
 import { api } from '../api.js';
 import { h, mount, uid } from '../dom.js';
@@ -20,6 +20,11 @@ export async function importPanel(workshopId, { kind, onDone }) {
   const id = uid('import-file');
   const input = h('input', { id, type: 'file', accept: `.csv,.xlsx,text/csv,${XLSX}` });
   const out = h('div', { 'aria-live': 'polite' });
+  // Offered only after a dry run without errors (a span: buttons' CSS
+  // display would override `hidden` on the button itself).
+  const confirm = h('span', { hidden: true },
+    button('Confirm import', (e) => busy(e.currentTarget, () => send(false)), { kind: 'primary' }));
+  input.addEventListener('change', () => { confirm.hidden = true; mount(out); });
 
   const send = async (dryRun) => {
     const file = input.files[0];
@@ -33,8 +38,13 @@ export async function importPanel(workshopId, { kind, onDone }) {
       const answer = await api.upload(target, file, type, { dry_run: String(dryRun) });
       mount(out, rowsTable(answer.rows));
       if (dryRun) {
-        notify('File checked: nothing saved yet. Import it if the rows look right.', 'info');
+        const errors = answer.rows.filter((r) => r.action === 'error').length;
+        confirm.hidden = errors > 0;
+        notify(errors
+          ? `${errors} row${errors === 1 ? ' has' : 's have'} errors: correct the file and import it again. Nothing was saved.`
+          : 'File checked: nothing saved yet. Confirm the import if the rows look right.', errors ? 'error' : 'info');
       } else {
+        confirm.hidden = true;
         notify(`Imported ${answer.rows.length} row${answer.rows.length === 1 ? '' : 's'}.`);
         await onDone();
       }
@@ -48,13 +58,13 @@ export async function importPanel(workshopId, { kind, onDone }) {
   return h('details', { class: 'import' },
     h('summary', {}, kind === 'registrations' ? 'Import a participant list (CSV or Excel)' : 'Import the sign-in grid (CSV or Excel)'),
     h('div', { class: 'field' },
-      h('label', { for: id }, kind === 'registrations' ? 'Participant list' : 'Sign-in grid file'), input,
+      h('label', { for: id }, kind === 'registrations' ? 'Participant list (CSV or Excel)' : 'Sign-in grid (CSV or Excel)'), input,
       h('p', { class: 'hint' }, kind === 'registrations'
         ? 'Columns by their header, in English or Chinese: Full name/姓名, Native name, Gender/性别, Organization/单位, Position, Province, Email, Phone, Role.'
         : 'One row per person, one column per session headed by its date (YYYY-MM-DD), cells P, L, E or A.')),
     h('div', { class: 'form-actions' },
-      button('Check file', (e) => busy(e.currentTarget, () => send(true))),
-      button('Import', (e) => busy(e.currentTarget, () => send(false)), { kind: 'primary' })),
+      button('Import', (e) => busy(e.currentTarget, () => send(true))),
+      confirm),
     out);
 }
 

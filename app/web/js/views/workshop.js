@@ -59,8 +59,9 @@ export async function workshopView({ params, query, root }) {
     h('nav', { class: 'links', 'aria-label': 'Documents' },
       h('a', { href: `/api/v1/reports/attendance?workshop_id=${id}&format=html`, target: '_blank', rel: 'noopener' }, 'Attendance report'),
       h('a', { href: `#/reports/attendance?workshop_id=${id}` }, 'Attendance figures and downloads'),
-      h('a', { href: `/api/v1/workshops/${id}/attendance?format=html`, target: '_blank', rel: 'noopener' }, 'Printable sign-in sheets'),
-      gridFiles ? h('a', { href: `/api/v1/workshops/${id}/attendance?format=xlsx`, download: `sign-in-grid-${id}.xlsx` }, 'Sign-in grid (Excel)') : null,
+      gridFiles ? h('a', { href: `/api/v1/workshops/${id}/attendance?format=html`, target: '_blank', rel: 'noopener' }, 'Print sign-in sheets') : null,
+      gridFiles ? h('a', { href: `/api/v1/workshops/${id}/attendance?format=xlsx`, download: `sign-in-grid-${id}.xlsx` }, 'Download grid (Excel)') : null,
+      gridFiles ? h('a', { href: `/api/v1/workshops/${id}/attendance?format=csv`, download: `sign-in-grid-${id}.csv` }, 'Download grid (CSV)') : null,
       h('a', { href: `/api/v1/workshops/${id}.ics`, download: `workshop-${id}.ics` }, 'Add to calendar (.ics)')),
     h('div', { class: 'columns' }, section('Details', details([
       ['Status', statusBadge(w.status)],

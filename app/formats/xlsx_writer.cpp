@@ -1,0 +1,103 @@
+#include "app/formats/xlsx_writer.hpp"
+
+#include <unistd.h>
+#include <xlsxwriter.h>
+
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+namespace capdev::app {
+
+namespace {
+
+// Excel refuses tab names over 31 characters or holding []:*?/\.
+std::string TabName(const std::string& title, std::size_t index) {
+  std::string name;
+  for (char c : title) {
+    if (std::string_view("[]:*?/\\").find(c) != std::string_view::npos) c = ' ';
+    name += c;
+  }
+  // Cut at 31 characters, not bytes, so a UTF-8 sequence stays whole.
+  std::size_t chars = 0, cut = 0;
+  for (; cut < name.size(); ++cut) {
+    if ((static_cast<unsigned char>(name[cut]) & 0xC0) != 0x80 && ++chars > 31)
+      break;
+  }
+  name.resize(cut);
+  return name.empty() ? "Sheet" + std::to_string(index + 1) : name;
+}
+
+// The workbook's temporary file, removed however the write ends.
+struct TempFile {
+  std::string path;
+  TempFile() {
+    std::string pattern =
+        (std::filesystem::temp_directory_path() / "capdev-XXXXXX.xlsx")
+            .string();
+    const int fd = mkstemps(pattern.data(), 5);
+    if (fd >= 0) {
+      close(fd);
+      path = pattern;
+    }
+  }
+  ~TempFile() {
+    if (!path.empty()) std::remove(path.c_str());
+  }
+};
+
+}  // namespace
+
+domain::StatusOr<std::string> WriteXlsx(std::span<const Sheet> sheets) {
+  const auto failed = domain::Status::Unavailable(
+      "the workbook could not be written; try again later");
+  TempFile file;
+  if (file.path.empty()) return failed;
+  lxw_workbook* book = workbook_new(file.path.c_str());
+  if (!book) return failed;
+  lxw_format* bold = workbook_add_format(book);
+  format_set_bold(bold);
+  lxw_format* date = workbook_add_format(book);
+  format_set_num_format(date, "yyyy-mm-dd");
+  for (std::size_t s = 0; s < sheets.size(); ++s) {
+    const Sheet& sheet = sheets[s];
+    lxw_worksheet* tab =
+        workbook_add_worksheet(book, TabName(sheet.title, s).c_str());
+    if (!tab) tab = workbook_add_worksheet(book, nullptr);  // a repeated name
+    for (std::size_t c = 0; c < sheet.header.size(); ++c) {
+      worksheet_write_string(tab, 0, static_cast<lxw_col_t>(c),
+                             sheet.header[c].c_str(), bold);
+    }
+    for (std::size_t r = 0; r < sheet.rows.size(); ++r) {
+      const auto row = static_cast<lxw_row_t>(r + 1);
+      for (std::size_t c = 0; c < sheet.rows[r].size(); ++c) {
+        const auto col = static_cast<lxw_col_t>(c);
+        const SheetCell& cell = sheet.rows[r][c];
+        if (const auto* text = std::get_if<std::string>(&cell)) {
+          if (!text->empty())
+            worksheet_write_string(tab, row, col, text->c_str(), nullptr);
+        } else if (const auto* number = std::get_if<double>(&cell)) {
+          worksheet_write_number(tab, row, col, *number, nullptr);
+        } else if (const auto* day = std::get_if<domain::Date>(&cell)) {
+          worksheet_write_number(tab, row, col, SerialFromDate(*day), date);
+        }
+      }
+    }
+    const std::size_t columns = sheet.header.size();
+    for (std::size_t c = 0; c < columns; ++c) {
+      const double width = c < sheet.widths.size() ? sheet.widths[c] : 12;
+      worksheet_set_column(tab, static_cast<lxw_col_t>(c),
+                           static_cast<lxw_col_t>(c), width, nullptr);
+    }
+    worksheet_freeze_panes(tab, 1, 0);
+  }
+  if (workbook_close(book) != LXW_NO_ERROR) return failed;
+  std::ifstream in(file.path, std::ios::binary);
+  std::ostringstream bytes;
+  bytes << in.rdbuf();
+  if (!in) return failed;
+  return bytes.str();
+}
+
+}  // namespace capdev::app

@@ -1,0 +1,30 @@
+#pragma once
+// A workshop's sign-in grid as a spreadsheet (registered people × session
+// dates, the marks so far as P/L/E/A), which the attendance import reads back
+// unchanged, and its printable sign-in sheets (a page per session).
+
+#include <string>
+#include <vector>
+
+#include "app/formats/sheet.hpp"
+#include "domain/attendance.hpp"
+#include "domain/workshop.hpp"
+#include "storage/attendance_repository.hpp"
+
+namespace capdev::app {
+
+// Columns Person ID, Full name, Native name, Organization, Email, then one
+// per session headed by its date (YYYY-MM-DD).
+Sheet AttendanceGrid(const domain::SignInMatrix& matrix,
+                     const std::vector<storage::SignInPerson>& people);
+
+// RFC 4180 with a UTF-8 BOM (so Excel shows Chinese names), CRLF lines.
+std::string RenderSheetCsv(const Sheet& sheet);
+
+// A4 pages, one per session: the workshop's title, the date and city, and a
+// row per registered person with an empty signature column.
+std::string RenderSignInSheets(
+    const domain::Workshop& workshop, const domain::SignInMatrix& matrix,
+    const std::vector<storage::SignInPerson>& people);
+
+}  // namespace capdev::app
