@@ -159,7 +159,7 @@ TEST(CheckTest, FindsAParticipationTableThatDisagreesWithTheMarks) {
   {
     // What a write that bypassed the triggers would leave.
     storage::Database d({db});
-    d.Execute("INSERT INTO participation VALUES (1, 1, 'participant', 3)");
+    d.Execute("INSERT INTO participation VALUES (1, 999999, 'participant', 3)");
   }
   auto check = RunCapdev({"check", "--db", db});
   EXPECT_EQ(check.exit_code, 1);

@@ -101,7 +101,8 @@ export async function busy(btn, action) {
 // columns: [{label, cell: (row) => node|string, numeric, class}]
 export function table(columns, rows, { caption, emptyText = 'Nothing to show.' } = {}) {
   if (!rows.length) return empty(emptyText);
-  return h('div', { class: 'table-wrap' },
+  // A wide table scrolls sideways: focusable so keyboard users can scroll it too.
+  return h('div', { class: 'table-wrap', tabindex: '0', role: 'region', 'aria-label': caption || 'Table' },
     h('table', {},
       caption ? h('caption', {}, caption) : null,
       h('thead', {}, h('tr', {}, columns.map((c) => h('th', { scope: 'col', class: c.numeric ? 'num' : c.class }, c.label)))),
