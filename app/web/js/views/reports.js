@@ -187,7 +187,12 @@ export async function funderReportView({ query, root }) {
   });
 }
 
+// Counted figures for workshops with named participants, the reported
+// headcount for those without: columns nobody in the list has are left out,
+// so the table stays narrow enough to read.
 function workshopTable(list) {
+  const named = list.some((w) => w.participants_registered > 0 || w.trainers > 0);
+  const reported = list.some((w) => w.reported_headcount !== null);
   return table([
     {
       label: 'Workshop',
@@ -202,13 +207,17 @@ function workshopTable(list) {
     { label: 'Dates', cell: (w) => formatDateRange(w.start_date, w.end_date, w.dates_estimated), class: 'nowrap' },
     { label: 'City', cell: (w) => w.city || '' },
     { label: 'Kind', cell: (w) => label('workshop_kind', w.kind) },
-    { label: 'People trained', cell: (w) => formatNumber(w.people_trained), numeric: true },
-    { label: 'Participant-days', cell: (w) => formatNumber(w.participant_days), numeric: true },
-    { label: 'Completed', cell: (w) => formatNumber(w.completed), numeric: true },
-    { label: 'Attendance rate', cell: (w) => formatPercent(w.attendance_rate), numeric: true },
-    { label: 'Trainers', cell: (w) => formatNumber(w.trainers), numeric: true },
-    { label: 'Reported headcount', cell: (w) => formatNumber(w.reported_headcount), numeric: true },
-    { label: 'Estimated participant-days', cell: (w) => formatNumber(w.estimated_participant_days), numeric: true },
+    ...(named ? [
+      { label: 'People trained', cell: (w) => formatNumber(w.people_trained), numeric: true },
+      { label: 'Participant-days', cell: (w) => formatNumber(w.participant_days), numeric: true },
+      { label: 'Completed', cell: (w) => formatNumber(w.completed), numeric: true },
+      { label: 'Attendance rate', cell: (w) => formatPercent(w.attendance_rate), numeric: true },
+      { label: 'Trainers', cell: (w) => formatNumber(w.trainers), numeric: true },
+    ] : []),
+    ...(reported ? [
+      { label: 'Reported headcount', cell: (w) => formatNumber(w.reported_headcount), numeric: true },
+      { label: 'Estimated participant-days', cell: (w) => formatNumber(w.estimated_participant_days), numeric: true },
+    ] : []),
   ], list, { emptyText: 'None.' });
 }
 
