@@ -24,6 +24,7 @@ COORDINATOR_SCREENS = [
     ('organization-new', '/organizations/new', 'New organization'),
     ('projects', '/projects', 'Projects'),
     ('project', '/projects/1', 'CBMM — Capacity Building for Migration Management in China'),
+    ('project-results', '/projects/1/results', 'Results — CBMM'),
     ('project-new', '/projects/new', 'New project'),
     ('calendar', '/calendar', 'Calendar'),
     ('reports', '/reports', 'Reports'),

@@ -45,7 +45,10 @@ export async function projectView({ params, root }) {
   mount(root,
     pageHeader(`${project.code} — ${project.title}`, {
       subtitle: project.native_title || '',
-      actions: canWrite() ? [linkButton('Edit', `#/projects/${id}/edit`), linkButton('New workshop', `#/workshops/new?project_id=${id}`)] : [],
+      actions: [
+        linkButton('Results', `#/projects/${id}/results`),
+        ...(canWrite() ? [linkButton('Edit', `#/projects/${id}/edit`), linkButton('New workshop', `#/workshops/new?project_id=${id}`)] : []),
+      ],
     }),
     section('Details', details([
       ['Code', project.code], ['Title', project.title],

@@ -17,7 +17,8 @@ const FORMAT_LABELS = {
   json: 'Download JSON', csv: 'Download CSV', html: 'Open printable page (HTML)', xlsx: 'Download Excel workbook',
 };
 
-async function downloads(path, params, fileStem) {
+// Links to the report in every format the server offers (shared with the results report).
+export async function downloads(path, params, fileStem) {
   const list = await reportFormats();
   return h('nav', { class: 'downloads', 'aria-label': 'Downloads' },
     list.map((format) => {
