@@ -15,7 +15,7 @@ import { personView, personFormView } from './views/person.js';
 import { organizationsView, organizationView, organizationFormView } from './views/organizations.js';
 import { projectsView, projectView, projectFormView } from './views/projects.js';
 import { calendarView } from './views/calendar.js';
-import { reportsView, attendanceReportView, funderReportView, summaryReportView } from './views/reports.js';
+import { reportsView, attendanceReportView, funderReportView, submissionsView, summaryReportView } from './views/reports.js';
 import { usersView } from './views/users.js';
 import { auditView } from './views/audit.js';
 
@@ -49,6 +49,7 @@ route('/reports', reportsView);
 route('/reports/attendance', attendanceReportView);
 route('/reports/funder', funderReportView);
 route('/reports/summary', summaryReportView);
+route('/reports/submissions', submissionsView);
 route('/users', usersView);
 route('/audit', auditView);
 
