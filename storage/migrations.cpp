@@ -21,6 +21,7 @@ const std::vector<Migration>& AllMigrations() {
       {6, "participation", kSchemaParticipation},
       {7, "results", kSchemaResults},
       {8, "token_ids", kSchemaTokenIds},
+      {9, "submissions", kSchemaSubmissions},
   };
   return kMigrations;
 }

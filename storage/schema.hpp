@@ -337,4 +337,27 @@ CREATE UNIQUE INDEX auth_tokens_id ON auth_tokens(id);
 CREATE INDEX auth_tokens_user_scope ON auth_tokens(user_id, scope);
 )sql";
 
+// Version 9: reports as submitted to a donor, frozen. The ids are plain
+// numbers, not references: a submission outlives what it reported on.
+inline constexpr const char* kSchemaSubmissions = R"sql(
+CREATE TABLE report_submissions (
+  id INTEGER PRIMARY KEY,
+  report TEXT NOT NULL CHECK (report IN ('funder', 'results')),
+  params TEXT NOT NULL,
+  note TEXT,
+  organization_id INTEGER,
+  project_id INTEGER,
+  submitted_at TEXT NOT NULL,
+  submitted_by TEXT NOT NULL,
+  sha256 TEXT NOT NULL,
+  body BLOB NOT NULL
+);
+CREATE INDEX report_submissions_organization ON report_submissions(organization_id);
+CREATE INDEX report_submissions_project ON report_submissions(project_id);
+CREATE TRIGGER report_submissions_no_update BEFORE UPDATE ON report_submissions
+BEGIN SELECT RAISE(ABORT, 'a submitted report is never changed'); END;
+CREATE TRIGGER report_submissions_no_delete BEFORE DELETE ON report_submissions
+BEGIN SELECT RAISE(ABORT, 'a submitted report is never deleted'); END;
+)sql";
+
 }  // namespace capdev::storage

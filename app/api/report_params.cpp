@@ -7,7 +7,8 @@
 namespace capdev::app {
 
 namespace {
-constexpr std::array<std::string_view, 3> kFormats = {"json", "csv", "html"};
+constexpr std::array<std::string_view, 4> kFormats = {"json", "csv", "html",
+                                                    "xlsx"};
 }  // namespace
 
 domain::StatusOr<Options> ReadOptions(Query& q, bool period) {
@@ -29,8 +30,21 @@ domain::StatusOr<Options> ReadOptions(Query& q, bool period) {
   return o;
 }
 
-Response Render(const std::string& format, const std::string& name,
-                const json::object& json, const Document& doc) {
+domain::StatusOr<Response> Render(const std::string& format,
+                                  const std::string& name,
+                                  const json::object& json,
+                                  const Document& doc) {
+  if (format == "xlsx") {
+    ASSIGN_OR_RETURN(auto bytes, RenderXlsx(doc));
+    Response r{200,
+               "application/vnd.openxmlformats-officedocument.spreadsheetml."
+               "sheet",
+               std::move(bytes),
+               {}};
+    r.headers.emplace_back("Content-Disposition",
+                           "attachment; filename=\"" + name + ".xlsx\"");
+    return r;
+  }
   if (format == "csv") {
     Response r{200, "text/csv; charset=utf-8", RenderCsv(doc), {}};
     r.headers.emplace_back("Content-Disposition",

@@ -12,7 +12,7 @@ namespace capdev::app {
 
 struct Options {
   domain::ReportOptions options;
-  std::string format;  // json, csv or html
+  std::string format;  // json, csv, html or xlsx
 };
 
 // `completion_threshold` (percent of sessions, default 80), `format`, and
@@ -20,8 +20,9 @@ struct Options {
 // before `from`). Reads everything, then checks once.
 domain::StatusOr<Options> ReadOptions(Query& q, bool period);
 
-// The report in the format asked for; CSV as a download named `name`.csv.
-Response Render(const std::string& format, const std::string& name,
+// The report in the format asked for; CSV and XLSX as a download named
+// `name`.csv or `name`.xlsx.
+domain::StatusOr<Response> Render(const std::string& format, const std::string& name,
                 const boost::json::object& json, const Document& doc);
 
 }  // namespace capdev::app

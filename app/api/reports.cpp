@@ -5,6 +5,7 @@
 
 #include "app/api/common.hpp"
 #include "app/api/report_params.hpp"
+#include "app/api/report_runs.hpp"
 #include "app/api/routes.hpp"
 #include "storage/records.hpp"
 #include "storage/report_queries.hpp"
@@ -31,23 +32,9 @@ void AddReportRoutes(Router& router) {
   router.Add(
       kGet, "/api/v1/reports/funder", P::kReadFunderReport,
       [](Context& ctx) -> domain::StatusOr<Response> {
-        auto& q = ctx.query;
-        const auto id = q.Required(q.Id("organization_id"), "organization_id");
-        const bool children = q.Bool("include_children").value_or(true);
-        ASSIGN_OR_RETURN(const auto o, ReadOptions(q, true));
-        // A funder user sees its own organization's report only.
-        if (ctx.user->role == domain::Role::kFunder &&
-            ctx.user->organization_id != id) {
-          return domain::Status::PermissionDenied(
-              "a funder user sees its own organization's report only");
-        }
-        auto report = storage::FunderReportFor(ctx.db, id, children, o.options);
-        if (!report) return storage::NotFound<domain::Organization>(id);
-        return Render(o.format,
-                      "funder-" + std::to_string(id) + "-" +
-                          o.options.from.ToString() + "-" +
-                          o.options.to.ToString(),
-                      FunderJson(*report), FunderDocument(*report));
+        ASSIGN_OR_RETURN(const auto run,
+                         RunFunderReport(ctx.db, *ctx.user, ctx.query));
+        return Render(run.format, run.name, run.json, run.doc);
       },
       {"organization_id", "from", "to", "include_children",
        "completion_threshold", "format"});

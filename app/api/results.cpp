@@ -6,6 +6,7 @@
 
 #include "app/api/common.hpp"
 #include "app/api/report_params.hpp"
+#include "app/api/report_runs.hpp"
 #include "app/api/routes.hpp"
 #include "app/services/results.hpp"
 #include "storage/results_queries.hpp"
@@ -169,14 +170,8 @@ void AddResultRoutes(Router& router) {
       kGet, project_results + "/report", P::kReadRecords,
       [](Context& ctx) -> domain::StatusOr<Response> {
         ASSIGN_OR_RETURN(const auto id, ctx.Id("id"));
-        ASSIGN_OR_RETURN(const auto o, ReadOptions(ctx.query, true));
-        ASSIGN_OR_RETURN(const auto project, Load<domain::Project>(ctx.db, id));
-        const auto report = storage::ResultsReportFor(ctx.db, project, o.options);
-        return Render(o.format,
-                      "results-" + project.code + "-" +
-                          o.options.from.ToString() + "-" +
-                          o.options.to.ToString(),
-                      ResultsJson(report), ResultsDocument(report));
+        ASSIGN_OR_RETURN(const auto run, RunResultsReport(ctx.db, id, ctx.query));
+        return Render(run.format, run.name, run.json, run.doc);
       },
       {"from", "to", "format"});
 

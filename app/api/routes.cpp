@@ -26,6 +26,8 @@ Router MakeRouter(std::shared_ptr<AuthService> auth,
   AddAttendanceRoutes(router);
   AddReportRoutes(router);
   AddResultRoutes(router);
+  AddIatiRoutes(router);
+  AddSubmissionRoutes(router);
   AddScheduleRoutes(router);
   return router;
 }

@@ -29,6 +29,8 @@ void AddRegistrationRoutes(Router& router);
 void AddAttendanceRoutes(Router& router);
 void AddReportRoutes(Router& router);
 void AddResultRoutes(Router& router);
+void AddIatiRoutes(Router& router);
+void AddSubmissionRoutes(Router& router);
 void AddScheduleRoutes(Router& router);
 
 // Every route capdev serves, behind `auth`. `checkpointer` purges erased

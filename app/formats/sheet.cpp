@@ -16,6 +16,8 @@ std::string CellText(const SheetCell& cell) {
   if (const auto* text = std::get_if<std::string>(&cell)) return *text;
   if (const auto* date = std::get_if<domain::Date>(&cell))
     return date->ToString();
+  if (const auto* percent = std::get_if<Percent>(&cell))
+    return CellText(percent->ratio);
   if (const auto* number = std::get_if<double>(&cell)) {
     if (std::isfinite(*number) && std::floor(*number) == *number &&
         std::fabs(*number) < 1e15) {

@@ -13,9 +13,14 @@
 
 namespace capdev::app {
 
+// A ratio shown as a percentage (0.875 reads 87.5%); written only.
+struct Percent {
+  double ratio = 0;
+};
+
 // Empty, text, a number, or a date (written as a date-formatted number).
 using SheetCell =
-    std::variant<std::monostate, std::string, double, domain::Date>;
+    std::variant<std::monostate, std::string, double, domain::Date, Percent>;
 using Rows = std::vector<std::vector<SheetCell>>;  // row 0 is the sheet's row 1
 
 struct Sheet {
@@ -23,6 +28,9 @@ struct Sheet {
   std::vector<std::string> header;
   Rows rows;
   std::vector<double> widths;  // per column, in characters; default 12
+  // Lines above the header (report title, period, generated at), the first
+  // bold; the header row below them is the one frozen.
+  std::vector<std::string> preamble;
 };
 
 // What a reader accepts before it answers 413: rows (the header included),

@@ -60,17 +60,27 @@ domain::StatusOr<std::string> WriteXlsx(std::span<const Sheet> sheets) {
   format_set_bold(bold);
   lxw_format* date = workbook_add_format(book);
   format_set_num_format(date, "yyyy-mm-dd");
+  lxw_format* percent = workbook_add_format(book);
+  format_set_num_format(percent, "0.0%");
   for (std::size_t s = 0; s < sheets.size(); ++s) {
     const Sheet& sheet = sheets[s];
     lxw_worksheet* tab =
         workbook_add_worksheet(book, TabName(sheet.title, s).c_str());
     if (!tab) tab = workbook_add_worksheet(book, nullptr);  // a repeated name
+    for (std::size_t p = 0; p < sheet.preamble.size(); ++p) {
+      worksheet_write_string(tab, static_cast<lxw_row_t>(p), 0,
+                             sheet.preamble[p].c_str(),
+                             p == 0 ? bold : nullptr);
+    }
+    // One empty row between the preamble and the header.
+    const auto top = static_cast<lxw_row_t>(
+        sheet.preamble.empty() ? 0 : sheet.preamble.size() + 1);
     for (std::size_t c = 0; c < sheet.header.size(); ++c) {
-      worksheet_write_string(tab, 0, static_cast<lxw_col_t>(c),
+      worksheet_write_string(tab, top, static_cast<lxw_col_t>(c),
                              sheet.header[c].c_str(), bold);
     }
     for (std::size_t r = 0; r < sheet.rows.size(); ++r) {
-      const auto row = static_cast<lxw_row_t>(r + 1);
+      const auto row = static_cast<lxw_row_t>(top + r + 1);
       for (std::size_t c = 0; c < sheet.rows[r].size(); ++c) {
         const auto col = static_cast<lxw_col_t>(c);
         const SheetCell& cell = sheet.rows[r][c];
@@ -81,6 +91,8 @@ domain::StatusOr<std::string> WriteXlsx(std::span<const Sheet> sheets) {
           worksheet_write_number(tab, row, col, *number, nullptr);
         } else if (const auto* day = std::get_if<domain::Date>(&cell)) {
           worksheet_write_number(tab, row, col, SerialFromDate(*day), date);
+        } else if (const auto* share = std::get_if<Percent>(&cell)) {
+          worksheet_write_number(tab, row, col, share->ratio, percent);
         }
       }
     }
@@ -90,7 +102,7 @@ domain::StatusOr<std::string> WriteXlsx(std::span<const Sheet> sheets) {
       worksheet_set_column(tab, static_cast<lxw_col_t>(c),
                            static_cast<lxw_col_t>(c), width, nullptr);
     }
-    worksheet_freeze_panes(tab, 1, 0);
+    worksheet_freeze_panes(tab, top + 1, 0);
   }
   if (workbook_close(book) != LXW_NO_ERROR) return failed;
   std::ifstream in(file.path, std::ios::binary);

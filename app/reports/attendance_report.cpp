@@ -168,11 +168,11 @@ Document AttendanceDocument(const domain::AttendanceReport& r) {
     matrix.columns.push_back(SessionLabel(*s.date, s.title, s.id));
   }
   for (const auto& row : r.matrix.rows) {
-    std::vector<std::string> cells = {
+    std::vector<DocCell> cells = {
         row.full_name + " (person " + std::to_string(row.person_id) + ")",
         std::string(domain::ToText(row.role))};
     for (const auto& m : row.marks)
-      cells.push_back(m ? std::string(domain::ToText(*m)) : "");
+      cells.push_back(m ? std::string(domain::ToText(*m)) : std::string());
     matrix.rows.push_back(std::move(cells));
   }
   d.tables.push_back(std::move(matrix));

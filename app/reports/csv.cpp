@@ -29,7 +29,7 @@ std::string RenderCsv(const Document& doc) {
   for (const auto& t : doc.tables) {
     for (const auto& row : t.rows) {
       for (std::size_t i = 1; i < row.size() && i < t.columns.size(); ++i) {
-        line(t.id, row[0], t.columns[i], row[i]);
+        line(t.id, row[0].text, t.columns[i], row[i].text);
       }
     }
   }

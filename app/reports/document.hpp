@@ -6,13 +6,29 @@
 #include <utility>
 #include <vector>
 
+#include "app/formats/sheet.hpp"
+#include "domain/status.hpp"
+
 namespace capdev::app {
+
+// A cell as printed (CSV, HTML) and as a workbook stores it (a number, a
+// percentage, a date or text): each report is laid out once for every format.
+struct DocCell {
+  std::string text;
+  SheetCell value;  // a text cell holds `text`
+  DocCell() = default;
+  DocCell(std::string t) : text(std::move(t)), value(text) {}  // NOLINT
+  DocCell(const char* t) : DocCell(std::string(t)) {}          // NOLINT
+  DocCell(std::string t, SheetCell v)
+      : text(std::move(t)), value(std::move(v)) {}
+  bool empty() const { return text.empty(); }
+};
 
 struct Table {
   std::string id;                    // the CSV `section`, e.g. "sessions"
   std::string heading;               // the HTML caption
   std::vector<std::string> columns;  // the first column labels each row
-  std::vector<std::vector<std::string>> rows;  // already formatted cells
+  std::vector<std::vector<DocCell>> rows;
 };
 
 struct Document {
@@ -28,6 +44,10 @@ struct Document {
 // a formula (=, +, -, @, tab, CR first) get a leading apostrophe.
 std::string RenderCsv(const Document& doc);
 std::string CsvCell(const std::string& value);
+
+// A workbook: a sheet per table under the title and facts, numbers and dates
+// typed (app/formats/xlsx_writer.hpp).
+domain::StatusOr<std::string> RenderXlsx(const Document& doc);
 
 // A self-contained, printable HTML page.
 std::string RenderHtml(const Document& doc);

@@ -59,8 +59,12 @@ Document FunderDocument(const domain::FunderReport& r) {
                  {"Project", "Title", "Funder", "Role", "Amount", "Currency"},
                  {}};
   for (const auto& p : r.projects) {
-    char amount[32] = "";
-    if (p.amount) std::snprintf(amount, sizeof amount, "%.2f", *p.amount);
+    DocCell amount;
+    if (p.amount) {
+      char text[32];
+      std::snprintf(text, sizeof text, "%.2f", *p.amount);
+      amount = {text, *p.amount};
+    }
     projects.rows.push_back({p.code, p.title, p.funder_name,
                              Cell(std::optional(p.role)), amount,
                              p.currency.value_or("")});

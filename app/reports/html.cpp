@@ -99,7 +99,7 @@ std::string RenderHtml(const Document& doc) {
     std::vector<bool> numeric(t.columns.size(), true);
     for (const auto& row : t.rows) {
       for (std::size_t i = 0; i < row.size() && i < numeric.size(); ++i) {
-        numeric[i] = numeric[i] && (row[i].empty() || IsNumber(row[i]));
+        numeric[i] = numeric[i] && (row[i].empty() || IsNumber(row[i].text));
       }
     }
     if (!numeric.empty()) numeric[0] = false;  // the row labels
@@ -122,7 +122,7 @@ std::string RenderHtml(const Document& doc) {
       h += "<tr>";
       for (std::size_t i = 0; i < row.size(); ++i) {
         h += i < numeric.size() && numeric[i] ? "<td class=\"n\">" : "<td>";
-        h += HtmlEscape(row[i]) + "</td>";
+        h += HtmlEscape(row[i].text) + "</td>";
       }
       h += "</tr>\n";
     }

@@ -48,7 +48,11 @@ boost::json::object SummaryJson(const domain::SummaryReport& report);
 Document SummaryDocument(const domain::SummaryReport& report);
 
 // Cell formatting shared by the documents.
-std::string Cell(std::int64_t n);
+DocCell Cell(std::int64_t n);
+// A number with up to two decimals shown, stored exact ("" when absent).
+DocCell NumberCell(const std::optional<double>& v);
+// A date stored as a date ("" when absent).
+DocCell DateCell(const std::optional<domain::Date>& day);
 // An enumeration's text ("" when absent).
 template <domain::Enumeration E>
 std::string Cell(const std::optional<E>& value) {
@@ -56,7 +60,7 @@ std::string Cell(const std::optional<E>& value) {
 }
 std::string Cell(const std::optional<std::string>& text,
                  const char* missing = "(not recorded)");
-std::string PercentCell(std::optional<double> rate);
+DocCell PercentCell(std::optional<double> rate);
 std::string DatesCell(const std::optional<domain::Date>& start,
                       const std::optional<domain::Date>& end, bool estimated);
 std::string Join(const std::vector<std::string>& items);

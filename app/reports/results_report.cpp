@@ -10,17 +10,6 @@ namespace capdev::app {
 
 namespace {
 
-// Up to two decimals, no trailing zeros ("12", "37.5").
-std::string NumberCell(const std::optional<double>& v) {
-  if (!v) return "";
-  char buf[32];
-  std::snprintf(buf, sizeof buf, "%.2f", *v);
-  std::string s = buf;
-  while (s.back() == '0') s.pop_back();
-  if (s.back() == '.') s.pop_back();
-  return s;
-}
-
 std::string IndicatorLabel(const domain::Indicator& i) {
   return (i.code ? *i.code + " " : "") + i.title + " (indicator " +
          std::to_string(i.id) + ")";
@@ -91,7 +80,7 @@ void AddResultsTables(Document& d, const std::string& id,
       indicators.rows.push_back(
           {IndicatorLabel(i), result, Cell(res.level), Cell(i.source),
            Cell(i.measure), NumberCell(i.baseline_value),
-           i.baseline_year ? Cell(*i.baseline_year) : "", NumberCell(a.target),
+           i.baseline_year ? Cell(*i.baseline_year) : DocCell(), NumberCell(a.target),
            NumberCell(a.actual), a.comment.value_or("")});
       for (const auto& dis : a.disaggregated) {
         for (const auto& g : dis.values) {

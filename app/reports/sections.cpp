@@ -15,8 +15,8 @@ json::array Strings(const std::vector<std::string>& items) {
   return a;
 }
 
-std::string OptionalCell(const std::optional<std::int64_t>& n) {
-  return n ? Cell(*n) : "";
+DocCell OptionalCell(const std::optional<std::int64_t>& n) {
+  return n ? Cell(*n) : DocCell();
 }
 
 }  // namespace
@@ -119,7 +119,7 @@ void AddSection(Document& d, const std::string& id, const std::string& heading,
     Table workshops{
         id + ".workshops",
         heading,
-        {"Workshop", "Project", "Dates", "City", "Kind", "Trainer institutions",
+        {"Workshop", "Project", "Dates", "Start", "End", "City", "Kind", "Trainer institutions",
          "Participating agencies", "Participants registered", "People trained",
          "Participant-days", "Completed", "Attendance rate", "Trainers",
          "Reported headcount", "Estimated participant-days"},
@@ -132,7 +132,8 @@ void AddSection(Document& d, const std::string& id, const std::string& heading,
       if (w.stated_dates) dates += " (source: " + *w.stated_dates + ")";
       workshops.rows.push_back(
           {w.title + " (workshop " + std::to_string(w.id) + ")", l.project_code,
-           dates, Cell(w.city, "unknown"), Cell(w.kind),
+           dates, DateCell(w.start_date), DateCell(w.end_date),
+           Cell(w.city, "unknown"), Cell(w.kind),
            Join(l.trainer_institutions), Join(l.participating_agencies),
            Cell(f.participants_registered), Cell(f.people_trained),
            Cell(f.participant_days), Cell(f.completed),

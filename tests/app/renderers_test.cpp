@@ -68,7 +68,9 @@ std::vector<Record> ParseCsv(const std::string& text) {
 }
 
 Document OneTable(std::vector<std::string> columns,
-                  std::vector<std::vector<std::string>> rows) {
+                  const std::vector<std::vector<std::string>>& texts) {
+  std::vector<std::vector<DocCell>> rows;
+  for (const auto& t : texts) rows.emplace_back(t.begin(), t.end());
   return Document{.title = "Report",
                   .tables = {Table{.id = "workshops",
                                    .heading = "Workshops",

@@ -31,6 +31,7 @@ COORDINATOR_SCREENS = [
     ('report-attendance-pick', '/reports/attendance', 'Attendance report'),
     ('report-summary', '/reports/summary?from=2007-01-01&to=2030-12-31', 'Programme summary'),
     ('report-funder-seeded', '/reports/funder?organization_id=8&from=2007-01-01&to=2030-12-31', 'Funder report'),
+    ('report-submissions', '/reports/submissions', 'Submitted reports'),
 ]
 
 ADMIN_SCREENS = [

@@ -16,7 +16,7 @@ import { organizationsView, organizationView, organizationFormView } from './vie
 import { projectsView, projectView, projectFormView } from './views/projects.js';
 import { projectResultsView } from './views/results.js';
 import { calendarView } from './views/calendar.js';
-import { reportsView, attendanceReportView, funderReportView, summaryReportView } from './views/reports.js';
+import { reportsView, attendanceReportView, funderReportView, submissionsView, summaryReportView } from './views/reports.js';
 import { usersView } from './views/users.js';
 import { auditView } from './views/audit.js';
 
@@ -51,6 +51,7 @@ route('/reports', reportsView);
 route('/reports/attendance', attendanceReportView);
 route('/reports/funder', funderReportView);
 route('/reports/summary', summaryReportView);
+route('/reports/submissions', submissionsView);
 route('/users', usersView);
 route('/audit', auditView);
 

@@ -1,6 +1,6 @@
 // Projects: list, a page with its parties (funders with amounts, implementers,
 // counterparts) and its workshops, and the form.
-import { api } from '../api.js';
+import { api, url } from '../api.js';
 import { h, mount } from '../dom.js';
 import { changes, field, fields, form, readValues, withoutEmpty } from '../form.js';
 import { formatAmount, formatDate, formatDateRange, label } from '../format.js';
@@ -48,6 +48,7 @@ export async function projectView({ params, root }) {
       actions: [
         linkButton('Results', `#/projects/${id}/results`),
         ...(canWrite() ? [linkButton('Edit', `#/projects/${id}/edit`), linkButton('New workshop', `#/workshops/new?project_id=${id}`)] : []),
+        linkButton('Export IATI', url(`/api/v1/projects/${id}/iati.xml`), { download: `iati-${project.code}.xml` }),
       ],
     }),
     section('Details', details([

@@ -5,12 +5,12 @@ import { api, getAll, url } from '../api.js';
 import { barChart, columnChart } from '../chart.js';
 import { h, mount } from '../dom.js';
 import { field, fields, form, showProblem } from '../form.js';
-import { addDays, formatAmount, formatDate, formatDateRange, formatMonthShort, formatNumber, formatPercent, label, today } from '../format.js';
+import { addDays, formatAmount, formatDate, formatDateRange, formatInstant, formatMonthShort, formatNumber, formatPercent, label, today } from '../format.js';
 import { organizationPicker, orgById } from '../orgs.js';
 import { reportFormats } from '../server-features.js';
 import { navigate } from '../router.js';
-import { currentUser, isFunder } from '../session.js';
-import { empty, loading, pageHeader, section, table } from '../ui.js';
+import { canWrite, currentUser, isFunder } from '../session.js';
+import { button, empty, loading, notify, pageHeader, section, table } from '../ui.js';
 import { statusBadge } from './home.js';
 
 const FORMAT_LABELS = {
@@ -35,7 +35,7 @@ function figures(pairs) {
 
 // Renders the parameter form, then the report below it; a refused request
 // (bad dates, unknown id) is explained on the form.
-async function reportPage(root, { title, intro, formFields, values, ready, path, params, draw, fileStem }) {
+async function reportPage(root, { title, intro, formFields, values, ready, path, params, draw, fileStem, submit }) {
   const out = h('div', {});
   const paramsForm = form({
     submitLabel: 'Show report',
@@ -48,11 +48,30 @@ async function reportPage(root, { title, intro, formFields, values, ready, path,
   mount(out, loading('Preparing the report…'));
   try {
     const report = await api.get(path, params);
-    mount(out, await downloads(path, params, fileStem), await draw(report, values));
+    mount(out, await downloads(path, params, fileStem), submit && canWrite() ? submitForm(submit, params) : null, await draw(report, values));
   } catch (problem) {
     mount(out);
     showProblem(paramsForm, problem);
   }
+}
+
+// Freezes the report as sent to a donor (POST /api/v1/reports/submissions).
+function submitForm(report, params) {
+  const sent = h('p', { class: 'submitted', role: 'status' });
+  return h('div', { class: 'submit-report' },
+    form({
+      submitLabel: 'Submit to donor',
+      failLabel: 'Not submitted.',
+      heading: 'Submit to donor',
+      onSubmit: async (v, el) => {
+        const body = { report, params: Object.fromEntries(Object.entries(params).filter(([, x]) => x !== null && x !== undefined && x !== '').map(([k, x]) => [k, String(x)])), note: v.note || null };
+        const s = await api.post('/api/v1/reports/submissions', body);
+        el.reset();
+        notify(`Report submitted (submission ${s.id}); it is kept exactly as sent.`);
+        mount(sent, `Submitted as submission ${s.id}, SHA-256 ${s.sha256.slice(0, 12)}… `, h('a', { href: '#/reports/submissions' }, 'See all submissions'));
+      },
+    }, fields([field({ name: 'note', label: 'Note (to whom, why)', type: 'textarea', rows: 2, class: 'wide' })])),
+    sent);
 }
 
 export async function reportsView({ root }) {
@@ -61,6 +80,7 @@ export async function reportsView({ root }) {
     h('ul', { class: 'cards' },
       isFunder() ? null : card('Attendance', 'One workshop: marks per session, attendance rate, participant-days, by organization, gender and province.', '#/reports/attendance'),
       card('Funder', 'What one funder’s money did in a period: projects, workshops held, people trained, participant-days.', '#/reports/funder'),
+      card('Submissions', 'Reports as sent to donors, kept exactly as sent, with the figures that changed since.', '#/reports/submissions'),
       isFunder() ? null : card('Programme summary', 'All projects in a period: workshops by month, kind, city and status.', '#/reports/summary')));
 }
 
@@ -185,6 +205,7 @@ export async function funderReportView({ query, root }) {
     params: values,
     fileStem: `funder-${values.organization_id}-${values.from}-${values.to}`,
     draw: drawFunder,
+    submit: 'funder',
   });
 }
 
@@ -333,4 +354,43 @@ function drawSummary(r) {
       countTable('By city', r.by_city, 'city', (v) => v || 'Unknown'),
       countTable('By month', r.by_month, 'month', (v) => (v ? formatMonthShort(v) : 'Unknown'))),
     uncertainSection(r.dates_uncertain));
+}
+
+// --- submissions ----------------------------------------------------------------
+
+function paramsText(params) {
+  return Object.entries(params).map(([k, v]) => `${k}=${v}`).join(', ');
+}
+
+async function showChanges(s, out) {
+  mount(out, loading('Comparing with today’s figures…'));
+  const { changes } = await api.get(`/api/v1/reports/submissions/${s.id}/changes`);
+  const value = (v) => (v === null || v === undefined ? '—' : typeof v === 'object' ? JSON.stringify(v) : String(v));
+  mount(out, section(`Changes since submission ${s.id}`, table([
+    { label: 'Figure', cell: (c) => h('code', {}, c.path) },
+    { label: 'As submitted', cell: (c) => value(c.submitted) },
+    { label: 'Today', cell: (c) => value(c.current) },
+  ], changes, { emptyText: 'No figure has changed since it was submitted.' })));
+}
+
+export async function submissionsView({ root }) {
+  const { items } = await api.get('/api/v1/reports/submissions');
+  const changes = h('div', { class: 'submission-changes' });
+  mount(root,
+    pageHeader('Submitted reports', { subtitle: 'Reports as sent to donors: each is kept exactly as sent and never changed.' }),
+    section('Submissions', table([
+      { label: 'Submitted', cell: (s) => formatInstant(s.submitted_at) },
+      { label: 'Report', cell: (s) => (s.report === 'funder' ? 'Funder report' : 'Results report') },
+      { label: 'Parameters', cell: (s) => paramsText(s.params) },
+      { label: 'Note', cell: (s) => s.note || '' },
+      { label: 'By', cell: (s) => s.submitted_by },
+      { label: 'SHA-256', cell: (s) => h('code', { title: s.sha256 }, `${s.sha256.slice(0, 12)}…`) },
+      {
+        label: 'Open',
+        cell: (s) => h('div', { class: 'row-actions' },
+          h('a', { class: 'btn btn-secondary', href: url(`/api/v1/reports/submissions/${s.id}`), target: '_blank', rel: 'noopener' }, `Frozen JSON ${s.id}`),
+          button(`Changes ${s.id}`, () => showChanges(s, changes))),
+      },
+    ], items, { emptyText: 'No report has been submitted yet.' })),
+    changes);
 }

@@ -1,0 +1,51 @@
+#include "app/api/report_runs.hpp"
+
+#include "app/api/common.hpp"
+#include "app/api/report_params.hpp"
+#include "app/reports/reports.hpp"
+#include "storage/records.hpp"
+#include "storage/report_queries.hpp"
+#include "storage/results_queries.hpp"
+
+namespace capdev::app {
+
+domain::StatusOr<ReportRun> RunFunderReport(storage::Database& db,
+                                            const domain::Principal& user,
+                                            Query& q) {
+  const auto id = q.Required(q.Id("organization_id"), "organization_id");
+  const bool children = q.Bool("include_children").value_or(true);
+  ASSIGN_OR_RETURN(const auto o, ReadOptions(q, true));
+  // A funder user sees its own organization's report only.
+  if (user.role == domain::Role::kFunder && user.organization_id != id) {
+    return domain::Status::PermissionDenied(
+        "a funder user sees its own organization's report only");
+  }
+  auto report = storage::FunderReportFor(db, id, children, o.options);
+  if (!report) return storage::NotFound<domain::Organization>(id);
+  ReportRun run{o.format,
+                "funder-" + std::to_string(id) + "-" +
+                    o.options.from.ToString() + "-" + o.options.to.ToString(),
+                FunderJson(*report),
+                FunderDocument(*report),
+                id,
+                0};
+  return run;
+}
+
+domain::StatusOr<ReportRun> RunResultsReport(storage::Database& db,
+                                             std::int64_t project_id,
+                                             Query& q) {
+  ASSIGN_OR_RETURN(const auto o, ReadOptions(q, true));
+  ASSIGN_OR_RETURN(const auto project, Load<domain::Project>(db, project_id));
+  const auto report = storage::ResultsReportFor(db, project, o.options);
+  ReportRun run{o.format,
+                "results-" + project.code + "-" + o.options.from.ToString() +
+                    "-" + o.options.to.ToString(),
+                ResultsJson(report),
+                ResultsDocument(report),
+                0,
+                project_id};
+  return run;
+}
+
+}  // namespace capdev::app

@@ -1,0 +1,35 @@
+#pragma once
+// The funder and results reports run from their query parameters: by their
+// routes, and by a submission (which freezes the JSON).
+
+#include <boost/json.hpp>
+#include <cstdint>
+#include <string>
+
+#include "app/http/router.hpp"
+#include "app/reports/document.hpp"
+#include "domain/access.hpp"
+#include "domain/status.hpp"
+#include "storage/database.hpp"
+
+namespace capdev::app {
+
+struct ReportRun {
+  std::string format;  // json, csv, html or xlsx
+  std::string name;    // the download's file name, without extension
+  boost::json::object json;
+  Document doc;
+  std::int64_t organization_id = 0;  // the funder report's
+  std::int64_t project_id = 0;       // the results report's
+};
+
+// organization_id, from, to, include_children, completion_threshold,
+// format; a funder user runs its own organization's only (403).
+domain::StatusOr<ReportRun> RunFunderReport(storage::Database& db,
+                                            const domain::Principal& user,
+                                            Query& q);
+// from, to, format for project `project_id` (404 when there is none).
+domain::StatusOr<ReportRun> RunResultsReport(storage::Database& db,
+                                             std::int64_t project_id, Query& q);
+
+}  // namespace capdev::app

@@ -1,0 +1,50 @@
+// A report Document as a workbook: a sheet per table, the report's title and
+// facts (period, generated at) above its header, cells typed as laid out.
+
+#include <algorithm>
+
+#include "app/formats/xlsx_writer.hpp"
+#include "app/reports/document.hpp"
+
+namespace capdev::app {
+
+namespace {
+
+// Characters, not bytes, so a Chinese name is not thrice as wide.
+double Width(const std::string& text) {
+  double chars = 0;
+  for (unsigned char c : text) {
+    if ((c & 0xC0) != 0x80) chars += c >= 0xE0 ? 2 : 1;  // CJK: two columns
+  }
+  return chars;
+}
+
+}  // namespace
+
+domain::StatusOr<std::string> RenderXlsx(const Document& doc) {
+  std::vector<Sheet> sheets;
+  std::vector<std::string> preamble = {doc.title};
+  for (const auto& [name, value] : doc.facts)
+    preamble.push_back(name + ": " + value);
+  for (const auto& t : doc.tables) {
+    Sheet sheet{t.heading, t.columns, {}, {}, preamble};
+    sheet.preamble.push_back(t.heading);
+    std::vector<double> widths;
+    for (const auto& c : t.columns) widths.push_back(Width(c));
+    for (const auto& row : t.rows) {
+      std::vector<SheetCell> cells;
+      for (std::size_t i = 0; i < row.size(); ++i) {
+        cells.push_back(row[i].value);
+        if (i < widths.size())
+          widths[i] = std::max(widths[i], Width(row[i].text));
+      }
+      sheet.rows.push_back(std::move(cells));
+    }
+    for (double w : widths)
+      sheet.widths.push_back(std::clamp(w + 2, 8.0, 60.0));
+    sheets.push_back(std::move(sheet));
+  }
+  return WriteXlsx(sheets);
+}
+
+}  // namespace capdev::app

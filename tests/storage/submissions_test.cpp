@@ -1,0 +1,48 @@
+#include "storage/submissions.hpp"
+
+#include <SQLiteCpp/Database.h>
+#include <gtest/gtest.h>
+
+#include "storage/migrations.hpp"
+#include "storage/transaction.hpp"
+#include "tests/support/temp_dir.hpp"
+
+namespace capdev::storage {
+namespace {
+
+class SubmissionsTest : public ::testing::Test {
+ protected:
+  SubmissionsTest() : db_({dir_.File("repo.db")}) {
+    EXPECT_TRUE(Migrate(db_).ok());
+  }
+  testing::TempDir dir_;
+  Database db_;
+};
+
+TEST_F(SubmissionsTest, KeepsTheBytesAndRefusesUpdatesAndDeletes) {
+  Submission s{.report = "funder",
+               .params = R"({"organization_id":"3"})",
+               .organization_id = 3,
+               .submitted_at = "2026-01-01T00:00:00Z",
+               .submitted_by = "coord",
+               .sha256 = "00",
+               .body = std::string("{\"a\":1}\0\xff", 9)};
+  std::int64_t id = 0;
+  ASSERT_TRUE(InWriteTx(db_, [&](WriteTx& tx) -> domain::Status {
+                id = AddSubmission(tx, s);
+                return domain::Status::Ok();
+              }).ok());
+  const auto got = GetSubmission(db_, id);
+  ASSERT_TRUE(got);
+  EXPECT_EQ(got->body, s.body);
+  EXPECT_EQ(got->organization_id, 3);
+  EXPECT_THROW(db_.Execute("UPDATE report_submissions SET note = 'x'"),
+               std::exception);
+  EXPECT_THROW(db_.Execute("DELETE FROM report_submissions"), std::exception);
+  EXPECT_EQ(ListSubmissions(db_, std::nullopt).size(), 1u);
+  EXPECT_EQ(ListSubmissions(db_, 3).size(), 1u);
+  EXPECT_EQ(ListSubmissions(db_, 4).size(), 0u);
+}
+
+}  // namespace
+}  // namespace capdev::storage

@@ -1,0 +1,277 @@
+"""Donor exports over the API of a seeded server: every report as an XLSX
+workbook read back with openpyxl (figures equal to the JSON's, no formulas, a
+formula-looking name kept as text), IATI files validated against the 2.03
+schema with xmllint, and reports submitted, frozen and compared."""
+import io
+import json
+import os
+import subprocess
+import tempfile
+import urllib.error
+import urllib.request
+
+import openpyxl
+import pytest
+
+SCHEMA = os.path.join(os.path.dirname(__file__), '..', 'data', 'iati-2.03', 'iati-activities-schema.xsd')
+XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
+FORMULA_NAME = "=cmd|' /C calc'!A0"
+
+
+class Api:
+    def __init__(self, server):
+        self.server = server
+        self.tokens = {}
+
+    def login(self, username, password):
+        body = json.dumps({'username': username, 'password': password}).encode()
+        request = urllib.request.Request(self.server.base_url + '/api/v1/auth/login', data=body, method='POST')
+        with urllib.request.urlopen(request, timeout=10) as answer:
+            self.tokens[username] = json.load(answer)['token']
+
+    def raw(self, path, body=None, method=None, user='admin'):
+        if user not in self.tokens:
+            self.login(user, self.server.users[user])
+        data = None if body is None else json.dumps(body).encode()
+        request = urllib.request.Request(self.server.base_url + path, data=data,
+                                         method=method or ('POST' if data else 'GET'),
+                                         headers={'Authorization': f'Bearer {self.tokens[user]}',
+                                                  'Content-Type': 'application/json'})
+        try:
+            with urllib.request.urlopen(request, timeout=30) as answer:
+                return answer.status, dict(answer.headers), answer.read()
+        except urllib.error.HTTPError as error:
+            return error.code, dict(error.headers), error.read()
+
+    def json(self, path, body=None, method=None, user='admin', status=None):
+        code, _, data = self.raw(path, body, method, user)
+        if status is not None:
+            assert code == status, data
+        else:
+            assert 200 <= code < 300, data
+        return json.loads(data) if data else None
+
+
+@pytest.fixture(scope='module')
+def api(server):
+    return Api(server)
+
+
+@pytest.fixture(scope='module')
+def project(api):
+    """A project with a formula-looking funder, a workshop held with two
+    people trained (one female, one male), and a result with an indicator
+    counted by sex with a target for 2025."""
+    funder = api.json('/api/v1/organizations', {'name': FORMULA_NAME, 'kind': 'government', 'iati_ref': 'XM-TEST-1'})
+    implementer = api.json('/api/v1/organizations', {'name': 'Test Implementer', 'kind': 'ngo', 'country': 'CN'})
+    counterpart = api.json('/api/v1/organizations', {'name': 'Test Ministry', 'kind': 'government', 'country': 'CN'})
+    p = api.json('/api/v1/projects', {'code': 'XPT', 'title': 'Export test', 'native_title': '导出测试',
+                                      'summary': 'A <test> & "project"', 'start_date': '2025-01-01',
+                                      'end_date': '2026-12-31'})
+    api.json(f'/api/v1/projects/{p["id"]}/organizations', [
+        {'organization_id': funder['id'], 'role': 'lead_funder', 'amount': 1000.5, 'currency': 'EUR'},
+        {'organization_id': implementer['id'], 'role': 'implementer'},
+        {'organization_id': counterpart['id'], 'role': 'counterpart'}], method='PUT')
+    w = api.json('/api/v1/workshops', {'project_id': p['id'], 'title': 'Export workshop', 'kind': 'training',
+                                       'status': 'held', 'start_date': '2025-03-10', 'end_date': '2025-03-10',
+                                       'city': 'Beijing', 'country': 'CN'})
+    sessions = api.json(f'/api/v1/workshops/{w["id"]}/sessions')
+    session = (sessions['items'] if isinstance(sessions, dict) else sessions)[0]
+    people = [api.json('/api/v1/people', {'full_name': name, 'gender': gender, 'organization_id': counterpart['id']})
+              for name, gender in [(FORMULA_NAME, 'female'), ('Li Lei', 'male')]]
+    for person in people:
+        api.json(f'/api/v1/workshops/{w["id"]}/registrations', {'person_id': person['id'], 'role': 'participant'})
+    api.json(f'/api/v1/workshops/{w["id"]}/sessions/{session["id"]}/attendance',
+             [{'person_id': person['id'], 'status': 'present'} for person in people], method='PUT')
+    result = api.json(f'/api/v1/projects/{p["id"]}/results', {'level': 'output', 'code': '1', 'title': 'Officials trained'})
+    api.json(f'/api/v1/results/{result["id"]}/indicators', {
+        'code': '1.1', 'title': 'People trained', 'source': 'attendance', 'measure': 'people_trained',
+        'baseline_value': 0, 'baseline_year': 2024, 'disaggregations': ['sex'],
+        'targets': [{'period_start': '2025-01-01', 'period_end': '2025-12-31', 'value': 10}]})
+    return {'id': p['id'], 'funder': funder['id'], 'workshop': w['id'], 'people': people}
+
+
+def workbook(api, path):
+    code, headers, data = api.raw(path)
+    assert code == 200, data
+    assert headers['Content-Type'] == XLSX
+    assert 'attachment; filename="' in headers['Content-Disposition'] and '.xlsx"' in headers['Content-Disposition']
+    book = openpyxl.load_workbook(io.BytesIO(data))
+    for sheet in book.worksheets:
+        for row in sheet.iter_rows():
+            for cell in row:
+                assert cell.data_type != 'f', f'formula in {sheet.title}!{cell.coordinate}'
+    return book
+
+
+def table(book, heading):
+    """The rows of the sheet headed `heading`, as dicts by column header;
+    checks the header row is the frozen one and the period is on top."""
+    for sheet in book.worksheets:
+        rows = list(sheet.iter_rows(values_only=True))
+        for i, row in enumerate(rows[:12]):
+            if row and row[0] == heading:
+                header = rows[i + 2]
+                assert sheet.freeze_panes == f'A{i + 4}', sheet.freeze_panes
+                assert any(r[0] and str(r[0]).startswith('Generated') for r in rows[:i])
+                return [dict(zip(header, r)) for r in rows[i + 3:]]
+    raise AssertionError(f'no sheet headed {heading!r} in {book.sheetnames}')
+
+
+def measures(rows):
+    return {r['Measure']: r['Value'] for r in rows}
+
+
+def test_funder_report_workbook(api, project):
+    query = f'/api/v1/reports/funder?organization_id={project["funder"]}&from=2025-01-01&to=2025-12-31'
+    report = api.json(query)
+    book = workbook(api, query + '&format=xlsx')
+    totals = measures(table(book, 'Workshops held in the period: totals'))
+    assert report['totals']['people_trained'] == 2
+    for label, key in [('People trained (distinct)', 'people_trained'), ('Participant-days', 'participant_days'),
+                       ('Workshops held', 'workshops'), ('People who completed a workshop', 'people_completed')]:
+        assert isinstance(totals[label], (int, float)) and totals[label] == report['totals'][key], label
+    assert totals['Attendance rate (mean of workshops)'] == pytest.approx(report['totals']['attendance_rate'])
+    projects = table(book, 'Projects funded')
+    assert projects[0]['Amount'] == 1000.5 == report['projects'][0]['amount']
+    assert projects[0]['Funder'] == FORMULA_NAME  # a formula-looking name stays text
+    workshops = table(book, 'Workshops held in the period')
+    assert workshops[0]['Start'].date().isoformat() == report['workshops'][0]['start_date'] == '2025-03-10'
+    assert workshops[0]['People trained'] == report['workshops'][0]['people_trained']
+    indicators = table(book, 'Results of XPT')
+    assert indicators[0]['Actual'] == report['results'][0]['results'][0]['indicators'][0]['actual'] == 2
+    assert indicators[0]['Target'] == 10 and indicators[0]['Baseline year'] == 2024
+
+
+def test_attendance_summary_and_results_workbooks(api, project):
+    w = project['workshop']
+    report = api.json(f'/api/v1/reports/attendance?workshop_id={w}')
+    book = workbook(api, f'/api/v1/reports/attendance?workshop_id={w}&format=xlsx')
+    names = [cell for sheet in book.worksheets for row in sheet.iter_rows() for cell in row
+             if isinstance(cell.value, str) and cell.value.startswith(FORMULA_NAME)]
+    assert names, 'the formula-looking person is listed'
+    assert all(cell.data_type == 's' for cell in names)
+    summary = measures(table(book, 'Summary'))
+    for label, key in [('People trained', 'people_trained'), ('Participant-days', 'participant_days'),
+                       ('Participants registered', 'participants_registered')]:
+        assert isinstance(summary[label], int) and summary[label] == report['totals'][key] == 2, label
+    assert summary['Attendance rate (mean of sessions)'] == report['totals']['attendance_rate'] == 1
+
+    summary = api.json('/api/v1/reports/summary?from=2025-01-01&to=2025-12-31')
+    book = workbook(api, '/api/v1/reports/summary?from=2025-01-01&to=2025-12-31&format=xlsx')
+    assert len(book.worksheets) >= 2
+    totals = measures(table(book, 'Workshops held in the period'))
+    assert summary['totals']['people_trained'] >= 2
+    assert totals['People trained (distinct)'] == summary['totals']['people_trained']
+    assert totals['Participant-days'] == summary['totals']['participant_days']
+
+    results = api.json(f'/api/v1/projects/{project["id"]}/results/report?from=2025-01-01&to=2025-12-31')
+    book = workbook(api, f'/api/v1/projects/{project["id"]}/results/report?from=2025-01-01&to=2025-12-31&format=xlsx')
+    rows = table(book, 'Results of XPT')
+    indicator = results['results'][0]['indicators'][0]
+    assert rows[0]['Actual'] == indicator['actual'] == 2 and rows[0]['Target'] == indicator['target'] == 10
+    by = table(book, 'Results of XPT: disaggregated')
+    assert {r['Group']: r['Value'] for r in by} == {'female': 1, 'male': 1}
+
+
+def validate(xml):
+    with tempfile.NamedTemporaryFile(suffix='.xml', delete=False) as f:
+        f.write(xml)
+    try:
+        run = subprocess.run(['xmllint', '--noout', '--schema', SCHEMA, f.name],
+                             capture_output=True, text=True, timeout=60)
+    finally:
+        os.unlink(f.name)
+    assert run.returncode == 0, run.stderr
+
+
+def test_iati_of_a_project_with_results(api, project):
+    code, headers, xml = api.raw(f'/api/v1/projects/{project["id"]}/iati.xml')
+    assert code == 200, xml
+    assert headers['Content-Type'].startswith('application/xml')
+    validate(xml)
+    text = xml.decode()
+    assert '<iati-identifier>XM-TEST-1-XPT</iati-identifier>' in text
+    assert '<narrative xml:lang="zh">导出测试</narrative>' in text
+    assert 'role="1"' in text and 'role="2"' in text and 'role="4"' in text
+    assert '<activity-date type="2" iso-date="2025-01-01"/>' in text
+    assert '<period-start iso-date="2025-01-01"/>' in text and '<target value="10"/>' in text
+    assert '<actual value="2"/>' in text
+    assert '<dimension name="sex" value="female"/>' in text
+    assert 'A &lt;test&gt; &amp; &quot;project&quot;' in text
+
+
+def test_iati_of_the_seeded_projects(api):
+    projects = api.json('/api/v1/projects?limit=500')['items']
+    seeded = next(p for p in projects if p['code'] == 'EUCDMM')
+    code, _, xml = api.raw(f'/api/v1/projects/{seeded["id"]}/iati.xml')
+    assert code == 200, xml
+    validate(xml)
+    assert b'<iati-identifier>XM-DAC-47066-EUCDMM</iati-identifier>' in xml
+    assert '支持中欧人员往来和移民领域对话项目'.encode() in xml
+
+
+def test_a_submitted_report_stays_as_sent(api, project, server):
+    params = {'organization_id': str(project['funder']), 'from': '2025-01-01', 'to': '2025-12-31'}
+    code, _, before = api.raw('/api/v1/reports/submissions', {'report': 'funder', 'params': params, 'note': 'Q1 to EU'})
+    assert code == 201, before
+    submission = json.loads(before)
+    assert submission['report'] == 'funder' and submission['params'] == params and submission['note'] == 'Q1 to EU'
+    assert submission['submitted_by'] == 'admin' and len(submission['sha256']) == 64
+    code, headers, frozen = api.raw(f'/api/v1/reports/submissions/{submission["id"]}')
+    assert code == 200 and headers['Content-Type'] == 'application/json'
+    import hashlib
+    assert hashlib.sha256(frozen).hexdigest() == submission['sha256']
+    assert json.loads(frozen)['totals']['people_trained'] == 2
+    assert api.json(f'/api/v1/reports/submissions/{submission["id"]}/changes')['changes'] == []
+
+    # A third person trained at the workshop, after the report was sent
+    w = project['workshop']
+    person = api.json('/api/v1/people', {'full_name': 'Wang Fang', 'gender': 'female'})
+    api.json(f'/api/v1/workshops/{w}/registrations', {'person_id': person['id'], 'role': 'participant'})
+    sessions = api.json(f'/api/v1/workshops/{w}/sessions')
+    session = (sessions['items'] if isinstance(sessions, dict) else sessions)[0]
+    api.json(f'/api/v1/workshops/{w}/sessions/{session["id"]}/attendance',
+             [{'person_id': p['id'], 'status': 'present'} for p in project['people'] + [person]], method='PUT')
+
+    code, _, again = api.raw(f'/api/v1/reports/submissions/{submission["id"]}?format=json')
+    assert code == 200 and again == frozen
+    changes = {c['path']: c for c in api.json(f'/api/v1/reports/submissions/{submission["id"]}/changes')['changes']}
+    assert changes['totals.people_trained']['submitted'] == 2 and changes['totals.people_trained']['current'] == 3
+    assert changes['workshops[0].people_trained']['current'] == 3
+    assert not any('generated_at' in path for path in changes)
+    # Never changed, never deleted: there is no such route
+    assert api.raw(f'/api/v1/reports/submissions/{submission["id"]}', method='DELETE')[0] == 405
+    assert api.raw(f'/api/v1/reports/submissions/{submission["id"]}', {'note': 'x'}, method='PATCH')[0] == 405
+    listed = api.json('/api/v1/reports/submissions')['items']
+    assert submission['id'] in [s['id'] for s in listed]
+    audit = api.json('/api/v1/audit?entity=report_submission')['items']
+    assert any(a['entity_id'] == submission['id'] for a in audit)
+
+    # Refused: an unknown report or parameter
+    assert api.raw('/api/v1/reports/submissions', {'report': 'summary', 'params': {}})[0] == 422
+    assert api.raw('/api/v1/reports/submissions', {'report': 'funder', 'params': {**params, 'x': '1'}})[0] == 422
+
+
+def test_a_funder_user_reads_its_own_submissions_only(api, project, server):
+    other = api.json('/api/v1/organizations', {'name': 'Another Funder', 'kind': 'government'})
+    mine = api.json('/api/v1/reports/submissions', {'report': 'funder', 'params': {
+        'organization_id': str(project['funder']), 'from': '2025-01-01', 'to': '2025-12-31'}})
+    results = api.json('/api/v1/reports/submissions', {'report': 'results', 'params': {
+        'project_id': str(project['id']), 'from': '2025-01-01', 'to': '2025-12-31'}})
+    theirs = api.json('/api/v1/reports/submissions', {'report': 'funder', 'params': {
+        'organization_id': str(other['id']), 'from': '2025-01-01', 'to': '2025-12-31'}})
+    for username, organization in [('funder-x', project['funder']), ('funder-y', other['id'])]:
+        api.json('/api/v1/users', {'username': username, 'password': 'correct horse battery',
+                                   'role': 'funder', 'organization_id': organization})
+        server.users[username] = 'correct horse battery'
+    listed = {s['id'] for s in api.json('/api/v1/reports/submissions', user='funder-x')['items']}
+    assert mine['id'] in listed and results['id'] in listed and theirs['id'] not in listed
+    assert api.raw(f'/api/v1/reports/submissions/{mine["id"]}', user='funder-x')[0] == 200
+    assert api.raw(f'/api/v1/reports/submissions/{results["id"]}/changes', user='funder-x')[0] == 200
+    assert api.raw(f'/api/v1/reports/submissions/{theirs["id"]}', user='funder-x')[0] == 404
+    assert api.raw(f'/api/v1/reports/submissions/{mine["id"]}', user='funder-y')[0] == 404
+    assert api.raw(f'/api/v1/reports/submissions?organization_id={other["id"]}', user='funder-x')[0] == 403
+    # Funder users read; they do not submit
+    assert api.raw('/api/v1/reports/submissions', {'report': 'funder', 'params': {
+        'organization_id': str(project['funder']), 'from': '2025-01-01', 'to': '2025-12-31'}}, user='funder-x')[0] == 403
