@@ -105,40 +105,39 @@ void AddToken(Database& db, const std::string& token_hash, std::int64_t user_id,
   q->exec();
 }
 
-std::optional<domain::Principal> UseToken(Database& db,
-                                          const std::string& token_hash,
-                                          std::int64_t now,
-                                          const TokenLifetime& lifetime,
-                                          const std::string& scope) {
+std::optional<LiveToken> FindToken(Database& db, const std::string& token_hash,
+                                   std::int64_t now,
+                                   const TokenLifetime& lifetime,
+                                   const std::string& scope) {
+  ScopedStatement q(
+      db,
+      "SELECT u.id, u.username, u.role, u.organization_id, t.last_used_at "
+      "FROM auth_tokens t JOIN users u ON u.id = t.user_id "
+      "WHERE t.token_hash = ? AND t.revoked = 0 AND u.disabled = 0 "
+      "AND t.expires_at > ? AND t.last_used_at + ? > ? AND t.scope = ?");
+  BindAll(*q, token_hash, now, lifetime.idle_seconds, now, scope);
+  if (!q->executeStep()) return std::nullopt;
+  LiveToken live;
+  auto& p = live.principal;
   std::int64_t last_used = 0;
-  domain::Principal p;
-  {
-    ScopedStatement q(
-        db,
-        "SELECT u.id, u.username, u.role, u.organization_id, t.last_used_at "
-        "FROM auth_tokens t JOIN users u ON u.id = t.user_id "
-        "WHERE t.token_hash = ? AND t.revoked = 0 AND u.disabled = 0 "
-        "AND t.expires_at > ? AND t.last_used_at + ? > ? AND t.scope = ?");
-    BindAll(*q, token_hash, now, lifetime.idle_seconds, now, scope);
-    if (!q->executeStep()) return std::nullopt;
-    Read(q->getColumn(0), p.user_id);
-    Read(q->getColumn(1), p.username);
-    Read(q->getColumn(2), p.role);
-    Read(q->getColumn(3), p.organization_id);
-    Read(q->getColumn(4), last_used);
-    p.scope = scope;
-  }
-  // Idle expiry needs the last use, but a write per request would cost an
-  // fsync each: record it only once a tenth of the idle time has passed.
+  Read(q->getColumn(0), p.user_id);
+  Read(q->getColumn(1), p.username);
+  Read(q->getColumn(2), p.role);
+  Read(q->getColumn(3), p.organization_id);
+  Read(q->getColumn(4), last_used);
+  p.scope = scope;
   const std::int64_t touch_every =
       std::clamp<std::int64_t>(lifetime.idle_seconds / 10, 1, 60);
-  if (now - last_used >= touch_every) {
-    ScopedStatement touch(
-        db, "UPDATE auth_tokens SET last_used_at = ? WHERE token_hash = ?");
-    BindAll(*touch, now, token_hash);
-    touch->exec();
-  }
-  return p;
+  live.touch_due = now - last_used >= touch_every;
+  return live;
+}
+
+void TouchToken(Database& db, const std::string& token_hash, std::int64_t now) {
+  ScopedStatement touch(
+      db, "UPDATE auth_tokens SET last_used_at = MAX(last_used_at, ?) "
+          "WHERE token_hash = ?");
+  BindAll(*touch, now, token_hash);
+  touch->exec();
 }
 
 void RevokeToken(Database& db, const std::string& token_hash) {

@@ -42,13 +42,20 @@ inline constexpr TokenLifetime kCalendarTokenLifetime{400LL * 24 * 3600,
 void AddToken(Database& db, const std::string& token_hash, std::int64_t user_id,
               std::int64_t now, const TokenLifetime& lifetime,
               const std::string& scope = "api");
-// The principal behind a live token (not revoked, not expired, user enabled),
-// marking it used (at most every `touch_every` seconds, to spare writes).
-std::optional<domain::Principal> UseToken(Database& db,
-                                          const std::string& token_hash,
-                                          std::int64_t now,
-                                          const TokenLifetime& lifetime,
-                                          const std::string& scope = "api");
+// The principal behind a live token (not revoked, not expired, user enabled).
+// Idle expiry needs the last use, but a write per request would cost an fsync
+// each: `touch_due` says when it is worth recording (a tenth of the idle time
+// after the last record, at most a minute).
+struct LiveToken {
+  domain::Principal principal;
+  bool touch_due = false;
+};
+std::optional<LiveToken> FindToken(Database& db, const std::string& token_hash,
+                                   std::int64_t now,
+                                   const TokenLifetime& lifetime,
+                                   const std::string& scope = "api");
+// Records a use of the token at `now`.
+void TouchToken(Database& db, const std::string& token_hash, std::int64_t now);
 void RevokeToken(Database& db, const std::string& token_hash);
 
 // A live calendar feed token, as its owner may see it (never the token).

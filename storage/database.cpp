@@ -2,6 +2,7 @@
 
 #include <SQLiteCpp/Database.h>
 #include <SQLiteCpp/Statement.h>
+#include <sqlite3.h>
 
 #include "storage/text_key.hpp"
 
@@ -11,7 +12,7 @@ Database::Database(const DatabaseOptions& options)
     : path_(options.path),
       db_(std::make_unique<SQLite::Database>(
           options.path,
-          SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE | SQLite::OPEN_FULLMUTEX,
+          SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE | SQLite::OPEN_NOMUTEX,
           options.busy_timeout_ms)) {
   db_->exec("PRAGMA journal_mode = WAL");
   db_->exec("PRAGMA foreign_keys = ON");
@@ -42,6 +43,30 @@ SQLite::Statement& Database::Prepare(const std::string& sql) {
 }
 
 void Database::Execute(const std::string& sql) { db_->exec(sql); }
+
+bool Database::InTransaction() const {
+  return sqlite3_get_autocommit(db_->getHandle()) == 0;
+}
+
+void Database::SetDeadline(
+    std::optional<std::chrono::steady_clock::time_point> deadline) {
+  if (!deadline) {
+    sqlite3_progress_handler(db_->getHandle(), 0, nullptr, nullptr);
+    return;
+  }
+  deadline_ = *deadline;
+  // Called every few thousand virtual-machine steps: a clock read is cheap
+  // at that rate. Non-zero interrupts the statement.
+  sqlite3_progress_handler(
+      db_->getHandle(), 4096,
+      [](void* at) {
+        return std::chrono::steady_clock::now() >=
+                       *static_cast<std::chrono::steady_clock::time_point*>(at)
+                   ? 1
+                   : 0;
+      },
+      &deadline_);
+}
 
 ScopedStatement::ScopedStatement(Database& db, const std::string& sql)
     : stmt_(db.Prepare(sql)) {}

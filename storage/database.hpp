@@ -1,8 +1,11 @@
 #pragma once
 // One SQLite connection with capdev's settings and a cache of prepared
-// statements. A connection belongs to one thread at a time (one per worker).
+// statements. A connection belongs to one thread at a time (the writer's, or
+// one leased from a pool), so SQLite's own mutexes are off.
 
+#include <chrono>
 #include <memory>
+#include <optional>
 #include <string>
 #include <unordered_map>
 
@@ -31,6 +34,12 @@ class Database {
   SQLite::Statement& Prepare(const std::string& sql);
   void Execute(const std::string& sql);
   SQLite::Database& raw() { return *db_; }
+  // True between BEGIN and COMMIT/ROLLBACK (SQLite's autocommit is off).
+  bool InTransaction() const;
+  // Statements still running at `deadline` fail with SQLITE_INTERRUPT: the
+  // time budget of a long read. nullopt lifts it.
+  void SetDeadline(
+      std::optional<std::chrono::steady_clock::time_point> deadline);
   const std::string& path() const { return path_; }
 
  private:
@@ -38,6 +47,7 @@ class Database {
   std::unique_ptr<SQLite::Database> db_;
   std::unordered_map<std::string, std::unique_ptr<SQLite::Statement>>
       statements_;
+  std::chrono::steady_clock::time_point deadline_;
 };
 
 // Borrows a cached statement and leaves it reset with no bindings.

@@ -59,6 +59,11 @@ std::optional<domain::Status> UnavailableStatus(const std::exception& e) {
       return domain::Status::Unavailable(
           "The server could not write to its disk: the change was not saved. "
           "Try again shortly.");
+    case SQLITE_INTERRUPT:
+      return domain::Status::Unavailable(
+          "This took longer than the server allows for one request; narrow "
+          "it (a shorter period, fewer projects) or try again when the "
+          "server is less busy.");
     case SQLITE_BUSY:
     case SQLITE_LOCKED:
       return domain::Status::Unavailable(

@@ -24,7 +24,8 @@ domain::Status ConstraintStatus(const SQLite::Exception& e,
 namespace capdev::storage {
 
 // An exception that says the machine, not the request, failed: a full disk
-// (SQLITE_FULL), an I/O error, or a lock not granted in time. Answered as
+// (SQLITE_FULL), an I/O error, a lock not granted in time, or a long read
+// stopped at its time budget (SQLITE_INTERRUPT). Answered as
 // Unavailable (503) with a detail an operator can act on; anything else is
 // nullopt (a bug: 500).
 std::optional<domain::Status> UnavailableStatus(const std::exception& e);

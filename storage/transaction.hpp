@@ -3,6 +3,9 @@
 // two writers never deadlock on an upgrade), committed explicitly, rolled back
 // when it goes out of scope uncommitted. A storage function that writes takes
 // the WriteTx, so the compiler checks that it runs inside one.
+// Inside a transaction already open on the connection (the server's writer
+// commits several requests under one fsync) it is a SAVEPOINT instead: its
+// Commit releases it, and the outer COMMIT makes it durable.
 
 #include <utility>
 
@@ -22,6 +25,7 @@ class WriteTx {
 
  private:
   Database& db_;
+  bool nested_;
   bool done_ = false;
 };
 
@@ -37,11 +41,16 @@ auto InWriteTx(Database& db, F&& work)
 }
 
 // A consistent snapshot for a report's several queries (BEGIN DEFERRED):
-// writers committing meanwhile are not seen halfway.
+// writers committing meanwhile are not seen halfway. Inside an open
+// transaction it has its snapshot already and does nothing.
 class ReadTransaction {
  public:
-  explicit ReadTransaction(Database& db) : db_(db) { db_.Execute("BEGIN"); }
+  explicit ReadTransaction(Database& db)
+      : db_(db), owned_(!db.InTransaction()) {
+    if (owned_) db_.Execute("BEGIN");
+  }
   ~ReadTransaction() {
+    if (!owned_) return;
     try {
       db_.Execute("COMMIT");
     } catch (...) {
@@ -53,6 +62,7 @@ class ReadTransaction {
 
  private:
   Database& db_;
+  bool owned_;
 };
 
 }  // namespace capdev::storage

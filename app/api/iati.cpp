@@ -114,7 +114,8 @@ void AddIatiRoutes(Router& router) {
             "Content-Disposition",
             "attachment; filename=\"iati-" + project.code + ".xml\"");
         return r;
-      });
+      })
+      .LongRunning();
 }
 
 }  // namespace capdev::app

@@ -128,21 +128,28 @@ void AddPersonRoutes(Router& router,
                ASSIGN_OR_RETURN(const auto person, Write(ctx, [&](auto& tx) {
                                   return ErasePerson(tx, *ctx.user, id);
                                 }));
-               const bool purged =
-                   checkpointer && checkpointer->TruncateNowOrLater();
-               if (!purged) {
-                 spdlog::info(
-                     "erasure: a reader still needs the old pages; the WAL "
-                     "is truncated once it ends");
-               }
-               json::object body = Encode(person);
-               body["purged"] = purged;
-               body["purge_status"] =
-                   purged ? "The old values are gone from the database files."
-                          : "The old values leave the database files as soon "
-                            "as a read still open elsewhere ends; the server "
-                            "does this on its own.";
-               return JsonResponse(200, body);
+               // Once the erasure is durable: truncating the WAL before
+               // would leave the values in it.
+               auto response = JsonResponse(200, Encode(person));
+               response.after_commit = [checkpointer, body = Encode(person)](
+                                           Response& r) mutable {
+                 const bool purged =
+                     checkpointer && checkpointer->TruncateNowOrLater();
+                 if (!purged) {
+                   spdlog::info(
+                       "erasure: a reader still needs the old pages; the WAL "
+                       "is truncated once it ends");
+                 }
+                 body["purged"] = purged;
+                 body["purge_status"] =
+                     purged
+                         ? "The old values are gone from the database files."
+                         : "The old values leave the database files as soon "
+                           "as a read still open elsewhere ends; the server "
+                           "does this on its own.";
+                 r.body = json::serialize(body);
+               };
+               return response;
              });
 }
 

@@ -37,7 +37,8 @@ void AddReportRoutes(Router& router) {
         return Render(run.format, run.name, run.json, run.doc);
       },
       {"organization_id", "from", "to", "include_children",
-       "completion_threshold", "format"});
+       "completion_threshold", "format"})
+      .LongRunning();
 
   router.Add(
       kGet, "/api/v1/reports/summary", P::kReadRecords,
@@ -53,7 +54,8 @@ void AddReportRoutes(Router& router) {
                           o.options.to.ToString(),
                       SummaryJson(report), SummaryDocument(report));
       },
-      {"from", "to", "project_id", "completion_threshold", "format"});
+      {"from", "to", "project_id", "completion_threshold", "format"})
+      .LongRunning();
 }
 
 }  // namespace capdev::app

@@ -173,7 +173,8 @@ void AddResultRoutes(Router& router) {
         ASSIGN_OR_RETURN(const auto run, RunResultsReport(ctx.db, id, ctx.query));
         return Render(run.format, run.name, run.json, run.doc);
       },
-      {"from", "to", "format"});
+      {"from", "to", "format"})
+      .LongRunning();
 
   router.Add(
       kGet, indicator + "/evidence", P::kReadEvidence,
@@ -192,7 +193,8 @@ void AddResultRoutes(Router& router) {
             storage::EvidenceFor(ctx.db, owner.project_id, found, o.options);
         return JsonResponse(200, EvidenceJson(evidence, found, o.options));
       },
-      {"from", "to"});
+      {"from", "to"})
+      .LongRunning();
 }
 
 }  // namespace capdev::app

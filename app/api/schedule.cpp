@@ -84,7 +84,8 @@ void AddScheduleRoutes(Router& router) {
                                        domain::NowUtc(true)),
                         "capdev.ics");
       },
-      Params(range, {"access_token"}));
+      Params(range, {"access_token"}))
+      .LongRunning();
 
   router.Add(
       kGet, "/api/v1/workshops/{id}.ics", P::kReadCalendar,

@@ -176,7 +176,8 @@ void AddSubmissionRoutes(Router& router) {
                      {"submission_id", s.id},
                      {"sha256", s.sha256},
                      {"changes", JsonChanges(json::parse(s.body), run.json)}});
-      });
+      })
+      .LongRunning();
 }
 
 }  // namespace capdev::app

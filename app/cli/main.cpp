@@ -94,10 +94,25 @@ int main(int argc, char** argv) {
       ->add_option("--web-dir", serve.web_dir,
                    "Serve the web app from this folder (development)")
       ->envname("CAPDEV_WEB_DIR");
-  serve.workers = std::max(2u, std::thread::hardware_concurrency());
-  serve_cmd->add_option("--workers", serve.workers, "Request worker threads")
-      ->envname("CAPDEV_WORKERS")
+  serve.http.io_threads =
+      static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
+  serve_cmd
+      ->add_option("--threads", serve.http.io_threads,
+                   "Threads answering connections and short reads")
+      ->envname("CAPDEV_THREADS")
       ->check(CLI::Range(1, 64));
+  serve_cmd
+      ->add_option("--report-workers", serve.long_reads.threads,
+                   "Threads for reports and exports (each with its own "
+                   "connection)")
+      ->envname("CAPDEV_REPORT_WORKERS")
+      ->check(CLI::Range(1, 64));
+  int report_budget_seconds = 30;
+  serve_cmd
+      ->add_option("--report-budget-seconds", report_budget_seconds,
+                   "A report's queries stop with a 503 after this long")
+      ->envname("CAPDEV_REPORT_BUDGET_SECONDS")
+      ->check(CLI::Range(1, 3600));
   int read_timeout_ms = 10'000, idle_timeout_ms = 30'000,
       first_byte_timeout_ms = 5'000;
   serve_cmd
@@ -220,6 +235,7 @@ int main(int argc, char** argv) {
     if (*serve_cmd) {
       serve.database.path = db_path;
       serve.http.read_timeout = std::chrono::milliseconds(read_timeout_ms);
+      serve.long_reads.budget = std::chrono::seconds(report_budget_seconds);
       serve.http.idle_timeout = std::chrono::milliseconds(idle_timeout_ms);
       serve.http.first_byte_timeout =
           std::chrono::milliseconds(first_byte_timeout_ms);

@@ -5,13 +5,23 @@
 #include "app/api/routes.hpp"
 #include "app/http/web_assets.hpp"
 #include "app/http/problem.hpp"
+#include "app/http/connection_pool.hpp"
 #include "app/http/worker_pool.hpp"
+#include "app/http/writer.hpp"
 #include "storage/maintenance.hpp"
 #include "storage/migrations.hpp"
 #include "storage/server_lock.hpp"
 #include "storage/wal_checkpointer.hpp"
 
 namespace capdev::app {
+
+namespace {
+
+Response Unavailable() {
+  return Problem(503, "The database is not available; try again shortly.");
+}
+
+}  // namespace
 
 int Serve(const ServeOptions& options) {
   const std::string& path = options.database.path;
@@ -38,27 +48,63 @@ int Serve(const ServeOptions& options) {
   // Erasure asks it to truncate the WAL; it retries until readers let it.
   auto checkpointer = std::make_shared<storage::WalCheckpointer>(
       path, options.checkpoint_retry);
-  const Router router =
-      MakeRouter(std::make_shared<AuthService>(options.auth), checkpointer);
-  WorkerPool pool(options.database, options.workers);
+  auto auth = std::make_shared<AuthService>(options.auth);
+  const Router router = MakeRouter(auth, checkpointer);
+  Writer writer(options.database);
+  // A read's token use is recorded by the writer: reads never take the lock.
+  auth->DeferTokenTouches([&writer](std::string hash, std::int64_t now) {
+    writer.Post(
+        [hash = std::move(hash), now](storage::Database& db) {
+          storage::TouchToken(db, hash, now);
+          return Response{};
+        },
+        [](const Response&) {});
+  });
+  ConnectionPool reads(options.database);
+  WorkerPool long_reads(options.database, options.long_reads);
   const WebAssets web(options.web_dir);
   Server server(options.http, [&](Request request,
                                   std::function<void(Response)> reply) {
     // The web app's files need no database: answered on the I/O thread.
     if (auto asset = web.Serve(request)) return reply(std::move(*asset));
-    pool.Post([&router, request = std::move(request),
-               reply = std::move(reply)](storage::Database* db) {
-      reply(db ? router.Dispatch(request, *db)
-               : Problem(503,
-                         "The database is not available; try again shortly."));
-    });
+    switch (router.Classify(request)) {
+      case Load::kRead: {
+        // Short reads are answered right here: a hop to another thread
+        // would cost more than the query.
+        const auto lease = reads.Acquire();
+        return reply(lease.get() ? router.Dispatch(request, *lease.get())
+                                 : Unavailable());
+      }
+      case Load::kWrite:
+        return writer.Post(
+            [&router, request = std::move(request)](storage::Database& db) {
+              return router.Dispatch(request, db);
+            },
+            std::move(reply));
+      case Load::kLongRead: {
+        auto shared = std::make_shared<std::function<void(Response)>>(
+            std::move(reply));
+        const bool queued = long_reads.TryPost(
+            [&router, request = std::move(request),
+             shared](storage::Database* db) {
+              (*shared)(db ? router.Dispatch(request, *db) : Unavailable());
+            });
+        if (!queued) {
+          (*shared)(Problem(503,
+                            "The server is running as many reports and "
+                            "exports as it can; try again in a minute."));
+        }
+        return;
+      }
+    }
   });
   const auto port = server.Listen();
   // Tests and scripts read this line to learn the port chosen by --port 0.
   spdlog::info("listening on http://{}:{}", options.http.host, port);
   server.Run();
-  pool.Stop();  // lets every dispatched request finish, then closes the
-                // connections
+  // Every dispatched request finishes, then the connections close.
+  long_reads.Stop();
+  writer.Stop();
   spdlog::info("stopped");
   return 0;
 }

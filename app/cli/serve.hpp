@@ -6,6 +6,7 @@
 
 #include "app/services/auth_service.hpp"
 #include "app/http/server.hpp"
+#include "app/http/worker_pool.hpp"
 #include "storage/database.hpp"
 
 namespace capdev::app {
@@ -13,7 +14,7 @@ namespace capdev::app {
 struct ServeOptions {
   storage::DatabaseOptions database;
   ServerOptions http;
-  int workers = 4;
+  WorkerPoolOptions long_reads;  // reports and exports
   AuthOptions auth;
   std::string web_dir;  // empty: the web app compiled into the binary
   // How often a blocked WAL truncation (after an erasure) is tried again.

@@ -2,6 +2,7 @@
 // The request and response the router and handlers see: plain structs, so
 // that only app/http/ compiles Boost.Beast.
 
+#include <functional>
 #include <string>
 #include <utility>
 #include <vector>
@@ -25,6 +26,9 @@ struct Response {
   std::string content_type = "application/json";
   std::string body;
   std::vector<std::pair<std::string, std::string>> headers;
+  // What a change does once it is durable, before it is answered (an erasure
+  // truncating the WAL): the writer runs it after the commit.
+  std::function<void(Response&)> after_commit;
 
   const std::string* Header(std::string_view name) const {
     for (const auto& [k, v] : headers) {

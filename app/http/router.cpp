@@ -34,9 +34,9 @@ std::string Context::Path() const {
   return url ? std::string(url->encoded_path()) : request.target;
 }
 
-void Router::Add(std::string_view method, std::string path_template,
-                 domain::Permission permission, Handler handler,
-                 std::vector<std::string> query) {
+RouteInfo& Router::Add(std::string_view method, std::string path_template,
+                       domain::Permission permission, Handler handler,
+                       std::vector<std::string> query) {
   Route route{{std::string(method), std::move(path_template), permission,
                std::move(query)},
               {},
@@ -57,6 +57,7 @@ void Router::Add(std::string_view method, std::string path_template,
     rest = rest.substr(end + 1);
   }
   routes_.push_back(std::move(route));
+  return routes_.back().info;
 }
 
 std::vector<RouteInfo> Router::Routes() const {
@@ -163,47 +164,73 @@ domain::StatusOr<Response> Router::Run(const Route& route,
   return response;
 }
 
+namespace {
+
+// The decoded path segments ("/" is one empty segment).
+std::vector<std::string> Segments(const boost::urls::url_view& url) {
+  std::vector<std::string> segments;
+  for (auto s : url.segments()) segments.push_back(s);
+  if (segments.empty()) segments.emplace_back();
+  return segments;
+}
+
+bool IsRead(std::string_view method) {
+  return method == kGet || method == "HEAD";
+}
+
+}  // namespace
+
+Router::Found Router::Find(std::string_view method,
+                           const std::vector<std::string>& path) const {
+  Found found;
+  int best_score = -1;
+  for (const auto& route : routes_) {
+    PathParams params;
+    const int score = Match(route, path, params);
+    if (score < 0) continue;
+    if (route.info.method != method &&
+        !(method == "HEAD" && route.info.method == kGet)) {
+      found.allowed.insert(route.info.method);
+      continue;
+    }
+    if (score > best_score) {
+      found.route = &route;
+      best_score = score;
+      found.params = std::move(params);
+    }
+  }
+  return found;
+}
+
+Load Router::Classify(const Request& request) const {
+  if (!IsRead(request.method)) return Load::kWrite;
+  auto url = boost::urls::parse_origin_form(request.target);
+  if (!url) return Load::kRead;
+  const auto found = Find(request.method, Segments(*url));
+  return found.route && found.route->info.long_running ? Load::kLongRead
+                                                       : Load::kRead;
+}
+
 Response Router::DispatchUnlogged(const Request& request, storage::Database& db,
                                   std::string& matched) const {
   auto url = boost::urls::parse_origin_form(request.target);
   if (!url) return Problem(400, "The request target is not a valid URL path.");
 
-  std::vector<std::string> segments;
-  for (auto s : url->segments()) segments.push_back(s);
-  if (segments.empty()) segments.emplace_back();
-
-  std::set<std::string> allowed;
-  const Route* best = nullptr;
-  int best_score = -1;
-  PathParams best_params;
-  for (const auto& route : routes_) {
-    PathParams params;
-    const int score = Match(route, segments, params);
-    if (score < 0) continue;
-    if (route.info.method != request.method &&
-        !(request.method == "HEAD" && route.info.method == kGet)) {
-      allowed.insert(route.info.method);
-      continue;
-    }
-    if (score > best_score) {
-      best = &route;
-      best_score = score;
-      best_params = std::move(params);
-    }
-  }
-  if (best) {
-    matched = best->info.path;
+  auto found = Find(request.method, Segments(*url));
+  if (found.route) {
+    matched = found.route->info.path;
     std::vector<std::pair<std::string, std::string>> query_params;
     for (auto p : url->params()) query_params.emplace_back(p.key, p.value);
     Query query(std::move(query_params));
-    auto response = Run(*best, request, best_params, query, db);
+    auto response = Run(*found.route, request, found.params, query, db);
     if (!response.ok()) return Problem(response.status());
     if (request.method == "HEAD") response->body.clear();
     return std::move(*response);
   }
-  if (!allowed.empty()) {
+  if (!found.allowed.empty()) {
     std::string allow;
-    for (const auto& m : allowed) allow += (allow.empty() ? "" : ", ") + m;
+    for (const auto& m : found.allowed)
+      allow += (allow.empty() ? "" : ", ") + m;
     Response r = Problem(405, "This path does not accept " + request.method +
                                   "; it accepts " + allow + ".");
     r.headers.emplace_back("Allow", allow);

@@ -10,6 +10,7 @@
 #include <functional>
 #include <map>
 #include <optional>
+#include <set>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -52,7 +53,19 @@ struct RouteInfo {
   std::string path;  // the template
   domain::Permission permission;
   std::vector<std::string> query;  // the query parameters it accepts
+  // A read that may take seconds (reports, exports): it runs on the bounded
+  // pool of long reads, under a time budget, so it never holds up the rest.
+  bool long_running = false;
+
+  RouteInfo& LongRunning() {
+    long_running = true;
+    return *this;
+  }
 };
+
+// Where the server runs a request: short reads on the connection's own
+// thread, long reads on their pool, changes on the one writer.
+enum class Load { kRead, kLongRead, kWrite };
 
 // The user behind a request's credentials: 401 without valid ones, 403 for a
 // web-session write without its CSRF token. `feed_token` is the
@@ -68,10 +81,14 @@ class Router {
   void SetAuthenticator(Authenticator authenticator) {
     authenticator_ = std::move(authenticator);
   }
-  void Add(std::string_view method, std::string path_template,
-           domain::Permission permission, Handler handler,
-           std::vector<std::string> query = {});
+  // Returns the route's description, for options such as LongRunning().
+  RouteInfo& Add(std::string_view method, std::string path_template,
+                 domain::Permission permission, Handler handler,
+                 std::vector<std::string> query = {});
   Response Dispatch(const Request& request, storage::Database& db) const;
+  // Any method but GET and HEAD changes something; a GET of a route marked
+  // LongRunning is a long read (unknown paths are short: a 404).
+  Load Classify(const Request& request) const;
   std::vector<RouteInfo> Routes() const;
 
  private:
@@ -89,6 +106,13 @@ class Router {
   };
   static int Match(const Route& route, const std::vector<std::string>& path,
                    PathParams& params);
+  struct Found {
+    const Route* route = nullptr;  // the most specific match for the method
+    PathParams params;
+    std::set<std::string> allowed;  // other methods the path accepts
+  };
+  Found Find(std::string_view method,
+             const std::vector<std::string>& path) const;
   domain::StatusOr<Response> Run(const Route& route, const Request& request,
                                  const PathParams& params, Query& query,
                                  storage::Database& db) const;

@@ -156,16 +156,20 @@ class Session : public std::enable_shared_from_this<Session> {
     request.body = std::move(message.body());
     parser_.reset();
 
-    // The work guard keeps Run() going while the worker holds the request.
+    // The work guard keeps Run() going while another thread holds the
+    // request.
     auto guard = net::make_work_guard(stream_.get_executor());
     server_->dispatcher(std::move(request), [self = shared_from_this(),
                                              keep_alive,
                                              guard = std::move(guard)](
                                                 Response response) mutable {
-      net::post(self->stream_.get_executor(),
-                [self, keep_alive, response = std::move(response)]() mutable {
-                  self->Reply(std::move(response), keep_alive);
-                });
+      // Runs at once when answered on this connection's own thread (a
+      // short read), else queued to it.
+      net::dispatch(self->stream_.get_executor(),
+                    [self, keep_alive,
+                     response = std::move(response)]() mutable {
+                      self->Reply(std::move(response), keep_alive);
+                    });
       guard.reset();
     });
   }

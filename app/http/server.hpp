@@ -17,7 +17,7 @@ namespace capdev::app {
 struct ServerOptions {
   std::string host = "127.0.0.1";
   std::uint16_t port = 8080;  // 0 picks a free port
-  int io_threads = 1;
+  int io_threads = 1;  // also answer the short reads
   std::size_t body_limit = 1 << 20;     // 413 beyond
   std::size_t header_limit = 16 << 10;  // 431 beyond
   std::size_t url_limit = 8 << 10;      // 414 beyond
@@ -33,8 +33,8 @@ struct ServerOptions {
   std::size_t max_connections_per_address = 64;
 };
 
-// Runs a request off the I/O thread and hands the response to `reply`, which
-// may be called from any thread.
+// Answers a request, on the calling I/O thread or on another thread, and
+// hands the response to `reply`, which may be called from any thread.
 using Dispatcher =
     std::function<void(Request request, std::function<void(Response)> reply)>;
 

@@ -6,19 +6,23 @@
 
 namespace capdev::app {
 
-WorkerPool::WorkerPool(const storage::DatabaseOptions& options, int threads) {
-  for (int i = 0; i < threads; ++i)
-    threads_.emplace_back([this, options] { Run(options); });
+WorkerPool::WorkerPool(const storage::DatabaseOptions& database,
+                       const WorkerPoolOptions& options)
+    : options_(options) {
+  for (int i = 0; i < options_.threads; ++i)
+    threads_.emplace_back([this, database] { Run(database); });
 }
 
 WorkerPool::~WorkerPool() { Stop(); }
 
-void WorkerPool::Post(Task task) {
+bool WorkerPool::TryPost(Task task) {
   {
     std::lock_guard lock(mutex_);
+    if (tasks_.size() >= options_.max_queued) return false;
     tasks_.push_back(std::move(task));
   }
   ready_.notify_one();
+  return true;
 }
 
 void WorkerPool::Stop() {
@@ -32,7 +36,7 @@ void WorkerPool::Stop() {
   }
 }
 
-void WorkerPool::Run(const storage::DatabaseOptions& options) {
+void WorkerPool::Run(const storage::DatabaseOptions& database) {
   std::unique_ptr<storage::Database> db;
   for (;;) {
     Task task;
@@ -45,11 +49,12 @@ void WorkerPool::Run(const storage::DatabaseOptions& options) {
     }
     if (!db) {
       try {
-        db = std::make_unique<storage::Database>(options);
+        db = std::make_unique<storage::Database>(database);
       } catch (const std::exception& e) {
         spdlog::error("worker cannot open the database: {}", e.what());
       }
     }
+    if (db) db->SetDeadline(std::chrono::steady_clock::now() + options_.budget);
     try {
       task(db.get());
     } catch (const std::exception& e) {

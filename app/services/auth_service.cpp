@@ -84,6 +84,23 @@ std::string AuthService::ClearedCookieHeader() {
          "=; Path=/; HttpOnly; SameSite=Strict; Max-Age=0";
 }
 
+std::optional<domain::Principal> AuthService::Use(
+    storage::Database& db, const std::string& token,
+    const storage::TokenLifetime& lifetime, const std::string& scope) {
+  const auto hash = TokenHash(token);
+  const auto now = Now();
+  auto live = storage::FindToken(db, hash, now, lifetime, scope);
+  if (!live) return std::nullopt;
+  if (live->touch_due) {
+    if (touch_ && !db.InTransaction()) {
+      touch_(hash, now);
+    } else {
+      storage::TouchToken(db, hash, now);
+    }
+  }
+  return std::move(live->principal);
+}
+
 domain::StatusOr<domain::Principal> AuthService::Authenticate(
     const Request& request, const std::optional<std::string>& feed_token,
     storage::Database& db) {
@@ -92,14 +109,12 @@ domain::StatusOr<domain::Principal> AuthService::Authenticate(
         "the session has expired or was signed out; sign in again");
   };
   if (auto token = BearerToken(request)) {
-    auto user =
-        storage::UseToken(db, TokenHash(*token), Now(), options_.lifetime);
+    auto user = Use(db, *token, options_.lifetime);
     if (!user) return expired();
     return *user;
   }
   if (auto token = SessionCookie(request)) {
-    auto user =
-        storage::UseToken(db, TokenHash(*token), Now(), options_.lifetime);
+    auto user = Use(db, *token, options_.lifetime);
     if (!user) return expired();
     user->csrf_token = CsrfToken(*token);
     if (ChangesState(request.method) &&
@@ -111,8 +126,8 @@ domain::StatusOr<domain::Principal> AuthService::Authenticate(
     return *user;
   }
   if (feed_token) {
-    auto user = storage::UseToken(db, TokenHash(*feed_token), Now(),
-                                  storage::kCalendarTokenLifetime, "calendar");
+    auto user = Use(db, *feed_token, storage::kCalendarTokenLifetime,
+                    "calendar");
     if (!user) return expired();
     return *user;
   }

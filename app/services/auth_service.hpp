@@ -3,6 +3,7 @@
 // limited per username and per client address.
 
 #include <chrono>
+#include <functional>
 #include <optional>
 
 #include "app/services/rate_limiter.hpp"
@@ -61,6 +62,13 @@ class AuthService {
   std::int64_t RetryAfter(const std::string& username,
                           const std::string& address);
 
+  // Where a read request's token use is recorded: the server hands it to the
+  // writer, so a read never waits for the write lock. Without one (tests,
+  // the command line) it is written on the request's own connection.
+  using TouchSink =
+      std::function<void(std::string token_hash, std::int64_t now)>;
+  void DeferTokenTouches(TouchSink sink) { touch_ = std::move(sink); }
+
   static std::optional<std::string> BearerToken(const Request& request);
   static std::optional<std::string> SessionCookie(const Request& request);
   // Set-Cookie values that start and end a web session.
@@ -69,7 +77,13 @@ class AuthService {
   static std::int64_t Now();
 
  private:
+  std::optional<domain::Principal> Use(storage::Database& db,
+                                       const std::string& token,
+                                       const storage::TokenLifetime& lifetime,
+                                       const std::string& scope = "api");
+
   AuthOptions options_;
+  TouchSink touch_;
   RateLimiter by_username_;
   RateLimiter by_address_;
   std::string dummy_hash_;  // verified against for unknown users: same cost, no

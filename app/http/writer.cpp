@@ -1,0 +1,138 @@
+#include "app/http/writer.hpp"
+
+#include <spdlog/spdlog.h>
+
+#include <memory>
+#include <optional>
+#include <utility>
+
+#include "app/http/problem.hpp"
+#include "storage/sql_errors.hpp"
+
+namespace capdev::app {
+
+namespace {
+
+const char* const kLost =
+    "The change could not be saved; nothing of it was kept. Try again "
+    "shortly.";
+
+// A successful answer whose change did not reach the disk must not stand.
+void Withdraw(Response& answer, const Response& instead) {
+  if (answer.status < 400) answer = instead;
+}
+
+}  // namespace
+
+Writer::Writer(const storage::DatabaseOptions& options, std::size_t max_batch)
+    : max_batch_(max_batch), thread_([this, options] { Run(options); }) {}
+
+Writer::~Writer() { Stop(); }
+
+void Writer::Post(Work work, Reply reply) {
+  {
+    std::lock_guard lock(mutex_);
+    queue_.push_back({std::move(work), std::move(reply)});
+  }
+  ready_.notify_one();
+}
+
+void Writer::Stop() {
+  {
+    std::lock_guard lock(mutex_);
+    stopping_ = true;
+  }
+  ready_.notify_all();
+  if (thread_.joinable()) thread_.join();
+}
+
+void Writer::Run(const storage::DatabaseOptions& options) {
+  std::unique_ptr<storage::Database> db;
+  std::vector<Item> batch;
+  for (;;) {
+    batch.clear();
+    {
+      std::unique_lock lock(mutex_);
+      ready_.wait(lock, [&] { return stopping_ || !queue_.empty(); });
+      if (queue_.empty()) return;  // stopping, and nothing left to run
+      while (!queue_.empty() && batch.size() < max_batch_) {
+        batch.push_back(std::move(queue_.front()));
+        queue_.pop_front();
+      }
+    }
+    if (!db) {
+      try {
+        db = std::make_unique<storage::Database>(options);
+      } catch (const std::exception& e) {
+        spdlog::error("the writer cannot open the database: {}", e.what());
+      }
+    }
+    std::vector<Response> answers;
+    if (db) {
+      answers = Commit(*db, batch);
+    } else {
+      answers.assign(batch.size(),
+                     Problem(503, "The database is not available; try again "
+                                  "shortly."));
+    }
+    for (std::size_t i = 0; i < batch.size(); ++i) {
+      try {
+        if (auto finish = std::exchange(answers[i].after_commit, nullptr))
+          finish(answers[i]);
+        batch[i].reply(std::move(answers[i]));
+      } catch (const std::exception& e) {
+        spdlog::error("the writer could not deliver an answer: {}", e.what());
+      }
+    }
+  }
+}
+
+// One transaction for the batch; each request in a savepoint, rolled back
+// alone when it fails with a 5xx (a 4xx has rolled its own WriteTx back).
+std::vector<Response> Writer::Commit(storage::Database& db,
+                                     std::vector<Item>& batch) {
+  std::vector<Response> answers(batch.size());
+  std::size_t first = 0;  // the first request of the open transaction
+  std::size_t run = 0;    // requests run so far
+  try {
+    db.Execute("BEGIN IMMEDIATE");
+    for (; run < batch.size(); ++run) {
+      db.Execute("SAVEPOINT capdev_request");
+      answers[run] = batch[run].work(db);
+      if (!db.InTransaction()) {
+        // SQLite rolled the whole transaction back (a full disk, an I/O
+        // error): the requests before this one lost their changes too.
+        const Response lost = Problem(503, kLost);
+        for (std::size_t j = first; j <= run; ++j) Withdraw(answers[j], lost);
+        first = run + 1;
+        db.Execute("BEGIN IMMEDIATE");
+        continue;
+      }
+      db.Execute(answers[run].status >= 500
+                     ? "ROLLBACK TO capdev_request; RELEASE capdev_request"
+                     : "RELEASE capdev_request");
+    }
+    db.Execute("COMMIT");
+  } catch (const std::exception& e) {
+    spdlog::error("a batch of {} changes failed: {}", batch.size(), e.what());
+    if (db.InTransaction()) {
+      try {
+        db.Execute("ROLLBACK");
+      } catch (const std::exception&) {
+        // Already rolled back by SQLite.
+      }
+    }
+    const auto status = storage::UnavailableStatus(e);
+    const Response lost = status ? Problem(*status) : Problem(503, kLost);
+    for (std::size_t j = first; j < batch.size(); ++j) {
+      if (j < run) {
+        Withdraw(answers[j], lost);
+      } else {
+        answers[j] = lost;  // never run
+      }
+    }
+  }
+  return answers;
+}
+
+}  // namespace capdev::app
