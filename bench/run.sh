@@ -47,7 +47,8 @@ WORK=$(mktemp -d "${TMPDIR:-/tmp}/capdev-bench.XXXXXX")
 PIDS=()
 cleanup() {
   local pid
-  for pid in "${PIDS[@]}"; do kill -INT "$pid" 2>/dev/null || true; done
+  # TERM: background jobs of a script ignore INT (capdev and nginx handle TERM).
+  for pid in "${PIDS[@]}"; do kill -TERM "$pid" 2>/dev/null || true; done
   for pid in "${PIDS[@]}"; do wait "$pid" 2>/dev/null || true; done
   rm -rf "$WORK"
 }
@@ -74,7 +75,7 @@ forget() {  # forget PID: ended, so never signalled again (its id may be reused)
   PIDS=("${kept[@]}")
 }
 stop() {  # stop PID [SIGNAL]: one of ours, by its id
-  kill "-${2:-INT}" "$1" 2>/dev/null || true
+  kill "-${2:-TERM}" "$1" 2>/dev/null || true
   wait "$1" 2>/dev/null || true
   forget "$1"
 }
@@ -380,9 +381,9 @@ elapsed=$(( $(date +%s) - started ))
 commit=$(git rev-parse --short HEAD 2>/dev/null || echo "?")
 {
   echo
-  echo "## $(date -u +%Y-%m-%dT%H:%M:%SZ), commit $commit"
+  echo "## $(date -u +%Y-%m-%dT%H:%M:%SZ), bench at commit $commit"
   echo
-  echo "Server \`$CAPDEV_BIN\`; $(nproc) cores; load average at the start $load_at_start;"
+  echo "Server \`$CAPDEV_BIN\` (version $("$CAPDEV_BIN" --version 2>/dev/null || echo "?"), modified $(date -u -r "$CAPDEV_BIN" +%Y-%m-%dT%H:%M:%SZ)); $(nproc) cores; load average at the start $load_at_start;"
   echo "wrk runs of ${DURATION} s; reports: median of $REPORT_RUNS; $elapsed s in all."
   echo
   echo "| measure | capdev | reference | ratio | goal | result |"
