@@ -62,13 +62,15 @@ tidy:
 	@cmake --preset release >/dev/null
 	@bash tests/tools/tidy.sh $(JOBS) $(TIDY_OUT)
 
-# Generates a large database once (bench/results/bench.db), then times each report.
+# Every benchmark of bench/README.md ("make bench") against its reference in the
+# same run (nginx, raw SQLite, the sqlite3 CLI): bench/run.sh prints a table of
+# ratios with the goals and appends it to bench/results/latest.md. Generates
+# bench/results/bench.db once. CAPDEV_BIN=path benchmarks another server binary.
 bench: deps
+	@bash scripts/deps.sh --bench
 	@cmake --preset $(PRESET) -DCAPDEV_BUILD_BENCH=ON >/dev/null
 	@cmake --build --preset $(PRESET) -j$(JOBS)
-	@mkdir -p bench/results
-	@test -f bench/results/bench.db || build/$(PRESET)/bench/capdev_generate_data bench/results/bench.db
-	build/$(PRESET)/bench/capdev_report_bench bench/results/bench.db --runs 5
+	@PRESET=$(PRESET) bash bench/run.sh
 
 format:
 	@git ls-files '*.cpp' '*.hpp' | xargs clang-format -i

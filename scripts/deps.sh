@@ -1,7 +1,10 @@
 #!/usr/bin/env bash
 # Installs every Debian 12 package capdev needs to build, run and test (apt-get).
 # Quick when everything is already installed: one dpkg-query, no apt-get at all.
-# usage: scripts/deps.sh [--dev]   (--dev adds clang-tidy 19 and clang-format for make tidy/format)
+# usage: scripts/deps.sh [--dev|--bench]
+#   --dev adds clang-tidy 19 and clang-format for make tidy/format;
+#   --bench adds what make bench loads and compares capdev with: wrk, nginx-light
+#   (the static-file reference), sqlite3 and python3 (already in the base list).
 set -euo pipefail
 
 packages=(
@@ -19,9 +22,10 @@ packages=(
   chromium chromium-driver fonts-noto-cjk
   libxml2-utils
 )
-if [ "${1:-}" = "--dev" ]; then
-  packages+=(clang-tidy-19 clang-format)
-fi
+case "${1:-}" in
+  --dev) packages+=(clang-tidy-19 clang-format) ;;
+  --bench) packages+=(wrk nginx-light sqlite3 python3) ;;
+esac
 
 # Node.js and npm run the pinned npm test tools (tests/js). Only install Debian's
 # when the commands are missing: a nodejs deb from elsewhere (nodesource) bundles

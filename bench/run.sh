@@ -1,0 +1,399 @@
+#!/usr/bin/env bash
+# `make bench`: every benchmark of bench/README.md ("make bench"), each against
+# its reference measured in the same run, then a table of ratios with the goal
+# and PASS/MISS, printed and appended to bench/results/latest.md.
+#
+#   bench/run.sh                       (make bench builds the binaries first)
+#   CAPDEV_BIN=path bench/run.sh       another server binary
+#
+# Settings (environment):
+#   CAPDEV_BIN          the server (default build/$PRESET/app/capdev)
+#   BENCH_TOOLS         capdev_generate_data and capdev_raw_sheet_bench
+#                       (default build/$PRESET/bench)
+#   BENCH_DB            the generated database (default bench/results/bench.db;
+#                       generated when missing, never written by the write
+#                       benchmarks: they work on copies)
+#   BENCH_DURATION      seconds of each wrk run and of the raw SQLite loop (5)
+#   BENCH_REPORT_RUNS   runs of each timed report, median taken (3)
+#   BENCH_SERVER_CPU, BENCH_CLIENT_CPU   cores for the pinned runs (0 and 1)
+#   BENCH_IN_PROCESS=1  also run capdev_report_bench (the in-process timings)
+#
+# Installs nothing itself except through scripts/deps.sh --bench. Every
+# process it starts is stopped on exit, and its temporary folder removed.
+set -euo pipefail
+
+ROOT=$(cd "$(dirname "$0")/.." && pwd)
+cd "$ROOT"
+PRESET=${PRESET:-release}
+CAPDEV_BIN=$(realpath "${CAPDEV_BIN:-build/$PRESET/app/capdev}")
+BENCH_TOOLS=$(realpath "${BENCH_TOOLS:-build/$PRESET/bench}")
+BENCH_DB=$(realpath -m "${BENCH_DB:-bench/results/bench.db}")
+DURATION=${BENCH_DURATION:-5}
+REPORT_RUNS=${BENCH_REPORT_RUNS:-3}
+SERVER_CPU=${BENCH_SERVER_CPU:-0}
+CLIENT_CPU=${BENCH_CLIENT_CPU:-1}
+RESULTS=$ROOT/bench/results/latest.md
+export BENCH_DIR=$ROOT/bench
+PASSWORD='bench password 123'
+
+bash scripts/deps.sh --bench
+NGINX=$(command -v nginx || echo /usr/sbin/nginx)
+for tool in "$CAPDEV_BIN" "$BENCH_TOOLS/capdev_raw_sheet_bench" wrk "$NGINX" \
+  sqlite3 python3 curl taskset; do
+  command -v "$tool" >/dev/null || { echo "bench: $tool is missing" >&2; exit 1; }
+done
+
+WORK=$(mktemp -d "${TMPDIR:-/tmp}/capdev-bench.XXXXXX")
+PIDS=()
+cleanup() {
+  local pid
+  # TERM: background jobs of a script ignore INT (capdev and nginx handle TERM).
+  for pid in "${PIDS[@]}"; do kill -TERM "$pid" 2>/dev/null || true; done
+  for pid in "${PIDS[@]}"; do wait "$pid" 2>/dev/null || true; done
+  rm -rf "$WORK"
+}
+trap cleanup EXIT
+trap 'exit 130' INT TERM
+
+log() { printf '== %s\n' "$*" >&2; }
+# A free loopback port (never 8080: the kernel hands out ephemeral ones).
+free_port() {
+  python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'
+}
+# field LINE KEY: the value of KEY=value in a "BENCH ..." line.
+field() {
+  awk -v k="$2" '{for (i = 1; i <= NF; i++) { n = index($i, "=");
+    if (n && substr($i, 1, n - 1) == k) print substr($i, n + 1) }}' <<<"$1"
+}
+median() { sort -g | awk '{v[NR] = $1} END {if (NR) print v[int((NR + 1) / 2)]}'; }
+maximum() { sort -g | tail -1; }
+calc() { awk "BEGIN {printf \"%.${2:-1}f\", $1}"; }
+
+forget() {  # forget PID: ended, so never signalled again (its id may be reused)
+  local kept=() pid
+  for pid in "${PIDS[@]}"; do [ "$pid" = "$1" ] || kept+=("$pid"); done
+  PIDS=("${kept[@]}")
+}
+stop() {  # stop PID [SIGNAL]: one of ours, by its id
+  kill "-${2:-TERM}" "$1" 2>/dev/null || true
+  wait "$1" 2>/dev/null || true
+  forget "$1"
+}
+
+wait_http() {  # wait_http PORT PID LOG: until /healthz answers (or 120 s)
+  local i
+  for ((i = 0; i < 480; i++)); do
+    curl -sf -o /dev/null "http://127.0.0.1:$1/healthz" && return 0
+    kill -0 "$2" 2>/dev/null || { cat "$3" >&2; echo "bench: server exited" >&2; exit 1; }
+    sleep 0.25
+  done
+  cat "$3" >&2
+  echo "bench: no answer on port $1" >&2
+  exit 1
+}
+
+# start_capdev NAME DB CPUS [serve options...]: sets SERVER_PID, SERVER_PORT.
+# CPUS "all" leaves the server unpinned.
+start_capdev() {
+  local name=$1 db=$2 cpus=$3
+  shift 3
+  local pin=()
+  [ "$cpus" = all ] || pin=(taskset -c "$cpus")
+  SERVER_PORT=$(free_port)
+  "${pin[@]}" "$CAPDEV_BIN" serve --db "$db" --host 127.0.0.1 \
+    --port "$SERVER_PORT" --log-level warn --token-idle-seconds 3600 "$@" \
+    >"$WORK/$name.log" 2>&1 &
+  SERVER_PID=$!
+  PIDS+=("$SERVER_PID")
+  wait_http "$SERVER_PORT" "$SERVER_PID" "$WORK/$name.log"
+}
+
+login() {  # login PORT: prints a bearer token
+  curl -sf -X POST "http://127.0.0.1:$1/api/v1/auth/login" \
+    -H 'Content-Type: application/json' \
+    -d "{\"username\":\"bench\",\"password\":\"$PASSWORD\"}" |
+    python3 -c 'import json, sys; print(json.load(sys.stdin)["token"])'
+}
+
+# wrk_run CPUS THREADS CONNECTIONS SCRIPT URL: prints wrk's BENCH line.
+wrk_run() {
+  local cpus=$1 threads=$2 connections=$3 script=$4 url=$5 out
+  local pin=()
+  [ "$cpus" = all ] || pin=(taskset -c "$cpus")
+  out=$("${pin[@]}" wrk -t"$threads" -c"$connections" -d"${DURATION}s" \
+    --latency -s "$BENCH_DIR/wrk/$script" "$url")
+  grep '^BENCH' <<<"$out" || { echo "$out" >&2; echo "bench: wrk gave no summary" >&2; exit 1; }
+}
+warm_up() {  # warm_up CPUS URL: one second of load, not counted
+  local pin=()
+  [ "$1" = all ] || pin=(taskset -c "$1")
+  "${pin[@]}" wrk -t1 -c64 -d1s -s "$BENCH_DIR/wrk/get.lua" "$2" >/dev/null
+}
+
+# time_get URL: seconds of one GET with the token (fails unless 200).
+time_get() {
+  local r
+  r=$(curl -s -o /dev/null -w '%{http_code} %{time_total}' \
+    -H "Authorization: Bearer $CAPDEV_TOKEN" "$1")
+  [ "${r%% *}" = 200 ] || { echo "bench: $1 answered ${r%% *}" >&2; exit 1; }
+  echo "${r#* }"
+}
+
+ROWS=()
+NOTES=()
+# row MEASURE CAPDEV REFERENCE RATIO GOAL_TEXT VALUE OP LIMIT
+# (VALUE OP LIMIT decides PASS or MISS; an empty VALUE is a MISS.)
+row() {
+  local result=MISS
+  if [ -n "$6" ] && awk "BEGIN {exit !($6 $7 $8)}"; then result=PASS; fi
+  ROWS+=("| $1 | $2 | $3 | $4 | $5 | $result |")
+  printf '%s: %s (reference %s, ratio %s; goal %s) %s\n' "$1" "$2" "$3" "$4" "$5" "$result" >&2
+}
+note() { NOTES+=("- $*"); }
+
+started=$(date +%s)
+load_at_start=$(cut -d' ' -f1-3 /proc/loadavg)
+log "capdev $CAPDEV_BIN; load average $load_at_start; work folder $WORK"
+
+# ---- the database -----------------------------------------------------------
+if [ ! -f "$BENCH_DB" ]; then
+  log "generating $BENCH_DB (once)"
+  mkdir -p "$(dirname "$BENCH_DB")"
+  "$BENCH_TOOLS/capdev_generate_data" "$BENCH_DB"
+fi
+# The bench user (a coordinator: reads, writes attendance, runs reports).
+echo "$PASSWORD" | "$CAPDEV_BIN" user add bench --role coordinator \
+  --db "$BENCH_DB" >/dev/null 2>&1 || true
+sqlite3 "$BENCH_DB" 'PRAGMA wal_checkpoint(TRUNCATE)' >/dev/null
+
+# The write benchmarks' template: a copy of bench.db where one single-session
+# held workshop has 100 registered participants (33 generated + 67 added), so
+# that its session's sheet has 100 rows. Each write benchmark (raw SQLite,
+# PUT, mixed) gets its own copy of this template: runs do not accumulate.
+cp "$BENCH_DB" "$WORK/template.db"
+read -r SHEET_WORKSHOP SHEET_SESSION < <(sqlite3 -separator ' ' "$WORK/template.db" "
+  SELECT w.id, MIN(s.id) FROM workshops w JOIN sessions s ON s.workshop_id = w.id
+  WHERE w.status = 'held' AND w.dates_estimated = 0 AND w.id <> 1234
+    AND s.date <= date('now')
+  GROUP BY w.id HAVING COUNT(*) = 1 ORDER BY w.id LIMIT 1")
+sqlite3 "$WORK/template.db" "
+  INSERT INTO registrations (workshop_id, person_id, role, status)
+  SELECT $SHEET_WORKSHOP, p.id, 'participant', 'registered' FROM people p
+  WHERE p.id NOT IN (SELECT person_id FROM registrations WHERE workshop_id = $SHEET_WORKSHOP)
+  ORDER BY p.id
+  LIMIT 100 - (SELECT COUNT(*) FROM registrations WHERE workshop_id = $SHEET_WORKSHOP);"
+# The sheet: every registered person, 7 in 10 present, then late, excused, absent.
+sqlite3 -separator ' ' "$WORK/template.db" "
+  SELECT person_id, CASE (row_number() OVER (ORDER BY person_id)) % 10
+    WHEN 7 THEN 'late' WHEN 8 THEN 'excused' WHEN 9 THEN 'absent' ELSE 'present' END
+  FROM registrations WHERE workshop_id = $SHEET_WORKSHOP ORDER BY person_id" >"$WORK/sheet.txt"
+python3 -c '
+import json, sys
+rows = [line.split() for line in open(sys.argv[1])]
+print(json.dumps([{"person_id": int(p), "status": s} for p, s in rows], separators=(",", ":")))
+' "$WORK/sheet.txt" >"$WORK/sheet.json"
+SHEET_ROWS=$(wc -l <"$WORK/sheet.txt")
+SHEET_PATH=/api/v1/workshops/$SHEET_WORKSHOP/sessions/$SHEET_SESSION/attendance
+export SHEET_BODY=$WORK/sheet.json SHEET_PATH GET_PATH=/api/v1/workshops/1234
+log "sheet: workshop $SHEET_WORKSHOP, session $SHEET_SESSION, $SHEET_ROWS rows"
+write_copy() { cp "$WORK/template.db" "$WORK/$1.db"; echo "$WORK/$1.db"; }
+
+# ---- 1. one workshop and /healthz, pinned, against nginx ----------------------
+log "GET one workshop and /healthz: capdev on core $SERVER_CPU, wrk on core $CLIENT_CPU"
+start_capdev read "$BENCH_DB" "$SERVER_CPU" --max-connections-per-address 128
+export CAPDEV_TOKEN
+CAPDEV_TOKEN=$(login "$SERVER_PORT")
+base=http://127.0.0.1:$SERVER_PORT
+mkdir -p "$WORK/nginx/www/api/v1/workshops"
+# The same bytes, served by nginx as static files.
+curl -sf -H "Authorization: Bearer $CAPDEV_TOKEN" "$base$GET_PATH" \
+  -o "$WORK/nginx/www$GET_PATH"
+curl -sf "$base/healthz" -o "$WORK/nginx/www/healthz"
+warm_up "$CLIENT_CPU" "$base$GET_PATH"
+capdev_workshop=$(wrk_run "$CLIENT_CPU" 1 64 get.lua "$base$GET_PATH")
+warm_up "$CLIENT_CPU" "$base/healthz"
+capdev_healthz=$(wrk_run "$CLIENT_CPU" 1 64 get.lua "$base/healthz")
+stop "$SERVER_PID"
+
+nginx_port=$(free_port)
+user_line=""
+[ "$(id -u)" -ne 0 ] || user_line="user root;"
+mkdir -p "$WORK/nginx/tmp"
+cat >"$WORK/nginx/nginx.conf" <<EOF
+# One worker process, everything in the bench's temporary folder.
+$user_line
+daemon off;
+worker_processes 1;
+pid $WORK/nginx/nginx.pid;
+error_log $WORK/nginx/error.log warn;
+events { worker_connections 1024; }
+http {
+  access_log off;
+  client_body_temp_path $WORK/nginx/tmp/body;
+  proxy_temp_path $WORK/nginx/tmp/proxy;
+  fastcgi_temp_path $WORK/nginx/tmp/fastcgi;
+  uwsgi_temp_path $WORK/nginx/tmp/uwsgi;
+  scgi_temp_path $WORK/nginx/tmp/scgi;
+  keepalive_requests 1000000;
+  keepalive_timeout 75s;
+  # Static files as nginx is usually set up to serve them (Debian's sendfile
+  # and tcp_nopush, plus a cache of open file descriptors).
+  sendfile on;
+  tcp_nopush on;
+  open_file_cache max=64 inactive=60s;
+  default_type application/json;
+  server {
+    listen 127.0.0.1:$nginx_port;
+    root $WORK/nginx/www;
+  }
+}
+EOF
+taskset -c "$SERVER_CPU" "$NGINX" -p "$WORK/nginx" -c "$WORK/nginx/nginx.conf" \
+  -e "$WORK/nginx/error.log" >"$WORK/nginx.log" 2>&1 &
+nginx_pid=$!
+PIDS+=("$nginx_pid")
+wait_http "$nginx_port" "$nginx_pid" "$WORK/nginx/error.log"
+nbase=http://127.0.0.1:$nginx_port
+cmp -s <(curl -sf "$nbase$GET_PATH") "$WORK/nginx/www$GET_PATH" ||
+  { echo "bench: nginx does not serve the workshop's bytes" >&2; exit 1; }
+warm_up "$CLIENT_CPU" "$nbase$GET_PATH"
+nginx_workshop=$(wrk_run "$CLIENT_CPU" 1 64 get.lua "$nbase$GET_PATH")
+warm_up "$CLIENT_CPU" "$nbase/healthz"
+nginx_healthz=$(wrk_run "$CLIENT_CPU" 1 64 get.lua "$nbase/healthz")
+stop "$nginx_pid" QUIT
+
+for pair in "workshop:GET /api/v1/workshops/1234:0.8" "healthz:GET /healthz:0.9"; do
+  IFS=: read -r key label goal <<<"$pair"
+  c=capdev_$key n=nginx_$key
+  crps=$(field "${!c}" rps) nrps=$(field "${!n}" rps)
+  ratio=$(calc "$crps / $nrps" 2)
+  row "$label, 64 connections, req/s (server on 1 core)" "$(calc "$crps" 0)" \
+    "$(calc "$nrps" 0) (nginx, static file)" "$ratio" "≥ $goal×" "$ratio" ">=" "$goal"
+  note "$label: capdev p99 $(field "${!c}" p99_ms) ms, non-2xx $(field "${!c}" non2xx), socket errors $(field "${!c}" socket_errors); nginx p99 $(field "${!n}" p99_ms) ms, non-2xx $(field "${!n}" non2xx)"
+done
+
+# ---- 2. the attendance sheet PUT, against raw SQLite --------------------------
+log "attendance sheet: raw SQLite for ${DURATION} s"
+raw=$("$BENCH_TOOLS/capdev_raw_sheet_bench" "$(write_copy raw)" "$SHEET_WORKSHOP" \
+  "$SHEET_SESSION" "$WORK/sheet.txt" --seconds "$DURATION")
+echo "$raw" >&2
+raw_rate=$(field "$raw" sheets_per_s)
+log "attendance sheet: PUT, 4 clients"
+start_capdev put "$(write_copy put)" all --max-connections-per-address 128
+CAPDEV_TOKEN=$(login "$SERVER_PORT")
+put=$(wrk_run all 2 4 put_sheet.lua "http://127.0.0.1:$SERVER_PORT$SHEET_PATH")
+stored=$(curl -sf -H "Authorization: Bearer $CAPDEV_TOKEN" \
+  "http://127.0.0.1:$SERVER_PORT$SHEET_PATH" |
+  python3 -c 'import json, sys; print(len(json.load(sys.stdin)["items"]))')
+stop "$SERVER_PID"
+put_rate=$(field "$put" rps)
+ratio=$(calc "$put_rate / $raw_rate" 2)
+row "attendance sheet PUT ($SHEET_ROWS rows), 4 clients, sheets/s" "$(calc "$put_rate" 0)" \
+  "$(calc "$raw_rate" 0) (raw SQLite, 1 connection)" "$ratio" "≥ 0.8×" "$ratio" ">=" 0.8
+put_p99=$(calc "$(field "$put" p99_ms)" 1)
+row "attendance sheet PUT, p99 ms" "$put_p99" \
+  "$(calc "$(field "$raw" p99_ms)" 1) (raw SQLite)" "—" "≤ 50 ms" "$put_p99" "<=" 50
+note "sheet PUT: non-2xx $(field "$put" non2xx), socket errors $(field "$put" socket_errors), $stored rows stored after the run; raw SQLite: $raw"
+
+# ---- 3. mixed reads and writes ------------------------------------------------
+log "mixed: 90% GET one workshop, 10% PUT the sheet, 64 connections"
+start_capdev mixed "$(write_copy mixed)" all --max-connections-per-address 128
+CAPDEV_TOKEN=$(login "$SERVER_PORT")
+mixed=$(wrk_run all 2 64 mixed.lua "http://127.0.0.1:$SERVER_PORT/")
+stop "$SERVER_PID"
+mixed_p99=$(calc "$(field "$mixed" p99_ms)" 1)
+row "mixed 90% GET workshop / 10% PUT sheet, 64 connections, p99 ms" \
+  "$mixed_p99" "—" "—" "≤ 10 ms" "$mixed_p99" "<=" 10
+note "mixed: $(calc "$(field "$mixed" rps)" 0) req/s, p50 $(field "$mixed" p50_ms) ms, max $(field "$mixed" max_ms) ms, non-2xx $(field "$mixed" non2xx), socket errors $(field "$mixed" socket_errors)"
+
+# ---- 4. reports -----------------------------------------------------------------
+log "reports (median of $REPORT_RUNS runs each)"
+start_capdev reports "$BENCH_DB" all
+CAPDEV_TOKEN=$(login "$SERVER_PORT")
+base=http://127.0.0.1:$SERVER_PORT
+funder_all="$base/api/v1/reports/funder?organization_id=1&from=2015-01-01&to=2025-12-31"
+funder_year="$base/api/v1/reports/funder?organization_id=1&from=2020-01-01&to=2020-12-31"
+summary_all="$base/api/v1/reports/summary?from=2015-01-01&to=2025-12-31"
+ms_median() {  # ms_median URL
+  local i
+  for ((i = 0; i < REPORT_RUNS; i++)); do time_get "$1"; done |
+    median | awk '{printf "%.1f", $1 * 1000}'
+}
+funder_all_ms=$(ms_median "$funder_all")
+ref_ms=$(for ((i = 0; i < REPORT_RUNS; i++)); do
+  t0=$(date +%s%N)
+  sqlite3 -readonly "$BENCH_DB" <"$BENCH_DIR/reference_aggregate.sql" >"$WORK/aggregate.txt"
+  echo $(( ($(date +%s%N) - t0) / 1000 ))
+done | median | awk '{printf "%.1f", $1 / 1000}')
+ratio=$(calc "$funder_all_ms / $ref_ms" 2)
+row "funder report, organization 1, 2015–2025 (JSON over HTTP), ms" "$funder_all_ms" \
+  "$ref_ms (sqlite3 CLI, reference_aggregate.sql)" "$ratio" "≤ 0.3×" "$ratio" "<=" 0.3
+note "reference aggregate, totals by section (section workshops participant-days people): $(tail -2 "$WORK/aggregate.txt" | tr '\n' ' ')"
+
+# One workshop read, again and again, while 4 funder reports over all years run.
+reports=()
+for i in 1 2 3 4; do
+  curl -s -o /dev/null -H "Authorization: Bearer $CAPDEV_TOKEN" "$funder_all" &
+  reports+=($!)
+  PIDS+=($!)
+done
+reads=()
+deadline=$(( $(date +%s) + 120 ))
+while [ "$(date +%s)" -lt "$deadline" ]; do
+  t=$(time_get "$base$GET_PATH")
+  reads+=("$t")
+  running=0
+  for pid in "${reports[@]}"; do kill -0 "$pid" 2>/dev/null && running=1; done
+  [ $running = 1 ] || break
+  sleep 0.05
+done
+for pid in "${reports[@]}"; do wait "$pid" 2>/dev/null || true; forget "$pid"; done
+worst_ms=$(printf '%s\n' "${reads[@]}" | maximum | awk '{printf "%.1f", $1 * 1000}')
+median_ms=$(printf '%s\n' "${reads[@]}" | median | awk '{printf "%.1f", $1 * 1000}')
+row "one workshop read during 4 concurrent funder reports (all years), worst ms" \
+  "$worst_ms" "—" "—" "≤ 100 ms" "$worst_ms" "<=" 100
+note "reads during the 4 reports: ${#reads[@]}, median $median_ms ms, worst $worst_ms ms"
+
+year_ms=$(ms_median "$funder_year")
+row "funder report, organization 1, 2020, ms" "$year_ms" "—" "—" "≤ 50 ms" "$year_ms" "<=" 50
+summary_ms=$(ms_median "$summary_all")
+row "programme summary, 2015–2025, ms" "$summary_ms" "—" "—" "≤ 100 ms" "$summary_ms" "<=" 100
+stop "$SERVER_PID"
+
+# ---- 5. memory with 1,000 idle keep-alive connections -------------------------
+log "RSS with 1,000 idle keep-alive connections"
+start_capdev rss "$BENCH_DB" all --max-connections 2000 \
+  --max-connections-per-address 2000 --idle-timeout-ms 120000
+CAPDEV_TOKEN=$(login "$SERVER_PORT")
+idle=$(python3 "$BENCH_DIR/idle_connections.py" --port "$SERVER_PORT" \
+  --pid "$SERVER_PID" --count 1000 --path "$GET_PATH" --token "$CAPDEV_TOKEN" 2>&1) ||
+  echo "bench: idle connections: $idle" >&2
+idle=$(grep '^BENCH' <<<"$idle" || true)
+stop "$SERVER_PID"
+rss_mib=$(calc "$(field "$idle" rss_kib) / 1024" 1)
+[ "$(field "$idle" alive)" = 1000 ] || rss_mib=""
+row "server RSS with 1,000 idle keep-alive connections, MiB" "${rss_mib:-failed}" "—" "—" \
+  "≤ 64 MiB" "$rss_mib" "<=" 64
+note "idle connections: $idle (RSS before them $(calc "$(field "$idle" rss_before_kib) / 1024" 1) MiB)"
+
+# ---- the table ------------------------------------------------------------------
+elapsed=$(( $(date +%s) - started ))
+commit=$(git rev-parse --short HEAD 2>/dev/null || echo "?")
+{
+  echo
+  echo "## $(date -u +%Y-%m-%dT%H:%M:%SZ), bench at commit $commit"
+  echo
+  echo "Server \`$CAPDEV_BIN\` (version $("$CAPDEV_BIN" --version 2>/dev/null || echo "?"), modified $(date -u -r "$CAPDEV_BIN" +%Y-%m-%dT%H:%M:%SZ)); $(nproc) cores; load average at the start $load_at_start;"
+  echo "wrk runs of ${DURATION} s; reports: median of $REPORT_RUNS; $elapsed s in all."
+  echo
+  echo "| measure | capdev | reference | ratio | goal | result |"
+  echo "|---|---:|---:|---:|---|---|"
+  printf '%s\n' "${ROWS[@]}"
+  echo
+  printf '%s\n' "${NOTES[@]}"
+} | tee -a "$RESULTS"
+
+if [ "${BENCH_IN_PROCESS:-0}" = 1 ]; then
+  log "in-process report timings (capdev_report_bench)"
+  "$BENCH_TOOLS/capdev_report_bench" "$BENCH_DB" --runs "$REPORT_RUNS"
+fi
