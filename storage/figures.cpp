@@ -53,6 +53,10 @@ std::string JsonArray(const std::vector<std::string>& texts) {
   return out + "]";
 }
 
+// Every query below starts from the selection with `report_workshops rw CROSS
+// JOIN ...`: SQLite keeps a CROSS JOIN's order, and the temporary table has
+// no statistics, so the planner would otherwise scan all of `participation`
+// and probe the selection (seconds instead of milliseconds).
 void ClearSelection(Database& db) {
   db.Execute(
       "CREATE TEMP TABLE IF NOT EXISTS report_workshops ("
@@ -72,14 +76,14 @@ x AS (
     SUM(CASE WHEN p.role IN ()sql" + P + R"sql() THEN p.days ELSE 0 END) AS days,
     SUM(p.role IN ()sql" + P + ") AND " + kCompleted + R"sql() AS completed,
     SUM(p.role NOT IN ()sql" + P + R"sql() AND p.days > 0) AS trainers
-  FROM report_workshops rw JOIN participation p ON p.workshop_id = rw.id
+  FROM report_workshops rw CROSS JOIN participation p ON p.workshop_id = rw.id
   LEFT JOIN s ON s.workshop_id = p.workshop_id
   GROUP BY p.workshop_id)
 SELECT rw.section, pr.code, COALESCE(s.n, 0), COALESCE(s.held, 0),
   COALESCE(x.registered, 0), COALESCE(x.trained, 0), COALESCE(x.days, 0),
   COALESCE(x.completed, 0), COALESCE(x.trainers, 0), )sql" +
                             ColumnsOf<domain::Workshop>("w") + R"sql(
-FROM report_workshops rw JOIN workshops w ON w.id = rw.id
+FROM report_workshops rw CROSS JOIN workshops w ON w.id = rw.id
 JOIN projects pr ON pr.id = w.project_id
 LEFT JOIN s ON s.workshop_id = w.id LEFT JOIN x ON x.workshop_id = w.id
 ORDER BY rw.section, w.start_date, w.id)sql");
@@ -113,12 +117,12 @@ void AddParties(Database& db, std::vector<domain::WorkshopLine>& lines) {
       ToText(domain::WorkshopRole::kParticipating));
   ScopedStatement q(db, R"sql(
 SELECT wo.workshop_id, wo.role, o.name
-FROM report_workshops rw JOIN workshop_organizations wo ON wo.workshop_id = rw.id
+FROM report_workshops rw CROSS JOIN workshop_organizations wo ON wo.workshop_id = rw.id
 JOIN organizations o ON o.id = wo.organization_id
 WHERE wo.role IN (?1, ?2)
 UNION
 SELECT p.workshop_id, ?2, o.name
-FROM report_workshops rw JOIN participation p ON p.workshop_id = rw.id
+FROM report_workshops rw CROSS JOIN participation p ON p.workshop_id = rw.id
 JOIN people pe ON pe.id = p.person_id JOIN organizations o ON o.id = pe.organization_id
 WHERE p.role IN ()sql" + TrainedRoles() + R"sql() AND p.days > 0
 ORDER BY 1, 3)sql");
@@ -146,7 +150,7 @@ SELECT rw.section,
   COUNT(DISTINCT CASE WHEN p.role IN ()sql" + P + ") AND " + kCompleted +
                               R"sql( THEN p.person_id END),
   COUNT(DISTINCT CASE WHEN p.role NOT IN ()sql" + P + R"sql() AND p.days > 0 THEN p.person_id END)
-FROM report_workshops rw JOIN participation p ON p.workshop_id = rw.id
+FROM report_workshops rw CROSS JOIN participation p ON p.workshop_id = rw.id
 LEFT JOIN s ON s.workshop_id = rw.id
 GROUP BY rw.section)sql");
     BindAll(*q, threshold, o.today);
@@ -160,7 +164,7 @@ GROUP BY rw.section)sql");
   const std::string trained = R"sql(
 WITH trained AS (
   SELECT DISTINCT rw.section, p.person_id
-  FROM report_workshops rw JOIN participation p ON p.workshop_id = rw.id
+  FROM report_workshops rw CROSS JOIN participation p ON p.workshop_id = rw.id
   WHERE p.role IN ()sql" + P + R"sql() AND p.days > 0)
 )sql";
   ScopedStatement gender(db, trained + R"sql(
@@ -247,7 +251,7 @@ std::vector<domain::GroupValue> MeasureByGroup(
   if (by == domain::Disaggregation::kProvince) key = "COALESCE(pe.province, '')";
   ScopedStatement q(db, std::string(kSessionCounts) + "SELECT " + key + ", " +
                             value + R"sql(
-FROM report_workshops rw JOIN participation p ON p.workshop_id = rw.id
+FROM report_workshops rw CROSS JOIN participation p ON p.workshop_id = rw.id
 LEFT JOIN s ON s.workshop_id = rw.id
 JOIN people pe ON pe.id = p.person_id LEFT JOIN organizations o ON o.id = pe.organization_id
 WHERE rw.section = 0 AND p.role IN ()sql" + TrainedRoles() +
@@ -265,7 +269,7 @@ std::vector<domain::PersonFigures> PeopleTrained(
   ScopedStatement q(db, std::string(kSessionCounts) + R"sql(
 SELECT pe.id, pe.full_name, pe.gender, o.name, pe.province,
   SUM(p.days > 0), SUM(p.days), SUM()sql" + kCompleted + R"sql()
-FROM report_workshops rw JOIN participation p ON p.workshop_id = rw.id
+FROM report_workshops rw CROSS JOIN participation p ON p.workshop_id = rw.id
 LEFT JOIN s ON s.workshop_id = rw.id
 JOIN people pe ON pe.id = p.person_id LEFT JOIN organizations o ON o.id = pe.organization_id
 WHERE rw.section = 0 AND p.role IN ()sql" + TrainedRoles() + R"sql() AND p.days > 0

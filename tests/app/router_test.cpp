@@ -43,6 +43,10 @@ class RouterTest : public ::testing::Test {
     router_.Add(kGet, "/conflict", kOpen, [](Context&) -> Result {
       return domain::Status::FailedPrecondition("still referenced");
     });
+    router_
+        .Add(kGet, "/things/{id}/report", kOpen,
+             [](Context&) -> Result { return Response{}; })
+        .LongRunning();
   }
 
   Response Call(const std::string& method, const std::string& target) {
@@ -59,6 +63,23 @@ TEST_F(RouterTest, MatchesTemplatesAndDecodesParameters) {
   EXPECT_EQ(Call("POST", "/things").status, 201);
   EXPECT_EQ(Call("GET", "/things/42").body, "42");
   EXPECT_EQ(Call("GET", "/things/7/parts/x%20y?q=a%26b").body, "7/x y?a&b");
+}
+
+TEST_F(RouterTest, ClassifiesChangesShortReadsAndLongReads) {
+  const auto load = [&](const std::string& method, const std::string& target) {
+    return router_.Classify(Request{.method = method, .target = target});
+  };
+  EXPECT_EQ(load("GET", "/things/42"), Load::kRead);
+  EXPECT_EQ(load("HEAD", "/things/42"), Load::kRead);
+  EXPECT_EQ(load("GET", "/things/42/report?from=x"), Load::kLongRead);
+  EXPECT_EQ(load("HEAD", "/things/42/report"), Load::kLongRead);
+  EXPECT_EQ(load("POST", "/things"), Load::kWrite);
+  EXPECT_EQ(load("DELETE", "/things/42"), Load::kWrite);
+  // Whatever the path: a change, even one answered 404 or 405, goes to
+  // the writer, and an unknown read is short.
+  EXPECT_EQ(load("PUT", "/nothing"), Load::kWrite);
+  EXPECT_EQ(load("GET", "/nothing/here"), Load::kRead);
+  EXPECT_EQ(load("GET", "%%bad"), Load::kRead);
 }
 
 TEST_F(RouterTest, UnknownPathsAre404) {
