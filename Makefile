@@ -8,7 +8,7 @@ PORT ?= 8080
 WERROR ?= ON
 # The TSan run builds only what the threaded tests need (their names: the tsan
 # test preset's filter in CMakePresets.json).
-TSAN_TARGETS ?= capdev capdev_app_tests
+TSAN_TARGETS ?= capdev capdev_concurrency_tests
 
 .NOTPARALLEL:
 .PHONY: deps build run test test-tools test-release test-asan test-tsan tidy bench format clean
