@@ -49,15 +49,24 @@ bool WalCheckpointer::TryTruncate() {
   }
 }
 
+void WalCheckpointer::CopyBack() {
+  try {
+    ScopedStatement q(*db_, "PRAGMA wal_checkpoint(PASSIVE)");
+    q->executeStep();
+  } catch (const SQLite::Exception&) {
+    // Busy: the next tick copies what this one could not.
+  }
+}
+
 void WalCheckpointer::Run() {
   std::unique_lock lock(mutex_);
   while (!stopping_) {
+    wake_.wait_for(lock, retry_every_);
+    if (stopping_) break;
     if (pending_) {
-      wake_.wait_for(lock, retry_every_);
-      if (stopping_) break;
-      if (pending_) pending_ = !TryTruncate();
+      pending_ = !TryTruncate();
     } else {
-      wake_.wait(lock, [this] { return stopping_ || pending_; });
+      CopyBack();
     }
   }
 }

@@ -1,8 +1,11 @@
 #pragma once
-// Truncates the WAL from a background thread with its own connection, so that
-// values overwritten by an erasure leave the database files once the readers
-// that still need the old pages have ended, without anyone's help. It never
-// waits on a lock: a busy attempt is simply retried on the next tick.
+// Checkpoints the WAL from a background thread with its own connection, so
+// that no commit pays for copying the WAL back into the database file (the
+// server's writer turns automatic checkpoints off): every tick a PASSIVE
+// checkpoint copies what readers allow. On request it truncates the WAL, so
+// that values overwritten by an erasure leave the database files once the
+// readers that still need the old pages have ended, without anyone's help. It
+// never waits on a lock: a busy attempt is simply retried on the next tick.
 
 #include <chrono>
 #include <condition_variable>
@@ -32,6 +35,7 @@ class WalCheckpointer {
 
  private:
   bool TryTruncate();  // holds mutex_
+  void CopyBack();     // holds mutex_
   void Run();
 
   std::mutex mutex_;

@@ -63,6 +63,9 @@ void Writer::Run(const storage::DatabaseOptions& options) {
     if (!db) {
       try {
         db = std::make_unique<storage::Database>(options);
+        // The checkpointer thread copies the WAL back in the background: a
+        // commit that crossed the automatic threshold would pay for it.
+        db->Execute("PRAGMA wal_autocheckpoint = 0");
       } catch (const std::exception& e) {
         spdlog::error("the writer cannot open the database: {}", e.what());
       }
