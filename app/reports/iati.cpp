@@ -7,6 +7,8 @@
 #include <initializer_list>
 #include <utility>
 
+#include "app/reports/document.hpp"
+
 namespace capdev::app {
 
 namespace {
@@ -14,30 +16,16 @@ namespace {
 using Attributes =
     std::initializer_list<std::pair<std::string_view, std::string>>;
 
-// Text and attribute values escaped; characters XML 1.0 forbids dropped.
+// Text and attribute values escaped as in HTML (valid XML too), after
+// dropping the control characters XML 1.0 forbids.
 std::string Escape(std::string_view text) {
-  std::string out;
+  std::string allowed;
+  allowed.reserve(text.size());
   for (char c : text) {
     const auto u = static_cast<unsigned char>(c);
-    if (u < 0x20 && c != '\t' && c != '\n' && c != '\r') continue;
-    switch (c) {
-      case '&':
-        out += "&amp;";
-        break;
-      case '<':
-        out += "&lt;";
-        break;
-      case '>':
-        out += "&gt;";
-        break;
-      case '"':
-        out += "&quot;";
-        break;
-      default:
-        out += c;
-    }
+    if (u >= 0x20 || c == '\t' || c == '\n' || c == '\r') allowed += c;
   }
-  return out;
+  return HtmlEscape(allowed);
 }
 
 class XmlWriter {

@@ -54,21 +54,26 @@ class WriterTest : public ::testing::Test {
     };
   }
 
+  // Holds the writer until `release` is set, so that the next changes queue
+  // up into one batch.
+  static void Hold(Writer& writer, std::promise<void>& release) {
+    auto held = release.get_future().share();
+    writer.Post(
+        [held](storage::Database&) {
+          held.wait();
+          return Response{};
+        },
+        [](const Response&) {});
+  }
+
   testing::TempDir dir_;
   storage::DatabaseOptions options_;
 };
 
 TEST_F(WriterTest, QueuedChangesCommitTogetherEachAllOrNothing) {
   Writer writer(options_);
-  // Hold the writer so that the next changes queue up into one batch.
   std::promise<void> release;
-  auto held = release.get_future().share();
-  writer.Post(
-      [held](storage::Database&) {
-        held.wait();
-        return Response{};
-      },
-      [](Response) {});
+  Hold(writer, release);
 
   std::mutex mutex;
   std::vector<std::pair<int, int>> answers;  // (status, committed rows seen)
@@ -107,13 +112,7 @@ TEST_F(WriterTest, AChangeThatFailsOnCommitIsNotAnsweredAsSaved) {
   }
   Writer writer(options_);
   std::promise<void> release;
-  auto held = release.get_future().share();
-  writer.Post(
-      [held](storage::Database&) {
-        held.wait();
-        return Response{};
-      },
-      [](Response) {});
+  Hold(writer, release);
   std::promise<int> first, second;
   writer.Post(Insert(7), [&](Response r) { first.set_value(r.status); });
   writer.Post(
