@@ -121,10 +121,11 @@ FROM report_workshops rw CROSS JOIN workshop_organizations wo ON wo.workshop_id 
 JOIN organizations o ON o.id = wo.organization_id
 WHERE wo.role IN (?1, ?2)
 UNION
-SELECT p.workshop_id, ?2, o.name
-FROM report_workshops rw CROSS JOIN participation p ON p.workshop_id = rw.id
-JOIN people pe ON pe.id = p.person_id JOIN organizations o ON o.id = pe.organization_id
-WHERE p.role IN ()sql" + TrainedRoles() + R"sql() AND p.days > 0
+SELECT t.workshop_id, ?2, o.name FROM (
+  SELECT DISTINCT p.workshop_id, p.organization_id
+  FROM report_workshops rw CROSS JOIN participation p ON p.workshop_id = rw.id
+  WHERE p.role IN ()sql" + TrainedRoles() + R"sql() AND p.days > 0) t
+JOIN organizations o ON o.id = t.organization_id
 ORDER BY 1, 3)sql");
   BindAll(*q, trainer, participating);
   while (q->executeStep()) {
@@ -161,22 +162,25 @@ GROUP BY rw.section)sql");
       t->trainers = q->getColumn(3).getInt64();
     }
   }
-  const std::string trained = R"sql(
-WITH trained AS (
-  SELECT DISTINCT rw.section, p.person_id
-  FROM report_workshops rw CROSS JOIN participation p ON p.workshop_id = rw.id
-  WHERE p.role IN ()sql" + P + R"sql() AND p.days > 0)
-)sql";
-  ScopedStatement gender(db, trained + R"sql(
-SELECT t.section, pe.gender, COUNT(*) FROM trained t JOIN people pe ON pe.id = t.person_id
-GROUP BY 1, 2 ORDER BY 1, 2)sql");
+  // The person's gender and organization are on the participation row.
+  const std::string from =
+      " FROM report_workshops rw CROSS JOIN participation p"
+      " ON p.workshop_id = rw.id ";
+  const std::string trained = " WHERE p.role IN (" + P + ") AND p.days > 0";
+  ScopedStatement gender(db, "SELECT rw.section, p.gender, "
+                             "COUNT(DISTINCT p.person_id)" +
+                                 from + trained + " GROUP BY 1, 2 ORDER BY 1, 2");
   while (gender->executeStep()) {
     totals[gender->getColumn(0).getInt()]->by_gender.push_back(
         {gender->getColumn(1).getString(), gender->getColumn(2).getInt64()});
   }
-  ScopedStatement agencies(db, trained + R"sql(
-SELECT DISTINCT t.section, o.name FROM trained t JOIN people pe ON pe.id = t.person_id
-JOIN organizations o ON o.id = pe.organization_id ORDER BY 1, 2)sql");
+  // Distinct organizations first, then their names: one lookup each.
+  ScopedStatement agencies(
+      db, "SELECT t.section, o.name FROM (SELECT DISTINCT rw.section, "
+          "p.organization_id" +
+              from + trained +
+              ") t JOIN organizations o ON o.id = t.organization_id "
+              "ORDER BY 1, 2");
   while (agencies->executeStep()) {
     totals[agencies->getColumn(0).getInt()]->agencies_reached.push_back(
         agencies->getColumn(1).getString());
@@ -246,14 +250,22 @@ std::vector<domain::GroupValue> MeasureByGroup(
   if (measure == M::kParticipantDays) value = "SUM(p.days)", condition = "1";
   if (measure == M::kPeopleCompleted) condition = kCompleted;
   if (!domain::CanDisaggregate(measure)) return {};
-  std::string key = "pe.gender";
-  if (by == domain::Disaggregation::kOrganization) key = "COALESCE(o.name, '')";
-  if (by == domain::Disaggregation::kProvince) key = "COALESCE(pe.province, '')";
+  // Gender and organization are on the participation row; only the
+  // province needs the person.
+  std::string key = "p.gender", join;
+  if (by == domain::Disaggregation::kOrganization) {
+    key = "COALESCE(o.name, '')";
+    join = "LEFT JOIN organizations o ON o.id = p.organization_id";
+  }
+  if (by == domain::Disaggregation::kProvince) {
+    key = "COALESCE(pe.province, '')";
+    join = "JOIN people pe ON pe.id = p.person_id";
+  }
   ScopedStatement q(db, std::string(kSessionCounts) + "SELECT " + key + ", " +
                             value + R"sql(
 FROM report_workshops rw CROSS JOIN participation p ON p.workshop_id = rw.id
 LEFT JOIN s ON s.workshop_id = rw.id
-JOIN people pe ON pe.id = p.person_id LEFT JOIN organizations o ON o.id = pe.organization_id
+)sql" + join + R"sql(
 WHERE rw.section = 0 AND p.role IN ()sql" + TrainedRoles() +
                             ") AND " + condition + " GROUP BY 1 ORDER BY 1");
   BindAll(*q, static_cast<std::int64_t>(o.completion_threshold), o.today);

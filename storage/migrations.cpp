@@ -22,6 +22,7 @@ const std::vector<Migration>& AllMigrations() {
       {7, "results", kSchemaResults},
       {8, "token_ids", kSchemaTokenIds},
       {9, "submissions", kSchemaSubmissions},
+      {10, "participation_groups", kSchemaParticipationGroups},
   };
   return kMigrations;
 }

@@ -15,8 +15,10 @@ SELECT r.workshop_id, r.person_id, r.role,
   (SELECT COUNT(*) FROM attendance a WHERE a.workshop_id = r.workshop_id
      AND a.person_id = r.person_id AND a.status IN ()sql" +
                                SqlTexts<domain::Mark>(domain::CountsAsAttended) +
-                               R"sql()) AS days
-FROM registrations r WHERE r.status <> 'cancelled')sql";
+                               R"sql()) AS days,
+  pe.gender, pe.organization_id
+FROM registrations r JOIN people pe ON pe.id = r.person_id
+WHERE r.status <> 'cancelled')sql";
   return "WITH e AS (" + expected + R"sql()
 SELECT (SELECT COUNT(*) FROM (SELECT * FROM e EXCEPT SELECT * FROM participation))
      + (SELECT COUNT(*) FROM (SELECT * FROM participation EXCEPT SELECT * FROM e)))sql";

@@ -360,4 +360,46 @@ CREATE TRIGGER report_submissions_no_delete BEFORE DELETE ON report_submissions
 BEGIN SELECT RAISE(ABORT, 'a submitted report is never deleted'); END;
 )sql";
 
+// Version 10: each participation row carries its person's gender and
+// organization, kept by the triggers below, so that reports count people by
+// gender and agency without looking every person up (bench/README.md).
+inline constexpr const char* kSchemaParticipationGroups = R"sql(
+ALTER TABLE participation ADD COLUMN gender TEXT;
+ALTER TABLE participation ADD COLUMN organization_id INTEGER;
+
+DROP TRIGGER participation_registration_insert;
+CREATE TRIGGER participation_registration_insert AFTER INSERT ON registrations
+WHEN NEW.status <> 'cancelled' BEGIN
+  INSERT INTO participation
+  SELECT NEW.workshop_id, NEW.person_id, NEW.role,
+    (SELECT COUNT(*) FROM attendance a WHERE a.workshop_id = NEW.workshop_id
+       AND a.person_id = NEW.person_id AND a.status IN ('present', 'late')),
+    pe.gender, pe.organization_id
+  FROM people pe WHERE pe.id = NEW.person_id;
+END;
+DROP TRIGGER participation_registration_update;
+CREATE TRIGGER participation_registration_update
+AFTER UPDATE OF workshop_id, person_id, role, status ON registrations BEGIN
+  DELETE FROM participation
+  WHERE workshop_id = OLD.workshop_id AND person_id = OLD.person_id;
+  INSERT INTO participation
+  SELECT NEW.workshop_id, NEW.person_id, NEW.role,
+    (SELECT COUNT(*) FROM attendance a WHERE a.workshop_id = NEW.workshop_id
+       AND a.person_id = NEW.person_id AND a.status IN ('present', 'late')),
+    pe.gender, pe.organization_id
+  FROM people pe WHERE pe.id = NEW.person_id AND NEW.status <> 'cancelled';
+END;
+CREATE TRIGGER participation_people_update
+AFTER UPDATE OF gender, organization_id ON people BEGIN
+  UPDATE participation SET gender = NEW.gender,
+    organization_id = NEW.organization_id
+  WHERE person_id = NEW.id;
+END;
+
+UPDATE participation SET
+  gender = (SELECT gender FROM people WHERE id = participation.person_id),
+  organization_id =
+    (SELECT organization_id FROM people WHERE id = participation.person_id);
+)sql";
+
 }  // namespace capdev::storage

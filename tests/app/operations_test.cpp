@@ -159,7 +159,9 @@ TEST(CheckTest, FindsAParticipationTableThatDisagreesWithTheMarks) {
   {
     // What a write that bypassed the triggers would leave.
     storage::Database d({db});
-    d.Execute("INSERT INTO participation VALUES (1, 999999, 'participant', 3)");
+    d.Execute(
+        "INSERT INTO participation (workshop_id, person_id, role, days) "
+        "VALUES (1, 999999, 'participant', 3)");
   }
   auto check = RunCapdev({"check", "--db", db});
   EXPECT_EQ(check.exit_code, 1);

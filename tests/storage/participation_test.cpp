@@ -86,6 +86,34 @@ TEST_F(ParticipationTest, FollowsEveryWriteToRegistrationsAndMarks) {
   EXPECT_EQ(ParticipationMismatches(db_), 0);
 }
 
+TEST_F(ParticipationTest, CarriesThePersonsGenderAndOrganization) {
+  db_.Execute("INSERT INTO organizations (id, name, kind) VALUES "
+              "(7, 'Agency', 'government'), (8, 'Other', 'ngo')");
+  const auto groups = [&](std::int64_t person) {
+    ScopedStatement q(db_,
+                      "SELECT gender, COALESCE(organization_id, 0) FROM "
+                      "participation WHERE person_id = ?");
+    q->bind(1, person);
+    EXPECT_TRUE(q->executeStep());
+    return std::pair(q->getColumn(0).getString(), q->getColumn(1).getInt64());
+  };
+  using Groups = std::pair<std::string, std::int64_t>;
+  EXPECT_EQ(groups(1), (Groups{"undisclosed", 0}));
+  db_.Execute("UPDATE people SET gender = 'female', organization_id = 7 "
+              "WHERE id = 1");
+  EXPECT_EQ(groups(1), (Groups{"female", 7}));
+  // A new registration takes them from the person.
+  db_.Execute("UPDATE people SET gender = 'male', organization_id = 8 "
+              "WHERE id = 3");
+  db_.Execute("INSERT INTO registrations (id, workshop_id, person_id, role, "
+              "status) VALUES (3, 1, 3, 'participant', 'registered')");
+  EXPECT_EQ(groups(3), (Groups{"male", 8}));
+  EXPECT_EQ(ParticipationMismatches(db_), 0);
+  // Changed behind the triggers' back: `capdev check` finds it.
+  db_.Execute("UPDATE participation SET gender = 'other' WHERE person_id = 3");
+  EXPECT_EQ(ParticipationMismatches(db_), 2);
+}
+
 TEST_F(ParticipationTest, CountsWhatTheDomainCountsAsAttended) {
   for (auto mark : domain::Values<domain::Mark>()) {
     db_.Execute("UPDATE attendance SET status = '" +
