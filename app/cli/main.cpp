@@ -4,6 +4,8 @@
 #include <spdlog/sinks/stdout_color_sinks.h>
 #include <spdlog/spdlog.h>
 
+#include <sched.h>
+
 #include <CLI/CLI.hpp>
 #include <thread>
 
@@ -15,6 +17,16 @@
 #include "storage/migrations.hpp"
 
 namespace {
+
+// The cores this process may run on (`taskset` narrows them), at least one.
+int UsableCores() {
+  cpu_set_t set;
+  CPU_ZERO(&set);
+  if (sched_getaffinity(0, sizeof set, &set) == 0) {
+    return std::max(1, CPU_COUNT(&set));
+  }
+  return static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
+}
 
 int Migrate(const std::string& path) {
   capdev::storage::Database db({path});
@@ -94,8 +106,7 @@ int main(int argc, char** argv) {
       ->add_option("--web-dir", serve.web_dir,
                    "Serve the web app from this folder (development)")
       ->envname("CAPDEV_WEB_DIR");
-  serve.http.io_threads =
-      static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
+  serve.http.io_threads = UsableCores();
   serve_cmd
       ->add_option("--threads", serve.http.io_threads,
                    "Threads answering connections and short reads")

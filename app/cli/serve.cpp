@@ -2,15 +2,18 @@
 
 #include <spdlog/spdlog.h>
 
+#include <optional>
+
 #include "app/api/routes.hpp"
-#include "app/http/web_assets.hpp"
-#include "app/http/problem.hpp"
 #include "app/http/connection_pool.hpp"
+#include "app/http/problem.hpp"
+#include "app/http/web_assets.hpp"
 #include "app/http/worker_pool.hpp"
 #include "app/http/writer.hpp"
 #include "storage/maintenance.hpp"
 #include "storage/migrations.hpp"
 #include "storage/server_lock.hpp"
+#include "storage/transaction.hpp"
 #include "storage/wal_checkpointer.hpp"
 
 namespace capdev::app {
@@ -72,8 +75,15 @@ int Serve(const ServeOptions& options) {
         // Short reads are answered right here: a hop to another thread
         // would cost more than the query.
         const auto lease = reads.Acquire();
-        return reply(lease.get() ? router.Dispatch(request, *lease.get())
-                                 : Unavailable());
+        if (!lease.get()) return reply(Unavailable());
+        // One snapshot for the whole request: SQLite takes its locks once,
+        // and a record and its lists are read at one point in time.
+        std::optional<Response> response;
+        {
+          const storage::ReadTransaction snapshot(*lease.get());
+          response = router.Dispatch(request, *lease.get());
+        }
+        return reply(std::move(*response));
       }
       case Load::kWrite:
         return writer.Post(

@@ -92,7 +92,7 @@ std::optional<domain::Principal> AuthService::Use(
   auto live = storage::FindToken(db, hash, now, lifetime, scope);
   if (!live) return std::nullopt;
   if (live->touch_due) {
-    if (touch_ && !db.InTransaction()) {
+    if (touch_) {
       touch_(hash, now);
     } else {
       storage::TouchToken(db, hash, now);

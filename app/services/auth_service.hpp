@@ -62,9 +62,9 @@ class AuthService {
   std::int64_t RetryAfter(const std::string& username,
                           const std::string& address);
 
-  // Where a read request's token use is recorded: the server hands it to the
-  // writer, so a read never waits for the write lock. Without one (tests,
-  // the command line) it is written on the request's own connection.
+  // Where a token use is recorded: the server hands it to the writer, so a
+  // read (inside its snapshot) never writes. Without one (tests, the command
+  // line) it is written on the request's own connection.
   using TouchSink =
       std::function<void(std::string token_hash, std::int64_t now)>;
   void DeferTokenTouches(TouchSink sink) { touch_ = std::move(sink); }
