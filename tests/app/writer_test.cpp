@@ -12,6 +12,7 @@
 #include <atomic>
 #include <chrono>
 #include <future>
+#include <memory>
 #include <mutex>
 #include <string>
 #include <vector>
@@ -54,16 +55,20 @@ class WriterTest : public ::testing::Test {
     };
   }
 
-  // Holds the writer until `release` is set, so that the next changes queue
-  // up into one batch.
+  // Holds the writer until `release` is set, so that the changes posted
+  // meanwhile queue up into one batch. Returns once the writer is held.
   static void Hold(Writer& writer, std::promise<void>& release) {
     auto held = release.get_future().share();
+    auto started = std::make_shared<std::promise<void>>();
+    auto holding = started->get_future();
     writer.Post(
-        [held](storage::Database&) {
+        [held, started](storage::Database&) {
+          started->set_value();
           held.wait();
           return Response{};
         },
         [](const Response&) {});
+    holding.wait();
   }
 
   testing::TempDir dir_;
