@@ -2,8 +2,6 @@
 
 #include <spdlog/spdlog.h>
 
-#include <optional>
-
 #include "app/api/routes.hpp"
 #include "app/http/connection_pool.hpp"
 #include "app/http/problem.hpp"
@@ -22,6 +20,22 @@ namespace {
 
 Response Unavailable() {
   return Problem(503, "The database is not available; try again shortly.");
+}
+
+// A short read, on the calling I/O thread, inside one snapshot: SQLite takes
+// its locks once, and a record and its lists are read at one point in time.
+// Never throws (the router answers its own exceptions).
+Response ReadNow(ConnectionPool& reads, const Router& router,
+                 const Request& request) {
+  const auto lease = reads.Acquire();
+  if (!lease.get()) return Unavailable();
+  try {
+    const storage::ReadTransaction snapshot(*lease.get());
+    return router.Dispatch(request, *lease.get());
+  } catch (const std::exception& e) {
+    spdlog::error("a read could not begin: {}", e.what());
+    return Unavailable();
+  }
 }
 
 }  // namespace
@@ -71,20 +85,10 @@ int Serve(const ServeOptions& options) {
     // The web app's files need no database: answered on the I/O thread.
     if (auto asset = web.Serve(request)) return reply(std::move(*asset));
     switch (router.Classify(request)) {
-      case Load::kRead: {
-        // Short reads are answered right here: a hop to another thread
-        // would cost more than the query.
-        const auto lease = reads.Acquire();
-        if (!lease.get()) return reply(Unavailable());
-        // One snapshot for the whole request: SQLite takes its locks once,
-        // and a record and its lists are read at one point in time.
-        std::optional<Response> response;
-        {
-          const storage::ReadTransaction snapshot(*lease.get());
-          response = router.Dispatch(request, *lease.get());
-        }
-        return reply(std::move(*response));
-      }
+      case Load::kRead:
+        // Answered right here: a hop to another thread would cost more than
+        // the query.
+        return reply(ReadNow(reads, router, request));
       case Load::kWrite:
         return writer.Post(
             [&router, request = std::move(request)](storage::Database& db) {
@@ -100,9 +104,11 @@ int Serve(const ServeOptions& options) {
               (*shared)(db ? router.Dispatch(request, *db) : Unavailable());
             });
         if (!queued) {
-          (*shared)(Problem(503,
-                            "The server is running as many reports and "
-                            "exports as it can; try again in a minute."));
+          auto busy = Problem(503,
+                              "The server is running as many reports and "
+                              "exports as it can; try again in a minute.");
+          busy.headers.emplace_back("Retry-After", "60");
+          (*shared)(std::move(busy));
         }
         return;
       }
