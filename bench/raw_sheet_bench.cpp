@@ -44,8 +44,8 @@ void Exec(sqlite3* db, const char* sql) {
 
 sqlite3_stmt* Prepare(sqlite3* db, const char* sql) {
   sqlite3_stmt* s = nullptr;
-  Check(db, sqlite3_prepare_v3(db, sql, -1, SQLITE_PREPARE_PERSISTENT, &s,
-                               nullptr),
+  Check(db,
+        sqlite3_prepare_v3(db, sql, -1, SQLITE_PREPARE_PERSISTENT, &s, nullptr),
         sql);
   return s;
 }
@@ -61,9 +61,9 @@ double Percentile(std::vector<double> v, double p) {
 
 int main(int argc, char** argv) {
   if (argc < 5) {
-    std::fprintf(stderr,
-                 "usage: %s DB WORKSHOP_ID SESSION_ID ROWS_FILE [--seconds S]\n",
-                 argv[0]);
+    std::fprintf(
+        stderr, "usage: %s DB WORKSHOP_ID SESSION_ID ROWS_FILE [--seconds S]\n",
+        argv[0]);
     return 2;
   }
   const std::int64_t workshop_id = std::atoll(argv[2]);

@@ -45,14 +45,12 @@ int main(int argc, char** argv) {
   if (argc >= 4 && !std::strcmp(argv[2], "--runs")) runs = std::atoi(argv[3]);
   capdev::storage::Database db({argv[1]});
   const auto today = *Date::Parse("2026-01-01");
-  const capdev::domain::ReportOptions y2020{*Date::Parse("2020-01-01"),
-                                            *Date::Parse("2020-12-31"),
-                                            capdev::domain::kDefaultCompletionThreshold,
-                                            today};
-  const capdev::domain::ReportOptions all{*Date::Parse("2015-01-01"),
-                                          *Date::Parse("2025-12-31"),
-                                          capdev::domain::kDefaultCompletionThreshold,
-                                          today};
+  const capdev::domain::ReportOptions y2020{
+      *Date::Parse("2020-01-01"), *Date::Parse("2020-12-31"),
+      capdev::domain::kDefaultCompletionThreshold, today};
+  const capdev::domain::ReportOptions all{
+      *Date::Parse("2015-01-01"), *Date::Parse("2025-12-31"),
+      capdev::domain::kDefaultCompletionThreshold, today};
 
   struct Case {
     const char* name;
@@ -69,8 +67,9 @@ int main(int argc, char** argv) {
        }},
       {"attendance report, one workshop (html)",
        [&] {
-         return app::RenderHtml(app::AttendanceDocument(
-                                    *storage::AttendanceReportFor(db, 1234, y2020)))
+         return app::RenderHtml(
+                    app::AttendanceDocument(
+                        *storage::AttendanceReportFor(db, 1234, y2020)))
              .size();
        }},
       {"funder report, lead funder of 10 projects, one year (json)",

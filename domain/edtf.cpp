@@ -25,8 +25,8 @@ bool InRange(std::string_view two, int low, int high) {
 
 // One date: YYYY[-MM[-DD]] with X for unstated digits, then ?, ~ or %.
 bool IsDate(std::string_view text) {
-  if (!text.empty() && (text.back() == '?' || text.back() == '~' ||
-                        text.back() == '%'))
+  if (!text.empty() &&
+      (text.back() == '?' || text.back() == '~' || text.back() == '%'))
     text.remove_suffix(1);
   if (!Digits(text.substr(0, 4), 4, true)) return false;
   text.remove_prefix(4);

@@ -16,7 +16,9 @@ template <class E>
 struct EnumText;
 
 template <class E>
-concept Enumeration = requires { EnumText<E>::kTexts; };
+concept Enumeration = requires {
+  EnumText<E>::kTexts;
+};
 
 template <Enumeration E>
 constexpr std::string_view ToText(E value) {
@@ -46,10 +48,10 @@ constexpr auto Values() {
   return out;
 }
 
-#define CAPDEV_ENUM_TEXT(E, ...)                                      \
-  template <>                                                         \
-  struct EnumText<E> {                                                \
-    static constexpr std::array kTexts = {__VA_ARGS__};               \
+#define CAPDEV_ENUM_TEXT(E, ...)                        \
+  template <>                                           \
+  struct EnumText<E> {                                  \
+    static constexpr std::array kTexts = {__VA_ARGS__}; \
   }
 
 using namespace std::string_view_literals;
@@ -119,8 +121,8 @@ enum class RegistrationStatus {
   kNoShow,
   kCancelled
 };
-CAPDEV_ENUM_TEXT(RegistrationStatus, "invited"sv, "registered"sv,
-                 "attended"sv, "no_show"sv, "cancelled"sv);
+CAPDEV_ENUM_TEXT(RegistrationStatus, "invited"sv, "registered"sv, "attended"sv,
+                 "no_show"sv, "cancelled"sv);
 
 // A mark on a session's attendance sheet.
 enum class Mark { kPresent, kLate, kExcused, kAbsent };
@@ -146,8 +148,7 @@ CAPDEV_ENUM_TEXT(ImportAction, "create_person"sv, "match_person"sv,
                  "error"sv);
 
 enum class ConflictKind { kPerson, kVenue, kTrainerInstitution };
-CAPDEV_ENUM_TEXT(ConflictKind, "person"sv, "venue"sv,
-                 "trainer_institution"sv);
+CAPDEV_ENUM_TEXT(ConflictKind, "person"sv, "venue"sv, "trainer_institution"sv);
 
 enum class Severity { kConflict, kWarning };
 CAPDEV_ENUM_TEXT(Severity, "conflict"sv, "warning"sv);
@@ -171,8 +172,8 @@ enum class Measure {
   kAgenciesReached
 };
 CAPDEV_ENUM_TEXT(Measure, "people_trained"sv, "participations"sv,
-                 "participant_days"sv, "people_completed"sv,
-                 "workshops_held"sv, "female_share"sv, "agencies_reached"sv);
+                 "participant_days"sv, "people_completed"sv, "workshops_held"sv,
+                 "female_share"sv, "agencies_reached"sv);
 
 // How an indicator's actual is broken down.
 enum class Disaggregation { kSex, kOrganization, kProvince };

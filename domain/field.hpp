@@ -46,7 +46,8 @@ template <class E>
 bool SameFields(const E& a, const E& b) {
   bool same = true;
   ForEachField<E>([&](const auto& f) {
-    same = same && (f.access == Access::kEcho || a.*(f.member) == b.*(f.member));
+    same =
+        same && (f.access == Access::kEcho || a.*(f.member) == b.*(f.member));
   });
   return same;
 }

@@ -42,8 +42,8 @@ struct Fields<Project> {
   static constexpr std::string_view kTable = "projects";
   static constexpr std::string_view kNoun = "project";
   static constexpr std::string_view kUnique = "code";
-  static constexpr std::array<std::string_view, 3> kSearch = {
-      "code", "title", "native_title"};
+  static constexpr std::array<std::string_view, 3> kSearch = {"code", "title",
+                                                              "native_title"};
   static constexpr auto kAll =
       std::tuple{Field{"code", &E::code},
                  Field{"title", &E::title},

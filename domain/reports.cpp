@@ -52,19 +52,24 @@ void AddUp(const std::vector<WorkshopLine>& lines, Totals& t) {
                     line.trainer_institutions.end());
   }
   t.participants = t.participations + t.reported_headcount;
-  t.attendance_rate = rated ? std::optional(rates / static_cast<double>(rated))
-                            : std::nullopt;
+  t.attendance_rate =
+      rated ? std::optional(rates / static_cast<double>(rated)) : std::nullopt;
   t.trainer_institutions.assign(trainers.begin(), trainers.end());
 }
 
 std::optional<double> MeasureOf(const Totals& t, Measure m) {
   const auto count = [](std::int64_t n) { return static_cast<double>(n); };
   switch (m) {
-    case Measure::kPeopleTrained: return count(t.people_trained);
-    case Measure::kParticipations: return count(t.participations);
-    case Measure::kParticipantDays: return count(t.participant_days);
-    case Measure::kPeopleCompleted: return count(t.people_completed);
-    case Measure::kWorkshopsHeld: return count(t.workshops);
+    case Measure::kPeopleTrained:
+      return count(t.people_trained);
+    case Measure::kParticipations:
+      return count(t.participations);
+    case Measure::kParticipantDays:
+      return count(t.participant_days);
+    case Measure::kPeopleCompleted:
+      return count(t.people_completed);
+    case Measure::kWorkshopsHeld:
+      return count(t.workshops);
     case Measure::kAgenciesReached:
       return count(static_cast<std::int64_t>(t.agencies_reached.size()));
     case Measure::kFemaleShare: {

@@ -185,7 +185,8 @@ struct AttendanceReport {
   SignInMatrix matrix;
 };
 
-// ---- funder report ------------------------------------------------------------
+// ---- funder report
+// ------------------------------------------------------------
 
 struct FundedProject {
   std::int64_t project_id = 0;

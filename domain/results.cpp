@@ -58,7 +58,8 @@ Status Validate(const Indicator& i) {
     e.Add("measure", "is required for an indicator counted from attendance");
   }
   if (i.source == IndicatorSource::kManual) {
-    if (i.measure) e.Add("measure", "is for indicators counted from attendance");
+    if (i.measure)
+      e.Add("measure", "is for indicators counted from attendance");
     if (!(i.filter == WorkshopSelection{})) {
       e.Add("filter", "is for indicators counted from attendance");
     }
@@ -135,8 +136,8 @@ bool CanDisaggregate(Measure m) {
 
 namespace capdev::domain {
 
-const IndicatorValue* ValueFor(std::span<const IndicatorValue> values, Date from,
-                               Date to) {
+const IndicatorValue* ValueFor(std::span<const IndicatorValue> values,
+                               Date from, Date to) {
   const IndicatorValue* best = nullptr;
   for (const auto& v : values) {
     if (v.period_start == from && v.period_end == to) return &v;
@@ -147,13 +148,15 @@ const IndicatorValue* ValueFor(std::span<const IndicatorValue> values, Date from
 }
 
 std::vector<ResultLine> Logframe(std::vector<Result> results) {
-  std::sort(results.begin(), results.end(), [](const Result& a, const Result& b) {
-    if (a.code != b.code) {
-      if (!a.code || !b.code) return a.code.has_value();  // coded ones first
-      return *a.code < *b.code;
-    }
-    return a.id < b.id;
-  });
+  std::sort(results.begin(), results.end(),
+            [](const Result& a, const Result& b) {
+              if (a.code != b.code) {
+                if (!a.code || !b.code)
+                  return a.code.has_value();  // coded ones first
+                return *a.code < *b.code;
+              }
+              return a.id < b.id;
+            });
   std::vector<ResultLine> out;
   std::set<std::int64_t> placed;
   auto place = [&](auto& self, std::optional<std::int64_t> parent,

@@ -71,10 +71,10 @@ struct Fields<Result> {
   using E = Result;
   static constexpr std::string_view kTable = "results";
   static constexpr std::string_view kNoun = "result";
-  static constexpr auto kAll = std::tuple{
-      Field{"project_id", &E::project_id, Access::kServer},
-      Field{"parent_id", &E::parent_id}, Field{"level", &E::level},
-      Field{"code", &E::code}, Field{"title", &E::title}};
+  static constexpr auto kAll =
+      std::tuple{Field{"project_id", &E::project_id, Access::kServer},
+                 Field{"parent_id", &E::parent_id}, Field{"level", &E::level},
+                 Field{"code", &E::code}, Field{"title", &E::title}};
 };
 
 template <>
@@ -88,10 +88,9 @@ struct Fields<WorkshopSelection> {
 template <>
 struct Fields<Target> {
   using E = Target;
-  static constexpr auto kAll =
-      std::tuple{Field{"period_start", &E::period_start},
-                 Field{"period_end", &E::period_end},
-                 Field{"value", &E::value}};
+  static constexpr auto kAll = std::tuple{
+      Field{"period_start", &E::period_start},
+      Field{"period_end", &E::period_end}, Field{"value", &E::value}};
 };
 
 template <>
@@ -99,18 +98,18 @@ struct Fields<Indicator> {
   using E = Indicator;
   static constexpr std::string_view kTable = "indicators";
   static constexpr std::string_view kNoun = "indicator";
-  static constexpr auto kAll = std::tuple{
-      Field{"result_id", &E::result_id, Access::kServer},
-      Field{"code", &E::code},
-      Field{"title", &E::title},
-      Field{"source", &E::source},
-      Field{"measure", &E::measure},
-      Field{"filter", &E::filter},
-      Field{"completion_threshold", &E::completion_threshold},
-      Field{"baseline_value", &E::baseline_value},
-      Field{"baseline_year", &E::baseline_year},
-      Field{"targets", &E::targets},
-      Field{"disaggregations", &E::disaggregations}};
+  static constexpr auto kAll =
+      std::tuple{Field{"result_id", &E::result_id, Access::kServer},
+                 Field{"code", &E::code},
+                 Field{"title", &E::title},
+                 Field{"source", &E::source},
+                 Field{"measure", &E::measure},
+                 Field{"filter", &E::filter},
+                 Field{"completion_threshold", &E::completion_threshold},
+                 Field{"baseline_value", &E::baseline_value},
+                 Field{"baseline_year", &E::baseline_year},
+                 Field{"targets", &E::targets},
+                 Field{"disaggregations", &E::disaggregations}};
 };
 
 template <>
@@ -118,8 +117,8 @@ struct Fields<IndicatorValue> {
   using E = IndicatorValue;
   static constexpr auto kAll =
       std::tuple{Field{"period_start", &E::period_start},
-                 Field{"period_end", &E::period_end},
-                 Field{"value", &E::value}, Field{"comment", &E::comment}};
+                 Field{"period_end", &E::period_end}, Field{"value", &E::value},
+                 Field{"comment", &E::comment}};
 };
 
 Status Validate(const Result& result);
@@ -135,7 +134,8 @@ std::optional<double> TargetFor(const Indicator& indicator, Date from, Date to);
 // Disaggregations make sense for measures that count people or their days.
 bool CanDisaggregate(Measure measure);
 
-// ---- the results report -------------------------------------------------------
+// ---- the results report
+// -------------------------------------------------------
 
 // A disaggregated value; key "" when the attribute is not recorded.
 struct GroupValue {
@@ -151,7 +151,7 @@ struct Disaggregated {
 struct IndicatorActual {
   Indicator indicator;
   std::optional<double> target;
-  std::optional<double> actual;  // null: nothing entered for the period
+  std::optional<double> actual;        // null: nothing entered for the period
   std::optional<std::string> comment;  // a manual value's
   std::vector<Disaggregated> disaggregated;
 };
@@ -173,8 +173,8 @@ struct ResultsReport {
 
 // A manual indicator's actual: the value entered for exactly the period,
 // else of those within it the one ending last.
-const IndicatorValue* ValueFor(std::span<const IndicatorValue> values, Date from,
-                               Date to);
+const IndicatorValue* ValueFor(std::span<const IndicatorValue> values,
+                               Date from, Date to);
 
 // The results in logframe order: each result followed by those below it,
 // siblings by code then id.

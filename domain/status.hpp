@@ -23,8 +23,8 @@ enum class Code {
   kUnauthenticated,     // 401: no valid credentials
   kPermissionDenied,    // 403: valid credentials, not allowed
   kResourceExhausted,   // 429: too many attempts
-  kTooLarge,            // 413: the content exceeds a limit (rows, unzipped size)
-  kUnavailable,         // 503: try again later (disk full, ...)
+  kTooLarge,     // 413: the content exceeds a limit (rows, unzipped size)
+  kUnavailable,  // 503: try again later (disk full, ...)
 };
 
 struct FieldError {
@@ -126,10 +126,10 @@ Status StatusOf(const StatusOr<T>& s) {
 // returns the failed Status (or a StatusOr built from it).
 #define CAPDEV_CONCAT_INNER(a, b) a##b
 #define CAPDEV_CONCAT(a, b) CAPDEV_CONCAT_INNER(a, b)
-#define RETURN_IF_ERROR(expr)                                            \
-  do {                                                                   \
-    if (auto&& capdev_s = (expr); !capdev_s.ok())                        \
-      return ::capdev::domain::StatusOf(capdev_s);                       \
+#define RETURN_IF_ERROR(expr)                      \
+  do {                                             \
+    if (auto&& capdev_s = (expr); !capdev_s.ok())  \
+      return ::capdev::domain::StatusOf(capdev_s); \
   } while (false)
 #define ASSIGN_OR_RETURN(lhs, expr) \
   ASSIGN_OR_RETURN_IMPL(CAPDEV_CONCAT(capdev_or_, __LINE__), lhs, expr)

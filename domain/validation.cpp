@@ -71,8 +71,7 @@ void Errors::LongText(std::string_view field,
 void Errors::Count(std::string_view field,
                    const std::optional<std::int64_t>& n) {
   if (n && (*n < 0 || *n > kMaxCount))
-    Add(std::string(field),
-        "must be from 0 to " + std::to_string(kMaxCount));
+    Add(std::string(field), "must be from 0 to " + std::to_string(kMaxCount));
 }
 
 std::string Trim(std::string_view text) {

@@ -92,11 +92,12 @@ Status ValidateParties(std::span<const WorkshopParty> parties) {
 Status CheckTransition(WorkshopStatus from, WorkshopStatus to) {
   using S = WorkshopStatus;
   if (from == to) return Status::Ok();
-  static constexpr std::pair<S, S> kAllowed[] = {{S::kPlanned, S::kConfirmed},
-                                                 {S::kConfirmed, S::kHeld},
-                                                 {S::kConfirmed, S::kPlanned},
-                                                 {S::kPlanned, S::kCancelled},
-                                                 {S::kConfirmed, S::kCancelled}};
+  static constexpr std::pair<S, S> kAllowed[] = {
+      {S::kPlanned, S::kConfirmed},
+      {S::kConfirmed, S::kHeld},
+      {S::kConfirmed, S::kPlanned},
+      {S::kPlanned, S::kCancelled},
+      {S::kConfirmed, S::kCancelled}};
   for (auto [f, t] : kAllowed) {
     if (f == from && t == to) return Status::Ok();
   }
@@ -110,7 +111,8 @@ Status CheckTransition(WorkshopStatus from, WorkshopStatus to) {
 }
 
 std::optional<std::int64_t> LengthInDays(const Workshop& w) {
-  if (w.start_date && w.end_date) return w.start_date->DaysUntil(*w.end_date) + 1;
+  if (w.start_date && w.end_date)
+    return w.start_date->DaysUntil(*w.end_date) + 1;
   return w.duration_days;
 }
 

@@ -77,8 +77,8 @@ domain::Status UpdateAccount(WriteTx& tx, const Account& a) {
           a.password_hash, a.id);
   q->exec();
   if (a.disabled || a.password_hash != before->password_hash) {
-    ScopedStatement revoke(db,
-                           "UPDATE auth_tokens SET revoked = 1 WHERE user_id = ?");
+    ScopedStatement revoke(
+        db, "UPDATE auth_tokens SET revoked = 1 WHERE user_id = ?");
     revoke->bind(1, a.id);
     revoke->exec();
   }
@@ -134,8 +134,9 @@ std::optional<LiveToken> FindToken(Database& db, const std::string& token_hash,
 
 void TouchToken(Database& db, const std::string& token_hash, std::int64_t now) {
   ScopedStatement touch(
-      db, "UPDATE auth_tokens SET last_used_at = MAX(last_used_at, ?) "
-          "WHERE token_hash = ?");
+      db,
+      "UPDATE auth_tokens SET last_used_at = MAX(last_used_at, ?) "
+      "WHERE token_hash = ?");
   BindAll(*touch, now, token_hash);
   touch->exec();
 }
@@ -156,10 +157,9 @@ constexpr const char* kLiveFeedToken = R"sql(
 
 std::vector<FeedToken> ListFeedTokens(Database& db, std::int64_t user_id,
                                       std::int64_t now) {
-  ScopedStatement q(db,
-                    std::string("SELECT id, created_at, last_used_at FROM "
-                                "auth_tokens WHERE ") +
-                        kLiveFeedToken + " ORDER BY id");
+  ScopedStatement q(db, std::string("SELECT id, created_at, last_used_at FROM "
+                                    "auth_tokens WHERE ") +
+                            kLiveFeedToken + " ORDER BY id");
   BindAll(*q, user_id, now, kCalendarTokenLifetime.idle_seconds, now);
   std::vector<FeedToken> out;
   while (q->executeStep()) {
@@ -184,9 +184,7 @@ domain::StatusOr<std::int64_t> AddFeedToken(WriteTx& tx,
   }
   AddToken(tx.db(), token_hash, user_id, now, kCalendarTokenLifetime,
            "calendar");
-  return tx.db().raw().execAndGet(
-                           "SELECT MAX(id) FROM auth_tokens")
-      .getInt64();
+  return tx.db().raw().execAndGet("SELECT MAX(id) FROM auth_tokens").getInt64();
 }
 
 domain::Status RevokeFeedToken(WriteTx& tx, std::int64_t user_id,

@@ -100,8 +100,7 @@ domain::SignInMatrix Matrix(Database& db, std::int64_t workshop_id) {
   return m;
 }
 
-std::vector<SignInPerson> SignInPeople(Database& db,
-                                       std::int64_t workshop_id) {
+std::vector<SignInPerson> SignInPeople(Database& db, std::int64_t workshop_id) {
   ScopedStatement q(db, R"sql(
     SELECT p.id, p.full_name, p.native_name, o.name, p.email
     FROM registrations r

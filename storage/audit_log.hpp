@@ -7,8 +7,8 @@
 #include <string>
 
 #include "storage/database.hpp"
-#include "storage/transaction.hpp"
 #include "storage/page.hpp"
+#include "storage/transaction.hpp"
 
 namespace capdev::storage {
 

@@ -71,11 +71,16 @@ std::vector<domain::WorkshopLine> Lines(Database& db,
   ScopedStatement q(db, std::string(kSessionCounts) + R"sql(,
 x AS (
   SELECT p.workshop_id,
-    SUM(p.role IN ()sql" + P + R"sql()) AS registered,
-    SUM(p.role IN ()sql" + P + R"sql() AND p.days > 0) AS trained,
-    SUM(CASE WHEN p.role IN ()sql" + P + R"sql() THEN p.days ELSE 0 END) AS days,
-    SUM(p.role IN ()sql" + P + ") AND " + kCompleted + R"sql() AS completed,
-    SUM(p.role NOT IN ()sql" + P + R"sql() AND p.days > 0) AS trainers
+    SUM(p.role IN ()sql" + P +
+                            R"sql()) AS registered,
+    SUM(p.role IN ()sql" + P +
+                            R"sql() AND p.days > 0) AS trained,
+    SUM(CASE WHEN p.role IN ()sql" +
+                            P + R"sql() THEN p.days ELSE 0 END) AS days,
+    SUM(p.role IN ()sql" + P +
+                            ") AND " + kCompleted + R"sql() AS completed,
+    SUM(p.role NOT IN ()sql" +
+                            P + R"sql() AND p.days > 0) AS trainers
   FROM report_workshops rw CROSS JOIN participation p ON p.workshop_id = rw.id
   LEFT JOIN s ON s.workshop_id = p.workshop_id
   GROUP BY p.workshop_id)
@@ -113,8 +118,7 @@ void AddParties(Database& db, std::vector<domain::WorkshopLine>& lines) {
   std::map<std::int64_t, domain::WorkshopLine*> by_id;
   for (auto& l : lines) by_id[l.workshop.id] = &l;
   const std::string trainer(ToText(domain::WorkshopRole::kTrainer));
-  const std::string participating(
-      ToText(domain::WorkshopRole::kParticipating));
+  const std::string participating(ToText(domain::WorkshopRole::kParticipating));
   ScopedStatement q(db, R"sql(
 SELECT wo.workshop_id, wo.role, o.name
 FROM report_workshops rw CROSS JOIN workshop_organizations wo ON wo.workshop_id = rw.id
@@ -124,7 +128,8 @@ UNION
 SELECT t.workshop_id, ?2, o.name FROM (
   SELECT DISTINCT p.workshop_id, p.organization_id
   FROM report_workshops rw CROSS JOIN participation p ON p.workshop_id = rw.id
-  WHERE p.role IN ()sql" + TrainedRoles() + R"sql() AND p.days > 0) t
+  WHERE p.role IN ()sql" + TrainedRoles() +
+                            R"sql() AND p.days > 0) t
 JOIN organizations o ON o.id = t.organization_id
 ORDER BY 1, 3)sql");
   BindAll(*q, trainer, participating);
@@ -147,10 +152,13 @@ void AddDistinct(Database& db, const domain::ReportOptions& o,
   {
     ScopedStatement q(db, std::string(kSessionCounts) + R"sql(
 SELECT rw.section,
-  COUNT(DISTINCT CASE WHEN p.role IN ()sql" + P + R"sql() AND p.days > 0 THEN p.person_id END),
-  COUNT(DISTINCT CASE WHEN p.role IN ()sql" + P + ") AND " + kCompleted +
+  COUNT(DISTINCT CASE WHEN p.role IN ()sql" +
+                              P + R"sql() AND p.days > 0 THEN p.person_id END),
+  COUNT(DISTINCT CASE WHEN p.role IN ()sql" +
+                              P + ") AND " + kCompleted +
                               R"sql( THEN p.person_id END),
-  COUNT(DISTINCT CASE WHEN p.role NOT IN ()sql" + P + R"sql() AND p.days > 0 THEN p.person_id END)
+  COUNT(DISTINCT CASE WHEN p.role NOT IN ()sql" +
+                              P + R"sql() AND p.days > 0 THEN p.person_id END)
 FROM report_workshops rw CROSS JOIN participation p ON p.workshop_id = rw.id
 LEFT JOIN s ON s.workshop_id = rw.id
 GROUP BY rw.section)sql");
@@ -167,20 +175,22 @@ GROUP BY rw.section)sql");
       " FROM report_workshops rw CROSS JOIN participation p"
       " ON p.workshop_id = rw.id ";
   const std::string trained = " WHERE p.role IN (" + P + ") AND p.days > 0";
-  ScopedStatement gender(db, "SELECT rw.section, p.gender, "
-                             "COUNT(DISTINCT p.person_id)" +
-                                 from + trained + " GROUP BY 1, 2 ORDER BY 1, 2");
+  ScopedStatement gender(db,
+                         "SELECT rw.section, p.gender, "
+                         "COUNT(DISTINCT p.person_id)" +
+                             from + trained + " GROUP BY 1, 2 ORDER BY 1, 2");
   while (gender->executeStep()) {
     totals[gender->getColumn(0).getInt()]->by_gender.push_back(
         {gender->getColumn(1).getString(), gender->getColumn(2).getInt64()});
   }
   // Distinct organizations first, then their names: one lookup each.
   ScopedStatement agencies(
-      db, "SELECT t.section, o.name FROM (SELECT DISTINCT rw.section, "
-          "p.organization_id" +
-              from + trained +
-              ") t JOIN organizations o ON o.id = t.organization_id "
-              "ORDER BY 1, 2");
+      db,
+      "SELECT t.section, o.name FROM (SELECT DISTINCT rw.section, "
+      "p.organization_id" +
+          from + trained +
+          ") t JOIN organizations o ON o.id = t.organization_id "
+          "ORDER BY 1, 2");
   while (agencies->executeStep()) {
     totals[agencies->getColumn(0).getInt()]->agencies_reached.push_back(
         agencies->getColumn(1).getString());
@@ -241,9 +251,10 @@ Sections SelectedSections(Database& db, const domain::ReportOptions& options) {
   return out;
 }
 
-std::vector<domain::GroupValue> MeasureByGroup(
-    Database& db, domain::Measure measure, domain::Disaggregation by,
-    const domain::ReportOptions& o) {
+std::vector<domain::GroupValue> MeasureByGroup(Database& db,
+                                               domain::Measure measure,
+                                               domain::Disaggregation by,
+                                               const domain::ReportOptions& o) {
   using M = domain::Measure;
   std::string value = "COUNT(DISTINCT p.person_id)", condition = "p.days > 0";
   if (measure == M::kParticipations) value = "COUNT(*)";
@@ -261,13 +272,13 @@ std::vector<domain::GroupValue> MeasureByGroup(
     key = "COALESCE(pe.province, '')";
     join = "JOIN people pe ON pe.id = p.person_id";
   }
-  ScopedStatement q(db, std::string(kSessionCounts) + "SELECT " + key + ", " +
-                            value + R"sql(
+  ScopedStatement q(
+      db, std::string(kSessionCounts) + "SELECT " + key + ", " + value + R"sql(
 FROM report_workshops rw CROSS JOIN participation p ON p.workshop_id = rw.id
 LEFT JOIN s ON s.workshop_id = rw.id
 )sql" + join + R"sql(
-WHERE rw.section = 0 AND p.role IN ()sql" + TrainedRoles() +
-                            ") AND " + condition + " GROUP BY 1 ORDER BY 1");
+WHERE rw.section = 0 AND p.role IN ()sql" +
+              TrainedRoles() + ") AND " + condition + " GROUP BY 1 ORDER BY 1");
   BindAll(*q, static_cast<std::int64_t>(o.completion_threshold), o.today);
   std::vector<domain::GroupValue> out;
   while (q->executeStep()) {
@@ -280,11 +291,13 @@ std::vector<domain::PersonFigures> PeopleTrained(
     Database& db, const domain::ReportOptions& o) {
   ScopedStatement q(db, std::string(kSessionCounts) + R"sql(
 SELECT pe.id, pe.full_name, pe.gender, o.name, pe.province,
-  SUM(p.days > 0), SUM(p.days), SUM()sql" + kCompleted + R"sql()
+  SUM(p.days > 0), SUM(p.days), SUM()sql" +
+                            kCompleted + R"sql()
 FROM report_workshops rw CROSS JOIN participation p ON p.workshop_id = rw.id
 LEFT JOIN s ON s.workshop_id = rw.id
 JOIN people pe ON pe.id = p.person_id LEFT JOIN organizations o ON o.id = pe.organization_id
-WHERE rw.section = 0 AND p.role IN ()sql" + TrainedRoles() + R"sql() AND p.days > 0
+WHERE rw.section = 0 AND p.role IN ()sql" +
+                            TrainedRoles() + R"sql() AND p.days > 0
 GROUP BY pe.id ORDER BY pe.full_name, pe.id)sql");
   BindAll(*q, static_cast<std::int64_t>(o.completion_threshold), o.today);
   std::vector<domain::PersonFigures> out;

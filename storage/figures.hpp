@@ -19,8 +19,8 @@ namespace capdev::storage {
 struct Scope {
   std::optional<std::vector<std::int64_t>> project_ids;  // none: every one
   std::vector<domain::WorkshopKind> kinds;               // empty: any kind
-  std::vector<std::string> topics;          // empty: any; else one of them
-  std::vector<std::int64_t> workshop_ids;   // empty: any workshop
+  std::vector<std::string> topics;         // empty: any; else one of them
+  std::vector<std::int64_t> workshop_ids;  // empty: any workshop
 };
 
 // Held workshops of the scope: section 0 those whose exact dates overlap the

@@ -10,12 +10,13 @@ namespace capdev::storage {
 
 std::string ParticipationMismatchesSql() {
   // Recomputed with the domain's counting rule, not the triggers' text.
-  const std::string expected = R"sql(
+  const std::string expected =
+      R"sql(
 SELECT r.workshop_id, r.person_id, r.role,
   (SELECT COUNT(*) FROM attendance a WHERE a.workshop_id = r.workshop_id
      AND a.person_id = r.person_id AND a.status IN ()sql" +
-                               SqlTexts<domain::Mark>(domain::CountsAsAttended) +
-                               R"sql()) AS days,
+      SqlTexts<domain::Mark>(domain::CountsAsAttended) +
+      R"sql()) AS days,
   pe.gender, pe.organization_id
 FROM registrations r JOIN people pe ON pe.id = r.person_id
 WHERE r.status <> 'cancelled')sql";

@@ -1,6 +1,7 @@
 #pragma once
-// The participation table (storage/schema.hpp, versions 6 and 10) is derived from the
-// registrations and the marks by triggers; this recomputes it from them.
+// The participation table (storage/schema.hpp, versions 6 and 10) is derived
+// from the registrations and the marks by triggers; this recomputes it from
+// them.
 
 #include <cstdint>
 #include <string>

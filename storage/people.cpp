@@ -78,8 +78,8 @@ ORDER BY w.start_date IS NULL, w.start_date DESC, w.id DESC)sql";
   ScopedStatement q(db, kSql);
   q->bind(1, person_id);
   std::vector<TrainingEntry> out;
-  constexpr int kAfter = std::tuple_size_v<decltype(
-                             domain::Fields<domain::Workshop>::kAll)> + 1;
+  constexpr int kAfter =
+      std::tuple_size_v<decltype(domain::Fields<domain::Workshop>::kAll)> + 1;
   while (q->executeStep()) {
     auto& e = out.emplace_back();
     e.workshop = ReadEntity<domain::Workshop>(*q);

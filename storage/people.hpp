@@ -48,8 +48,7 @@ struct TrainingEntry {
 };
 
 // The workshops a person is registered for, newest first.
-std::vector<TrainingEntry> TrainingRecord(Database& db,
-                                          std::int64_t person_id);
+std::vector<TrainingEntry> TrainingRecord(Database& db, std::int64_t person_id);
 
 // Moves `from`'s registrations and marks to `into` and deletes `from`. The
 // caller has checked that they share no workshop.

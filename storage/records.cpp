@@ -114,13 +114,12 @@ domain::Status Delete(WriteTx& tx, std::int64_t id) {
   return Table<E>(tx.db()).Delete(id);
 }
 
-#define CAPDEV_RECORDS(E, Filter)                                           \
-  template std::optional<E> Get<E>(Database&, std::int64_t);                \
-  template bool Exists<E>(Database&, std::int64_t);                         \
-  template Page<E> List<Filter>(Database&, const Filter&,                   \
-                                const PageRequest&);                        \
-  template domain::StatusOr<std::int64_t> Insert<E>(WriteTx&, const E&);    \
-  template domain::Status Update<E>(WriteTx&, const E&);                    \
+#define CAPDEV_RECORDS(E, Filter)                                              \
+  template std::optional<E> Get<E>(Database&, std::int64_t);                   \
+  template bool Exists<E>(Database&, std::int64_t);                            \
+  template Page<E> List<Filter>(Database&, const Filter&, const PageRequest&); \
+  template domain::StatusOr<std::int64_t> Insert<E>(WriteTx&, const E&);       \
+  template domain::Status Update<E>(WriteTx&, const E&);                       \
   template domain::Status Delete<E>(WriteTx&, std::int64_t);
 
 CAPDEV_RECORDS(domain::Organization, OrganizationFilter)

@@ -26,10 +26,12 @@ namespace {
 std::vector<domain::SessionFigures> SessionMarks(
     Database& db, std::int64_t workshop_id,
     std::int64_t participants_registered) {
-  ScopedStatement q(db, R"sql(
+  ScopedStatement q(
+      db, R"sql(
 SELECT s.id, s.date, s.title, a.status,
-  CASE WHEN p.role IN ()sql" + SqlTexts<domain::RegistrationRole>(
-                                   domain::CountsAsTrained) + R"sql() THEN 1 ELSE 0 END,
+  CASE WHEN p.role IN ()sql" +
+              SqlTexts<domain::RegistrationRole>(domain::CountsAsTrained) +
+              R"sql() THEN 1 ELSE 0 END,
   COUNT(p.person_id)
 FROM sessions s LEFT JOIN attendance a ON a.session_id = s.id
 LEFT JOIN participation p ON p.workshop_id = a.workshop_id AND p.person_id = a.person_id
@@ -55,10 +57,18 @@ GROUP BY s.id, a.status, 5 ORDER BY s.date, s.start_time, s.id)sql");
       continue;
     }
     switch (*mark) {
-      case domain::Mark::kPresent: s.present += n; break;
-      case domain::Mark::kLate: s.late += n; break;
-      case domain::Mark::kExcused: s.excused += n; break;
-      case domain::Mark::kAbsent: s.absent += n; break;
+      case domain::Mark::kPresent:
+        s.present += n;
+        break;
+      case domain::Mark::kLate:
+        s.late += n;
+        break;
+      case domain::Mark::kExcused:
+        s.excused += n;
+        break;
+      case domain::Mark::kAbsent:
+        s.absent += n;
+        break;
     }
   }
   for (auto& s : out) {
@@ -89,14 +99,14 @@ std::vector<domain::RoleFigures> Roles(Database& db, std::int64_t workshop_id) {
 
 // The participants grouped by organization, gender and province.
 void Groups(Database& db, domain::AttendanceReport& r) {
-  ScopedStatement q(db, R"sql(
+  ScopedStatement q(
+      db, R"sql(
 SELECT p.days, CAST(pe.organization_id AS TEXT), o.name, pe.gender, pe.province
 FROM participation p JOIN people pe ON pe.id = p.person_id
 LEFT JOIN organizations o ON o.id = pe.organization_id
 WHERE p.workshop_id = ?1 AND p.role IN ()sql" +
-                            SqlTexts<domain::RegistrationRole>(
-                                domain::CountsAsTrained) +
-                            ")");
+              SqlTexts<domain::RegistrationRole>(domain::CountsAsTrained) +
+              ")");
   q->bind(1, r.workshop.id);
   using Key = std::optional<std::string>;
   std::map<Key, domain::GroupFigures> orgs, genders, provinces;
@@ -108,10 +118,9 @@ WHERE p.workshop_id = ?1 AND p.role IN ()sql" +
     ++g.registered;
     g.people_trained += days > 0 ? 1 : 0;
     g.participant_days += days;
-    g.completed += domain::Completed(days, r.figures.sessions,
-                                     r.completion_threshold)
-                       ? 1
-                       : 0;
+    g.completed +=
+        domain::Completed(days, r.figures.sessions, r.completion_threshold) ? 1
+                                                                            : 0;
   };
   while (q->executeStep()) {
     const auto days = q->getColumn(0).getInt64();
@@ -235,8 +244,8 @@ domain::SummaryReport SummaryReportFor(Database& db,
   r.in_period = std::move(sections.in_period);
   r.dates_uncertain = std::move(sections.dates_uncertain);
   const auto& lines = r.in_period.workshops;
-  r.by_project = domain::BreakDown(
-      lines, [](const auto& l) { return l.project_code; });
+  r.by_project =
+      domain::BreakDown(lines, [](const auto& l) { return l.project_code; });
   r.by_kind = domain::BreakDown(lines, [](const auto& l) {
     return std::string(ToText(l.workshop.kind.value()));
   });
@@ -251,8 +260,8 @@ SELECT COUNT(*) FROM workshops
 WHERE status IN (?1, ?2) AND end_date >= ?3 AND start_date <= ?4
   AND (?5 IS NULL OR project_id = ?5))sql");
   BindAll(*q, std::string(ToText(domain::WorkshopStatus::kPlanned)),
-          std::string(ToText(domain::WorkshopStatus::kConfirmed)),
-          options.from, options.to, project_id);
+          std::string(ToText(domain::WorkshopStatus::kConfirmed)), options.from,
+          options.to, project_id);
   q->executeStep();
   r.not_yet_held = q->getColumn(0).getInt64();
   return r;

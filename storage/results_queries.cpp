@@ -55,8 +55,8 @@ domain::IndicatorActual Actual(Database& db, std::int64_t project_id,
   }
   if (!i.measure) return a;
   const auto o = Select(db, project_id, i, options);
-  a.actual = domain::MeasureOf(SelectedSections(db, o).in_period.totals,
-                               *i.measure);
+  a.actual =
+      domain::MeasureOf(SelectedSections(db, o).in_period.totals, *i.measure);
   for (auto by : i.disaggregations) {
     a.disaggregated.push_back({by, MeasureByGroup(db, *i.measure, by, o)});
   }
@@ -117,7 +117,8 @@ domain::ResultsReport ResultsWithin(Database& db,
   r.to = options.to;
   r.results = domain::Logframe(All(db, ResultFilter{project.id}));
   for (auto& line : r.results) {
-    for (const auto& i : All(db, IndicatorFilter{.result_id = line.result.id})) {
+    for (const auto& i :
+         All(db, IndicatorFilter{.result_id = line.result.id})) {
       line.indicators.push_back(Actual(db, project.id, i, options));
     }
   }

@@ -7,8 +7,8 @@
 #include <span>
 #include <vector>
 
-#include "domain/reports.hpp"
 #include "domain/project.hpp"
+#include "domain/reports.hpp"
 #include "domain/results.hpp"
 #include "storage/database.hpp"
 #include "storage/transaction.hpp"

@@ -43,7 +43,9 @@ inline void Bind(SQLite::Statement& s, int i, double v) { s.bind(i, v); }
 inline constexpr char kFieldSeparator = '\x1e';
 
 template <class E>
-concept Record = requires { domain::Fields<E>::kAll; };
+concept Record = requires {
+  domain::Fields<E>::kAll;
+};
 
 // Declared first: lists hold records and records hold lists.
 template <Record E>
@@ -110,7 +112,8 @@ inline void FromCell(const std::string& t, domain::Date& v) {
 template <domain::Enumeration E>
 void FromCell(const std::string& t, E& v) {
   auto value = domain::FromText<E>(t);
-  if (!value) throw std::runtime_error("unknown enumeration text in the database");
+  if (!value)
+    throw std::runtime_error("unknown enumeration text in the database");
   v = *value;
 }
 template <class T>
@@ -177,7 +180,8 @@ template <domain::Enumeration E>
 void Read(const SQLite::Column& c, E& v) {
   auto value = domain::FromText<E>(c.getString());
   // The schema's CHECK constraints keep other texts out.
-  if (!value) throw std::runtime_error("unknown enumeration text in the database");
+  if (!value)
+    throw std::runtime_error("unknown enumeration text in the database");
   v = *value;
 }
 template <class T>

@@ -31,9 +31,11 @@ theirs AS (
 SELECT 'person', t.date, t.workshop_id, t.title, r1.person_id, NULL, NULL, NULL
 FROM theirs t
 JOIN registrations r2 ON r2.workshop_id = t.workshop_id AND r2.status <> 'cancelled'
-  AND r2.role IN ()sql" + booked + R"sql()
+  AND r2.role IN ()sql" +
+         booked + R"sql()
 JOIN registrations r1 ON r1.workshop_id = ?1 AND r1.person_id = r2.person_id AND r1.status <> 'cancelled'
-  AND r1.role IN ()sql" + booked + R"sql()
+  AND r1.role IN ()sql" +
+         booked + R"sql()
 UNION
 SELECT 'venue', t.date, t.workshop_id, t.title, NULL, NULL, m.venue, m.city
 FROM theirs t JOIN mine m ON m.date = t.date

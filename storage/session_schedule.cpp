@@ -31,7 +31,8 @@ void ShiftSessions(WriteTx& tx, std::int64_t workshop_id, int days) {
 }
 
 int CountMarks(Database& db, std::int64_t workshop_id) {
-  ScopedStatement q(db, "SELECT COUNT(*) FROM attendance WHERE workshop_id = ?");
+  ScopedStatement q(db,
+                    "SELECT COUNT(*) FROM attendance WHERE workshop_id = ?");
   q->bind(1, workshop_id);
   q->executeStep();
   return q->getColumn(0).getInt();

@@ -107,9 +107,13 @@ std::optional<std::string> FoldedField(const E& e, std::string_view name) {
 // Entities with a unique text (compared folded) or text that `q` searches
 // keep folded copies in unique_key and search_key.
 template <class E>
-concept HasUniqueKey = requires { domain::Fields<E>::kUnique; };
+concept HasUniqueKey = requires {
+  domain::Fields<E>::kUnique;
+};
 template <class E>
-concept HasSearchKey = requires { domain::Fields<E>::kSearch; };
+concept HasSearchKey = requires {
+  domain::Fields<E>::kSearch;
+};
 
 template <class E>
 class Table {

@@ -26,10 +26,11 @@ std::string FoldKey(std::string_view text) {
 
 namespace {
 void SqlFold(sqlite3_context* ctx, int, sqlite3_value** argv) {
-  if (sqlite3_value_type(argv[0]) == SQLITE_NULL) return sqlite3_result_null(ctx);
+  if (sqlite3_value_type(argv[0]) == SQLITE_NULL)
+    return sqlite3_result_null(ctx);
   const auto* text = reinterpret_cast<const char*>(sqlite3_value_text(argv[0]));
-  const auto key = FoldKey(
-      std::string_view(text, static_cast<std::size_t>(sqlite3_value_bytes(argv[0]))));
+  const auto key = FoldKey(std::string_view(
+      text, static_cast<std::size_t>(sqlite3_value_bytes(argv[0]))));
   sqlite3_result_text(ctx, key.data(), static_cast<int>(key.size()),
                       SQLITE_TRANSIENT);
 }

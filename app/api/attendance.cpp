@@ -1,12 +1,13 @@
 // Attendance: a session's sheet (GET/PUT) and a workshop's sign-in matrix.
 
+#include "app/services/attendance.hpp"
+
 #include "app/api/common.hpp"
 #include "app/api/routes.hpp"
 #include "app/api/spreadsheet.hpp"
 #include "app/formats/xlsx_writer.hpp"
-#include "app/reports/signin_sheets.hpp"
 #include "app/reports/reports.hpp"
-#include "app/services/attendance.hpp"
+#include "app/reports/signin_sheets.hpp"
 #include "app/services/sessions.hpp"
 #include "domain/workshop.hpp"
 #include "storage/attendance_repository.hpp"
@@ -25,8 +26,8 @@ void AddAttendanceRoutes(Router& router) {
                RETURN_IF_ERROR(Load<domain::Workshop>(ctx.db, id));
                RETURN_IF_ERROR(LoadSession(ctx.db, id, session_id));
                return JsonResponse(
-                   200, SheetJson(session_id,
-                                  storage::Sheet(ctx.db, session_id)));
+                   200,
+                   SheetJson(session_id, storage::Sheet(ctx.db, session_id)));
              });
 
   router.Add(kPut, sheet, P::kWriteRecords,
@@ -46,38 +47,42 @@ void AddAttendanceRoutes(Router& router) {
   const std::string matrix = "/api/v1/workshops/{id}/attendance";
   // The matrix as JSON, the grid as XLSX or CSV (which imports back), or
   // printable sign-in sheets.
-  router.Add(
-      kGet, matrix, P::kReadRecords,
-      [](Context& ctx) -> domain::StatusOr<Response> {
-        static constexpr std::array<std::string_view, 4> kFormats = {
-            "json", "xlsx", "csv", "html"};
-        ASSIGN_OR_RETURN(const auto id, ctx.Id("id"));
-        const auto format = ctx.query.OneOf("format", kFormats).value_or("json");
-        RETURN_IF_ERROR(ctx.query.Check());
-        ASSIGN_OR_RETURN(const auto workshop, Load<domain::Workshop>(ctx.db, id));
-        storage::ReadTransaction snapshot(ctx.db);
-        const auto m = storage::Matrix(ctx.db, id);
-        if (format == "json") return JsonResponse(200, MatrixJson(m, id));
-        const auto people = storage::SignInPeople(ctx.db, id);
-        if (format == "html") {
-          return Response{200, "text/html; charset=utf-8",
-                          RenderSignInSheets(workshop, m, people), {}};
-        }
-        const Sheet grid = AttendanceGrid(m, people);
-        const std::string name = "sign-in-grid-" + std::to_string(id);
-        Response r{200, "text/csv; charset=utf-8", "", {}};
-        if (format == "xlsx") {
-          ASSIGN_OR_RETURN(r.body, WriteXlsx(std::span(&grid, 1)));
-          r.content_type = std::string(kXlsxType);
-        } else {
-          r.body = RenderSheetCsv(grid);
-        }
-        r.headers.emplace_back("Content-Disposition",
-                               "attachment; filename=\"" + name + "." +
-                                   format + "\"");
-        return r;
-      },
-      {"format"});
+  router.Add(kGet, matrix, P::kReadRecords,
+             [](Context& ctx) -> domain::StatusOr<Response> {
+               static constexpr std::array<std::string_view, 4> kFormats = {
+                   "json", "xlsx", "csv", "html"};
+               ASSIGN_OR_RETURN(const auto id, ctx.Id("id"));
+               const auto format =
+                   ctx.query.OneOf("format", kFormats).value_or("json");
+               RETURN_IF_ERROR(ctx.query.Check());
+               ASSIGN_OR_RETURN(const auto workshop,
+                                Load<domain::Workshop>(ctx.db, id));
+               storage::ReadTransaction snapshot(ctx.db);
+               const auto m = storage::Matrix(ctx.db, id);
+               if (format == "json")
+                 return JsonResponse(200, MatrixJson(m, id));
+               const auto people = storage::SignInPeople(ctx.db, id);
+               if (format == "html") {
+                 return Response{200,
+                                 "text/html; charset=utf-8",
+                                 RenderSignInSheets(workshop, m, people),
+                                 {}};
+               }
+               const Sheet grid = AttendanceGrid(m, people);
+               const std::string name = "sign-in-grid-" + std::to_string(id);
+               Response r{200, "text/csv; charset=utf-8", "", {}};
+               if (format == "xlsx") {
+                 ASSIGN_OR_RETURN(r.body, WriteXlsx(std::span(&grid, 1)));
+                 r.content_type = std::string(kXlsxType);
+               } else {
+                 r.body = RenderSheetCsv(grid);
+               }
+               r.headers.emplace_back(
+                   "Content-Disposition",
+                   "attachment; filename=\"" + name + "." + format + "\"");
+               return r;
+             },
+             {"format"});
 
   // The sign-in grid filled in: a dry run by default; a real run sets every
   // mark or none.

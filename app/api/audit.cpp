@@ -11,8 +11,12 @@ void AddAuditRoutes(Router& router) {
       kGet, "/api/v1/audit", domain::Permission::kAdmin,
       [](Context& ctx) -> domain::StatusOr<Response> {
         auto& q = ctx.query;
-        storage::AuditFilter f{q.Id("user_id"), q.Text("entity"),
-                               q.Id("entity_id"), q.Text("action"), {}, {}};
+        storage::AuditFilter f{q.Id("user_id"),
+                               q.Text("entity"),
+                               q.Id("entity_id"),
+                               q.Text("action"),
+                               {},
+                               {}};
         if (auto from = q.Date("from")) f.from = from->ToString();
         if (auto to = q.Date("to")) f.to = to->ToString();
         const auto request = q.Page();
@@ -34,15 +38,15 @@ void AddAuditRoutes(Router& router) {
                            {"after", parse(e.after)}});
         }
         return JsonResponse(
-            200, json::object{
-                     {"items", std::move(items)},
-                     {"next_cursor",
-                      page.next_after_id
-                          ? json::value(EncodeCursor(*page.next_after_id))
-                          : json::value(nullptr)}});
+            200,
+            json::object{{"items", std::move(items)},
+                         {"next_cursor",
+                          page.next_after_id
+                              ? json::value(EncodeCursor(*page.next_after_id))
+                              : json::value(nullptr)}});
       },
-      Params(kPaging, {"user_id", "entity", "entity_id", "action", "from",
-                       "to"}));
+      Params(kPaging,
+             {"user_id", "entity", "entity_id", "action", "from", "to"}));
 }
 
 }  // namespace capdev::app

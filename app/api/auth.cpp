@@ -60,14 +60,12 @@ void AddAuthRoutes(Router& router, std::shared_ptr<AuthService> auth) {
         }
         // The same token serves scripts (bearer) and the web app (the
         // cookie, which scripts on a page cannot read).
-        Response r =
-            JsonResponse(200, json::object{{"token", result->token},
-                                           {"token_type", "Bearer"},
-                                           {"expires_at",
-                                            Instant(result->expires_at)},
-                                           {"user", UserJson(result->user)},
-                                           {"csrf_token",
-                                            CsrfToken(result->token)}});
+        Response r = JsonResponse(
+            200, json::object{{"token", result->token},
+                              {"token_type", "Bearer"},
+                              {"expires_at", Instant(result->expires_at)},
+                              {"user", UserJson(result->user)},
+                              {"csrf_token", CsrfToken(result->token)}});
         r.headers.emplace_back("Set-Cookie",
                                auth->SessionCookieHeader(result->token));
         return r;
@@ -88,12 +86,12 @@ void AddAuthRoutes(Router& router, std::shared_ptr<AuthService> auth) {
                ASSIGN_OR_RETURN(const auto issued,
                                 auth->IssueCalendarToken(ctx.db, *ctx.user));
                return JsonResponse(
-                   200, json::object{{"id", issued.token_id},
-                                     {"token", issued.token},
-                                     {"expires_at", Instant(issued.expires_at)},
-                                     {"feed_path",
-                                      "/api/v1/calendar.ics?access_token=" +
-                                          issued.token}});
+                   200, json::object{
+                            {"id", issued.token_id},
+                            {"token", issued.token},
+                            {"expires_at", Instant(issued.expires_at)},
+                            {"feed_path", "/api/v1/calendar.ics?access_token=" +
+                                              issued.token}});
              });
 
   // The caller's own feed tokens: when each was made and last used, never
@@ -111,13 +109,13 @@ void AddAuthRoutes(Router& router, std::shared_ptr<AuthService> auth) {
                                                 {"next_cursor", nullptr}});
              });
 
-  router.Add(kDelete, "/api/v1/auth/calendar-tokens/{id}", P::kReadCalendar,
-             [auth](Context& ctx) -> domain::StatusOr<Response> {
-               ASSIGN_OR_RETURN(const auto id, ctx.Id("id"));
-               RETURN_IF_ERROR(
-                   auth->RevokeCalendarToken(ctx.db, *ctx.user, id));
-               return NoContent();
-             });
+  router.Add(
+      kDelete, "/api/v1/auth/calendar-tokens/{id}", P::kReadCalendar,
+      [auth](Context& ctx) -> domain::StatusOr<Response> {
+        ASSIGN_OR_RETURN(const auto id, ctx.Id("id"));
+        RETURN_IF_ERROR(auth->RevokeCalendarToken(ctx.db, *ctx.user, id));
+        return NoContent();
+      });
 
   const auto me = [](Context& ctx) -> domain::StatusOr<Response> {
     json::object o = UserJson(*ctx.user);

@@ -17,8 +17,8 @@
 namespace capdev::app {
 
 // A route's query parameters: a shared set plus its own.
-inline std::vector<std::string> Params(
-    std::vector<std::string> shared, std::initializer_list<const char*> own) {
+inline std::vector<std::string> Params(std::vector<std::string> shared,
+                                       std::initializer_list<const char*> own) {
   for (const char* name : own) shared.emplace_back(name);
   return shared;
 }
@@ -82,6 +82,8 @@ inline Response Created(const Context& ctx, const json::object& body,
   return r;
 }
 
-inline Response NoContent() { return Response{204, "application/json", "", {}}; }
+inline Response NoContent() {
+  return Response{204, "application/json", "", {}};
+}
 
 }  // namespace capdev::app

@@ -8,17 +8,16 @@
 namespace capdev::app {
 
 void AddHealthRoutes(Router& router) {
-  router.Add(kGet, "/healthz", domain::Permission::kPublic,
-             [](Context& ctx) -> domain::StatusOr<Response> {
-               // Healthy once this worker's connection answers with the
-               // current schema.
-               if (storage::SchemaVersion(ctx.db) !=
-                   storage::LatestSchemaVersion()) {
-                 return JsonResponse(503,
-                                     json::object{{"status", "migrating"}});
-               }
-               return JsonResponse(200, json::object{{"status", "ok"}});
-             });
+  router.Add(
+      kGet, "/healthz", domain::Permission::kPublic,
+      [](Context& ctx) -> domain::StatusOr<Response> {
+        // Healthy once this worker's connection answers with the
+        // current schema.
+        if (storage::SchemaVersion(ctx.db) != storage::LatestSchemaVersion()) {
+          return JsonResponse(503, json::object{{"status", "migrating"}});
+        }
+        return JsonResponse(200, json::object{{"status", "ok"}});
+      });
 
   router.Add(kGet, "/api/v1/openapi.json", domain::Permission::kPublic,
              [](Context&) -> domain::StatusOr<Response> {

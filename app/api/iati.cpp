@@ -101,20 +101,23 @@ domain::StatusOr<IatiActivity> Activity(storage::Database& db,
 }  // namespace
 
 void AddIatiRoutes(Router& router) {
-  router.Add(
-      kGet, "/api/v1/projects/{id}/iati.xml", domain::Permission::kReadRecords,
-      [](Context& ctx) -> domain::StatusOr<Response> {
-        ASSIGN_OR_RETURN(const auto id, ctx.Id("id"));
-        RETURN_IF_ERROR(ctx.query.Check());
-        ASSIGN_OR_RETURN(const auto project, Load<domain::Project>(ctx.db, id));
-        ASSIGN_OR_RETURN(const auto activity, Activity(ctx.db, project));
-        ASSIGN_OR_RETURN(auto xml, RenderIati(activity));
-        Response r{200, "application/xml; charset=utf-8", std::move(xml), {}};
-        r.headers.emplace_back(
-            "Content-Disposition",
-            "attachment; filename=\"iati-" + project.code + ".xml\"");
-        return r;
-      })
+  router
+      .Add(kGet, "/api/v1/projects/{id}/iati.xml",
+           domain::Permission::kReadRecords,
+           [](Context& ctx) -> domain::StatusOr<Response> {
+             ASSIGN_OR_RETURN(const auto id, ctx.Id("id"));
+             RETURN_IF_ERROR(ctx.query.Check());
+             ASSIGN_OR_RETURN(const auto project,
+                              Load<domain::Project>(ctx.db, id));
+             ASSIGN_OR_RETURN(const auto activity, Activity(ctx.db, project));
+             ASSIGN_OR_RETURN(auto xml, RenderIati(activity));
+             Response r{
+                 200, "application/xml; charset=utf-8", std::move(xml), {}};
+             r.headers.emplace_back(
+                 "Content-Disposition",
+                 "attachment; filename=\"iati-" + project.code + ".xml\"");
+             return r;
+           })
       .LongRunning();
 }
 

@@ -1,8 +1,9 @@
 // /api/v1/organizations: the institutions (agencies, trainers, funders).
 
+#include "app/services/organizations.hpp"
+
 #include "app/api/common.hpp"
 #include "app/api/routes.hpp"
-#include "app/services/organizations.hpp"
 
 namespace capdev::app {
 

@@ -1,13 +1,14 @@
 // /api/v1/people, and erasing a person's personal data.
 
+#include "app/services/people.hpp"
+
 #include <spdlog/spdlog.h>
 
 #include "app/api/common.hpp"
 #include "app/api/routes.hpp"
-#include "app/services/people.hpp"
 #include "storage/erasure.hpp"
-#include "storage/wal_checkpointer.hpp"
 #include "storage/people.hpp"
+#include "storage/wal_checkpointer.hpp"
 
 namespace capdev::app {
 
@@ -29,18 +30,17 @@ void AddPersonRoutes(Router& router,
       },
       Params(kPaging, {"organization_id", "q"}));
 
-  router.Add(kPost, list, P::kWriteRecords,
-             [](Context& ctx) -> domain::StatusOr<Response> {
-               ASSIGN_OR_RETURN(const auto draft,
-                                ReadDraft<domain::Person>(ctx));
-               ASSIGN_OR_RETURN(const auto created, Write(ctx, [&](auto& tx) {
-                                  return CreatePerson(tx, *ctx.user, draft);
-                                }));
-               json::object body = Encode(created.person);
-               body["possible_duplicates"] =
-                   EncodeAll(created.possible_duplicates);
-               return Created(ctx, body);
-             });
+  router.Add(
+      kPost, list, P::kWriteRecords,
+      [](Context& ctx) -> domain::StatusOr<Response> {
+        ASSIGN_OR_RETURN(const auto draft, ReadDraft<domain::Person>(ctx));
+        ASSIGN_OR_RETURN(const auto created, Write(ctx, [&](auto& tx) {
+                           return CreatePerson(tx, *ctx.user, draft);
+                         }));
+        json::object body = Encode(created.person);
+        body["possible_duplicates"] = EncodeAll(created.possible_duplicates);
+        return Created(ctx, body);
+      });
 
   router.Add(kGet, item, P::kReadRecords,
              [](Context& ctx) -> domain::StatusOr<Response> {
@@ -56,8 +56,7 @@ void AddPersonRoutes(Router& router,
                ASSIGN_OR_RETURN(const auto draft,
                                 ReadDraft<domain::Person>(ctx));
                ASSIGN_OR_RETURN(const auto person, Write(ctx, [&](auto& tx) {
-                                  return UpdatePerson(tx, *ctx.user, id,
-                                                      draft);
+                                  return UpdatePerson(tx, *ctx.user, id, draft);
                                 }));
                return JsonResponse(200, Encode(person));
              });
@@ -142,11 +141,10 @@ void AddPersonRoutes(Router& router,
                  }
                  body["purged"] = purged;
                  body["purge_status"] =
-                     purged
-                         ? "The old values are gone from the database files."
-                         : "The old values leave the database files as soon "
-                           "as a read still open elsewhere ends; the server "
-                           "does this on its own.";
+                     purged ? "The old values are gone from the database files."
+                            : "The old values leave the database files as soon "
+                              "as a read still open elsewhere ends; the server "
+                              "does this on its own.";
                  r.body = json::serialize(body);
                };
                return response;

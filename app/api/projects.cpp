@@ -1,8 +1,9 @@
 // /api/v1/projects and their parties (/api/v1/projects/{id}/organizations).
 
+#include "app/services/projects.hpp"
+
 #include "app/api/common.hpp"
 #include "app/api/routes.hpp"
-#include "app/services/projects.hpp"
 #include "storage/parties.hpp"
 
 namespace capdev::app {
@@ -42,17 +43,16 @@ void AddProjectRoutes(Router& router) {
                return JsonResponse(200, Encode(project));
              });
 
-  router.Add(kPatch, item, P::kWriteRecords,
-             [](Context& ctx) -> domain::StatusOr<Response> {
-               ASSIGN_OR_RETURN(const auto id, ctx.Id("id"));
-               ASSIGN_OR_RETURN(const auto draft,
-                                ReadDraft<domain::Project>(ctx));
-               ASSIGN_OR_RETURN(const auto project, Write(ctx, [&](auto& tx) {
-                                  return UpdateProject(tx, *ctx.user, id,
-                                                       draft);
-                                }));
-               return JsonResponse(200, Encode(project));
-             });
+  router.Add(
+      kPatch, item, P::kWriteRecords,
+      [](Context& ctx) -> domain::StatusOr<Response> {
+        ASSIGN_OR_RETURN(const auto id, ctx.Id("id"));
+        ASSIGN_OR_RETURN(const auto draft, ReadDraft<domain::Project>(ctx));
+        ASSIGN_OR_RETURN(const auto project, Write(ctx, [&](auto& tx) {
+                           return UpdateProject(tx, *ctx.user, id, draft);
+                         }));
+        return JsonResponse(200, Encode(project));
+      });
 
   router.Add(kDelete, item, P::kWriteRecords,
              [](Context& ctx) -> domain::StatusOr<Response> {
@@ -71,18 +71,17 @@ void AddProjectRoutes(Router& router) {
                    200, EncodeAll(storage::ProjectParties(ctx.db, id)));
              });
 
-  router.Add(kPut, parties, P::kWriteRecords,
-             [](Context& ctx) -> domain::StatusOr<Response> {
-               ASSIGN_OR_RETURN(const auto id, ctx.Id("id"));
-               ASSIGN_OR_RETURN(const auto body,
-                                ReadList<domain::ProjectParty>(ctx));
-               ASSIGN_OR_RETURN(const auto stored, Write(ctx, [&](auto& tx) {
-                                  return ReplaceProjectParties(
-                                      tx, *ctx.user, id, body.first,
-                                      body.second);
-                                }));
-               return JsonResponse(200, EncodeAll(stored));
-             });
+  router.Add(
+      kPut, parties, P::kWriteRecords,
+      [](Context& ctx) -> domain::StatusOr<Response> {
+        ASSIGN_OR_RETURN(const auto id, ctx.Id("id"));
+        ASSIGN_OR_RETURN(const auto body, ReadList<domain::ProjectParty>(ctx));
+        ASSIGN_OR_RETURN(const auto stored, Write(ctx, [&](auto& tx) {
+                           return ReplaceProjectParties(
+                               tx, *ctx.user, id, body.first, body.second);
+                         }));
+        return JsonResponse(200, EncodeAll(stored));
+      });
 }
 
 }  // namespace capdev::app

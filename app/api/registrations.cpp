@@ -1,9 +1,10 @@
 // /api/v1/workshops/{id}/registrations: who takes part, in which role.
 
+#include "app/services/registrations.hpp"
+
 #include "app/api/common.hpp"
 #include "app/api/routes.hpp"
 #include "app/api/spreadsheet.hpp"
-#include "app/services/registrations.hpp"
 #include "domain/workshop.hpp"
 
 namespace capdev::app {
@@ -20,8 +21,7 @@ void AddRegistrationRoutes(Router& router) {
         auto& q = ctx.query;
         const storage::RegistrationFilter filter{
             id, q.Enum<domain::RegistrationRole>("role"),
-            q.Enum<domain::RegistrationStatus>("status"),
-            q.Id("person_id")};
+            q.Enum<domain::RegistrationStatus>("status"), q.Id("person_id")};
         const auto page = q.Page();
         RETURN_IF_ERROR(q.Check());
         RETURN_IF_ERROR(Load<domain::Workshop>(ctx.db, id));
@@ -29,19 +29,19 @@ void AddRegistrationRoutes(Router& router) {
       },
       Params(kPaging, {"role", "status", "person_id"}));
 
-  router.Add(
-      kPost, list, P::kWriteRecords,
-      [](Context& ctx) -> domain::StatusOr<Response> {
-        ASSIGN_OR_RETURN(const auto id, ctx.Id("id"));
-        ASSIGN_OR_RETURN(const bool strict, Strict(ctx));
-        ASSIGN_OR_RETURN(const auto draft, ReadDraft<domain::Registration>(ctx));
-        ASSIGN_OR_RETURN(const auto written, Write(ctx, [&](auto& tx) {
-                           return CreateRegistration(tx, *ctx.user, id, draft,
-                                                strict);
-                         }));
-        return Created(ctx, WrittenJson(written));
-      },
-      {"strict"});
+  router.Add(kPost, list, P::kWriteRecords,
+             [](Context& ctx) -> domain::StatusOr<Response> {
+               ASSIGN_OR_RETURN(const auto id, ctx.Id("id"));
+               ASSIGN_OR_RETURN(const bool strict, Strict(ctx));
+               ASSIGN_OR_RETURN(const auto draft,
+                                ReadDraft<domain::Registration>(ctx));
+               ASSIGN_OR_RETURN(const auto written, Write(ctx, [&](auto& tx) {
+                                  return CreateRegistration(tx, *ctx.user, id,
+                                                            draft, strict);
+                                }));
+               return Created(ctx, WrittenJson(written));
+             },
+             {"strict"});
 
   // A participant list from CSV or XLSX: a dry run by default; a real run
   // saves every row or none.
@@ -54,8 +54,8 @@ void AddRegistrationRoutes(Router& router) {
         RETURN_IF_ERROR(Load<domain::Workshop>(ctx.db, id));
         ASSIGN_OR_RETURN(const auto rows, ReadSpreadsheet(ctx.request));
         storage::WriteTx tx(ctx.db);  // committed by ImportAnswer, or not
-        ASSIGN_OR_RETURN(const auto report, ImportParticipants(tx, *ctx.user, id,
-                                                               rows, dry_run));
+        ASSIGN_OR_RETURN(const auto report,
+                         ImportParticipants(tx, *ctx.user, id, rows, dry_run));
         return ImportAnswer(tx, report, dry_run);
       },
       {"dry_run"});
@@ -63,31 +63,35 @@ void AddRegistrationRoutes(Router& router) {
   router.Add(kGet, item, P::kReadRecords,
              [](Context& ctx) -> domain::StatusOr<Response> {
                ASSIGN_OR_RETURN(const auto id, ctx.Id("id"));
-               ASSIGN_OR_RETURN(const auto registration_id, ctx.Id("registration_id"));
+               ASSIGN_OR_RETURN(const auto registration_id,
+                                ctx.Id("registration_id"));
                ASSIGN_OR_RETURN(const auto registration,
                                 LoadRegistration(ctx.db, id, registration_id));
                return JsonResponse(200, Encode(registration));
              });
 
-  router.Add(
-      kPatch, item, P::kWriteRecords,
-      [](Context& ctx) -> domain::StatusOr<Response> {
-        ASSIGN_OR_RETURN(const auto id, ctx.Id("id"));
-        ASSIGN_OR_RETURN(const auto registration_id, ctx.Id("registration_id"));
-        ASSIGN_OR_RETURN(const bool strict, Strict(ctx));
-        ASSIGN_OR_RETURN(const auto draft, ReadDraft<domain::Registration>(ctx));
-        ASSIGN_OR_RETURN(const auto written, Write(ctx, [&](auto& tx) {
-                           return UpdateRegistration(tx, *ctx.user, id, registration_id,
-                                                draft, strict);
-                         }));
-        return JsonResponse(200, WrittenJson(written));
-      },
-      {"strict"});
+  router.Add(kPatch, item, P::kWriteRecords,
+             [](Context& ctx) -> domain::StatusOr<Response> {
+               ASSIGN_OR_RETURN(const auto id, ctx.Id("id"));
+               ASSIGN_OR_RETURN(const auto registration_id,
+                                ctx.Id("registration_id"));
+               ASSIGN_OR_RETURN(const bool strict, Strict(ctx));
+               ASSIGN_OR_RETURN(const auto draft,
+                                ReadDraft<domain::Registration>(ctx));
+               ASSIGN_OR_RETURN(const auto written, Write(ctx, [&](auto& tx) {
+                                  return UpdateRegistration(tx, *ctx.user, id,
+                                                            registration_id,
+                                                            draft, strict);
+                                }));
+               return JsonResponse(200, WrittenJson(written));
+             },
+             {"strict"});
 
   router.Add(kDelete, item, P::kWriteRecords,
              [](Context& ctx) -> domain::StatusOr<Response> {
                ASSIGN_OR_RETURN(const auto id, ctx.Id("id"));
-               ASSIGN_OR_RETURN(const auto registration_id, ctx.Id("registration_id"));
+               ASSIGN_OR_RETURN(const auto registration_id,
+                                ctx.Id("registration_id"));
                RETURN_IF_ERROR(Write(ctx, [&](auto& tx) {
                  return DeleteRegistration(tx, *ctx.user, id, registration_id);
                }));

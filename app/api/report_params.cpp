@@ -8,15 +8,15 @@ namespace capdev::app {
 
 namespace {
 constexpr std::array<std::string_view, 4> kFormats = {"json", "csv", "html",
-                                                    "xlsx"};
+                                                      "xlsx"};
 }  // namespace
 
 domain::StatusOr<Options> ReadOptions(Query& q, bool period) {
   Options o;
   o.options.today = domain::Date::Today();
-  o.options.completion_threshold = static_cast<int>(
-      q.Integer("completion_threshold", 1, 100)
-          .value_or(domain::kDefaultCompletionThreshold));
+  o.options.completion_threshold =
+      static_cast<int>(q.Integer("completion_threshold", 1, 100)
+                           .value_or(domain::kDefaultCompletionThreshold));
   o.format = q.OneOf("format", kFormats).value_or("json");
   if (period) {
     o.options.from = q.Required(q.Date("from"), "from");

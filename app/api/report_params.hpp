@@ -22,7 +22,9 @@ domain::StatusOr<Options> ReadOptions(Query& q, bool period);
 
 // The report in the format asked for; CSV and XLSX as a download named
 // `name`.csv or `name`.xlsx.
-domain::StatusOr<Response> Render(const std::string& format, const std::string& name,
-                const boost::json::object& json, const Document& doc);
+domain::StatusOr<Response> Render(const std::string& format,
+                                  const std::string& name,
+                                  const boost::json::object& json,
+                                  const Document& doc);
 
 }  // namespace capdev::app

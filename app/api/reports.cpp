@@ -12,7 +12,6 @@
 
 namespace capdev::app {
 
-
 void AddReportRoutes(Router& router) {
   using P = domain::Permission;
 
@@ -29,32 +28,34 @@ void AddReportRoutes(Router& router) {
       },
       {"workshop_id", "completion_threshold", "format"});
 
-  router.Add(
-      kGet, "/api/v1/reports/funder", P::kReadFunderReport,
-      [](Context& ctx) -> domain::StatusOr<Response> {
-        ASSIGN_OR_RETURN(const auto run,
-                         RunFunderReport(ctx.db, *ctx.user, ctx.query));
-        return Render(run.format, run.name, run.json, run.doc);
-      },
-      {"organization_id", "from", "to", "include_children",
-       "completion_threshold", "format"})
+  router
+      .Add(kGet, "/api/v1/reports/funder", P::kReadFunderReport,
+           [](Context& ctx) -> domain::StatusOr<Response> {
+             ASSIGN_OR_RETURN(const auto run,
+                              RunFunderReport(ctx.db, *ctx.user, ctx.query));
+             return Render(run.format, run.name, run.json, run.doc);
+           },
+           {"organization_id", "from", "to", "include_children",
+            "completion_threshold", "format"})
       .LongRunning();
 
-  router.Add(
-      kGet, "/api/v1/reports/summary", P::kReadRecords,
-      [](Context& ctx) -> domain::StatusOr<Response> {
-        auto& q = ctx.query;
-        const auto project_id = q.Id("project_id");
-        ASSIGN_OR_RETURN(const auto o, ReadOptions(q, true));
-        if (project_id && !storage::Exists<domain::Project>(ctx.db, *project_id))
-          return storage::NotFound<domain::Project>(*project_id);
-        auto report = storage::SummaryReportFor(ctx.db, project_id, o.options);
-        return Render(o.format,
-                      "summary-" + o.options.from.ToString() + "-" +
-                          o.options.to.ToString(),
-                      SummaryJson(report), SummaryDocument(report));
-      },
-      {"from", "to", "project_id", "completion_threshold", "format"})
+  router
+      .Add(kGet, "/api/v1/reports/summary", P::kReadRecords,
+           [](Context& ctx) -> domain::StatusOr<Response> {
+             auto& q = ctx.query;
+             const auto project_id = q.Id("project_id");
+             ASSIGN_OR_RETURN(const auto o, ReadOptions(q, true));
+             if (project_id &&
+                 !storage::Exists<domain::Project>(ctx.db, *project_id))
+               return storage::NotFound<domain::Project>(*project_id);
+             auto report =
+                 storage::SummaryReportFor(ctx.db, project_id, o.options);
+             return Render(o.format,
+                           "summary-" + o.options.from.ToString() + "-" +
+                               o.options.to.ToString(),
+                           SummaryJson(report), SummaryDocument(report));
+           },
+           {"from", "to", "project_id", "completion_threshold", "format"})
       .LongRunning();
 }
 

@@ -2,13 +2,13 @@
 // /api/v1/results/{id}, its indicators, /api/v1/indicators/{id}, their
 // manual values and the evidence behind a counted actual.
 
-#include "app/reports/reports.hpp"
+#include "app/services/results.hpp"
 
 #include "app/api/common.hpp"
 #include "app/api/report_params.hpp"
 #include "app/api/report_runs.hpp"
 #include "app/api/routes.hpp"
-#include "app/services/results.hpp"
+#include "app/reports/reports.hpp"
 #include "storage/results_queries.hpp"
 
 namespace capdev::app {
@@ -53,15 +53,16 @@ void AddResultRoutes(Router& router) {
         const auto page = ctx.query.Page();
         RETURN_IF_ERROR(ctx.query.Check());
         RETURN_IF_ERROR(Load<domain::Project>(ctx.db, id));
-        return JsonResponse(
-            200, ListPage(storage::List(ctx.db, storage::ResultFilter{id}, page)));
+        return JsonResponse(200, ListPage(storage::List(
+                                     ctx.db, storage::ResultFilter{id}, page)));
       },
       kPaging);
 
   router.Add(kPost, project_results, P::kWriteRecords,
              [](Context& ctx) -> domain::StatusOr<Response> {
                ASSIGN_OR_RETURN(const auto id, ctx.Id("id"));
-               ASSIGN_OR_RETURN(const auto draft, ReadDraft<domain::Result>(ctx));
+               ASSIGN_OR_RETURN(const auto draft,
+                                ReadDraft<domain::Result>(ctx));
                ASSIGN_OR_RETURN(const auto created, Write(ctx, [&](auto& tx) {
                                   return CreateResult(tx, *ctx.user, id, draft);
                                 }));
@@ -71,14 +72,16 @@ void AddResultRoutes(Router& router) {
   router.Add(kGet, result, P::kReadRecords,
              [](Context& ctx) -> domain::StatusOr<Response> {
                ASSIGN_OR_RETURN(const auto id, ctx.Id("id"));
-               ASSIGN_OR_RETURN(const auto found, Load<domain::Result>(ctx.db, id));
+               ASSIGN_OR_RETURN(const auto found,
+                                Load<domain::Result>(ctx.db, id));
                return JsonResponse(200, Encode(found));
              });
 
   router.Add(kPatch, result, P::kWriteRecords,
              [](Context& ctx) -> domain::StatusOr<Response> {
                ASSIGN_OR_RETURN(const auto id, ctx.Id("id"));
-               ASSIGN_OR_RETURN(const auto draft, ReadDraft<domain::Result>(ctx));
+               ASSIGN_OR_RETURN(const auto draft,
+                                ReadDraft<domain::Result>(ctx));
                ASSIGN_OR_RETURN(const auto updated, Write(ctx, [&](auto& tx) {
                                   return UpdateResult(tx, *ctx.user, id, draft);
                                 }));
@@ -107,16 +110,16 @@ void AddResultRoutes(Router& router) {
       },
       kPaging);
 
-  router.Add(kPost, result_indicators, P::kWriteRecords,
-             [](Context& ctx) -> domain::StatusOr<Response> {
-               ASSIGN_OR_RETURN(const auto id, ctx.Id("id"));
-               ASSIGN_OR_RETURN(const auto draft,
-                                ReadDraft<domain::Indicator>(ctx));
-               ASSIGN_OR_RETURN(const auto created, Write(ctx, [&](auto& tx) {
-                                  return CreateIndicator(tx, *ctx.user, id, draft);
-                                }));
-               return Created(ctx, Encode(created), "/api/v1/indicators");
-             });
+  router.Add(
+      kPost, result_indicators, P::kWriteRecords,
+      [](Context& ctx) -> domain::StatusOr<Response> {
+        ASSIGN_OR_RETURN(const auto id, ctx.Id("id"));
+        ASSIGN_OR_RETURN(const auto draft, ReadDraft<domain::Indicator>(ctx));
+        ASSIGN_OR_RETURN(const auto created, Write(ctx, [&](auto& tx) {
+                           return CreateIndicator(tx, *ctx.user, id, draft);
+                         }));
+        return Created(ctx, Encode(created), "/api/v1/indicators");
+      });
 
   router.Add(kGet, indicator, P::kReadRecords,
              [](Context& ctx) -> domain::StatusOr<Response> {
@@ -126,16 +129,16 @@ void AddResultRoutes(Router& router) {
                return JsonResponse(200, Encode(found));
              });
 
-  router.Add(kPatch, indicator, P::kWriteRecords,
-             [](Context& ctx) -> domain::StatusOr<Response> {
-               ASSIGN_OR_RETURN(const auto id, ctx.Id("id"));
-               ASSIGN_OR_RETURN(const auto draft,
-                                ReadDraft<domain::Indicator>(ctx));
-               ASSIGN_OR_RETURN(const auto updated, Write(ctx, [&](auto& tx) {
-                                  return UpdateIndicator(tx, *ctx.user, id, draft);
-                                }));
-               return JsonResponse(200, Encode(updated));
-             });
+  router.Add(
+      kPatch, indicator, P::kWriteRecords,
+      [](Context& ctx) -> domain::StatusOr<Response> {
+        ASSIGN_OR_RETURN(const auto id, ctx.Id("id"));
+        ASSIGN_OR_RETURN(const auto draft, ReadDraft<domain::Indicator>(ctx));
+        ASSIGN_OR_RETURN(const auto updated, Write(ctx, [&](auto& tx) {
+                           return UpdateIndicator(tx, *ctx.user, id, draft);
+                         }));
+        return JsonResponse(200, Encode(updated));
+      });
 
   router.Add(kDelete, indicator, P::kWriteRecords,
              [](Context& ctx) -> domain::StatusOr<Response> {
@@ -160,40 +163,44 @@ void AddResultRoutes(Router& router) {
                ASSIGN_OR_RETURN(const auto body,
                                 ReadList<domain::IndicatorValue>(ctx));
                ASSIGN_OR_RETURN(const auto stored, Write(ctx, [&](auto& tx) {
-                                  return ReplaceIndicatorValues(
-                                      tx, *ctx.user, id, body.first, body.second);
+                                  return ReplaceIndicatorValues(tx, *ctx.user,
+                                                                id, body.first,
+                                                                body.second);
                                 }));
                return JsonResponse(200, EncodeAll(stored));
              });
 
-  router.Add(
-      kGet, project_results + "/report", P::kReadRecords,
-      [](Context& ctx) -> domain::StatusOr<Response> {
-        ASSIGN_OR_RETURN(const auto id, ctx.Id("id"));
-        ASSIGN_OR_RETURN(const auto run, RunResultsReport(ctx.db, id, ctx.query));
-        return Render(run.format, run.name, run.json, run.doc);
-      },
-      {"from", "to", "format"})
+  router
+      .Add(kGet, project_results + "/report", P::kReadRecords,
+           [](Context& ctx) -> domain::StatusOr<Response> {
+             ASSIGN_OR_RETURN(const auto id, ctx.Id("id"));
+             ASSIGN_OR_RETURN(const auto run,
+                              RunResultsReport(ctx.db, id, ctx.query));
+             return Render(run.format, run.name, run.json, run.doc);
+           },
+           {"from", "to", "format"})
       .LongRunning();
 
-  router.Add(
-      kGet, indicator + "/evidence", P::kReadEvidence,
-      [](Context& ctx) -> domain::StatusOr<Response> {
-        ASSIGN_OR_RETURN(const auto id, ctx.Id("id"));
-        ASSIGN_OR_RETURN(const auto o, ReadOptions(ctx.query, true));
-        ASSIGN_OR_RETURN(const auto found, Load<domain::Indicator>(ctx.db, id));
-        if (found.source != domain::IndicatorSource::kAttendance) {
-          return domain::Status::FailedPrecondition(
-              "indicator " + std::to_string(id) +
-              " is entered by hand: no workshops or people stand behind it");
-        }
-        ASSIGN_OR_RETURN(const auto owner,
-                         Load<domain::Result>(ctx.db, found.result_id));
-        const auto evidence =
-            storage::EvidenceFor(ctx.db, owner.project_id, found, o.options);
-        return JsonResponse(200, EvidenceJson(evidence, found, o.options));
-      },
-      {"from", "to"})
+  router
+      .Add(kGet, indicator + "/evidence", P::kReadEvidence,
+           [](Context& ctx) -> domain::StatusOr<Response> {
+             ASSIGN_OR_RETURN(const auto id, ctx.Id("id"));
+             ASSIGN_OR_RETURN(const auto o, ReadOptions(ctx.query, true));
+             ASSIGN_OR_RETURN(const auto found,
+                              Load<domain::Indicator>(ctx.db, id));
+             if (found.source != domain::IndicatorSource::kAttendance) {
+               return domain::Status::FailedPrecondition(
+                   "indicator " + std::to_string(id) +
+                   " is entered by hand: no workshops or people stand behind "
+                   "it");
+             }
+             ASSIGN_OR_RETURN(const auto owner,
+                              Load<domain::Result>(ctx.db, found.result_id));
+             const auto evidence = storage::EvidenceFor(
+                 ctx.db, owner.project_id, found, o.options);
+             return JsonResponse(200, EvidenceJson(evidence, found, o.options));
+           },
+           {"from", "to"})
       .LongRunning();
 }
 

@@ -7,12 +7,11 @@ namespace capdev::app {
 Router MakeRouter(std::shared_ptr<AuthService> auth,
                   std::shared_ptr<storage::WalCheckpointer> checkpointer) {
   Router router;
-  router.SetAuthenticator(
-      [auth](const Request& request,
-             const std::optional<std::string>& feed_token,
-             storage::Database& db) {
-        return auth->Authenticate(request, feed_token, db);
-      });
+  router.SetAuthenticator([auth](const Request& request,
+                                 const std::optional<std::string>& feed_token,
+                                 storage::Database& db) {
+    return auth->Authenticate(request, feed_token, db);
+  });
   AddAuthRoutes(router, auth);
   AddUserRoutes(router);
   AddAuditRoutes(router);

@@ -75,34 +75,35 @@ void AddScheduleRoutes(Router& router) {
       },
       range);
 
-  router.Add(
-      kGet, "/api/v1/calendar.ics", P::kReadCalendar,
-      [](Context& ctx) -> domain::StatusOr<Response> {
-        ASSIGN_OR_RETURN(const auto filter, ReadFilter(ctx.query, true));
-        auto workshops = storage::CalendarWorkshops(ctx.db, filter);
-        return Calendar(RenderCalendar("capdev workshops", workshops,
-                                       domain::NowUtc(true)),
-                        "capdev.ics");
-      },
-      Params(range, {"access_token"}))
+  router
+      .Add(
+          kGet, "/api/v1/calendar.ics", P::kReadCalendar,
+          [](Context& ctx) -> domain::StatusOr<Response> {
+            ASSIGN_OR_RETURN(const auto filter, ReadFilter(ctx.query, true));
+            auto workshops = storage::CalendarWorkshops(ctx.db, filter);
+            return Calendar(RenderCalendar("capdev workshops", workshops,
+                                           domain::NowUtc(true)),
+                            "capdev.ics");
+          },
+          Params(range, {"access_token"}))
       .LongRunning();
 
-  router.Add(
-      kGet, "/api/v1/workshops/{id}.ics", P::kReadCalendar,
-      [](Context& ctx) -> domain::StatusOr<Response> {
-        ASSIGN_OR_RETURN(const auto id, ctx.Id("id"));
-        auto workshop = storage::CalendarWorkshopById(ctx.db, id);
-        if (!workshop) {
-          RETURN_IF_ERROR(Load<domain::Workshop>(ctx.db, id));
-          return domain::Status::FailedPrecondition(
-              "workshop " + std::to_string(id) +
-              " has no dates to put in a calendar");
-        }
-        return Calendar(RenderCalendar(workshop->workshop.title, {*workshop},
-                                       domain::NowUtc(true)),
-                        "workshop-" + std::to_string(id) + ".ics");
-      },
-      {"access_token"});
+  router.Add(kGet, "/api/v1/workshops/{id}.ics", P::kReadCalendar,
+             [](Context& ctx) -> domain::StatusOr<Response> {
+               ASSIGN_OR_RETURN(const auto id, ctx.Id("id"));
+               auto workshop = storage::CalendarWorkshopById(ctx.db, id);
+               if (!workshop) {
+                 RETURN_IF_ERROR(Load<domain::Workshop>(ctx.db, id));
+                 return domain::Status::FailedPrecondition(
+                     "workshop " + std::to_string(id) +
+                     " has no dates to put in a calendar");
+               }
+               return Calendar(
+                   RenderCalendar(workshop->workshop.title, {*workshop},
+                                  domain::NowUtc(true)),
+                   "workshop-" + std::to_string(id) + ".ics");
+             },
+             {"access_token"});
 
   router.Add(kGet, "/api/v1/workshops/{id}/conflicts", P::kReadRecords,
              [](Context& ctx) -> domain::StatusOr<Response> {

@@ -1,8 +1,9 @@
 // /api/v1/workshops/{id}/sessions: the days attendance is taken on.
 
+#include "app/services/sessions.hpp"
+
 #include "app/api/common.hpp"
 #include "app/api/routes.hpp"
-#include "app/services/sessions.hpp"
 #include "domain/workshop.hpp"
 
 namespace capdev::app {
@@ -20,24 +21,24 @@ void AddSessionRoutes(Router& router) {
         RETURN_IF_ERROR(ctx.query.Check());
         RETURN_IF_ERROR(Load<domain::Workshop>(ctx.db, id));
         return JsonResponse(
-            200, ListPage(storage::List(ctx.db, storage::SessionFilter{id},
-                                        page)));
+            200,
+            ListPage(storage::List(ctx.db, storage::SessionFilter{id}, page)));
       },
       kPaging);
 
-  router.Add(
-      kPost, list, P::kWriteRecords,
-      [](Context& ctx) -> domain::StatusOr<Response> {
-        ASSIGN_OR_RETURN(const auto id, ctx.Id("id"));
-        ASSIGN_OR_RETURN(const bool strict, Strict(ctx));
-        ASSIGN_OR_RETURN(const auto draft, ReadDraft<domain::Session>(ctx));
-        ASSIGN_OR_RETURN(const auto written, Write(ctx, [&](auto& tx) {
-                           return CreateSession(tx, *ctx.user, id, draft,
-                                                strict);
-                         }));
-        return Created(ctx, WrittenJson(written));
-      },
-      {"strict"});
+  router.Add(kPost, list, P::kWriteRecords,
+             [](Context& ctx) -> domain::StatusOr<Response> {
+               ASSIGN_OR_RETURN(const auto id, ctx.Id("id"));
+               ASSIGN_OR_RETURN(const bool strict, Strict(ctx));
+               ASSIGN_OR_RETURN(const auto draft,
+                                ReadDraft<domain::Session>(ctx));
+               ASSIGN_OR_RETURN(const auto written, Write(ctx, [&](auto& tx) {
+                                  return CreateSession(tx, *ctx.user, id, draft,
+                                                       strict);
+                                }));
+               return Created(ctx, WrittenJson(written));
+             },
+             {"strict"});
 
   router.Add(kGet, item, P::kReadRecords,
              [](Context& ctx) -> domain::StatusOr<Response> {

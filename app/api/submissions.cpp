@@ -162,21 +162,21 @@ void AddSubmissionRoutes(Router& router) {
       },
       {"format"});
 
-  router.Add(
-      kGet, base + "/{id}/changes", P::kReadFunderReport,
-      [](Context& ctx) -> domain::StatusOr<Response> {
-        ASSIGN_OR_RETURN(const auto id, ctx.Id("id"));
-        RETURN_IF_ERROR(ctx.query.Check());
-        ASSIGN_OR_RETURN(const auto s, Visible(ctx, id));
-        ASSIGN_OR_RETURN(const auto run,
-                         Run(ctx.db, *ctx.user, s.report,
-                             json::parse(s.params).as_object()));
-        return JsonResponse(
-            200, json::object{
-                     {"submission_id", s.id},
-                     {"sha256", s.sha256},
-                     {"changes", JsonChanges(json::parse(s.body), run.json)}});
-      })
+  router
+      .Add(kGet, base + "/{id}/changes", P::kReadFunderReport,
+           [](Context& ctx) -> domain::StatusOr<Response> {
+             ASSIGN_OR_RETURN(const auto id, ctx.Id("id"));
+             RETURN_IF_ERROR(ctx.query.Check());
+             ASSIGN_OR_RETURN(const auto s, Visible(ctx, id));
+             ASSIGN_OR_RETURN(const auto run,
+                              Run(ctx.db, *ctx.user, s.report,
+                                  json::parse(s.params).as_object()));
+             return JsonResponse(
+                 200, json::object{{"submission_id", s.id},
+                                   {"sha256", s.sha256},
+                                   {"changes", JsonChanges(json::parse(s.body),
+                                                           run.json)}});
+           })
       .LongRunning();
 }
 

@@ -1,9 +1,10 @@
 // /api/v1/users (admin): who may sign in, with which role.
 
+#include "app/services/users.hpp"
+
 #include "app/api/common.hpp"
 #include "app/api/routes.hpp"
 #include "app/services/credentials.hpp"
-#include "app/services/users.hpp"
 
 namespace capdev::app {
 

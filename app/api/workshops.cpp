@@ -1,9 +1,10 @@
 // /api/v1/workshops and their partner institutions
 // (/api/v1/workshops/{id}/organizations).
 
+#include "app/services/workshops.hpp"
+
 #include "app/api/common.hpp"
 #include "app/api/routes.hpp"
-#include "app/services/workshops.hpp"
 #include "storage/parties.hpp"
 
 namespace capdev::app {
@@ -65,19 +66,19 @@ void AddWorkshopRoutes(Router& router) {
                return JsonResponse(200, Encode(workshop));
              });
 
-  router.Add(
-      kPatch, item, P::kWriteRecords,
-      [](Context& ctx) -> domain::StatusOr<Response> {
-        ASSIGN_OR_RETURN(const auto id, ctx.Id("id"));
-        ASSIGN_OR_RETURN(const bool strict, Strict(ctx));
-        ASSIGN_OR_RETURN(const auto draft, ReadDraft<domain::Workshop>(ctx));
-        ASSIGN_OR_RETURN(const auto written, Write(ctx, [&](auto& tx) {
-                           return UpdateWorkshop(tx, *ctx.user, id, draft,
-                                                 strict);
-                         }));
-        return JsonResponse(200, WrittenJson(written));
-      },
-      {"strict"});
+  router.Add(kPatch, item, P::kWriteRecords,
+             [](Context& ctx) -> domain::StatusOr<Response> {
+               ASSIGN_OR_RETURN(const auto id, ctx.Id("id"));
+               ASSIGN_OR_RETURN(const bool strict, Strict(ctx));
+               ASSIGN_OR_RETURN(const auto draft,
+                                ReadDraft<domain::Workshop>(ctx));
+               ASSIGN_OR_RETURN(const auto written, Write(ctx, [&](auto& tx) {
+                                  return UpdateWorkshop(tx, *ctx.user, id,
+                                                        draft, strict);
+                                }));
+               return JsonResponse(200, WrittenJson(written));
+             },
+             {"strict"});
 
   router.Add(kDelete, item, P::kWriteRecords,
              [](Context& ctx) -> domain::StatusOr<Response> {
@@ -96,18 +97,17 @@ void AddWorkshopRoutes(Router& router) {
                    200, EncodeAll(storage::WorkshopParties(ctx.db, id)));
              });
 
-  router.Add(kPut, parties, P::kWriteRecords,
-             [](Context& ctx) -> domain::StatusOr<Response> {
-               ASSIGN_OR_RETURN(const auto id, ctx.Id("id"));
-               ASSIGN_OR_RETURN(const auto body,
-                                ReadList<domain::WorkshopParty>(ctx));
-               ASSIGN_OR_RETURN(const auto stored, Write(ctx, [&](auto& tx) {
-                                  return ReplaceWorkshopParties(
-                                      tx, *ctx.user, id, body.first,
-                                      body.second);
-                                }));
-               return JsonResponse(200, EncodeAll(stored));
-             });
+  router.Add(
+      kPut, parties, P::kWriteRecords,
+      [](Context& ctx) -> domain::StatusOr<Response> {
+        ASSIGN_OR_RETURN(const auto id, ctx.Id("id"));
+        ASSIGN_OR_RETURN(const auto body, ReadList<domain::WorkshopParty>(ctx));
+        ASSIGN_OR_RETURN(const auto stored, Write(ctx, [&](auto& tx) {
+                           return ReplaceWorkshopParties(
+                               tx, *ctx.user, id, body.first, body.second);
+                         }));
+        return JsonResponse(200, EncodeAll(stored));
+      });
 }
 
 }  // namespace capdev::app

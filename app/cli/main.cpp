@@ -1,18 +1,17 @@
 // The `capdev` command line: serve, migrate, seed, user, and the operator's
 // backup, restore and check.
 
+#include <sched.h>
 #include <spdlog/sinks/stdout_color_sinks.h>
 #include <spdlog/spdlog.h>
-
-#include <sched.h>
 
 #include <CLI/CLI.hpp>
 #include <thread>
 
-#include "app/services/credentials.hpp"
 #include "app/cli/seed_loader.hpp"
 #include "app/cli/serve.hpp"
 #include "app/cli/user_command.hpp"
+#include "app/services/credentials.hpp"
 #include "storage/maintenance.hpp"
 #include "storage/migrations.hpp"
 
@@ -55,8 +54,8 @@ int Restore(const std::string& path, const std::string& backup) {
     spdlog::error("restore of {} refused: {}", path, s.detail());
     return 1;
   }
-  spdlog::info("restored {} from {}; the previous files are kept as {}",
-               path, backup, path + ".pre-restore");
+  spdlog::info("restored {} from {}; the previous files are kept as {}", path,
+               backup, path + ".pre-restore");
   return 0;
 }
 
@@ -64,8 +63,8 @@ int Check(const std::string& path) {
   const auto problems = capdev::storage::CheckDatabase(path);
   for (const auto& p : problems) spdlog::error("{}: {}", path, p);
   if (!problems.empty()) {
-    spdlog::error("{} FAILED its checks ({} problems); restore a backup",
-                  path, problems.size());
+    spdlog::error("{} FAILED its checks ({} problems); restore a backup", path,
+                  problems.size());
     return 1;
   }
   spdlog::info("{}: ok (integrity_check, foreign_key_check)", path);
@@ -229,8 +228,8 @@ int main(int argc, char** argv) {
       ->envname("CAPDEV_DB");
   restore_cmd->add_option("backup", file_arg, "The backup file to restore")
       ->required();
-  auto* check_cmd = cli.add_subcommand(
-      "check", "Run the integrity and foreign-key checks");
+  auto* check_cmd =
+      cli.add_subcommand("check", "Run the integrity and foreign-key checks");
   check_cmd->add_option("--db", db_path, "SQLite database file")
       ->envname("CAPDEV_DB");
 
@@ -251,9 +250,8 @@ int main(int argc, char** argv) {
       serve.http.first_byte_timeout =
           std::chrono::milliseconds(first_byte_timeout_ms);
       // A per-address cap above the global one would mean nothing.
-      serve.http.max_connections_per_address =
-          std::min(serve.http.max_connections_per_address,
-                   serve.http.max_connections);
+      serve.http.max_connections_per_address = std::min(
+          serve.http.max_connections_per_address, serve.http.max_connections);
       serve.auth.max_failures_per_address =
           4 * serve.auth.max_failures_per_username;
       return capdev::app::Serve(serve);

@@ -6,8 +6,8 @@
 #include <map>
 #include <sstream>
 
-#include "app/http/json_codec.hpp"
 #include "app/cli/seed_data.hpp"
+#include "app/http/json_codec.hpp"
 #include "domain/attendance.hpp"
 #include "domain/organization.hpp"
 #include "domain/person.hpp"
@@ -113,8 +113,7 @@ class Loader {
 
  private:
   StatusOr<std::int64_t> Ref(const std::map<std::string, std::int64_t>& ids,
-                             const json::value* key,
-                             const std::string& label) {
+                             const json::value* key, const std::string& label) {
     if (!key || !key->is_string())
       return Status::Invalid({{label, "missing reference"}});
     auto it = ids.find(std::string(key->as_string()));
@@ -198,9 +197,9 @@ class Loader {
     for (const auto& p : entries) {
       ASSIGN_OR_RETURN(auto party,
                        DecodeRecord<Party>(p, {"organization"}, label));
-      ASSIGN_OR_RETURN(party.organization_id,
-                       Ref(organizations_, p.if_contains("organization"),
-                           label));
+      ASSIGN_OR_RETURN(
+          party.organization_id,
+          Ref(organizations_, p.if_contains("organization"), label));
       parties.push_back(party);
     }
     RETURN_IF_ERROR(domain::ValidateParties(parties));
@@ -216,9 +215,9 @@ class Loader {
       ASSIGN_OR_RETURN(org.parent_id,
                        Ref(organizations_, parent, label + ".parent"));
     }
-    ASSIGN_OR_RETURN(const auto upserted,
-                     Upsert(org, storage::OrganizationByName(db_, org.name),
-                            label));
+    ASSIGN_OR_RETURN(
+        const auto upserted,
+        Upsert(org, storage::OrganizationByName(db_, org.name), label));
     organizations_[Key(r)] = upserted.first;
     return Status::Ok();
   }
@@ -228,9 +227,9 @@ class Loader {
     ASSIGN_OR_RETURN(const auto project,
                      DecodeRecord<domain::Project>(
                          r, {"key", "parties", "sources", "notes"}, label));
-    ASSIGN_OR_RETURN(const auto upserted,
-                     Upsert(project, storage::ProjectByCode(db_, project.code),
-                            label));
+    ASSIGN_OR_RETURN(
+        const auto upserted,
+        Upsert(project, storage::ProjectByCode(db_, project.code), label));
     const auto [id, created] = upserted;
     projects_[Key(r)] = id;
     ASSIGN_OR_RETURN(const auto parties,
@@ -242,9 +241,10 @@ class Loader {
 
   Status Person(const json::object& r) {
     const std::string label = "person " + Key(r);
-    ASSIGN_OR_RETURN(auto person,
-                     DecodeRecord<domain::Person>(
-                         r, {"key", "organization", "sources", "notes"}, label));
+    ASSIGN_OR_RETURN(
+        auto person,
+        DecodeRecord<domain::Person>(
+            r, {"key", "organization", "sources", "notes"}, label));
     if (auto* org = r.if_contains("organization"); org && !org->is_null()) {
       ASSIGN_OR_RETURN(person.organization_id,
                        Ref(organizations_, org, label + ".organization"));
@@ -261,11 +261,10 @@ class Loader {
   Status Workshop(const json::object& r) {
     const std::string label = "workshop " + Key(r);
     ASSIGN_OR_RETURN(
-        auto w, DecodeRecord<domain::Workshop>(
-                    r,
-                    {"key", "project", "organizations", "sessions",
-                     "registrations"},
-                    label));
+        auto w,
+        DecodeRecord<domain::Workshop>(
+            r, {"key", "project", "organizations", "sessions", "registrations"},
+            label));
     ASSIGN_OR_RETURN(w.project_id, Ref(projects_, r.if_contains("project"),
                                        label + ".project"));
     if (!w.source)
@@ -273,14 +272,14 @@ class Loader {
     ASSIGN_OR_RETURN(const auto upserted, UpsertWorkshop(w, label));
     const auto [id, created] = upserted;
     w.id = id;
-    ASSIGN_OR_RETURN(const auto parties, Parties<domain::WorkshopParty>(
-                                             r, "organizations", label));
+    ASSIGN_OR_RETURN(const auto parties,
+                     Parties<domain::WorkshopParty>(r, "organizations", label));
 
     std::vector<domain::Date> days;
     ASSIGN_OR_RETURN(const auto sessions, Objects(r, "sessions", label));
     for (const auto& s : sessions) {
-      ASSIGN_OR_RETURN(const auto session,
-                       DecodeRecord<domain::Session>(s, {}, label + " session"));
+      ASSIGN_OR_RETURN(const auto session, DecodeRecord<domain::Session>(
+                                               s, {}, label + " session"));
       RETURN_IF_ERROR(domain::Validate(session, w));
       days.push_back(*session.date);
     }
@@ -303,7 +302,8 @@ class Loader {
       reg.workshop_id = id;
       ASSIGN_OR_RETURN(reg.person_id, Ref(people_, v.if_contains("person"),
                                           label + ".registrations"));
-      RETURN_IF_ERROR(Upsert(reg, storage::RegistrationOf(db_, id, reg.person_id),
+      RETURN_IF_ERROR(Upsert(reg,
+                             storage::RegistrationOf(db_, id, reg.person_id),
                              label + " registration"));
     }
     return Status::Ok();

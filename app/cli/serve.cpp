@@ -96,11 +96,11 @@ int Serve(const ServeOptions& options) {
             },
             std::move(reply));
       case Load::kLongRead: {
-        auto shared = std::make_shared<std::function<void(Response)>>(
-            std::move(reply));
-        const bool queued = long_reads.TryPost(
-            [&router, request = std::move(request),
-             shared](storage::Database* db) {
+        auto shared =
+            std::make_shared<std::function<void(Response)>>(std::move(reply));
+        const bool queued =
+            long_reads.TryPost([&router, request = std::move(request),
+                                shared](storage::Database* db) {
               (*shared)(db ? router.Dispatch(request, *db) : Unavailable());
             });
         if (!queued) {

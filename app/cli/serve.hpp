@@ -1,12 +1,12 @@
 #pragma once
-// `capdev serve`: checks, opens and migrates the database, then serves HTTP until
-// SIGINT/SIGTERM, finishing in-flight requests before it returns.
+// `capdev serve`: checks, opens and migrates the database, then serves HTTP
+// until SIGINT/SIGTERM, finishing in-flight requests before it returns.
 
 #include <chrono>
 
-#include "app/services/auth_service.hpp"
 #include "app/http/server.hpp"
 #include "app/http/worker_pool.hpp"
+#include "app/services/auth_service.hpp"
 #include "storage/database.hpp"
 
 namespace capdev::app {

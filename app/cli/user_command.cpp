@@ -48,9 +48,11 @@ int Add(storage::Database& db, const UserCommand& c) {
   change.role = domain::FromText<domain::Role>(c.role);
   change.organization_id = c.organization_id;
   change.password_hash = HashPassword(*password);
-  auto added = storage::InWriteTx(
-      db, [&](storage::WriteTx& tx) { return CreateUser(tx, nullptr, change); });
-  return Report(domain::StatusOf(added), "added " + c.role + " user " + c.username);
+  auto added = storage::InWriteTx(db, [&](storage::WriteTx& tx) {
+    return CreateUser(tx, nullptr, change);
+  });
+  return Report(domain::StatusOf(added),
+                "added " + c.role + " user " + c.username);
 }
 
 // Applies `change` to the user named in the command.
@@ -103,8 +105,9 @@ int Bootstrap(storage::Database& db) {
   change.username = "admin";
   change.role = domain::Role::kAdmin;
   change.password_hash = HashPassword(password);
-  auto added = storage::InWriteTx(
-      db, [&](storage::WriteTx& tx) { return CreateUser(tx, nullptr, change); });
+  auto added = storage::InWriteTx(db, [&](storage::WriteTx& tx) {
+    return CreateUser(tx, nullptr, change);
+  });
   if (!added.ok()) return Report(added.status(), "");
   std::cout << "\nCreated the first admin user. Sign in with:\n\n"
             << "  curl -s -X POST http://127.0.0.1:8080/api/v1/auth/login \\\n"

@@ -1,6 +1,5 @@
 #include "app/http/json_codec.hpp"
 
-
 namespace capdev::app {
 
 namespace {

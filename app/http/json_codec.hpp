@@ -41,7 +41,7 @@ inline json::value ToJson(const domain::Date& v) {
 template <class T>
 json::value ToJson(const std::vector<T>& v);
 template <class E>
-  requires requires { domain::Fields<E>::kAll; }
+requires requires { domain::Fields<E>::kAll; }
 json::value ToJson(const E& entity);
 template <domain::Enumeration E>
 json::value ToJson(E v) {
@@ -67,7 +67,7 @@ template <class T>
 void FromJson(const json::value& j, std::vector<T>& out,
               const std::string& field, domain::Errors& e);
 template <class E>
-  requires requires { domain::Fields<E>::kAll; }
+requires requires { domain::Fields<E>::kAll; }
 void FromJson(const json::value& j, E& out, const std::string& field,
               domain::Errors& e);
 // An enumeration's text; anything else names the allowed texts.
@@ -145,10 +145,8 @@ json::value ToJson(const std::vector<T>& v) {
 }
 
 template <class E>
-  requires requires { domain::Fields<E>::kAll; }
-json::value ToJson(const E& entity) {
-  return Encode(entity);
-}
+requires requires { domain::Fields<E>::kAll; }
+json::value ToJson(const E& entity) { return Encode(entity); }
 
 // Items in error are named "field[i]" and left out.
 template <class T>
@@ -165,7 +163,7 @@ void FromJson(const json::value& j, std::vector<T>& out,
 }
 
 template <class E>
-  requires requires { domain::Fields<E>::kAll; }
+requires requires { domain::Fields<E>::kAll; }
 void FromJson(const json::value& j, E& out, const std::string& field,
               domain::Errors& e) {
   if (!j.is_object()) return e.Add(field, "must be an object");

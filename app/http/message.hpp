@@ -15,9 +15,9 @@ struct Request {
   std::string body;
   std::string content_type;
   std::string authorization;
-  std::string cookie;          // the Cookie header, for the web session
-  std::string csrf_token;      // X-CSRF-Token
-  std::string if_none_match;   // for the web app's assets
+  std::string cookie;         // the Cookie header, for the web session
+  std::string csrf_token;     // X-CSRF-Token
+  std::string if_none_match;  // for the web app's assets
   std::string remote_address;
 };
 

@@ -41,8 +41,7 @@ std::optional<std::int64_t> Query::Id(std::string_view name) {
 }
 
 std::optional<std::int64_t> Query::Integer(std::string_view name,
-                                           std::int64_t min,
-                                           std::int64_t max) {
+                                           std::int64_t min, std::int64_t max) {
   auto text = Text(name);
   if (!text) return std::nullopt;
   auto n = ParseInt(*text);

@@ -129,9 +129,9 @@ domain::StatusOr<Response> Router::Run(const Route& route,
     const bool feed =
         route.info.permission == domain::Permission::kReadCalendar;
     ASSIGN_OR_RETURN(
-        user, authenticator_(request,
-                             feed ? query.Text("access_token") : std::nullopt,
-                             db));
+        user,
+        authenticator_(request,
+                       feed ? query.Text("access_token") : std::nullopt, db));
     if (!domain::RoleAllows(user->role, route.info.permission)) {
       return domain::Status::PermissionDenied(
           "a " + std::string(domain::ToText(user->role)) +

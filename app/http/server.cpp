@@ -159,19 +159,19 @@ class Session : public std::enable_shared_from_this<Session> {
     // The work guard keeps Run() going while another thread holds the
     // request.
     auto guard = net::make_work_guard(stream_.get_executor());
-    server_->dispatcher(std::move(request), [self = shared_from_this(),
-                                             keep_alive,
-                                             guard = std::move(guard)](
-                                                Response response) mutable {
-      // Runs at once when answered on this connection's own thread (a
-      // short read), else queued to it.
-      net::dispatch(self->stream_.get_executor(),
-                    [self, keep_alive,
-                     response = std::move(response)]() mutable {
-                      self->Reply(std::move(response), keep_alive);
-                    });
-      guard.reset();
-    });
+    server_->dispatcher(
+        std::move(request),
+        [self = shared_from_this(), keep_alive,
+         guard = std::move(guard)](Response response) mutable {
+          // Runs at once when answered on this connection's own thread (a
+          // short read), else queued to it.
+          net::dispatch(
+              self->stream_.get_executor(),
+              [self, keep_alive, response = std::move(response)]() mutable {
+                self->Reply(std::move(response), keep_alive);
+              });
+          guard.reset();
+        });
   }
 
   // RFC 9112: an HTTP/1.1 request has exactly one Host; a body is framed by
@@ -265,8 +265,8 @@ void Server::Impl::Accept() {
                            s->shutdown(tcp::socket::shutdown_both, ignored);
                          });
       } else {
-        auto session =
-            std::make_shared<Session>(std::move(socket), self, std::move(remote));
+        auto session = std::make_shared<Session>(std::move(socket), self,
+                                                 std::move(remote));
         self->Track(session);
         session->Start();
       }

@@ -16,8 +16,8 @@ namespace capdev::app {
 
 struct ServerOptions {
   std::string host = "127.0.0.1";
-  std::uint16_t port = 8080;  // 0 picks a free port
-  int io_threads = 1;  // also answer the short reads
+  std::uint16_t port = 8080;            // 0 picks a free port
+  int io_threads = 1;                   // also answer the short reads
   std::size_t body_limit = 1 << 20;     // 413 beyond
   std::size_t header_limit = 16 << 10;  // 431 beyond
   std::size_t url_limit = 8 << 10;      // 414 beyond

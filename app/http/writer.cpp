@@ -75,8 +75,9 @@ void Writer::Run(const storage::DatabaseOptions& options) {
       answers = Commit(*db, batch);
     } else {
       answers.assign(batch.size(),
-                     Problem(503, "The database is not available; try again "
-                                  "shortly."));
+                     Problem(503,
+                             "The database is not available; try again "
+                             "shortly."));
     }
     for (std::size_t i = 0; i < batch.size(); ++i) {
       try {

@@ -152,15 +152,15 @@ Document AttendanceDocument(const domain::AttendanceReport& r) {
   d.tables.push_back(std::move(sessions));
   Table roles{"by_role", "By role", {"Role", "Registered", "Attended"}, {}};
   for (const auto& role : r.by_role) {
-    roles.rows.push_back(
-        {Cell(std::optional(role.role)), Cell(role.registered),
-         Cell(role.attended)});
+    roles.rows.push_back({Cell(std::optional(role.role)), Cell(role.registered),
+                          Cell(role.attended)});
   }
   d.tables.push_back(std::move(roles));
-  d.tables.push_back(GroupTable("by_organization", "Participants by organization",
-                                "Organization", r.by_organization));
-  d.tables.push_back(GroupTable("by_gender", "Participants by gender",
-                                "Gender", r.by_gender));
+  d.tables.push_back(GroupTable("by_organization",
+                                "Participants by organization", "Organization",
+                                r.by_organization));
+  d.tables.push_back(
+      GroupTable("by_gender", "Participants by gender", "Gender", r.by_gender));
   d.tables.push_back(GroupTable("by_province", "Participants by province",
                                 "Province", r.by_province));
   Table matrix{"matrix", "Sign-in sheet", {"Person", "Role"}, {}};

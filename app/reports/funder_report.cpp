@@ -16,13 +16,14 @@ json::object OptionsJson(const domain::ReportOptions& o) {
 json::object FunderJson(const domain::FunderReport& r) {
   json::array projects;
   for (const auto& p : r.projects) {
-    projects.push_back({{"project_id", p.project_id},
-                        {"code", p.code},
-                        {"title", p.title},
-                        {"funder", {{"id", p.funder_id}, {"name", p.funder_name}}},
-                        {"role", ToJson(p.role)},
-                        {"amount", ToJson(p.amount)},
-                        {"currency", ToJson(p.currency)}});
+    projects.push_back(
+        {{"project_id", p.project_id},
+         {"code", p.code},
+         {"title", p.title},
+         {"funder", {{"id", p.funder_id}, {"name", p.funder_name}}},
+         {"role", ToJson(p.role)},
+         {"amount", ToJson(p.amount)},
+         {"currency", ToJson(p.currency)}});
   }
   json::object in_period = SectionJson(r.in_period);
   json::array results;
@@ -48,12 +49,11 @@ json::object FunderJson(const domain::FunderReport& r) {
 Document FunderDocument(const domain::FunderReport& r) {
   Document d;
   d.title = "Funder report: " + r.organization_name;
-  d.facts = {{"Funder", r.organization_name},
-             {"Period", r.options.from.ToString() + " to " +
-                            r.options.to.ToString()},
-             {"Includes organizations below it",
-              r.include_children ? "yes" : "no"},
-             {"Generated", domain::NowUtc()}};
+  d.facts = {
+      {"Funder", r.organization_name},
+      {"Period", r.options.from.ToString() + " to " + r.options.to.ToString()},
+      {"Includes organizations below it", r.include_children ? "yes" : "no"},
+      {"Generated", domain::NowUtc()}};
   Table projects{"projects",
                  "Projects funded",
                  {"Project", "Title", "Funder", "Role", "Amount", "Currency"},

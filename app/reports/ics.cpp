@@ -1,9 +1,9 @@
 #include "app/reports/ics.hpp"
 
-#include "app/reports/reports.hpp"
-
 #include <chrono>
 #include <cstdio>
+
+#include "app/reports/reports.hpp"
 
 namespace capdev::app {
 

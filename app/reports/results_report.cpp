@@ -30,9 +30,9 @@ json::object ResultsJson(const domain::ResultsReport& r) {
       for (const auto& d : a.disaggregated) {
         json::array values;
         for (const auto& g : d.values) {
-          values.push_back(
-              {{"key", g.key.empty() ? json::value(nullptr) : json::value(g.key)},
-               {"value", g.value}});
+          values.push_back({{"key", g.key.empty() ? json::value(nullptr)
+                                                  : json::value(g.key)},
+                            {"value", g.value}});
         }
         by[domain::ToText(d.by)] = std::move(values);
       }
@@ -68,9 +68,8 @@ void AddResultsTables(Document& d, const std::string& id,
            {}};
   for (const auto& line : r.results) {
     const auto& res = line.result;
-    const std::string result =
-        std::string(line.depth * 2, ' ') + (res.code ? *res.code + " " : "") +
-        res.title;
+    const std::string result = std::string(line.depth * 2, ' ') +
+                               (res.code ? *res.code + " " : "") + res.title;
     if (line.indicators.empty()) {
       indicators.rows.push_back({"(no indicator) " + result, result,
                                  Cell(res.level), "", "", "", "", "", "", ""});
@@ -80,14 +79,13 @@ void AddResultsTables(Document& d, const std::string& id,
       indicators.rows.push_back(
           {IndicatorLabel(i), result, Cell(res.level), Cell(i.source),
            Cell(i.measure), NumberCell(i.baseline_value),
-           i.baseline_year ? Cell(*i.baseline_year) : DocCell(), NumberCell(a.target),
-           NumberCell(a.actual), a.comment.value_or("")});
+           i.baseline_year ? Cell(*i.baseline_year) : DocCell(),
+           NumberCell(a.target), NumberCell(a.actual), a.comment.value_or("")});
       for (const auto& dis : a.disaggregated) {
         for (const auto& g : dis.values) {
-          by.rows.push_back({IndicatorLabel(i),
-                             std::string(domain::ToText(dis.by)),
-                             g.key.empty() ? "(not recorded)" : g.key,
-                             NumberCell(g.value)});
+          by.rows.push_back(
+              {IndicatorLabel(i), std::string(domain::ToText(dis.by)),
+               g.key.empty() ? "(not recorded)" : g.key, NumberCell(g.value)});
         }
       }
     }

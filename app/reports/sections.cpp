@@ -58,19 +58,19 @@ json::object SectionJson(const domain::Section& s) {
   json::array workshops;
   for (const auto& l : s.workshops) {
     const auto& w = l.workshop;
-    json::object o = {{"workshop_id", w.id},
-                      {"project_code", l.project_code},
-                      {"title", w.title},
-                      {"kind", ToJson(w.kind)},
-                      {"city", ToJson(w.city)},
-                      {"start_date", ToJson(w.start_date)},
-                      {"end_date", ToJson(w.end_date)},
-                      {"dates_estimated", w.dates_estimated},
-                      {"stated_dates", ToJson(w.stated_dates)},
-                      {"duration_days", ToJson(w.duration_days)},
-                      {"trainer_institutions", Strings(l.trainer_institutions)},
-                      {"participating_agencies",
-                       Strings(l.participating_agencies)}};
+    json::object o = {
+        {"workshop_id", w.id},
+        {"project_code", l.project_code},
+        {"title", w.title},
+        {"kind", ToJson(w.kind)},
+        {"city", ToJson(w.city)},
+        {"start_date", ToJson(w.start_date)},
+        {"end_date", ToJson(w.end_date)},
+        {"dates_estimated", w.dates_estimated},
+        {"stated_dates", ToJson(w.stated_dates)},
+        {"duration_days", ToJson(w.duration_days)},
+        {"trainer_institutions", Strings(l.trainer_institutions)},
+        {"participating_agencies", Strings(l.participating_agencies)}};
     for (auto& [k, v] : FiguresJson(l.figures)) o[k] = v;
     workshops.push_back(std::move(o));
   }
@@ -83,24 +83,23 @@ Table TotalsTable(const std::string& id, const std::string& heading,
   const auto count = [](const std::vector<std::string>& v) {
     return Cell(static_cast<std::int64_t>(v.size()));
   };
-  Table table{id,
-              heading,
-              {"Measure", "Value"},
-              {{"Workshops held", Cell(t.workshops)},
-               {"People trained (distinct)", Cell(t.people_trained)},
-               {"People trained, summed over workshops", Cell(t.participations)},
-               {"Participant-days", Cell(t.participant_days)},
-               {"People who completed a workshop", Cell(t.people_completed)},
-               {"Attendance rate (mean of workshops)",
-                PercentCell(t.attendance_rate)},
-               {"Trainers and other roles attending (distinct)", Cell(t.trainers)},
-               {"Reported headcount (no named list)", Cell(t.reported_headcount)},
-               {"Participants (trained + reported headcount)",
-                Cell(t.participants)},
-               {"Estimated participant-days (reported headcount)",
-                Cell(t.estimated_participant_days)},
-               {"Agencies reached", count(t.agencies_reached)},
-               {"Trainer institutions", count(t.trainer_institutions)}}};
+  Table table{
+      id,
+      heading,
+      {"Measure", "Value"},
+      {{"Workshops held", Cell(t.workshops)},
+       {"People trained (distinct)", Cell(t.people_trained)},
+       {"People trained, summed over workshops", Cell(t.participations)},
+       {"Participant-days", Cell(t.participant_days)},
+       {"People who completed a workshop", Cell(t.people_completed)},
+       {"Attendance rate (mean of workshops)", PercentCell(t.attendance_rate)},
+       {"Trainers and other roles attending (distinct)", Cell(t.trainers)},
+       {"Reported headcount (no named list)", Cell(t.reported_headcount)},
+       {"Participants (trained + reported headcount)", Cell(t.participants)},
+       {"Estimated participant-days (reported headcount)",
+        Cell(t.estimated_participant_days)},
+       {"Agencies reached", count(t.agencies_reached)},
+       {"Trainer institutions", count(t.trainer_institutions)}}};
   for (const auto& g : t.by_gender) {
     table.rows.push_back({"People trained: " + g.key, Cell(g.count)});
   }
@@ -119,10 +118,11 @@ void AddSection(Document& d, const std::string& id, const std::string& heading,
     Table workshops{
         id + ".workshops",
         heading,
-        {"Workshop", "Project", "Dates", "Start", "End", "City", "Kind", "Trainer institutions",
-         "Participating agencies", "Participants registered", "People trained",
-         "Participant-days", "Completed", "Attendance rate", "Trainers",
-         "Reported headcount", "Estimated participant-days"},
+        {"Workshop", "Project", "Dates", "Start", "End", "City", "Kind",
+         "Trainer institutions", "Participating agencies",
+         "Participants registered", "People trained", "Participant-days",
+         "Completed", "Attendance rate", "Trainers", "Reported headcount",
+         "Estimated participant-days"},
         {}};
     for (const auto& l : s.workshops) {
       const auto& w = l.workshop;
@@ -133,17 +133,17 @@ void AddSection(Document& d, const std::string& id, const std::string& heading,
       workshops.rows.push_back(
           {w.title + " (workshop " + std::to_string(w.id) + ")", l.project_code,
            dates, DateCell(w.start_date), DateCell(w.end_date),
-           Cell(w.city, "unknown"), Cell(w.kind),
-           Join(l.trainer_institutions), Join(l.participating_agencies),
-           Cell(f.participants_registered), Cell(f.people_trained),
-           Cell(f.participant_days), Cell(f.completed),
+           Cell(w.city, "unknown"), Cell(w.kind), Join(l.trainer_institutions),
+           Join(l.participating_agencies), Cell(f.participants_registered),
+           Cell(f.people_trained), Cell(f.participant_days), Cell(f.completed),
            PercentCell(f.attendance_rate), Cell(f.trainers),
            OptionalCell(f.reported_headcount),
            OptionalCell(f.estimated_participant_days)});
     }
     d.tables.push_back(std::move(workshops));
   }
-  d.tables.push_back(TotalsTable(id + ".totals", heading + ": totals", s.totals));
+  d.tables.push_back(
+      TotalsTable(id + ".totals", heading + ": totals", s.totals));
 }
 
 std::vector<std::string> DefinitionNotes(int completion_threshold) {

@@ -36,37 +36,37 @@ Table BreakdownTable(std::string id, std::string heading, std::string column,
 }  // namespace
 
 json::object SummaryJson(const domain::SummaryReport& r) {
-  return {{"report", "summary"},
-          {"generated_at", domain::NowUtc()},
-          {"period",
-           {{"from", r.options.from.ToString()},
-            {"to", r.options.to.ToString()}}},
-          {"project_id", ToJson(r.project_id)},
-          {"completion_threshold", r.options.completion_threshold},
-          {"totals", TotalsJson(r.in_period.totals)},
-          {"by_project", BreakdownJson(r.by_project, "project_code")},
-          {"by_kind", BreakdownJson(r.by_kind, "kind")},
-          {"by_city", BreakdownJson(r.by_city, "city")},
-          {"by_month", BreakdownJson(r.by_month, "month")},
-          {"not_yet_held", r.not_yet_held},
-          {"dates_uncertain", SectionJson(r.dates_uncertain)}};
+  return {
+      {"report", "summary"},
+      {"generated_at", domain::NowUtc()},
+      {"period",
+       {{"from", r.options.from.ToString()}, {"to", r.options.to.ToString()}}},
+      {"project_id", ToJson(r.project_id)},
+      {"completion_threshold", r.options.completion_threshold},
+      {"totals", TotalsJson(r.in_period.totals)},
+      {"by_project", BreakdownJson(r.by_project, "project_code")},
+      {"by_kind", BreakdownJson(r.by_kind, "kind")},
+      {"by_city", BreakdownJson(r.by_city, "city")},
+      {"by_month", BreakdownJson(r.by_month, "month")},
+      {"not_yet_held", r.not_yet_held},
+      {"dates_uncertain", SectionJson(r.dates_uncertain)}};
 }
 
 Document SummaryDocument(const domain::SummaryReport& r) {
   Document d;
   d.title = "Programme summary";
-  d.facts = {{"Period", r.options.from.ToString() + " to " +
-                            r.options.to.ToString()},
-             {"Project", r.project_id ? "project " + std::to_string(*r.project_id)
-                                      : "all projects"},
-             {"Generated", domain::NowUtc()}};
-  d.tables.push_back(
-      TotalsTable("totals", "Workshops held in the period", r.in_period.totals));
-  d.tables.push_back(
-      {"not_yet_held",
-       "Not counted",
-       {"Measure", "Value"},
-       {{"Planned or confirmed workshops in the period", Cell(r.not_yet_held)}}});
+  d.facts = {
+      {"Period", r.options.from.ToString() + " to " + r.options.to.ToString()},
+      {"Project", r.project_id ? "project " + std::to_string(*r.project_id)
+                               : "all projects"},
+      {"Generated", domain::NowUtc()}};
+  d.tables.push_back(TotalsTable("totals", "Workshops held in the period",
+                                 r.in_period.totals));
+  d.tables.push_back({"not_yet_held",
+                      "Not counted",
+                      {"Measure", "Value"},
+                      {{"Planned or confirmed workshops in the period",
+                        Cell(r.not_yet_held)}}});
   d.tables.push_back(
       BreakdownTable("by_project", "By project", "Project", r.by_project));
   d.tables.push_back(BreakdownTable("by_kind", "By kind", "Kind", r.by_kind));

@@ -13,7 +13,8 @@ domain::StatusOr<std::vector<domain::AttendanceMark>> ReplaceSheet(
     std::int64_t session_id, std::span<const domain::AttendanceMark> marks,
     const domain::Errors& decoding) {
   auto& db = tx.db();
-  ASSIGN_OR_RETURN(const auto workshop, Load<domain::Workshop>(db, workshop_id));
+  ASSIGN_OR_RETURN(const auto workshop,
+                   Load<domain::Workshop>(db, workshop_id));
   ASSIGN_OR_RETURN(const auto session,
                    LoadSession(db, workshop_id, session_id));
   // Checked in the write's transaction: a registration removed meanwhile

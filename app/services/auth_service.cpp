@@ -126,8 +126,8 @@ domain::StatusOr<domain::Principal> AuthService::Authenticate(
     return *user;
   }
   if (feed_token) {
-    auto user = Use(db, *feed_token, storage::kCalendarTokenLifetime,
-                    "calendar");
+    auto user =
+        Use(db, *feed_token, storage::kCalendarTokenLifetime, "calendar");
     if (!user) return expired();
     return *user;
   }

@@ -6,8 +6,8 @@
 #include <functional>
 #include <optional>
 
-#include "app/services/rate_limiter.hpp"
 #include "app/http/message.hpp"
+#include "app/services/rate_limiter.hpp"
 #include "domain/access.hpp"
 #include "storage/accounts.hpp"
 #include "storage/database.hpp"

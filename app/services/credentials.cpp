@@ -72,7 +72,8 @@ std::string CsrfToken(const std::string& token) {
 }
 
 bool SameSecret(const std::string& a, const std::string& b) {
-  return a.size() == b.size() && sodium_memcmp(a.data(), b.data(), a.size()) == 0;
+  return a.size() == b.size() &&
+         sodium_memcmp(a.data(), b.data(), a.size()) == 0;
 }
 
 std::string RandomPassword() {

@@ -18,8 +18,8 @@ domain::Status CheckAndValidate(storage::Database& db,
   if (!person.email) return domain::Status::Ok();
   auto holder = storage::PersonWithEmail(db, *person.email, person.id);
   if (!holder) return domain::Status::Ok();
-  const std::string who = "person " + std::to_string(holder->id) + " (" +
-                          holder->full_name + ")";
+  const std::string who =
+      "person " + std::to_string(holder->id) + " (" + holder->full_name + ")";
   return domain::Status::AlreadyExists(
       who + " already has this email; open that record instead",
       {{"email", "belongs to " + who}});
@@ -68,7 +68,8 @@ domain::StatusOr<domain::Person> MergePerson(storage::WriteTx& tx,
   const auto shared = storage::SharedWorkshops(tx.db(), id, into_id);
   if (!shared.empty()) {
     std::string list;
-    for (auto w : shared) list += (list.empty() ? "" : ", ") + std::to_string(w);
+    for (auto w : shared)
+      list += (list.empty() ? "" : ", ") + std::to_string(w);
     return domain::Status::FailedPrecondition(
         "both people are registered for workshop " + list +
         "; remove one of those registrations first");

@@ -19,8 +19,7 @@ std::int64_t RateLimiter::RetryAfter(const std::string& key,
   // Allowed again once fewer than max_failures_ remain in the window: when
   // the failure that many places from the newest ages out (concurrent logins
   // can push a key past the limit).
-  const auto wait =
-      failures[failures.size() - max_failures_] + window_ - now;
+  const auto wait = failures[failures.size() - max_failures_] + window_ - now;
   return std::chrono::ceil<std::chrono::seconds>(wait).count();
 }
 

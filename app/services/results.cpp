@@ -18,7 +18,8 @@ domain::Status CheckPlace(storage::Database& db, const domain::Result& r) {
     RETURN_IF_ERROR(domain::ValidateParent(r, *parent));
   }
   if (r.id == 0) return domain::Status::Ok();
-  auto children = storage::List(db, storage::ResultFilter{r.project_id}, {0, 500});
+  auto children =
+      storage::List(db, storage::ResultFilter{r.project_id}, {0, 500});
   for (const auto& child : children.items) {
     if (child.parent_id != r.id) continue;
     if (!domain::ValidateParent(child, r).ok()) {

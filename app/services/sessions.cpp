@@ -13,10 +13,8 @@ namespace {
 domain::StatusOr<Written<domain::Session>> Save(
     storage::WriteTx& tx, const domain::Principal& by,
     const domain::Workshop& workshop, const domain::Session* before,
-    const domain::Session& after, const domain::Errors& decoding,
-    bool strict) {
-  RETURN_IF_ERROR(
-      domain::Combine(decoding, domain::Validate(after, workshop)));
+    const domain::Session& after, const domain::Errors& decoding, bool strict) {
+  RETURN_IF_ERROR(domain::Combine(decoding, domain::Validate(after, workshop)));
   const ConflictCheck conflicts(tx.db(), workshop.id);
   ASSIGN_OR_RETURN(auto stored, before ? SaveChanged(tx, &by, *before, after)
                                        : SaveNew(tx, &by, after));
@@ -33,8 +31,7 @@ domain::Status KeepsItsMarks(storage::Database& db,
   return domain::Status::FailedPrecondition(
       "attendance has been taken for the session on " +
       (session.date ? session.date->ToString() : std::string("its day")) +
-      ", so you cannot " + std::string(change) +
-      " it; clear its sheet first");
+      ", so you cannot " + std::string(change) + " it; clear its sheet first");
 }
 
 }  // namespace
@@ -70,8 +67,7 @@ domain::StatusOr<Written<domain::Session>> UpdateSession(
   const auto after = draft.ApplyTo(before);
   if (after.date != before.date)
     RETURN_IF_ERROR(KeepsItsMarks(tx.db(), before, "move"));
-  return Save(tx, by, workshop, &before, after, draft.errors,
-              strict);
+  return Save(tx, by, workshop, &before, after, draft.errors, strict);
 }
 
 domain::Status DeleteSession(storage::WriteTx& tx, const domain::Principal& by,

@@ -25,8 +25,8 @@ domain::Status CheckAndValidate(storage::Database& db,
   CheckExists<domain::Organization>(db, "organization_id",
                                     account.organization_id, errors);
   return domain::Combine(
-      errors, domain::ValidateAccount(account.username, role,
-                                      account.organization_id));
+      errors,
+      domain::ValidateAccount(account.username, role, account.organization_id));
 }
 
 // 409 when the change would leave no enabled admin to manage users.
@@ -75,8 +75,7 @@ domain::StatusOr<storage::Account> UpdateUser(storage::WriteTx& tx,
   auto before = storage::AccountById(tx.db(), id);
   if (!before) return domain::Status::NotFound("no user has that id");
   const auto after = Apply(change, *before);
-  RETURN_IF_ERROR(
-      CheckAndValidate(tx.db(), after, after.role, change.errors));
+  RETURN_IF_ERROR(CheckAndValidate(tx.db(), after, after.role, change.errors));
   RETURN_IF_ERROR(KeepsAnAdmin(tx.db(), after));
   RETURN_IF_ERROR(storage::UpdateAccount(tx, after));
   auto stored = *storage::AccountById(tx.db(), id);

@@ -83,8 +83,9 @@ domain::StatusOr<Written<domain::Workshop>> CreateWorkshop(
   RETURN_IF_ERROR(domain::CheckHeldHasStarted(workshop, domain::Date::Today()));
   ASSIGN_OR_RETURN(workshop.id, storage::Insert(tx, workshop));
   RETURN_IF_ERROR(ScheduleSessions(tx, nullptr, workshop));
-  ASSIGN_OR_RETURN(auto conflicts, ConflictCheck(tx.db(), 0).After(
-                                       tx.db(), workshop.id, strict));
+  ASSIGN_OR_RETURN(
+      auto conflicts,
+      ConflictCheck(tx.db(), 0).After(tx.db(), workshop.id, strict));
   ASSIGN_OR_RETURN(auto stored, Load<domain::Workshop>(tx.db(), workshop.id));
   Audit(tx, &by, "create", "workshop", stored.id, nullptr, Encode(stored));
   return Written<domain::Workshop>{std::move(stored), std::move(conflicts)};
@@ -108,8 +109,8 @@ domain::StatusOr<Written<domain::Workshop>> UpdateWorkshop(
   return Written<domain::Workshop>{std::move(stored), std::move(created)};
 }
 
-domain::Status DeleteWorkshop(storage::WriteTx& tx,
-                              const domain::Principal& by, std::int64_t id) {
+domain::Status DeleteWorkshop(storage::WriteTx& tx, const domain::Principal& by,
+                              std::int64_t id) {
   ASSIGN_OR_RETURN(const auto workshop, Load<domain::Workshop>(tx.db(), id));
   return Remove(tx, &by, workshop);
 }

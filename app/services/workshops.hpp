@@ -18,8 +18,8 @@ domain::StatusOr<Written<domain::Workshop>> CreateWorkshop(
 domain::StatusOr<Written<domain::Workshop>> UpdateWorkshop(
     storage::WriteTx& tx, const domain::Principal& by, std::int64_t id,
     const domain::Draft<domain::Workshop>& draft, bool strict);
-domain::Status DeleteWorkshop(storage::WriteTx& tx,
-                              const domain::Principal& by, std::int64_t id);
+domain::Status DeleteWorkshop(storage::WriteTx& tx, const domain::Principal& by,
+                              std::int64_t id);
 
 // Replaces the workshop's partner institutions as a set; returns them.
 domain::StatusOr<std::vector<domain::WorkshopParty>> ReplaceWorkshopParties(

@@ -49,8 +49,8 @@ TEST_F(AttendanceApiTest, UnregisteredPeopleAreNamedAndNothingIsWritten) {
                            {{"person_id", stranger}, {"status", "present"}},
                            {{"person_id", a_}, {"status", "gone"}}});
   ExpectProblem(r, 422);
-  EXPECT_THAT(ErrorFields(r), ::testing::UnorderedElementsAre("[1].person_id",
-                                                              "[2].status"));
+  EXPECT_THAT(ErrorFields(r),
+              ::testing::UnorderedElementsAre("[1].person_id", "[2].status"));
   EXPECT_NE(
       r.body.find("person " + std::to_string(stranger) + " is not registered"),
       std::string::npos);

@@ -24,10 +24,10 @@ TEST_F(ConcurrencyTest, ConcurrentWritesAreEachKeptOrRefusedAlone) {
     clients.emplace_back([&, c] {
       for (int i = 0; i < kEach; ++i) {
         // Every client also tries the same shared names: one wins each.
-        const std::string name = i % 3 == 0
-                                     ? "Shared agency " + std::to_string(i)
-                                     : "Agency " + std::to_string(c) + "-" +
-                                           std::to_string(i);
+        const std::string name =
+            i % 3 == 0
+                ? "Shared agency " + std::to_string(i)
+                : "Agency " + std::to_string(c) + "-" + std::to_string(i);
         const auto r = Post("/api/v1/organizations",
                             {{"name", name}, {"kind", "government"}});
         if (r.status == 201) {

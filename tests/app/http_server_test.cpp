@@ -194,32 +194,33 @@ TEST_F(HttpFramingTest, Http11WithoutHostIs400) {
 
 TEST_F(HttpFramingTest, UnknownTransferCodingIs400) {
   const std::string body = R"({"name":"X","kind":"ngo"})";
-  auto r = Raw("POST /api/v1/organizations HTTP/1.1\r\nHost: h\r\n"
-               "Transfer-Encoding: xchunked\r\nContent-Length: " +
-               std::to_string(body.size()) + "\r\n\r\n" + body);
+  auto r =
+      Raw("POST /api/v1/organizations HTTP/1.1\r\nHost: h\r\n"
+          "Transfer-Encoding: xchunked\r\nContent-Length: " +
+          std::to_string(body.size()) + "\r\n\r\n" + body);
   ASSERT_TRUE(r.has_value());
   EXPECT_EQ(r->status, 400);
-  auto alone = Raw(
-      "POST /api/v1/organizations HTTP/1.1\r\nHost: h\r\n"
-      "Transfer-Encoding: xchunked\r\n\r\n");
+  auto alone =
+      Raw("POST /api/v1/organizations HTTP/1.1\r\nHost: h\r\n"
+          "Transfer-Encoding: xchunked\r\n\r\n");
   ASSERT_TRUE(alone.has_value());
   EXPECT_EQ(alone->status, 400);
 }
 
 TEST_F(HttpFramingTest, ContentLengthWithChunkedIs400) {
-  auto r = Raw(
-      "POST /api/v1/organizations HTTP/1.1\r\nHost: h\r\n"
-      "Content-Length: 4\r\nTransfer-Encoding: chunked\r\n\r\n"
-      "0\r\n\r\n");
+  auto r =
+      Raw("POST /api/v1/organizations HTTP/1.1\r\nHost: h\r\n"
+          "Content-Length: 4\r\nTransfer-Encoding: chunked\r\n\r\n"
+          "0\r\n\r\n");
   ASSERT_TRUE(r.has_value());
   EXPECT_EQ(r->status, 400);
 }
 
 TEST_F(HttpFramingTest, ChunkedAloneIsStillRead) {
   // Unauthenticated, so 401: the body was framed and the route reached.
-  auto r = Raw(
-      "POST /api/v1/organizations HTTP/1.1\r\nHost: h\r\n"
-      "Transfer-Encoding: chunked\r\n\r\n2\r\n{}\r\n0\r\n\r\n");
+  auto r =
+      Raw("POST /api/v1/organizations HTTP/1.1\r\nHost: h\r\n"
+          "Transfer-Encoding: chunked\r\n\r\n2\r\n{}\r\n0\r\n\r\n");
   ASSERT_TRUE(r.has_value());
   EXPECT_EQ(r->status, 401);
 }
@@ -265,11 +266,11 @@ TEST(HttpConnectionCapTest, OneAddressCannotStarveTheOthers) {
   for (int fd : idle) ::close(fd);
 }
 
-TEST(HttpConnectionCapTest, AnIdleNewConnectionIsClosedAfterTheFirstByteDeadline) {
+TEST(HttpConnectionCapTest,
+     AnIdleNewConnectionIsClosedAfterTheFirstByteDeadline) {
   TempDir dir;
-  ServerProcess server(dir.File("first.db"),
-                       {"--first-byte-timeout-ms", "300", "--idle-timeout-ms",
-                        "60000"});
+  ServerProcess server(dir.File("first.db"), {"--first-byte-timeout-ms", "300",
+                                              "--idle-timeout-ms", "60000"});
   Connection silent(server.port());
   EXPECT_TRUE(silent.ClosedWithin(2s));
   // A kept-alive connection waits the (longer) idle timeout instead.
@@ -284,7 +285,8 @@ TEST(HttpConnectionCapTest, PerAddressCapIsConfigurable) {
   ServerProcess server(dir.File("per.db"),
                        {"--max-connections-per-address", "3"});
   std::vector<int> held;
-  for (int i = 0; i < 3; ++i) held.push_back(ConnectFrom("127.0.0.3", server.port()));
+  for (int i = 0; i < 3; ++i)
+    held.push_back(ConnectFrom("127.0.0.3", server.port()));
   std::this_thread::sleep_for(200ms);
   const int fourth = ConnectFrom("127.0.0.3", server.port());
   ASSERT_GE(fourth, 0);

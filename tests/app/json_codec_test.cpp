@@ -229,8 +229,7 @@ TEST(JsonCodecTest, RejectsAStringWhereAnArrayOfStringsIsExpected) {
   std::vector<std::string> out = {"old"};
   domain::Errors e;
   FromJson(json::value("visas"), out, "topics", e);
-  EXPECT_THAT(e.list(),
-              ElementsAre(Error("topics", "must be an array")));
+  EXPECT_THAT(e.list(), ElementsAre(Error("topics", "must be an array")));
   EXPECT_THAT(out, ElementsAre("old"));
 }
 

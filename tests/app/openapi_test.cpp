@@ -5,9 +5,9 @@
 #include <cstdlib>
 #include <fstream>
 
+#include "app/api/routes.hpp"
 #include "app/services/auth_service.hpp"
 #include "app/services/credentials.hpp"
-#include "app/api/routes.hpp"
 #include "domain/enums.hpp"
 #include "tests/support/api_test.hpp"
 
@@ -61,7 +61,8 @@ TEST_F(OpenApiTest, EnumerationsAreTheDomainsTexts) {
   ExpectEnum<domain::Measure>(s, "Measure");
   ExpectEnum<domain::Disaggregation>(s, "Disaggregation");
   std::vector<std::string> roles;
-  for (const auto& v : s.at("User").at("properties").at("role").at("enum").as_array())
+  for (const auto& v :
+       s.at("User").at("properties").at("role").at("enum").as_array())
     roles.emplace_back(v.as_string());
   EXPECT_EQ(roles, (std::vector<std::string>{"admin", "coordinator", "viewer",
                                              "funder"}));

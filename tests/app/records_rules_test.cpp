@@ -39,9 +39,9 @@ TEST_F(RecordsRulesTest, ControlCharactersAreRefusedButLongTextKeepsLines) {
     ExpectProblem(r, 422);
     EXPECT_EQ(ErrorFields(r), std::vector<std::string>{"full_name"});
   }
-  auto nul = Post("/api/v1/organizations",
-                  {{"name", json::string(std::string("Front\0ex", 8))},
-                   {"kind", "ngo"}});
+  auto nul = Post(
+      "/api/v1/organizations",
+      {{"name", json::string(std::string("Front\0ex", 8))}, {"kind", "ngo"}});
   ExpectProblem(nul, 422);
   auto project = Project("CBMM");
   auto r = Post("/api/v1/workshops", {{"project_id", project},
@@ -79,14 +79,14 @@ TEST_F(RecordsRulesTest, CountsAreBounded) {
 TEST_F(RecordsRulesTest, AnOverflowingHeadcountIsRefusedAndReportsAnswer) {
   auto funder = Organization("EC", "intergovernmental");
   auto project = Project("EUCD");
-  ASSERT_EQ(Put("/api/v1/projects/" + std::to_string(project) +
-                    "/organizations",
-                json::array{{{"organization_id", funder},
-                             {"role", "lead_funder"},
-                             {"amount", 1000},
-                             {"currency", "EUR"}}})
-                .status,
-            200);
+  ASSERT_EQ(
+      Put("/api/v1/projects/" + std::to_string(project) + "/organizations",
+          json::array{{{"organization_id", funder},
+                       {"role", "lead_funder"},
+                       {"amount", 1000},
+                       {"currency", "EUR"}}})
+          .status,
+      200);
   auto w = Create("/api/v1/workshops", {{"project_id", project},
                                         {"title", "Old"},
                                         {"kind", "training"},
@@ -95,13 +95,12 @@ TEST_F(RecordsRulesTest, AnOverflowingHeadcountIsRefusedAndReportsAnswer) {
                                         {"end_date", "2017-03-02"},
                                         {"reported_participants", 30}});
   const std::string path = "/api/v1/workshops/" + std::to_string(w);
-  for (const char* huge : {"9223372036854775807", "9223372036854775808",
-                           "1e300", "1000001"}) {
+  for (const char* huge :
+       {"9223372036854775807", "9223372036854775808", "1e300", "1000001"}) {
     auto r = Request(port(), "PATCH", path,
                      std::string(R"({"reported_participants": )") + huge + "}");
     ExpectProblem(r, 422);
-    EXPECT_THAT(ErrorFields(r),
-                ::testing::ElementsAre("reported_participants"))
+    EXPECT_THAT(ErrorFields(r), ::testing::ElementsAre("reported_participants"))
         << huge;
   }
   EXPECT_EQ(Get(path).Json().at("reported_participants").as_int64(), 30);
@@ -116,8 +115,8 @@ TEST_F(RecordsRulesTest, AnOverflowingHeadcountIsRefusedAndReportsAnswer) {
 // JSON can carry a NUL ("\u0000") that C strings would cut short.
 TEST_F(RecordsRulesTest, NulIsRefusedInNamesAndEmails) {
   auto org = Organization("Real Org", "ngo");
-  auto r = Request(port(), "POST", "/api/v1/people",
-                   R"({"full_name": "\u0000"})");
+  auto r =
+      Request(port(), "POST", "/api/v1/people", R"({"full_name": "\u0000"})");
   ExpectProblem(r, 422);
   EXPECT_THAT(ErrorFields(r), ::testing::ElementsAre("full_name"));
   r = Request(port(), "POST", "/api/v1/people",
@@ -141,8 +140,8 @@ TEST_F(RecordsRulesTest, NulIsRefusedInNamesAndEmails) {
 TEST_F(RecordsRulesTest, NamesAreOneUnderUnicodeCaseFolding) {
   Organization("Pär Foundation", "ngo");
   // Upper case, and a decomposed ä (a + combining diaeresis).
-  for (const char* same : {"PÄR FOUNDATION", "Pa\u0308r Foundation",
-                           "pär foundation"}) {
+  for (const char* same :
+       {"PÄR FOUNDATION", "Pa\u0308r Foundation", "pär foundation"}) {
     auto r = Post("/api/v1/organizations", {{"name", same}, {"kind", "ngo"}});
     ExpectProblem(r, 409);
     EXPECT_NE(r.Json().at("detail").as_string().find("name"),
@@ -155,8 +154,9 @@ TEST_F(RecordsRulesTest, NamesAreOneUnderUnicodeCaseFolding) {
   auto found = Get("/api/v1/organizations?q=p%C3%84r").Json().at("items");
   ASSERT_EQ(found.as_array().size(), 1u);
   Person("刘伟");
-  EXPECT_EQ(Get("/api/v1/people?q=%E5%88%98").Json().at("items").as_array().size(),
-            1u);
+  EXPECT_EQ(
+      Get("/api/v1/people?q=%E5%88%98").Json().at("items").as_array().size(),
+      1u);
   auto project = Project("P");
   Workshop(project, "Document Security", "2017-09-08", "2017-09-08");
   Workshop(project, "Border Control", "2017-10-08", "2017-10-08");
@@ -166,8 +166,8 @@ TEST_F(RecordsRulesTest, NamesAreOneUnderUnicodeCaseFolding) {
 }
 
 TEST_F(RecordsRulesTest, AnEmailBelongsToOnePerson) {
-  auto first = Create("/api/v1/people",
-                      {{"full_name", "Sun Li"}, {"email", "Sun.Li@Example.org"}});
+  auto first = Create("/api/v1/people", {{"full_name", "Sun Li"},
+                                         {"email", "Sun.Li@Example.org"}});
   auto r = Post("/api/v1/people",
                 {{"full_name", "Li Sun"}, {"email", "sun.li@EXAMPLE.ORG"}});
   ExpectProblem(r, 409);
@@ -220,8 +220,9 @@ TEST_F(RecordsRulesTest, MergeMovesRegistrationsAndMarksAndIsAudited) {
   std::int64_t days = 0;
   for (const auto& e : record) days += e.at("days_attended").as_int64();
   EXPECT_EQ(days, 1);
-  EXPECT_EQ(Get("/api/v1/audit?action=merge").Json().at("items").as_array().size(),
-            2u);
+  EXPECT_EQ(
+      Get("/api/v1/audit?action=merge").Json().at("items").as_array().size(),
+      2u);
 
   // Both in one workshop: refused, nothing moves.
   auto third = Person("Liu W.");
@@ -244,9 +245,9 @@ TEST_F(RecordsRulesTest, HistoricalRecordsKeepWhatTheSourceStates) {
   EXPECT_EQ(r.Json().at("duration_days").as_int64(), 2);
   for (const char* ok : {"2017-09-08", "2012-11-06?", "2012-11", "201X",
                          "2012-11-06/2012-11-07"}) {
-    EXPECT_EQ(Patch(W(r.Json().at("id").as_int64()), {{"stated_dates", ok}})
-                  .status,
-              200)
+    EXPECT_EQ(
+        Patch(W(r.Json().at("id").as_int64()), {{"stated_dates", ok}}).status,
+        200)
         << ok;
   }
   for (const char* bad : {"March 2", "2012-13-01", "2012-11-32", "12-11-06"}) {
@@ -283,9 +284,9 @@ TEST_F(RecordsRulesTest, MarksStayOnTheirDays) {
                 json::array{{{"person_id", person}, {"status", "present"}}})
                 .status,
             200);
-  ExpectProblem(Patch(W(w), {{"start_date", "2018-09-08"},
-                             {"end_date", "2018-09-10"}}),
-                409);
+  ExpectProblem(
+      Patch(W(w), {{"start_date", "2018-09-08"}, {"end_date", "2018-09-10"}}),
+      409);
   ExpectProblem(Delete(W(w) + "/sessions/" + first), 409);
   ExpectProblem(Patch(W(w) + "/sessions/" + first, {{"date", "2017-09-10"}}),
                 409);
@@ -300,16 +301,17 @@ TEST_F(RecordsRulesTest, PartnerListsCarryNames) {
   auto project = Project("CBMM");
   auto frontex = Organization("Frontex", "intergovernmental");
   auto w = Workshop(project);
-  auto r = Put(W(w) + "/organizations",
-               json::array{{{"organization_id", frontex}, {"role", "trainer"}}});
+  auto r =
+      Put(W(w) + "/organizations",
+          json::array{{{"organization_id", frontex}, {"role", "trainer"}}});
   ASSERT_EQ(r.status, 200) << r.body;
   EXPECT_EQ(r.Json().at(0).at("organization_name").as_string(), "Frontex");
   // What was read can be sent back as it is.
-  EXPECT_EQ(Put(W(w) + "/organizations", Get(W(w) + "/organizations").Json())
-                .status,
-            200);
-  auto parties = Get("/api/v1/projects/" + std::to_string(project) +
-                     "/organizations");
+  EXPECT_EQ(
+      Put(W(w) + "/organizations", Get(W(w) + "/organizations").Json()).status,
+      200);
+  auto parties =
+      Get("/api/v1/projects/" + std::to_string(project) + "/organizations");
   EXPECT_TRUE(parties.Json().as_array().empty());
 }
 

@@ -51,11 +51,11 @@ class ReportsApiTest : public ApiTest {
     q_ = Project("Q");
     auto r = Project("R");
     auto parties = [&](std::int64_t project, json::array list) {
-      ASSERT_EQ(Put("/api/v1/projects/" + std::to_string(project) +
-                        "/organizations",
-                    list)
-                    .status,
-                200);
+      ASSERT_EQ(
+          Put("/api/v1/projects/" + std::to_string(project) + "/organizations",
+              list)
+              .status,
+          200);
     };
     parties(p, {{{"organization_id", funder_},
                  {"role", "lead_funder"},
@@ -113,10 +113,11 @@ class ReportsApiTest : public ApiTest {
                 {{"organization_id", evil}, {"role", "participating"}}})
             .status,
         200);
-    ASSERT_EQ(Put("/api/v1/workshops/" + std::to_string(w2_) + "/organizations",
-                  json::array{{{"organization_id", frontex}, {"role", "trainer"}}})
-                  .status,
-              200);
+    ASSERT_EQ(
+        Put("/api/v1/workshops/" + std::to_string(w2_) + "/organizations",
+            json::array{{{"organization_id", frontex}, {"role", "trainer"}}})
+            .status,
+        200);
 
     auto person = [&](const char* name, const char* gender, json::value org,
                       json::value province) {
@@ -160,10 +161,9 @@ class ReportsApiTest : public ApiTest {
 
   std::vector<std::int64_t> SessionIds(std::int64_t workshop) {
     std::vector<std::int64_t> ids;
-    for (auto& s : ListAll(port(),
-                           "/api/v1/workshops/" + std::to_string(workshop) +
-                               "/sessions",
-                           10))
+    for (auto& s : ListAll(
+             port(),
+             "/api/v1/workshops/" + std::to_string(workshop) + "/sessions", 10))
       ids.push_back(s.at("id").as_int64());
     return ids;
   }
@@ -231,9 +231,9 @@ class ReportsApiTest : public ApiTest {
     }
   }
 
-  std::int64_t funder_ = 0, child_ = 0, agency_a_ = 0, q_ = 0, w1_ = 0,
-               w2_ = 0, w3_ = 0, w5_ = 0, w6_ = 0, w9_ = 0, p1_ = 0, p2_ = 0,
-               p3_ = 0, p4_ = 0, p5_ = 0, p6_ = 0;
+  std::int64_t funder_ = 0, child_ = 0, agency_a_ = 0, q_ = 0, w1_ = 0, w2_ = 0,
+               w3_ = 0, w5_ = 0, w6_ = 0, w9_ = 0, p1_ = 0, p2_ = 0, p3_ = 0,
+               p4_ = 0, p5_ = 0, p6_ = 0;
   std::vector<std::int64_t> sessions_;
 };
 
@@ -251,17 +251,17 @@ TEST_F(ReportsApiTest, AttendanceReportCountsParticipantsAndTrainersApart) {
   auto totals = r.at("totals");
   // Participants P1 P2 P5 (P4 cancelled), all three marked at least once;
   // days 3 + 1 + 1; only P1 reached 80% of 3 sessions; P3 and P6 apart.
-  EXPECT_EQ(Ints(totals, {"sessions", "participants_registered",
-                          "people_trained", "participant_days", "completed",
-                          "trainers"}),
-            (std::vector<std::int64_t>{3, 3, 3, 5, 1, 2}));
+  EXPECT_EQ(
+      Ints(totals, {"sessions", "participants_registered", "people_trained",
+                    "participant_days", "completed", "trainers"}),
+      (std::vector<std::int64_t>{3, 3, 3, 5, 1, 2}));
   // Sessions: 2/3, 1/3, 2/3 -> mean 5/9.
   EXPECT_NEAR(totals.at("attendance_rate").as_double(), 5.0 / 9.0, 1e-9);
   EXPECT_TRUE(totals.at("reported_headcount").is_null());
   auto sessions = r.at("sessions").as_array();
   ASSERT_EQ(sessions.size(), 3u);
-  const auto marks = {"present", "late", "excused", "absent", "unmarked",
-                      "trainers_present"};
+  const auto marks = {"present", "late",     "excused",
+                      "absent",  "unmarked", "trainers_present"};
   EXPECT_EQ(Ints(sessions[0], marks),
             (std::vector<std::int64_t>{1, 1, 0, 1, 0, 2}));
   EXPECT_EQ(Ints(sessions[1], marks),
@@ -382,10 +382,10 @@ TEST_F(ReportsApiTest, FunderReportRollsUpChildFunders) {
   ASSERT_EQ(apart.at("workshops").as_array().size(), 2u);
   EXPECT_EQ(apart.at("workshops").as_array()[0].at("title").as_string(), "W2");
   EXPECT_EQ(apart.at("workshops").as_array()[1].at("title").as_string(), "W3");
-  EXPECT_EQ(Ints(apart.at("totals"), {"workshops", "reported_headcount",
-                                      "participants",
-                                      "estimated_participant_days"}),
-            (std::vector<std::int64_t>{2, 35, 35, 145}));
+  EXPECT_EQ(
+      Ints(apart.at("totals"), {"workshops", "reported_headcount",
+                                "participants", "estimated_participant_days"}),
+      (std::vector<std::int64_t>{2, 35, 35, 145}));
   EXPECT_EQ(apart.at("totals").at("trainer_institutions"),
             (json::array{"Frontex"}));
   // Aggregates only: no person's name anywhere.
@@ -396,8 +396,8 @@ TEST_F(ReportsApiTest, FunderReportRollsUpChildFunders) {
   // Without the children: P only, so W5 and its 40 leave the totals.
   auto own = Get(target + "&include_children=false").Json();
   EXPECT_EQ(own.at("projects").as_array().size(), 1u);
-  EXPECT_EQ(Ints(own.at("totals"), {"workshops", "reported_headcount",
-                                    "participants"}),
+  EXPECT_EQ(Ints(own.at("totals"),
+                 {"workshops", "reported_headcount", "participants"}),
             (std::vector<std::int64_t>{2, 12, 15}));
 
   const std::string w1 = "W1 (workshop " + std::to_string(w1_) + ")";
@@ -434,10 +434,10 @@ TEST_F(ReportsApiTest, SummaryCountsHeldWorkshopsOnly) {
   // Held with exact dates in 2025: W1, W5, W6, W9. P1 was trained in W1 and
   // W9: 3 people, 4 participations, 5 + 1 days; W9's rate 1/(2 x 1).
   auto totals = r.at("totals");
-  EXPECT_EQ(Ints(totals, {"workshops", "people_trained", "participations",
-                          "participant_days", "people_completed",
-                          "reported_headcount", "participants",
-                          "estimated_participant_days"}),
+  EXPECT_EQ(Ints(totals,
+                 {"workshops", "people_trained", "participations",
+                  "participant_days", "people_completed", "reported_headcount",
+                  "participants", "estimated_participant_days"}),
             (std::vector<std::int64_t>{4, 3, 4, 6, 1, 52, 56, 52}));
   EXPECT_NEAR(totals.at("attendance_rate").as_double(), (5.0 / 9 + 0.5) / 2,
               1e-9);
@@ -448,10 +448,9 @@ TEST_F(ReportsApiTest, SummaryCountsHeldWorkshopsOnly) {
                         {"people_trained", t},
                         {"participant_days", d}};
   };
-  EXPECT_EQ(r.at("by_project"),
-            (json::array{b("project_code", "P", 2, 3, 5),
-                         b("project_code", "Q", 1, 0, 0),
-                         b("project_code", "R", 1, 1, 1)}));
+  EXPECT_EQ(r.at("by_project"), (json::array{b("project_code", "P", 2, 3, 5),
+                                             b("project_code", "Q", 1, 0, 0),
+                                             b("project_code", "R", 1, 1, 1)}));
   EXPECT_EQ(r.at("by_kind"), (json::array{b("kind", "training", 2, 3, 5),
                                           b("kind", "workshop", 2, 1, 1)}));
   EXPECT_EQ(r.at("by_city"), (json::array{b("city", nullptr, 1, 0, 0),
@@ -459,10 +458,10 @@ TEST_F(ReportsApiTest, SummaryCountsHeldWorkshopsOnly) {
   EXPECT_EQ(r.at("by_month"), (json::array{b("month", "2025-03", 2, 3, 5),
                                            b("month", "2025-05", 1, 0, 0),
                                            b("month", "2025-07", 1, 1, 1)}));
-  EXPECT_EQ(Ints(r.at("dates_uncertain").at("totals"),
-                 {"workshops", "reported_headcount",
-                  "estimated_participant_days"}),
-            (std::vector<std::int64_t>{2, 35, 145}));
+  EXPECT_EQ(
+      Ints(r.at("dates_uncertain").at("totals"),
+           {"workshops", "reported_headcount", "estimated_participant_days"}),
+      (std::vector<std::int64_t>{2, 35, 145}));
 
   // One project: Q holds W5 only.
   auto q = Get(target + "&project_id=" + std::to_string(q_)).Json();
@@ -470,20 +469,19 @@ TEST_F(ReportsApiTest, SummaryCountsHeldWorkshopsOnly) {
             (std::vector<std::int64_t>{1, 40}));
   EXPECT_EQ(q.at("dates_uncertain").at("totals").at("workshops").as_int64(), 0);
 
-  ExpectFigures(target,
-                {{"totals", "Workshops held", "Value", "4"},
-                 {"totals", "People trained (distinct)", "Value", "3"},
-                 {"totals", "People trained, summed over workshops", "Value",
-                  "4"},
-                 {"totals", "Participants (trained + reported headcount)",
-                  "Value", "56"},
-                 {"totals", "Participant-days", "Value", "6"},
-                 {"not_yet_held", "Planned or confirmed workshops in the period",
-                  "Value", "1"},
-                 {"by_project", "P", "Workshops held", "2"},
-                 {"by_city", "(not recorded)", "Workshops held", "1"},
-                 {"by_month", "2025-03", "People trained", "3"},
-                 {"dates_uncertain.totals", "Workshops held", "Value", "2"}});
+  ExpectFigures(
+      target,
+      {{"totals", "Workshops held", "Value", "4"},
+       {"totals", "People trained (distinct)", "Value", "3"},
+       {"totals", "People trained, summed over workshops", "Value", "4"},
+       {"totals", "Participants (trained + reported headcount)", "Value", "56"},
+       {"totals", "Participant-days", "Value", "6"},
+       {"not_yet_held", "Planned or confirmed workshops in the period", "Value",
+        "1"},
+       {"by_project", "P", "Workshops held", "2"},
+       {"by_city", "(not recorded)", "Workshops held", "1"},
+       {"by_month", "2025-03", "People trained", "3"},
+       {"dates_uncertain.totals", "Workshops held", "Value", "2"}});
 }
 
 TEST_F(ReportsApiTest, BadParametersAre4xx) {
@@ -505,8 +503,7 @@ TEST_F(ReportsApiTest, BadParametersAre4xx) {
   ExpectProblem(Get("/api/v1/reports/funder?organization_id=999" + year), 404);
   ExpectProblem(Get("/api/v1/reports/summary?from=2025-12-31&to=2025-01-01"),
                 400);
-  ExpectProblem(Get("/api/v1/reports/summary?project_id=99999" + year),
-                404);
+  ExpectProblem(Get("/api/v1/reports/summary?project_id=99999" + year), 404);
   auto typo = Get("/api/v1/reports/summary?projectid=1" + year);
   ExpectProblem(typo, 400);
   EXPECT_NE(typo.body.find("projectid"), std::string::npos);

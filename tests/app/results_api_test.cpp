@@ -28,12 +28,12 @@ class ResultsApiTest : public ApiTest {
     const auto x = Organization("X"), y = Organization("Y"),
                z = Organization("Z");
     project_ = Project("P");
-    ASSERT_EQ(Put("/api/v1/projects/" + std::to_string(project_) +
-                      "/organizations",
-                  json::array{{{"organization_id", funder_},
-                               {"role", "lead_funder"}}})
-                  .status,
-              200);
+    ASSERT_EQ(
+        Put("/api/v1/projects/" + std::to_string(project_) + "/organizations",
+            json::array{
+                {{"organization_id", funder_}, {"role", "lead_funder"}}})
+            .status,
+        200);
     auto workshop = [&](const char* title, const char* kind, const char* start,
                         const char* end, json::array topics) {
       return Create("/api/v1/workshops", {{"project_id", project_},
@@ -67,8 +67,9 @@ class ResultsApiTest : public ApiTest {
       return json::object{{"person_id", who}, {"status", status}};
     };
     const auto s1 = Sessions(w1_);
-    Sheet(w1_, s1[0], {mark(a_, "present"), mark(b, "present"),
-                       mark(c, "late"), mark(t, "present")});
+    Sheet(w1_, s1[0],
+          {mark(a_, "present"), mark(b, "present"), mark(c, "late"),
+           mark(t, "present")});
     Sheet(w1_, s1[1], {mark(a_, "present"), mark(c, "present")});
     Sheet(w1_, s1[2], {mark(a_, "present")});
     Sheet(w2_, Sessions(w2_)[0], {mark(a_, "present"), mark(d, "absent")});
@@ -91,9 +92,9 @@ class ResultsApiTest : public ApiTest {
   }
   std::vector<std::int64_t> Sessions(std::int64_t w) {
     std::vector<std::int64_t> ids;
-    for (auto& s : ListAll(port(), "/api/v1/workshops/" + std::to_string(w) +
-                                       "/sessions",
-                           10))
+    for (auto& s :
+         ListAll(port(), "/api/v1/workshops/" + std::to_string(w) + "/sessions",
+                 10))
       ids.push_back(s.at("id").as_int64());
     return ids;
   }
@@ -134,9 +135,9 @@ class ResultsApiTest : public ApiTest {
 
 TEST_F(ResultsApiTest, EveryMeasureMatchesTheFiguresWorkedOutByHand) {
   const std::map<std::string, double> expected = {
-      {"people_trained", 3},     {"participations", 4},
-      {"participant_days", 7},   {"people_completed", 1},
-      {"workshops_held", 2},     {"female_share", 200.0 / 3},
+      {"people_trained", 3},   {"participations", 4},
+      {"participant_days", 7}, {"people_completed", 1},
+      {"workshops_held", 2},   {"female_share", 200.0 / 3},
       {"agencies_reached", 2}};
   std::map<std::string, std::int64_t> ids;
   for (const auto& [measure, value] : expected) {
@@ -161,26 +162,25 @@ TEST_F(ResultsApiTest, EveryMeasureMatchesTheFiguresWorkedOutByHand) {
 
 TEST_F(ResultsApiTest, FiltersThresholdsTargetsBaselinesAndDisaggregation) {
   // Trainings only: W1 alone.
-  const auto training = Counted(
-      "participant_days",
-      {{"filter", {{"kinds", json::array{"training"}}}},
-       {"baseline_value", 0},
-       {"baseline_year", 2024},
-       {"targets", json::array{{{"period_start", "2025-01-01"},
-                                {"period_end", "2025-06-30"},
-                                {"value", 2}},
-                               {{"period_start", "2025-01-01"},
-                                {"period_end", "2025-12-31"},
-                                {"value", 5}},
-                               {{"period_start", "2026-01-01"},
-                                {"period_end", "2026-12-31"},
-                                {"value", 10}}}},
-       {"disaggregations", json::array{"organization"}}});
+  const auto training =
+      Counted("participant_days",
+              {{"filter", {{"kinds", json::array{"training"}}}},
+               {"baseline_value", 0},
+               {"baseline_year", 2024},
+               {"targets", json::array{{{"period_start", "2025-01-01"},
+                                        {"period_end", "2025-06-30"},
+                                        {"value", 2}},
+                                       {{"period_start", "2025-01-01"},
+                                        {"period_end", "2025-12-31"},
+                                        {"value", 5}},
+                                       {{"period_start", "2026-01-01"},
+                                        {"period_end", "2026-12-31"},
+                                        {"value", 10}}}},
+               {"disaggregations", json::array{"organization"}}});
   // A topic, and a lower completion threshold: C's 2 of 3 days now count.
   const auto completed = Counted(
-      "people_completed",
-      {{"filter", {{"topics", json::array{"border"}}}},
-       {"completion_threshold", 60}});
+      "people_completed", {{"filter", {{"topics", json::array{"border"}}}},
+                           {"completion_threshold", 60}});
   const auto by_sex = Counted(
       "people_trained", {{"disaggregations", json::array{"sex", "province"}}});
   auto report = Report();
@@ -234,9 +234,9 @@ TEST_F(ResultsApiTest, FiltersThresholdsTargetsBaselinesAndDisaggregation) {
 }
 
 TEST_F(ResultsApiTest, ManualValuesAreEnteredPerPeriod) {
-  const auto manual = Create(Indicators(outcome_),
-                             {{"title", "Procedures adopted"},
-                              {"source", "manual"}});
+  const auto manual =
+      Create(Indicators(outcome_),
+             {{"title", "Procedures adopted"}, {"source", "manual"}});
   const std::string values =
       "/api/v1/indicators/" + std::to_string(manual) + "/values";
   ASSERT_EQ(Put(values, json::array{{{"period_start", "2025-01-01"},
@@ -255,9 +255,8 @@ TEST_F(ResultsApiTest, ManualValuesAreEnteredPerPeriod) {
                 .at("actual")
                 .as_double(),
             4);
-  EXPECT_TRUE(Entry(Report("2026-01-01", "2026-12-31"), manual)
-                  .at("actual")
-                  .is_null());
+  EXPECT_TRUE(
+      Entry(Report("2026-01-01", "2026-12-31"), manual).at("actual").is_null());
   // A counted indicator takes no values; bad values change nothing.
   const auto counted = Counted("people_trained");
   ExpectProblem(Put("/api/v1/indicators/" + std::to_string(counted) + "/values",
@@ -273,14 +272,14 @@ TEST_F(ResultsApiTest, ManualValuesAreEnteredPerPeriod) {
 }
 
 TEST_F(ResultsApiTest, BadIndicatorsAndResultsAreRefused) {
-  auto unknown = Post(Indicators(output_), {{"title", "x"},
-                                            {"source", "attendance"},
-                                            {"measure", "happiness"}});
+  auto unknown = Post(
+      Indicators(output_),
+      {{"title", "x"}, {"source", "attendance"}, {"measure", "happiness"}});
   ExpectProblem(unknown, 422);
   EXPECT_EQ(ErrorFields(unknown), (std::vector<std::string>{"measure"}));
-  ExpectProblem(Post(Indicators(output_),
-                     {{"title", "x"}, {"source", "attendance"}}),
-                422);  // no measure
+  ExpectProblem(
+      Post(Indicators(output_), {{"title", "x"}, {"source", "attendance"}}),
+      422);  // no measure
   ExpectProblem(Post(Indicators(output_), {{"title", "x"},
                                            {"source", "attendance"},
                                            {"measure", "workshops_held"},
@@ -292,14 +291,15 @@ TEST_F(ResultsApiTest, BadIndicatorsAndResultsAreRefused) {
                                            {"completion_threshold", 0}}),
                 422);
   // An outcome cannot sit below an output; a result elsewhere is no parent.
-  ExpectProblem(Post(Results(), {{"level", "outcome"},
-                                 {"title", "x"},
-                                 {"parent_id", output_}}),
-                422);
+  ExpectProblem(
+      Post(Results(),
+           {{"level", "outcome"}, {"title", "x"}, {"parent_id", output_}}),
+      422);
   const auto other = Project("Q");
-  ExpectProblem(Post("/api/v1/projects/" + std::to_string(other) + "/results",
-                     {{"level", "output"}, {"title", "x"}, {"parent_id", outcome_}}),
-                422);
+  ExpectProblem(
+      Post("/api/v1/projects/" + std::to_string(other) + "/results",
+           {{"level", "output"}, {"title", "x"}, {"parent_id", outcome_}}),
+      422);
   // Deleting a result that others hang on is a 409.
   Counted("people_trained");
   ExpectProblem(Delete("/api/v1/results/" + std::to_string(output_)), 409);
@@ -333,9 +333,10 @@ TEST_F(ResultsApiTest, EvidenceShowsThePeopleToCoordinatorsOnly) {
     ExpectProblem(Get(target), 403);
   }
   // The funder's own report carries the project's indicator table.
-  auto funder = Get("/api/v1/reports/funder?organization_id=" +
-                    std::to_string(funder_) + "&from=2025-01-01&to=2025-12-31")
-                    .Json();
+  auto funder =
+      Get("/api/v1/reports/funder?organization_id=" + std::to_string(funder_) +
+          "&from=2025-01-01&to=2025-12-31")
+          .Json();
   auto results = funder.at("results").as_array();
   ASSERT_EQ(results.size(), 1u);
   EXPECT_EQ(results[0].at("project").at("code").as_string(), "P");

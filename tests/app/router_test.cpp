@@ -30,16 +30,16 @@ class RouterTest : public ::testing::Test {
     router_.Add(kDelete, "/things/{id}", kOpen, [](Context&) -> Result {
       throw std::runtime_error("SELECT secret FROM /var/lib/capdev.db");
     });
-    router_.Add(
-        kGet, "/things/{id}/parts/{part_id}", kOpen,
-        [](Context& ctx) -> Result {
-          return Response{200,
-                          "text/plain",
-                          ctx.params.at("id") + "/" + ctx.params.at("part_id") +
-                              "?" + ctx.query.Text("q").value_or(""),
-                          {}};
-        },
-        {"q"});
+    router_.Add(kGet, "/things/{id}/parts/{part_id}", kOpen,
+                [](Context& ctx) -> Result {
+                  return Response{200,
+                                  "text/plain",
+                                  ctx.params.at("id") + "/" +
+                                      ctx.params.at("part_id") + "?" +
+                                      ctx.query.Text("q").value_or(""),
+                                  {}};
+                },
+                {"q"});
     router_.Add(kGet, "/conflict", kOpen, [](Context&) -> Result {
       return domain::Status::FailedPrecondition("still referenced");
     });
@@ -121,13 +121,12 @@ TEST_F(RouterTest, UnknownQueryParametersAre400NamingThem) {
 }
 
 TEST_F(RouterTest, AHandlerThatIgnoresABadParameterStillAnswers400) {
-  router_.Add(
-      kGet, "/careless", kOpen,
-      [](Context& ctx) -> Result {
-        ctx.query.Id("n");  // read, never checked
-        return Response{200, "text/plain", "", {}};
-      },
-      {"n"});
+  router_.Add(kGet, "/careless", kOpen,
+              [](Context& ctx) -> Result {
+                ctx.query.Id("n");  // read, never checked
+                return Response{200, "text/plain", "", {}};
+              },
+              {"n"});
   EXPECT_EQ(Call("GET", "/careless?n=x").status, 400);
   EXPECT_EQ(Call("GET", "/careless?n=3").status, 200);
 }
@@ -147,7 +146,8 @@ TEST_F(RouterTest, RoutesNeedASignedInUserWithThePermission) {
       });
   auto as = [&](const std::string& role) {
     return router_.Dispatch(
-        Request{.method = "GET", .target = "/admin-only", .authorization = role},
+        Request{
+            .method = "GET", .target = "/admin-only", .authorization = role},
         db_);
   };
   EXPECT_EQ(as("").status, 401);

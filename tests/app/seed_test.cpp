@@ -376,17 +376,18 @@ TEST_F(SeedTest, TheEuropeanCommissionsFunderReportShowsEveryEvent) {
     estimates.insert(std::string(w.at("city").as_string()) + " " +
                      (days.is_null() ? "-" : std::to_string(days.as_int64())));
   }
-  EXPECT_EQ(estimates,
-            (std::multiset<std::string>{"Langfang -", "Harbin 150",
-                                        "Beijing 120", "Beijing 102",
-                                        "Hangzhou 33"}));
+  EXPECT_EQ(estimates, (std::multiset<std::string>{"Langfang -", "Harbin 150",
+                                                   "Beijing 120", "Beijing 102",
+                                                   "Hangzhou 33"}));
   auto apart = r.at("dates_uncertain").at("totals");
   EXPECT_EQ(apart.at("reported_headcount").as_int64(), 30 + 30 + 51 + 33);
   EXPECT_EQ(apart.at("estimated_participant_days").as_int64(), 405);
   // The Commission's own project alone: CBMM's Harbin and Beijing trainings.
   auto own = Get(port(), target + "&include_children=false").Json();
   EXPECT_EQ(own.at("projects").as_array().size(), 1u);
-  EXPECT_EQ(own.at("dates_uncertain").at("totals").at("reported_headcount")
+  EXPECT_EQ(own.at("dates_uncertain")
+                .at("totals")
+                .at("reported_headcount")
                 .as_int64(),
             60);
   auto html = Get(port(), target + "&format=html");

@@ -12,8 +12,8 @@ HttpResponse Send(std::uint16_t port, const std::string& method,
                   const std::string& target, const std::string& headers,
                   const std::string& body = "") {
   Connection c(port);
-  c.Send(FormatRequest(method, target, body,
-                       "Authorization: none\r\n" + headers));
+  c.Send(
+      FormatRequest(method, target, body, "Authorization: none\r\n" + headers));
   auto r = c.Read();
   if (!r) throw std::runtime_error("no response");
   return *r;
@@ -27,8 +27,8 @@ class WebSessionTest : public ApiTest {
                   R"({"username":"coord","password":"correct horse battery"})");
     ASSERT_EQ(r.status, 200) << r.body;
     set_cookie_ = r.Header("set-cookie");
-    cookie_ = "Cookie: " + set_cookie_.substr(0, set_cookie_.find(';')) +
-              "\r\n";
+    cookie_ =
+        "Cookie: " + set_cookie_.substr(0, set_cookie_.find(';')) + "\r\n";
     csrf_ = std::string(r.Json().at("csrf_token").as_string());
   }
   std::string set_cookie_, cookie_, csrf_;
@@ -54,14 +54,16 @@ TEST_F(WebSessionTest, CookieSignsInReadsAndMeGivesTheCsrfToken) {
   EXPECT_EQ(Send(port(), "GET", "/api/v1/me", "").status, 401);
 }
 
-TEST_F(WebSessionTest, CookieWriteWithoutTheCsrfTokenIsRefusedAndWritesNothing) {
+TEST_F(WebSessionTest,
+       CookieWriteWithoutTheCsrfTokenIsRefusedAndWritesNothing) {
   const std::string body = R"({"name":"Frontex","kind":"intergovernmental"})";
   auto r = Send(port(), "POST", "/api/v1/organizations", cookie_, body);
   ExpectProblem(r, 403);
   r = Send(port(), "POST", "/api/v1/organizations",
            cookie_ + "X-CSRF-Token: " + std::string(64, '0') + "\r\n", body);
   ExpectProblem(r, 403);
-  EXPECT_TRUE(Get("/api/v1/organizations").Json().at("items").as_array().empty());
+  EXPECT_TRUE(
+      Get("/api/v1/organizations").Json().at("items").as_array().empty());
 
   r = Send(port(), "POST", "/api/v1/organizations",
            cookie_ + "X-CSRF-Token: " + csrf_ + "\r\n", body);
@@ -91,8 +93,8 @@ TEST_F(WebSessionTest, AdminManagesUsers) {
 
   EXPECT_EQ(Get("/api/v1/users/" + std::to_string(id)).Json().at("role"),
             "viewer");
-  auto patched = Patch("/api/v1/users/" + std::to_string(id),
-                       {{"disabled", true}});
+  auto patched =
+      Patch("/api/v1/users/" + std::to_string(id), {{"disabled", true}});
   ASSERT_EQ(patched.status, 200) << patched.body;
   EXPECT_EQ(patched.Json().at("disabled"), true);
   // Disabling signs the user out everywhere.
@@ -107,8 +109,9 @@ TEST_F(WebSessionTest, AdminManagesUsers) {
                    .at("items")
                    .as_array();
   ASSERT_EQ(audit.size(), 2u);
-  EXPECT_EQ(Get("/api/v1/audit?entity=user").Json().at("items").as_array().size(),
-            4u);
+  EXPECT_EQ(
+      Get("/api/v1/audit?entity=user").Json().at("items").as_array().size(),
+      4u);
   EXPECT_EQ(json::serialize(audit).find("password"), std::string::npos);
 }
 
@@ -117,9 +120,9 @@ TEST_F(WebSessionTest, UserRulesAnswer422And409) {
                 {{"username", "x"}, {"role", "viewer"}, {"password", "short"}});
   ExpectProblem(r, 422);
   EXPECT_EQ(ErrorFields(r), std::vector<std::string>{"password"});
-  r = Post("/api/v1/users", {{"username", "f"},
-                             {"role", "funder"},
-                             {"password", "long-enough-1"}});
+  r = Post(
+      "/api/v1/users",
+      {{"username", "f"}, {"role", "funder"}, {"password", "long-enough-1"}});
   ExpectProblem(r, 422);
   EXPECT_EQ(ErrorFields(r), std::vector<std::string>{"organization_id"});
   r = Post("/api/v1/users", {{"username", "coord"},
@@ -134,11 +137,12 @@ TEST_F(WebSessionTest, UserRulesAnswer422And409) {
   ExpectProblem(r, 409);
   EXPECT_EQ(Get("/api/v1/users").Json().at("items").as_array().size(), 2u);
   // Coordinators do not manage users.
-  EXPECT_EQ(Send(port(), "POST", "/api/v1/users",
-                 cookie_ + "X-CSRF-Token: " + csrf_ + "\r\n",
-                 R"({"username":"y","role":"viewer","password":"long-enough-1"})")
-                .status,
-            403);
+  EXPECT_EQ(
+      Send(port(), "POST", "/api/v1/users",
+           cookie_ + "X-CSRF-Token: " + csrf_ + "\r\n",
+           R"({"username":"y","role":"viewer","password":"long-enough-1"})")
+          .status,
+      403);
 }
 
 TEST_F(WebSessionTest, ServesTheWebAppWithAStrictPolicy) {

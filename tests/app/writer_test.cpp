@@ -2,11 +2,10 @@
 // pool of long reads (bounded queue, time budget), on a real SQLite file.
 #include "app/http/writer.hpp"
 
-#include <gtest/gtest.h>
-
 #include <SQLiteCpp/Database.h>
 #include <SQLiteCpp/Exception.h>
 #include <SQLiteCpp/Statement.h>
+#include <gtest/gtest.h>
 #include <sqlite3.h>
 
 #include <atomic>

@@ -98,10 +98,10 @@ TEST(AccessTest, EveryRoleHasExactlyThePermissionsOfThePolicy) {
 }
 
 TEST(AccessTest, AdminMayDoEverything) {
-  EXPECT_EQ(Allowed(Role::kAdmin),
-            (Names{"public", "signed_in", "read_records", "write_records",
-                   "read_calendar", "read_funder_report", "read_evidence",
-                   "admin"}));
+  EXPECT_EQ(
+      Allowed(Role::kAdmin),
+      (Names{"public", "signed_in", "read_records", "write_records",
+             "read_calendar", "read_funder_report", "read_evidence", "admin"}));
 }
 
 TEST(AccessTest, CoordinatorMayDoAllButAdministration) {

@@ -15,7 +15,8 @@ std::vector<std::string> Fields(const Status& s) {
 }
 
 TEST(OrganizationRulesTest, AcceptsAMinimalOrganization) {
-  Organization org{.name = "Frontex", .kind = OrganizationKind::kIntergovernmental};
+  Organization org{.name = "Frontex",
+                   .kind = OrganizationKind::kIntergovernmental};
   EXPECT_TRUE(Validate(org).ok());
 }
 
@@ -32,9 +33,12 @@ TEST(OrganizationRulesTest, CountsLengthInCharactersNotBytes) {
   // 300 Chinese characters are 900 bytes of UTF-8 and still fit.
   std::string name;
   for (int i = 0; i < 300; ++i) name += "中";
-  EXPECT_TRUE(Validate(Organization{.name = name, .kind = OrganizationKind::kGovernment}).ok());
-  EXPECT_FALSE(
-      Validate(Organization{.name = name + "中", .kind = OrganizationKind::kGovernment}).ok());
+  EXPECT_TRUE(Validate(Organization{.name = name,
+                                    .kind = OrganizationKind::kGovernment})
+                  .ok());
+  EXPECT_FALSE(Validate(Organization{.name = name + "中",
+                                     .kind = OrganizationKind::kGovernment})
+                   .ok());
 }
 
 TEST(PersonRulesTest, DefaultsGenderAndChecksEmailShape) {

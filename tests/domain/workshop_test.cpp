@@ -23,8 +23,10 @@ Workshop Dated(const char* status, const char* start, const char* end) {
 
 TEST(WorkshopRulesTest, PlannedAndConfirmedWorkshopsNeedDates) {
   for (const char* status : {"planned", "confirmed"}) {
-    Workshop w{
-        .project_id = 1, .title = "T", .kind = WorkshopKind::kTraining, .status = St(status)};
+    Workshop w{.project_id = 1,
+               .title = "T",
+               .kind = WorkshopKind::kTraining,
+               .status = St(status)};
     auto s = Validate(w);
     ASSERT_EQ(s.errors().size(), 2u) << status;
     EXPECT_EQ(s.errors()[0].field, "start_date");
@@ -33,8 +35,10 @@ TEST(WorkshopRulesTest, PlannedAndConfirmedWorkshopsNeedDates) {
 }
 
 TEST(WorkshopRulesTest, HeldRecordMayHaveUnknownDates) {
-  Workshop w{
-      .project_id = 1, .title = "T", .kind = WorkshopKind::kWorkshop, .status = WorkshopStatus::kHeld};
+  Workshop w{.project_id = 1,
+             .title = "T",
+             .kind = WorkshopKind::kWorkshop,
+             .status = WorkshopStatus::kHeld};
   EXPECT_TRUE(Validate(w).ok());
   w.dates_estimated = true;  // nothing to estimate without dates
   EXPECT_FALSE(Validate(w).ok());

@@ -48,14 +48,15 @@ INSERT INTO attendance VALUES (1, 1, 1, 'present'), (2, 1, 1, 'late'), (3, 1, 1,
 
 TEST_F(ParticipationTest, FollowsEveryWriteToRegistrationsAndMarks) {
   using Row = std::pair<std::string, std::int64_t>;  // (role, days)
-  EXPECT_EQ(RowOf(1), (Row{"participant", 2}));  // present + late
+  EXPECT_EQ(RowOf(1), (Row{"participant", 2}));      // present + late
   EXPECT_EQ(RowOf(2), (Row{"trainer", 1}));
   EXPECT_EQ(ParticipationMismatches(db_), 0);
 
   db_.Execute("UPDATE attendance SET status = 'late' WHERE session_id = 3");
   EXPECT_EQ(RowOf(1), (Row{"participant", 3}));
-  db_.Execute("UPDATE attendance SET status = 'excused' WHERE session_id = 1 "
-              "AND person_id = 1");
+  db_.Execute(
+      "UPDATE attendance SET status = 'excused' WHERE session_id = 1 "
+      "AND person_id = 1");
   EXPECT_EQ(RowOf(1), (Row{"participant", 2}));
   // A sheet replaced as the attendance PUT does it, and by REPLACE.
   db_.Execute("DELETE FROM attendance WHERE session_id = 2");
@@ -74,21 +75,24 @@ TEST_F(ParticipationTest, FollowsEveryWriteToRegistrationsAndMarks) {
   EXPECT_EQ(RowOf(1), (Row{"observer", 1}));
 
   // A merge moves registrations and marks to another person.
-  db_.Execute("PRAGMA defer_foreign_keys = ON; BEGIN;"
-              "UPDATE attendance SET person_id = 3 WHERE person_id = 1;"
-              "UPDATE registrations SET person_id = 3 WHERE person_id = 1;"
-              "COMMIT;");
+  db_.Execute(
+      "PRAGMA defer_foreign_keys = ON; BEGIN;"
+      "UPDATE attendance SET person_id = 3 WHERE person_id = 1;"
+      "UPDATE registrations SET person_id = 3 WHERE person_id = 1;"
+      "COMMIT;");
   EXPECT_EQ(RowOf(1), (Row{"", -1}));
   EXPECT_EQ(RowOf(3), (Row{"observer", 1}));
-  db_.Execute("DELETE FROM attendance WHERE person_id = 3;"
-              "DELETE FROM registrations WHERE person_id = 3");
+  db_.Execute(
+      "DELETE FROM attendance WHERE person_id = 3;"
+      "DELETE FROM registrations WHERE person_id = 3");
   EXPECT_EQ(RowOf(3), (Row{"", -1}));
   EXPECT_EQ(ParticipationMismatches(db_), 0);
 }
 
 TEST_F(ParticipationTest, CarriesThePersonsGenderAndOrganization) {
-  db_.Execute("INSERT INTO organizations (id, name, kind) VALUES "
-              "(7, 'Agency', 'government'), (8, 'Other', 'ngo')");
+  db_.Execute(
+      "INSERT INTO organizations (id, name, kind) VALUES "
+      "(7, 'Agency', 'government'), (8, 'Other', 'ngo')");
   const auto groups = [&](std::int64_t person) {
     ScopedStatement q(db_,
                       "SELECT gender, COALESCE(organization_id, 0) FROM "
@@ -99,14 +103,17 @@ TEST_F(ParticipationTest, CarriesThePersonsGenderAndOrganization) {
   };
   using Groups = std::pair<std::string, std::int64_t>;
   EXPECT_EQ(groups(1), (Groups{"undisclosed", 0}));
-  db_.Execute("UPDATE people SET gender = 'female', organization_id = 7 "
-              "WHERE id = 1");
+  db_.Execute(
+      "UPDATE people SET gender = 'female', organization_id = 7 "
+      "WHERE id = 1");
   EXPECT_EQ(groups(1), (Groups{"female", 7}));
   // A new registration takes them from the person.
-  db_.Execute("UPDATE people SET gender = 'male', organization_id = 8 "
-              "WHERE id = 3");
-  db_.Execute("INSERT INTO registrations (id, workshop_id, person_id, role, "
-              "status) VALUES (3, 1, 3, 'participant', 'registered')");
+  db_.Execute(
+      "UPDATE people SET gender = 'male', organization_id = 8 "
+      "WHERE id = 3");
+  db_.Execute(
+      "INSERT INTO registrations (id, workshop_id, person_id, role, "
+      "status) VALUES (3, 1, 3, 'participant', 'registered')");
   EXPECT_EQ(groups(3), (Groups{"male", 8}));
   EXPECT_EQ(ParticipationMismatches(db_), 0);
   // Changed behind the triggers' back: `capdev check` finds it.

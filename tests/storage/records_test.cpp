@@ -27,7 +27,8 @@ class RecordsTest : public ::testing::Test {
     return InWriteTx(db_, [&](WriteTx& tx) { return Delete<E>(tx, id); });
   }
   std::int64_t AddOrganization(const std::string& name) {
-    return Add(domain::Organization{.name = name, .kind = domain::OrganizationKind::kGovernment})
+    return Add(domain::Organization{
+                   .name = name, .kind = domain::OrganizationKind::kGovernment})
         .value();
   }
 
@@ -67,7 +68,8 @@ TEST_F(RecordsTest, RoundTripsTopicsAndDates) {
 
 TEST_F(RecordsTest, NamesAreUniqueIgnoringCase) {
   AddOrganization("Frontex");
-  auto again = Add(domain::Organization{.name = "FRONTEX", .kind = domain::OrganizationKind::kGovernment});
+  auto again = Add(domain::Organization{
+      .name = "FRONTEX", .kind = domain::OrganizationKind::kGovernment});
   ASSERT_FALSE(again.ok());
   EXPECT_EQ(again.status().code(), domain::Code::kAlreadyExists);
   EXPECT_NE(again.status().detail().find("name"), std::string::npos);
@@ -113,8 +115,10 @@ TEST_F(RecordsTest, FiltersEscapeLikeWildcards) {
 
 TEST_F(RecordsTest, ATransactionRollsBackOnAnErrorStatus) {
   auto s = InWriteTx(db_, [&](WriteTx& tx) {
-    EXPECT_TRUE(Insert(tx, domain::Organization{.name = "Kept only if committed",
-                                                .kind = domain::OrganizationKind::kGovernment})
+    EXPECT_TRUE(Insert(tx,
+                       domain::Organization{
+                           .name = "Kept only if committed",
+                           .kind = domain::OrganizationKind::kGovernment})
                     .ok());
     return domain::Status::Invalid({{"x", "no"}});
   });
@@ -133,7 +137,8 @@ TEST_F(RecordsTest, TheSchemaRefusesMarksForUnregisteredPeople) {
   s.date = domain::Date::Parse("2017-09-08");
   auto session = Add(s).value();
   auto person = Add(domain::Person{.full_name = "Liu Liu"}).value();
-  std::vector<domain::AttendanceMark> sheet = {{person, domain::Mark::kPresent}};
+  std::vector<domain::AttendanceMark> sheet = {
+      {person, domain::Mark::kPresent}};
   EXPECT_THROW(
       {
         WriteTx tx(db_);
