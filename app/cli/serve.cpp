@@ -85,17 +85,17 @@ int Serve(const ServeOptions& options) {
     // The web app's files need no database: answered on the I/O thread.
     if (auto asset = web.Serve(request)) return reply(std::move(*asset));
     switch (router.Classify(request)) {
-      case Load::kRead:
+      case RequestKind::kRead:
         // Answered right here: a hop to another thread would cost more than
         // the query.
         return reply(ReadNow(reads, router, request));
-      case Load::kWrite:
+      case RequestKind::kWrite:
         return writer.Post(
             [&router, request = std::move(request)](storage::Database& db) {
               return router.Dispatch(request, db);
             },
             std::move(reply));
-      case Load::kLongRead: {
+      case RequestKind::kLongRead: {
         auto shared =
             std::make_shared<std::function<void(Response)>>(std::move(reply));
         const bool queued =

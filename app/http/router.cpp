@@ -202,13 +202,13 @@ Router::Found Router::Find(std::string_view method,
   return found;
 }
 
-Load Router::Classify(const Request& request) const {
-  if (!IsRead(request.method)) return Load::kWrite;
+RequestKind Router::Classify(const Request& request) const {
+  if (!IsRead(request.method)) return RequestKind::kWrite;
   auto url = boost::urls::parse_origin_form(request.target);
-  if (!url) return Load::kRead;
+  if (!url) return RequestKind::kRead;
   const auto found = Find(request.method, Segments(*url));
-  return found.route && found.route->info.long_running ? Load::kLongRead
-                                                       : Load::kRead;
+  return found.route && found.route->info.long_running ? RequestKind::kLongRead
+                                                       : RequestKind::kRead;
 }
 
 Response Router::DispatchUnlogged(const Request& request, storage::Database& db,

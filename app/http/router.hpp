@@ -65,7 +65,7 @@ struct RouteInfo {
 
 // Where the server runs a request: short reads on the connection's own
 // thread, long reads on their pool, changes on the one writer.
-enum class Load { kRead, kLongRead, kWrite };
+enum class RequestKind { kRead, kLongRead, kWrite };
 
 // The user behind a request's credentials: 401 without valid ones, 403 for a
 // web-session write without its CSRF token. `feed_token` is the
@@ -88,7 +88,7 @@ class Router {
   Response Dispatch(const Request& request, storage::Database& db) const;
   // Any method but GET and HEAD changes something; a GET of a route marked
   // LongRunning is a long read (unknown paths are short: a 404).
-  Load Classify(const Request& request) const;
+  RequestKind Classify(const Request& request) const;
   std::vector<RouteInfo> Routes() const;
 
  private:

@@ -69,17 +69,17 @@ TEST_F(RouterTest, ClassifiesChangesShortReadsAndLongReads) {
   const auto load = [&](const std::string& method, const std::string& target) {
     return router_.Classify(Request{.method = method, .target = target});
   };
-  EXPECT_EQ(load("GET", "/things/42"), Load::kRead);
-  EXPECT_EQ(load("HEAD", "/things/42"), Load::kRead);
-  EXPECT_EQ(load("GET", "/things/42/report?from=x"), Load::kLongRead);
-  EXPECT_EQ(load("HEAD", "/things/42/report"), Load::kLongRead);
-  EXPECT_EQ(load("POST", "/things"), Load::kWrite);
-  EXPECT_EQ(load("DELETE", "/things/42"), Load::kWrite);
+  EXPECT_EQ(load("GET", "/things/42"), RequestKind::kRead);
+  EXPECT_EQ(load("HEAD", "/things/42"), RequestKind::kRead);
+  EXPECT_EQ(load("GET", "/things/42/report?from=x"), RequestKind::kLongRead);
+  EXPECT_EQ(load("HEAD", "/things/42/report"), RequestKind::kLongRead);
+  EXPECT_EQ(load("POST", "/things"), RequestKind::kWrite);
+  EXPECT_EQ(load("DELETE", "/things/42"), RequestKind::kWrite);
   // Whatever the path: a change, even one answered 404 or 405, goes to
   // the writer, and an unknown read is short.
-  EXPECT_EQ(load("PUT", "/nothing"), Load::kWrite);
-  EXPECT_EQ(load("GET", "/nothing/here"), Load::kRead);
-  EXPECT_EQ(load("GET", "%%bad"), Load::kRead);
+  EXPECT_EQ(load("PUT", "/nothing"), RequestKind::kWrite);
+  EXPECT_EQ(load("GET", "/nothing/here"), RequestKind::kRead);
+  EXPECT_EQ(load("GET", "%%bad"), RequestKind::kRead);
 }
 
 TEST_F(RouterTest, UnknownPathsAre404) {
