@@ -86,20 +86,14 @@ void AddAttendanceRoutes(Router& router) {
 
   // The sign-in grid filled in: a dry run by default; a real run sets every
   // mark or none.
-  router.Add(
-      kPost, matrix + "/import", P::kWriteRecords,
-      [](Context& ctx) -> domain::StatusOr<Response> {
-        ASSIGN_OR_RETURN(const auto id, ctx.Id("id"));
-        const bool dry_run = ctx.query.Bool("dry_run").value_or(true);
-        RETURN_IF_ERROR(ctx.query.Check());
-        RETURN_IF_ERROR(Load<domain::Workshop>(ctx.db, id));
-        ASSIGN_OR_RETURN(const auto rows, ReadSpreadsheet(ctx.request));
-        storage::WriteTx tx(ctx.db);  // committed by ImportAnswer, or not
-        ASSIGN_OR_RETURN(const auto report,
-                         ImportAttendance(tx, *ctx.user, id, rows));
-        return ImportAnswer(tx, report, dry_run);
-      },
-      {"dry_run"});
+  router.Add(kPost, matrix + "/import", P::kWriteRecords,
+             [](Context& ctx) {
+               return RunImport(ctx, [&](storage::WriteTx& tx, std::int64_t id,
+                                         const Rows& rows, bool) {
+                 return ImportAttendance(tx, *ctx.user, id, rows);
+               });
+             },
+             {"dry_run"});
 }
 
 }  // namespace capdev::app

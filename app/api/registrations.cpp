@@ -45,20 +45,14 @@ void AddRegistrationRoutes(Router& router) {
 
   // A participant list from CSV or XLSX: a dry run by default; a real run
   // saves every row or none.
-  router.Add(
-      kPost, list + "/import", P::kWriteRecords,
-      [](Context& ctx) -> domain::StatusOr<Response> {
-        ASSIGN_OR_RETURN(const auto id, ctx.Id("id"));
-        const bool dry_run = ctx.query.Bool("dry_run").value_or(true);
-        RETURN_IF_ERROR(ctx.query.Check());
-        RETURN_IF_ERROR(Load<domain::Workshop>(ctx.db, id));
-        ASSIGN_OR_RETURN(const auto rows, ReadSpreadsheet(ctx.request));
-        storage::WriteTx tx(ctx.db);  // committed by ImportAnswer, or not
-        ASSIGN_OR_RETURN(const auto report,
-                         ImportParticipants(tx, *ctx.user, id, rows, dry_run));
-        return ImportAnswer(tx, report, dry_run);
-      },
-      {"dry_run"});
+  router.Add(kPost, list + "/import", P::kWriteRecords,
+             [](Context& ctx) {
+               return RunImport(ctx, [&](storage::WriteTx& tx, std::int64_t id,
+                                         const Rows& rows, bool dry_run) {
+                 return ImportParticipants(tx, *ctx.user, id, rows, dry_run);
+               });
+             },
+             {"dry_run"});
 
   router.Add(kGet, item, P::kReadRecords,
              [](Context& ctx) -> domain::StatusOr<Response> {

@@ -1,12 +1,16 @@
 #include "app/api/spreadsheet.hpp"
 
+#include "app/api/common.hpp"
 #include "app/formats/csv_reader.hpp"
 #include "app/formats/xlsx_reader.hpp"
 #include "app/http/json_codec.hpp"
 #include "app/http/problem.hpp"
 #include "domain/import_columns.hpp"
+#include "domain/workshop.hpp"
 
 namespace capdev::app {
+
+namespace {
 
 domain::StatusOr<Rows> ReadSpreadsheet(const Request& request) {
   const std::string type = domain::LowerTrimmed(
@@ -47,6 +51,19 @@ Response ImportAnswer(storage::WriteTx& tx, const ImportReport& report,
   for (auto& [key, value] : report.ToJson()) body[key] = value;
   r.body = json::serialize(body);
   return r;
+}
+
+}  // namespace
+
+domain::StatusOr<Response> RunImport(Context& ctx, const Importer& import) {
+  ASSIGN_OR_RETURN(const auto id, ctx.Id("id"));
+  const bool dry_run = ctx.query.Bool("dry_run").value_or(true);
+  RETURN_IF_ERROR(ctx.query.Check());
+  RETURN_IF_ERROR(Load<domain::Workshop>(ctx.db, id));
+  ASSIGN_OR_RETURN(const auto rows, ReadSpreadsheet(ctx.request));
+  storage::WriteTx tx(ctx.db);  // committed by ImportAnswer, or not
+  ASSIGN_OR_RETURN(const auto report, import(tx, id, rows, dry_run));
+  return ImportAnswer(tx, report, dry_run);
 }
 
 }  // namespace capdev::app

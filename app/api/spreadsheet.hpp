@@ -3,6 +3,9 @@
 // Content-Type), the dry-run parameter, and the answer that commits a real
 // run only when no row failed.
 
+#include <cstdint>
+#include <functional>
+
 #include "app/formats/sheet.hpp"
 #include "app/http/router.hpp"
 #include "app/services/imports.hpp"
@@ -13,15 +16,16 @@ namespace capdev::app {
 inline constexpr std::string_view kXlsxType =
     "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
-// text/csv (UTF-8 or GB18030) or XLSX (its first sheet); without a
-// Content-Type (or as octet-stream) the bytes tell which. 400 for another
-// type or an unreadable file, 413 beyond the row and size limits.
-domain::StatusOr<Rows> ReadSpreadsheet(const Request& request);
-
-// 200 with the report for a dry run or a clean real run (committing `tx`
-// then); 422 problem+json carrying every row when a real run has errors
-// (nothing committed).
-Response ImportAnswer(storage::WriteTx& tx, const ImportReport& report,
-                      bool dry_run);
+// An import into the workshop `{id}`: reads the body as a spreadsheet (text/
+// csv, UTF-8 or GB18030, or XLSX, its first sheet; without a Content-Type the
+// bytes tell which: 400 for another type or an unreadable file, 413 beyond
+// the row and size limits), runs `import` in a write transaction, and
+// answers 200 with the report for a dry run (`dry_run`, the default, rolled
+// back) or a clean real run (committed), or 422 problem+json carrying every
+// row when a real run has errors (nothing committed).
+using Importer = std::function<domain::StatusOr<ImportReport>(
+    storage::WriteTx& tx, std::int64_t workshop_id, const Rows& rows,
+    bool dry_run)>;
+domain::StatusOr<Response> RunImport(Context& ctx, const Importer& import);
 
 }  // namespace capdev::app
