@@ -390,7 +390,9 @@ AFTER UPDATE OF workshop_id, person_id, role, status ON registrations BEGIN
   FROM people pe WHERE pe.id = NEW.person_id AND NEW.status <> 'cancelled';
 END;
 CREATE TRIGGER participation_people_update
-AFTER UPDATE OF gender, organization_id ON people BEGIN
+AFTER UPDATE OF gender, organization_id ON people
+WHEN OLD.gender IS NOT NEW.gender
+  OR OLD.organization_id IS NOT NEW.organization_id BEGIN
   UPDATE participation SET gender = NEW.gender,
     organization_id = NEW.organization_id
   WHERE person_id = NEW.id;
