@@ -1,7 +1,9 @@
 // Times each report on a generated database (see generate_data.cpp), from
 // SQL to the rendered body, the work one request does.
 //
-//   capdev_report_bench PATH [--runs N]
+//   capdev_report_bench PATH [--runs N] [--only TEXT]
+//
+// --only runs the reports whose name contains TEXT (to profile one).
 
 #include <algorithm>
 #include <boost/json.hpp>
@@ -38,11 +40,15 @@ double MedianMs(int runs, const std::function<std::size_t()>& work,
 
 int main(int argc, char** argv) {
   if (argc < 2) {
-    std::fprintf(stderr, "usage: %s PATH [--runs N]\n", argv[0]);
+    std::fprintf(stderr, "usage: %s PATH [--runs N] [--only TEXT]\n", argv[0]);
     return 2;
   }
   int runs = 5;
-  if (argc >= 4 && !std::strcmp(argv[2], "--runs")) runs = std::atoi(argv[3]);
+  const char* only = "";
+  for (int i = 2; i + 1 < argc; i += 2) {
+    if (!std::strcmp(argv[i], "--runs")) runs = std::atoi(argv[i + 1]);
+    if (!std::strcmp(argv[i], "--only")) only = argv[i + 1];
+  }
   capdev::storage::Database db({argv[1]});
   const auto today = *Date::Parse("2026-01-01");
   const capdev::domain::ReportOptions y2020{
@@ -110,6 +116,7 @@ int main(int argc, char** argv) {
   std::printf(
       "| report | median ms (%d runs) | body bytes |\n|---|---:|---:|\n", runs);
   for (const auto& c : cases) {
+    if (!std::strstr(c.name, only)) continue;
     std::size_t bytes = 0;
     const double ms = MedianMs(runs, c.work, bytes);
     std::printf("| %s | %.1f | %zu |\n", c.name, ms, bytes);

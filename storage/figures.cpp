@@ -3,9 +3,18 @@
 #include <SQLiteCpp/Column.h>
 #include <SQLiteCpp/Statement.h>
 
+#include <algorithm>
+#include <cstdint>
 #include <map>
+#include <numeric>
 #include <string>
+#include <string_view>
+#include <tuple>
+#include <unordered_map>
+#include <utility>
 
+#include "storage/id_set.hpp"
+#include "storage/raw_rows.hpp"
 #include "storage/row_mapping.hpp"
 #include "storage/sql_terms.hpp"
 #include "storage/table.hpp"
@@ -64,137 +73,184 @@ void ClearSelection(Database& db) {
       "DELETE FROM report_workshops;");
 }
 
+// The selected workshops, by section, then date and id, with their session
+// counts (`held`: dated up to today).
 std::vector<domain::WorkshopLine> Lines(Database& db,
                                         const domain::ReportOptions& o,
                                         std::vector<int>& sections) {
-  const std::string& P = TrainedRoles();
-  ScopedStatement q(db, std::string(kSessionCounts) + R"sql(,
-x AS (
-  SELECT p.workshop_id,
-    SUM(p.role IN ()sql" + P +
-                            R"sql()) AS registered,
-    SUM(p.role IN ()sql" + P +
-                            R"sql() AND p.days > 0) AS trained,
-    SUM(CASE WHEN p.role IN ()sql" +
-                            P + R"sql() THEN p.days ELSE 0 END) AS days,
-    SUM(p.role IN ()sql" + P +
-                            ") AND " + kCompleted + R"sql() AS completed,
-    SUM(p.role NOT IN ()sql" +
-                            P + R"sql() AND p.days > 0) AS trainers
-  FROM report_workshops rw CROSS JOIN participation p ON p.workshop_id = rw.id
-  LEFT JOIN s ON s.workshop_id = p.workshop_id
-  GROUP BY p.workshop_id)
-SELECT rw.section, pr.code, COALESCE(s.n, 0), COALESCE(s.held, 0),
-  COALESCE(x.registered, 0), COALESCE(x.trained, 0), COALESCE(x.days, 0),
-  COALESCE(x.completed, 0), COALESCE(x.trainers, 0), )sql" +
+  // Sorted here rather than by SQLite, whose sorter would copy every
+  // column of every workshop.
+  ScopedStatement q(db, "SELECT rw.section, pr.code, " +
                             ColumnsOf<domain::Workshop>("w") + R"sql(
 FROM report_workshops rw CROSS JOIN workshops w ON w.id = rw.id
-JOIN projects pr ON pr.id = w.project_id
-LEFT JOIN s ON s.workshop_id = w.id LEFT JOIN x ON x.workshop_id = w.id
-ORDER BY rw.section, w.start_date, w.id)sql");
-  BindAll(*q, static_cast<std::int64_t>(o.completion_threshold), o.today);
-  std::vector<domain::WorkshopLine> lines;
+JOIN projects pr ON pr.id = w.project_id)sql");
+  std::vector<int> section_of;
+  std::vector<domain::WorkshopLine> read;
   while (q->executeStep()) {
-    sections.push_back(q->getColumn(0).getInt());
-    auto& line = lines.emplace_back();
+    section_of.push_back(q->getColumn(0).getInt());
+    auto& line = read.emplace_back();
     Read(q->getColumn(1), line.project_code);
-    auto& f = line.figures;
-    f.sessions = q->getColumn(2).getInt64();
-    f.sessions_held = q->getColumn(3).getInt64();
-    f.participants_registered = q->getColumn(4).getInt64();
-    f.people_trained = q->getColumn(5).getInt64();
-    f.participant_days = q->getColumn(6).getInt64();
-    f.completed = q->getColumn(7).getInt64();
-    f.trainers = q->getColumn(8).getInt64();
-    line.workshop = ReadEntity<domain::Workshop>(*q, 9);
-    domain::Complete(f, line.workshop);
+    line.workshop = ReadEntity<domain::Workshop>(*q, 2);
+  }
+  std::vector<std::size_t> order(read.size());
+  std::iota(order.begin(), order.end(), 0);
+  std::sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
+    const auto& x = read[a].workshop;
+    const auto& y = read[b].workshop;
+    return std::tie(section_of[a], x.start_date, x.id) <
+           std::tie(section_of[b], y.start_date, y.id);
+  });
+  std::vector<domain::WorkshopLine> lines;
+  lines.reserve(read.size());
+  for (auto i : order) {
+    sections.push_back(section_of[i]);
+    lines.push_back(std::move(read[i]));
+  }
+  std::unordered_map<std::int64_t, domain::WorkshopFigures*> by_id;
+  for (auto& l : lines) by_id.emplace(l.workshop.id, &l.figures);
+  ScopedStatement s(db, R"sql(
+SELECT s.workshop_id, COUNT(*), SUM(s.date <= ?1)
+FROM report_workshops rw CROSS JOIN sessions s ON s.workshop_id = rw.id
+GROUP BY s.workshop_id)sql");
+  BindAll(*s, o.today);
+  while (s->executeStep()) {
+    auto* f = by_id.at(s->getColumn(0).getInt64());
+    f->sessions = s->getColumn(1).getInt64();
+    f->sessions_held = s->getColumn(2).getInt64();
   }
   return lines;
 }
 
-// Trainer institutions and participating agencies (recorded, and those of
-// the people trained) of each selected workshop: names only.
-void AddParties(Database& db, std::vector<domain::WorkshopLine>& lines) {
-  std::map<std::int64_t, domain::WorkshopLine*> by_id;
-  for (auto& l : lines) by_id[l.workshop.id] = &l;
-  const std::string trainer(ToText(domain::WorkshopRole::kTrainer));
-  const std::string participating(ToText(domain::WorkshopRole::kParticipating));
-  ScopedStatement q(db, R"sql(
-SELECT wo.workshop_id, wo.role, o.name
-FROM report_workshops rw CROSS JOIN workshop_organizations wo ON wo.workshop_id = rw.id
-JOIN organizations o ON o.id = wo.organization_id
-WHERE wo.role IN (?1, ?2)
-UNION
-SELECT t.workshop_id, ?2, o.name FROM (
-  SELECT DISTINCT p.workshop_id, p.organization_id
-  FROM report_workshops rw CROSS JOIN participation p ON p.workshop_id = rw.id
-  WHERE p.role IN ()sql" + TrainedRoles() +
-                            R"sql() AND p.days > 0) t
-JOIN organizations o ON o.id = t.organization_id
-ORDER BY 1, 3)sql");
-  BindAll(*q, trainer, participating);
-  while (q->executeStep()) {
-    auto* line = by_id.at(q->getColumn(0).getInt64());
-    auto& list = q->getColumn(1).getString() == trainer
-                     ? line->trainer_institutions
-                     : line->participating_agencies;
-    std::string name = q->getColumn(2).getString();
-    if (list.empty() || list.back() != name) list.push_back(std::move(name));
+// Sorts `v` and drops repeated values.
+template <typename T>
+void SortUnique(std::vector<T>& v) {
+  std::sort(v.begin(), v.end());
+  v.erase(std::unique(v.begin(), v.end()), v.end());
+}
+
+// The people behind a section's distinct totals.
+struct SectionPeople {
+  IdSet trained, completed, trainers, agencies;
+  std::map<domain::Gender, IdSet> trained_by_gender;
+};
+
+// Every figure that counts people, in one pass over the selected workshops'
+// participation rows (one per registration, kept by triggers): the lines'
+// counts, the people behind each section's distinct totals, and `agencies`,
+// the organizations of each line's people trained.
+void CountPeople(Database& db, const domain::ReportOptions& o,
+                 std::vector<domain::WorkshopLine>& lines,
+                 const std::vector<int>& sections, SectionPeople people[2],
+                 std::vector<std::vector<std::int64_t>>& agencies) {
+  std::unordered_map<std::int64_t, std::size_t> index;
+  for (std::size_t i = 0; i < lines.size(); ++i) {
+    index.emplace(lines[i].workshop.id, i);
+  }
+  agencies.resize(lines.size());
+  RawRows q(db, R"sql(
+SELECT p.workshop_id, p.person_id, p.role, p.days, p.gender, p.organization_id
+FROM report_workshops rw CROSS JOIN participation p ON p.workshop_id = rw.id)sql");
+  std::int64_t workshop_id = -1;
+  std::size_t line = 0;
+  while (q.Step()) {
+    // Rows come workshop by workshop: look the line up once per workshop.
+    if (const auto id = q.Int(0); id != workshop_id) {
+      workshop_id = id;
+      line = index.at(id);
+    }
+    const auto person = q.Int(1);
+    const auto days = q.Int(3);
+    auto& f = lines[line].figures;
+    auto& who = people[sections[line]];
+    // The schema's CHECK constraints keep other texts out.
+    const auto role = domain::FromText<domain::RegistrationRole>(q.Text(2));
+    if (!role || !domain::CountsAsTrained(*role)) {
+      if (days > 0) {
+        ++f.trainers;
+        who.trainers.Insert(person);
+      }
+      continue;
+    }
+    ++f.participants_registered;
+    if (domain::Completed(days, f.sessions, o.completion_threshold)) {
+      ++f.completed;
+      who.completed.Insert(person);
+    }
+    if (days == 0) continue;
+    ++f.people_trained;
+    f.participant_days += days;
+    who.trained.Insert(person);
+    const auto gender = domain::FromText<domain::Gender>(q.Text(4));
+    who.trained_by_gender[gender.value_or(domain::Gender::kUndisclosed)].Insert(
+        person);
+    if (!q.IsNull(5)) {
+      const auto organization = q.Int(5);
+      who.agencies.Insert(organization);
+      agencies[line].push_back(organization);
+    }
   }
 }
 
-// The distinct people of each section: trained, completed, trainers, and the
-// people trained by gender and organization.
-void AddDistinct(Database& db, const domain::ReportOptions& o,
-                 domain::Totals* totals[2]) {
-  const std::string& P = TrainedRoles();
-  const auto threshold = static_cast<std::int64_t>(o.completion_threshold);
-  {
-    ScopedStatement q(db, std::string(kSessionCounts) + R"sql(
-SELECT rw.section,
-  COUNT(DISTINCT CASE WHEN p.role IN ()sql" +
-                              P + R"sql() AND p.days > 0 THEN p.person_id END),
-  COUNT(DISTINCT CASE WHEN p.role IN ()sql" +
-                              P + ") AND " + kCompleted +
-                              R"sql( THEN p.person_id END),
-  COUNT(DISTINCT CASE WHEN p.role NOT IN ()sql" +
-                              P + R"sql() AND p.days > 0 THEN p.person_id END)
-FROM report_workshops rw CROSS JOIN participation p ON p.workshop_id = rw.id
-LEFT JOIN s ON s.workshop_id = rw.id
-GROUP BY rw.section)sql");
-    BindAll(*q, threshold, o.today);
-    while (q->executeStep()) {
-      auto* t = totals[q->getColumn(0).getInt()];
-      t->people_trained = q->getColumn(1).getInt64();
-      t->people_completed = q->getColumn(2).getInt64();
-      t->trainers = q->getColumn(3).getInt64();
-    }
+// The distinct counts of a section's totals from the people it collected.
+void AddDistinct(const SectionPeople& people,
+                 const std::unordered_map<std::int64_t, std::string>& names,
+                 domain::Totals& t) {
+  t.people_trained = people.trained.size();
+  t.people_completed = people.completed.size();
+  t.trainers = people.trainers.size();
+  for (const auto& [gender, set] : people.trained_by_gender) {
+    t.by_gender.push_back({std::string(ToText(gender)), set.size()});
   }
-  // The person's gender and organization are on the participation row.
-  const std::string from =
-      " FROM report_workshops rw CROSS JOIN participation p"
-      " ON p.workshop_id = rw.id ";
-  const std::string trained = " WHERE p.role IN (" + P + ") AND p.days > 0";
-  ScopedStatement gender(db,
-                         "SELECT rw.section, p.gender, "
-                         "COUNT(DISTINCT p.person_id)" +
-                             from + trained + " GROUP BY 1, 2 ORDER BY 1, 2");
-  while (gender->executeStep()) {
-    totals[gender->getColumn(0).getInt()]->by_gender.push_back(
-        {gender->getColumn(1).getString(), gender->getColumn(2).getInt64()});
+  std::sort(t.by_gender.begin(), t.by_gender.end(),
+            [](const auto& a, const auto& b) { return a.key < b.key; });
+  people.agencies.ForEach(
+      [&](std::int64_t id) { t.agencies_reached.push_back(names.at(id)); });
+  std::sort(t.agencies_reached.begin(), t.agencies_reached.end());
+}
+
+// Trainer institutions of each line and, where `listed`, its participating
+// agencies (recorded, and `trained`: those of its people trained): names
+// sorted, each once.
+void AddParties(Database& db, std::vector<domain::WorkshopLine>& lines,
+                const std::vector<bool>& listed,
+                std::vector<std::vector<std::int64_t>>& trained,
+                const std::unordered_map<std::int64_t, std::string>& names) {
+  std::unordered_map<std::int64_t, std::size_t> index;
+  for (std::size_t i = 0; i < lines.size(); ++i) {
+    index.emplace(lines[i].workshop.id, i);
   }
-  // Distinct organizations first, then their names: one lookup each.
-  ScopedStatement agencies(
-      db,
-      "SELECT t.section, o.name FROM (SELECT DISTINCT rw.section, "
-      "p.organization_id" +
-          from + trained +
-          ") t JOIN organizations o ON o.id = t.organization_id "
-          "ORDER BY 1, 2");
-  while (agencies->executeStep()) {
-    totals[agencies->getColumn(0).getInt()]->agencies_reached.push_back(
-        agencies->getColumn(1).getString());
+  const std::string trainer(ToText(domain::WorkshopRole::kTrainer));
+  ScopedStatement q(db, R"sql(
+SELECT wo.workshop_id, wo.role = ?1, wo.organization_id
+FROM report_workshops rw CROSS JOIN workshop_organizations wo ON wo.workshop_id = rw.id
+WHERE wo.role IN (?1, ?2))sql");
+  BindAll(*q, trainer,
+          std::string(ToText(domain::WorkshopRole::kParticipating)));
+  while (q->executeStep()) {
+    const auto i = index.at(q->getColumn(0).getInt64());
+    const bool is_trainer = q->getColumn(1).getInt() != 0;
+    if (!is_trainer && !listed[i]) continue;
+    auto& list = is_trainer ? lines[i].trainer_institutions
+                            : lines[i].participating_agencies;
+    list.push_back(names.at(q->getColumn(2).getInt64()));
   }
+  for (std::size_t i = 0; i < lines.size(); ++i) {
+    auto& l = lines[i];
+    SortUnique(l.trainer_institutions);
+    if (!listed[i]) continue;
+    SortUnique(trained[i]);
+    for (auto id : trained[i]) l.participating_agencies.push_back(names.at(id));
+    SortUnique(l.participating_agencies);
+  }
+}
+
+std::unordered_map<std::int64_t, std::string> OrganizationNames(Database& db) {
+  std::unordered_map<std::int64_t, std::string> names;
+  ScopedStatement q(db, "SELECT id, name FROM organizations");
+  while (q->executeStep()) {
+    names.emplace(q->getColumn(0).getInt64(), q->getColumn(1).getString());
+  }
+  return names;
 }
 
 }  // namespace
@@ -235,19 +291,29 @@ void SelectWorkshop(Database& db, std::int64_t workshop_id) {
   q->exec();
 }
 
-Sections SelectedSections(Database& db, const domain::ReportOptions& options) {
+Sections SelectedSections(Database& db, const domain::ReportOptions& options,
+                          InPeriod in_period) {
   std::vector<int> section_of;
   auto lines = Lines(db, options, section_of);
-  AddParties(db, lines);
+  SectionPeople people[2];
+  std::vector<std::vector<std::int64_t>> agencies;
+  CountPeople(db, options, lines, section_of, people, agencies);
+  const auto names = OrganizationNames(db);
+  std::vector<bool> listed(lines.size(), true);
+  for (std::size_t i = 0; i < lines.size(); ++i) {
+    listed[i] = section_of[i] != 0 || in_period == InPeriod::kListed;
+  }
+  AddParties(db, lines, listed, agencies, names);
   Sections out;
   domain::Section* sections[] = {&out.in_period, &out.dates_uncertain};
   for (std::size_t i = 0; i < lines.size(); ++i) {
+    domain::Complete(lines[i].figures, lines[i].workshop);
     sections[section_of[i]]->workshops.push_back(std::move(lines[i]));
   }
-  domain::Totals* totals[] = {&out.in_period.totals,
-                              &out.dates_uncertain.totals};
-  for (auto* s : sections) domain::AddUp(s->workshops, s->totals);
-  AddDistinct(db, options, totals);
+  for (int i = 0; i < 2; ++i) {
+    domain::AddUp(sections[i]->workshops, sections[i]->totals);
+    AddDistinct(people[i], names, sections[i]->totals);
+  }
   return out;
 }
 

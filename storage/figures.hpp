@@ -2,7 +2,7 @@
 // The one place the reports' figures are computed (definitions:
 // domain/reports.hpp). A report first selects its workshops into a temporary
 // table, then reads every figure from the participation table (kept by
-// triggers, storage/schema.hpp) with the same few queries, whatever the
+// triggers, storage/schema.hpp) in one pass over its rows, whatever the
 // report. Call inside one ReadTransaction so all figures share a snapshot.
 
 #include <cstdint>
@@ -32,13 +32,19 @@ void SelectHeldWorkshops(Database& db, const Scope& scope,
 // One workshop, whatever its status, as section 0 (the attendance report).
 void SelectWorkshop(Database& db, std::int64_t workshop_id);
 
+// Whether a report lists the workshops in the period or only counts them
+// (the summary): counted ones get no participating agencies, which saves
+// looking up the organization of every person trained.
+enum class InPeriod { kListed, kCounted };
+
 // The selected workshops with their figures and totals, by section, then
 // date and id.
 struct Sections {
   domain::Section in_period;
   domain::Section dates_uncertain;
 };
-Sections SelectedSections(Database& db, const domain::ReportOptions& options);
+Sections SelectedSections(Database& db, const domain::ReportOptions& options,
+                          InPeriod in_period = InPeriod::kListed);
 
 // Over the workshops in the period (section 0): a measure that counts people
 // or their days, per sex, organization or province ("" when not recorded).

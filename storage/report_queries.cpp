@@ -194,7 +194,9 @@ std::optional<domain::AttendanceReport> AttendanceReportFor(
   r.workshop = *workshop;
   r.completion_threshold = options.completion_threshold;
   SelectWorkshop(db, workshop_id);
-  r.figures = SelectedSections(db, options).in_period.workshops.at(0).figures;
+  r.figures = SelectedSections(db, options, InPeriod::kCounted)
+                  .in_period.workshops.at(0)
+                  .figures;
   r.sessions = SessionMarks(db, workshop_id, r.figures.participants_registered);
   r.by_role = Roles(db, workshop_id);
   Groups(db, r);
@@ -240,7 +242,7 @@ domain::SummaryReport SummaryReportFor(Database& db,
   Scope scope;
   if (project_id) scope.project_ids = std::vector{*project_id};
   SelectHeldWorkshops(db, scope, options);
-  auto sections = SelectedSections(db, options);
+  auto sections = SelectedSections(db, options, InPeriod::kCounted);
   r.in_period = std::move(sections.in_period);
   r.dates_uncertain = std::move(sections.dates_uncertain);
   const auto& lines = r.in_period.workshops;

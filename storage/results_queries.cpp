@@ -55,8 +55,8 @@ domain::IndicatorActual Actual(Database& db, std::int64_t project_id,
   }
   if (!i.measure) return a;
   const auto o = Select(db, project_id, i, options);
-  a.actual =
-      domain::MeasureOf(SelectedSections(db, o).in_period.totals, *i.measure);
+  a.actual = domain::MeasureOf(
+      SelectedSections(db, o, InPeriod::kCounted).in_period.totals, *i.measure);
   for (auto by : i.disaggregations) {
     a.disaggregated.push_back({by, MeasureByGroup(db, *i.measure, by, o)});
   }

@@ -1,0 +1,74 @@
+// The two tools of the reports' one pass over the participation rows:
+// IdSet counts distinct ids, RawRows steps a query through SQLite's C API
+// and fails the way SQLiteCpp does (an interrupted scan is a 503).
+
+#include <SQLiteCpp/Exception.h>
+#include <gtest/gtest.h>
+#include <sqlite3.h>
+
+#include <chrono>
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "storage/database.hpp"
+#include "storage/id_set.hpp"
+#include "storage/raw_rows.hpp"
+#include "storage/sql_errors.hpp"
+#include "tests/support/temp_dir.hpp"
+
+namespace capdev::storage {
+namespace {
+
+TEST(IdSetTest, CountsEachIdOnceAndListsThemInOrder) {
+  IdSet set;
+  EXPECT_EQ(set.size(), 0);
+  // Across words (64 ids each) and past the initial size, in no order.
+  for (std::int64_t id : {500, 3, 64, 63, 3, 500, 0, 100000, 64})
+    set.Insert(id);
+  EXPECT_EQ(set.size(), 6);  // 0, 3, 63, 64, 500, 100000
+  std::vector<std::int64_t> ids;
+  set.ForEach([&](std::int64_t id) { ids.push_back(id); });
+  EXPECT_EQ(ids, (std::vector<std::int64_t>{0, 3, 63, 64, 500, 100000}));
+  EXPECT_THROW(set.Insert(-1), std::out_of_range);
+  EXPECT_EQ(set.size(), 6);
+}
+
+TEST(RawRowsTest, ReadsIntegersTextsAndNulls) {
+  testing::TempDir dir;
+  Database db({dir.File("raw.db")});
+  db.Execute(
+      "CREATE TABLE t (id INTEGER PRIMARY KEY, name TEXT, n INTEGER);"
+      "INSERT INTO t VALUES (1, 'Lanzhou', 7), (2, '兰州', NULL);");
+  RawRows rows(db, "SELECT id, name, n FROM t ORDER BY id");
+  ASSERT_TRUE(rows.Step());
+  EXPECT_EQ(rows.Int(0), 1);
+  EXPECT_EQ(rows.Text(1), "Lanzhou");
+  EXPECT_FALSE(rows.IsNull(2));
+  EXPECT_EQ(rows.Int(2), 7);
+  ASSERT_TRUE(rows.Step());
+  EXPECT_EQ(rows.Text(1), "兰州");  // bytes, not characters
+  EXPECT_TRUE(rows.IsNull(2));
+  EXPECT_FALSE(rows.Step());
+}
+
+TEST(RawRowsTest, FailsLikeSqliteCpp) {
+  testing::TempDir dir;
+  Database db({dir.File("raw.db")});
+  EXPECT_THROW(RawRows(db, "SELECT nothing FROM nowhere"), SQLite::Exception);
+  // A scan past the read's time budget is interrupted: Unavailable (503).
+  db.SetDeadline(std::chrono::steady_clock::now());
+  RawRows rows(db,
+               "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n "
+               "WHERE i < 100000000) SELECT count(*) FROM n");
+  try {
+    rows.Step();
+    FAIL() << "the scan ran past its deadline";
+  } catch (const SQLite::Exception& e) {
+    EXPECT_EQ(e.getErrorCode(), SQLITE_INTERRUPT);
+    EXPECT_EQ(UnavailableStatus(e)->code(), domain::Code::kUnavailable);
+  }
+}
+
+}  // namespace
+}  // namespace capdev::storage
