@@ -329,6 +329,18 @@ ratio=$(calc "$funder_all_ms / $ref_ms" 2)
 row "funder report, organization 1, 2015–2025 (JSON over HTTP), ms" "$funder_all_ms" \
   "$ref_ms (sqlite3 CLI, reference_aggregate.sql)" "$ratio" "≤ 0.3×" "$ratio" "<=" 0.3
 note "reference aggregate, totals by section (section workshops participant-days people): $(tail -2 "$WORK/aggregate.txt" | tr '\n' ' ')"
+# The report must count what the plain aggregate counts: participant-days and
+# people trained of each section.
+expected=$(tail -2 "$WORK/aggregate.txt" | awk -F'|' '{print $1, $3, $4}')
+actual=$(curl -s -H "Authorization: Bearer $CAPDEV_TOKEN" "$funder_all" | /usr/bin/python3 -c '
+import json, sys
+r = json.load(sys.stdin)
+for i, t in enumerate([r["totals"], r["dates_uncertain"]["totals"]]):
+    print(i, t["participant_days"], t["people_trained"])')
+same=0
+[ "$expected" = "$actual" ] && same=1
+row "funder report totals (participant-days, people trained by section) equal the reference aggregate's" \
+  "$(echo $actual)" "$(echo $expected)" "—" "equal" "$same" "==" 1
 
 # One workshop read, again and again, while 4 funder reports over all years run.
 reports=()
