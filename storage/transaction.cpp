@@ -1,9 +1,23 @@
 #include "storage/transaction.hpp"
 
+#include <SQLiteCpp/Statement.h>
+
+#include <string>
+
 namespace capdev::storage {
 
+namespace {
+
+// One statement, prepared once per connection: a read begins and ends a
+// transaction per request, and parsing "BEGIN" each time showed in profiles.
+void Run(Database& db, const std::string& sql) {
+  ScopedStatement(db, sql)->exec();
+}
+
+}  // namespace
+
 WriteTx::WriteTx(Database& db) : db_(db), nested_(db.InTransaction()) {
-  db_.Execute(nested_ ? "SAVEPOINT capdev_write" : "BEGIN IMMEDIATE");
+  Run(db_, nested_ ? "SAVEPOINT capdev_write" : "BEGIN IMMEDIATE");
 }
 
 WriteTx::~WriteTx() {
@@ -18,8 +32,22 @@ WriteTx::~WriteTx() {
 }
 
 void WriteTx::Commit() {
-  db_.Execute(nested_ ? "RELEASE capdev_write" : "COMMIT");
+  Run(db_, nested_ ? "RELEASE capdev_write" : "COMMIT");
   done_ = true;
+}
+
+ReadTransaction::ReadTransaction(Database& db)
+    : db_(db), owned_(!db.InTransaction()) {
+  if (owned_) Run(db_, "BEGIN");
+}
+
+ReadTransaction::~ReadTransaction() {
+  if (!owned_) return;
+  try {
+    Run(db_, "COMMIT");
+  } catch (...) {
+    // Nothing was written to the main database; the snapshot just ends.
+  }
 }
 
 }  // namespace capdev::storage

@@ -45,18 +45,8 @@ auto InWriteTx(Database& db, F&& work)
 // transaction it has its snapshot already and does nothing.
 class ReadTransaction {
  public:
-  explicit ReadTransaction(Database& db)
-      : db_(db), owned_(!db.InTransaction()) {
-    if (owned_) db_.Execute("BEGIN");
-  }
-  ~ReadTransaction() {
-    if (!owned_) return;
-    try {
-      db_.Execute("COMMIT");
-    } catch (...) {
-      // Nothing was written to the main database; the snapshot just ends.
-    }
-  }
+  explicit ReadTransaction(Database& db);
+  ~ReadTransaction();
   ReadTransaction(const ReadTransaction&) = delete;
   ReadTransaction& operator=(const ReadTransaction&) = delete;
 

@@ -26,12 +26,12 @@ Response Unavailable() {
 // its locks once, and a record and its lists are read at one point in time.
 // Never throws (the router answers its own exceptions).
 Response ReadNow(ConnectionPool& reads, const Router& router,
-                 const Request& request) {
+                 const Request& request, const Router::Target& target) {
   const auto lease = reads.Acquire();
   if (!lease.get()) return Unavailable();
   try {
     const storage::ReadTransaction snapshot(*lease.get());
-    return router.Dispatch(request, *lease.get());
+    return router.Dispatch(request, target, *lease.get());
   } catch (const std::exception& e) {
     spdlog::error("a read could not begin: {}", e.what());
     return Unavailable();
@@ -84,25 +84,28 @@ int Serve(const ServeOptions& options) {
                                   std::function<void(Response)> reply) {
     // The web app's files need no database: answered on the I/O thread.
     if (auto asset = web.Serve(request)) return reply(std::move(*asset));
-    switch (router.Classify(request)) {
+    auto target = router.Resolve(request);
+    switch (target.kind) {
       case RequestKind::kRead:
         // Answered right here: a hop to another thread would cost more than
         // the query.
-        return reply(ReadNow(reads, router, request));
+        return reply(ReadNow(reads, router, request, target));
       case RequestKind::kWrite:
         return writer.Post(
-            [&router, request = std::move(request)](storage::Database& db) {
-              return router.Dispatch(request, db);
+            [&router, request = std::move(request),
+             target = std::move(target)](storage::Database& db) {
+              return router.Dispatch(request, target, db);
             },
             std::move(reply));
       case RequestKind::kLongRead: {
         auto shared =
             std::make_shared<std::function<void(Response)>>(std::move(reply));
-        const bool queued =
-            long_reads.TryPost([&router, request = std::move(request),
-                                shared](storage::Database* db) {
-              (*shared)(db ? router.Dispatch(request, *db) : Unavailable());
-            });
+        const bool queued = long_reads.TryPost([&router,
+                                                request = std::move(request),
+                                                target = std::move(target),
+                                                shared](storage::Database* db) {
+          (*shared)(db ? router.Dispatch(request, target, *db) : Unavailable());
+        });
         if (!queued) {
           auto busy = Problem(503,
                               "The server is running as many reports and "

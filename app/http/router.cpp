@@ -69,8 +69,7 @@ std::vector<RouteInfo> Router::Routes() const {
 // How specific a match is (-1: none): literal segments beat suffixed
 // parameters, which beat bare parameters, so "/workshops/{id}.ics" wins over
 // "/workshops/{id}".
-int Router::Match(const Route& route, const std::vector<std::string>& path,
-                  PathParams& params) {
+int Router::Score(const Route& route, const std::vector<std::string>& path) {
   if (route.segments.size() != path.size()) return -1;
   int score = 0;
   for (std::size_t i = 0; i < path.size(); ++i) {
@@ -82,18 +81,35 @@ int Router::Match(const Route& route, const std::vector<std::string>& path,
     }
     if (path[i].size() <= seg.suffix.size() || !path[i].ends_with(seg.suffix))
       return -1;
-    params[seg.text] = path[i].substr(0, path[i].size() - seg.suffix.size());
     if (!seg.suffix.empty()) score += 1;
   }
   return score;
 }
 
+PathParams Router::ParamsOf(const Route& route,
+                            const std::vector<std::string>& path) {
+  PathParams params;
+  for (std::size_t i = 0; i < path.size(); ++i) {
+    const Segment& seg = route.segments[i];
+    if (seg.param) {
+      params[seg.text] = path[i].substr(0, path[i].size() - seg.suffix.size());
+    }
+  }
+  return params;
+}
+
 Response Router::Dispatch(const Request& request, storage::Database& db) const {
+  return Dispatch(request, Resolve(request), db);
+}
+
+Response Router::Dispatch(const Request& request, const Target& target,
+                          storage::Database& db) const {
   const auto started = std::chrono::steady_clock::now();
-  std::string matched = "-";
+  const std::string_view matched =
+      target.route ? std::string_view(target.route->info.path) : "-";
   Response response;
   try {
-    response = DispatchUnlogged(request, db, matched);
+    response = DispatchUnlogged(request, target, db);
   } catch (const std::exception& e) {
     spdlog::error("{} {} failed: {}", request.method, matched, e.what());
     // A full disk or an I/O error is the machine's state, not a bug: 503.
@@ -180,56 +196,53 @@ bool IsRead(std::string_view method) {
 
 }  // namespace
 
-Router::Found Router::Find(std::string_view method,
-                           const std::vector<std::string>& path) const {
-  Found found;
+Router::Target Router::Resolve(const Request& request) const {
+  Target target;
+  if (!IsRead(request.method)) target.kind = RequestKind::kWrite;
+  auto url = boost::urls::parse_origin_form(request.target);
+  if (!url) {
+    target.valid_url = false;
+    return target;
+  }
+  const auto path = Segments(*url);
   int best_score = -1;
   for (const auto& route : routes_) {
-    PathParams params;
-    const int score = Match(route, path, params);
+    const int score = Score(route, path);
     if (score < 0) continue;
-    if (route.info.method != method &&
-        !(method == "HEAD" && route.info.method == kGet)) {
-      found.allowed.insert(route.info.method);
+    if (route.info.method != request.method &&
+        !(request.method == "HEAD" && route.info.method == kGet)) {
+      target.allowed.insert(route.info.method);
       continue;
     }
     if (score > best_score) {
-      found.route = &route;
+      target.route = &route;
       best_score = score;
-      found.params = std::move(params);
     }
   }
-  return found;
+  if (!target.route) return target;
+  target.params = ParamsOf(*target.route, path);
+  for (auto p : url->params()) target.query.emplace_back(p.key, p.value);
+  if (target.kind == RequestKind::kRead && target.route->info.long_running) {
+    target.kind = RequestKind::kLongRead;
+  }
+  return target;
 }
 
-RequestKind Router::Classify(const Request& request) const {
-  if (!IsRead(request.method)) return RequestKind::kWrite;
-  auto url = boost::urls::parse_origin_form(request.target);
-  if (!url) return RequestKind::kRead;
-  const auto found = Find(request.method, Segments(*url));
-  return found.route && found.route->info.long_running ? RequestKind::kLongRead
-                                                       : RequestKind::kRead;
-}
-
-Response Router::DispatchUnlogged(const Request& request, storage::Database& db,
-                                  std::string& matched) const {
-  auto url = boost::urls::parse_origin_form(request.target);
-  if (!url) return Problem(400, "The request target is not a valid URL path.");
-
-  auto found = Find(request.method, Segments(*url));
-  if (found.route) {
-    matched = found.route->info.path;
-    std::vector<std::pair<std::string, std::string>> query_params;
-    for (auto p : url->params()) query_params.emplace_back(p.key, p.value);
-    Query query(std::move(query_params));
-    auto response = Run(*found.route, request, found.params, query, db);
+Response Router::DispatchUnlogged(const Request& request, const Target& target,
+                                  storage::Database& db) const {
+  if (!target.valid_url) {
+    return Problem(400, "The request target is not a valid URL path.");
+  }
+  if (target.route) {
+    Query query(target.query);
+    auto response = Run(*target.route, request, target.params, query, db);
     if (!response.ok()) return Problem(response.status());
     if (request.method == "HEAD") response->body.clear();
     return std::move(*response);
   }
-  if (!found.allowed.empty()) {
+  if (!target.allowed.empty()) {
     std::string allow;
-    for (const auto& m : found.allowed)
+    for (const auto& m : target.allowed)
       allow += (allow.empty() ? "" : ", ") + m;
     Response r = Problem(405, "This path does not accept " + request.method +
                                   "; it accepts " + allow + ".");

@@ -85,10 +85,15 @@ class Router {
   RouteInfo& Add(std::string_view method, std::string path_template,
                  domain::Permission permission, Handler handler,
                  std::vector<std::string> query = {});
-  Response Dispatch(const Request& request, storage::Database& db) const;
+  // A request's route, found once: it decides where the request runs, and
+  // Dispatch runs it without looking again.
+  struct Target;
   // Any method but GET and HEAD changes something; a GET of a route marked
   // LongRunning is a long read (unknown paths are short: a 404).
-  RequestKind Classify(const Request& request) const;
+  Target Resolve(const Request& request) const;
+  Response Dispatch(const Request& request, const Target& target,
+                    storage::Database& db) const;
+  Response Dispatch(const Request& request, storage::Database& db) const;
   std::vector<RouteInfo> Routes() const;
 
  private:
@@ -104,20 +109,27 @@ class Router {
     std::vector<Segment> segments;
     Handler handler;
   };
-  static int Match(const Route& route, const std::vector<std::string>& path,
-                   PathParams& params);
-  struct Found {
+  // How specific a match is (-1: none).
+  static int Score(const Route& route, const std::vector<std::string>& path);
+  static PathParams ParamsOf(const Route& route,
+                             const std::vector<std::string>& path);
+
+ public:
+  struct Target {
+    RequestKind kind = RequestKind::kRead;
+    bool valid_url = true;
     const Route* route = nullptr;  // the most specific match for the method
     PathParams params;
+    std::vector<std::pair<std::string, std::string>> query;
     std::set<std::string> allowed;  // other methods the path accepts
   };
-  Found Find(std::string_view method,
-             const std::vector<std::string>& path) const;
+
+ private:
   domain::StatusOr<Response> Run(const Route& route, const Request& request,
                                  const PathParams& params, Query& query,
                                  storage::Database& db) const;
-  Response DispatchUnlogged(const Request& request, storage::Database& db,
-                            std::string& matched) const;
+  Response DispatchUnlogged(const Request& request, const Target& target,
+                            storage::Database& db) const;
 
   std::vector<Route> routes_;
   Authenticator authenticator_;

@@ -2,6 +2,7 @@
 
 #include <spdlog/spdlog.h>
 
+#include <algorithm>
 #include <atomic>
 #include <boost/asio.hpp>
 #include <boost/beast/core.hpp>
@@ -28,10 +29,19 @@ struct Server::Impl : std::enable_shared_from_this<Server::Impl> {
   Impl(ServerOptions o, Dispatcher d)
       : options(std::move(o)),
         dispatcher(std::move(d)),
+        // The hint lets Asio skip waking other threads when only one runs it.
+        io(std::max(options.io_threads, 1)),
         acceptor(net::make_strand(io)),
         signals(io, SIGINT, SIGTERM) {}
 
   void Accept();
+  // A connection's handlers run one at a time: with several I/O threads a
+  // strand sees to it; with one, the thread does, and a strand would only
+  // add a lock to every handler.
+  net::any_io_executor ConnectionExecutor() {
+    if (options.io_threads > 1) return net::make_strand(io);
+    return io.get_executor();
+  }
   void BeginStop();
   void Track(const std::shared_ptr<Session>& s);
   // Counts a connection from `address`; false (nothing counted) when either
@@ -237,7 +247,7 @@ class Session : public std::enable_shared_from_this<Session> {
 };
 
 void Server::Impl::Accept() {
-  acceptor.async_accept(net::make_strand(io), [self = shared_from_this()](
+  acceptor.async_accept(ConnectionExecutor(), [self = shared_from_this()](
                                                   beast::error_code ec,
                                                   tcp::socket socket) {
     if (ec == net::error::operation_aborted || !self->acceptor.is_open())

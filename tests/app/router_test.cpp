@@ -67,7 +67,7 @@ TEST_F(RouterTest, MatchesTemplatesAndDecodesParameters) {
 
 TEST_F(RouterTest, ClassifiesChangesShortReadsAndLongReads) {
   const auto load = [&](const std::string& method, const std::string& target) {
-    return router_.Classify(Request{.method = method, .target = target});
+    return router_.Resolve(Request{.method = method, .target = target}).kind;
   };
   EXPECT_EQ(load("GET", "/things/42"), RequestKind::kRead);
   EXPECT_EQ(load("HEAD", "/things/42"), RequestKind::kRead);
