@@ -37,21 +37,45 @@ std::vector<domain::AttendanceMark> Sheet(Database& db,
   return out;
 }
 
+// Writes only what differs from the stored sheet: a sheet saved again with
+// a few corrections changes a few rows (and, through the triggers, their
+// participation), not every mark of the session.
 void ReplaceSheet(WriteTx& tx, std::int64_t workshop_id,
                   std::int64_t session_id,
                   std::span<const domain::AttendanceMark> sheet) {
   Database& db = tx.db();
-  ScopedStatement clear(db, "DELETE FROM attendance WHERE session_id = ?");
-  clear->bind(1, session_id);
-  clear->exec();
+  std::map<std::int64_t, std::optional<domain::Mark>> stored;
+  for (const auto& m : Sheet(db, session_id)) {
+    stored.emplace(m.person_id, m.status);
+  }
   ScopedStatement insert(
       db,
       "INSERT INTO attendance (session_id, workshop_id, person_id, status)"
       " VALUES (?, ?, ?, ?)");
+  ScopedStatement update(db,
+                         "UPDATE attendance SET status = ?"
+                         " WHERE session_id = ? AND person_id = ?");
   for (const auto& mark : sheet) {
-    BindAll(*insert, session_id, workshop_id, mark.person_id, mark.status);
-    insert->exec();
-    insert->reset();
+    const auto it = stored.find(mark.person_id);
+    if (it == stored.end()) {
+      BindAll(*insert, session_id, workshop_id, mark.person_id, mark.status);
+      insert->exec();
+      insert->reset();
+      continue;
+    }
+    if (it->second != mark.status) {
+      BindAll(*update, mark.status, session_id, mark.person_id);
+      update->exec();
+      update->reset();
+    }
+    stored.erase(it);
+  }
+  ScopedStatement remove(
+      db, "DELETE FROM attendance WHERE session_id = ? AND person_id = ?");
+  for (const auto& [person, status] : stored) {
+    BindAll(*remove, session_id, person);
+    remove->exec();
+    remove->reset();
   }
 }
 

@@ -154,5 +154,67 @@ TEST_F(RecordsTest, TheSchemaRefusesMarksForUnregisteredPeople) {
   EXPECT_EQ(Sheet(db_, session).size(), 1u);
 }
 
+TEST_F(RecordsTest, ASheetSavedAgainWritesOnlyWhatChanged) {
+  auto project = Add(domain::Project{.code = "P", .title = "P"}).value();
+  auto workshop = Add(domain::Workshop{.project_id = project,
+                                       .title = "W",
+                                       .kind = domain::WorkshopKind::kTraining,
+                                       .status = domain::WorkshopStatus::kHeld})
+                      .value();
+  domain::Session s{.workshop_id = workshop};
+  s.date = domain::Date::Parse("2017-09-08");
+  auto session = Add(s).value();
+  std::vector<std::int64_t> people;
+  for (const char* name : {"An", "Bo", "Cai", "Dong"}) {
+    people.push_back(Add(domain::Person{.full_name = name}).value());
+    ASSERT_TRUE(Add(domain::Registration{.workshop_id = workshop,
+                                         .person_id = people.back()})
+                    .ok());
+  }
+  using M = domain::Mark;
+  const auto save = [&](std::vector<domain::AttendanceMark> sheet) {
+    const int before = db_.raw().getTotalChanges();
+    WriteTx tx(db_);
+    ReplaceSheet(tx, workshop, session, sheet);
+    tx.Commit();
+    return db_.raw().getTotalChanges() - before;  // rows, triggers' too
+  };
+  const auto days = [&](std::int64_t person) {
+    return db_.raw()
+        .execAndGet("SELECT days FROM participation WHERE workshop_id = " +
+                    std::to_string(workshop) +
+                    " AND person_id = " + std::to_string(person))
+        .getInt();
+  };
+  // 3 marks, and the participation rows of the 2 who attended.
+  EXPECT_EQ(save({{people[0], M::kPresent},
+                  {people[1], M::kAbsent},
+                  {people[2], M::kLate}}),
+            5);
+  // The same sheet again: nothing to write.
+  EXPECT_EQ(save({{people[2], M::kLate},
+                  {people[0], M::kPresent},
+                  {people[1], M::kAbsent}}),
+            0);
+  // An is unchanged; Bo absent -> late (mark + participation), Cai dropped
+  // (mark + participation), Dong added excused (mark only).
+  EXPECT_EQ(save({{people[0], M::kPresent},
+                  {people[1], M::kLate},
+                  {people[3], M::kExcused}}),
+            5);
+  const auto sheet = Sheet(db_, session);
+  ASSERT_EQ(sheet.size(), 3u);
+  EXPECT_EQ(sheet[0].person_id, people[0]);
+  EXPECT_EQ(sheet[0].status, M::kPresent);
+  EXPECT_EQ(sheet[1].person_id, people[1]);
+  EXPECT_EQ(sheet[1].status, M::kLate);
+  EXPECT_EQ(sheet[2].person_id, people[3]);
+  EXPECT_EQ(sheet[2].status, M::kExcused);
+  EXPECT_EQ(days(people[0]), 1);
+  EXPECT_EQ(days(people[1]), 1);
+  EXPECT_EQ(days(people[2]), 0);
+  EXPECT_EQ(days(people[3]), 0);
+}
+
 }  // namespace
 }  // namespace capdev::storage
