@@ -1,7 +1,8 @@
 // The reference for the attendance-sheet PUT (bench/run.sh): the same
 // replace done with the sqlite3 C API alone, in a loop on one connection.
 // Each sheet is one transaction: delete the session's marks, insert the
-// sheet's rows, commit. The connection has capdev's settings
+// sheet's rows, commit. Like the server's bench, sheet n moves every mark of
+// ROWS_FILE n steps along present -> late -> excused -> absent -> present. The connection has capdev's settings
 // (storage/database.cpp: WAL, synchronous=FULL, foreign keys, recursive
 // triggers, secure_delete), so the database's own triggers and checks do the
 // same work as under the server; what is left out is HTTP, JSON, the
@@ -55,6 +56,14 @@ double Percentile(std::vector<double> v, double p) {
   std::sort(v.begin(), v.end());
   auto i = static_cast<std::size_t>(p / 100.0 * static_cast<double>(v.size()));
   return v[std::min(i, v.size() - 1)];
+}
+
+const std::vector<std::string> kCycle = {"present", "late", "excused",
+                                         "absent"};
+
+std::size_t Position(const std::string& status) {
+  return static_cast<std::size_t>(
+      std::find(kCycle.begin(), kCycle.end(), status) - kCycle.begin());
 }
 
 }  // namespace
@@ -123,11 +132,13 @@ int main(int argc, char** argv) {
     sqlite3_bind_int64(clear, 1, session_id);
     step(clear, "DELETE");
     for (const auto& [person, status] : rows) {
+      const std::string& text =
+          kCycle[(Position(status) + latencies.size()) % kCycle.size()];
       sqlite3_bind_int64(insert, 1, session_id);
       sqlite3_bind_int64(insert, 2, workshop_id);
       sqlite3_bind_int64(insert, 3, person);
-      sqlite3_bind_text(insert, 4, status.c_str(),
-                        static_cast<int>(status.size()), SQLITE_STATIC);
+      sqlite3_bind_text(insert, 4, text.c_str(), static_cast<int>(text.size()),
+                        SQLITE_STATIC);
       step(insert, "INSERT");
     }
     step(commit, "COMMIT");

@@ -187,14 +187,21 @@ sqlite3 -separator ' ' "$WORK/template.db" "
   SELECT person_id, CASE (row_number() OVER (ORDER BY person_id)) % 10
     WHEN 7 THEN 'late' WHEN 8 THEN 'excused' WHEN 9 THEN 'absent' ELSE 'present' END
   FROM registrations WHERE workshop_id = $SHEET_WORKSHOP ORDER BY person_id" >"$WORK/sheet.txt"
+# And 4 versions of it: version k moves every mark k steps along present ->
+# late -> excused -> absent -> present, so a PUT of the next version changes
+# every mark (the raw reference rotates the same way).
 python3 -c '
 import json, sys
+cycle = ["present", "late", "excused", "absent"]
 rows = [line.split() for line in open(sys.argv[1])]
-print(json.dumps([{"person_id": int(p), "status": s} for p, s in rows], separators=(",", ":")))
-' "$WORK/sheet.txt" >"$WORK/sheet.json"
+for k in range(4):
+    marks = [{"person_id": int(p), "status": cycle[(cycle.index(s) + k) % 4]} for p, s in rows]
+    with open(sys.argv[2] + str(k) + ".json", "w") as out:
+        out.write(json.dumps(marks, separators=(",", ":")) + "\n")
+' "$WORK/sheet.txt" "$WORK/sheet"
 SHEET_ROWS=$(wc -l <"$WORK/sheet.txt")
 SHEET_PATH=/api/v1/workshops/$SHEET_WORKSHOP/sessions/$SHEET_SESSION/attendance
-export SHEET_BODY=$WORK/sheet.json SHEET_PATH GET_PATH=/api/v1/workshops/1234
+export SHEET_BODY=$WORK/sheet SHEET_PATH GET_PATH=/api/v1/workshops/1234
 log "sheet: workshop $SHEET_WORKSHOP, session $SHEET_SESSION, $SHEET_ROWS rows"
 write_copy() { cp "$WORK/template.db" "$WORK/$1.db"; echo "$WORK/$1.db"; }
 

@@ -12,6 +12,16 @@ function bench_headers(extra)
   return h
 end
 
+-- The 4 versions of the attendance sheet (SHEET_BODY0.json .. 3.json, see
+-- bench/run.sh): each PUT sends the next, which changes every mark.
+function sheet_bodies()
+  local bodies = {}
+  for k = 0, 3 do
+    bodies[k + 1] = read_file(os.getenv("SHEET_BODY") .. k .. ".json")
+  end
+  return bodies
+end
+
 function read_file(path)
   local f = assert(io.open(path, "rb"))
   local s = f:read("*a")

@@ -1,8 +1,18 @@
--- PUT the attendance sheet in SHEET_BODY (a JSON array of marks) to the URL
--- given to wrk (/api/v1/workshops/W/sessions/S/attendance).
+-- PUT the attendance sheet to the URL given to wrk
+-- (/api/v1/workshops/W/sessions/S/attendance), its 4 versions in turn (each
+-- changes every mark of the one before).
 dofile(os.getenv("BENCH_DIR") .. "/wrk/common.lua")
-wrk.method = "PUT"
-wrk.body = read_file(os.getenv("SHEET_BODY"))
-for k, v in pairs(bench_headers({["Content-Type"] = "application/json"})) do
-  wrk.headers[k] = v
+local requests = {}
+local n = 0
+
+function init(args)
+  for k, body in ipairs(sheet_bodies()) do
+    requests[k] = wrk.format("PUT", nil,
+      bench_headers({["Content-Type"] = "application/json"}), body)
+  end
+end
+
+function request()
+  n = n + 1
+  return requests[(n % #requests) + 1]
 end
