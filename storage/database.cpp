@@ -79,7 +79,8 @@ ScopedStatement::~ScopedStatement() {
   try {
     stmt_.reset();
   } catch (...) {
-    // reset() repeats the last step's error, already reported by that step.
+    // best effort: reset() repeats the last step's error, already reported by
+    // that step.
   }
   stmt_.clearBindings();
 }

@@ -26,8 +26,8 @@ WriteTx::~WriteTx() {
     db_.Execute(nested_ ? "ROLLBACK TO capdev_write; RELEASE capdev_write"
                         : "ROLLBACK");
   } catch (...) {
-    // SQLite already rolled back (e.g. after SQLITE_FULL); nothing left to
-    // undo.
+    // best effort: SQLite already rolled back (e.g. after SQLITE_FULL);
+    // nothing left to undo.
   }
 }
 
@@ -46,7 +46,8 @@ ReadTransaction::~ReadTransaction() {
   try {
     Run(db_, "COMMIT");
   } catch (...) {
-    // Nothing was written to the main database; the snapshot just ends.
+    // best effort: nothing was written to the main database; the snapshot
+    // just ends.
   }
 }
 

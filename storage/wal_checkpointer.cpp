@@ -54,7 +54,7 @@ void WalCheckpointer::CopyBack() {
     ScopedStatement q(*db_, "PRAGMA wal_checkpoint(PASSIVE)");
     q->executeStep();
   } catch (const SQLite::Exception&) {
-    // Busy: the next tick copies what this one could not.
+    // best effort: busy; the next tick copies what this one could not.
   }
 }
 

@@ -123,7 +123,7 @@ std::vector<Response> Writer::Commit(storage::Database& db,
       try {
         db.Execute("ROLLBACK");
       } catch (const std::exception&) {
-        // Already rolled back by SQLite.
+        // best effort: already rolled back by SQLite.
       }
     }
     const auto status = storage::UnavailableStatus(e);
