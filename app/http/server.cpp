@@ -139,7 +139,7 @@ class Session : public std::enable_shared_from_this<Session> {
         ec == http::error::partial_message) {
       return Reply(Problem(400, "The request is not valid HTTP/1.1."), false);
     }
-    if (ec) return Close();
+    if (ec || !parser_) return Close();  // parser_: set by ReadRequest()
 
     auto& message = parser_->get();
     version_ = message.version();
@@ -332,7 +332,14 @@ Server::Server(ServerOptions options, Dispatcher dispatcher)
     : impl_(std::make_shared<Impl>(std::move(options), std::move(dispatcher))) {
 }
 
-Server::~Server() { Stop(); }
+Server::~Server() {
+  try {
+    Stop();
+  } catch (...) {
+    // best effort: Stop() throws only when resources run out (posting to the
+    // I/O thread allocates); a destructor must not throw.
+  }
+}
 
 std::uint16_t Server::Listen() {
   auto& a = impl_->acceptor;
