@@ -21,7 +21,9 @@ class Date {
   std::string ToString() const;
   Date AddDays(int days) const { return Date(days_ + std::chrono::days(days)); }
   // Whole days from `this` to `other` (negative when other is earlier).
-  int DaysUntil(Date other) const { return (other.days_ - days_).count(); }
+  int DaysUntil(Date other) const {
+    return static_cast<int>((other.days_ - days_).count());
+  }
   std::chrono::sys_days days() const { return days_; }
   std::chrono::year_month_day ymd() const { return {days_}; }
 

@@ -27,9 +27,10 @@ void Complete(WorkshopFigures& f, const Workshop& w) {
   f.reported_headcount.reset();
   f.estimated_participant_days.reset();
   if (f.participants_registered > 0 || !w.reported_participants) return;
-  f.reported_headcount = *w.reported_participants;
+  const std::int64_t headcount = *w.reported_participants;
+  f.reported_headcount = headcount;
   if (const auto days = LengthInDays(w)) {
-    f.estimated_participant_days = *f.reported_headcount * *days;
+    f.estimated_participant_days = headcount * *days;
   }
 }
 
@@ -97,6 +98,7 @@ std::vector<Breakdown> BreakDown(
     g.participant_days += line.figures.participant_days;
   }
   std::vector<Breakdown> out;
+  out.reserve(groups.size());
   for (auto& [k, g] : groups) out.push_back(std::move(g));
   return out;
 }

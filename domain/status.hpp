@@ -114,7 +114,8 @@ class StatusOr {
   std::variant<T, Status> value_;
 };
 
-inline const Status& StatusOf(const Status& s) { return s; }
+// By value: a reference to `s` would dangle when `s` is a temporary.
+inline Status StatusOf(const Status& s) { return s; }
 template <class T>
 Status StatusOf(const StatusOr<T>& s) {
   return s.ok() ? Status::Ok() : s.status();
@@ -133,7 +134,11 @@ Status StatusOf(const StatusOr<T>& s) {
   } while (false)
 #define ASSIGN_OR_RETURN(lhs, expr) \
   ASSIGN_OR_RETURN_IMPL(CAPDEV_CONCAT(capdev_or_, __LINE__), lhs, expr)
+// `lhs` may be a declaration ("const auto x") and `tmp` is a declared name:
+// neither can be put in parentheses.
+// NOLINTBEGIN(bugprone-macro-parentheses)
 #define ASSIGN_OR_RETURN_IMPL(tmp, lhs, expr) \
   auto tmp = (expr);                          \
   if (!tmp.ok()) return tmp.status();         \
   lhs = std::move(tmp.value())
+// NOLINTEND(bugprone-macro-parentheses)

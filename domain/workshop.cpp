@@ -77,11 +77,12 @@ Status ValidateParties(std::span<const WorkshopParty> parties) {
   Errors e;
   std::set<std::pair<std::int64_t, WorkshopRole>> seen;
   for (std::size_t i = 0; i < parties.size(); ++i) {
+    const WorkshopParty& party = parties[i];
     const std::string at = "[" + std::to_string(i) + "].";
-    e.Required(at + "organization_id", parties[i].organization_id);
-    e.Required(at + "role", parties[i].role);
-    if (!parties[i].role) continue;
-    if (!seen.emplace(parties[i].organization_id, *parties[i].role).second) {
+    e.Required(at + "organization_id", party.organization_id);
+    e.Required(at + "role", party.role);
+    if (!party.role) continue;
+    if (!seen.emplace(party.organization_id, *party.role).second) {
       e.Add(at + "role",
             "the organization already has this role in the workshop");
     }
