@@ -31,8 +31,8 @@ std::vector<Account> ListAccounts(Database& db);
 // out everywhere when it is disabled or its password changes.
 domain::Status UpdateAccount(WriteTx& tx, const Account& account);
 struct TokenLifetime {
-  std::int64_t idle_seconds = 30 * 60;
-  std::int64_t absolute_seconds = 12 * 60 * 60;
+  std::int64_t idle_seconds = 30LL * 60;
+  std::int64_t absolute_seconds = 12LL * 60 * 60;
 };
 
 // Feed tokens live long: a subscribed calendar cannot sign in again.

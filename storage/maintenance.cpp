@@ -77,7 +77,7 @@ std::vector<std::string> Problems(SQLite::Database& db, bool quick) {
       }
     }
   } catch (const SQLite::Exception& e) {
-    problems.push_back(e.what());
+    problems.emplace_back(e.what());
   }
   return problems;
 }

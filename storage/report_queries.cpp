@@ -93,6 +93,7 @@ std::vector<domain::RoleFigures> Roles(Database& db, std::int64_t workshop_id) {
                      q->getColumn(2).getInt64()};
   }
   std::vector<domain::RoleFigures> out;
+  out.reserve(by_role.size());
   for (auto& [role, figures] : by_role) out.push_back(figures);
   return out;
 }
@@ -135,6 +136,7 @@ WHERE p.workshop_id = ?1 AND p.role IN ()sql" +
   }
   auto list = [](std::map<Key, domain::GroupFigures>& groups) {
     std::vector<domain::GroupFigures> out;
+    out.reserve(groups.size());
     for (auto& [key, g] : groups) out.push_back(std::move(g));
     // By label, the unrecorded group last.
     std::stable_sort(out.begin(), out.end(), [](const auto& a, const auto& b) {
@@ -225,7 +227,9 @@ std::optional<domain::FunderReport> FunderReportFor(
   std::set<std::int64_t> seen;
   for (const auto& p : r.projects) {
     if (!seen.insert(p.project_id).second) continue;
+    // Found by FundedProjects in this same snapshot.
     auto project = Get<domain::Project>(db, p.project_id);
+    if (!project) continue;
     auto results = ResultsWithin(db, *project, options);
     if (!results.results.empty()) r.results.push_back(std::move(results));
   }
