@@ -35,7 +35,7 @@ std::string Credential(const json::object& body, const char* name,
 
 }  // namespace
 
-void AddAuthRoutes(Router& router, std::shared_ptr<AuthService> auth) {
+void AddAuthRoutes(Router& router, const std::shared_ptr<AuthService>& auth) {
   using P = domain::Permission;
 
   router.Add(

@@ -12,8 +12,9 @@
 
 namespace capdev::app {
 
-void AddPersonRoutes(Router& router,
-                     std::shared_ptr<storage::WalCheckpointer> checkpointer) {
+void AddPersonRoutes(
+    Router& router,
+    const std::shared_ptr<storage::WalCheckpointer>& checkpointer) {
   using P = domain::Permission;
   const std::string list = "/api/v1/people";
   const std::string item = list + "/{id}";

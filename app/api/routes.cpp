@@ -4,8 +4,9 @@
 
 namespace capdev::app {
 
-Router MakeRouter(std::shared_ptr<AuthService> auth,
-                  std::shared_ptr<storage::WalCheckpointer> checkpointer) {
+Router MakeRouter(
+    const std::shared_ptr<AuthService>& auth,
+    const std::shared_ptr<storage::WalCheckpointer>& checkpointer) {
   Router router;
   router.SetAuthenticator([auth](const Request& request,
                                  const std::optional<std::string>& feed_token,
@@ -20,7 +21,7 @@ Router MakeRouter(std::shared_ptr<AuthService> auth,
   AddProjectRoutes(router);
   AddWorkshopRoutes(router);
   AddSessionRoutes(router);
-  AddPersonRoutes(router, std::move(checkpointer));
+  AddPersonRoutes(router, checkpointer);
   AddRegistrationRoutes(router);
   AddAttendanceRoutes(router);
   AddReportRoutes(router);

@@ -15,7 +15,7 @@ class WalCheckpointer;
 }  // namespace capdev::storage
 namespace capdev::app {
 
-void AddAuthRoutes(Router& router, std::shared_ptr<AuthService> auth);
+void AddAuthRoutes(Router& router, const std::shared_ptr<AuthService>& auth);
 void AddUserRoutes(Router& router);
 void AddAuditRoutes(Router& router);
 void AddHealthRoutes(Router& router);
@@ -23,8 +23,9 @@ void AddOrganizationRoutes(Router& router);
 void AddProjectRoutes(Router& router);
 void AddWorkshopRoutes(Router& router);
 void AddSessionRoutes(Router& router);
-void AddPersonRoutes(Router& router,
-                     std::shared_ptr<storage::WalCheckpointer> checkpointer);
+void AddPersonRoutes(
+    Router& router,
+    const std::shared_ptr<storage::WalCheckpointer>& checkpointer);
 void AddRegistrationRoutes(Router& router);
 void AddAttendanceRoutes(Router& router);
 void AddReportRoutes(Router& router);
@@ -36,7 +37,7 @@ void AddScheduleRoutes(Router& router);
 // Every route capdev serves, behind `auth`. `checkpointer` purges erased
 // values from the WAL (null only where routes are listed, not served).
 Router MakeRouter(
-    std::shared_ptr<AuthService> auth,
-    std::shared_ptr<storage::WalCheckpointer> checkpointer = nullptr);
+    const std::shared_ptr<AuthService>& auth,
+    const std::shared_ptr<storage::WalCheckpointer>& checkpointer = nullptr);
 
 }  // namespace capdev::app

@@ -40,7 +40,8 @@ std::optional<domain::Date> DateFromSerial(double serial) {
 }
 
 double SerialFromDate(domain::Date date) {
-  return kUnixEpochSerial + date.days().time_since_epoch().count();
+  return kUnixEpochSerial +
+         static_cast<double>(date.days().time_since_epoch().count());
 }
 
 }  // namespace capdev::app

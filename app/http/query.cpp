@@ -122,6 +122,7 @@ domain::Status Query::Check() const {
 
 std::vector<std::string> Query::Names() const {
   std::vector<std::string> out;
+  out.reserve(params_.size());
   for (const auto& [k, v] : params_) out.push_back(k);
   return out;
 }

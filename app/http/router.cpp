@@ -62,6 +62,7 @@ RouteInfo& Router::Add(std::string_view method, std::string path_template,
 
 std::vector<RouteInfo> Router::Routes() const {
   std::vector<RouteInfo> out;
+  out.reserve(routes_.size());
   for (const auto& r : routes_) out.push_back(r.info);
   return out;
 }

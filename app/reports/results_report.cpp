@@ -68,8 +68,9 @@ void AddResultsTables(Document& d, const std::string& id,
            {}};
   for (const auto& line : r.results) {
     const auto& res = line.result;
-    const std::string result = std::string(line.depth * 2, ' ') +
-                               (res.code ? *res.code + " " : "") + res.title;
+    const std::string result =
+        std::string(static_cast<std::size_t>(line.depth) * 2, ' ') +
+        (res.code ? *res.code + " " : "") + res.title;
     if (line.indicators.empty()) {
       indicators.rows.push_back({"(no indicator) " + result, result,
                                  Cell(res.level), "", "", "", "", "", "", ""});
@@ -102,7 +103,7 @@ Document ResultsDocument(const domain::ResultsReport& r) {
              {"Generated", domain::NowUtc()}};
   AddResultsTables(d, "results", r);
   d.notes = DefinitionNotes(domain::kDefaultCompletionThreshold);
-  d.notes.push_back(
+  d.notes.emplace_back(
       "Actuals counted from attendance cover the held workshops with exact "
       "dates in the period (an indicator's filter may narrow them; its "
       "completion threshold replaces the default). The target is the one "

@@ -25,11 +25,12 @@ domain::StatusOr<std::string> RenderXlsx(const Document& doc) {
   std::vector<Sheet> sheets;
   std::vector<std::string> preamble = {doc.title};
   for (const auto& [name, value] : doc.facts)
-    preamble.push_back(name + ": " + value);
+    preamble.emplace_back(name).append(": ").append(value);
   for (const auto& t : doc.tables) {
     Sheet sheet{t.heading, t.columns, {}, {}, preamble};
     sheet.preamble.push_back(t.heading);
     std::vector<double> widths;
+    widths.reserve(t.columns.size());
     for (const auto& c : t.columns) widths.push_back(Width(c));
     for (const auto& row : t.rows) {
       std::vector<SheetCell> cells;

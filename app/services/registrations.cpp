@@ -22,7 +22,7 @@ domain::StatusOr<Written<domain::Registration>> Save(
                                        : SaveNew(tx, &by, after));
   ASSIGN_OR_RETURN(auto created,
                    conflicts.After(tx.db(), after.workshop_id, strict));
-  return Written<domain::Registration>{std::move(stored), std::move(created)};
+  return Written<domain::Registration>{stored, std::move(created)};
 }
 
 }  // namespace
@@ -33,7 +33,7 @@ domain::StatusOr<domain::Registration> LoadRegistration(
   auto registration = storage::Get<domain::Registration>(db, registration_id);
   if (!registration || registration->workshop_id != workshop_id)
     return storage::NotFound<domain::Registration>(registration_id);
-  return std::move(*registration);
+  return *registration;
 }
 
 domain::StatusOr<Written<domain::Registration>> CreateRegistration(

@@ -22,8 +22,10 @@ void Diff(const json::value& a, const json::value& b, const std::string& path,
       const auto* x = a.as_object().if_contains(k);
       const auto* y = b.as_object().if_contains(k);
       const json::value null;
-      Diff(x ? *x : null, y ? *y : null, path.empty() ? k : path + "." + k,
-           out);
+      std::string at = path;
+      if (!at.empty()) at += '.';
+      at += k;
+      Diff(x ? *x : null, y ? *y : null, at, out);
     }
     return;
   }
