@@ -26,17 +26,17 @@ domain::StatusOr<storage::CalendarFilter> ReadFilter(Query& q, bool defaults) {
     if (!from) from = today.AddDays(-366);
     if (!to) to = from->AddDays(kMaxCalendarDays);
   }
-  q.Required(from, "from");
-  q.Required(to, "to");
+  const domain::Date first = q.Required(from, "from");
+  const domain::Date last = q.Required(to, "to");
   RETURN_IF_ERROR(q.Check());
-  if (*to < *from || from->DaysUntil(*to) > kMaxCalendarDays) {
+  if (last < first || first.DaysUntil(last) > kMaxCalendarDays) {
     return domain::Status::Malformed(
         "'to' must be on or after 'from' and at most " +
             std::to_string(kMaxCalendarDays) + " days later",
         {{"to", "must be from 'from' to " + std::to_string(kMaxCalendarDays) +
                     " days after it"}});
   }
-  return storage::CalendarFilter{*from, *to, project_id, city};
+  return storage::CalendarFilter{first, last, project_id, city};
 }
 
 Response Calendar(std::string body, const std::string& filename) {

@@ -61,11 +61,12 @@ domain::StatusOr<ReportRun> Run(storage::Database& db,
       pairs.emplace_back(key, std::string(v.as_string()));
     }
   }
-  if (!funder && !project_id && errors.empty())
-    errors.push_back({"params.project_id", "is required"});
   if (!errors.empty()) return domain::Status::Invalid(std::move(errors));
   Query q(std::move(pairs));
   if (funder) return RunFunderReport(db, user, q);
+  if (!project_id) {
+    return domain::Status::Invalid({{"params.project_id", "is required"}});
+  }
   return RunResultsReport(db, *project_id, q);
 }
 

@@ -134,7 +134,8 @@ class Loader {
       return Status::Invalid(s.errors(),
                              "seed record " + label + " breaks a rule");
     if (existing) {
-      if (!domain::SameFields(*storage::Get<E>(db_, *existing), entity))
+      const auto stored = storage::Get<E>(db_, *existing);
+      if (!stored || !domain::SameFields(*stored, entity))
         return Conflict(label);
       report_.unchanged++;
       return std::pair{*existing, false};
@@ -150,16 +151,20 @@ class Loader {
   // differ.
   StatusOr<std::pair<std::int64_t, bool>> UpsertWorkshop(
       const domain::Workshop& w, const std::string& label) {
-    const auto open = w.source->rfind("(seed document ");
-    if (open == std::string::npos || !w.source->ends_with(")"))
+    if (!w.source)
+      return Status::Invalid({{label + ".source", "is required in the seed"}});
+    const std::string& source = *w.source;
+    const auto open = source.rfind("(seed document ");
+    if (open == std::string::npos || !source.ends_with(")"))
       return Status::Invalid(
           {{label + ".source", "must end with (seed document NAME)"}});
     const std::string document =
-        w.source->substr(open + 15, w.source->size() - open - 16);
+        source.substr(open + 15, source.size() - open - 16);
     const auto existing = storage::WorkshopBySource(db_, document, w.title);
     if (existing) {
-      auto stored = *storage::Get<domain::Workshop>(db_, *existing);
-      if (stored.source == document) {
+      const auto found = storage::Get<domain::Workshop>(db_, *existing);
+      if (found && found->source == document) {
+        const domain::Workshop& stored = *found;
         auto upgraded = stored;
         upgraded.source = w.source;
         upgraded.notes = w.notes;
@@ -267,8 +272,6 @@ class Loader {
             label));
     ASSIGN_OR_RETURN(w.project_id, Ref(projects_, r.if_contains("project"),
                                        label + ".project"));
-    if (!w.source)
-      return Status::Invalid({{label + ".source", "is required in the seed"}});
     ASSIGN_OR_RETURN(const auto upserted, UpsertWorkshop(w, label));
     const auto [id, created] = upserted;
     w.id = id;
@@ -281,7 +284,7 @@ class Loader {
       ASSIGN_OR_RETURN(const auto session, DecodeRecord<domain::Session>(
                                                s, {}, label + " session"));
       RETURN_IF_ERROR(domain::Validate(session, w));
-      days.push_back(*session.date);
+      if (session.date) days.push_back(*session.date);  // Validate requires it
     }
 
     if (created) {

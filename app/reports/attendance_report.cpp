@@ -27,11 +27,12 @@ json::array Groups(const std::vector<domain::GroupFigures>& groups,
   return a;
 }
 
-std::string SessionLabel(const domain::Date& date,
+// `date`: stored sessions always have one (the column is NOT NULL).
+std::string SessionLabel(const std::optional<domain::Date>& date,
                          const std::optional<std::string>& title,
                          std::int64_t id) {
-  return date.ToString() + (title ? " " + *title : "") + " (session " +
-         std::to_string(id) + ")";
+  return (date ? date->ToString() : "undated") + (title ? " " + *title : "") +
+         " (session " + std::to_string(id) + ")";
 }
 
 Table GroupTable(std::string id, std::string heading, std::string column,
@@ -165,14 +166,14 @@ Document AttendanceDocument(const domain::AttendanceReport& r) {
                                 "Province", r.by_province));
   Table matrix{"matrix", "Sign-in sheet", {"Person", "Role"}, {}};
   for (const auto& s : r.matrix.sessions) {
-    matrix.columns.push_back(SessionLabel(*s.date, s.title, s.id));
+    matrix.columns.push_back(SessionLabel(s.date, s.title, s.id));
   }
   for (const auto& row : r.matrix.rows) {
     std::vector<DocCell> cells = {
         row.full_name + " (person " + std::to_string(row.person_id) + ")",
         std::string(domain::ToText(row.role))};
     for (const auto& m : row.marks)
-      cells.push_back(m ? std::string(domain::ToText(*m)) : std::string());
+      cells.emplace_back(m ? std::string(domain::ToText(*m)) : std::string());
     matrix.rows.push_back(std::move(cells));
   }
   d.tables.push_back(std::move(matrix));

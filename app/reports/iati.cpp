@@ -199,7 +199,7 @@ void Indicator(XmlWriter& x, const IatiIndicator& ii) {
 
 domain::StatusOr<std::string> RenderIati(const IatiActivity& a) {
   const IatiParty* reporter = Reporter(a.parties);
-  if (!reporter) {
+  if (!reporter || !reporter->organization.iati_ref) {
     return domain::Status::Invalid(
         {}, "no organization of project " + a.project.code +
                 " has an iati_ref; set one on its lead funder or implementer");

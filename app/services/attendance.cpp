@@ -22,16 +22,22 @@ domain::StatusOr<std::vector<domain::AttendanceMark>> ReplaceSheet(
   RETURN_IF_ERROR(domain::Combine(
       decoding, domain::ValidateSheet(
                     marks, storage::RegisteredPeople(db, workshop.id))));
-  if (!domain::TakesAttendance(*workshop.status)) {
+  // Stored workshops and sessions always have both (NOT NULL columns).
+  if (!workshop.status || !session.date) {
+    return domain::Status::FailedPrecondition(
+        "the workshop or session has no status or date");
+  }
+  const domain::WorkshopStatus status = *workshop.status;
+  const domain::Date& date = *session.date;
+  if (!domain::TakesAttendance(status)) {
     return domain::Status::FailedPrecondition(
         "attendance is taken only for a confirmed or held workshop; this one "
         "is " +
-        std::string(domain::ToText(*workshop.status)));
+        std::string(domain::ToText(status)));
   }
-  if (*session.date > domain::Date::Today()) {
-    return domain::Status::FailedPrecondition("the session on " +
-                                              session.date->ToString() +
-                                              " has not taken place yet");
+  if (date > domain::Date::Today()) {
+    return domain::Status::FailedPrecondition(
+        "the session on " + date.ToString() + " has not taken place yet");
   }
   const auto before = storage::Sheet(db, session.id);
   storage::ReplaceSheet(tx, workshop.id, session.id, marks);

@@ -164,7 +164,7 @@ ImportRow ImportParticipant(storage::WriteTx& tx, const domain::Principal& by,
   } else {
     auto draft = person_draft;
     draft.values.organization_id = org;
-    if (org) draft.present.push_back("organization_id");
+    if (org) draft.present.emplace_back("organization_id");
     auto created = CreatePerson(tx, by, draft);
     if (!created.ok()) {
       row.errors = ErrorsOf(created.status());
@@ -249,7 +249,7 @@ domain::StatusOr<ImportReport> ImportParticipants(storage::WriteTx& tx,
     ImportRow row =
         ImportParticipant(tx, by, workshop_id, header, sheet[i], report);
     row.row = i + 1;
-    if (row.action == ImportAction::kCreatePerson)
+    if (row.action == ImportAction::kCreatePerson && row.person_id)
       new_people.insert(*row.person_id);
     if (row.registration_id && row.action != ImportAction::kAlreadyRegistered)
       new_registrations.insert(*row.registration_id);
@@ -334,6 +334,7 @@ domain::StatusOr<ImportReport> ImportAttendance(storage::WriteTx& tx,
         person = std::stoll(id_text, &used);
         if (used != id_text.size()) person.reset();
       } catch (const std::exception&) {
+        person.reset();  // not a number, or out of range: reported below
       }
       if (!person) row.errors.push_back({"person_id", "is not a number"});
     } else if (!email.empty()) {

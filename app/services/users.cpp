@@ -63,9 +63,10 @@ domain::StatusOr<storage::Account> CreateUser(storage::WriteTx& tx,
     decoding.Add("password", "is required");
   RETURN_IF_ERROR(CheckAndValidate(tx.db(), account, change.role, decoding));
   ASSIGN_OR_RETURN(account.id, storage::AddAccount(tx, account));
-  auto stored = *storage::AccountById(tx.db(), account.id);
-  Audit(tx, by, "create", "user", stored.id, nullptr, AuditJson(stored));
-  return stored;
+  auto stored = storage::AccountById(tx.db(), account.id);
+  if (!stored) return domain::Status::NotFound("no user has that id");
+  Audit(tx, by, "create", "user", stored->id, nullptr, AuditJson(*stored));
+  return std::move(*stored);
 }
 
 domain::StatusOr<storage::Account> UpdateUser(storage::WriteTx& tx,
@@ -78,9 +79,10 @@ domain::StatusOr<storage::Account> UpdateUser(storage::WriteTx& tx,
   RETURN_IF_ERROR(CheckAndValidate(tx.db(), after, after.role, change.errors));
   RETURN_IF_ERROR(KeepsAnAdmin(tx.db(), after));
   RETURN_IF_ERROR(storage::UpdateAccount(tx, after));
-  auto stored = *storage::AccountById(tx.db(), id);
-  Audit(tx, by, "update", "user", id, AuditJson(*before), AuditJson(stored));
-  return stored;
+  auto stored = storage::AccountById(tx.db(), id);
+  if (!stored) return domain::Status::NotFound("no user has that id");
+  Audit(tx, by, "update", "user", id, AuditJson(*before), AuditJson(*stored));
+  return std::move(*stored);
 }
 
 }  // namespace capdev::app
