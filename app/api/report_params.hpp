@@ -2,6 +2,7 @@
 // What every report route reads from its query (format, period, completion
 // threshold) and how it answers in the format asked for.
 
+#include <boost/json/object.hpp>
 #include <string>
 
 #include "app/http/router.hpp"
