@@ -6,6 +6,7 @@
 #include <spdlog/spdlog.h>
 
 #include <CLI/CLI.hpp>
+#include <cstdio>
 #include <thread>
 
 #include "app/cli/seed_loader.hpp"
@@ -71,9 +72,8 @@ int Check(const std::string& path) {
   return 0;
 }
 
-}  // namespace
-
-int main(int argc, char** argv) {
+// The command line; main() only stops an exception from escaping.
+int Run(int argc, char** argv) {
   // Logs go to stdout; they never carry personal data (see router.cpp).
   spdlog::set_default_logger(spdlog::stdout_color_mt("capdev"));
   spdlog::set_pattern("%Y-%m-%dT%H:%M:%S.%eZ %^%l%$ %v",
@@ -266,4 +266,19 @@ int main(int argc, char** argv) {
     return 1;
   }
   return 0;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  // Run() logs what its commands throw; this reports anything else (the
+  // logger or the options failing to set up: a bug) instead of terminating.
+  try {
+    return Run(argc, argv);
+  } catch (const std::exception& e) {
+    std::fprintf(stderr, "capdev: %s\n", e.what());
+  } catch (...) {
+    std::fputs("capdev: an unknown exception\n", stderr);
+  }
+  return 1;
 }
