@@ -97,6 +97,9 @@ domain::StatusOr<Written<domain::Workshop>> UpdateWorkshop(
   ASSIGN_OR_RETURN(const auto before, Load<domain::Workshop>(tx.db(), id));
   const auto after = draft.ApplyTo(before);
   RETURN_IF_ERROR(CheckAndValidate(tx.db(), after, draft.errors));
+  // Validate requires a status, and a stored workshop has one.
+  if (!before.status || !after.status)
+    return domain::Status::Invalid({{"status", "is required"}});
   RETURN_IF_ERROR(domain::CheckTransition(*before.status, *after.status));
   RETURN_IF_ERROR(domain::CheckHeldHasStarted(after, domain::Date::Today()));
   RETURN_IF_ERROR(KeepsMarkedDays(tx.db(), before, after));
