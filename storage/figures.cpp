@@ -259,6 +259,7 @@ void SelectHeldWorkshops(Database& db, const Scope& scope,
                          const domain::ReportOptions& o) {
   ClearSelection(db);
   std::vector<std::string> kinds;
+  kinds.reserve(scope.kinds.size());
   for (auto k : scope.kinds) kinds.emplace_back(ToText(k));
   auto list = [](bool any, std::string json) {
     return any ? std::optional<std::string>() : std::optional(std::move(json));
