@@ -206,21 +206,25 @@ Router::Target Router::Resolve(const Request& request) const {
     return target;
   }
   const auto path = Segments(*url);
+  const auto accepts = [&](const Route& route) {
+    return route.info.method == request.method ||
+           (request.method == "HEAD" && route.info.method == kGet);
+  };
   int best_score = -1;
   for (const auto& route : routes_) {
-    const int score = Score(route, path);
-    if (score < 0) continue;
-    if (route.info.method != request.method &&
-        !(request.method == "HEAD" && route.info.method == kGet)) {
-      target.allowed.insert(route.info.method);
-      continue;
-    }
+    const int score = accepts(route) ? Score(route, path) : -1;
     if (score > best_score) {
       target.route = &route;
       best_score = score;
     }
   }
-  if (!target.route) return target;
+  if (!target.route) {
+    // Only for a 405: the methods the path does accept.
+    for (const auto& route : routes_) {
+      if (Score(route, path) >= 0) target.allowed.insert(route.info.method);
+    }
+    return target;
+  }
   target.params = ParamsOf(*target.route, path);
   for (auto p : url->params()) target.query.emplace_back(p.key, p.value);
   if (target.kind == RequestKind::kRead && target.route->info.long_running) {
