@@ -10,6 +10,7 @@
 #include <chrono>
 #include <cstdio>
 #include <cstring>
+#include <filesystem>
 #include <functional>
 #include <string>
 #include <vector>
@@ -39,7 +40,8 @@ double MedianMs(int runs, const std::function<std::size_t()>& work,
 }  // namespace
 
 int main(int argc, char** argv) {
-  if (argc < 2) {
+  // A missing database would be created empty: the path must be a file.
+  if (argc < 2 || argv[1][0] == '-' || !std::filesystem::exists(argv[1])) {
     std::fprintf(stderr, "usage: %s PATH [--runs N] [--only TEXT]\n", argv[0]);
     return 2;
   }
