@@ -1,0 +1,181 @@
+// The filled-in sign-in grid's import (ImportAttendance, in imports.hpp).
+
+#include <map>
+#include <set>
+
+#include "app/services/attendance.hpp"
+#include "app/services/import_sheet.hpp"
+#include "app/services/imports.hpp"
+#include "domain/workshop.hpp"
+#include "storage/attendance_repository.hpp"
+#include "storage/natural_keys.hpp"
+#include "storage/people.hpp"
+#include "storage/text_key.hpp"
+
+namespace capdev::app {
+
+using domain::ImportAction;
+using domain::ImportColumn;
+
+domain::StatusOr<ImportReport> ImportAttendance(storage::WriteTx& tx,
+                                                const domain::Principal& by,
+                                                std::int64_t workshop_id,
+                                                const Rows& sheet) {
+  auto& db = tx.db();
+  ASSIGN_OR_RETURN(const auto workshop,
+                   Load<domain::Workshop>(db, workshop_id));
+  const auto matrix = storage::Matrix(db, workshop_id);
+  const ImportHeader header =
+      ReadImportHeader(sheet.empty() ? std::vector<SheetCell>{} : sheet[0]);
+  if (!header.known.contains(ImportColumn::kPersonId) &&
+      !header.known.contains(ImportColumn::kEmail) &&
+      !header.known.contains(ImportColumn::kFullName))
+    return MissingColumn("Person ID, Email or Full name");
+
+  // Columns headed by a date (text, or a date cell's serial number) are the
+  // sessions on that date.
+  ImportReport report;
+  std::vector<std::pair<std::size_t, std::size_t>> sessions;  // column, index
+  domain::Errors columns;
+  for (const auto& [column, text] : header.others) {
+    std::optional<domain::Date> date = domain::Date::Parse(text);
+    if (const auto* n = std::get_if<double>(&sheet[0][column]))
+      date = DateFromSerial(*n);
+    if (!date) {
+      report.unknown_columns.push_back(text);
+      continue;
+    }
+    std::vector<std::size_t> on_day;
+    for (std::size_t s = 0; s < matrix.sessions.size(); ++s) {
+      if (matrix.sessions[s].date == date) on_day.push_back(s);
+    }
+    if (on_day.size() == 1) {
+      sessions.emplace_back(column, on_day[0]);
+    } else {
+      columns.Add(date->ToString(),
+                  on_day.empty() ? "no session of this workshop is on this day"
+                                 : "this workshop has several sessions on this "
+                                   "day; use the attendance page for it");
+    }
+  }
+  RETURN_IF_ERROR(columns.ToStatus());
+
+  std::map<std::int64_t, std::size_t> matrix_row;  // person id → row
+  for (std::size_t r = 0; r < matrix.rows.size(); ++r)
+    matrix_row[matrix.rows[r].person_id] = r;
+  std::map<std::size_t, std::map<std::int64_t, domain::Mark>> changes;
+  std::set<std::int64_t> seen;
+  const bool takes = domain::TakesAttendance(*workshop.status);
+  const auto today = domain::Date::Today();
+  for (std::size_t i = 1; i < sheet.size(); ++i) {
+    const auto& cells = sheet[i];
+    if (IsBlankRow(cells)) continue;
+    ImportRow row;
+    row.row = i + 1;
+    // Who: Person ID, else email, else the full name among the registered.
+    std::optional<std::int64_t> person;
+    const auto id_text = header.Get(cells, ImportColumn::kPersonId);
+    const auto email = header.Get(cells, ImportColumn::kEmail);
+    const auto name = header.Get(cells, ImportColumn::kFullName);
+    if (!id_text.empty()) {
+      try {
+        std::size_t used = 0;
+        person = std::stoll(id_text, &used);
+        if (used != id_text.size()) person.reset();
+      } catch (const std::exception&) {
+        person.reset();  // not a number, or out of range: reported below
+      }
+      if (!person) row.errors.push_back({"person_id", "is not a number"});
+    } else if (!email.empty()) {
+      if (auto p = storage::PersonWithEmail(db, email))
+        person = p->id;
+      else
+        row.errors.push_back({"email", "no person has this email"});
+    } else if (!name.empty()) {
+      const auto key = storage::FoldKey(name);
+      for (const auto& r : matrix.rows) {
+        if (storage::FoldKey(r.full_name) != key) continue;
+        if (person) {
+          row.errors.push_back({"full_name",
+                                "two registered people have this name; add the "
+                                "Person ID column"});
+          break;
+        }
+        person = r.person_id;
+      }
+      if (!person && row.errors.empty())
+        row.errors.push_back(
+            {"full_name", "nobody of this name is registered"});
+    } else {
+      row.errors.push_back({"person_id", "the row names nobody"});
+    }
+    if (person && !matrix_row.contains(*person)) {
+      row.errors.push_back({"person_id", "person " + std::to_string(*person) +
+                                             " is not registered for this "
+                                             "workshop"});
+    } else if (person && !seen.insert(*person).second) {
+      row.errors.push_back(
+          {"person_id", "person " + std::to_string(*person) +
+                            " has an earlier row; one row per person"});
+    }
+    row.person_id = person;
+    if (person)
+      row.registration_id = storage::RegistrationOf(db, workshop_id, *person);
+
+    std::vector<std::pair<std::size_t, domain::Mark>> marks;
+    for (const auto& [column, s] : sessions) {
+      const auto text = ImportCellText(cells, column);
+      if (text.empty()) continue;
+      const auto& session = matrix.sessions[s];
+      const auto mark = domain::MarkOf(text);
+      const std::string field = session.date->ToString();
+      if (!mark) {
+        row.errors.push_back(
+            {field,
+             "must be P, L, E, A (present, late, excused, absent) or ✓"});
+        continue;
+      }
+      if (!person || !matrix_row.contains(*person)) continue;
+      if (matrix.rows[matrix_row[*person]].marks[s] == *mark) continue;
+      if (!takes) {
+        row.errors.push_back(
+            {field,
+             "attendance is taken only for a confirmed or held "
+             "workshop; this one is " +
+                 std::string(domain::ToText(*workshop.status))});
+      } else if (*session.date > today) {
+        row.errors.push_back(
+            {field, "the session on " + field + " has not taken place yet"});
+      } else {
+        marks.emplace_back(s, *mark);
+      }
+    }
+    if (!row.errors.empty()) {
+      row.action = ImportAction::kError;
+    } else {
+      row.action =
+          marks.empty() ? ImportAction::kUnchanged : ImportAction::kSetMarks;
+      for (const auto& [s, mark] : marks) changes[s][*person] = mark;
+      report.marks_changed += marks.size();
+    }
+    report.rows.push_back(std::move(row));
+  }
+  if (report.HasErrors()) return report;
+
+  // Each changed session's sheet: its marks so far with the file's changes,
+  // replaced through the attendance PUT's own rules.
+  for (const auto& [s, changed] : changes) {
+    std::vector<domain::AttendanceMark> sheet_marks;
+    for (const auto& r : matrix.rows) {
+      auto it = changed.find(r.person_id);
+      const auto mark =
+          it != changed.end() ? std::optional(it->second) : r.marks[s];
+      if (mark) sheet_marks.push_back({r.person_id, mark});
+    }
+    RETURN_IF_ERROR(ReplaceSheet(tx, by, workshop_id, matrix.sessions[s].id,
+                                 sheet_marks, {}));
+  }
+  return report;
+}
+
+}  // namespace capdev::app

@@ -1,0 +1,56 @@
+#include "app/services/import_sheet.hpp"
+
+#include <string_view>
+
+
+namespace capdev::app {
+
+std::string ImportCellText(const std::vector<SheetCell>& row,
+                           std::size_t column) {
+  if (column >= row.size()) return "";
+  std::string text = CellText(row[column]);
+  const auto first = text.find_first_not_of(" \t\r\n");
+  if (first == std::string::npos) return "";
+  text = text.substr(first, text.find_last_not_of(" \t\r\n") - first + 1);
+  if (text.size() > 1 && text[0] == '\'' &&
+      std::string_view("=+-@").find(text[1]) != std::string_view::npos)
+    text.erase(0, 1);
+  return text;
+}
+
+bool IsBlankRow(const std::vector<SheetCell>& row) {
+  for (std::size_t c = 0; c < row.size(); ++c) {
+    if (!ImportCellText(row, c).empty()) return false;
+  }
+  return true;
+}
+
+std::string ImportHeader::Get(const std::vector<SheetCell>& row,
+                              domain::ImportColumn column) const {
+  auto it = known.find(column);
+  return it == known.end() ? "" : ImportCellText(row, it->second);
+}
+
+ImportHeader ReadImportHeader(const std::vector<SheetCell>& row) {
+  ImportHeader header;
+  for (std::size_t c = 0; c < row.size(); ++c) {
+    const std::string text = ImportCellText(row, c);
+    if (text.empty()) continue;
+    const auto column = domain::ColumnOf(text);
+    if (column && !header.known.contains(*column)) {
+      header.known[*column] = c;
+    } else {
+      header.others.emplace_back(c, text);
+    }
+  }
+  return header;
+}
+
+domain::Status MissingColumn(const std::string& which) {
+  return domain::Status::Invalid(
+      {{"body", "has no " + which + " column in its first row"}},
+      "The file's first row must name its columns; it has no " + which +
+          " column.");
+}
+
+}  // namespace capdev::app

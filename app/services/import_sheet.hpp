@@ -1,0 +1,40 @@
+#pragma once
+// Reading an imported spreadsheet's rows (the participant list and the
+// sign-in grid share it): cell texts, blank rows, the header row.
+
+#include <cstddef>
+#include <map>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "app/formats/sheet.hpp"
+#include "domain/import_columns.hpp"
+#include "domain/status.hpp"
+
+namespace capdev::app {
+
+// A cell's text, trimmed; the apostrophe capdev's CSV puts before a leading
+// =, +, - or @ (so spreadsheets do not run it) is taken off again. "" past
+// the row's end.
+std::string ImportCellText(const std::vector<SheetCell>& row,
+                           std::size_t column);
+
+bool IsBlankRow(const std::vector<SheetCell>& row);
+
+// The header row: the columns capdev knows (the first of each), and the
+// others with their header text.
+struct ImportHeader {
+  std::map<domain::ImportColumn, std::size_t> known;
+  std::vector<std::pair<std::size_t, std::string>> others;
+
+  std::string Get(const std::vector<SheetCell>& row,
+                  domain::ImportColumn column) const;
+};
+
+ImportHeader ReadImportHeader(const std::vector<SheetCell>& row);
+
+// 422: the first row names no `which` column.
+domain::Status MissingColumn(const std::string& which);
+
+}  // namespace capdev::app
