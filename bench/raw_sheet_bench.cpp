@@ -2,11 +2,12 @@
 // replace done with the sqlite3 C API alone, in a loop on one connection.
 // Each sheet is one transaction: delete the session's marks, insert the
 // sheet's rows, commit. Like the server's bench, sheet n moves every mark of
-// ROWS_FILE n steps along present -> late -> excused -> absent -> present. The connection has capdev's settings
-// (storage/database.cpp: WAL, synchronous=FULL, foreign keys, recursive
-// triggers, secure_delete), so the database's own triggers and checks do the
-// same work as under the server; what is left out is HTTP, JSON, the
-// registration check, the audit entry and the threads.
+// ROWS_FILE n steps along present -> late -> excused -> absent -> present. The
+// connection has capdev's settings (storage/database.cpp: WAL,
+// synchronous=FULL, foreign keys, recursive triggers, secure_delete), so the
+// database's own triggers and checks do the same work as under the server; what
+// is left out is HTTP, JSON, the registration check, the audit entry and the
+// threads.
 //
 //   capdev_raw_sheet_bench DB WORKSHOP_ID SESSION_ID ROWS_FILE [--seconds S]
 //

@@ -2,7 +2,6 @@
 
 #include <string_view>
 
-
 namespace capdev::app {
 
 std::string ImportCellText(const std::vector<SheetCell>& row,
