@@ -1,13 +1,13 @@
 // The reference for the attendance-sheet PUT (bench/run.sh): the same
 // replace done with the sqlite3 C API alone, in a loop on one connection.
-// Each sheet is one transaction: delete the session's marks, insert the
-// sheet's rows, commit. Like the server's bench, sheet n moves every mark of
-// ROWS_FILE n steps along present -> late -> excused -> absent -> present. The
-// connection has capdev's settings (storage/database.cpp: WAL,
-// synchronous=FULL, foreign keys, recursive triggers, secure_delete), so the
-// database's own triggers and checks do the same work as under the server; what
-// is left out is HTTP, JSON, the registration check, the audit entry and the
-// threads.
+// Each sheet is one transaction: each of the sheet's marks inserted or its
+// status updated in place (as the server writes only what changed), then
+// commit. Like the server's bench, sheet n moves every mark of ROWS_FILE n
+// steps along present -> late -> excused -> absent -> present. The connection
+// has capdev's settings (storage/database.cpp: WAL, synchronous=FULL, foreign
+// keys, recursive triggers, secure_delete), so the database's own triggers and
+// checks do the same work as under the server; what is left out is HTTP, JSON,
+// the registration check, the audit entry and the threads.
 //
 //   capdev_raw_sheet_bench DB WORKSHOP_ID SESSION_ID ROWS_FILE [--seconds S]
 //
@@ -110,12 +110,14 @@ int main(int argc, char** argv) {
 
   sqlite3_stmt* begin = Prepare(db, "BEGIN IMMEDIATE");
   sqlite3_stmt* commit = Prepare(db, "COMMIT");
-  sqlite3_stmt* clear =
-      Prepare(db, "DELETE FROM attendance WHERE session_id = ?");
-  sqlite3_stmt* insert = Prepare(
+  // Every mark in place, as the server saves what changed: a mark is
+  // inserted, or its status updated (the triggers then move one
+  // participation row's days, as under the server).
+  sqlite3_stmt* upsert = Prepare(
       db,
       "INSERT INTO attendance (session_id, workshop_id, person_id, status)"
-      " VALUES (?, ?, ?, ?)");
+      " VALUES (?, ?, ?, ?) ON CONFLICT (session_id, person_id)"
+      " DO UPDATE SET status = excluded.status");
   auto step = [&](sqlite3_stmt* s, const char* what) {
     Check(db, sqlite3_step(s), what);
     sqlite3_reset(s);
@@ -130,17 +132,15 @@ int main(int argc, char** argv) {
   while (now < until) {
     const auto t0 = now;
     step(begin, "BEGIN");
-    sqlite3_bind_int64(clear, 1, session_id);
-    step(clear, "DELETE");
     for (const auto& [person, status] : rows) {
       const std::string& text =
           kCycle[(Position(status) + latencies.size()) % kCycle.size()];
-      sqlite3_bind_int64(insert, 1, session_id);
-      sqlite3_bind_int64(insert, 2, workshop_id);
-      sqlite3_bind_int64(insert, 3, person);
-      sqlite3_bind_text(insert, 4, text.c_str(), static_cast<int>(text.size()),
+      sqlite3_bind_int64(upsert, 1, session_id);
+      sqlite3_bind_int64(upsert, 2, workshop_id);
+      sqlite3_bind_int64(upsert, 3, person);
+      sqlite3_bind_text(upsert, 4, text.c_str(), static_cast<int>(text.size()),
                         SQLITE_STATIC);
-      step(insert, "INSERT");
+      step(upsert, "INSERT");
     }
     step(commit, "COMMIT");
     now = std::chrono::steady_clock::now();
@@ -149,7 +149,7 @@ int main(int argc, char** argv) {
   }
   const double elapsed = std::chrono::duration<double>(now - started).count();
 
-  for (auto* s : {begin, commit, clear, insert}) sqlite3_finalize(s);
+  for (auto* s : {begin, commit, upsert}) sqlite3_finalize(s);
   sqlite3_close(db);
   std::printf(
       "sheets=%zu rows_per_sheet=%zu seconds=%.2f sheets_per_s=%.1f "
