@@ -1,5 +1,7 @@
 #include "domain/organization.hpp"
 
+#include <algorithm>
+
 #include "domain/validation.hpp"
 
 namespace capdev::domain {
@@ -17,6 +19,16 @@ Status Validate(const Organization& org) {
     e.Add("parent_id", "must not be the organization itself");
   e.MaxLength("iati_ref", org.iati_ref, kMaxShort);
   return e.ToStatus();
+}
+
+bool NameLess(std::string_view a, std::string_view b) {
+  const auto fold = [](unsigned char c) {
+    return c >= 'A' && c <= 'Z' ? static_cast<unsigned char>(c + ('a' - 'A'))
+                                : c;
+  };
+  return std::lexicographical_compare(
+      a.begin(), a.end(), b.begin(), b.end(),
+      [&](char x, char y) { return fold(x) < fold(y); });
 }
 
 }  // namespace capdev::domain

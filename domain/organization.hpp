@@ -43,4 +43,9 @@ struct Fields<Organization> {
 
 Status Validate(const Organization& org);
 
+// The order organization names are listed in, as the database compares them
+// (organizations.name is COLLATE NOCASE, so no two differ only in case): ASCII
+// letters without case, every other byte as it is.
+bool NameLess(std::string_view a, std::string_view b);
+
 }  // namespace capdev::domain

@@ -3,6 +3,8 @@
 #include <map>
 #include <set>
 
+#include "domain/organization.hpp"
+
 namespace capdev::domain {
 
 bool CountsAsTrained(RegistrationRole role) {
@@ -37,7 +39,7 @@ void Complete(WorkshopFigures& f, const Workshop& w) {
 void AddUp(const std::vector<WorkshopLine>& lines, Totals& t) {
   double rates = 0;
   std::int64_t rated = 0;
-  std::set<std::string> trainers;
+  std::set<std::string, decltype(&NameLess)> trainers(&NameLess);
   for (const auto& line : lines) {
     const auto& f = line.figures;
     ++t.workshops;

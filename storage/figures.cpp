@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <cstdint>
+#include <functional>
 #include <map>
 #include <numeric>
 #include <string>
@@ -122,9 +123,9 @@ GROUP BY s.workshop_id)sql");
 }
 
 // Sorts `v` and drops repeated values.
-template <typename T>
-void SortUnique(std::vector<T>& v) {
-  std::sort(v.begin(), v.end());
+template <typename T, typename Less = std::less<T>>
+void SortUnique(std::vector<T>& v, Less less = {}) {
+  std::sort(v.begin(), v.end(), less);
   v.erase(std::unique(v.begin(), v.end()), v.end());
 }
 
@@ -137,10 +138,11 @@ struct SectionPeople {
 // Every figure that counts people, in one pass over the selected workshops'
 // participation rows (one per registration, kept by triggers): the lines'
 // counts, the people behind each section's distinct totals, and `agencies`,
-// the organizations of each line's people trained.
+// the organizations of each `listed` line's people trained.
 void CountPeople(Database& db, const domain::ReportOptions& o,
                  std::vector<domain::WorkshopLine>& lines,
-                 const std::vector<int>& sections, SectionPeople people[2],
+                 const std::vector<int>& sections,
+                 const std::vector<bool>& listed, SectionPeople people[2],
                  std::vector<std::vector<std::int64_t>>& agencies) {
   std::unordered_map<std::int64_t, std::size_t> index;
   for (std::size_t i = 0; i < lines.size(); ++i) {
@@ -186,7 +188,7 @@ FROM report_workshops rw CROSS JOIN participation p ON p.workshop_id = rw.id)sql
     if (!q.IsNull(5)) {
       const auto organization = q.Int(5);
       who.agencies.Insert(organization);
-      agencies[line].push_back(organization);
+      if (listed[line]) agencies[line].push_back(organization);
     }
   }
 }
@@ -205,7 +207,8 @@ void AddDistinct(const SectionPeople& people,
             [](const auto& a, const auto& b) { return a.key < b.key; });
   people.agencies.ForEach(
       [&](std::int64_t id) { t.agencies_reached.push_back(names.at(id)); });
-  std::sort(t.agencies_reached.begin(), t.agencies_reached.end());
+  std::sort(t.agencies_reached.begin(), t.agencies_reached.end(),
+            domain::NameLess);
 }
 
 // Trainer institutions of each line and, where `listed`, its participating
@@ -236,11 +239,11 @@ WHERE wo.role IN (?1, ?2))sql");
   }
   for (std::size_t i = 0; i < lines.size(); ++i) {
     auto& l = lines[i];
-    SortUnique(l.trainer_institutions);
+    SortUnique(l.trainer_institutions, domain::NameLess);
     if (!listed[i]) continue;
     SortUnique(trained[i]);
     for (auto id : trained[i]) l.participating_agencies.push_back(names.at(id));
-    SortUnique(l.participating_agencies);
+    SortUnique(l.participating_agencies, domain::NameLess);
   }
 }
 
@@ -296,14 +299,14 @@ Sections SelectedSections(Database& db, const domain::ReportOptions& options,
                           InPeriod in_period) {
   std::vector<int> section_of;
   auto lines = Lines(db, options, section_of);
-  SectionPeople people[2];
-  std::vector<std::vector<std::int64_t>> agencies;
-  CountPeople(db, options, lines, section_of, people, agencies);
-  const auto names = OrganizationNames(db);
   std::vector<bool> listed(lines.size(), true);
   for (std::size_t i = 0; i < lines.size(); ++i) {
     listed[i] = section_of[i] != 0 || in_period == InPeriod::kListed;
   }
+  SectionPeople people[2];
+  std::vector<std::vector<std::int64_t>> agencies;
+  CountPeople(db, options, lines, section_of, listed, people, agencies);
+  const auto names = OrganizationNames(db);
   AddParties(db, lines, listed, agencies, names);
   Sections out;
   domain::Section* sections[] = {&out.in_period, &out.dates_uncertain};

@@ -2,6 +2,7 @@
 
 #include <SQLiteCpp/Column.h>
 #include <SQLiteCpp/Database.h>
+#include <SQLiteCpp/Exception.h>
 #include <SQLiteCpp/Statement.h>
 #include <sqlite3.h>
 
@@ -45,11 +46,12 @@ void EnsureLedger(Database& db) {
 // comes from the connection's parsed schema, without a query; a file without
 // it is version 0.
 int SchemaVersion(Database& db) {
-  if (sqlite3_table_column_metadata(
-          db.raw().getHandle(), "main", "schema_migrations", nullptr, nullptr,
-          nullptr, nullptr, nullptr, nullptr) != SQLITE_OK) {
-    return 0;
-  }
+  sqlite3* handle = db.raw().getHandle();
+  const int rc = sqlite3_table_column_metadata(
+      handle, "main", "schema_migrations", nullptr, nullptr, nullptr, nullptr,
+      nullptr, nullptr);
+  if (rc == SQLITE_ERROR) return 0;  // no such table
+  if (rc != SQLITE_OK) throw SQLite::Exception(handle, rc);
   ScopedStatement q(db,
                     "SELECT COALESCE(MAX(version), 0) FROM schema_migrations");
   q->executeStep();

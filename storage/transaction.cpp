@@ -46,8 +46,14 @@ ReadTransaction::~ReadTransaction() {
   try {
     Run(db_, "COMMIT");
   } catch (...) {
-    // best effort: nothing was written to the main database; the snapshot
-    // just ends.
+    // Nothing was written, but a snapshot left open on a pooled connection
+    // would hold back checkpoints: end it.
+    try {
+      if (db_.InTransaction()) db_.Execute("ROLLBACK");
+    } catch (...) {
+      // best effort: the connection is unusable; its next BEGIN fails and
+      // that request answers 503.
+    }
   }
 }
 

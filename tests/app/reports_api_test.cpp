@@ -95,6 +95,34 @@ TEST_F(ReportsApiTest, AttendanceReportCountsParticipantsAndTrainersApart) {
        {"matrix", "P1 (person " + std::to_string(p1_) + ")", s2, "late"}});
 }
 
+// Organization names are unique without case (COLLATE NOCASE) and listed in
+// that order: "acme academy" before "Trainer T", though 'T' < 'a' in bytes.
+TEST_F(ReportsApiTest, ListsInstitutionsInNameOrderWithoutCase) {
+  const auto academy = Organization("acme academy", "academic");
+  const std::string w1 = "/api/v1/workshops/" + std::to_string(w1_);
+  auto parties = Get(w1 + "/organizations").Json().as_array();
+  json::array body;
+  for (const auto& p : parties) {
+    json::object party;
+    party["organization_id"] = p.at("organization_id");
+    party["role"] = p.at("role");
+    body.emplace_back(std::move(party));
+  }
+  json::object added;
+  added["organization_id"] = academy;
+  added["role"] = "trainer";
+  body.emplace_back(std::move(added));
+  ASSERT_EQ(Put(w1 + "/organizations", body).status, 200);
+  auto r =
+      Get("/api/v1/reports/funder?organization_id=" + std::to_string(funder_) +
+          "&from=2025-01-01&to=2025-12-31")
+          .Json();
+  const json::array expected{"acme academy", "Trainer T"};
+  EXPECT_EQ(r.at("workshops").as_array()[0].at("trainer_institutions"),
+            expected);
+  EXPECT_EQ(r.at("totals").at("trainer_institutions"), expected);
+}
+
 TEST_F(ReportsApiTest, FunderReportRollsUpChildFunders) {
   const std::string target =
       "/api/v1/reports/funder?organization_id=" + std::to_string(funder_) +

@@ -49,5 +49,16 @@ TEST(PersonRulesTest, DefaultsGenderAndChecksEmailShape) {
   EXPECT_EQ(Fields(Validate(p)), (std::vector<std::string>{"email"}));
 }
 
+// The order of SQLite's NOCASE collation, which organizations.name uses.
+TEST(OrganizationRulesTest, NamesCompareWithoutAsciiCase) {
+  EXPECT_TRUE(NameLess("acme academy", "Trainer T"));  // 'T' < 'a' in bytes
+  EXPECT_FALSE(NameLess("Trainer T", "acme academy"));
+  EXPECT_FALSE(NameLess("FRONTEX", "frontex"));  // the same name to SQLite
+  EXPECT_FALSE(NameLess("frontex", "FRONTEX"));
+  EXPECT_TRUE(NameLess("Frontex", "Frontex Agency"));  // a prefix first
+  EXPECT_TRUE(NameLess("Zeta", "Åland"));              // beyond ASCII: bytes
+  EXPECT_TRUE(NameLess("=cmd", "Agency A"));
+}
+
 }  // namespace
 }  // namespace capdev::domain

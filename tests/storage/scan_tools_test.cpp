@@ -30,8 +30,20 @@ TEST(IdSetTest, CountsEachIdOnceAndListsThemInOrder) {
   std::vector<std::int64_t> ids;
   set.ForEach([&](std::int64_t id) { ids.push_back(id); });
   EXPECT_EQ(ids, (std::vector<std::int64_t>{0, 3, 63, 64, 500, 100000}));
-  EXPECT_THROW(set.Insert(-1), std::out_of_range);
-  EXPECT_EQ(set.size(), 6);
+}
+
+TEST(IdSetTest, KeepsIdsOutsideTheDenseRangeInOrderWithoutABitEach) {
+  IdSet set;
+  const std::int64_t huge = std::int64_t{1} << 40;  // a bit each: 128 GiB
+  for (std::int64_t id :
+       {huge, std::int64_t{5}, std::int64_t{-7}, huge, IdSet::kDenseLimit,
+        IdSet::kDenseLimit - 1, std::int64_t{-7}})
+    set.Insert(id);
+  EXPECT_EQ(set.size(), 5);
+  std::vector<std::int64_t> ids;
+  set.ForEach([&](std::int64_t id) { ids.push_back(id); });
+  EXPECT_EQ(ids, (std::vector<std::int64_t>{-7, 5, IdSet::kDenseLimit - 1,
+                                            IdSet::kDenseLimit, huge}));
 }
 
 TEST(RawRowsTest, ReadsIntegersTextsAndNulls) {
