@@ -234,10 +234,6 @@ TEST(SeedConflictTest, RefusesADatabaseWithConflictingRecordsAndWritesNothing) {
   EXPECT_EQ(d.execAndGet("SELECT COUNT(*) FROM workshops").getInt(), 0);
 }
 
-// A database seeded before the sources became citations holds the five
-// workshops under their bare file names, without duration_days or
-// stated_dates. Seeding it again must refuse (the records differ), not add
-// the five workshops a second time.
 // A database loaded by the first seed (sources were bare document names) is
 // brought up to date in place: no workshop is duplicated.
 TEST(SeedUpgradeTest, ADatabaseSeededWithFileNameSourcesIsUpdatedInPlace) {
