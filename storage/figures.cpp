@@ -348,7 +348,10 @@ FROM report_workshops rw CROSS JOIN participation p ON p.workshop_id = rw.id
 LEFT JOIN s ON s.workshop_id = rw.id
 )sql" + join + R"sql(
 WHERE rw.section = 0 AND p.role IN ()sql" +
-              TrainedRoles() + ") AND " + condition + " GROUP BY 1 ORDER BY 1");
+              TrainedRoles() + ") AND " + condition +
+              // COALESCE's result has no collation: keys in the order
+              // organization names are listed everywhere (domain::NameLess).
+              " GROUP BY 1 ORDER BY 1 COLLATE NOCASE");
   BindAll(*q, static_cast<std::int64_t>(o.completion_threshold), o.today);
   std::vector<domain::GroupValue> out;
   while (q->executeStep()) {
