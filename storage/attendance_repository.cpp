@@ -40,14 +40,13 @@ std::vector<domain::AttendanceMark> Sheet(Database& db,
 // Writes only what differs from the stored sheet: a sheet saved again with
 // a few corrections changes a few rows (and, through the triggers, their
 // participation), not every mark of the session.
-void ReplaceSheet(WriteTx& tx, std::int64_t workshop_id,
-                  std::int64_t session_id,
-                  std::span<const domain::AttendanceMark> sheet) {
+std::vector<domain::AttendanceMark> ReplaceSheet(
+    WriteTx& tx, std::int64_t workshop_id, std::int64_t session_id,
+    std::span<const domain::AttendanceMark> sheet) {
   Database& db = tx.db();
+  auto before = Sheet(db, session_id);
   std::map<std::int64_t, std::optional<domain::Mark>> stored;
-  for (const auto& m : Sheet(db, session_id)) {
-    stored.emplace(m.person_id, m.status);
-  }
+  for (const auto& m : before) stored.emplace(m.person_id, m.status);
   ScopedStatement insert(
       db,
       "INSERT INTO attendance (session_id, workshop_id, person_id, status)"
@@ -77,6 +76,7 @@ void ReplaceSheet(WriteTx& tx, std::int64_t workshop_id,
     remove->exec();
     remove->reset();
   }
+  return before;
 }
 
 domain::SignInMatrix Matrix(Database& db, std::int64_t workshop_id) {

@@ -39,8 +39,7 @@ domain::StatusOr<std::vector<domain::AttendanceMark>> ReplaceSheet(
     return domain::Status::FailedPrecondition(
         "the session on " + date.ToString() + " has not taken place yet");
   }
-  const auto before = storage::Sheet(db, session.id);
-  storage::ReplaceSheet(tx, workshop.id, session.id, marks);
+  const auto before = storage::ReplaceSheet(tx, workshop.id, session.id, marks);
   auto after = storage::Sheet(db, session.id);
   Audit(tx, &by, "replace", "attendance", session.id,
         SheetJson(session.id, before), SheetJson(session.id, after));

@@ -149,7 +149,13 @@ TEST_F(RecordsTest, TheSchemaRefusesMarksForUnregisteredPeople) {
       Add(domain::Registration{.workshop_id = workshop, .person_id = person})
           .ok());
   WriteTx tx(db_);
-  ReplaceSheet(tx, workshop, session, sheet);
+  EXPECT_TRUE(ReplaceSheet(tx, workshop, session, sheet).empty());
+  // The sheet it replaced comes back (the audit entry's "before").
+  const auto replaced = ReplaceSheet(tx, workshop, session, {});
+  ASSERT_EQ(replaced.size(), 1u);
+  EXPECT_EQ(replaced[0].person_id, person);
+  EXPECT_EQ(replaced[0].status, domain::Mark::kPresent);
+  EXPECT_TRUE(ReplaceSheet(tx, workshop, session, sheet).empty());
   tx.Commit();
   EXPECT_EQ(Sheet(db_, session).size(), 1u);
 }
