@@ -99,10 +99,6 @@ PathParams Router::ParamsOf(const Route& route,
   return params;
 }
 
-Response Router::Dispatch(const Request& request, storage::Database& db) const {
-  return Dispatch(request, Resolve(request), db);
-}
-
 Response Router::Dispatch(const Request& request, const Target& target,
                           storage::Database& db) const {
   const auto started = std::chrono::steady_clock::now();

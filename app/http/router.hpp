@@ -93,7 +93,6 @@ class Router {
   Target Resolve(const Request& request) const;
   Response Dispatch(const Request& request, const Target& target,
                     storage::Database& db) const;
-  Response Dispatch(const Request& request, storage::Database& db) const;
   std::vector<RouteInfo> Routes() const;
 
  private:

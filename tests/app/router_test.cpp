@@ -49,8 +49,12 @@ class RouterTest : public ::testing::Test {
         .LongRunning();
   }
 
+  // As the server does: resolve once, then dispatch.
+  Response Send(const Request& request) {
+    return router_.Dispatch(request, router_.Resolve(request), db_);
+  }
   Response Call(const std::string& method, const std::string& target) {
-    return router_.Dispatch(Request{.method = method, .target = target}, db_);
+    return Send(Request{.method = method, .target = target});
   }
 
   testing::TempDir dir_;
@@ -145,10 +149,8 @@ TEST_F(RouterTest, RoutesNeedASignedInUserWithThePermission) {
             .user_id = 1, .username = r.authorization, .role = *role};
       });
   auto as = [&](const std::string& role) {
-    return router_.Dispatch(
-        Request{
-            .method = "GET", .target = "/admin-only", .authorization = role},
-        db_);
+    return Send(Request{
+        .method = "GET", .target = "/admin-only", .authorization = role});
   };
   EXPECT_EQ(as("").status, 401);
   EXPECT_EQ(as("viewer").status, 403);
