@@ -74,11 +74,15 @@ void ClearSelection(Database& db) {
       "DELETE FROM report_workshops;");
 }
 
+// A line's position by its workshop's id.
+using LineIndex = std::unordered_map<std::int64_t, std::size_t>;
+
 // The selected workshops, by section, then date and id, with their session
-// counts (`held`: dated up to today).
+// counts (`held`: dated up to today); `sections` and `index` for each line.
 std::vector<domain::WorkshopLine> Lines(Database& db,
                                         const domain::ReportOptions& o,
-                                        std::vector<int>& sections) {
+                                        std::vector<int>& sections,
+                                        LineIndex& index) {
   // Sorted here rather than by SQLite, whose sorter would copy every
   // column of every workshop.
   ScopedStatement q(db, "SELECT rw.section, pr.code, " +
@@ -105,19 +109,18 @@ JOIN projects pr ON pr.id = w.project_id)sql");
   lines.reserve(read.size());
   for (auto i : order) {
     sections.push_back(section_of[i]);
+    index.emplace(read[i].workshop.id, lines.size());
     lines.push_back(std::move(read[i]));
   }
-  std::unordered_map<std::int64_t, domain::WorkshopFigures*> by_id;
-  for (auto& l : lines) by_id.emplace(l.workshop.id, &l.figures);
   ScopedStatement s(db, R"sql(
 SELECT s.workshop_id, COUNT(*), SUM(s.date <= ?1)
 FROM report_workshops rw CROSS JOIN sessions s ON s.workshop_id = rw.id
 GROUP BY s.workshop_id)sql");
   BindAll(*s, o.today);
   while (s->executeStep()) {
-    auto* f = by_id.at(s->getColumn(0).getInt64());
-    f->sessions = s->getColumn(1).getInt64();
-    f->sessions_held = s->getColumn(2).getInt64();
+    auto& f = lines[index.at(s->getColumn(0).getInt64())].figures;
+    f.sessions = s->getColumn(1).getInt64();
+    f.sessions_held = s->getColumn(2).getInt64();
   }
   return lines;
 }
@@ -141,13 +144,9 @@ struct SectionPeople {
 // the organizations of each `listed` line's people trained.
 void CountPeople(Database& db, const domain::ReportOptions& o,
                  std::vector<domain::WorkshopLine>& lines,
-                 const std::vector<int>& sections,
+                 const LineIndex& index, const std::vector<int>& sections,
                  const std::vector<bool>& listed, SectionPeople people[2],
                  std::vector<std::vector<std::int64_t>>& agencies) {
-  std::unordered_map<std::int64_t, std::size_t> index;
-  for (std::size_t i = 0; i < lines.size(); ++i) {
-    index.emplace(lines[i].workshop.id, i);
-  }
   agencies.resize(lines.size());
   RawRows q(db, R"sql(
 SELECT p.workshop_id, p.person_id, p.role, p.days, p.gender, p.organization_id
@@ -215,13 +214,9 @@ void AddDistinct(const SectionPeople& people,
 // agencies (recorded, and `trained`: those of its people trained): names
 // sorted, each once.
 void AddParties(Database& db, std::vector<domain::WorkshopLine>& lines,
-                const std::vector<bool>& listed,
+                const LineIndex& index, const std::vector<bool>& listed,
                 std::vector<std::vector<std::int64_t>>& trained,
                 const std::unordered_map<std::int64_t, std::string>& names) {
-  std::unordered_map<std::int64_t, std::size_t> index;
-  for (std::size_t i = 0; i < lines.size(); ++i) {
-    index.emplace(lines[i].workshop.id, i);
-  }
   const std::string trainer(ToText(domain::WorkshopRole::kTrainer));
   ScopedStatement q(db, R"sql(
 SELECT wo.workshop_id, wo.role = ?1, wo.organization_id
@@ -298,16 +293,17 @@ void SelectWorkshop(Database& db, std::int64_t workshop_id) {
 Sections SelectedSections(Database& db, const domain::ReportOptions& options,
                           InPeriod in_period) {
   std::vector<int> section_of;
-  auto lines = Lines(db, options, section_of);
+  LineIndex index;
+  auto lines = Lines(db, options, section_of, index);
   std::vector<bool> listed(lines.size(), true);
   for (std::size_t i = 0; i < lines.size(); ++i) {
     listed[i] = section_of[i] != 0 || in_period == InPeriod::kListed;
   }
   SectionPeople people[2];
   std::vector<std::vector<std::int64_t>> agencies;
-  CountPeople(db, options, lines, section_of, listed, people, agencies);
+  CountPeople(db, options, lines, index, section_of, listed, people, agencies);
   const auto names = OrganizationNames(db);
-  AddParties(db, lines, listed, agencies, names);
+  AddParties(db, lines, index, listed, agencies, names);
   Sections out;
   domain::Section* sections[] = {&out.in_period, &out.dates_uncertain};
   for (std::size_t i = 0; i < lines.size(); ++i) {
