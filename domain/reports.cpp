@@ -39,7 +39,6 @@ void Complete(WorkshopFigures& f, const Workshop& w) {
 void AddUp(const std::vector<WorkshopLine>& lines, Totals& t) {
   double rates = 0;
   std::int64_t rated = 0;
-  std::set<std::string, decltype(&NameLess)> trainers(&NameLess);
   for (const auto& line : lines) {
     const auto& f = line.figures;
     ++t.workshops;
@@ -51,13 +50,10 @@ void AddUp(const std::vector<WorkshopLine>& lines, Totals& t) {
       rates += *f.attendance_rate;
       ++rated;
     }
-    trainers.insert(line.trainer_institutions.begin(),
-                    line.trainer_institutions.end());
   }
   t.participants = t.participations + t.reported_headcount;
   t.attendance_rate =
       rated ? std::optional(rates / static_cast<double>(rated)) : std::nullopt;
-  t.trainer_institutions.assign(trainers.begin(), trainers.end());
 }
 
 std::optional<double> MeasureOf(const Totals& t, Measure m) {

@@ -117,7 +117,8 @@ struct Totals {
   std::vector<std::string> trainer_institutions;
 };
 
-// The sums of the lines' figures (the distinct counts need the database).
+// The sums of the lines' figures (the distinct counts, and the names of the
+// trainer institutions and agencies, need the database).
 void AddUp(const std::vector<WorkshopLine>& lines, Totals& totals);
 
 struct Section {

@@ -89,8 +89,15 @@ std::vector<domain::WorkshopLine> Lines(Database& db,
                             ColumnsOf<domain::Workshop>("w") + R"sql(
 FROM report_workshops rw CROSS JOIN workshops w ON w.id = rw.id
 JOIN projects pr ON pr.id = w.project_id)sql");
+  // Reserved: a line is large, and growing the vector would copy them all.
+  ScopedStatement n(db, "SELECT COUNT(*) FROM report_workshops");
+  n->executeStep();
+  const auto count = static_cast<std::size_t>(n->getColumn(0).getInt64());
   std::vector<int> section_of;
   std::vector<domain::WorkshopLine> read;
+  section_of.reserve(count);
+  read.reserve(count);
+  sections.reserve(count);
   while (q->executeStep()) {
     section_of.push_back(q->getColumn(0).getInt());
     auto& line = read.emplace_back();
@@ -132,9 +139,9 @@ void SortUnique(std::vector<T>& v, Less less = {}) {
   v.erase(std::unique(v.begin(), v.end()), v.end());
 }
 
-// The people behind a section's distinct totals.
+// The people and organizations behind a section's distinct totals.
 struct SectionPeople {
-  IdSet trained, completed, trainers, agencies;
+  IdSet trained, completed, trainers, agencies, institutions;
   std::map<domain::Gender, IdSet> trained_by_gender;
 };
 
@@ -204,17 +211,20 @@ void AddDistinct(const SectionPeople& people,
   }
   std::sort(t.by_gender.begin(), t.by_gender.end(),
             [](const auto& a, const auto& b) { return a.key < b.key; });
-  people.agencies.ForEach(
-      [&](std::int64_t id) { t.agencies_reached.push_back(names.at(id)); });
-  std::sort(t.agencies_reached.begin(), t.agencies_reached.end(),
-            domain::NameLess);
+  const auto list = [&](const IdSet& ids, std::vector<std::string>& out) {
+    ids.ForEach([&](std::int64_t id) { out.push_back(names.at(id)); });
+    std::sort(out.begin(), out.end(), domain::NameLess);
+  };
+  list(people.agencies, t.agencies_reached);
+  list(people.institutions, t.trainer_institutions);
 }
 
-// Trainer institutions of each line and, where `listed`, its participating
-// agencies (recorded, and `trained`: those of its people trained): names
-// sorted, each once.
+// Each section's trainer institutions and, for each `listed` line, its
+// trainer institutions and participating agencies (recorded, and `trained`:
+// those of its people trained): names sorted, each once.
 void AddParties(Database& db, std::vector<domain::WorkshopLine>& lines,
-                const LineIndex& index, const std::vector<bool>& listed,
+                const LineIndex& index, const std::vector<int>& sections,
+                const std::vector<bool>& listed, SectionPeople people[2],
                 std::vector<std::vector<std::int64_t>>& trained,
                 const std::unordered_map<std::int64_t, std::string>& names) {
   const std::string trainer(ToText(domain::WorkshopRole::kTrainer));
@@ -227,15 +237,17 @@ WHERE wo.role IN (?1, ?2))sql");
   while (q->executeStep()) {
     const auto i = index.at(q->getColumn(0).getInt64());
     const bool is_trainer = q->getColumn(1).getInt() != 0;
-    if (!is_trainer && !listed[i]) continue;
+    const auto organization = q->getColumn(2).getInt64();
+    if (is_trainer) people[sections[i]].institutions.Insert(organization);
+    if (!listed[i]) continue;
     auto& list = is_trainer ? lines[i].trainer_institutions
                             : lines[i].participating_agencies;
-    list.push_back(names.at(q->getColumn(2).getInt64()));
+    list.push_back(names.at(organization));
   }
   for (std::size_t i = 0; i < lines.size(); ++i) {
+    if (!listed[i]) continue;
     auto& l = lines[i];
     SortUnique(l.trainer_institutions, domain::NameLess);
-    if (!listed[i]) continue;
     SortUnique(trained[i]);
     for (auto id : trained[i]) l.participating_agencies.push_back(names.at(id));
     SortUnique(l.participating_agencies, domain::NameLess);
@@ -303,9 +315,13 @@ Sections SelectedSections(Database& db, const domain::ReportOptions& options,
   std::vector<std::vector<std::int64_t>> agencies;
   CountPeople(db, options, lines, index, section_of, listed, people, agencies);
   const auto names = OrganizationNames(db);
-  AddParties(db, lines, index, listed, agencies, names);
+  AddParties(db, lines, index, section_of, listed, people, agencies, names);
   Sections out;
   domain::Section* sections[] = {&out.in_period, &out.dates_uncertain};
+  const auto uncertain = static_cast<std::size_t>(
+      std::count(section_of.begin(), section_of.end(), 1));
+  out.in_period.workshops.reserve(lines.size() - uncertain);
+  out.dates_uncertain.workshops.reserve(uncertain);
   for (std::size_t i = 0; i < lines.size(); ++i) {
     domain::Complete(lines[i].figures, lines[i].workshop);
     sections[section_of[i]]->workshops.push_back(std::move(lines[i]));

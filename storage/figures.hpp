@@ -33,8 +33,9 @@ void SelectHeldWorkshops(Database& db, const Scope& scope,
 void SelectWorkshop(Database& db, std::int64_t workshop_id);
 
 // Whether a report lists the workshops in the period or only counts them
-// (the summary): counted ones get no participating agencies, which saves
-// looking up the organization of every person trained.
+// (the summary): counted ones get their figures but no names (trainer
+// institutions, participating agencies), which saves looking up the
+// organizations of every line; the totals have them all the same.
 enum class InPeriod { kListed, kCounted };
 
 // The selected workshops with their figures and totals, by section, then

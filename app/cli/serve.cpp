@@ -3,6 +3,7 @@
 #include <spdlog/spdlog.h>
 
 #include "app/api/routes.hpp"
+#include "app/cli/heap.hpp"
 #include "app/http/connection_pool.hpp"
 #include "app/http/problem.hpp"
 #include "app/http/web_assets.hpp"
@@ -41,6 +42,7 @@ Response ReadNow(ConnectionPool& reads, const Router& router,
 }  // namespace
 
 int Serve(const ServeOptions& options) {
+  KeepFreedMemoryForReuse();
   const std::string& path = options.database.path;
   // Refuse before opening: SQLite would create a missing file, and a corrupt
   // one would answer 500s behind a healthy /healthz.

@@ -65,6 +65,36 @@ TEST_F(ReportsApiTest, SummaryCountsHeldWorkshopsOnly) {
        {"dates_uncertain.totals", "Workshops held", "Value", "2"}});
 }
 
+// The summary counts its workshops without listing them: the totals still
+// name every trainer institution once, in name order without case.
+TEST_F(ReportsApiTest, SummaryNamesEachTrainerInstitutionOnce) {
+  // W1's trainer, Trainer T, trains W9 too: still named once.
+  const auto w1 =
+      Get("/api/v1/workshops/" + std::to_string(w1_) + "/organizations").Json();
+  json::array parties;
+  for (const auto& p : w1.as_array()) {
+    if (p.at("role") != "trainer") continue;
+    parties.emplace_back(json::object{
+        {"organization_id", p.at("organization_id")}, {"role", "trainer"}});
+  }
+  ASSERT_EQ(parties.size(), 1u);
+  for (const char* name : {"acme academy", "Trainer T2"}) {
+    parties.emplace_back(
+        json::object{{"organization_id", Organization(name, "academic")},
+                     {"role", "trainer"}});
+  }
+  ASSERT_EQ(Put("/api/v1/workshops/" + std::to_string(w9_) + "/organizations",
+                parties)
+                .status,
+            200);
+  // In the period W1 and W9; W2 (Frontex) apart.
+  auto r = Get("/api/v1/reports/summary?from=2025-01-01&to=2025-12-31").Json();
+  EXPECT_EQ(r.at("totals").at("trainer_institutions"),
+            (json::array{"acme academy", "Trainer T", "Trainer T2"}));
+  EXPECT_EQ(r.at("dates_uncertain").at("totals").at("trainer_institutions"),
+            (json::array{"Frontex"}));
+}
+
 TEST_F(ReportsApiTest, BadParametersAre4xx) {
   const std::string attendance =
       "/api/v1/reports/attendance?workshop_id=" + std::to_string(w1_);

@@ -1,0 +1,14 @@
+#pragma once
+// How the serving process's heap behaves (glibc malloc).
+
+namespace capdev::app {
+
+// Keeps memory a request freed for the next one: glibc would otherwise give
+// every block over 128 KiB (a report's lines, a body) back to the kernel and
+// take it again on the next report, and each fresh page then costs a page
+// fault: measured on the bench programme, half the time of the summary over
+// all years (bench/README.md). The price is that the heap stays at its peak
+// (a big report's size) instead of shrinking after it. Call once at start.
+void KeepFreedMemoryForReuse();
+
+}  // namespace capdev::app
