@@ -161,6 +161,9 @@ if [ ! -f "$BENCH_DB" ]; then
   mkdir -p "$(dirname "$BENCH_DB")"
   "$BENCH_TOOLS/capdev_generate_data" "$BENCH_DB"
 fi
+# At this capdev's schema before anything is copied: the raw SQLite reference
+# then writes through the same triggers as capdev does.
+"$CAPDEV_BIN" migrate --db "$BENCH_DB" >/dev/null
 # The bench user (a coordinator: reads, writes attendance, runs reports).
 echo "$PASSWORD" | "$CAPDEV_BIN" user add bench --role coordinator \
   --db "$BENCH_DB" >/dev/null 2>&1 || true

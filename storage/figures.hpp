@@ -2,8 +2,9 @@
 // The one place the reports' figures are computed (definitions:
 // domain/reports.hpp). A report first selects its workshops into a temporary
 // table, then reads every figure from the participation table (kept by
-// triggers, storage/schema.hpp) in one pass over its rows, whatever the
-// report. Call inside one ReadTransaction so all figures share a snapshot.
+// triggers, storage/schema_participation.hpp) in one pass over its rows,
+// whatever the report. Call inside one ReadTransaction so all figures share a
+// snapshot.
 
 #include <cstdint>
 #include <optional>

@@ -9,6 +9,7 @@
 #include <string>
 
 #include "storage/schema.hpp"
+#include "storage/schema_participation.hpp"
 #include "storage/transaction.hpp"
 
 namespace capdev::storage {
@@ -25,6 +26,7 @@ const std::vector<Migration>& AllMigrations() {
       {8, "token_ids", kSchemaTokenIds},
       {9, "submissions", kSchemaSubmissions},
       {10, "participation_groups", kSchemaParticipationGroups},
+      {11, "participation_mark_update", kSchemaParticipationMarkUpdate},
   };
   return kMigrations;
 }

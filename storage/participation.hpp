@@ -1,5 +1,5 @@
 #pragma once
-// The participation table (storage/schema.hpp, versions 6 and 10) is derived
+// The participation table (storage/schema_participation.hpp) is derived
 // from the registrations and the marks by triggers; this recomputes it from
 // them.
 

@@ -2,6 +2,9 @@
 // The SQL of each migration. A migration, once released, never changes:
 // add a new one instead.
 
+// The participation table's versions (6, 10, 11) are in
+// storage/schema_participation.hpp.
+
 namespace capdev::storage {
 
 // Version 1: organizations, projects and their parties, workshops with their
@@ -224,67 +227,6 @@ UPDATE workshops SET search_key =
   coalesce(capdev_fold(stated_dates), '') || char(31);
 )sql";
 
-// Version 6: who took part in which workshop, in what role, and on how many
-// days (present or late marks), kept by triggers in the transaction of every
-// registration and attendance write, so the reports read one row per person
-// and workshop instead of every mark. Cancelled registrations have no row.
-// `capdev check` compares it with the marks (storage/participation.cpp).
-inline constexpr const char* kSchemaParticipation = R"sql(
-CREATE TABLE participation (
-  workshop_id INTEGER NOT NULL,
-  person_id INTEGER NOT NULL,
-  role TEXT NOT NULL,
-  days INTEGER NOT NULL,
-  PRIMARY KEY (workshop_id, person_id)
-) WITHOUT ROWID;
-CREATE INDEX participation_person ON participation(person_id);
-
-CREATE TRIGGER participation_registration_insert AFTER INSERT ON registrations
-WHEN NEW.status <> 'cancelled' BEGIN
-  INSERT INTO participation VALUES (NEW.workshop_id, NEW.person_id, NEW.role,
-    (SELECT COUNT(*) FROM attendance a WHERE a.workshop_id = NEW.workshop_id
-       AND a.person_id = NEW.person_id AND a.status IN ('present', 'late')));
-END;
-CREATE TRIGGER participation_registration_delete AFTER DELETE ON registrations
-BEGIN
-  DELETE FROM participation
-  WHERE workshop_id = OLD.workshop_id AND person_id = OLD.person_id;
-END;
-CREATE TRIGGER participation_registration_update
-AFTER UPDATE OF workshop_id, person_id, role, status ON registrations BEGIN
-  DELETE FROM participation
-  WHERE workshop_id = OLD.workshop_id AND person_id = OLD.person_id;
-  INSERT INTO participation SELECT NEW.workshop_id, NEW.person_id, NEW.role,
-    (SELECT COUNT(*) FROM attendance a WHERE a.workshop_id = NEW.workshop_id
-       AND a.person_id = NEW.person_id AND a.status IN ('present', 'late'))
-  WHERE NEW.status <> 'cancelled';
-END;
-CREATE TRIGGER participation_mark_insert AFTER INSERT ON attendance
-WHEN NEW.status IN ('present', 'late') BEGIN
-  UPDATE participation SET days = days + 1
-  WHERE workshop_id = NEW.workshop_id AND person_id = NEW.person_id;
-END;
-CREATE TRIGGER participation_mark_delete AFTER DELETE ON attendance
-WHEN OLD.status IN ('present', 'late') BEGIN
-  UPDATE participation SET days = days - 1
-  WHERE workshop_id = OLD.workshop_id AND person_id = OLD.person_id;
-END;
-CREATE TRIGGER participation_mark_update AFTER UPDATE ON attendance BEGIN
-  UPDATE participation SET days = days - 1
-  WHERE OLD.status IN ('present', 'late')
-    AND workshop_id = OLD.workshop_id AND person_id = OLD.person_id;
-  UPDATE participation SET days = days + 1
-  WHERE NEW.status IN ('present', 'late')
-    AND workshop_id = NEW.workshop_id AND person_id = NEW.person_id;
-END;
-
-INSERT INTO participation
-SELECT r.workshop_id, r.person_id, r.role,
-  (SELECT COUNT(*) FROM attendance a WHERE a.workshop_id = r.workshop_id
-     AND a.person_id = r.person_id AND a.status IN ('present', 'late'))
-FROM registrations r WHERE r.status <> 'cancelled';
-)sql";
-
 // Version 7: the results framework (domain/results.hpp). Results nest within
 // a project; an indicator's filter, targets and disaggregations are small
 // lists kept as text (storage/row_mapping.hpp); manual values per period.
@@ -358,50 +300,6 @@ CREATE TRIGGER report_submissions_no_update BEFORE UPDATE ON report_submissions
 BEGIN SELECT RAISE(ABORT, 'a submitted report is never changed'); END;
 CREATE TRIGGER report_submissions_no_delete BEFORE DELETE ON report_submissions
 BEGIN SELECT RAISE(ABORT, 'a submitted report is never deleted'); END;
-)sql";
-
-// Version 10: each participation row carries its person's gender and
-// organization, kept by the triggers below, so that reports count people by
-// gender and agency without looking every person up (bench/README.md).
-inline constexpr const char* kSchemaParticipationGroups = R"sql(
-ALTER TABLE participation ADD COLUMN gender TEXT;
-ALTER TABLE participation ADD COLUMN organization_id INTEGER;
-
-DROP TRIGGER participation_registration_insert;
-CREATE TRIGGER participation_registration_insert AFTER INSERT ON registrations
-WHEN NEW.status <> 'cancelled' BEGIN
-  INSERT INTO participation
-  SELECT NEW.workshop_id, NEW.person_id, NEW.role,
-    (SELECT COUNT(*) FROM attendance a WHERE a.workshop_id = NEW.workshop_id
-       AND a.person_id = NEW.person_id AND a.status IN ('present', 'late')),
-    pe.gender, pe.organization_id
-  FROM people pe WHERE pe.id = NEW.person_id;
-END;
-DROP TRIGGER participation_registration_update;
-CREATE TRIGGER participation_registration_update
-AFTER UPDATE OF workshop_id, person_id, role, status ON registrations BEGIN
-  DELETE FROM participation
-  WHERE workshop_id = OLD.workshop_id AND person_id = OLD.person_id;
-  INSERT INTO participation
-  SELECT NEW.workshop_id, NEW.person_id, NEW.role,
-    (SELECT COUNT(*) FROM attendance a WHERE a.workshop_id = NEW.workshop_id
-       AND a.person_id = NEW.person_id AND a.status IN ('present', 'late')),
-    pe.gender, pe.organization_id
-  FROM people pe WHERE pe.id = NEW.person_id AND NEW.status <> 'cancelled';
-END;
-CREATE TRIGGER participation_people_update
-AFTER UPDATE OF gender, organization_id ON people
-WHEN OLD.gender IS NOT NEW.gender
-  OR OLD.organization_id IS NOT NEW.organization_id BEGIN
-  UPDATE participation SET gender = NEW.gender,
-    organization_id = NEW.organization_id
-  WHERE person_id = NEW.id;
-END;
-
-UPDATE participation SET
-  gender = (SELECT gender FROM people WHERE id = participation.person_id),
-  organization_id =
-    (SELECT organization_id FROM people WHERE id = participation.person_id);
 )sql";
 
 }  // namespace capdev::storage

@@ -89,6 +89,26 @@ TEST_F(ParticipationTest, FollowsEveryWriteToRegistrationsAndMarks) {
   EXPECT_EQ(ParticipationMismatches(db_), 0);
 }
 
+// Each of the 16 changes between two marks, on one session: the row counts
+// the mark it ends with, whether or not the change is written to it.
+TEST_F(ParticipationTest, EveryChangeOfAMarkLeavesTheRightDays) {
+  const char* marks[] = {"present", "late", "excused", "absent"};
+  // Person 1 has present and late on sessions 1 and 2: 2 days before 3's.
+  const auto counts = [](std::string_view m) {
+    return m == "present" || m == "late" ? 1 : 0;
+  };
+  for (const char* from : marks) {
+    for (const char* to : marks) {
+      for (const char* mark : {from, to}) {
+        db_.Execute(std::string("UPDATE attendance SET status = '") + mark +
+                    "' WHERE session_id = 3 AND person_id = 1");
+      }
+      EXPECT_EQ(RowOf(1).second, 2 + counts(to)) << from << " -> " << to;
+    }
+  }
+  EXPECT_EQ(ParticipationMismatches(db_), 0);
+}
+
 TEST_F(ParticipationTest, CarriesThePersonsGenderAndOrganization) {
   db_.Execute(
       "INSERT INTO organizations (id, name, kind) VALUES "
