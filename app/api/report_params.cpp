@@ -32,8 +32,9 @@ domain::StatusOr<Options> ReadOptions(Query& q, bool period) {
 
 domain::StatusOr<Response> Render(const std::string& format,
                                   const std::string& name,
-                                  const json::object& json,
-                                  const Document& doc) {
+                                  const ReportForms& forms) {
+  if (format == "json") return JsonResponse(200, forms.json());
+  const Document doc = forms.document();
   if (format == "xlsx") {
     ASSIGN_OR_RETURN(auto bytes, RenderXlsx(doc));
     Response r{200,
@@ -51,9 +52,7 @@ domain::StatusOr<Response> Render(const std::string& format,
                            "attachment; filename=\"" + name + ".csv\"");
     return r;
   }
-  if (format == "html")
-    return Response{200, "text/html; charset=utf-8", RenderHtml(doc), {}};
-  return JsonResponse(200, json);
+  return Response{200, "text/html; charset=utf-8", RenderHtml(doc), {}};
 }
 
 }  // namespace capdev::app

@@ -1,5 +1,8 @@
 #include "app/api/report_runs.hpp"
 
+#include <memory>
+#include <utility>
+
 #include "app/api/common.hpp"
 #include "app/api/report_params.hpp"
 #include "app/reports/reports.hpp"
@@ -20,16 +23,17 @@ domain::StatusOr<ReportRun> RunFunderReport(storage::Database& db,
     return domain::Status::PermissionDenied(
         "a funder user sees its own organization's report only");
   }
-  auto report = storage::FunderReportFor(db, id, children, o.options);
-  if (!report) return storage::NotFound<domain::Organization>(id);
-  ReportRun run{o.format,
-                "funder-" + std::to_string(id) + "-" +
-                    o.options.from.ToString() + "-" + o.options.to.ToString(),
-                FunderJson(*report),
-                FunderDocument(*report),
-                id,
-                0};
-  return run;
+  auto found = storage::FunderReportFor(db, id, children, o.options);
+  if (!found) return storage::NotFound<domain::Organization>(id);
+  auto report = std::make_shared<const domain::FunderReport>(std::move(*found));
+  return ReportRun{o.format,
+                   "funder-" + std::to_string(id) + "-" +
+                       o.options.from.ToString() + "-" +
+                       o.options.to.ToString(),
+                   {[report] { return FunderJson(*report); },
+                    [report] { return FunderDocument(*report); }},
+                   id,
+                   0};
 }
 
 domain::StatusOr<ReportRun> RunResultsReport(storage::Database& db,
@@ -37,15 +41,15 @@ domain::StatusOr<ReportRun> RunResultsReport(storage::Database& db,
                                              Query& q) {
   ASSIGN_OR_RETURN(const auto o, ReadOptions(q, true));
   ASSIGN_OR_RETURN(const auto project, Load<domain::Project>(db, project_id));
-  const auto report = storage::ResultsReportFor(db, project, o.options);
-  ReportRun run{o.format,
-                "results-" + project.code + "-" + o.options.from.ToString() +
-                    "-" + o.options.to.ToString(),
-                ResultsJson(report),
-                ResultsDocument(report),
-                0,
-                project_id};
-  return run;
+  auto report = std::make_shared<const domain::ResultsReport>(
+      storage::ResultsReportFor(db, project, o.options));
+  return ReportRun{o.format,
+                   "results-" + project.code + "-" + o.options.from.ToString() +
+                       "-" + o.options.to.ToString(),
+                   {[report] { return ResultsJson(*report); },
+                    [report] { return ResultsDocument(*report); }},
+                   0,
+                   project_id};
 }
 
 }  // namespace capdev::app

@@ -6,8 +6,8 @@
 #include <cstdint>
 #include <string>
 
+#include "app/api/report_params.hpp"
 #include "app/http/router.hpp"
-#include "app/reports/document.hpp"
 #include "domain/access.hpp"
 #include "domain/status.hpp"
 #include "storage/database.hpp"
@@ -17,8 +17,7 @@ namespace capdev::app {
 struct ReportRun {
   std::string format;  // json, csv, html or xlsx
   std::string name;    // the download's file name, without extension
-  boost::json::object json;
-  Document doc;
+  ReportForms forms;
   std::int64_t organization_id = 0;  // the funder report's
   std::int64_t project_id = 0;       // the results report's
 };

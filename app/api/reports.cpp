@@ -24,7 +24,8 @@ void AddReportRoutes(Router& router) {
         auto report = storage::AttendanceReportFor(ctx.db, id, o.options);
         if (!report) return storage::NotFound<domain::Workshop>(id);
         return Render(o.format, "attendance-workshop-" + std::to_string(id),
-                      AttendanceJson(*report), AttendanceDocument(*report));
+                      {[&] { return AttendanceJson(*report); },
+                       [&] { return AttendanceDocument(*report); }});
       },
       {"workshop_id", "completion_threshold", "format"});
 
@@ -33,7 +34,7 @@ void AddReportRoutes(Router& router) {
            [](Context& ctx) -> domain::StatusOr<Response> {
              ASSIGN_OR_RETURN(const auto run,
                               RunFunderReport(ctx.db, *ctx.user, ctx.query));
-             return Render(run.format, run.name, run.json, run.doc);
+             return Render(run.format, run.name, run.forms);
            },
            {"organization_id", "from", "to", "include_children",
             "completion_threshold", "format"})
@@ -53,7 +54,8 @@ void AddReportRoutes(Router& router) {
              return Render(o.format,
                            "summary-" + o.options.from.ToString() + "-" +
                                o.options.to.ToString(),
-                           SummaryJson(report), SummaryDocument(report));
+                           {[&] { return SummaryJson(report); },
+                            [&] { return SummaryDocument(report); }});
            },
            {"from", "to", "project_id", "completion_threshold", "format"})
       .LongRunning();

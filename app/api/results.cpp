@@ -176,7 +176,7 @@ void AddResultRoutes(Router& router) {
              ASSIGN_OR_RETURN(const auto id, ctx.Id("id"));
              ASSIGN_OR_RETURN(const auto run,
                               RunResultsReport(ctx.db, id, ctx.query));
-             return Render(run.format, run.name, run.json, run.doc);
+             return Render(run.format, run.name, run.forms);
            },
            {"from", "to", "format"})
       .LongRunning();

@@ -121,7 +121,7 @@ void AddSubmissionRoutes(Router& router) {
         if (note && note->is_string()) s.note = std::string(note->as_string());
         if (run.organization_id) s.organization_id = run.organization_id;
         if (run.project_id) s.project_id = run.project_id;
-        s.body = json::serialize(run.json);
+        s.body = json::serialize(run.forms.json());
         ASSIGN_OR_RETURN(
             const auto stored,
             Write(ctx, [&](auto& tx) -> domain::StatusOr<storage::Submission> {
@@ -176,7 +176,7 @@ void AddSubmissionRoutes(Router& router) {
                  200, json::object{{"submission_id", s.id},
                                    {"sha256", s.sha256},
                                    {"changes", JsonChanges(json::parse(s.body),
-                                                           run.json)}});
+                                                           run.forms.json())}});
            })
       .LongRunning();
 }
