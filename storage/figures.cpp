@@ -5,16 +5,15 @@
 
 #include <algorithm>
 #include <cstdint>
-#include <functional>
 #include <map>
 #include <numeric>
 #include <string>
-#include <string_view>
 #include <tuple>
 #include <unordered_map>
 #include <utility>
 
 #include "storage/id_set.hpp"
+#include "storage/organization_names.hpp"
 #include "storage/raw_rows.hpp"
 #include "storage/row_mapping.hpp"
 #include "storage/sql_terms.hpp"
@@ -132,13 +131,6 @@ GROUP BY s.workshop_id)sql");
   return lines;
 }
 
-// Sorts `v` and drops repeated values.
-template <typename T, typename Less = std::less<T>>
-void SortUnique(std::vector<T>& v, Less less = {}) {
-  std::sort(v.begin(), v.end(), less);
-  v.erase(std::unique(v.begin(), v.end()), v.end());
-}
-
 // The people and organizations behind a section's distinct totals.
 struct SectionPeople {
   IdSet trained, completed, trainers, agencies, institutions;
@@ -200,8 +192,7 @@ FROM report_workshops rw CROSS JOIN participation p ON p.workshop_id = rw.id)sql
 }
 
 // The distinct counts of a section's totals from the people it collected.
-void AddDistinct(const SectionPeople& people,
-                 const std::unordered_map<std::int64_t, std::string>& names,
+void AddDistinct(const SectionPeople& people, const OrganizationNames& names,
                  domain::Totals& t) {
   t.people_trained = people.trained.size();
   t.people_completed = people.completed.size();
@@ -211,22 +202,19 @@ void AddDistinct(const SectionPeople& people,
   }
   std::sort(t.by_gender.begin(), t.by_gender.end(),
             [](const auto& a, const auto& b) { return a.key < b.key; });
-  const auto list = [&](const IdSet& ids, std::vector<std::string>& out) {
-    ids.ForEach([&](std::int64_t id) { out.push_back(names.at(id)); });
-    std::sort(out.begin(), out.end(), domain::NameLess);
-  };
-  list(people.agencies, t.agencies_reached);
-  list(people.institutions, t.trainer_institutions);
+  t.agencies_reached = names.Sorted(people.agencies);
+  t.trainer_institutions = names.Sorted(people.institutions);
 }
 
 // Each section's trainer institutions and, for each `listed` line, its
-// trainer institutions and participating agencies (recorded, and `trained`:
-// those of its people trained): names sorted, each once.
+// trainer institutions and participating agencies (recorded, and `agencies`:
+// those of its people trained).
 void AddParties(Database& db, std::vector<domain::WorkshopLine>& lines,
                 const LineIndex& index, const std::vector<int>& sections,
                 const std::vector<bool>& listed, SectionPeople people[2],
-                std::vector<std::vector<std::int64_t>>& trained,
-                const std::unordered_map<std::int64_t, std::string>& names) {
+                std::vector<std::vector<std::int64_t>>& agencies,
+                const OrganizationNames& names) {
+  std::vector<std::vector<std::int64_t>> trainers(lines.size());
   const std::string trainer(ToText(domain::WorkshopRole::kTrainer));
   ScopedStatement q(db, R"sql(
 SELECT wo.workshop_id, wo.role = ?1, wo.organization_id
@@ -239,28 +227,14 @@ WHERE wo.role IN (?1, ?2))sql");
     const bool is_trainer = q->getColumn(1).getInt() != 0;
     const auto organization = q->getColumn(2).getInt64();
     if (is_trainer) people[sections[i]].institutions.Insert(organization);
-    if (!listed[i]) continue;
-    auto& list = is_trainer ? lines[i].trainer_institutions
-                            : lines[i].participating_agencies;
-    list.push_back(names.at(organization));
+    if (listed[i])
+      (is_trainer ? trainers : agencies)[i].push_back(organization);
   }
   for (std::size_t i = 0; i < lines.size(); ++i) {
     if (!listed[i]) continue;
-    auto& l = lines[i];
-    SortUnique(l.trainer_institutions, domain::NameLess);
-    SortUnique(trained[i]);
-    for (auto id : trained[i]) l.participating_agencies.push_back(names.at(id));
-    SortUnique(l.participating_agencies, domain::NameLess);
+    lines[i].trainer_institutions = names.Sorted(std::move(trainers[i]));
+    lines[i].participating_agencies = names.Sorted(std::move(agencies[i]));
   }
-}
-
-std::unordered_map<std::int64_t, std::string> OrganizationNames(Database& db) {
-  std::unordered_map<std::int64_t, std::string> names;
-  ScopedStatement q(db, "SELECT id, name FROM organizations");
-  while (q->executeStep()) {
-    names.emplace(q->getColumn(0).getInt64(), q->getColumn(1).getString());
-  }
-  return names;
 }
 
 }  // namespace
@@ -314,7 +288,7 @@ Sections SelectedSections(Database& db, const domain::ReportOptions& options,
   SectionPeople people[2];
   std::vector<std::vector<std::int64_t>> agencies;
   CountPeople(db, options, lines, index, section_of, listed, people, agencies);
-  const auto names = OrganizationNames(db);
+  const OrganizationNames names(db);
   AddParties(db, lines, index, section_of, listed, people, agencies, names);
   Sections out;
   domain::Section* sections[] = {&out.in_period, &out.dates_uncertain};
