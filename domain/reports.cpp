@@ -1,9 +1,6 @@
 #include "domain/reports.hpp"
 
 #include <map>
-#include <set>
-
-#include "domain/organization.hpp"
 
 namespace capdev::domain {
 
