@@ -95,6 +95,8 @@ int main(int argc, char** argv) {
   }
 
   sqlite3* db = nullptr;
+  // As capdev does before any connection (storage/database.cpp).
+  sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
   if (sqlite3_open_v2(argv[1], &db, SQLITE_OPEN_READWRITE, nullptr) !=
       SQLITE_OK) {
     std::fprintf(stderr, "%s: %s\n", argv[1], sqlite3_errmsg(db));

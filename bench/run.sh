@@ -230,13 +230,16 @@ note "mixed: $(calc "$(field "$mixed" rps)" 0) req/s, p50 $(field "$mixed" p50_m
 # sheets are written (no goal; for bench/README.md).
 start_capdev streams "$(write_copy streams)" all --max-connections-per-address 128
 CAPDEV_TOKEN=$(login "$SERVER_PORT")
-wrk_run all 1 4 put_sheet.lua "http://127.0.0.1:$SERVER_PORT$SHEET_PATH" >"$WORK/streams_put.txt" &
+# wrk itself in the background (not a subshell), so that cleanup stops it.
+wrk -t1 -c4 -d"${DURATION}s" --latency -s "$BENCH_DIR/wrk/put_sheet.lua" \
+  "http://127.0.0.1:$SERVER_PORT$SHEET_PATH" >"$WORK/streams_put.txt" &
 streams_put_pid=$!
 PIDS+=("$streams_put_pid")
 streams_get=$(wrk_run all 1 60 get.lua "http://127.0.0.1:$SERVER_PORT$GET_PATH")
 wait "$streams_put_pid"
 forget "$streams_put_pid"
-streams_put=$(cat "$WORK/streams_put.txt")
+streams_put=$(grep '^BENCH' "$WORK/streams_put.txt") ||
+  { cat "$WORK/streams_put.txt" >&2; echo "bench: wrk gave no summary" >&2; exit 1; }
 stop "$SERVER_PID"
 note "mixed as two streams, 60 connections GET one workshop while 4 PUT the sheet: GET $(calc "$(field "$streams_get" rps)" 0) req/s, p99 $(field "$streams_get" p99_ms) ms; PUT $(calc "$(field "$streams_put" rps)" 0) sheets/s, p99 $(field "$streams_put" p99_ms) ms"
 
@@ -263,8 +266,10 @@ warm_both() {  # warm_both URL: both report workers run it once, together
   for i in 1 2; do
     curl -s -o /dev/null -H "Authorization: Bearer $CAPDEV_TOKEN" "$1" &
     warm+=($!)
+    PIDS+=($!)
   done
   wait "${warm[@]}"
+  for i in "${warm[@]}"; do forget "$i"; done
 }
 funder_cold_ms=$(cold_ms "$funder_all")
 warm_both "$funder_all"

@@ -91,7 +91,9 @@ struct Count {
   std::int64_t count = 0;
 };
 
-// A held workshop as the funder report and the summary list it.
+// A held workshop as the funder report and the summary list it. A line a
+// report only counts (storage::InPeriod::kCounted) has its figures but no
+// trainer institutions or agencies; its section's totals name them.
 struct WorkshopLine {
   Workshop workshop;
   std::string project_code;

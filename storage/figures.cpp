@@ -89,8 +89,9 @@ std::vector<domain::WorkshopLine> Lines(Database& db,
   ScopedStatement q(db, "SELECT rw.section, pr.code, " +
                             ColumnsOf<domain::Workshop>("w") + R"sql(
 FROM report_workshops rw CROSS JOIN workshops w ON w.id = rw.id
-JOIN projects pr ON pr.id = w.project_id)sql");
-  // Reserved: a line is large, and growing the vector would copy them all.
+CROSS JOIN projects pr ON pr.id = w.project_id)sql");
+  // Reserved: a line is large, and growing the vector would move every line
+  // into fresh memory, more than once.
   ScopedStatement n(db, "SELECT COUNT(*) FROM report_workshops");
   n->executeStep();
   const auto count = static_cast<std::size_t>(n->getColumn(0).getInt64());

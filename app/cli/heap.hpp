@@ -7,8 +7,9 @@ namespace capdev::app {
 // every block over 128 KiB (a report's lines, a body) back to the kernel and
 // take it again on the next report, and each fresh page then costs a page
 // fault: measured on the bench programme, half the time of the summary over
-// all years (bench/README.md). The price is that the heap stays at its peak
-// (a big report's size) instead of shrinking after it. Call once at start.
+// all years (bench/README.md). The price is that each thread's heap stays at
+// its peak instead of shrinking after it: up to a big report's size for each
+// report worker, and for the I/O and writer threads. Call once at start.
 void KeepFreedMemoryForReuse();
 
 }  // namespace capdev::app

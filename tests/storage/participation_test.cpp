@@ -9,6 +9,8 @@
 
 #include "domain/attendance.hpp"
 #include "storage/migrations.hpp"
+#include "storage/people.hpp"
+#include "storage/transaction.hpp"
 #include "tests/support/temp_dir.hpp"
 
 namespace capdev::storage {
@@ -86,6 +88,21 @@ TEST_F(ParticipationTest, FollowsEveryWriteToRegistrationsAndMarks) {
       "DELETE FROM attendance WHERE person_id = 3;"
       "DELETE FROM registrations WHERE person_id = 3");
   EXPECT_EQ(RowOf(3), (Row{"", -1}));
+  EXPECT_EQ(ParticipationMismatches(db_), 0);
+}
+
+// A merge as storage::MovePersonRecords does it: registrations first (the
+// registration trigger then finds no marks yet), then the marks, which bring
+// their days along through the mark trigger.
+TEST_F(ParticipationTest, AMergeMovesTheDaysWithTheMarks) {
+  using Row = std::pair<std::string, std::int64_t>;  // (role, days)
+  {
+    WriteTx tx(db_);
+    MovePersonRecords(tx, 1, 3);
+    tx.Commit();
+  }
+  EXPECT_EQ(RowOf(1), (Row{"", -1}));
+  EXPECT_EQ(RowOf(3), (Row{"participant", 2}));  // present + late
   EXPECT_EQ(ParticipationMismatches(db_), 0);
 }
 
