@@ -1,5 +1,8 @@
 #include "app/services/attendance.hpp"
 
+#include <algorithm>
+#include <vector>
+
 #include "app/reports/reports.hpp"
 #include "app/services/records.hpp"
 #include "app/services/sessions.hpp"
@@ -40,7 +43,12 @@ domain::StatusOr<std::vector<domain::AttendanceMark>> ReplaceSheet(
         "the session on " + date.ToString() + " has not taken place yet");
   }
   const auto before = storage::ReplaceSheet(tx, workshop.id, session.id, marks);
-  auto after = storage::Sheet(db, session.id);
+  // The stored sheet is now the one sent (each person once, every status
+  // set: validated above), in Sheet's order: no need to read it back.
+  std::vector<domain::AttendanceMark> after(marks.begin(), marks.end());
+  std::sort(after.begin(), after.end(), [](const auto& a, const auto& b) {
+    return a.person_id < b.person_id;
+  });
   Audit(tx, &by, "replace", "attendance", session.id,
         SheetJson(session.id, before), SheetJson(session.id, after));
   return after;
