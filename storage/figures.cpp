@@ -78,49 +78,52 @@ void ClearSelection(Database& db) {
 // A line's position by its workshop's id.
 using LineIndex = std::unordered_map<std::int64_t, std::size_t>;
 
-// The selected workshops, by section, then date and id, with their session
-// counts (`held`: dated up to today); `sections` and `index` for each line.
-std::vector<domain::WorkshopLine> Lines(Database& db,
-                                        const domain::ReportOptions& o,
-                                        std::vector<int>& sections,
-                                        LineIndex& index) {
-  // Sorted here rather than by SQLite, whose sorter would copy every
-  // column of every workshop.
+// The people and organizations behind a section's distinct totals.
+struct SectionPeople {
+  IdSet trained, completed, trainers, agencies, institutions;
+  std::map<domain::Gender, IdSet> trained_by_gender;
+};
+
+// What a report collects about its selected workshops before it sorts and
+// adds them up. Lines stay in the order read until then: a line is large,
+// and each move of them all costs as much as a query.
+struct Collected {
+  std::vector<domain::WorkshopLine> lines;
+  std::vector<int> section;  // of each line
+  std::vector<bool> listed;  // whether its parties are named
+  LineIndex index;
+  SectionPeople people[2];
+  // Of each listed line: its participating agencies, recorded and those of
+  // its people trained.
+  std::vector<std::vector<std::int64_t>> agencies;
+};
+
+// The selected workshops with their session counts (`held`: dated up to
+// today).
+void ReadLines(Database& db, const domain::ReportOptions& o, InPeriod in_period,
+               Collected& c) {
   ScopedStatement q(db, "SELECT rw.section, pr.code, " +
                             ColumnsOf<domain::Workshop>("w") + R"sql(
 FROM report_workshops rw CROSS JOIN workshops w ON w.id = rw.id
 CROSS JOIN projects pr ON pr.id = w.project_id)sql");
-  // Reserved: a line is large, and growing the vector would move every line
-  // into fresh memory, more than once.
+  // Reserved: growing the vector would move every line, more than once.
   ScopedStatement n(db, "SELECT COUNT(*) FROM report_workshops");
   n->executeStep();
   const auto count = static_cast<std::size_t>(n->getColumn(0).getInt64());
-  std::vector<int> section_of;
-  std::vector<domain::WorkshopLine> read;
-  section_of.reserve(count);
-  read.reserve(count);
-  sections.reserve(count);
+  c.lines.reserve(count);
+  c.section.reserve(count);
+  c.listed.reserve(count);
+  c.index.reserve(count);
   while (q->executeStep()) {
-    section_of.push_back(q->getColumn(0).getInt());
-    auto& line = read.emplace_back();
+    const int section = q->getColumn(0).getInt();
+    auto& line = c.lines.emplace_back();
     Read(q->getColumn(1), line.project_code);
     line.workshop = ReadEntity<domain::Workshop>(*q, 2);
+    c.index.emplace(line.workshop.id, c.section.size());
+    c.section.push_back(section);
+    c.listed.push_back(section != 0 || in_period == InPeriod::kListed);
   }
-  std::vector<std::size_t> order(read.size());
-  std::iota(order.begin(), order.end(), 0);
-  std::sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
-    const auto& x = read[a].workshop;
-    const auto& y = read[b].workshop;
-    return std::tie(section_of[a], x.start_date, x.id) <
-           std::tie(section_of[b], y.start_date, y.id);
-  });
-  std::vector<domain::WorkshopLine> lines;
-  lines.reserve(read.size());
-  for (auto i : order) {
-    sections.push_back(section_of[i]);
-    index.emplace(read[i].workshop.id, lines.size());
-    lines.push_back(std::move(read[i]));
-  }
+  c.agencies.resize(c.lines.size());
   // Grouped by rw.id, in which order the rows come: by s.workshop_id, SQLite
   // would sort them first (twice the time).
   ScopedStatement s(db, R"sql(
@@ -129,29 +132,17 @@ FROM report_workshops rw CROSS JOIN sessions s ON s.workshop_id = rw.id
 GROUP BY rw.id)sql");
   BindAll(*s, o.today);
   while (s->executeStep()) {
-    auto& f = lines[index.at(s->getColumn(0).getInt64())].figures;
+    auto& f = c.lines[c.index.at(s->getColumn(0).getInt64())].figures;
     f.sessions = s->getColumn(1).getInt64();
     f.sessions_held = s->getColumn(2).getInt64();
   }
-  return lines;
 }
-
-// The people and organizations behind a section's distinct totals.
-struct SectionPeople {
-  IdSet trained, completed, trainers, agencies, institutions;
-  std::map<domain::Gender, IdSet> trained_by_gender;
-};
 
 // Every figure that counts people, in one pass over the selected workshops'
 // participation rows (one per registration, kept by triggers): the lines'
-// counts, the people behind each section's distinct totals, and `agencies`,
-// the organizations of each `listed` line's people trained.
-void CountPeople(Database& db, const domain::ReportOptions& o,
-                 std::vector<domain::WorkshopLine>& lines,
-                 const LineIndex& index, const std::vector<int>& sections,
-                 const std::vector<bool>& listed, SectionPeople people[2],
-                 std::vector<std::vector<std::int64_t>>& agencies) {
-  agencies.resize(lines.size());
+// counts, the people behind each section's distinct totals, and the
+// organizations of each listed line's people trained.
+void CountPeople(Database& db, const domain::ReportOptions& o, Collected& c) {
   RawRows q(db, R"sql(
 SELECT p.workshop_id, p.person_id, p.role, p.days, p.gender, p.organization_id
 FROM report_workshops rw CROSS JOIN participation p ON p.workshop_id = rw.id)sql");
@@ -161,12 +152,12 @@ FROM report_workshops rw CROSS JOIN participation p ON p.workshop_id = rw.id)sql
     // Rows come workshop by workshop: look the line up once per workshop.
     if (const auto id = q.Int(0); id != workshop_id) {
       workshop_id = id;
-      line = index.at(id);
+      line = c.index.at(id);
     }
     const auto person = q.Int(1);
     const auto days = q.Int(3);
-    auto& f = lines[line].figures;
-    auto& who = people[sections[line]];
+    auto& f = c.lines[line].figures;
+    auto& who = c.people[c.section[line]];
     // The schema's CHECK constraints keep other texts out.
     const auto role = domain::FromText<domain::RegistrationRole>(q.Text(2));
     if (!role || !domain::CountsAsTrained(*role)) {
@@ -191,8 +182,35 @@ FROM report_workshops rw CROSS JOIN participation p ON p.workshop_id = rw.id)sql
     if (!q.IsNull(5)) {
       const auto organization = q.Int(5);
       who.agencies.Insert(organization);
-      if (listed[line]) agencies[line].push_back(organization);
+      if (c.listed[line]) c.agencies[line].push_back(organization);
     }
+  }
+}
+
+// Each section's trainer institutions and, for each listed line, its
+// trainer institutions and participating agencies.
+void AddParties(Database& db, const OrganizationNames& names, Collected& c) {
+  std::vector<std::vector<std::int64_t>> trainers(c.lines.size());
+  // Every party read, the roles told apart here: with a condition on the
+  // role, SQLite first builds a Bloom filter over the whole table (25 times
+  // the query's time for a one-year report on the bench programme).
+  RawRows q(db, R"sql(
+SELECT wo.workshop_id, wo.role, wo.organization_id
+FROM report_workshops rw CROSS JOIN workshop_organizations wo ON wo.workshop_id = rw.id)sql");
+  while (q.Step()) {
+    const auto role = domain::FromText<domain::WorkshopRole>(q.Text(1));
+    const bool is_trainer = role == domain::WorkshopRole::kTrainer;
+    if (!is_trainer && role != domain::WorkshopRole::kParticipating) continue;
+    const auto i = c.index.at(q.Int(0));
+    const auto organization = q.Int(2);
+    if (is_trainer) c.people[c.section[i]].institutions.Insert(organization);
+    if (c.listed[i])
+      (is_trainer ? trainers : c.agencies)[i].push_back(organization);
+  }
+  for (std::size_t i = 0; i < c.lines.size(); ++i) {
+    if (!c.listed[i]) continue;
+    c.lines[i].trainer_institutions = names.Sorted(std::move(trainers[i]));
+    c.lines[i].participating_agencies = names.Sorted(std::move(c.agencies[i]));
   }
 }
 
@@ -211,36 +229,33 @@ void AddDistinct(const SectionPeople& people, const OrganizationNames& names,
   t.trainer_institutions = names.Sorted(people.institutions);
 }
 
-// Each section's trainer institutions and, for each `listed` line, its
-// trainer institutions and participating agencies (recorded, and `agencies`:
-// those of its people trained).
-void AddParties(Database& db, std::vector<domain::WorkshopLine>& lines,
-                const LineIndex& index, const std::vector<int>& sections,
-                const std::vector<bool>& listed, SectionPeople people[2],
-                std::vector<std::vector<std::int64_t>>& agencies,
-                const OrganizationNames& names) {
-  std::vector<std::vector<std::int64_t>> trainers(lines.size());
-  // Every party read, the roles told apart here: with a condition on the
-  // role, SQLite first builds a Bloom filter over the whole table (25 times
-  // the query's time for a one-year report on the bench programme).
-  RawRows q(db, R"sql(
-SELECT wo.workshop_id, wo.role, wo.organization_id
-FROM report_workshops rw CROSS JOIN workshop_organizations wo ON wo.workshop_id = rw.id)sql");
-  while (q.Step()) {
-    const auto role = domain::FromText<domain::WorkshopRole>(q.Text(1));
-    const bool is_trainer = role == domain::WorkshopRole::kTrainer;
-    if (!is_trainer && role != domain::WorkshopRole::kParticipating) continue;
-    const auto i = index.at(q.Int(0));
-    const auto organization = q.Int(2);
-    if (is_trainer) people[sections[i]].institutions.Insert(organization);
-    if (listed[i])
-      (is_trainer ? trainers : agencies)[i].push_back(organization);
+// The lines moved into their sections, by date and id (sorted here rather
+// than by SQLite, whose sorter would copy every column of every workshop),
+// and each section's totals.
+Sections SortedSections(Collected& c, const OrganizationNames& names) {
+  std::vector<std::size_t> order(c.lines.size());
+  std::iota(order.begin(), order.end(), 0);
+  std::sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
+    const auto& x = c.lines[a].workshop;
+    const auto& y = c.lines[b].workshop;
+    return std::tie(c.section[a], x.start_date, x.id) <
+           std::tie(c.section[b], y.start_date, y.id);
+  });
+  Sections out;
+  domain::Section* sections[] = {&out.in_period, &out.dates_uncertain};
+  const auto uncertain = static_cast<std::size_t>(
+      std::count(c.section.begin(), c.section.end(), 1));
+  out.in_period.workshops.reserve(c.lines.size() - uncertain);
+  out.dates_uncertain.workshops.reserve(uncertain);
+  for (auto i : order) {
+    domain::Complete(c.lines[i].figures, c.lines[i].workshop);
+    sections[c.section[i]]->workshops.push_back(std::move(c.lines[i]));
   }
-  for (std::size_t i = 0; i < lines.size(); ++i) {
-    if (!listed[i]) continue;
-    lines[i].trainer_institutions = names.Sorted(std::move(trainers[i]));
-    lines[i].participating_agencies = names.Sorted(std::move(agencies[i]));
+  for (int i = 0; i < 2; ++i) {
+    domain::AddUp(sections[i]->workshops, sections[i]->totals);
+    AddDistinct(c.people[i], names, sections[i]->totals);
   }
+  return out;
 }
 
 }  // namespace
@@ -284,33 +299,12 @@ void SelectWorkshop(Database& db, std::int64_t workshop_id) {
 
 Sections SelectedSections(Database& db, const domain::ReportOptions& options,
                           InPeriod in_period) {
-  std::vector<int> section_of;
-  LineIndex index;
-  auto lines = Lines(db, options, section_of, index);
-  std::vector<bool> listed(lines.size(), true);
-  for (std::size_t i = 0; i < lines.size(); ++i) {
-    listed[i] = section_of[i] != 0 || in_period == InPeriod::kListed;
-  }
-  SectionPeople people[2];
-  std::vector<std::vector<std::int64_t>> agencies;
-  CountPeople(db, options, lines, index, section_of, listed, people, agencies);
+  Collected c;
+  ReadLines(db, options, in_period, c);
+  CountPeople(db, options, c);
   const OrganizationNames names(db);
-  AddParties(db, lines, index, section_of, listed, people, agencies, names);
-  Sections out;
-  domain::Section* sections[] = {&out.in_period, &out.dates_uncertain};
-  const auto uncertain = static_cast<std::size_t>(
-      std::count(section_of.begin(), section_of.end(), 1));
-  out.in_period.workshops.reserve(lines.size() - uncertain);
-  out.dates_uncertain.workshops.reserve(uncertain);
-  for (std::size_t i = 0; i < lines.size(); ++i) {
-    domain::Complete(lines[i].figures, lines[i].workshop);
-    sections[section_of[i]]->workshops.push_back(std::move(lines[i]));
-  }
-  for (int i = 0; i < 2; ++i) {
-    domain::AddUp(sections[i]->workshops, sections[i]->totals);
-    AddDistinct(people[i], names, sections[i]->totals);
-  }
-  return out;
+  AddParties(db, names, c);
+  return SortedSections(c, names);
 }
 
 std::vector<domain::GroupValue> MeasureByGroup(Database& db,
