@@ -1,36 +1,17 @@
 // A project's results framework: the logframe (results and their indicators,
 // counted from attendance or entered by hand), the results report for a period
-// with downloads, and the evidence behind a counted actual. The server holds
-// every rule; refusals are explained on the form that was sent.
+// with downloads, and the evidence behind a counted actual (the forms:
+// results-forms.js).
 import { api, getAll } from '../api.js';
-import { h, mount, uid } from '../dom.js';
+import { h, mount } from '../dom.js';
 import { clearProblem, field, fields, form, showProblem } from '../form.js';
 import { formatDate, formatDateRange, formatNumber, label, today } from '../format.js';
 import { navigate } from '../router.js';
 import { canWrite } from '../session.js';
-import { busy, button, confirmAction, empty, linkButton, loading, notify, notifyProblem, openDialog, pageHeader, section, table } from '../ui.js';
+import { busy, button, empty, linkButton, loading, notifyProblem, pageHeader, section, table } from '../ui.js';
 import { downloads } from './reports.js';
-
-const LEVELS = [['impact', 'Impact'], ['outcome', 'Outcome'], ['output', 'Output']];
-const LEVEL_RANK = { impact: 0, outcome: 1, output: 2 };
-const SOURCES = [['attendance', 'Counted from attendance'], ['manual', 'Entered by hand']];
-const MEASURES = [
-  ['people_trained', 'People trained'], ['participations', 'Participations'], ['participant_days', 'Participant-days'],
-  ['people_completed', 'People who completed'], ['workshops_held', 'Workshops held'], ['female_share', 'Share of women (%)'],
-  ['agencies_reached', 'Agencies reached'],
-];
-const DISAGGREGATIONS = [['sex', 'Sex'], ['organization', 'Organization'], ['province', 'Province']];
-const KINDS = Object.entries({
-  training: 'Training', workshop: 'Workshop', seminar: 'Seminar', study_tour: 'Study tour', conference: 'Conference', meeting: 'Meeting',
-});
-
-const levelName = (level) => LEVELS.find(([v]) => v === level)?.[1] || label('', level);
-const measureName = (m) => MEASURES.find(([v]) => v === m)?.[1] || label('', m);
-const resultName = (r) => [levelName(r.level), r.code, '—', r.title].filter(Boolean).join(' ');
-const indicatorName = (i) => [i.code, i.title].filter(Boolean).join(' ');
-
-// "1.10" after "1.9": codes compare as numbers where they are numbers.
-const byCode = (a, b) => (a.code || '').localeCompare(b.code || '', 'en', { numeric: true }) || a.id - b.id;
+import { indicatorDialog, removeIndicator, removeResult, resultDialog, valuesDialog } from './results-forms.js';
+import { LEVEL_RANK, baselineText, byCode, indicatorName, levelName, measureName, number, resultName, sourceText } from './results-terms.js';
 
 // Results in logframe order, each with its depth: a parent, then what sits under it.
 export function logframeOrder(results) {
@@ -51,15 +32,6 @@ export function logframeOrder(results) {
   };
   walk(null, 0);
   return out;
-}
-
-function number(n, measure) {
-  if (n === null || n === undefined) return '—';
-  return measure === 'female_share' ? `${formatNumber(n)}%` : formatNumber(n);
-}
-
-function sourceText(i) {
-  return i.source === 'manual' ? 'Entered by hand' : `Counted: ${measureName(i.measure)}`;
 }
 
 // --- the page -------------------------------------------------------------------
@@ -124,196 +96,6 @@ function indicatorTable(ctx, r) {
     });
   }
   return table(columns, list);
-}
-
-function baselineText(i) {
-  if (i.baseline_value === null || i.baseline_value === undefined) return '—';
-  return `${number(i.baseline_value, i.measure)}${i.baseline_year ? ` (${i.baseline_year})` : ''}`;
-}
-
-// --- results ----------------------------------------------------------------------
-
-function resultDialog(ctx, r) {
-  const editing = Boolean(r.id);
-  // A result sits under one of a higher level, never under itself or what sits under it.
-  const below = new Set();
-  if (editing) {
-    below.add(r.id);
-    for (const x of ctx.ordered) if (below.has(x.parent_id)) below.add(x.id);
-  }
-  const parents = ctx.ordered.filter((x) => !below.has(x.id) && x.level !== 'output');
-  return openDialog(editing ? `Edit ${resultName(r)}` : `Add a result to ${ctx.project.code}`, (close) => form({
-    submitLabel: editing ? 'Save result' : 'Add result',
-    cancel: button('Back', () => close(null)),
-    onSubmit: async (values) => {
-      const body = { level: values.level, code: values.code, title: values.title, parent_id: values.parent_id };
-      const saved = editing ? await api.patch(`/api/v1/results/${r.id}`, body) : await api.post(`/api/v1/projects/${ctx.project.id}/results`, body);
-      notify(`${resultName(saved)} ${editing ? 'saved' : 'added'}.`);
-      close(saved);
-      ctx.reload();
-    },
-  },
-  fields(
-    field({ name: 'level', label: 'Level', type: 'select', options: LEVELS, value: r.level || (ctx.ordered.length ? 'outcome' : 'impact') }),
-    field({ name: 'code', label: 'Code', value: r.code, hint: 'e.g. 1.2; orders the logframe' }),
-    field({ name: 'title', label: 'Title', value: r.title, class: 'wide' }),
-    field({
-      name: 'parent_id', label: 'Sits under', type: 'select', blank: 'Nothing (top of the logframe)', numeric: true, value: r.parent_id, class: 'wide',
-      options: parents.map((x) => [x.id, `${'\u00a0\u00a0'.repeat(x.depth)}${resultName(x)}`]),
-    }))));
-}
-
-async function removeResult(ctx, r, btn) {
-  if (!(await confirmAction(`Delete ${resultName(r)}?`, 'Delete result'))) return;
-  await busy(btn, async () => {
-    try {
-      await api.del(`/api/v1/results/${r.id}`);
-      notify(`${resultName(r)} deleted.`);
-      ctx.reload();
-    } catch (problem) {
-      notifyProblem(problem, 'Not deleted');
-    }
-  });
-}
-
-// --- indicators -------------------------------------------------------------------
-
-// Rows of period fields (targets, values) that can be added and removed. The
-// fields are named after the body's path ("targets[1].value", "[0].comment") so
-// the server's errors land next to them.
-function periodRows({ legend, prefix, rows, extra = [], valueLabel, addLabel }) {
-  const list = h('div', { class: 'period-rows' });
-  const addRow = (row = {}) => {
-    const parts = [
-      field({ name: 'period_start', label: 'Period start', type: 'date', value: row.period_start }),
-      field({ name: 'period_end', label: 'Period end', type: 'date', value: row.period_end }),
-      field({ name: 'value', label: valueLabel, type: 'number', step: 'any', min: 0, value: row.value }),
-      ...extra.map((spec) => field({ ...spec, value: row[spec.name] })),
-    ];
-    const line = h('div', { class: 'period-row' }, fields(parts),
-      button('Remove this row', () => {
-        line.remove();
-        name();
-      }, { kind: 'link' }));
-    line.parts = parts;
-    list.append(line);
-    name();
-    return line;
-  };
-  // Renames the fields after the rows that will be sent.
-  const name = () => {
-    [...list.children].forEach((line, k) => {
-      for (const part of line.parts) part.dataset.field = `${prefix}[${k}].${part.dataset.name ??= part.dataset.field}`;
-    });
-  };
-  for (const row of rows) addRow(row);
-  const box = h('fieldset', { class: 'period-set' }, h('legend', {}, legend), list,
-    button(addLabel, () => addRow().parts[0].control.focus()));
-  box.read = () => {
-    // Rows left wholly empty are dropped (and the rest renamed to match).
-    for (const line of [...list.children]) {
-      if (line.parts.every((p) => p.read() === null || p.read() === '')) line.remove();
-    }
-    name();
-    return [...list.children].map((line) => Object.fromEntries(line.parts.map((p) => [p.dataset.name, p.read()])));
-  };
-  return box;
-}
-
-function checkboxes(legend, name, choices, checked) {
-  const boxes = choices.map(([value, text]) => field({ name: `${name}:${value}`, label: text, type: 'checkbox', value: checked.includes(value) }));
-  const set = h('fieldset', { class: 'checkboxes', dataset: { field: name } }, h('legend', {}, legend),
-    h('p', { class: 'field-error', id: uid('checkboxes-error'), hidden: true }), h('div', { class: 'checkbox-row' }, boxes));
-  set.control = boxes[0].control;
-  set.readChecked = () => choices.filter((_, k) => boxes[k].read()).map(([value]) => value);
-  return set;
-}
-
-function indicatorDialog(ctx, result, i) {
-  const editing = Boolean(i.id);
-  const filter = i.filter || {};
-  const source = field({ name: 'source', label: 'Source', type: 'select', options: SOURCES, value: i.source || 'attendance' });
-  const kinds = checkboxes('Workshop kinds counted (none ticked: all)', 'filter.kinds', KINDS, filter.kinds || []);
-  const breakdown = checkboxes('Break down by', 'disaggregations', DISAGGREGATIONS, i.disaggregations || []);
-  const counted = h('fieldset', { class: 'counted' }, h('legend', {}, 'Counting from attendance'),
-    fields(
-      field({ name: 'measure', label: 'Measure', type: 'select', options: MEASURES, value: i.measure || 'people_trained' }),
-      field({ name: 'completion_threshold', label: 'Completion threshold (%)', type: 'number', min: 1, max: 100, step: 1, value: i.completion_threshold, hint: 'Share of sessions that counts as completed (default 80); for People who completed' })),
-    kinds,
-    field({ name: 'filter.topics', label: 'Topics (one a line)', type: 'list', rows: 2, value: filter.topics || [], hint: 'Only workshops on one of these topics; empty: all' }),
-    breakdown);
-  const targets = periodRows({ legend: 'Targets', prefix: 'targets', rows: i.targets || [], valueLabel: 'Target value', addLabel: 'Add target' });
-  const showCounted = () => {
-    counted.hidden = source.read() !== 'attendance';
-  };
-  source.control.addEventListener('change', showCounted);
-  showCounted();
-  return openDialog(editing ? `Edit ${indicatorName(i)}` : `Add an indicator to ${resultName(result)}`, (close) => form({
-    submitLabel: editing ? 'Save indicator' : 'Add indicator',
-    cancel: button('Back', () => close(null)),
-    onSubmit: async (values) => {
-      const isCounted = values.source === 'attendance';
-      const body = {
-        code: values.code, title: values.title, source: values.source,
-        measure: isCounted ? values.measure : null,
-        filter: isCounted ? { kinds: kinds.readChecked(), topics: values['filter.topics'], workshop_ids: filter.workshop_ids || [] } : { kinds: [], topics: [], workshop_ids: [] },
-        completion_threshold: isCounted ? values.completion_threshold : null,
-        baseline_value: values.baseline_value, baseline_year: values.baseline_year,
-        targets: targets.read(),
-        disaggregations: isCounted ? breakdown.readChecked() : [],
-      };
-      const saved = editing ? await api.patch(`/api/v1/indicators/${i.id}`, body) : await api.post(`/api/v1/results/${result.id}/indicators`, body);
-      notify(`Indicator ${indicatorName(saved)} ${editing ? 'saved' : 'added'}.`);
-      close(saved);
-      ctx.reload();
-    },
-  },
-  fields(
-    field({ name: 'code', label: 'Code', value: i.code, hint: 'e.g. 1.2a' }),
-    field({ name: 'title', label: 'Title', value: i.title, class: 'wide' }),
-    source),
-  counted,
-  fields(
-    field({ name: 'baseline_value', label: 'Baseline value', type: 'number', step: 'any', min: 0, value: i.baseline_value }),
-    field({ name: 'baseline_year', label: 'Baseline year', type: 'number', step: 1, value: i.baseline_year })),
-  targets));
-}
-
-async function removeIndicator(ctx, i, btn) {
-  if (!(await confirmAction(`Delete indicator ${indicatorName(i)}?`, 'Delete indicator'))) return;
-  await busy(btn, async () => {
-    try {
-      await api.del(`/api/v1/indicators/${i.id}`);
-      notify(`Indicator ${indicatorName(i)} deleted.`);
-      ctx.reload();
-    } catch (problem) {
-      notifyProblem(problem, 'Not deleted');
-    }
-  });
-}
-
-async function valuesDialog(ctx, i) {
-  let values;
-  try {
-    values = await api.get(`/api/v1/indicators/${i.id}/values`);
-  } catch (problem) {
-    notifyProblem(problem, 'Values not loaded');
-    return;
-  }
-  const rows = periodRows({
-    legend: 'Values per period', prefix: '', rows: values.length ? values : [{}], valueLabel: 'Value', addLabel: 'Add period',
-    extra: [{ name: 'comment', label: 'Comment', class: 'wide' }],
-  });
-  await openDialog(`Values of ${indicatorName(i)}`, (close) => form({
-    submitLabel: 'Save values',
-    cancel: button('Back', () => close(null)),
-    onSubmit: async () => {
-      const saved = await api.put(`/api/v1/indicators/${i.id}/values`, rows.read());
-      notify(`Values of ${indicatorName(i)} saved: ${saved?.length ?? 0} ${saved?.length === 1 ? 'period' : 'periods'}.`);
-      close(saved);
-      ctx.reload();
-    },
-  }, rows));
 }
 
 // --- the report ---------------------------------------------------------------------
