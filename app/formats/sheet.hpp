@@ -24,7 +24,7 @@ using SheetCell =
 using Rows = std::vector<std::vector<SheetCell>>;  // row 0 is the sheet's row 1
 
 struct Sheet {
-  std::string title;  // the tab's name (cut to Excel's 31 characters)
+  std::string title;  // the tab's name (made one Excel accepts, unique)
   std::vector<std::string> header;
   Rows rows;
   std::vector<double> widths;  // per column, in characters; default 12

@@ -3,31 +3,18 @@
 #include <unistd.h>
 #include <xlsxwriter.h>
 
+#include <algorithm>
+#include <cctype>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
+#include <string>
+#include <vector>
 
 namespace capdev::app {
 
 namespace {
-
-// Excel refuses tab names over 31 characters or holding []:*?/\.
-std::string TabName(const std::string& title, std::size_t index) {
-  std::string name;
-  for (char c : title) {
-    if (std::string_view("[]:*?/\\").find(c) != std::string_view::npos) c = ' ';
-    name += c;
-  }
-  // Cut at 31 characters, not bytes, so a UTF-8 sequence stays whole.
-  std::size_t chars = 0, cut = 0;
-  for (; cut < name.size(); ++cut) {
-    if ((static_cast<unsigned char>(name[cut]) & 0xC0) != 0x80 && ++chars > 31)
-      break;
-  }
-  name.resize(cut);
-  return name.empty() ? "Sheet" + std::to_string(index + 1) : name;
-}
 
 // The workbook's temporary file, removed however the write ends.
 struct TempFile {
@@ -47,7 +34,56 @@ struct TempFile {
   }
 };
 
+// A tab name Excel accepts: at most 31 characters, none of []:*?/\ , no
+// apostrophe first or last, not blank, and unlike every earlier tab of the
+// workbook (compared without regard to case, as Excel does); a repeated
+// name gets " (2)", " (3)"...
+std::string TabName(const std::string& title, std::vector<std::string>& taken) {
+  std::string clean;
+  for (char c : title) {
+    if (std::string_view("[]:*?/\\").find(c) != std::string_view::npos) c = ' ';
+    if (c != ' ' || (!clean.empty() && clean.back() != ' ')) clean += c;
+  }
+  // The first `chars` characters (a UTF-8 sequence stays whole), without
+  // apostrophes or spaces at either end.
+  const auto cut = [&](std::size_t chars) {
+    std::size_t n = 0, end = 0;
+    for (; end < clean.size(); ++end) {
+      if ((static_cast<unsigned char>(clean[end]) & 0xC0) != 0x80 &&
+          ++n > chars)
+        break;
+    }
+    const auto first = clean.find_first_not_of(" '");
+    const auto last = clean.find_last_not_of(" '", end - 1);
+    if (first == std::string::npos || end == 0 || last == std::string::npos ||
+        last < first)
+      return std::string("Sheet");
+    return clean.substr(first, last - first + 1);
+  };
+  const auto folded = [](std::string t) {
+    for (auto& c : t)
+      c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    return t;
+  };
+  std::string name = cut(31);
+  for (int k = 2;
+       std::find(taken.begin(), taken.end(), folded(name)) != taken.end();
+       ++k) {
+    const std::string suffix = " (" + std::to_string(k) + ")";
+    name = cut(31 - suffix.size()) + suffix;
+  }
+  taken.push_back(folded(name));
+  return name;
+}
+
 }  // namespace
+
+std::vector<std::string> TabNames(std::span<const Sheet> sheets) {
+  std::vector<std::string> names, taken;
+  names.reserve(sheets.size());
+  for (const auto& sheet : sheets) names.push_back(TabName(sheet.title, taken));
+  return names;
+}
 
 domain::StatusOr<std::string> WriteXlsx(std::span<const Sheet> sheets) {
   const auto failed = domain::Status::Unavailable(
@@ -62,11 +98,11 @@ domain::StatusOr<std::string> WriteXlsx(std::span<const Sheet> sheets) {
   format_set_num_format(date, "yyyy-mm-dd");
   lxw_format* percent = workbook_add_format(book);
   format_set_num_format(percent, "0.0%");
+  const auto names = TabNames(sheets);
   for (std::size_t s = 0; s < sheets.size(); ++s) {
     const Sheet& sheet = sheets[s];
-    lxw_worksheet* tab =
-        workbook_add_worksheet(book, TabName(sheet.title, s).c_str());
-    if (!tab) tab = workbook_add_worksheet(book, nullptr);  // a repeated name
+    lxw_worksheet* tab = workbook_add_worksheet(book, names[s].c_str());
+    if (!tab) tab = workbook_add_worksheet(book, nullptr);  // never expected
     for (std::size_t p = 0; p < sheet.preamble.size(); ++p) {
       worksheet_write_string(tab, static_cast<lxw_row_t>(p), 0,
                              sheet.preamble[p].c_str(),

@@ -6,6 +6,7 @@
 
 #include <span>
 #include <string>
+#include <vector>
 
 #include "app/formats/sheet.hpp"
 #include "domain/status.hpp"
@@ -14,5 +15,10 @@ namespace capdev::app {
 
 // The workbook's bytes; a 503 when the temporary file cannot be written.
 domain::StatusOr<std::string> WriteXlsx(std::span<const Sheet> sheets);
+
+// The tab names WriteXlsx gives `sheets`: each title as Excel accepts it (31
+// characters at most, none of []:*?/\ , no apostrophe at either end), and a
+// repeated one numbered: "Results (2)".
+std::vector<std::string> TabNames(std::span<const Sheet> sheets);
 
 }  // namespace capdev::app

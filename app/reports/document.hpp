@@ -29,6 +29,9 @@ struct Table {
   std::string heading;               // the HTML caption
   std::vector<std::string> columns;  // the first column labels each row
   std::vector<std::vector<DocCell>> rows;
+  // The workbook tab's name when the heading is too long for one (Excel
+  // allows 31 characters).
+  std::string tab = {};
 };
 
 struct Document {

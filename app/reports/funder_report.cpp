@@ -70,9 +70,10 @@ Document FunderDocument(const domain::FunderReport& r) {
                              p.currency.value_or("")});
   }
   d.tables.push_back(std::move(projects));
-  AddSection(d, "in_period", "Workshops held in the period", r.in_period, true);
+  AddSection(d, "in_period", "Workshops held in the period",
+             "Held in the period", r.in_period, true);
   AddSection(d, "dates_uncertain", "Workshops with unknown or estimated dates",
-             r.dates_uncertain, true);
+             "Dates uncertain", r.dates_uncertain, true);
   for (const auto& report : r.results) {
     AddResultsTables(d, "results." + report.project_code, report);
   }

@@ -25,9 +25,11 @@ boost::json::object TotalsJson(const domain::Totals& totals);
 boost::json::object SectionJson(const domain::Section& section);
 Table TotalsTable(const std::string& id, const std::string& heading,
                   const domain::Totals& totals);
+// A section's workshops (when listed) and totals; `tab` names them in a
+// workbook ("<tab>" and "<tab>, totals").
 void AddSection(Document& doc, const std::string& id,
-                const std::string& heading, const domain::Section& section,
-                bool list_workshops);
+                const std::string& heading, const std::string& tab,
+                const domain::Section& section, bool list_workshops);
 // What the figures mean, printed under every report.
 std::vector<std::string> DefinitionNotes(int completion_threshold);
 

@@ -91,6 +91,8 @@ void AddResultsTables(Document& d, const std::string& id,
       }
     }
   }
+  indicators.tab = "Results " + r.project_code;
+  by.tab = "Results " + r.project_code + ", by group";
   d.tables.push_back(std::move(indicators));
   d.tables.push_back(std::move(by));
 }

@@ -113,7 +113,8 @@ Table TotalsTable(const std::string& id, const std::string& heading,
 }
 
 void AddSection(Document& d, const std::string& id, const std::string& heading,
-                const domain::Section& s, bool list_workshops) {
+                const std::string& tab, const domain::Section& s,
+                bool list_workshops) {
   if (list_workshops) {
     Table workshops{
         id + ".workshops",
@@ -140,10 +141,12 @@ void AddSection(Document& d, const std::string& id, const std::string& heading,
            OptionalCell(f.reported_headcount),
            OptionalCell(f.estimated_participant_days)});
     }
+    workshops.tab = tab;
     d.tables.push_back(std::move(workshops));
   }
   d.tables.push_back(
       TotalsTable(id + ".totals", heading + ": totals", s.totals));
+  d.tables.back().tab = tab + ", totals";
 }
 
 std::vector<std::string> DefinitionNotes(int completion_threshold) {

@@ -74,7 +74,7 @@ Document SummaryDocument(const domain::SummaryReport& r) {
   d.tables.push_back(
       BreakdownTable("by_month", "By month", "Month", r.by_month));
   AddSection(d, "dates_uncertain", "Workshops with unknown or estimated dates",
-             r.dates_uncertain, true);
+             "Dates uncertain", r.dates_uncertain, true);
   d.notes = DefinitionNotes(r.options.completion_threshold);
   return d;
 }

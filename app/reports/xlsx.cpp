@@ -27,7 +27,7 @@ domain::StatusOr<std::string> RenderXlsx(const Document& doc) {
   for (const auto& [name, value] : doc.facts)
     preamble.emplace_back(name).append(": ").append(value);
   for (const auto& t : doc.tables) {
-    Sheet sheet{t.heading, t.columns, {}, {}, preamble};
+    Sheet sheet{t.tab.empty() ? t.heading : t.tab, t.columns, {}, {}, preamble};
     sheet.preamble.push_back(t.heading);
     std::vector<double> widths;
     widths.reserve(t.columns.size());

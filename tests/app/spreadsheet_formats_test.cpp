@@ -63,6 +63,34 @@ TEST(CsvReaderTest, DecodesUtf8WithBomAndGb18030) {
   EXPECT_EQ(DecodeText("ok\x81").status().code(), domain::Code::kMalformed);
 }
 
+TEST(XlsxTest, TabNamesAreOnesExcelAcceptsAndNeverRepeat) {
+  const auto titled = [](std::vector<std::string> titles) {
+    std::vector<Sheet> sheets;
+    for (auto& t : titles) sheets.push_back({std::move(t), {}, {}, {}, {}});
+    return TabNames(sheets);
+  };
+  // 31 characters at most; a long heading is cut, and the same cut of a
+  // second long heading is numbered instead of becoming "Sheet2".
+  EXPECT_EQ(titled({"Workshops with unknown or estimated dates",
+                    "Workshops with unknown or estimated dates: totals"}),
+            (std::vector<std::string>{"Workshops with unknown or estim",
+                                      "Workshops with unknown or e (2)"}));
+  // Refused characters become one space each, runs of spaces one; no space
+  // or apostrophe is left at either end; Excel compares names without case.
+  EXPECT_EQ(titled({"Results of P1: disaggregated", "'Grid [1]/2'", "by kind",
+                    "By Kind", "", "???"}),
+            (std::vector<std::string>{"Results of P1 disaggregated", "Grid 1 2",
+                                      "by kind", "By Kind (2)", "Sheet",
+                                      "Sheet (2)"}));
+  // Cut by characters: a Chinese title keeps whole characters.
+  std::string han;
+  for (int i = 0; i < 40; ++i) han += "培";
+  const auto cut = titled({han})[0];
+  std::string expected;
+  for (int i = 0; i < 31; ++i) expected += "培";
+  EXPECT_EQ(cut, expected);
+}
+
 TEST(XlsxTest, ReadsBackWhatTheWriterWrote) {
   Sheet sheet{
       "Grid: test/1",  // characters Excel refuses in a tab name

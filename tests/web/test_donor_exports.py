@@ -21,7 +21,7 @@ def test_funder_report_workbook_submission_and_iati(app):
     name, body = app.download('Download Excel workbook')
     assert name.endswith('.xlsx')
     book = openpyxl.load_workbook(io.BytesIO(body))
-    uncertain = next(s for s in book.worksheets if s.title.startswith('Workshops with unknown or est'))
+    uncertain = book['Dates uncertain']
     rows = list(uncertain.iter_rows(values_only=True))
     header = rows.index(next(r for r in rows if r and r[0] == 'Workshop'))
     workshops = [dict(zip(rows[header], r)) for r in rows[header + 1:]]
