@@ -212,3 +212,37 @@ def test_a_coordinators_day(app):
     assert app.heading() == 'Sign in'
     app.go('/workshops')
     assert app.heading() == 'Sign in'
+
+
+def test_unsaved_marks_are_asked_about_and_never_pass_to_the_next_user(app):
+    day = datetime.date.today() - datetime.timedelta(days=3)
+    workshop = app.api('/api/v1/workshops', {
+        'project_id': 1, 'title': 'Unsaved marks (browser test)', 'kind': 'training', 'status': 'confirmed',
+        'start_date': day.isoformat(), 'end_date': day.isoformat(), 'city': 'Kunming'})
+    app.api(f'/api/v1/workshops/{workshop["id"]}/registrations', {'person_id': 2})
+    person = app.api('/api/v1/people/2')['full_name']
+    # What the browser does before a reload or closing the tab: asks when the page says so
+    asks_before_unload = ("const e = new Event('beforeunload', {cancelable: true});"
+                          "window.dispatchEvent(e); return e.defaultPrevented;")
+    app.sign_in('coord')
+    app.go(f'/workshops/{workshop["id"]}')
+    assert not app.d.execute_script(asks_before_unload)
+    cell(app, person, 0).click()
+    assert 'not saved' in cell(app, person, 0).get_attribute('aria-label')
+    assert app.d.execute_script(asks_before_unload)
+
+    # Signing out asks; kept, the mark is still there
+    app.button('Sign out').click()
+    dialog = app.dialog()
+    assert '1 attendance mark is not saved' in dialog.text
+    app.button('Keep it', within=dialog).click()
+    assert app.signed_in() and 'not saved' in cell(app, person, 0).get_attribute('aria-label')
+
+    # Discarded: the next user of this browser starts without it, and nothing was saved
+    app.button('Sign out').click()
+    app.navigating(lambda: app.button('Sign out and discard', within=app.dialog()).click())
+    assert not app.d.execute_script(asks_before_unload)
+    app.sign_in('admin')
+    app.go(f'/workshops/{workshop["id"]}')
+    assert 'not saved' not in cell(app, person, 0).get_attribute('aria-label')
+    assert app.api(f'/api/v1/workshops/{workshop["id"]}/attendance')['rows'][0]['marks'] == [None]

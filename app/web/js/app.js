@@ -4,7 +4,8 @@ import { onUnauthorized } from './api.js';
 import { h, mount } from './dom.js';
 import { location, match, navigate, route, startRouter } from './router.js';
 import { currentUser, forget, isAdmin, isFunder, restoreSession, signOut } from './session.js';
-import { button, dropOldErrors, errorBox, loading, notify, notifyProblem, pageHeader } from './ui.js';
+import { button, confirmAction, dropOldErrors, errorBox, loading, notify, notifyProblem, pageHeader } from './ui.js';
+import { discardUnsavedMarks, unsavedMarkCount } from './views/attendance-grid.js';
 import { signInView } from './views/signin.js';
 import { homeView } from './views/home.js';
 import { workshopsView } from './views/workshops.js';
@@ -71,6 +72,10 @@ function drawChrome(path) {
     return h('li', {}, h('a', { href: `#${target}`, 'aria-current': current ? 'page' : null }, text));
   })));
   const out = button('Sign out', async () => {
+    const n = unsavedMarkCount();
+    const marks = n === 1 ? '1 attendance mark is' : `${n} attendance marks are`;
+    if (n && !(await confirmAction(`${marks} not saved. Sign out and discard ${n === 1 ? 'it' : 'them'}?`, 'Sign out and discard'))) return;
+    discardUnsavedMarks();
     try {
       await signOut();
       notify('Signed out.');
@@ -123,6 +128,11 @@ async function boot() {
   document.querySelector('.skip-link').addEventListener('click', (event) => {
     event.preventDefault(); // the hash belongs to the router
     document.getElementById('main').focus();
+  });
+  // Reloading or closing the tab would lose marks not yet saved: the browser
+  // asks first.
+  window.addEventListener('beforeunload', (event) => {
+    if (unsavedMarkCount()) event.preventDefault();
   });
   onUnauthorized(() => {
     if (!currentUser()) return;

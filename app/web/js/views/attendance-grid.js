@@ -5,20 +5,38 @@
 import { api } from '../api.js';
 import { h } from '../dom.js';
 import { formatDate, formatDay, label, today } from '../format.js';
-import { canWrite } from '../session.js';
+import { canWrite, currentUser } from '../session.js';
 import { busy, empty, notify, notifyProblem } from '../ui.js';
 
 const CYCLE = [null, 'present', 'late', 'excused', 'absent'];
 const KEYS = { p: 'present', l: 'late', e: 'excused', a: 'absent' };
 const LETTER = { present: 'P', late: 'L', excused: 'E', absent: 'A' };
 
-// Unsaved marks survive redraws and leaving the page: workshop id ->
+// Unsaved marks survive redraws and leaving the page, for the user who set
+// them (never saved under another's name): workshop id ->
 // Map("sessionId:personId" -> status or null).
 const unsavedByWorkshop = new Map();
+let unsavedBy = null;
+
+// Marks set but not saved, in every workshop: signing out and closing the
+// tab ask first.
+export function unsavedMarkCount() {
+  let n = 0;
+  for (const marks of unsavedByWorkshop.values()) n += marks.size;
+  return n;
+}
+
+export function discardUnsavedMarks() {
+  unsavedByWorkshop.clear();
+}
 
 export function attendanceGrid(workshopId, matrix) {
   if (!matrix.sessions.length) return empty('No sessions yet: add one above.');
   if (!matrix.rows.length) return empty('Nobody is registered yet: register people above, then take attendance here.');
+  if (unsavedBy !== currentUser()?.username) {
+    discardUnsavedMarks();
+    unsavedBy = currentUser()?.username;
+  }
   if (!unsavedByWorkshop.has(workshopId)) unsavedByWorkshop.set(workshopId, new Map());
   const unsaved = unsavedByWorkshop.get(workshopId);
   const editable = canWrite();
