@@ -13,7 +13,7 @@ namespace {
 
 // ?1 = the workshop. Sessions of two different workshops, neither cancelled,
 // on the same day; each branch adds what clashes. Who can be double-booked
-// is the domain's rule.
+// is the domain's rule; venues and cities compare by their place key.
 std::string ConflictsSql() {
   using domain::RegistrationRole;
   const std::string booked =
@@ -39,15 +39,16 @@ JOIN registrations r1 ON r1.workshop_id = ?1 AND r1.person_id = r2.person_id AND
 UNION
 SELECT 'venue', t.date, t.workshop_id, t.title, NULL, NULL, m.venue, m.city
 FROM theirs t JOIN mine m ON m.date = t.date
-WHERE m.venue IS NOT NULL AND trim(m.venue) <> ''
-  AND lower(trim(t.venue)) = lower(trim(m.venue)) AND lower(trim(t.city)) = lower(trim(m.city))
+WHERE capdev_place_key(m.venue) <> ''
+  AND capdev_place_key(t.venue) = capdev_place_key(m.venue)
+  AND capdev_place_key(t.city) = capdev_place_key(m.city)
 UNION
 SELECT 'trainer_institution', t.date, t.workshop_id, t.title, NULL, o1.organization_id, NULL, t.city
 FROM theirs t JOIN mine m ON m.date = t.date
 JOIN workshop_organizations o2 ON o2.workshop_id = t.workshop_id AND o2.role = 'trainer'
 JOIN workshop_organizations o1 ON o1.workshop_id = ?1 AND o1.role = 'trainer'
   AND o1.organization_id = o2.organization_id
-WHERE m.city IS NOT NULL AND t.city IS NOT NULL AND lower(trim(t.city)) <> lower(trim(m.city))
+WHERE capdev_place_key(t.city) <> capdev_place_key(m.city)
 ORDER BY 2, 1, 3, 5, 6
 )sql";
 }

@@ -5,7 +5,9 @@
 #include <unicode/normalizer2.h>
 #include <unicode/unistr.h>
 
+#include <cctype>
 #include <stdexcept>
+#include <string>
 
 #include "storage/database.hpp"
 
@@ -24,22 +26,44 @@ std::string FoldKey(std::string_view text) {
   return out;
 }
 
+std::string PlaceKey(std::string_view text) {
+  // Folded first: NFKC makes an ideographic or no-break space a plain one.
+  const std::string folded = FoldKey(text);
+  std::string out;
+  for (char c : folded) {
+    if (std::isspace(static_cast<unsigned char>(c)) == 0) {
+      out += c;
+    } else if (!out.empty() && out.back() != ' ') {
+      out += ' ';
+    }
+  }
+  if (!out.empty() && out.back() == ' ') out.pop_back();
+  return out;
+}
+
 namespace {
-void SqlFold(sqlite3_context* ctx, int, sqlite3_value** argv) {
+
+// The SQL function calling `Key` on its one text argument (NULL stays NULL).
+template <std::string (*Key)(std::string_view)>
+void SqlKey(sqlite3_context* ctx, int, sqlite3_value** argv) {
   if (sqlite3_value_type(argv[0]) == SQLITE_NULL)
     return sqlite3_result_null(ctx);
   const auto* text = reinterpret_cast<const char*>(sqlite3_value_text(argv[0]));
-  const auto key = FoldKey(std::string_view(
+  const auto key = Key(std::string_view(
       text, static_cast<std::size_t>(sqlite3_value_bytes(argv[0]))));
   sqlite3_result_text(ctx, key.data(), static_cast<int>(key.size()),
                       SQLITE_TRANSIENT);
 }
+
 }  // namespace
 
 void RegisterFold(Database& db) {
-  sqlite3_create_function(db.raw().getHandle(), "capdev_fold", 1,
-                          SQLITE_UTF8 | SQLITE_DETERMINISTIC, nullptr, SqlFold,
-                          nullptr, nullptr);
+  auto* handle = db.raw().getHandle();
+  const int flags = SQLITE_UTF8 | SQLITE_DETERMINISTIC;
+  sqlite3_create_function(handle, "capdev_fold", 1, flags, nullptr,
+                          SqlKey<FoldKey>, nullptr, nullptr);
+  sqlite3_create_function(handle, "capdev_place_key", 1, flags, nullptr,
+                          SqlKey<PlaceKey>, nullptr, nullptr);
 }
 
 }  // namespace capdev::storage

@@ -11,8 +11,14 @@ namespace capdev::storage {
 
 std::string FoldKey(std::string_view text);
 
+// A place's key (venues, cities): FoldKey with every run of white space one
+// space and none at either end, so "Room  B" pasted with two spaces, or with
+// an ideographic space, is the same room. capdev_place_key(text) in SQL.
+std::string PlaceKey(std::string_view text);
+
 class Database;
-// Registers capdev_fold(text) on the connection (migrations backfill with it).
+// Registers capdev_fold(text) (migrations backfill with it) and
+// capdev_place_key(text) on the connection.
 void RegisterFold(Database& db);
 
 }  // namespace capdev::storage

@@ -218,6 +218,21 @@ TEST_F(ConflictsTest, TheSameVenueInTheSameCityOnOneDayIsAVenueConflict) {
   EXPECT_EQ(c.person_id, std::nullopt);
 }
 
+TEST_F(ConflictsTest, AVenueTypedWithOtherSpacesIsTheSameVenue) {
+  // As pasted: two spaces, an ideographic space (U+3000), a tab, case.
+  const auto mine = AddWorkshop(
+      "Document security", {"Kunming", "Green Lake Hotel, Conference Room B"});
+  const auto other =
+      AddWorkshop("Risk analysis",
+                  {"Kunming\t", "Green Lake Hotel,  conference room\u3000B"});
+  AddWorkshop("Border control", {"Kunming", "Green Lake Hotel, Room C"});
+
+  auto conflicts = ConflictsOf(db_, mine);
+  ASSERT_EQ(conflicts.size(), 1u);
+  EXPECT_EQ(conflicts[0].kind, ConflictKind::kVenue);
+  EXPECT_EQ(conflicts[0].other_workshop_id, other);
+}
+
 TEST_F(ConflictsTest, AVenueOfTheSameNameInAnotherCityIsNoConflict) {
   const auto mine = AddWorkshop("Document security", kBeijingHotel);
   AddWorkshop("Risk analysis", {"Shanghai", "Friendship Hotel"});
