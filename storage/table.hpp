@@ -15,6 +15,7 @@
 #include "storage/database.hpp"
 #include "storage/page.hpp"
 #include "storage/records.hpp"
+#include "storage/references.hpp"
 #include "storage/row_mapping.hpp"
 #include "storage/sql_errors.hpp"
 #include "storage/text_key.hpp"
@@ -182,7 +183,7 @@ class Table {
       if (q->exec() == 0) return storage::NotFound<E>(id);
       return domain::Status::Ok();
     } catch (const SQLite::Exception& ex) {
-      return ConstraintStatus(ex, noun_);
+      return DeleteRefused(db_, ex, name_, noun_, id);
     }
   }
 

@@ -192,11 +192,30 @@ TEST_F(WorkshopsApiTest, PartnerInstitutionsAreReplacedAsASet) {
 }
 
 TEST_F(WorkshopsApiTest, AWorkshopWithRegistrationsCannotBeDeleted) {
-  auto id = Workshop(Project("P"));
+  const auto project = Project("P");
+  auto id = Workshop(project);
   auto reg = Register(id, Person("Etienne Micallef"));
-  ExpectProblem(Delete(Path(id)), 409);
+  auto second = Register(id, Person("Zhang Wei"));
+  // The refusal says what to remove, counted from the schema's foreign keys.
+  auto r = Delete(Path(id));
+  ExpectProblem(r, 409);
+  EXPECT_EQ(r.Json().at("detail").as_string(),
+            "the workshop is still referenced by 2 registrations; remove "
+            "those first");
+  r = Delete("/api/v1/projects/" + std::to_string(project));
+  ExpectProblem(r, 409);
+  EXPECT_EQ(r.Json().at("detail").as_string(),
+            "the project is still referenced by 1 workshop; remove those "
+            "first");
   EXPECT_EQ(Delete(Path(id) + "/registrations/" + std::to_string(reg)).status,
             204);
+  r = Delete(Path(id));
+  EXPECT_EQ(r.Json().at("detail").as_string(),
+            "the workshop is still referenced by 1 registration; remove those "
+            "first");
+  EXPECT_EQ(
+      Delete(Path(id) + "/registrations/" + std::to_string(second)).status,
+      204);
   EXPECT_EQ(Delete(Path(id)).status, 204);
 }
 
