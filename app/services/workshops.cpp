@@ -61,16 +61,20 @@ domain::Status ScheduleSessions(storage::WriteTx& tx,
 
 }  // namespace
 
-// Marks were taken on the sessions' days: the workshop keeps them.
+// Marks were taken on the sessions' days: the workshop keeps them. A new
+// start date would move every session (ScheduleSessions), and clearing the
+// dates would lose them; a new end date moves none, and may not leave one
+// outside (checked there), so a workshop can gain or lose a day at its end.
 domain::Status KeepsMarkedDays(storage::Database& db,
                                const domain::Workshop& before,
                                const domain::Workshop& after) {
   const bool moves = before.start_date != after.start_date ||
-                     before.end_date != after.end_date;
+                     (before.end_date && !after.end_date);
   if (moves && storage::CountMarks(db, before.id) > 0) {
     return domain::Status::FailedPrecondition(
-        "attendance has been taken on this workshop's sessions, so its dates "
-        "cannot change; correct the sessions' marks first");
+        "attendance has been taken on this workshop's sessions, so its start "
+        "date cannot change (every session would move with it); correct the "
+        "sessions' marks first");
   }
   return domain::Status::Ok();
 }

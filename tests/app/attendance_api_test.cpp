@@ -120,5 +120,31 @@ TEST_F(AttendanceApiTest, MarkedPeopleAndSessionsCannotBeRemoved) {
             204);
 }
 
+TEST_F(AttendanceApiTest, AMarkedWorkshopKeepsItsStartButMayGainADay) {
+  ASSERT_EQ(
+      Put(Sheet(0), json::array{{{"person_id", a_}, {"status", "present"}}})
+          .status,
+      200);
+  // A new start would move every session, and the marks with them.
+  auto r = Patch(base_, {{"start_date", "2017-09-07"}});
+  ExpectProblem(r, 409);
+  EXPECT_NE(r.body.find("start date cannot change"), std::string::npos);
+  // A day more at the end moves nothing: the sessions and marks stay.
+  r = Patch(base_, {{"end_date", "2017-09-10"}});
+  ASSERT_EQ(r.status, 200) << r.body;
+  const auto dates = [&] {
+    std::vector<std::string> out;
+    for (auto& s : ListAll(port(), base_ + "/sessions", 10))
+      out.emplace_back(s.at("date").as_string());
+    return out;
+  };
+  EXPECT_EQ(dates(), (std::vector<std::string>{"2017-09-08", "2017-09-09"}));
+  EXPECT_EQ(Get(Sheet(0)).Json().at("items").as_array().size(), 1u);
+  EXPECT_EQ(Post(base_ + "/sessions", {{"date", "2017-09-10"}}).status, 201);
+  // Ending before a session is still refused, and changes nothing.
+  ExpectProblem(Patch(base_, {{"end_date", "2017-09-09"}}), 422);
+  EXPECT_EQ(Get(base_).Json().at("end_date").as_string(), "2017-09-10");
+}
+
 }  // namespace
 }  // namespace capdev::testing
