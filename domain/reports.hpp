@@ -20,8 +20,9 @@
 // - completion: a participant marked present or late in at least
 //   `completion_threshold` percent (default 80) of the workshop's sessions.
 // - attendance rate of a session: its participants marked present or late ÷
-//   participants registered. A workshop's rate is the mean over its sessions
-//   dated up to today; a set of workshops' rate is the mean of theirs.
+//   participants registered; none for a session dated after today. A
+//   workshop's rate is the mean over its sessions dated up to today; a set of
+//   workshops' rate is the mean of theirs.
 // - reported headcount: `reported_participants` of a held workshop with no
 //   participant registered (historical records); estimated participant-days:
 //   that headcount × the workshop's length (LengthInDays). Both are shown

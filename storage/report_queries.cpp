@@ -25,7 +25,7 @@ namespace {
 // cancelled registrations count for nobody.
 std::vector<domain::SessionFigures> SessionMarks(
     Database& db, std::int64_t workshop_id,
-    std::int64_t participants_registered) {
+    std::int64_t participants_registered, const domain::Date& today) {
   ScopedStatement q(
       db, R"sql(
 SELECT s.id, s.date, s.title, a.status,
@@ -74,8 +74,9 @@ GROUP BY s.id, a.status, 5 ORDER BY s.date, s.start_time, s.id)sql");
   for (auto& s : out) {
     const auto attended = s.present + s.late;
     s.unmarked = participants_registered - attended - s.excused - s.absent;
-    s.attendance_rate =
-        domain::AttendanceRate(attended, 1, participants_registered);
+    // A session not yet held has no rate (the workshop's mean skips it too).
+    s.attendance_rate = domain::AttendanceRate(
+        attended, s.date <= today ? 1 : 0, participants_registered);
   }
   return out;
 }
@@ -199,7 +200,8 @@ std::optional<domain::AttendanceReport> AttendanceReportFor(
   r.figures = SelectedSections(db, options, InPeriod::kCounted)
                   .in_period.workshops.at(0)
                   .figures;
-  r.sessions = SessionMarks(db, workshop_id, r.figures.participants_registered);
+  r.sessions = SessionMarks(db, workshop_id, r.figures.participants_registered,
+                            options.today);
   r.by_role = Roles(db, workshop_id);
   Groups(db, r);
   r.matrix = Matrix(db, workshop_id);

@@ -1,5 +1,6 @@
 #include <gmock/gmock.h>
 
+#include "domain/date.hpp"
 #include "tests/support/api_test.hpp"
 
 namespace capdev::testing {
@@ -118,6 +119,34 @@ TEST_F(AttendanceApiTest, MarkedPeopleAndSessionsCannotBeRemoved) {
                 409);
   EXPECT_EQ(Delete(base_ + "/sessions/" + std::to_string(sessions_[1])).status,
             204);
+}
+
+TEST_F(AttendanceApiTest, ASessionNotYetHeldHasNoAttendanceRate) {
+  const auto today = domain::Date::Today();
+  const auto w = Workshop(Project("Q"), "Week", today.AddDays(-1).ToString(),
+                          today.AddDays(2).ToString());
+  const auto p = Person("Chen Jie");
+  Register(w, p);
+  const auto base = "/api/v1/workshops/" + std::to_string(w);
+  const auto sessions = ListAll(port(), base + "/sessions", 10);
+  ASSERT_EQ(sessions.size(), 4u);
+  ASSERT_EQ(
+      Put(base + "/sessions/" +
+              std::to_string(sessions[0].at("id").as_int64()) + "/attendance",
+          json::array{{{"person_id", p}, {"status", "present"}}})
+          .status,
+      200);
+  auto r =
+      Get("/api/v1/reports/attendance?workshop_id=" + std::to_string(w)).Json();
+  // Yesterday 1 of 1, today 0 of 1 so far; tomorrow and after: not yet.
+  const auto& rates = r.at("sessions").as_array();
+  ASSERT_EQ(rates.size(), 4u);
+  EXPECT_EQ(rates[0].at("attendance_rate").as_double(), 1.0);
+  EXPECT_EQ(rates[1].at("attendance_rate").as_double(), 0.0);
+  EXPECT_TRUE(rates[2].at("attendance_rate").is_null());
+  EXPECT_TRUE(rates[3].at("attendance_rate").is_null());
+  // The workshop's rate is the mean over the two sessions held.
+  EXPECT_EQ(r.at("totals").at("attendance_rate").as_double(), 0.5);
 }
 
 TEST_F(AttendanceApiTest, AMarkedWorkshopKeepsItsStartButMayGainADay) {
