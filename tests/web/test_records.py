@@ -120,3 +120,32 @@ def test_admin_manages_users(app):
     users = {u['username']: u for u in app.api('/api/v1/users', username='admin')['items']}
     assert users['amina']['disabled'] is True and users['amina']['role'] == 'viewer'
     app.check_screen('users-after')
+
+
+def test_conflicts_follow_partner_and_status_changes(app):
+    day = (datetime.date.today() + datetime.timedelta(days=60)).isoformat()
+
+    def workshop(title, city):
+        return app.api('/api/v1/workshops', {
+            'project_id': 1, 'title': title, 'kind': 'training', 'status': 'confirmed',
+            'start_date': day, 'end_date': day, 'city': city})
+    here = workshop('Risk analysis (conflicts test)', 'Kunming')
+    there = workshop('Document security (conflicts test)', 'Shanghai')
+    app.api(f'/api/v1/workshops/{there["id"]}/organizations', [{'organization_id': 10, 'role': 'trainer'}], method='PUT')
+    app.sign_in('coord')
+    app.go(f'/workshops/{here["id"]}')
+    assert 'No double bookings.' in app.section('Conflicts').text
+
+    # Frontex trains in Shanghai that day: adding it here shows the warning at once
+    partners = app.section('Partner institutions')
+    app.pick('Organization', 'Frontex', 'European Border and Coast Guard Agency', within=partners)
+    app.choose('Role', 'Trainer', within=partners)
+    app.button('Add partner', within=partners).click()
+    app.notice('added as trainer')
+    app.wait(lambda: 'Document security (conflicts test)' in app.section('Conflicts').text)
+    assert 'Warning' in app.section('Conflicts').text and 'Shanghai' in app.section('Conflicts').text
+
+    # Cancelled, the workshop clashes with nothing any more
+    app.button('Cancel workshop').click()
+    app.notice('Workshop is now cancelled.')
+    app.wait(lambda: 'No double bookings.' in app.section('Conflicts').text)

@@ -1,5 +1,6 @@
 // A workshop's partner institutions by role (organizer, host, trainer...),
-// saved as a whole set with PUT on every change.
+// saved as a whole set with PUT on every change; `onChange` then redraws what
+// follows from them (a trainer institution's double booking).
 import { api } from '../api.js';
 import { h, mount } from '../dom.js';
 import { field, fields, form } from '../form.js';
@@ -8,7 +9,7 @@ import { organizationPicker, organizations, orgLink } from '../orgs.js';
 import { canWrite } from '../session.js';
 import { busy, button, empty, notify, notifyProblem } from '../ui.js';
 
-export async function partnersSection(workshopId) {
+export async function partnersSection(workshopId, onChange = async () => {}) {
   const box = h('div', {});
   const path = `/api/v1/workshops/${workshopId}/organizations`;
   let parties = await api.get(path);
@@ -16,7 +17,7 @@ export async function partnersSection(workshopId) {
   const save = async (next) => {
     const saved = await api.put(path, next.map(({ organization_id, role }) => ({ organization_id, role })));
     parties = Array.isArray(saved) ? saved : next;
-    await draw();
+    await Promise.all([draw(), onChange()]);
   };
 
   const draw = async () => {

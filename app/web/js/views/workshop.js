@@ -55,7 +55,8 @@ export async function workshopView({ params, query, root }) {
         .filter(Boolean).join(' · '),
       actions: canWrite() ? [linkButton('Edit details', `#/workshops/${id}/edit`)] : [],
     }),
-    lifecycle(w, drawHead),
+    // A new status changes the conflicts too (a cancelled workshop has none).
+    lifecycle(w, (saved) => Promise.all([drawHead(saved), refreshPeople()])),
     h('nav', { class: 'links', 'aria-label': 'Documents' },
       h('a', { href: `/api/v1/reports/attendance?workshop_id=${id}&format=html`, target: '_blank', rel: 'noopener' }, 'Attendance report'),
       h('a', { href: `#/reports/attendance?workshop_id=${id}` }, 'Attendance figures and downloads'),
@@ -88,7 +89,7 @@ export async function workshopView({ params, query, root }) {
     });
   };
 
-  const partners = section('Partner institutions', await partnersSection(id));
+  const partners = section('Partner institutions', await partnersSection(id, refreshPeople));
   drawHead(workshop);
   mount(root,
     head,
@@ -116,7 +117,7 @@ function lifecycle(workshop, redraw) {
         try {
           const saved = await api.patch(`/api/v1/workshops/${workshop.id}`, { status });
           notify(`Workshop is now ${label('workshop_status', saved.status).toLowerCase()}.`);
-          redraw(saved);
+          await redraw(saved);
         } catch (problem) {
           reason.textContent = `${text}: refused. ${problem.detail || problem.title}`;
           reason.hidden = false;
