@@ -36,14 +36,16 @@ std::pair<std::string, std::string> Nouns(const std::string& table) {
 
 std::string ReferencesTo(Database& db, std::string_view table,
                          std::int64_t id) {
-  // Foreign keys that would refuse the delete (a cascading one removes its
-  // rows with the record).
+  // Foreign keys on the record's id that would refuse the delete (a
+  // cascading one removes its rows with the record; a key of several columns
+  // refers to something else than the id).
   std::vector<std::pair<std::string, std::string>> keys;
   {
     ScopedStatement q(db, R"sql(
 SELECT m.name, f."from" FROM sqlite_schema m, pragma_foreign_key_list(m.name) f
-WHERE m.type = 'table' AND f."table" = ?1
+WHERE m.type = 'table' AND f."table" = ?1 AND coalesce(f."to", 'id') = 'id'
   AND f.on_delete NOT IN ('CASCADE', 'SET NULL', 'SET DEFAULT')
+  AND (SELECT COUNT(*) FROM pragma_foreign_key_list(m.name) g WHERE g.id = f.id) = 1
 ORDER BY m.name, f."from")sql");
     q->bind(1, std::string(table));
     while (q->executeStep())
@@ -53,13 +55,18 @@ ORDER BY m.name, f."from")sql");
   std::vector<std::string> parts;
   for (const auto& [from, column] : keys) {
     // Names from the schema itself, quoted as identifiers.
-    ScopedStatement n(db, "SELECT COUNT(*) FROM \"" + from + "\" WHERE \"" +
-                              column + "\" = ?");
+    std::string sql = "SELECT COUNT(*) FROM \"";
+    sql.append(from).append("\" WHERE \"").append(column).append("\" = ?");
+    ScopedStatement n(db, sql);
     n->bind(1, id);
     n->executeStep();
     const auto count = n->getColumn(0).getInt64();
     if (count == 0) continue;
-    const auto [one, many] = Nouns(from);
+    auto [one, many] = Nouns(from);
+    if (from == table) {  // a parent_id: "2 organizations below it"
+      one += " below it";
+      many += " below it";
+    }
     parts.push_back(std::to_string(count) + " " + (count == 1 ? one : many));
   }
   std::string out;

@@ -95,8 +95,13 @@ TEST_F(OrganizationsApiTest, ParentsMustExistAndNeverFormACycle) {
                  {{"parent_id", bureau}});
   ExpectProblem(r, 422);
   EXPECT_EQ(ErrorFields(r), std::vector<std::string>{"parent_id"});
-  ExpectProblem(Delete("/api/v1/organizations/" + std::to_string(ministry)),
-                409);
+  Person("Li Na", ministry);
+  Person("Wang Fang", ministry);
+  r = Delete("/api/v1/organizations/" + std::to_string(ministry));
+  ExpectProblem(r, 409);
+  EXPECT_EQ(r.Json().at("detail").as_string(),
+            "the organization is still referenced by 1 organization below it "
+            "and 2 people; remove those first");
 }
 
 TEST_F(OrganizationsApiTest, FiltersByKindAndQuery) {
