@@ -91,8 +91,10 @@ void AddResultsTables(Document& d, const std::string& id,
       }
     }
   }
+  // The word first: a long project code is cut at the end, and the two tabs
+  // still differ.
   indicators.tab = "Results " + r.project_code;
-  by.tab = "Results " + r.project_code + ", by group";
+  by.tab = "Breakdown " + r.project_code;
   d.tables.push_back(std::move(indicators));
   d.tables.push_back(std::move(by));
 }

@@ -62,15 +62,15 @@ domain::Status ScheduleSessions(storage::WriteTx& tx,
 }  // namespace
 
 // Marks were taken on the sessions' days: the workshop keeps them. A new
-// start date would move every session (ScheduleSessions), and clearing the
-// dates would lose them; a new end date moves none, and may not leave one
-// outside (checked there), so a workshop can gain or lose a day at its end.
+// start date would move every session (ScheduleSessions); a new end date
+// moves none, and may neither leave one outside nor clear the dates of a
+// workshop with sessions (both checked there), so a workshop can gain or
+// lose a day at its end.
 domain::Status KeepsMarkedDays(storage::Database& db,
                                const domain::Workshop& before,
                                const domain::Workshop& after) {
-  const bool moves = before.start_date != after.start_date ||
-                     (before.end_date && !after.end_date);
-  if (moves && storage::CountMarks(db, before.id) > 0) {
+  if (before.start_date != after.start_date &&
+      storage::CountMarks(db, before.id) > 0) {
     return domain::Status::FailedPrecondition(
         "attendance has been taken on this workshop's sessions, so its start "
         "date cannot change (every session would move with it); correct the "

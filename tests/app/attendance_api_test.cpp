@@ -158,6 +158,10 @@ TEST_F(AttendanceApiTest, AMarkedWorkshopKeepsItsStartButMayGainADay) {
   auto r = Patch(base_, {{"start_date", "2017-09-07"}});
   ExpectProblem(r, 409);
   EXPECT_NE(r.body.find("start date cannot change"), std::string::npos);
+  // Nor can its dates be cleared (a confirmed workshop has dates; its
+  // sessions would go).
+  ExpectProblem(Patch(base_, {{"start_date", nullptr}, {"end_date", nullptr}}),
+                422);
   // A day more at the end moves nothing: the sessions and marks stay.
   r = Patch(base_, {{"end_date", "2017-09-10"}});
   ASSERT_EQ(r.status, 200) << r.body;

@@ -128,7 +128,7 @@ def test_funder_report_workbook(api, project):
     book = workbook(api, query + '&format=xlsx')
     # Every tab named in full within Excel's 31 characters: none cut, no "Sheet5".
     assert book.sheetnames == ['Projects funded', 'Held in the period', 'Held in the period, totals',
-                               'Dates uncertain', 'Dates uncertain, totals', 'Results XPT', 'Results XPT, by group']
+                               'Dates uncertain', 'Dates uncertain, totals', 'Results XPT', 'Breakdown XPT']
     totals = measures(table(book, 'Workshops held in the period: totals'))
     assert report['totals']['people_trained'] == 2
     for label, key in [('People trained (distinct)', 'people_trained'), ('Participant-days', 'participant_days'),

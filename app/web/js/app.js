@@ -132,7 +132,9 @@ async function boot() {
   // Reloading or closing the tab would lose marks not yet saved: the browser
   // asks first.
   window.addEventListener('beforeunload', (event) => {
-    if (unsavedMarkCount()) event.preventDefault();
+    if (!unsavedMarkCount()) return;
+    event.preventDefault();
+    event.returnValue = ''; // browsers before the standard (Chrome < 119)
   });
   onUnauthorized(() => {
     if (!currentUser()) return;

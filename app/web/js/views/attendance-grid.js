@@ -18,11 +18,22 @@ const LETTER = { present: 'P', late: 'L', excused: 'E', absent: 'A' };
 const unsavedByWorkshop = new Map();
 let unsavedBy = null;
 
+// The unsaved marks, once another user has signed in: none (kept while
+// nobody is, so the same user can sign in again after a session expires).
+function drafts() {
+  const me = currentUser()?.username;
+  if (me && me !== unsavedBy) {
+    unsavedByWorkshop.clear();
+    unsavedBy = me;
+  }
+  return unsavedByWorkshop;
+}
+
 // Marks set but not saved, in every workshop: signing out and closing the
 // tab ask first.
 export function unsavedMarkCount() {
   let n = 0;
-  for (const marks of unsavedByWorkshop.values()) n += marks.size;
+  for (const marks of drafts().values()) n += marks.size;
   return n;
 }
 
@@ -31,14 +42,13 @@ export function discardUnsavedMarks() {
 }
 
 export function attendanceGrid(workshopId, matrix) {
+  if (!drafts().has(workshopId)) unsavedByWorkshop.set(workshopId, new Map());
+  const unsaved = unsavedByWorkshop.get(workshopId);
+  // Marks for a session or a registration removed since: gone with it.
+  const cellKeys = new Set(matrix.sessions.flatMap((s) => matrix.rows.map((r) => `${s.id}:${r.person_id}`)));
+  for (const k of [...unsaved.keys()]) if (!cellKeys.has(k)) unsaved.delete(k);
   if (!matrix.sessions.length) return empty('No sessions yet: add one above.');
   if (!matrix.rows.length) return empty('Nobody is registered yet: register people above, then take attendance here.');
-  if (unsavedBy !== currentUser()?.username) {
-    discardUnsavedMarks();
-    unsavedBy = currentUser()?.username;
-  }
-  if (!unsavedByWorkshop.has(workshopId)) unsavedByWorkshop.set(workshopId, new Map());
-  const unsaved = unsavedByWorkshop.get(workshopId);
   const editable = canWrite();
   const now = today();
   const { sessions, rows } = matrix;

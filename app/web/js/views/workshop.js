@@ -31,6 +31,7 @@ export async function workshopView({ params, query, root }) {
 
   // Registrations, the grid and conflicts all follow the registered people
   // and the sessions, so they are reloaded together.
+  let names = new Map(); // person id -> name, for the conflicts
   const refreshPeople = async () => {
     try {
       const [matrix, registrations, conflicts] = await Promise.all([
@@ -38,7 +39,7 @@ export async function workshopView({ params, query, root }) {
         getAll(`/api/v1/workshops/${id}/registrations`),
         api.get(`/api/v1/workshops/${id}/conflicts`),
       ]);
-      const names = new Map(matrix.rows.map((r) => [r.person_id, r.full_name]));
+      names = new Map(matrix.rows.map((r) => [r.person_id, r.full_name]));
       mount(people.registrations, await registrationsSection(id, registrations, names, refreshPeople),
         canWrite() ? await importPanel(id, { kind: 'registrations', onDone: refreshPeople }) : null);
       mount(people.grid, attendanceGrid(id, matrix),
@@ -46,6 +47,16 @@ export async function workshopView({ params, query, root }) {
       mount(people.conflicts, await conflictList(conflicts.items, names));
     } catch (problem) {
       for (const el of Object.values(people)) mount(el, errorBox(problem));
+    }
+  };
+  // The conflicts alone (after a partner or status change): the forms above
+  // keep what is typed in them.
+  const refreshConflicts = async () => {
+    try {
+      const conflicts = await api.get(`/api/v1/workshops/${id}/conflicts`);
+      mount(people.conflicts, await conflictList(conflicts.items, names));
+    } catch (problem) {
+      mount(people.conflicts, errorBox(problem));
     }
   };
 
@@ -56,7 +67,7 @@ export async function workshopView({ params, query, root }) {
       actions: canWrite() ? [linkButton('Edit details', `#/workshops/${id}/edit`)] : [],
     }),
     // A new status changes the conflicts too (a cancelled workshop has none).
-    lifecycle(w, (saved) => Promise.all([drawHead(saved), refreshPeople()])),
+    lifecycle(w, (saved) => Promise.all([drawHead(saved), refreshConflicts()])),
     h('nav', { class: 'links', 'aria-label': 'Documents' },
       h('a', { href: `/api/v1/reports/attendance?workshop_id=${id}&format=html`, target: '_blank', rel: 'noopener' }, 'Attendance report'),
       h('a', { href: `#/reports/attendance?workshop_id=${id}` }, 'Attendance figures and downloads'),
@@ -89,7 +100,7 @@ export async function workshopView({ params, query, root }) {
     });
   };
 
-  const partners = section('Partner institutions', await partnersSection(id, refreshPeople));
+  const partners = section('Partner institutions', await partnersSection(id, refreshConflicts));
   drawHead(workshop);
   mount(root,
     head,
