@@ -235,6 +235,7 @@ def test_unsaved_marks_are_asked_about_and_never_pass_to_the_next_user(app):
     app.button('Sign out').click()
     dialog = app.dialog()
     assert '1 attendance mark is not saved' in dialog.text
+    app.screenshot('signout-unsaved-marks')
     app.button('Keep it', within=dialog).click()
     assert app.signed_in() and 'not saved' in cell(app, person, 0).get_attribute('aria-label')
 

@@ -144,6 +144,7 @@ def test_conflicts_follow_partner_and_status_changes(app):
     app.notice('added as trainer')
     app.wait(lambda: 'Document security (conflicts test)' in app.section('Conflicts').text)
     assert 'Warning' in app.section('Conflicts').text and 'Shanghai' in app.section('Conflicts').text
+    app.screenshot('workshop-conflict-warning')
 
     # Cancelled, the workshop clashes with nothing any more
     app.button('Cancel workshop').click()

@@ -32,6 +32,7 @@ export async function workshopView({ params, query, root }) {
   // Registrations, the grid and conflicts all follow the registered people
   // and the sessions, so they are reloaded together.
   let names = new Map(); // person id -> name, for the conflicts
+  const drawConflicts = async (conflicts) => mount(people.conflicts, await conflictList(conflicts.items, names));
   const refreshPeople = async () => {
     try {
       const [matrix, registrations, conflicts] = await Promise.all([
@@ -44,7 +45,7 @@ export async function workshopView({ params, query, root }) {
         canWrite() ? await importPanel(id, { kind: 'registrations', onDone: refreshPeople }) : null);
       mount(people.grid, attendanceGrid(id, matrix),
         canWrite() ? await importPanel(id, { kind: 'attendance', onDone: refreshPeople }) : null);
-      mount(people.conflicts, await conflictList(conflicts.items, names));
+      await drawConflicts(conflicts);
     } catch (problem) {
       for (const el of Object.values(people)) mount(el, errorBox(problem));
     }
@@ -53,8 +54,7 @@ export async function workshopView({ params, query, root }) {
   // keep what is typed in them.
   const refreshConflicts = async () => {
     try {
-      const conflicts = await api.get(`/api/v1/workshops/${id}/conflicts`);
-      mount(people.conflicts, await conflictList(conflicts.items, names));
+      await drawConflicts(await api.get(`/api/v1/workshops/${id}/conflicts`));
     } catch (problem) {
       mount(people.conflicts, errorBox(problem));
     }
