@@ -33,13 +33,16 @@ struct Fields<AttendanceMark> {
 struct MatrixRow {
   std::int64_t person_id = 0;
   std::string full_name;
+  std::optional<std::string> native_name;
+  std::optional<std::int64_t> list_order;  // the host list's No.
   RegistrationRole role = RegistrationRole::kParticipant;
   std::vector<std::optional<Mark>> marks;  // one per session; null = no mark
 };
 
 struct SignInMatrix {
   std::vector<Session> sessions;  // by date, then start time
-  std::vector<MatrixRow> rows;    // registered people, by name
+  // Registered people in the list's order (No.), then by name.
+  std::vector<MatrixRow> rows;
 };
 
 // A person counts as attending a session when marked present or late.

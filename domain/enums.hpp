@@ -141,11 +141,23 @@ enum class ImportAction {
   kAlreadyRegistered,
   kSetMarks,
   kUnchanged,
-  kError
+  kError,
+  kSkipped  // above the header row: a title, a date
 };
 CAPDEV_ENUM_TEXT(ImportAction, "create_person"sv, "match_person"sv,
                  "already_registered"sv, "set_marks"sv, "unchanged"sv,
-                 "error"sv);
+                 "error"sv, "skipped"sv);
+
+// Why two records may be one person (GET /people/duplicates).
+enum class DuplicateReason {
+  kSameNativeNameAndOrganization,
+  kSameNameAndOrganization,
+  kSameEmail,
+  kSamePhone
+};
+CAPDEV_ENUM_TEXT(DuplicateReason, "same_native_name_and_organization"sv,
+                 "same_name_and_organization"sv, "same_email"sv,
+                 "same_phone"sv);
 
 enum class ConflictKind { kPerson, kVenue, kTrainerInstitution };
 CAPDEV_ENUM_TEXT(ConflictKind, "person"sv, "venue"sv, "trainer_institution"sv);

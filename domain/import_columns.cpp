@@ -31,7 +31,7 @@ std::string LowerTrimmed(std::string_view text) {
 
 std::optional<ImportColumn> ColumnOf(std::string_view header) {
   using C = ImportColumn;
-  static constexpr std::array<std::pair<std::string_view, C>, 30> kNames = {{
+  static constexpr std::array<std::pair<std::string_view, C>, 35> kNames = {{
       {"personid", C::kPersonId},
       {"id", C::kPersonId},
       {"fullname", C::kFullName},
@@ -62,6 +62,11 @@ std::optional<ImportColumn> ColumnOf(std::string_view header) {
       {"角色", C::kRole},
       {"status", C::kStatus},
       {"状态", C::kStatus},
+      {"序号", C::kListOrder},
+      {"编号", C::kListOrder},
+      {"no.", C::kListOrder},
+      {"no", C::kListOrder},
+      {"#", C::kListOrder},
   }};
   const std::string key = HeaderKey(header);
   for (const auto& [name, column] : kNames) {

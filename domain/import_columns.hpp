@@ -22,7 +22,8 @@ enum class ImportColumn {
   kEmail,
   kPhone,
   kRole,
-  kStatus
+  kStatus,
+  kListOrder  // the list's own numbering (序号, No.)
 };
 
 // The column a header names ("Full name", "full_name", "NAME", "姓名" are one),

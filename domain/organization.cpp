@@ -12,6 +12,16 @@ Status Validate(const Organization& org) {
   e.MaxLength("name", org.name, kMaxName);
   e.MaxLength("short_name", org.short_name, kMaxShort);
   e.MaxLength("native_name", org.native_name, kMaxName);
+  constexpr std::size_t kMaxAliases = 50;
+  if (org.aliases.size() > kMaxAliases) {
+    e.Add("aliases",
+          "must hold at most " + std::to_string(kMaxAliases) + " names");
+  }
+  for (std::size_t i = 0; i < org.aliases.size(); ++i) {
+    const std::string field = "aliases[" + std::to_string(i) + "]";
+    e.Required(field, org.aliases[i]);
+    e.MaxLength(field, org.aliases[i], kMaxName);
+  }
   e.Required("kind", org.kind);
   e.UpperLetters("country", org.country, 2);
   e.Positive("parent_id", org.parent_id);
@@ -19,6 +29,18 @@ Status Validate(const Organization& org) {
     e.Add("parent_id", "must not be the organization itself");
   e.MaxLength("iati_ref", org.iati_ref, kMaxShort);
   return e.ToStatus();
+}
+
+std::vector<std::string> AllNames(const Organization& org) {
+  std::vector<std::string> names;
+  const auto add = [&](const std::string& name) {
+    if (!name.empty()) names.push_back(name);
+  };
+  add(org.name);
+  if (org.short_name) add(*org.short_name);
+  if (org.native_name) add(*org.native_name);
+  for (const auto& alias : org.aliases) add(alias);
+  return names;
 }
 
 bool NameLess(std::string_view a, std::string_view b) {

@@ -6,7 +6,14 @@ namespace capdev::domain {
 
 Status Validate(const Person& p) {
   Errors e;
-  e.Required("full_name", p.full_name);
+  // Either name is enough: a Chinese-only name gets its Latin form generated
+  // before this check (storage/romanize.hpp).
+  if (p.full_name.empty()) {
+    e.Add("full_name",
+          p.native_name ? "is required when the Chinese name is not written in "
+                          "Chinese characters"
+                        : "is required, or a Chinese name (native_name)");
+  }
   e.MaxLength("full_name", p.full_name, kMaxName);
   e.MaxLength("native_name", p.native_name, kMaxName);
   e.Positive("organization_id", p.organization_id);
@@ -18,6 +25,14 @@ Status Validate(const Person& p) {
   }
   e.MaxLength("phone", p.phone, 50);
   return e.ToStatus();
+}
+
+std::string NameInBothScripts(const std::string& full_name,
+                              const std::optional<std::string>& native_name) {
+  if (!native_name || native_name->empty() || *native_name == full_name)
+    return full_name;
+  if (full_name.empty()) return *native_name;
+  return full_name + " " + *native_name;
 }
 
 }  // namespace capdev::domain

@@ -12,12 +12,16 @@
 
 namespace capdev::domain {
 
-// A participant, trainer or official. Name, native name, email and phone are
+// A participant, trainer or official, named in Latin script, in Chinese, or
+// both. Name, native name, email and phone are
 // personal data: they never reach logs or funder reports.
 struct Person {
   std::int64_t id = 0;
-  std::string full_name;
-  std::optional<std::string> native_name;
+  std::string full_name;  // in Latin script
+  std::optional<std::string> native_name;  // in Chinese
+  // full_name was generated from native_name (pinyin) and nobody has
+  // corrected it since.
+  bool full_name_generated = false;
   Gender gender = Gender::kUndisclosed;
   std::optional<std::int64_t> organization_id;
   std::optional<std::string> position;
@@ -37,6 +41,8 @@ struct Fields<Person> {
   static constexpr auto kAll =
       std::tuple{Field{"full_name", &E::full_name},
                  Field{"native_name", &E::native_name},
+                 Field{"full_name_generated", &E::full_name_generated,
+                       Access::kEcho},
                  Field{"gender", &E::gender},
                  Field{"organization_id", &E::organization_id},
                  Field{"position", &E::position},
@@ -46,5 +52,10 @@ struct Fields<Person> {
 };
 
 Status Validate(const Person& person);
+
+// A person's name as lists for a donor show it: the Latin name with the
+// Chinese one beside it ("WANG Fang 王芳"), or whichever there is.
+std::string NameInBothScripts(const std::string& full_name,
+                              const std::optional<std::string>& native_name);
 
 }  // namespace capdev::domain

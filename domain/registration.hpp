@@ -2,6 +2,7 @@
 
 #include <array>
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -18,6 +19,9 @@ struct Registration {
   std::int64_t person_id = 0;
   RegistrationRole role = RegistrationRole::kParticipant;
   RegistrationStatus status = RegistrationStatus::kRegistered;
+  // The person's number on the host's list (序号/No.): the sign-in grid and
+  // sheets follow it.
+  std::optional<std::int64_t> list_order;
 };
 
 template <>
@@ -28,7 +32,8 @@ struct Fields<Registration> {
   static constexpr auto kAll =
       std::tuple{Field{"workshop_id", &E::workshop_id, Access::kServer},
                  Field{"person_id", &E::person_id}, Field{"role", &E::role},
-                 Field{"status", &E::status}};
+                 Field{"status", &E::status},
+                 Field{"list_order", &E::list_order}};
 };
 
 Status Validate(const Registration& registration);

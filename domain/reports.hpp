@@ -133,6 +133,7 @@ struct Section {
 struct PersonFigures {
   std::int64_t person_id = 0;
   std::string full_name;
+  std::optional<std::string> native_name;
   Gender gender = Gender::kUndisclosed;
   std::optional<std::string> organization;
   std::optional<std::string> province;

@@ -11,6 +11,13 @@
 
 namespace capdev::storage {
 
+namespace {
+// The order of a workshop's people on the grid and the sheets: the host
+// list's numbering where it has one, then names as people sort them.
+constexpr std::string_view kListOrder =
+    "r.list_order IS NULL, r.list_order, p.full_name COLLATE capdev_name, p.id";
+}  // namespace
+
 std::set<std::int64_t> RegisteredPeople(Database& db,
                                         std::int64_t workshop_id) {
   ScopedStatement q(
@@ -95,16 +102,19 @@ domain::SignInMatrix Matrix(Database& db, std::int64_t workshop_id) {
   std::map<std::int64_t, std::size_t> row;  // person id -> index
   {
     ScopedStatement q(db,
-                      "SELECT p.id, p.full_name, r.role FROM registrations r"
+                      "SELECT p.id, p.full_name, r.role, p.native_name,"
+                      " r.list_order FROM registrations r"
                       " JOIN people p ON p.id = r.person_id"
                       " WHERE r.workshop_id = ? AND r.status <> 'cancelled'"
-                      " ORDER BY p.full_name, p.id");
+                      " ORDER BY " + std::string(kListOrder));
     q->bind(1, workshop_id);
     while (q->executeStep()) {
       domain::MatrixRow r;
       Read(q->getColumn(0), r.person_id);
       Read(q->getColumn(1), r.full_name);
       Read(q->getColumn(2), r.role);
+      Read(q->getColumn(3), r.native_name);
+      Read(q->getColumn(4), r.list_order);
       r.marks.resize(m.sessions.size());
       row[r.person_id] = m.rows.size();
       m.rows.push_back(std::move(r));
@@ -131,7 +141,7 @@ std::vector<SignInPerson> SignInPeople(Database& db, std::int64_t workshop_id) {
     JOIN people p ON p.id = r.person_id
     LEFT JOIN organizations o ON o.id = p.organization_id
     WHERE r.workshop_id = ? AND r.status <> 'cancelled'
-    ORDER BY p.full_name, p.id)sql");
+    ORDER BY )sql" + std::string(kListOrder));
   q->bind(1, workshop_id);
   std::vector<SignInPerson> out;
   while (q->executeStep()) {

@@ -349,7 +349,7 @@ WHERE rw.section = 0 AND p.role IN ()sql" +
 std::vector<domain::PersonFigures> PeopleTrained(
     Database& db, const domain::ReportOptions& o) {
   ScopedStatement q(db, std::string(kSessionCounts) + R"sql(
-SELECT pe.id, pe.full_name, pe.gender, o.name, pe.province,
+SELECT pe.id, pe.full_name, pe.gender, o.name, pe.province, pe.native_name,
   SUM(p.days > 0), SUM(p.days), SUM()sql" +
                             kCompleted + R"sql()
 FROM report_workshops rw CROSS JOIN participation p ON p.workshop_id = rw.id
@@ -358,7 +358,7 @@ CROSS JOIN people pe ON pe.id = p.person_id
 LEFT JOIN organizations o ON o.id = pe.organization_id
 WHERE rw.section = 0 AND p.role IN ()sql" +
                             TrainedRoles() + R"sql() AND p.days > 0
-GROUP BY pe.id ORDER BY pe.full_name, pe.id)sql");
+GROUP BY pe.id ORDER BY pe.full_name COLLATE capdev_name, pe.id)sql");
   BindAll(*q, static_cast<std::int64_t>(o.completion_threshold), o.today);
   std::vector<domain::PersonFigures> out;
   while (q->executeStep()) {
@@ -368,9 +368,10 @@ GROUP BY pe.id ORDER BY pe.full_name, pe.id)sql");
     Read(q->getColumn(2), p.gender);
     Read(q->getColumn(3), p.organization);
     Read(q->getColumn(4), p.province);
-    Read(q->getColumn(5), p.workshops);
-    Read(q->getColumn(6), p.participant_days);
-    Read(q->getColumn(7), p.completed);
+    Read(q->getColumn(5), p.native_name);
+    Read(q->getColumn(6), p.workshops);
+    Read(q->getColumn(7), p.participant_days);
+    Read(q->getColumn(8), p.completed);
   }
   return out;
 }

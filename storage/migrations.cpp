@@ -9,6 +9,7 @@
 #include <string>
 
 #include "storage/schema.hpp"
+#include "storage/schema_names.hpp"
 #include "storage/schema_participation.hpp"
 #include "storage/transaction.hpp"
 
@@ -27,6 +28,7 @@ const std::vector<Migration>& AllMigrations() {
       {9, "submissions", kSchemaSubmissions},
       {10, "participation_groups", kSchemaParticipationGroups},
       {11, "participation_mark_update", kSchemaParticipationMarkUpdate},
+      {12, "names", kSchemaNames},
   };
   return kMigrations;
 }

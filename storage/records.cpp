@@ -1,5 +1,7 @@
 #include "storage/records.hpp"
 
+#include "storage/organization_namespace.hpp"
+#include "storage/romanize.hpp"
 #include "storage/table.hpp"
 #include "storage/text_key.hpp"
 
@@ -68,7 +70,9 @@ Where ToWhere(const IndicatorFilter& f) {
 Where ToWhere(const PersonFilter& f) {
   Where w;
   if (f.organization_id) w.Add("organization_id = ?", {*f.organization_id});
-  if (f.q) w.Add("search_key LIKE ? ESCAPE '\\'", {LikePattern(FoldKey(*f.q))});
+  if (f.q) {
+    w.Add("search_key LIKE ? ESCAPE '\\'", {LikePattern(CompactKey(*f.q))});
+  }
   return w;
 }
 
@@ -99,14 +103,29 @@ Page<typename Filter::Entity> List(Database& db, const Filter& filter,
   return Table<typename Filter::Entity>(db).List(ToWhere(filter), page);
 }
 
+// An organization's names are checked against every other organization's
+// before it is written, and claimed with it.
 template <class E>
 domain::StatusOr<std::int64_t> Insert(WriteTx& tx, const E& entity) {
-  return Table<E>(tx.db()).Insert(entity);
+  if constexpr (std::is_same_v<E, domain::Organization>)
+    RETURN_IF_ERROR(CheckOrganizationNames(tx.db(), entity));
+  ASSIGN_OR_RETURN(const auto id, Table<E>(tx.db()).Insert(entity));
+  if constexpr (std::is_same_v<E, domain::Organization>) {
+    auto stored = entity;
+    stored.id = id;
+    ClaimOrganizationNames(tx, stored);
+  }
+  return id;
 }
 
 template <class E>
 domain::Status Update(WriteTx& tx, const E& entity) {
-  return Table<E>(tx.db()).Update(entity);
+  if constexpr (std::is_same_v<E, domain::Organization>)
+    RETURN_IF_ERROR(CheckOrganizationNames(tx.db(), entity));
+  RETURN_IF_ERROR(Table<E>(tx.db()).Update(entity));
+  if constexpr (std::is_same_v<E, domain::Organization>)
+    ClaimOrganizationNames(tx, entity);
+  return domain::Status::Ok();
 }
 
 template <class E>

@@ -87,4 +87,12 @@ bool SubmissionConcerns(Database& db, const Submission& s,
   return q->executeStep();
 }
 
+std::int64_t SubmissionsFor(Database& db, std::int64_t organization_id) {
+  ScopedStatement q(
+      db, "SELECT COUNT(*) FROM report_submissions WHERE organization_id = ?");
+  q->bind(1, organization_id);
+  q->executeStep();
+  return q->getColumn(0).getInt64();
+}
+
 }  // namespace capdev::storage

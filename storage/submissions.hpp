@@ -27,6 +27,8 @@ struct Submission {
 
 std::int64_t AddSubmission(WriteTx& tx, const Submission& s);
 std::optional<Submission> GetSubmission(Database& db, std::int64_t id);
+// How many reports were submitted for the organization (a funder).
+std::int64_t SubmissionsFor(Database& db, std::int64_t organization_id);
 // Newest first, without bodies. With `organization_id`: the funder reports
 // of that organization and the results reports of the projects it funds.
 std::vector<Submission> ListSubmissions(

@@ -8,9 +8,11 @@
 
 #include <optional>
 #include <string>
+#include <type_traits>
 #include <vector>
 
 #include "domain/field.hpp"
+#include "domain/person.hpp"
 #include "domain/status.hpp"
 #include "storage/database.hpp"
 #include "storage/page.hpp"
@@ -88,6 +90,12 @@ Page<T> SelectPage(Database& db, const std::string& sql, const Where& where,
 inline std::optional<std::string> TextOf(const std::string& v) { return v; }
 inline std::optional<std::string> TextOf(const std::optional<std::string>& v) {
   return v;
+}
+// A list's items, each folded on its own, for the search key.
+inline std::optional<std::string> TextOf(const std::vector<std::string>& v) {
+  std::string joined;
+  for (const auto& item : v) joined += item + kListSeparator;
+  return joined;
 }
 template <class T>
 std::optional<std::string> TextOf(const T&) {
@@ -213,7 +221,9 @@ class Table {
         [&](const auto& f) { Bind(q, ++i, e.*(f.member)); });
     if constexpr (HasUniqueKey<E>)
       Bind(q, ++i, FoldedField(e, domain::Fields<E>::kUnique));
-    if constexpr (HasSearchKey<E>) {
+    if constexpr (std::is_same_v<E, domain::Person>) {
+      Bind(q, ++i, PersonSearchKey(e.full_name, e.native_name, e.email));
+    } else if constexpr (HasSearchKey<E>) {
       std::string search;
       for (auto name : domain::Fields<E>::kSearch) {
         if (auto key = FoldedField(e, name)) search += *key + kListSeparator;

@@ -2,14 +2,18 @@
 
 #include <SQLiteCpp/Database.h>
 #include <sqlite3.h>
+#include <unicode/coll.h>
 #include <unicode/normalizer2.h>
 #include <unicode/unistr.h>
 
 #include <cctype>
+#include <memory>
 #include <stdexcept>
 #include <string>
 
 #include "storage/database.hpp"
+#include "storage/romanize.hpp"
+#include "storage/row_mapping.hpp"
 
 namespace capdev::storage {
 
@@ -41,7 +45,68 @@ std::string PlaceKey(std::string_view text) {
   return out;
 }
 
+std::string PersonSearchKey(std::string_view full_name,
+                            std::optional<std::string_view> native_name,
+                            std::optional<std::string_view> email) {
+  std::string key = CompactKey(full_name) + kListSeparator;
+  if (native_name) {
+    key += CompactKey(*native_name) + kListSeparator;
+    if (auto latin = LatinNameOf(*native_name))
+      key += CompactKey(*latin) + kListSeparator;
+  }
+  if (email) key += FoldKey(*email) + kListSeparator;
+  return key;
+}
+
 namespace {
+
+// One collator per thread: ICU collators are not to be shared while in use.
+const icu::Collator& NameCollator() {
+  thread_local const std::unique_ptr<icu::Collator> collator = [] {
+    UErrorCode status = U_ZERO_ERROR;
+    std::unique_ptr<icu::Collator> c(
+        icu::Collator::createInstance(icu::Locale::getRoot(), status));
+    if (U_FAILURE(status)) throw std::runtime_error("ICU root collator missing");
+    return c;
+  }();
+  return *collator;
+}
+
+}  // namespace
+
+int CompareNames(std::string_view a, std::string_view b) {
+  UErrorCode status = U_ZERO_ERROR;
+  const auto order = NameCollator().compareUTF8(
+      icu::StringPiece(a.data(), static_cast<int32_t>(a.size())),
+      icu::StringPiece(b.data(), static_cast<int32_t>(b.size())), status);
+  if (U_FAILURE(status)) return a.compare(b);
+  return static_cast<int>(order);
+}
+
+namespace {
+
+std::optional<std::string_view> TextArg(sqlite3_value* v) {
+  if (sqlite3_value_type(v) == SQLITE_NULL) return std::nullopt;
+  const auto* text = reinterpret_cast<const char*>(sqlite3_value_text(v));
+  return std::string_view(text,
+                          static_cast<std::size_t>(sqlite3_value_bytes(v)));
+}
+
+void SqlPersonSearchKey(sqlite3_context* ctx, int, sqlite3_value** argv) {
+  const auto key = PersonSearchKey(TextArg(argv[0]).value_or(""),
+                                   TextArg(argv[1]), TextArg(argv[2]));
+  sqlite3_result_text(ctx, key.data(), static_cast<int>(key.size()),
+                      SQLITE_TRANSIENT);
+}
+
+int SqlCompareNames(void*, int a_size, const void* a, int b_size,
+                    const void* b) {
+  return CompareNames(
+      std::string_view(static_cast<const char*>(a),
+                       static_cast<std::size_t>(a_size)),
+      std::string_view(static_cast<const char*>(b),
+                       static_cast<std::size_t>(b_size)));
+}
 
 // The SQL function calling `Key` on its one text argument (NULL stays NULL).
 template <std::string (*Key)(std::string_view)>
@@ -64,6 +129,10 @@ void RegisterFold(Database& db) {
                           SqlKey<FoldKey>, nullptr, nullptr);
   sqlite3_create_function(handle, "capdev_place_key", 1, flags, nullptr,
                           SqlKey<PlaceKey>, nullptr, nullptr);
+  sqlite3_create_function(handle, "capdev_person_search_key", 3, flags,
+                          nullptr, SqlPersonSearchKey, nullptr, nullptr);
+  sqlite3_create_collation(handle, "capdev_name", SQLITE_UTF8, nullptr,
+                           SqlCompareNames);
 }
 
 }  // namespace capdev::storage

@@ -4,6 +4,7 @@
 // and a search for "pär" finds "PÄR". Stored next to the text (unique_key,
 // search_key) and available in SQL as capdev_fold(text).
 
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -16,9 +17,22 @@ std::string FoldKey(std::string_view text);
 // an ideographic space, is the same room. capdev_place_key(text) in SQL.
 std::string PlaceKey(std::string_view text);
 
+// What `q` on people compares: each name reduced by CompactKey (case,
+// spaces, hyphens ignored), the toneless pinyin of a Chinese name (王芳 ->
+// "wangfang"), and the folded email, joined by kListSeparator. A query
+// matches when its CompactKey is a substring.
+std::string PersonSearchKey(std::string_view full_name,
+                            std::optional<std::string_view> native_name,
+                            std::optional<std::string_view> email);
+
+// Orders names as people read them (ICU's root collation: case and accents
+// after the letters, digits by value), not by code point.
+int CompareNames(std::string_view a, std::string_view b);
+
 class Database;
-// Registers capdev_fold(text) (migrations backfill with it) and
-// capdev_place_key(text) on the connection.
+// Registers on the connection capdev_fold(text) (migrations backfill with
+// it), capdev_place_key(text), capdev_person_search_key(full_name,
+// native_name, email) and the collation capdev_name (CompareNames).
 void RegisterFold(Database& db);
 
 }  // namespace capdev::storage

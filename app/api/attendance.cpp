@@ -88,12 +88,14 @@ void AddAttendanceRoutes(Router& router) {
   // mark or none.
   router.Add(kPost, matrix + "/import", P::kWriteRecords,
              [](Context& ctx) {
-               return RunImport(ctx, [&](storage::WriteTx& tx, std::int64_t id,
-                                         const Rows& rows, bool) {
-                 return ImportAttendance(tx, *ctx.user, id, rows);
-               });
+               return RunImport(
+                   ctx, {.write = [&](storage::WriteTx& tx, std::int64_t id,
+                                      const Rows& rows,
+                                      const ImportOptions& options) {
+                     return ImportAttendance(tx, *ctx.user, id, rows, options);
+                   }});
              },
-             {"dry_run"});
+             {"dry_run", "skip_invalid"});
 }
 
 }  // namespace capdev::app

@@ -41,6 +41,25 @@ domain::StatusOr<std::pair<std::vector<E>, domain::Errors>> ReadList(
   return std::pair{std::move(list), std::move(errors)};
 }
 
+// A body that is `{"<field>": ID}` and nothing else (400/422 otherwise):
+// merges and the like.
+inline domain::StatusOr<std::int64_t> ReadIdBody(Context& ctx,
+                                                 const char* field) {
+  ASSIGN_OR_RETURN(const auto body, ParseObject(ctx.request));
+  domain::Errors errors;
+  std::int64_t id = 0;
+  for (const auto& [key, value] : body) {
+    if (key == field) {
+      FromJson(value, id, field, errors);
+    } else {
+      errors.Add(std::string(key), "is not a field of this request");
+    }
+  }
+  errors.Required(field, id);
+  RETURN_IF_ERROR(errors.ToStatus());
+  return id;
+}
+
 // Runs `work(tx)` in a write transaction (committed when it succeeds).
 template <class F>
 auto Write(Context& ctx, F&& work) {

@@ -55,6 +55,17 @@ void AddOrganizationRoutes(Router& router) {
                return JsonResponse(200, Encode(org));
              });
 
+  router.Add(kPost, item + "/merge", P::kWriteRecords,
+             [](Context& ctx) -> domain::StatusOr<Response> {
+               ASSIGN_OR_RETURN(const auto id, ctx.Id("id"));
+               ASSIGN_OR_RETURN(const auto into_id, ReadIdBody(ctx, "into_id"));
+               ASSIGN_OR_RETURN(const auto kept, Write(ctx, [&](auto& tx) {
+                                  return MergeOrganization(tx, *ctx.user, id,
+                                                           into_id);
+                                }));
+               return JsonResponse(200, Encode(kept));
+             });
+
   router.Add(kDelete, item, P::kWriteRecords,
              [](Context& ctx) -> domain::StatusOr<Response> {
                ASSIGN_OR_RETURN(const auto id, ctx.Id("id"));

@@ -6,6 +6,7 @@
 
 #include "app/api/common.hpp"
 #include "app/api/routes.hpp"
+#include "storage/duplicates.hpp"
 #include "storage/erasure.hpp"
 #include "storage/people.hpp"
 #include "storage/wal_checkpointer.hpp"
@@ -100,23 +101,70 @@ void AddPersonRoutes(
   router.Add(kPost, item + "/merge", P::kWriteRecords,
              [](Context& ctx) -> domain::StatusOr<Response> {
                ASSIGN_OR_RETURN(const auto id, ctx.Id("id"));
-               ASSIGN_OR_RETURN(const auto body, ParseObject(ctx.request));
-               domain::Errors errors;
-               std::int64_t into_id = 0;
-               for (const auto& [key, value] : body) {
-                 if (key == "into_id") {
-                   FromJson(value, into_id, "into_id", errors);
-                 } else {
-                   errors.Add(std::string(key), "is not a field of a merge");
-                 }
-               }
-               errors.Required("into_id", into_id);
-               RETURN_IF_ERROR(errors.ToStatus());
-               ASSIGN_OR_RETURN(const auto into, Write(ctx, [&](auto& tx) {
+               ASSIGN_OR_RETURN(const auto into_id, ReadIdBody(ctx, "into_id"));
+               ASSIGN_OR_RETURN(const auto merged, Write(ctx, [&](auto& tx) {
                                   return MergePerson(tx, *ctx.user, id,
                                                      into_id);
                                 }));
-               return JsonResponse(200, Encode(into));
+               json::object body = Encode(merged.kept);
+               json::array filled, conflicting;
+               for (const auto& f : merged.filled_fields)
+                 filled.push_back(json::string(f));
+               for (const auto& c : merged.conflicting_fields)
+                 conflicting.push_back(
+                     {{"field", c.field}, {"kept", c.kept}, {"merged", c.merged}});
+               body["filled_fields"] = std::move(filled);
+               body["conflicting_fields"] = std::move(conflicting);
+               return JsonResponse(200, body);
+             });
+
+  router.Add(kPost, item + "/distinct", P::kWriteRecords,
+             [](Context& ctx) -> domain::StatusOr<Response> {
+               ASSIGN_OR_RETURN(const auto id, ctx.Id("id"));
+               ASSIGN_OR_RETURN(const auto other, ReadIdBody(ctx, "other_id"));
+               RETURN_IF_ERROR(Write(ctx, [&](auto& tx) {
+                 return MarkDistinct(tx, *ctx.user, id, other);
+               }));
+               return NoContent();
+             });
+
+  // The possible duplicates: every pair, or the pairs of one person.
+  const auto duplicates = [](Context& ctx,
+                             std::optional<std::int64_t> person)
+      -> domain::StatusOr<Response> {
+    storage::ReadTransaction snapshot(ctx.db);
+    if (person) RETURN_IF_ERROR(Load<domain::Person>(ctx.db, *person));
+    json::array items;
+    for (const auto& pair : storage::PossibleDuplicates(ctx.db, person)) {
+      json::array reasons, details;
+      for (auto r : pair.reasons) reasons.push_back(json::string(domain::ToText(r)));
+      for (auto id : {pair.first, pair.second}) {
+        const auto s = storage::SummaryOf(ctx.db, id);
+        if (!s) continue;
+        json::object d = Encode(s->person);
+        d["organization_name"] = s->organization_name
+                                     ? json::value(*s->organization_name)
+                                     : json::value(nullptr);
+        d["workshops"] = s->workshops;
+        details.push_back(std::move(d));
+      }
+      items.push_back({{"people", {pair.first, pair.second}},
+                       {"reasons", std::move(reasons)},
+                       {"details", std::move(details)}});
+    }
+    return JsonResponse(200, json::object{{"items", std::move(items)},
+                                          {"next_cursor", nullptr}});
+  };
+  router.Add(kGet, list + "/duplicates", P::kReadRecords,
+             [duplicates](Context& ctx) -> domain::StatusOr<Response> {
+               RETURN_IF_ERROR(ctx.query.Check());
+               return duplicates(ctx, std::nullopt);
+             });
+  router.Add(kGet, item + "/duplicates", P::kReadRecords,
+             [duplicates](Context& ctx) -> domain::StatusOr<Response> {
+               ASSIGN_OR_RETURN(const auto id, ctx.Id("id"));
+               RETURN_IF_ERROR(ctx.query.Check());
+               return duplicates(ctx, id);
              });
 
   // The erasure commits at once; the old values leave the files when the WAL

@@ -43,16 +43,23 @@ void AddRegistrationRoutes(Router& router) {
              },
              {"strict"});
 
-  // A participant list from CSV or XLSX: a dry run by default; a real run
-  // saves every row or none.
-  router.Add(kPost, list + "/import", P::kWriteRecords,
-             [](Context& ctx) {
-               return RunImport(ctx, [&](storage::WriteTx& tx, std::int64_t id,
-                                         const Rows& rows, bool dry_run) {
-                 return ImportParticipants(tx, *ctx.user, id, rows, dry_run);
-               });
-             },
-             {"dry_run"});
+  // A participant list from CSV or XLSX: a dry run by default (a read, off
+  // the writer); a real run saves every row or none, unless skip_invalid.
+  router
+      .Add(
+          kPost, list + "/import", P::kWriteRecords,
+          [](Context& ctx) {
+            return RunImport(
+                ctx, {.check = CheckParticipants,
+                      .write = [&](storage::WriteTx& tx, std::int64_t id,
+                                   const Rows& rows,
+                                   const ImportOptions& options) {
+                        return ImportParticipants(tx, *ctx.user, id, rows,
+                                                  options);
+                      }});
+          },
+          {"dry_run", "skip_invalid", "create_organizations"})
+      .DryRunReads();
 
   router.Add(kGet, item, P::kReadRecords,
              [](Context& ctx) -> domain::StatusOr<Response> {

@@ -23,6 +23,7 @@ json::object EvidenceJson(const storage::Evidence& e,
   for (const auto& p : e.people) {
     people.push_back({{"person_id", p.person_id},
                       {"full_name", p.full_name},
+                      {"native_name", ToJson(p.native_name)},
                       {"gender", ToJson(p.gender)},
                       {"organization", ToJson(p.organization)},
                       {"province", ToJson(p.province)},

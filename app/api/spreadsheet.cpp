@@ -29,24 +29,37 @@ domain::StatusOr<Rows> ReadSpreadsheet(const Request& request) {
       {{"Content-Type", "must be text/csv or " + std::string(kXlsxType)}});
 }
 
-Response ImportAnswer(storage::WriteTx& tx, const ImportReport& report,
-                      bool dry_run) {
-  if (dry_run) return JsonResponse(200, report.ToJson());
-  if (!report.HasErrors()) {
-    tx.Commit();
-    return JsonResponse(200, report.ToJson());
-  }
+// 422 for a real run that cannot be saved: every row's errors, and the
+// agencies that match no organization.
+Response Refusal(const ImportReport& report) {
   std::vector<domain::FieldError> errors;
   for (const auto& row : report.rows) {
     for (const auto& e : row.errors)
       errors.push_back(
           {"rows[" + std::to_string(row.row) + "]." + e.field, e.message});
   }
-  Response r = Problem(
-      422,
-      "Some rows cannot be imported; nothing was saved. Correct them and "
-      "import the file again.",
-      errors);
+  std::string detail =
+      "Some rows cannot be imported; nothing was saved. Correct them (or "
+      "import with skip_invalid=true to save the others) and import the "
+      "file again.";
+  if (!report.unmatched_organizations.empty()) {
+    std::string names;
+    for (const auto& u : report.unmatched_organizations) {
+      names += (names.empty() ? "" : ", ") + u.name;
+      std::string rows;
+      for (auto r : u.rows)
+        rows += (rows.empty() ? "" : ", ") + std::to_string(r);
+      errors.push_back({"organization", "\"" + u.name + "\" (rows " + rows +
+                                            ") matches no organization"});
+    }
+    const auto n = report.unmatched_organizations.size();
+    detail = std::to_string(n) +
+             (n == 1 ? " agency in the list matches" : " agencies in the list match") +
+             " no organization (" + names + "); nothing was saved. Add each spelling as an alias of the "
+             "organization it means, or import with "
+             "create_organizations=true to create them.";
+  }
+  Response r = Problem(422, detail, errors);
   auto body = json::parse(r.body).as_object();
   for (auto& [key, value] : report.ToJson()) body[key] = value;
   r.body = json::serialize(body);
@@ -57,13 +70,25 @@ Response ImportAnswer(storage::WriteTx& tx, const ImportReport& report,
 
 domain::StatusOr<Response> RunImport(Context& ctx, const Importer& import) {
   ASSIGN_OR_RETURN(const auto id, ctx.Id("id"));
-  const bool dry_run = ctx.query.Bool("dry_run").value_or(true);
+  ImportOptions options;
+  options.dry_run = ctx.query.Bool("dry_run").value_or(true);
+  options.skip_invalid = ctx.query.Bool("skip_invalid").value_or(false);
+  if (import.check)
+    options.create_organizations =
+        ctx.query.Bool("create_organizations").value_or(false);
   RETURN_IF_ERROR(ctx.query.Check());
   RETURN_IF_ERROR(Load<domain::Workshop>(ctx.db, id));
   ASSIGN_OR_RETURN(const auto rows, ReadSpreadsheet(ctx.request));
-  storage::WriteTx tx(ctx.db);  // committed by ImportAnswer, or not
-  ASSIGN_OR_RETURN(const auto report, import(tx, id, rows, dry_run));
-  return ImportAnswer(tx, report, dry_run);
+  if (options.dry_run && import.check) {
+    ASSIGN_OR_RETURN(const auto report, import.check(ctx.db, id, rows));
+    return JsonResponse(200, report.ToJson());
+  }
+  storage::WriteTx tx(ctx.db);  // committed below, or rolled back
+  ASSIGN_OR_RETURN(const auto report, import.write(tx, id, rows, options));
+  if (options.dry_run) return JsonResponse(200, report.ToJson());
+  if (!ImportShouldCommit(report, options)) return Refusal(report);
+  tx.Commit();
+  return JsonResponse(200, report.ToJson());
 }
 
 }  // namespace capdev::app

@@ -19,13 +19,22 @@ inline constexpr std::string_view kXlsxType =
 // An import into the workshop `{id}`: reads the body as a spreadsheet (text/
 // csv, UTF-8 or GB18030, or XLSX, its first sheet; without a Content-Type the
 // bytes tell which: 400 for another type or an unreadable file, 413 beyond
-// the row and size limits), runs `import` in a write transaction, and
-// answers 200 with the report for a dry run (`dry_run`, the default, rolled
-// back) or a clean real run (committed), or 422 problem+json carrying every
-// row when a real run has errors (nothing committed).
-using Importer = std::function<domain::StatusOr<ImportReport>(
-    storage::WriteTx& tx, std::int64_t workshop_id, const Rows& rows,
-    bool dry_run)>;
+// the row and size limits) and answers 200 with the report for a dry run
+// (`dry_run`, the default) or a real run ImportShouldCommit allows
+// (committed), or 422 problem+json carrying every row when it does not
+// (nothing committed). `skip_invalid` and `create_organizations` as the route
+// declares them.
+struct Importer {
+  // A dry run that only reads (the route runs it on a read snapshot); when
+  // empty, a dry run is `write` rolled back.
+  std::function<domain::StatusOr<ImportReport>(
+      storage::Database& db, std::int64_t workshop_id, const Rows& rows)>
+      check;
+  std::function<domain::StatusOr<ImportReport>(
+      storage::WriteTx& tx, std::int64_t workshop_id, const Rows& rows,
+      const ImportOptions& options)>
+      write;
+};
 domain::StatusOr<Response> RunImport(Context& ctx, const Importer& import);
 
 }  // namespace capdev::app

@@ -220,10 +220,25 @@ class Loader {
       ASSIGN_OR_RETURN(org.parent_id,
                        Ref(organizations_, parent, label + ".parent"));
     }
-    ASSIGN_OR_RETURN(
-        const auto upserted,
-        Upsert(org, storage::OrganizationByName(db_, org.name), label));
+    const auto existing = storage::OrganizationByName(db_, org.name);
+    if (existing) RETURN_IF_ERROR(AddChineseNames(*existing, org, label));
+    ASSIGN_OR_RETURN(const auto upserted, Upsert(org, existing, label));
     organizations_[Key(r)] = upserted.first;
+    return Status::Ok();
+  }
+
+  // An organization seeded before it had its Chinese name and aliases gets
+  // them, where it has none of its own yet; nothing else may differ.
+  Status AddChineseNames(std::int64_t id, const domain::Organization& wanted,
+                         const std::string& label) {
+    auto stored = storage::Get<domain::Organization>(db_, id);
+    if (!stored || domain::SameFields(*stored, wanted)) return Status::Ok();
+    auto upgraded = *stored;
+    if (!upgraded.native_name) upgraded.native_name = wanted.native_name;
+    if (upgraded.aliases.empty()) upgraded.aliases = wanted.aliases;
+    if (!domain::SameFields(upgraded, wanted)) return Conflict(label);
+    RETURN_IF_ERROR(storage::Update(tx_, upgraded));
+    report_.updated++;
     return Status::Ok();
   }
 

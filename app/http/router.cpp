@@ -226,6 +226,13 @@ Router::Target Router::Resolve(const Request& request) const {
   if (target.kind == RequestKind::kRead && target.route->info.long_running) {
     target.kind = RequestKind::kLongRead;
   }
+  if (target.kind == RequestKind::kWrite && target.route->info.dry_run_reads) {
+    // Anything but an explicit false is a dry run (the default), or a 400.
+    bool real = false;
+    for (const auto& [key, value] : target.query)
+      real = real || (key == "dry_run" && (value == "false" || value == "0"));
+    if (!real) target.kind = RequestKind::kLongRead;
+  }
   return target;
 }
 

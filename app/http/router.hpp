@@ -57,8 +57,17 @@ struct RouteInfo {
   // pool of long reads, under a time budget, so it never holds up the rest.
   bool long_running = false;
 
+  // A POST that writes nothing unless `dry_run=false` (an import's check):
+  // its dry runs read a snapshot on the pool of long reads and never wait
+  // for, or hold up, the writer.
+  bool dry_run_reads = false;
+
   RouteInfo& LongRunning() {
     long_running = true;
+    return *this;
+  }
+  RouteInfo& DryRunReads() {
+    dry_run_reads = true;
     return *this;
   }
 };

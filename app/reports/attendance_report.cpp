@@ -1,5 +1,6 @@
 #include "app/http/json_codec.hpp"
 #include "app/reports/reports.hpp"
+#include "domain/person.hpp"
 
 namespace capdev::app {
 
@@ -66,6 +67,8 @@ json::object MatrixJson(const domain::SignInMatrix& matrix,
     for (const auto& m : row.marks) marks.push_back(ToJson(m));
     rows.push_back({{"person_id", row.person_id},
                     {"full_name", row.full_name},
+                    {"native_name", ToJson(row.native_name)},
+                    {"list_order", ToJson(row.list_order)},
                     {"role", ToJson(row.role)},
                     {"marks", std::move(marks)}});
   }
@@ -170,7 +173,8 @@ Document AttendanceDocument(const domain::AttendanceReport& r) {
   }
   for (const auto& row : r.matrix.rows) {
     std::vector<DocCell> cells = {
-        row.full_name + " (person " + std::to_string(row.person_id) + ")",
+        domain::NameInBothScripts(row.full_name, row.native_name) +
+            " (person " + std::to_string(row.person_id) + ")",
         std::string(domain::ToText(row.role))};
     for (const auto& m : row.marks)
       cells.emplace_back(m ? std::string(domain::ToText(*m)) : std::string());

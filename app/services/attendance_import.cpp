@@ -20,26 +20,29 @@ using domain::ImportColumn;
 domain::StatusOr<ImportReport> ImportAttendance(storage::WriteTx& tx,
                                                 const domain::Principal& by,
                                                 std::int64_t workshop_id,
-                                                const Rows& sheet) {
+                                                const Rows& sheet,
+                                                const ImportOptions& options) {
   auto& db = tx.db();
   ASSIGN_OR_RETURN(const auto workshop,
                    Load<domain::Workshop>(db, workshop_id));
   const auto matrix = storage::Matrix(db, workshop_id);
-  const ImportHeader header =
-      ReadImportHeader(sheet.empty() ? std::vector<SheetCell>{} : sheet[0]);
-  if (!header.known.contains(ImportColumn::kPersonId) &&
-      !header.known.contains(ImportColumn::kEmail) &&
-      !header.known.contains(ImportColumn::kFullName))
-    return MissingColumn("Person ID, Email or Full name");
+  const auto header_index =
+      FindHeaderRow(sheet, {ImportColumn::kPersonId, ImportColumn::kEmail,
+                            ImportColumn::kFullName});
+  if (!header_index) return MissingColumn("Person ID, Email or Full name");
+  const auto& header_cells = sheet[*header_index];
+  const ImportHeader header = ReadImportHeader(header_cells);
 
   // Columns headed by a date (text, or a date cell's serial number) are the
   // sessions on that date.
   ImportReport report;
+  report.header_row = *header_index + 1;
+  SkipAboveHeader(sheet, *header_index, report.rows);
   std::vector<std::pair<std::size_t, std::size_t>> sessions;  // column, index
   domain::Errors columns;
   for (const auto& [column, text] : header.others) {
     std::optional<domain::Date> date = domain::Date::Parse(text);
-    if (const auto* n = std::get_if<double>(&sheet[0][column]))
+    if (const auto* n = std::get_if<double>(&header_cells[column]))
       date = DateFromSerial(*n);
     if (!date) {
       report.unknown_columns.push_back(text);
@@ -67,7 +70,7 @@ domain::StatusOr<ImportReport> ImportAttendance(storage::WriteTx& tx,
   std::set<std::int64_t> seen;
   const bool takes = domain::TakesAttendance(*workshop.status);
   const auto today = domain::Date::Today();
-  for (std::size_t i = 1; i < sheet.size(); ++i) {
+  for (std::size_t i = *header_index + 1; i < sheet.size(); ++i) {
     const auto& cells = sheet[i];
     if (IsBlankRow(cells)) continue;
     ImportRow row;
@@ -160,7 +163,8 @@ domain::StatusOr<ImportReport> ImportAttendance(storage::WriteTx& tx,
     }
     report.rows.push_back(std::move(row));
   }
-  if (report.HasErrors()) return report;
+  // The rows in error set nothing (their marks were never collected).
+  if (report.HasErrors() && !options.skip_invalid) return report;
 
   // Each changed session's sheet: its marks so far with the file's changes,
   // replaced through the attendance PUT's own rules.

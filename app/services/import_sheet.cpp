@@ -45,11 +45,24 @@ ImportHeader ReadImportHeader(const std::vector<SheetCell>& row) {
   return header;
 }
 
+std::optional<std::size_t> FindHeaderRow(
+    const Rows& sheet, std::initializer_list<domain::ImportColumn> needed) {
+  constexpr std::size_t kHeaderSearch = 10;
+  for (std::size_t i = 0; i < sheet.size() && i < kHeaderSearch; ++i) {
+    const auto header = ReadImportHeader(sheet[i]);
+    for (auto column : needed) {
+      if (header.known.contains(column)) return i;
+    }
+  }
+  return std::nullopt;
+}
+
 domain::Status MissingColumn(const std::string& which) {
   return domain::Status::Invalid(
-      {{"body", "has no " + which + " column in its first row"}},
-      "The file's first row must name its columns; it has no " + which +
-          " column.");
+      {{"file", "has no " + which + " column in its first 10 rows"}},
+      "The file must have a row naming its columns (a header) within its "
+      "first 10 rows; none names a " +
+          which + " column.");
 }
 
 }  // namespace capdev::app

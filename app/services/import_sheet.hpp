@@ -3,7 +3,9 @@
 // sign-in grid share it): cell texts, blank rows, the header row.
 
 #include <cstddef>
+#include <initializer_list>
 #include <map>
+#include <optional>
 #include <string>
 #include <utility>
 #include <vector>
@@ -34,7 +36,26 @@ struct ImportHeader {
 
 ImportHeader ReadImportHeader(const std::vector<SheetCell>& row);
 
-// 422: the first row names no `which` column.
+// The header row: the first of the sheet's first 10 rows whose header names
+// one of `needed` (lists often carry a title and a date above it); nullopt
+// when none does.
+std::optional<std::size_t> FindHeaderRow(
+    const Rows& sheet, std::initializer_list<domain::ImportColumn> needed);
+
+// The rows above the header that hold something (a title), as skipped rows.
+template <class Row>
+void SkipAboveHeader(const Rows& sheet, std::size_t header,
+                     std::vector<Row>& rows) {
+  for (std::size_t i = 0; i < header; ++i) {
+    if (IsBlankRow(sheet[i])) continue;
+    Row row;
+    row.row = i + 1;
+    row.action = domain::ImportAction::kSkipped;
+    rows.push_back(std::move(row));
+  }
+}
+
+// 422: none of the first rows names a `which` column.
 domain::Status MissingColumn(const std::string& which);
 
 }  // namespace capdev::app

@@ -1,9 +1,9 @@
 #pragma once
 // Importing spreadsheets into a workshop: a participant list (people found or
-// created, and registered) and a filled-in sign-in grid (marks set). Each
-// import runs every row in the caller's write transaction and reports what
-// each row did; the caller commits only a real run without errors, so a dry
-// run and a refused run write nothing.
+// created, and registered) and a filled-in sign-in grid (marks set). An
+// import reports what each row did (or would do); the caller commits only a
+// real run that ImportShouldCommit allows, so a dry run and a refused run
+// write nothing.
 
 #include <optional>
 #include <string>
@@ -12,39 +12,83 @@
 #include "app/formats/sheet.hpp"
 #include "app/services/records.hpp"
 #include "domain/enums.hpp"
+#include "domain/organization.hpp"
 
 namespace capdev::app {
 
 struct ImportRow {
-  std::size_t row = 0;  // the spreadsheet's row number (the header is row 1)
+  std::size_t row = 0;  // the spreadsheet's row number (its first row is 1)
   domain::ImportAction action = domain::ImportAction::kError;
   std::optional<std::int64_t> person_id;
   std::optional<std::int64_t> registration_id;
-  std::vector<domain::FieldError> errors;  // field: the column's header
+  // What the row names, for a reader of the answer: the person's names (the
+  // Latin one generated where the list has only Chinese), the agency, the
+  // list's number.
+  std::string full_name;
+  std::string native_name;
+  std::string organization;
+  std::optional<std::int64_t> list_order;
+  std::vector<domain::FieldError> errors;  // field: the record's field
+};
+
+// An agency a list names that matches no organization's names, with the
+// organizations whose names are closest.
+struct UnmatchedOrganization {
+  std::string name;  // as the list spells it (its first spelling)
+  std::vector<std::size_t> rows;
+  std::vector<domain::Organization> candidates;
 };
 
 struct ImportReport {
   std::vector<ImportRow> rows;
   std::vector<std::string> unknown_columns;  // headers that were ignored
-  std::size_t organizations_created = 0;
+  std::size_t header_row = 1;                // the sheet's row number
+  std::size_t duplicates_in_file = 0;  // rows naming a person an earlier did
+  std::size_t organizations_matched = 0;  // distinct
+  std::vector<UnmatchedOrganization> unmatched_organizations;
+  std::vector<domain::Organization> organizations_created;
   std::size_t marks_changed = 0;
 
   bool HasErrors() const;
   json::object ToJson() const;  // {"rows": [...], "summary": {...}}
 };
 
-// Each row: the person with the row's email (case-insensitive), else with its
-// full name in its organization, else a new one (the organization found by
-// name or created, kind `other`); then registered (role participant unless a
-// Role column says otherwise) unless already registered. Rows that name one
-// new person resolve to one. With `dry_run`, ids of records the run created
-// are left out (they are not kept). 404 for an unknown workshop, 422 for a
-// file without a name column.
+struct ImportOptions {
+  bool dry_run = true;
+  bool skip_invalid = false;  // save the good rows, list the bad
+  bool create_organizations = false;  // create unmatched agencies (kind other)
+};
+
+// Reads a participant list and says what importing it would do, without
+// writing (a dry run, on a read snapshot). The header row is the first of
+// the first 10 that names a name column; rows above it are skipped. Each
+// row: the person with the row's email (case-insensitive), else with its
+// Chinese or Latin name in its organization, else a new one; registered
+// (role participant unless a Role column says otherwise) unless already.
+// A name in Chinese characters only fills native_name (full_name is
+// generated). Organizations are matched by any of their names; one that
+// matches none is listed with candidates and never created silently. Rows
+// naming one new person resolve to one. 404 for an unknown workshop, 422 for
+// a file without a name column.
+domain::StatusOr<ImportReport> CheckParticipants(storage::Database& db,
+                                                 std::int64_t workshop_id,
+                                                 const Rows& sheet);
+
+// The same reading, then the writes: 422-worthy (the report has errors, or
+// unmatched organizations without `create_organizations`) unless
+// `skip_invalid`, in which case the rows in error are left out. The caller
+// commits when the report it gets back should be saved (see
+// ImportShouldCommit).
 domain::StatusOr<ImportReport> ImportParticipants(storage::WriteTx& tx,
                                                   const domain::Principal& by,
                                                   std::int64_t workshop_id,
                                                   const Rows& sheet,
-                                                  bool dry_run);
+                                                  const ImportOptions& options);
+
+// Whether a real run's report may be committed: no row in error (or
+// `skip_invalid`), and every agency matched or created.
+bool ImportShouldCommit(const ImportReport& report,
+                        const ImportOptions& options);
 
 // Each row names a registered person (Person ID, else email, else full
 // name); each column headed by a session's date sets that session's mark,
@@ -54,6 +98,7 @@ domain::StatusOr<ImportReport> ImportParticipants(storage::WriteTx& tx,
 domain::StatusOr<ImportReport> ImportAttendance(storage::WriteTx& tx,
                                                 const domain::Principal& by,
                                                 std::int64_t workshop_id,
-                                                const Rows& sheet);
+                                                const Rows& sheet,
+                                                const ImportOptions& options);
 
 }  // namespace capdev::app

@@ -1,5 +1,9 @@
 #include "app/services/organizations.hpp"
 
+#include "storage/organization_merge.hpp"
+#include "storage/submissions.hpp"
+#include "storage/text_key.hpp"
+
 namespace capdev::app {
 
 namespace {
@@ -47,6 +51,40 @@ domain::Status DeleteOrganization(storage::WriteTx& tx,
                                   std::int64_t id) {
   ASSIGN_OR_RETURN(const auto org, Load<domain::Organization>(tx.db(), id));
   return Remove(tx, &by, org);
+}
+
+domain::StatusOr<domain::Organization> MergeOrganization(
+    storage::WriteTx& tx, const domain::Principal& by, std::int64_t id,
+    std::int64_t into_id) {
+  ASSIGN_OR_RETURN(const auto from, Load<domain::Organization>(tx.db(), id));
+  if (into_id == id) {
+    return domain::Status::Invalid(
+        {{"into_id", "must be another organization than the one merged"}});
+  }
+  auto into = storage::Get<domain::Organization>(tx.db(), into_id);
+  if (!into) {
+    return domain::Status::Invalid(
+        {{"into_id", "no record with id " + std::to_string(into_id)}});
+  }
+  if (const auto n = storage::SubmissionsFor(tx.db(), id); n > 0) {
+    return domain::Status::FailedPrecondition(
+        std::to_string(n) + " report" + (n == 1 ? " was" : "s were") +
+        " submitted for " + from.name +
+        "; a submitted report never changes, so it cannot be merged");
+  }
+  storage::MoveOrganizationRecords(tx, id, into_id);
+  auto kept = *into;
+  for (auto& name : domain::AllNames(from)) {
+    const auto key = storage::FoldKey(name);
+    bool known = false;
+    for (const auto& have : domain::AllNames(kept))
+      known = known || storage::FoldKey(have) == key;
+    if (!known) kept.aliases.push_back(std::move(name));
+  }
+  ASSIGN_OR_RETURN(kept, SaveChanged(tx, &by, *into, kept));
+  Audit(tx, &by, "merge", "organization", id, Encode(from),
+        json::object{{"merged_into", into_id}});
+  return kept;
 }
 
 }  // namespace capdev::app

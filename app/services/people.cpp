@@ -2,7 +2,10 @@
 
 #include "domain/organization.hpp"
 #include "storage/erasure.hpp"
+#include "storage/duplicates.hpp"
 #include "storage/people.hpp"
+#include "storage/romanize.hpp"
+#include "storage/text_key.hpp"
 
 namespace capdev::app {
 
@@ -27,10 +30,31 @@ domain::Status CheckAndValidate(storage::Database& db,
 
 }  // namespace
 
+domain::Person WithGeneratedName(domain::Person person,
+                                 const domain::Draft<domain::Person>& draft,
+                                 const domain::Person& before) {
+  // A full name someone wrote stays theirs; an empty one, or one generated
+  // before, follows the Chinese name.
+  const bool written = draft.Has("full_name") && !person.full_name.empty();
+  if (written) {
+    person.full_name_generated = false;
+    return person;
+  }
+  if (!person.full_name.empty() && !before.full_name_generated) return person;
+  if (!person.native_name) return person;
+  if (auto latin = storage::LatinNameOf(*person.native_name)) {
+    person.full_name = *latin;
+    person.full_name_generated = true;
+  } else if (person.full_name_generated) {
+    person.full_name.clear();  // no longer a name this one generates
+  }
+  return person;
+}
+
 domain::StatusOr<PersonCreated> CreatePerson(
     storage::WriteTx& tx, const domain::Principal& by,
     const domain::Draft<domain::Person>& draft) {
-  const auto person = draft.ApplyTo({});
+  const auto person = WithGeneratedName(draft.ApplyTo({}), draft, {});
   RETURN_IF_ERROR(CheckAndValidate(tx.db(), person, draft.errors));
   ASSIGN_OR_RETURN(auto stored, SaveNew(tx, &by, person));
   auto duplicates = storage::SameNameAndOrganization(tx.db(), stored);
@@ -41,7 +65,7 @@ domain::StatusOr<domain::Person> UpdatePerson(
     storage::WriteTx& tx, const domain::Principal& by, std::int64_t id,
     const domain::Draft<domain::Person>& draft) {
   ASSIGN_OR_RETURN(const auto before, Load<domain::Person>(tx.db(), id));
-  const auto after = draft.ApplyTo(before);
+  const auto after = WithGeneratedName(draft.ApplyTo(before), draft, before);
   RETURN_IF_ERROR(CheckAndValidate(tx.db(), after, draft.errors));
   return SaveChanged(tx, &by, before, after);
 }
@@ -52,10 +76,26 @@ domain::Status DeletePerson(storage::WriteTx& tx, const domain::Principal& by,
   return Remove(tx, &by, person);
 }
 
-domain::StatusOr<domain::Person> MergePerson(storage::WriteTx& tx,
-                                             const domain::Principal& by,
-                                             std::int64_t id,
-                                             std::int64_t into_id) {
+namespace {
+
+// Fills `kept`'s empty optional field from `merged`, or notes a difference.
+void Fill(std::string_view field, std::optional<std::string>& kept,
+          const std::optional<std::string>& merged, PersonMerged& out) {
+  if (!merged || merged->empty()) return;
+  if (!kept || kept->empty()) {
+    kept = merged;
+    out.filled_fields.emplace_back(field);
+  } else if (storage::FoldKey(*kept) != storage::FoldKey(*merged)) {
+    out.conflicting_fields.push_back({std::string(field), *kept, *merged});
+  }
+}
+
+}  // namespace
+
+domain::StatusOr<PersonMerged> MergePerson(storage::WriteTx& tx,
+                                           const domain::Principal& by,
+                                           std::int64_t id,
+                                           std::int64_t into_id) {
   ASSIGN_OR_RETURN(const auto from, Load<domain::Person>(tx.db(), id));
   if (into_id == id) {
     return domain::Status::Invalid(
@@ -74,12 +114,66 @@ domain::StatusOr<domain::Person> MergePerson(storage::WriteTx& tx,
         "both people are registered for workshop " + list +
         "; remove one of those registrations first");
   }
+
+  PersonMerged out;
+  domain::Person kept = *into;
+  Fill("email", kept.email, from.email, out);
+  Fill("phone", kept.phone, from.phone, out);
+  Fill("position", kept.position, from.position, out);
+  Fill("province", kept.province, from.province, out);
+  Fill("native_name", kept.native_name, from.native_name, out);
+  if (!kept.organization_id && from.organization_id) {
+    kept.organization_id = from.organization_id;
+    out.filled_fields.emplace_back("organization_id");
+  } else if (from.organization_id &&
+             kept.organization_id != from.organization_id) {
+    out.conflicting_fields.push_back(
+        {"organization_id", std::to_string(*kept.organization_id),
+         std::to_string(*from.organization_id)});
+  }
+  if (kept.gender == domain::Gender::kUndisclosed &&
+      from.gender != domain::Gender::kUndisclosed) {
+    kept.gender = from.gender;
+    out.filled_fields.emplace_back("gender");
+  }
+  // A generated Latin name gives way to one somebody wrote.
+  if (kept.full_name_generated && !from.full_name_generated) {
+    kept.full_name = from.full_name;
+    kept.full_name_generated = false;
+    out.filled_fields.emplace_back("full_name");
+  } else if (storage::CompactKey(kept.full_name) !=
+             storage::CompactKey(from.full_name)) {
+    out.conflicting_fields.push_back(
+        {"full_name", kept.full_name, from.full_name});
+  }
+
+  // The merged record goes first: its email may be the one the kept one
+  // takes, and emails are unique.
   storage::MovePersonRecords(tx, id, into_id);
+  if (!domain::SameFields(kept, *into)) {
+    ASSIGN_OR_RETURN(kept, SaveChanged(tx, &by, *into, kept));
+  }
   const json::object moved{{"merged_into", into_id}};
   Audit(tx, &by, "merge", "person", id, Encode(from), moved);
   Audit(tx, &by, "merge", "person", into_id, nullptr,
         json::object{{"merged_from", id}});
-  return *into;
+  out.kept = std::move(kept);
+  return out;
+}
+
+domain::Status MarkDistinct(storage::WriteTx& tx, const domain::Principal& by,
+                            std::int64_t id, std::int64_t other_id) {
+  RETURN_IF_ERROR(Load<domain::Person>(tx.db(), id));
+  if (other_id == id)
+    return domain::Status::Invalid(
+        {{"other_id", "must be another person than this one"}});
+  if (!storage::Exists<domain::Person>(tx.db(), other_id))
+    return domain::Status::Invalid(
+        {{"other_id", "no record with id " + std::to_string(other_id)}});
+  storage::MarkDistinct(tx, id, other_id);
+  Audit(tx, &by, "distinct", "person", id, nullptr,
+        json::object{{"distinct_from", other_id}});
+  return domain::Status::Ok();
 }
 
 domain::StatusOr<domain::Person> ErasePerson(storage::WriteTx& tx,

@@ -2,6 +2,9 @@
 // Recording people (participants, trainers, ...) and erasing their personal
 // data on request.
 
+#include <string>
+#include <vector>
+
 #include "app/services/records.hpp"
 #include "domain/person.hpp"
 
@@ -14,7 +17,10 @@ struct PersonCreated {
   std::vector<domain::Person> possible_duplicates;
 };
 
-// An email belongs to one person (409 naming the one who has it).
+// An email belongs to one person (409 naming the one who has it). A person
+// given only a Chinese name gets its Latin form generated (王芳 -> WANG
+// Fang, full_name_generated), kept in step with the Chinese name until
+// someone writes full_name.
 domain::StatusOr<PersonCreated> CreatePerson(
     storage::WriteTx& tx, const domain::Principal& by,
     const domain::Draft<domain::Person>& draft);
@@ -24,16 +30,43 @@ domain::StatusOr<domain::Person> UpdatePerson(
 domain::Status DeletePerson(storage::WriteTx& tx, const domain::Principal& by,
                             std::int64_t id);
 
+// What a merge did to the kept person: the fields it took from the merged
+// one because the kept one lacked them, and those where both had different
+// values (the kept one's stay).
+struct FieldDifference {
+  std::string field;
+  std::string kept;
+  std::string merged;
+};
+struct PersonMerged {
+  domain::Person kept;
+  std::vector<std::string> filled_fields;
+  std::vector<FieldDifference> conflicting_fields;
+};
+
+// Moves the person's registrations and marks to `into_id`, fills what the
+// kept person lacks (email, phone, position, province, Chinese name,
+// organization, gender) and deletes the person (409 when both are
+// registered for one workshop). Both are audited.
+domain::StatusOr<PersonMerged> MergePerson(storage::WriteTx& tx,
+                                           const domain::Principal& by,
+                                           std::int64_t id,
+                                           std::int64_t into_id);
+
+// Records that two people who look alike are two people: the pair leaves
+// the possible duplicates (404 for an unknown person, 422 for the same one).
+domain::Status MarkDistinct(storage::WriteTx& tx, const domain::Principal& by,
+                            std::int64_t id, std::int64_t other_id);
+
+// The Latin name generated from a Chinese-only name, and the flag that says
+// so: `person` as written from `draft` over `before`.
+domain::Person WithGeneratedName(domain::Person person,
+                                 const domain::Draft<domain::Person>& draft,
+                                 const domain::Person& before);
+
 // Replaces the person's name, contacts and position; their registrations and
 // marks stay, so every report's totals stay the same. The old values leave
 // the database files once the WAL is checkpointed (the caller's next step).
-// Moves the person's registrations and marks to `into_id` and deletes the
-// person (409 when both are registered for one workshop). Both are audited.
-domain::StatusOr<domain::Person> MergePerson(storage::WriteTx& tx,
-                                             const domain::Principal& by,
-                                             std::int64_t id,
-                                             std::int64_t into_id);
-
 domain::StatusOr<domain::Person> ErasePerson(storage::WriteTx& tx,
                                              const domain::Principal& by,
                                              std::int64_t id);

@@ -1,5 +1,5 @@
 """A coordinator's day, through the browser only: sign in, record a workshop
-with its partners, register people (one with a Chinese name), take two days of
+with its partners, register people (one by her Chinese name only), take two days of
 attendance in the grid, mark the workshop held, open and download its
 attendance report and the funder report, sign out."""
 import datetime
@@ -82,18 +82,20 @@ def test_a_coordinators_day(app):
     registrations = app.section('Registrations')
     app.pick('Person', '李娜', 'Create person', within=registrations)
     dialog = app.dialog()
-    assert app.field('Full name', dialog).get_attribute('value') == '李娜'
+    # typed in Chinese, it is the Chinese name; the server writes the Latin one
+    assert app.field('Chinese name', dialog).get_attribute('value') == '李娜'
+    assert app.field('Full name (Latin script)', dialog).get_attribute('value') == ''
     app.choose('Gender', 'Female', within=dialog)
     app.pick('Organization', 'Hebei Exit', 'Hebei Exit and Entry Bureau', within=dialog)
     app.button('Create person', within=dialog).click()
-    app.notice('李娜 created.')
+    app.notice('LI Na created.')
     app.button('Register', within=app.section('Registrations')).click()
-    app.notice('李娜 registered.')
+    app.notice('LI Na registered.')
 
     registrations = app.section('Registrations')
     app.pick('Person', 'Zhou Wei', 'Create person', within=registrations)
     dialog = app.dialog()
-    app.fill('Native name', '周伟', within=dialog)
+    app.fill('Chinese name', '周伟', within=dialog)
     app.choose('Gender', 'Male', within=dialog)
     app.button('Create person', within=dialog).click()
     app.notice('Zhou Wei created.')
@@ -106,7 +108,7 @@ def test_a_coordinators_day(app):
     app.button('Register', within=app.section('Registrations')).click()
     app.notice('Pär Liljert registered.')
     registrations = app.section('Registrations')
-    assert '李娜' in registrations.text and 'Zhou Wei' in registrations.text and 'Trainer' in registrations.text
+    assert 'LI Na' in registrations.text and 'Zhou Wei' in registrations.text and 'Trainer' in registrations.text
     app.check_screen('workshop')
 
     # Two days of attendance: today's column comes first
@@ -114,19 +116,19 @@ def test_a_coordinators_day(app):
     assert today_col == 0
     day_before = grid_column(app, f'{yesterday.day} {yesterday.strftime("%b")}')
     # yesterday by clicking: once = present, twice = late
-    cell(app, '李娜', day_before).click()
+    cell(app, 'LI Na', day_before).click()
     cell(app, 'Zhou Wei', day_before).click()
     cell(app, 'Zhou Wei', day_before).click()
     cell(app, 'Pär Liljert', day_before).click()
     # today with the keyboard: a letter sets the mark and moves down to the next person
     order = [th.text.split('\n')[0] for th in app.d.find_elements(By.CSS_SELECTOR, 'table.grid tbody th')]
-    wanted = {'李娜': 'p', 'Zhou Wei': 'l', 'Pär Liljert': 'a'}
+    wanted = {'LI Na': 'p', 'Zhou Wei': 'l', 'Pär Liljert': 'a'}
     cell(app, order[0], today_col).send_keys(wanted[order[0]])
     for name in order[1:]:
         focused = app.d.switch_to.active_element
         assert focused.get_attribute('aria-label').startswith(f'{name}, {short(today)}')
         focused.send_keys(wanted[name])
-    assert 'not saved' in cell(app, '李娜', day_before).get_attribute('aria-label')
+    assert 'not saved' in cell(app, 'LI Na', day_before).get_attribute('aria-label')
     app.click(f'button[aria-label="Save attendance for {short(yesterday)}"]')
     app.notice(f'Attendance for {short(yesterday)} saved: 3 marks.')
     app.click(f'button[aria-label="Save attendance for {short(today)}"]')
@@ -136,7 +138,7 @@ def test_a_coordinators_day(app):
     marks = {row['full_name']: row['marks'] for row in matrix['rows']}
     dates = [s['date'] for s in matrix['sessions']]
     by_day = {name: dict(zip(dates, m)) for name, m in marks.items()}
-    assert by_day['李娜'] == {yesterday.isoformat(): 'present', today.isoformat(): 'present'}
+    assert by_day['LI Na'] == {yesterday.isoformat(): 'present', today.isoformat(): 'present'}
     assert by_day['Zhou Wei'][yesterday.isoformat()] == 'late'
     assert by_day['Zhou Wei'][today.isoformat()] == 'late'
     assert by_day['Pär Liljert'] == {yesterday.isoformat(): 'present', today.isoformat(): 'absent'}

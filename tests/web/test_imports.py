@@ -333,14 +333,17 @@ def test_importing_a_participant_list_in_the_browser(app, tmp_path):
     app.field('Participant list (CSV or Excel)', registrations).send_keys(str(bad))
     app.button('Import', registrations).click()
     app.notice('1 row has errors')
-    assert 'gender' in registrations.find_element(By.CSS_SELECTOR, 'table').text
-    assert not app.button('Confirm import', registrations).is_displayed()
+    assert 'Gender:' in registrations.find_element(By.CSS_SELECTOR, 'table').text
+    assert not app.button('Confirm import', registrations).is_enabled()
 
+    # An agency the list names that matches no organization is created only when asked
     app.field('Participant list (CSV or Excel)', registrations).send_keys(str(good))
     app.button('Import', registrations).click()
-    app.notice('Confirm the import')
+    app.notice('1 agency not recognised')
     assert registrations.find_element(By.CSS_SELECTOR, 'table').text.count('New person') == 3
     assert app.api(f'/api/v1/workshops/{w["id"]}/registrations')['items'] == []  # nothing saved yet
+    assert not app.button('Confirm import', registrations).is_enabled()
+    app.field('Create every agency not recognised as a new organization of kind Other', registrations).click()
     app.button('Confirm import', registrations).click()
     app.notice('Imported 3 rows')
     saved = app.api(f'/api/v1/workshops/{w["id"]}/registrations')['items']

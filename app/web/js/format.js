@@ -63,6 +63,22 @@ export function formatInstant(iso) {
   return `${t.getDate()} ${MONTHS[t.getMonth()]} ${t.getFullYear()}, ${pad(t.getHours())}:${pad(t.getMinutes())}`;
 }
 
+// 'zh' for text in Chinese characters (fonts and screen readers follow lang), else null.
+export function langOf(text) {
+  return /\p{Script=Han}/u.test(text || '') ? 'zh' : null;
+}
+
+// ['a', 'b', 'c'] -> "a, b and c"
+export function listText(items) {
+  if (items.length < 2) return items.join('');
+  return `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
+}
+
+// 1, 'person' -> "1 person"; 3, 'person', 'people' -> "3 people"; '100+' as it is.
+export function count(n, one, many = `${one}s`) {
+  return `${typeof n === 'number' ? formatNumber(n) : n} ${n === 1 ? one : many}`;
+}
+
 export function formatNumber(n) {
   return n === null || n === undefined ? '' : Number(n).toLocaleString('en');
 }
@@ -156,6 +172,11 @@ export const LABELS = {
     trainer_institution: 'Trainer institution in two cities',
   },
   severity: { conflict: 'Conflict', warning: 'Warning' },
+  duplicate_reason: {
+    same_native_name_and_organization: 'Same Chinese name in the same organization',
+    same_name_and_organization: 'Same name in the same organization',
+    same_email: 'Same email', same_phone: 'Same phone',
+  },
 };
 
 // "lead_funder" -> "Lead funder"; unknown values are humanized, never shown raw.

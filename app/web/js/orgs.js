@@ -29,14 +29,23 @@ export function orgName(org) {
   return org.short_name ? `${org.name} (${org.short_name})` : org.name;
 }
 
-// The picker: search by any name through the API.
-export function organizationPicker({ name = 'organization_id', label = 'Organization', value = null, hint, onChange, class: cls } = {}) {
+// The picker: search by any name or alias through the API. exclude: an id
+// never offered (merging an organization into itself); create: false when
+// only an existing one will do.
+export function organizationPicker({ name = 'organization_id', label = 'Organization', value = null, hint, onChange, class: cls, exclude = null, create = true } = {}) {
   return picker({
     name, label, hint, value, onChange, class: cls,
-    search: async (text) => (await api.get('/api/v1/organizations', { q: text, limit: 12 })).items,
+    search: async (text) => (await api.get('/api/v1/organizations', { q: text, limit: 12 })).items.filter((o) => o.id !== exclude),
     describe: orgName,
-    create: { label: (text) => `Create organization “${text}”…`, run: createOrganizationDialog },
+    option: (o) => [orgName(o), otherNames(o) ? h('span', { class: 'combo-note' }, otherNames(o)) : null],
+    create: create ? { label: (text) => `Create organization “${text}”…`, run: createOrganizationDialog } : null,
   });
+}
+
+// "公安部出入境管理局 · also 出入境管理局, NIA"
+export function otherNames(org) {
+  const aliases = org.aliases || [];
+  return [org.native_name, aliases.length ? `also ${aliases.join(', ')}` : null].filter(Boolean).join(' · ');
 }
 
 // The fields of an organization, shared by the screen and the quick-create dialog.
@@ -45,11 +54,16 @@ export function organizationFields(org = {}, parent = null) {
     fields(
       field({ name: 'name', label: 'Name', value: org.name, class: 'wide' }),
       field({ name: 'short_name', label: 'Short name', value: org.short_name }),
-      field({ name: 'native_name', label: 'Native name', value: org.native_name, lang: 'zh' })),
+      field({ name: 'native_name', label: 'Chinese name', value: org.native_name, lang: 'zh' })),
     fields(
       field({ name: 'kind', label: 'Kind', type: 'select', options: 'organization_kind', blank: 'Choose…', value: org.kind }),
       field({ name: 'country', label: 'Country code', value: org.country, hint: 'Two letters, e.g. CN' }),
-      organizationPicker({ name: 'parent_id', label: 'Parent organization', value: parent })),
+      organizationPicker({ name: 'parent_id', label: 'Parent organization', value: parent, exclude: org.id ?? null })),
+    fields(
+      field({
+        name: 'aliases', label: 'Other names', type: 'list', value: org.aliases, rows: 3, class: 'wide',
+        hint: 'One per line: a former name, a short form, the spelling a host agency’s list uses. Searches and imports match any of them.',
+      })),
   ];
 }
 
@@ -70,6 +84,15 @@ export function createOrganizationDialog(name) {
 export async function orgById(id) {
   if (!id) return null;
   return (await organizations()).get(id) || null;
+}
+
+// Adds a spelling (from an imported list, say) to an organization's other
+// names: read first, so the names added since are kept.
+export async function addAlias(orgId, alias) {
+  const org = await api.get(`/api/v1/organizations/${orgId}`);
+  const saved = await api.patch(`/api/v1/organizations/${orgId}`, { aliases: [...(org.aliases || []), alias] });
+  forgetOrganizations();
+  return saved;
 }
 
 export function orgLink(org) {

@@ -4,6 +4,7 @@
 import { h, uid } from './dom.js';
 
 // spec: {name, label, hint, search: async (text) => items, describe: (item) => text,
+//        option: (item) => node (what the list shows, when more than describe's text),
 //        value: item|null, create: {label: (text) => 'Create …', run: async (text) => item|null},
 //        onChange: (item|null) => void}
 export function picker(spec) {
@@ -60,7 +61,7 @@ export function picker(spec) {
     if (spec.create && text) choices.push({ create: text });
     list.replaceChildren(...choices.map((choice, i) => {
       const li = h('li', { id: `${listId}-${i}`, role: 'option', 'aria-selected': 'false', class: choice.create ? 'combo-create' : null },
-        choice.create ? spec.create.label(choice.create) : spec.describe(choice.item));
+        choice.create ? spec.create.label(choice.create) : (spec.option || spec.describe)(choice.item));
       // mousedown, not click: keeps focus in the input until the choice is made
       li.addEventListener('mousedown', (event) => {
         event.preventDefault();

@@ -98,9 +98,11 @@ export async function busy(btn, action) {
 
 // --- tables -------------------------------------------------------------------
 
-// columns: [{label, cell: (row) => node|string, numeric, class}]
+// columns: [{label, cell: (row) => node|string, numeric, class, rowHeader}]; the
+// first column heads each row, unless another says rowHeader: true.
 export function table(columns, rows, { caption, emptyText = 'Nothing to show.' } = {}) {
   if (!rows.length) return empty(emptyText);
+  const headerAt = Math.max(columns.findIndex((c) => c.rowHeader === true), 0);
   // A wide table scrolls sideways: focusable so keyboard users can scroll it too.
   return h('div', { class: 'table-wrap', tabindex: '0', role: 'region', 'aria-label': caption || 'Table' },
     h('table', {},
@@ -109,7 +111,7 @@ export function table(columns, rows, { caption, emptyText = 'Nothing to show.' }
       h('tbody', {}, rows.map((row) => h('tr', {},
         columns.map((c, i) => {
           const content = c.cell(row);
-          return i === 0 && c.rowHeader !== false
+          return i === headerAt && c.rowHeader !== false
             ? h('th', { scope: 'row', class: c.numeric ? 'num' : c.class }, content)
             : h('td', { class: c.numeric ? 'num' : c.class }, content);
         }))))));

@@ -1,14 +1,19 @@
-// Organizations: list (search, kind), a page with parent, sub-organizations,
-// people and workshops, and the form.
+// Organizations: list (search by any name or alias, kind), a page with
+// parent, sub-organizations, people and workshops, merge, and the form.
 import { api } from '../api.js';
 import { h, mount } from '../dom.js';
 import { changes, field, fields, form, readValues, withoutEmpty } from '../form.js';
 import { formatDateRange, label } from '../format.js';
 import { forgetOrganizations, organizationFields, organizations, orgById, orgLink } from '../orgs.js';
 import { navigate } from '../router.js';
+import { hasRoute } from '../server-features.js';
 import { canWrite } from '../session.js';
 import { busy, button, confirmAction, details, errorBox, linkButton, notify, notifyProblem, pageHeader, pager, section, table } from '../ui.js';
 import { statusBadge } from './home.js';
+import { mergedNote, mergeOrganizationDialog } from './organization-merge.js';
+
+// The merge's answer, shown once on the kept organization's page.
+let justMerged = null;
 
 export async function organizationsView({ query, root }) {
   const q = query.get('q');
@@ -20,7 +25,7 @@ export async function organizationsView({ query, root }) {
   ]);
   const search = h('form', { class: 'filters', role: 'search', 'aria-label': 'Search organizations', novalidate: true },
     fields(
-      field({ name: 'q', label: 'Name', value: q, hint: 'Part of the name, short name or native name' }),
+      field({ name: 'q', label: 'Name', value: q, hint: 'Any of its names: English, Chinese, short or other names' }),
       field({ name: 'kind', label: 'Kind', type: 'select', options: 'organization_kind', blank: 'Any kind', value: kind })),
     h('div', { class: 'form-actions' },
       h('button', { type: 'submit', class: 'btn btn-primary' }, 'Search'),
@@ -34,8 +39,10 @@ export async function organizationsView({ query, root }) {
     search,
     page.problem ? errorBox(page.problem) : [
       table([
-        { label: 'Name', cell: (o) => h('a', { href: `#/organizations/${o.id}` }, o.name) },
+        { label: 'Name', cell: (o) => [h('a', { href: `#/organizations/${o.id}` }, o.name),
+          o.aliases?.length ? h('span', { class: 'cell-note', lang: 'zh' }, `Also: ${o.aliases.join(', ')}`) : null] },
         { label: 'Short name', cell: (o) => o.short_name || '' },
+        { label: 'Chinese name', cell: (o) => (o.native_name ? h('span', { lang: 'zh' }, o.native_name) : '') },
         { label: 'Kind', cell: (o) => label('organization_kind', o.kind) },
         { label: 'Part of', cell: (o) => orgLink(orgs.get(o.parent_id)) },
         { label: 'Country', cell: (o) => o.country || '' },
@@ -53,14 +60,31 @@ export async function organizationView({ params, root }) {
     api.get('/api/v1/people', { organization_id: id, limit: 100 }),
   ]);
   const children = [...orgs.values()].filter((o) => o.parent_id === id);
+  const merged = justMerged?.kept.id === id ? mergedNote(justMerged.name, justMerged.kept) : null;
+  justMerged = null;
+  const merge = canWrite() && (await hasRoute('post', '/api/v1/organizations/{id}/merge'))
+    ? button('Merge into…', async () => {
+      const what = {
+        people: people.next_cursor ? '100+' : people.items.length,
+        workshops: workshops.next_cursor ? '100+' : workshops.items.length,
+        children: children.length,
+      };
+      const kept = await mergeOrganizationDialog(org, what);
+      if (!kept) return;
+      justMerged = { name: org.name, kept };
+      notify(`${org.name} merged into ${kept.name}.`);
+      navigate(`/organizations/${kept.id}`);
+    }) : null;
   mount(root,
     pageHeader(org.name, {
       subtitle: [org.short_name, org.native_name, label('organization_kind', org.kind)].filter(Boolean).join(' · '),
-      actions: canWrite() ? [linkButton('Edit', `#/organizations/${id}/edit`)] : [],
+      actions: canWrite() ? [linkButton('Edit', `#/organizations/${id}/edit`), merge].filter(Boolean) : [],
     }),
+    merged,
     section('Details', details([
       ['Name', org.name], ['Short name', org.short_name],
-      ['Native name', org.native_name ? h('span', { lang: 'zh' }, org.native_name) : null],
+      ['Chinese name', org.native_name ? h('span', { lang: 'zh' }, org.native_name) : null],
+      ['Other names', org.aliases?.length ? h('ul', { class: 'plain', lang: 'zh' }, org.aliases.map((a) => h('li', {}, a))) : null],
       ['Kind', label('organization_kind', org.kind)], ['Country', org.country],
       ['Part of', orgLink(orgs.get(org.parent_id))], ['IATI identifier', org.iati_ref],
       ['Sub-organizations', children.length ? h('ul', { class: 'plain' }, children.map((c) => h('li', {}, orgLink(c)))) : null],
@@ -73,8 +97,8 @@ export async function organizationView({ params, root }) {
     ], workshops.items, { emptyText: 'None recorded.' }),
     workshops.next_cursor ? h('p', {}, h('a', { href: `#/workshops?organization_id=${id}` }, 'More workshops…')) : null),
     section('People', table([
-      { label: 'Full name', cell: (p) => h('a', { href: `#/people/${p.id}` }, p.full_name) },
-      { label: 'Native name', cell: (p) => p.native_name || '' },
+      { label: 'Full name (Latin script)', cell: (p) => h('a', { href: `#/people/${p.id}` }, p.full_name) },
+      { label: 'Chinese name', cell: (p) => (p.native_name ? h('span', { lang: 'zh' }, p.native_name) : '') },
       { label: 'Position', cell: (p) => p.position || '' },
     ], people.items, { emptyText: 'Nobody recorded.' }),
     people.next_cursor ? h('p', {}, h('a', { href: `#/people?organization_id=${id}` }, 'More people…')) : null),

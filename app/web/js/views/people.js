@@ -1,10 +1,12 @@
-// People: search by any name (Chinese too) or organization, paged by cursor.
+// People: search by any name (Chinese, pinyin with or without spaces, Latin
+// script) or organization, paged by cursor; the count of possible duplicates.
 import { api } from '../api.js';
 import { h, mount } from '../dom.js';
 import { field, fields, readValues } from '../form.js';
 import { label } from '../format.js';
 import { organizationPicker, organizations, orgById } from '../orgs.js';
 import { navigate } from '../router.js';
+import { hasRoute } from '../server-features.js';
 import { canWrite } from '../session.js';
 import { errorBox, linkButton, pageHeader, pager, table } from '../ui.js';
 
@@ -12,15 +14,16 @@ export async function peopleView({ query, root }) {
   const q = query.get('q');
   const organizationId = query.get('organization_id');
   const cursor = query.get('cursor');
-  const [orgs, org, page] = await Promise.all([
+  const [orgs, org, page, duplicates] = await Promise.all([
     organizations(),
     orgById(Number(organizationId)),
     api.get('/api/v1/people', { q, organization_id: organizationId, cursor, limit: 50 }).catch((problem) => ({ problem })),
+    duplicatesLink(),
   ]);
 
   const search = h('form', { class: 'filters', role: 'search', 'aria-label': 'Search people', novalidate: true },
     fields(
-      field({ name: 'q', label: 'Name', value: q, hint: 'Part of the name, in any script (e.g. Wang or 王)' }),
+      field({ name: 'q', label: 'Name', value: q, hint: 'Chinese or pinyin: 王芳, Wang Fang, wangfang' }),
       organizationPicker({ label: 'Organization', value: org })),
     h('div', { class: 'form-actions' },
       h('button', { type: 'submit', class: 'btn btn-primary' }, 'Search'),
@@ -32,8 +35,8 @@ export async function peopleView({ query, root }) {
 
   const results = page.problem ? errorBox(page.problem) : [
     table([
-      { label: 'Full name', cell: (p) => h('a', { href: `#/people/${p.id}` }, p.full_name) },
-      { label: 'Native name', cell: (p) => (p.native_name ? h('span', { lang: 'zh' }, p.native_name) : '') },
+      { label: 'Full name (Latin script)', cell: (p) => h('a', { href: `#/people/${p.id}` }, p.full_name) },
+      { label: 'Chinese name', cell: (p) => (p.native_name ? h('span', { lang: 'zh' }, p.native_name) : '') },
       { label: 'Gender', cell: (p) => label('gender', p.gender) },
       { label: 'Organization', cell: (p) => orgs.get(p.organization_id)?.name || '' },
       { label: 'Position', cell: (p) => p.position || '' },
@@ -42,6 +45,13 @@ export async function peopleView({ query, root }) {
   ];
 
   mount(root,
-    pageHeader('People', { actions: canWrite() ? [linkButton('New person', '#/people/new', { kind: 'primary' })] : [] }),
+    pageHeader('People', { actions: [duplicates, canWrite() ? linkButton('New person', '#/people/new', { kind: 'primary' }) : null].filter(Boolean) }),
     search, results);
+}
+
+// "Possible duplicates (3)", once the server lists them.
+async function duplicatesLink() {
+  if (!(await hasRoute('get', '/api/v1/people/duplicates'))) return null;
+  const n = await api.get('/api/v1/people/duplicates').then((page) => page.items.length, () => null);
+  return linkButton(n === null ? 'Possible duplicates' : `Possible duplicates (${n})`, '#/people/duplicates');
 }

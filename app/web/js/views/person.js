@@ -1,15 +1,18 @@
-// A person's page (details, training record, merge) and their form.
+// A person's page (details, training record, possible duplicates, merge)
+// and their form.
 import { api } from '../api.js';
 import { h, mount } from '../dom.js';
-import { changes, fields, form, withoutEmpty } from '../form.js';
+import { changes, field, fields, form, withoutEmpty } from '../form.js';
 import { formatDateRange, label } from '../format.js';
 import { orgById, orgLink } from '../orgs.js';
 import { navigate } from '../router.js';
 import { hasRoute } from '../server-features.js';
 import { canWrite, isAdmin } from '../session.js';
 import { busy, button, confirmAction, details, empty, errorBox, linkButton, loading, notify, notifyProblem, pageHeader, section, table } from '../ui.js';
+import { duplicatesOf } from './duplicates.js';
 import { statusBadge } from './home.js';
-import { duplicatesNote, personFields, personName, personPicker } from './person-fields.js';
+import { duplicatesNote, generatedNote, personFields, personName, personPicker } from './person-fields.js';
+import { mergeOutcome, mergePeople, rememberOutcome, takeOutcome } from './person-merge.js';
 
 // The create answer's possible duplicates, shown once on the new person's page.
 let justCreated = null;
@@ -21,6 +24,7 @@ export async function personView({ params, root }) {
   const record = h('div', {}, loading());
   const created = justCreated?.id === id ? justCreated : null;
   justCreated = null;
+  const merged = takeOutcome(id);
 
   mount(root,
     pageHeader(person.full_name, {
@@ -28,9 +32,10 @@ export async function personView({ params, root }) {
       actions: canWrite() ? [linkButton('Edit', `#/people/${id}/edit`)] : [],
     }),
     created ? duplicatesNote(created) : null,
+    merged,
     section('Details', details([
-      ['Full name', person.full_name],
-      ['Native name', person.native_name ? h('span', { lang: 'zh' }, person.native_name) : null],
+      ['Full name (Latin script)', person.full_name_generated ? [person.full_name, ' ', generatedNote()] : person.full_name],
+      ['Chinese name', person.native_name ? h('span', { lang: 'zh' }, person.native_name) : null],
       ['Gender', label('gender', person.gender)],
       ['Organization', orgLink(org)],
       ['Position', person.position], ['Province', person.province],
@@ -38,12 +43,20 @@ export async function personView({ params, root }) {
       ['Phone', person.phone],
     ])),
     section('Training record', record),
+    (await hasRoute('get', '/api/v1/people/{id}/duplicates'))
+      ? section('Possible duplicates', await duplicatesOf(id, { onMerged: showMerged })) : null,
     canWrite() ? section('Merge a duplicate', await mergeForm(person)) : null,
     canWrite() ? h('div', { class: 'danger-zone' },
       button('Delete person', (e) => remove(person, e.currentTarget), { kind: 'danger' }),
       isAdmin() ? button('Erase personal data', (e) => erase(person, e.currentTarget), { kind: 'danger' }) : null) : null);
 
   mount(record, await trainingRecord(id));
+}
+
+// After a merge: the kept person's page, with what the merge did in words.
+function showMerged({ answer, note }) {
+  rememberOutcome(answer.id, note);
+  navigate(`/people/${answer.id}`);
 }
 
 // GET /api/v1/people/{id}/workshops: the workshops a person was registered
@@ -69,21 +82,34 @@ async function trainingRecord(id) {
   ], page.items, { emptyText: 'Not registered for any workshop yet.' });
 }
 
+// Any other record, also one the server did not list: the coordinator
+// chooses which of the two is kept.
 async function mergeForm(person) {
   if (!(await hasRoute('post', '/api/v1/people/{id}/merge'))) {
     return empty('This server cannot merge people yet.');
   }
-  const into = await personPicker({ name: 'into_id', label: 'Keep this person instead', create: false, hint: 'This record’s registrations and marks move to the person you pick; this record is then deleted.' });
+  const other = await personPicker({
+    name: 'other_id', label: 'The other record', create: false, exclude: person.id, contacts: true,
+    hint: 'Type a name (Chinese, pinyin or Latin script), an email or a phone number; each choice shows organization, email and phone.',
+  });
+  const keep = field({
+    name: 'keep', label: 'Keep', type: 'select', value: 'other',
+    options: [['other', 'The other record (this one is merged into it)'], ['this', 'This record (the other is merged into it)']],
+    hint: 'The record merged moves its registrations and attendance marks to the one kept, fills in what it lacks, and is deleted.',
+  });
   return form({
-    submitLabel: 'Merge into the person picked',
+    submitLabel: 'Merge the two records',
+    failLabel: 'Not merged.',
     onSubmit: async (values) => {
-      const target = into.selected();
-      if (target && !(await confirmAction(`Merge ${person.full_name} into ${target.full_name}?`, 'Merge'))) return;
-      await api.post(`/api/v1/people/${person.id}/merge`, { into_id: values.into_id });
-      notify(`${person.full_name} merged into ${target ? target.full_name : 'the person picked'}.`);
-      navigate(`/people/${values.into_id}`);
+      const target = other.selected();
+      if (!target) throw { detail: 'Pick the other record first.', errors: [{ field: 'other_id', message: 'Pick a person from the list (type, then choose).' }] };
+      const [merged, kept] = values.keep === 'this' ? [target, person] : [person, target];
+      if (!(await confirmAction(`Merge ${personName(merged)} (record ${merged.id}) into ${personName(kept)} (record ${kept.id})?`, 'Merge'))) return;
+      const answer = await mergePeople(merged.id, kept.id);
+      notify(`${personName(merged)} merged into ${answer.full_name}.`);
+      showMerged({ answer, note: await mergeOutcome(answer, personName(merged)) });
     },
-  }, fields(into));
+  }, fields(other, keep));
 }
 
 async function remove(person, btn) {

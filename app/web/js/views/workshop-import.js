@@ -1,32 +1,95 @@
 // Imports into a workshop from a spreadsheet: the participant list, or the
 // sign-in grid filled in on paper or in Excel. "Import" asks the server for a
-// dry run and shows what each row would do; "Confirm import" then writes all
-// rows or none. Offered once the server has the import routes.
+// dry run and shows what it would do: the summary in words, the agencies a
+// list names that match no organization (map or create each, and the dry run
+// runs again), every row with its problems. "Confirm import" then writes all
+// rows or none; or the valid rows only, when the coordinator says to skip
+// the others. Offered once the server has the import routes.
 import { api } from '../api.js';
 import { h, mount, uid } from '../dom.js';
-import { hasRoute } from '../server-features.js';
-import { busy, button, notify, notifyProblem, table } from '../ui.js';
+import { field } from '../form.js';
+import { count } from '../format.js';
+import { hasParam, hasRoute } from '../server-features.js';
+import { busy, button, notify, notifyProblem } from '../ui.js';
+import { agenciesPanel } from './import-agencies.js';
+import { rowsTable, summaryText } from './import-report.js';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-const ACTIONS = {
-  create_person: 'New person', match_person: 'Known person', already_registered: 'Already registered', error: 'Error',
-};
+const SAVED = new Set(['create_person', 'match_person', 'already_registered', 'set_marks', 'unchanged']);
+
+// A real run's answer, shown once in the panel drawn when the page refreshes.
+const finished = new Map(); // "kind:workshop id" -> answer
 
 export async function importPanel(workshopId, { kind, onDone }) {
   const path = kind === 'registrations'
     ? '/api/v1/workshops/{id}/registrations/import' : '/api/v1/workshops/{id}/attendance/import';
   if (!(await hasRoute('post', path))) return null;
+  const [canSkip, canCreate] = await Promise.all([
+    hasParam('post', path, 'skip_invalid'), hasParam('post', path, 'create_organizations')]);
   const target = path.replace('{id}', workshopId);
+  const key = `${kind}:${workshopId}`;
   const id = uid('import-file');
   const input = h('input', { id, type: 'file', accept: `.csv,.xlsx,text/csv,${XLSX}` });
-  const out = h('div', { 'aria-live': 'polite' });
-  // Offered only after a dry run without errors (a span: buttons' CSS
-  // display would override `hidden` on the button itself).
-  const confirm = h('span', { hidden: true },
-    button('Confirm import', (e) => busy(e.currentTarget, () => send(false)), { kind: 'primary' }));
-  input.addEventListener('change', () => { confirm.hidden = true; mount(out); });
+  const out = h('div', {});
+  let checked = null; // the last dry run's answer (or a refused run's)
 
-  const send = async (dryRun) => {
+  // The real run's choices, kept across dry runs of the same file.
+  const skip = field({ name: 'skip_invalid', type: 'checkbox', label: 'Save the valid rows and skip the rows with errors' });
+  const createAll = field({ name: 'create_organizations', type: 'checkbox', label: 'Create every agency not recognised as a new organization of kind Other' });
+  const reason = h('p', { class: 'hint', id: uid('confirm-reason') });
+  const confirm = button('Confirm import', async (e) => {
+    await busy(e.currentTarget, () => send(false));
+    updateConfirm();
+  }, { kind: 'primary', 'aria-describedby': reason.id });
+
+  const tally = () => {
+    const rows = checked?.rows || [];
+    return { errors: rows.filter((r) => r.action === 'error').length, unmatched: checked?.summary?.unmatched_organizations?.length || 0 };
+  };
+  // Confirm waits until the server's answer leaves nothing to decide.
+  const updateConfirm = () => {
+    const { errors, unmatched } = tally();
+    const why = [];
+    if (errors && !skip.read()) {
+      why.push(`${count(errors, 'row has', 'rows have')} errors: correct the file and choose it again${canSkip ? ', or tick “Save the valid rows and skip the rows with errors”' : ''}.`);
+    }
+    if (unmatched && !createAll.read()) {
+      why.push(`Map or create the ${count(unmatched, 'agency', 'agencies')} not recognised${canCreate ? ', or tick “Create every agency not recognised…”' : ''}.`);
+    }
+    confirm.disabled = why.length > 0;
+    reason.textContent = why.length ? why.join(' ') : 'Nothing is saved until you confirm.';
+  };
+  skip.control.addEventListener('change', updateConfirm);
+  createAll.control.addEventListener('change', updateConfirm);
+  input.addEventListener('change', () => {
+    checked = null;
+    mount(out);
+  });
+
+  const draw = (answer, { dryRun }) => {
+    const unmatched = answer.summary?.unmatched_organizations || [];
+    const { errors } = tally();
+    mount(out,
+      h('p', { class: 'import-summary', tabindex: '-1' }, summaryText(answer.summary || {}, answer.rows, { dryRun })),
+      unmatched.length ? agenciesPanel(unmatched, { onResolved: () => send(true, { after: 'agencies' }) }) : null,
+      h('div', { class: 'import-confirm' },
+        errors && canSkip ? skip : null,
+        unmatched.length && canCreate ? createAll : null,
+        h('div', { class: 'form-actions' }, confirm),
+        reason),
+      rowsTable(answer.rows || [], { unmatched: new Set(unmatched.map((u) => u.name)) }));
+    updateConfirm();
+  };
+
+  // After a real run: what was saved, and the rows left out.
+  const drawDone = (answer) => {
+    const left = answer.rows.filter((r) => r.action === 'error');
+    mount(out,
+      h('p', { class: 'import-summary', tabindex: '-1' }, summaryText(answer.summary || {}, answer.rows, { dryRun: false })),
+      left.length ? [h('h3', {}, `Rows left out (${left.length})`), rowsTable(left)] : null);
+  };
+
+  const send = async (dryRun, { after } = {}) => {
     const file = input.files[0];
     if (!file) {
       notify('Choose a file first.', 'error');
@@ -34,45 +97,56 @@ export async function importPanel(workshopId, { kind, onDone }) {
       return;
     }
     const type = file.name.toLowerCase().endsWith('.xlsx') ? XLSX : 'text/csv';
+    const query = { dry_run: String(dryRun) };
+    // Sent only when ticked: a server without them still takes the others.
+    if (!dryRun && skip.read()) query.skip_invalid = 'true';
+    if (!dryRun && createAll.read()) query.create_organizations = 'true';
     try {
-      const answer = await api.upload(target, file, type, { dry_run: String(dryRun) });
-      mount(out, rowsTable(answer.rows));
+      const answer = await api.upload(target, file, type, query);
       if (dryRun) {
-        const errors = answer.rows.filter((r) => r.action === 'error').length;
-        confirm.hidden = errors > 0;
-        notify(errors
-          ? `${errors} row${errors === 1 ? ' has' : 's have'} errors: correct the file and import it again. Nothing was saved.`
-          : 'File checked: nothing saved yet. Confirm the import if the rows look right.', errors ? 'error' : 'info');
+        checked = answer;
+        draw(answer, { dryRun });
+        const { errors, unmatched } = tally();
+        const parts = [
+          errors ? `${count(errors, 'row has', 'rows have')} errors` : null,
+          unmatched ? `${count(unmatched, 'agency', 'agencies')} not recognised` : null,
+        ].filter(Boolean);
+        notify(parts.length ? `${parts.join('; ')}. Nothing was saved.` : 'File checked: nothing saved yet. Confirm the import if the rows look right.',
+          errors ? 'error' : 'info');
+        // After mapping an agency: on to the next one, or to the summary.
+        if (after) (out.querySelector('.agencies h3') || out.querySelector('.import-summary')).focus();
       } else {
-        confirm.hidden = true;
-        notify(`Imported ${answer.rows.length} row${answer.rows.length === 1 ? '' : 's'}.`);
+        checked = null;
+        finished.set(key, answer);
+        drawDone(answer);
+        const saved = answer.rows.filter((r) => SAVED.has(r.action)).length;
+        const left = answer.rows.filter((r) => r.action === 'error').length;
+        notify(`Imported ${count(saved, 'row')}.${left ? ` ${count(left, 'row')} with errors left out.` : ''}`);
         await onDone();
       }
     } catch (problem) {
-      // A refused import lists every row; nothing was written.
-      if (problem.body?.rows) mount(out, rowsTable(problem.body.rows));
+      // A refused run lists every row; nothing was written.
+      if (problem.body?.rows) {
+        checked = problem.body;
+        draw(problem.body, { dryRun: true });
+      }
       notifyProblem(problem, 'Nothing imported');
     }
   };
 
-  return h('details', { class: 'import' },
+  const done = finished.get(key);
+  finished.delete(key);
+  const panel = h('details', { class: 'import', open: Boolean(done) },
     h('summary', {}, kind === 'registrations' ? 'Import a participant list (CSV or Excel)' : 'Import the sign-in grid (CSV or Excel)'),
     h('div', { class: 'field' },
       h('label', { for: id }, kind === 'registrations' ? 'Participant list (CSV or Excel)' : 'Sign-in grid (CSV or Excel)'), input,
       h('p', { class: 'hint' }, kind === 'registrations'
-        ? 'Columns by their header, in English or Chinese: Full name/姓名, Native name, Gender/性别, Organization/单位, Position, Province, Email, Phone, Role.'
+        ? 'The list as the host agency sends it: a title above the headers is fine. Columns by their header, in English or Chinese: 序号/No., 姓名/Name, 中文名/Native name, 性别/Gender, 单位/Agency, 职务/Position, 省份/Province, 邮箱/Email, 电话/手机/Phone, Role.'
         : 'One row per person, one column per session headed by its date (YYYY-MM-DD), cells P, L, E or A.')),
     h('div', { class: 'form-actions' },
       button('Import', (e) => busy(e.currentTarget, () => send(true))),
-      confirm),
+      h('span', { class: 'hint' }, 'Checks the file first: nothing is saved until you confirm.')),
     out);
-}
-
-function rowsTable(rows) {
-  return table([
-    { label: 'Row', cell: (r) => String(r.row), numeric: true },
-    { label: 'Action', cell: (r) => ACTIONS[r.action] || r.action },
-    { label: 'Person', cell: (r) => (r.person_id ? h('a', { href: `#/people/${r.person_id}` }, `Person ${r.person_id}`) : '') },
-    { label: 'Problems', cell: (r) => (r.errors || []).map((e) => (typeof e === 'string' ? e : `${e.field}: ${e.message}`)).join('; ') },
-  ], rows || [], { emptyText: 'The file has no rows.' });
+  if (done) drawDone(done);
+  return panel;
 }

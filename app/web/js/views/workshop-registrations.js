@@ -1,5 +1,5 @@
-// A workshop's registrations: find or create a person and register them with
-// a role; change role and status; remove.
+// A workshop's registrations, in the order of the host's list (No.): find or
+// create a person and register them with a role; change role and status; remove.
 import { api } from '../api.js';
 import { h, mount } from '../dom.js';
 import { changes, field, fields, form } from '../form.js';
@@ -41,7 +41,8 @@ export async function registrationsSection(workshopId, registrations, names, onC
   };
 
   const columns = [
-    { label: 'Name', cell: (r) => h('a', { href: `#/people/${r.person_id}` }, nameOf(r)) },
+    { label: 'No.', cell: (r) => String(r.list_order ?? ''), numeric: true },
+    { label: 'Name', cell: (r) => h('a', { href: `#/people/${r.person_id}` }, nameOf(r)), rowHeader: true },
     { label: 'Role', cell: (r) => label('registration_role', r.role) },
     { label: 'Status', cell: (r) => label('registration_status', r.status) },
   ];
@@ -53,7 +54,9 @@ export async function registrationsSection(workshopId, registrations, names, onC
         button('Remove', (e) => remove(r, e.currentTarget), { kind: 'link', 'aria-label': `Remove the registration of ${nameOf(r)}` })),
     });
   }
-  const sorted = [...registrations].sort((a, b) => nameOf(a).localeCompare(nameOf(b)));
+  // In the order of the host's list (its 序号), the people added by hand after them.
+  const sorted = [...registrations].sort((a, b) => (a.list_order ?? Infinity) - (b.list_order ?? Infinity)
+    || nameOf(a).localeCompare(nameOf(b)));
   const box = h('div', {});
   let addForm = null;
   if (canWrite()) {

@@ -1,0 +1,320 @@
+// The participant list's import (CheckParticipants and ImportParticipants,
+// in imports.hpp): every row is read and matched first, with a handful of
+// indexed queries for the whole list; a real run then writes what the check
+// decided, each row in its own savepoint.
+
+#include <algorithm>
+#include <charconv>
+#include <map>
+#include <set>
+#include <unordered_map>
+
+#include "app/services/import_sheet.hpp"
+#include "app/services/imports.hpp"
+#include "app/services/organizations.hpp"
+#include "app/services/people.hpp"
+#include "domain/person.hpp"
+#include "domain/registration.hpp"
+#include "domain/workshop.hpp"
+#include "storage/import_lookups.hpp"
+#include "storage/organization_namespace.hpp"
+#include "storage/romanize.hpp"
+#include "storage/text_key.hpp"
+
+namespace capdev::app {
+
+namespace {
+
+using domain::ImportAction;
+using domain::ImportColumn;
+
+std::vector<domain::FieldError> ErrorsOf(const domain::Status& status) {
+  if (!status.errors().empty()) return status.errors();
+  return {{"row", status.detail()}};
+}
+
+void Put(json::object& o, const char* name, const std::string& value) {
+  if (!value.empty()) o[name] = value;
+}
+
+// A row as read and matched, with what a real run writes for it.
+struct PlannedRow {
+  ImportRow report;
+  domain::Person person;  // validated, organization not yet set
+  domain::Registration registration;
+  std::string organization_key;  // folded; empty: no organization
+  std::optional<std::int64_t> organization_id;
+  std::optional<std::size_t> same_as;  // an earlier row's new person
+};
+
+struct Plan {
+  ImportReport report;  // rows filled from `rows` at the end
+  std::vector<PlannedRow> rows;
+  std::map<std::string, std::size_t> unmatched;  // key -> report index
+};
+
+// The list's own number: a whole number, or an error.
+std::optional<std::int64_t> ListOrder(const std::string& text,
+                                      std::vector<domain::FieldError>& errors) {
+  if (text.empty()) return std::nullopt;
+  std::int64_t n = 0;
+  const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), n);
+  if (ec != std::errc() || end != text.data() + text.size() || n < 0 ||
+      n > domain::kMaxCount) {
+    errors.push_back({"list_order", "must be a whole number (the list's No.)"});
+    return std::nullopt;
+  }
+  return n;
+}
+
+// Reads one row into `p`: the person's and the registration's fields,
+// checked as their forms check them.
+void ReadRow(const ImportHeader& header, const std::vector<SheetCell>& cells,
+             PlannedRow& p) {
+  using C = ImportColumn;
+  auto& row = p.report;
+  const auto get = [&](C column) { return header.Get(cells, column); };
+  json::object person;
+  // A name in Chinese characters in the name column is the Chinese name: the
+  // Latin one is generated from it.
+  std::string full_name = get(C::kFullName), native = get(C::kNativeName);
+  if (native.empty() && storage::LatinNameOf(full_name)) {
+    native = full_name;
+    full_name.clear();
+  }
+  Put(person, "full_name", full_name);
+  Put(person, "native_name", native);
+  Put(person, "position", get(C::kPosition));
+  Put(person, "province", get(C::kProvince));
+  Put(person, "email", get(C::kEmail));
+  Put(person, "phone", get(C::kPhone));
+  if (const auto gender = get(C::kGender); !gender.empty()) {
+    if (const auto g = domain::GenderOf(gender)) {
+      person["gender"] = domain::ToText(*g);
+    } else {
+      row.errors.push_back(
+          {"gender",
+           "must be F, M, 女, 男, female, male, other or undisclosed"});
+    }
+  }
+  json::object registration;
+  Put(registration, "role", domain::LowerTrimmed(get(C::kRole)));
+  Put(registration, "status", domain::LowerTrimmed(get(C::kStatus)));
+  registration["person_id"] = 1;  // the real one is known later
+  const auto person_draft = DecodeDraft<domain::Person>(person);
+  const auto registration_draft =
+      DecodeDraft<domain::Registration>(registration);
+  for (const auto* errors :
+       {&person_draft.errors.list(), &registration_draft.errors.list()})
+    row.errors.insert(row.errors.end(), errors->begin(), errors->end());
+  p.person = WithGeneratedName(person_draft.ApplyTo({}), person_draft, {});
+  p.registration = registration_draft.ApplyTo({});
+  p.registration.list_order = ListOrder(get(C::kListOrder), row.errors);
+  for (const auto& status :
+       {domain::Validate(p.person), domain::Validate(p.registration)}) {
+    if (status.ok()) continue;
+    for (auto& e : ErrorsOf(status)) {
+      const bool known = std::any_of(
+          row.errors.begin(), row.errors.end(),
+          [&](const auto& have) { return have.field == e.field; });
+      if (!known) row.errors.push_back(std::move(e));
+    }
+  }
+  row.full_name = p.person.full_name;
+  row.native_name = p.person.native_name.value_or("");
+  row.organization = get(C::kOrganization);
+  row.list_order = p.registration.list_order;
+  p.organization_key =
+      row.organization.empty() ? "" : storage::FoldKey(row.organization);
+  if (!row.errors.empty()) row.action = ImportAction::kError;
+}
+
+// Matches every row: agencies by any of their names, people by email or by
+// name within their organization, registrations of this workshop.
+domain::StatusOr<Plan> MakePlan(storage::Database& db,
+                                std::int64_t workshop_id, const Rows& sheet) {
+  RETURN_IF_ERROR(Load<domain::Workshop>(db, workshop_id));
+  const auto header_index = FindHeaderRow(
+      sheet, {ImportColumn::kFullName, ImportColumn::kNativeName});
+  if (!header_index)
+    return MissingColumn("name (Full name, Name, 姓名, Native name, 中文名)");
+  Plan plan;
+  auto& report = plan.report;
+  report.header_row = *header_index + 1;
+  const ImportHeader header = ReadImportHeader(sheet[*header_index]);
+  for (const auto& [column, text] : header.others)
+    report.unknown_columns.push_back(text);
+
+  // Agencies first: the people are matched within them.
+  std::map<std::string, std::optional<std::int64_t>> organizations;
+  for (std::size_t i = *header_index + 1; i < sheet.size(); ++i) {
+    if (IsBlankRow(sheet[i])) continue;
+    auto& p = plan.rows.emplace_back();
+    p.report.row = i + 1;
+    p.report.action = ImportAction::kCreatePerson;
+    ReadRow(header, sheet[i], p);
+    if (p.organization_key.empty()) continue;
+    auto [it, added] = organizations.try_emplace(p.organization_key);
+    if (added) it->second = storage::OrganizationHolding(db, p.report.organization);
+    p.organization_id = it->second;
+  }
+  std::vector<std::optional<std::int64_t>> matched_orgs;
+  for (const auto& [key, id] : organizations) {
+    if (id) matched_orgs.push_back(id);
+  }
+  std::sort(matched_orgs.begin(), matched_orgs.end());
+  matched_orgs.erase(std::unique(matched_orgs.begin(), matched_orgs.end()),
+                     matched_orgs.end());
+  report.organizations_matched = matched_orgs.size();
+  matched_orgs.emplace_back(std::nullopt);  // people of no organization
+  storage::ImportLookups known(db, workshop_id, matched_orgs);
+
+  // Keys of the new people met so far: a later row naming one is the same.
+  std::unordered_map<std::string, std::size_t> new_people;
+  std::set<std::int64_t> registered_here;
+  for (std::size_t k = 0; k < plan.rows.size(); ++k) {
+    auto& p = plan.rows[k];
+    auto& row = p.report;
+    const bool unmatched = !p.organization_key.empty() && !p.organization_id;
+    if (unmatched) {
+      auto [it, added] = plan.unmatched.try_emplace(
+          p.organization_key, report.unmatched_organizations.size());
+      if (added)
+        report.unmatched_organizations.push_back({row.organization, {}, {}});
+      report.unmatched_organizations[it->second].rows.push_back(row.row);
+    }
+    if (row.action == ImportAction::kError) continue;
+
+    std::optional<std::int64_t> found;
+    if (p.person.email) found = known.PersonWithEmail(*p.person.email);
+    if (!found && !unmatched) found = known.PersonNamed(p.person, p.organization_id);
+    const std::string org_key = p.organization_id
+                                    ? std::to_string(*p.organization_id)
+                                    : "name:" + p.organization_key;
+    if (found) {
+      row.action = ImportAction::kMatchPerson;
+      row.person_id = found;
+    } else {
+      // The same new person: by email, else by Chinese name, else by Latin
+      // name in the same agency.
+      std::vector<std::string> keys;
+      if (p.person.email) keys.push_back("@" + storage::FoldKey(*p.person.email));
+      if (p.person.native_name)
+        keys.push_back("zh:" + storage::CompactKey(*p.person.native_name) +
+                       '\x1f' + org_key);
+      keys.push_back("en:" + storage::CompactKey(p.person.full_name) + '\x1f' +
+                     org_key);
+      for (const auto& key : keys) {
+        if (auto it = new_people.find(key); it != new_people.end()) {
+          p.same_as = it->second;
+          break;
+        }
+      }
+      if (p.same_as) {
+        row.action = ImportAction::kAlreadyRegistered;
+        ++report.duplicates_in_file;
+        continue;
+      }
+      for (const auto& key : keys) new_people.emplace(key, k);
+      continue;
+    }
+    if (auto registration = known.RegistrationOf(*found)) {
+      row.action = ImportAction::kAlreadyRegistered;
+      row.registration_id = registration;
+    } else if (!registered_here.insert(*found).second) {
+      row.action = ImportAction::kAlreadyRegistered;
+      ++report.duplicates_in_file;
+    }
+  }
+  if (!report.unmatched_organizations.empty()) {
+    const auto all = storage::AllOrganizations(db);
+    for (auto& u : report.unmatched_organizations)
+      u.candidates = storage::ClosestOrganizations(all, u.name, 3);
+  }
+  return plan;
+}
+
+void Finish(Plan& plan) {
+  for (auto& p : plan.rows) plan.report.rows.push_back(std::move(p.report));
+  std::stable_sort(plan.report.rows.begin(), plan.report.rows.end(),
+                   [](const auto& a, const auto& b) { return a.row < b.row; });
+}
+
+}  // namespace
+
+domain::StatusOr<ImportReport> CheckParticipants(storage::Database& db,
+                                                 std::int64_t workshop_id,
+                                                 const Rows& sheet) {
+  storage::ReadTransaction snapshot(db);
+  ASSIGN_OR_RETURN(auto plan, MakePlan(db, workshop_id, sheet));
+  SkipAboveHeader(sheet, plan.report.header_row - 1, plan.report.rows);
+  Finish(plan);
+  return std::move(plan.report);
+}
+
+domain::StatusOr<ImportReport> ImportParticipants(
+    storage::WriteTx& tx, const domain::Principal& by, std::int64_t workshop_id,
+    const Rows& sheet, const ImportOptions& options) {
+  ASSIGN_OR_RETURN(auto plan, MakePlan(tx.db(), workshop_id, sheet));
+  auto& report = plan.report;
+  SkipAboveHeader(sheet, report.header_row - 1, report.rows);
+  const bool errors =
+      std::any_of(plan.rows.begin(), plan.rows.end(), [](const auto& p) {
+        return p.report.action == ImportAction::kError;
+      });
+  const bool refused = errors && !options.skip_invalid;
+  if (refused || (!report.unmatched_organizations.empty() &&
+                  !options.create_organizations)) {
+    Finish(plan);
+    return std::move(report);
+  }
+
+  // Unmatched agencies, created as the list spells them (kind other).
+  std::map<std::string, std::int64_t> created;
+  for (const auto& [key, index] : plan.unmatched) {
+    const auto& u = report.unmatched_organizations[index];
+    const auto draft = DecodeDraft<domain::Organization>(
+        json::object{{"name", u.name}, {"kind", "other"}});
+    ASSIGN_OR_RETURN(auto org, CreateOrganization(tx, by, draft));
+    created[key] = org.id;
+    report.organizations_created.push_back(std::move(org));
+  }
+  report.unmatched_organizations.clear();
+
+  for (auto& p : plan.rows) {
+    auto& row = p.report;
+    if (row.action == ImportAction::kError) continue;
+    if (!p.organization_id && !p.organization_key.empty())
+      p.organization_id = created.at(p.organization_key);
+    if (p.same_as) {
+      row.person_id = plan.rows[*p.same_as].report.person_id;
+      row.registration_id = plan.rows[*p.same_as].report.registration_id;
+      continue;
+    }
+    storage::WriteTx row_tx(tx.db());  // a savepoint: the row or nothing
+    domain::Status written = [&]() -> domain::Status {
+      if (row.action == ImportAction::kCreatePerson) {
+        p.person.organization_id = p.organization_id;
+        ASSIGN_OR_RETURN(const auto person, SaveNew(tx, &by, p.person));
+        row.person_id = person.id;
+      }
+      if (row.action == ImportAction::kAlreadyRegistered) return {};
+      p.registration.workshop_id = workshop_id;
+      p.registration.person_id = *row.person_id;
+      ASSIGN_OR_RETURN(const auto registration,
+                       SaveNew(tx, &by, p.registration));
+      row.registration_id = registration.id;
+      return {};
+    }();
+    if (written.ok()) {
+      row_tx.Commit();
+    } else {
+      row.action = ImportAction::kError;
+      row.errors = ErrorsOf(written);
+    }
+  }
+  Finish(plan);
+  return std::move(report);
+}
+
+}  // namespace capdev::app

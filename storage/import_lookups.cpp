@@ -1,0 +1,84 @@
+#include "storage/import_lookups.hpp"
+
+#include <SQLiteCpp/Column.h>
+#include <SQLiteCpp/Statement.h>
+
+#include "storage/romanize.hpp"
+#include "storage/row_mapping.hpp"
+#include "storage/text_key.hpp"
+
+namespace capdev::storage {
+
+namespace {
+
+std::string OrgKey(std::optional<std::int64_t> organization) {
+  return organization ? std::to_string(*organization) : "-";
+}
+
+}  // namespace
+
+ImportLookups::ImportLookups(
+    Database& db, std::int64_t workshop_id,
+    const std::vector<std::optional<std::int64_t>>& organizations)
+    : db_(db) {
+  ScopedStatement people(db,
+                         "SELECT id, full_name, native_name FROM people"
+                         " WHERE organization_id IS ? ORDER BY id");
+  for (const auto& org : organizations) {
+    people->reset();
+    BindAll(*people, org);
+    const std::string prefix = OrgKey(org) + '\x1f';
+    while (people->executeStep()) {
+      const auto id = people->getColumn(0).getInt64();
+      std::string native;
+      if (!people->getColumn(2).isNull())
+        native = CompactKey(people->getColumn(2).getString());
+      if (!native.empty()) by_native_.try_emplace(prefix + native, id);
+      by_latin_[prefix + CompactKey(people->getColumn(1).getString())]
+          .push_back({id, native});
+    }
+  }
+  ScopedStatement registrations(
+      db, "SELECT person_id, id FROM registrations WHERE workshop_id = ?");
+  registrations->bind(1, workshop_id);
+  while (registrations->executeStep()) {
+    registrations_.emplace(registrations->getColumn(0).getInt64(),
+                           registrations->getColumn(1).getInt64());
+  }
+}
+
+std::optional<std::int64_t> ImportLookups::PersonWithEmail(
+    const std::string& email) {
+  ScopedStatement q(db_, "SELECT id FROM people WHERE unique_key = ?");
+  BindAll(*q, FoldKey(email));
+  if (!q->executeStep()) return std::nullopt;
+  return q->getColumn(0).getInt64();
+}
+
+std::optional<std::int64_t> ImportLookups::PersonNamed(
+    const domain::Person& person,
+    std::optional<std::int64_t> organization) const {
+  const std::string prefix = OrgKey(organization) + '\x1f';
+  std::string native;
+  if (person.native_name) native = CompactKey(*person.native_name);
+  if (!native.empty()) {
+    if (auto it = by_native_.find(prefix + native); it != by_native_.end())
+      return it->second;
+  }
+  auto it = by_latin_.find(prefix + CompactKey(person.full_name));
+  if (it == by_latin_.end()) return std::nullopt;
+  for (const auto& known : it->second) {
+    // 王芳 and 汪芳 are both WANG Fang: a Chinese name on both sides decides.
+    if (native.empty() || known.native_key.empty()) return known.id;
+  }
+  return std::nullopt;
+}
+
+std::optional<std::int64_t> ImportLookups::RegistrationOf(
+    std::int64_t person_id) const {
+  auto it = registrations_.find(person_id);
+  if (it == registrations_.end()) return std::nullopt;
+  return it->second;
+}
+
+}  // namespace capdev::storage

@@ -1,0 +1,35 @@
+#include "storage/organization_merge.hpp"
+
+#include <SQLiteCpp/Statement.h>
+
+
+namespace capdev::storage {
+
+void MoveOrganizationRecords(WriteTx& tx, std::int64_t from,
+                             std::int64_t into) {
+  Database& db = tx.db();
+  // ?1 the merged organization, ?2 the kept one. Partner roles are keyed by
+  // (record, organization, role): OR IGNORE keeps the kept one's where both
+  // hold it, and the DELETEs drop what stayed behind.
+  for (const char* sql : {
+           "UPDATE organizations SET parent_id = (SELECT parent_id FROM"
+           " organizations WHERE id = ?1) WHERE id = ?2 AND parent_id = ?1",
+           "UPDATE organizations SET parent_id = ?2 WHERE parent_id = ?1",
+           "UPDATE people SET organization_id = ?2 WHERE organization_id = ?1",
+           "UPDATE OR IGNORE workshop_organizations SET organization_id = ?2"
+           " WHERE organization_id = ?1",
+           "DELETE FROM workshop_organizations WHERE organization_id = ?1",
+           "UPDATE OR IGNORE project_organizations SET organization_id = ?2"
+           " WHERE organization_id = ?1",
+           "DELETE FROM project_organizations WHERE organization_id = ?1",
+           "UPDATE users SET organization_id = ?2 WHERE organization_id = ?1",
+           "DELETE FROM organizations WHERE id = ?1",
+       }) {
+    ScopedStatement q(db, sql);
+    q->bind(1, from);
+    if (q->getBindParameterCount() > 1) q->bind(2, into);
+    q->exec();
+  }
+}
+
+}  // namespace capdev::storage
