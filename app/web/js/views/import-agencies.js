@@ -1,13 +1,12 @@
 // The agencies a participant list names that match no organization. Each is
 // mapped to the organization it is, which keeps the list's spelling among
 // its other names (so the next list that writes it so matches by itself), or
-// created; then onResolved() runs the dry run again.
+// created; then onResolved(what was done, in words) runs the dry run again.
 import { api } from '../api.js';
 import { h, uid } from '../dom.js';
 import { field, fields, form, withoutEmpty } from '../form.js';
 import { langOf, listText } from '../format.js';
 import { addAlias, forgetOrganizations, organizationPicker } from '../orgs.js';
-import { notify } from '../ui.js';
 
 export function agenciesPanel(unmatched, { onResolved }) {
   const id = uid('agencies');
@@ -42,8 +41,7 @@ function agency(u, onResolved) {
         throw { detail: `Choose the organization “${u.name}” is.`, errors: [{ field: suggested ? 'candidate' : 'organization_id', message: 'Choose an organization, or create it below.' }] };
       }
       const org = await addAlias(orgId, u.name);
-      notify(`“${u.name}” is now another name of ${org.name}.`);
-      await onResolved();
+      await onResolved(`“${u.name}” is now another name of ${org.name}.`);
     },
   }, fields(suggested, found));
 
@@ -53,8 +51,7 @@ function agency(u, onResolved) {
     onSubmit: async (values) => {
       const org = await api.post('/api/v1/organizations', withoutEmpty(values));
       forgetOrganizations();
-      notify(`Organization “${org.name}” created.`);
-      await onResolved();
+      await onResolved(`Organization “${org.name}” created.`);
     },
   }, fields(
     field({ name: 'name', label: 'Name', value: u.name, lang: langOf(u.name), class: 'wide' }),

@@ -23,12 +23,16 @@ const FIELDS = {
   list_order: 'No.', person_id: 'Person',
 };
 
-// "12 rows read: 9 new people, 1 already known, … column 备注 ignored."
+// "Checked, nothing saved yet: 12 rows — 9 new people, 1 already known, 1
+// duplicate within the file, … column 备注 ignored."
 export function summaryText(summary, rows, { dryRun }) {
   const actions = summary.actions || {};
   const n = (action) => actions[action] ?? rows.filter((r) => r.action === action).length;
-  const parts = COUNTED.filter(([action]) => n(action)).map(([action, one, many]) => count(n(action), one, many));
-  if (summary.duplicates_in_file) parts.push(count(summary.duplicates_in_file, 'duplicate within the file', 'duplicates within the file'));
+  // A person a second time in the file is answered "already registered": told apart here.
+  const repeats = Math.min(summary.duplicates_in_file || 0, n('already_registered'));
+  const counted = (action) => n(action) - (action === 'already_registered' ? repeats : 0);
+  const parts = COUNTED.filter(([action]) => counted(action)).map(([action, one, many]) => count(counted(action), one, many));
+  if (repeats) parts.push(count(repeats, 'duplicate within the file', 'duplicates within the file'));
   if (n('error')) parts.push(count(n('error'), 'row with errors', 'rows with errors'));
   const unmatched = summary.unmatched_organizations?.length || 0;
   if (unmatched) parts.push(count(unmatched, 'agency not recognised', 'agencies not recognised'));
@@ -38,11 +42,23 @@ export function summaryText(summary, rows, { dryRun }) {
   }
   const unknown = summary.unknown_columns || [];
   if (unknown.length) parts.push(`${unknown.length === 1 ? 'column' : 'columns'} ${listText(unknown)} ignored`);
-  const read = count(summary.rows ?? rows.filter((r) => r.action !== 'skipped').length, 'row');
+  const read = count(rows.filter((r) => r.action !== 'skipped').length, 'row');
   const skipped = n('skipped');
   const header = summary.header_row > 1
-    ? ` Headers found in row ${summary.header_row}${skipped ? `; ${count(skipped, 'row')} above them skipped` : ''}.` : '';
+    ? ` Headers found in row ${summary.header_row}${skipped ? `; ${skipped === 1 ? 'the row' : `the ${skipped} rows`} above them skipped` : ''}.` : '';
   return `${dryRun ? 'Checked, nothing saved yet' : 'Imported'}: ${read}${parts.length ? ` — ${parts.join(', ')}` : ''}.${header}`;
+}
+
+// The rows in error, each in one line: in sight above a long table, and on a phone.
+export function errorList(rows) {
+  const bad = rows.filter((r) => r.action === 'error');
+  if (!bad.length) return null;
+  return h('div', { class: 'import-errors' },
+    h('p', {}, h('strong', {}, `${count(bad.length, 'row has', 'rows have')} errors:`)),
+    h('ul', {}, bad.map((r) => h('li', {},
+      `Row ${r.row}${r.list_order !== null && r.list_order !== undefined ? ` (No. ${r.list_order})` : ''}`,
+      r.full_name || r.native_name ? [', ', personCell(r)] : null, ': ',
+      (r.errors || []).map(errorText).join('; ')))));
 }
 
 export function errorText(e) {

@@ -12,7 +12,7 @@ import { count } from '../format.js';
 import { hasParam, hasRoute } from '../server-features.js';
 import { busy, button, notify, notifyProblem } from '../ui.js';
 import { agenciesPanel } from './import-agencies.js';
-import { rowsTable, summaryText } from './import-report.js';
+import { errorList, rowsTable, summaryText } from './import-report.js';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 const SAVED = new Set(['create_person', 'match_person', 'already_registered', 'set_marks', 'unchanged']);
@@ -71,7 +71,8 @@ export async function importPanel(workshopId, { kind, onDone }) {
     const { errors } = tally();
     mount(out,
       h('p', { class: 'import-summary', tabindex: '-1' }, summaryText(answer.summary || {}, answer.rows, { dryRun })),
-      unmatched.length ? agenciesPanel(unmatched, { onResolved: () => send(true, { after: 'agencies' }) }) : null,
+      errorList(answer.rows || []),
+      unmatched.length ? agenciesPanel(unmatched, { onResolved: (done) => send(true, { after: done }) }) : null,
       h('div', { class: 'import-confirm' },
         errors && canSkip ? skip : null,
         unmatched.length && canCreate ? createAll : null,
@@ -89,6 +90,7 @@ export async function importPanel(workshopId, { kind, onDone }) {
       left.length ? [h('h3', {}, `Rows left out (${left.length})`), rowsTable(left)] : null);
   };
 
+  // after: what was just done to an agency, said before the new dry run's result.
   const send = async (dryRun, { after } = {}) => {
     const file = input.files[0];
     if (!file) {
@@ -111,8 +113,8 @@ export async function importPanel(workshopId, { kind, onDone }) {
           errors ? `${count(errors, 'row has', 'rows have')} errors` : null,
           unmatched ? `${count(unmatched, 'agency', 'agencies')} not recognised` : null,
         ].filter(Boolean);
-        notify(parts.length ? `${parts.join('; ')}. Nothing was saved.` : 'File checked: nothing saved yet. Confirm the import if the rows look right.',
-          errors ? 'error' : 'info');
+        const result = parts.length ? `${parts.join('; ')}. Nothing was saved.` : 'File checked: nothing saved yet. Confirm the import if the rows look right.';
+        notify(after ? `${after} ${result}` : result, errors ? 'error' : 'info');
         // After mapping an agency: on to the next one, or to the summary.
         if (after) (out.querySelector('.agencies h3') || out.querySelector('.import-summary')).focus();
       } else {
