@@ -113,8 +113,9 @@ std::string FormatRequest(const std::string& method, const std::string& target,
   }
   if (!body.empty() || method == "POST" || method == "PUT" ||
       method == "PATCH") {
-    r += "Content-Type: application/json\r\nContent-Length: " +
-         std::to_string(body.size()) + "\r\n";
+    if (extra_headers.find("Content-Type:") == std::string::npos)
+      r += "Content-Type: application/json\r\n";
+    r += "Content-Length: " + std::to_string(body.size()) + "\r\n";
   }
   return r + "\r\n" + body;
 }
@@ -125,6 +126,16 @@ HttpResponse Request(std::uint16_t port, const std::string& method,
   c.Send(FormatRequest(method, target, body));
   auto r = c.Read();
   if (!r) throw std::runtime_error(method + " " + target + ": no response");
+  return *r;
+}
+
+HttpResponse Upload(std::uint16_t port, const std::string& target,
+                    const std::string& body, const std::string& content_type) {
+  Connection c(port);
+  c.Send(FormatRequest("POST", target, body,
+                       "Content-Type: " + content_type + "\r\n"));
+  auto r = c.Read();
+  if (!r) throw std::runtime_error("POST " + target + ": no response");
   return *r;
 }
 

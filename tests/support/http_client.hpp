@@ -56,6 +56,10 @@ std::string FormatRequest(const std::string& method, const std::string& target,
 // One request on its own connection.
 HttpResponse Request(std::uint16_t port, const std::string& method,
                      const std::string& target, const std::string& body = "");
+// A POST of a file (a spreadsheet) with its own Content-Type.
+HttpResponse Upload(std::uint16_t port, const std::string& target,
+                    const std::string& body,
+                    const std::string& content_type = "text/csv");
 HttpResponse Get(std::uint16_t port, const std::string& target);
 HttpResponse Post(std::uint16_t port, const std::string& target,
                   const boost::json::value& body);

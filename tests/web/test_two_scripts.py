@@ -248,7 +248,7 @@ def test_a_person_page_lists_and_merges_duplicates(app):
     options = [li.text for li in listbox.find_elements(By.CSS_SELECTOR, 'li[role=option]')]
     assert len(options) == 1 and 'qian.yu.sh@example.cn' in options[0], options
     listbox.find_element(By.CSS_SELECTOR, 'li[role=option]').click()
-    app.choose('Keep', 'This record (the other is merged into it)', within=merge)
+    app.choose('Keep', 'This record', within=merge)
     app.button('Merge the two records', merge).click()
     app.navigating(lambda: app.button('Merge', app.dialog()).click())
     app.notice('merged into Qian Yu')

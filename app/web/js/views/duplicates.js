@@ -105,12 +105,18 @@ function pairCard(item, { heading, outcome, onDone, onMerged }) {
 
   return h('article', { class: 'pair', 'aria-labelledby': id },
     h(heading, { id }, personNameNode(a), ' and ', personNameNode(b)),
-    h('p', { class: 'reasons' }, h('strong', {}, 'Why listed: '), item.reasons.map((r) => label('duplicate_reason', r)).join('; '), '.'),
+    h('p', { class: 'reasons' }, h('strong', {}, 'Why listed: '), reasonsText(item.reasons)),
     compareTable(a, b),
     canWrite() ? h('div', { class: 'row-actions' },
       button('Merge', merge, { kind: 'primary', 'aria-label': `Merge ${names}` }),
       button('Not the same person', (e) => distinct(e.currentTarget), { 'aria-label': `Not the same person: ${names}` }))
       : null);
+}
+
+// "Same Chinese name in the same organization; same phone."
+function reasonsText(reasons) {
+  const words = reasons.map((r, i) => (i ? label('duplicate_reason', r).toLowerCase() : label('duplicate_reason', r)));
+  return `${words.join('; ')}.`;
 }
 
 // Rows whose values differ say so in words, not by colour alone.

@@ -16,8 +16,9 @@ export function mergeOrganizationDialog(org, what) {
     const describe = (kept) => mount(moves,
       h('p', {}, kept ? `Into ${orgName(kept)}:` : 'Into the organization you pick:'),
       h('ul', {},
-        h('li', {}, `${count(what.people, 'person', 'people')} recorded at ${org.name}`),
-        h('li', {}, `its roles in ${count(what.workshops, 'workshop')} and its parties to projects`),
+        what.people ? h('li', {}, `${count(what.people, 'person', 'people')} recorded at ${org.name}`) : null,
+        what.workshops ? h('li', {}, `its roles in ${count(what.workshops, 'workshop')}`) : null,
+        h('li', {}, 'its roles as a party to projects, if any'),
         what.children ? h('li', {}, `its ${count(what.children, 'sub-organization')}`) : null,
         h('li', {}, `its names, which become other names of the one kept: `, h('span', { lang: 'zh' }, listText(names.map((n) => `“${n}”`))))),
       h('p', {}, `${org.name} is then deleted. A role the kept organization already holds in the same workshop or project is kept once.`));

@@ -90,12 +90,12 @@ async function mergeForm(person) {
   }
   const other = await personPicker({
     name: 'other_id', label: 'The other record', create: false, exclude: person.id, contacts: true,
-    hint: 'Type a name (Chinese, pinyin or Latin script), an email or a phone number; each choice shows organization, email and phone.',
+    hint: 'Type a name in Chinese, pinyin or Latin script; each choice shows organization, email and phone.',
   });
   const keep = field({
     name: 'keep', label: 'Keep', type: 'select', value: 'other',
-    options: [['other', 'The other record (this one is merged into it)'], ['this', 'This record (the other is merged into it)']],
-    hint: 'The record merged moves its registrations and attendance marks to the one kept, fills in what it lacks, and is deleted.',
+    options: [['other', 'The other record'], ['this', 'This record']],
+    hint: 'The record not kept moves its registrations and attendance marks to the one kept, which takes from it what it lacks; it is then deleted.',
   });
   return form({
     submitLabel: 'Merge the two records',
