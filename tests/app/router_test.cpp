@@ -47,6 +47,10 @@ class RouterTest : public ::testing::Test {
         .Add(kGet, "/things/{id}/report", kOpen,
              [](Context&) -> Result { return Response{}; })
         .LongRunning();
+    router_
+        .Add(kPost, "/things/{id}/import", kOpen,
+             [](Context&) -> Result { return Response{}; }, {"dry_run"})
+        .DryRunReads();
   }
 
   // As the server does: resolve once, then dispatch.
@@ -84,6 +88,13 @@ TEST_F(RouterTest, ClassifiesChangesShortReadsAndLongReads) {
   EXPECT_EQ(load("PUT", "/nothing"), RequestKind::kWrite);
   EXPECT_EQ(load("GET", "/nothing/here"), RequestKind::kRead);
   EXPECT_EQ(load("GET", "%%bad"), RequestKind::kRead);
+  // An import's dry run (the default) reads; only dry_run=false writes.
+  EXPECT_EQ(load("POST", "/things/42/import"), RequestKind::kLongRead);
+  EXPECT_EQ(load("POST", "/things/42/import?dry_run=true"),
+            RequestKind::kLongRead);
+  EXPECT_EQ(load("POST", "/things/42/import?dry_run=false"),
+            RequestKind::kWrite);
+  EXPECT_EQ(load("POST", "/things/42/import?dry_run=0"), RequestKind::kWrite);
 }
 
 TEST_F(RouterTest, UnknownPathsAre404) {

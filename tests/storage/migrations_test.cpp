@@ -23,6 +23,38 @@ TEST(MigrationsTest, CreatesTheSchemaOnAFreshDatabase) {
   EXPECT_EQ(db.raw().execAndGet("PRAGMA synchronous").getInt(), 2);  // FULL
 }
 
+// Version 12 on a database of version 11: people found by the pinyin of
+// their Chinese names, and every organization's names claimed (a name two
+// records already share stays with the first).
+TEST(MigrationsTest, NamesInTwoScriptsAreBackfilled) {
+  testing::TempDir dir;
+  Database db({dir.File("v11.db")});
+  const auto& all = AllMigrations();
+  ASSERT_EQ(all[11].version, 12);
+  ASSERT_TRUE(Migrate(db, {all.begin(), all.begin() + 11}).ok());
+  db.Execute(R"sql(
+    INSERT INTO organizations (id, name, short_name, native_name, kind)
+      VALUES (1, 'Ministry of Public Security', 'MPS', '公安部', 'government'),
+             (2, 'Ministry of Public Safety', 'MPS', NULL, 'government');
+    INSERT INTO people (id, full_name, native_name, organization_id)
+      VALUES (1, '王芳', '王芳', 1);
+  )sql");
+  ASSERT_TRUE(Migrate(db).ok());
+  const auto count = [&](const std::string& sql) {
+    return db.raw().execAndGet(sql).getInt();
+  };
+  EXPECT_EQ(count("SELECT COUNT(*) FROM people WHERE search_key LIKE "
+                  "'%wangfang%' AND full_name_generated = 0"),
+            1);
+  EXPECT_EQ(count("SELECT organization_id FROM organization_names WHERE key "
+                  "= 'mps'"),
+            1);
+  EXPECT_EQ(count("SELECT organization_id FROM organization_names WHERE key "
+                  "= '公安部'"),
+            1);
+  EXPECT_EQ(count("SELECT COUNT(*) FROM organization_names"), 4);
+}
+
 TEST(MigrationsTest, RerunningChangesNothing) {
   testing::TempDir dir;
   Database db({dir.File("rerun.db")});

@@ -39,8 +39,9 @@ class Api:
         assert status is None or code == status, (code, raw[:500])
         return json.loads(raw) if raw else None
 
-    def upload(self, path, data, content_type, dry_run):
-        code, _, raw = self.call('POST', f'{path}?dry_run={"true" if dry_run else "false"}', data, content_type)
+    def upload(self, path, data, content_type, dry_run, **params):
+        query = ''.join(f'&{k}={v}' for k, v in params.items())
+        code, _, raw = self.call('POST', f'{path}?dry_run={"true" if dry_run else "false"}{query}', data, content_type)
         return code, json.loads(raw)
 
 
@@ -128,10 +129,11 @@ def test_a_forty_person_list_imports_once(api, encoding):
     assert [r['row'] for r in dry['rows']] == list(range(2, 42))
     assert all(r['person_id'] is None and r['errors'] == [] for r in dry['rows'])
     assert dry['summary']['actions']['create_person'] == 40
-    assert dry['summary']['organizations_created'] == 3
+    # the agencies match no organization: listed, created only when the real run says so
+    assert len(dry['summary']['unmatched_organizations']) == 3 and dry['summary']['organizations_created'] == []
     assert people_count(api) == before and registrations(api, wid) == []  # a dry run writes nothing
 
-    code, real = api.upload(f'/api/v1/workshops/{wid}/registrations/import', body, ctype, False)
+    code, real = api.upload(f'/api/v1/workshops/{wid}/registrations/import', body, ctype, False, create_organizations='true')
     assert code == 200, real
     assert people_count(api) == before + 40
     regs = registrations(api, wid)
@@ -149,7 +151,7 @@ def test_a_forty_person_list_imports_once(api, encoding):
     assert [r['action'] for r in again['rows']] == ['already_registered'] * 40
     assert [r['person_id'] for r in again['rows']] == [r['person_id'] for r in real['rows']]
     assert people_count(api) == before + 40 and len(registrations(api, wid)) == 40
-    assert again['summary']['organizations_created'] == 0
+    assert again['summary']['organizations_created'] == []
 
 
 def test_matching_by_email_roles_unknown_columns_and_one_new_person_per_file(api):
@@ -160,14 +162,15 @@ def test_matching_by_email_roles_unknown_columns_and_one_new_person_per_file(api
             ['New Person', '', 'New Agency', '', ''],
             ['new person', '', 'NEW AGENCY', '', '']]  # the same new person and org again
     code, answer = api.upload(f'/api/v1/workshops/{wid}/registrations/import',
-                              csv_text(header, rows).encode(), 'text/csv', False)
+                              csv_text(header, rows).encode(), 'text/csv', False, create_organizations='true')
     assert code == 200, answer
     actions = [r['action'] for r in answer['rows']]
     assert actions == ['match_person', 'create_person', 'already_registered']
     assert answer['rows'][0]['person_id'] == known['id']
     assert answer['rows'][1]['person_id'] == answer['rows'][2]['person_id']
     assert answer['summary']['unknown_columns'] == ['Shoe size']
-    assert answer['summary']['organizations_created'] == 1  # Ministry X is not needed: matched by email
+    created = [o['name'] for o in answer['summary']['organizations_created']]
+    assert 'New Agency' in created and len({n.casefold() for n in created}) == len(created)  # one per file
     roles = {r['person_id']: r['role'] for r in registrations(api, wid)}
     assert roles == {known['id']: 'trainer', answer['rows'][1]['person_id']: 'participant'}
 
@@ -178,7 +181,7 @@ def test_a_bad_row_fails_the_whole_real_run(api):
     orgs_before = len(all_items(api, '/api/v1/organizations'))
     rows = participants('bad', 10)
     rows[6][2] = 'X'            # no such gender
-    rows[8][0] = ''             # no name
+    rows[8][0] = rows[8][1] = ''  # no name in either script
     code, answer = api.upload(f'/api/v1/workshops/{wid}/registrations/import',
                               csv_text(HEADERS_ZH, rows).encode(), 'text/csv', False)
     assert code == 422, answer
