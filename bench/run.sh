@@ -348,6 +348,9 @@ row "server RSS with 1,000 idle keep-alive connections, MiB" "${rss_mib:-failed}
   "≤ 64 MiB" "$rss_mib" "<=" 64
 note "idle connections: $idle (RSS before them $(calc "$(field "$idle" rss_before_kib) / 1024" 1) MiB)"
 
+# ---- 6. a participant list's import --------------------------------------------
+source "$BENCH_DIR/import.sh"
+
 # ---- the table ------------------------------------------------------------------
 elapsed=$(( $(date +%s) - started ))
 commit=$(git rev-parse --short HEAD 2>/dev/null || echo "?")

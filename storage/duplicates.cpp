@@ -31,6 +31,7 @@ std::vector<DuplicatePair> PossibleDuplicates(
   // Each reason's groups: the key, with the organization where it counts.
   std::map<R, std::unordered_map<std::string, std::vector<std::int64_t>>>
       groups;
+  std::unordered_map<std::int64_t, std::string> native_of;
   ScopedStatement q(db,
                     "SELECT id, full_name, native_name, organization_id,"
                     " email, phone FROM people");
@@ -47,6 +48,7 @@ std::vector<DuplicatePair> PossibleDuplicates(
       const auto native = CompactKey(q->getColumn(2).getString());
       if (!native.empty())
         add(R::kSameNativeNameAndOrganization, native + '\x1f' + org);
+      native_of[id] = native;
     }
     if (!q->getColumn(4).isNull())
       add(R::kSameEmail, FoldKey(q->getColumn(4).getString()));
@@ -62,6 +64,12 @@ std::vector<DuplicatePair> PossibleDuplicates(
         for (std::size_t j = i + 1; j < ids.size(); ++j) {
           const auto a = std::min(ids[i], ids[j]), b = std::max(ids[i], ids[j]);
           if (person_id && a != *person_id && b != *person_id) continue;
+          // 王芳 and 汪芳 share WANG Fang, and are told apart by it.
+          const auto& na = native_of[a];
+          const auto& nb = native_of[b];
+          if (reason == R::kSameNameAndOrganization && !na.empty() &&
+              !nb.empty() && na != nb)
+            continue;
           pairs[{a, b}].push_back(reason);
         }
       }

@@ -21,7 +21,8 @@ struct DuplicatePair {
 };
 
 // Pairs of people that share a Chinese name or a Latin name (compared as
-// search compares them) in the same organization, an email or a phone
+// search compares them; not when both have Chinese names that differ) in
+// the same organization, an email or a phone
 // number (digits only, without +86), less the pairs marked distinct; with
 // `person_id`, only the pairs that include that person. A value shared by
 // more than kMaxGroup people (an office's switchboard) is no sign of one

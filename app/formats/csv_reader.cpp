@@ -90,7 +90,7 @@ domain::StatusOr<Rows> ParseCsv(std::string_view text,
   std::size_t quote_line = 0;
   const auto too_large = [&]() -> domain::Status {
     return domain::Status::TooLarge(
-        "the file has more than " + std::to_string(limits.max_rows - 1) +
+        "the file has more than " + std::to_string(limits.max_rows) +
         " rows or " + std::to_string(limits.max_columns) +
         " columns; split it");
   };

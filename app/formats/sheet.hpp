@@ -33,10 +33,11 @@ struct Sheet {
   std::vector<std::string> preamble;
 };
 
-// What a reader accepts before it answers 413: rows (the header included),
-// columns, and bytes once unzipped.
+// What a reader accepts before it answers 413: rows (5,000 rows of people,
+// their header and up to 9 rows above it, such as a title), columns, and
+// bytes once unzipped.
 struct ReadLimits {
-  std::size_t max_rows = 5001;
+  std::size_t max_rows = 5010;
   std::size_t max_columns = 200;
   std::size_t max_unzipped = 64u << 20;
 };

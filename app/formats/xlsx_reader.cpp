@@ -316,7 +316,7 @@ domain::StatusOr<Rows> ReadXlsx(std::string_view bytes,
               }}));
   if (error == "too large") {
     return domain::Status::TooLarge(
-        "the sheet has more than " + std::to_string(limits.max_rows - 1) +
+        "the sheet has more than " + std::to_string(limits.max_rows) +
         " rows or " + std::to_string(limits.max_columns) +
         " columns; split it");
   }

@@ -195,15 +195,18 @@ domain::StatusOr<Plan> MakePlan(storage::Database& db,
       row.action = ImportAction::kMatchPerson;
       row.person_id = found;
     } else {
-      // The same new person: by email, else by Chinese name, else by Latin
-      // name in the same agency.
+      // The same new person: by email, else by name in the same agency: the
+      // Chinese one where the row has it (王芳 and 汪芳 are two people, both
+      // WANG Fang), else the Latin one.
       std::vector<std::string> keys;
       if (p.person.email) keys.push_back("@" + storage::FoldKey(*p.person.email));
-      if (p.person.native_name)
+      if (p.person.native_name) {
         keys.push_back("zh:" + storage::CompactKey(*p.person.native_name) +
                        '\x1f' + org_key);
-      keys.push_back("en:" + storage::CompactKey(p.person.full_name) + '\x1f' +
-                     org_key);
+      } else {
+        keys.push_back("en:" + storage::CompactKey(p.person.full_name) +
+                       '\x1f' + org_key);
+      }
       for (const auto& key : keys) {
         if (auto it = new_people.find(key); it != new_people.end()) {
           p.same_as = it->second;

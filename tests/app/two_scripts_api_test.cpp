@@ -200,6 +200,31 @@ TEST_F(TwoScriptsApiTest, CreatesUnmatchedAgenciesOnlyWhenAsked) {
   EXPECT_EQ(made[0].at("name").as_string(), "福州市外事办公室");
 }
 
+// 王芳 and 汪芳 are both WANG Fang: two people, in the file and after it.
+TEST_F(TwoScriptsApiTest, OneLatinNameForTwoChineseNamesIsTwoPeople) {
+  const auto org = Organization("Xiamen Exit and Entry Administration");
+  ASSERT_EQ(Patch(Path("/api/v1/organizations", org),
+                  {{"aliases", json::array{"厦门出入境"}}})
+                .status,
+            200);
+  const std::string list = "姓名,单位\n王芳,厦门出入境\n汪芳,厦门出入境\n";
+  const std::string import = Path("/api/v1/workshops", Workshop(Project("P")),
+                                  "/registrations/import");
+  auto first = Upload(port(), import + "?dry_run=false", list);
+  ASSERT_EQ(first.status, 200) << first.body;
+  EXPECT_EQ(first.Json().at("summary").at("duplicates_in_file").as_int64(), 0);
+  EXPECT_EQ(ListAll(port(), "/api/v1/people?q=wangfang", 10).size(), 2u);
+  EXPECT_TRUE(
+      Get("/api/v1/people/duplicates").Json().at("items").as_array().empty());
+  auto again = Upload(port(), Path("/api/v1/workshops", Workshop(Project("Q")),
+                                   "/registrations/import"),
+                      list)
+                   .Json();
+  EXPECT_EQ(again.at("summary").at("actions").at("match_person").as_int64(), 2);
+  EXPECT_NE(again.at("rows").as_array()[0].at("person_id"),
+            again.at("rows").as_array()[1].at("person_id"));
+}
+
 TEST_F(TwoScriptsApiTest, GeneratesTheLatinNameUntilSomeoneWritesIt) {
   ExpectProblem(Post("/api/v1/people", {{"gender", "female"}}), 422);
   auto r = Post("/api/v1/people", {{"native_name", "欧阳娜娜"}});

@@ -135,6 +135,7 @@ def test_a_host_agency_list_in_chinese(app, tmp_path):
     assert app.field('Name', shenzhen).get_attribute('value') == SHENZHEN_ZH
     app.choose('Kind', 'Government', within=shenzhen)
     app.pick('Parent organization', 'Provincial Public Security', 'Provincial Public Security Bureaus', within=shenzhen)
+    app.screenshot('import-create-agency')
     app.button('Create organization', shenzhen).click()
     app.notice(f'Organization “{SHENZHEN_ZH}” created.')
     app.wait(lambda: 'not recognised' not in import_summary(app))
@@ -167,6 +168,7 @@ def test_a_host_agency_list_in_chinese(app, tmp_path):
     assert first.text.startswith('1') and 'WANG Fang' in first.text
     grid = app.section('Sign-in grid').find_element(By.CSS_SELECTOR, 'table.grid tbody th')
     assert grid.text.startswith('WANG Fang')
+    app.screenshot('workshop-imported')
 
     # Found by pinyin without spaces
     app.go('/people?q=wangfang')
@@ -175,6 +177,12 @@ def test_a_host_agency_list_in_chinese(app, tmp_path):
     app.navigating(lambda: app.d.find_element(
         By.XPATH, f'//main//tr[td[normalize-space()="王芳"]]//a[normalize-space()="WANG Fang"][@href="#/people/{by_name["王芳"]["id"]}"]').click())
     assert 'Generated from the Chinese name' in app.section('Details').text
+    app.navigating(lambda: app.link('Edit').click())
+    name = app.field('Full name (Latin script)')
+    assert name.get_attribute('value') == 'WANG Fang'
+    assert 'Generated from the Chinese name — correct it if needed' in app.d.find_element(
+        By.ID, name.get_attribute('aria-describedby')).text
+    app.check_screen('person-generated-edit')
 
 
 def pair_article(app, *record_ids):

@@ -33,7 +33,7 @@ export function summaryText(summary, rows, { dryRun }) {
   const counted = (action) => n(action) - (action === 'already_registered' ? repeats : 0);
   const parts = COUNTED.filter(([action]) => counted(action)).map(([action, one, many]) => count(counted(action), one, many));
   if (repeats) parts.push(count(repeats, 'duplicate within the file', 'duplicates within the file'));
-  if (n('error')) parts.push(count(n('error'), 'row with errors', 'rows with errors'));
+  if (n('error')) parts.push(count(n('error'), `row with errors${dryRun ? '' : ' left out'}`, `rows with errors${dryRun ? '' : ' left out'}`));
   const unmatched = summary.unmatched_organizations?.length || 0;
   if (unmatched) parts.push(count(unmatched, 'agency not recognised', 'agencies not recognised'));
   const created = summary.organizations_created;
@@ -67,7 +67,7 @@ export function errorText(e) {
 }
 
 // unmatched: the agencies' names not recognised, marked in their rows.
-export function rowsTable(rows, { unmatched = new Set() } = {}) {
+export function rowsTable(rows, { unmatched = new Set(), caption = 'Rows of the file' } = {}) {
   const withNames = rows.some((r) => r.full_name || r.native_name);
   const withOrder = rows.some((r) => r.list_order !== null && r.list_order !== undefined);
   const withAgency = rows.some((r) => r.organization);
@@ -80,10 +80,20 @@ export function rowsTable(rows, { unmatched = new Set() } = {}) {
       cell: (r) => (r.organization ? [h('span', { lang: langOf(r.organization) }, r.organization),
         unmatched.has(r.organization) ? h('span', { class: 'cell-note' }, 'not recognised') : null] : ''),
     } : null,
-    { label: 'Result', cell: (r) => (r.action === 'error' ? h('strong', { class: 'error-text' }, ACTIONS.error) : ACTIONS[r.action] || r.action) },
+    { label: 'Result', cell: (r) => result(r, rows) },
     { label: 'Problems', cell: (r) => ((r.errors || []).length ? h('ul', { class: 'plain problems' }, r.errors.map((e) => h('li', {}, errorText(e)))) : '') },
   ].filter(Boolean);
-  return table(columns, rows, { caption: 'Rows of the file', emptyText: 'The file has no rows.' });
+  return table(columns, rows, { caption, emptyText: 'The file has no rows.' });
+}
+
+// A person the run would create, already registered: an earlier row of the file names them.
+function result(r, rows) {
+  if (r.action === 'error') return h('strong', { class: 'error-text' }, ACTIONS.error);
+  if (r.action === 'already_registered' && !r.person_id) {
+    const first = rows.find((x) => x.row < r.row && x.full_name === r.full_name && x.native_name === r.native_name);
+    if (first) return `Repeats row ${first.row}`;
+  }
+  return ACTIONS[r.action] || r.action;
 }
 
 // "WANG Fang 王芳", linked once the person exists.

@@ -25,7 +25,7 @@ export async function organizationsView({ query, root }) {
   ]);
   const search = h('form', { class: 'filters', role: 'search', 'aria-label': 'Search organizations', novalidate: true },
     fields(
-      field({ name: 'q', label: 'Name', value: q, hint: 'Any of its names: English, Chinese, short or other names' }),
+      field({ name: 'q', label: 'Name', value: q, hint: 'Any of its names, in any script' }),
       field({ name: 'kind', label: 'Kind', type: 'select', options: 'organization_kind', blank: 'Any kind', value: kind })),
     h('div', { class: 'form-actions' },
       h('button', { type: 'submit', class: 'btn btn-primary' }, 'Search'),

@@ -87,7 +87,7 @@ export async function importPanel(workshopId, { kind, onDone }) {
     const left = answer.rows.filter((r) => r.action === 'error');
     mount(out,
       h('p', { class: 'import-summary', tabindex: '-1' }, summaryText(answer.summary || {}, answer.rows, { dryRun: false })),
-      left.length ? [h('h3', {}, `Rows left out (${left.length})`), rowsTable(left)] : null);
+      left.length ? rowsTable(left, { caption: `Rows left out (${left.length})` }) : null);
   };
 
   // after: what was just done to an agency, said before the new dry run's result.
