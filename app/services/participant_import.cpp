@@ -166,7 +166,10 @@ domain::StatusOr<Plan> MakePlan(storage::Database& db,
   matched_orgs.erase(std::unique(matched_orgs.begin(), matched_orgs.end()),
                      matched_orgs.end());
   report.organizations_matched = matched_orgs.size();
-  matched_orgs.emplace_back(std::nullopt);  // people of no organization
+  const bool some_without = std::any_of(
+      plan.rows.begin(), plan.rows.end(),
+      [](const auto& p) { return p.organization_key.empty(); });
+  if (some_without) matched_orgs.emplace_back(std::nullopt);
   storage::ImportLookups known(db, workshop_id, matched_orgs);
 
   // Keys of the new people met so far: a later row naming one is the same.
