@@ -17,7 +17,7 @@ namespace capdev::domain {
 // personal data: they never reach logs or funder reports.
 struct Person {
   std::int64_t id = 0;
-  std::string full_name;  // in Latin script
+  std::string full_name;                   // in Latin script
   std::optional<std::string> native_name;  // in Chinese
   // full_name was generated from native_name (pinyin) and nobody has
   // corrected it since.
@@ -38,17 +38,16 @@ struct Fields<Person> {
   static constexpr std::string_view kUnique = "email";
   static constexpr std::array<std::string_view, 3> kSearch = {
       "full_name", "native_name", "email"};
-  static constexpr auto kAll =
-      std::tuple{Field{"full_name", &E::full_name},
-                 Field{"native_name", &E::native_name},
-                 Field{"full_name_generated", &E::full_name_generated,
-                       Access::kEcho},
-                 Field{"gender", &E::gender},
-                 Field{"organization_id", &E::organization_id},
-                 Field{"position", &E::position},
-                 Field{"province", &E::province},
-                 Field{"email", &E::email},
-                 Field{"phone", &E::phone}};
+  static constexpr auto kAll = std::tuple{
+      Field{"full_name", &E::full_name},
+      Field{"native_name", &E::native_name},
+      Field{"full_name_generated", &E::full_name_generated, Access::kEcho},
+      Field{"gender", &E::gender},
+      Field{"organization_id", &E::organization_id},
+      Field{"position", &E::position},
+      Field{"province", &E::province},
+      Field{"email", &E::email},
+      Field{"phone", &E::phone}};
 };
 
 Status Validate(const Person& person);

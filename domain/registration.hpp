@@ -29,11 +29,10 @@ struct Fields<Registration> {
   using E = Registration;
   static constexpr std::string_view kTable = "registrations";
   static constexpr std::string_view kNoun = "registration";
-  static constexpr auto kAll =
-      std::tuple{Field{"workshop_id", &E::workshop_id, Access::kServer},
-                 Field{"person_id", &E::person_id}, Field{"role", &E::role},
-                 Field{"status", &E::status},
-                 Field{"list_order", &E::list_order}};
+  static constexpr auto kAll = std::tuple{
+      Field{"workshop_id", &E::workshop_id, Access::kServer},
+      Field{"person_id", &E::person_id}, Field{"role", &E::role},
+      Field{"status", &E::status}, Field{"list_order", &E::list_order}};
 };
 
 Status Validate(const Registration& registration);

@@ -106,7 +106,8 @@ domain::SignInMatrix Matrix(Database& db, std::int64_t workshop_id) {
                       " r.list_order FROM registrations r"
                       " JOIN people p ON p.id = r.person_id"
                       " WHERE r.workshop_id = ? AND r.status <> 'cancelled'"
-                      " ORDER BY " + std::string(kListOrder));
+                      " ORDER BY " +
+                          std::string(kListOrder));
     q->bind(1, workshop_id);
     while (q->executeStep()) {
       domain::MatrixRow r;

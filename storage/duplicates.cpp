@@ -46,8 +46,12 @@ std::vector<DuplicatePair> PossibleDuplicates(
         CompactKey(q->getColumn(1).getString()) + '\x1f' + org);
     if (!q->getColumn(2).isNull()) {
       const auto native = CompactKey(q->getColumn(2).getString());
-      if (!native.empty())
-        add(R::kSameNativeNameAndOrganization, native + '\x1f' + org);
+      if (!native.empty()) {
+        std::string key = native;
+        key += '\x1f';
+        key += org;
+        add(R::kSameNativeNameAndOrganization, key);
+      }
       native_of[id] = native;
     }
     if (!q->getColumn(4).isNull())

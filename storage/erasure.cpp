@@ -14,7 +14,8 @@ domain::Status ErasePerson(WriteTx& tx, std::int64_t person_id) {
       db,
       "UPDATE people SET full_name = 'Erased person ' || id, native_name = "
       "NULL, email = NULL, phone = NULL, position = NULL, unique_key = NULL,"
-      " search_key = capdev_person_search_key('Erased person ' || id, NULL, NULL)"
+      " search_key = capdev_person_search_key('Erased person ' || id, NULL, "
+      "NULL)"
       " WHERE id = ?");
   q->bind(1, person_id);
   if (q->exec() == 0) {

@@ -2,7 +2,6 @@
 
 #include <SQLiteCpp/Statement.h>
 
-
 namespace capdev::storage {
 
 void MoveOrganizationRecords(WriteTx& tx, std::int64_t from,

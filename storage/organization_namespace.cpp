@@ -20,7 +20,7 @@ std::vector<std::pair<std::string, std::string>> KeyedNames(
     const domain::Organization& org) {
   std::vector<std::pair<std::string, std::string>> out;
   std::set<std::string> seen;
-  const auto add = [&](std::string field, const std::string& name) {
+  const auto add = [&](const std::string& field, const std::string& name) {
     if (name.empty()) return;
     auto key = FoldKey(name);
     if (seen.insert(key).second) out.emplace_back(std::move(key), field);
@@ -63,8 +63,8 @@ domain::Status CheckOrganizationNames(Database& db,
 
 void ClaimOrganizationNames(WriteTx& tx, const domain::Organization& org) {
   Database& db = tx.db();
-  ScopedStatement drop(db,
-                       "DELETE FROM organization_names WHERE organization_id = ?");
+  ScopedStatement drop(
+      db, "DELETE FROM organization_names WHERE organization_id = ?");
   drop->bind(1, org.id);
   drop->exec();
   ScopedStatement add(db,
@@ -113,9 +113,12 @@ std::set<std::string> Bigrams(std::string_view text) {
   for (std::size_t i = 0; i < folded.size();) {
     std::size_t len = 1;
     const auto lead = static_cast<unsigned char>(folded[i]);
-    if (lead >= 0xF0) len = 4;
-    else if (lead >= 0xE0) len = 3;
-    else if (lead >= 0xC0) len = 2;
+    if (lead >= 0xF0)
+      len = 4;
+    else if (lead >= 0xE0)
+      len = 3;
+    else if (lead >= 0xC0)
+      len = 2;
     if (folded[i] != ' ') chars.push_back(folded.substr(i, len));
     i += len;
   }
@@ -126,7 +129,8 @@ std::set<std::string> Bigrams(std::string_view text) {
 }
 
 // Dice's coefficient of two bigram sets (0 to 1).
-double Likeness(const std::set<std::string>& a, const std::set<std::string>& b) {
+double Likeness(const std::set<std::string>& a,
+                const std::set<std::string>& b) {
   if (a.empty() || b.empty()) return 0;
   std::size_t shared = 0;
   for (const auto& x : a) shared += b.count(x);
@@ -148,9 +152,9 @@ std::vector<domain::Organization> ClosestOrganizations(
       best = std::max(best, Likeness(wanted, Bigrams(each)));
     if (best >= kEnough) scored.emplace_back(best, &org);
   }
-  std::stable_sort(scored.begin(), scored.end(), [](const auto& a, const auto& b) {
-    return a.first > b.first;
-  });
+  std::stable_sort(
+      scored.begin(), scored.end(),
+      [](const auto& a, const auto& b) { return a.first > b.first; });
   std::vector<domain::Organization> out;
   for (std::size_t i = 0; i < scored.size() && i < n; ++i)
     out.push_back(*scored[i].second);

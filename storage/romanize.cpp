@@ -40,8 +40,8 @@ constexpr std::array<Surname, 35> kCompoundSurnames{{
     {U"百里", "baili"},     {U"呼延", "huyan"},    {U"申屠", "shentu"},
     {U"闻人", "wenren"},    {U"赫连", "helian"},   {U"钟离", "zhongli"},
     {U"太史", "taishi"},    {U"公冶", "gongye"},   {U"濮阳", "puyang"},
-    {U"淳于", "chunyu"},    {U"司空", "sikong"},
-    {U"仲孙", "zhongsun"},  {U"羊舌", "yangshe"},  {U"第五", "diwu"},
+    {U"淳于", "chunyu"},    {U"司空", "sikong"},   {U"仲孙", "zhongsun"},
+    {U"羊舌", "yangshe"},   {U"第五", "diwu"},
 }};
 
 // Single characters whose reading as a surname is not the reading ICU gives

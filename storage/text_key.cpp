@@ -66,7 +66,8 @@ const icu::Collator& NameCollator() {
     UErrorCode status = U_ZERO_ERROR;
     std::unique_ptr<icu::Collator> c(
         icu::Collator::createInstance(icu::Locale::getRoot(), status));
-    if (U_FAILURE(status)) throw std::runtime_error("ICU root collator missing");
+    if (U_FAILURE(status))
+      throw std::runtime_error("ICU root collator missing");
     return c;
   }();
   return *collator;
@@ -101,11 +102,10 @@ void SqlPersonSearchKey(sqlite3_context* ctx, int, sqlite3_value** argv) {
 
 int SqlCompareNames(void*, int a_size, const void* a, int b_size,
                     const void* b) {
-  return CompareNames(
-      std::string_view(static_cast<const char*>(a),
-                       static_cast<std::size_t>(a_size)),
-      std::string_view(static_cast<const char*>(b),
-                       static_cast<std::size_t>(b_size)));
+  return CompareNames(std::string_view(static_cast<const char*>(a),
+                                       static_cast<std::size_t>(a_size)),
+                      std::string_view(static_cast<const char*>(b),
+                                       static_cast<std::size_t>(b_size)));
 }
 
 // The SQL function calling `Key` on its one text argument (NULL stays NULL).
@@ -129,8 +129,8 @@ void RegisterFold(Database& db) {
                           SqlKey<FoldKey>, nullptr, nullptr);
   sqlite3_create_function(handle, "capdev_place_key", 1, flags, nullptr,
                           SqlKey<PlaceKey>, nullptr, nullptr);
-  sqlite3_create_function(handle, "capdev_person_search_key", 3, flags,
-                          nullptr, SqlPersonSearchKey, nullptr, nullptr);
+  sqlite3_create_function(handle, "capdev_person_search_key", 3, flags, nullptr,
+                          SqlPersonSearchKey, nullptr, nullptr);
   sqlite3_create_collation(handle, "capdev_name", SQLITE_UTF8, nullptr,
                            SqlCompareNames);
 }

@@ -86,16 +86,16 @@ void AddAttendanceRoutes(Router& router) {
 
   // The sign-in grid filled in: a dry run by default; a real run sets every
   // mark or none.
-  router.Add(kPost, matrix + "/import", P::kWriteRecords,
-             [](Context& ctx) {
-               return RunImport(
-                   ctx, {.write = [&](storage::WriteTx& tx, std::int64_t id,
-                                      const Rows& rows,
-                                      const ImportOptions& options) {
-                     return ImportAttendance(tx, *ctx.user, id, rows, options);
-                   }});
-             },
-             {"dry_run", "skip_invalid"});
+  router.Add(
+      kPost, matrix + "/import", P::kWriteRecords,
+      [](Context& ctx) {
+        return RunImport(
+            ctx, {.write = [&](storage::WriteTx& tx, std::int64_t id,
+                               const Rows& rows, const ImportOptions& options) {
+              return ImportAttendance(tx, *ctx.user, id, rows, options);
+            }});
+      },
+      {"dry_run", "skip_invalid"});
 }
 
 }  // namespace capdev::app

@@ -98,25 +98,25 @@ void AddPersonRoutes(
                                                 {"next_cursor", nullptr}});
              });
 
-  router.Add(kPost, item + "/merge", P::kWriteRecords,
-             [](Context& ctx) -> domain::StatusOr<Response> {
-               ASSIGN_OR_RETURN(const auto id, ctx.Id("id"));
-               ASSIGN_OR_RETURN(const auto into_id, ReadIdBody(ctx, "into_id"));
-               ASSIGN_OR_RETURN(const auto merged, Write(ctx, [&](auto& tx) {
-                                  return MergePerson(tx, *ctx.user, id,
-                                                     into_id);
-                                }));
-               json::object body = Encode(merged.kept);
-               json::array filled, conflicting;
-               for (const auto& f : merged.filled_fields)
-                 filled.push_back(json::string(f));
-               for (const auto& c : merged.conflicting_fields)
-                 conflicting.push_back(
-                     {{"field", c.field}, {"kept", c.kept}, {"merged", c.merged}});
-               body["filled_fields"] = std::move(filled);
-               body["conflicting_fields"] = std::move(conflicting);
-               return JsonResponse(200, body);
-             });
+  router.Add(
+      kPost, item + "/merge", P::kWriteRecords,
+      [](Context& ctx) -> domain::StatusOr<Response> {
+        ASSIGN_OR_RETURN(const auto id, ctx.Id("id"));
+        ASSIGN_OR_RETURN(const auto into_id, ReadIdBody(ctx, "into_id"));
+        ASSIGN_OR_RETURN(const auto merged, Write(ctx, [&](auto& tx) {
+                           return MergePerson(tx, *ctx.user, id, into_id);
+                         }));
+        json::object body = Encode(merged.kept);
+        json::array filled, conflicting;
+        for (const auto& f : merged.filled_fields)
+          filled.push_back(json::string(f));
+        for (const auto& c : merged.conflicting_fields)
+          conflicting.push_back(
+              {{"field", c.field}, {"kept", c.kept}, {"merged", c.merged}});
+        body["filled_fields"] = std::move(filled);
+        body["conflicting_fields"] = std::move(conflicting);
+        return JsonResponse(200, body);
+      });
 
   router.Add(kPost, item + "/distinct", P::kWriteRecords,
              [](Context& ctx) -> domain::StatusOr<Response> {
@@ -129,15 +129,16 @@ void AddPersonRoutes(
              });
 
   // The possible duplicates: every pair, or the pairs of one person.
-  const auto duplicates = [](Context& ctx,
-                             std::optional<std::int64_t> person)
-      -> domain::StatusOr<Response> {
+  const auto duplicates =
+      [](Context& ctx,
+         std::optional<std::int64_t> person) -> domain::StatusOr<Response> {
     storage::ReadTransaction snapshot(ctx.db);
     if (person) RETURN_IF_ERROR(Load<domain::Person>(ctx.db, *person));
     json::array items;
     for (const auto& pair : storage::PossibleDuplicates(ctx.db, person)) {
       json::array reasons, details;
-      for (auto r : pair.reasons) reasons.push_back(json::string(domain::ToText(r)));
+      for (auto r : pair.reasons)
+        reasons.push_back(json::string(domain::ToText(r)));
       for (auto id : {pair.first, pair.second}) {
         const auto s = storage::SummaryOf(ctx.db, id);
         if (!s) continue;

@@ -46,19 +46,17 @@ void AddRegistrationRoutes(Router& router) {
   // A participant list from CSV or XLSX: a dry run by default (a read, off
   // the writer); a real run saves every row or none, unless skip_invalid.
   router
-      .Add(
-          kPost, list + "/import", P::kWriteRecords,
-          [](Context& ctx) {
-            return RunImport(
-                ctx, {.check = CheckParticipants,
-                      .write = [&](storage::WriteTx& tx, std::int64_t id,
-                                   const Rows& rows,
-                                   const ImportOptions& options) {
-                        return ImportParticipants(tx, *ctx.user, id, rows,
-                                                  options);
-                      }});
-          },
-          {"dry_run", "skip_invalid", "create_organizations"})
+      .Add(kPost, list + "/import", P::kWriteRecords,
+           [](Context& ctx) {
+             return RunImport(
+                 ctx,
+                 {.check = CheckParticipants,
+                  .write = [&](storage::WriteTx& tx, std::int64_t id,
+                               const Rows& rows, const ImportOptions& options) {
+                    return ImportParticipants(tx, *ctx.user, id, rows, options);
+                  }});
+           },
+           {"dry_run", "skip_invalid", "create_organizations"})
       .DryRunReads();
 
   router.Add(kGet, item, P::kReadRecords,

@@ -54,8 +54,10 @@ Response Refusal(const ImportReport& report) {
     }
     const auto n = report.unmatched_organizations.size();
     detail = std::to_string(n) +
-             (n == 1 ? " agency in the list matches" : " agencies in the list match") +
-             " no organization (" + names + "); nothing was saved. Add each spelling as an alias of the "
+             (n == 1 ? " agency in the list matches"
+                     : " agencies in the list match") +
+             " no organization (" + names +
+             "); nothing was saved. Add each spelling as an alias of the "
              "organization it means, or import with "
              "create_organizations=true to create them.";
   }

@@ -26,9 +26,9 @@ domain::StatusOr<ImportReport> ImportAttendance(storage::WriteTx& tx,
   ASSIGN_OR_RETURN(const auto workshop,
                    Load<domain::Workshop>(db, workshop_id));
   const auto matrix = storage::Matrix(db, workshop_id);
-  const auto header_index =
-      FindHeaderRow(sheet, {ImportColumn::kPersonId, ImportColumn::kEmail,
-                            ImportColumn::kFullName});
+  const auto header_index = FindHeaderRow(
+      sheet,
+      {ImportColumn::kPersonId, ImportColumn::kEmail, ImportColumn::kFullName});
   if (!header_index) return MissingColumn("Person ID, Email or Full name");
   const auto& header_cells = sheet[*header_index];
   const ImportHeader header = ReadImportHeader(header_cells);

@@ -64,7 +64,8 @@ json::object ImportReport::ToJson() const {
   for (const auto& u : unmatched_organizations) {
     json::array rows_of, candidates;
     for (auto r : u.rows) rows_of.push_back(r);
-    for (const auto& c : u.candidates) candidates.push_back(OrganizationJson(c));
+    for (const auto& c : u.candidates)
+      candidates.push_back(OrganizationJson(c));
     unmatched.push_back({{"name", u.name},
                          {"rows", std::move(rows_of)},
                          {"candidates", std::move(candidates)}});

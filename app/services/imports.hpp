@@ -43,7 +43,7 @@ struct ImportReport {
   std::vector<ImportRow> rows;
   std::vector<std::string> unknown_columns;  // headers that were ignored
   std::size_t header_row = 1;                // the sheet's row number
-  std::size_t duplicates_in_file = 0;  // rows naming a person an earlier did
+  std::size_t duplicates_in_file = 0;     // rows naming a person an earlier did
   std::size_t organizations_matched = 0;  // distinct
   std::vector<UnmatchedOrganization> unmatched_organizations;
   std::vector<domain::Organization> organizations_created;
@@ -55,7 +55,7 @@ struct ImportReport {
 
 struct ImportOptions {
   bool dry_run = true;
-  bool skip_invalid = false;  // save the good rows, list the bad
+  bool skip_invalid = false;          // save the good rows, list the bad
   bool create_organizations = false;  // create unmatched agencies (kind other)
 };
 

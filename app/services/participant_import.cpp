@@ -58,7 +58,8 @@ std::optional<std::int64_t> ListOrder(const std::string& text,
                                       std::vector<domain::FieldError>& errors) {
   if (text.empty()) return std::nullopt;
   std::int64_t n = 0;
-  const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), n);
+  const auto [end, ec] =
+      std::from_chars(text.data(), text.data() + text.size(), n);
   if (ec != std::errc() || end != text.data() + text.size() || n < 0 ||
       n > domain::kMaxCount) {
     errors.push_back({"list_order", "must be a whole number (the list's No.)"});
@@ -114,9 +115,9 @@ void ReadRow(const ImportHeader& header, const std::vector<SheetCell>& cells,
        {domain::Validate(p.person), domain::Validate(p.registration)}) {
     if (status.ok()) continue;
     for (auto& e : ErrorsOf(status)) {
-      const bool known = std::any_of(
-          row.errors.begin(), row.errors.end(),
-          [&](const auto& have) { return have.field == e.field; });
+      const bool known =
+          std::any_of(row.errors.begin(), row.errors.end(),
+                      [&](const auto& have) { return have.field == e.field; });
       if (!known) row.errors.push_back(std::move(e));
     }
   }
@@ -131,8 +132,8 @@ void ReadRow(const ImportHeader& header, const std::vector<SheetCell>& cells,
 
 // Matches every row: agencies by any of their names, people by email or by
 // name within their organization, registrations of this workshop.
-domain::StatusOr<Plan> MakePlan(storage::Database& db,
-                                std::int64_t workshop_id, const Rows& sheet) {
+domain::StatusOr<Plan> MakePlan(storage::Database& db, std::int64_t workshop_id,
+                                const Rows& sheet) {
   RETURN_IF_ERROR(Load<domain::Workshop>(db, workshop_id));
   const auto header_index = FindHeaderRow(
       sheet, {ImportColumn::kFullName, ImportColumn::kNativeName});
@@ -155,7 +156,8 @@ domain::StatusOr<Plan> MakePlan(storage::Database& db,
     ReadRow(header, sheet[i], p);
     if (p.organization_key.empty()) continue;
     auto [it, added] = organizations.try_emplace(p.organization_key);
-    if (added) it->second = storage::OrganizationHolding(db, p.report.organization);
+    if (added)
+      it->second = storage::OrganizationHolding(db, p.report.organization);
     p.organization_id = it->second;
   }
   std::vector<std::optional<std::int64_t>> matched_orgs;
@@ -166,9 +168,9 @@ domain::StatusOr<Plan> MakePlan(storage::Database& db,
   matched_orgs.erase(std::unique(matched_orgs.begin(), matched_orgs.end()),
                      matched_orgs.end());
   report.organizations_matched = matched_orgs.size();
-  const bool some_without = std::any_of(
-      plan.rows.begin(), plan.rows.end(),
-      [](const auto& p) { return p.organization_key.empty(); });
+  const bool some_without =
+      std::any_of(plan.rows.begin(), plan.rows.end(),
+                  [](const auto& p) { return p.organization_key.empty(); });
   if (some_without) matched_orgs.emplace_back(std::nullopt);
   storage::ImportLookups known(db, workshop_id, matched_orgs);
 
@@ -190,7 +192,8 @@ domain::StatusOr<Plan> MakePlan(storage::Database& db,
 
     std::optional<std::int64_t> found;
     if (p.person.email) found = known.PersonWithEmail(*p.person.email);
-    if (!found && !unmatched) found = known.PersonNamed(p.person, p.organization_id);
+    if (!found && !unmatched)
+      found = known.PersonNamed(p.person, p.organization_id);
     const std::string org_key = p.organization_id
                                     ? std::to_string(*p.organization_id)
                                     : "name:" + p.organization_key;
@@ -202,7 +205,8 @@ domain::StatusOr<Plan> MakePlan(storage::Database& db,
       // Chinese one where the row has it (王芳 and 汪芳 are two people, both
       // WANG Fang), else the Latin one.
       std::vector<std::string> keys;
-      if (p.person.email) keys.push_back("@" + storage::FoldKey(*p.person.email));
+      if (p.person.email)
+        keys.push_back("@" + storage::FoldKey(*p.person.email));
       if (p.person.native_name) {
         keys.push_back("zh:" + storage::CompactKey(*p.person.native_name) +
                        '\x1f' + org_key);
@@ -264,10 +268,9 @@ domain::StatusOr<ImportReport> ImportParticipants(
   ASSIGN_OR_RETURN(auto plan, MakePlan(tx.db(), workshop_id, sheet));
   auto& report = plan.report;
   SkipAboveHeader(sheet, report.header_row - 1, report.rows);
-  const bool errors =
-      std::any_of(plan.rows.begin(), plan.rows.end(), [](const auto& p) {
-        return p.report.action == ImportAction::kError;
-      });
+  const bool errors = std::any_of(
+      plan.rows.begin(), plan.rows.end(),
+      [](const auto& p) { return p.report.action == ImportAction::kError; });
   const bool refused = errors && !options.skip_invalid;
   if (refused || (!report.unmatched_organizations.empty() &&
                   !options.create_organizations)) {

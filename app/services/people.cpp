@@ -1,8 +1,8 @@
 #include "app/services/people.hpp"
 
 #include "domain/organization.hpp"
-#include "storage/erasure.hpp"
 #include "storage/duplicates.hpp"
+#include "storage/erasure.hpp"
 #include "storage/people.hpp"
 #include "storage/romanize.hpp"
 #include "storage/text_key.hpp"
@@ -125,11 +125,11 @@ domain::StatusOr<PersonMerged> MergePerson(storage::WriteTx& tx,
   if (!kept.organization_id && from.organization_id) {
     kept.organization_id = from.organization_id;
     out.filled_fields.emplace_back("organization_id");
-  } else if (from.organization_id &&
-             kept.organization_id != from.organization_id) {
-    out.conflicting_fields.push_back(
-        {"organization_id", std::to_string(*kept.organization_id),
-         std::to_string(*from.organization_id)});
+  } else if (from.organization_id && kept.organization_id &&
+             *kept.organization_id != *from.organization_id) {
+    out.conflicting_fields.push_back({"organization_id",
+                                      std::to_string(*kept.organization_id),
+                                      std::to_string(*from.organization_id)});
   }
   if (kept.gender == domain::Gender::kUndisclosed &&
       from.gender != domain::Gender::kUndisclosed) {

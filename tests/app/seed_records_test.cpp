@@ -216,20 +216,23 @@ TEST_F(SeedTest, SeedingAgainChangesNothing) {
 // A host's list names agencies in Chinese: the seeded ones are found by
 // their Chinese names (the glossary's), and a list naming them creates none.
 TEST_F(SeedTest, SeededOrganizationsAreFoundByTheirChineseNames) {
-  const auto found = ListAll(port(), "/api/v1/organizations?q=%E5%85%AC%E5%AE%89%E9%83%A8", 10);  // 公安部
+  const auto found =
+      ListAll(port(), "/api/v1/organizations?q=%E5%85%AC%E5%AE%89%E9%83%A8",
+              10);  // 公安部
   std::set<std::string> names;
-  for (const auto& o : found) names.insert(std::string(o.at("name").as_string()));
+  for (const auto& o : found)
+    names.insert(std::string(o.at("name").as_string()));
   EXPECT_EQ(names, (std::set<std::string>{
                        "Ministry of Public Security of the People's Republic "
                        "of China",
                        "MPS Bureau of Exit and Entry Administration"}));
   const auto workshop = WorkshopFrom("004_e1d4539688515f75.txt");
-  auto dry = Upload(port(),
-                    "/api/v1/workshops/" +
-                        std::to_string(workshop.at("id").as_int64()) +
-                        "/registrations/import",
-                    "姓名,单位\n王芳,公安部\n李娜,公安部出入境管理局\n张伟,科隆大学\n"
-                    "刘洋,中华人民共和国外交部\n");
+  auto dry = Upload(
+      port(),
+      "/api/v1/workshops/" + std::to_string(workshop.at("id").as_int64()) +
+          "/registrations/import",
+      "姓名,单位\n王芳,公安部\n李娜,公安部出入境管理局\n张伟,科隆大学\n"
+      "刘洋,中华人民共和国外交部\n");
   ASSERT_EQ(dry.status, 200) << dry.body;
   const auto summary = dry.Json().at("summary");
   EXPECT_TRUE(summary.at("unmatched_organizations").as_array().empty())
@@ -308,11 +311,12 @@ TEST(SeedUpgradeTest, OrganizationsSeededWithoutChineseNamesGetThem) {
                          "short_name = 'MPS'")
                 .getString(),
             "公安部");
-  EXPECT_EQ(d.execAndGet("SELECT COUNT(*) FROM organization_names n JOIN "
-                         "organizations o ON o.id = n.organization_id WHERE "
-                         "n.key = '中华人民共和国公安部' AND o.short_name = 'MPS'")
-                .getInt(),
-            1);
+  EXPECT_EQ(
+      d.execAndGet("SELECT COUNT(*) FROM organization_names n JOIN "
+                   "organizations o ON o.id = n.organization_id WHERE "
+                   "n.key = '中华人民共和国公安部' AND o.short_name = 'MPS'")
+          .getInt(),
+      1);
 }
 
 }  // namespace

@@ -13,17 +13,16 @@ using TwoScriptsApiTest = ApiTest;
 
 // 38 officials, as host lists name them: Chinese names only.
 constexpr const char* kNames[] = {
-    "王芳",   "欧阳娜娜", "曾志强", "单雪",   "张伟",   "李娜",   "刘洋",
-    "陈静",   "杨帆",     "赵磊",   "黄丽",   "周杰",   "吴敏",   "徐强",
-    "孙丽丽", "马超",     "朱婷",   "胡斌",   "郭晶晶", "何平",   "高峰",
-    "林涛",   "罗娟",     "郑浩",   "梁红",   "谢东",   "宋佳",   "唐亮",
-    "许诺",   "韩冰",     "冯雪",   "邓超",   "曹颖",   "彭丹",   "诸葛亮",
-    "司马光", "上官婉",   "解晓东"};
+    "王芳", "欧阳娜娜", "曾志强", "单雪",   "张伟",   "李娜",  "刘洋",   "陈静",
+    "杨帆", "赵磊",     "黄丽",   "周杰",   "吴敏",   "徐强",  "孙丽丽", "马超",
+    "朱婷", "胡斌",     "郭晶晶", "何平",   "高峰",   "林涛",  "罗娟",   "郑浩",
+    "梁红", "谢东",     "宋佳",   "唐亮",   "许诺",   "韩冰",  "冯雪",   "邓超",
+    "曹颖", "彭丹",     "诸葛亮", "司马光", "上官婉", "解晓东"};
 
 // A row of the list: the n-th person of kNames, at agency n % 3.
 std::string HostRow(int number, int n) {
-  constexpr const char* kAgencies[] = {
-      "公安部出入境管理局", "公安部", "厦门市公安局出入境管理支队"};
+  constexpr const char* kAgencies[] = {"公安部出入境管理局", "公安部",
+                                       "厦门市公安局出入境管理支队"};
   return std::to_string(number) + "," + kNames[n - 1] + "," +
          (n % 2 ? "女" : "男") + "," + kAgencies[n % 3] + ",科员,福建,1380000" +
          std::to_string(1000 + n) + ",\n";
@@ -50,11 +49,11 @@ std::string Path(const char* collection, std::int64_t id,
 
 TEST_F(TwoScriptsApiTest, ImportsAChineseHostListWithoutCreatingAgencies) {
   const auto ec = Organization("European Commission", "intergovernmental");
-  const auto bureau = Create(
-      "/api/v1/organizations",
-      {{"name", "MPS Bureau of Exit and Entry Administration"},
-       {"native_name", "公安部出入境管理局"},
-       {"kind", "government"}});
+  const auto bureau =
+      Create("/api/v1/organizations",
+             {{"name", "MPS Bureau of Exit and Entry Administration"},
+              {"native_name", "公安部出入境管理局"},
+              {"kind", "government"}});
   Create("/api/v1/organizations", {{"name", "Ministry of Public Security"},
                                    {"native_name", "公安部"},
                                    {"kind", "government"}});
@@ -107,8 +106,7 @@ TEST_F(TwoScriptsApiTest, ImportsAChineseHostListWithoutCreatingAgencies) {
 
   // A real run never creates the agency silently.
   auto refused =
-      Upload(port(), import + "?dry_run=false&skip_invalid=true",
-              HostList());
+      Upload(port(), import + "?dry_run=false&skip_invalid=true", HostList());
   ExpectProblem(refused, 422);
   EXPECT_EQ(ListAll(port(), "/api/v1/people", 100).size(), 0u);
 
@@ -123,10 +121,9 @@ TEST_F(TwoScriptsApiTest, ImportsAChineseHostListWithoutCreatingAgencies) {
   EXPECT_EQ(again.at("summary").at("organizations_matched").as_int64(), 3);
 
   // All or nothing by default: the row without a name stops it.
-  ExpectProblem(Upload(port(), import + "?dry_run=false", HostList()),
-                422);
-  auto real = Upload(port(),
-                      import + "?dry_run=false&skip_invalid=true", HostList());
+  ExpectProblem(Upload(port(), import + "?dry_run=false", HostList()), 422);
+  auto real =
+      Upload(port(), import + "?dry_run=false&skip_invalid=true", HostList());
   ASSERT_EQ(real.status, 200) << real.body;
   EXPECT_EQ(ListAll(port(), "/api/v1/organizations", 100).size(),
             organizations_before);
@@ -158,7 +155,8 @@ TEST_F(TwoScriptsApiTest, ImportsAChineseHostListWithoutCreatingAgencies) {
   // agency counted once under its English name.
   json::array marks;
   for (const auto& row : grid)
-    marks.push_back({{"person_id", row.at("person_id")}, {"status", "present"}});
+    marks.push_back(
+        {{"person_id", row.at("person_id")}, {"status", "present"}});
   const auto session = matrix.at("sessions").as_array()[0].at("id").as_int64();
   ASSERT_EQ(Put(Path("/api/v1/workshops", workshop,
                      "/sessions/" + std::to_string(session) + "/attendance"),
@@ -168,9 +166,10 @@ TEST_F(TwoScriptsApiTest, ImportsAChineseHostListWithoutCreatingAgencies) {
   ASSERT_EQ(
       Patch(Path("/api/v1/workshops", workshop), {{"status", "held"}}).status,
       200);
-  auto funder = Get("/api/v1/reports/funder?organization_id=" +
-                    std::to_string(ec) + "&from=2017-01-01&to=2017-12-31")
-                    .Json();
+  auto funder =
+      Get("/api/v1/reports/funder?organization_id=" + std::to_string(ec) +
+          "&from=2017-01-01&to=2017-12-31")
+          .Json();
   const auto& totals = funder.at("totals");
   EXPECT_EQ(totals.at("people_trained").as_int64(), 38);
   EXPECT_EQ(totals.at("agencies_reached"),
@@ -179,9 +178,9 @@ TEST_F(TwoScriptsApiTest, ImportsAChineseHostListWithoutCreatingAgencies) {
                          "Xiamen Exit and Entry Administration"}));
 
   // The same file again changes nothing.
-  auto repeat = Upload(port(),
-                        import + "?dry_run=false&skip_invalid=true", HostList())
-                    .Json();
+  auto repeat =
+      Upload(port(), import + "?dry_run=false&skip_invalid=true", HostList())
+          .Json();
   EXPECT_EQ(repeat.at("summary").at("actions").at("create_person").as_int64(),
             0);
   EXPECT_EQ(ListAll(port(), "/api/v1/people", 100).size(), 38u);
@@ -191,8 +190,10 @@ TEST_F(TwoScriptsApiTest, CreatesUnmatchedAgenciesOnlyWhenAsked) {
   const auto workshop = Workshop(Project("P"));
   const std::string import =
       Path("/api/v1/workshops", workshop, "/registrations/import");
-  const std::string list = "姓名,单位\n李娜,福州市外事办公室\n刘洋,福州市外事办公室\n";
-  auto created = Upload(port(), import + "?dry_run=false&create_organizations=true", list);
+  const std::string list =
+      "姓名,单位\n李娜,福州市外事办公室\n刘洋,福州市外事办公室\n";
+  auto created =
+      Upload(port(), import + "?dry_run=false&create_organizations=true", list);
   ASSERT_EQ(created.status, 200) << created.body;
   const auto body = created.Json();
   const auto& made = body.at("summary").at("organizations_created").as_array();
@@ -216,8 +217,9 @@ TEST_F(TwoScriptsApiTest, OneLatinNameForTwoChineseNamesIsTwoPeople) {
   EXPECT_EQ(ListAll(port(), "/api/v1/people?q=wangfang", 10).size(), 2u);
   EXPECT_TRUE(
       Get("/api/v1/people/duplicates").Json().at("items").as_array().empty());
-  auto again = Upload(port(), Path("/api/v1/workshops", Workshop(Project("Q")),
-                                   "/registrations/import"),
+  auto again = Upload(port(),
+                      Path("/api/v1/workshops", Workshop(Project("Q")),
+                           "/registrations/import"),
                       list)
                    .Json();
   EXPECT_EQ(again.at("summary").at("actions").at("match_person").as_int64(), 2);
@@ -245,21 +247,23 @@ TEST_F(TwoScriptsApiTest, GeneratesTheLatinNameUntilSomeoneWritesIt) {
 }
 
 TEST_F(TwoScriptsApiTest, EveryNameOfEveryOrganizationIsOneNamespace) {
-  const auto mps = Create("/api/v1/organizations",
-                          {{"name", "Ministry of Public Security"},
-                           {"short_name", "MPS"},
-                           {"native_name", "公安部"},
-                           {"kind", "government"}});
+  const auto mps =
+      Create("/api/v1/organizations", {{"name", "Ministry of Public Security"},
+                                       {"short_name", "MPS"},
+                                       {"native_name", "公安部"},
+                                       {"kind", "government"}});
   for (const auto& body :
        {json::object{{"name", "公安部"}, {"kind", "government"}},
-        json::object{{"name", "Other"}, {"kind", "government"},
+        json::object{{"name", "Other"},
+                     {"kind", "government"},
                      {"aliases", json::array{"mps"}}},
-        json::object{{"name", "Other"}, {"kind", "government"},
+        json::object{{"name", "Other"},
+                     {"kind", "government"},
                      {"native_name", "公安部"}}}) {
     auto r = Post("/api/v1/organizations", body);
     ExpectProblem(r, 409);
-    EXPECT_NE(r.Json().at("detail").as_string().find(
-                  "organization " + std::to_string(mps)),
+    EXPECT_NE(r.Json().at("detail").as_string().find("organization " +
+                                                     std::to_string(mps)),
               std::string::npos)
         << r.body;
   }
@@ -280,15 +284,14 @@ TEST_F(TwoScriptsApiTest, EveryNameOfEveryOrganizationIsOneNamespace) {
 }
 
 TEST_F(TwoScriptsApiTest, AnOrganizationMergeMovesEveryReference) {
-  const auto merged = Create("/api/v1/organizations",
-                             {{"name", "Xiamen EEA"},
-                              {"short_name", "XEEA"},
-                              {"native_name", "厦门出入境"},
-                              {"kind", "government"}});
-  const auto kept =
-      Create("/api/v1/organizations",
-             {{"name", "Xiamen Exit and Entry Administration"},
-              {"kind", "government"}});
+  const auto merged =
+      Create("/api/v1/organizations", {{"name", "Xiamen EEA"},
+                                       {"short_name", "XEEA"},
+                                       {"native_name", "厦门出入境"},
+                                       {"kind", "government"}});
+  const auto kept = Create("/api/v1/organizations",
+                           {{"name", "Xiamen Exit and Entry Administration"},
+                            {"kind", "government"}});
   const auto child = Create("/api/v1/organizations",
                             {{"name", "Xiamen EEA, Gaoqi airport station"},
                              {"kind", "government"},
@@ -326,8 +329,8 @@ TEST_F(TwoScriptsApiTest, AnOrganizationMergeMovesEveryReference) {
   ExpectProblem(Get(Path("/api/v1/organizations", merged)), 404);
   EXPECT_EQ(Get(Path("/api/v1/people", person)).Json().at("organization_id"),
             kept);
-  EXPECT_EQ(
-      Get(Path("/api/v1/organizations", child)).Json().at("parent_id"), kept);
+  EXPECT_EQ(Get(Path("/api/v1/organizations", child)).Json().at("parent_id"),
+            kept);
   auto parties =
       Get(Path("/api/v1/workshops", workshop, "/organizations")).Json();
   std::multiset<std::string> roles;
@@ -336,20 +339,21 @@ TEST_F(TwoScriptsApiTest, AnOrganizationMergeMovesEveryReference) {
     roles.insert(std::string(p.at("role").as_string()));
   }
   EXPECT_EQ(roles, (std::multiset<std::string>{"host", "trainer"}));
-  auto funders = Get(Path("/api/v1/projects", project, "/organizations")).Json();
+  auto funders =
+      Get(Path("/api/v1/projects", project, "/organizations")).Json();
   EXPECT_EQ(funders.as_array()[0].at("organization_id").as_int64(), kept);
   EXPECT_EQ(Get(Path("/api/v1/users", user.Json().at("id").as_int64()))
                 .Json()
                 .at("organization_id"),
             kept);
   // Its names find the kept one, and the merge is in the audit trail.
-  EXPECT_EQ(
-      ListAll(port(), "/api/v1/organizations?q=xeea", 10)[0].at("id").as_int64(),
-      kept);
+  EXPECT_EQ(ListAll(port(), "/api/v1/organizations?q=xeea", 10)[0]
+                .at("id")
+                .as_int64(),
+            kept);
   auto audit = Get("/api/v1/audit?entity=organization&action=merge").Json();
   ASSERT_EQ(audit.at("items").as_array().size(), 1u);
-  EXPECT_EQ(audit.at("items").as_array()[0].at("entity_id").as_int64(),
-            merged);
+  EXPECT_EQ(audit.at("items").as_array()[0].at("entity_id").as_int64(), merged);
 }
 
 TEST_F(TwoScriptsApiTest, PossibleDuplicatesAreListedUntilMergedOrTold) {
@@ -378,9 +382,9 @@ TEST_F(TwoScriptsApiTest, PossibleDuplicatesAreListedUntilMergedOrTold) {
   EXPECT_EQ(all[1].at("reasons"), (json::array{"same_phone"}));
 
   // "Not the same person": the pair goes, and stays gone.
-  EXPECT_EQ(Post(Path("/api/v1/people", d, "/distinct"), {{"other_id", c}})
-                .status,
-            204);
+  EXPECT_EQ(
+      Post(Path("/api/v1/people", d, "/distinct"), {{"other_id", c}}).status,
+      204);
   ExpectProblem(Post(Path("/api/v1/people", d, "/distinct"), {{"other_id", d}}),
                 422);
   EXPECT_TRUE(Get(Path("/api/v1/people", c, "/duplicates"))
@@ -416,8 +420,7 @@ TEST_F(TwoScriptsApiTest, SkipInvalidSavesTheGoodRowsOfASignInGrid) {
   const std::string import =
       Path("/api/v1/workshops", workshop, "/attendance/import");
   ExpectProblem(Upload(port(), import + "?dry_run=false", grid), 422);
-  auto r = Upload(port(), import + "?dry_run=false&skip_invalid=true",
-                   grid);
+  auto r = Upload(port(), import + "?dry_run=false&skip_invalid=true", grid);
   ASSERT_EQ(r.status, 200) << r.body;
   EXPECT_EQ(r.Json().at("summary").at("header_row").as_int64(), 2);
   auto matrix = Get(Path("/api/v1/workshops", workshop, "/attendance")).Json();

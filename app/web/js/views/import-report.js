@@ -33,6 +33,7 @@ export function summaryText(summary, rows, { dryRun }) {
   const counted = (action) => n(action) - (action === 'already_registered' ? repeats : 0);
   const parts = COUNTED.filter(([action]) => counted(action)).map(([action, one, many]) => count(counted(action), one, many));
   if (repeats) parts.push(count(repeats, 'duplicate within the file', 'duplicates within the file'));
+  if (summary.marks_changed) parts.push(count(summary.marks_changed, `mark ${dryRun ? 'to change' : 'changed'}`, `marks ${dryRun ? 'to change' : 'changed'}`));
   if (n('error')) parts.push(count(n('error'), `row with errors${dryRun ? '' : ' left out'}`, `rows with errors${dryRun ? '' : ' left out'}`));
   const unmatched = summary.unmatched_organizations?.length || 0;
   if (unmatched) parts.push(count(unmatched, 'agency not recognised', 'agencies not recognised'));

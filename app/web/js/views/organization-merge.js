@@ -20,7 +20,7 @@ export function mergeOrganizationDialog(org, what) {
         what.workshops ? h('li', {}, `its roles in ${count(what.workshops, 'workshop')}`) : null,
         h('li', {}, 'its roles as a party to projects, if any'),
         what.children ? h('li', {}, `its ${count(what.children, 'sub-organization')}`) : null,
-        h('li', {}, `its names, which become other names of the one kept: `, h('span', { lang: 'zh' }, listText(names.map((n) => `“${n}”`))))),
+        h('li', {}, `its names, which become other names of the one kept: ${listText(names.map((n) => `“${n}”`))}`)),
       h('p', {}, `${org.name} is then deleted. A role the kept organization already holds in the same workshop or project is kept once.`));
     const into = organizationPicker({
       name: 'into_id', label: 'Keep this organization', exclude: org.id, create: false, class: 'wide',
@@ -45,5 +45,5 @@ export function mergedNote(mergedName, kept) {
   const aliases = kept.aliases || [];
   return h('div', { class: 'notice-inline', role: 'note' },
     h('strong', {}, `${mergedName} merged into ${kept.name}. `),
-    aliases.length ? ['Its other names are now: ', h('span', { lang: 'zh' }, aliases.join(', ')), '.'] : null);
+    aliases.length ? `Its other names are now: ${aliases.join(', ')}.` : null);
 }

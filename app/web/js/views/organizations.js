@@ -3,7 +3,7 @@
 import { api } from '../api.js';
 import { h, mount } from '../dom.js';
 import { changes, field, fields, form, readValues, withoutEmpty } from '../form.js';
-import { formatDateRange, label } from '../format.js';
+import { formatDateRange, label, langOf } from '../format.js';
 import { forgetOrganizations, organizationFields, organizations, orgById, orgLink } from '../orgs.js';
 import { navigate } from '../router.js';
 import { hasRoute } from '../server-features.js';
@@ -40,7 +40,7 @@ export async function organizationsView({ query, root }) {
     page.problem ? errorBox(page.problem) : [
       table([
         { label: 'Name', cell: (o) => [h('a', { href: `#/organizations/${o.id}` }, o.name),
-          o.aliases?.length ? h('span', { class: 'cell-note', lang: 'zh' }, `Also: ${o.aliases.join(', ')}`) : null] },
+          o.aliases?.length ? h('span', { class: 'cell-note' }, `Also: ${o.aliases.join(', ')}`) : null] },
         { label: 'Short name', cell: (o) => o.short_name || '' },
         { label: 'Chinese name', cell: (o) => (o.native_name ? h('span', { lang: 'zh' }, o.native_name) : '') },
         { label: 'Kind', cell: (o) => label('organization_kind', o.kind) },
@@ -84,7 +84,7 @@ export async function organizationView({ params, root }) {
     section('Details', details([
       ['Name', org.name], ['Short name', org.short_name],
       ['Chinese name', org.native_name ? h('span', { lang: 'zh' }, org.native_name) : null],
-      ['Other names', org.aliases?.length ? h('ul', { class: 'plain', lang: 'zh' }, org.aliases.map((a) => h('li', {}, a))) : null],
+      ['Other names', org.aliases?.length ? h('ul', { class: 'plain' }, org.aliases.map((a) => h('li', { lang: langOf(a) }, a))) : null],
       ['Kind', label('organization_kind', org.kind)], ['Country', org.country],
       ['Part of', orgLink(orgs.get(org.parent_id))], ['IATI identifier', org.iati_ref],
       ['Sub-organizations', children.length ? h('ul', { class: 'plain' }, children.map((c) => h('li', {}, orgLink(c)))) : null],

@@ -114,7 +114,7 @@ export async function importPanel(workshopId, { kind, onDone }) {
           unmatched ? `${count(unmatched, 'agency', 'agencies')} not recognised` : null,
         ].filter(Boolean);
         const result = parts.length ? `${parts.join('; ')}. Nothing was saved.` : 'File checked: nothing saved yet. Confirm the import if the rows look right.';
-        notify(after ? `${after} ${result}` : result, errors ? 'error' : 'info');
+        notify(after ? `${after} ${result}` : result, errors && !after ? 'error' : 'info');
         // After mapping an agency: on to the next one, or to the summary.
         if (after) (out.querySelector('.agencies h3') || out.querySelector('.import-summary')).focus();
       } else {
