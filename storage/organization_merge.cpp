@@ -11,8 +11,14 @@ void MoveOrganizationRecords(WriteTx& tx, std::int64_t from,
   // (record, organization, role): OR IGNORE keeps the kept one's where both
   // hold it, and the DELETEs drop what stayed behind.
   for (const char* sql : {
+           // A kept one below the merged one (at any depth) takes the merged
+           // one's parent first: no cycle once the children move.
            "UPDATE organizations SET parent_id = (SELECT parent_id FROM"
-           " organizations WHERE id = ?1) WHERE id = ?2 AND parent_id = ?1",
+           " organizations WHERE id = ?1) WHERE id = ?2 AND ?1 IN ("
+           " WITH RECURSIVE up(id) AS (SELECT parent_id FROM organizations"
+           " WHERE id = ?2 UNION SELECT o.parent_id FROM organizations o"
+           " JOIN up ON o.id = up.id WHERE o.parent_id IS NOT NULL)"
+           " SELECT id FROM up)",
            "UPDATE organizations SET parent_id = ?2 WHERE parent_id = ?1",
            "UPDATE people SET organization_id = ?2 WHERE organization_id = ?1",
            "UPDATE OR IGNORE workshop_organizations SET organization_id = ?2"

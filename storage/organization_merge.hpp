@@ -11,8 +11,8 @@ namespace capdev::storage {
 // Moves `from`'s people, workshop partner roles, project parties, child
 // organizations and funder users to `into` (a role `into`
 // already holds on the same workshop or project is kept once, as `into` has
-// it), then deletes `from`. An `into` that sat below `from` takes `from`'s
-// parent. The caller adds `from`'s names to `into` after this, and has
+// it), then deletes `from`. An `into` that sat below `from`, at any depth,
+// takes `from`'s parent. The caller adds `from`'s names to `into` after this, and has
 // checked that no report was submitted for `from` (a submission never
 // changes, so it cannot follow).
 void MoveOrganizationRecords(WriteTx& tx, std::int64_t from, std::int64_t into);

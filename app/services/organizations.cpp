@@ -73,6 +73,8 @@ domain::StatusOr<domain::Organization> MergeOrganization(
         "; a submitted report never changes, so it cannot be merged");
   }
   storage::MoveOrganizationRecords(tx, id, into_id);
+  // As the move left it (its parent may have changed).
+  ASSIGN_OR_RETURN(into, Load<domain::Organization>(tx.db(), into_id));
   auto kept = *into;
   for (auto& name : domain::AllNames(from)) {
     const auto key = storage::FoldKey(name);

@@ -356,6 +356,29 @@ TEST_F(TwoScriptsApiTest, AnOrganizationMergeMovesEveryReference) {
   EXPECT_EQ(audit.at("items").as_array()[0].at("entity_id").as_int64(), merged);
 }
 
+// Merging a ministry into its own bureau's unit: the unit takes the
+// ministry's place, and no organization becomes its own ancestor.
+TEST_F(TwoScriptsApiTest, MergingIntoADescendantMakesNoCycle) {
+  const auto top = Organization("State Council");
+  const auto ministry = Create(
+      "/api/v1/organizations",
+      {{"name", "Ministry"}, {"kind", "government"}, {"parent_id", top}});
+  const auto bureau = Create(
+      "/api/v1/organizations",
+      {{"name", "Bureau"}, {"kind", "government"}, {"parent_id", ministry}});
+  const auto unit =
+      Create("/api/v1/organizations",
+             {{"name", "Unit"}, {"kind", "government"}, {"parent_id", bureau}});
+  ASSERT_EQ(Post(Path("/api/v1/organizations", ministry, "/merge"),
+                 {{"into_id", unit}})
+                .status,
+            200);
+  EXPECT_EQ(Get(Path("/api/v1/organizations", unit)).Json().at("parent_id"),
+            top);
+  EXPECT_EQ(Get(Path("/api/v1/organizations", bureau)).Json().at("parent_id"),
+            unit);
+}
+
 TEST_F(TwoScriptsApiTest, PossibleDuplicatesAreListedUntilMergedOrTold) {
   const auto org = Organization("Fujian Public Security Department");
   const auto a = Create("/api/v1/people", {{"native_name", "王芳"},
