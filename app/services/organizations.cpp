@@ -56,16 +56,9 @@ domain::Status DeleteOrganization(storage::WriteTx& tx,
 domain::StatusOr<domain::Organization> MergeOrganization(
     storage::WriteTx& tx, const domain::Principal& by, std::int64_t id,
     std::int64_t into_id) {
-  ASSIGN_OR_RETURN(const auto from, Load<domain::Organization>(tx.db(), id));
-  if (into_id == id) {
-    return domain::Status::Invalid(
-        {{"into_id", "must be another organization than the one merged"}});
-  }
-  auto into = storage::Get<domain::Organization>(tx.db(), into_id);
-  if (!into) {
-    return domain::Status::Invalid(
-        {{"into_id", "no record with id " + std::to_string(into_id)}});
-  }
+  ASSIGN_OR_RETURN(const auto pair,
+                   LoadMerge<domain::Organization>(tx.db(), id, into_id));
+  const auto& from = pair.first;
   if (const auto n = storage::SubmissionsFor(tx.db(), id); n > 0) {
     return domain::Status::FailedPrecondition(
         std::to_string(n) + " report" + (n == 1 ? " was" : "s were") +
@@ -74,8 +67,9 @@ domain::StatusOr<domain::Organization> MergeOrganization(
   }
   storage::MoveOrganizationRecords(tx, id, into_id);
   // As the move left it (its parent may have changed).
-  ASSIGN_OR_RETURN(into, Load<domain::Organization>(tx.db(), into_id));
-  auto kept = *into;
+  ASSIGN_OR_RETURN(const auto into,
+                   Load<domain::Organization>(tx.db(), into_id));
+  auto kept = into;
   for (auto& name : domain::AllNames(from)) {
     const auto key = storage::FoldKey(name);
     bool known = false;
@@ -83,7 +77,7 @@ domain::StatusOr<domain::Organization> MergeOrganization(
       known = known || storage::FoldKey(have) == key;
     if (!known) kept.aliases.push_back(std::move(name));
   }
-  ASSIGN_OR_RETURN(kept, SaveChanged(tx, &by, *into, kept));
+  ASSIGN_OR_RETURN(kept, SaveChanged(tx, &by, into, kept));
   Audit(tx, &by, "merge", "organization", id, Encode(from),
         json::object{{"merged_into", into_id}});
   return kept;

@@ -180,15 +180,8 @@ domain::StatusOr<Plan> MakePlan(storage::Database& db, std::int64_t workshop_id,
   for (std::size_t k = 0; k < plan.rows.size(); ++k) {
     auto& p = plan.rows[k];
     auto& row = p.report;
-    const bool unmatched = !p.organization_key.empty() && !p.organization_id;
-    if (unmatched) {
-      auto [it, added] = plan.unmatched.try_emplace(
-          p.organization_key, report.unmatched_organizations.size());
-      if (added)
-        report.unmatched_organizations.push_back({row.organization, {}, {}});
-      report.unmatched_organizations[it->second].rows.push_back(row.row);
-    }
     if (row.action == ImportAction::kError) continue;
+    const bool unmatched = !p.organization_key.empty() && !p.organization_id;
 
     std::optional<std::int64_t> found;
     if (p.person.email) found = known.PersonWithEmail(*p.person.email);
@@ -235,6 +228,18 @@ domain::StatusOr<Plan> MakePlan(storage::Database& db, std::int64_t workshop_id,
       row.action = ImportAction::kAlreadyRegistered;
       ++report.duplicates_in_file;
     }
+  }
+  // The agencies a new person would need: one that matches no organization
+  // stops a real run (a person found by email needs none).
+  for (const auto& p : plan.rows) {
+    const bool creates =
+        p.report.action == ImportAction::kCreatePerson || p.same_as;
+    if (!creates || p.organization_key.empty() || p.organization_id) continue;
+    auto [it, added] = plan.unmatched.try_emplace(
+        p.organization_key, report.unmatched_organizations.size());
+    if (added)
+      report.unmatched_organizations.push_back({p.report.organization, {}, {}});
+    report.unmatched_organizations[it->second].rows.push_back(p.report.row);
   }
   if (!report.unmatched_organizations.empty()) {
     const auto all = storage::AllOrganizations(db);
@@ -293,8 +298,9 @@ domain::StatusOr<ImportReport> ImportParticipants(
   for (auto& p : plan.rows) {
     auto& row = p.report;
     if (row.action == ImportAction::kError) continue;
-    if (!p.organization_id && !p.organization_key.empty())
-      p.organization_id = created.at(p.organization_key);
+    if (auto it = created.find(p.organization_key);
+        !p.organization_id && it != created.end())
+      p.organization_id = it->second;
     if (p.same_as) {
       row.person_id = plan.rows[*p.same_as].report.person_id;
       row.registration_id = plan.rows[*p.same_as].report.registration_id;

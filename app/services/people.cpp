@@ -96,15 +96,9 @@ domain::StatusOr<PersonMerged> MergePerson(storage::WriteTx& tx,
                                            const domain::Principal& by,
                                            std::int64_t id,
                                            std::int64_t into_id) {
-  ASSIGN_OR_RETURN(const auto from, Load<domain::Person>(tx.db(), id));
-  if (into_id == id) {
-    return domain::Status::Invalid(
-        {{"into_id", "must be another person than the one merged"}});
-  }
-  auto into = storage::Get<domain::Person>(tx.db(), into_id);
-  if (!into)
-    return domain::Status::Invalid(
-        {{"into_id", "no record with id " + std::to_string(into_id)}});
+  ASSIGN_OR_RETURN(const auto pair,
+                   LoadMerge<domain::Person>(tx.db(), id, into_id));
+  const auto& [from, into] = pair;
   const auto shared = storage::SharedWorkshops(tx.db(), id, into_id);
   if (!shared.empty()) {
     std::string list;
@@ -116,7 +110,7 @@ domain::StatusOr<PersonMerged> MergePerson(storage::WriteTx& tx,
   }
 
   PersonMerged out;
-  domain::Person kept = *into;
+  domain::Person kept = into;
   Fill("email", kept.email, from.email, out);
   Fill("phone", kept.phone, from.phone, out);
   Fill("position", kept.position, from.position, out);
@@ -150,8 +144,8 @@ domain::StatusOr<PersonMerged> MergePerson(storage::WriteTx& tx,
   // The merged record goes first: its email may be the one the kept one
   // takes, and emails are unique.
   storage::MovePersonRecords(tx, id, into_id);
-  if (!domain::SameFields(kept, *into)) {
-    ASSIGN_OR_RETURN(kept, SaveChanged(tx, &by, *into, kept));
+  if (!domain::SameFields(kept, into)) {
+    ASSIGN_OR_RETURN(kept, SaveChanged(tx, &by, into, kept));
   }
   const json::object moved{{"merged_into", into_id}};
   Audit(tx, &by, "merge", "person", id, Encode(from), moved);

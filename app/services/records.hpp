@@ -41,6 +41,27 @@ void CheckExists(storage::Database& db, std::string_view field,
     errors.Add(std::string(field), "no record with id " + std::to_string(*id));
 }
 
+// The two records of a merge: `id` (404 when unknown) and `into_id` (422
+// when unknown or the same).
+template <class E>
+domain::StatusOr<std::pair<E, E>> LoadMerge(storage::Database& db,
+                                            std::int64_t id,
+                                            std::int64_t into_id) {
+  ASSIGN_OR_RETURN(auto from, Load<E>(db, id));
+  if (into_id == id) {
+    return domain::Status::Invalid(
+        {{"into_id", "must be another " +
+                         std::string(domain::Fields<E>::kNoun) +
+                         " than the one merged"}});
+  }
+  auto into = storage::Get<E>(db, into_id);
+  if (!into) {
+    return domain::Status::Invalid(
+        {{"into_id", "no record with id " + std::to_string(into_id)}});
+  }
+  return std::pair{std::move(from), std::move(*into)};
+}
+
 // Inserts `record` and audits it; returns it as stored.
 template <class E>
 domain::StatusOr<E> SaveNew(storage::WriteTx& tx, const domain::Principal* by,
