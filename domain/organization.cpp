@@ -12,16 +12,7 @@ Status Validate(const Organization& org) {
   e.MaxLength("name", org.name, kMaxName);
   e.MaxLength("short_name", org.short_name, kMaxShort);
   e.MaxLength("native_name", org.native_name, kMaxName);
-  constexpr std::size_t kMaxAliases = 50;
-  if (org.aliases.size() > kMaxAliases) {
-    e.Add("aliases",
-          "must hold at most " + std::to_string(kMaxAliases) + " names");
-  }
-  for (std::size_t i = 0; i < org.aliases.size(); ++i) {
-    const std::string field = "aliases[" + std::to_string(i) + "]";
-    e.Required(field, org.aliases[i]);
-    e.MaxLength(field, org.aliases[i], kMaxName);
-  }
+  e.NameList("aliases", org.aliases, 50, "names");
   e.Required("kind", org.kind);
   e.UpperLetters("country", org.country, 2);
   e.Positive("parent_id", org.parent_id);

@@ -56,6 +56,21 @@ void Errors::MaxLength(std::string_view field, const std::string& value,
   }
 }
 
+void Errors::NameList(std::string_view field,
+                      const std::vector<std::string>& items,
+                      std::size_t max_items, std::string_view noun) {
+  if (items.size() > max_items) {
+    Add(std::string(field), "must hold at most " + std::to_string(max_items) +
+                                " " + std::string(noun));
+  }
+  for (std::size_t i = 0; i < items.size(); ++i) {
+    const std::string each =
+        std::string(field) + "[" + std::to_string(i) + "]";
+    Required(each, items[i]);
+    MaxLength(each, items[i], kMaxName);
+  }
+}
+
 void Errors::LongText(std::string_view field,
                       const std::optional<std::string>& value) {
   if (!value) return;

@@ -47,6 +47,11 @@ class Errors {
                  std::size_t max);
   void MaxLength(std::string_view field,
                  const std::optional<std::string>& value, std::size_t max);
+  // A list of names or topics: at most `max_items` (named `noun` in the
+  // message), each required and at most kMaxName, one line without control
+  // characters (storage relies on it: see row_mapping.hpp).
+  void NameList(std::string_view field, const std::vector<std::string>& items,
+                std::size_t max_items, std::string_view noun);
   // Long text (summaries, notes): tab and newline allowed, at most kMaxText.
   void LongText(std::string_view field,
                 const std::optional<std::string>& value);

@@ -17,17 +17,7 @@ Status Validate(const Workshop& w) {
   e.Required("kind", w.kind);
   e.Required("status", w.status);
   e.LongText("summary", w.summary);
-  if (w.topics.size() > kMaxTopics) {
-    e.Add("topics",
-          "must hold at most " + std::to_string(kMaxTopics) + " topics");
-  }
-  for (std::size_t i = 0; i < w.topics.size(); ++i) {
-    const std::string field = "topics[" + std::to_string(i) + "]";
-    e.Required(field, w.topics[i]);
-    // One line each, without control characters (storage relies on it:
-    // see row_mapping.hpp).
-    e.MaxLength(field, w.topics[i], kMaxName);
-  }
+  e.NameList("topics", w.topics, kMaxTopics, "topics");
   const bool scheduled = w.status == WorkshopStatus::kPlanned ||
                          w.status == WorkshopStatus::kConfirmed;
   if (scheduled && !w.start_date)
