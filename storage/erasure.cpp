@@ -14,6 +14,7 @@ domain::Status ErasePerson(WriteTx& tx, std::int64_t person_id) {
       db,
       "UPDATE people SET full_name = 'Erased person ' || id, native_name = "
       "NULL, email = NULL, phone = NULL, position = NULL, unique_key = NULL,"
+      " full_name_generated = 0,"
       " search_key = capdev_person_search_key('Erased person ' || id, NULL, "
       "NULL)"
       " WHERE id = ?");

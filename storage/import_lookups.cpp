@@ -55,7 +55,7 @@ std::optional<std::int64_t> ImportLookups::PersonWithEmail(
   return q->getColumn(0).getInt64();
 }
 
-std::optional<std::int64_t> ImportLookups::PersonNamed(
+std::vector<std::int64_t> ImportLookups::PeopleNamed(
     const domain::Person& person,
     std::optional<std::int64_t> organization) const {
   const std::string prefix = OrgKey(organization) + '\x1f';
@@ -63,15 +63,16 @@ std::optional<std::int64_t> ImportLookups::PersonNamed(
   if (person.native_name) native = CompactKey(*person.native_name);
   if (!native.empty()) {
     if (auto it = by_native_.find(prefix + native); it != by_native_.end())
-      return it->second;
+      return {it->second};
   }
+  std::vector<std::int64_t> out;
   auto it = by_latin_.find(prefix + CompactKey(person.full_name));
-  if (it == by_latin_.end()) return std::nullopt;
+  if (it == by_latin_.end()) return out;
   for (const auto& known : it->second) {
     // 王芳 and 汪芳 are both WANG Fang: a Chinese name on both sides decides.
-    if (native.empty() || known.native_key.empty()) return known.id;
+    if (native.empty() || known.native_key.empty()) out.push_back(known.id);
   }
-  return std::nullopt;
+  return out;
 }
 
 std::optional<std::int64_t> ImportLookups::RegistrationOf(

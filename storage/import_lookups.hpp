@@ -24,10 +24,11 @@ class ImportLookups {
   // The person whose email folds to the same key (one indexed query).
   std::optional<std::int64_t> PersonWithEmail(const std::string& email);
 
-  // The first person (by id) of `organization` with `person`'s Chinese name,
-  // else with its Latin name (compared as search compares them) and no other
-  // Chinese name.
-  std::optional<std::int64_t> PersonNamed(
+  // The people of `organization` a row names: the first (by id) with
+  // `person`'s Chinese name, else every one with its Latin name (compared as
+  // search compares them) and no other Chinese name. More than one: the row
+  // does not say which.
+  std::vector<std::int64_t> PeopleNamed(
       const domain::Person& person,
       std::optional<std::int64_t> organization) const;
 

@@ -140,24 +140,35 @@ double Likeness(const std::set<std::string>& a,
 
 }  // namespace
 
-std::vector<domain::Organization> ClosestOrganizations(
-    const std::vector<domain::Organization>& all, std::string_view name,
-    std::size_t n) {
+std::vector<std::vector<domain::Organization>> ClosestOrganizations(
+    const std::vector<domain::Organization>& all,
+    const std::vector<std::string>& names, std::size_t n) {
   constexpr double kEnough = 0.3;
-  const auto wanted = Bigrams(name);
-  std::vector<std::pair<double, const domain::Organization*>> scored;
+  // Each organization's names read once, whatever the number of names.
+  std::vector<std::vector<std::set<std::string>>> known;
+  known.reserve(all.size());
   for (const auto& org : all) {
-    double best = 0;
+    auto& grams = known.emplace_back();
     for (const auto& each : domain::AllNames(org))
-      best = std::max(best, Likeness(wanted, Bigrams(each)));
-    if (best >= kEnough) scored.emplace_back(best, &org);
+      grams.push_back(Bigrams(each));
   }
-  std::stable_sort(
-      scored.begin(), scored.end(),
-      [](const auto& a, const auto& b) { return a.first > b.first; });
-  std::vector<domain::Organization> out;
-  for (std::size_t i = 0; i < scored.size() && i < n; ++i)
-    out.push_back(*scored[i].second);
+  std::vector<std::vector<domain::Organization>> out;
+  for (const auto& name : names) {
+    const auto wanted = Bigrams(name);
+    std::vector<std::pair<double, std::size_t>> scored;
+    for (std::size_t k = 0; k < all.size(); ++k) {
+      double best = 0;
+      for (const auto& grams : known[k])
+        best = std::max(best, Likeness(wanted, grams));
+      if (best >= kEnough) scored.emplace_back(best, k);
+    }
+    std::stable_sort(
+        scored.begin(), scored.end(),
+        [](const auto& a, const auto& b) { return a.first > b.first; });
+    auto& closest = out.emplace_back();
+    for (std::size_t i = 0; i < scored.size() && i < n; ++i)
+      closest.push_back(all[scored[i].second]);
+  }
   return out;
 }
 

@@ -38,11 +38,11 @@ std::unordered_map<std::string, std::int64_t> OrganizationNameKeys(
 // Every organization, for ClosestOrganizations.
 std::vector<domain::Organization> AllOrganizations(Database& db);
 
-// Up to `n` organizations whose names are most like `name` (shared pairs of
-// neighbouring characters, so it works for Chinese and English alike), the
-// closest first; none that share too little.
-std::vector<domain::Organization> ClosestOrganizations(
-    const std::vector<domain::Organization>& all, std::string_view name,
-    std::size_t n);
+// For each of `names`, up to `n` organizations whose names are most like it
+// (shared pairs of neighbouring characters, so it works for Chinese and
+// English alike), the closest first; none that share too little.
+std::vector<std::vector<domain::Organization>> ClosestOrganizations(
+    const std::vector<domain::Organization>& all,
+    const std::vector<std::string>& names, std::size_t n);
 
 }  // namespace capdev::storage

@@ -104,6 +104,15 @@ void MovePersonRecords(WriteTx& tx, std::int64_t from, std::int64_t into) {
     BindAll(*q, into, from);
     q->exec();
   }
+  // Pairs marked "not the same person" stay so for the kept one.
+  ScopedStatement distinct(db, R"sql(
+    INSERT OR IGNORE INTO people_distinct (person_id, other_id)
+    SELECT min(?2, other), max(?2, other) FROM (
+      SELECT CASE WHEN person_id = ?1 THEN other_id ELSE person_id END AS other
+      FROM people_distinct WHERE ?1 IN (person_id, other_id))
+    WHERE other <> ?2)sql");
+  BindAll(*distinct, from, into);
+  distinct->exec();
   ScopedStatement remove(db, "DELETE FROM people WHERE id = ?");
   remove->bind(1, from);
   remove->exec();

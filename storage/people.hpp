@@ -50,8 +50,9 @@ struct TrainingEntry {
 // The workshops a person is registered for, newest first.
 std::vector<TrainingEntry> TrainingRecord(Database& db, std::int64_t person_id);
 
-// Moves `from`'s registrations and marks to `into` and deletes `from`. The
-// caller has checked that they share no workshop.
+// Moves `from`'s registrations, marks and "not the same person" pairs to
+// `into` and deletes `from`. The caller has checked that they share no
+// workshop.
 void MovePersonRecords(WriteTx& tx, std::int64_t from, std::int64_t into);
 
 }  // namespace capdev::storage

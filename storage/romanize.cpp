@@ -202,7 +202,9 @@ std::optional<std::string> LatinNameOf(std::string_view native_name) {
   const std::u32string_view name = parts.front();
   std::size_t family_length = 1;
   std::string family;
-  if (name.size() >= 2) {
+  // A compound surname always comes with a given name: 钟离 alone is ZHONG
+  // Li.
+  if (name.size() >= 3) {
     if (auto compound = Lookup(kCompoundSurnames, name.substr(0, 2))) {
       family = *compound;
       family_length = 2;

@@ -54,7 +54,8 @@ std::string PersonSearchKey(std::string_view full_name,
     if (auto latin = LatinNameOf(*native_name))
       key += CompactKey(*latin) + kListSeparator;
   }
-  if (email) key += FoldKey(*email) + kListSeparator;
+  // Compact like the query: "wang.fang@mfa.gov.cn" is found as typed.
+  if (email) key += CompactKey(*email) + kListSeparator;
   return key;
 }
 
@@ -93,19 +94,29 @@ std::optional<std::string_view> TextArg(sqlite3_value* v) {
                           static_cast<std::size_t>(sqlite3_value_bytes(v)));
 }
 
+// SQLite's callbacks are C: nothing may be thrown through them.
 void SqlPersonSearchKey(sqlite3_context* ctx, int, sqlite3_value** argv) {
-  const auto key = PersonSearchKey(TextArg(argv[0]).value_or(""),
-                                   TextArg(argv[1]), TextArg(argv[2]));
-  sqlite3_result_text(ctx, key.data(), static_cast<int>(key.size()),
-                      SQLITE_TRANSIENT);
+  try {
+    const auto key = PersonSearchKey(TextArg(argv[0]).value_or(""),
+                                     TextArg(argv[1]), TextArg(argv[2]));
+    sqlite3_result_text(ctx, key.data(), static_cast<int>(key.size()),
+                        SQLITE_TRANSIENT);
+  } catch (const std::exception& e) {
+    sqlite3_result_error(ctx, e.what(), -1);
+  }
 }
 
 int SqlCompareNames(void*, int a_size, const void* a, int b_size,
                     const void* b) {
-  return CompareNames(std::string_view(static_cast<const char*>(a),
-                                       static_cast<std::size_t>(a_size)),
-                      std::string_view(static_cast<const char*>(b),
-                                       static_cast<std::size_t>(b_size)));
+  const std::string_view x(static_cast<const char*>(a),
+                           static_cast<std::size_t>(a_size));
+  const std::string_view y(static_cast<const char*>(b),
+                           static_cast<std::size_t>(b_size));
+  try {
+    return CompareNames(x, y);
+  } catch (const std::exception&) {
+    return x.compare(y);  // no collator: code points, still a total order
+  }
 }
 
 // The SQL function calling `Key` on its one text argument (NULL stays NULL).

@@ -19,7 +19,8 @@ std::string PlaceKey(std::string_view text);
 
 // What `q` on people compares: each name reduced by CompactKey (case,
 // spaces, hyphens ignored), the toneless pinyin of a Chinese name (王芳 ->
-// "wangfang"), and the folded email, joined by kListSeparator. A query
+// "wangfang"), and the email, each reduced by CompactKey and joined by
+// kListSeparator. A query
 // matches when its CompactKey is a substring.
 std::string PersonSearchKey(std::string_view full_name,
                             std::optional<std::string_view> native_name,

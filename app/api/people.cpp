@@ -128,14 +128,24 @@ void AddPersonRoutes(
                return NoContent();
              });
 
-  // The possible duplicates: every pair, or the pairs of one person.
+  // The possible duplicates: every pair, or the pairs of one person, a page
+  // at a time (the cursor: where the next page starts in their order). A
+  // long read: it compares every person.
   const auto duplicates =
       [](Context& ctx,
          std::optional<std::int64_t> person) -> domain::StatusOr<Response> {
+    const auto page = ctx.query.Page();
+    RETURN_IF_ERROR(ctx.query.Check());
     storage::ReadTransaction snapshot(ctx.db);
     if (person) RETURN_IF_ERROR(Load<domain::Person>(ctx.db, *person));
+    const auto pairs = storage::PossibleDuplicates(ctx.db, person);
+    const auto start = std::min<std::size_t>(
+        static_cast<std::size_t>(page.after_id), pairs.size());
+    const auto end =
+        std::min(pairs.size(), start + static_cast<std::size_t>(page.limit));
     json::array items;
-    for (const auto& pair : storage::PossibleDuplicates(ctx.db, person)) {
+    for (std::size_t k = start; k < end; ++k) {
+      const auto& pair = pairs[k];
       json::array reasons, details;
       for (auto r : pair.reasons)
         reasons.push_back(json::string(domain::ToText(r)));
@@ -153,20 +163,29 @@ void AddPersonRoutes(
                        {"reasons", std::move(reasons)},
                        {"details", std::move(details)}});
     }
-    return JsonResponse(200, json::object{{"items", std::move(items)},
-                                          {"next_cursor", nullptr}});
+    return JsonResponse(
+        200,
+        json::object{{"items", std::move(items)},
+                     {"next_cursor", end < pairs.size()
+                                         ? json::value(EncodeCursor(
+                                               static_cast<std::int64_t>(end)))
+                                         : json::value(nullptr)}});
   };
-  router.Add(kGet, list + "/duplicates", P::kReadRecords,
-             [duplicates](Context& ctx) -> domain::StatusOr<Response> {
-               RETURN_IF_ERROR(ctx.query.Check());
-               return duplicates(ctx, std::nullopt);
-             });
-  router.Add(kGet, item + "/duplicates", P::kReadRecords,
-             [duplicates](Context& ctx) -> domain::StatusOr<Response> {
-               ASSIGN_OR_RETURN(const auto id, ctx.Id("id"));
-               RETURN_IF_ERROR(ctx.query.Check());
-               return duplicates(ctx, id);
-             });
+  router
+      .Add(
+          kGet, list + "/duplicates", P::kReadRecords,
+          [duplicates](Context& ctx) { return duplicates(ctx, std::nullopt); },
+          kPaging)
+      .LongRunning();
+  router
+      .Add(
+          kGet, item + "/duplicates", P::kReadRecords,
+          [duplicates](Context& ctx) -> domain::StatusOr<Response> {
+            ASSIGN_OR_RETURN(const auto id, ctx.Id("id"));
+            return duplicates(ctx, id);
+          },
+          kPaging)
+      .LongRunning();
 
   // The erasure commits at once; the old values leave the files when the WAL
   // is truncated, which a reader still holding an older snapshot delays. The

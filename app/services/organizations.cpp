@@ -65,6 +65,16 @@ domain::StatusOr<domain::Organization> MergeOrganization(
         " submitted for " + from.name +
         "; a submitted report never changes, so it cannot be merged");
   }
+  if (const auto clashes = storage::FundingClashes(tx.db(), id, into_id);
+      !clashes.empty()) {
+    std::string list;
+    for (auto p : clashes)
+      list += (list.empty() ? "" : ", ") + std::to_string(p);
+    return domain::Status::FailedPrecondition(
+        "both fund project " + list +
+        " in one role with amounts in different currencies, which cannot be "
+        "added up; correct the project's parties first");
+  }
   storage::MoveOrganizationRecords(tx, id, into_id);
   // As the move left it (its parent may have changed).
   ASSIGN_OR_RETURN(const auto into,
@@ -77,6 +87,8 @@ domain::StatusOr<domain::Organization> MergeOrganization(
       known = known || storage::FoldKey(have) == key;
     if (!known) kept.aliases.push_back(std::move(name));
   }
+  // Within the kept record's own limits (50 aliases).
+  RETURN_IF_ERROR(domain::Validate(kept));
   ASSIGN_OR_RETURN(kept, SaveChanged(tx, &by, into, kept));
   Audit(tx, &by, "merge", "organization", id, Encode(from),
         json::object{{"merged_into", into_id}});

@@ -132,8 +132,9 @@ void ReadRow(const ImportHeader& header, const std::vector<SheetCell>& cells,
 
 // Matches every row: agencies by any of their names, people by email or by
 // name within their organization, registrations of this workshop.
+// `suggest`: find the organizations closest to each unmatched agency.
 domain::StatusOr<Plan> MakePlan(storage::Database& db, std::int64_t workshop_id,
-                                const Rows& sheet) {
+                                const Rows& sheet, bool suggest) {
   RETURN_IF_ERROR(Load<domain::Workshop>(db, workshop_id));
   const auto header_index = FindHeaderRow(
       sheet, {ImportColumn::kFullName, ImportColumn::kNativeName});
@@ -185,8 +186,22 @@ domain::StatusOr<Plan> MakePlan(storage::Database& db, std::int64_t workshop_id,
 
     std::optional<std::int64_t> found;
     if (p.person.email) found = known.PersonWithEmail(*p.person.email);
-    if (!found && !unmatched)
-      found = known.PersonNamed(p.person, p.organization_id);
+    if (!found && !unmatched) {
+      const auto named = known.PeopleNamed(p.person, p.organization_id);
+      if (named.size() > 1) {
+        std::string ids;
+        for (auto id : named)
+          ids += (ids.empty() ? "" : ", ") + std::to_string(id);
+        row.action = ImportAction::kError;
+        row.errors.push_back(
+            {"full_name", "names " + std::to_string(named.size()) +
+                              " people of this organization (" + ids +
+                              "); add the Chinese name or the email to say "
+                              "which"});
+        continue;
+      }
+      if (!named.empty()) found = named.front();
+    }
     const std::string org_key = p.organization_id
                                     ? std::to_string(*p.organization_id)
                                     : "name:" + p.organization_key;
@@ -194,20 +209,27 @@ domain::StatusOr<Plan> MakePlan(storage::Database& db, std::int64_t workshop_id,
       row.action = ImportAction::kMatchPerson;
       row.person_id = found;
     } else {
-      // The same new person: by email, else by name in the same agency: the
-      // Chinese one where the row has it (王芳 and 汪芳 are two people, both
-      // WANG Fang), else the Latin one.
-      std::vector<std::string> keys;
-      if (p.person.email)
-        keys.push_back("@" + storage::FoldKey(*p.person.email));
-      if (p.person.native_name) {
-        keys.push_back("zh:" + storage::CompactKey(*p.person.native_name) +
-                       '\x1f' + org_key);
-      } else {
-        keys.push_back("en:" + storage::CompactKey(p.person.full_name) +
-                       '\x1f' + org_key);
+      // The same new person, by the rule that matches the people already
+      // recorded: by email, else in the same agency by Chinese name, or by
+      // Latin name where one of the two rows has no Chinese name (王芳 and
+      // 汪芳 are two people, both WANG Fang).
+      const std::string latin =
+          storage::CompactKey(p.person.full_name) + '\x1f' + org_key;
+      std::vector<std::string> lookups, claims;
+      if (p.person.email) {
+        lookups.push_back("@" + storage::FoldKey(*p.person.email));
+        claims.push_back(lookups.back());
       }
-      for (const auto& key : keys) {
+      if (p.person.native_name) {
+        claims.push_back("zh:" + storage::CompactKey(*p.person.native_name) +
+                         '\x1f' + org_key);
+        lookups.insert(lookups.end(), {claims.back(), "en:" + latin});
+        claims.push_back("en+zh:" + latin);
+      } else {
+        lookups.insert(lookups.end(), {"en:" + latin, "en+zh:" + latin});
+        claims.push_back("en:" + latin);
+      }
+      for (const auto& key : lookups) {
         if (auto it = new_people.find(key); it != new_people.end()) {
           p.same_as = it->second;
           break;
@@ -216,9 +238,12 @@ domain::StatusOr<Plan> MakePlan(storage::Database& db, std::int64_t workshop_id,
       if (p.same_as) {
         row.action = ImportAction::kAlreadyRegistered;
         ++report.duplicates_in_file;
+        // A Latin-only row now has its Chinese name: 汪芳 later is not it.
+        if (p.person.native_name) new_people.erase("en:" + latin);
+        for (const auto& key : claims) new_people.emplace(key, *p.same_as);
         continue;
       }
-      for (const auto& key : keys) new_people.emplace(key, k);
+      for (const auto& key : claims) new_people.emplace(key, k);
       continue;
     }
     if (auto registration = known.RegistrationOf(*found)) {
@@ -241,10 +266,18 @@ domain::StatusOr<Plan> MakePlan(storage::Database& db, std::int64_t workshop_id,
       report.unmatched_organizations.push_back({p.report.organization, {}, {}});
     report.unmatched_organizations[it->second].rows.push_back(p.report.row);
   }
-  if (!report.unmatched_organizations.empty()) {
-    const auto all = storage::AllOrganizations(db);
-    for (auto& u : report.unmatched_organizations)
-      u.candidates = storage::ClosestOrganizations(all, u.name, 3);
+  // Candidates for the first kMaxSuggested only: a list of a thousand
+  // unknown agencies is to be looked at, not mapped one by one.
+  constexpr std::size_t kMaxSuggested = 100;
+  auto& unmatched = report.unmatched_organizations;
+  if (suggest && !unmatched.empty()) {
+    std::vector<std::string> names;
+    for (std::size_t i = 0; i < unmatched.size() && i < kMaxSuggested; ++i)
+      names.push_back(unmatched[i].name);
+    auto closest =
+        storage::ClosestOrganizations(storage::AllOrganizations(db), names, 3);
+    for (std::size_t i = 0; i < closest.size(); ++i)
+      unmatched[i].candidates = std::move(closest[i]);
   }
   return plan;
 }
@@ -261,7 +294,7 @@ domain::StatusOr<ImportReport> CheckParticipants(storage::Database& db,
                                                  std::int64_t workshop_id,
                                                  const Rows& sheet) {
   storage::ReadTransaction snapshot(db);
-  ASSIGN_OR_RETURN(auto plan, MakePlan(db, workshop_id, sheet));
+  ASSIGN_OR_RETURN(auto plan, MakePlan(db, workshop_id, sheet, true));
   SkipAboveHeader(sheet, plan.report.header_row - 1, plan.report.rows);
   Finish(plan);
   return std::move(plan.report);
@@ -270,13 +303,18 @@ domain::StatusOr<ImportReport> CheckParticipants(storage::Database& db,
 domain::StatusOr<ImportReport> ImportParticipants(
     storage::WriteTx& tx, const domain::Principal& by, std::int64_t workshop_id,
     const Rows& sheet, const ImportOptions& options) {
-  ASSIGN_OR_RETURN(auto plan, MakePlan(tx.db(), workshop_id, sheet));
+  ASSIGN_OR_RETURN(auto plan, MakePlan(tx.db(), workshop_id, sheet,
+                                       !options.create_organizations));
   auto& report = plan.report;
   SkipAboveHeader(sheet, report.header_row - 1, report.rows);
   const bool errors = std::any_of(
       plan.rows.begin(), plan.rows.end(),
       [](const auto& p) { return p.report.action == ImportAction::kError; });
   const bool refused = errors && !options.skip_invalid;
+  // Agencies to be created do not stop a run (nor are they news in its
+  // refusal).
+  if (options.create_organizations && refused)
+    report.unmatched_organizations.clear();
   if (refused || (!report.unmatched_organizations.empty() &&
                   !options.create_organizations)) {
     Finish(plan);
@@ -302,8 +340,16 @@ domain::StatusOr<ImportReport> ImportParticipants(
         !p.organization_id && it != created.end())
       p.organization_id = it->second;
     if (p.same_as) {
-      row.person_id = plan.rows[*p.same_as].report.person_id;
-      row.registration_id = plan.rows[*p.same_as].report.registration_id;
+      const auto& first = plan.rows[*p.same_as].report;
+      if (first.action == ImportAction::kError) {
+        row.action = ImportAction::kError;
+        row.errors.push_back({"row", "names the person of row " +
+                                         std::to_string(first.row) +
+                                         ", which was not saved"});
+        continue;
+      }
+      row.person_id = first.person_id;
+      row.registration_id = first.registration_id;
       continue;
     }
     storage::WriteTx row_tx(tx.db());  // a savepoint: the row or nothing
@@ -326,6 +372,8 @@ domain::StatusOr<ImportReport> ImportParticipants(
     } else {
       row.action = ImportAction::kError;
       row.errors = ErrorsOf(written);
+      row.person_id.reset();  // rolled back with the row
+      row.registration_id.reset();
     }
   }
   Finish(plan);

@@ -34,8 +34,9 @@ domain::Person WithGeneratedName(domain::Person person,
                                  const domain::Draft<domain::Person>& draft,
                                  const domain::Person& before) {
   // A full name someone wrote stays theirs; an empty one, or one generated
-  // before, follows the Chinese name.
-  const bool written = draft.Has("full_name") && !person.full_name.empty();
+  // before (and sent back unchanged), follows the Chinese name.
+  const bool written = draft.Has("full_name") && !person.full_name.empty() &&
+                       person.full_name != before.full_name;
   if (written) {
     person.full_name_generated = false;
     return person;

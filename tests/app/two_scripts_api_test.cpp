@@ -201,6 +201,36 @@ TEST_F(TwoScriptsApiTest, CreatesUnmatchedAgenciesOnlyWhenAsked) {
   EXPECT_EQ(made[0].at("name").as_string(), "福州市外事办公室");
 }
 
+// A list naming someone by the Latin name that two recorded people share
+// says it cannot tell which; one naming a person twice, once in each script,
+// names one person.
+TEST_F(TwoScriptsApiTest, ImportsTellPeopleApartOrSaySoInTheRow) {
+  const auto org = Create("/api/v1/organizations",
+                          {{"name", "Xiamen Exit and Entry Administration"},
+                           {"native_name", "厦门出入境"},
+                           {"kind", "government"}});
+  const auto wang = Create("/api/v1/people",
+                           {{"native_name", "王芳"}, {"organization_id", org}});
+  const auto other = Create(
+      "/api/v1/people", {{"native_name", "汪芳"}, {"organization_id", org}});
+  const std::string import = Path("/api/v1/workshops", Workshop(Project("P")),
+                                  "/registrations/import");
+  auto answer = Upload(port(), import,
+                       "Name,Agency\nWANG Fang,厦门出入境\n"
+                       "LI Na,厦门出入境\n李娜,厦门出入境\n")
+                    .Json();
+  const auto& rows = answer.at("rows").as_array();
+  EXPECT_EQ(rows[0].at("action"), "error");
+  const std::string message(
+      rows[0].at("errors").as_array()[0].at("message").as_string());
+  EXPECT_NE(message.find(std::to_string(wang) + ", " + std::to_string(other)),
+            std::string::npos)
+      << message;
+  EXPECT_EQ(rows[1].at("action"), "create_person");
+  EXPECT_EQ(rows[2].at("action"), "already_registered");
+  EXPECT_EQ(answer.at("summary").at("duplicates_in_file").as_int64(), 1);
+}
+
 // 王芳 and 汪芳 are both WANG Fang: two people, in the file and after it.
 TEST_F(TwoScriptsApiTest, OneLatinNameForTwoChineseNamesIsTwoPeople) {
   const auto org = Organization("Xiamen Exit and Entry Administration");
@@ -242,6 +272,13 @@ TEST_F(TwoScriptsApiTest, GeneratesTheLatinNameUntilSomeoneWritesIt) {
   EXPECT_FALSE(p.at("full_name_generated").as_bool());
   p = Patch(path, {{"native_name", "曾志坚"}}).Json();
   EXPECT_EQ(p.at("full_name").as_string(), "Tsang Chi-keung");
+  // The form sends the generated name back unchanged: it stays generated.
+  auto q = Post("/api/v1/people", {{"native_name", "王芳"}}).Json();
+  const auto other = Path("/api/v1/people", q.at("id").as_int64());
+  p = Patch(other, {{"full_name", "WANG Fang"}, {"phone", "139"}}).Json();
+  EXPECT_TRUE(p.at("full_name_generated").as_bool());
+  EXPECT_EQ(Patch(other, {{"native_name", "汪芳"}}).Json().at("full_name"),
+            "WANG Fang");
   // A name in another script needs its Latin form written.
   ExpectProblem(Post("/api/v1/people", {{"native_name", "Ли Мин"}}), 422);
 }
@@ -393,8 +430,22 @@ TEST_F(TwoScriptsApiTest, PossibleDuplicatesAreListedUntilMergedOrTold) {
                         {{"full_name", "Li Na"}, {"phone", "0591-8765 4321"}});
   const auto d = Create("/api/v1/people",
                         {{"full_name", "Liu Yang"}, {"phone", "059187654321"}});
+  // Found by email as typed, dots and all.
+  EXPECT_EQ(ListAll(port(), "/api/v1/people?q=wangfang@example.cn", 10).size(),
+            1u);
+  // A page at a time.
+  auto first = Get("/api/v1/people/duplicates?limit=1").Json();
+  ASSERT_EQ(first.at("items").as_array().size(), 1u);
+  ASSERT_TRUE(first.at("next_cursor").is_string());
   auto all = Get("/api/v1/people/duplicates").Json().at("items").as_array();
   ASSERT_EQ(all.size(), 2u);
+  EXPECT_EQ(Get("/api/v1/people/duplicates?limit=1&cursor=" +
+                std::string(first.at("next_cursor").as_string()))
+                .Json()
+                .at("items")
+                .as_array()[0]
+                .at("people"),
+            all[1].at("people"));
   EXPECT_EQ(all[0].at("people"), (json::array{a, b}));
   EXPECT_EQ(all[0].at("reasons"),
             (json::array{"same_native_name_and_organization",
@@ -427,6 +478,14 @@ TEST_F(TwoScriptsApiTest, PossibleDuplicatesAreListedUntilMergedOrTold) {
             (json::array{{{"field", "phone"},
                           {"kept", "138 0013 8000"},
                           {"merged", "+86 13800138000"}}}));
+  EXPECT_TRUE(
+      Get("/api/v1/people/duplicates").Json().at("items").as_array().empty());
+  // "Not the same person" outlives a merge: c was told apart from d, and
+  // when c's second record e keeps c's, e and d stay told apart.
+  const auto e = Create("/api/v1/people",
+                        {{"full_name", "Li Na"}, {"phone", "0591-8765 4321"}});
+  ASSERT_EQ(Post(Path("/api/v1/people", c, "/merge"), {{"into_id", e}}).status,
+            200);
   EXPECT_TRUE(
       Get("/api/v1/people/duplicates").Json().at("items").as_array().empty());
 }

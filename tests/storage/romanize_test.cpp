@@ -76,7 +76,9 @@ constexpr Case kNames[] = {
     {"许群", "XU Qun"},
     // A name that is only a family name.
     {"王", "WANG"},
-    {"欧阳", "OUYANG"},
+    // Two characters are a surname and a given name, even where they could
+    // spell a compound surname: a person named 欧阳 is Ou Yang.
+    {"欧阳", "OU Yang"},
 };
 
 TEST(RomanizeTest, WritesNamesAsPassportsDo) {
@@ -90,6 +92,10 @@ TEST(RomanizeTest, ReadsCompoundSurnamesAsOneFamilyName) {
   EXPECT_EQ(LatinNameOf("欧阳娜娜"), "OUYANG Nana");
   EXPECT_EQ(LatinNameOf("万俟卨"), "MOQI Xie");
   EXPECT_EQ(LatinNameOf("上官云"), "SHANGGUAN Yun");
+  // A compound surname always comes with a given name: two characters that
+  // spell one are a surname and a given name.
+  EXPECT_EQ(LatinNameOf("钟离"), "ZHONG Li");
+  EXPECT_EQ(LatinNameOf("夏侯"), "XIA Hou");
 }
 
 TEST(RomanizeTest, ReadsSurnamesNotByTheirCommonReading) {
