@@ -34,8 +34,10 @@ export async function duplicatesView({ root }) {
       mount(list, errorBox(problem));
       return;
     }
+    // A page at a time: the next pairs come up as these are resolved.
+    const more = page.next_cursor ? ' More follow once these are done.' : '';
     const top = h('p', { class: 'muted', tabindex: '-1' }, page.items.length
-      ? `${count(page.items.length, 'pair')} to look at. Merge the records of one person, or mark two people as distinct: either way the pair leaves this list.`
+      ? `${count(page.items.length, 'pair')} to look at. Merge the records of one person, or mark two people as distinct: either way the pair leaves this list.${more}`
       : 'No possible duplicates: nothing to look at.');
     mount(list, top, page.items.map((item) => pairCard(item, { heading: 'h2', outcome, onDone: () => load(true) })));
     if (after) top.focus();

@@ -52,6 +52,7 @@ export async function peopleView({ query, root }) {
 // "Possible duplicates (3)", once the server lists them.
 async function duplicatesLink() {
   if (!(await hasRoute('get', '/api/v1/people/duplicates'))) return null;
-  const n = await api.get('/api/v1/people/duplicates').then((page) => page.items.length, () => null);
+  const n = await api.get('/api/v1/people/duplicates?limit=500')
+    .then((page) => `${page.items.length}${page.next_cursor ? '+' : ''}`, () => null);
   return linkButton(n === null ? 'Possible duplicates' : `Possible duplicates (${n})`, '#/people/duplicates');
 }
