@@ -29,7 +29,7 @@ export async function duplicatesView({ root }) {
   const load = async (after = false) => {
     let page;
     try {
-      page = await api.get('/api/v1/people/duplicates');
+      page = await api.get('/api/v1/people/duplicates?limit=500');
     } catch (problem) {
       mount(list, errorBox(problem));
       return;
