@@ -165,6 +165,15 @@ std::optional<std::string_view> Lookup(const std::array<Surname, N>& table,
 
 }  // namespace
 
+bool WrittenInHan(std::string_view text) {
+  const auto source = icu::UnicodeString::fromUTF8(
+      icu::StringPiece(text.data(), static_cast<int32_t>(text.size())));
+  for (int32_t i = 0; i < source.length(); i = source.moveIndex32(i, 1)) {
+    if (IsHan(static_cast<char32_t>(source.char32At(i)))) return true;
+  }
+  return false;
+}
+
 std::optional<std::string> LatinNameOf(std::string_view native_name) {
   const auto source = icu::UnicodeString::fromUTF8(icu::StringPiece(
       native_name.data(), static_cast<int32_t>(native_name.size())));

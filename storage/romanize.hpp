@@ -22,6 +22,10 @@ namespace capdev::storage {
 // Safe to call from several threads at once.
 std::optional<std::string> LatinNameOf(std::string_view native_name);
 
+// Whether the text holds a Han character (a name in Chinese, as opposed to
+// one in Latin script: "厦门市公安局", "第1支队").
+bool WrittenInHan(std::string_view text);
+
 // Text reduced for searching names: NFKC case-folded (lower case), with
 // white space (including the ideographic space U+3000), hyphens, apostrophes,
 // periods and interpuncts removed: "Wang Fang" and "wang-fang" -> "wangfang";

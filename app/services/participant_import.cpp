@@ -325,8 +325,11 @@ domain::StatusOr<ImportReport> ImportParticipants(
   std::map<std::string, std::int64_t> created;
   for (const auto& [key, index] : plan.unmatched) {
     const auto& u = report.unmatched_organizations[index];
-    const auto draft = DecodeDraft<domain::Organization>(
-        json::object{{"name", u.name}, {"kind", "other"}});
+    // A name in Chinese is its Chinese name too: kept when someone gives it
+    // the English one.
+    json::object fields{{"name", u.name}, {"kind", "other"}};
+    if (storage::WrittenInHan(u.name)) fields["native_name"] = u.name;
+    const auto draft = DecodeDraft<domain::Organization>(fields);
     ASSIGN_OR_RETURN(auto org, CreateOrganization(tx, by, draft));
     created[key] = org.id;
     report.organizations_created.push_back(std::move(org));

@@ -199,6 +199,8 @@ TEST_F(TwoScriptsApiTest, CreatesUnmatchedAgenciesOnlyWhenAsked) {
   const auto& made = body.at("summary").at("organizations_created").as_array();
   ASSERT_EQ(made.size(), 1u);  // one agency, named twice
   EXPECT_EQ(made[0].at("name").as_string(), "福州市外事办公室");
+  // Renamed in English later, it keeps its Chinese name.
+  EXPECT_EQ(made[0].at("native_name").as_string(), "福州市外事办公室");
 }
 
 // A list naming someone by the Latin name that two recorded people share

@@ -87,6 +87,14 @@ TEST(RomanizeTest, WritesNamesAsPassportsDo) {
   }
 }
 
+TEST(RomanizeTest, TellsTextWrittenInHan) {
+  EXPECT_TRUE(WrittenInHan("第1市公安局"));
+  EXPECT_TRUE(WrittenInHan("MPS 出入境管理局"));
+  EXPECT_FALSE(WrittenInHan("Frontex"));
+  EXPECT_FALSE(WrittenInHan("ソウル"));
+  EXPECT_FALSE(WrittenInHan(""));
+}
+
 TEST(RomanizeTest, ReadsCompoundSurnamesAsOneFamilyName) {
   // Not OU Yangnana, nor WAN Qixie.
   EXPECT_EQ(LatinNameOf("欧阳娜娜"), "OUYANG Nana");
