@@ -64,8 +64,7 @@ void Errors::NameList(std::string_view field,
                                 " " + std::string(noun));
   }
   for (std::size_t i = 0; i < items.size(); ++i) {
-    const std::string each =
-        std::string(field) + "[" + std::to_string(i) + "]";
+    const std::string each = std::string(field) + "[" + std::to_string(i) + "]";
     Required(each, items[i]);
     MaxLength(each, items[i], kMaxName);
   }
