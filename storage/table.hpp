@@ -8,7 +8,6 @@
 
 #include <optional>
 #include <string>
-#include <type_traits>
 #include <vector>
 
 #include "domain/field.hpp"
@@ -111,6 +110,20 @@ std::optional<std::string> FoldedField(const E& e, std::string_view name) {
     if (auto text = TextOf(e.*(f.member))) out = FoldKey(*text);
   });
   return out;
+}
+
+// What `q` compares for an entity: its kSearch fields folded, one after the
+// other; people's names also as pinyin and compact (PersonSearchKey).
+template <class E>
+std::string SearchKeyOf(const E& e) {
+  std::string search;
+  for (auto name : domain::Fields<E>::kSearch) {
+    if (auto key = FoldedField(e, name)) search += *key + kListSeparator;
+  }
+  return search;
+}
+inline std::string SearchKeyOf(const domain::Person& p) {
+  return PersonSearchKey(p.full_name, p.native_name, p.email);
 }
 
 // Entities with a unique text (compared folded) or text that `q` searches
@@ -221,15 +234,7 @@ class Table {
         [&](const auto& f) { Bind(q, ++i, e.*(f.member)); });
     if constexpr (HasUniqueKey<E>)
       Bind(q, ++i, FoldedField(e, domain::Fields<E>::kUnique));
-    if constexpr (std::is_same_v<E, domain::Person>) {
-      Bind(q, ++i, PersonSearchKey(e.full_name, e.native_name, e.email));
-    } else if constexpr (HasSearchKey<E>) {
-      std::string search;
-      for (auto name : domain::Fields<E>::kSearch) {
-        if (auto key = FoldedField(e, name)) search += *key + kListSeparator;
-      }
-      Bind(q, ++i, search);
-    }
+    if constexpr (HasSearchKey<E>) Bind(q, ++i, SearchKeyOf(e));
     return i;
   }
 
