@@ -143,6 +143,15 @@ class App:
         prefix = '.' if within else ''
         return root.find_element(By.XPATH, f'{prefix}//a[normalize-space()={xpath_literal(text)}]')
 
+    def open_participant_import(self, workshop_id):
+        """The workshop's page with its participant-list import opened: its Registrations section."""
+        self.go(f'/workshops/{workshop_id}')
+        registrations = self.section('Registrations')
+        summary = './/summary[contains(., "Import a participant list")]'
+        self.wait(lambda: registrations.find_elements(By.XPATH, summary))
+        registrations.find_element(By.XPATH, summary).click()
+        return registrations
+
     def section(self, title):
         return self.d.find_element(By.XPATH, f'//section[h2[normalize-space()={xpath_literal(title)}]]')
 

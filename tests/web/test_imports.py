@@ -327,10 +327,7 @@ def test_importing_a_participant_list_in_the_browser(app, tmp_path):
     bad.write_bytes(csv_text(['姓名', '性别'], [['Web Person 1', 'X']]).encode())
 
     app.sign_in('coord')
-    app.go(f'/workshops/{w["id"]}')
-    registrations = app.section('Registrations')
-    app.wait(lambda: registrations.find_elements(By.XPATH, './/summary[contains(., "Import a participant list")]'))
-    registrations.find_element(By.XPATH, './/summary[contains(., "Import a participant list")]').click()
+    registrations = app.open_participant_import(w['id'])
 
     # A file with an error: the dry run shows the row, and there is nothing to confirm.
     app.field('Participant list (CSV or Excel)', registrations).send_keys(str(bad))

@@ -99,10 +99,7 @@ def test_a_host_agency_list_in_chinese(app, tmp_path):
     path = list_xlsx(tmp_path / '学员名单.xlsx')
 
     app.sign_in('coord')
-    app.go(f'/workshops/{w["id"]}')
-    registrations = app.section('Registrations')
-    app.wait(lambda: registrations.find_elements(By.XPATH, './/summary[contains(., "Import a participant list")]'))
-    registrations.find_element(By.XPATH, './/summary[contains(., "Import a participant list")]').click()
+    registrations = app.open_participant_import(w['id'])
     app.field('Participant list (CSV or Excel)', registrations).send_keys(str(path))
     app.button('Import', registrations).click()
     app.notice('2 agencies not recognised')
