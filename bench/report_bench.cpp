@@ -53,7 +53,7 @@ int main(int argc, char** argv) {
     if (!std::strcmp(argv[i], "--only")) only = argv[i + 1];
   }
   // As `capdev serve` does, so that the timings are the server's.
-  capdev::app::KeepFreedMemoryForReuse();
+  capdev::cli::KeepFreedMemoryForReuse();
   capdev::storage::Database db({argv[1]});
   const auto today = *Date::Parse("2026-01-01");
   const capdev::domain::ReportOptions y2020{
@@ -72,48 +72,49 @@ int main(int argc, char** argv) {
       {"attendance report, one workshop (json)",
        [&] {
          return boost::json::serialize(
-                    app::AttendanceJson(
+                    reports::AttendanceJson(
                         *storage::AttendanceReportFor(db, 1234, y2020)))
              .size();
        }},
       {"attendance report, one workshop (html)",
        [&] {
-         return app::RenderHtml(
-                    app::AttendanceDocument(
+         return reports::RenderHtml(
+                    reports::AttendanceDocument(
                         *storage::AttendanceReportFor(db, 1234, y2020)))
              .size();
        }},
       {"funder report, lead funder of 10 projects, one year (json)",
        [&] {
          return boost::json::serialize(
-                    app::FunderJson(
+                    reports::FunderJson(
                         *storage::FunderReportFor(db, 1, true, y2020)))
              .size();
        }},
       {"funder report, lead funder of 10 projects, one year (csv)",
        [&] {
-         return app::RenderCsv(app::FunderDocument(*storage::FunderReportFor(
-                                   db, 1, true, y2020)))
+         return reports::RenderCsv(
+                    reports::FunderDocument(
+                        *storage::FunderReportFor(db, 1, true, y2020)))
              .size();
        }},
       {"funder report, lead funder of 10 projects, all years (json)",
        [&] {
          return boost::json::serialize(
-                    app::FunderJson(
+                    reports::FunderJson(
                         *storage::FunderReportFor(db, 1, true, all)))
              .size();
        }},
       {"programme summary, one year (json)",
        [&] {
          return boost::json::serialize(
-                    app::SummaryJson(
+                    reports::SummaryJson(
                         storage::SummaryReportFor(db, std::nullopt, y2020)))
              .size();
        }},
       {"programme summary, all years (json)",
        [&] {
          return boost::json::serialize(
-                    app::SummaryJson(
+                    reports::SummaryJson(
                         storage::SummaryReportFor(db, std::nullopt, all)))
              .size();
        }},

@@ -12,7 +12,7 @@
 #include "domain/workshop.hpp"
 #include "storage/attendance_repository.hpp"
 
-namespace capdev::app {
+namespace capdev::api {
 
 void AddAttendanceRoutes(Router& router) {
   using P = domain::Permission;
@@ -23,8 +23,8 @@ void AddAttendanceRoutes(Router& router) {
              [](Context& ctx) -> domain::StatusOr<Response> {
                ASSIGN_OR_RETURN(const auto id, ctx.Id("id"));
                ASSIGN_OR_RETURN(const auto session_id, ctx.Id("session_id"));
-               RETURN_IF_ERROR(Load<domain::Workshop>(ctx.db, id));
-               RETURN_IF_ERROR(LoadSession(ctx.db, id, session_id));
+               RETURN_IF_ERROR(services::Load<domain::Workshop>(ctx.db, id));
+               RETURN_IF_ERROR(services::LoadSession(ctx.db, id, session_id));
                return JsonResponse(
                    200,
                    SheetJson(session_id, storage::Sheet(ctx.db, session_id)));
@@ -37,9 +37,9 @@ void AddAttendanceRoutes(Router& router) {
                ASSIGN_OR_RETURN(const auto body,
                                 ReadList<domain::AttendanceMark>(ctx));
                ASSIGN_OR_RETURN(const auto marks, Write(ctx, [&](auto& tx) {
-                                  return ReplaceSheet(tx, *ctx.user, id,
-                                                      session_id, body.first,
-                                                      body.second);
+                                  return services::ReplaceSheet(
+                                      tx, *ctx.user, id, session_id, body.first,
+                                      body.second);
                                 }));
                return JsonResponse(200, SheetJson(session_id, marks));
              });
@@ -47,55 +47,57 @@ void AddAttendanceRoutes(Router& router) {
   const std::string matrix = "/api/v1/workshops/{id}/attendance";
   // The matrix as JSON, the grid as XLSX or CSV (which imports back), or
   // printable sign-in sheets.
-  router.Add(kGet, matrix, P::kReadRecords,
-             [](Context& ctx) -> domain::StatusOr<Response> {
-               static constexpr std::array<std::string_view, 4> kFormats = {
-                   "json", "xlsx", "csv", "html"};
-               ASSIGN_OR_RETURN(const auto id, ctx.Id("id"));
-               const auto format =
-                   ctx.query.OneOf("format", kFormats).value_or("json");
-               RETURN_IF_ERROR(ctx.query.Check());
-               ASSIGN_OR_RETURN(const auto workshop,
-                                Load<domain::Workshop>(ctx.db, id));
-               storage::ReadTransaction snapshot(ctx.db);
-               const auto m = storage::Matrix(ctx.db, id);
-               if (format == "json")
-                 return JsonResponse(200, MatrixJson(m, id));
-               const auto people = storage::SignInPeople(ctx.db, id);
-               if (format == "html") {
-                 return Response{200,
-                                 "text/html; charset=utf-8",
-                                 RenderSignInSheets(workshop, m, people),
-                                 {}};
-               }
-               const Sheet grid = AttendanceGrid(m, people);
-               const std::string name = "sign-in-grid-" + std::to_string(id);
-               Response r{200, "text/csv; charset=utf-8", "", {}};
-               if (format == "xlsx") {
-                 ASSIGN_OR_RETURN(r.body, WriteXlsx(std::span(&grid, 1)));
-                 r.content_type = std::string(kXlsxType);
-               } else {
-                 r.body = RenderSheetCsv(grid);
-               }
-               r.headers.emplace_back(
-                   "Content-Disposition",
-                   "attachment; filename=\"" + name + "." + format + "\"");
-               return r;
-             },
-             {"format"});
+  router.Add(
+      kGet, matrix, P::kReadRecords,
+      [](Context& ctx) -> domain::StatusOr<Response> {
+        static constexpr std::array<std::string_view, 4> kFormats = {
+            "json", "xlsx", "csv", "html"};
+        ASSIGN_OR_RETURN(const auto id, ctx.Id("id"));
+        const auto format =
+            ctx.query.OneOf("format", kFormats).value_or("json");
+        RETURN_IF_ERROR(ctx.query.Check());
+        ASSIGN_OR_RETURN(const auto workshop,
+                         services::Load<domain::Workshop>(ctx.db, id));
+        storage::ReadTransaction snapshot(ctx.db);
+        const auto m = storage::Matrix(ctx.db, id);
+        if (format == "json")
+          return JsonResponse(200, reports::MatrixJson(m, id));
+        const auto people = storage::SignInPeople(ctx.db, id);
+        if (format == "html") {
+          return Response{200,
+                          "text/html; charset=utf-8",
+                          reports::RenderSignInSheets(workshop, m, people),
+                          {}};
+        }
+        const formats::Sheet grid = reports::AttendanceGrid(m, people);
+        const std::string name = "sign-in-grid-" + std::to_string(id);
+        Response r{200, "text/csv; charset=utf-8", "", {}};
+        if (format == "xlsx") {
+          ASSIGN_OR_RETURN(r.body, formats::WriteXlsx(std::span(&grid, 1)));
+          r.content_type = std::string(kXlsxType);
+        } else {
+          r.body = reports::RenderSheetCsv(grid);
+        }
+        r.headers.emplace_back(
+            "Content-Disposition",
+            "attachment; filename=\"" + name + "." + format + "\"");
+        return r;
+      },
+      {"format"});
 
   // The sign-in grid filled in: a dry run by default; a real run sets every
   // mark or none.
-  router.Add(
-      kPost, matrix + "/import", P::kWriteRecords,
-      [](Context& ctx) {
-        return RunImport(
-            ctx, {.write = [&](storage::WriteTx& tx, std::int64_t id,
-                               const Rows& rows, const ImportOptions& options) {
-              return ImportAttendance(tx, *ctx.user, id, rows, options);
-            }});
-      },
-      {"dry_run", "skip_invalid"});
+  router.Add(kPost, matrix + "/import", P::kWriteRecords,
+             [](Context& ctx) {
+               return RunImport(
+                   ctx, {.write = [&](storage::WriteTx& tx, std::int64_t id,
+                                      const formats::Rows& rows,
+                                      const services::ImportOptions& options) {
+                     return services::ImportAttendance(tx, *ctx.user, id, rows,
+                                                       options);
+                   }});
+             },
+             {"dry_run", "skip_invalid"});
 }
 
-}  // namespace capdev::app
+}  // namespace capdev::api

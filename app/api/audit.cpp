@@ -4,7 +4,7 @@
 #include "app/api/routes.hpp"
 #include "storage/audit_log.hpp"
 
-namespace capdev::app {
+namespace capdev::api {
 
 void AddAuditRoutes(Router& router) {
   router.Add(
@@ -49,4 +49,4 @@ void AddAuditRoutes(Router& router) {
              {"user_id", "entity", "entity_id", "action", "from", "to"}));
 }
 
-}  // namespace capdev::app
+}  // namespace capdev::api

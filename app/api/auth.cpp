@@ -3,11 +3,11 @@
 
 #include "app/api/common.hpp"
 #include "app/api/routes.hpp"
+#include "app/api/session_cookie.hpp"
 #include "app/http/problem.hpp"
-#include "app/services/auth_service.hpp"
 #include "app/services/credentials.hpp"
 
-namespace capdev::app {
+namespace capdev::api {
 
 namespace {
 
@@ -35,7 +35,8 @@ std::string Credential(const json::object& body, const char* name,
 
 }  // namespace
 
-void AddAuthRoutes(Router& router, const std::shared_ptr<AuthService>& auth) {
+void AddAuthRoutes(Router& router,
+                   const std::shared_ptr<services::AuthService>& auth) {
   using P = domain::Permission;
 
   router.Add(
@@ -61,22 +62,24 @@ void AddAuthRoutes(Router& router, const std::shared_ptr<AuthService>& auth) {
         // The same token serves scripts (bearer) and the web app (the
         // cookie, which scripts on a page cannot read).
         Response r = JsonResponse(
-            200, json::object{{"token", result->token},
-                              {"token_type", "Bearer"},
-                              {"expires_at", Instant(result->expires_at)},
-                              {"user", UserJson(result->user)},
-                              {"csrf_token", CsrfToken(result->token)}});
-        r.headers.emplace_back("Set-Cookie",
-                               auth->SessionCookieHeader(result->token));
+            200,
+            json::object{{"token", result->token},
+                         {"token_type", "Bearer"},
+                         {"expires_at", Instant(result->expires_at)},
+                         {"user", UserJson(result->user)},
+                         {"csrf_token", services::CsrfToken(result->token)}});
+        r.headers.emplace_back(
+            "Set-Cookie",
+            SessionCookieHeader(result->token,
+                                auth->options().lifetime.absolute_seconds));
         return r;
       });
 
   router.Add(kPost, "/api/v1/auth/logout", P::kSignedIn,
              [auth](Context& ctx) -> domain::StatusOr<Response> {
-               auth->Logout(ctx.request, ctx.db);
+               auth->Logout(CredentialsOf(ctx.request, std::nullopt), ctx.db);
                Response r = NoContent();
-               r.headers.emplace_back("Set-Cookie",
-                                      AuthService::ClearedCookieHeader());
+               r.headers.emplace_back("Set-Cookie", ClearedCookieHeader());
                return r;
              });
 
@@ -126,4 +129,4 @@ void AddAuthRoutes(Router& router, const std::shared_ptr<AuthService>& auth) {
   router.Add(kGet, "/api/v1/auth/me", P::kSignedIn, me);
 }
 
-}  // namespace capdev::app
+}  // namespace capdev::api

@@ -8,13 +8,19 @@
 #include <utility>
 #include <vector>
 
-#include "app/http/json_codec.hpp"
+#include "app/codec/json_codec.hpp"
+#include "app/http/json_body.hpp"
 #include "app/http/router.hpp"
 #include "app/services/records.hpp"
 #include "storage/page.hpp"
 #include "storage/transaction.hpp"
 
-namespace capdev::app {
+namespace capdev::api {
+
+// Route files speak HTTP and JSON: those two layers' names unqualified;
+// services and reports are named (services::CreateWorkshop).
+using namespace capdev::http;   // NOLINT(google-build-using-namespace)
+using namespace capdev::codec;  // NOLINT(google-build-using-namespace)
 
 // A route's query parameters: a shared set plus its own.
 inline std::vector<std::string> Params(std::vector<std::string> shared,
@@ -83,7 +89,7 @@ json::object ListPage(const storage::Page<E>& page) {
 
 // The record and, when the write could double-book, the conflicts it made.
 template <class E>
-json::object WrittenJson(const Written<E>& written) {
+json::object WrittenJson(const services::Written<E>& written) {
   json::object o = Encode(written.record);
   if (written.conflicts) o["conflicts"] = ToJson(*written.conflicts);
   return o;
@@ -105,4 +111,4 @@ inline Response NoContent() {
   return Response{204, "application/json", "", {}};
 }
 
-}  // namespace capdev::app
+}  // namespace capdev::api

@@ -5,7 +5,7 @@
 #include "app/api/routes.hpp"
 #include "storage/migrations.hpp"
 
-namespace capdev::app {
+namespace capdev::api {
 
 void AddHealthRoutes(Router& router) {
   router.Add(
@@ -26,4 +26,4 @@ void AddHealthRoutes(Router& router) {
              });
 }
 
-}  // namespace capdev::app
+}  // namespace capdev::api

@@ -13,7 +13,7 @@
 #include "storage/records.hpp"
 #include "storage/results_queries.hpp"
 
-namespace capdev::app {
+namespace capdev::api {
 
 namespace {
 
@@ -40,9 +40,9 @@ WorkshopSpan(storage::Database& db, std::int64_t project_id) {
   return {first, last};
 }
 
-domain::StatusOr<IatiActivity> Activity(storage::Database& db,
-                                        const domain::Project& project) {
-  IatiActivity a;
+domain::StatusOr<reports::IatiActivity> Activity(
+    storage::Database& db, const domain::Project& project) {
+  reports::IatiActivity a;
   a.project = project;
   a.today = domain::Date::Today();
   a.generated = domain::NowUtc();
@@ -78,11 +78,11 @@ domain::StatusOr<IatiActivity> Activity(storage::Database& db,
         actuals[{from, to}][i.indicator.id] = std::move(i);
   }
   for (const auto& line : frame.results) {
-    IatiResult r{line.result, {}};
+    reports::IatiResult r{line.result, {}};
     for (const auto& i : line.indicators) {
-      IatiIndicator ii{i.indicator, {}};
+      reports::IatiIndicator ii{i.indicator, {}};
       for (const auto& t : i.indicator.targets) {
-        IatiPeriod period{t, std::nullopt, {}};
+        reports::IatiPeriod period{t, std::nullopt, {}};
         const auto& found = actuals[{t.period_start, t.period_end}];
         if (auto it = found.find(i.indicator.id); it != found.end()) {
           period.actual = it->second.actual;
@@ -108,9 +108,9 @@ void AddIatiRoutes(Router& router) {
              ASSIGN_OR_RETURN(const auto id, ctx.Id("id"));
              RETURN_IF_ERROR(ctx.query.Check());
              ASSIGN_OR_RETURN(const auto project,
-                              Load<domain::Project>(ctx.db, id));
+                              services::Load<domain::Project>(ctx.db, id));
              ASSIGN_OR_RETURN(const auto activity, Activity(ctx.db, project));
-             ASSIGN_OR_RETURN(auto xml, RenderIati(activity));
+             ASSIGN_OR_RETURN(auto xml, reports::RenderIati(activity));
              Response r{
                  200, "application/xml; charset=utf-8", std::move(xml), {}};
              r.headers.emplace_back(
@@ -121,4 +121,4 @@ void AddIatiRoutes(Router& router) {
       .LongRunning();
 }
 
-}  // namespace capdev::app
+}  // namespace capdev::api

@@ -3,8 +3,8 @@
 
 #include <string_view>
 
-namespace capdev::app {
+namespace capdev::api {
 
 std::string_view OpenApiDocument();
 
-}  // namespace capdev::app
+}  // namespace capdev::api

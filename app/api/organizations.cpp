@@ -5,7 +5,7 @@
 #include "app/api/common.hpp"
 #include "app/api/routes.hpp"
 
-namespace capdev::app {
+namespace capdev::api {
 
 void AddOrganizationRoutes(Router& router) {
   using P = domain::Permission;
@@ -29,8 +29,8 @@ void AddOrganizationRoutes(Router& router) {
                ASSIGN_OR_RETURN(const auto draft,
                                 ReadDraft<domain::Organization>(ctx));
                ASSIGN_OR_RETURN(const auto org, Write(ctx, [&](auto& tx) {
-                                  return CreateOrganization(tx, *ctx.user,
-                                                            draft);
+                                  return services::CreateOrganization(
+                                      tx, *ctx.user, draft);
                                 }));
                return Created(ctx, Encode(org));
              });
@@ -38,8 +38,9 @@ void AddOrganizationRoutes(Router& router) {
   router.Add(kGet, item, P::kReadRecords,
              [](Context& ctx) -> domain::StatusOr<Response> {
                ASSIGN_OR_RETURN(const auto id, ctx.Id("id"));
-               ASSIGN_OR_RETURN(const auto org,
-                                Load<domain::Organization>(ctx.db, id));
+               ASSIGN_OR_RETURN(
+                   const auto org,
+                   services::Load<domain::Organization>(ctx.db, id));
                return JsonResponse(200, Encode(org));
              });
 
@@ -49,8 +50,8 @@ void AddOrganizationRoutes(Router& router) {
                ASSIGN_OR_RETURN(const auto draft,
                                 ReadDraft<domain::Organization>(ctx));
                ASSIGN_OR_RETURN(const auto org, Write(ctx, [&](auto& tx) {
-                                  return UpdateOrganization(tx, *ctx.user, id,
-                                                            draft);
+                                  return services::UpdateOrganization(
+                                      tx, *ctx.user, id, draft);
                                 }));
                return JsonResponse(200, Encode(org));
              });
@@ -60,8 +61,8 @@ void AddOrganizationRoutes(Router& router) {
                ASSIGN_OR_RETURN(const auto id, ctx.Id("id"));
                ASSIGN_OR_RETURN(const auto into_id, ReadIdBody(ctx, "into_id"));
                ASSIGN_OR_RETURN(const auto kept, Write(ctx, [&](auto& tx) {
-                                  return MergeOrganization(tx, *ctx.user, id,
-                                                           into_id);
+                                  return services::MergeOrganization(
+                                      tx, *ctx.user, id, into_id);
                                 }));
                return JsonResponse(200, Encode(kept));
              });
@@ -70,10 +71,10 @@ void AddOrganizationRoutes(Router& router) {
              [](Context& ctx) -> domain::StatusOr<Response> {
                ASSIGN_OR_RETURN(const auto id, ctx.Id("id"));
                RETURN_IF_ERROR(Write(ctx, [&](auto& tx) {
-                 return DeleteOrganization(tx, *ctx.user, id);
+                 return services::DeleteOrganization(tx, *ctx.user, id);
                }));
                return NoContent();
              });
 }
 
-}  // namespace capdev::app
+}  // namespace capdev::api

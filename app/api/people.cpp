@@ -11,7 +11,7 @@
 #include "storage/people.hpp"
 #include "storage/wal_checkpointer.hpp"
 
-namespace capdev::app {
+namespace capdev::api {
 
 void AddPersonRoutes(
     Router& router,
@@ -37,7 +37,7 @@ void AddPersonRoutes(
       [](Context& ctx) -> domain::StatusOr<Response> {
         ASSIGN_OR_RETURN(const auto draft, ReadDraft<domain::Person>(ctx));
         ASSIGN_OR_RETURN(const auto created, Write(ctx, [&](auto& tx) {
-                           return CreatePerson(tx, *ctx.user, draft);
+                           return services::CreatePerson(tx, *ctx.user, draft);
                          }));
         json::object body = Encode(created.person);
         body["possible_duplicates"] = EncodeAll(created.possible_duplicates);
@@ -48,7 +48,7 @@ void AddPersonRoutes(
              [](Context& ctx) -> domain::StatusOr<Response> {
                ASSIGN_OR_RETURN(const auto id, ctx.Id("id"));
                ASSIGN_OR_RETURN(const auto person,
-                                Load<domain::Person>(ctx.db, id));
+                                services::Load<domain::Person>(ctx.db, id));
                return JsonResponse(200, Encode(person));
              });
 
@@ -58,7 +58,8 @@ void AddPersonRoutes(
                ASSIGN_OR_RETURN(const auto draft,
                                 ReadDraft<domain::Person>(ctx));
                ASSIGN_OR_RETURN(const auto person, Write(ctx, [&](auto& tx) {
-                                  return UpdatePerson(tx, *ctx.user, id, draft);
+                                  return services::UpdatePerson(tx, *ctx.user,
+                                                                id, draft);
                                 }));
                return JsonResponse(200, Encode(person));
              });
@@ -67,7 +68,7 @@ void AddPersonRoutes(
              [](Context& ctx) -> domain::StatusOr<Response> {
                ASSIGN_OR_RETURN(const auto id, ctx.Id("id"));
                RETURN_IF_ERROR(Write(ctx, [&](auto& tx) {
-                 return DeletePerson(tx, *ctx.user, id);
+                 return services::DeletePerson(tx, *ctx.user, id);
                }));
                return NoContent();
              });
@@ -75,7 +76,7 @@ void AddPersonRoutes(
   router.Add(kGet, item + "/workshops", P::kReadRecords,
              [](Context& ctx) -> domain::StatusOr<Response> {
                ASSIGN_OR_RETURN(const auto id, ctx.Id("id"));
-               RETURN_IF_ERROR(Load<domain::Person>(ctx.db, id));
+               RETURN_IF_ERROR(services::Load<domain::Person>(ctx.db, id));
                json::array items;
                for (const auto& e : storage::TrainingRecord(ctx.db, id)) {
                  const auto& w = e.workshop;
@@ -104,7 +105,8 @@ void AddPersonRoutes(
         ASSIGN_OR_RETURN(const auto id, ctx.Id("id"));
         ASSIGN_OR_RETURN(const auto into_id, ReadIdBody(ctx, "into_id"));
         ASSIGN_OR_RETURN(const auto merged, Write(ctx, [&](auto& tx) {
-                           return MergePerson(tx, *ctx.user, id, into_id);
+                           return services::MergePerson(tx, *ctx.user, id,
+                                                        into_id);
                          }));
         json::object body = Encode(merged.kept);
         json::array filled, conflicting;
@@ -123,7 +125,7 @@ void AddPersonRoutes(
                ASSIGN_OR_RETURN(const auto id, ctx.Id("id"));
                ASSIGN_OR_RETURN(const auto other, ReadIdBody(ctx, "other_id"));
                RETURN_IF_ERROR(Write(ctx, [&](auto& tx) {
-                 return MarkDistinct(tx, *ctx.user, id, other);
+                 return services::MarkDistinct(tx, *ctx.user, id, other);
                }));
                return NoContent();
              });
@@ -137,7 +139,8 @@ void AddPersonRoutes(
     const auto page = ctx.query.Page();
     RETURN_IF_ERROR(ctx.query.Check());
     storage::ReadTransaction snapshot(ctx.db);
-    if (person) RETURN_IF_ERROR(Load<domain::Person>(ctx.db, *person));
+    if (person)
+      RETURN_IF_ERROR(services::Load<domain::Person>(ctx.db, *person));
     const auto pairs = storage::PossibleDuplicates(ctx.db, person);
     const auto start = std::min<std::size_t>(
         static_cast<std::size_t>(page.after_id), pairs.size());
@@ -190,34 +193,35 @@ void AddPersonRoutes(
   // The erasure commits at once; the old values leave the files when the WAL
   // is truncated, which a reader still holding an older snapshot delays. The
   // request never waits for that reader: the checkpointer retries on its own.
-  router.Add(kPost, item + "/erase", P::kAdmin,
-             [checkpointer](Context& ctx) -> domain::StatusOr<Response> {
-               ASSIGN_OR_RETURN(const auto id, ctx.Id("id"));
-               ASSIGN_OR_RETURN(const auto person, Write(ctx, [&](auto& tx) {
-                                  return ErasePerson(tx, *ctx.user, id);
-                                }));
-               // Once the erasure is durable: truncating the WAL before
-               // would leave the values in it.
-               auto response = JsonResponse(200, Encode(person));
-               response.after_commit = [checkpointer, body = Encode(person)](
-                                           Response& r) mutable {
-                 const bool purged =
-                     checkpointer && checkpointer->TruncateNowOrLater();
-                 if (!purged) {
-                   spdlog::info(
-                       "erasure: a reader still needs the old pages; the WAL "
-                       "is truncated once it ends");
-                 }
-                 body["purged"] = purged;
-                 body["purge_status"] =
-                     purged ? "The old values are gone from the database files."
-                            : "The old values leave the database files as soon "
-                              "as a read still open elsewhere ends; the server "
-                              "does this on its own.";
-                 r.body = json::serialize(body);
-               };
-               return response;
-             });
+  router.Add(
+      kPost, item + "/erase", P::kAdmin,
+      [checkpointer](Context& ctx) -> domain::StatusOr<Response> {
+        ASSIGN_OR_RETURN(const auto id, ctx.Id("id"));
+        ASSIGN_OR_RETURN(const auto person, Write(ctx, [&](auto& tx) {
+                           return services::ErasePerson(tx, *ctx.user, id);
+                         }));
+        // Once the erasure is durable: truncating the WAL before
+        // would leave the values in it.
+        auto response = JsonResponse(200, Encode(person));
+        response.after_commit = [checkpointer,
+                                 body = Encode(person)](Response& r) mutable {
+          const bool purged =
+              checkpointer && checkpointer->TruncateNowOrLater();
+          if (!purged) {
+            spdlog::info(
+                "erasure: a reader still needs the old pages; the WAL "
+                "is truncated once it ends");
+          }
+          body["purged"] = purged;
+          body["purge_status"] =
+              purged ? "The old values are gone from the database files."
+                     : "The old values leave the database files as soon "
+                       "as a read still open elsewhere ends; the server "
+                       "does this on its own.";
+          r.body = json::serialize(body);
+        };
+        return response;
+      });
 }
 
-}  // namespace capdev::app
+}  // namespace capdev::api

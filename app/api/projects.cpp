@@ -6,7 +6,7 @@
 #include "app/api/routes.hpp"
 #include "storage/parties.hpp"
 
-namespace capdev::app {
+namespace capdev::api {
 
 void AddProjectRoutes(Router& router) {
   using P = domain::Permission;
@@ -25,40 +25,41 @@ void AddProjectRoutes(Router& router) {
       },
       Params(kPaging, {"q"}));
 
-  router.Add(kPost, list, P::kWriteRecords,
-             [](Context& ctx) -> domain::StatusOr<Response> {
-               ASSIGN_OR_RETURN(const auto draft,
-                                ReadDraft<domain::Project>(ctx));
-               ASSIGN_OR_RETURN(const auto project, Write(ctx, [&](auto& tx) {
-                                  return CreateProject(tx, *ctx.user, draft);
-                                }));
-               return Created(ctx, Encode(project));
-             });
+  router.Add(
+      kPost, list, P::kWriteRecords,
+      [](Context& ctx) -> domain::StatusOr<Response> {
+        ASSIGN_OR_RETURN(const auto draft, ReadDraft<domain::Project>(ctx));
+        ASSIGN_OR_RETURN(const auto project, Write(ctx, [&](auto& tx) {
+                           return services::CreateProject(tx, *ctx.user, draft);
+                         }));
+        return Created(ctx, Encode(project));
+      });
 
   router.Add(kGet, item, P::kReadRecords,
              [](Context& ctx) -> domain::StatusOr<Response> {
                ASSIGN_OR_RETURN(const auto id, ctx.Id("id"));
                ASSIGN_OR_RETURN(const auto project,
-                                Load<domain::Project>(ctx.db, id));
+                                services::Load<domain::Project>(ctx.db, id));
                return JsonResponse(200, Encode(project));
              });
 
-  router.Add(
-      kPatch, item, P::kWriteRecords,
-      [](Context& ctx) -> domain::StatusOr<Response> {
-        ASSIGN_OR_RETURN(const auto id, ctx.Id("id"));
-        ASSIGN_OR_RETURN(const auto draft, ReadDraft<domain::Project>(ctx));
-        ASSIGN_OR_RETURN(const auto project, Write(ctx, [&](auto& tx) {
-                           return UpdateProject(tx, *ctx.user, id, draft);
-                         }));
-        return JsonResponse(200, Encode(project));
-      });
+  router.Add(kPatch, item, P::kWriteRecords,
+             [](Context& ctx) -> domain::StatusOr<Response> {
+               ASSIGN_OR_RETURN(const auto id, ctx.Id("id"));
+               ASSIGN_OR_RETURN(const auto draft,
+                                ReadDraft<domain::Project>(ctx));
+               ASSIGN_OR_RETURN(const auto project, Write(ctx, [&](auto& tx) {
+                                  return services::UpdateProject(tx, *ctx.user,
+                                                                 id, draft);
+                                }));
+               return JsonResponse(200, Encode(project));
+             });
 
   router.Add(kDelete, item, P::kWriteRecords,
              [](Context& ctx) -> domain::StatusOr<Response> {
                ASSIGN_OR_RETURN(const auto id, ctx.Id("id"));
                RETURN_IF_ERROR(Write(ctx, [&](auto& tx) {
-                 return DeleteProject(tx, *ctx.user, id);
+                 return services::DeleteProject(tx, *ctx.user, id);
                }));
                return NoContent();
              });
@@ -66,7 +67,7 @@ void AddProjectRoutes(Router& router) {
   router.Add(kGet, parties, P::kReadRecords,
              [](Context& ctx) -> domain::StatusOr<Response> {
                ASSIGN_OR_RETURN(const auto id, ctx.Id("id"));
-               RETURN_IF_ERROR(Load<domain::Project>(ctx.db, id));
+               RETURN_IF_ERROR(services::Load<domain::Project>(ctx.db, id));
                return JsonResponse(
                    200, EncodeAll(storage::ProjectParties(ctx.db, id)));
              });
@@ -77,11 +78,11 @@ void AddProjectRoutes(Router& router) {
         ASSIGN_OR_RETURN(const auto id, ctx.Id("id"));
         ASSIGN_OR_RETURN(const auto body, ReadList<domain::ProjectParty>(ctx));
         ASSIGN_OR_RETURN(const auto stored, Write(ctx, [&](auto& tx) {
-                           return ReplaceProjectParties(
+                           return services::ReplaceProjectParties(
                                tx, *ctx.user, id, body.first, body.second);
                          }));
         return JsonResponse(200, EncodeAll(stored));
       });
 }
 
-}  // namespace capdev::app
+}  // namespace capdev::api

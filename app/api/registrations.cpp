@@ -7,7 +7,7 @@
 #include "app/api/spreadsheet.hpp"
 #include "domain/workshop.hpp"
 
-namespace capdev::app {
+namespace capdev::api {
 
 void AddRegistrationRoutes(Router& router) {
   using P = domain::Permission;
@@ -24,7 +24,7 @@ void AddRegistrationRoutes(Router& router) {
             q.Enum<domain::RegistrationStatus>("status"), q.Id("person_id")};
         const auto page = q.Page();
         RETURN_IF_ERROR(q.Check());
-        RETURN_IF_ERROR(Load<domain::Workshop>(ctx.db, id));
+        RETURN_IF_ERROR(services::Load<domain::Workshop>(ctx.db, id));
         return JsonResponse(200, ListPage(storage::List(ctx.db, filter, page)));
       },
       Params(kPaging, {"role", "status", "person_id"}));
@@ -36,8 +36,8 @@ void AddRegistrationRoutes(Router& router) {
                ASSIGN_OR_RETURN(const auto draft,
                                 ReadDraft<domain::Registration>(ctx));
                ASSIGN_OR_RETURN(const auto written, Write(ctx, [&](auto& tx) {
-                                  return CreateRegistration(tx, *ctx.user, id,
-                                                            draft, strict);
+                                  return services::CreateRegistration(
+                                      tx, *ctx.user, id, draft, strict);
                                 }));
                return Created(ctx, WrittenJson(written));
              },
@@ -49,12 +49,13 @@ void AddRegistrationRoutes(Router& router) {
       .Add(kPost, list + "/import", P::kWriteRecords,
            [](Context& ctx) {
              return RunImport(
-                 ctx,
-                 {.check = CheckParticipants,
-                  .write = [&](storage::WriteTx& tx, std::int64_t id,
-                               const Rows& rows, const ImportOptions& options) {
-                    return ImportParticipants(tx, *ctx.user, id, rows, options);
-                  }});
+                 ctx, {.check = services::CheckParticipants,
+                       .write = [&](storage::WriteTx& tx, std::int64_t id,
+                                    const formats::Rows& rows,
+                                    const services::ImportOptions& options) {
+                         return services::ImportParticipants(tx, *ctx.user, id,
+                                                             rows, options);
+                       }});
            },
            {"dry_run", "skip_invalid", "create_organizations"})
       .DryRunReads();
@@ -64,8 +65,9 @@ void AddRegistrationRoutes(Router& router) {
                ASSIGN_OR_RETURN(const auto id, ctx.Id("id"));
                ASSIGN_OR_RETURN(const auto registration_id,
                                 ctx.Id("registration_id"));
-               ASSIGN_OR_RETURN(const auto registration,
-                                LoadRegistration(ctx.db, id, registration_id));
+               ASSIGN_OR_RETURN(
+                   const auto registration,
+                   services::LoadRegistration(ctx.db, id, registration_id));
                return JsonResponse(200, Encode(registration));
              });
 
@@ -78,9 +80,9 @@ void AddRegistrationRoutes(Router& router) {
                ASSIGN_OR_RETURN(const auto draft,
                                 ReadDraft<domain::Registration>(ctx));
                ASSIGN_OR_RETURN(const auto written, Write(ctx, [&](auto& tx) {
-                                  return UpdateRegistration(tx, *ctx.user, id,
-                                                            registration_id,
-                                                            draft, strict);
+                                  return services::UpdateRegistration(
+                                      tx, *ctx.user, id, registration_id, draft,
+                                      strict);
                                 }));
                return JsonResponse(200, WrittenJson(written));
              },
@@ -92,10 +94,11 @@ void AddRegistrationRoutes(Router& router) {
                ASSIGN_OR_RETURN(const auto registration_id,
                                 ctx.Id("registration_id"));
                RETURN_IF_ERROR(Write(ctx, [&](auto& tx) {
-                 return DeleteRegistration(tx, *ctx.user, id, registration_id);
+                 return services::DeleteRegistration(tx, *ctx.user, id,
+                                                     registration_id);
                }));
                return NoContent();
              });
 }
 
-}  // namespace capdev::app
+}  // namespace capdev::api

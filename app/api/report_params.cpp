@@ -2,16 +2,17 @@
 
 #include <array>
 
-#include "app/http/json_codec.hpp"
+#include "app/codec/json_codec.hpp"
+#include "app/http/json_body.hpp"
 
-namespace capdev::app {
+namespace capdev::api {
 
 namespace {
 constexpr std::array<std::string_view, 4> kFormats = {"json", "csv", "html",
                                                       "xlsx"};
 }  // namespace
 
-domain::StatusOr<Options> ReadOptions(Query& q, bool period) {
+domain::StatusOr<Options> ReadOptions(http::Query& q, bool period) {
   Options o;
   o.options.today = domain::Date::Today();
   o.options.completion_threshold =
@@ -30,29 +31,32 @@ domain::StatusOr<Options> ReadOptions(Query& q, bool period) {
   return o;
 }
 
-domain::StatusOr<Response> Render(const std::string& format,
-                                  const std::string& name,
-                                  const ReportForms& forms) {
-  if (format == "json") return JsonResponse(200, forms.json());
-  const Document doc = forms.document();
+domain::StatusOr<http::Response> Render(const std::string& format,
+                                        const std::string& name,
+                                        const ReportForms& forms) {
+  if (format == "json") return http::JsonResponse(200, forms.json());
+  const reports::Document doc = forms.document();
   if (format == "xlsx") {
-    ASSIGN_OR_RETURN(auto bytes, RenderXlsx(doc));
-    Response r{200,
-               "application/vnd.openxmlformats-officedocument.spreadsheetml."
-               "sheet",
-               std::move(bytes),
-               {}};
+    ASSIGN_OR_RETURN(auto bytes, reports::RenderXlsx(doc));
+    http::Response r{
+        200,
+        "application/vnd.openxmlformats-officedocument.spreadsheetml."
+        "sheet",
+        std::move(bytes),
+        {}};
     r.headers.emplace_back("Content-Disposition",
                            "attachment; filename=\"" + name + ".xlsx\"");
     return r;
   }
   if (format == "csv") {
-    Response r{200, "text/csv; charset=utf-8", RenderCsv(doc), {}};
+    http::Response r{
+        200, "text/csv; charset=utf-8", reports::RenderCsv(doc), {}};
     r.headers.emplace_back("Content-Disposition",
                            "attachment; filename=\"" + name + ".csv\"");
     return r;
   }
-  return Response{200, "text/html; charset=utf-8", RenderHtml(doc), {}};
+  return http::Response{
+      200, "text/html; charset=utf-8", reports::RenderHtml(doc), {}};
 }
 
-}  // namespace capdev::app
+}  // namespace capdev::api

@@ -10,7 +10,7 @@
 #include "app/reports/document.hpp"
 #include "domain/reports.hpp"
 
-namespace capdev::app {
+namespace capdev::api {
 
 struct Options {
   domain::ReportOptions options;
@@ -20,19 +20,19 @@ struct Options {
 // `completion_threshold` (percent of sessions, default 80), `format`, and
 // `from` and `to` when the report covers a period (both required, `to` not
 // before `from`). Reads everything, then checks once.
-domain::StatusOr<Options> ReadOptions(Query& q, bool period);
+domain::StatusOr<Options> ReadOptions(http::Query& q, bool period);
 
 // A report's two forms, each built only when asked for: a request wants
 // one, and building the other took a fifth of a funder report's time.
 struct ReportForms {
   std::function<boost::json::object()> json;
-  std::function<Document()> document;  // tables for CSV, XLSX and HTML
+  std::function<reports::Document()> document;  // tables for CSV, XLSX and HTML
 };
 
 // The report in the format asked for; CSV and XLSX as a download named
 // `name`.csv or `name`.xlsx.
-domain::StatusOr<Response> Render(const std::string& format,
-                                  const std::string& name,
-                                  const ReportForms& forms);
+domain::StatusOr<http::Response> Render(const std::string& format,
+                                        const std::string& name,
+                                        const ReportForms& forms);
 
-}  // namespace capdev::app
+}  // namespace capdev::api

@@ -10,7 +10,7 @@
 #include "storage/report_queries.hpp"
 #include "storage/results_queries.hpp"
 
-namespace capdev::app {
+namespace capdev::api {
 
 domain::StatusOr<ReportRun> RunFunderReport(storage::Database& db,
                                             const domain::Principal& user,
@@ -30,8 +30,8 @@ domain::StatusOr<ReportRun> RunFunderReport(storage::Database& db,
                    "funder-" + std::to_string(id) + "-" +
                        o.options.from.ToString() + "-" +
                        o.options.to.ToString(),
-                   {[report] { return FunderJson(*report); },
-                    [report] { return FunderDocument(*report); }},
+                   {[report] { return reports::FunderJson(*report); },
+                    [report] { return reports::FunderDocument(*report); }},
                    id,
                    0};
 }
@@ -40,16 +40,17 @@ domain::StatusOr<ReportRun> RunResultsReport(storage::Database& db,
                                              std::int64_t project_id,
                                              Query& q) {
   ASSIGN_OR_RETURN(const auto o, ReadOptions(q, true));
-  ASSIGN_OR_RETURN(const auto project, Load<domain::Project>(db, project_id));
+  ASSIGN_OR_RETURN(const auto project,
+                   services::Load<domain::Project>(db, project_id));
   auto report = std::make_shared<const domain::ResultsReport>(
       storage::ResultsReportFor(db, project, o.options));
   return ReportRun{o.format,
                    "results-" + project.code + "-" + o.options.from.ToString() +
                        "-" + o.options.to.ToString(),
-                   {[report] { return ResultsJson(*report); },
-                    [report] { return ResultsDocument(*report); }},
+                   {[report] { return reports::ResultsJson(*report); },
+                    [report] { return reports::ResultsDocument(*report); }},
                    0,
                    project_id};
 }
 
-}  // namespace capdev::app
+}  // namespace capdev::api

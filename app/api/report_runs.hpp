@@ -12,7 +12,7 @@
 #include "domain/status.hpp"
 #include "storage/database.hpp"
 
-namespace capdev::app {
+namespace capdev::api {
 
 struct ReportRun {
   std::string format;  // json, csv, html or xlsx
@@ -26,9 +26,10 @@ struct ReportRun {
 // format; a funder user runs its own organization's only (403).
 domain::StatusOr<ReportRun> RunFunderReport(storage::Database& db,
                                             const domain::Principal& user,
-                                            Query& q);
+                                            http::Query& q);
 // from, to, format for project `project_id` (404 when there is none).
 domain::StatusOr<ReportRun> RunResultsReport(storage::Database& db,
-                                             std::int64_t project_id, Query& q);
+                                             std::int64_t project_id,
+                                             http::Query& q);
 
-}  // namespace capdev::app
+}  // namespace capdev::api

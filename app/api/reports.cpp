@@ -10,7 +10,7 @@
 #include "storage/records.hpp"
 #include "storage/report_queries.hpp"
 
-namespace capdev::app {
+namespace capdev::api {
 
 void AddReportRoutes(Router& router) {
   using P = domain::Permission;
@@ -24,8 +24,8 @@ void AddReportRoutes(Router& router) {
         auto report = storage::AttendanceReportFor(ctx.db, id, o.options);
         if (!report) return storage::NotFound<domain::Workshop>(id);
         return Render(o.format, "attendance-workshop-" + std::to_string(id),
-                      {[&] { return AttendanceJson(*report); },
-                       [&] { return AttendanceDocument(*report); }});
+                      {[&] { return reports::AttendanceJson(*report); },
+                       [&] { return reports::AttendanceDocument(*report); }});
       },
       {"workshop_id", "completion_threshold", "format"});
 
@@ -54,11 +54,11 @@ void AddReportRoutes(Router& router) {
              return Render(o.format,
                            "summary-" + o.options.from.ToString() + "-" +
                                o.options.to.ToString(),
-                           {[&] { return SummaryJson(report); },
-                            [&] { return SummaryDocument(report); }});
+                           {[&] { return reports::SummaryJson(report); },
+                            [&] { return reports::SummaryDocument(report); }});
            },
            {"from", "to", "project_id", "completion_threshold", "format"})
       .LongRunning();
 }
 
-}  // namespace capdev::app
+}  // namespace capdev::api

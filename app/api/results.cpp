@@ -11,14 +11,14 @@
 #include "app/reports/reports.hpp"
 #include "storage/results_queries.hpp"
 
-namespace capdev::app {
+namespace capdev::api {
 
 namespace {
 
 json::object EvidenceJson(const storage::Evidence& e,
                           const domain::Indicator& indicator,
                           const domain::ReportOptions& o) {
-  json::object section = SectionJson({e.workshops, {}});
+  json::object section = reports::SectionJson({e.workshops, {}});
   json::array people;
   for (const auto& p : e.people) {
     people.push_back({{"person_id", p.person_id},
@@ -53,7 +53,7 @@ void AddResultRoutes(Router& router) {
         ASSIGN_OR_RETURN(const auto id, ctx.Id("id"));
         const auto page = ctx.query.Page();
         RETURN_IF_ERROR(ctx.query.Check());
-        RETURN_IF_ERROR(Load<domain::Project>(ctx.db, id));
+        RETURN_IF_ERROR(services::Load<domain::Project>(ctx.db, id));
         return JsonResponse(200, ListPage(storage::List(
                                      ctx.db, storage::ResultFilter{id}, page)));
       },
@@ -65,7 +65,8 @@ void AddResultRoutes(Router& router) {
                ASSIGN_OR_RETURN(const auto draft,
                                 ReadDraft<domain::Result>(ctx));
                ASSIGN_OR_RETURN(const auto created, Write(ctx, [&](auto& tx) {
-                                  return CreateResult(tx, *ctx.user, id, draft);
+                                  return services::CreateResult(tx, *ctx.user,
+                                                                id, draft);
                                 }));
                return Created(ctx, Encode(created), "/api/v1/results");
              });
@@ -74,7 +75,7 @@ void AddResultRoutes(Router& router) {
              [](Context& ctx) -> domain::StatusOr<Response> {
                ASSIGN_OR_RETURN(const auto id, ctx.Id("id"));
                ASSIGN_OR_RETURN(const auto found,
-                                Load<domain::Result>(ctx.db, id));
+                                services::Load<domain::Result>(ctx.db, id));
                return JsonResponse(200, Encode(found));
              });
 
@@ -84,7 +85,8 @@ void AddResultRoutes(Router& router) {
                ASSIGN_OR_RETURN(const auto draft,
                                 ReadDraft<domain::Result>(ctx));
                ASSIGN_OR_RETURN(const auto updated, Write(ctx, [&](auto& tx) {
-                                  return UpdateResult(tx, *ctx.user, id, draft);
+                                  return services::UpdateResult(tx, *ctx.user,
+                                                                id, draft);
                                 }));
                return JsonResponse(200, Encode(updated));
              });
@@ -93,7 +95,7 @@ void AddResultRoutes(Router& router) {
              [](Context& ctx) -> domain::StatusOr<Response> {
                ASSIGN_OR_RETURN(const auto id, ctx.Id("id"));
                RETURN_IF_ERROR(Write(ctx, [&](auto& tx) {
-                 return DeleteResult(tx, *ctx.user, id);
+                 return services::DeleteResult(tx, *ctx.user, id);
                }));
                return NoContent();
              });
@@ -104,48 +106,50 @@ void AddResultRoutes(Router& router) {
         ASSIGN_OR_RETURN(const auto id, ctx.Id("id"));
         const auto page = ctx.query.Page();
         RETURN_IF_ERROR(ctx.query.Check());
-        RETURN_IF_ERROR(Load<domain::Result>(ctx.db, id));
+        RETURN_IF_ERROR(services::Load<domain::Result>(ctx.db, id));
         return JsonResponse(
             200, ListPage(storage::List(
                      ctx.db, storage::IndicatorFilter{.result_id = id}, page)));
       },
       kPaging);
 
-  router.Add(
-      kPost, result_indicators, P::kWriteRecords,
-      [](Context& ctx) -> domain::StatusOr<Response> {
-        ASSIGN_OR_RETURN(const auto id, ctx.Id("id"));
-        ASSIGN_OR_RETURN(const auto draft, ReadDraft<domain::Indicator>(ctx));
-        ASSIGN_OR_RETURN(const auto created, Write(ctx, [&](auto& tx) {
-                           return CreateIndicator(tx, *ctx.user, id, draft);
-                         }));
-        return Created(ctx, Encode(created), "/api/v1/indicators");
-      });
+  router.Add(kPost, result_indicators, P::kWriteRecords,
+             [](Context& ctx) -> domain::StatusOr<Response> {
+               ASSIGN_OR_RETURN(const auto id, ctx.Id("id"));
+               ASSIGN_OR_RETURN(const auto draft,
+                                ReadDraft<domain::Indicator>(ctx));
+               ASSIGN_OR_RETURN(const auto created, Write(ctx, [&](auto& tx) {
+                                  return services::CreateIndicator(
+                                      tx, *ctx.user, id, draft);
+                                }));
+               return Created(ctx, Encode(created), "/api/v1/indicators");
+             });
 
   router.Add(kGet, indicator, P::kReadRecords,
              [](Context& ctx) -> domain::StatusOr<Response> {
                ASSIGN_OR_RETURN(const auto id, ctx.Id("id"));
                ASSIGN_OR_RETURN(const auto found,
-                                Load<domain::Indicator>(ctx.db, id));
+                                services::Load<domain::Indicator>(ctx.db, id));
                return JsonResponse(200, Encode(found));
              });
 
-  router.Add(
-      kPatch, indicator, P::kWriteRecords,
-      [](Context& ctx) -> domain::StatusOr<Response> {
-        ASSIGN_OR_RETURN(const auto id, ctx.Id("id"));
-        ASSIGN_OR_RETURN(const auto draft, ReadDraft<domain::Indicator>(ctx));
-        ASSIGN_OR_RETURN(const auto updated, Write(ctx, [&](auto& tx) {
-                           return UpdateIndicator(tx, *ctx.user, id, draft);
-                         }));
-        return JsonResponse(200, Encode(updated));
-      });
+  router.Add(kPatch, indicator, P::kWriteRecords,
+             [](Context& ctx) -> domain::StatusOr<Response> {
+               ASSIGN_OR_RETURN(const auto id, ctx.Id("id"));
+               ASSIGN_OR_RETURN(const auto draft,
+                                ReadDraft<domain::Indicator>(ctx));
+               ASSIGN_OR_RETURN(const auto updated, Write(ctx, [&](auto& tx) {
+                                  return services::UpdateIndicator(
+                                      tx, *ctx.user, id, draft);
+                                }));
+               return JsonResponse(200, Encode(updated));
+             });
 
   router.Add(kDelete, indicator, P::kWriteRecords,
              [](Context& ctx) -> domain::StatusOr<Response> {
                ASSIGN_OR_RETURN(const auto id, ctx.Id("id"));
                RETURN_IF_ERROR(Write(ctx, [&](auto& tx) {
-                 return DeleteIndicator(tx, *ctx.user, id);
+                 return services::DeleteIndicator(tx, *ctx.user, id);
                }));
                return NoContent();
              });
@@ -153,7 +157,7 @@ void AddResultRoutes(Router& router) {
   router.Add(kGet, indicator + "/values", P::kReadRecords,
              [](Context& ctx) -> domain::StatusOr<Response> {
                ASSIGN_OR_RETURN(const auto id, ctx.Id("id"));
-               RETURN_IF_ERROR(Load<domain::Indicator>(ctx.db, id));
+               RETURN_IF_ERROR(services::Load<domain::Indicator>(ctx.db, id));
                return JsonResponse(
                    200, EncodeAll(storage::IndicatorValues(ctx.db, id)));
              });
@@ -164,9 +168,9 @@ void AddResultRoutes(Router& router) {
                ASSIGN_OR_RETURN(const auto body,
                                 ReadList<domain::IndicatorValue>(ctx));
                ASSIGN_OR_RETURN(const auto stored, Write(ctx, [&](auto& tx) {
-                                  return ReplaceIndicatorValues(tx, *ctx.user,
-                                                                id, body.first,
-                                                                body.second);
+                                  return services::ReplaceIndicatorValues(
+                                      tx, *ctx.user, id, body.first,
+                                      body.second);
                                 }));
                return JsonResponse(200, EncodeAll(stored));
              });
@@ -188,15 +192,15 @@ void AddResultRoutes(Router& router) {
              ASSIGN_OR_RETURN(const auto id, ctx.Id("id"));
              ASSIGN_OR_RETURN(const auto o, ReadOptions(ctx.query, true));
              ASSIGN_OR_RETURN(const auto found,
-                              Load<domain::Indicator>(ctx.db, id));
+                              services::Load<domain::Indicator>(ctx.db, id));
              if (found.source != domain::IndicatorSource::kAttendance) {
                return domain::Status::FailedPrecondition(
                    "indicator " + std::to_string(id) +
                    " is entered by hand: no workshops or people stand behind "
                    "it");
              }
-             ASSIGN_OR_RETURN(const auto owner,
-                              Load<domain::Result>(ctx.db, found.result_id));
+             ASSIGN_OR_RETURN(const auto owner, services::Load<domain::Result>(
+                                                    ctx.db, found.result_id));
              const auto evidence = storage::EvidenceFor(
                  ctx.db, owner.project_id, found, o.options);
              return JsonResponse(200, EvidenceJson(evidence, found, o.options));
@@ -205,4 +209,4 @@ void AddResultRoutes(Router& router) {
       .LongRunning();
 }
 
-}  // namespace capdev::app
+}  // namespace capdev::api

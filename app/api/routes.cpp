@@ -1,17 +1,17 @@
 #include "app/api/routes.hpp"
 
-#include "app/services/auth_service.hpp"
+#include "app/api/session_cookie.hpp"
 
-namespace capdev::app {
+namespace capdev::api {
 
-Router MakeRouter(
-    const std::shared_ptr<AuthService>& auth,
+http::Router MakeRouter(
+    const std::shared_ptr<services::AuthService>& auth,
     const std::shared_ptr<storage::WalCheckpointer>& checkpointer) {
-  Router router;
-  router.SetAuthenticator([auth](const Request& request,
+  http::Router router;
+  router.SetAuthenticator([auth](const http::Request& request,
                                  const std::optional<std::string>& feed_token,
                                  storage::Database& db) {
-    return auth->Authenticate(request, feed_token, db);
+    return auth->Authenticate(CredentialsOf(request, feed_token), db);
   });
   AddAuthRoutes(router, auth);
   AddUserRoutes(router);
@@ -32,4 +32,4 @@ Router MakeRouter(
   return router;
 }
 
-}  // namespace capdev::app
+}  // namespace capdev::api

@@ -6,38 +6,38 @@
 
 #include "app/http/router.hpp"
 
-namespace capdev::app {
-
+namespace capdev::services {
 class AuthService;
-}  // namespace capdev::app
+}  // namespace capdev::services
 namespace capdev::storage {
 class WalCheckpointer;
 }  // namespace capdev::storage
-namespace capdev::app {
+namespace capdev::api {
 
-void AddAuthRoutes(Router& router, const std::shared_ptr<AuthService>& auth);
-void AddUserRoutes(Router& router);
-void AddAuditRoutes(Router& router);
-void AddHealthRoutes(Router& router);
-void AddOrganizationRoutes(Router& router);
-void AddProjectRoutes(Router& router);
-void AddWorkshopRoutes(Router& router);
-void AddSessionRoutes(Router& router);
+void AddAuthRoutes(http::Router& router,
+                   const std::shared_ptr<services::AuthService>& auth);
+void AddUserRoutes(http::Router& router);
+void AddAuditRoutes(http::Router& router);
+void AddHealthRoutes(http::Router& router);
+void AddOrganizationRoutes(http::Router& router);
+void AddProjectRoutes(http::Router& router);
+void AddWorkshopRoutes(http::Router& router);
+void AddSessionRoutes(http::Router& router);
 void AddPersonRoutes(
-    Router& router,
+    http::Router& router,
     const std::shared_ptr<storage::WalCheckpointer>& checkpointer);
-void AddRegistrationRoutes(Router& router);
-void AddAttendanceRoutes(Router& router);
-void AddReportRoutes(Router& router);
-void AddResultRoutes(Router& router);
-void AddIatiRoutes(Router& router);
-void AddSubmissionRoutes(Router& router);
-void AddScheduleRoutes(Router& router);
+void AddRegistrationRoutes(http::Router& router);
+void AddAttendanceRoutes(http::Router& router);
+void AddReportRoutes(http::Router& router);
+void AddResultRoutes(http::Router& router);
+void AddIatiRoutes(http::Router& router);
+void AddSubmissionRoutes(http::Router& router);
+void AddScheduleRoutes(http::Router& router);
 
 // Every route capdev serves, behind `auth`. `checkpointer` purges erased
 // values from the WAL (null only where routes are listed, not served).
-Router MakeRouter(
-    const std::shared_ptr<AuthService>& auth,
+http::Router MakeRouter(
+    const std::shared_ptr<services::AuthService>& auth,
     const std::shared_ptr<storage::WalCheckpointer>& checkpointer = nullptr);
 
-}  // namespace capdev::app
+}  // namespace capdev::api

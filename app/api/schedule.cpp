@@ -7,7 +7,7 @@
 #include "domain/workshop.hpp"
 #include "storage/schedule_queries.hpp"
 
-namespace capdev::app {
+namespace capdev::api {
 
 namespace {
 
@@ -81,9 +81,10 @@ void AddScheduleRoutes(Router& router) {
           [](Context& ctx) -> domain::StatusOr<Response> {
             ASSIGN_OR_RETURN(const auto filter, ReadFilter(ctx.query, true));
             auto workshops = storage::CalendarWorkshops(ctx.db, filter);
-            return Calendar(RenderCalendar("capdev workshops", workshops,
-                                           domain::NowUtc(true)),
-                            "capdev.ics");
+            return Calendar(
+                reports::RenderCalendar("capdev workshops", workshops,
+                                        domain::NowUtc(true)),
+                "capdev.ics");
           },
           Params(range, {"access_token"}))
       .LongRunning();
@@ -93,14 +94,14 @@ void AddScheduleRoutes(Router& router) {
                ASSIGN_OR_RETURN(const auto id, ctx.Id("id"));
                auto workshop = storage::CalendarWorkshopById(ctx.db, id);
                if (!workshop) {
-                 RETURN_IF_ERROR(Load<domain::Workshop>(ctx.db, id));
+                 RETURN_IF_ERROR(services::Load<domain::Workshop>(ctx.db, id));
                  return domain::Status::FailedPrecondition(
                      "workshop " + std::to_string(id) +
                      " has no dates to put in a calendar");
                }
                return Calendar(
-                   RenderCalendar(workshop->workshop.title, {*workshop},
-                                  domain::NowUtc(true)),
+                   reports::RenderCalendar(workshop->workshop.title,
+                                           {*workshop}, domain::NowUtc(true)),
                    "workshop-" + std::to_string(id) + ".ics");
              },
              {"access_token"});
@@ -108,7 +109,7 @@ void AddScheduleRoutes(Router& router) {
   router.Add(kGet, "/api/v1/workshops/{id}/conflicts", P::kReadRecords,
              [](Context& ctx) -> domain::StatusOr<Response> {
                ASSIGN_OR_RETURN(const auto id, ctx.Id("id"));
-               RETURN_IF_ERROR(Load<domain::Workshop>(ctx.db, id));
+               RETURN_IF_ERROR(services::Load<domain::Workshop>(ctx.db, id));
                return JsonResponse(
                    200, json::object{
                             {"workshop_id", id},
@@ -117,4 +118,4 @@ void AddScheduleRoutes(Router& router) {
              });
 }
 
-}  // namespace capdev::app
+}  // namespace capdev::api

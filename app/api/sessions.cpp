@@ -6,7 +6,7 @@
 #include "app/api/routes.hpp"
 #include "domain/workshop.hpp"
 
-namespace capdev::app {
+namespace capdev::api {
 
 void AddSessionRoutes(Router& router) {
   using P = domain::Permission;
@@ -19,7 +19,7 @@ void AddSessionRoutes(Router& router) {
         ASSIGN_OR_RETURN(const auto id, ctx.Id("id"));
         const auto page = ctx.query.Page();
         RETURN_IF_ERROR(ctx.query.Check());
-        RETURN_IF_ERROR(Load<domain::Workshop>(ctx.db, id));
+        RETURN_IF_ERROR(services::Load<domain::Workshop>(ctx.db, id));
         return JsonResponse(
             200,
             ListPage(storage::List(ctx.db, storage::SessionFilter{id}, page)));
@@ -33,8 +33,8 @@ void AddSessionRoutes(Router& router) {
                ASSIGN_OR_RETURN(const auto draft,
                                 ReadDraft<domain::Session>(ctx));
                ASSIGN_OR_RETURN(const auto written, Write(ctx, [&](auto& tx) {
-                                  return CreateSession(tx, *ctx.user, id, draft,
-                                                       strict);
+                                  return services::CreateSession(
+                                      tx, *ctx.user, id, draft, strict);
                                 }));
                return Created(ctx, WrittenJson(written));
              },
@@ -45,7 +45,7 @@ void AddSessionRoutes(Router& router) {
                ASSIGN_OR_RETURN(const auto id, ctx.Id("id"));
                ASSIGN_OR_RETURN(const auto session_id, ctx.Id("session_id"));
                ASSIGN_OR_RETURN(const auto session,
-                                LoadSession(ctx.db, id, session_id));
+                                services::LoadSession(ctx.db, id, session_id));
                return JsonResponse(200, Encode(session));
              });
 
@@ -57,8 +57,8 @@ void AddSessionRoutes(Router& router) {
         ASSIGN_OR_RETURN(const bool strict, Strict(ctx));
         ASSIGN_OR_RETURN(const auto draft, ReadDraft<domain::Session>(ctx));
         ASSIGN_OR_RETURN(const auto written, Write(ctx, [&](auto& tx) {
-                           return UpdateSession(tx, *ctx.user, id, session_id,
-                                                draft, strict);
+                           return services::UpdateSession(
+                               tx, *ctx.user, id, session_id, draft, strict);
                          }));
         return JsonResponse(200, WrittenJson(written));
       },
@@ -69,10 +69,10 @@ void AddSessionRoutes(Router& router) {
                ASSIGN_OR_RETURN(const auto id, ctx.Id("id"));
                ASSIGN_OR_RETURN(const auto session_id, ctx.Id("session_id"));
                RETURN_IF_ERROR(Write(ctx, [&](auto& tx) {
-                 return DeleteSession(tx, *ctx.user, id, session_id);
+                 return services::DeleteSession(tx, *ctx.user, id, session_id);
                }));
                return NoContent();
              });
 }
 
-}  // namespace capdev::app
+}  // namespace capdev::api

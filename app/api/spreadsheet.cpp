@@ -1,28 +1,28 @@
 #include "app/api/spreadsheet.hpp"
 
 #include "app/api/common.hpp"
+#include "app/codec/json_codec.hpp"
 #include "app/formats/csv_reader.hpp"
 #include "app/formats/xlsx_reader.hpp"
-#include "app/http/json_codec.hpp"
 #include "app/http/problem.hpp"
 #include "domain/import_columns.hpp"
 #include "domain/workshop.hpp"
 
-namespace capdev::app {
+namespace capdev::api {
 
 namespace {
 
-domain::StatusOr<Rows> ReadSpreadsheet(const Request& request) {
+domain::StatusOr<formats::Rows> ReadSpreadsheet(const Request& request) {
   const std::string type = domain::LowerTrimmed(
       request.content_type.substr(0, request.content_type.find(';')));
   const bool zip = request.body.starts_with("PK\x03\x04");
   if (type == kXlsxType ||
       ((type.empty() || type == "application/octet-stream") && zip))
-    return ReadXlsx(request.body);
+    return formats::ReadXlsx(request.body);
   if (type == "text/csv" || type == "text/plain" || type.empty() ||
       type == "application/octet-stream") {
-    ASSIGN_OR_RETURN(const auto text, DecodeText(request.body));
-    return ParseCsv(text);
+    ASSIGN_OR_RETURN(const auto text, formats::DecodeText(request.body));
+    return formats::ParseCsv(text);
   }
   return domain::Status::Malformed(
       "send the file as text/csv or " + std::string(kXlsxType),
@@ -31,7 +31,7 @@ domain::StatusOr<Rows> ReadSpreadsheet(const Request& request) {
 
 // 422 for a real run that cannot be saved: every row's errors, and the
 // agencies that match no organization.
-Response Refusal(const ImportReport& report) {
+Response Refusal(const services::ImportReport& report) {
   std::vector<domain::FieldError> errors;
   for (const auto& row : report.rows) {
     for (const auto& e : row.errors)
@@ -72,14 +72,14 @@ Response Refusal(const ImportReport& report) {
 
 domain::StatusOr<Response> RunImport(Context& ctx, const Importer& import) {
   ASSIGN_OR_RETURN(const auto id, ctx.Id("id"));
-  ImportOptions options;
+  services::ImportOptions options;
   options.dry_run = ctx.query.Bool("dry_run").value_or(true);
   options.skip_invalid = ctx.query.Bool("skip_invalid").value_or(false);
   if (import.check)
     options.create_organizations =
         ctx.query.Bool("create_organizations").value_or(false);
   RETURN_IF_ERROR(ctx.query.Check());
-  RETURN_IF_ERROR(Load<domain::Workshop>(ctx.db, id));
+  RETURN_IF_ERROR(services::Load<domain::Workshop>(ctx.db, id));
   ASSIGN_OR_RETURN(const auto rows, ReadSpreadsheet(ctx.request));
   if (options.dry_run && import.check) {
     ASSIGN_OR_RETURN(const auto report, import.check(ctx.db, id, rows));
@@ -88,9 +88,9 @@ domain::StatusOr<Response> RunImport(Context& ctx, const Importer& import) {
   storage::WriteTx tx(ctx.db);  // committed below, or rolled back
   ASSIGN_OR_RETURN(const auto report, import.write(tx, id, rows, options));
   if (options.dry_run) return JsonResponse(200, report.ToJson());
-  if (!ImportShouldCommit(report, options)) return Refusal(report);
+  if (!services::ImportShouldCommit(report, options)) return Refusal(report);
   tx.Commit();
   return JsonResponse(200, report.ToJson());
 }
 
-}  // namespace capdev::app
+}  // namespace capdev::api

@@ -11,7 +11,7 @@
 #include "app/services/imports.hpp"
 #include "storage/transaction.hpp"
 
-namespace capdev::app {
+namespace capdev::api {
 
 inline constexpr std::string_view kXlsxType =
     "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
@@ -27,14 +27,16 @@ inline constexpr std::string_view kXlsxType =
 struct Importer {
   // A dry run that only reads (the route runs it on a read snapshot); when
   // empty, a dry run is `write` rolled back.
-  std::function<domain::StatusOr<ImportReport>(
-      storage::Database& db, std::int64_t workshop_id, const Rows& rows)>
+  std::function<domain::StatusOr<services::ImportReport>(
+      storage::Database& db, std::int64_t workshop_id,
+      const formats::Rows& rows)>
       check;
-  std::function<domain::StatusOr<ImportReport>(
-      storage::WriteTx& tx, std::int64_t workshop_id, const Rows& rows,
-      const ImportOptions& options)>
+  std::function<domain::StatusOr<services::ImportReport>(
+      storage::WriteTx& tx, std::int64_t workshop_id, const formats::Rows& rows,
+      const services::ImportOptions& options)>
       write;
 };
-domain::StatusOr<Response> RunImport(Context& ctx, const Importer& import);
+domain::StatusOr<http::Response> RunImport(http::Context& ctx,
+                                           const Importer& import);
 
-}  // namespace capdev::app
+}  // namespace capdev::api

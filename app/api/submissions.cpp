@@ -11,7 +11,7 @@
 #include "app/api/report_runs.hpp"
 #include "app/api/routes.hpp"
 
-namespace capdev::app {
+namespace capdev::api {
 
 namespace {
 
@@ -125,7 +125,7 @@ void AddSubmissionRoutes(Router& router) {
         ASSIGN_OR_RETURN(
             const auto stored,
             Write(ctx, [&](auto& tx) -> domain::StatusOr<storage::Submission> {
-              return SubmitReport(tx, *ctx.user, s);
+              return services::SubmitReport(tx, *ctx.user, s);
             }));
         return Created(ctx, SubmissionJson(stored));
       });
@@ -175,10 +175,11 @@ void AddSubmissionRoutes(Router& router) {
              return JsonResponse(
                  200, json::object{{"submission_id", s.id},
                                    {"sha256", s.sha256},
-                                   {"changes", JsonChanges(json::parse(s.body),
-                                                           run.forms.json())}});
+                                   {"changes",
+                                    services::JsonChanges(json::parse(s.body),
+                                                          run.forms.json())}});
            })
       .LongRunning();
 }
 
-}  // namespace capdev::app
+}  // namespace capdev::api

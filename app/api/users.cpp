@@ -6,7 +6,7 @@
 #include "app/api/routes.hpp"
 #include "app/services/credentials.hpp"
 
-namespace capdev::app {
+namespace capdev::api {
 
 namespace {
 
@@ -21,9 +21,9 @@ json::object AccountJson(const storage::Account& a) {
 
 // A users POST or PATCH body; the password is hashed here, before the write
 // transaction, because hashing is slow.
-domain::StatusOr<UserChange> ReadChange(Context& ctx, bool create) {
+domain::StatusOr<services::UserChange> ReadChange(Context& ctx, bool create) {
   ASSIGN_OR_RETURN(const auto body, ParseObject(ctx.request));
-  UserChange change;
+  services::UserChange change;
   auto& errors = change.errors;
   for (const auto& [key, value] : body) {
     const std::string field(key);
@@ -38,10 +38,10 @@ domain::StatusOr<UserChange> ReadChange(Context& ctx, bool create) {
     } else if (field == "password") {
       std::string password;
       FromJson(value, password, field, errors);
-      if (password.size() < kMinPassword || password.size() > 1024) {
+      if (password.size() < services::kMinPassword || password.size() > 1024) {
         errors.Add(field, "must be 10 to 1024 characters");
       } else {
-        change.password_hash = HashPassword(password);
+        change.password_hash = services::HashPassword(password);
       }
     } else if (field != "id") {
       errors.Add(field, create || field != "username"
@@ -91,7 +91,8 @@ void AddUserRoutes(Router& router) {
              [](Context& ctx) -> domain::StatusOr<Response> {
                ASSIGN_OR_RETURN(const auto change, ReadChange(ctx, true));
                ASSIGN_OR_RETURN(const auto account, Write(ctx, [&](auto& tx) {
-                                  return CreateUser(tx, ctx.user, change);
+                                  return services::CreateUser(tx, ctx.user,
+                                                              change);
                                 }));
                return Created(ctx, AccountJson(account));
              });
@@ -101,10 +102,11 @@ void AddUserRoutes(Router& router) {
                ASSIGN_OR_RETURN(const auto id, ctx.Id("id"));
                ASSIGN_OR_RETURN(const auto change, ReadChange(ctx, false));
                ASSIGN_OR_RETURN(const auto account, Write(ctx, [&](auto& tx) {
-                                  return UpdateUser(tx, ctx.user, id, change);
+                                  return services::UpdateUser(tx, ctx.user, id,
+                                                              change);
                                 }));
                return JsonResponse(200, AccountJson(account));
              });
 }
 
-}  // namespace capdev::app
+}  // namespace capdev::api

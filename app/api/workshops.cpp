@@ -7,7 +7,7 @@
 #include "app/api/routes.hpp"
 #include "storage/parties.hpp"
 
-namespace capdev::app {
+namespace capdev::api {
 
 namespace {
 
@@ -46,23 +46,24 @@ void AddWorkshopRoutes(Router& router) {
       Params(kPaging, {"project_id", "status", "kind", "city", "q",
                        "organization_id", "from", "to"}));
 
-  router.Add(
-      kPost, list, P::kWriteRecords,
-      [](Context& ctx) -> domain::StatusOr<Response> {
-        ASSIGN_OR_RETURN(const bool strict, Strict(ctx));
-        ASSIGN_OR_RETURN(const auto draft, ReadDraft<domain::Workshop>(ctx));
-        ASSIGN_OR_RETURN(const auto written, Write(ctx, [&](auto& tx) {
-                           return CreateWorkshop(tx, *ctx.user, draft, strict);
-                         }));
-        return Created(ctx, WrittenJson(written));
-      },
-      {"strict"});
+  router.Add(kPost, list, P::kWriteRecords,
+             [](Context& ctx) -> domain::StatusOr<Response> {
+               ASSIGN_OR_RETURN(const bool strict, Strict(ctx));
+               ASSIGN_OR_RETURN(const auto draft,
+                                ReadDraft<domain::Workshop>(ctx));
+               ASSIGN_OR_RETURN(const auto written, Write(ctx, [&](auto& tx) {
+                                  return services::CreateWorkshop(
+                                      tx, *ctx.user, draft, strict);
+                                }));
+               return Created(ctx, WrittenJson(written));
+             },
+             {"strict"});
 
   router.Add(kGet, item, P::kReadRecords,
              [](Context& ctx) -> domain::StatusOr<Response> {
                ASSIGN_OR_RETURN(const auto id, ctx.Id("id"));
                ASSIGN_OR_RETURN(const auto workshop,
-                                Load<domain::Workshop>(ctx.db, id));
+                                services::Load<domain::Workshop>(ctx.db, id));
                return JsonResponse(200, Encode(workshop));
              });
 
@@ -73,8 +74,8 @@ void AddWorkshopRoutes(Router& router) {
                ASSIGN_OR_RETURN(const auto draft,
                                 ReadDraft<domain::Workshop>(ctx));
                ASSIGN_OR_RETURN(const auto written, Write(ctx, [&](auto& tx) {
-                                  return UpdateWorkshop(tx, *ctx.user, id,
-                                                        draft, strict);
+                                  return services::UpdateWorkshop(
+                                      tx, *ctx.user, id, draft, strict);
                                 }));
                return JsonResponse(200, WrittenJson(written));
              },
@@ -84,7 +85,7 @@ void AddWorkshopRoutes(Router& router) {
              [](Context& ctx) -> domain::StatusOr<Response> {
                ASSIGN_OR_RETURN(const auto id, ctx.Id("id"));
                RETURN_IF_ERROR(Write(ctx, [&](auto& tx) {
-                 return DeleteWorkshop(tx, *ctx.user, id);
+                 return services::DeleteWorkshop(tx, *ctx.user, id);
                }));
                return NoContent();
              });
@@ -92,7 +93,7 @@ void AddWorkshopRoutes(Router& router) {
   router.Add(kGet, parties, P::kReadRecords,
              [](Context& ctx) -> domain::StatusOr<Response> {
                ASSIGN_OR_RETURN(const auto id, ctx.Id("id"));
-               RETURN_IF_ERROR(Load<domain::Workshop>(ctx.db, id));
+               RETURN_IF_ERROR(services::Load<domain::Workshop>(ctx.db, id));
                return JsonResponse(
                    200, EncodeAll(storage::WorkshopParties(ctx.db, id)));
              });
@@ -103,11 +104,11 @@ void AddWorkshopRoutes(Router& router) {
         ASSIGN_OR_RETURN(const auto id, ctx.Id("id"));
         ASSIGN_OR_RETURN(const auto body, ReadList<domain::WorkshopParty>(ctx));
         ASSIGN_OR_RETURN(const auto stored, Write(ctx, [&](auto& tx) {
-                           return ReplaceWorkshopParties(
+                           return services::ReplaceWorkshopParties(
                                tx, *ctx.user, id, body.first, body.second);
                          }));
         return JsonResponse(200, EncodeAll(stored));
       });
 }
 
-}  // namespace capdev::app
+}  // namespace capdev::api

@@ -2,7 +2,7 @@
 
 #include <malloc.h>
 
-namespace capdev::app {
+namespace capdev::cli {
 
 void KeepFreedMemoryForReuse() {
   // glibc's largest threshold: blocks up to 32 MiB come from the heap, which
@@ -14,4 +14,4 @@ void KeepFreedMemoryForReuse() {
   mallopt(M_TRIM_THRESHOLD, kTrimThreshold);
 }
 
-}  // namespace capdev::app
+}  // namespace capdev::cli

@@ -1,7 +1,7 @@
 #pragma once
 // How the serving process's heap behaves (glibc malloc).
 
-namespace capdev::app {
+namespace capdev::cli {
 
 // Keeps memory a request freed for the next one: glibc would otherwise give
 // every block over 128 KiB (a report's lines, a body) back to the kernel and
@@ -12,4 +12,4 @@ namespace capdev::app {
 // report worker, and for the I/O and writer threads. Call once at start.
 void KeepFreedMemoryForReuse();
 
-}  // namespace capdev::app
+}  // namespace capdev::cli

@@ -92,7 +92,7 @@ int Run(int argc, char** argv) {
           {"trace", "debug", "info", "warn", "error", "critical", "off"}));
 
   std::string db_path = "data/capdev.db";
-  capdev::app::ServeOptions serve;
+  capdev::cli::ServeOptions serve;
   auto* serve_cmd = cli.add_subcommand("serve", "Serve the HTTP API");
   serve_cmd->add_option("--db", db_path, "SQLite database file")
       ->envname("CAPDEV_DB");
@@ -174,7 +174,7 @@ int Run(int argc, char** argv) {
       ->envname("CAPDEV_LOGIN_FAILURES")
       ->check(CLI::Range(1, 1000));
 
-  capdev::app::UserCommand user;
+  capdev::cli::UserCommand user;
   auto* user_cmd =
       cli.add_subcommand("user", "Manage users (passwords on standard input)");
   user_cmd->require_subcommand(1);
@@ -237,10 +237,10 @@ int Run(int argc, char** argv) {
   spdlog::set_level(spdlog::level::from_str(log_level));
 
   try {
-    capdev::app::InitCrypto();
+    capdev::services::InitCrypto();
     if (*user_cmd) {
       user.db_path = db_path;
-      return capdev::app::RunUserCommand(user);
+      return capdev::cli::RunUserCommand(user);
     }
     if (*serve_cmd) {
       serve.database.path = db_path;
@@ -254,10 +254,10 @@ int Run(int argc, char** argv) {
           serve.http.max_connections_per_address, serve.http.max_connections);
       serve.auth.max_failures_per_address =
           4 * serve.auth.max_failures_per_username;
-      return capdev::app::Serve(serve);
+      return capdev::cli::Serve(serve);
     }
     if (*migrate_cmd) return Migrate(db_path);
-    if (*seed_cmd) return capdev::app::RunSeed(db_path, seed_dir);
+    if (*seed_cmd) return capdev::cli::RunSeed(db_path, seed_dir);
     if (*backup_cmd) return Backup(db_path, file_arg);
     if (*restore_cmd) return Restore(db_path, file_arg);
     if (*check_cmd) return Check(db_path);

@@ -3,11 +3,11 @@
 
 #include <string_view>
 
-namespace capdev::app {
+namespace capdev::cli {
 
 std::string_view SeedOrganizations();
 std::string_view SeedProjects();
 std::string_view SeedPeople();
 std::string_view SeedWorkshops();
 
-}  // namespace capdev::app
+}  // namespace capdev::cli

@@ -7,7 +7,7 @@
 #include <sstream>
 
 #include "app/cli/seed_data.hpp"
-#include "app/http/json_codec.hpp"
+#include "app/codec/json_codec.hpp"
 #include "domain/attendance.hpp"
 #include "domain/organization.hpp"
 #include "domain/person.hpp"
@@ -22,7 +22,7 @@
 #include "storage/session_schedule.hpp"
 #include "storage/transaction.hpp"
 
-namespace capdev::app {
+namespace capdev::cli {
 
 namespace {
 
@@ -73,7 +73,7 @@ StatusOr<E> DecodeRecord(const json::object& record,
   for (auto k : seed_keys) fields.erase(k);
   E entity;
   domain::Errors errors;
-  Decode(fields, entity, errors);
+  codec::Decode(fields, entity, errors);
   if (!errors.empty())
     return Status::Invalid(errors.list(),
                            "seed record " + label + " is malformed");
@@ -388,4 +388,4 @@ int RunSeed(const std::string& db_path, const std::string& folder) {
   return 0;
 }
 
-}  // namespace capdev::app
+}  // namespace capdev::cli

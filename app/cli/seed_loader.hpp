@@ -8,7 +8,7 @@
 #include "domain/status.hpp"
 #include "storage/database.hpp"
 
-namespace capdev::app {
+namespace capdev::cli {
 
 struct SeedFiles {
   std::string organizations;
@@ -33,4 +33,4 @@ domain::StatusOr<SeedReport> LoadSeed(storage::Database& db,
 // the built-in seed.
 int RunSeed(const std::string& db_path, const std::string& folder);
 
-}  // namespace capdev::app
+}  // namespace capdev::cli

@@ -15,19 +15,21 @@
 #include "storage/transaction.hpp"
 #include "storage/wal_checkpointer.hpp"
 
-namespace capdev::app {
+namespace capdev::cli {
 
 namespace {
 
-Response Unavailable() {
-  return Problem(503, "The database is not available; try again shortly.");
+http::Response Unavailable() {
+  return http::Problem(503,
+                       "The database is not available; try again shortly.");
 }
 
 // A short read, on the calling I/O thread, inside one snapshot: SQLite takes
 // its locks once, and a record and its lists are read at one point in time.
 // Never throws (the router answers its own exceptions).
-Response ReadNow(ConnectionPool& reads, const Router& router,
-                 const Request& request, const Router::Target& target) {
+http::Response ReadNow(http::ConnectionPool& reads, const http::Router& router,
+                       const http::Request& request,
+                       const http::Router::Target& target) {
   const auto lease = reads.Acquire();
   if (!lease.get()) return Unavailable();
   try {
@@ -67,58 +69,60 @@ int Serve(const ServeOptions& options) {
   // Erasure asks it to truncate the WAL; it retries until readers let it.
   auto checkpointer = std::make_shared<storage::WalCheckpointer>(
       path, options.checkpoint_retry);
-  auto auth = std::make_shared<AuthService>(options.auth);
-  const Router router = MakeRouter(auth, checkpointer);
-  Writer writer(options.database);
+  auto auth = std::make_shared<services::AuthService>(options.auth);
+  const http::Router router = api::MakeRouter(auth, checkpointer);
+  http::Writer writer(options.database);
   // A read's token use is recorded by the writer: reads never take the lock.
   auth->DeferTokenTouches([&writer](std::string hash, std::int64_t now) {
     writer.Post(
         [hash = std::move(hash), now](storage::Database& db) {
           storage::TouchToken(db, hash, now);
-          return Response{};
+          return http::Response{};
         },
-        [](const Response&) {});
+        [](const http::Response&) {});
   });
-  ConnectionPool reads(options.database);
-  WorkerPool long_reads(options.database, options.long_reads);
-  const WebAssets web(options.web_dir);
-  Server server(options.http, [&](Request request,
-                                  std::function<void(Response)> reply) {
-    // The web app's files need no database: answered on the I/O thread.
-    if (auto asset = web.Serve(request)) return reply(std::move(*asset));
-    auto target = router.Resolve(request);
-    switch (target.kind) {
-      case RequestKind::kRead:
-        // Answered right here: a hop to another thread would cost more than
-        // the query.
-        return reply(ReadNow(reads, router, request, target));
-      case RequestKind::kWrite:
-        return writer.Post(
-            [&router, request = std::move(request),
-             target = std::move(target)](storage::Database& db) {
-              return router.Dispatch(request, target, db);
-            },
-            std::move(reply));
-      case RequestKind::kLongRead: {
-        auto shared =
-            std::make_shared<std::function<void(Response)>>(std::move(reply));
-        const bool queued = long_reads.TryPost([&router,
-                                                request = std::move(request),
-                                                target = std::move(target),
-                                                shared](storage::Database* db) {
-          (*shared)(db ? router.Dispatch(request, target, *db) : Unavailable());
-        });
-        if (!queued) {
-          auto busy = Problem(503,
-                              "The server is running as many reports and "
-                              "exports as it can; try again in a minute.");
-          busy.headers.emplace_back("Retry-After", "60");
-          (*shared)(std::move(busy));
+  http::ConnectionPool reads(options.database);
+  http::WorkerPool long_reads(options.database, options.long_reads);
+  const http::WebAssets web(options.web_dir);
+  http::Server server(
+      options.http,
+      [&](http::Request request, std::function<void(http::Response)> reply) {
+        // The web app's files need no database: answered on the I/O thread.
+        if (auto asset = web.Serve(request)) return reply(std::move(*asset));
+        auto target = router.Resolve(request);
+        switch (target.kind) {
+          case http::RequestKind::kRead:
+            // Answered right here: a hop to another thread would cost more than
+            // the query.
+            return reply(ReadNow(reads, router, request, target));
+          case http::RequestKind::kWrite:
+            return writer.Post(
+                [&router, request = std::move(request),
+                 target = std::move(target)](storage::Database& db) {
+                  return router.Dispatch(request, target, db);
+                },
+                std::move(reply));
+          case http::RequestKind::kLongRead: {
+            auto shared = std::make_shared<std::function<void(http::Response)>>(
+                std::move(reply));
+            const bool queued = long_reads.TryPost(
+                [&router, request = std::move(request),
+                 target = std::move(target), shared](storage::Database* db) {
+                  (*shared)(db ? router.Dispatch(request, target, *db)
+                               : Unavailable());
+                });
+            if (!queued) {
+              auto busy =
+                  http::Problem(503,
+                                "The server is running as many reports and "
+                                "exports as it can; try again in a minute.");
+              busy.headers.emplace_back("Retry-After", "60");
+              (*shared)(std::move(busy));
+            }
+            return;
+          }
         }
-        return;
-      }
-    }
-  });
+      });
   const auto port = server.Listen();
   // Tests and scripts read this line to learn the port chosen by --port 0.
   spdlog::info("listening on http://{}:{}", options.http.host, port);
@@ -130,4 +134,4 @@ int Serve(const ServeOptions& options) {
   return 0;
 }
 
-}  // namespace capdev::app
+}  // namespace capdev::cli

@@ -9,13 +9,13 @@
 #include "app/services/auth_service.hpp"
 #include "storage/database.hpp"
 
-namespace capdev::app {
+namespace capdev::cli {
 
 struct ServeOptions {
   storage::DatabaseOptions database;
-  ServerOptions http;
-  WorkerPoolOptions long_reads;  // reports and exports
-  AuthOptions auth;
+  http::ServerOptions http;
+  http::WorkerPoolOptions long_reads;  // reports and exports
+  services::AuthOptions auth;
   std::string web_dir;  // empty: the web app compiled into the binary
   // How often a blocked WAL truncation (after an erasure) is tried again.
   std::chrono::milliseconds checkpoint_retry{1000};
@@ -24,4 +24,4 @@ struct ServeOptions {
 // Returns the process exit code.
 int Serve(const ServeOptions& options);
 
-}  // namespace capdev::app
+}  // namespace capdev::cli

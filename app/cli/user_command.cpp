@@ -10,7 +10,7 @@
 #include "storage/migrations.hpp"
 #include "storage/transaction.hpp"
 
-namespace capdev::app {
+namespace capdev::cli {
 
 namespace {
 
@@ -39,17 +39,18 @@ int Report(const domain::Status& s, const std::string& done) {
 
 int Add(storage::Database& db, const UserCommand& c) {
   auto password = ReadPassword();
-  if (!password || password->size() < kMinPassword) {
-    return Fail("give a password of at least " + std::to_string(kMinPassword) +
+  if (!password || password->size() < services::kMinPassword) {
+    return Fail("give a password of at least " +
+                std::to_string(services::kMinPassword) +
                 " characters on standard input");
   }
-  UserChange change;
+  services::UserChange change;
   change.username = c.username;
   change.role = domain::FromText<domain::Role>(c.role);
   change.organization_id = c.organization_id;
-  change.password_hash = HashPassword(*password);
+  change.password_hash = services::HashPassword(*password);
   auto added = storage::InWriteTx(db, [&](storage::WriteTx& tx) {
-    return CreateUser(tx, nullptr, change);
+    return services::CreateUser(tx, nullptr, change);
   });
   return Report(domain::StatusOf(added),
                 "added " + c.role + " user " + c.username);
@@ -57,11 +58,11 @@ int Add(storage::Database& db, const UserCommand& c) {
 
 // Applies `change` to the user named in the command.
 domain::Status Change(storage::Database& db, const UserCommand& c,
-                      const UserChange& change) {
+                      const services::UserChange& change) {
   auto account = storage::AccountByName(db, c.username);
   if (!account) return domain::Status::NotFound("no user named " + c.username);
   return domain::StatusOf(storage::InWriteTx(db, [&](storage::WriteTx& tx) {
-    return UpdateUser(tx, nullptr, account->id, change);
+    return services::UpdateUser(tx, nullptr, account->id, change);
   }));
 }
 
@@ -78,12 +79,13 @@ int List(storage::Database& db) {
 
 int Reset(storage::Database& db, const UserCommand& c) {
   auto password = ReadPassword();
-  if (!password || password->size() < kMinPassword) {
-    return Fail("give a password of at least " + std::to_string(kMinPassword) +
+  if (!password || password->size() < services::kMinPassword) {
+    return Fail("give a password of at least " +
+                std::to_string(services::kMinPassword) +
                 " characters on standard input");
   }
-  UserChange change;
-  change.password_hash = HashPassword(*password);
+  services::UserChange change;
+  change.password_hash = services::HashPassword(*password);
   return Report(
       Change(db, c, change),
       "password of " + c.username + " reset; their sessions were signed out");
@@ -100,13 +102,13 @@ int Bootstrap(storage::Database& db) {
       return 0;
     }
   }
-  const std::string password = RandomPassword();
-  UserChange change;
+  const std::string password = services::RandomPassword();
+  services::UserChange change;
   change.username = "admin";
   change.role = domain::Role::kAdmin;
-  change.password_hash = HashPassword(password);
+  change.password_hash = services::HashPassword(password);
   auto added = storage::InWriteTx(db, [&](storage::WriteTx& tx) {
-    return CreateUser(tx, nullptr, change);
+    return services::CreateUser(tx, nullptr, change);
   });
   if (!added.ok()) return Report(added.status(), "");
   std::cout << "\nCreated the first admin user. Sign in with:\n\n"
@@ -126,7 +128,7 @@ int RunUserCommand(const UserCommand& c) {
   if (c.action == "add") return Add(db, c);
   if (c.action == "list") return List(db);
   if (c.action == "disable" || c.action == "enable") {
-    UserChange change;
+    services::UserChange change;
     change.disabled = c.action == "disable";
     return Report(
         Change(db, c, change),
@@ -139,4 +141,4 @@ int RunUserCommand(const UserCommand& c) {
   return Fail("unknown action " + c.action);
 }
 
-}  // namespace capdev::app
+}  // namespace capdev::cli

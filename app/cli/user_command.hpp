@@ -6,7 +6,7 @@
 #include <optional>
 #include <string>
 
-namespace capdev::app {
+namespace capdev::cli {
 
 struct UserCommand {
   std::string action;  // add, list, disable, enable, reset, bootstrap
@@ -19,4 +19,4 @@ struct UserCommand {
 // Returns the exit code; messages go to standard output.
 int RunUserCommand(const UserCommand& command);
 
-}  // namespace capdev::app
+}  // namespace capdev::cli

@@ -6,7 +6,7 @@
 #include <memory>
 #include <vector>
 
-namespace capdev::app {
+namespace capdev::formats {
 
 namespace {
 
@@ -144,4 +144,4 @@ domain::StatusOr<Rows> ParseCsv(std::string_view text,
   return rows;
 }
 
-}  // namespace capdev::app
+}  // namespace capdev::formats

@@ -9,7 +9,7 @@
 #include "app/formats/sheet.hpp"
 #include "domain/status.hpp"
 
-namespace capdev::app {
+namespace capdev::formats {
 
 // The text as UTF-8 without a BOM: UTF-8 when it is valid UTF-8, else
 // GB18030 (a 400 when it is neither).
@@ -20,4 +20,4 @@ domain::StatusOr<std::string> DecodeText(std::string_view bytes);
 domain::StatusOr<Rows> ParseCsv(std::string_view text,
                                 const ReadLimits& limits = {});
 
-}  // namespace capdev::app
+}  // namespace capdev::formats

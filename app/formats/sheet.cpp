@@ -4,7 +4,7 @@
 #include <cmath>
 #include <cstdio>
 
-namespace capdev::app {
+namespace capdev::formats {
 
 namespace {
 // Serial 25569 is 1970-01-01 (Excel counts the fictitious 1900-02-29, so
@@ -44,4 +44,4 @@ double SerialFromDate(domain::Date date) {
          static_cast<double>(date.days().time_since_epoch().count());
 }
 
-}  // namespace capdev::app
+}  // namespace capdev::formats

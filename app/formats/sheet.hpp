@@ -11,7 +11,7 @@
 
 #include "domain/date.hpp"
 
-namespace capdev::app {
+namespace capdev::formats {
 
 // A ratio shown as a percentage (0.875 reads 87.5%); written only.
 struct Percent {
@@ -49,4 +49,4 @@ std::string CellText(const SheetCell& cell);
 std::optional<domain::Date> DateFromSerial(double serial);
 double SerialFromDate(domain::Date date);
 
-}  // namespace capdev::app
+}  // namespace capdev::formats

@@ -13,7 +13,7 @@
 #include <string>
 #include <vector>
 
-namespace capdev::app {
+namespace capdev::formats {
 
 namespace {
 
@@ -327,4 +327,4 @@ domain::StatusOr<Rows> ReadXlsx(std::string_view bytes,
   return out;
 }
 
-}  // namespace capdev::app
+}  // namespace capdev::formats

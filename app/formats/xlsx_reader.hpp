@@ -9,7 +9,7 @@
 #include "app/formats/sheet.hpp"
 #include "domain/status.hpp"
 
-namespace capdev::app {
+namespace capdev::formats {
 
 // The first sheet's rows, placed by their cell references (row i of the
 // result is the sheet's row i + 1; a missing cell is empty). 400 when the
@@ -18,4 +18,4 @@ namespace capdev::app {
 domain::StatusOr<Rows> ReadXlsx(std::string_view bytes,
                                 const ReadLimits& limits = {});
 
-}  // namespace capdev::app
+}  // namespace capdev::formats

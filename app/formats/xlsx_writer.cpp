@@ -12,7 +12,7 @@
 #include <string>
 #include <vector>
 
-namespace capdev::app {
+namespace capdev::formats {
 
 namespace {
 
@@ -148,4 +148,4 @@ domain::StatusOr<std::string> WriteXlsx(std::span<const Sheet> sheets) {
   return bytes.str();
 }
 
-}  // namespace capdev::app
+}  // namespace capdev::formats

@@ -11,7 +11,7 @@
 #include "app/formats/sheet.hpp"
 #include "domain/status.hpp"
 
-namespace capdev::app {
+namespace capdev::formats {
 
 // The workbook's bytes; a 503 when the temporary file cannot be written.
 domain::StatusOr<std::string> WriteXlsx(std::span<const Sheet> sheets);
@@ -21,4 +21,4 @@ domain::StatusOr<std::string> WriteXlsx(std::span<const Sheet> sheets);
 // repeated one numbered: "Results (2)".
 std::vector<std::string> TabNames(std::span<const Sheet> sheets);
 
-}  // namespace capdev::app
+}  // namespace capdev::formats

@@ -2,7 +2,7 @@
 
 #include <spdlog/spdlog.h>
 
-namespace capdev::app {
+namespace capdev::http {
 
 ConnectionPool::Lease ConnectionPool::Acquire() {
   {
@@ -26,4 +26,4 @@ void ConnectionPool::Return(std::unique_ptr<storage::Database> db) {
   idle_.push_back(std::move(db));
 }
 
-}  // namespace capdev::app
+}  // namespace capdev::http

@@ -9,7 +9,7 @@
 
 #include "storage/database.hpp"
 
-namespace capdev::app {
+namespace capdev::http {
 
 class ConnectionPool {
  public:
@@ -43,4 +43,4 @@ class ConnectionPool {
   std::vector<std::unique_ptr<storage::Database>> idle_;
 };
 
-}  // namespace capdev::app
+}  // namespace capdev::http

@@ -7,7 +7,7 @@
 #include <utility>
 #include <vector>
 
-namespace capdev::app {
+namespace capdev::http {
 
 struct Request {
   std::string method;  // "GET", "POST", ...
@@ -38,4 +38,4 @@ struct Response {
   }
 };
 
-}  // namespace capdev::app
+}  // namespace capdev::http

@@ -2,9 +2,9 @@
 
 #include <boost/json.hpp>
 
-#include "app/http/json_codec.hpp"
+#include "app/codec/json_codec.hpp"
 
-namespace capdev::app {
+namespace capdev::http {
 
 namespace {
 const char* Title(int status) {
@@ -90,9 +90,9 @@ Response Problem(const domain::Status& status) {
   }
   if (status.conflicts().empty()) return r;
   auto body = boost::json::parse(r.body).as_object();
-  body["conflicts"] = ToJson(status.conflicts());
+  body["conflicts"] = codec::ToJson(status.conflicts());
   r.body = boost::json::serialize(body);
   return r;
 }
 
-}  // namespace capdev::app
+}  // namespace capdev::http

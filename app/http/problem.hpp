@@ -9,7 +9,7 @@
 #include "app/http/message.hpp"
 #include "domain/status.hpp"
 
-namespace capdev::app {
+namespace capdev::http {
 
 int HttpStatus(domain::Code code);
 Response Problem(int status, std::string detail,
@@ -18,4 +18,4 @@ Response Problem(int status, std::string detail,
 // §3.2).
 Response Problem(const domain::Status& status);
 
-}  // namespace capdev::app
+}  // namespace capdev::http

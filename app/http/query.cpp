@@ -5,7 +5,7 @@
 
 #include "domain/validation.hpp"
 
-namespace capdev::app {
+namespace capdev::http {
 
 namespace {
 
@@ -138,4 +138,4 @@ std::optional<std::int64_t> DecodeCursor(std::string_view cursor) {
   return id;
 }
 
-}  // namespace capdev::app
+}  // namespace capdev::http

@@ -16,7 +16,7 @@
 #include "domain/status.hpp"
 #include "storage/page.hpp"
 
-namespace capdev::app {
+namespace capdev::http {
 
 inline constexpr int kDefaultLimit = 50;
 inline constexpr int kMaxLimit = 500;
@@ -67,4 +67,4 @@ class Query {
 std::string EncodeCursor(std::int64_t after_id);
 std::optional<std::int64_t> DecodeCursor(std::string_view cursor);
 
-}  // namespace capdev::app
+}  // namespace capdev::http

@@ -11,7 +11,7 @@
 #include "app/http/problem.hpp"
 #include "storage/sql_errors.hpp"
 
-namespace capdev::app {
+namespace capdev::http {
 
 domain::StatusOr<std::int64_t> Context::Id(std::string_view name) const {
   auto it = params.find(name);
@@ -260,4 +260,4 @@ Response Router::DispatchUnlogged(const Request& request, const Target& target,
   return Problem(404, "No such route.");
 }
 
-}  // namespace capdev::app
+}  // namespace capdev::http

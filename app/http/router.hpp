@@ -22,7 +22,7 @@
 #include "domain/status.hpp"
 #include "storage/database.hpp"
 
-namespace capdev::app {
+namespace capdev::http {
 
 inline constexpr std::string_view kGet = "GET";
 inline constexpr std::string_view kPost = "POST";
@@ -146,4 +146,4 @@ class Router {
 // The parameters of a paged list, for Router::Add.
 inline const std::vector<std::string> kPaging = {"limit", "cursor"};
 
-}  // namespace capdev::app
+}  // namespace capdev::http

@@ -16,7 +16,7 @@
 
 #include "app/http/problem.hpp"
 
-namespace capdev::app {
+namespace capdev::http {
 
 namespace beast = boost::beast;
 namespace http = beast::http;
@@ -374,4 +374,4 @@ void Server::Stop() {
   net::post(impl_->io, [impl = impl_] { impl->BeginStop(); });
 }
 
-}  // namespace capdev::app
+}  // namespace capdev::http

@@ -12,7 +12,7 @@
 
 #include "app/http/message.hpp"
 
-namespace capdev::app {
+namespace capdev::http {
 
 struct ServerOptions {
   std::string host = "127.0.0.1";
@@ -58,4 +58,4 @@ class Server {
   std::shared_ptr<Impl> impl_;
 };
 
-}  // namespace capdev::app
+}  // namespace capdev::http

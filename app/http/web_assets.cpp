@@ -6,7 +6,7 @@
 
 #include "app/http/problem.hpp"
 
-namespace capdev::app {
+namespace capdev::http {
 
 namespace {
 
@@ -105,4 +105,4 @@ std::optional<Response> WebAssets::Serve(const Request& request) const {
   return r;
 }
 
-}  // namespace capdev::app
+}  // namespace capdev::http

@@ -10,7 +10,7 @@
 
 #include "app/http/message.hpp"
 
-namespace capdev::app {
+namespace capdev::http {
 
 struct EmbeddedFile {
   std::string_view path;  // relative to app/web/: "index.html", "js/app.js"
@@ -40,4 +40,4 @@ class WebAssets {
   std::map<std::string, Asset, std::less<>> embedded_;
 };
 
-}  // namespace capdev::app
+}  // namespace capdev::http

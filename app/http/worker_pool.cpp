@@ -4,7 +4,7 @@
 
 #include <memory>
 
-namespace capdev::app {
+namespace capdev::http {
 
 WorkerPool::WorkerPool(const storage::DatabaseOptions& database,
                        const WorkerPoolOptions& options)
@@ -64,4 +64,4 @@ void WorkerPool::Run(const storage::DatabaseOptions& database) {
   }
 }
 
-}  // namespace capdev::app
+}  // namespace capdev::http

@@ -15,7 +15,7 @@
 
 #include "storage/database.hpp"
 
-namespace capdev::app {
+namespace capdev::http {
 
 struct WorkerPoolOptions {
   int threads = 2;
@@ -52,4 +52,4 @@ class WorkerPool {
   std::vector<std::thread> threads_;
 };
 
-}  // namespace capdev::app
+}  // namespace capdev::http

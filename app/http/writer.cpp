@@ -9,7 +9,7 @@
 #include "app/http/problem.hpp"
 #include "storage/sql_errors.hpp"
 
-namespace capdev::app {
+namespace capdev::http {
 
 namespace {
 
@@ -139,4 +139,4 @@ std::vector<Response> Writer::Commit(storage::Database& db,
   return answers;
 }
 
-}  // namespace capdev::app
+}  // namespace capdev::http

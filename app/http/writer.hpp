@@ -16,7 +16,7 @@
 #include "app/http/message.hpp"
 #include "storage/database.hpp"
 
-namespace capdev::app {
+namespace capdev::http {
 
 class Writer {
  public:
@@ -51,4 +51,4 @@ class Writer {
   std::thread thread_;
 };
 
-}  // namespace capdev::app
+}  // namespace capdev::http

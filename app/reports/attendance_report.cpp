@@ -1,18 +1,18 @@
-#include "app/http/json_codec.hpp"
+#include "app/codec/json_codec.hpp"
 #include "app/reports/reports.hpp"
 #include "domain/person.hpp"
 
-namespace capdev::app {
+namespace capdev::reports {
 
 namespace {
 
 json::object GroupJson(const domain::GroupFigures& g, const char* key_name) {
   json::object o;
-  o[key_name] = ToJson(g.key);
+  o[key_name] = codec::ToJson(g.key);
   if (std::string_view(key_name) == "organization_id") {
     o[key_name] =
         g.key ? json::value(std::stoll(*g.key)) : json::value(nullptr);
-    o["name"] = ToJson(g.label);
+    o["name"] = codec::ToJson(g.label);
   }
   o["registered"] = g.registered;
   o["people_trained"] = g.people_trained;
@@ -52,28 +52,21 @@ Table GroupTable(std::string id, std::string heading, std::string column,
 
 }  // namespace
 
-json::object SheetJson(std::int64_t session_id,
-                       const std::vector<domain::AttendanceMark>& marks) {
-  return {{"session_id", session_id},
-          {"items", EncodeAll(marks)},
-          {"next_cursor", nullptr}};
-}
-
 json::object MatrixJson(const domain::SignInMatrix& matrix,
                         std::int64_t workshop_id) {
   json::array rows;
   for (const auto& row : matrix.rows) {
     json::array marks;
-    for (const auto& m : row.marks) marks.push_back(ToJson(m));
+    for (const auto& m : row.marks) marks.push_back(codec::ToJson(m));
     rows.push_back({{"person_id", row.person_id},
                     {"full_name", row.full_name},
-                    {"native_name", ToJson(row.native_name)},
-                    {"list_order", ToJson(row.list_order)},
-                    {"role", ToJson(row.role)},
+                    {"native_name", codec::ToJson(row.native_name)},
+                    {"list_order", codec::ToJson(row.list_order)},
+                    {"role", codec::ToJson(row.role)},
                     {"marks", std::move(marks)}});
   }
   return {{"workshop_id", workshop_id},
-          {"sessions", EncodeAll(matrix.sessions)},
+          {"sessions", codec::EncodeAll(matrix.sessions)},
           {"rows", std::move(rows)}};
 }
 
@@ -83,18 +76,18 @@ json::object AttendanceJson(const domain::AttendanceReport& r) {
   for (const auto& s : r.sessions) {
     sessions.push_back({{"session_id", s.session_id},
                         {"date", s.date.ToString()},
-                        {"title", ToJson(s.title)},
+                        {"title", codec::ToJson(s.title)},
                         {"present", s.present},
                         {"late", s.late},
                         {"excused", s.excused},
                         {"absent", s.absent},
                         {"unmarked", s.unmarked},
                         {"trainers_present", s.trainers_present},
-                        {"attendance_rate", ToJson(s.attendance_rate)}});
+                        {"attendance_rate", codec::ToJson(s.attendance_rate)}});
   }
   json::array roles;
   for (const auto& role : r.by_role) {
-    roles.push_back({{"role", ToJson(role.role)},
+    roles.push_back({{"role", codec::ToJson(role.role)},
                      {"registered", role.registered},
                      {"attended", role.attended}});
   }
@@ -104,11 +97,11 @@ json::object AttendanceJson(const domain::AttendanceReport& r) {
            {{"id", w.id},
             {"project_id", w.project_id},
             {"title", w.title},
-            {"status", ToJson(w.status)},
-            {"start_date", ToJson(w.start_date)},
-            {"end_date", ToJson(w.end_date)},
+            {"status", codec::ToJson(w.status)},
+            {"start_date", codec::ToJson(w.start_date)},
+            {"end_date", codec::ToJson(w.end_date)},
             {"dates_estimated", w.dates_estimated},
-            {"city", ToJson(w.city)}}},
+            {"city", codec::ToJson(w.city)}}},
           {"completion_threshold", r.completion_threshold},
           {"totals", FiguresJson(r.figures)},
           {"sessions", std::move(sessions)},
@@ -185,4 +178,4 @@ Document AttendanceDocument(const domain::AttendanceReport& r) {
   return d;
 }
 
-}  // namespace capdev::app
+}  // namespace capdev::reports

@@ -1,6 +1,6 @@
 #include "app/reports/document.hpp"
 
-namespace capdev::app {
+namespace capdev::reports {
 
 std::string CsvCell(const std::string& value) {
   std::string v = value;
@@ -36,4 +36,4 @@ std::string RenderCsv(const Document& doc) {
   return out;
 }
 
-}  // namespace capdev::app
+}  // namespace capdev::reports

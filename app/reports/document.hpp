@@ -9,17 +9,17 @@
 #include "app/formats/sheet.hpp"
 #include "domain/status.hpp"
 
-namespace capdev::app {
+namespace capdev::reports {
 
 // A cell as printed (CSV, HTML) and as a workbook stores it (a number, a
 // percentage, a date or text): each report is laid out once for every format.
 struct DocCell {
   std::string text;
-  SheetCell value;  // a text cell holds `text`
+  formats::SheetCell value;  // a text cell holds `text`
   DocCell() = default;
   DocCell(std::string t) : text(std::move(t)), value(text) {}  // NOLINT
   DocCell(const char* t) : DocCell(std::string(t)) {}          // NOLINT
-  DocCell(std::string t, SheetCell v)
+  DocCell(std::string t, formats::SheetCell v)
       : text(std::move(t)), value(std::move(v)) {}
   bool empty() const { return text.empty(); }
 };
@@ -56,4 +56,4 @@ domain::StatusOr<std::string> RenderXlsx(const Document& doc);
 std::string RenderHtml(const Document& doc);
 std::string HtmlEscape(const std::string& text);
 
-}  // namespace capdev::app
+}  // namespace capdev::reports

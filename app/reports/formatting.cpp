@@ -4,7 +4,7 @@
 
 #include "app/reports/reports.hpp"
 
-namespace capdev::app {
+namespace capdev::reports {
 
 DocCell Cell(std::int64_t n) {
   return {std::to_string(n), static_cast<double>(n)};
@@ -33,7 +33,7 @@ DocCell PercentCell(std::optional<double> rate) {
   if (!rate) return "n/a";
   char buf[16];
   std::snprintf(buf, sizeof buf, "%.1f%%", *rate * 100.0);
-  return {buf, Percent{*rate}};
+  return {buf, formats::Percent{*rate}};
 }
 
 std::string DatesCell(const std::optional<domain::Date>& start,
@@ -50,4 +50,4 @@ std::string Join(const std::vector<std::string>& items) {
   return out;
 }
 
-}  // namespace capdev::app
+}  // namespace capdev::reports

@@ -1,9 +1,9 @@
 #include <cstdio>
 
-#include "app/http/json_codec.hpp"
+#include "app/codec/json_codec.hpp"
 #include "app/reports/reports.hpp"
 
-namespace capdev::app {
+namespace capdev::reports {
 
 namespace {
 
@@ -21,9 +21,9 @@ json::object FunderJson(const domain::FunderReport& r) {
          {"code", p.code},
          {"title", p.title},
          {"funder", {{"id", p.funder_id}, {"name", p.funder_name}}},
-         {"role", ToJson(p.role)},
-         {"amount", ToJson(p.amount)},
-         {"currency", ToJson(p.currency)}});
+         {"role", codec::ToJson(p.role)},
+         {"amount", codec::ToJson(p.amount)},
+         {"currency", codec::ToJson(p.currency)}});
   }
   json::object in_period = SectionJson(r.in_period);
   json::array results;
@@ -85,4 +85,4 @@ Document FunderDocument(const domain::FunderReport& r) {
   return d;
 }
 
-}  // namespace capdev::app
+}  // namespace capdev::reports

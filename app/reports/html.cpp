@@ -4,7 +4,7 @@
 
 #include "app/reports/document.hpp"
 
-namespace capdev::app {
+namespace capdev::reports {
 
 namespace {
 
@@ -136,4 +136,4 @@ std::string RenderHtml(const Document& doc) {
   return h + "</main>\n</body>\n</html>\n";
 }
 
-}  // namespace capdev::app
+}  // namespace capdev::reports

@@ -9,7 +9,7 @@
 
 #include "app/reports/document.hpp"
 
-namespace capdev::app {
+namespace capdev::reports {
 
 namespace {
 
@@ -272,4 +272,4 @@ domain::StatusOr<std::string> RenderIati(const IatiActivity& a) {
   return x.Take();
 }
 
-}  // namespace capdev::app
+}  // namespace capdev::reports

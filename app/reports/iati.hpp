@@ -11,7 +11,7 @@
 #include "domain/results.hpp"
 #include "domain/status.hpp"
 
-namespace capdev::app {
+namespace capdev::reports {
 
 struct IatiParty {
   domain::Organization organization;
@@ -51,4 +51,4 @@ struct IatiActivity {
 // the activity has no date at all.
 domain::StatusOr<std::string> RenderIati(const IatiActivity& activity);
 
-}  // namespace capdev::app
+}  // namespace capdev::reports

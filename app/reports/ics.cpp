@@ -5,7 +5,7 @@
 
 #include "app/reports/reports.hpp"
 
-namespace capdev::app {
+namespace capdev::reports {
 
 namespace {
 
@@ -120,4 +120,4 @@ std::string RenderCalendar(
   return out;
 }
 
-}  // namespace capdev::app
+}  // namespace capdev::reports

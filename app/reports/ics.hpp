@@ -7,7 +7,7 @@
 
 #include "storage/schedule_queries.hpp"
 
-namespace capdev::app {
+namespace capdev::reports {
 
 // A VCALENDAR with one VEVENT per dated workshop, CRLF line ends, lines
 // folded at 75 octets. `dtstamp` is the RFC 5545 UTC form (20261123T090000Z).
@@ -21,4 +21,4 @@ std::string IcsEscape(std::string_view text);
 // Splits a content line into 75-octet pieces without cutting a UTF-8 character.
 std::string IcsFold(std::string_view line);
 
-}  // namespace capdev::app
+}  // namespace capdev::reports

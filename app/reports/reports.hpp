@@ -7,16 +7,12 @@
 #include "app/reports/document.hpp"
 #include "domain/reports.hpp"
 
-namespace capdev::app {
+namespace capdev::reports {
 
 // The sign-in matrix, as the attendance route and the attendance report show
 // it.
 boost::json::object MatrixJson(const domain::SignInMatrix& matrix,
                                std::int64_t workshop_id);
-
-// One session's attendance sheet, as its GET and PUT answer it.
-boost::json::object SheetJson(std::int64_t session_id,
-                              const std::vector<domain::AttendanceMark>& marks);
 
 // The parts the reports share (sections.cpp).
 boost::json::object FiguresJson(const domain::WorkshopFigures& figures);
@@ -67,4 +63,4 @@ std::string DatesCell(const std::optional<domain::Date>& start,
                       const std::optional<domain::Date>& end, bool estimated);
 std::string Join(const std::vector<std::string>& items);
 
-}  // namespace capdev::app
+}  // namespace capdev::reports

@@ -3,10 +3,10 @@
 
 #include <cstdio>
 
-#include "app/http/json_codec.hpp"
+#include "app/codec/json_codec.hpp"
 #include "app/reports/reports.hpp"
 
-namespace capdev::app {
+namespace capdev::reports {
 
 namespace {
 
@@ -22,10 +22,10 @@ json::object ResultsJson(const domain::ResultsReport& r) {
   for (const auto& line : r.results) {
     json::array indicators;
     for (const auto& a : line.indicators) {
-      json::object o = Encode(a.indicator);
-      o["target"] = ToJson(a.target);
-      o["actual"] = ToJson(a.actual);
-      o["comment"] = ToJson(a.comment);
+      json::object o = codec::Encode(a.indicator);
+      o["target"] = codec::ToJson(a.target);
+      o["actual"] = codec::ToJson(a.actual);
+      o["comment"] = codec::ToJson(a.comment);
       json::object by;
       for (const auto& d : a.disaggregated) {
         json::array values;
@@ -39,7 +39,7 @@ json::object ResultsJson(const domain::ResultsReport& r) {
       o["disaggregated"] = std::move(by);
       indicators.push_back(std::move(o));
     }
-    json::object result = Encode(line.result);
+    json::object result = codec::Encode(line.result);
     result["depth"] = line.depth;
     result["indicators"] = std::move(indicators);
     results.push_back(std::move(result));
@@ -116,4 +116,4 @@ Document ResultsDocument(const domain::ResultsReport& r) {
   return d;
 }
 
-}  // namespace capdev::app
+}  // namespace capdev::reports

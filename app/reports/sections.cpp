@@ -2,10 +2,10 @@
 // and totals, and the definitions printed under each report, so a figure
 // reads the same in the attendance, funder and summary reports.
 
-#include "app/http/json_codec.hpp"
+#include "app/codec/json_codec.hpp"
 #include "app/reports/reports.hpp"
 
-namespace capdev::app {
+namespace capdev::reports {
 
 namespace {
 
@@ -29,9 +29,10 @@ json::object FiguresJson(const domain::WorkshopFigures& f) {
           {"participant_days", f.participant_days},
           {"completed", f.completed},
           {"trainers", f.trainers},
-          {"attendance_rate", ToJson(f.attendance_rate)},
-          {"reported_headcount", ToJson(f.reported_headcount)},
-          {"estimated_participant_days", ToJson(f.estimated_participant_days)}};
+          {"attendance_rate", codec::ToJson(f.attendance_rate)},
+          {"reported_headcount", codec::ToJson(f.reported_headcount)},
+          {"estimated_participant_days",
+           codec::ToJson(f.estimated_participant_days)}};
 }
 
 json::object TotalsJson(const domain::Totals& t) {
@@ -48,7 +49,7 @@ json::object TotalsJson(const domain::Totals& t) {
           {"reported_headcount", t.reported_headcount},
           {"participants", t.participants},
           {"estimated_participant_days", t.estimated_participant_days},
-          {"attendance_rate", ToJson(t.attendance_rate)},
+          {"attendance_rate", codec::ToJson(t.attendance_rate)},
           {"by_gender", std::move(genders)},
           {"agencies_reached", Strings(t.agencies_reached)},
           {"trainer_institutions", Strings(t.trainer_institutions)}};
@@ -62,13 +63,13 @@ json::object SectionJson(const domain::Section& s) {
         {"workshop_id", w.id},
         {"project_code", l.project_code},
         {"title", w.title},
-        {"kind", ToJson(w.kind)},
-        {"city", ToJson(w.city)},
-        {"start_date", ToJson(w.start_date)},
-        {"end_date", ToJson(w.end_date)},
+        {"kind", codec::ToJson(w.kind)},
+        {"city", codec::ToJson(w.city)},
+        {"start_date", codec::ToJson(w.start_date)},
+        {"end_date", codec::ToJson(w.end_date)},
         {"dates_estimated", w.dates_estimated},
-        {"stated_dates", ToJson(w.stated_dates)},
-        {"duration_days", ToJson(w.duration_days)},
+        {"stated_dates", codec::ToJson(w.stated_dates)},
+        {"duration_days", codec::ToJson(w.duration_days)},
         {"trainer_institutions", Strings(l.trainer_institutions)},
         {"participating_agencies", Strings(l.participating_agencies)}};
     for (auto& [k, v] : FiguresJson(l.figures)) o[k] = v;
@@ -169,4 +170,4 @@ std::vector<std::string> DefinitionNotes(int completion_threshold) {
       "own totals, never mixed into the period's."};
 }
 
-}  // namespace capdev::app
+}  // namespace capdev::reports

@@ -5,7 +5,7 @@
 #include "app/reports/document.hpp"
 #include "domain/import_columns.hpp"
 
-namespace capdev::app {
+namespace capdev::reports {
 
 namespace {
 
@@ -29,9 +29,10 @@ constexpr const char* kSheetStyle = R"css(
 
 }  // namespace
 
-Sheet AttendanceGrid(const domain::SignInMatrix& matrix,
-                     const std::vector<storage::SignInPerson>& people) {
-  Sheet sheet{
+formats::Sheet AttendanceGrid(
+    const domain::SignInMatrix& matrix,
+    const std::vector<storage::SignInPerson>& people) {
+  formats::Sheet sheet{
       "Sign-in grid",
       {"Person ID", "Full name", "Native name", "Organization", "Email"},
       {},
@@ -45,7 +46,8 @@ Sheet AttendanceGrid(const domain::SignInMatrix& matrix,
   for (const auto& r : matrix.rows) {
     const auto it = by_id.find(r.person_id);
     const storage::SignInPerson* p = it == by_id.end() ? nullptr : it->second;
-    std::vector<SheetCell> cells{static_cast<double>(r.person_id), r.full_name};
+    std::vector<formats::SheetCell> cells{static_cast<double>(r.person_id),
+                                          r.full_name};
     for (const auto* field :
          {p ? &p->native_name : nullptr, p ? &p->organization : nullptr,
           p ? &p->email : nullptr}) {
@@ -59,7 +61,7 @@ Sheet AttendanceGrid(const domain::SignInMatrix& matrix,
   return sheet;
 }
 
-std::string RenderSheetCsv(const Sheet& sheet) {
+std::string RenderSheetCsv(const formats::Sheet& sheet) {
   std::string out = "\xEF\xBB\xBF";
   const auto line = [&](const auto& cells, auto text) {
     for (std::size_t c = 0; c < cells.size(); ++c)
@@ -68,7 +70,9 @@ std::string RenderSheetCsv(const Sheet& sheet) {
   };
   line(sheet.header, [](const std::string& s) { return s; });
   for (const auto& row : sheet.rows)
-    line(row, [](const SheetCell& cell) { return CellText(cell); });
+    line(row, [](const formats::SheetCell& cell) {
+      return formats::CellText(cell);
+    });
   return out;
 }
 
@@ -108,4 +112,4 @@ std::string RenderSignInSheets(
   return h + "</body>\n</html>\n";
 }
 
-}  // namespace capdev::app
+}  // namespace capdev::reports

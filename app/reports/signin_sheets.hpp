@@ -11,15 +11,15 @@
 #include "domain/workshop.hpp"
 #include "storage/attendance_repository.hpp"
 
-namespace capdev::app {
+namespace capdev::reports {
 
 // Columns Person ID, Full name, Native name, Organization, Email, then one
 // per session headed by its date (YYYY-MM-DD).
-Sheet AttendanceGrid(const domain::SignInMatrix& matrix,
-                     const std::vector<storage::SignInPerson>& people);
+formats::Sheet AttendanceGrid(const domain::SignInMatrix& matrix,
+                              const std::vector<storage::SignInPerson>& people);
 
 // RFC 4180 with a UTF-8 BOM (so Excel shows Chinese names), CRLF lines.
-std::string RenderSheetCsv(const Sheet& sheet);
+std::string RenderSheetCsv(const formats::Sheet& sheet);
 
 // A4 pages, one per session: the workshop's title, the date and city, and a
 // row per registered person with an empty signature column.
@@ -27,4 +27,4 @@ std::string RenderSignInSheets(
     const domain::Workshop& workshop, const domain::SignInMatrix& matrix,
     const std::vector<storage::SignInPerson>& people);
 
-}  // namespace capdev::app
+}  // namespace capdev::reports

@@ -1,7 +1,7 @@
-#include "app/http/json_codec.hpp"
+#include "app/codec/json_codec.hpp"
 #include "app/reports/reports.hpp"
 
-namespace capdev::app {
+namespace capdev::reports {
 
 namespace {
 
@@ -41,7 +41,7 @@ json::object SummaryJson(const domain::SummaryReport& r) {
       {"generated_at", domain::NowUtc()},
       {"period",
        {{"from", r.options.from.ToString()}, {"to", r.options.to.ToString()}}},
-      {"project_id", ToJson(r.project_id)},
+      {"project_id", codec::ToJson(r.project_id)},
       {"completion_threshold", r.options.completion_threshold},
       {"totals", TotalsJson(r.in_period.totals)},
       {"by_project", BreakdownJson(r.by_project, "project_code")},
@@ -79,4 +79,4 @@ Document SummaryDocument(const domain::SummaryReport& r) {
   return d;
 }
 
-}  // namespace capdev::app
+}  // namespace capdev::reports

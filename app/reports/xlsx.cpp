@@ -6,7 +6,7 @@
 #include "app/formats/xlsx_writer.hpp"
 #include "app/reports/document.hpp"
 
-namespace capdev::app {
+namespace capdev::reports {
 
 namespace {
 
@@ -22,18 +22,19 @@ double Width(const std::string& text) {
 }  // namespace
 
 domain::StatusOr<std::string> RenderXlsx(const Document& doc) {
-  std::vector<Sheet> sheets;
+  std::vector<formats::Sheet> sheets;
   std::vector<std::string> preamble = {doc.title};
   for (const auto& [name, value] : doc.facts)
     preamble.emplace_back(name).append(": ").append(value);
   for (const auto& t : doc.tables) {
-    Sheet sheet{t.tab.empty() ? t.heading : t.tab, t.columns, {}, {}, preamble};
+    formats::Sheet sheet{
+        t.tab.empty() ? t.heading : t.tab, t.columns, {}, {}, preamble};
     sheet.preamble.push_back(t.heading);
     std::vector<double> widths;
     widths.reserve(t.columns.size());
     for (const auto& c : t.columns) widths.push_back(Width(c));
     for (const auto& row : t.rows) {
-      std::vector<SheetCell> cells;
+      std::vector<formats::SheetCell> cells;
       for (std::size_t i = 0; i < row.size(); ++i) {
         cells.push_back(row[i].value);
         if (i < widths.size())
@@ -45,7 +46,7 @@ domain::StatusOr<std::string> RenderXlsx(const Document& doc) {
       sheet.widths.push_back(std::clamp(w + 2, 8.0, 60.0));
     sheets.push_back(std::move(sheet));
   }
-  return WriteXlsx(sheets);
+  return formats::WriteXlsx(sheets);
 }
 
-}  // namespace capdev::app
+}  // namespace capdev::reports

@@ -3,13 +3,13 @@
 #include <algorithm>
 #include <vector>
 
-#include "app/reports/reports.hpp"
+#include "app/codec/json_codec.hpp"
 #include "app/services/records.hpp"
 #include "app/services/sessions.hpp"
 #include "domain/workshop.hpp"
 #include "storage/attendance_repository.hpp"
 
-namespace capdev::app {
+namespace capdev::services {
 
 domain::StatusOr<std::vector<domain::AttendanceMark>> ReplaceSheet(
     storage::WriteTx& tx, const domain::Principal& by, std::int64_t workshop_id,
@@ -50,8 +50,9 @@ domain::StatusOr<std::vector<domain::AttendanceMark>> ReplaceSheet(
     return a.person_id < b.person_id;
   });
   Audit(tx, &by, "replace", "attendance", session.id,
-        SheetJson(session.id, before), SheetJson(session.id, after));
+        codec::SheetJson(session.id, before),
+        codec::SheetJson(session.id, after));
   return after;
 }
 
-}  // namespace capdev::app
+}  // namespace capdev::services

@@ -9,7 +9,7 @@
 #include "domain/validation.hpp"
 #include "storage/transaction.hpp"
 
-namespace capdev::app {
+namespace capdev::services {
 
 // Replaces the session's sheet (all marks or none) and returns it as stored.
 // Every person must be registered for the workshop (422), the workshop
@@ -19,4 +19,4 @@ domain::StatusOr<std::vector<domain::AttendanceMark>> ReplaceSheet(
     std::int64_t session_id, std::span<const domain::AttendanceMark> marks,
     const domain::Errors& decoding);
 
-}  // namespace capdev::app
+}  // namespace capdev::services

@@ -12,7 +12,7 @@
 #include "storage/people.hpp"
 #include "storage/text_key.hpp"
 
-namespace capdev::app {
+namespace capdev::services {
 
 using domain::ImportAction;
 using domain::ImportColumn;
@@ -20,7 +20,7 @@ using domain::ImportColumn;
 domain::StatusOr<ImportReport> ImportAttendance(storage::WriteTx& tx,
                                                 const domain::Principal& by,
                                                 std::int64_t workshop_id,
-                                                const Rows& sheet,
+                                                const formats::Rows& sheet,
                                                 const ImportOptions& options) {
   auto& db = tx.db();
   ASSIGN_OR_RETURN(const auto workshop,
@@ -43,7 +43,7 @@ domain::StatusOr<ImportReport> ImportAttendance(storage::WriteTx& tx,
   for (const auto& [column, text] : header.others) {
     std::optional<domain::Date> date = domain::Date::Parse(text);
     if (const auto* n = std::get_if<double>(&header_cells[column]))
-      date = DateFromSerial(*n);
+      date = formats::DateFromSerial(*n);
     if (!date) {
       report.unknown_columns.push_back(text);
       continue;
@@ -182,4 +182,4 @@ domain::StatusOr<ImportReport> ImportAttendance(storage::WriteTx& tx,
   return report;
 }
 
-}  // namespace capdev::app
+}  // namespace capdev::services

@@ -5,7 +5,7 @@
 
 #include "storage/audit_log.hpp"
 
-namespace capdev::app {
+namespace capdev::services {
 
 namespace {
 // The fields erasure clears (storage/erasure.cpp): names, contacts, position.
@@ -48,4 +48,4 @@ void Audit(storage::WriteTx& tx, const domain::Principal* by,
   storage::AppendAudit(tx, e);
 }
 
-}  // namespace capdev::app
+}  // namespace capdev::services

@@ -7,11 +7,11 @@
 #include <optional>
 #include <string_view>
 
-#include "app/http/json_codec.hpp"
+#include "app/codec/json_codec.hpp"
 #include "domain/access.hpp"
 #include "storage/transaction.hpp"
 
-namespace capdev::app {
+namespace capdev::services {
 
 // `by` is null for the command line (seed, user commands).
 void Audit(storage::WriteTx& tx, const domain::Principal* by,
@@ -22,4 +22,4 @@ void Audit(storage::WriteTx& tx, const domain::Principal* by,
 // A copy with every personal field replaced by a marker (nulls stay null).
 json::value MaskPersonal(const json::value& value);
 
-}  // namespace capdev::app
+}  // namespace capdev::services

@@ -5,7 +5,7 @@
 
 #include "app/services/credentials.hpp"
 
-namespace capdev::app {
+namespace capdev::services {
 
 namespace {
 // Usernames are case-insensitive: so are their failure counts.
@@ -33,57 +33,6 @@ std::int64_t AuthService::Now() {
       .count();
 }
 
-std::optional<std::string> AuthService::BearerToken(const Request& request) {
-  const std::string& h = request.authorization;
-  constexpr std::string_view kScheme = "bearer ";
-  if (h.size() <= kScheme.size()) return std::nullopt;
-  for (std::size_t i = 0; i < kScheme.size(); ++i) {
-    if (std::tolower(static_cast<unsigned char>(h[i])) != kScheme[i])
-      return std::nullopt;
-  }
-  std::string token = h.substr(kScheme.size());
-  token.erase(0, token.find_first_not_of(' '));
-  if (token.empty() || token.size() > 256) return std::nullopt;
-  return token;
-}
-
-namespace {
-constexpr std::string_view kCookieName = "capdev_session";
-
-bool ChangesState(std::string_view method) {
-  return method != "GET" && method != "HEAD";
-}
-}  // namespace
-
-std::optional<std::string> AuthService::SessionCookie(const Request& request) {
-  // Cookie: a=1; capdev_session=TOKEN; b=2
-  std::string_view rest = request.cookie;
-  while (!rest.empty()) {
-    const auto end = rest.find(';');
-    std::string_view pair = rest.substr(0, end);
-    rest = end == std::string_view::npos ? "" : rest.substr(end + 1);
-    while (!pair.empty() && pair.front() == ' ') pair.remove_prefix(1);
-    if (pair.starts_with(kCookieName) && pair.size() > kCookieName.size() &&
-        pair[kCookieName.size()] == '=') {
-      std::string token(pair.substr(kCookieName.size() + 1));
-      if (token.empty() || token.size() > 256) return std::nullopt;
-      return token;
-    }
-  }
-  return std::nullopt;
-}
-
-std::string AuthService::SessionCookieHeader(const std::string& token) const {
-  return std::string(kCookieName) + "=" + token +
-         "; Path=/; HttpOnly; SameSite=Strict; Max-Age=" +
-         std::to_string(options_.lifetime.absolute_seconds);
-}
-
-std::string AuthService::ClearedCookieHeader() {
-  return std::string(kCookieName) +
-         "=; Path=/; HttpOnly; SameSite=Strict; Max-Age=0";
-}
-
 std::optional<domain::Principal> AuthService::Use(
     storage::Database& db, const std::string& token,
     const storage::TokenLifetime& lifetime, const std::string& scope) {
@@ -102,30 +51,29 @@ std::optional<domain::Principal> AuthService::Use(
 }
 
 domain::StatusOr<domain::Principal> AuthService::Authenticate(
-    const Request& request, const std::optional<std::string>& feed_token,
-    storage::Database& db) {
+    const Credentials& presented, storage::Database& db) {
   const auto expired = [] {
     return domain::Status::Unauthenticated(
         "the session has expired or was signed out; sign in again");
   };
-  if (auto token = BearerToken(request)) {
+  if (const auto& token = presented.bearer) {
     auto user = Use(db, *token, options_.lifetime);
     if (!user) return expired();
     return *user;
   }
-  if (auto token = SessionCookie(request)) {
+  if (const auto& token = presented.session) {
     auto user = Use(db, *token, options_.lifetime);
     if (!user) return expired();
     user->csrf_token = CsrfToken(*token);
-    if (ChangesState(request.method) &&
-        !SameSecret(request.csrf_token, user->csrf_token)) {
+    if (presented.changes_state &&
+        !SameSecret(presented.csrf_token, user->csrf_token)) {
       return domain::Status::PermissionDenied(
           "a change made with the web session must carry its X-CSRF-Token "
           "header (GET /api/v1/me gives it)");
     }
     return *user;
   }
-  if (feed_token) {
+  if (const auto& feed_token = presented.feed_token) {
     auto user =
         Use(db, *feed_token, storage::kCalendarTokenLifetime, "calendar");
     if (!user) return expired();
@@ -196,10 +144,9 @@ domain::StatusOr<LoginResult> AuthService::Login(storage::Database& db,
   return result;
 }
 
-void AuthService::Logout(const Request& request, storage::Database& db) {
-  auto token = BearerToken(request);
-  if (!token) token = SessionCookie(request);
+void AuthService::Logout(const Credentials& presented, storage::Database& db) {
+  const auto& token = presented.bearer ? presented.bearer : presented.session;
   if (token) storage::RevokeToken(db, TokenHash(*token));
 }
 
-}  // namespace capdev::app
+}  // namespace capdev::services

@@ -6,19 +6,30 @@
 #include <functional>
 #include <optional>
 
-#include "app/http/message.hpp"
 #include "app/services/rate_limiter.hpp"
 #include "domain/access.hpp"
 #include "storage/accounts.hpp"
 #include "storage/database.hpp"
 
-namespace capdev::app {
+namespace capdev::services {
 
 struct AuthOptions {
   storage::TokenLifetime lifetime;
   std::size_t max_failures_per_username = 5;
   std::size_t max_failures_per_address = 20;
   std::chrono::seconds failure_window{15 * 60};
+};
+
+// What a request presents to prove who sent it (api/session_cookie.cpp reads
+// it from the headers).
+struct Credentials {
+  std::optional<std::string> bearer;   // Authorization: Bearer TOKEN
+  std::optional<std::string> session;  // the web session's cookie
+  std::string csrf_token;              // X-CSRF-Token, for the session
+  bool changes_state = false;          // not GET or HEAD
+  // The calendar feeds' access_token parameter (calendar clients can only be
+  // given a URL).
+  std::optional<std::string> feed_token;
 };
 
 struct LoginResult {
@@ -32,14 +43,11 @@ class AuthService {
  public:
   explicit AuthService(AuthOptions options);
 
-  // The user behind the request's `Authorization: Bearer` token or web
-  // session cookie, if live; else behind `feed_token`, the `access_token`
-  // parameter of the calendar feeds (calendar clients can only be given a
-  // URL). A state-changing request signed in by the cookie must carry the
-  // session's CSRF token (403 otherwise).
-  domain::StatusOr<domain::Principal> Authenticate(
-      const Request& request, const std::optional<std::string>& feed_token,
-      storage::Database& db);
+  // The user behind the bearer token or web session, if live; else behind
+  // the feed token. A state-changing request signed in by the session must
+  // carry the session's CSRF token (403 otherwise).
+  domain::StatusOr<domain::Principal> Authenticate(const Credentials& presented,
+                                                   storage::Database& db);
   // A long-lived token for the calendar feeds only; FailedPrecondition
   // (409) when the user already holds storage::kMaxFeedTokens live ones.
   domain::StatusOr<LoginResult> IssueCalendarToken(
@@ -57,7 +65,7 @@ class AuthService {
                                       const std::string& username,
                                       const std::string& password,
                                       const std::string& address);
-  void Logout(const Request& request, storage::Database& db);
+  void Logout(const Credentials& presented, storage::Database& db);
   // Seconds until this username and address may try again (0: now).
   std::int64_t RetryAfter(const std::string& username,
                           const std::string& address);
@@ -69,11 +77,7 @@ class AuthService {
       std::function<void(std::string token_hash, std::int64_t now)>;
   void DeferTokenTouches(TouchSink sink) { touch_ = std::move(sink); }
 
-  static std::optional<std::string> BearerToken(const Request& request);
-  static std::optional<std::string> SessionCookie(const Request& request);
-  // Set-Cookie values that start and end a web session.
-  std::string SessionCookieHeader(const std::string& token) const;
-  static std::string ClearedCookieHeader();
+  const AuthOptions& options() const { return options_; }
   static std::int64_t Now();
 
  private:
@@ -90,4 +94,4 @@ class AuthService {
                             // user enumeration
 };
 
-}  // namespace capdev::app
+}  // namespace capdev::services

@@ -2,7 +2,7 @@
 
 #include "storage/schedule_queries.hpp"
 
-namespace capdev::app {
+namespace capdev::services {
 
 ConflictCheck::ConflictCheck(storage::Database& db, std::int64_t workshop_id)
     : before_(workshop_id > 0 ? storage::ConflictsOf(db, workshop_id)
@@ -21,4 +21,4 @@ domain::StatusOr<std::vector<domain::Conflict>> ConflictCheck::After(
   return created;
 }
 
-}  // namespace capdev::app
+}  // namespace capdev::services

@@ -11,7 +11,7 @@
 #include "domain/status.hpp"
 #include "storage/database.hpp"
 
-namespace capdev::app {
+namespace capdev::services {
 
 class ConflictCheck {
  public:
@@ -24,4 +24,4 @@ class ConflictCheck {
   std::vector<domain::Conflict> before_;
 };
 
-}  // namespace capdev::app
+}  // namespace capdev::services

@@ -5,7 +5,7 @@
 #include <semaphore>
 #include <stdexcept>
 
-namespace capdev::app {
+namespace capdev::services {
 
 namespace {
 
@@ -82,4 +82,4 @@ std::string RandomPassword() {
   return Base64Url(bytes, sizeof bytes);
 }
 
-}  // namespace capdev::app
+}  // namespace capdev::services

@@ -4,7 +4,7 @@
 
 #include <string>
 
-namespace capdev::app {
+namespace capdev::services {
 
 // Call once at start-up, before any thread uses the functions below.
 void InitCrypto();
@@ -23,4 +23,4 @@ std::string CsrfToken(const std::string& token);
 // Compares secrets in constant time.
 bool SameSecret(const std::string& a, const std::string& b);
 
-}  // namespace capdev::app
+}  // namespace capdev::services

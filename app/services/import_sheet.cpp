@@ -2,12 +2,12 @@
 
 #include <string_view>
 
-namespace capdev::app {
+namespace capdev::services {
 
-std::string ImportCellText(const std::vector<SheetCell>& row,
+std::string ImportCellText(const std::vector<formats::SheetCell>& row,
                            std::size_t column) {
   if (column >= row.size()) return "";
-  std::string text = CellText(row[column]);
+  std::string text = formats::CellText(row[column]);
   const auto first = text.find_first_not_of(" \t\r\n");
   if (first == std::string::npos) return "";
   text = text.substr(first, text.find_last_not_of(" \t\r\n") - first + 1);
@@ -17,20 +17,20 @@ std::string ImportCellText(const std::vector<SheetCell>& row,
   return text;
 }
 
-bool IsBlankRow(const std::vector<SheetCell>& row) {
+bool IsBlankRow(const std::vector<formats::SheetCell>& row) {
   for (std::size_t c = 0; c < row.size(); ++c) {
     if (!ImportCellText(row, c).empty()) return false;
   }
   return true;
 }
 
-std::string ImportHeader::Get(const std::vector<SheetCell>& row,
+std::string ImportHeader::Get(const std::vector<formats::SheetCell>& row,
                               domain::ImportColumn column) const {
   auto it = known.find(column);
   return it == known.end() ? "" : ImportCellText(row, it->second);
 }
 
-ImportHeader ReadImportHeader(const std::vector<SheetCell>& row) {
+ImportHeader ReadImportHeader(const std::vector<formats::SheetCell>& row) {
   ImportHeader header;
   for (std::size_t c = 0; c < row.size(); ++c) {
     const std::string text = ImportCellText(row, c);
@@ -46,7 +46,8 @@ ImportHeader ReadImportHeader(const std::vector<SheetCell>& row) {
 }
 
 std::optional<std::size_t> FindHeaderRow(
-    const Rows& sheet, std::initializer_list<domain::ImportColumn> needed) {
+    const formats::Rows& sheet,
+    std::initializer_list<domain::ImportColumn> needed) {
   constexpr std::size_t kHeaderSearch = 10;
   for (std::size_t i = 0; i < sheet.size() && i < kHeaderSearch; ++i) {
     const auto header = ReadImportHeader(sheet[i]);
@@ -65,4 +66,4 @@ domain::Status MissingColumn(const std::string& which) {
           which + " column.");
 }
 
-}  // namespace capdev::app
+}  // namespace capdev::services

@@ -14,15 +14,15 @@
 #include "domain/import_columns.hpp"
 #include "domain/status.hpp"
 
-namespace capdev::app {
+namespace capdev::services {
 
 // A cell's text, trimmed; the apostrophe capdev's CSV puts before a leading
 // =, +, - or @ (so spreadsheets do not run it) is taken off again. "" past
 // the row's end.
-std::string ImportCellText(const std::vector<SheetCell>& row,
+std::string ImportCellText(const std::vector<formats::SheetCell>& row,
                            std::size_t column);
 
-bool IsBlankRow(const std::vector<SheetCell>& row);
+bool IsBlankRow(const std::vector<formats::SheetCell>& row);
 
 // The header row: the columns capdev knows (the first of each), and the
 // others with their header text.
@@ -30,21 +30,22 @@ struct ImportHeader {
   std::map<domain::ImportColumn, std::size_t> known;
   std::vector<std::pair<std::size_t, std::string>> others;
 
-  std::string Get(const std::vector<SheetCell>& row,
+  std::string Get(const std::vector<formats::SheetCell>& row,
                   domain::ImportColumn column) const;
 };
 
-ImportHeader ReadImportHeader(const std::vector<SheetCell>& row);
+ImportHeader ReadImportHeader(const std::vector<formats::SheetCell>& row);
 
 // The header row: the first of the sheet's first 10 rows whose header names
 // one of `needed` (lists often carry a title and a date above it); nullopt
 // when none does.
 std::optional<std::size_t> FindHeaderRow(
-    const Rows& sheet, std::initializer_list<domain::ImportColumn> needed);
+    const formats::Rows& sheet,
+    std::initializer_list<domain::ImportColumn> needed);
 
 // The rows above the header that hold something (a title), as skipped rows.
 template <class Row>
-void SkipAboveHeader(const Rows& sheet, std::size_t header,
+void SkipAboveHeader(const formats::Rows& sheet, std::size_t header,
                      std::vector<Row>& rows) {
   for (std::size_t i = 0; i < header; ++i) {
     if (IsBlankRow(sheet[i])) continue;
@@ -58,4 +59,4 @@ void SkipAboveHeader(const Rows& sheet, std::size_t header,
 // 422: none of the first rows names a `which` column.
 domain::Status MissingColumn(const std::string& which);
 
-}  // namespace capdev::app
+}  // namespace capdev::services

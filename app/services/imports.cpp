@@ -2,7 +2,7 @@
 
 #include "app/services/imports.hpp"
 
-namespace capdev::app {
+namespace capdev::services {
 
 using domain::ImportAction;
 
@@ -85,4 +85,4 @@ json::object ImportReport::ToJson() const {
   return {{"rows", std::move(list)}, {"summary", std::move(summary)}};
 }
 
-}  // namespace capdev::app
+}  // namespace capdev::services

@@ -14,7 +14,7 @@
 #include "domain/enums.hpp"
 #include "domain/organization.hpp"
 
-namespace capdev::app {
+namespace capdev::services {
 
 struct ImportRow {
   std::size_t row = 0;  // the spreadsheet's row number (its first row is 1)
@@ -67,12 +67,12 @@ struct ImportOptions {
 // (role participant unless a Role column says otherwise) unless already.
 // A name in Chinese characters only fills native_name (full_name is
 // generated). Organizations are matched by any of their names; one that
-// matches none is listed with candidates and never created silently. Rows
-// naming one new person resolve to one. 404 for an unknown workshop, 422 for
-// a file without a name column.
+// matches none is listed with candidates and never created silently.
+// formats::Rows naming one new person resolve to one. 404 for an unknown
+// workshop, 422 for a file without a name column.
 domain::StatusOr<ImportReport> CheckParticipants(storage::Database& db,
                                                  std::int64_t workshop_id,
-                                                 const Rows& sheet);
+                                                 const formats::Rows& sheet);
 
 // The same reading, then the writes: 422-worthy (the report has errors, or
 // unmatched organizations without `create_organizations`) unless
@@ -82,7 +82,7 @@ domain::StatusOr<ImportReport> CheckParticipants(storage::Database& db,
 domain::StatusOr<ImportReport> ImportParticipants(storage::WriteTx& tx,
                                                   const domain::Principal& by,
                                                   std::int64_t workshop_id,
-                                                  const Rows& sheet,
+                                                  const formats::Rows& sheet,
                                                   const ImportOptions& options);
 
 // Whether a real run's report may be committed: no row in error (or
@@ -98,7 +98,7 @@ bool ImportShouldCommit(const ImportReport& report,
 domain::StatusOr<ImportReport> ImportAttendance(storage::WriteTx& tx,
                                                 const domain::Principal& by,
                                                 std::int64_t workshop_id,
-                                                const Rows& sheet,
+                                                const formats::Rows& sheet,
                                                 const ImportOptions& options);
 
-}  // namespace capdev::app
+}  // namespace capdev::services

@@ -4,7 +4,7 @@
 #include "storage/submissions.hpp"
 #include "storage/text_key.hpp"
 
-namespace capdev::app {
+namespace capdev::services {
 
 namespace {
 
@@ -90,9 +90,9 @@ domain::StatusOr<domain::Organization> MergeOrganization(
   // Within the kept record's own limits (50 aliases).
   RETURN_IF_ERROR(domain::Validate(kept));
   ASSIGN_OR_RETURN(kept, SaveChanged(tx, &by, into, kept));
-  Audit(tx, &by, "merge", "organization", id, Encode(from),
+  Audit(tx, &by, "merge", "organization", id, codec::Encode(from),
         json::object{{"merged_into", into_id}});
   return kept;
 }
 
-}  // namespace capdev::app
+}  // namespace capdev::services

@@ -4,7 +4,7 @@
 #include "app/services/records.hpp"
 #include "domain/organization.hpp"
 
-namespace capdev::app {
+namespace capdev::services {
 
 domain::StatusOr<domain::Organization> CreateOrganization(
     storage::WriteTx& tx, const domain::Principal& by,
@@ -25,4 +25,4 @@ domain::StatusOr<domain::Organization> MergeOrganization(
     storage::WriteTx& tx, const domain::Principal& by, std::int64_t id,
     std::int64_t into_id);
 
-}  // namespace capdev::app
+}  // namespace capdev::services

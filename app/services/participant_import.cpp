@@ -21,7 +21,7 @@
 #include "storage/romanize.hpp"
 #include "storage/text_key.hpp"
 
-namespace capdev::app {
+namespace capdev::services {
 
 namespace {
 
@@ -70,8 +70,8 @@ std::optional<std::int64_t> ListOrder(const std::string& text,
 
 // Reads one row into `p`: the person's and the registration's fields,
 // checked as their forms check them.
-void ReadRow(const ImportHeader& header, const std::vector<SheetCell>& cells,
-             PlannedRow& p) {
+void ReadRow(const ImportHeader& header,
+             const std::vector<formats::SheetCell>& cells, PlannedRow& p) {
   using C = ImportColumn;
   auto& row = p.report;
   const auto get = [&](C column) { return header.Get(cells, column); };
@@ -102,9 +102,9 @@ void ReadRow(const ImportHeader& header, const std::vector<SheetCell>& cells,
   Put(registration, "role", domain::LowerTrimmed(get(C::kRole)));
   Put(registration, "status", domain::LowerTrimmed(get(C::kStatus)));
   registration["person_id"] = 1;  // the real one is known later
-  const auto person_draft = DecodeDraft<domain::Person>(person);
+  const auto person_draft = codec::DecodeDraft<domain::Person>(person);
   const auto registration_draft =
-      DecodeDraft<domain::Registration>(registration);
+      codec::DecodeDraft<domain::Registration>(registration);
   for (const auto* errors :
        {&person_draft.errors.list(), &registration_draft.errors.list()})
     row.errors.insert(row.errors.end(), errors->begin(), errors->end());
@@ -134,7 +134,7 @@ void ReadRow(const ImportHeader& header, const std::vector<SheetCell>& cells,
 // name within their organization, registrations of this workshop.
 // `suggest`: find the organizations closest to each unmatched agency.
 domain::StatusOr<Plan> MakePlan(storage::Database& db, std::int64_t workshop_id,
-                                const Rows& sheet, bool suggest) {
+                                const formats::Rows& sheet, bool suggest) {
   RETURN_IF_ERROR(Load<domain::Workshop>(db, workshop_id));
   const auto header_index = FindHeaderRow(
       sheet, {ImportColumn::kFullName, ImportColumn::kNativeName});
@@ -292,7 +292,7 @@ void Finish(Plan& plan) {
 
 domain::StatusOr<ImportReport> CheckParticipants(storage::Database& db,
                                                  std::int64_t workshop_id,
-                                                 const Rows& sheet) {
+                                                 const formats::Rows& sheet) {
   storage::ReadTransaction snapshot(db);
   ASSIGN_OR_RETURN(auto plan, MakePlan(db, workshop_id, sheet, true));
   SkipAboveHeader(sheet, plan.report.header_row - 1, plan.report.rows);
@@ -302,7 +302,7 @@ domain::StatusOr<ImportReport> CheckParticipants(storage::Database& db,
 
 domain::StatusOr<ImportReport> ImportParticipants(
     storage::WriteTx& tx, const domain::Principal& by, std::int64_t workshop_id,
-    const Rows& sheet, const ImportOptions& options) {
+    const formats::Rows& sheet, const ImportOptions& options) {
   ASSIGN_OR_RETURN(auto plan, MakePlan(tx.db(), workshop_id, sheet,
                                        !options.create_organizations));
   auto& report = plan.report;
@@ -329,7 +329,7 @@ domain::StatusOr<ImportReport> ImportParticipants(
     // the English one.
     json::object fields{{"name", u.name}, {"kind", "other"}};
     if (storage::WrittenInHan(u.name)) fields["native_name"] = u.name;
-    const auto draft = DecodeDraft<domain::Organization>(fields);
+    const auto draft = codec::DecodeDraft<domain::Organization>(fields);
     ASSIGN_OR_RETURN(auto org, CreateOrganization(tx, by, draft));
     created[key] = org.id;
     report.organizations_created.push_back(std::move(org));
@@ -383,4 +383,4 @@ domain::StatusOr<ImportReport> ImportParticipants(
   return std::move(report);
 }
 
-}  // namespace capdev::app
+}  // namespace capdev::services

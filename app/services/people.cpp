@@ -7,7 +7,7 @@
 #include "storage/romanize.hpp"
 #include "storage/text_key.hpp"
 
-namespace capdev::app {
+namespace capdev::services {
 
 namespace {
 
@@ -149,7 +149,7 @@ domain::StatusOr<PersonMerged> MergePerson(storage::WriteTx& tx,
     ASSIGN_OR_RETURN(kept, SaveChanged(tx, &by, into, kept));
   }
   const json::object moved{{"merged_into", into_id}};
-  Audit(tx, &by, "merge", "person", id, Encode(from), moved);
+  Audit(tx, &by, "merge", "person", id, codec::Encode(from), moved);
   Audit(tx, &by, "merge", "person", into_id, nullptr,
         json::object{{"merged_from", id}});
   out.kept = std::move(kept);
@@ -177,8 +177,9 @@ domain::StatusOr<domain::Person> ErasePerson(storage::WriteTx& tx,
   ASSIGN_OR_RETURN(const auto before, Load<domain::Person>(tx.db(), id));
   RETURN_IF_ERROR(storage::ErasePerson(tx, id));
   ASSIGN_OR_RETURN(auto after, Load<domain::Person>(tx.db(), id));
-  Audit(tx, &by, "erase", "person", id, Encode(before), Encode(after));
+  Audit(tx, &by, "erase", "person", id, codec::Encode(before),
+        codec::Encode(after));
   return after;
 }
 
-}  // namespace capdev::app
+}  // namespace capdev::services

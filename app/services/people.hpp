@@ -8,7 +8,7 @@
 #include "app/services/records.hpp"
 #include "domain/person.hpp"
 
-namespace capdev::app {
+namespace capdev::services {
 
 // A new person, and the people who may be the same one (same full name in
 // the same organization): created all the same, listed for a human to judge.
@@ -71,4 +71,4 @@ domain::StatusOr<domain::Person> ErasePerson(storage::WriteTx& tx,
                                              const domain::Principal& by,
                                              std::int64_t id);
 
-}  // namespace capdev::app
+}  // namespace capdev::services

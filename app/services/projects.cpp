@@ -2,7 +2,7 @@
 
 #include "storage/parties.hpp"
 
-namespace capdev::app {
+namespace capdev::services {
 
 domain::StatusOr<domain::Project> CreateProject(
     storage::WriteTx& tx, const domain::Principal& by,
@@ -37,8 +37,8 @@ domain::StatusOr<std::vector<domain::ProjectParty>> ReplaceProjectParties(
   RETURN_IF_ERROR(storage::ReplaceProjectParties(tx, project_id, parties));
   auto after = storage::ProjectParties(tx.db(), project_id);
   Audit(tx, &by, "replace", "project_organizations", project_id,
-        EncodeAll(before), EncodeAll(after));
+        codec::EncodeAll(before), codec::EncodeAll(after));
   return after;
 }
 
-}  // namespace capdev::app
+}  // namespace capdev::services

@@ -7,7 +7,7 @@
 #include "app/services/records.hpp"
 #include "domain/project.hpp"
 
-namespace capdev::app {
+namespace capdev::services {
 
 domain::StatusOr<domain::Project> CreateProject(
     storage::WriteTx& tx, const domain::Principal& by,
@@ -25,4 +25,4 @@ domain::StatusOr<std::vector<domain::ProjectParty>> ReplaceProjectParties(
     std::span<const domain::ProjectParty> parties,
     const domain::Errors& decoding);
 
-}  // namespace capdev::app
+}  // namespace capdev::services

@@ -1,6 +1,6 @@
 #include "app/services/rate_limiter.hpp"
 
-namespace capdev::app {
+namespace capdev::services {
 
 void RateLimiter::Prune(std::deque<Clock::time_point>& failures,
                         Clock::time_point now) const {
@@ -42,4 +42,4 @@ void RateLimiter::Succeed(const std::string& key) {
   failures_.erase(key);
 }
 
-}  // namespace capdev::app
+}  // namespace capdev::services

@@ -9,7 +9,7 @@
 #include <string>
 #include <unordered_map>
 
-namespace capdev::app {
+namespace capdev::services {
 
 class RateLimiter {
  public:
@@ -34,4 +34,4 @@ class RateLimiter {
   std::unordered_map<std::string, std::deque<Clock::time_point>> failures_;
 };
 
-}  // namespace capdev::app
+}  // namespace capdev::services

@@ -9,13 +9,13 @@
 #include <string_view>
 #include <vector>
 
-#include "app/http/json_codec.hpp"
+#include "app/codec/json_codec.hpp"
 #include "app/services/audit.hpp"
 #include "domain/conflict.hpp"
 #include "domain/draft.hpp"
 #include "storage/records.hpp"
 
-namespace capdev::app {
+namespace capdev::services {
 
 // A saved record and, for writes that can double-book, the conflicts the
 // write created.
@@ -69,7 +69,7 @@ domain::StatusOr<E> SaveNew(storage::WriteTx& tx, const domain::Principal* by,
   ASSIGN_OR_RETURN(record.id, storage::Insert(tx, record));
   ASSIGN_OR_RETURN(E stored, Load<E>(tx.db(), record.id));
   Audit(tx, by, "create", domain::Fields<E>::kNoun, stored.id, nullptr,
-        Encode(stored));
+        codec::Encode(stored));
   return stored;
 }
 
@@ -80,8 +80,8 @@ domain::StatusOr<E> SaveChanged(storage::WriteTx& tx,
                                 const E& after) {
   RETURN_IF_ERROR(storage::Update(tx, after));
   ASSIGN_OR_RETURN(E stored, Load<E>(tx.db(), after.id));
-  Audit(tx, by, "update", domain::Fields<E>::kNoun, stored.id, Encode(before),
-        Encode(stored));
+  Audit(tx, by, "update", domain::Fields<E>::kNoun, stored.id,
+        codec::Encode(before), codec::Encode(stored));
   return stored;
 }
 
@@ -90,9 +90,9 @@ template <class E>
 domain::Status Remove(storage::WriteTx& tx, const domain::Principal* by,
                       const E& record) {
   RETURN_IF_ERROR(storage::Delete<E>(tx, record.id));
-  Audit(tx, by, "delete", domain::Fields<E>::kNoun, record.id, Encode(record),
-        nullptr);
+  Audit(tx, by, "delete", domain::Fields<E>::kNoun, record.id,
+        codec::Encode(record), nullptr);
   return domain::Status::Ok();
 }
 
-}  // namespace capdev::app
+}  // namespace capdev::services

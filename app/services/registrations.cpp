@@ -4,7 +4,7 @@
 #include "domain/person.hpp"
 #include "domain/workshop.hpp"
 
-namespace capdev::app {
+namespace capdev::services {
 
 namespace {
 
@@ -64,4 +64,4 @@ domain::Status DeleteRegistration(storage::WriteTx& tx,
   return Remove(tx, &by, registration);
 }
 
-}  // namespace capdev::app
+}  // namespace capdev::services

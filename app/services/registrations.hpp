@@ -4,7 +4,7 @@
 #include "app/services/records.hpp"
 #include "domain/registration.hpp"
 
-namespace capdev::app {
+namespace capdev::services {
 
 // Each answers 404 when the workshop, or the registration within it, is
 // unknown.
@@ -24,4 +24,4 @@ domain::StatusOr<domain::Registration> LoadRegistration(
     storage::Database& db, std::int64_t workshop_id,
     std::int64_t registration_id);
 
-}  // namespace capdev::app
+}  // namespace capdev::services

@@ -2,7 +2,7 @@
 
 #include "storage/results_queries.hpp"
 
-namespace capdev::app {
+namespace capdev::services {
 
 namespace {
 
@@ -106,9 +106,9 @@ domain::StatusOr<std::vector<domain::IndicatorValue>> ReplaceIndicatorValues(
   const auto before = storage::IndicatorValues(tx.db(), id);
   storage::ReplaceIndicatorValues(tx, id, values);
   auto after = storage::IndicatorValues(tx.db(), id);
-  Audit(tx, &by, "replace", "indicator_values", id, EncodeAll(before),
-        EncodeAll(after));
+  Audit(tx, &by, "replace", "indicator_values", id, codec::EncodeAll(before),
+        codec::EncodeAll(after));
   return after;
 }
 
-}  // namespace capdev::app
+}  // namespace capdev::services

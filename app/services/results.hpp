@@ -8,7 +8,7 @@
 #include "app/services/records.hpp"
 #include "domain/results.hpp"
 
-namespace capdev::app {
+namespace capdev::services {
 
 domain::StatusOr<domain::Result> CreateResult(
     storage::WriteTx& tx, const domain::Principal& by, std::int64_t project_id,
@@ -37,4 +37,4 @@ domain::StatusOr<std::vector<domain::IndicatorValue>> ReplaceIndicatorValues(
     std::span<const domain::IndicatorValue> values,
     const domain::Errors& decoding);
 
-}  // namespace capdev::app
+}  // namespace capdev::services

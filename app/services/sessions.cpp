@@ -4,7 +4,7 @@
 #include "domain/workshop.hpp"
 #include "storage/session_schedule.hpp"
 
-namespace capdev::app {
+namespace capdev::services {
 
 namespace {
 
@@ -79,4 +79,4 @@ domain::Status DeleteSession(storage::WriteTx& tx, const domain::Principal& by,
   return Remove(tx, &by, session);
 }
 
-}  // namespace capdev::app
+}  // namespace capdev::services

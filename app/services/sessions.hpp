@@ -4,7 +4,7 @@
 #include "app/services/records.hpp"
 #include "domain/session.hpp"
 
-namespace capdev::app {
+namespace capdev::services {
 
 // Each answers 404 when the workshop, or the session within it, is unknown.
 domain::StatusOr<Written<domain::Session>> CreateSession(
@@ -22,4 +22,4 @@ domain::StatusOr<domain::Session> LoadSession(storage::Database& db,
                                               std::int64_t workshop_id,
                                               std::int64_t session_id);
 
-}  // namespace capdev::app
+}  // namespace capdev::services

@@ -7,7 +7,7 @@
 #include "app/services/audit.hpp"
 #include "domain/date.hpp"
 
-namespace capdev::app {
+namespace capdev::services {
 
 namespace {
 
@@ -84,4 +84,4 @@ json::array JsonChanges(const json::value& submitted,
   return out;
 }
 
-}  // namespace capdev::app
+}  // namespace capdev::services

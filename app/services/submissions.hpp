@@ -5,12 +5,12 @@
 #include <string>
 #include <string_view>
 
-#include "app/http/json_codec.hpp"
+#include "app/codec/json_codec.hpp"
 #include "domain/access.hpp"
 #include "storage/submissions.hpp"
 #include "storage/transaction.hpp"
 
-namespace capdev::app {
+namespace capdev::services {
 
 // Stores `s` (its body as it will be answered forever) with its SHA-256,
 // submitted now by `by`, and records it in the audit trail.
@@ -27,4 +27,4 @@ std::string Sha256Hex(std::string_view bytes);
 json::array JsonChanges(const json::value& submitted,
                         const json::value& current);
 
-}  // namespace capdev::app
+}  // namespace capdev::services

@@ -4,7 +4,7 @@
 #include "app/services/records.hpp"
 #include "domain/organization.hpp"
 
-namespace capdev::app {
+namespace capdev::services {
 
 namespace {
 
@@ -47,8 +47,8 @@ domain::Status KeepsAnAdmin(storage::Database& db,
 json::object AuditJson(const storage::Account& a) {
   return {{"id", a.id},
           {"username", a.username},
-          {"role", ToJson(a.role)},
-          {"organization_id", ToJson(a.organization_id)},
+          {"role", codec::ToJson(a.role)},
+          {"organization_id", codec::ToJson(a.organization_id)},
           {"disabled", a.disabled}};
 }
 
@@ -85,4 +85,4 @@ domain::StatusOr<storage::Account> UpdateUser(storage::WriteTx& tx,
   return std::move(*stored);
 }
 
-}  // namespace capdev::app
+}  // namespace capdev::services

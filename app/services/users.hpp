@@ -10,7 +10,7 @@
 #include "domain/validation.hpp"
 #include "storage/accounts.hpp"
 
-namespace capdev::app {
+namespace capdev::services {
 
 inline constexpr std::size_t kMinPassword = 10;
 
@@ -35,4 +35,4 @@ domain::StatusOr<storage::Account> UpdateUser(storage::WriteTx& tx,
                                               std::int64_t id,
                                               const UserChange& change);
 
-}  // namespace capdev::app
+}  // namespace capdev::services

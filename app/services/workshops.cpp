@@ -5,7 +5,7 @@
 #include "storage/parties.hpp"
 #include "storage/session_schedule.hpp"
 
-namespace capdev::app {
+namespace capdev::services {
 
 namespace {
 
@@ -91,7 +91,8 @@ domain::StatusOr<Written<domain::Workshop>> CreateWorkshop(
       auto conflicts,
       ConflictCheck(tx.db(), 0).After(tx.db(), workshop.id, strict));
   ASSIGN_OR_RETURN(auto stored, Load<domain::Workshop>(tx.db(), workshop.id));
-  Audit(tx, &by, "create", "workshop", stored.id, nullptr, Encode(stored));
+  Audit(tx, &by, "create", "workshop", stored.id, nullptr,
+        codec::Encode(stored));
   return Written<domain::Workshop>{std::move(stored), std::move(conflicts)};
 }
 
@@ -112,7 +113,8 @@ domain::StatusOr<Written<domain::Workshop>> UpdateWorkshop(
   RETURN_IF_ERROR(ScheduleSessions(tx, &before, after));
   ASSIGN_OR_RETURN(auto created, conflicts.After(tx.db(), id, strict));
   ASSIGN_OR_RETURN(auto stored, Load<domain::Workshop>(tx.db(), id));
-  Audit(tx, &by, "update", "workshop", id, Encode(before), Encode(stored));
+  Audit(tx, &by, "update", "workshop", id, codec::Encode(before),
+        codec::Encode(stored));
   return Written<domain::Workshop>{std::move(stored), std::move(created)};
 }
 
@@ -132,8 +134,8 @@ domain::StatusOr<std::vector<domain::WorkshopParty>> ReplaceWorkshopParties(
   RETURN_IF_ERROR(storage::ReplaceWorkshopParties(tx, workshop_id, parties));
   auto after = storage::WorkshopParties(tx.db(), workshop_id);
   Audit(tx, &by, "replace", "workshop_organizations", workshop_id,
-        EncodeAll(before), EncodeAll(after));
+        codec::EncodeAll(before), codec::EncodeAll(after));
   return after;
 }
 
-}  // namespace capdev::app
+}  // namespace capdev::services

@@ -8,7 +8,7 @@
 #include "app/services/records.hpp"
 #include "domain/workshop.hpp"
 
-namespace capdev::app {
+namespace capdev::services {
 
 // `strict`: a write that would double-book is refused (409) instead of
 // returning the conflicts it created.
@@ -27,4 +27,4 @@ domain::StatusOr<std::vector<domain::WorkshopParty>> ReplaceWorkshopParties(
     std::span<const domain::WorkshopParty> parties,
     const domain::Errors& decoding);
 
-}  // namespace capdev::app
+}  // namespace capdev::services

@@ -61,10 +61,10 @@ class AccessApiTest : public ApiTest {
 // authorisation exactly when domain::RoleAllows grants the route's declared
 // permission (a renamed or added route is covered without editing this).
 TEST_F(AccessApiTest, EachRoleAgainstEachRoute) {
-  app::InitCrypto();
-  const auto routes =
-      app::MakeRouter(std::make_shared<app::AuthService>(app::AuthOptions{}))
-          .Routes();
+  services::InitCrypto();
+  const auto routes = api::MakeRouter(std::make_shared<services::AuthService>(
+                                          services::AuthOptions{}))
+                          .Routes();
   ASSERT_GT(routes.size(), 40u);
   for (const auto& route : routes) {
     if (route.path == "/api/v1/auth/logout") continue;  // would sign out

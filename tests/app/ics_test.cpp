@@ -9,7 +9,7 @@
 #include <string>
 #include <vector>
 
-namespace capdev::app {
+namespace capdev::reports {
 namespace {
 
 using ::testing::ElementsAre;
@@ -74,41 +74,41 @@ storage::CalendarWorkshop Dated(std::int64_t id, const char* start,
 }
 
 TEST(IcsEscapeTest, EscapesBackslashSemicolonAndComma) {
-  EXPECT_EQ(IcsEscape("a\\b;c,d"), "a\\\\b\\;c\\,d");
+  EXPECT_EQ(reports::IcsEscape("a\\b;c,d"), "a\\\\b\\;c\\,d");
 }
 
 TEST(IcsEscapeTest, WritesALineBreakAsBackslashN) {
-  EXPECT_EQ(IcsEscape("one\ntwo"), "one\\ntwo");
-  EXPECT_EQ(IcsEscape("one\r\ntwo"), "one\\ntwo");
-  EXPECT_EQ(IcsEscape("one\rtwo"), "one\\ntwo");
+  EXPECT_EQ(reports::IcsEscape("one\ntwo"), "one\\ntwo");
+  EXPECT_EQ(reports::IcsEscape("one\r\ntwo"), "one\\ntwo");
+  EXPECT_EQ(reports::IcsEscape("one\rtwo"), "one\\ntwo");
 }
 
 TEST(IcsEscapeTest, DropsControlCharactersButKeepsTabsAndUnicode) {
-  EXPECT_EQ(IcsEscape(std::string("a\x01"
-                                  "b\x1f"
-                                  "c\td",
-                                  7)),
+  EXPECT_EQ(reports::IcsEscape(std::string("a\x01"
+                                           "b\x1f"
+                                           "c\td",
+                                           7)),
             "abc\td");
-  EXPECT_EQ(IcsEscape("杭州: 西湖"), "杭州: 西湖");
+  EXPECT_EQ(reports::IcsEscape("杭州: 西湖"), "杭州: 西湖");
 }
 
 TEST(IcsFoldTest, EndsAShortLineWithCrLf) {
-  EXPECT_EQ(IcsFold("VERSION:2.0"), "VERSION:2.0\r\n");
+  EXPECT_EQ(reports::IcsFold("VERSION:2.0"), "VERSION:2.0\r\n");
 }
 
 TEST(IcsFoldTest, DoesNotFoldALineOfExactlySeventyFiveOctets) {
   const std::string line(75, 'x');
-  EXPECT_EQ(IcsFold(line), line + "\r\n");
+  EXPECT_EQ(reports::IcsFold(line), line + "\r\n");
 }
 
 TEST(IcsFoldTest, FoldsAfterSeventyFiveOctetsWithASpace) {
   const std::string line(76, 'x');
-  EXPECT_EQ(IcsFold(line), std::string(75, 'x') + "\r\n x\r\n");
+  EXPECT_EQ(reports::IcsFold(line), std::string(75, 'x') + "\r\n x\r\n");
 }
 
 TEST(IcsFoldTest, EveryPhysicalLineIsAtMostSeventyFiveOctets) {
   const std::string line = "DESCRIPTION:" + std::string(500, 'y');
-  const std::string folded = IcsFold(line);
+  const std::string folded = reports::IcsFold(line);
   std::size_t start = 0;
   for (std::size_t end; (end = folded.find("\r\n", start)) != std::string::npos;
        start = end + 2) {
@@ -124,7 +124,7 @@ TEST(IcsFoldTest, NeverSplitsAMultiByteCharacter) {
     for (int shift = 0; shift < 4; ++shift) {
       std::string line = "SUMMARY:" + std::string(shift, 'a');
       for (int i = 0; i < 60; ++i) line += ch;
-      const std::string folded = IcsFold(line);
+      const std::string folded = reports::IcsFold(line);
       std::size_t start = 0;
       for (std::size_t end;
            (end = folded.find("\r\n", start)) != std::string::npos;
@@ -143,10 +143,11 @@ TEST(IcsFoldTest, NeverSplitsAMultiByteCharacter) {
 }
 
 TEST(CalendarTest, IsOneCalendarWithCrLfLines) {
-  std::string ics = RenderCalendar("CBMM workshops",
-                                   {Dated(1, "2026-11-16", "2026-11-18",
-                                          domain::WorkshopStatus::kConfirmed)},
-                                   "20261101T090000Z");
+  std::string ics =
+      reports::RenderCalendar("CBMM workshops",
+                              {Dated(1, "2026-11-16", "2026-11-18",
+                                     domain::WorkshopStatus::kConfirmed)},
+                              "20261101T090000Z");
   auto lines = Unfold(ics);
   ASSERT_FALSE(lines.empty());
   EXPECT_EQ(lines.front(), "BEGIN:VCALENDAR");
@@ -168,7 +169,7 @@ TEST(CalendarTest, WritesOneEventPerDatedWorkshop) {
   auto no_end =
       Dated(4, "2026-02-01", "2026-02-01", domain::WorkshopStatus::kHeld);
   no_end.workshop.end_date.reset();
-  auto events = Events(RenderCalendar(
+  auto events = Events(reports::RenderCalendar(
       "c",
       {Dated(1, "2026-11-16", "2026-11-18", domain::WorkshopStatus::kPlanned),
        undated, no_end,
@@ -180,7 +181,7 @@ TEST(CalendarTest, WritesOneEventPerDatedWorkshop) {
 }
 
 TEST(CalendarTest, AnEventIsAllDayWithAnExclusiveEnd) {
-  auto events = Events(RenderCalendar(
+  auto events = Events(reports::RenderCalendar(
       "c",
       {Dated(1, "2026-12-30", "2026-12-31", domain::WorkshopStatus::kHeld),
        Dated(2, "2028-02-28", "2028-02-29", domain::WorkshopStatus::kHeld)},
@@ -200,9 +201,9 @@ TEST(CalendarTest, StatusFollowsTheWorkshopStatus) {
                                              {S::kCancelled, "CANCELLED"}};
   ASSERT_EQ(expected.size(), domain::Values<S>().size());
   for (S status : domain::Values<S>()) {
-    auto events = Events(
-        RenderCalendar("c", {Dated(1, "2026-11-16", "2026-11-16", status)},
-                       "20261101T090000Z"));
+    auto events = Events(reports::RenderCalendar(
+        "c", {Dated(1, "2026-11-16", "2026-11-16", status)},
+        "20261101T090000Z"));
     ASSERT_EQ(events.size(), 1u);
     EXPECT_EQ(events[0]["STATUS"], expected.at(status))
         << domain::ToText(status);
@@ -217,7 +218,8 @@ TEST(CalendarTest, TheUidStaysTheSameAcrossRendersAndChanges) {
   after.workshop.status = domain::WorkshopStatus::kConfirmed;
   after.workshop.start_date = domain::Date::Parse("2026-12-01");
   after.workshop.end_date = domain::Date::Parse("2026-12-02");
-  auto first = Events(RenderCalendar("c", {before}, "20261101T090000Z"));
+  auto first =
+      Events(reports::RenderCalendar("c", {before}, "20261101T090000Z"));
   auto second = Events(RenderCalendar("c", {after}, "20261120T170000Z"));
   ASSERT_EQ(first.size(), 1u);
   ASSERT_EQ(second.size(), 1u);
@@ -231,7 +233,7 @@ TEST(CalendarTest, EscapesTheTextOfSummaryAndLocation) {
   cw.workshop.title = "Visas; entry, exit";
   cw.workshop.venue = "Friendship Hotel";
   cw.workshop.city = "Beijing";
-  auto events = Events(RenderCalendar("c", {cw}, "20261101T090000Z"));
+  auto events = Events(reports::RenderCalendar("c", {cw}, "20261101T090000Z"));
   ASSERT_EQ(events.size(), 1u);
   EXPECT_EQ(events[0]["SUMMARY"], "Visas\\; entry\\, exit");
   EXPECT_EQ(events[0]["LOCATION"], "Friendship Hotel\\, Beijing");
@@ -240,7 +242,7 @@ TEST(CalendarTest, EscapesTheTextOfSummaryAndLocation) {
 TEST(CalendarTest, LeavesOutTheLocationWhenNeitherVenueNorCityIsKnown) {
   auto cw = Dated(1, "2026-11-16", "2026-11-16", domain::WorkshopStatus::kHeld);
   cw.workshop.venue = "";
-  auto events = Events(RenderCalendar("c", {cw}, "20261101T090000Z"));
+  auto events = Events(reports::RenderCalendar("c", {cw}, "20261101T090000Z"));
   ASSERT_EQ(events.size(), 1u);
   EXPECT_FALSE(events[0].contains("LOCATION"));
 }
@@ -248,7 +250,7 @@ TEST(CalendarTest, LeavesOutTheLocationWhenNeitherVenueNorCityIsKnown) {
 TEST(CalendarTest, TheDescriptionNamesTheProjectAndEstimatedDates) {
   auto cw = Dated(1, "2026-11-16", "2026-11-16", domain::WorkshopStatus::kHeld);
   cw.workshop.dates_estimated = true;
-  auto events = Events(RenderCalendar("c", {cw}, "20261101T090000Z"));
+  auto events = Events(reports::RenderCalendar("c", {cw}, "20261101T090000Z"));
   ASSERT_EQ(events.size(), 1u);
   const std::string& description = events[0]["DESCRIPTION"];
   EXPECT_THAT(description, HasSubstr("CBMM"));
@@ -260,7 +262,8 @@ TEST(CalendarTest, FoldsLongUnicodeTitles) {
   auto cw = Dated(1, "2026-11-16", "2026-11-16", domain::WorkshopStatus::kHeld);
   cw.workshop.title = "";
   for (int i = 0; i < 40; ++i) cw.workshop.title += "出入境管理";
-  const std::string ics = RenderCalendar("c", {cw}, "20261101T090000Z");
+  const std::string ics =
+      reports::RenderCalendar("c", {cw}, "20261101T090000Z");
   std::size_t start = 0;
   for (std::size_t end; (end = ics.find("\r\n", start)) != std::string::npos;
        start = end + 2) {
@@ -272,4 +275,4 @@ TEST(CalendarTest, FoldsLongUnicodeTitles) {
 }
 
 }  // namespace
-}  // namespace capdev::app
+}  // namespace capdev::reports

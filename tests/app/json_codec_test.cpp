@@ -1,6 +1,6 @@
 // The JSON codec: reading a request body and each field type (FromJson).
 
-#include "app/http/json_codec.hpp"
+#include "app/codec/json_codec.hpp"
 
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
@@ -8,19 +8,21 @@
 #include <boost/json.hpp>
 #include <string>
 
+#include "app/http/json_body.hpp"
 #include "app/http/problem.hpp"
 #include "domain/project.hpp"
 #include "domain/registration.hpp"
 #include "domain/workshop.hpp"
 
-namespace capdev::app {
+namespace capdev::codec {
 namespace {
 
 using ::testing::ElementsAre;
 using ::testing::HasSubstr;
 
-Request WithBody(std::string body) {
-  return Request{.method = "POST", .target = "/x", .body = std::move(body)};
+http::Request WithBody(std::string body) {
+  return http::Request{
+      .method = "POST", .target = "/x", .body = std::move(body)};
 }
 
 std::string Nested(int depth) {
@@ -34,73 +36,74 @@ domain::FieldError Error(std::string field, std::string message) {
 // --- ParseBody / ParseObject / ParseArray -------------------------------
 
 TEST(JsonCodecTest, RefusesAnEmptyBodyAsMalformed) {
-  auto body = ParseBody(WithBody(""));
+  auto body = http::ParseBody(WithBody(""));
   ASSERT_FALSE(body.ok());
   EXPECT_EQ(body.status().code(), domain::Code::kMalformed);
-  EXPECT_EQ(HttpStatus(body.status().code()), 400);
+  EXPECT_EQ(http::HttpStatus(body.status().code()), 400);
 }
 
 TEST(JsonCodecTest, RefusesInvalidJsonAsMalformed) {
   for (const char* text : {"{", "{\"a\": }", "nope", "{\"a\": 1} trailing"}) {
-    auto body = ParseBody(WithBody(text));
+    auto body = http::ParseBody(WithBody(text));
     ASSERT_FALSE(body.ok()) << text;
-    EXPECT_EQ(HttpStatus(body.status().code()), 400) << text;
+    EXPECT_EQ(http::HttpStatus(body.status().code()), 400) << text;
     EXPECT_THAT(body.status().detail(), HasSubstr("not valid JSON")) << text;
   }
 }
 
 TEST(JsonCodecTest, AcceptsNestingUpToThirtyTwoLevels) {
-  EXPECT_TRUE(ParseBody(WithBody(Nested(32))).ok());
+  EXPECT_TRUE(http::ParseBody(WithBody(Nested(32))).ok());
 }
 
 TEST(JsonCodecTest, RefusesNestingDeeperThanThirtyTwoLevels) {
   for (int depth : {33, 10000}) {
-    auto body = ParseBody(WithBody(Nested(depth)));
+    auto body = http::ParseBody(WithBody(Nested(depth)));
     ASSERT_FALSE(body.ok()) << depth;
-    EXPECT_EQ(HttpStatus(body.status().code()), 400) << depth;
+    EXPECT_EQ(http::HttpStatus(body.status().code()), 400) << depth;
   }
 }
 
 TEST(JsonCodecTest, ParseObjectRefusesAnArrayWithAnErrorOnTheWholeBody) {
-  auto body = ParseObject(WithBody("[1, 2]"));
+  auto body = http::ParseObject(WithBody("[1, 2]"));
   ASSERT_FALSE(body.ok());
   EXPECT_EQ(body.status().code(), domain::Code::kInvalidArgument);
-  EXPECT_EQ(HttpStatus(body.status().code()), 422);
+  EXPECT_EQ(http::HttpStatus(body.status().code()), 422);
   EXPECT_THAT(body.status().errors(),
               ElementsAre(Error("", "must be a JSON object")));
 }
 
 TEST(JsonCodecTest, ParseObjectRefusesScalars) {
   for (const char* text : {"1", "\"text\"", "null", "true"}) {
-    auto body = ParseObject(WithBody(text));
+    auto body = http::ParseObject(WithBody(text));
     ASSERT_FALSE(body.ok()) << text;
-    EXPECT_EQ(HttpStatus(body.status().code()), 422) << text;
+    EXPECT_EQ(http::HttpStatus(body.status().code()), 422) << text;
   }
 }
 
 TEST(JsonCodecTest, ParseObjectStillAnswers400ForInvalidJson) {
-  auto body = ParseObject(WithBody("[1, 2"));
+  auto body = http::ParseObject(WithBody("[1, 2"));
   ASSERT_FALSE(body.ok());
-  EXPECT_EQ(HttpStatus(body.status().code()), 400);
+  EXPECT_EQ(http::HttpStatus(body.status().code()), 400);
 }
 
 TEST(JsonCodecTest, ParseObjectReturnsTheObject) {
-  auto body = ParseObject(WithBody(R"({"name": "Frontex", "n": 2})"));
+  auto body = http::ParseObject(WithBody(R"({"name": "Frontex", "n": 2})"));
   ASSERT_TRUE(body.ok());
   EXPECT_EQ(body->at("name").as_string(), "Frontex");
   EXPECT_EQ(body->at("n").as_int64(), 2);
 }
 
 TEST(JsonCodecTest, ParseArrayRefusesAnObjectWithAnErrorOnTheWholeBody) {
-  auto body = ParseArray(WithBody(R"({"person_id": 8})"));
+  auto body = http::ParseArray(WithBody(R"({"person_id": 8})"));
   ASSERT_FALSE(body.ok());
-  EXPECT_EQ(HttpStatus(body.status().code()), 422);
+  EXPECT_EQ(http::HttpStatus(body.status().code()), 422);
   EXPECT_THAT(body.status().errors(),
               ElementsAre(Error("", "must be a JSON array")));
 }
 
 TEST(JsonCodecTest, ParseArrayReturnsTheArray) {
-  auto body = ParseArray(WithBody(R"([{"person_id": 8}, {"person_id": 9}])"));
+  auto body =
+      http::ParseArray(WithBody(R"([{"person_id": 8}, {"person_id": 9}])"));
   ASSERT_TRUE(body.ok());
   EXPECT_EQ(body->size(), 2u);
 }
@@ -110,7 +113,7 @@ TEST(JsonCodecTest, ParseArrayReturnsTheArray) {
 TEST(JsonCodecTest, ReadsAString) {
   std::string out;
   domain::Errors e;
-  FromJson(json::value("北京"), out, "city", e);
+  codec::FromJson(json::value("北京"), out, "city", e);
   EXPECT_TRUE(e.empty());
   EXPECT_EQ(out, "北京");
 }
@@ -118,7 +121,7 @@ TEST(JsonCodecTest, ReadsAString) {
 TEST(JsonCodecTest, RejectsANumberWhereAStringIsExpected) {
   std::string out = "kept";
   domain::Errors e;
-  FromJson(json::value(5), out, "city", e);
+  codec::FromJson(json::value(5), out, "city", e);
   EXPECT_THAT(e.list(), ElementsAre(Error("city", "must be a string")));
   EXPECT_EQ(out, "kept");
 }
@@ -128,7 +131,7 @@ TEST(JsonCodecTest, ReadsIntegersAcrossTheInt64Range) {
                          std::numeric_limits<std::int64_t>::max()}) {
     std::int64_t out = 1;
     domain::Errors e;
-    FromJson(json::parse(std::to_string(n)), out, "capacity", e);
+    codec::FromJson(json::parse(std::to_string(n)), out, "capacity", e);
     EXPECT_TRUE(e.empty()) << n;
     EXPECT_EQ(out, n);
   }
@@ -137,7 +140,7 @@ TEST(JsonCodecTest, ReadsIntegersAcrossTheInt64Range) {
 TEST(JsonCodecTest, RejectsAStringWhereAnIntegerIsExpected) {
   std::int64_t out = 7;
   domain::Errors e;
-  FromJson(json::value("12"), out, "capacity", e);
+  codec::FromJson(json::value("12"), out, "capacity", e);
   EXPECT_THAT(e.list(), ElementsAre(Error("capacity", "must be an integer")));
   EXPECT_EQ(out, 7);
 }
@@ -145,7 +148,7 @@ TEST(JsonCodecTest, RejectsAStringWhereAnIntegerIsExpected) {
 TEST(JsonCodecTest, RejectsAFractionWhereAnIntegerIsExpected) {
   std::int64_t out = 7;
   domain::Errors e;
-  FromJson(json::parse("1.5"), out, "capacity", e);
+  codec::FromJson(json::parse("1.5"), out, "capacity", e);
   EXPECT_THAT(e.list(), ElementsAre(Error("capacity", "must be an integer")));
   EXPECT_EQ(out, 7);
 }
@@ -153,7 +156,7 @@ TEST(JsonCodecTest, RejectsAFractionWhereAnIntegerIsExpected) {
 TEST(JsonCodecTest, RejectsAnIntegerBeyondInt64AsTooLarge) {
   std::int64_t out = 7;
   domain::Errors e;
-  FromJson(json::parse("9223372036854775808"), out, "capacity", e);
+  codec::FromJson(json::parse("9223372036854775808"), out, "capacity", e);
   EXPECT_THAT(e.list(), ElementsAre(Error("capacity", "is too large")));
   EXPECT_EQ(out, 7);
 }
@@ -161,7 +164,7 @@ TEST(JsonCodecTest, RejectsAnIntegerBeyondInt64AsTooLarge) {
 TEST(JsonCodecTest, ReadsABoolAndNothingElse) {
   bool out = false;
   domain::Errors e;
-  FromJson(json::value(true), out, "dates_estimated", e);
+  codec::FromJson(json::value(true), out, "dates_estimated", e);
   EXPECT_TRUE(out);
   for (const char* text : {"1", "\"true\"", "null"}) {
     FromJson(json::parse(text), out, "dates_estimated", e);
@@ -174,7 +177,7 @@ TEST(JsonCodecTest, ReadsABoolAndNothingElse) {
 TEST(JsonCodecTest, ReadsADoubleFromAnyJsonNumber) {
   domain::Errors e;
   double out = 0;
-  FromJson(json::parse("2500.75"), out, "amount", e);
+  codec::FromJson(json::parse("2500.75"), out, "amount", e);
   EXPECT_DOUBLE_EQ(out, 2500.75);
   FromJson(json::parse("-40"), out, "amount", e);
   EXPECT_DOUBLE_EQ(out, -40.0);
@@ -186,7 +189,7 @@ TEST(JsonCodecTest, ReadsADoubleFromAnyJsonNumber) {
 TEST(JsonCodecTest, RejectsAStringWhereANumberIsExpected) {
   double out = 1.0;
   domain::Errors e;
-  FromJson(json::value("2500"), out, "amount", e);
+  codec::FromJson(json::value("2500"), out, "amount", e);
   EXPECT_THAT(e.list(), ElementsAre(Error("amount", "must be a number")));
   EXPECT_DOUBLE_EQ(out, 1.0);
 }
@@ -194,7 +197,7 @@ TEST(JsonCodecTest, RejectsAStringWhereANumberIsExpected) {
 TEST(JsonCodecTest, ReadsACalendarDate) {
   domain::Date out;
   domain::Errors e;
-  FromJson(json::value("2024-02-29"), out, "start_date", e);
+  codec::FromJson(json::value("2024-02-29"), out, "start_date", e);
   EXPECT_TRUE(e.empty());
   EXPECT_EQ(out.ToString(), "2024-02-29");
 }
@@ -204,7 +207,7 @@ TEST(JsonCodecTest, RejectsWhatIsNotARealDate) {
        {R"("2026-02-29")", R"("2026-3-2")", R"("02/03/2026")", "20260302"}) {
     domain::Date out;
     domain::Errors e;
-    FromJson(json::parse(text), out, "start_date", e);
+    codec::FromJson(json::parse(text), out, "start_date", e);
     EXPECT_THAT(e.list(),
                 ElementsAre(Error("start_date", "must be a date (YYYY-MM-DD)")))
         << text;
@@ -214,7 +217,8 @@ TEST(JsonCodecTest, RejectsWhatIsNotARealDate) {
 TEST(JsonCodecTest, ReadsAnArrayOfStrings) {
   std::vector<std::string> out = {"old"};
   domain::Errors e;
-  FromJson(json::parse(R"(["border control", "visas"])"), out, "topics", e);
+  codec::FromJson(json::parse(R"(["border control", "visas"])"), out, "topics",
+                  e);
   EXPECT_TRUE(e.empty());
   EXPECT_THAT(out, ElementsAre("border control", "visas"));
 }
@@ -222,7 +226,7 @@ TEST(JsonCodecTest, ReadsAnArrayOfStrings) {
 TEST(JsonCodecTest, NamesEachEntryOfAnArrayThatIsNotAString) {
   std::vector<std::string> out;
   domain::Errors e;
-  FromJson(json::parse(R"(["a", 1, "b", null])"), out, "topics", e);
+  codec::FromJson(json::parse(R"(["a", 1, "b", null])"), out, "topics", e);
   EXPECT_THAT(e.list(), ElementsAre(Error("topics[1]", "must be a string"),
                                     Error("topics[3]", "must be a string")));
 }
@@ -230,7 +234,7 @@ TEST(JsonCodecTest, NamesEachEntryOfAnArrayThatIsNotAString) {
 TEST(JsonCodecTest, RejectsAStringWhereAnArrayOfStringsIsExpected) {
   std::vector<std::string> out = {"old"};
   domain::Errors e;
-  FromJson(json::value("visas"), out, "topics", e);
+  codec::FromJson(json::value("visas"), out, "topics", e);
   EXPECT_THAT(e.list(), ElementsAre(Error("topics", "must be an array")));
   EXPECT_THAT(out, ElementsAre("old"));
 }
@@ -238,7 +242,7 @@ TEST(JsonCodecTest, RejectsAStringWhereAnArrayOfStringsIsExpected) {
 TEST(JsonCodecTest, NullResetsAnOptional) {
   std::optional<std::string> out = "Beijing";
   domain::Errors e;
-  FromJson(json::value(nullptr), out, "city", e);
+  codec::FromJson(json::value(nullptr), out, "city", e);
   EXPECT_TRUE(e.empty());
   EXPECT_FALSE(out.has_value());
 }
@@ -246,7 +250,7 @@ TEST(JsonCodecTest, NullResetsAnOptional) {
 TEST(JsonCodecTest, AValueSetsAnOptional) {
   std::optional<std::int64_t> out;
   domain::Errors e;
-  FromJson(json::value(30), out, "capacity", e);
+  codec::FromJson(json::value(30), out, "capacity", e);
   EXPECT_TRUE(e.empty());
   EXPECT_EQ(out, 30);
 }
@@ -254,7 +258,7 @@ TEST(JsonCodecTest, AValueSetsAnOptional) {
 TEST(JsonCodecTest, AnUnreadableValueLeavesAnOptionalAsItWas) {
   std::optional<std::int64_t> out = 30;
   domain::Errors e;
-  FromJson(json::value("thirty"), out, "capacity", e);
+  codec::FromJson(json::value("thirty"), out, "capacity", e);
   EXPECT_THAT(e.list(), ElementsAre(Error("capacity", "must be an integer")));
   EXPECT_EQ(out, 30);
 }
@@ -262,7 +266,7 @@ TEST(JsonCodecTest, AnUnreadableValueLeavesAnOptionalAsItWas) {
 TEST(JsonCodecTest, ReadsAnEnumerationFromItsText) {
   domain::WorkshopKind out = domain::WorkshopKind::kTraining;
   domain::Errors e;
-  FromJson(json::value("study_tour"), out, "kind", e);
+  codec::FromJson(json::value("study_tour"), out, "kind", e);
   EXPECT_TRUE(e.empty());
   EXPECT_EQ(out, domain::WorkshopKind::kStudyTour);
 }
@@ -270,7 +274,7 @@ TEST(JsonCodecTest, ReadsAnEnumerationFromItsText) {
 TEST(JsonCodecTest, AnUnknownEnumerationTextListsTheAllowedTexts) {
   domain::Severity out = domain::Severity::kWarning;
   domain::Errors e;
-  FromJson(json::value("fatal"), out, "severity", e);
+  codec::FromJson(json::value("fatal"), out, "severity", e);
   EXPECT_THAT(e.list(), ElementsAre(Error(
                             "severity", "must be one of: conflict, warning")));
   EXPECT_EQ(out, domain::Severity::kWarning);
@@ -279,7 +283,8 @@ TEST(JsonCodecTest, AnUnknownEnumerationTextListsTheAllowedTexts) {
 TEST(JsonCodecTest, AnUnknownEnumerationTextNamesEveryAllowedText) {
   std::optional<domain::WorkshopKind> out;
   domain::Errors e;
-  FromJson(json::value("Training"), out, "kind", e);  // texts are lower case
+  codec::FromJson(json::value("Training"), out, "kind",
+                  e);  // texts are lower case
   ASSERT_EQ(e.list().size(), 1u);
   const std::string& message = e.list()[0].message;
   EXPECT_THAT(message, ::testing::StartsWith("must be one of: "));
@@ -292,9 +297,9 @@ TEST(JsonCodecTest, AnUnknownEnumerationTextNamesEveryAllowedText) {
 TEST(JsonCodecTest, RejectsANumberWhereAnEnumerationIsExpected) {
   domain::Gender out = domain::Gender::kUndisclosed;
   domain::Errors e;
-  FromJson(json::value(1), out, "gender", e);
+  codec::FromJson(json::value(1), out, "gender", e);
   EXPECT_THAT(e.list(), ElementsAre(Error("gender", "must be a string")));
 }
 
 }  // namespace
-}  // namespace capdev::app
+}  // namespace capdev::codec

@@ -7,13 +7,13 @@
 #include <boost/json.hpp>
 #include <string>
 
-#include "app/http/json_codec.hpp"
+#include "app/codec/json_codec.hpp"
 #include "app/http/problem.hpp"
 #include "domain/project.hpp"
 #include "domain/registration.hpp"
 #include "domain/workshop.hpp"
 
-namespace capdev::app {
+namespace capdev::codec {
 namespace {
 
 using ::testing::ElementsAre;
@@ -27,8 +27,8 @@ domain::FieldError Error(std::string field, std::string message) {
 TEST(JsonCodecTest, DecodeRefusesAReadOnlyField) {
   domain::Registration r;
   domain::Errors e;
-  Decode(json::parse(R"({"workshop_id": 3, "person_id": 8})").as_object(), r,
-         e);
+  codec::Decode(
+      json::parse(R"({"workshop_id": 3, "person_id": 8})").as_object(), r, e);
   EXPECT_THAT(e.list(), ElementsAre(Error("workshop_id", "is read-only")));
   EXPECT_EQ(r.workshop_id, 0);
   EXPECT_EQ(r.person_id, 8);
@@ -37,7 +37,8 @@ TEST(JsonCodecTest, DecodeRefusesAReadOnlyField) {
 TEST(JsonCodecTest, DecodeRefusesAFieldTheResourceDoesNotHave) {
   domain::Registration r;
   domain::Errors e;
-  Decode(json::parse(R"({"person_id": 8, "colour": "red"})").as_object(), r, e);
+  codec::Decode(json::parse(R"({"person_id": 8, "colour": "red"})").as_object(),
+                r, e);
   EXPECT_THAT(e.list(),
               ElementsAre(Error("colour", "is not a field of this resource")));
 }
@@ -45,7 +46,7 @@ TEST(JsonCodecTest, DecodeRefusesAFieldTheResourceDoesNotHave) {
 TEST(JsonCodecTest, DecodeIgnoresTheId) {
   domain::Registration r;
   domain::Errors e;
-  Decode(json::parse(R"({"id": 99, "person_id": 8})").as_object(), r, e);
+  codec::Decode(json::parse(R"({"id": 99, "person_id": 8})").as_object(), r, e);
   EXPECT_TRUE(e.empty());
   EXPECT_EQ(r.id, 0);
 }
@@ -53,10 +54,11 @@ TEST(JsonCodecTest, DecodeIgnoresTheId) {
 TEST(JsonCodecTest, DecodeReportsEveryBadFieldAtOnce) {
   domain::Workshop w;
   domain::Errors e;
-  Decode(json::parse(R"({"title": 1, "kind": "lecture", "start_date": "soon",
+  codec::Decode(
+      json::parse(R"({"title": 1, "kind": "lecture", "start_date": "soon",
                          "capacity": 30, "venue": "Hall"})")
-             .as_object(),
-         w, e);
+          .as_object(),
+      w, e);
   EXPECT_EQ(e.list().size(), 3u);
   EXPECT_TRUE(e.Has("title"));
   EXPECT_TRUE(e.Has("kind"));
@@ -68,14 +70,14 @@ TEST(JsonCodecTest, DecodeReportsEveryBadFieldAtOnce) {
 TEST(JsonCodecTest, DecodePrefixesTheFieldNamesInErrors) {
   domain::Registration r;
   domain::Errors e;
-  Decode(json::parse(R"({"role": "guest"})").as_object(), r, e, "[3].");
+  codec::Decode(json::parse(R"({"role": "guest"})").as_object(), r, e, "[3].");
   ASSERT_EQ(e.list().size(), 1u);
   EXPECT_EQ(e.list()[0].field, "[3].role");
 }
 
 TEST(JsonCodecTest, DecodeListNamesTheEntryOfEachError) {
   domain::Errors e;
-  auto list = DecodeList<domain::Registration>(
+  auto list = codec::DecodeList<domain::Registration>(
       json::parse(R"([{"person_id": 8}, 5, {"person_id": "x"}])").as_array(),
       e);
   ASSERT_EQ(list.size(), 3u);
@@ -86,7 +88,7 @@ TEST(JsonCodecTest, DecodeListNamesTheEntryOfEachError) {
 }
 
 TEST(JsonCodecTest, DraftListsOnlyTheWritableFieldsSent) {
-  auto draft = DecodeDraft<domain::Registration>(
+  auto draft = codec::DecodeDraft<domain::Registration>(
       json::parse(R"({"status": "attended", "workshop_id": 3, "extra": 1})")
           .as_object());
   EXPECT_THAT(draft.present, ElementsAre("status"));
@@ -104,7 +106,7 @@ TEST(JsonCodecTest, DraftAppliesOnlyTheSentFields) {
                           .topics = {"forgery"},
                           .city = "Beijing",
                           .venue = "Friendship Hotel"};
-  auto draft = DecodeDraft<domain::Workshop>(
+  auto draft = codec::DecodeDraft<domain::Workshop>(
       json::parse(R"({"venue": null, "capacity": 40})").as_object());
   ASSERT_TRUE(draft.errors.empty());
 
@@ -144,20 +146,20 @@ domain::Workshop FullWorkshop() {
 
 TEST(JsonCodecTest, EncodeThenDecodeGivesBackEveryField) {
   const domain::Workshop original = FullWorkshop();
-  json::object encoded = Encode(original);
+  json::object encoded = codec::Encode(original);
   // Through text, as a client would see it.
   json::object reread = json::parse(json::serialize(encoded)).as_object();
   reread.erase("id");
 
   domain::Workshop decoded;
   domain::Errors e;
-  Decode(reread, decoded, e);
+  codec::Decode(reread, decoded, e);
   EXPECT_TRUE(e.empty());
   EXPECT_TRUE(domain::SameFields(decoded, original));
 }
 
 TEST(JsonCodecTest, EncodeWritesTheIdAndTypedValues) {
-  json::object o = Encode(FullWorkshop());
+  json::object o = codec::Encode(FullWorkshop());
   EXPECT_EQ(o.at("id").as_int64(), 12);
   EXPECT_EQ(o.at("kind").as_string(), "seminar");
   EXPECT_EQ(o.at("start_date").as_string(), "2026-11-16");
@@ -166,7 +168,7 @@ TEST(JsonCodecTest, EncodeWritesTheIdAndTypedValues) {
 }
 
 TEST(JsonCodecTest, EncodeWritesAbsentValuesAsNull) {
-  json::object o = Encode(domain::Workshop{.title = "T"});
+  json::object o = codec::Encode(domain::Workshop{.title = "T"});
   EXPECT_TRUE(o.at("venue").is_null());
   EXPECT_TRUE(o.at("start_date").is_null());
   EXPECT_TRUE(o.at("kind").is_null());
@@ -174,7 +176,7 @@ TEST(JsonCodecTest, EncodeWritesAbsentValuesAsNull) {
 }
 
 TEST(JsonCodecTest, EncodeWritesEveryDescribedField) {
-  json::object o = Encode(domain::ProjectParty{});
+  json::object o = codec::Encode(domain::ProjectParty{});
   EXPECT_EQ(
       o.size(),
       std::tuple_size_v<decltype(domain::Fields<domain::ProjectParty>::kAll)>);
@@ -190,7 +192,7 @@ TEST(JsonCodecTest, ConflictsBecomeObjectsWithTheirTextsAndNulls) {
                      .other_workshop_title = "Risk analysis",
                      .organization_id = 4,
                      .city = "Shanghai"};
-  json::array a = ToJson(std::vector<domain::Conflict>{c});
+  json::array a = codec::ToJson(std::vector<domain::Conflict>{c});
   ASSERT_EQ(a.size(), 1u);
   const json::object& o = a[0].as_object();
   EXPECT_EQ(o.at("kind").as_string(), "trainer_institution");
@@ -206,8 +208,8 @@ TEST(JsonCodecTest, ConflictsBecomeObjectsWithTheirTextsAndNulls) {
 }
 
 TEST(JsonCodecTest, NoConflictsIsAnEmptyArray) {
-  EXPECT_TRUE(ToJson(std::vector<domain::Conflict>{}).empty());
+  EXPECT_TRUE(codec::ToJson(std::vector<domain::Conflict>{}).empty());
 }
 
 }  // namespace
-}  // namespace capdev::app
+}  // namespace capdev::codec

@@ -72,10 +72,10 @@ TEST_F(OpenApiTest, EnumerationsAreTheDomainsTexts) {
 TEST_F(OpenApiTest, DescribesEveryRoute) {
   auto doc = Get("/api/v1/openapi.json").Json().as_object();
   const auto& paths = doc.at("paths").as_object();
-  app::InitCrypto();
-  auto routes =
-      app::MakeRouter(std::make_shared<app::AuthService>(app::AuthOptions{}))
-          .Routes();
+  services::InitCrypto();
+  auto routes = api::MakeRouter(std::make_shared<services::AuthService>(
+                                    services::AuthOptions{}))
+                    .Routes();
   ASSERT_GT(routes.size(), 30u);
   for (const auto& route : routes) {
     std::string method = route.method;

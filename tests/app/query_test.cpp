@@ -8,7 +8,7 @@
 
 #include "app/http/problem.hpp"
 
-namespace capdev::app {
+namespace capdev::http {
 namespace {
 
 using ::testing::ElementsAre;
@@ -131,13 +131,13 @@ TEST(QueryTest, PageDefaultsToTheFirstFiftyRows) {
   auto q = Of({});
   auto page = q.Page();
   EXPECT_EQ(page.after_id, 0);
-  EXPECT_EQ(page.limit, kDefaultLimit);
-  EXPECT_EQ(kDefaultLimit, 50);
+  EXPECT_EQ(page.limit, http::kDefaultLimit);
+  EXPECT_EQ(http::kDefaultLimit, 50);
   EXPECT_TRUE(q.Check().ok());
 }
 
 TEST(QueryTest, PageTakesALimitFromOneToFiveHundred) {
-  for (int limit : {1, 37, kMaxLimit}) {
+  for (int limit : {1, 37, http::kMaxLimit}) {
     auto q = Of({{"limit", std::to_string(limit)}});
     EXPECT_EQ(q.Page().limit, limit);
     EXPECT_TRUE(q.Check().ok()) << limit;
@@ -147,13 +147,13 @@ TEST(QueryTest, PageTakesALimitFromOneToFiveHundred) {
 TEST(QueryTest, PageRefusesALimitOutsideItsRange) {
   for (const char* text : {"0", "501", "-1", "ten", "50.5"}) {
     auto q = Of({{"limit", text}});
-    EXPECT_EQ(q.Page().limit, kDefaultLimit) << text;
+    EXPECT_EQ(q.Page().limit, http::kDefaultLimit) << text;
     EXPECT_THAT(NotedFields(q), ElementsAre("limit")) << text;
   }
 }
 
 TEST(QueryTest, PageStartsAfterTheCursorsId) {
-  auto q = Of({{"cursor", EncodeCursor(1234)}});
+  auto q = Of({{"cursor", http::EncodeCursor(1234)}});
   EXPECT_EQ(q.Page().after_id, 1234);
   EXPECT_TRUE(q.Check().ok());
 }
@@ -211,7 +211,7 @@ TEST(QueryTest, CheckCollectsEveryErrorAndItsDetailNamesTheFirst) {
   q.Bool("strict");
   auto s = q.Check();
   EXPECT_EQ(s.code(), domain::Code::kMalformed);
-  EXPECT_EQ(HttpStatus(s.code()), 400);
+  EXPECT_EQ(http::HttpStatus(s.code()), 400);
   EXPECT_THAT(NotedFields(q), ElementsAre("limit", "from", "strict"));
   EXPECT_EQ(s.detail(),
             "query parameter 'limit' " + s.errors().front().message);
@@ -226,25 +226,25 @@ TEST(QueryTest, NamesListsEveryParameterSentInOrder) {
 TEST(QueryTest, ACursorDecodesToTheIdItWasMadeFrom) {
   for (std::int64_t id : {std::int64_t{1}, std::int64_t{42},
                           std::numeric_limits<std::int64_t>::max()}) {
-    EXPECT_EQ(DecodeCursor(EncodeCursor(id)), id) << id;
+    EXPECT_EQ(http::DecodeCursor(http::EncodeCursor(id)), id) << id;
   }
 }
 
 TEST(QueryTest, ACursorIsNotJustTheBareId) {
-  EXPECT_NE(EncodeCursor(42), "42");
-  EXPECT_EQ(DecodeCursor("42"), std::nullopt);
+  EXPECT_NE(http::EncodeCursor(42), "42");
+  EXPECT_EQ(http::DecodeCursor("42"), std::nullopt);
 }
 
 TEST(QueryTest, ForgedCursorsAreRefused) {
-  const std::string good = EncodeCursor(42);
+  const std::string good = http::EncodeCursor(42);
   for (const std::string& forged :
        {std::string(), good.substr(0, good.size() - 2), good + "x", good + " ",
         " " + good, EncodeCursor(0), EncodeCursor(-5),
         good.substr(0, good.size() - 2) + "abc",
         good.substr(0, good.size() - 2) + "99999999999999999999"}) {
-    EXPECT_EQ(DecodeCursor(forged), std::nullopt) << "'" << forged << "'";
+    EXPECT_EQ(http::DecodeCursor(forged), std::nullopt) << "'" << forged << "'";
   }
 }
 
 }  // namespace
-}  // namespace capdev::app
+}  // namespace capdev::http

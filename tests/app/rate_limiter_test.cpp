@@ -4,7 +4,7 @@
 
 #include <chrono>
 
-namespace capdev::app {
+namespace capdev::services {
 namespace {
 
 using std::chrono::milliseconds;
@@ -14,19 +14,19 @@ using std::chrono::seconds;
 const RateLimiter::Clock::time_point kT0{std::chrono::hours(1000)};
 
 TEST(RateLimiterTest, AKeyWithoutFailuresMayTryNow) {
-  RateLimiter limiter(3, seconds(60));
+  services::RateLimiter limiter(3, seconds(60));
   EXPECT_EQ(limiter.RetryAfter("amina", kT0), 0);
 }
 
 TEST(RateLimiterTest, FailuresBelowTheLimitDoNotRefuse) {
-  RateLimiter limiter(3, seconds(60));
+  services::RateLimiter limiter(3, seconds(60));
   limiter.Fail("amina", kT0);
   limiter.Fail("amina", kT0 + seconds(1));
   EXPECT_EQ(limiter.RetryAfter("amina", kT0 + seconds(2)), 0);
 }
 
 TEST(RateLimiterTest, TheLimitReachedRefusesUntilTheFirstFailureAgesOut) {
-  RateLimiter limiter(3, seconds(60));
+  services::RateLimiter limiter(3, seconds(60));
   limiter.Fail("amina", kT0);
   limiter.Fail("amina", kT0 + seconds(10));
   limiter.Fail("amina", kT0 + seconds(20));
@@ -36,14 +36,14 @@ TEST(RateLimiterTest, TheLimitReachedRefusesUntilTheFirstFailureAgesOut) {
 }
 
 TEST(RateLimiterTest, RetryAfterRoundsUpToAWholeSecond) {
-  RateLimiter limiter(1, seconds(60));
+  services::RateLimiter limiter(1, seconds(60));
   limiter.Fail("amina", kT0);
   EXPECT_EQ(limiter.RetryAfter("amina", kT0 + milliseconds(500)), 60);
   EXPECT_EQ(limiter.RetryAfter("amina", kT0 + milliseconds(59'001)), 1);
 }
 
 TEST(RateLimiterTest, TheWindowSlides) {
-  RateLimiter limiter(2, seconds(60));
+  services::RateLimiter limiter(2, seconds(60));
   limiter.Fail("amina", kT0);
   limiter.Fail("amina", kT0 + seconds(30));
   ASSERT_GT(limiter.RetryAfter("amina", kT0 + seconds(30)), 0);
@@ -54,14 +54,14 @@ TEST(RateLimiterTest, TheWindowSlides) {
 }
 
 TEST(RateLimiterTest, FailuresOlderThanTheWindowDoNotCount) {
-  RateLimiter limiter(2, seconds(60));
+  services::RateLimiter limiter(2, seconds(60));
   limiter.Fail("amina", kT0);
   limiter.Fail("amina", kT0 + seconds(60));
   EXPECT_EQ(limiter.RetryAfter("amina", kT0 + seconds(60)), 0);
 }
 
 TEST(RateLimiterTest, KeysAreCountedApart) {
-  RateLimiter limiter(2, seconds(60));
+  services::RateLimiter limiter(2, seconds(60));
   limiter.Fail("amina", kT0);
   limiter.Fail("amina", kT0);
   limiter.Fail("ec", kT0);
@@ -71,7 +71,7 @@ TEST(RateLimiterTest, KeysAreCountedApart) {
 }
 
 TEST(RateLimiterTest, SucceedForgetsTheKeysFailures) {
-  RateLimiter limiter(2, seconds(60));
+  services::RateLimiter limiter(2, seconds(60));
   limiter.Fail("amina", kT0);
   limiter.Fail("amina", kT0);
   ASSERT_GT(limiter.RetryAfter("amina", kT0), 0);
@@ -82,7 +82,7 @@ TEST(RateLimiterTest, SucceedForgetsTheKeysFailures) {
 }
 
 TEST(RateLimiterTest, SucceedLeavesOtherKeysAlone) {
-  RateLimiter limiter(1, seconds(60));
+  services::RateLimiter limiter(1, seconds(60));
   limiter.Fail("amina", kT0);
   limiter.Fail("ec", kT0);
   limiter.Succeed("amina");
@@ -92,7 +92,7 @@ TEST(RateLimiterTest, SucceedLeavesOtherKeysAlone) {
 TEST(RateLimiterTest, RetryAfterIsWhenTheKeyMayTryAgainEvenPastTheLimit) {
   // Failures can pass the limit: concurrent logins are checked before any
   // of them fails.
-  RateLimiter limiter(2, seconds(60));
+  services::RateLimiter limiter(2, seconds(60));
   limiter.Fail("amina", kT0);
   limiter.Fail("amina", kT0 + seconds(10));
   limiter.Fail("amina", kT0 + seconds(20));
@@ -103,4 +103,4 @@ TEST(RateLimiterTest, RetryAfterIsWhenTheKeyMayTryAgainEvenPastTheLimit) {
 }
 
 }  // namespace
-}  // namespace capdev::app
+}  // namespace capdev::services

@@ -10,7 +10,7 @@
 
 #include "app/reports/document.hpp"
 
-namespace capdev::app {
+namespace capdev::reports {
 namespace {
 
 using ::testing::ElementsAre;
@@ -80,13 +80,14 @@ Document OneTable(std::vector<std::string> columns,
 // --- CSV --------------------------------------------------------------------
 
 TEST(CsvTest, StartsWithTheOneHeaderRow) {
-  auto records = ParseCsv(RenderCsv(Document{.title = "Empty"}));
+  auto records =
+      ParseCsv(reports::RenderCsv(reports::Document{.title = "Empty"}));
   EXPECT_THAT(records,
               ElementsAre(Record{"section", "item", "measure", "value"}));
 }
 
 TEST(CsvTest, WritesOneLinePerCellLabelledByRowAndColumn) {
-  auto records = ParseCsv(RenderCsv(OneTable(
+  auto records = ParseCsv(reports::RenderCsv(OneTable(
       {"workshop", "registered", "attended"},
       {{"Document security", "30", "28"}, {"Risk analysis", "12", "9"}})));
   ASSERT_EQ(records.size(), 5u);
@@ -101,16 +102,16 @@ TEST(CsvTest, WritesOneLinePerCellLabelledByRowAndColumn) {
 }
 
 TEST(CsvTest, WritesTheFactsAsReportLines) {
-  Document doc{.title = "Funder report",
-               .facts = {{"period", "2026-01-01 to 2026-12-31"}}};
-  auto records = ParseCsv(RenderCsv(doc));
+  reports::Document doc{.title = "Funder report",
+                        .facts = {{"period", "2026-01-01 to 2026-12-31"}}};
+  auto records = ParseCsv(reports::RenderCsv(doc));
   ASSERT_EQ(records.size(), 2u);
   EXPECT_EQ(records[1],
             (Record{"report", "period", "value", "2026-01-01 to 2026-12-31"}));
 }
 
 TEST(CsvTest, EndsEveryLineWithCrLf) {
-  std::string csv = RenderCsv(OneTable({"a", "b"}, {{"x", "1"}}));
+  std::string csv = reports::RenderCsv(OneTable({"a", "b"}, {{"x", "1"}}));
   ASSERT_TRUE(csv.ends_with("\r\n"));
   for (std::size_t i = 0; i < csv.size(); ++i) {
     if (csv[i] == '\n') {
@@ -120,17 +121,18 @@ TEST(CsvTest, EndsEveryLineWithCrLf) {
 }
 
 TEST(CsvTest, QuotesCellsWithACommaAQuoteOrALineBreak) {
-  EXPECT_EQ(CsvCell("Beijing, China"), "\"Beijing, China\"");
-  EXPECT_EQ(CsvCell("the \"CBMM\" project"), "\"the \"\"CBMM\"\" project\"");
-  EXPECT_EQ(CsvCell("line one\nline two"), "\"line one\nline two\"");
-  EXPECT_EQ(CsvCell("a\r\nb"), "\"a\r\nb\"");
+  EXPECT_EQ(reports::CsvCell("Beijing, China"), "\"Beijing, China\"");
+  EXPECT_EQ(reports::CsvCell("the \"CBMM\" project"),
+            "\"the \"\"CBMM\"\" project\"");
+  EXPECT_EQ(reports::CsvCell("line one\nline two"), "\"line one\nline two\"");
+  EXPECT_EQ(reports::CsvCell("a\r\nb"), "\"a\r\nb\"");
 }
 
 TEST(CsvTest, LeavesPlainCellsUnquoted) {
-  EXPECT_EQ(CsvCell("Hangzhou"), "Hangzhou");
-  EXPECT_EQ(CsvCell("87.5%"), "87.5%");
-  EXPECT_EQ(CsvCell("出入境管理"), "出入境管理");
-  EXPECT_EQ(CsvCell(""), "");
+  EXPECT_EQ(reports::CsvCell("Hangzhou"), "Hangzhou");
+  EXPECT_EQ(reports::CsvCell("87.5%"), "87.5%");
+  EXPECT_EQ(reports::CsvCell("出入境管理"), "出入境管理");
+  EXPECT_EQ(reports::CsvCell(""), "");
 }
 
 TEST(CsvTest, TrickyCellsReadBackUnchanged) {
@@ -138,7 +140,8 @@ TEST(CsvTest, TrickyCellsReadBackUnchanged) {
       "a,b", "say \"hi\"", "two\nlines", "cr\r\nlf", "\"", ",", "中文, 文本"};
   std::vector<std::vector<std::string>> rows;
   for (const auto& c : cells) rows.push_back({c, c});
-  auto records = ParseCsv(RenderCsv(OneTable({"label", "value"}, rows)));
+  auto records =
+      ParseCsv(reports::RenderCsv(OneTable({"label", "value"}, rows)));
   ASSERT_EQ(records.size(), cells.size() + 1);
   for (std::size_t i = 0; i < cells.size(); ++i) {
     EXPECT_EQ(records[i + 1][1], cells[i]);
@@ -149,31 +152,31 @@ TEST(CsvTest, TrickyCellsReadBackUnchanged) {
 TEST(CsvTest, PrefixesCellsASpreadsheetWouldRunAsAFormula) {
   for (std::string cell :
        {"=SUM(A1:A9)", "+86 10 1234", "-2+3", "@cmd", "\tindent"}) {
-    EXPECT_EQ(CsvCell(cell), "'" + cell) << cell;
+    EXPECT_EQ(reports::CsvCell(cell), "'" + cell) << cell;
   }
 }
 
 TEST(CsvTest, PrefixesAndQuotesAFormulaStartingWithCarriageReturn) {
-  EXPECT_EQ(CsvCell("\r=1+1"), "\"'\r=1+1\"");
+  EXPECT_EQ(reports::CsvCell("\r=1+1"), "\"'\r=1+1\"");
 }
 
 TEST(CsvTest, PrefixesAFormulaBeforeQuotingIt) {
-  EXPECT_EQ(CsvCell("=HYPERLINK(\"x\",\"y\")"),
+  EXPECT_EQ(reports::CsvCell("=HYPERLINK(\"x\",\"y\")"),
             "\"'=HYPERLINK(\"\"x\"\",\"\"y\"\")\"");
 }
 
 TEST(CsvTest, OnlyTheFirstCharacterMakesAFormula) {
-  EXPECT_EQ(CsvCell("a=b"), "a=b");
-  EXPECT_EQ(CsvCell("2026-01-01"), "2026-01-01");
+  EXPECT_EQ(reports::CsvCell("a=b"), "a=b");
+  EXPECT_EQ(reports::CsvCell("2026-01-01"), "2026-01-01");
 }
 
 TEST(CsvTest, FormulaCellsAreNeutralisedInEveryColumn) {
-  Document doc{.title = "T", .facts = {{"=fact", "+value"}}};
-  doc.tables.push_back(Table{.id = "@section",
-                             .heading = "h",
-                             .columns = {"label", "-measure"},
-                             .rows = {{"=label", "=1+1"}}});
-  auto records = ParseCsv(RenderCsv(doc));
+  reports::Document doc{.title = "T", .facts = {{"=fact", "+value"}}};
+  doc.tables.push_back(reports::Table{.id = "@section",
+                                      .heading = "h",
+                                      .columns = {"label", "-measure"},
+                                      .rows = {{"=label", "=1+1"}}});
+  auto records = ParseCsv(reports::RenderCsv(doc));
   ASSERT_EQ(records.size(), 3u);
   EXPECT_EQ(records[1], (Record{"report", "'=fact", "value", "'+value"}));
   EXPECT_EQ(records[2], (Record{"'@section", "'=label", "'-measure", "'=1+1"}));
@@ -182,32 +185,34 @@ TEST(CsvTest, FormulaCellsAreNeutralisedInEveryColumn) {
 // --- HTML -------------------------------------------------------------------
 
 TEST(HtmlTest, EscapesTheFiveSpecialCharacters) {
-  EXPECT_EQ(HtmlEscape("<a href=\"x\">Tom & Jerry's</a>"),
+  EXPECT_EQ(reports::HtmlEscape("<a href=\"x\">Tom & Jerry's</a>"),
             "&lt;a href=&quot;x&quot;&gt;Tom &amp; Jerry&#39;s&lt;/a&gt;");
-  EXPECT_EQ(HtmlEscape("北京 2026"), "北京 2026");
+  EXPECT_EQ(reports::HtmlEscape("北京 2026"), "北京 2026");
 }
 
 TEST(HtmlTest, NeverWritesTextFromTheDocumentAsMarkup) {
   const std::string attack = "<script>alert(1)</script>";
-  Document doc{.title = attack, .facts = {{attack, attack}}, .notes = {attack}};
-  doc.tables.push_back(Table{.id = attack,
-                             .heading = attack,
-                             .columns = {attack, attack},
-                             .rows = {{attack, attack}}});
-  std::string html = RenderHtml(doc);
+  reports::Document doc{
+      .title = attack, .facts = {{attack, attack}}, .notes = {attack}};
+  doc.tables.push_back(reports::Table{.id = attack,
+                                      .heading = attack,
+                                      .columns = {attack, attack},
+                                      .rows = {{attack, attack}}});
+  std::string html = reports::RenderHtml(doc);
   EXPECT_THAT(html, Not(HasSubstr("<script")));
   EXPECT_THAT(html, HasSubstr("&lt;script&gt;alert(1)&lt;/script&gt;"));
 }
 
 TEST(HtmlTest, AQuoteCannotCloseTheSectionIdAttribute) {
-  Document doc = OneTable({"a", "b"}, {{"x", "1"}});
+  reports::Document doc = OneTable({"a", "b"}, {{"x", "1"}});
   doc.tables[0].id = "x\" onmouseover=\"alert(1)";
-  std::string html = RenderHtml(doc);
+  std::string html = reports::RenderHtml(doc);
   EXPECT_THAT(html, Not(HasSubstr("\" onmouseover=\"")));
 }
 
 TEST(HtmlTest, IsACompletePage) {
-  std::string html = RenderHtml(Document{.title = "Summary 2026"});
+  std::string html =
+      reports::RenderHtml(reports::Document{.title = "Summary 2026"});
   EXPECT_TRUE(html.starts_with("<!DOCTYPE html>"));
   EXPECT_THAT(html, HasSubstr("<title>Summary 2026</title>"));
   EXPECT_THAT(html, HasSubstr("<h1>Summary 2026</h1>"));
@@ -215,7 +220,7 @@ TEST(HtmlTest, IsACompletePage) {
 }
 
 TEST(HtmlTest, RightAlignsAColumnOfNumbersAndItsHeading) {
-  std::string html = RenderHtml(OneTable(
+  std::string html = reports::RenderHtml(OneTable(
       {"workshop", "registered", "rate"},
       {{"Document security", "30", "93.3%"}, {"Risk analysis", "12", ""}}));
   EXPECT_THAT(html, HasSubstr("<th scope=\"col\" class=\"n\">registered</th>"));
@@ -225,7 +230,7 @@ TEST(HtmlTest, RightAlignsAColumnOfNumbersAndItsHeading) {
 }
 
 TEST(HtmlTest, NeverRightAlignsTheRowLabels) {
-  std::string html = RenderHtml(
+  std::string html = reports::RenderHtml(
       OneTable({"year", "workshops"}, {{"2025", "4"}, {"2026", "7"}}));
   EXPECT_THAT(html, HasSubstr("<th scope=\"col\">year</th>"));
   EXPECT_THAT(html, HasSubstr("<td>2025</td>"));
@@ -233,7 +238,7 @@ TEST(HtmlTest, NeverRightAlignsTheRowLabels) {
 }
 
 TEST(HtmlTest, AColumnWithAnyTextIsNotRightAligned) {
-  std::string html = RenderHtml(OneTable(
+  std::string html = reports::RenderHtml(OneTable(
       {"workshop", "participants"}, {{"A", "30"}, {"B", "(not recorded)"}}));
   EXPECT_THAT(html, HasSubstr("<th scope=\"col\">participants</th>"));
   EXPECT_THAT(html, HasSubstr("<td>30</td>"));
@@ -241,13 +246,14 @@ TEST(HtmlTest, AColumnWithAnyTextIsNotRightAligned) {
 }
 
 TEST(HtmlTest, AnEmptyColumnIsNotRightAligned) {
-  std::string html =
-      RenderHtml(OneTable({"workshop", "notes"}, {{"A", ""}, {"B", ""}}));
+  std::string html = reports::RenderHtml(
+      OneTable({"workshop", "notes"}, {{"A", ""}, {"B", ""}}));
   EXPECT_THAT(html, Not(HasSubstr("class=\"n\"")));
 }
 
 TEST(HtmlTest, ATableWithoutRowsSaysNone) {
-  std::string html = RenderHtml(OneTable({"workshop", "registered"}, {}));
+  std::string html =
+      reports::RenderHtml(OneTable({"workshop", "registered"}, {}));
   EXPECT_THAT(html, HasSubstr("<h2>Workshops</h2>"));
   EXPECT_THAT(html, HasSubstr("<p class=\"empty\">None.</p>"));
   EXPECT_THAT(html, Not(HasSubstr("<table")));
@@ -256,17 +262,17 @@ TEST(HtmlTest, ATableWithoutRowsSaysNone) {
 TEST(HtmlTest, AWideTableGetsTheCompactStyle) {
   std::vector<std::string> seven(7, "c");
   std::vector<std::string> six(6, "c");
-  EXPECT_THAT(RenderHtml(OneTable(seven, {seven})),
+  EXPECT_THAT(reports::RenderHtml(OneTable(seven, {seven})),
               HasSubstr("<table class=\"wide\">"));
-  EXPECT_THAT(RenderHtml(OneTable(six, {six})),
+  EXPECT_THAT(reports::RenderHtml(OneTable(six, {six})),
               Not(HasSubstr("<table class=\"wide\">")));
 }
 
 TEST(HtmlTest, WritesNotesOnlyWhenThereAreSome) {
-  EXPECT_THAT(RenderHtml(Document{.title = "T"}),
+  EXPECT_THAT(reports::RenderHtml(reports::Document{.title = "T"}),
               Not(HasSubstr("<section class=\"notes\">")));
-  std::string html = RenderHtml(
-      Document{.title = "T", .notes = {"Attended: present or late."}});
+  std::string html = reports::RenderHtml(
+      reports::Document{.title = "T", .notes = {"Attended: present or late."}});
   EXPECT_THAT(html, HasSubstr("<section class=\"notes\">"));
   EXPECT_THAT(html, HasSubstr("<p>Attended: present or late.</p>"));
 }
@@ -274,11 +280,11 @@ TEST(HtmlTest, WritesNotesOnlyWhenThereAreSome) {
 TEST(HtmlTest, ATableWithRowsButNoColumnsDoesNotCrash) {
   EXPECT_EXIT(
       {
-        RenderHtml(OneTable({}, {{"x"}}));
+        reports::RenderHtml(OneTable({}, {{"x"}}));
         std::exit(0);
       },
       ::testing::ExitedWithCode(0), "");
 }
 
 }  // namespace
-}  // namespace capdev::app
+}  // namespace capdev::reports

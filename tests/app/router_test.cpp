@@ -8,26 +8,26 @@
 #include "app/http/query.hpp"
 #include "tests/support/temp_dir.hpp"
 
-namespace capdev::app {
+namespace capdev::http {
 namespace {
 
-using Result = domain::StatusOr<Response>;
+using Result = domain::StatusOr<http::Response>;
 constexpr auto kOpen = domain::Permission::kPublic;
 
 class RouterTest : public ::testing::Test {
  protected:
   RouterTest() : db_({dir_.File("router.db")}) {
-    router_.Add(kGet, "/things", kOpen, [](Context&) -> Result {
+    router_.Add(http::kGet, "/things", kOpen, [](Context&) -> Result {
       return Response{200, "text/plain", "list", {}};
     });
-    router_.Add(kPost, "/things", kOpen, [](Context&) -> Result {
+    router_.Add(http::kPost, "/things", kOpen, [](Context&) -> Result {
       return Response{201, "text/plain", "made", {}};
     });
     router_.Add(kGet, "/things/{id}", kOpen, [](Context& ctx) -> Result {
       ASSIGN_OR_RETURN(const auto id, ctx.Id("id"));
       return Response{200, "text/plain", std::to_string(id), {}};
     });
-    router_.Add(kDelete, "/things/{id}", kOpen, [](Context&) -> Result {
+    router_.Add(http::kDelete, "/things/{id}", kOpen, [](Context&) -> Result {
       throw std::runtime_error("SELECT secret FROM /var/lib/capdev.db");
     });
     router_.Add(kGet, "/things/{id}/parts/{part_id}", kOpen,
@@ -75,7 +75,8 @@ TEST_F(RouterTest, MatchesTemplatesAndDecodesParameters) {
 
 TEST_F(RouterTest, ClassifiesChangesShortReadsAndLongReads) {
   const auto load = [&](const std::string& method, const std::string& target) {
-    return router_.Resolve(Request{.method = method, .target = target}).kind;
+    return router_.Resolve(http::Request{.method = method, .target = target})
+        .kind;
   };
   EXPECT_EQ(load("GET", "/things/42"), RequestKind::kRead);
   EXPECT_EQ(load("HEAD", "/things/42"), RequestKind::kRead);
@@ -136,7 +137,7 @@ TEST_F(RouterTest, UnknownQueryParametersAre400NamingThem) {
 }
 
 TEST_F(RouterTest, AHandlerThatIgnoresABadParameterStillAnswers400) {
-  router_.Add(kGet, "/careless", kOpen,
+  router_.Add(http::kGet, "/careless", kOpen,
               [](Context& ctx) -> Result {
                 ctx.query.Id("n");  // read, never checked
                 return Response{200, "text/plain", "", {}};
@@ -147,7 +148,7 @@ TEST_F(RouterTest, AHandlerThatIgnoresABadParameterStillAnswers400) {
 }
 
 TEST_F(RouterTest, RoutesNeedASignedInUserWithThePermission) {
-  router_.Add(kGet, "/admin-only", domain::Permission::kAdmin,
+  router_.Add(http::kGet, "/admin-only", domain::Permission::kAdmin,
               [](Context& ctx) -> Result {
                 return Response{200, "text/plain", ctx.user->username, {}};
               });
@@ -160,7 +161,7 @@ TEST_F(RouterTest, RoutesNeedASignedInUserWithThePermission) {
             .user_id = 1, .username = r.authorization, .role = *role};
       });
   auto as = [&](const std::string& role) {
-    return Send(Request{
+    return Send(http::Request{
         .method = "GET", .target = "/admin-only", .authorization = role});
   };
   EXPECT_EQ(as("").status, 401);
@@ -184,26 +185,26 @@ TEST_F(RouterTest, HeadAnswersLikeGetWithoutABody) {
 
 TEST_F(RouterTest, BadQueryParametersAre400) {
   router_.Add(
-      kGet, "/paged", kOpen,
+      http::kGet, "/paged", kOpen,
       [](Context& ctx) -> Result {
         auto page = ctx.query.Page();
         RETURN_IF_ERROR(ctx.query.Check());
         return Response{200, "text/plain", std::to_string(page.limit), {}};
       },
-      kPaging);
+      http::kPaging);
   EXPECT_EQ(Call("GET", "/paged").body, "50");
   EXPECT_EQ(Call("GET", "/paged?limit=500").body, "500");
   EXPECT_EQ(Call("GET", "/paged?limit=501").status, 400);
   EXPECT_EQ(Call("GET", "/paged?limit=0").status, 400);
   EXPECT_EQ(Call("GET", "/paged?limit=ten").status, 400);
   EXPECT_EQ(Call("GET", "/paged?cursor=forged").status, 400);
-  EXPECT_EQ(Call("GET", "/paged?cursor=" + EncodeCursor(5)).status, 200);
+  EXPECT_EQ(Call("GET", "/paged?cursor=" + http::EncodeCursor(5)).status, 200);
 }
 
 }  // namespace
-}  // namespace capdev::app
+}  // namespace capdev::http
 
-namespace capdev::app {
+namespace capdev::http {
 namespace {
 
 TEST_F(RouterTest, ProblemsNeverEchoBytesThatAreNotUtf8) {
@@ -215,7 +216,7 @@ TEST_F(RouterTest, ProblemsNeverEchoBytesThatAreNotUtf8) {
 
 TEST_F(RouterTest, BadQueryParametersSayWhatIsWrong) {
   router_.Add(
-      kGet, "/kinds", kOpen,
+      http::kGet, "/kinds", kOpen,
       [](Context& ctx) -> Result {
         static constexpr std::array<std::string_view, 2> kKinds = {"a", "b"};
         ctx.query.OneOf("kind", kKinds);
@@ -230,4 +231,4 @@ TEST_F(RouterTest, BadQueryParametersSayWhatIsWrong) {
 }
 
 }  // namespace
-}  // namespace capdev::app
+}  // namespace capdev::http

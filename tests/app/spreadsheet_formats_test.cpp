@@ -11,14 +11,14 @@
 #include "app/formats/xlsx_reader.hpp"
 #include "app/formats/xlsx_writer.hpp"
 
-namespace capdev::app {
+namespace capdev::formats {
 namespace {
 
 std::vector<std::vector<std::string>> Texts(const Rows& rows) {
   std::vector<std::vector<std::string>> out;
   for (const auto& row : rows) {
     out.emplace_back();
-    for (const auto& cell : row) out.back().push_back(CellText(cell));
+    for (const auto& cell : row) out.back().push_back(formats::CellText(cell));
   }
   return out;
 }
@@ -26,21 +26,21 @@ std::vector<std::vector<std::string>> Texts(const Rows& rows) {
 using Lines = std::vector<std::vector<std::string>>;
 
 TEST(CsvReaderTest, ReadsQuotesDoubledQuotesAndLineBreaksInsideQuotes) {
-  auto rows =
-      ParseCsv("a,\"b,c\",\"say \"\"hi\"\"\"\r\n\"two\r\nlines\",,x\r\n");
+  auto rows = formats::ParseCsv(
+      "a,\"b,c\",\"say \"\"hi\"\"\"\r\n\"two\r\nlines\",,x\r\n");
   ASSERT_TRUE(rows.ok()) << rows.status().detail();
   EXPECT_EQ(Texts(*rows),
             (Lines{{"a", "b,c", "say \"hi\""}, {"two\r\nlines", "", "x"}}));
 }
 
 TEST(CsvReaderTest, AcceptsLfAndAMissingFinalLineBreakAndKeepsBlankLines) {
-  auto rows = ParseCsv("h1,h2\n1,2\n\n3,4");
+  auto rows = formats::ParseCsv("h1,h2\n1,2\n\n3,4");
   ASSERT_TRUE(rows.ok());
   EXPECT_EQ(Texts(*rows), (Lines{{"h1", "h2"}, {"1", "2"}, {}, {"3", "4"}}));
 }
 
 TEST(CsvReaderTest, RefusesAnUnclosedQuoteNamingItsRow) {
-  auto rows = ParseCsv("Name\r\nok\r\n\"open,\r\n");
+  auto rows = formats::ParseCsv("Name\r\nok\r\n\"open,\r\n");
   ASSERT_FALSE(rows.ok());
   EXPECT_EQ(rows.status().code(), domain::Code::kMalformed);
   EXPECT_NE(rows.status().detail().find("row 3"), std::string::npos);
@@ -49,25 +49,28 @@ TEST(CsvReaderTest, RefusesAnUnclosedQuoteNamingItsRow) {
 TEST(CsvReaderTest, StopsBeyondTheRowLimit) {
   std::string text = "Name\n";
   for (int i = 0; i < 11; ++i) text += "x\n";
-  EXPECT_EQ(ParseCsv(text, {.max_rows = 11}).status().code(),
+  EXPECT_EQ(formats::ParseCsv(text, {.max_rows = 11}).status().code(),
             domain::Code::kTooLarge);
-  EXPECT_TRUE(ParseCsv(text, {.max_rows = 12}).ok());
+  EXPECT_TRUE(formats::ParseCsv(text, {.max_rows = 12}).ok());
 }
 
 TEST(CsvReaderTest, DecodesUtf8WithBomAndGb18030) {
-  EXPECT_EQ(*DecodeText("\xEF\xBB\xBF\xE5\xA7\x93\xE5\x90\x8D,x"), "姓名,x");
-  EXPECT_EQ(*DecodeText("\xE5\xA7\x93\xE5\x90\x8D"), "姓名");
+  EXPECT_EQ(*formats::DecodeText("\xEF\xBB\xBF\xE5\xA7\x93\xE5\x90\x8D,x"),
+            "姓名,x");
+  EXPECT_EQ(*formats::DecodeText("\xE5\xA7\x93\xE5\x90\x8D"), "姓名");
   // 姓名,王芳 in GB18030 (as Python's "姓名,王芳".encode("gb18030")).
-  EXPECT_EQ(*DecodeText("\xD0\xD5\xC3\xFB,\xCD\xF5\xB7\xBC"), "姓名,王芳");
+  EXPECT_EQ(*formats::DecodeText("\xD0\xD5\xC3\xFB,\xCD\xF5\xB7\xBC"),
+            "姓名,王芳");
   // Not GB18030 either: an incomplete double-byte sequence at the end.
-  EXPECT_EQ(DecodeText("ok\x81").status().code(), domain::Code::kMalformed);
+  EXPECT_EQ(formats::DecodeText("ok\x81").status().code(),
+            domain::Code::kMalformed);
 }
 
 TEST(XlsxTest, TabNamesAreOnesExcelAcceptsAndNeverRepeat) {
   const auto titled = [](std::vector<std::string> titles) {
-    std::vector<Sheet> sheets;
+    std::vector<formats::Sheet> sheets;
     for (auto& t : titles) sheets.push_back({std::move(t), {}, {}, {}, {}});
-    return TabNames(sheets);
+    return formats::TabNames(sheets);
   };
   // 31 characters at most; a long heading is cut, and the same cut of a
   // second long heading is numbered instead of becoming "Sheet2".
@@ -92,22 +95,23 @@ TEST(XlsxTest, TabNamesAreOnesExcelAcceptsAndNeverRepeat) {
 }
 
 TEST(XlsxTest, ReadsBackWhatTheWriterWrote) {
-  Sheet sheet{
+  formats::Sheet sheet{
       "Grid: test/1",  // characters Excel refuses in a tab name
       {"Person ID", "Name", "2017-09-08"},
       {{12.0, std::string("=SUM(A1)"), std::string("P")},
        {13.5, std::string("王芳"), domain::Date::Parse("2017-09-08").value()},
        {}},
       {}};
-  auto bytes = WriteXlsx(std::span(&sheet, 1));
+  auto bytes = formats::WriteXlsx(std::span(&sheet, 1));
   ASSERT_TRUE(bytes.ok());
-  auto rows = ReadXlsx(*bytes);
+  auto rows = formats::ReadXlsx(*bytes);
   ASSERT_TRUE(rows.ok()) << rows.status().detail();
   EXPECT_EQ(Texts(*rows), (Lines{{"Person ID", "Name", "2017-09-08"},
                                  {"12", "=SUM(A1)", "P"},
                                  {"13.5", "王芳", "42986"}}));
-  EXPECT_EQ(DateFromSerial(std::get<double>((*rows)[2][2]))->ToString(),
-            "2017-09-08");
+  EXPECT_EQ(
+      formats::DateFromSerial(std::get<double>((*rows)[2][2]))->ToString(),
+      "2017-09-08");
   EXPECT_TRUE(std::holds_alternative<double>((*rows)[1][0]));
 }
 
@@ -158,7 +162,7 @@ TEST(XlsxTest,
       R"(<x:row r="1"><x:c r="A1" t="s"><x:v>0</x:v></x:c><x:c r="C1" t="inlineStr"><x:is><x:t>Email</x:t></x:is></x:c></x:row>)"
       R"(<x:row r="3"><x:c r="B3" t="s"><x:v>1</x:v></x:c><x:c r="C3" t="b"><x:v>1</x:v></x:c><x:c r="D3" t="str"><x:f>A1</x:f><x:v>Name</x:v></x:c></x:row>)"
       R"(<x:row r="900" s="3"/></x:sheetData></x:worksheet>)";
-  auto rows = ReadXlsx(Workbook(sheet, shared));
+  auto rows = formats::ReadXlsx(Workbook(sheet, shared));
   ASSERT_TRUE(rows.ok()) << rows.status().detail();
   EXPECT_EQ(Texts(*rows),
             (Lines{{"Name", "", "Email"}, {}, {"", "王芳", "TRUE", "Name"}}));
@@ -172,7 +176,7 @@ TEST(XlsxTest, RefusesWhatIsNotAWorkbookWith400) {
        Workbook(
            R"(<worksheet><sheetData><row><c t="s"><v>4</v></c></row></sheetData></worksheet>)"),
        Workbook(R"(<!DOCTYPE x [<!ENTITY a "aaaa">]><worksheet/>)")}) {
-    auto rows = ReadXlsx(bytes);
+    auto rows = formats::ReadXlsx(bytes);
     ASSERT_FALSE(rows.ok());
     EXPECT_EQ(rows.status().code(), domain::Code::kMalformed)
         << rows.status().detail();
@@ -182,15 +186,16 @@ TEST(XlsxTest, RefusesWhatIsNotAWorkbookWith400) {
 TEST(XlsxTest, StopsAtTheUnzippedLimitAndTheRowLimit) {
   const std::string big =
       "<worksheet>" + std::string(1 << 20, ' ') + "</worksheet>";
-  EXPECT_EQ(
-      ReadXlsx(Workbook(big), {.max_unzipped = 512 << 10}).status().code(),
-      domain::Code::kTooLarge);
+  EXPECT_EQ(formats::ReadXlsx(Workbook(big), {.max_unzipped = 512 << 10})
+                .status()
+                .code(),
+            domain::Code::kTooLarge);
   const std::string far =
       R"(<worksheet><sheetData><row r="20"><c r="A20"><v>1</v></c></row></sheetData></worksheet>)";
-  EXPECT_EQ(ReadXlsx(Workbook(far), {.max_rows = 10}).status().code(),
+  EXPECT_EQ(formats::ReadXlsx(Workbook(far), {.max_rows = 10}).status().code(),
             domain::Code::kTooLarge);
-  EXPECT_TRUE(ReadXlsx(Workbook(far), {.max_rows = 20}).ok());
+  EXPECT_TRUE(formats::ReadXlsx(Workbook(far), {.max_rows = 20}).ok());
 }
 
 }  // namespace
-}  // namespace capdev::app
+}  // namespace capdev::formats

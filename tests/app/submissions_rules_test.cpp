@@ -4,7 +4,7 @@
 
 #include "app/services/submissions.hpp"
 
-namespace capdev::app {
+namespace capdev::services {
 namespace {
 
 // FIPS 180-2 test vectors.
@@ -25,7 +25,7 @@ TEST(JsonChangesTest, ListsChangedValuesByPathIgnoringGeneratedAt) {
   const auto now = json::parse(
       R"({"generated_at":"b","totals":{"people_trained":3,"rate":0.5},)"
       R"("workshops":[{"id":1,"days":3.0},{"id":2,"days":1}],"new":true})");
-  const auto changes = JsonChanges(before, now);
+  const auto changes = services::JsonChanges(before, now);
   std::map<std::string, std::pair<json::value, json::value>> by_path;
   for (const auto& c : changes) {
     const auto& o = c.as_object();
@@ -44,4 +44,4 @@ TEST(JsonChangesTest, ListsChangedValuesByPathIgnoringGeneratedAt) {
 }
 
 }  // namespace
-}  // namespace capdev::app
+}  // namespace capdev::services

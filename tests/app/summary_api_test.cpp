@@ -126,7 +126,7 @@ TEST(CsvCellTest, QuotesAndNeutralisesPerRfc4180) {
                                           "\tindent", "plain",       "中文"};
   std::string line;
   for (const auto& c : cells)
-    line += (line.empty() ? "" : ",") + app::CsvCell(c);
+    line += (line.empty() ? "" : ",") + reports::CsvCell(c);
   auto rows =
       ParseCsv("a\r\n" + line + "\r\n");  // read back by Python's csv module
   ASSERT_EQ(rows.size(), 2u);

@@ -21,7 +21,7 @@
 #include "storage/transaction.hpp"
 #include "tests/support/temp_dir.hpp"
 
-namespace capdev::app {
+namespace capdev::http {
 namespace {
 
 using namespace std::chrono_literals;
@@ -64,7 +64,7 @@ class WriterTest : public ::testing::Test {
         [held, started](storage::Database&) {
           started->set_value();
           held.wait();
-          return Response{};
+          return http::Response{};
         },
         [](const Response&) {});
     holding.wait();
@@ -75,7 +75,7 @@ class WriterTest : public ::testing::Test {
 };
 
 TEST_F(WriterTest, QueuedChangesCommitTogetherEachAllOrNothing) {
-  Writer writer(options_);
+  http::Writer writer(options_);
   std::promise<void> release;
   Hold(writer, release);
 
@@ -114,7 +114,7 @@ TEST_F(WriterTest, AChangeThatFailsOnCommitIsNotAnsweredAsSaved) {
         "CREATE TABLE child (p INTEGER REFERENCES t(x) DEFERRABLE INITIALLY "
         "DEFERRED)");
   }
-  Writer writer(options_);
+  http::Writer writer(options_);
   std::promise<void> release;
   Hold(writer, release);
   std::promise<int> first, second;
@@ -124,7 +124,7 @@ TEST_F(WriterTest, AChangeThatFailsOnCommitIsNotAnsweredAsSaved) {
         storage::WriteTx tx(db);
         db.Execute("INSERT INTO child (p) VALUES (99)");  // no such parent
         tx.Commit();
-        return Response{201, "text/plain", "child", {}};
+        return http::Response{201, "text/plain", "child", {}};
       },
       [&](Response r) { second.set_value(r.status); });
   release.set_value();
@@ -140,14 +140,14 @@ TEST_F(WriterTest, AChangeThatFailsOnCommitIsNotAnsweredAsSaved) {
 }
 
 TEST_F(WriterTest, AfterCommitRunsOnceTheChangeIsVisibleToOthers) {
-  Writer writer(options_);
+  http::Writer writer(options_);
   std::promise<std::string> body;
   writer.Post(
       [this](storage::Database& db) {
         storage::WriteTx tx(db);
         db.Execute("INSERT INTO t (x) VALUES (5)");
         tx.Commit();
-        Response r{200, "text/plain", "", {}};
+        http::Response r{200, "text/plain", "", {}};
         r.after_commit = [this](Response& done) {
           done.body = std::to_string(Committed().size());
         };
@@ -160,7 +160,7 @@ TEST_F(WriterTest, AfterCommitRunsOnceTheChangeIsVisibleToOthers) {
 TEST_F(WriterTest, StopAnswersEverythingQueued) {
   std::atomic<int> answered = 0;
   {
-    Writer writer(options_);
+    http::Writer writer(options_);
     for (int i = 0; i < 50; ++i)
       writer.Post(Insert(i), [&](Response r) {
         if (r.status == 201) ++answered;
@@ -172,7 +172,7 @@ TEST_F(WriterTest, StopAnswersEverythingQueued) {
 }
 
 TEST_F(WriterTest, WorkerPoolRefusesBeyondItsQueue) {
-  WorkerPool pool(options_, {.threads = 1, .max_queued = 2});
+  http::WorkerPool pool(options_, {.threads = 1, .max_queued = 2});
   std::promise<void> release;
   auto held = release.get_future().share();
   std::promise<void> started;
@@ -191,7 +191,7 @@ TEST_F(WriterTest, WorkerPoolRefusesBeyondItsQueue) {
 }
 
 TEST_F(WriterTest, WorkerPoolStopsAQueryPastItsBudget) {
-  WorkerPool pool(options_, {.threads = 1, .budget = 100ms});
+  http::WorkerPool pool(options_, {.threads = 1, .budget = 100ms});
   std::promise<std::optional<domain::Status>> outcome;
   const auto started = std::chrono::steady_clock::now();
   ASSERT_TRUE(pool.TryPost([&](storage::Database* db) {
@@ -222,4 +222,4 @@ TEST_F(WriterTest, WorkerPoolStopsAQueryPastItsBudget) {
 }
 
 }  // namespace
-}  // namespace capdev::app
+}  // namespace capdev::http

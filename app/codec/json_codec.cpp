@@ -1,42 +1,6 @@
-#include "app/http/json_codec.hpp"
+#include "app/codec/json_codec.hpp"
 
-namespace capdev::app {
-
-namespace {
-constexpr std::size_t kMaxDepth = 32;
-}
-
-domain::StatusOr<json::value> ParseBody(const Request& request) {
-  if (request.body.empty())
-    return domain::Status::Malformed("a JSON body is required");
-  json::parse_options options;
-  options.max_depth = kMaxDepth;
-  boost::system::error_code ec;
-  json::value v = json::parse(request.body, ec, {}, options);
-  if (ec) {
-    return domain::Status::Malformed("the body is not valid JSON: " +
-                                     ec.message());
-  }
-  return v;
-}
-
-domain::StatusOr<json::object> ParseObject(const Request& request) {
-  ASSIGN_OR_RETURN(json::value body, ParseBody(request));
-  if (!body.is_object()) {
-    return domain::Status::Invalid({{"", "must be a JSON object"}},
-                                   "the body must be a JSON object");
-  }
-  return std::move(body.as_object());
-}
-
-domain::StatusOr<json::array> ParseArray(const Request& request) {
-  ASSIGN_OR_RETURN(json::value body, ParseBody(request));
-  if (!body.is_array()) {
-    return domain::Status::Invalid({{"", "must be a JSON array"}},
-                                   "the body must be a JSON array");
-  }
-  return std::move(body.as_array());
-}
+namespace capdev::codec {
 
 json::array ToJson(const std::vector<domain::Conflict>& conflicts) {
   json::array a;
@@ -53,10 +17,6 @@ json::array ToJson(const std::vector<domain::Conflict>& conflicts) {
                  {"city", ToJson(c.city)}});
   }
   return a;
-}
-
-Response JsonResponse(int status, const json::value& body) {
-  return Response{status, "application/json", json::serialize(body), {}};
 }
 
 void FromJson(const json::value& j, std::string& out, const std::string& field,
@@ -104,4 +64,11 @@ void FromJson(const json::value& j, domain::Date& out, const std::string& field,
   out = *d;
 }
 
-}  // namespace capdev::app
+json::object SheetJson(std::int64_t session_id,
+                       const std::vector<domain::AttendanceMark>& marks) {
+  return {{"session_id", session_id},
+          {"items", EncodeAll(marks)},
+          {"next_cursor", nullptr}};
+}
+
+}  // namespace capdev::codec

@@ -8,7 +8,7 @@
 #include <string>
 #include <vector>
 
-#include "app/http/message.hpp"
+#include "domain/attendance.hpp"
 #include "domain/conflict.hpp"
 #include "domain/date.hpp"
 #include "domain/draft.hpp"
@@ -16,18 +16,12 @@
 #include "domain/field.hpp"
 #include "domain/validation.hpp"
 
-namespace capdev::app {
-
+namespace capdev {
+// Every layer above domain writes Boost.JSON as json::.
 namespace json = boost::json;
+}  // namespace capdev
 
-// Parses a request body: 400 when it is not JSON or nests too deep, 422 when
-// it is not the object or array asked for. The Content-Type is not insisted
-// on, so a bare `curl -d` works.
-domain::StatusOr<json::value> ParseBody(const Request& request);
-domain::StatusOr<json::object> ParseObject(const Request& request);
-domain::StatusOr<json::array> ParseArray(const Request& request);
-
-Response JsonResponse(int status, const json::value& body);
+namespace capdev::codec {
 
 inline json::value ToJson(const std::string& v) { return json::string(v); }
 inline json::value ToJson(std::int64_t v) { return v; }
@@ -52,6 +46,10 @@ json::value ToJson(const std::optional<T>& v) {
   return v ? ToJson(*v) : json::value(nullptr);
 }
 json::array ToJson(const std::vector<domain::Conflict>& conflicts);
+
+// One session's attendance sheet, as its GET and PUT answer it.
+json::object SheetJson(std::int64_t session_id,
+                       const std::vector<domain::AttendanceMark>& marks);
 
 void FromJson(const json::value& j, std::string& out, const std::string& field,
               domain::Errors& e);
@@ -187,4 +185,4 @@ std::vector<E> DecodeList(const json::array& body, domain::Errors& errors) {
   return out;
 }
 
-}  // namespace capdev::app
+}  // namespace capdev::codec

@@ -1,0 +1,22 @@
+#pragma once
+// The credentials a request carries, read from its headers, and the cookie
+// that holds the web app's session: HTTP's side of signing in.
+
+#include <cstdint>
+#include <optional>
+#include <string>
+
+#include "app/http/message.hpp"
+#include "app/services/auth_service.hpp"
+
+namespace capdev::api {
+
+// `feed_token` is the calendar feeds' access_token parameter, if given.
+services::Credentials CredentialsOf(const http::Request& request,
+                                    std::optional<std::string> feed_token);
+// Set-Cookie values that start and end a web session.
+std::string SessionCookieHeader(const std::string& token,
+                                std::int64_t max_age_seconds);
+std::string ClearedCookieHeader();
+
+}  // namespace capdev::api
