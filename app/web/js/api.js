@@ -39,7 +39,7 @@ export function apiPath(strings, ...values) {
 // '/api/v1/workshops' + {status: 'held', city: ''} -> '/api/v1/workshops?status=held'
 export function url(path, query) {
   const qs = queryString(query);
-  return qs ? `${path}${path.includes('?') ? '&' : '?'}${qs}` : path;
+  return qs ? `${path}?${qs}` : path;
 }
 
 // body: JSON-encoded, unless `type` is given (a file sent as it is, e.g. text/csv).
