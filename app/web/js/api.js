@@ -1,6 +1,8 @@
 // The one way the app talks to the server: fetch with the session cookie, the
 // CSRF token on writes, and problem+json errors turned into Problem objects.
 
+import { queryString } from './query.js';
+
 const WRITE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
 // An RFC 9457 problem: {type, title, status, detail, errors: [{field, message}]}.
@@ -28,14 +30,16 @@ export function onUnauthorized(handler) {
   unauthorizedHandler = handler;
 }
 
+// apiPath`workshops/${id}/sessions` -> '/api/v1/workshops/12/sessions'. Only the
+// client modules (js/client/) build API paths; every value is encoded.
+export function apiPath(strings, ...values) {
+  return values.reduce((out, v, i) => `${out}${encodeURIComponent(v)}${strings[i + 1]}`, `/api/v1/${strings[0]}`);
+}
+
 // '/api/v1/workshops' + {status: 'held', city: ''} -> '/api/v1/workshops?status=held'
 export function url(path, query) {
-  const params = new URLSearchParams();
-  for (const [k, v] of Object.entries(query || {})) {
-    if (v !== null && v !== undefined && v !== '') params.set(k, String(v));
-  }
-  const qs = params.toString();
-  return qs ? `${path}${path.includes('?') ? '&' : '?'}${qs}` : path;
+  const qs = queryString(query);
+  return qs ? `${path}?${qs}` : path;
 }
 
 // body: JSON-encoded, unless `type` is given (a file sent as it is, e.g. text/csv).

@@ -18,7 +18,11 @@ import { organizationsView, organizationView, organizationFormView } from './vie
 import { projectsView, projectView, projectFormView } from './views/projects.js';
 import { projectResultsView } from './views/results.js';
 import { calendarView } from './views/calendar.js';
-import { reportsView, attendanceReportView, funderReportView, submissionsView, summaryReportView } from './views/reports.js';
+import { reportsView } from './views/reports.js';
+import { attendanceReportView } from './views/report-attendance.js';
+import { funderReportView } from './views/report-funder.js';
+import { summaryReportView } from './views/report-summary.js';
+import { submissionsView } from './views/report-submissions.js';
 import { usersView } from './views/users.js';
 import { auditView } from './views/audit.js';
 

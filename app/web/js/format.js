@@ -192,3 +192,8 @@ export function label(kind, value) {
 export function options(kind) {
   return Object.entries(LABELS[kind]);
 }
+
+// A project as a choice in a <select>: [id, 'CBMM — Title'].
+export function projectOptions(list) {
+  return list.map((p) => [p.id, `${p.code} — ${p.title}`]);
+}

@@ -1,28 +1,10 @@
 // Organizations as other screens need them: names for the ids that records
 // carry, and the organization picker (search, or create one on the spot).
-import { api, getAll } from './api.js';
+import { createOrganization, getOrganization, listOrganizations, organizations, updateOrganization } from './client/organizations.js';
 import { h } from './dom.js';
 import { field, fields, form, withoutEmpty } from './form.js';
 import { picker } from './picker.js';
 import { openDialog, button, notify } from './ui.js';
-
-let cache = null;
-
-// All organizations by id, loaded once per page load (the list is short;
-// records only carry organization_id).
-export function organizations() {
-  cache ??= getAll('/api/v1/organizations')
-    .then((list) => new Map(list.map((o) => [o.id, o])))
-    .catch((problem) => {
-      cache = null;
-      throw problem;
-    });
-  return cache;
-}
-
-export function forgetOrganizations() {
-  cache = null;
-}
 
 export function orgName(org) {
   if (!org) return '';
@@ -35,7 +17,7 @@ export function orgName(org) {
 export function organizationPicker({ name = 'organization_id', label = 'Organization', value = null, hint, onChange, class: cls, exclude = null, create = true } = {}) {
   return picker({
     name, label, hint, value, onChange, class: cls,
-    search: async (text) => (await api.get('/api/v1/organizations', { q: text, limit: 12 })).items.filter((o) => o.id !== exclude),
+    search: async (text) => (await listOrganizations({ q: text, limit: 12 })).items.filter((o) => o.id !== exclude),
     describe: orgName,
     option: (o) => [orgName(o), otherNames(o) ? h('span', { class: 'combo-note' }, otherNames(o)) : null],
     create: create ? { label: (text) => `Create organization “${text}”…`, run: createOrganizationDialog } : null,
@@ -73,8 +55,7 @@ export function createOrganizationDialog(name) {
     submitLabel: 'Create organization',
     cancel: button('Cancel', () => close(null)),
     onSubmit: async (values) => {
-      const org = await api.post('/api/v1/organizations', withoutEmpty(values));
-      forgetOrganizations();
+      const org = await createOrganization(withoutEmpty(values));
       notify(`Organization “${org.name}” created.`);
       close(org);
     },
@@ -89,10 +70,8 @@ export async function orgById(id) {
 // Adds a spelling (from an imported list, say) to an organization's other
 // names: read first, so the names added since are kept.
 export async function addAlias(orgId, alias) {
-  const org = await api.get(`/api/v1/organizations/${orgId}`);
-  const saved = await api.patch(`/api/v1/organizations/${orgId}`, { aliases: [...(org.aliases || []), alias] });
-  forgetOrganizations();
-  return saved;
+  const org = await getOrganization(orgId);
+  return updateOrganization(orgId, { aliases: [...(org.aliases || []), alias] });
 }
 
 export function orgLink(org) {

@@ -1,5 +1,6 @@
 // Hash routes ("#/workshops/12?tab=x") so the server only ever serves "/".
 // A view is an async function ({params, query, root}) that fills root.
+import { queryString } from './query.js';
 
 const routes = [];
 let renderHook = null;
@@ -35,11 +36,7 @@ export function match(path) {
 
 // '#/workshops' + {status: 'held'} -> '#/workshops?status=held' (empty values dropped)
 export function href(path, query) {
-  const params = new URLSearchParams();
-  for (const [k, v] of Object.entries(query || {})) {
-    if (v !== null && v !== undefined && v !== '') params.set(k, String(v));
-  }
-  const qs = params.toString();
+  const qs = queryString(query);
   return `#${path}${qs ? `?${qs}` : ''}`;
 }
 

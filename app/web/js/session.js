@@ -1,6 +1,7 @@
 // Who is signed in. The session itself is an HttpOnly cookie the app never
 // sees; the CSRF token it needs for writes comes from the login answer or /me.
-import { api, setCsrfToken } from './api.js';
+import { setCsrfToken } from './api.js';
+import { getMe, logIn, logOut } from './client/auth.js';
 
 let user = null;
 
@@ -24,7 +25,7 @@ export function isFunder() {
 // Reads the session from the cookie (after a page load); null when signed out.
 export async function restoreSession() {
   try {
-    const me = await api.get('/api/v1/me');
+    const me = await getMe();
     user = me;
     setCsrfToken(me.csrf_token);
   } catch (problem) {
@@ -36,7 +37,7 @@ export async function restoreSession() {
 }
 
 export async function signIn(username, password) {
-  const answer = await api.post('/api/v1/auth/login', { username, password });
+  const answer = await logIn(username, password);
   user = answer.user;
   setCsrfToken(answer.csrf_token);
   return user;
@@ -44,7 +45,7 @@ export async function signIn(username, password) {
 
 export async function signOut() {
   try {
-    await api.post('/api/v1/auth/logout');
+    await logOut();
   } finally {
     forget();
   }

@@ -2,7 +2,7 @@
 // (cycling Present → Late → Excused → Absent → none) or with the keys P, L, E,
 // A (Delete clears; arrows move). Each session column is saved on its own:
 // its sheet is replaced with PUT. Today's column comes first.
-import { api } from '../api.js';
+import { saveSessionAttendance } from '../client/attendance.js';
 import { h } from '../dom.js';
 import { formatDate, formatDay, label, today } from '../format.js';
 import { canWrite, currentUser } from '../session.js';
@@ -93,7 +93,7 @@ export function attendanceGrid(workshopId, matrix) {
     const status = statusOf.get(c);
     await busy(btn, async () => {
       try {
-        await api.put(`/api/v1/workshops/${workshopId}/sessions/${s.id}/attendance`, sheet);
+        await saveSessionAttendance(workshopId, s.id, sheet);
         rows.forEach((row, r) => {
           row.marks[c] = markOf(c, r);
           unsaved.delete(key(c, r));

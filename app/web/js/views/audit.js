@@ -1,5 +1,6 @@
 // The audit trail (administrators): who changed what and when, with filters.
-import { api, getAll } from '../api.js';
+import { listAudit } from '../client/audit.js';
+import { listAllUsers } from '../client/users.js';
 import { h, mount } from '../dom.js';
 import { field, fields, readValues } from '../form.js';
 import { formatInstant, label, options } from '../format.js';
@@ -14,8 +15,8 @@ export async function auditView({ query, root }) {
   const filters = Object.fromEntries(FILTERS.map((k) => [k, query.get(k)]));
   const cursor = query.get('cursor');
   const [users, page] = await Promise.all([
-    getAll('/api/v1/users'),
-    api.get('/api/v1/audit', { ...filters, cursor, limit: 50 }).catch((problem) => ({ problem })),
+    listAllUsers(),
+    listAudit({ ...filters, cursor, limit: 50 }).catch((problem) => ({ problem })),
   ]);
   const filterForm = h('form', { class: 'filters', role: 'search', 'aria-label': 'Filter the audit trail', novalidate: true },
     fields(

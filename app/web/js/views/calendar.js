@@ -1,10 +1,9 @@
 // Calendar: a month of sessions, and the feed address to subscribe to from a
 // calendar client (Outlook, Thunderbird, phones).
-import { api } from '../api.js';
+import { getCalendar, issueFeedToken, listFeedTokens, revokeFeedToken } from '../client/calendar.js';
 import { h, mount } from '../dom.js';
 import { WEEKDAYS, addDays, addMonths, formatDate, formatInstant, formatMonth, lastDayOfMonth, startOfWeek, today } from '../format.js';
 import { href } from '../router.js';
-import { hasRoute } from '../server-features.js';
 import { busy, button, linkButton, notify, notifyProblem, pageHeader, section, table } from '../ui.js';
 
 export async function calendarView({ query, root }) {
@@ -12,7 +11,7 @@ export async function calendarView({ query, root }) {
   const month = /^\d{4}-\d{2}$/.test(query.get('month') || '') ? query.get('month') : now.slice(0, 7);
   const first = startOfWeek(`${month}-01`);
   const last = addDays(startOfWeek(lastDayOfMonth(month)), 6);
-  const page = await api.get('/api/v1/calendar', { from: first, to: last });
+  const page = await getCalendar({ from: first, to: last });
   const tokens = await feedTokens();
   const byDate = new Map();
   for (const s of page.items) byDate.set(s.date, [...(byDate.get(s.date) || []), s]);
@@ -41,17 +40,15 @@ export async function calendarView({ query, root }) {
       linkButton('This month', href('/calendar')),
       linkButton('Next month', href('/calendar', { month: addMonths(month, 1) }))),
     grid,
-    section('Subscribe from your calendar', feedPanel(() => tokens?.redraw()), tokens));
+    section('Subscribe from your calendar', feedPanel(() => tokens.redraw()), tokens));
 }
 
-// The feed addresses already issued, to revoke one that leaked (once the
-// server lists them); `redraw` shows a newly issued one.
+// The feed addresses already issued, to revoke one that leaked; `redraw`
+// shows a newly issued one.
 async function feedTokens() {
-  if (!(await hasRoute('get', '/api/v1/auth/calendar-tokens'))) return null;
   const box = h('div', {});
   const draw = async () => {
-    const answer = await api.get('/api/v1/auth/calendar-tokens');
-    const tokens = answer.items || answer;
+    const tokens = await listFeedTokens();
     mount(box, h('h3', {}, 'Feed addresses issued'), table([
       { label: 'Issued', cell: (t) => formatInstant(t.created_at) },
       { label: 'Last used', cell: (t) => (t.last_used_at ? formatInstant(t.last_used_at) : 'Never') },
@@ -59,7 +56,7 @@ async function feedTokens() {
         label: 'Actions',
         cell: (t) => button('Revoke', (e) => busy(e.currentTarget, async () => {
           try {
-            await api.del(`/api/v1/auth/calendar-tokens/${t.id}`);
+            await revokeFeedToken(t.id);
             await draw();
             notify('Feed address revoked: calendars using it stop updating.');
           } catch (problem) {
@@ -80,7 +77,7 @@ function feedPanel(onIssued) {
     h('p', {}, 'Get a private address for the workshops feed and add it to Outlook, Thunderbird or a phone as an internet calendar. It is valid for a year and can only read the calendar.'),
     button('Get feed address', async (event) => busy(event.currentTarget, async () => {
       try {
-        const answer = await api.post('/api/v1/auth/calendar-token');
+        const answer = await issueFeedToken();
         const address = new URL(answer.feed_path, window.location.origin).href;
         const input = h('input', { id: 'feed-address', type: 'text', readOnly: true, value: address });
         mount(out, h('div', { class: 'field' },

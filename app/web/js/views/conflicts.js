@@ -1,8 +1,9 @@
 // Double bookings as sentences a coordinator can act on.
-import { api } from '../api.js';
+import { organizations } from '../client/organizations.js';
+import { getPerson } from '../client/people.js';
 import { h } from '../dom.js';
 import { formatDate, label } from '../format.js';
-import { organizations, orgName } from '../orgs.js';
+import { orgName } from '../orgs.js';
 import { empty } from '../ui.js';
 
 // Conflicts carry person_id and organization_id only; names are looked up
@@ -13,7 +14,7 @@ export async function conflictList(conflicts, knownPeople = new Map(), { withWor
   const missing = [...new Set(conflicts.map((c) => c.person_id).filter((id) => id && !people.has(id)))];
   await Promise.all(missing.map(async (id) => {
     try {
-      people.set(id, (await api.get(`/api/v1/people/${id}`)).full_name);
+      people.set(id, (await getPerson(id)).full_name);
     } catch {
       people.set(id, `person ${id}`);
     }

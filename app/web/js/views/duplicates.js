@@ -2,14 +2,14 @@
 // person, side by side with what tells them apart. A pair is merged (the
 // coordinator chooses the record to keep) or marked as two people; either
 // way the server stops listing it. Shown as a screen, and on a person's page.
-import { api } from '../api.js';
+import { listDuplicates, listDuplicatesOf, markDistinct, mergePeople } from '../client/duplicates.js';
 import { h, mount, uid } from '../dom.js';
 import { count, label } from '../format.js';
 import { form } from '../form.js';
 import { canWrite } from '../session.js';
 import { busy, button, empty, errorBox, linkButton, notify, notifyProblem, openDialog, pageHeader } from '../ui.js';
 import { personName, personNameNode } from './person-fields.js';
-import { mergeOutcome, mergePeople } from './person-merge.js';
+import { mergeOutcome } from './person-merge.js';
 
 // What is compared, and how a value reads in the table.
 const ROWS = [
@@ -29,7 +29,7 @@ export async function duplicatesView({ root }) {
   const load = async (after = false) => {
     let page;
     try {
-      page = await api.get('/api/v1/people/duplicates?limit=500');
+      page = await listDuplicates({ limit: 500 });
     } catch (problem) {
       mount(list, errorBox(problem));
       return;
@@ -59,7 +59,7 @@ export async function duplicatesOf(personId, { onMerged }) {
   const load = async (after = false) => {
     let page;
     try {
-      page = await api.get(`/api/v1/people/${personId}/duplicates`);
+      page = await listDuplicatesOf(personId);
     } catch (problem) {
       mount(box, errorBox(problem));
       return;
@@ -96,7 +96,7 @@ function pairCard(item, { heading, outcome, onDone, onMerged }) {
 
   const distinct = async (btn) => busy(btn, async () => {
     try {
-      await api.post(`/api/v1/people/${a.id}/distinct`, { other_id: b.id });
+      await markDistinct(a.id, b.id);
       mount(outcome);
       notify(`${names}: marked as two different people.`);
       await onDone();

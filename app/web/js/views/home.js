@@ -1,6 +1,8 @@
 // Home: this week's and next week's sessions, attendance still to take, and
 // double bookings to resolve.
-import { api } from '../api.js';
+import { getAttendance } from '../client/attendance.js';
+import { getCalendar } from '../client/calendar.js';
+import { listWorkshopConflicts } from '../client/workshops.js';
 import { h, mount } from '../dom.js';
 import { addDays, formatDate, formatDay, label, startOfWeek, today } from '../format.js';
 import { canWrite } from '../session.js';
@@ -14,8 +16,8 @@ const MAX_WORKSHOPS_CHECKED = 12;
 export async function homeView({ root }) {
   const now = today();
   const weekStart = startOfWeek(now);
-  const upcoming = api.get('/api/v1/calendar', { from: weekStart, to: addDays(weekStart, 13) });
-  const recent = api.get('/api/v1/calendar', { from: addDays(now, -30), to: now });
+  const upcoming = getCalendar({ from: weekStart, to: addDays(weekStart, 13) });
+  const recent = getCalendar({ from: addDays(now, -30), to: now });
   const weeks = h('div', {}, loading());
   const todo = h('div', {}, loading());
   const conflicts = h('div', {}, loading());
@@ -75,7 +77,7 @@ async function attendanceToTake(sessions, now) {
     }
   }
   const ids = [...workshops.keys()].slice(0, MAX_WORKSHOPS_CHECKED);
-  const matrices = await Promise.all(ids.map((id) => api.get(`/api/v1/workshops/${id}/attendance`)));
+  const matrices = await Promise.all(ids.map(getAttendance));
   const rows = [];
   for (const m of matrices) {
     if (!m.rows.length) continue;
@@ -94,7 +96,7 @@ async function upcomingConflicts(sessions) {
     if (s.workshop.status !== 'cancelled') titles.set(s.workshop.id, s.workshop.title);
   }
   const ids = [...titles.keys()].slice(0, MAX_WORKSHOPS_CHECKED);
-  const answers = await Promise.all(ids.map((id) => api.get(`/api/v1/workshops/${id}/conflicts`)));
+  const answers = await Promise.all(ids.map(listWorkshopConflicts));
   // Each double booking is reported by both workshops: show it once.
   const seen = new Set();
   const unique = answers.flatMap((a) => a.items).filter((c) => {

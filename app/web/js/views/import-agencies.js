@@ -2,11 +2,11 @@
 // mapped to the organization it is, which keeps the list's spelling among
 // its other names (so the next list that writes it so matches by itself), or
 // created; then onResolved(what was done, in words) runs the dry run again.
-import { api } from '../api.js';
+import { createOrganization } from '../client/organizations.js';
 import { h, uid } from '../dom.js';
 import { field, fields, form, withoutEmpty } from '../form.js';
 import { langOf, listText } from '../format.js';
-import { addAlias, forgetOrganizations, organizationPicker } from '../orgs.js';
+import { addAlias, organizationPicker } from '../orgs.js';
 
 export function agenciesPanel(unmatched, { onResolved }) {
   const id = uid('agencies');
@@ -49,8 +49,7 @@ function agency(u, onResolved) {
     submitLabel: 'Create organization',
     failLabel: 'Not created.',
     onSubmit: async (values) => {
-      const org = await api.post('/api/v1/organizations', withoutEmpty(values));
-      forgetOrganizations();
+      const org = await createOrganization(withoutEmpty(values));
       await onResolved(`Organization “${org.name}” created.`);
     },
   }, fields(

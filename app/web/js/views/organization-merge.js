@@ -1,10 +1,10 @@
 // Merging an organization recorded twice into the one kept: a dialog that
 // says what moves before it is done, and the kept one's names afterwards.
-import { api } from '../api.js';
+import { mergeOrganization } from '../client/organizations.js';
 import { h, mount } from '../dom.js';
 import { count, listText } from '../format.js';
 import { form, fields } from '../form.js';
-import { forgetOrganizations, orgName, organizationPicker } from '../orgs.js';
+import { orgName, organizationPicker } from '../orgs.js';
 import { button, openDialog } from '../ui.js';
 
 // what: {people, workshops, children} as counted on the organization's page
@@ -32,8 +32,7 @@ export function mergeOrganizationDialog(org, what) {
       failLabel: 'Not merged.',
       cancel: button('Cancel', () => close(null)),
       onSubmit: async (values) => {
-        const kept = await api.post(`/api/v1/organizations/${org.id}/merge`, { into_id: values.into_id });
-        forgetOrganizations();
+        const kept = await mergeOrganization(org.id, values.into_id);
         close(kept);
       },
     }, fields(into), moves);

@@ -1,14 +1,16 @@
 // Organizations: list (search by any name or alias, kind), a page with
 // parent, sub-organizations, people and workshops, merge, and the form.
-import { api } from '../api.js';
+import { createOrganization, deleteOrganization, getOrganization, listOrganizations, organizations, updateOrganization } from '../client/organizations.js';
+import { listPeople } from '../client/people.js';
+import { listWorkshops } from '../client/workshops.js';
+import { deleteFromPage } from '../delete-flow.js';
 import { h, mount } from '../dom.js';
 import { changes, field, fields, form, readValues, withoutEmpty } from '../form.js';
 import { formatDateRange, label, langOf } from '../format.js';
-import { forgetOrganizations, organizationFields, organizations, orgById, orgLink } from '../orgs.js';
+import { organizationFields, orgById, orgLink } from '../orgs.js';
 import { navigate } from '../router.js';
-import { hasRoute } from '../server-features.js';
 import { canWrite } from '../session.js';
-import { busy, button, confirmAction, details, errorBox, linkButton, notify, notifyProblem, pageHeader, pager, section, table } from '../ui.js';
+import { button, details, errorBox, linkButton, notify, pageHeader, pager, section, table } from '../ui.js';
 import { statusBadge } from './home.js';
 import { mergedNote, mergeOrganizationDialog } from './organization-merge.js';
 
@@ -21,7 +23,7 @@ export async function organizationsView({ query, root }) {
   const cursor = query.get('cursor');
   const [orgs, page] = await Promise.all([
     organizations(),
-    api.get('/api/v1/organizations', { q, kind, cursor, limit: 50 }).catch((problem) => ({ problem })),
+    listOrganizations({ q, kind, cursor, limit: 50 }).catch((problem) => ({ problem })),
   ]);
   const search = h('form', { class: 'filters', role: 'search', 'aria-label': 'Search organizations', novalidate: true },
     fields(
@@ -54,15 +56,15 @@ export async function organizationsView({ query, root }) {
 export async function organizationView({ params, root }) {
   const id = Number(params.id);
   const [org, orgs, workshops, people] = await Promise.all([
-    api.get(`/api/v1/organizations/${id}`),
+    getOrganization(id),
     organizations(),
-    api.get('/api/v1/workshops', { organization_id: id, limit: 100 }),
-    api.get('/api/v1/people', { organization_id: id, limit: 100 }),
+    listWorkshops({ organization_id: id, limit: 100 }),
+    listPeople({ organization_id: id, limit: 100 }),
   ]);
   const children = [...orgs.values()].filter((o) => o.parent_id === id);
   const merged = justMerged?.kept.id === id ? mergedNote(justMerged.name, justMerged.kept) : null;
   justMerged = null;
-  const merge = canWrite() && (await hasRoute('post', '/api/v1/organizations/{id}/merge'))
+  const merge = canWrite()
     ? button('Merge into…', async () => {
       const what = {
         people: people.next_cursor ? '100+' : people.items.length,
@@ -105,23 +107,16 @@ export async function organizationView({ params, root }) {
     canWrite() ? h('div', { class: 'danger-zone' }, button('Delete organization', (e) => remove(org, e.currentTarget), { kind: 'danger' })) : null);
 }
 
-async function remove(org, btn) {
-  if (!(await confirmAction(`Delete ${org.name}?`, 'Delete organization'))) return;
-  await busy(btn, async () => {
-    try {
-      await api.del(`/api/v1/organizations/${org.id}`);
-      forgetOrganizations();
-      notify(`${org.name} deleted.`);
-      navigate('/organizations');
-    } catch (problem) {
-      notifyProblem(problem, 'Not deleted');
-    }
+function remove(org, btn) {
+  return deleteFromPage(btn, {
+    question: `Delete ${org.name}?`, confirmLabel: 'Delete organization',
+    remove: () => deleteOrganization(org.id), deleted: `${org.name} deleted.`, back: '/organizations',
   });
 }
 
 export async function organizationFormView({ params, root }) {
   const editing = Boolean(params.id);
-  const org = editing ? await api.get(`/api/v1/organizations/${params.id}`) : {};
+  const org = editing ? await getOrganization(params.id) : {};
   const parent = await orgById(org.parent_id);
   mount(root,
     pageHeader(editing ? `Edit ${org.name}` : 'New organization'),
@@ -130,9 +125,8 @@ export async function organizationFormView({ params, root }) {
       cancel: h('a', { href: editing ? `#/organizations/${params.id}` : '#/organizations', class: 'btn btn-secondary' }, editing ? 'Back to the organization' : 'Back to organizations'),
       onSubmit: async (values) => {
         const saved = editing
-          ? await api.patch(`/api/v1/organizations/${params.id}`, changes(values, org))
-          : await api.post('/api/v1/organizations', withoutEmpty(values));
-        forgetOrganizations();
+          ? await updateOrganization(params.id, changes(values, org))
+          : await createOrganization(withoutEmpty(values));
         notify(`${saved.name} ${editing ? 'saved' : 'created'}.`);
         navigate(`/organizations/${saved.id}`);
       },

@@ -1,12 +1,13 @@
 // People: search by any name (Chinese, pinyin with or without spaces, Latin
 // script) or organization, paged by cursor; the count of possible duplicates.
-import { api } from '../api.js';
+import { listDuplicates } from '../client/duplicates.js';
+import { organizations } from '../client/organizations.js';
+import { listPeople } from '../client/people.js';
 import { h, mount } from '../dom.js';
 import { field, fields, readValues } from '../form.js';
 import { label } from '../format.js';
-import { organizationPicker, organizations, orgById } from '../orgs.js';
+import { organizationPicker, orgById } from '../orgs.js';
 import { navigate } from '../router.js';
-import { hasRoute } from '../server-features.js';
 import { canWrite } from '../session.js';
 import { errorBox, linkButton, pageHeader, pager, table } from '../ui.js';
 
@@ -17,7 +18,7 @@ export async function peopleView({ query, root }) {
   const [orgs, org, page, duplicates] = await Promise.all([
     organizations(),
     orgById(Number(organizationId)),
-    api.get('/api/v1/people', { q, organization_id: organizationId, cursor, limit: 50 }).catch((problem) => ({ problem })),
+    listPeople({ q, organization_id: organizationId, cursor, limit: 50 }).catch((problem) => ({ problem })),
     duplicatesLink(),
   ]);
 
@@ -49,10 +50,9 @@ export async function peopleView({ query, root }) {
     search, results);
 }
 
-// "Possible duplicates (3)", once the server lists them.
+// "Possible duplicates (3)".
 async function duplicatesLink() {
-  if (!(await hasRoute('get', '/api/v1/people/duplicates'))) return null;
-  const n = await api.get('/api/v1/people/duplicates?limit=500')
+  const n = await listDuplicates({ limit: 500 })
     .then((page) => `${page.items.length}${page.next_cursor ? '+' : ''}`, () => null);
   return linkButton(n === null ? 'Possible duplicates' : `Possible duplicates (${n})`, '#/people/duplicates');
 }

@@ -1,10 +1,11 @@
 // A person's fields and the person picker, shared by the People screens and
 // the registration form (find or create a person on the spot).
-import { api } from '../api.js';
+import { organizations } from '../client/organizations.js';
+import { createPerson, listPeople } from '../client/people.js';
 import { h } from '../dom.js';
 import { field, fields, form, withoutEmpty } from '../form.js';
 import { langOf } from '../format.js';
-import { organizationPicker, organizations } from '../orgs.js';
+import { organizationPicker } from '../orgs.js';
 import { picker } from '../picker.js';
 import { button, notify, openDialog } from '../ui.js';
 
@@ -62,7 +63,7 @@ export function createPersonDialog(typed) {
     submitLabel: 'Create person',
     cancel: button('Cancel', () => close(null)),
     onSubmit: async (values) => {
-      const person = await api.post('/api/v1/people', withoutEmpty(values));
+      const person = await createPerson(withoutEmpty(values));
       const n = person.possible_duplicates?.length || 0;
       notify(`${person.full_name} created.${n ? ` ${n} possible duplicate(s) with the same name in the same organization: check their page.` : ''}`, n ? 'info' : 'success');
       close(person);
@@ -80,7 +81,7 @@ export async function personPicker({ name = 'person_id', label = 'Person', creat
   };
   return picker({
     name, label, hint, class: wide ? 'wide' : null,
-    search: async (text) => (await api.get('/api/v1/people', { q: text, limit: 12 })).items.filter((p) => p.id !== exclude),
+    search: async (text) => (await listPeople({ q: text, limit: 12 })).items.filter((p) => p.id !== exclude),
     describe,
     option: contacts ? (p) => [describe(p), h('span', { class: 'combo-note' },
       [p.email, p.phone].filter(Boolean).join(' · ') || 'no email or phone recorded')] : null,

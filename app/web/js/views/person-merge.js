@@ -1,10 +1,9 @@
-// Merging two records of one person: the request, and its answer in words
-// (what the kept record took from the other, what differed), shown once on
-// the page the coordinator lands on.
-import { api } from '../api.js';
+// Merging two records of one person: its answer in words (what the kept
+// record took from the other, what differed), shown once on the page the
+// coordinator lands on.
+import { organizations } from '../client/organizations.js';
 import { h } from '../dom.js';
 import { listText } from '../format.js';
-import { organizations } from '../orgs.js';
 
 const FIELDS = {
   full_name: 'name in Latin script', native_name: 'Chinese name', gender: 'gender', organization_id: 'organization',
@@ -13,11 +12,6 @@ const FIELDS = {
 
 export function fieldWords(field) {
   return FIELDS[field] || field.replace(/_/g, ' ');
-}
-
-// The merged record goes; its registrations and marks move to the kept one.
-export function mergePeople(mergedId, keptId) {
-  return api.post(`/api/v1/people/${mergedId}/merge`, { into_id: keptId });
 }
 
 // answer: the kept person with filled_fields and conflicting_fields.

@@ -1,25 +1,26 @@
 // A person's page (details, training record, possible duplicates, merge)
 // and their form.
-import { api } from '../api.js';
+import { mergePeople } from '../client/duplicates.js';
+import { createPerson, deletePerson, erasePerson, getPerson, listPersonWorkshops, updatePerson } from '../client/people.js';
+import { confirmThenRun, deleteFromPage } from '../delete-flow.js';
 import { h, mount } from '../dom.js';
 import { changes, field, fields, form, withoutEmpty } from '../form.js';
 import { formatDateRange, label } from '../format.js';
 import { orgById, orgLink } from '../orgs.js';
 import { navigate } from '../router.js';
-import { hasRoute } from '../server-features.js';
 import { canWrite, isAdmin } from '../session.js';
-import { busy, button, confirmAction, details, empty, errorBox, linkButton, loading, notify, notifyProblem, pageHeader, section, table } from '../ui.js';
+import { button, confirmAction, details, errorBox, linkButton, loading, notify, pageHeader, section, table } from '../ui.js';
 import { duplicatesOf } from './duplicates.js';
 import { statusBadge } from './home.js';
 import { duplicatesNote, generatedNote, personFields, personName, personPicker } from './person-fields.js';
-import { mergeOutcome, mergePeople, rememberOutcome, takeOutcome } from './person-merge.js';
+import { mergeOutcome, rememberOutcome, takeOutcome } from './person-merge.js';
 
 // The create answer's possible duplicates, shown once on the new person's page.
 let justCreated = null;
 
 export async function personView({ params, root }) {
   const id = Number(params.id);
-  const person = await api.get(`/api/v1/people/${id}`);
+  const person = await getPerson(id);
   const org = await orgById(person.organization_id);
   const record = h('div', {}, loading());
   const created = justCreated?.id === id ? justCreated : null;
@@ -43,8 +44,7 @@ export async function personView({ params, root }) {
       ['Phone', person.phone],
     ])),
     section('Training record', record),
-    (await hasRoute('get', '/api/v1/people/{id}/duplicates'))
-      ? section('Possible duplicates', await duplicatesOf(id, { onMerged: showMerged })) : null,
+    section('Possible duplicates', await duplicatesOf(id, { onMerged: showMerged })),
     canWrite() ? section('Merge a duplicate', await mergeForm(person)) : null,
     canWrite() ? h('div', { class: 'danger-zone' },
       button('Delete person', (e) => remove(person, e.currentTarget), { kind: 'danger' }),
@@ -59,15 +59,11 @@ function showMerged({ answer, note }) {
   navigate(`/people/${answer.id}`);
 }
 
-// GET /api/v1/people/{id}/workshops: the workshops a person was registered
-// for, with their role and days attended (a route the server is to add).
+// The workshops a person was registered for, with their role and days attended.
 async function trainingRecord(id) {
-  if (!(await hasRoute('get', '/api/v1/people/{id}/workshops'))) {
-    return empty('This server cannot list a person’s workshops yet.');
-  }
   let page;
   try {
-    page = await api.get(`/api/v1/people/${id}/workshops`);
+    page = await listPersonWorkshops(id);
   } catch (problem) {
     return errorBox(problem);
   }
@@ -85,9 +81,6 @@ async function trainingRecord(id) {
 // Any other record, also one the server did not list: the coordinator
 // chooses which of the two is kept.
 async function mergeForm(person) {
-  if (!(await hasRoute('post', '/api/v1/people/{id}/merge'))) {
-    return empty('This server cannot merge people yet.');
-  }
   const other = await personPicker({
     name: 'other_id', label: 'The other record', create: false, exclude: person.id, contacts: true,
     hint: 'Type a name in Chinese, pinyin or Latin script; each choice shows organization, email and phone.',
@@ -112,37 +105,29 @@ async function mergeForm(person) {
   }, fields(other, keep));
 }
 
-async function remove(person, btn) {
-  if (!(await confirmAction(`Delete ${person.full_name}?`, 'Delete person'))) return;
-  await busy(btn, async () => {
-    try {
-      await api.del(`/api/v1/people/${person.id}`);
-      notify(`${person.full_name} deleted.`);
-      navigate('/people');
-    } catch (problem) {
-      notifyProblem(problem, 'Not deleted');
-    }
+function remove(person, btn) {
+  return deleteFromPage(btn, {
+    question: `Delete ${person.full_name}?`, confirmLabel: 'Delete person',
+    remove: () => deletePerson(person.id), deleted: `${person.full_name} deleted.`, back: '/people',
   });
 }
 
 // Keeps gender, organization, province and attendance (reports still add up);
 // replaces names and contacts with a placeholder, for good.
-async function erase(person, btn) {
-  if (!(await confirmAction(`Erase the personal data of ${person.full_name}? Names, email, phone and position are replaced for good.`, 'Erase personal data'))) return;
-  await busy(btn, async () => {
-    try {
-      const erased = await api.post(`/api/v1/people/${person.id}/erase`);
-      notify(`Personal data erased: the record is now “${erased.full_name}”.`);
-      navigate(`/people/${person.id}`);
-    } catch (problem) {
-      notifyProblem(problem, 'Not erased');
-    }
+function erase(person, btn) {
+  return confirmThenRun(btn, {
+    question: `Erase the personal data of ${person.full_name}? Names, email, phone and position are replaced for good.`,
+    confirmLabel: 'Erase personal data', failLabel: 'Not erased',
+  }, async () => {
+    const erased = await erasePerson(person.id);
+    notify(`Personal data erased: the record is now “${erased.full_name}”.`);
+    navigate(`/people/${person.id}`);
   });
 }
 
 export async function personFormView({ params, root }) {
   const editing = Boolean(params.id);
-  const person = editing ? await api.get(`/api/v1/people/${params.id}`) : {};
+  const person = editing ? await getPerson(params.id) : {};
   const org = await orgById(person.organization_id);
   mount(root,
     pageHeader(editing ? `Edit ${personName(person)}` : 'New person'),
@@ -151,8 +136,8 @@ export async function personFormView({ params, root }) {
       cancel: h('a', { href: editing ? `#/people/${params.id}` : '#/people', class: 'btn btn-secondary' }, editing ? 'Back to the person' : 'Back to people'),
       onSubmit: async (values) => {
         const saved = editing
-          ? await api.patch(`/api/v1/people/${params.id}`, changes(values, person))
-          : await api.post('/api/v1/people', withoutEmpty(values));
+          ? await updatePerson(params.id, changes(values, person))
+          : await createPerson(withoutEmpty(values));
         if (!editing) justCreated = saved;
         notify(`${saved.full_name} ${editing ? 'saved' : 'created'}.`);
         navigate(`/people/${saved.id}`);

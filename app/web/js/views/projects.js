@@ -1,20 +1,24 @@
 // Projects: list, a page with its parties (funders with amounts, implementers,
 // counterparts) and its workshops, and the form.
-import { api, url } from '../api.js';
+import { organizations } from '../client/organizations.js';
+import {
+  createProject, deleteProject, getProject, getProjectParties, iatiUrl, listProjects, setProjectParties, updateProject,
+} from '../client/projects.js';
+import { listWorkshops } from '../client/workshops.js';
+import { deleteFromPage } from '../delete-flow.js';
 import { h, mount } from '../dom.js';
 import { changes, field, fields, form, readValues, withoutEmpty } from '../form.js';
 import { formatAmount, formatDate, formatDateRange, label } from '../format.js';
-import { organizationPicker, organizations, orgLink } from '../orgs.js';
-import { forgetProjects } from '../projects-cache.js';
+import { organizationPicker, orgLink } from '../orgs.js';
 import { navigate } from '../router.js';
 import { canWrite } from '../session.js';
-import { busy, button, confirmAction, details, linkButton, notify, notifyProblem, openDialog, pageHeader, pager, section, table } from '../ui.js';
+import { busy, button, details, linkButton, notify, notifyProblem, openDialog, pageHeader, pager, section, table } from '../ui.js';
 import { statusBadge } from './home.js';
 
 export async function projectsView({ query, root }) {
   const q = query.get('q');
   const cursor = query.get('cursor');
-  const page = await api.get('/api/v1/projects', { q, cursor, limit: 50 });
+  const page = await listProjects({ q, cursor, limit: 50 });
   const search = h('form', { class: 'filters', role: 'search', 'aria-label': 'Search projects', novalidate: true },
     fields(field({ name: 'q', label: 'Code or title', value: q })),
     h('div', { class: 'form-actions' },
@@ -39,8 +43,8 @@ export async function projectsView({ query, root }) {
 export async function projectView({ params, root }) {
   const id = Number(params.id);
   const [project, workshops] = await Promise.all([
-    api.get(`/api/v1/projects/${id}`),
-    api.get('/api/v1/workshops', { project_id: id, limit: 100 }),
+    getProject(id),
+    listWorkshops({ project_id: id, limit: 100 }),
   ]);
   mount(root,
     pageHeader(`${project.code} — ${project.title}`, {
@@ -48,7 +52,7 @@ export async function projectView({ params, root }) {
       actions: [
         linkButton('Results', `#/projects/${id}/results`),
         ...(canWrite() ? [linkButton('Edit', `#/projects/${id}/edit`), linkButton('New workshop', `#/workshops/new?project_id=${id}`)] : []),
-        linkButton('Export IATI', url(`/api/v1/projects/${id}/iati.xml`), { download: `iati-${project.code}.xml` }),
+        linkButton('Export IATI', iatiUrl(id), { download: `iati-${project.code}.xml` }),
       ],
     }),
     section('Details', details([
@@ -71,12 +75,11 @@ export async function projectView({ params, root }) {
 
 // The parties are one set, replaced with PUT on every change.
 async function partiesEditor(project) {
-  const path = `/api/v1/projects/${project.id}/organizations`;
   const box = h('div', {});
-  let parties = await api.get(path);
+  let parties = await getProjectParties(project.id);
 
   const save = async (next) => {
-    const saved = await api.put(path, next.map((p) => withoutEmpty({
+    const saved = await setProjectParties(project.id, next.map((p) => withoutEmpty({
       organization_id: p.organization_id, role: p.role, amount: p.amount ?? null, currency: p.currency ?? null,
     })));
     parties = Array.isArray(saved) ? saved : next;
@@ -140,23 +143,16 @@ async function partiesEditor(project) {
   return box;
 }
 
-async function remove(project, btn) {
-  if (!(await confirmAction(`Delete ${project.code}?`, 'Delete project'))) return;
-  await busy(btn, async () => {
-    try {
-      await api.del(`/api/v1/projects/${project.id}`);
-      forgetProjects();
-      notify(`${project.code} deleted.`);
-      navigate('/projects');
-    } catch (problem) {
-      notifyProblem(problem, 'Not deleted');
-    }
+function remove(project, btn) {
+  return deleteFromPage(btn, {
+    question: `Delete ${project.code}?`, confirmLabel: 'Delete project',
+    remove: () => deleteProject(project.id), deleted: `${project.code} deleted.`, back: '/projects',
   });
 }
 
 export async function projectFormView({ params, root }) {
   const editing = Boolean(params.id);
-  const project = editing ? await api.get(`/api/v1/projects/${params.id}`) : {};
+  const project = editing ? await getProject(params.id) : {};
   mount(root,
     pageHeader(editing ? `Edit ${project.code}` : 'New project'),
     form({
@@ -164,9 +160,8 @@ export async function projectFormView({ params, root }) {
       cancel: h('a', { href: editing ? `#/projects/${params.id}` : '#/projects', class: 'btn btn-secondary' }, editing ? 'Back to the project' : 'Back to projects'),
       onSubmit: async (values) => {
         const saved = editing
-          ? await api.patch(`/api/v1/projects/${params.id}`, changes(values, project))
-          : await api.post('/api/v1/projects', withoutEmpty(values));
-        forgetProjects();
+          ? await updateProject(params.id, changes(values, project))
+          : await createProject(withoutEmpty(values));
         notify(`${saved.code} ${editing ? 'saved' : 'created'}.`);
         navigate(`/projects/${saved.id}`);
       },

@@ -2,10 +2,13 @@
 // from attendance or entered by hand, with its targets), the values entered by
 // hand, and deleting either. The server holds every rule; refusals are
 // explained on the form that was sent.
-import { api } from '../api.js';
+import {
+  createIndicator, createResult, deleteIndicator, deleteResult, getIndicatorValues, setIndicatorValues, updateIndicator, updateResult,
+} from '../client/results.js';
+import { confirmThenRun } from '../delete-flow.js';
 import { h, uid } from '../dom.js';
 import { field, fields, form } from '../form.js';
-import { busy, button, confirmAction, notify, notifyProblem, openDialog } from '../ui.js';
+import { button, notify, notifyProblem, openDialog } from '../ui.js';
 import { DISAGGREGATIONS, KINDS, LEVELS, MEASURES, SOURCES, indicatorName, resultName } from './results-terms.js';
 
 // --- results ----------------------------------------------------------------------
@@ -24,7 +27,7 @@ export function resultDialog(ctx, r) {
     cancel: button('Back', () => close(null)),
     onSubmit: async (values) => {
       const body = { level: values.level, code: values.code, title: values.title, parent_id: values.parent_id };
-      const saved = editing ? await api.patch(`/api/v1/results/${r.id}`, body) : await api.post(`/api/v1/projects/${ctx.project.id}/results`, body);
+      const saved = editing ? await updateResult(r.id, body) : await createResult(ctx.project.id, body);
       notify(`${resultName(saved)} ${editing ? 'saved' : 'added'}.`);
       close(saved);
       ctx.reload();
@@ -40,16 +43,11 @@ export function resultDialog(ctx, r) {
     }))));
 }
 
-export async function removeResult(ctx, r, btn) {
-  if (!(await confirmAction(`Delete ${resultName(r)}?`, 'Delete result'))) return;
-  await busy(btn, async () => {
-    try {
-      await api.del(`/api/v1/results/${r.id}`);
-      notify(`${resultName(r)} deleted.`);
-      ctx.reload();
-    } catch (problem) {
-      notifyProblem(problem, 'Not deleted');
-    }
+export function removeResult(ctx, r, btn) {
+  return confirmThenRun(btn, { question: `Delete ${resultName(r)}?`, confirmLabel: 'Delete result' }, async () => {
+    await deleteResult(r.id);
+    notify(`${resultName(r)} deleted.`);
+    ctx.reload();
   });
 }
 
@@ -139,7 +137,7 @@ export function indicatorDialog(ctx, result, i) {
         targets: targets.read(),
         disaggregations: isCounted ? breakdown.readChecked() : [],
       };
-      const saved = editing ? await api.patch(`/api/v1/indicators/${i.id}`, body) : await api.post(`/api/v1/results/${result.id}/indicators`, body);
+      const saved = editing ? await updateIndicator(i.id, body) : await createIndicator(result.id, body);
       notify(`Indicator ${indicatorName(saved)} ${editing ? 'saved' : 'added'}.`);
       close(saved);
       ctx.reload();
@@ -156,23 +154,18 @@ export function indicatorDialog(ctx, result, i) {
   targets));
 }
 
-export async function removeIndicator(ctx, i, btn) {
-  if (!(await confirmAction(`Delete indicator ${indicatorName(i)}?`, 'Delete indicator'))) return;
-  await busy(btn, async () => {
-    try {
-      await api.del(`/api/v1/indicators/${i.id}`);
-      notify(`Indicator ${indicatorName(i)} deleted.`);
-      ctx.reload();
-    } catch (problem) {
-      notifyProblem(problem, 'Not deleted');
-    }
+export function removeIndicator(ctx, i, btn) {
+  return confirmThenRun(btn, { question: `Delete indicator ${indicatorName(i)}?`, confirmLabel: 'Delete indicator' }, async () => {
+    await deleteIndicator(i.id);
+    notify(`Indicator ${indicatorName(i)} deleted.`);
+    ctx.reload();
   });
 }
 
 export async function valuesDialog(ctx, i) {
   let values;
   try {
-    values = await api.get(`/api/v1/indicators/${i.id}/values`);
+    values = await getIndicatorValues(i.id);
   } catch (problem) {
     notifyProblem(problem, 'Values not loaded');
     return;
@@ -185,7 +178,7 @@ export async function valuesDialog(ctx, i) {
     submitLabel: 'Save values',
     cancel: button('Back', () => close(null)),
     onSubmit: async () => {
-      const saved = await api.put(`/api/v1/indicators/${i.id}/values`, rows.read());
+      const saved = await setIndicatorValues(i.id, rows.read());
       notify(`Values of ${indicatorName(i)} saved: ${saved?.length ?? 0} ${saved?.length === 1 ? 'period' : 'periods'}.`);
       close(saved);
       ctx.reload();

@@ -2,14 +2,15 @@
 // counted from attendance or entered by hand), the results report for a period
 // with downloads, and the evidence behind a counted actual (the forms:
 // results-forms.js).
-import { api, getAll } from '../api.js';
+import { getProject } from '../client/projects.js';
+import { getIndicatorEvidence, getResultsReport, listIndicators, listResults, resultsReportUrl } from '../client/results.js';
 import { h, mount } from '../dom.js';
 import { clearProblem, field, fields, form, showProblem } from '../form.js';
 import { formatDate, formatDateRange, formatNumber, label, today } from '../format.js';
 import { navigate } from '../router.js';
 import { canWrite } from '../session.js';
 import { busy, button, empty, linkButton, loading, notifyProblem, pageHeader, section, table } from '../ui.js';
-import { downloads } from './reports.js';
+import { downloads } from './report-page.js';
 import { indicatorDialog, removeIndicator, removeResult, resultDialog, valuesDialog } from './results-forms.js';
 import { LEVEL_RANK, baselineText, byCode, indicatorName, levelName, measureName, number, resultName, sourceText } from './results-terms.js';
 
@@ -41,11 +42,11 @@ export async function projectResultsView({ params, query, root }) {
   const year = today().slice(0, 4);
   const period = { from: query.get('from') || `${year}-01-01`, to: query.get('to') || `${year}-12-31` };
   const [project, results] = await Promise.all([
-    api.get(`/api/v1/projects/${id}`),
-    getAll(`/api/v1/projects/${id}/results`),
+    getProject(id),
+    listResults(id),
   ]);
   const ordered = logframeOrder(results);
-  const indicators = new Map(await Promise.all(ordered.map(async (r) => [r.id, await getAll(`/api/v1/results/${r.id}/indicators`)])));
+  const indicators = new Map(await Promise.all(ordered.map(async (r) => [r.id, await listIndicators(r.id)])));
   const reload = () => navigate(window.location.hash.slice(1).split('?')[0], Object.fromEntries(query));
   const ctx = { project, ordered, indicators, reload };
 
@@ -112,12 +113,11 @@ function reportForm(id, period) {
 }
 
 async function drawReport(box, id, period) {
-  const path = `/api/v1/projects/${id}/results/report`;
   const paramsForm = box.parentElement.querySelector('form.report-form');
   mount(box, loading('Preparing the report…'));
   let report;
   try {
-    report = await api.get(path, period);
+    report = await getResultsReport(id, period);
   } catch (problem) {
     mount(box);
     showProblem(paramsForm, problem);
@@ -127,7 +127,7 @@ async function drawReport(box, id, period) {
   const evidence = h('div', {});
   const indicatorCount = report.results.reduce((n, r) => n + r.indicators.length, 0);
   mount(box,
-    await downloads(path, period, `results-${report.project.code}-${period.from}-${period.to}`),
+    downloads((format) => resultsReportUrl(id, { ...period, format }), `results-${report.project.code}-${period.from}-${period.to}`),
     h('h3', {}, `${report.project.code}, ${formatDate(report.period.from)} – ${formatDate(report.period.to)}`),
     indicatorCount ? reportTable(report, (i, btn) => showEvidence(evidence, i, report.period, btn)) : empty('No indicator yet: the report lists a result’s indicators.'),
     h('p', { class: 'muted' }, 'Target: of the targets whose period lies within the report’s, the one ending last. Counted actuals: held workshops with exact dates in the period. Entered actuals: the value for the period, else the latest within it.'),
@@ -167,7 +167,7 @@ async function showEvidence(box, i, period, btn) {
   await busy(btn, async () => {
     let e;
     try {
-      e = await api.get(`/api/v1/indicators/${i.id}/evidence`, period);
+      e = await getIndicatorEvidence(i.id, period);
     } catch (problem) {
       notifyProblem(problem, 'No evidence');
       return;

@@ -1,21 +1,22 @@
 // Users (administrators): create, disable or enable, reset a password.
-import { api, getAll } from '../api.js';
+import { organizations } from '../client/organizations.js';
+import { createUser, listAllUsers, updateUser } from '../client/users.js';
 import { h, mount } from '../dom.js';
 import { field, fields, form, withoutEmpty } from '../form.js';
 import { formatInstant, label } from '../format.js';
-import { organizationPicker, organizations, orgLink } from '../orgs.js';
+import { organizationPicker, orgLink } from '../orgs.js';
 import { currentUser } from '../session.js';
 import { busy, button, confirmAction, notify, notifyProblem, openDialog, pageHeader, section, table } from '../ui.js';
 
 export async function usersView({ root }) {
-  const [users, orgs] = await Promise.all([getAll('/api/v1/users'), organizations()]);
+  const [users, orgs] = await Promise.all([listAllUsers(), organizations()]);
   const redraw = () => usersView({ root });
 
   const setDisabled = async (user, disabled, btn) => {
     if (disabled && !(await confirmAction(`Disable ${user.username}? They are signed out everywhere.`, 'Disable user'))) return;
     await busy(btn, async () => {
       try {
-        await api.patch(`/api/v1/users/${user.id}`, { disabled });
+        await updateUser(user.id, { disabled });
         notify(`${user.username} ${disabled ? 'disabled' : 'enabled'}.`);
         await redraw();
       } catch (problem) {
@@ -28,7 +29,7 @@ export async function usersView({ root }) {
     submitLabel: 'Set password',
     cancel: button('Back', () => close(null)),
     onSubmit: async (values) => {
-      await api.patch(`/api/v1/users/${user.id}`, { password: values.password ?? '' });
+      await updateUser(user.id, { password: values.password ?? '' });
       notify(`Password of ${user.username} changed.`);
       close(true);
     },
@@ -54,7 +55,7 @@ export async function usersView({ root }) {
     section('New user', form({
       submitLabel: 'Create user',
       onSubmit: async (values) => {
-        const user = await api.post('/api/v1/users', withoutEmpty(values));
+        const user = await createUser(withoutEmpty(values));
         notify(`User ${user.username} created.`);
         await redraw();
       },

@@ -1,9 +1,10 @@
 // A workshop's form, to create one or edit its details. Its status changes
 // through the lifecycle buttons on the workshop's page, not here.
-import { api } from '../api.js';
+import { projects } from '../client/projects.js';
+import { createWorkshop, getWorkshop, updateWorkshop } from '../client/workshops.js';
 import { h, mount } from '../dom.js';
 import { changes, field, fields, form, withoutEmpty } from '../form.js';
-import { projectOptions, projects } from '../projects-cache.js';
+import { projectOptions } from '../format.js';
 import { navigate } from '../router.js';
 import { notify, pageHeader } from '../ui.js';
 
@@ -11,7 +12,7 @@ export async function workshopFormView({ params, query, root }) {
   const editing = Boolean(params.id);
   const [projectList, workshop] = await Promise.all([
     projects(),
-    editing ? api.get(`/api/v1/workshops/${params.id}`) : Promise.resolve({
+    editing ? getWorkshop(params.id) : Promise.resolve({
       project_id: query.get('project_id'), status: 'planned', kind: 'training', topics: [],
     }),
   ]);
@@ -24,8 +25,8 @@ export async function workshopFormView({ params, query, root }) {
       cancel: h('a', { href: back, class: 'btn btn-secondary' }, editing ? 'Back to the workshop' : 'Back to workshops'),
       onSubmit: async (values) => {
         const saved = editing
-          ? await api.patch(`/api/v1/workshops/${params.id}`, changes(values, workshop))
-          : await api.post('/api/v1/workshops', withoutEmpty(values));
+          ? await updateWorkshop(params.id, changes(values, workshop))
+          : await createWorkshop(withoutEmpty(values));
         const n = saved.conflicts?.length || 0;
         notify(`Workshop ${editing ? 'saved' : 'created'}.${n ? ` It has ${n} scheduling conflict${n > 1 ? 's' : ''}: see below.` : ''}`, n ? 'info' : 'success');
         navigate(`/workshops/${saved.id}`);

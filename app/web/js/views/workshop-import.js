@@ -4,29 +4,22 @@
 // list names that match no organization (map or create each, and the dry run
 // runs again), every row with its problems. "Confirm import" then writes all
 // rows or none; or the valid rows only, when the coordinator says to skip
-// the others. Offered once the server has the import routes.
-import { api } from '../api.js';
+// the others.
+import { XLSX, importAttendance, importParticipants } from '../client/imports.js';
 import { h, mount, uid } from '../dom.js';
 import { field } from '../form.js';
 import { count } from '../format.js';
-import { hasParam, hasRoute } from '../server-features.js';
 import { busy, button, notify, notifyProblem } from '../ui.js';
 import { agenciesPanel } from './import-agencies.js';
 import { errorList, rowsTable, summaryText } from './import-report.js';
 
-const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 const SAVED = new Set(['create_person', 'match_person', 'already_registered', 'set_marks', 'unchanged']);
 
 // A real run's answer, shown once in the panel drawn when the page refreshes.
 const finished = new Map(); // "kind:workshop id" -> answer
 
-export async function importPanel(workshopId, { kind, onDone }) {
-  const path = kind === 'registrations'
-    ? '/api/v1/workshops/{id}/registrations/import' : '/api/v1/workshops/{id}/attendance/import';
-  if (!(await hasRoute('post', path))) return null;
-  const [canSkip, canCreate] = await Promise.all([
-    hasParam('post', path, 'skip_invalid'), hasParam('post', path, 'create_organizations')]);
-  const target = path.replace('{id}', workshopId);
+export function importPanel(workshopId, { kind, onDone }) {
+  const upload = kind === 'registrations' ? importParticipants : importAttendance;
   const key = `${kind}:${workshopId}`;
   const id = uid('import-file');
   const input = h('input', { id, type: 'file', accept: `.csv,.xlsx,text/csv,${XLSX}` });
@@ -51,10 +44,10 @@ export async function importPanel(workshopId, { kind, onDone }) {
     const { errors, unmatched } = tally();
     const why = [];
     if (errors && !skip.read()) {
-      why.push(`${count(errors, 'row has', 'rows have')} errors: correct the file and choose it again${canSkip ? ', or tick “Save the valid rows and skip the rows with errors”' : ''}.`);
+      why.push(`${count(errors, 'row has', 'rows have')} errors: correct the file and choose it again, or tick “Save the valid rows and skip the rows with errors”.`);
     }
     if (unmatched && !createAll.read()) {
-      why.push(`Map or create the ${count(unmatched, 'agency', 'agencies')} not recognised${canCreate ? ', or tick “Create every agency not recognised…”' : ''}.`);
+      why.push(`Map or create the ${count(unmatched, 'agency', 'agencies')} not recognised, or tick “Create every agency not recognised…”.`);
     }
     confirm.disabled = why.length > 0;
     reason.textContent = why.length ? why.join(' ') : 'Nothing is saved until you confirm.';
@@ -74,8 +67,8 @@ export async function importPanel(workshopId, { kind, onDone }) {
       errorList(answer.rows || []),
       unmatched.length ? agenciesPanel(unmatched, { onResolved: (done) => send(true, { after: done }) }) : null,
       h('div', { class: 'import-confirm' },
-        errors && canSkip ? skip : null,
-        unmatched.length && canCreate ? createAll : null,
+        errors ? skip : null,
+        unmatched.length ? createAll : null,
         h('div', { class: 'form-actions' }, confirm),
         reason),
       rowsTable(answer.rows || [], { unmatched: new Set(unmatched.map((u) => u.name)) }));
@@ -98,13 +91,10 @@ export async function importPanel(workshopId, { kind, onDone }) {
       input.focus();
       return;
     }
-    const type = file.name.toLowerCase().endsWith('.xlsx') ? XLSX : 'text/csv';
-    const query = { dry_run: String(dryRun) };
-    // Sent only when ticked: a server without them still takes the others.
-    if (!dryRun && skip.read()) query.skip_invalid = 'true';
-    if (!dryRun && createAll.read()) query.create_organizations = 'true';
     try {
-      const answer = await api.upload(target, file, type, query);
+      const answer = await upload(workshopId, file, {
+        dryRun, skipInvalid: !dryRun && skip.read(), createOrganizations: !dryRun && createAll.read(),
+      });
       if (dryRun) {
         checked = answer;
         draw(answer, { dryRun });

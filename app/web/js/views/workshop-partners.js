@@ -1,21 +1,21 @@
 // A workshop's partner institutions by role (organizer, host, trainer...),
 // saved as a whole set with PUT on every change; `onChange` then redraws what
 // follows from them (a trainer institution's double booking).
-import { api } from '../api.js';
+import { organizations } from '../client/organizations.js';
+import { getWorkshopPartners, setWorkshopPartners } from '../client/workshops.js';
 import { h, mount } from '../dom.js';
 import { field, fields, form } from '../form.js';
 import { LABELS, label } from '../format.js';
-import { organizationPicker, organizations, orgLink } from '../orgs.js';
+import { organizationPicker, orgLink } from '../orgs.js';
 import { canWrite } from '../session.js';
 import { busy, button, empty, notify, notifyProblem } from '../ui.js';
 
 export async function partnersSection(workshopId, onChange = async () => {}) {
   const box = h('div', {});
-  const path = `/api/v1/workshops/${workshopId}/organizations`;
-  let parties = await api.get(path);
+  let parties = await getWorkshopPartners(workshopId);
 
   const save = async (next) => {
-    const saved = await api.put(path, next.map(({ organization_id, role }) => ({ organization_id, role })));
+    const saved = await setWorkshopPartners(workshopId, next.map(({ organization_id, role }) => ({ organization_id, role })));
     parties = Array.isArray(saved) ? saved : next;
     await Promise.all([draw(), onChange()]);
   };

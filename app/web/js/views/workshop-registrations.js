@@ -1,24 +1,24 @@
 // A workshop's registrations, in the order of the host's list (No.): find or
 // create a person and register them with a role; change role and status; remove.
-import { api } from '../api.js';
+import { deleteRegistration, register, updateRegistration } from '../client/registrations.js';
+import { confirmThenRun } from '../delete-flow.js';
 import { h, mount } from '../dom.js';
 import { changes, field, fields, form } from '../form.js';
 import { label } from '../format.js';
 import { canWrite } from '../session.js';
-import { busy, button, confirmAction, notify, notifyProblem, openDialog, table } from '../ui.js';
+import { button, notify, openDialog, table } from '../ui.js';
 import { personPicker } from './person-fields.js';
 
 // names: person_id -> full name (from the sign-in matrix, which lists the
 // registered people with their names).
 export async function registrationsSection(workshopId, registrations, names, onChange) {
-  const path = `/api/v1/workshops/${workshopId}/registrations`;
   const nameOf = (r) => names.get(r.person_id) || `Person ${r.person_id}`;
 
   const edit = (r) => openDialog(`Registration of ${nameOf(r)}`, (close) => form({
     submitLabel: 'Save registration',
     cancel: button('Back', () => close(null)),
     onSubmit: async (values) => {
-      await api.patch(`${path}/${r.id}`, changes(values, r));
+      await updateRegistration(workshopId, r.id, changes(values, r));
       close(true);
       await onChange(); // feedback once the page shows the change
       notify(`Registration of ${nameOf(r)} saved.`);
@@ -27,18 +27,13 @@ export async function registrationsSection(workshopId, registrations, names, onC
     field({ name: 'role', label: 'Role', type: 'select', options: 'registration_role', value: r.role }),
     field({ name: 'status', label: 'Status', type: 'select', options: 'registration_status', value: r.status }))));
 
-  const remove = async (r, btn) => {
-    if (!(await confirmAction(`Remove the registration of ${nameOf(r)}?`, 'Remove registration'))) return;
-    await busy(btn, async () => {
-      try {
-        await api.del(`${path}/${r.id}`);
-        await onChange();
-        notify(`${nameOf(r)} is no longer registered.`);
-      } catch (problem) {
-        notifyProblem(problem, 'Not removed');
-      }
-    });
-  };
+  const remove = (r, btn) => confirmThenRun(btn, {
+    question: `Remove the registration of ${nameOf(r)}?`, confirmLabel: 'Remove registration', failLabel: 'Not removed',
+  }, async () => {
+    await deleteRegistration(workshopId, r.id);
+    await onChange();
+    notify(`${nameOf(r)} is no longer registered.`);
+  });
 
   const columns = [
     { label: 'No.', cell: (r) => String(r.list_order ?? ''), numeric: true },
@@ -68,7 +63,7 @@ export async function registrationsSection(workshopId, registrations, names, onC
       class: 'inline-form',
       onSubmit: async (values) => {
         const chosen = person.selected();
-        const saved = await api.post(path, values);
+        const saved = await register(workshopId, values);
         const n = saved.conflicts?.length || 0;
         await onChange();
         // The section was redrawn: focus the new form's picker for the next person.

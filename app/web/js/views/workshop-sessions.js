@@ -1,15 +1,14 @@
 // A workshop's sessions (one attendance sheet each): add, move, remove.
-import { api, getAll } from '../api.js';
+import { addSession, deleteSession, listSessions, updateSession } from '../client/sessions.js';
+import { confirmThenRun } from '../delete-flow.js';
 import { h, mount } from '../dom.js';
 import { changes, field, fields, form, withoutEmpty } from '../form.js';
 import { formatDate, formatDay } from '../format.js';
 import { canWrite } from '../session.js';
-import { busy, button, confirmAction, notify, notifyProblem, openDialog, table } from '../ui.js';
+import { button, notify, openDialog, table } from '../ui.js';
 
 export async function sessionsSection(workshopId, onChange) {
   const box = h('div', {});
-  const path = `/api/v1/workshops/${workshopId}/sessions`;
-
   const conflictNote = (saved) => (saved.conflicts?.length ? ` It creates ${saved.conflicts.length} scheduling conflict(s): see Conflicts.` : '');
 
   const sessionFields = (s = {}) => fields(
@@ -22,7 +21,7 @@ export async function sessionsSection(workshopId, onChange) {
     submitLabel: 'Save session',
     cancel: button('Back', () => close(null)),
     onSubmit: async (values) => {
-      const saved = await api.patch(`${path}/${s.id}`, changes(values, s));
+      const saved = await updateSession(workshopId, s.id, changes(values, s));
       close(saved);
       await draw();
       await onChange(); // feedback once the grid shows the change too
@@ -30,22 +29,17 @@ export async function sessionsSection(workshopId, onChange) {
     },
   }, sessionFields(s)));
 
-  const remove = async (s, btn) => {
-    if (!(await confirmAction(`Remove the session of ${formatDate(s.date)}?`, 'Remove session'))) return;
-    await busy(btn, async () => {
-      try {
-        await api.del(`${path}/${s.id}`);
-        await draw();
-        await onChange();
-        notify(`Session of ${formatDate(s.date)} removed.`);
-      } catch (problem) {
-        notifyProblem(problem, 'Not removed');
-      }
-    });
-  };
+  const remove = (s, btn) => confirmThenRun(btn, {
+    question: `Remove the session of ${formatDate(s.date)}?`, confirmLabel: 'Remove session', failLabel: 'Not removed',
+  }, async () => {
+    await deleteSession(workshopId, s.id);
+    await draw();
+    await onChange();
+    notify(`Session of ${formatDate(s.date)} removed.`);
+  });
 
   const draw = async () => {
-    const sessions = (await getAll(path))
+    const sessions = (await listSessions(workshopId))
       .sort((a, b) => `${a.date} ${a.start_time || ''}`.localeCompare(`${b.date} ${b.start_time || ''}`));
     const columns = [
       { label: 'Date', cell: (s) => formatDay(s.date) + ` ${s.date.slice(0, 4)}`, class: 'nowrap' },
@@ -65,7 +59,7 @@ export async function sessionsSection(workshopId, onChange) {
       heading: 'Add a session',
       class: 'inline-form',
       onSubmit: async (values, el) => {
-        const saved = await api.post(path, withoutEmpty(values));
+        const saved = await addSession(workshopId, withoutEmpty(values));
         await draw();
         box.querySelector('form input')?.focus(); // ready for the next one
         await onChange();

@@ -1,13 +1,15 @@
 // A workshop's page: details and lifecycle, partner institutions, sessions,
 // registrations, the sign-in grid and its double bookings.
-import { api, getAll } from '../api.js';
+import { attendanceGridUrl, getAttendance } from '../client/attendance.js';
+import { projects } from '../client/projects.js';
+import { listRegistrations } from '../client/registrations.js';
+import { reportUrl } from '../client/reports.js';
+import { deleteWorkshop, getWorkshop, listWorkshopConflicts, updateWorkshop, workshopIcsUrl } from '../client/workshops.js';
+import { deleteFromPage } from '../delete-flow.js';
 import { h, mount } from '../dom.js';
 import { formatDateRange, label } from '../format.js';
-import { projects } from '../projects-cache.js';
-import { navigate } from '../router.js';
-import { hasParam } from '../server-features.js';
 import { canWrite } from '../session.js';
-import { busy, button, confirmAction, details, errorBox, linkButton, loading, notify, notifyProblem, pageHeader, section } from '../ui.js';
+import { busy, button, details, errorBox, linkButton, loading, notify, notifyProblem, pageHeader, section } from '../ui.js';
 import { attendanceGrid } from './attendance-grid.js';
 import { conflictList } from './conflicts.js';
 import { importPanel } from './workshop-import.js';
@@ -20,10 +22,7 @@ const LIFECYCLE = [['confirmed', 'Confirm'], ['held', 'Mark held'], ['cancelled'
 
 export async function workshopView({ params, query, root }) {
   const id = Number(params.id);
-  const [workshop, projectList, gridFiles] = await Promise.all([
-    api.get(`/api/v1/workshops/${id}`), projects(),
-    hasParam('get', '/api/v1/workshops/{id}/attendance', 'format'), // the grid as a spreadsheet, once offered
-  ]);
+  const [workshop, projectList] = await Promise.all([getWorkshop(id), projects()]);
   const project = projectList.find((p) => p.id === workshop.project_id);
 
   const head = h('div', {});
@@ -36,15 +35,15 @@ export async function workshopView({ params, query, root }) {
   const refreshPeople = async () => {
     try {
       const [matrix, registrations, conflicts] = await Promise.all([
-        api.get(`/api/v1/workshops/${id}/attendance`),
-        getAll(`/api/v1/workshops/${id}/registrations`),
-        api.get(`/api/v1/workshops/${id}/conflicts`),
+        getAttendance(id),
+        listRegistrations(id),
+        listWorkshopConflicts(id),
       ]);
       names = new Map(matrix.rows.map((r) => [r.person_id, r.full_name]));
       mount(people.registrations, await registrationsSection(id, registrations, names, refreshPeople),
-        canWrite() ? await importPanel(id, { kind: 'registrations', onDone: refreshPeople }) : null);
+        canWrite() ? importPanel(id, { kind: 'registrations', onDone: refreshPeople }) : null);
       mount(people.grid, attendanceGrid(id, matrix),
-        canWrite() ? await importPanel(id, { kind: 'attendance', onDone: refreshPeople }) : null);
+        canWrite() ? importPanel(id, { kind: 'attendance', onDone: refreshPeople }) : null);
       await drawConflicts(conflicts);
     } catch (problem) {
       for (const el of Object.values(people)) mount(el, errorBox(problem));
@@ -54,7 +53,7 @@ export async function workshopView({ params, query, root }) {
   // keep what is typed in them.
   const refreshConflicts = async () => {
     try {
-      await drawConflicts(await api.get(`/api/v1/workshops/${id}/conflicts`));
+      await drawConflicts(await listWorkshopConflicts(id));
     } catch (problem) {
       mount(people.conflicts, errorBox(problem));
     }
@@ -69,12 +68,12 @@ export async function workshopView({ params, query, root }) {
     // A new status changes the conflicts too (a cancelled workshop has none).
     lifecycle(w, (saved) => Promise.all([drawHead(saved), refreshConflicts()])),
     h('nav', { class: 'links', 'aria-label': 'Documents' },
-      h('a', { href: `/api/v1/reports/attendance?workshop_id=${id}&format=html`, target: '_blank', rel: 'noopener' }, 'Attendance report'),
+      h('a', { href: reportUrl('attendance', { workshop_id: id, format: 'html' }), target: '_blank', rel: 'noopener' }, 'Attendance report'),
       h('a', { href: `#/reports/attendance?workshop_id=${id}` }, 'Attendance figures and downloads'),
-      gridFiles ? h('a', { href: `/api/v1/workshops/${id}/attendance?format=html`, target: '_blank', rel: 'noopener' }, 'Print sign-in sheets') : null,
-      gridFiles ? h('a', { href: `/api/v1/workshops/${id}/attendance?format=xlsx`, download: `sign-in-grid-${id}.xlsx` }, 'Download grid (Excel)') : null,
-      gridFiles ? h('a', { href: `/api/v1/workshops/${id}/attendance?format=csv`, download: `sign-in-grid-${id}.csv` }, 'Download grid (CSV)') : null,
-      h('a', { href: `/api/v1/workshops/${id}.ics`, download: `workshop-${id}.ics` }, 'Add to calendar (.ics)')),
+      h('a', { href: attendanceGridUrl(id, 'html'), target: '_blank', rel: 'noopener' }, 'Print sign-in sheets'),
+      h('a', { href: attendanceGridUrl(id, 'xlsx'), download: `sign-in-grid-${id}.xlsx` }, 'Download grid (Excel)'),
+      h('a', { href: attendanceGridUrl(id, 'csv'), download: `sign-in-grid-${id}.csv` }, 'Download grid (CSV)'),
+      h('a', { href: workshopIcsUrl(id), download: `workshop-${id}.ics` }, 'Add to calendar (.ics)')),
     h('div', { class: 'columns' }, section('Details', details([
       ['Status', statusBadge(w.status)],
       ['Project', project ? h('a', { href: `#/projects/${project.id}` }, `${project.code} — ${project.title}`) : ''],
@@ -87,18 +86,10 @@ export async function workshopView({ params, query, root }) {
     ]), canWrite() ? h('div', { class: 'danger-zone' }, button('Delete workshop', (e) => remove(e.currentTarget), { kind: 'danger' })) : null),
     partners));
 
-  const remove = async (btn) => {
-    if (!(await confirmAction(`Delete “${workshop.title}”?`, 'Delete workshop'))) return;
-    await busy(btn, async () => {
-      try {
-        await api.del(`/api/v1/workshops/${id}`);
-        notify('Workshop deleted.');
-        navigate('/workshops');
-      } catch (problem) {
-        notifyProblem(problem, 'Not deleted');
-      }
-    });
-  };
+  const remove = (btn) => deleteFromPage(btn, {
+    question: `Delete “${workshop.title}”?`, confirmLabel: 'Delete workshop',
+    remove: () => deleteWorkshop(id), deleted: 'Workshop deleted.', back: '/workshops',
+  });
 
   const partners = section('Partner institutions', await partnersSection(id, refreshConflicts));
   drawHead(workshop);
@@ -126,7 +117,7 @@ function lifecycle(workshop, redraw) {
       const btn = event.currentTarget;
       await busy(btn, async () => {
         try {
-          const saved = await api.patch(`/api/v1/workshops/${workshop.id}`, { status });
+          const saved = await updateWorkshop(workshop.id, { status });
           notify(`Workshop is now ${label('workshop_status', saved.status).toLowerCase()}.`);
           await redraw(saved);
         } catch (problem) {

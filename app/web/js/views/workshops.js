@@ -1,11 +1,10 @@
 // Workshops: the list with the API's filters, paged by cursor.
-import { api } from '../api.js';
+import { projects } from '../client/projects.js';
+import { listWorkshops } from '../client/workshops.js';
 import { h, mount } from '../dom.js';
 import { field, fields, readValues } from '../form.js';
-import { formatDateRange, label } from '../format.js';
-import { projectOptions, projects } from '../projects-cache.js';
+import { formatDateRange, label, projectOptions } from '../format.js';
 import { href, navigate } from '../router.js';
-import { hasParam } from '../server-features.js';
 import { canWrite } from '../session.js';
 import { errorBox, linkButton, pageHeader, pager, table } from '../ui.js';
 import { statusBadge } from './home.js';
@@ -13,19 +12,17 @@ import { statusBadge } from './home.js';
 const FILTERS = ['q', 'project_id', 'status', 'kind', 'city', 'from', 'to'];
 
 export async function workshopsView({ query, root }) {
-  // Search by words once the server offers it (`q` on the list).
-  const searchable = await hasParam('get', '/api/v1/workshops', 'q');
-  const filters = Object.fromEntries(FILTERS.filter((k) => k !== 'q' || searchable).map((k) => [k, query.get(k)]));
+  const filters = Object.fromEntries(FILTERS.map((k) => [k, query.get(k)]));
   const cursor = query.get('cursor');
   const [projectList, page] = await Promise.all([
     projects(),
-    api.get('/api/v1/workshops', { ...filters, cursor, limit: 50 }).catch((problem) => ({ problem })),
+    listWorkshops({ ...filters, cursor, limit: 50 }).catch((problem) => ({ problem })),
   ]);
   const codes = new Map(projectList.map((p) => [p.id, p.code]));
 
   const filterForm = h('form', { class: 'filters', role: 'search', 'aria-label': 'Filter workshops', novalidate: true },
     fields(
-      searchable ? field({ name: 'q', label: 'Search', value: filters.q, hint: 'Words in the title' }) : null,
+      field({ name: 'q', label: 'Search', value: filters.q, hint: 'Words in the title' }),
       field({ name: 'project_id', label: 'Project', type: 'select', options: projectOptions(projectList), blank: 'All projects', value: filters.project_id }),
       field({ name: 'status', label: 'Status', type: 'select', options: 'workshop_status', blank: 'Any status', value: filters.status }),
       field({ name: 'kind', label: 'Kind', type: 'select', options: 'workshop_kind', blank: 'Any kind', value: filters.kind }),

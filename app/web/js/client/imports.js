@@ -1,0 +1,20 @@
+// Spreadsheets imported into a workshop: a participant list, or the sign-in
+// grid. A dry run says what would be done; a real run writes all rows, or
+// only the valid ones when told to skip the others.
+import { api, apiPath } from '../api.js';
+
+export const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+// options: {dryRun, skipInvalid, createOrganizations}; the last two are sent only when set.
+function importSheet(path, file, { dryRun, skipInvalid = false, createOrganizations = false }) {
+  const type = file.name.toLowerCase().endsWith('.xlsx') ? XLSX : 'text/csv';
+  return api.upload(path, file, type, {
+    dry_run: String(dryRun),
+    skip_invalid: skipInvalid ? 'true' : null,
+    create_organizations: createOrganizations ? 'true' : null,
+  });
+}
+
+export const importParticipants = (workshopId, file, options) => importSheet(apiPath`workshops/${workshopId}/registrations/import`, file, options);
+
+export const importAttendance = (workshopId, file, options) => importSheet(apiPath`workshops/${workshopId}/attendance/import`, file, options);

@@ -1,0 +1,26 @@
+// Deleting (or erasing, or removing) something, written once: ask first, run
+// it from the button (disabled meanwhile), and show a refusal as a notice:
+// the server answers 409 with what still refers to the record.
+import { navigate } from './router.js';
+import { busy, confirmAction, notify, notifyProblem } from './ui.js';
+
+// action: the request and what follows it; a failure anywhere in it is the refusal shown.
+export async function confirmThenRun(btn, { question, confirmLabel, failLabel = 'Not deleted' }, action) {
+  if (!(await confirmAction(question, confirmLabel))) return;
+  await busy(btn, async () => {
+    try {
+      await action();
+    } catch (problem) {
+      notifyProblem(problem, failLabel);
+    }
+  });
+}
+
+// From a record's own page: deleted, said so, and back to the list.
+export function deleteFromPage(btn, { question, confirmLabel, remove, deleted, back }) {
+  return confirmThenRun(btn, { question, confirmLabel }, async () => {
+    await remove();
+    notify(deleted);
+    navigate(back);
+  });
+}
