@@ -4,6 +4,7 @@
 
 #include <SQLiteCpp/Statement.h>
 
+#include "app/services/attendance.hpp"
 #include "app/services/organizations.hpp"
 #include "app/services/people.hpp"
 #include "app/services/projects.hpp"
@@ -123,6 +124,16 @@ std::int64_t ServiceTest::Register(std::int64_t workshop, std::int64_t person) {
   });
   EXPECT_TRUE(written.ok()) << "registration: " << Describe(written.status());
   return written.ok() ? written->record.id : 0;
+}
+
+void ServiceTest::MarkPresent(std::int64_t workshop, std::int64_t session,
+                              std::int64_t person) {
+  const std::vector<domain::AttendanceMark> sheet = {
+      {person, domain::Mark::kPresent}};
+  auto marked = Write([&](storage::WriteTx& tx) {
+    return app::ReplaceSheet(tx, coordinator_, workshop, session, sheet, {});
+  });
+  EXPECT_TRUE(marked.ok()) << "marks: " << Describe(marked.status());
 }
 
 std::vector<std::int64_t> ServiceTest::Sessions(std::int64_t workshop) {

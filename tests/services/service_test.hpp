@@ -64,6 +64,9 @@ class ServiceTest : public ::testing::Test {
                         const std::string& title = "Document examination");
   std::int64_t Person(const json::object& fields);
   std::int64_t Register(std::int64_t workshop, std::int64_t person);
+  // Takes the session's sheet with `person` present (app::ReplaceSheet).
+  void MarkPresent(std::int64_t workshop, std::int64_t session,
+                   std::int64_t person);
   // The ids of the workshop's sessions, by date.
   std::vector<std::int64_t> Sessions(std::int64_t workshop);
 

@@ -40,17 +40,6 @@ class WorkshopServiceTest : public ServiceTest {
       dates.push_back(Stored<domain::Session>(id)->date->ToString());
     return dates;
   }
-  // Marks `person` present on the workshop's first session.
-  void MarkFirstDay(std::int64_t workshop, std::int64_t person) {
-    const std::vector<domain::AttendanceMark> sheet = {
-        {person, domain::Mark::kPresent}};
-    const auto session = Sessions(workshop).at(0);
-    ASSERT_TRUE(Write([&](storage::WriteTx& tx) {
-                  storage::ReplaceSheet(tx, workshop, session, sheet);
-                  return domain::Status::Ok();
-                }).ok());
-  }
-
   const std::int64_t project_ = Project("CBMM");
 };
 
@@ -168,7 +157,7 @@ TEST_F(WorkshopServiceTest, TheStartDateStaysOnceAttendanceIsTaken) {
   const auto id = Workshop(project_, "confirmed", "2017-09-08", "2017-09-09");
   const auto person = Person({{"native_name", "王芳"}, {"gender", "female"}});
   Register(id, person);
-  MarkFirstDay(id, person);
+  MarkPresent(id, Sessions(id)[0], person);
   auto moved =
       Update(id, {{"start_date", "2017-09-15"}, {"end_date", "2017-09-16"}});
   ASSERT_FALSE(moved.ok());
@@ -223,7 +212,7 @@ TEST_F(SessionServiceTest, AMarkedSessionCannotMoveOrBeRemoved) {
   const auto id = Workshop(project_, "confirmed", "2017-09-08", "2017-09-09");
   const auto person = Person({{"native_name", "李娜"}});
   Register(id, person);
-  MarkFirstDay(id, person);
+  MarkPresent(id, Sessions(id)[0], person);
   const auto marked = Sessions(id)[0];
   const auto unmarked = Sessions(id)[1];
 
