@@ -46,6 +46,8 @@ class ServerProcess {
   ServerProcess& operator=(const ServerProcess&) = delete;
 
   std::uint16_t port() const { return port_; }
+  // The server's process id (for /proc/PID/...).
+  pid_t pid() const { return pid_; }
   // Sends `signal` and waits; returns the exit code (or 128+signal).
   int Stop(int signal);
   std::string Output();
