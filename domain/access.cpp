@@ -27,6 +27,27 @@ bool RoleAllows(Role role, Permission permission) {
   return false;
 }
 
+std::optional<std::int64_t> LimitedToOrganization(const Principal& user) {
+  if (user.role != Role::kFunder) return std::nullopt;
+  // ValidateAccount gives every funder user one; -1 is no organization's id.
+  return user.organization_id.value_or(-1);
+}
+
+Status SeesOrganization(const Principal& user, std::int64_t organization_id) {
+  const auto own = LimitedToOrganization(user);
+  if (!own || own == organization_id) return Status::Ok();
+  return Status::PermissionDenied(
+      "a funder user sees its own organization's reports and submissions "
+      "only");
+}
+
+StatusOr<std::optional<std::int64_t>> VisibleOrganizations(
+    const Principal& user, std::optional<std::int64_t> asked) {
+  if (asked) RETURN_IF_ERROR(SeesOrganization(user, *asked));
+  if (const auto own = LimitedToOrganization(user)) return own;
+  return asked;
+}
+
 Status ValidateAccount(std::string_view username, std::optional<Role> role,
                        const std::optional<std::int64_t>& organization_id) {
   Errors e;

@@ -38,9 +38,21 @@ enum class Permission {
   kAdmin,             // users, the audit trail, erasure
 };
 
-// Whether a user of `role` has `permission`. Object-level checks (a funder's
-// own organization) are the handler's.
+// Whether a user of `role` has `permission`.
 bool RoleAllows(Role role, Permission permission);
+
+// The object-level rule: a funder user sees what concerns its own
+// organization only (its funder reports, the results of the projects it
+// funds, their submissions). Its organization's id, or -1 when it has none;
+// nullopt for the other roles, who see every organization's.
+std::optional<std::int64_t> LimitedToOrganization(const Principal& user);
+// Ok, or 403 when `user` is limited to another organization.
+Status SeesOrganization(const Principal& user, std::int64_t organization_id);
+// The organization a list of figures or submissions is limited to: what was
+// `asked` (nullopt: every one), or for a funder user its own (403 when it
+// asked for another).
+StatusOr<std::optional<std::int64_t>> VisibleOrganizations(
+    const Principal& user, std::optional<std::int64_t> asked);
 
 // A user record's rules: a known role, and an organization exactly for funders.
 Status ValidateAccount(std::string_view username, std::optional<Role> role,

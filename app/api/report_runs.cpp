@@ -18,11 +18,7 @@ domain::StatusOr<ReportRun> RunFunderReport(storage::Database& db,
   const auto id = q.Required(q.Id("organization_id"), "organization_id");
   const bool children = q.Bool("include_children").value_or(true);
   ASSIGN_OR_RETURN(const auto o, ReadOptions(q, true));
-  // A funder user sees its own organization's report only.
-  if (user.role == domain::Role::kFunder && user.organization_id != id) {
-    return domain::Status::PermissionDenied(
-        "a funder user sees its own organization's report only");
-  }
+  RETURN_IF_ERROR(domain::SeesOrganization(user, id));
   auto found = storage::FunderReportFor(db, id, children, o.options);
   if (!found) return storage::NotFound<domain::Organization>(id);
   auto report = std::make_shared<const domain::FunderReport>(std::move(*found));

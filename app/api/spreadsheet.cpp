@@ -29,45 +29,6 @@ domain::StatusOr<formats::Rows> ReadSpreadsheet(const Request& request) {
       {{"Content-Type", "must be text/csv or " + std::string(kXlsxType)}});
 }
 
-// 422 for a real run that cannot be saved: every row's errors, and the
-// agencies that match no organization.
-Response Refusal(const services::ImportReport& report) {
-  std::vector<domain::FieldError> errors;
-  for (const auto& row : report.rows) {
-    for (const auto& e : row.errors)
-      errors.push_back(
-          {"rows[" + std::to_string(row.row) + "]." + e.field, e.message});
-  }
-  std::string detail =
-      "Some rows cannot be imported; nothing was saved. Correct them (or "
-      "import with skip_invalid=true to save the others) and import the "
-      "file again.";
-  if (!report.unmatched_organizations.empty()) {
-    std::string names;
-    for (const auto& u : report.unmatched_organizations) {
-      names += (names.empty() ? "" : ", ") + u.name;
-      std::string rows;
-      for (auto r : u.rows)
-        rows += (rows.empty() ? "" : ", ") + std::to_string(r);
-      errors.push_back({"organization", "\"" + u.name + "\" (rows " + rows +
-                                            ") matches no organization"});
-    }
-    const auto n = report.unmatched_organizations.size();
-    detail = std::to_string(n) +
-             (n == 1 ? " agency in the list matches"
-                     : " agencies in the list match") +
-             " no organization (" + names +
-             "); nothing was saved. Add each spelling as an alias of the "
-             "organization it means, or import with "
-             "create_organizations=true to create them.";
-  }
-  Response r = Problem(422, detail, errors);
-  auto body = json::parse(r.body).as_object();
-  for (auto& [key, value] : report.ToJson()) body[key] = value;
-  r.body = json::serialize(body);
-  return r;
-}
-
 }  // namespace
 
 domain::StatusOr<Response> RunImport(Context& ctx, const Importer& import) {
@@ -88,7 +49,8 @@ domain::StatusOr<Response> RunImport(Context& ctx, const Importer& import) {
   storage::WriteTx tx(ctx.db);  // committed below, or rolled back
   ASSIGN_OR_RETURN(const auto report, import.write(tx, id, rows, options));
   if (options.dry_run) return JsonResponse(200, report.ToJson());
-  if (!services::ImportShouldCommit(report, options)) return Refusal(report);
+  if (!services::ImportShouldCommit(report, options))
+    return Problem(services::ImportRefusal(report), report.ToJson());
   tx.Commit();
   return JsonResponse(200, report.ToJson());
 }

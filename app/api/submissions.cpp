@@ -77,9 +77,8 @@ domain::StatusOr<storage::Submission> Visible(Context& ctx, std::int64_t id) {
   const auto missing = domain::Status::NotFound(
       "report submission " + std::to_string(id) + " does not exist");
   if (!s) return missing;
-  if (ctx.user->role == domain::Role::kFunder &&
-      (!ctx.user->organization_id ||
-       !storage::SubmissionConcerns(ctx.db, *s, *ctx.user->organization_id)))
+  if (const auto own = domain::LimitedToOrganization(*ctx.user);
+      own && !storage::SubmissionConcerns(ctx.db, *s, *own))
     return missing;
   return *s;
 }
@@ -133,14 +132,10 @@ void AddSubmissionRoutes(Router& router) {
   router.Add(
       kGet, base, P::kReadFunderReport,
       [](Context& ctx) -> domain::StatusOr<Response> {
-        auto org = ctx.query.Id("organization_id");
+        const auto asked = ctx.query.Id("organization_id");
         RETURN_IF_ERROR(ctx.query.Check());
-        if (ctx.user->role == domain::Role::kFunder) {
-          if (org && org != ctx.user->organization_id)
-            return domain::Status::PermissionDenied(
-                "a funder user sees its own organization's submissions only");
-          org = ctx.user->organization_id.value_or(-1);
-        }
+        ASSIGN_OR_RETURN(const auto org,
+                         domain::VisibleOrganizations(*ctx.user, asked));
         json::array items;
         for (const auto& s : storage::ListSubmissions(ctx.db, org))
           items.push_back(SubmissionJson(s));

@@ -68,30 +68,43 @@ int HttpStatus(domain::Code code) {
   return 500;
 }
 
-Response Problem(int status, std::string detail,
-                 const std::vector<domain::FieldError>& errors) {
+namespace {
+
+boost::json::object Body(int status, std::string detail,
+                         const std::vector<domain::FieldError>& errors) {
   boost::json::array list;
   for (const auto& e : errors)
     list.push_back({{"field", e.field}, {"message", e.message}});
-  boost::json::object body{{"type", "about:blank"},
-                           {"title", Title(status)},
-                           {"status", status},
-                           {"detail", std::move(detail)},
-                           {"errors", std::move(list)}};
+  return {{"type", "about:blank"},
+          {"title", Title(status)},
+          {"status", status},
+          {"detail", std::move(detail)},
+          {"errors", std::move(list)}};
+}
+
+Response Answer(int status, const boost::json::object& body) {
   return Response{
       status, "application/problem+json", boost::json::serialize(body), {}};
 }
 
-Response Problem(const domain::Status& status) {
-  Response r =
-      Problem(HttpStatus(status.code()), status.detail(), status.errors());
+}  // namespace
+
+Response Problem(int status, std::string detail,
+                 const std::vector<domain::FieldError>& errors) {
+  return Answer(status, Body(status, std::move(detail), errors));
+}
+
+Response Problem(const domain::Status& status,
+                 const boost::json::object& extensions) {
+  const int code = HttpStatus(status.code());
+  auto body = Body(code, status.detail(), status.errors());
+  if (!status.conflicts().empty())
+    body["conflicts"] = codec::ToJson(status.conflicts());
+  for (const auto& [key, value] : extensions) body[key] = value;
+  Response r = Answer(code, body);
   if (status.code() == domain::Code::kUnauthenticated) {
     r.headers.emplace_back("WWW-Authenticate", "Bearer realm=\"capdev\"");
   }
-  if (status.conflicts().empty()) return r;
-  auto body = boost::json::parse(r.body).as_object();
-  body["conflicts"] = codec::ToJson(status.conflicts());
-  r.body = boost::json::serialize(body);
   return r;
 }
 

@@ -14,8 +14,9 @@ namespace capdev::http {
 int HttpStatus(domain::Code code);
 Response Problem(int status, std::string detail,
                  const std::vector<domain::FieldError>& errors = {});
-// With the Status's conflicts, if any, as an extension member (RFC 9457
-// §3.2).
-Response Problem(const domain::Status& status);
+// With the Status's conflicts, if any, and `extensions` as extension members
+// (RFC 9457 §3.2): an import's refusal carries its report.
+Response Problem(const domain::Status& status,
+                 const boost::json::object& extensions = {});
 
 }  // namespace capdev::http

@@ -34,6 +34,40 @@ bool ImportShouldCommit(const ImportReport& report,
          (options.skip_invalid || !report.HasErrors());
 }
 
+domain::Status ImportRefusal(const ImportReport& report) {
+  std::vector<domain::FieldError> errors;
+  for (const auto& row : report.rows) {
+    for (const auto& e : row.errors)
+      errors.push_back(
+          {"rows[" + std::to_string(row.row) + "]." + e.field, e.message});
+  }
+  std::string detail =
+      "Some rows cannot be imported; nothing was saved. Correct them (or "
+      "import with skip_invalid=true to save the others) and import the "
+      "file again.";
+  if (!report.unmatched_organizations.empty()) {
+    std::string names;
+    for (const auto& u : report.unmatched_organizations) {
+      names += (names.empty() ? "" : ", ") + u.name;
+      std::string rows;
+      for (auto r : u.rows)
+        rows += (rows.empty() ? "" : ", ") + std::to_string(r);
+      errors.push_back({"organization", "\"" + u.name + "\" (rows " + rows +
+                                            ") matches no organization"});
+    }
+    const auto n = report.unmatched_organizations.size();
+    detail = std::to_string(n) +
+             (n == 1 ? " agency in the list matches"
+                     : " agencies in the list match") +
+             " no organization (" + names +
+             "); nothing was saved. Add each spelling as an alias of the "
+             "organization it means, or import with "
+             "create_organizations=true to create them.";
+  }
+  return domain::Status::Invalid(std::move(errors), std::move(detail));
+}
+
+
 json::object ImportReport::ToJson() const {
   json::array list;
   json::object counts;

@@ -89,6 +89,9 @@ domain::StatusOr<ImportReport> ImportParticipants(storage::WriteTx& tx,
 // `skip_invalid`), and every agency matched or created.
 bool ImportShouldCommit(const ImportReport& report,
                         const ImportOptions& options);
+// Why a real run is not saved (422): every row's errors, and the agencies
+// that match no organization.
+domain::Status ImportRefusal(const ImportReport& report);
 
 // Each row names a registered person (Person ID, else email, else full
 // name); each column headed by a session's date sets that session's mark,

@@ -216,5 +216,39 @@ TEST(AccountRulesTest, ReportsEveryBrokenRuleAtOnce) {
   EXPECT_EQ(Fields(s), (std::set<std::string>{"role", "username"}));
 }
 
+// The European Commission (organization 7) as a funder user, and a
+// coordinator: the funder sees its own organization's reports alone.
+const Principal kCommission{.user_id = 3, .username = "ec-dg-home",
+                            .role = Role::kFunder, .organization_id = 7};
+const Principal kCoordinator{.user_id = 2, .username = "wang.fang",
+                             .role = Role::kCoordinator};
+
+TEST(OrganizationRuleTest, AFunderSeesItsOwnOrganizationOnly) {
+  EXPECT_EQ(LimitedToOrganization(kCommission), 7);
+  EXPECT_TRUE(SeesOrganization(kCommission, 7).ok());
+  EXPECT_EQ(SeesOrganization(kCommission, 8).code(), Code::kPermissionDenied);
+}
+
+TEST(OrganizationRuleTest, OtherRolesSeeEveryOrganization) {
+  EXPECT_EQ(LimitedToOrganization(kCoordinator), std::nullopt);
+  EXPECT_TRUE(SeesOrganization(kCoordinator, 8).ok());
+  EXPECT_EQ(*VisibleOrganizations(kCoordinator, std::nullopt), std::nullopt);
+  EXPECT_EQ(*VisibleOrganizations(kCoordinator, 8), 8);
+}
+
+TEST(OrganizationRuleTest, AFunderListsItsOwnEvenWhenAskingForNone) {
+  EXPECT_EQ(*VisibleOrganizations(kCommission, std::nullopt), 7);
+  EXPECT_EQ(*VisibleOrganizations(kCommission, 7), 7);
+  EXPECT_EQ(VisibleOrganizations(kCommission, 8).status().code(),
+            Code::kPermissionDenied);
+}
+
+TEST(OrganizationRuleTest, AFunderWithoutOrganizationSeesNone) {
+  Principal orphan = kCommission;
+  orphan.organization_id.reset();
+  EXPECT_EQ(LimitedToOrganization(orphan), -1);
+  EXPECT_EQ(SeesOrganization(orphan, 7).code(), Code::kPermissionDenied);
+}
+
 }  // namespace
 }  // namespace capdev::domain
