@@ -327,6 +327,8 @@ def test_importing_a_participant_list_in_the_browser(app, tmp_path):
     bad.write_bytes(csv_text(['姓名', '性别'], [['Web Person 1', 'X']]).encode())
 
     app.sign_in('coord')
+    app.go('/people')  # the page now holds the list of organizations
+    app.wait(lambda: app.d.find_elements(By.CSS_SELECTOR, 'main table'))
     registrations = app.open_participant_import(w['id'])
 
     # A file with an error: the dry run shows the row, and there is nothing to confirm.
@@ -350,6 +352,10 @@ def test_importing_a_participant_list_in_the_browser(app, tmp_path):
     assert len(saved) == 3
     names = {app.api(f'/api/v1/people/{r["person_id"]}')['native_name'] for r in saved}
     assert names == {'网一', '网二', '网三'}
+    # The page's list of organizations knows the agency created (no reload)
+    app.go('/people?q=Web Person')
+    app.wait(lambda: app.d.find_element(By.CSS_SELECTOR, 'main table').text.count('Web Agency') == 3)
+    app.open_participant_import(w['id'])
     app.wait(lambda: 'Web Person 3' in app.section('Sign-in grid').text)
     for text in ('Download grid (Excel)', 'Download grid (CSV)', 'Print sign-in sheets'):
         assert app.link(text).get_attribute('href').startswith(f'{app.server.base_url}/api/v1/workshops/{w["id"]}/attendance?format=')

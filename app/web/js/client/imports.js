@@ -2,6 +2,7 @@
 // grid. A dry run says what would be done; a real run writes all rows, or
 // only the valid ones when told to skip the others.
 import { api, apiPath } from '../api.js';
+import { organizations } from './organizations.js';
 
 export const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
@@ -15,6 +16,10 @@ function importSheet(path, file, { dryRun, skipInvalid = false, createOrganizati
   });
 }
 
-export const importParticipants = (workshopId, file, options) => importSheet(apiPath`workshops/${workshopId}/registrations/import`, file, options);
+// A real run may create the agencies the list names: the cached list then forgets them.
+export function importParticipants(workshopId, file, options) {
+  const run = importSheet(apiPath`workshops/${workshopId}/registrations/import`, file, options);
+  return options.createOrganizations ? organizations.changedBy(run) : run;
+}
 
 export const importAttendance = (workshopId, file, options) => importSheet(apiPath`workshops/${workshopId}/attendance/import`, file, options);
