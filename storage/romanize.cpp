@@ -16,6 +16,8 @@
 #include <string_view>
 #include <vector>
 
+#include "storage/text_key.hpp"
+
 namespace capdev::storage {
 
 namespace {
@@ -238,13 +240,9 @@ std::optional<std::string> LatinNameOf(std::string_view native_name) {
 }
 
 std::string CompactKey(std::string_view text) {
-  UErrorCode status = U_ZERO_ERROR;
-  const auto* fold = icu::Normalizer2::getNFKCCasefoldInstance(status);
-  if (U_FAILURE(status)) throw std::runtime_error("ICU NFKC_Casefold missing");
-  const auto source = icu::UnicodeString::fromUTF8(
-      icu::StringPiece(text.data(), static_cast<int32_t>(text.size())));
-  const icu::UnicodeString folded = fold->normalize(source, status);
-  if (U_FAILURE(status)) return std::string(text);  // as FoldKey does
+  const std::string utf8 = FoldKey(text);
+  const auto folded = icu::UnicodeString::fromUTF8(
+      icu::StringPiece(utf8.data(), static_cast<int32_t>(utf8.size())));
   icu::UnicodeString kept;
   for (int32_t i = 0; i < folded.length(); i = folded.moveIndex32(i, 1)) {
     const UChar32 c = folded.char32At(i);
