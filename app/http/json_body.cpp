@@ -1,5 +1,7 @@
 #include "app/http/json_body.hpp"
 
+#include "app/http/duplicate_keys.hpp"
+
 namespace capdev::http {
 
 namespace {
@@ -16,6 +18,11 @@ domain::StatusOr<json::value> ParseBody(const Request& request) {
   if (ec) {
     return domain::Status::Malformed("the body is not valid JSON: " +
                                      ec.message());
+  }
+  if (auto key = RepeatedKey(request.body)) {
+    return domain::Status::Malformed(
+        "the body names \"" + *key + "\" twice; send each key once",
+        {{*key, "appears more than once"}});
   }
   return v;
 }

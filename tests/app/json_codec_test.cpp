@@ -51,6 +51,34 @@ TEST(JsonCodecTest, RefusesInvalidJsonAsMalformed) {
   }
 }
 
+// A proxy that reads the first "role" would let through what capdev reads
+// as the last.
+TEST(JsonCodecTest, RefusesAKeyRepeatedInOneObject) {
+  auto body = http::ParseBody(WithBody(R"({"role":"viewer","role":"admin"})"));
+  ASSERT_FALSE(body.ok());
+  EXPECT_EQ(http::HttpStatus(body.status().code()), 400);
+  EXPECT_THAT(body.status().errors(),
+              ElementsAre(Error("role", "appears more than once")));
+}
+
+TEST(JsonCodecTest, NamesWhereANestedKeyIsRepeated) {
+  const auto repeated = [](const char* text) {
+    auto body = http::ParseBody(WithBody(text));
+    return body.ok() ? std::string("ok") : body.status().errors().at(0).field;
+  };
+  EXPECT_EQ(repeated(R"({"targets":[{"year":2025},{"year":1,"year":2}]})"),
+            "targets[1].year");
+  EXPECT_EQ(repeated(R"([{"a":1},{"b":{"c":1,"d":[],"c":2}}])"), "[1].b.c");
+  EXPECT_EQ(repeated(R"({"name":"王芳","名字":"x","名字":"y"})"), "名字");
+}
+
+TEST(JsonCodecTest, AcceptsTheSameKeyInDifferentObjects) {
+  EXPECT_TRUE(
+      http::ParseBody(WithBody(R"({"a":{"id":1},"b":{"id":1},"id":2})")).ok());
+  EXPECT_TRUE(
+      http::ParseBody(WithBody(R"([{"id":1,"x":[{"id":2}]},{"id":3}])")).ok());
+}
+
 TEST(JsonCodecTest, AcceptsNestingUpToThirtyTwoLevels) {
   EXPECT_TRUE(http::ParseBody(WithBody(Nested(32))).ok());
 }
