@@ -23,6 +23,12 @@ struct Listing {
   storage::PageRequest page;
 };
 
+// The list query of a list with no filter of its own: a page.
+template <class Filter>
+Listing<Filter> PageOnly(Query& q) {
+  return {{}, q.Page()};
+}
+
 // A record listed under its parent's `{id}` (`/workshops/{id}/sessions`):
 // the parent must exist (404 otherwise), and its id goes into the list's
 // filter as `field`.

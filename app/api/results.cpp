@@ -46,33 +46,25 @@ void AddResultRoutes(Router& router) {
   const std::string project_results = "/api/v1/projects/{id}/results";
   const std::string indicator = "/api/v1/indicators/{id}";
 
-  AddRecordRoutes(
-      router,
-      RecordRoutes{.list = project_results,
-                   .item = "/api/v1/results/{id}",
-                   .list_query =
-                       [](Query& q) {
-                         return Listing<storage::ResultFilter>{{}, q.Page()};
-                       },
-                   .parent = ListedUnder<domain::Project>(
-                       &storage::ResultFilter::project_id),
-                   .create = services::CreateResult,
-                   .update = services::UpdateResult,
-                   .remove = services::DeleteResult});
+  AddRecordRoutes(router,
+                  RecordRoutes{.list = project_results,
+                               .item = "/api/v1/results/{id}",
+                               .list_query = PageOnly<storage::ResultFilter>,
+                               .parent = ListedUnder<domain::Project>(
+                                   &storage::ResultFilter::project_id),
+                               .create = services::CreateResult,
+                               .update = services::UpdateResult,
+                               .remove = services::DeleteResult});
 
-  AddRecordRoutes(
-      router,
-      RecordRoutes{.list = "/api/v1/results/{id}/indicators",
-                   .item = indicator,
-                   .list_query =
-                       [](Query& q) {
-                         return Listing<storage::IndicatorFilter>{{}, q.Page()};
-                       },
-                   .parent = ListedUnder<domain::Result>(
-                       &storage::IndicatorFilter::result_id),
-                   .create = services::CreateIndicator,
-                   .update = services::UpdateIndicator,
-                   .remove = services::DeleteIndicator});
+  AddRecordRoutes(router,
+                  RecordRoutes{.list = "/api/v1/results/{id}/indicators",
+                               .item = indicator,
+                               .list_query = PageOnly<storage::IndicatorFilter>,
+                               .parent = ListedUnder<domain::Result>(
+                                   &storage::IndicatorFilter::result_id),
+                               .create = services::CreateIndicator,
+                               .update = services::UpdateIndicator,
+                               .remove = services::DeleteIndicator});
 
   AddSetRoutes<domain::Indicator, domain::IndicatorValue>(
       router, indicator + "/values", storage::IndicatorValues,

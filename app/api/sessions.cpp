@@ -11,20 +11,16 @@ namespace capdev::api {
 
 void AddSessionRoutes(Router& router) {
   const std::string list = "/api/v1/workshops/{id}/sessions";
-  AddRecordRoutes(
-      router,
-      RecordRoutes{.list = list,
-                   .item = list + "/{session_id}",
-                   .list_query =
-                       [](Query& q) {
-                         return Listing<storage::SessionFilter>{{}, q.Page()};
-                       },
-                   .parent = ListedUnder<domain::Workshop>(
-                       &storage::SessionFilter::workshop_id),
-                   .load = services::LoadSession,
-                   .create = services::CreateSession,
-                   .update = services::UpdateSession,
-                   .remove = services::DeleteSession});
+  AddRecordRoutes(router,
+                  RecordRoutes{.list = list,
+                               .item = list + "/{session_id}",
+                               .list_query = PageOnly<storage::SessionFilter>,
+                               .parent = ListedUnder<domain::Workshop>(
+                                   &storage::SessionFilter::workshop_id),
+                               .load = services::LoadSession,
+                               .create = services::CreateSession,
+                               .update = services::UpdateSession,
+                               .remove = services::DeleteSession});
 }
 
 }  // namespace capdev::api
