@@ -49,13 +49,16 @@ void AddAttendanceRoutes(Router& router) {
   // printable sign-in sheets.
   router.Add(
       kGet, matrix, P::kReadRecords,
-      [](Context& ctx) -> domain::StatusOr<Response> {
+      [](Query& q) -> domain::StatusOr<std::string> {
         static constexpr std::array<std::string_view, 4> kFormats = {
             "json", "xlsx", "csv", "html"};
+        auto format = q.OneOf("format", kFormats).value_or("json");
+        RETURN_IF_ERROR(q.Check());
+        return format;
+      },
+      [](Context& ctx,
+         const std::string& format) -> domain::StatusOr<Response> {
         ASSIGN_OR_RETURN(const auto id, ctx.Id("id"));
-        const auto format =
-            ctx.query.OneOf("format", kFormats).value_or("json");
-        RETURN_IF_ERROR(ctx.query.Check());
         ASSIGN_OR_RETURN(const auto workshop,
                          services::Load<domain::Workshop>(ctx.db, id));
         storage::ReadTransaction snapshot(ctx.db);
@@ -82,22 +85,21 @@ void AddAttendanceRoutes(Router& router) {
             "Content-Disposition",
             "attachment; filename=\"" + name + "." + format + "\"");
         return r;
-      },
-      {"format"});
+      });
 
   // The sign-in grid filled in: a dry run by default; a real run sets every
   // mark or none.
-  router.Add(kPost, matrix + "/import", P::kWriteRecords,
-             [](Context& ctx) {
-               return RunImport(
-                   ctx, {.write = [&](storage::WriteTx& tx, std::int64_t id,
-                                      const formats::Rows& rows,
-                                      const services::ImportOptions& options) {
-                     return services::ImportAttendance(tx, *ctx.user, id, rows,
-                                                       options);
-                   }});
-             },
-             {"dry_run", "skip_invalid"});
+  router.Add(
+      kPost, matrix + "/import", P::kWriteRecords, ReadImportOptions<false>,
+      [](Context& ctx, const services::ImportOptions& options) {
+        return RunImport(ctx, options,
+                         {.write = [&](storage::WriteTx& tx, std::int64_t id,
+                                       const formats::Rows& rows,
+                                       const services::ImportOptions& o) {
+                           return services::ImportAttendance(tx, *ctx.user, id,
+                                                             rows, o);
+                         }});
+      });
 }
 
 }  // namespace capdev::api

@@ -9,8 +9,8 @@ namespace capdev::api {
 void AddAuditRoutes(Router& router) {
   router.Add(
       kGet, "/api/v1/audit", domain::Permission::kAdmin,
-      [](Context& ctx) -> domain::StatusOr<Response> {
-        auto& q = ctx.query;
+      [](Query& q) -> domain::StatusOr<
+                       std::pair<storage::AuditFilter, storage::PageRequest>> {
         storage::AuditFilter f{q.Id("user_id"),
                                q.Text("entity"),
                                q.Id("entity_id"),
@@ -21,6 +21,12 @@ void AddAuditRoutes(Router& router) {
         if (auto to = q.Date("to")) f.to = to->ToString();
         const auto request = q.Page();
         RETURN_IF_ERROR(q.Check());
+        return std::pair{f, request};
+      },
+      [](Context& ctx,
+         const std::pair<storage::AuditFilter, storage::PageRequest>& query)
+          -> domain::StatusOr<Response> {
+        const auto& [f, request] = query;
         auto page = storage::ListAudit(ctx.db, f, request);
         const auto parse = [](const std::optional<std::string>& text) {
           return text ? json::parse(*text) : json::value(nullptr);
@@ -44,9 +50,7 @@ void AddAuditRoutes(Router& router) {
                           page.next_after_id
                               ? json::value(EncodeCursor(*page.next_after_id))
                               : json::value(nullptr)}});
-      },
-      Params(kPaging,
-             {"user_id", "entity", "entity_id", "action", "from", "to"}));
+      });
 }
 
 }  // namespace capdev::api

@@ -3,7 +3,6 @@
 // service in a write transaction, and the shapes of answers (a page, a
 // created record, a write with its conflicts).
 
-#include <initializer_list>
 #include <string>
 #include <utility>
 #include <vector>
@@ -21,13 +20,6 @@ namespace capdev::api {
 // services and reports are named (services::CreateWorkshop).
 using namespace capdev::http;   // NOLINT(google-build-using-namespace)
 using namespace capdev::codec;  // NOLINT(google-build-using-namespace)
-
-// A route's query parameters: a shared set plus its own.
-inline std::vector<std::string> Params(std::vector<std::string> shared,
-                                       std::initializer_list<const char*> own) {
-  for (const char* name : own) shared.emplace_back(name);
-  return shared;
-}
 
 // The body's fields for a record, decoded (400/422 when not a JSON object).
 template <class E>
@@ -72,11 +64,18 @@ auto Write(Context& ctx, F&& work) {
   return storage::InWriteTx(ctx.db, std::forward<F>(work));
 }
 
+// Readers of query parameters that several routes take (Router::Add).
 // `?strict=true`: a write that would double-book is refused.
-inline domain::StatusOr<bool> Strict(Context& ctx) {
-  const bool strict = ctx.query.Bool("strict").value_or(false);
-  RETURN_IF_ERROR(ctx.query.Check());
+inline domain::StatusOr<bool> ReadStrict(Query& q) {
+  const bool strict = q.Bool("strict").value_or(false);
+  RETURN_IF_ERROR(q.Check());
   return strict;
+}
+// `limit` and `cursor`: a page of a list.
+inline domain::StatusOr<storage::PageRequest> ReadPage(Query& q) {
+  const auto page = q.Page();
+  RETURN_IF_ERROR(q.Check());
+  return page;
 }
 
 template <class E>

@@ -106,7 +106,6 @@ void AddIatiRoutes(Router& router) {
            domain::Permission::kReadRecords,
            [](Context& ctx) -> domain::StatusOr<Response> {
              ASSIGN_OR_RETURN(const auto id, ctx.Id("id"));
-             RETURN_IF_ERROR(ctx.query.Check());
              ASSIGN_OR_RETURN(const auto project,
                               services::Load<domain::Project>(ctx.db, id));
              ASSIGN_OR_RETURN(const auto activity, Activity(ctx.db, project));

@@ -5,6 +5,7 @@
 #include <spdlog/spdlog.h>
 
 #include "app/api/common.hpp"
+#include "app/api/record_routes.hpp"
 #include "app/api/routes.hpp"
 #include "storage/duplicates.hpp"
 #include "storage/erasure.hpp"
@@ -20,58 +21,24 @@ void AddPersonRoutes(
   const std::string list = "/api/v1/people";
   const std::string item = list + "/{id}";
 
-  router.Add(
-      kGet, list, P::kReadRecords,
-      [](Context& ctx) -> domain::StatusOr<Response> {
-        auto& q = ctx.query;
-        const storage::PersonFilter filter{q.Id("organization_id"),
-                                           q.Text("q")};
-        const auto page = q.Page();
-        RETURN_IF_ERROR(q.Check());
-        return JsonResponse(200, ListPage(storage::List(ctx.db, filter, page)));
-      },
-      Params(kPaging, {"organization_id", "q"}));
-
-  router.Add(
-      kPost, list, P::kWriteRecords,
-      [](Context& ctx) -> domain::StatusOr<Response> {
-        ASSIGN_OR_RETURN(const auto draft, ReadDraft<domain::Person>(ctx));
-        ASSIGN_OR_RETURN(const auto created, Write(ctx, [&](auto& tx) {
-                           return services::CreatePerson(tx, *ctx.user, draft);
-                         }));
-        json::object body = Encode(created.person);
-        body["possible_duplicates"] = EncodeAll(created.possible_duplicates);
-        return Created(ctx, body);
-      });
-
-  router.Add(kGet, item, P::kReadRecords,
-             [](Context& ctx) -> domain::StatusOr<Response> {
-               ASSIGN_OR_RETURN(const auto id, ctx.Id("id"));
-               ASSIGN_OR_RETURN(const auto person,
-                                services::Load<domain::Person>(ctx.db, id));
-               return JsonResponse(200, Encode(person));
-             });
-
-  router.Add(kPatch, item, P::kWriteRecords,
-             [](Context& ctx) -> domain::StatusOr<Response> {
-               ASSIGN_OR_RETURN(const auto id, ctx.Id("id"));
-               ASSIGN_OR_RETURN(const auto draft,
-                                ReadDraft<domain::Person>(ctx));
-               ASSIGN_OR_RETURN(const auto person, Write(ctx, [&](auto& tx) {
-                                  return services::UpdatePerson(tx, *ctx.user,
-                                                                id, draft);
-                                }));
-               return JsonResponse(200, Encode(person));
-             });
-
-  router.Add(kDelete, item, P::kWriteRecords,
-             [](Context& ctx) -> domain::StatusOr<Response> {
-               ASSIGN_OR_RETURN(const auto id, ctx.Id("id"));
-               RETURN_IF_ERROR(Write(ctx, [&](auto& tx) {
-                 return services::DeletePerson(tx, *ctx.user, id);
-               }));
-               return NoContent();
-             });
+  AddRecordRoutes(router,
+                  RecordRoutes{.list = list,
+                               .list_query =
+                                   [](Query& q) {
+                                     return Listing<storage::PersonFilter>{
+                                         {q.Id("organization_id"), q.Text("q")},
+                                         q.Page()};
+                                   },
+                               .create = services::CreatePerson,
+                               .created_json =
+                                   [](const services::PersonCreated& created) {
+                                     json::object body = Encode(created.person);
+                                     body["possible_duplicates"] =
+                                         EncodeAll(created.possible_duplicates);
+                                     return body;
+                                   },
+                               .update = services::UpdatePerson,
+                               .remove = services::DeletePerson});
 
   router.Add(kGet, item + "/workshops", P::kReadRecords,
              [](Context& ctx) -> domain::StatusOr<Response> {
@@ -134,10 +101,8 @@ void AddPersonRoutes(
   // at a time (the cursor: where the next page starts in their order). A
   // long read: it compares every person.
   const auto duplicates =
-      [](Context& ctx,
+      [](Context& ctx, const storage::PageRequest& page,
          std::optional<std::int64_t> person) -> domain::StatusOr<Response> {
-    const auto page = ctx.query.Page();
-    RETURN_IF_ERROR(ctx.query.Check());
     storage::ReadTransaction snapshot(ctx.db);
     if (person)
       RETURN_IF_ERROR(services::Load<domain::Person>(ctx.db, *person));
@@ -175,19 +140,18 @@ void AddPersonRoutes(
                                          : json::value(nullptr)}});
   };
   router
-      .Add(
-          kGet, list + "/duplicates", P::kReadRecords,
-          [duplicates](Context& ctx) { return duplicates(ctx, std::nullopt); },
-          kPaging)
+      .Add(kGet, list + "/duplicates", P::kReadRecords, ReadPage,
+           [duplicates](Context& ctx, const storage::PageRequest& page) {
+             return duplicates(ctx, page, std::nullopt);
+           })
       .LongRunning();
   router
-      .Add(
-          kGet, item + "/duplicates", P::kReadRecords,
-          [duplicates](Context& ctx) -> domain::StatusOr<Response> {
-            ASSIGN_OR_RETURN(const auto id, ctx.Id("id"));
-            return duplicates(ctx, id);
-          },
-          kPaging)
+      .Add(kGet, item + "/duplicates", P::kReadRecords, ReadPage,
+           [duplicates](Context& ctx, const storage::PageRequest& page)
+               -> domain::StatusOr<Response> {
+             ASSIGN_OR_RETURN(const auto id, ctx.Id("id"));
+             return duplicates(ctx, page, id);
+           })
       .LongRunning();
 
   // The erasure commits at once; the old values leave the files when the WAL

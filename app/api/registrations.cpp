@@ -3,6 +3,7 @@
 #include "app/services/registrations.hpp"
 
 #include "app/api/common.hpp"
+#include "app/api/record_routes.hpp"
 #include "app/api/routes.hpp"
 #include "app/api/spreadsheet.hpp"
 #include "domain/workshop.hpp"
@@ -10,95 +11,44 @@
 namespace capdev::api {
 
 void AddRegistrationRoutes(Router& router) {
-  using P = domain::Permission;
   const std::string list = "/api/v1/workshops/{id}/registrations";
-  const std::string item = list + "/{registration_id}";
-
-  router.Add(
-      kGet, list, P::kReadRecords,
-      [](Context& ctx) -> domain::StatusOr<Response> {
-        ASSIGN_OR_RETURN(const auto id, ctx.Id("id"));
-        auto& q = ctx.query;
-        const storage::RegistrationFilter filter{
-            id, q.Enum<domain::RegistrationRole>("role"),
-            q.Enum<domain::RegistrationStatus>("status"), q.Id("person_id")};
-        const auto page = q.Page();
-        RETURN_IF_ERROR(q.Check());
-        RETURN_IF_ERROR(services::Load<domain::Workshop>(ctx.db, id));
-        return JsonResponse(200, ListPage(storage::List(ctx.db, filter, page)));
-      },
-      Params(kPaging, {"role", "status", "person_id"}));
-
-  router.Add(kPost, list, P::kWriteRecords,
-             [](Context& ctx) -> domain::StatusOr<Response> {
-               ASSIGN_OR_RETURN(const auto id, ctx.Id("id"));
-               ASSIGN_OR_RETURN(const bool strict, Strict(ctx));
-               ASSIGN_OR_RETURN(const auto draft,
-                                ReadDraft<domain::Registration>(ctx));
-               ASSIGN_OR_RETURN(const auto written, Write(ctx, [&](auto& tx) {
-                                  return services::CreateRegistration(
-                                      tx, *ctx.user, id, draft, strict);
-                                }));
-               return Created(ctx, WrittenJson(written));
-             },
-             {"strict"});
+  AddRecordRoutes(
+      router,
+      RecordRoutes{
+          .list = list,
+          .item = list + "/{registration_id}",
+          .list_query =
+              [](Query& q) {
+                return Listing<storage::RegistrationFilter>{
+                    {.role = q.Enum<domain::RegistrationRole>("role"),
+                     .status = q.Enum<domain::RegistrationStatus>("status"),
+                     .person_id = q.Id("person_id")},
+                    q.Page()};
+              },
+          .parent = ListedUnder<domain::Workshop>(
+              &storage::RegistrationFilter::workshop_id),
+          .load = services::LoadRegistration,
+          .create = services::CreateRegistration,
+          .update = services::UpdateRegistration,
+          .remove = services::DeleteRegistration});
 
   // A participant list from CSV or XLSX: a dry run by default (a read, off
   // the writer); a real run saves every row or none, unless skip_invalid.
   router
-      .Add(kPost, list + "/import", P::kWriteRecords,
-           [](Context& ctx) {
+      .Add(kPost, list + "/import", domain::Permission::kWriteRecords,
+           ReadImportOptions<true>,
+           [](Context& ctx, const services::ImportOptions& options) {
              return RunImport(
-                 ctx, {.check = services::CheckParticipants,
-                       .write = [&](storage::WriteTx& tx, std::int64_t id,
-                                    const formats::Rows& rows,
-                                    const services::ImportOptions& options) {
-                         return services::ImportParticipants(tx, *ctx.user, id,
-                                                             rows, options);
-                       }});
-           },
-           {"dry_run", "skip_invalid", "create_organizations"})
+                 ctx, options,
+                 {.check = services::CheckParticipants,
+                  .write = [&](storage::WriteTx& tx, std::int64_t id,
+                               const formats::Rows& rows,
+                               const services::ImportOptions& o) {
+                    return services::ImportParticipants(tx, *ctx.user, id, rows,
+                                                        o);
+                  }});
+           })
       .DryRunReads();
-
-  router.Add(kGet, item, P::kReadRecords,
-             [](Context& ctx) -> domain::StatusOr<Response> {
-               ASSIGN_OR_RETURN(const auto id, ctx.Id("id"));
-               ASSIGN_OR_RETURN(const auto registration_id,
-                                ctx.Id("registration_id"));
-               ASSIGN_OR_RETURN(
-                   const auto registration,
-                   services::LoadRegistration(ctx.db, id, registration_id));
-               return JsonResponse(200, Encode(registration));
-             });
-
-  router.Add(kPatch, item, P::kWriteRecords,
-             [](Context& ctx) -> domain::StatusOr<Response> {
-               ASSIGN_OR_RETURN(const auto id, ctx.Id("id"));
-               ASSIGN_OR_RETURN(const auto registration_id,
-                                ctx.Id("registration_id"));
-               ASSIGN_OR_RETURN(const bool strict, Strict(ctx));
-               ASSIGN_OR_RETURN(const auto draft,
-                                ReadDraft<domain::Registration>(ctx));
-               ASSIGN_OR_RETURN(const auto written, Write(ctx, [&](auto& tx) {
-                                  return services::UpdateRegistration(
-                                      tx, *ctx.user, id, registration_id, draft,
-                                      strict);
-                                }));
-               return JsonResponse(200, WrittenJson(written));
-             },
-             {"strict"});
-
-  router.Add(kDelete, item, P::kWriteRecords,
-             [](Context& ctx) -> domain::StatusOr<Response> {
-               ASSIGN_OR_RETURN(const auto id, ctx.Id("id"));
-               ASSIGN_OR_RETURN(const auto registration_id,
-                                ctx.Id("registration_id"));
-               RETURN_IF_ERROR(Write(ctx, [&](auto& tx) {
-                 return services::DeleteRegistration(tx, *ctx.user, id,
-                                                     registration_id);
-               }));
-               return NoContent();
-             });
 }
 
 }  // namespace capdev::api

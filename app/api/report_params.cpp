@@ -12,13 +12,18 @@ constexpr std::array<std::string_view, 4> kFormats = {"json", "csv", "html",
                                                       "xlsx"};
 }  // namespace
 
-domain::StatusOr<Options> ReadOptions(http::Query& q, bool period) {
+domain::StatusOr<Options> ReadOptions(http::Query& q, ReportQuery what) {
+  const bool period = what.period;
   Options o;
   o.options.today = domain::Date::Today();
-  o.options.completion_threshold =
-      static_cast<int>(q.Integer("completion_threshold", 1, 100)
-                           .value_or(domain::kDefaultCompletionThreshold));
-  o.format = q.OneOf("format", kFormats).value_or("json");
+  o.options.completion_threshold = domain::kDefaultCompletionThreshold;
+  if (what.threshold) {
+    o.options.completion_threshold =
+        static_cast<int>(q.Integer("completion_threshold", 1, 100)
+                             .value_or(domain::kDefaultCompletionThreshold));
+  }
+  o.format = "json";
+  if (what.format) o.format = q.OneOf("format", kFormats).value_or("json");
   if (period) {
     o.options.from = q.Required(q.Date("from"), "from");
     o.options.to = q.Required(q.Date("to"), "to");

@@ -17,10 +17,16 @@ struct Options {
   std::string format;  // json, csv, html or xlsx
 };
 
-// `completion_threshold` (percent of sessions, default 80), `format`, and
-// `from` and `to` when the report covers a period (both required, `to` not
-// before `from`). Reads everything, then checks once.
-domain::StatusOr<Options> ReadOptions(http::Query& q, bool period);
+// Which of the shared parameters a report's route takes.
+struct ReportQuery {
+  bool period = false;    // `from` and `to`, both required, `to` not before
+  bool threshold = true;  // `completion_threshold` (percent, default 80)
+  bool format = true;     // `format` (default json)
+};
+
+// The parameters `what` names (a reader, for Router::Add). Reads
+// everything, then checks once.
+domain::StatusOr<Options> ReadOptions(http::Query& q, ReportQuery what);
 
 // A report's two forms, each built only when asked for: a request wants
 // one, and building the other took a fifth of a funder report's time.

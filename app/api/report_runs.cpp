@@ -12,12 +12,25 @@
 
 namespace capdev::api {
 
+domain::StatusOr<FunderQuery> ReadFunderQuery(Query& q) {
+  FunderQuery query;
+  query.organization_id =
+      q.Required(q.Id("organization_id"), "organization_id");
+  query.include_children = q.Bool("include_children").value_or(true);
+  ASSIGN_OR_RETURN(query.o, ReadOptions(q, {.period = true}));
+  return query;
+}
+
+domain::StatusOr<Options> ReadResultsQuery(Query& q) {
+  return ReadOptions(q, {.period = true, .threshold = false});
+}
+
 domain::StatusOr<ReportRun> RunFunderReport(storage::Database& db,
                                             const domain::Principal& user,
-                                            Query& q) {
-  const auto id = q.Required(q.Id("organization_id"), "organization_id");
-  const bool children = q.Bool("include_children").value_or(true);
-  ASSIGN_OR_RETURN(const auto o, ReadOptions(q, true));
+                                            const FunderQuery& query) {
+  const auto id = query.organization_id;
+  const bool children = query.include_children;
+  const auto& o = query.o;
   RETURN_IF_ERROR(domain::SeesOrganization(user, id));
   auto found = storage::FunderReportFor(db, id, children, o.options);
   if (!found) return storage::NotFound<domain::Organization>(id);
@@ -34,8 +47,7 @@ domain::StatusOr<ReportRun> RunFunderReport(storage::Database& db,
 
 domain::StatusOr<ReportRun> RunResultsReport(storage::Database& db,
                                              std::int64_t project_id,
-                                             Query& q) {
-  ASSIGN_OR_RETURN(const auto o, ReadOptions(q, true));
+                                             const Options& o) {
   ASSIGN_OR_RETURN(const auto project,
                    services::Load<domain::Project>(db, project_id));
   auto report = std::make_shared<const domain::ResultsReport>(

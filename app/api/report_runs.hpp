@@ -22,14 +22,24 @@ struct ReportRun {
   std::int64_t project_id = 0;       // the results report's
 };
 
+struct FunderQuery {
+  std::int64_t organization_id = 0;
+  bool include_children = true;
+  Options o;
+};
 // organization_id, from, to, include_children, completion_threshold,
-// format; a funder user runs its own organization's only (403).
+// format (readers, for Router::Add and a submission's parameters).
+domain::StatusOr<FunderQuery> ReadFunderQuery(http::Query& q);
+// from, to, format.
+domain::StatusOr<Options> ReadResultsQuery(http::Query& q);
+
+// A funder user runs its own organization's only (403).
 domain::StatusOr<ReportRun> RunFunderReport(storage::Database& db,
                                             const domain::Principal& user,
-                                            http::Query& q);
-// from, to, format for project `project_id` (404 when there is none).
+                                            const FunderQuery& query);
+// For project `project_id` (404 when there is none).
 domain::StatusOr<ReportRun> RunResultsReport(storage::Database& db,
                                              std::int64_t project_id,
-                                             http::Query& q);
+                                             const Options& o);
 
 }  // namespace capdev::api

@@ -17,47 +17,56 @@ void AddReportRoutes(Router& router) {
 
   router.Add(
       kGet, "/api/v1/reports/attendance", P::kReadRecords,
-      [](Context& ctx) -> domain::StatusOr<Response> {
-        auto& q = ctx.query;
+      [](Query& q) -> domain::StatusOr<std::pair<std::int64_t, Options>> {
         const auto id = q.Required(q.Id("workshop_id"), "workshop_id");
-        ASSIGN_OR_RETURN(const auto o, ReadOptions(q, false));
+        ASSIGN_OR_RETURN(const auto o, ReadOptions(q, {}));
+        return std::pair{id, o};
+      },
+      [](Context& ctx, const std::pair<std::int64_t, Options>& query)
+          -> domain::StatusOr<Response> {
+        const auto& [id, o] = query;
         auto report = storage::AttendanceReportFor(ctx.db, id, o.options);
         if (!report) return storage::NotFound<domain::Workshop>(id);
         return Render(o.format, "attendance-workshop-" + std::to_string(id),
                       {[&] { return reports::AttendanceJson(*report); },
                        [&] { return reports::AttendanceDocument(*report); }});
-      },
-      {"workshop_id", "completion_threshold", "format"});
+      });
 
   router
       .Add(kGet, "/api/v1/reports/funder", P::kReadFunderReport,
-           [](Context& ctx) -> domain::StatusOr<Response> {
+           ReadFunderQuery,
+           [](Context& ctx,
+              const FunderQuery& query) -> domain::StatusOr<Response> {
              ASSIGN_OR_RETURN(const auto run,
-                              RunFunderReport(ctx.db, *ctx.user, ctx.query));
+                              RunFunderReport(ctx.db, *ctx.user, query));
              return Render(run.format, run.name, run.forms);
-           },
-           {"organization_id", "from", "to", "include_children",
-            "completion_threshold", "format"})
+           })
       .LongRunning();
 
   router
-      .Add(kGet, "/api/v1/reports/summary", P::kReadRecords,
-           [](Context& ctx) -> domain::StatusOr<Response> {
-             auto& q = ctx.query;
-             const auto project_id = q.Id("project_id");
-             ASSIGN_OR_RETURN(const auto o, ReadOptions(q, true));
-             if (project_id &&
-                 !storage::Exists<domain::Project>(ctx.db, *project_id))
-               return storage::NotFound<domain::Project>(*project_id);
-             auto report =
-                 storage::SummaryReportFor(ctx.db, project_id, o.options);
-             return Render(o.format,
-                           "summary-" + o.options.from.ToString() + "-" +
-                               o.options.to.ToString(),
-                           {[&] { return reports::SummaryJson(report); },
-                            [&] { return reports::SummaryDocument(report); }});
-           },
-           {"from", "to", "project_id", "completion_threshold", "format"})
+      .Add(
+          kGet, "/api/v1/reports/summary", P::kReadRecords,
+          [](Query& q) -> domain::StatusOr<
+                           std::pair<std::optional<std::int64_t>, Options>> {
+            const auto project_id = q.Id("project_id");
+            ASSIGN_OR_RETURN(const auto o, ReadOptions(q, {.period = true}));
+            return std::pair{project_id, o};
+          },
+          [](Context& ctx,
+             const std::pair<std::optional<std::int64_t>, Options>& query)
+              -> domain::StatusOr<Response> {
+            const auto& [project_id, o] = query;
+            if (project_id &&
+                !storage::Exists<domain::Project>(ctx.db, *project_id))
+              return storage::NotFound<domain::Project>(*project_id);
+            auto report =
+                storage::SummaryReportFor(ctx.db, project_id, o.options);
+            return Render(o.format,
+                          "summary-" + o.options.from.ToString() + "-" +
+                              o.options.to.ToString(),
+                          {[&] { return reports::SummaryJson(report); },
+                           [&] { return reports::SummaryDocument(report); }});
+          })
       .LongRunning();
 }
 

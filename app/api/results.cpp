@@ -5,6 +5,7 @@
 #include "app/services/results.hpp"
 
 #include "app/api/common.hpp"
+#include "app/api/record_routes.hpp"
 #include "app/api/report_params.hpp"
 #include "app/api/report_runs.hpp"
 #include "app/api/routes.hpp"
@@ -43,169 +44,64 @@ json::object EvidenceJson(const storage::Evidence& e,
 void AddResultRoutes(Router& router) {
   using P = domain::Permission;
   const std::string project_results = "/api/v1/projects/{id}/results";
-  const std::string result = "/api/v1/results/{id}";
-  const std::string result_indicators = result + "/indicators";
   const std::string indicator = "/api/v1/indicators/{id}";
 
-  router.Add(
-      kGet, project_results, P::kReadRecords,
-      [](Context& ctx) -> domain::StatusOr<Response> {
-        ASSIGN_OR_RETURN(const auto id, ctx.Id("id"));
-        const auto page = ctx.query.Page();
-        RETURN_IF_ERROR(ctx.query.Check());
-        RETURN_IF_ERROR(services::Load<domain::Project>(ctx.db, id));
-        return JsonResponse(200, ListPage(storage::List(
-                                     ctx.db, storage::ResultFilter{id}, page)));
-      },
-      kPaging);
+  AddRecordRoutes(router,
+                  RecordRoutes{.list = project_results,
+                               .item = "/api/v1/results/{id}",
+                               .list_query = PageOnly<storage::ResultFilter>,
+                               .parent = ListedUnder<domain::Project>(
+                                   &storage::ResultFilter::project_id),
+                               .create = services::CreateResult,
+                               .update = services::UpdateResult,
+                               .remove = services::DeleteResult});
 
-  router.Add(kPost, project_results, P::kWriteRecords,
-             [](Context& ctx) -> domain::StatusOr<Response> {
-               ASSIGN_OR_RETURN(const auto id, ctx.Id("id"));
-               ASSIGN_OR_RETURN(const auto draft,
-                                ReadDraft<domain::Result>(ctx));
-               ASSIGN_OR_RETURN(const auto created, Write(ctx, [&](auto& tx) {
-                                  return services::CreateResult(tx, *ctx.user,
-                                                                id, draft);
-                                }));
-               return Created(ctx, Encode(created), "/api/v1/results");
-             });
+  AddRecordRoutes(router,
+                  RecordRoutes{.list = "/api/v1/results/{id}/indicators",
+                               .item = indicator,
+                               .list_query = PageOnly<storage::IndicatorFilter>,
+                               .parent = ListedUnder<domain::Result>(
+                                   &storage::IndicatorFilter::result_id),
+                               .create = services::CreateIndicator,
+                               .update = services::UpdateIndicator,
+                               .remove = services::DeleteIndicator});
 
-  router.Add(kGet, result, P::kReadRecords,
-             [](Context& ctx) -> domain::StatusOr<Response> {
-               ASSIGN_OR_RETURN(const auto id, ctx.Id("id"));
-               ASSIGN_OR_RETURN(const auto found,
-                                services::Load<domain::Result>(ctx.db, id));
-               return JsonResponse(200, Encode(found));
-             });
-
-  router.Add(kPatch, result, P::kWriteRecords,
-             [](Context& ctx) -> domain::StatusOr<Response> {
-               ASSIGN_OR_RETURN(const auto id, ctx.Id("id"));
-               ASSIGN_OR_RETURN(const auto draft,
-                                ReadDraft<domain::Result>(ctx));
-               ASSIGN_OR_RETURN(const auto updated, Write(ctx, [&](auto& tx) {
-                                  return services::UpdateResult(tx, *ctx.user,
-                                                                id, draft);
-                                }));
-               return JsonResponse(200, Encode(updated));
-             });
-
-  router.Add(kDelete, result, P::kWriteRecords,
-             [](Context& ctx) -> domain::StatusOr<Response> {
-               ASSIGN_OR_RETURN(const auto id, ctx.Id("id"));
-               RETURN_IF_ERROR(Write(ctx, [&](auto& tx) {
-                 return services::DeleteResult(tx, *ctx.user, id);
-               }));
-               return NoContent();
-             });
-
-  router.Add(
-      kGet, result_indicators, P::kReadRecords,
-      [](Context& ctx) -> domain::StatusOr<Response> {
-        ASSIGN_OR_RETURN(const auto id, ctx.Id("id"));
-        const auto page = ctx.query.Page();
-        RETURN_IF_ERROR(ctx.query.Check());
-        RETURN_IF_ERROR(services::Load<domain::Result>(ctx.db, id));
-        return JsonResponse(
-            200, ListPage(storage::List(
-                     ctx.db, storage::IndicatorFilter{.result_id = id}, page)));
-      },
-      kPaging);
-
-  router.Add(kPost, result_indicators, P::kWriteRecords,
-             [](Context& ctx) -> domain::StatusOr<Response> {
-               ASSIGN_OR_RETURN(const auto id, ctx.Id("id"));
-               ASSIGN_OR_RETURN(const auto draft,
-                                ReadDraft<domain::Indicator>(ctx));
-               ASSIGN_OR_RETURN(const auto created, Write(ctx, [&](auto& tx) {
-                                  return services::CreateIndicator(
-                                      tx, *ctx.user, id, draft);
-                                }));
-               return Created(ctx, Encode(created), "/api/v1/indicators");
-             });
-
-  router.Add(kGet, indicator, P::kReadRecords,
-             [](Context& ctx) -> domain::StatusOr<Response> {
-               ASSIGN_OR_RETURN(const auto id, ctx.Id("id"));
-               ASSIGN_OR_RETURN(const auto found,
-                                services::Load<domain::Indicator>(ctx.db, id));
-               return JsonResponse(200, Encode(found));
-             });
-
-  router.Add(kPatch, indicator, P::kWriteRecords,
-             [](Context& ctx) -> domain::StatusOr<Response> {
-               ASSIGN_OR_RETURN(const auto id, ctx.Id("id"));
-               ASSIGN_OR_RETURN(const auto draft,
-                                ReadDraft<domain::Indicator>(ctx));
-               ASSIGN_OR_RETURN(const auto updated, Write(ctx, [&](auto& tx) {
-                                  return services::UpdateIndicator(
-                                      tx, *ctx.user, id, draft);
-                                }));
-               return JsonResponse(200, Encode(updated));
-             });
-
-  router.Add(kDelete, indicator, P::kWriteRecords,
-             [](Context& ctx) -> domain::StatusOr<Response> {
-               ASSIGN_OR_RETURN(const auto id, ctx.Id("id"));
-               RETURN_IF_ERROR(Write(ctx, [&](auto& tx) {
-                 return services::DeleteIndicator(tx, *ctx.user, id);
-               }));
-               return NoContent();
-             });
-
-  router.Add(kGet, indicator + "/values", P::kReadRecords,
-             [](Context& ctx) -> domain::StatusOr<Response> {
-               ASSIGN_OR_RETURN(const auto id, ctx.Id("id"));
-               RETURN_IF_ERROR(services::Load<domain::Indicator>(ctx.db, id));
-               return JsonResponse(
-                   200, EncodeAll(storage::IndicatorValues(ctx.db, id)));
-             });
-
-  router.Add(kPut, indicator + "/values", P::kWriteRecords,
-             [](Context& ctx) -> domain::StatusOr<Response> {
-               ASSIGN_OR_RETURN(const auto id, ctx.Id("id"));
-               ASSIGN_OR_RETURN(const auto body,
-                                ReadList<domain::IndicatorValue>(ctx));
-               ASSIGN_OR_RETURN(const auto stored, Write(ctx, [&](auto& tx) {
-                                  return services::ReplaceIndicatorValues(
-                                      tx, *ctx.user, id, body.first,
-                                      body.second);
-                                }));
-               return JsonResponse(200, EncodeAll(stored));
-             });
+  AddSetRoutes<domain::Indicator, domain::IndicatorValue>(
+      router, indicator + "/values", storage::IndicatorValues,
+      services::ReplaceIndicatorValues);
 
   router
-      .Add(kGet, project_results + "/report", P::kReadRecords,
-           [](Context& ctx) -> domain::StatusOr<Response> {
+      .Add(kGet, project_results + "/report", P::kReadRecords, ReadResultsQuery,
+           [](Context& ctx, const Options& o) -> domain::StatusOr<Response> {
              ASSIGN_OR_RETURN(const auto id, ctx.Id("id"));
-             ASSIGN_OR_RETURN(const auto run,
-                              RunResultsReport(ctx.db, id, ctx.query));
+             ASSIGN_OR_RETURN(const auto run, RunResultsReport(ctx.db, id, o));
              return Render(run.format, run.name, run.forms);
-           },
-           {"from", "to", "format"})
+           })
       .LongRunning();
 
   router
-      .Add(kGet, indicator + "/evidence", P::kReadEvidence,
-           [](Context& ctx) -> domain::StatusOr<Response> {
-             ASSIGN_OR_RETURN(const auto id, ctx.Id("id"));
-             ASSIGN_OR_RETURN(const auto o, ReadOptions(ctx.query, true));
-             ASSIGN_OR_RETURN(const auto found,
-                              services::Load<domain::Indicator>(ctx.db, id));
-             if (found.source != domain::IndicatorSource::kAttendance) {
-               return domain::Status::FailedPrecondition(
-                   "indicator " + std::to_string(id) +
-                   " is entered by hand: no workshops or people stand behind "
-                   "it");
-             }
-             ASSIGN_OR_RETURN(const auto owner, services::Load<domain::Result>(
-                                                    ctx.db, found.result_id));
-             const auto evidence = storage::EvidenceFor(
-                 ctx.db, owner.project_id, found, o.options);
-             return JsonResponse(200, EvidenceJson(evidence, found, o.options));
-           },
-           {"from", "to"})
+      .Add(
+          kGet, indicator + "/evidence", P::kReadEvidence,
+          [](Query& q) {
+            return ReadOptions(
+                q, {.period = true, .threshold = false, .format = false});
+          },
+          [](Context& ctx, const Options& o) -> domain::StatusOr<Response> {
+            ASSIGN_OR_RETURN(const auto id, ctx.Id("id"));
+            ASSIGN_OR_RETURN(const auto found,
+                             services::Load<domain::Indicator>(ctx.db, id));
+            if (found.source != domain::IndicatorSource::kAttendance) {
+              return domain::Status::FailedPrecondition(
+                  "indicator " + std::to_string(id) +
+                  " is entered by hand: no workshops or people stand behind "
+                  "it");
+            }
+            ASSIGN_OR_RETURN(const auto owner, services::Load<domain::Result>(
+                                                   ctx.db, found.result_id));
+            const auto evidence = storage::EvidenceFor(ctx.db, owner.project_id,
+                                                       found, o.options);
+            return JsonResponse(200, EvidenceJson(evidence, found, o.options));
+          })
       .LongRunning();
 }
 

@@ -50,12 +50,12 @@ Response Calendar(std::string body, const std::string& filename) {
 
 void AddScheduleRoutes(Router& router) {
   using P = domain::Permission;
-  const std::vector<std::string> range = {"from", "to", "project_id", "city"};
 
   router.Add(
       kGet, "/api/v1/calendar", P::kReadRecords,
-      [](Context& ctx) -> domain::StatusOr<Response> {
-        ASSIGN_OR_RETURN(const auto filter, ReadFilter(ctx.query, false));
+      [](Query& q) { return ReadFilter(q, false); },
+      [](Context& ctx,
+         const storage::CalendarFilter& filter) -> domain::StatusOr<Response> {
         json::array items;
         for (const auto& e : storage::CalendarSessions(ctx.db, filter)) {
           json::object item = Encode(e.session);
@@ -72,39 +72,40 @@ void AddScheduleRoutes(Router& router) {
         }
         return JsonResponse(200, json::object{{"items", std::move(items)},
                                               {"next_cursor", nullptr}});
-      },
-      range);
+      });
 
   router
       .Add(
           kGet, "/api/v1/calendar.ics", P::kReadCalendar,
-          [](Context& ctx) -> domain::StatusOr<Response> {
-            ASSIGN_OR_RETURN(const auto filter, ReadFilter(ctx.query, true));
+          [](Query& q) { return ReadFilter(q, true); },
+          [](Context& ctx, const storage::CalendarFilter& filter)
+              -> domain::StatusOr<Response> {
             auto workshops = storage::CalendarWorkshops(ctx.db, filter);
             return Calendar(
                 reports::RenderCalendar("capdev workshops", workshops,
                                         domain::NowUtc(true)),
                 "capdev.ics");
-          },
-          Params(range, {"access_token"}))
-      .LongRunning();
+          })
+      .LongRunning()
+      .CalendarFeed();
 
-  router.Add(kGet, "/api/v1/workshops/{id}.ics", P::kReadCalendar,
-             [](Context& ctx) -> domain::StatusOr<Response> {
-               ASSIGN_OR_RETURN(const auto id, ctx.Id("id"));
-               auto workshop = storage::CalendarWorkshopById(ctx.db, id);
-               if (!workshop) {
-                 RETURN_IF_ERROR(services::Load<domain::Workshop>(ctx.db, id));
-                 return domain::Status::FailedPrecondition(
-                     "workshop " + std::to_string(id) +
-                     " has no dates to put in a calendar");
-               }
-               return Calendar(
-                   reports::RenderCalendar(workshop->workshop.title,
-                                           {*workshop}, domain::NowUtc(true)),
-                   "workshop-" + std::to_string(id) + ".ics");
-             },
-             {"access_token"});
+  router
+      .Add(kGet, "/api/v1/workshops/{id}.ics", P::kReadCalendar,
+           [](Context& ctx) -> domain::StatusOr<Response> {
+             ASSIGN_OR_RETURN(const auto id, ctx.Id("id"));
+             auto workshop = storage::CalendarWorkshopById(ctx.db, id);
+             if (!workshop) {
+               RETURN_IF_ERROR(services::Load<domain::Workshop>(ctx.db, id));
+               return domain::Status::FailedPrecondition(
+                   "workshop " + std::to_string(id) +
+                   " has no dates to put in a calendar");
+             }
+             return Calendar(
+                 reports::RenderCalendar(workshop->workshop.title, {*workshop},
+                                         domain::NowUtc(true)),
+                 "workshop-" + std::to_string(id) + ".ics");
+           })
+      .CalendarFeed();
 
   router.Add(kGet, "/api/v1/workshops/{id}/conflicts", P::kReadRecords,
              [](Context& ctx) -> domain::StatusOr<Response> {

@@ -31,15 +31,10 @@ domain::StatusOr<formats::Rows> ReadSpreadsheet(const Request& request) {
 
 }  // namespace
 
-domain::StatusOr<Response> RunImport(Context& ctx, const Importer& import) {
+domain::StatusOr<Response> RunImport(Context& ctx,
+                                     const services::ImportOptions& options,
+                                     const Importer& import) {
   ASSIGN_OR_RETURN(const auto id, ctx.Id("id"));
-  services::ImportOptions options;
-  options.dry_run = ctx.query.Bool("dry_run").value_or(true);
-  options.skip_invalid = ctx.query.Bool("skip_invalid").value_or(false);
-  if (import.check)
-    options.create_organizations =
-        ctx.query.Bool("create_organizations").value_or(false);
-  RETURN_IF_ERROR(ctx.query.Check());
   RETURN_IF_ERROR(services::Load<domain::Workshop>(ctx.db, id));
   ASSIGN_OR_RETURN(const auto rows, ReadSpreadsheet(ctx.request));
   if (options.dry_run && import.check) {

@@ -22,8 +22,7 @@ inline constexpr std::string_view kXlsxType =
 // the row and size limits) and answers 200 with the report for a dry run
 // (`dry_run`, the default) or a real run ImportShouldCommit allows
 // (committed), or 422 problem+json carrying every row when it does not
-// (nothing committed). `skip_invalid` and `create_organizations` as the route
-// declares them.
+// (nothing committed), with the options its route read (ReadImportOptions).
 struct Importer {
   // A dry run that only reads (the route runs it on a read snapshot); when
   // empty, a dry run is `write` rolled back.
@@ -36,7 +35,23 @@ struct Importer {
       const services::ImportOptions& options)>
       write;
 };
-domain::StatusOr<http::Response> RunImport(http::Context& ctx,
-                                           const Importer& import);
+domain::StatusOr<http::Response> RunImport(
+    http::Context& ctx, const services::ImportOptions& options,
+    const Importer& import);
+
+// An import's query: `dry_run` (default true), `skip_invalid` (default
+// false) and, where unmatched agencies may be created,
+// `create_organizations` (default false).
+template <bool kCreateOrganizations>
+domain::StatusOr<services::ImportOptions> ReadImportOptions(http::Query& q) {
+  services::ImportOptions options;
+  options.dry_run = q.Bool("dry_run").value_or(true);
+  options.skip_invalid = q.Bool("skip_invalid").value_or(false);
+  if (kCreateOrganizations)
+    options.create_organizations =
+        q.Bool("create_organizations").value_or(false);
+  RETURN_IF_ERROR(q.Check());
+  return options;
+}
 
 }  // namespace capdev::api

@@ -63,11 +63,15 @@ domain::StatusOr<ReportRun> Run(storage::Database& db,
   }
   if (!errors.empty()) return domain::Status::Invalid(std::move(errors));
   Query q(std::move(pairs));
-  if (funder) return RunFunderReport(db, user, q);
+  if (funder) {
+    ASSIGN_OR_RETURN(const auto query, ReadFunderQuery(q));
+    return RunFunderReport(db, user, query);
+  }
   if (!project_id) {
     return domain::Status::Invalid({{"params.project_id", "is required"}});
   }
-  return RunResultsReport(db, *project_id, q);
+  ASSIGN_OR_RETURN(const auto o, ReadResultsQuery(q));
+  return RunResultsReport(db, *project_id, o);
 }
 
 // A funder user reaches only its own organization's submissions (404 for
@@ -131,38 +135,43 @@ void AddSubmissionRoutes(Router& router) {
 
   router.Add(
       kGet, base, P::kReadFunderReport,
-      [](Context& ctx) -> domain::StatusOr<Response> {
-        const auto asked = ctx.query.Id("organization_id");
-        RETURN_IF_ERROR(ctx.query.Check());
+      [](Query& q) -> domain::StatusOr<std::optional<std::int64_t>> {
+        auto org = q.Id("organization_id");
+        RETURN_IF_ERROR(q.Check());
+        return org;
+      },
+      [](Context& ctx, std::optional<std::int64_t> asked)
+          -> domain::StatusOr<Response> {
         ASSIGN_OR_RETURN(const auto org,
                          domain::VisibleOrganizations(*ctx.user, asked));
         json::array items;
         for (const auto& s : storage::ListSubmissions(ctx.db, org))
           items.push_back(SubmissionJson(s));
         return JsonResponse(200, json::object{{"items", std::move(items)}});
-      },
-      {"organization_id"});
+      });
 
   router.Add(
       kGet, base + "/{id}", P::kReadFunderReport,
-      [](Context& ctx) -> domain::StatusOr<Response> {
-        ASSIGN_OR_RETURN(const auto id, ctx.Id("id"));
+      [](Query& q) -> domain::StatusOr<std::string> {
+        // Only json: the bytes as submitted.
         static constexpr std::array<std::string_view, 1> kFormats = {"json"};
-        ctx.query.OneOf("format", kFormats);
-        RETURN_IF_ERROR(ctx.query.Check());
+        auto format = q.OneOf("format", kFormats).value_or("json");
+        RETURN_IF_ERROR(q.Check());
+        return format;
+      },
+      [](Context& ctx, const std::string&) -> domain::StatusOr<Response> {
+        ASSIGN_OR_RETURN(const auto id, ctx.Id("id"));
         ASSIGN_OR_RETURN(auto s, Visible(ctx, id));
         // The bytes as submitted, never re-encoded.
         Response r{200, "application/json", std::move(s.body), {}};
         r.headers.emplace_back("X-Content-SHA256", s.sha256);
         return r;
-      },
-      {"format"});
+      });
 
   router
       .Add(kGet, base + "/{id}/changes", P::kReadFunderReport,
            [](Context& ctx) -> domain::StatusOr<Response> {
              ASSIGN_OR_RETURN(const auto id, ctx.Id("id"));
-             RETURN_IF_ERROR(ctx.query.Check());
              ASSIGN_OR_RETURN(const auto s, Visible(ctx, id));
              ASSIGN_OR_RETURN(const auto run,
                               Run(ctx.db, *ctx.user, s.report,

@@ -58,10 +58,9 @@ void AddUserRoutes(Router& router) {
   using P = domain::Permission;
 
   router.Add(
-      kGet, "/api/v1/users", P::kAdmin,
-      [](Context& ctx) -> domain::StatusOr<Response> {
-        const auto page = ctx.query.Page();
-        RETURN_IF_ERROR(ctx.query.Check());
+      kGet, "/api/v1/users", P::kAdmin, ReadPage,
+      [](Context& ctx,
+         const storage::PageRequest& page) -> domain::StatusOr<Response> {
         // Few users: paged here, in id order, like every other list.
         json::array items;
         json::value next = nullptr;
@@ -75,8 +74,7 @@ void AddUserRoutes(Router& router) {
         }
         return JsonResponse(200, json::object{{"items", std::move(items)},
                                               {"next_cursor", next}});
-      },
-      kPaging);
+      });
 
   router.Add(kGet, "/api/v1/users/{id}", P::kAdmin,
              [](Context& ctx) -> domain::StatusOr<Response> {

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <charconv>
+#include <stdexcept>
 
 #include "domain/validation.hpp"
 
@@ -23,6 +24,15 @@ constexpr std::string_view kCursorPrefix = "c1.";
 }  // namespace
 
 std::optional<std::string> Query::Text(std::string_view name) {
+  // Every typed read comes through here.
+  if (std::find(asked_.begin(), asked_.end(), name) == asked_.end()) {
+    if (declared_ && std::find(declared_->begin(), declared_->end(), name) ==
+                         declared_->end()) {
+      throw std::logic_error("query parameter '" + std::string(name) +
+                             "' read but not declared by its route");
+    }
+    asked_.emplace_back(name);
+  }
   for (const auto& [k, v] : params_) {
     if (k == name) return v;
   }

@@ -1,7 +1,9 @@
 #pragma once
 // Typed access to a request's query parameters. A value that cannot be read
 // is noted and read as absent; Check() answers the 400 naming every such
-// parameter, so a handler reads all it needs and then checks once.
+// parameter, so a reader reads all it needs and then checks once. A route's
+// query records the names it is asked for: how the router learns, from the
+// route's reader, which parameters the route takes (router.hpp).
 
 #include <cstdint>
 #include <optional>
@@ -25,6 +27,20 @@ class Query {
  public:
   explicit Query(std::vector<std::pair<std::string, std::string>> params)
       : params_(std::move(params)) {}
+  // A route's query: asking for a name outside `declared` (a reader whose
+  // reads depend on the values it found) is a bug, thrown as logic_error.
+  Query(std::vector<std::pair<std::string, std::string>> params,
+        const std::vector<std::string>& declared)
+      : params_(std::move(params)), declared_(&declared) {}
+
+  // Every name `reader` asks for (it reads each unconditionally): run on an
+  // empty query, which answers nothing.
+  template <class Reader>
+  static std::vector<std::string> NamesReadBy(const Reader& reader) {
+    Query empty({});
+    static_cast<void>(reader(empty));
+    return std::move(empty.asked_);
+  }
 
   std::optional<std::string> Text(std::string_view name);
   std::optional<std::int64_t> Id(std::string_view name);
@@ -60,6 +76,8 @@ class Query {
   bool Noted(std::string_view name) const;
 
   std::vector<std::pair<std::string, std::string>> params_;
+  const std::vector<std::string>* declared_ = nullptr;
+  std::vector<std::string> asked_;  // in the order first asked
   std::vector<domain::FieldError> errors_;
 };
 

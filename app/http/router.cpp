@@ -35,8 +35,17 @@ std::string Context::Path() const {
 }
 
 RouteInfo& Router::Add(std::string_view method, std::string path_template,
-                       domain::Permission permission, Handler handler,
-                       std::vector<std::string> query) {
+                       domain::Permission permission, Handler handler) {
+  return AddRoute(method, std::move(path_template), permission, {},
+                  [handler = std::move(handler)](Context& ctx, Query&) {
+                    return handler(ctx);
+                  });
+}
+
+RouteInfo& Router::AddRoute(std::string_view method, std::string path_template,
+                            domain::Permission permission,
+                            std::vector<std::string> query,
+                            QueryHandler handler) {
   Route route{{std::string(method), std::move(path_template), permission,
                std::move(query)},
               {},
@@ -132,19 +141,23 @@ Response Router::Dispatch(const Request& request, const Target& target,
   return response;
 }
 
-domain::StatusOr<Response> Router::Run(const Route& route,
-                                       const Request& request,
-                                       const PathParams& params, Query& query,
-                                       storage::Database& db) const {
-  Context ctx{request, params, query, db};
+domain::StatusOr<Response> Router::Run(
+    const Route& route, const Request& request, const PathParams& params,
+    const std::vector<std::pair<std::string, std::string>>& pairs,
+    storage::Database& db) const {
+  Context ctx{request, params, db};
   std::optional<domain::Principal> user;
   if (authenticator_ && route.info.permission != domain::Permission::kPublic) {
-    const bool feed =
-        route.info.permission == domain::Permission::kReadCalendar;
-    ASSIGN_OR_RETURN(
-        user,
-        authenticator_(request,
-                       feed ? query.Text("access_token") : std::nullopt, db));
+    std::optional<std::string> feed_token;
+    if (route.info.permission == domain::Permission::kReadCalendar) {
+      for (const auto& [key, value] : pairs) {
+        if (key == kFeedToken) {
+          feed_token = value;
+          break;
+        }
+      }
+    }
+    ASSIGN_OR_RETURN(user, authenticator_(request, feed_token, db));
     if (!domain::RoleAllows(user->role, route.info.permission)) {
       return domain::Status::PermissionDenied(
           "a " + std::string(domain::ToText(user->role)) +
@@ -156,7 +169,7 @@ domain::StatusOr<Response> Router::Run(const Route& route,
   // typo such as `citty=` would widen a list or a report.
   std::vector<domain::FieldError> unknown;
   std::string names;
-  for (const auto& name : query.Names()) {
+  for (const auto& [name, value] : pairs) {
     const auto& known = route.info.query;
     if (std::find(known.begin(), known.end(), name) == known.end()) {
       unknown.push_back({name, "is not a parameter of this route"});
@@ -167,14 +180,8 @@ domain::StatusOr<Response> Router::Run(const Route& route,
     return domain::Status::Malformed("unknown query parameter " + names,
                                      std::move(unknown));
   }
-  auto response = route.handler(ctx);
-  if (response.ok() && !query.Check().ok()) {
-    // A handler that read a bad parameter must answer its 400 itself.
-    spdlog::error("{} {} ignored a bad query parameter", route.info.method,
-                  route.info.path);
-    return query.Check();
-  }
-  return response;
+  Query query(pairs, route.info.query);
+  return route.handler(ctx, query);
 }
 
 namespace {
@@ -242,8 +249,8 @@ Response Router::DispatchUnlogged(const Request& request, const Target& target,
     return Problem(400, "The request target is not a valid URL path.");
   }
   if (target.route) {
-    Query query(target.query);
-    auto response = Run(*target.route, request, target.params, query, db);
+    auto response =
+        Run(*target.route, request, target.params, target.query, db);
     if (!response.ok()) return Problem(response.status());
     if (request.method == "HEAD") response->body.clear();
     return std::move(*response);

@@ -1,10 +1,10 @@
 #pragma once
 // Maps method + path template ("/api/v1/workshops/{id}") to a handler. Each
-// route declares, where it is added, who may call it (a Permission) and which
-// query parameters it reads; anything else in the query is a 400. Unknown
-// paths answer 404, a known path with the wrong method 405 with Allow. A
-// handler's failed Status becomes problem+json here, and every exception a
-// logged 500 whose body says nothing internal.
+// route declares, where it is added, who may call it (a Permission) and, by
+// its reader, which query parameters it takes; anything else in the query is
+// a 400. Unknown paths answer 404, a known path with the wrong method 405
+// with Allow. A handler's failed Status becomes problem+json here, and every
+// exception a logged 500 whose body says nothing internal.
 
 #include <cstdint>
 #include <functional>
@@ -13,6 +13,7 @@
 #include <set>
 #include <string>
 #include <string_view>
+#include <type_traits>
 #include <utility>
 #include <vector>
 
@@ -32,10 +33,10 @@ inline constexpr std::string_view kDelete = "DELETE";
 
 using PathParams = std::map<std::string, std::string, std::less<>>;
 
+// A handler sees no query: its route's reader has read it (Router::Add).
 struct Context {
   const Request& request;
   const PathParams& params;  // from the path template
-  Query& query;
   storage::Database& db;
   const domain::Principal* user = nullptr;  // null on public routes
 
@@ -47,6 +48,9 @@ struct Context {
 };
 
 using Handler = std::function<domain::StatusOr<Response>(Context&)>;
+
+// The name of the calendar-feed token in a feed's URL (CalendarFeed()).
+inline constexpr std::string_view kFeedToken = "access_token";
 
 struct RouteInfo {
   std::string method;
@@ -70,6 +74,23 @@ struct RouteInfo {
     dry_run_reads = true;
     return *this;
   }
+  // A calendar client's URL: the query may carry the feed token, which the
+  // router hands to the authenticator (the handler never sees it).
+  RouteInfo& CalendarFeed() {
+    query.emplace_back(kFeedToken);
+    return *this;
+  }
+};
+
+// What a route's reader gives its handler: T, from a reader that answers T
+// or StatusOr<T>.
+template <class R>
+struct ReadValue {
+  using type = R;
+};
+template <class T>
+struct ReadValue<domain::StatusOr<T>> {
+  using type = T;
 };
 
 // Where the server runs a request: short reads on the connection's own
@@ -90,10 +111,42 @@ class Router {
   void SetAuthenticator(Authenticator authenticator) {
     authenticator_ = std::move(authenticator);
   }
-  // Returns the route's description, for options such as LongRunning().
+  // A route that takes no query parameters (any is a 400). Returns the
+  // route's description, for options such as LongRunning().
   RouteInfo& Add(std::string_view method, std::string path_template,
-                 domain::Permission permission, Handler handler,
-                 std::vector<std::string> query = {});
+                 domain::Permission permission, Handler handler);
+
+  // A route that takes query parameters: `read(Query&)` reads them all,
+  // answering a T or a StatusOr<T>, and `handle(Context&, const T&)` gets
+  // them. The reader is where a parameter is named, once: the router runs it
+  // here on an empty query to learn the names the route takes (its
+  // RouteInfo, the OpenAPI document's check), and on each request, after the
+  // caller is authenticated and no unknown name was sent, before the
+  // handler, so a bad value is a 400 before any work or write is done.
+  //
+  // Why a reader rather than a struct of field descriptions: the readers
+  // are ordinary code (filters, report options, import options) that keeps
+  // its rules (required, `to` not before `from`) beside the names, and a
+  // handler cannot read a parameter its route did not declare, as it has no
+  // query. A reader must ask for every name whatever the values it finds
+  // (asking for an undeclared one throws: a logged 500).
+  template <class Reader, class Handle>
+  RouteInfo& Add(std::string_view method, std::string path_template,
+                 domain::Permission permission, Reader read, Handle handle) {
+    using T = typename ReadValue<std::invoke_result_t<Reader&, Query&>>::type;
+    auto names = Query::NamesReadBy(read);
+    return AddRoute(
+        method, std::move(path_template), permission, std::move(names),
+        [read = std::move(read), handle = std::move(handle)](
+            Context& ctx, Query& query) -> domain::StatusOr<Response> {
+          domain::StatusOr<T> params = read(query);
+          if (!params.ok()) return params.status();
+          // A reader that did not check: its bad values are still a 400.
+          RETURN_IF_ERROR(query.Check());
+          return handle(ctx, *params);
+        });
+  }
+
   // A request's route, found once: it decides where the request runs, and
   // Dispatch runs it without looking again.
   struct Target;
@@ -112,11 +165,16 @@ class Router {
     std::string text;    // parameter name, or the literal segment
     std::string suffix;  // after the parameter
   };
+  using QueryHandler =
+      std::function<domain::StatusOr<Response>(Context&, Query&)>;
   struct Route {
     RouteInfo info;
     std::vector<Segment> segments;
-    Handler handler;
+    QueryHandler handler;
   };
+  RouteInfo& AddRoute(std::string_view method, std::string path_template,
+                      domain::Permission permission,
+                      std::vector<std::string> query, QueryHandler handler);
   // How specific a match is (-1: none).
   static int Score(const Route& route, const std::vector<std::string>& path);
   static PathParams ParamsOf(const Route& route,
@@ -133,17 +191,15 @@ class Router {
   };
 
  private:
-  domain::StatusOr<Response> Run(const Route& route, const Request& request,
-                                 const PathParams& params, Query& query,
-                                 storage::Database& db) const;
+  domain::StatusOr<Response> Run(
+      const Route& route, const Request& request, const PathParams& params,
+      const std::vector<std::pair<std::string, std::string>>& query,
+      storage::Database& db) const;
   Response DispatchUnlogged(const Request& request, const Target& target,
                             storage::Database& db) const;
 
   std::vector<Route> routes_;
   Authenticator authenticator_;
 };
-
-// The parameters of a paged list, for Router::Add.
-inline const std::vector<std::string> kPaging = {"limit", "cursor"};
 
 }  // namespace capdev::http
