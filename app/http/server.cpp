@@ -15,6 +15,7 @@
 #include <vector>
 
 #include "app/http/problem.hpp"
+#include "app/http/security_headers.hpp"
 
 namespace capdev::http {
 
@@ -211,6 +212,7 @@ class Session : public std::enable_shared_from_this<Session> {
   }
 
   void Reply(Response response, bool keep_alive) {
+    AddSecurityHeaders(response);
     busy_ = true;
     served_ = true;
     auto res = std::make_shared<http::response<http::string_body>>(

@@ -88,7 +88,6 @@ std::optional<Response> WebAssets::Serve(const Request& request) const {
   // a cached old copy.
   r.headers.emplace_back("Cache-Control", "no-cache");
   r.headers.emplace_back("ETag", asset->etag);
-  r.headers.emplace_back("X-Content-Type-Options", "nosniff");
   if (file.ends_with(".html")) {
     r.headers.emplace_back(
         "Content-Security-Policy",
