@@ -36,12 +36,14 @@ std::string Credential(const json::object& body, const char* name,
 }  // namespace
 
 void AddAuthRoutes(Router& router,
-                   const std::shared_ptr<services::AuthService>& auth) {
+                   const std::shared_ptr<services::AuthService>& auth,
+                   const ApiOptions& options) {
+  const bool secure = options.secure_cookies;
   using P = domain::Permission;
 
   router.Add(
       kPost, "/api/v1/auth/login", P::kPublic,
-      [auth](Context& ctx) -> domain::StatusOr<Response> {
+      [auth, secure](Context& ctx) -> domain::StatusOr<Response> {
         ASSIGN_OR_RETURN(const auto body, ParseObject(ctx.request));
         domain::Errors errors;
         const auto username = Credential(body, "username", errors);
@@ -71,15 +73,17 @@ void AddAuthRoutes(Router& router,
         r.headers.emplace_back(
             "Set-Cookie",
             SessionCookieHeader(result->token,
-                                auth->options().lifetime.absolute_seconds));
+                                auth->options().lifetime.absolute_seconds,
+                                secure));
         return r;
       });
 
   router.Add(kPost, "/api/v1/auth/logout", P::kSignedIn,
-             [auth](Context& ctx) -> domain::StatusOr<Response> {
+             [auth, secure](Context& ctx) -> domain::StatusOr<Response> {
                auth->Logout(CredentialsOf(ctx.request, std::nullopt), ctx.db);
                Response r = NoContent();
-               r.headers.emplace_back("Set-Cookie", ClearedCookieHeader());
+               r.headers.emplace_back("Set-Cookie",
+                                      ClearedCookieHeader(secure));
                return r;
              });
 

@@ -6,14 +6,15 @@ namespace capdev::api {
 
 http::Router MakeRouter(
     const std::shared_ptr<services::AuthService>& auth,
-    const std::shared_ptr<storage::WalCheckpointer>& checkpointer) {
+    const std::shared_ptr<storage::WalCheckpointer>& checkpointer,
+    const ApiOptions& options) {
   http::Router router;
   router.SetAuthenticator([auth](const http::Request& request,
                                  const std::optional<std::string>& feed_token,
                                  storage::Database& db) {
     return auth->Authenticate(CredentialsOf(request, feed_token), db);
   });
-  AddAuthRoutes(router, auth);
+  AddAuthRoutes(router, auth, options);
   AddUserRoutes(router);
   AddAuditRoutes(router);
   AddHealthRoutes(router);

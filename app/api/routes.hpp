@@ -14,8 +14,16 @@ class WalCheckpointer;
 }  // namespace capdev::storage
 namespace capdev::api {
 
+// How the routes are served.
+struct ApiOptions {
+  // Behind TLS (serve --public-url https://...): the session cookie is
+  // Secure, never sent over plain HTTP.
+  bool secure_cookies = false;
+};
+
 void AddAuthRoutes(http::Router& router,
-                   const std::shared_ptr<services::AuthService>& auth);
+                   const std::shared_ptr<services::AuthService>& auth,
+                   const ApiOptions& options);
 void AddUserRoutes(http::Router& router);
 void AddAuditRoutes(http::Router& router);
 void AddHealthRoutes(http::Router& router);
@@ -38,6 +46,7 @@ void AddScheduleRoutes(http::Router& router);
 // values from the WAL (null only where routes are listed, not served).
 http::Router MakeRouter(
     const std::shared_ptr<services::AuthService>& auth,
-    const std::shared_ptr<storage::WalCheckpointer>& checkpointer = nullptr);
+    const std::shared_ptr<storage::WalCheckpointer>& checkpointer = nullptr,
+    const ApiOptions& options = {});
 
 }  // namespace capdev::api

@@ -53,15 +53,15 @@ services::Credentials CredentialsOf(const http::Request& request,
 }
 
 std::string SessionCookieHeader(const std::string& token,
-                                std::int64_t max_age_seconds) {
+                                std::int64_t max_age_seconds, bool secure) {
   return std::string(kCookieName) + "=" + token +
-         "; Path=/; HttpOnly; SameSite=Strict; Max-Age=" +
-         std::to_string(max_age_seconds);
+         "; Path=/; HttpOnly; SameSite=Strict" + (secure ? "; Secure" : "") +
+         "; Max-Age=" + std::to_string(max_age_seconds);
 }
 
-std::string ClearedCookieHeader() {
-  return std::string(kCookieName) +
-         "=; Path=/; HttpOnly; SameSite=Strict; Max-Age=0";
+std::string ClearedCookieHeader(bool secure) {
+  return std::string(kCookieName) + "=; Path=/; HttpOnly; SameSite=Strict" +
+         (secure ? "; Secure" : "") + "; Max-Age=0";
 }
 
 }  // namespace capdev::api

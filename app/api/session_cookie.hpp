@@ -14,9 +14,9 @@ namespace capdev::api {
 // `feed_token` is the calendar feeds' access_token parameter, if given.
 services::Credentials CredentialsOf(const http::Request& request,
                                     std::optional<std::string> feed_token);
-// Set-Cookie values that start and end a web session.
+// Set-Cookie values that start and end a web session; `secure` behind TLS.
 std::string SessionCookieHeader(const std::string& token,
-                                std::int64_t max_age_seconds);
-std::string ClearedCookieHeader();
+                                std::int64_t max_age_seconds, bool secure);
+std::string ClearedCookieHeader(bool secure);
 
 }  // namespace capdev::api

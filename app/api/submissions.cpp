@@ -140,8 +140,8 @@ void AddSubmissionRoutes(Router& router) {
         RETURN_IF_ERROR(q.Check());
         return org;
       },
-      [](Context& ctx, std::optional<std::int64_t> asked)
-          -> domain::StatusOr<Response> {
+      [](Context& ctx,
+         std::optional<std::int64_t> asked) -> domain::StatusOr<Response> {
         ASSIGN_OR_RETURN(const auto org,
                          domain::VisibleOrganizations(*ctx.user, asked));
         json::array items;

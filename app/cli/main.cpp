@@ -102,6 +102,17 @@ int Run(int argc, char** argv) {
   serve_cmd->add_option("--host", serve.http.host, "Address to listen on")
       ->envname("CAPDEV_HOST");
   serve_cmd
+      ->add_option("--public-url", serve.public_url,
+                   "Where users reach capdev, when behind a proxy "
+                   "(https://capdev.example.org: the session cookie is then "
+                   "Secure)")
+      ->envname("CAPDEV_PUBLIC_URL")
+      ->check([](const std::string& url) {
+        return url.starts_with("https://") || url.starts_with("http://")
+                   ? std::string()
+                   : std::string("must start with https:// or http://");
+      });
+  serve_cmd
       ->add_option("--web-dir", serve.web_dir,
                    "Serve the web app from this folder (development)")
       ->envname("CAPDEV_WEB_DIR");

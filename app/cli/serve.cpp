@@ -70,7 +70,9 @@ int Serve(const ServeOptions& options) {
   auto checkpointer = std::make_shared<storage::WalCheckpointer>(
       path, options.checkpoint_retry);
   auto auth = std::make_shared<services::AuthService>(options.auth);
-  const http::Router router = api::MakeRouter(auth, checkpointer);
+  const http::Router router = api::MakeRouter(
+      auth, checkpointer,
+      {.secure_cookies = options.public_url.starts_with("https://")});
   http::Writer writer(options.database);
   // A read's token use is recorded by the writer: reads never take the lock.
   auth->DeferTokenTouches([&writer](std::string hash, std::int64_t now) {

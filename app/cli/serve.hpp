@@ -17,6 +17,9 @@ struct ServeOptions {
   http::WorkerPoolOptions long_reads;  // reports and exports
   services::AuthOptions auth;
   std::string web_dir;  // empty: the web app compiled into the binary
+  // Where users reach capdev (https://capdev.example.org behind a TLS
+  // proxy); empty: as it listens.
+  std::string public_url;
   // How often a blocked WAL truncation (after an erasure) is tried again.
   std::chrono::milliseconds checkpoint_retry{1000};
 };

@@ -42,6 +42,40 @@ TEST_F(WebSessionTest, LoginSetsAnHttpOnlyStrictCookie) {
   EXPECT_EQ(csrf_.size(), 64u);
 }
 
+TEST_F(WebSessionTest, CookieIsNotSecureWhenServedOverPlainHttp) {
+  EXPECT_EQ(set_cookie_.find("Secure"), std::string::npos) << set_cookie_;
+}
+
+// Behind a TLS proxy the browser must never send the session over plain HTTP.
+TEST(WebSessionBehindTlsTest, TheCookieIsSecure) {
+  TempDir dir;
+  const std::string db = dir.File("capdev.db");
+  ServerProcess server(db, {"--public-url", "https://capdev.example.org"});
+  AddUser(db, "coord", "coordinator");
+  auto login =
+      Send(server.port(), "POST", "/api/v1/auth/login", "",
+           R"({"username":"coord","password":"correct horse battery"})");
+  ASSERT_EQ(login.status, 200) << login.body;
+  EXPECT_NE(login.Header("set-cookie").find("; Secure"), std::string::npos)
+      << login.Header("set-cookie");
+  const std::string set_cookie = login.Header("set-cookie");
+  const std::string session =
+      "Cookie: " + set_cookie.substr(0, set_cookie.find(';')) +
+      "\r\nX-CSRF-Token: " +
+      std::string(login.Json().at("csrf_token").as_string()) + "\r\n";
+  auto logout = Send(server.port(), "POST", "/api/v1/auth/logout", session);
+  ASSERT_EQ(logout.status, 204) << logout.body;
+  EXPECT_NE(logout.Header("set-cookie").find("; Secure"), std::string::npos);
+}
+
+TEST(WebSessionBehindTlsTest, APublicUrlMustBeHttpOrHttps) {
+  TempDir dir;
+  const auto result = RunCapdev({"serve", "--db", dir.File("capdev.db"),
+                                 "--public-url", "capdev.example.org"});
+  EXPECT_NE(result.exit_code, 0);
+  EXPECT_NE(result.output.find("https://"), std::string::npos) << result.output;
+}
+
 TEST_F(WebSessionTest, CookieSignsInReadsAndMeGivesTheCsrfToken) {
   auto me = Send(port(), "GET", "/api/v1/me", cookie_);
   ASSERT_EQ(me.status, 200) << me.body;
