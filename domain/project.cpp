@@ -29,6 +29,9 @@ Status Validate(const Project& p) {
 
 Status ValidateParties(std::span<const ProjectParty> parties) {
   Errors e;
+  if (!e.AtMost("", parties.size(), kMaxParties, "parties")) {
+    return e.ToStatus();
+  }
   std::set<std::pair<std::int64_t, ProjectRole>> seen;
   for (std::size_t i = 0; i < parties.size(); ++i) {
     const auto& p = parties[i];

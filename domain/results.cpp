@@ -5,6 +5,7 @@
 #include <set>
 
 #include "domain/validation.hpp"
+#include "domain/workshop.hpp"
 
 namespace capdev::domain {
 
@@ -15,6 +16,12 @@ void CheckValue(Errors& e, const std::string& field, double value) {
   if (!std::isfinite(value) || value < 0 || value > 1e12) {
     e.Add(field, "must be a number from 0 to 1,000,000,000,000");
   }
+}
+
+// What makes two targets (or two values) of an indicator the same.
+template <class T>
+std::pair<Date, Date> PeriodOf(const T& t) {
+  return {t.period_start, t.period_end};
 }
 
 void CheckPeriod(Errors& e, const std::string& at, Date start, Date end) {
@@ -64,13 +71,14 @@ Status Validate(const Indicator& i) {
       e.Add("filter", "is for indicators counted from attendance");
     }
   }
-  for (std::size_t k = 0; k < i.filter.topics.size(); ++k) {
-    e.MaxLength("filter.topics[" + std::to_string(k) + "]", i.filter.topics[k],
-                kMaxShort);
-  }
-  for (std::size_t k = 0; k < i.filter.workshop_ids.size(); ++k) {
-    e.Positive("filter.workshop_ids[" + std::to_string(k) + "]",
-               i.filter.workshop_ids[k]);
+  e.NameList("filter.topics", i.filter.topics, kMaxTopics, "topics");
+  e.Distinct("filter.kinds", i.filter.kinds);
+  const auto& ids = i.filter.workshop_ids;
+  if (e.AtMost("filter.workshop_ids", ids.size(), kMaxSelectedWorkshops,
+               "workshops")) {
+    e.Distinct("filter.workshop_ids", ids);
+    for (std::size_t k = 0; k < ids.size(); ++k)
+      e.Positive("filter.workshop_ids[" + std::to_string(k) + "]", ids[k]);
   }
   if (i.completion_threshold &&
       (*i.completion_threshold < 1 || *i.completion_threshold > 100)) {
@@ -80,10 +88,13 @@ Status Validate(const Indicator& i) {
   if (i.baseline_year && (*i.baseline_year < 1900 || *i.baseline_year > 2200)) {
     e.Add("baseline_year", "must be a year from 1900 to 2200");
   }
-  for (std::size_t k = 0; k < i.targets.size(); ++k) {
-    const std::string at = "targets[" + std::to_string(k) + "].";
-    CheckPeriod(e, at, i.targets[k].period_start, i.targets[k].period_end);
-    CheckValue(e, at + "value", i.targets[k].value);
+  if (e.AtMost("targets", i.targets.size(), kMaxPeriods, "targets")) {
+    e.Distinct("targets", i.targets, PeriodOf<Target>);
+    for (std::size_t k = 0; k < i.targets.size(); ++k) {
+      const std::string at = "targets[" + std::to_string(k) + "].";
+      CheckPeriod(e, at, i.targets[k].period_start, i.targets[k].period_end);
+      CheckValue(e, at + "value", i.targets[k].value);
+    }
   }
   std::set<Disaggregation> seen;
   for (auto d : i.disaggregations) {
@@ -103,17 +114,14 @@ Status Validate(const Indicator& i) {
 
 Status ValidateValues(std::span<const IndicatorValue> values) {
   Errors e;
+  if (!e.AtMost("", values.size(), kMaxPeriods, "values")) return e.ToStatus();
+  e.Distinct("", std::vector(values.begin(), values.end()),
+             PeriodOf<IndicatorValue>);
   for (std::size_t k = 0; k < values.size(); ++k) {
     const std::string at = "[" + std::to_string(k) + "].";
     CheckPeriod(e, at, values[k].period_start, values[k].period_end);
     CheckValue(e, at + "value", values[k].value);
     e.LongText(at + "comment", values[k].comment);
-    for (std::size_t j = 0; j < k; ++j) {
-      if (values[j].period_start == values[k].period_start &&
-          values[j].period_end == values[k].period_end) {
-        e.Add(at + "period_start", "the same period is given twice");
-      }
-    }
   }
   return e.ToStatus();
 }

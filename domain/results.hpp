@@ -36,6 +36,11 @@ struct WorkshopSelection {
   bool operator==(const WorkshopSelection&) const = default;
 };
 
+// How many targets (or values) an indicator holds at most: one a month for
+// eight years; and how many workshops a selection names.
+inline constexpr std::size_t kMaxPeriods = 100;
+inline constexpr std::size_t kMaxSelectedWorkshops = 500;
+
 struct Target {
   Date period_start;
   Date period_end;

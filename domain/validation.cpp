@@ -56,13 +56,19 @@ void Errors::MaxLength(std::string_view field, const std::string& value,
   }
 }
 
+bool Errors::AtMost(std::string_view field, std::size_t size,
+                    std::size_t max_items, std::string_view noun) {
+  if (size <= max_items) return true;
+  Add(std::string(field), "must hold at most " + std::to_string(max_items) +
+                              " " + std::string(noun));
+  return false;
+}
+
 void Errors::NameList(std::string_view field,
                       const std::vector<std::string>& items,
                       std::size_t max_items, std::string_view noun) {
-  if (items.size() > max_items) {
-    Add(std::string(field), "must hold at most " + std::to_string(max_items) +
-                                " " + std::string(noun));
-  }
+  if (!AtMost(field, items.size(), max_items, noun)) return;
+  Distinct(field, items);
   for (std::size_t i = 0; i < items.size(); ++i) {
     const std::string each = std::string(field) + "[" + std::to_string(i) + "]";
     Required(each, items[i]);

@@ -4,10 +4,13 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <functional>
+#include <map>
 #include <optional>
 #include <span>
 #include <string>
 #include <string_view>
+#include <type_traits>
 #include <vector>
 
 #include "domain/status.hpp"
@@ -21,6 +24,8 @@ inline constexpr std::size_t kMaxText = 10000;
 // Largest headcount or capacity accepted: beyond any workshop, and far from
 // overflowing a sum over every workshop of the programme.
 inline constexpr std::int64_t kMaxCount = 1'000'000;
+// Organizations in the roles of one project or workshop.
+inline constexpr std::size_t kMaxParties = 100;
 
 class Errors {
  public:
@@ -47,9 +52,28 @@ class Errors {
                  std::size_t max);
   void MaxLength(std::string_view field,
                  const std::optional<std::string>& value, std::size_t max);
+  // A list in a body holds at most `max_items` (`noun`: "targets"). True
+  // when it does, so that the caller checks the items only then: 8,000
+  // copies of one target are one error, not 8,000.
+  bool AtMost(std::string_view field, std::size_t size, std::size_t max_items,
+              std::string_view noun);
+  // Each item once: "[i]" of a repeat names the one it repeats. `key` gives
+  // what makes two items the same (the item itself by default).
+  template <class T, class Key = std::identity>
+  void Distinct(std::string_view field, const std::vector<T>& items,
+                Key key = {}) {
+    std::map<std::decay_t<decltype(key(items.front()))>, std::size_t> seen;
+    for (std::size_t i = 0; i < items.size(); ++i) {
+      const auto [at, fresh] = seen.emplace(key(items[i]), i);
+      if (!fresh) {
+        Add(std::string(field) + "[" + std::to_string(i) + "]",
+            "repeats item " + std::to_string(at->second));
+      }
+    }
+  }
   // A list of names or topics: at most `max_items` (named `noun` in the
-  // message), each required and at most kMaxName, one line without control
-  // characters (storage relies on it: see row_mapping.hpp).
+  // message), each once, each required and at most kMaxName, one line
+  // without control characters (storage relies on it: see row_mapping.hpp).
   void NameList(std::string_view field, const std::vector<std::string>& items,
                 std::size_t max_items, std::string_view noun);
   // Long text (summaries, notes): tab and newline allowed, at most kMaxText.

@@ -65,6 +65,9 @@ Status Validate(const Workshop& w) {
 
 Status ValidateParties(std::span<const WorkshopParty> parties) {
   Errors e;
+  if (!e.AtMost("", parties.size(), kMaxParties, "parties")) {
+    return e.ToStatus();
+  }
   std::set<std::pair<std::int64_t, WorkshopRole>> seen;
   for (std::size_t i = 0; i < parties.size(); ++i) {
     const WorkshopParty& party = parties[i];

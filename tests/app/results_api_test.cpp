@@ -273,6 +273,57 @@ TEST_F(ResultsApiTest, ManualValuesAreEnteredPerPeriod) {
   EXPECT_EQ(Get(values).Json().as_array().size(), 2u);
 }
 
+// A list in a body is bounded and holds each item once: one error for the
+// whole list when it is too long, one per repeat otherwise.
+TEST_F(ResultsApiTest, ListsInsideAnIndicatorAreBoundedAndDistinct) {
+  const json::object target{{"period_start", "2025-01-01"},
+                            {"period_end", "2025-12-31"},
+                            {"value", 5}};
+  const auto indicator = [&](json::object more) {
+    json::object body{{"title", "Officials trained"},
+                      {"source", "attendance"},
+                      {"measure", "people_trained"}};
+    for (auto& [k, v] : more) body[k] = v;
+    return Post(Indicators(output_), body);
+  };
+  json::array copies(8000, target);
+  auto many = indicator({{"targets", copies}});
+  ExpectProblem(many, 422);
+  EXPECT_EQ(ErrorFields(many), (std::vector<std::string>{"targets"}));
+
+  auto twice = indicator({{"targets", json::array{target, target}}});
+  ExpectProblem(twice, 422);
+  EXPECT_EQ(ErrorFields(twice), (std::vector<std::string>{"targets[1]"}));
+
+  json::array ids;
+  for (int i = 1; i <= 20000; ++i) ids.push_back(i);
+  auto wide = indicator({{"filter", {{"workshop_ids", ids}}}});
+  ExpectProblem(wide, 422);
+  EXPECT_EQ(ErrorFields(wide),
+            (std::vector<std::string>{"filter.workshop_ids"}));
+
+  auto repeated =
+      indicator({{"filter",
+                  {{"workshop_ids", json::array{7, 8, 7}},
+                   {"topics", json::array{"边境管理", "边境管理"}}}}});
+  ExpectProblem(repeated, 422);
+  EXPECT_EQ(
+      ErrorFields(repeated),
+      (std::vector<std::string>{"filter.topics[1]", "filter.workshop_ids[2]"}));
+  EXPECT_TRUE(ListAll(port(), Indicators(output_), 100).empty());
+
+  const auto manual =
+      Create(Indicators(outcome_),
+             {{"title", "Procedures adopted"}, {"source", "manual"}});
+  const std::string values =
+      "/api/v1/indicators/" + std::to_string(manual) + "/values";
+  auto same = Put(values, json::array{target, target});
+  ExpectProblem(same, 422);
+  EXPECT_EQ(ErrorFields(same), (std::vector<std::string>{"[1]"}));
+  ExpectProblem(Put(values, copies), 422);
+  EXPECT_TRUE(Get(values).Json().as_array().empty());
+}
+
 TEST_F(ResultsApiTest, BadIndicatorsAndResultsAreRefused) {
   auto unknown = Post(
       Indicators(output_),
