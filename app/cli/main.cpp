@@ -7,6 +7,7 @@
 
 #include <CLI/CLI.hpp>
 #include <cstdio>
+#include <filesystem>
 #include <thread>
 
 #include "app/cli/seed_loader.hpp"
@@ -51,12 +52,18 @@ int Backup(const std::string& path, const std::string& out) {
 }
 
 int Restore(const std::string& path, const std::string& backup) {
+  const bool replaced = std::filesystem::exists(path);
   if (auto s = capdev::storage::RestoreDatabase(path, backup); !s.ok()) {
     spdlog::error("restore of {} refused: {}", path, s.detail());
     return 1;
   }
-  spdlog::info("restored {} from {}; the previous files are kept as {}", path,
-               backup, path + ".pre-restore");
+  if (replaced) {
+    spdlog::info("restored {} from {}; the previous files are kept as {}", path,
+                 backup, path + ".pre-restore");
+  } else {
+    spdlog::info("restored {} from {}; there was no database there before",
+                 path, backup);
+  }
   return 0;
 }
 

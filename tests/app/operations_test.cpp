@@ -74,6 +74,10 @@ TEST(BackupTest, LiveBackupHoldsEveryAcknowledgedWriteAndRestores) {
   // ("database disk image is malformed").
   auto restored = RunCapdev({"restore", "--db", db, backup});
   ASSERT_EQ(restored.exit_code, 0) << restored.output;
+  EXPECT_NE(restored.output.find("kept as " + db + ".pre-restore"),
+            std::string::npos)
+      << restored.output;
+  EXPECT_TRUE(std::filesystem::exists(db + ".pre-restore"));
   EXPECT_FALSE(std::filesystem::exists(db + "-wal"));
   EXPECT_EQ(RunCapdev({"check", "--db", db}).exit_code, 0);
 
@@ -86,6 +90,25 @@ TEST(BackupTest, LiveBackupHoldsEveryAcknowledgedWriteAndRestores) {
         << id;
   }
   SetBearerToken("");
+}
+
+// On a new machine there is nothing to keep aside: the message says so.
+TEST(BackupTest, RestoreOntoNoDatabaseSaysThereWasNone) {
+  TempDir dir;
+  const std::string db = dir.File("old.db");
+  const std::string backup = dir.File("backup.db");
+  ASSERT_EQ(RunCapdev({"migrate", "--db", db}).exit_code, 0);
+  ASSERT_EQ(RunCapdev({"backup", "--db", db, backup}).exit_code, 0);
+  const std::string fresh = dir.File("new-machine.db");
+  auto restored = RunCapdev({"restore", "--db", fresh, backup});
+  ASSERT_EQ(restored.exit_code, 0) << restored.output;
+  EXPECT_NE(restored.output.find("there was no database there before"),
+            std::string::npos)
+      << restored.output;
+  EXPECT_EQ(restored.output.find("pre-restore"), std::string::npos)
+      << restored.output;
+  EXPECT_FALSE(std::filesystem::exists(fresh + ".pre-restore"));
+  EXPECT_EQ(RunCapdev({"check", "--db", fresh}).exit_code, 0);
 }
 
 TEST(BackupTest, RestoreRefusesADamagedBackupAndKeepsTheDatabase) {
