@@ -21,7 +21,8 @@ void AddAuditRoutes(Router& router) {
         if (auto to = q.Date("to")) f.to = to->ToString();
         const auto request = q.Page();
         RETURN_IF_ERROR(q.Check());
-        auto page = storage::ListAudit(ctx.db, f, request);
+        ASSIGN_OR_RETURN(const auto page,
+                         storage::ListAudit(ctx.db, f, request));
         const auto parse = [](const std::optional<std::string>& text) {
           return text ? json::parse(*text) : json::value(nullptr);
         };

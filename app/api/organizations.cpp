@@ -20,7 +20,7 @@ void AddOrganizationRoutes(Router& router) {
             q.Enum<domain::OrganizationKind>("kind"), q.Text("q")};
         const auto page = q.Page();
         RETURN_IF_ERROR(q.Check());
-        return JsonResponse(200, ListPage(storage::List(ctx.db, filter, page)));
+        return PageResponse(storage::List(ctx.db, filter, page));
       },
       Params(kPaging, {"kind", "q"}));
 

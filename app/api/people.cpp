@@ -28,7 +28,7 @@ void AddPersonRoutes(
                                            q.Text("q")};
         const auto page = q.Page();
         RETURN_IF_ERROR(q.Check());
-        return JsonResponse(200, ListPage(storage::List(ctx.db, filter, page)));
+        return PageResponse(storage::List(ctx.db, filter, page));
       },
       Params(kPaging, {"organization_id", "q"}));
 
@@ -77,8 +77,10 @@ void AddPersonRoutes(
              [](Context& ctx) -> domain::StatusOr<Response> {
                ASSIGN_OR_RETURN(const auto id, ctx.Id("id"));
                RETURN_IF_ERROR(services::Load<domain::Person>(ctx.db, id));
+               ASSIGN_OR_RETURN(const auto record,
+                                storage::TrainingRecord(ctx.db, id));
                json::array items;
-               for (const auto& e : storage::TrainingRecord(ctx.db, id)) {
+               for (const auto& e : record) {
                  const auto& w = e.workshop;
                  items.push_back({{"workshop_id", w.id},
                                   {"title", w.title},
@@ -138,10 +140,12 @@ void AddPersonRoutes(
          std::optional<std::int64_t> person) -> domain::StatusOr<Response> {
     const auto page = ctx.query.Page();
     RETURN_IF_ERROR(ctx.query.Check());
-    storage::ReadTransaction snapshot(ctx.db);
+    ASSIGN_OR_RETURN(const auto snapshot,
+                     storage::ReadTransaction::Begin(ctx.db));
     if (person)
       RETURN_IF_ERROR(services::Load<domain::Person>(ctx.db, *person));
-    const auto pairs = storage::PossibleDuplicates(ctx.db, person);
+    ASSIGN_OR_RETURN(const auto pairs,
+                     storage::PossibleDuplicates(ctx.db, person));
     const auto start = std::min<std::size_t>(
         static_cast<std::size_t>(page.after_id), pairs.size());
     const auto end =
@@ -153,7 +157,7 @@ void AddPersonRoutes(
       for (auto r : pair.reasons)
         reasons.push_back(json::string(domain::ToText(r)));
       for (auto id : {pair.first, pair.second}) {
-        const auto s = storage::SummaryOf(ctx.db, id);
+        ASSIGN_OR_RETURN(const auto s, storage::SummaryOf(ctx.db, id));
         if (!s) continue;
         json::object d = Encode(s->person);
         d["organization_name"] = s->organization_name

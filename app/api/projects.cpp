@@ -21,7 +21,7 @@ void AddProjectRoutes(Router& router) {
         const storage::ProjectFilter filter{q.Text("q")};
         const auto page = q.Page();
         RETURN_IF_ERROR(q.Check());
-        return JsonResponse(200, ListPage(storage::List(ctx.db, filter, page)));
+        return PageResponse(storage::List(ctx.db, filter, page));
       },
       Params(kPaging, {"q"}));
 
@@ -68,8 +68,9 @@ void AddProjectRoutes(Router& router) {
              [](Context& ctx) -> domain::StatusOr<Response> {
                ASSIGN_OR_RETURN(const auto id, ctx.Id("id"));
                RETURN_IF_ERROR(services::Load<domain::Project>(ctx.db, id));
-               return JsonResponse(
-                   200, EncodeAll(storage::ProjectParties(ctx.db, id)));
+               ASSIGN_OR_RETURN(const auto stored,
+                                storage::ProjectParties(ctx.db, id));
+               return JsonResponse(200, EncodeAll(stored));
              });
 
   router.Add(

@@ -25,7 +25,7 @@ void AddRegistrationRoutes(Router& router) {
         const auto page = q.Page();
         RETURN_IF_ERROR(q.Check());
         RETURN_IF_ERROR(services::Load<domain::Workshop>(ctx.db, id));
-        return JsonResponse(200, ListPage(storage::List(ctx.db, filter, page)));
+        return PageResponse(storage::List(ctx.db, filter, page));
       },
       Params(kPaging, {"role", "status", "person_id"}));
 

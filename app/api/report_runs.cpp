@@ -23,7 +23,8 @@ domain::StatusOr<ReportRun> RunFunderReport(storage::Database& db,
     return domain::Status::PermissionDenied(
         "a funder user sees its own organization's report only");
   }
-  auto found = storage::FunderReportFor(db, id, children, o.options);
+  ASSIGN_OR_RETURN(auto found,
+                   storage::FunderReportFor(db, id, children, o.options));
   if (!found) return storage::NotFound<domain::Organization>(id);
   auto report = std::make_shared<const domain::FunderReport>(std::move(*found));
   return ReportRun{o.format,
@@ -42,8 +43,10 @@ domain::StatusOr<ReportRun> RunResultsReport(storage::Database& db,
   ASSIGN_OR_RETURN(const auto o, ReadOptions(q, true));
   ASSIGN_OR_RETURN(const auto project,
                    services::Load<domain::Project>(db, project_id));
-  auto report = std::make_shared<const domain::ResultsReport>(
-      storage::ResultsReportFor(db, project, o.options));
+  ASSIGN_OR_RETURN(auto results,
+                   storage::ResultsReportFor(db, project, o.options));
+  auto report =
+      std::make_shared<const domain::ResultsReport>(std::move(results));
   return ReportRun{o.format,
                    "results-" + project.code + "-" + o.options.from.ToString() +
                        "-" + o.options.to.ToString(),

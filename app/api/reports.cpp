@@ -21,7 +21,8 @@ void AddReportRoutes(Router& router) {
         auto& q = ctx.query;
         const auto id = q.Required(q.Id("workshop_id"), "workshop_id");
         ASSIGN_OR_RETURN(const auto o, ReadOptions(q, false));
-        auto report = storage::AttendanceReportFor(ctx.db, id, o.options);
+        ASSIGN_OR_RETURN(const auto report,
+                         storage::AttendanceReportFor(ctx.db, id, o.options));
         if (!report) return storage::NotFound<domain::Workshop>(id);
         return Render(o.format, "attendance-workshop-" + std::to_string(id),
                       {[&] { return reports::AttendanceJson(*report); },
@@ -46,11 +47,16 @@ void AddReportRoutes(Router& router) {
              auto& q = ctx.query;
              const auto project_id = q.Id("project_id");
              ASSIGN_OR_RETURN(const auto o, ReadOptions(q, true));
-             if (project_id &&
-                 !storage::Exists<domain::Project>(ctx.db, *project_id))
-               return storage::NotFound<domain::Project>(*project_id);
-             auto report =
-                 storage::SummaryReportFor(ctx.db, project_id, o.options);
+             if (project_id) {
+               ASSIGN_OR_RETURN(
+                   const bool exists,
+                   storage::Exists<domain::Project>(ctx.db, *project_id));
+               if (!exists)
+                 return storage::NotFound<domain::Project>(*project_id);
+             }
+             ASSIGN_OR_RETURN(
+                 const auto report,
+                 storage::SummaryReportFor(ctx.db, project_id, o.options));
              return Render(o.format,
                            "summary-" + o.options.from.ToString() + "-" +
                                o.options.to.ToString(),

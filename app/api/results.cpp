@@ -54,8 +54,8 @@ void AddResultRoutes(Router& router) {
         const auto page = ctx.query.Page();
         RETURN_IF_ERROR(ctx.query.Check());
         RETURN_IF_ERROR(services::Load<domain::Project>(ctx.db, id));
-        return JsonResponse(200, ListPage(storage::List(
-                                     ctx.db, storage::ResultFilter{id}, page)));
+        return PageResponse(
+            storage::List(ctx.db, storage::ResultFilter{id}, page));
       },
       kPaging);
 
@@ -107,9 +107,8 @@ void AddResultRoutes(Router& router) {
         const auto page = ctx.query.Page();
         RETURN_IF_ERROR(ctx.query.Check());
         RETURN_IF_ERROR(services::Load<domain::Result>(ctx.db, id));
-        return JsonResponse(
-            200, ListPage(storage::List(
-                     ctx.db, storage::IndicatorFilter{.result_id = id}, page)));
+        return PageResponse(storage::List(
+            ctx.db, storage::IndicatorFilter{.result_id = id}, page));
       },
       kPaging);
 
@@ -158,8 +157,9 @@ void AddResultRoutes(Router& router) {
              [](Context& ctx) -> domain::StatusOr<Response> {
                ASSIGN_OR_RETURN(const auto id, ctx.Id("id"));
                RETURN_IF_ERROR(services::Load<domain::Indicator>(ctx.db, id));
-               return JsonResponse(
-                   200, EncodeAll(storage::IndicatorValues(ctx.db, id)));
+               ASSIGN_OR_RETURN(const auto stored,
+                                storage::IndicatorValues(ctx.db, id));
+               return JsonResponse(200, EncodeAll(stored));
              });
 
   router.Add(kPut, indicator + "/values", P::kWriteRecords,
@@ -201,8 +201,9 @@ void AddResultRoutes(Router& router) {
              }
              ASSIGN_OR_RETURN(const auto owner, services::Load<domain::Result>(
                                                     ctx.db, found.result_id));
-             const auto evidence = storage::EvidenceFor(
-                 ctx.db, owner.project_id, found, o.options);
+             ASSIGN_OR_RETURN(const auto evidence,
+                              storage::EvidenceFor(ctx.db, owner.project_id,
+                                                   found, o.options));
              return JsonResponse(200, EvidenceJson(evidence, found, o.options));
            },
            {"from", "to"})

@@ -20,9 +20,8 @@ void AddSessionRoutes(Router& router) {
         const auto page = ctx.query.Page();
         RETURN_IF_ERROR(ctx.query.Check());
         RETURN_IF_ERROR(services::Load<domain::Workshop>(ctx.db, id));
-        return JsonResponse(
-            200,
-            ListPage(storage::List(ctx.db, storage::SessionFilter{id}, page)));
+        return PageResponse(
+            storage::List(ctx.db, storage::SessionFilter{id}, page));
       },
       kPaging);
 

@@ -73,15 +73,18 @@ domain::StatusOr<ReportRun> Run(storage::Database& db,
 // A funder user reaches only its own organization's submissions (404 for
 // others, as if they did not exist).
 domain::StatusOr<storage::Submission> Visible(Context& ctx, std::int64_t id) {
-  auto s = storage::GetSubmission(ctx.db, id);
+  ASSIGN_OR_RETURN(auto s, storage::GetSubmission(ctx.db, id));
   const auto missing = domain::Status::NotFound(
       "report submission " + std::to_string(id) + " does not exist");
   if (!s) return missing;
-  if (ctx.user->role == domain::Role::kFunder &&
-      (!ctx.user->organization_id ||
-       !storage::SubmissionConcerns(ctx.db, *s, *ctx.user->organization_id)))
-    return missing;
-  return *s;
+  if (ctx.user->role == domain::Role::kFunder) {
+    if (!ctx.user->organization_id) return missing;
+    ASSIGN_OR_RETURN(
+        const bool concerns,
+        storage::SubmissionConcerns(ctx.db, *s, *ctx.user->organization_id));
+    if (!concerns) return missing;
+  }
+  return std::move(*s);
 }
 
 }  // namespace
@@ -141,9 +144,10 @@ void AddSubmissionRoutes(Router& router) {
                 "a funder user sees its own organization's submissions only");
           org = ctx.user->organization_id.value_or(-1);
         }
+        ASSIGN_OR_RETURN(const auto submissions,
+                         storage::ListSubmissions(ctx.db, org));
         json::array items;
-        for (const auto& s : storage::ListSubmissions(ctx.db, org))
-          items.push_back(SubmissionJson(s));
+        for (const auto& s : submissions) items.push_back(SubmissionJson(s));
         return JsonResponse(200, json::object{{"items", std::move(items)}});
       },
       {"organization_id"});

@@ -41,7 +41,7 @@ void AddWorkshopRoutes(Router& router) {
       [](Context& ctx) -> domain::StatusOr<Response> {
         const auto page = ctx.query.Page();
         ASSIGN_OR_RETURN(const auto filter, ReadFilter(ctx.query));
-        return JsonResponse(200, ListPage(storage::List(ctx.db, filter, page)));
+        return PageResponse(storage::List(ctx.db, filter, page));
       },
       Params(kPaging, {"project_id", "status", "kind", "city", "q",
                        "organization_id", "from", "to"}));
@@ -94,8 +94,9 @@ void AddWorkshopRoutes(Router& router) {
              [](Context& ctx) -> domain::StatusOr<Response> {
                ASSIGN_OR_RETURN(const auto id, ctx.Id("id"));
                RETURN_IF_ERROR(services::Load<domain::Workshop>(ctx.db, id));
-               return JsonResponse(
-                   200, EncodeAll(storage::WorkshopParties(ctx.db, id)));
+               ASSIGN_OR_RETURN(const auto stored,
+                                storage::WorkshopParties(ctx.db, id));
+               return JsonResponse(200, EncodeAll(stored));
              });
 
   router.Add(

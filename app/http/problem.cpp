@@ -64,6 +64,8 @@ int HttpStatus(domain::Code code) {
       return 413;
     case domain::Code::kUnavailable:
       return 503;
+    case domain::Code::kInternal:
+      return 500;
   }
   return 500;
 }
@@ -83,6 +85,10 @@ Response Problem(int status, std::string detail,
 }
 
 Response Problem(const domain::Status& status) {
+  // A bug's detail is for the log (the router writes it), not the client.
+  if (status.code() == domain::Code::kInternal) {
+    return Problem(500, kInternalDetail);
+  }
   Response r =
       Problem(HttpStatus(status.code()), status.detail(), status.errors());
   if (status.code() == domain::Code::kUnauthenticated) {
