@@ -196,10 +196,15 @@ int main(int argc, char** argv) {
     std::fprintf(stderr, "%s\n", s.detail().c_str());
     return 1;
   }
-  capdev::storage::WriteTx tx(db);
+  const auto done = [](const capdev::domain::Status& s) {
+    if (s.ok()) return true;
+    std::fprintf(stderr, "%s\n", s.detail().c_str());
+    return false;
+  };
+  auto tx = capdev::storage::WriteTx::Begin(db);
+  if (!done(capdev::domain::StatusOf(tx))) return 1;
   Generate(db, workshops, people);
-  tx.Commit();
-  db.Execute("ANALYZE");
+  if (!done(tx->Commit()) || !done(db.Execute("ANALYZE"))) return 1;
   auto count = [&](const char* table) {
     return db.raw()
         .execAndGet(std::string("SELECT COUNT(*) FROM ") + table)

@@ -9,6 +9,7 @@
 #include <boost/json.hpp>
 #include <chrono>
 #include <cstdio>
+#include <cstdlib>
 #include <cstring>
 #include <filesystem>
 #include <functional>
@@ -36,6 +37,16 @@ double MedianMs(int runs, const std::function<std::size_t()>& work,
   }
   std::sort(times.begin(), times.end());
   return times[times.size() / 2];
+}
+
+// A benchmark has no error path: a failed query ends it.
+template <class T>
+T Must(capdev::domain::StatusOr<T> result) {
+  if (!result.ok()) {
+    std::fprintf(stderr, "%s\n", result.status().detail().c_str());
+    std::exit(1);
+  }
+  return std::move(*result);
 }
 
 }  // namespace
@@ -73,49 +84,49 @@ int main(int argc, char** argv) {
        [&] {
          return boost::json::serialize(
                     reports::AttendanceJson(
-                        *storage::AttendanceReportFor(db, 1234, y2020)))
+                        *Must(storage::AttendanceReportFor(db, 1234, y2020))))
              .size();
        }},
       {"attendance report, one workshop (html)",
        [&] {
          return reports::RenderHtml(
                     reports::AttendanceDocument(
-                        *storage::AttendanceReportFor(db, 1234, y2020)))
+                        *Must(storage::AttendanceReportFor(db, 1234, y2020))))
              .size();
        }},
       {"funder report, lead funder of 10 projects, one year (json)",
        [&] {
          return boost::json::serialize(
                     reports::FunderJson(
-                        *storage::FunderReportFor(db, 1, true, y2020)))
+                        *Must(storage::FunderReportFor(db, 1, true, y2020))))
              .size();
        }},
       {"funder report, lead funder of 10 projects, one year (csv)",
        [&] {
          return reports::RenderCsv(
                     reports::FunderDocument(
-                        *storage::FunderReportFor(db, 1, true, y2020)))
+                        *Must(storage::FunderReportFor(db, 1, true, y2020))))
              .size();
        }},
       {"funder report, lead funder of 10 projects, all years (json)",
        [&] {
          return boost::json::serialize(
                     reports::FunderJson(
-                        *storage::FunderReportFor(db, 1, true, all)))
+                        *Must(storage::FunderReportFor(db, 1, true, all))))
              .size();
        }},
       {"programme summary, one year (json)",
        [&] {
          return boost::json::serialize(
-                    reports::SummaryJson(
-                        storage::SummaryReportFor(db, std::nullopt, y2020)))
+                    reports::SummaryJson(Must(
+                        storage::SummaryReportFor(db, std::nullopt, y2020))))
              .size();
        }},
       {"programme summary, all years (json)",
        [&] {
          return boost::json::serialize(
                     reports::SummaryJson(
-                        storage::SummaryReportFor(db, std::nullopt, all)))
+                        Must(storage::SummaryReportFor(db, std::nullopt, all))))
              .size();
        }},
   };

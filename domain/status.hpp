@@ -25,6 +25,7 @@ enum class Code {
   kResourceExhausted,   // 429: too many attempts
   kTooLarge,     // 413: the content exceeds a limit (rows, unzipped size)
   kUnavailable,  // 503: try again later (disk full, ...)
+  kInternal,     // 500: a bug; the detail is logged, never sent
 };
 
 struct FieldError {
@@ -33,7 +34,7 @@ struct FieldError {
   bool operator==(const FieldError&) const = default;
 };
 
-class Status {
+class [[nodiscard]] Status {
  public:
   Status() = default;
   static Status Ok() { return {}; }
@@ -71,6 +72,10 @@ class Status {
   static Status Unavailable(std::string detail) {
     return {Code::kUnavailable, std::move(detail), {}};
   }
+  // What went wrong, for the operator's log: the client is told nothing of it.
+  static Status Internal(std::string detail) {
+    return {Code::kInternal, std::move(detail), {}};
+  }
 
   // The scheduling conflicts behind a refusal (strict mode), for the answer.
   Status&& WithConflicts(std::vector<Conflict> conflicts) && {
@@ -80,6 +85,11 @@ class Status {
   const std::vector<Conflict>& conflicts() const { return conflicts_; }
 
   bool ok() const { return code_ == Code::kOk; }
+  // The server, not the request, failed (a 5xx): such a failure ends the
+  // request, never becomes one row's or one item's error.
+  bool ServerFault() const {
+    return code_ == Code::kUnavailable || code_ == Code::kInternal;
+  }
   Code code() const { return code_; }
   const std::string& detail() const { return detail_; }
   const std::vector<FieldError>& errors() const { return errors_; }
@@ -96,7 +106,7 @@ class Status {
 
 // A value or the Status that explains why there is none.
 template <class T>
-class StatusOr {
+class [[nodiscard]] StatusOr {
  public:
   StatusOr(T value) : value_(std::move(value)) {}
   StatusOr(Status status) : value_(std::move(status)) {}

@@ -7,8 +7,8 @@
 
 #include <algorithm>
 
+#include "storage/engine_errors.hpp"
 #include "storage/row_mapping.hpp"
-#include "storage/sql_errors.hpp"
 #include "storage/transaction.hpp"
 
 namespace capdev::storage {
@@ -35,117 +35,133 @@ Account ReadAccount(SQLite::Statement& q) {
 
 domain::StatusOr<std::int64_t> AddAccount(WriteTx& tx, const Account& a) {
   Database& db = tx.db();
-  try {
-    ScopedStatement q(
-        db,
-        "INSERT INTO users (username, password_hash, role, organization_id) "
-        "VALUES (?, ?, ?, ?)");
-    Bind(*q, 1, a.username);
-    Bind(*q, 2, a.password_hash);
-    Bind(*q, 3, a.role);
-    Bind(*q, 4, a.organization_id);
-    q->exec();
-    return db.raw().getLastInsertRowid();
-  } catch (const SQLite::Exception& e) {
-    return ConstraintStatus(e, "user");
-  }
+  return Guarded(
+      [&] {
+        ScopedStatement q(db,
+                          "INSERT INTO users (username, password_hash, role, "
+                          "organization_id) VALUES (?, ?, ?, ?)");
+        Bind(*q, 1, a.username);
+        Bind(*q, 2, a.password_hash);
+        Bind(*q, 3, a.role);
+        Bind(*q, 4, a.organization_id);
+        q->exec();
+        return db.raw().getLastInsertRowid();
+      },
+      [](const SQLite::Exception& e) { return ConstraintStatus(e, "user"); });
 }
 
-std::optional<Account> AccountByName(Database& db,
-                                     const std::string& username) {
-  ScopedStatement q(db, std::string(kAccountColumns) + " WHERE username = ?");
-  q->bind(1, username);
-  if (!q->executeStep()) return std::nullopt;
-  return ReadAccount(*q);
+domain::StatusOr<std::optional<Account>> AccountByName(
+    Database& db, const std::string& username) {
+  return Guarded([&]() -> std::optional<Account> {
+    ScopedStatement q(db, std::string(kAccountColumns) + " WHERE username = ?");
+    q->bind(1, username);
+    if (!q->executeStep()) return std::nullopt;
+    return ReadAccount(*q);
+  });
 }
 
-std::optional<Account> AccountById(Database& db, std::int64_t id) {
-  ScopedStatement q(db, std::string(kAccountColumns) + " WHERE id = ?");
-  q->bind(1, id);
-  if (!q->executeStep()) return std::nullopt;
-  return ReadAccount(*q);
+domain::StatusOr<std::optional<Account>> AccountById(Database& db,
+                                                     std::int64_t id) {
+  return Guarded([&]() -> std::optional<Account> {
+    ScopedStatement q(db, std::string(kAccountColumns) + " WHERE id = ?");
+    q->bind(1, id);
+    if (!q->executeStep()) return std::nullopt;
+    return ReadAccount(*q);
+  });
 }
 
 domain::Status UpdateAccount(WriteTx& tx, const Account& a) {
   Database& db = tx.db();
-  auto before = AccountById(db, a.id);
+  ASSIGN_OR_RETURN(const auto before, AccountById(db, a.id));
   if (!before) return domain::Status::NotFound("no user has that id");
-  ScopedStatement q(db,
-                    "UPDATE users SET role = ?, organization_id = ?, "
-                    "disabled = ?, password_hash = ? WHERE id = ?");
-  BindAll(*q, a.role, a.organization_id, static_cast<std::int64_t>(a.disabled),
-          a.password_hash, a.id);
-  q->exec();
-  if (a.disabled || a.password_hash != before->password_hash) {
-    ScopedStatement revoke(
-        db, "UPDATE auth_tokens SET revoked = 1 WHERE user_id = ?");
-    revoke->bind(1, a.id);
-    revoke->exec();
-  }
-  return domain::Status::Ok();
+  return Guarded([&] {
+    ScopedStatement q(db,
+                      "UPDATE users SET role = ?, organization_id = ?, "
+                      "disabled = ?, password_hash = ? WHERE id = ?");
+    BindAll(*q, a.role, a.organization_id,
+            static_cast<std::int64_t>(a.disabled), a.password_hash, a.id);
+    q->exec();
+    if (a.disabled || a.password_hash != before->password_hash) {
+      ScopedStatement revoke(
+          db, "UPDATE auth_tokens SET revoked = 1 WHERE user_id = ?");
+      revoke->bind(1, a.id);
+      revoke->exec();
+    }
+  });
 }
 
-std::vector<Account> ListAccounts(Database& db) {
-  ScopedStatement q(db, std::string(kAccountColumns) + " ORDER BY id");
-  std::vector<Account> out;
-  while (q->executeStep()) out.push_back(ReadAccount(*q));
-  return out;
+domain::StatusOr<std::vector<Account>> ListAccounts(Database& db) {
+  return Guarded([&] {
+    ScopedStatement q(db, std::string(kAccountColumns) + " ORDER BY id");
+    std::vector<Account> out;
+    while (q->executeStep()) out.push_back(ReadAccount(*q));
+    return out;
+  });
 }
 
-void AddToken(Database& db, const std::string& token_hash, std::int64_t user_id,
-              std::int64_t now, const TokenLifetime& lifetime,
-              const std::string& scope) {
-  ScopedStatement q(
-      db,
-      "INSERT INTO auth_tokens (token_hash, user_id, created_at, "
-      "last_used_at, expires_at, scope, id) VALUES (?, ?, ?, ?, ?, ?, "
-      "(SELECT COALESCE(MAX(id), 0) + 1 FROM auth_tokens))");
-  BindAll(*q, token_hash, user_id, now, now, now + lifetime.absolute_seconds,
-          scope);
-  q->exec();
+domain::Status AddToken(Database& db, const std::string& token_hash,
+                        std::int64_t user_id, std::int64_t now,
+                        const TokenLifetime& lifetime,
+                        const std::string& scope) {
+  return Guarded([&] {
+    ScopedStatement q(
+        db,
+        "INSERT INTO auth_tokens (token_hash, user_id, created_at, "
+        "last_used_at, expires_at, scope, id) VALUES (?, ?, ?, ?, ?, ?, "
+        "(SELECT COALESCE(MAX(id), 0) + 1 FROM auth_tokens))");
+    BindAll(*q, token_hash, user_id, now, now, now + lifetime.absolute_seconds,
+            scope);
+    q->exec();
+  });
 }
 
-std::optional<LiveToken> FindToken(Database& db, const std::string& token_hash,
-                                   std::int64_t now,
-                                   const TokenLifetime& lifetime,
-                                   const std::string& scope) {
-  ScopedStatement q(
-      db,
-      "SELECT u.id, u.username, u.role, u.organization_id, t.last_used_at "
-      "FROM auth_tokens t JOIN users u ON u.id = t.user_id "
-      "WHERE t.token_hash = ? AND t.revoked = 0 AND u.disabled = 0 "
-      "AND t.expires_at > ? AND t.last_used_at + ? > ? AND t.scope = ?");
-  BindAll(*q, token_hash, now, lifetime.idle_seconds, now, scope);
-  if (!q->executeStep()) return std::nullopt;
-  LiveToken live;
-  auto& p = live.principal;
-  std::int64_t last_used = 0;
-  Read(q->getColumn(0), p.user_id);
-  Read(q->getColumn(1), p.username);
-  Read(q->getColumn(2), p.role);
-  Read(q->getColumn(3), p.organization_id);
-  Read(q->getColumn(4), last_used);
-  p.scope = scope;
-  const std::int64_t touch_every =
-      std::clamp<std::int64_t>(lifetime.idle_seconds / 10, 1, 60);
-  live.touch_due = now - last_used >= touch_every;
-  return live;
+domain::StatusOr<std::optional<LiveToken>> FindToken(
+    Database& db, const std::string& token_hash, std::int64_t now,
+    const TokenLifetime& lifetime, const std::string& scope) {
+  return Guarded([&]() -> std::optional<LiveToken> {
+    ScopedStatement q(
+        db,
+        "SELECT u.id, u.username, u.role, u.organization_id, t.last_used_at "
+        "FROM auth_tokens t JOIN users u ON u.id = t.user_id "
+        "WHERE t.token_hash = ? AND t.revoked = 0 AND u.disabled = 0 "
+        "AND t.expires_at > ? AND t.last_used_at + ? > ? AND t.scope = ?");
+    BindAll(*q, token_hash, now, lifetime.idle_seconds, now, scope);
+    if (!q->executeStep()) return std::nullopt;
+    LiveToken live;
+    auto& p = live.principal;
+    std::int64_t last_used = 0;
+    Read(q->getColumn(0), p.user_id);
+    Read(q->getColumn(1), p.username);
+    Read(q->getColumn(2), p.role);
+    Read(q->getColumn(3), p.organization_id);
+    Read(q->getColumn(4), last_used);
+    p.scope = scope;
+    const std::int64_t touch_every =
+        std::clamp<std::int64_t>(lifetime.idle_seconds / 10, 1, 60);
+    live.touch_due = now - last_used >= touch_every;
+    return live;
+  });
 }
 
-void TouchToken(Database& db, const std::string& token_hash, std::int64_t now) {
-  ScopedStatement touch(
-      db,
-      "UPDATE auth_tokens SET last_used_at = MAX(last_used_at, ?) "
-      "WHERE token_hash = ?");
-  BindAll(*touch, now, token_hash);
-  touch->exec();
+domain::Status TouchToken(Database& db, const std::string& token_hash,
+                          std::int64_t now) {
+  return Guarded([&] {
+    ScopedStatement touch(
+        db,
+        "UPDATE auth_tokens SET last_used_at = MAX(last_used_at, ?) "
+        "WHERE token_hash = ?");
+    BindAll(*touch, now, token_hash);
+    touch->exec();
+  });
 }
 
-void RevokeToken(Database& db, const std::string& token_hash) {
-  ScopedStatement q(db,
-                    "UPDATE auth_tokens SET revoked = 1 WHERE token_hash = ?");
-  q->bind(1, token_hash);
-  q->exec();
+domain::Status RevokeToken(Database& db, const std::string& token_hash) {
+  return Guarded([&] {
+    ScopedStatement q(
+        db, "UPDATE auth_tokens SET revoked = 1 WHERE token_hash = ?");
+    q->bind(1, token_hash);
+    q->exec();
+  });
 }
 
 namespace {
@@ -155,50 +171,62 @@ constexpr const char* kLiveFeedToken = R"sql(
   AND last_used_at + ? > ?)sql";
 }  // namespace
 
-std::vector<FeedToken> ListFeedTokens(Database& db, std::int64_t user_id,
-                                      std::int64_t now) {
-  ScopedStatement q(db, std::string("SELECT id, created_at, last_used_at FROM "
-                                    "auth_tokens WHERE ") +
-                            kLiveFeedToken + " ORDER BY id");
-  BindAll(*q, user_id, now, kCalendarTokenLifetime.idle_seconds, now);
-  std::vector<FeedToken> out;
-  while (q->executeStep()) {
-    FeedToken t;
-    Read(q->getColumn(0), t.id);
-    Read(q->getColumn(1), t.created_at);
-    Read(q->getColumn(2), t.last_used_at);
-    out.push_back(t);
-  }
-  return out;
+domain::StatusOr<std::vector<FeedToken>> ListFeedTokens(Database& db,
+                                                        std::int64_t user_id,
+                                                        std::int64_t now) {
+  return Guarded([&] {
+    ScopedStatement q(db,
+                      std::string("SELECT id, created_at, last_used_at FROM "
+                                  "auth_tokens WHERE ") +
+                          kLiveFeedToken + " ORDER BY id");
+    BindAll(*q, user_id, now, kCalendarTokenLifetime.idle_seconds, now);
+    std::vector<FeedToken> out;
+    while (q->executeStep()) {
+      FeedToken t;
+      Read(q->getColumn(0), t.id);
+      Read(q->getColumn(1), t.created_at);
+      Read(q->getColumn(2), t.last_used_at);
+      out.push_back(t);
+    }
+    return out;
+  });
 }
 
 domain::StatusOr<std::int64_t> AddFeedToken(WriteTx& tx,
                                             const std::string& token_hash,
                                             std::int64_t user_id,
                                             std::int64_t now) {
-  if (ListFeedTokens(tx.db(), user_id, now).size() >= kMaxFeedTokens) {
+  ASSIGN_OR_RETURN(const auto live, ListFeedTokens(tx.db(), user_id, now));
+  if (live.size() >= kMaxFeedTokens) {
     return domain::Status::FailedPrecondition(
         "you already hold " + std::to_string(kMaxFeedTokens) +
         " calendar feed tokens; revoke one you no longer use "
         "(DELETE /api/v1/auth/calendar-tokens/{id})");
   }
-  AddToken(tx.db(), token_hash, user_id, now, kCalendarTokenLifetime,
-           "calendar");
-  return tx.db().raw().execAndGet("SELECT MAX(id) FROM auth_tokens").getInt64();
+  RETURN_IF_ERROR(AddToken(tx.db(), token_hash, user_id, now,
+                           kCalendarTokenLifetime, "calendar"));
+  return Guarded([&] {
+    return tx.db()
+        .raw()
+        .execAndGet("SELECT MAX(id) FROM auth_tokens")
+        .getInt64();
+  });
 }
 
 domain::Status RevokeFeedToken(WriteTx& tx, std::int64_t user_id,
                                std::int64_t id, std::int64_t now) {
-  ScopedStatement q(tx.db(),
-                    std::string("UPDATE auth_tokens SET revoked = 1 WHERE id "
-                                "= ? AND ") +
-                        kLiveFeedToken);
-  BindAll(*q, id, user_id, now, kCalendarTokenLifetime.idle_seconds, now);
-  if (q->exec() == 0) {
-    return domain::Status::NotFound("you hold no live calendar feed token " +
-                                    std::to_string(id));
-  }
-  return domain::Status::Ok();
+  return Guarded([&]() -> domain::Status {
+    ScopedStatement q(tx.db(),
+                      std::string("UPDATE auth_tokens SET revoked = 1 WHERE id "
+                                  "= ? AND ") +
+                          kLiveFeedToken);
+    BindAll(*q, id, user_id, now, kCalendarTokenLifetime.idle_seconds, now);
+    if (q->exec() == 0) {
+      return domain::Status::NotFound("you hold no live calendar feed token " +
+                                      std::to_string(id));
+    }
+    return domain::Status::Ok();
+  });
 }
 
 }  // namespace capdev::storage

@@ -24,9 +24,11 @@ struct Account {
 };
 
 domain::StatusOr<std::int64_t> AddAccount(WriteTx& tx, const Account& account);
-std::optional<Account> AccountByName(Database& db, const std::string& username);
-std::optional<Account> AccountById(Database& db, std::int64_t id);
-std::vector<Account> ListAccounts(Database& db);
+domain::StatusOr<std::optional<Account>> AccountByName(
+    Database& db, const std::string& username);
+domain::StatusOr<std::optional<Account>> AccountById(Database& db,
+                                                     std::int64_t id);
+domain::StatusOr<std::vector<Account>> ListAccounts(Database& db);
 // Writes role, organization, disabled flag and password hash; signs the user
 // out everywhere when it is disabled or its password changes.
 domain::Status UpdateAccount(WriteTx& tx, const Account& account);
@@ -39,9 +41,10 @@ struct TokenLifetime {
 inline constexpr TokenLifetime kCalendarTokenLifetime{400LL * 24 * 3600,
                                                       365LL * 24 * 3600};
 
-void AddToken(Database& db, const std::string& token_hash, std::int64_t user_id,
-              std::int64_t now, const TokenLifetime& lifetime,
-              const std::string& scope = "api");
+domain::Status AddToken(Database& db, const std::string& token_hash,
+                        std::int64_t user_id, std::int64_t now,
+                        const TokenLifetime& lifetime,
+                        const std::string& scope = "api");
 // The principal behind a live token (not revoked, not expired, user enabled).
 // Idle expiry needs the last use, but a write per request would cost an fsync
 // each: `touch_due` says when it is worth recording (a tenth of the idle time
@@ -50,13 +53,13 @@ struct LiveToken {
   domain::Principal principal;
   bool touch_due = false;
 };
-std::optional<LiveToken> FindToken(Database& db, const std::string& token_hash,
-                                   std::int64_t now,
-                                   const TokenLifetime& lifetime,
-                                   const std::string& scope = "api");
+domain::StatusOr<std::optional<LiveToken>> FindToken(
+    Database& db, const std::string& token_hash, std::int64_t now,
+    const TokenLifetime& lifetime, const std::string& scope = "api");
 // Records a use of the token at `now`.
-void TouchToken(Database& db, const std::string& token_hash, std::int64_t now);
-void RevokeToken(Database& db, const std::string& token_hash);
+domain::Status TouchToken(Database& db, const std::string& token_hash,
+                          std::int64_t now);
+domain::Status RevokeToken(Database& db, const std::string& token_hash);
 
 // A live calendar feed token, as its owner may see it (never the token).
 struct FeedToken {
@@ -66,8 +69,9 @@ struct FeedToken {
 };
 inline constexpr std::size_t kMaxFeedTokens = 20;
 // The user's live feed tokens, oldest first.
-std::vector<FeedToken> ListFeedTokens(Database& db, std::int64_t user_id,
-                                      std::int64_t now);
+domain::StatusOr<std::vector<FeedToken>> ListFeedTokens(Database& db,
+                                                        std::int64_t user_id,
+                                                        std::int64_t now);
 // Adds a feed token unless the user already holds kMaxFeedTokens live ones
 // (FailedPrecondition); returns its id.
 domain::StatusOr<std::int64_t> AddFeedToken(WriteTx& tx,

@@ -5,6 +5,7 @@
 
 #include <map>
 
+#include "storage/engine_errors.hpp"
 #include "storage/records.hpp"
 #include "storage/row_mapping.hpp"
 #include "storage/table.hpp"
@@ -18,143 +19,156 @@ constexpr std::string_view kListOrder =
     "r.list_order IS NULL, r.list_order, p.full_name COLLATE capdev_name, p.id";
 }  // namespace
 
-std::set<std::int64_t> RegisteredPeople(Database& db,
-                                        std::int64_t workshop_id) {
-  ScopedStatement q(
-      db, "SELECT person_id FROM registrations WHERE workshop_id = ?");
-  q->bind(1, workshop_id);
-  std::set<std::int64_t> out;
-  while (q->executeStep()) out.insert(q->getColumn(0).getInt64());
-  return out;
+domain::StatusOr<std::set<std::int64_t>> RegisteredPeople(
+    Database& db, std::int64_t workshop_id) {
+  return Guarded([&] {
+    ScopedStatement q(
+        db, "SELECT person_id FROM registrations WHERE workshop_id = ?");
+    q->bind(1, workshop_id);
+    std::set<std::int64_t> out;
+    while (q->executeStep()) out.insert(q->getColumn(0).getInt64());
+    return out;
+  });
 }
 
-std::vector<domain::AttendanceMark> Sheet(Database& db,
-                                          std::int64_t session_id) {
-  ScopedStatement q(
-      db,
-      "SELECT person_id, status FROM attendance WHERE session_id = ?"
-      " ORDER BY person_id");
-  q->bind(1, session_id);
-  std::vector<domain::AttendanceMark> out;
-  while (q->executeStep()) {
-    auto& mark = out.emplace_back();
-    Read(q->getColumn(0), mark.person_id);
-    Read(q->getColumn(1), mark.status);
-  }
-  return out;
+domain::StatusOr<std::vector<domain::AttendanceMark>> Sheet(
+    Database& db, std::int64_t session_id) {
+  return Guarded([&] {
+    ScopedStatement q(
+        db,
+        "SELECT person_id, status FROM attendance WHERE session_id = ?"
+        " ORDER BY person_id");
+    q->bind(1, session_id);
+    std::vector<domain::AttendanceMark> out;
+    while (q->executeStep()) {
+      auto& mark = out.emplace_back();
+      Read(q->getColumn(0), mark.person_id);
+      Read(q->getColumn(1), mark.status);
+    }
+    return out;
+  });
 }
 
 // Writes only what differs from the stored sheet: a sheet saved again with
 // a few corrections changes a few rows (and, through the triggers, their
 // participation), not every mark of the session.
-std::vector<domain::AttendanceMark> ReplaceSheet(
+domain::StatusOr<std::vector<domain::AttendanceMark>> ReplaceSheet(
     WriteTx& tx, std::int64_t workshop_id, std::int64_t session_id,
     std::span<const domain::AttendanceMark> sheet) {
   Database& db = tx.db();
-  auto before = Sheet(db, session_id);
-  std::map<std::int64_t, std::optional<domain::Mark>> stored;
-  for (const auto& m : before) stored.emplace(m.person_id, m.status);
-  ScopedStatement insert(
-      db,
-      "INSERT INTO attendance (session_id, workshop_id, person_id, status)"
-      " VALUES (?, ?, ?, ?)");
-  ScopedStatement update(db,
-                         "UPDATE attendance SET status = ?"
-                         " WHERE session_id = ? AND person_id = ?");
-  for (const auto& mark : sheet) {
-    const auto it = stored.find(mark.person_id);
-    if (it == stored.end()) {
-      BindAll(*insert, session_id, workshop_id, mark.person_id, mark.status);
-      insert->exec();
-      insert->reset();
-      continue;
+  ASSIGN_OR_RETURN(auto before, Sheet(db, session_id));
+  return Guarded([&] {
+    std::map<std::int64_t, std::optional<domain::Mark>> stored;
+    for (const auto& m : before) stored.emplace(m.person_id, m.status);
+    ScopedStatement insert(
+        db,
+        "INSERT INTO attendance (session_id, workshop_id, person_id, status)"
+        " VALUES (?, ?, ?, ?)");
+    ScopedStatement update(db,
+                           "UPDATE attendance SET status = ?"
+                           " WHERE session_id = ? AND person_id = ?");
+    for (const auto& mark : sheet) {
+      const auto it = stored.find(mark.person_id);
+      if (it == stored.end()) {
+        BindAll(*insert, session_id, workshop_id, mark.person_id, mark.status);
+        insert->exec();
+        insert->reset();
+        continue;
+      }
+      if (it->second != mark.status) {
+        BindAll(*update, mark.status, session_id, mark.person_id);
+        update->exec();
+        update->reset();
+      }
+      stored.erase(it);
     }
-    if (it->second != mark.status) {
-      BindAll(*update, mark.status, session_id, mark.person_id);
-      update->exec();
-      update->reset();
+    ScopedStatement remove(
+        db, "DELETE FROM attendance WHERE session_id = ? AND person_id = ?");
+    for (const auto& [person, status] : stored) {
+      BindAll(*remove, session_id, person);
+      remove->exec();
+      remove->reset();
     }
-    stored.erase(it);
-  }
-  ScopedStatement remove(
-      db, "DELETE FROM attendance WHERE session_id = ? AND person_id = ?");
-  for (const auto& [person, status] : stored) {
-    BindAll(*remove, session_id, person);
-    remove->exec();
-    remove->reset();
-  }
-  return before;
+    return before;
+  });
 }
 
-domain::SignInMatrix Matrix(Database& db, std::int64_t workshop_id) {
-  domain::SignInMatrix m;
-  std::map<std::int64_t, std::size_t> column;  // session id -> index
-  {
-    ScopedStatement q(db, "SELECT " + ColumnsOf<domain::Session>("s") +
-                              " FROM sessions s WHERE s.workshop_id = ? ORDER "
-                              "BY s.date, s.start_time, s.id");
-    q->bind(1, workshop_id);
-    while (q->executeStep()) {
-      m.sessions.push_back(ReadEntity<domain::Session>(*q));
-      column[m.sessions.back().id] = m.sessions.size() - 1;
+domain::StatusOr<domain::SignInMatrix> Matrix(Database& db,
+                                              std::int64_t workshop_id) {
+  return Guarded([&] {
+    domain::SignInMatrix m;
+    std::map<std::int64_t, std::size_t> column;  // session id -> index
+    {
+      ScopedStatement q(db,
+                        "SELECT " + ColumnsOf<domain::Session>("s") +
+                            " FROM sessions s WHERE s.workshop_id = ? ORDER "
+                            "BY s.date, s.start_time, s.id");
+      q->bind(1, workshop_id);
+      while (q->executeStep()) {
+        m.sessions.push_back(ReadEntity<domain::Session>(*q));
+        column[m.sessions.back().id] = m.sessions.size() - 1;
+      }
     }
-  }
-  std::map<std::int64_t, std::size_t> row;  // person id -> index
-  {
+    std::map<std::int64_t, std::size_t> row;  // person id -> index
+    {
+      ScopedStatement q(db,
+                        "SELECT p.id, p.full_name, r.role, p.native_name,"
+                        " r.list_order FROM registrations r"
+                        " JOIN people p ON p.id = r.person_id"
+                        " WHERE r.workshop_id = ? AND r.status <> 'cancelled'"
+                        " ORDER BY " +
+                            std::string(kListOrder));
+      q->bind(1, workshop_id);
+      while (q->executeStep()) {
+        domain::MatrixRow r;
+        Read(q->getColumn(0), r.person_id);
+        Read(q->getColumn(1), r.full_name);
+        Read(q->getColumn(2), r.role);
+        Read(q->getColumn(3), r.native_name);
+        Read(q->getColumn(4), r.list_order);
+        r.marks.resize(m.sessions.size());
+        row[r.person_id] = m.rows.size();
+        m.rows.push_back(std::move(r));
+      }
+    }
     ScopedStatement q(db,
-                      "SELECT p.id, p.full_name, r.role, p.native_name,"
-                      " r.list_order FROM registrations r"
-                      " JOIN people p ON p.id = r.person_id"
-                      " WHERE r.workshop_id = ? AND r.status <> 'cancelled'"
-                      " ORDER BY " +
-                          std::string(kListOrder));
+                      "SELECT session_id, person_id, status FROM attendance "
+                      "WHERE workshop_id = ?");
     q->bind(1, workshop_id);
     while (q->executeStep()) {
-      domain::MatrixRow r;
-      Read(q->getColumn(0), r.person_id);
-      Read(q->getColumn(1), r.full_name);
-      Read(q->getColumn(2), r.role);
-      Read(q->getColumn(3), r.native_name);
-      Read(q->getColumn(4), r.list_order);
-      r.marks.resize(m.sessions.size());
-      row[r.person_id] = m.rows.size();
-      m.rows.push_back(std::move(r));
+      auto c = column.find(q->getColumn(0).getInt64());
+      auto r = row.find(q->getColumn(1).getInt64());
+      if (c != column.end() && r != row.end()) {
+        Read(q->getColumn(2), m.rows[r->second].marks[c->second]);
+      }
     }
-  }
-  ScopedStatement q(db,
-                    "SELECT session_id, person_id, status FROM attendance "
-                    "WHERE workshop_id = ?");
-  q->bind(1, workshop_id);
-  while (q->executeStep()) {
-    auto c = column.find(q->getColumn(0).getInt64());
-    auto r = row.find(q->getColumn(1).getInt64());
-    if (c != column.end() && r != row.end()) {
-      Read(q->getColumn(2), m.rows[r->second].marks[c->second]);
-    }
-  }
-  return m;
+    return m;
+  });
 }
 
-std::vector<SignInPerson> SignInPeople(Database& db, std::int64_t workshop_id) {
-  ScopedStatement q(db, R"sql(
-    SELECT p.id, p.full_name, p.native_name, o.name, p.email
-    FROM registrations r
-    JOIN people p ON p.id = r.person_id
-    LEFT JOIN organizations o ON o.id = p.organization_id
-    WHERE r.workshop_id = ? AND r.status <> 'cancelled'
-    ORDER BY )sql" + std::string(kListOrder));
-  q->bind(1, workshop_id);
-  std::vector<SignInPerson> out;
-  while (q->executeStep()) {
-    SignInPerson p;
-    Read(q->getColumn(0), p.person_id);
-    Read(q->getColumn(1), p.full_name);
-    Read(q->getColumn(2), p.native_name);
-    Read(q->getColumn(3), p.organization);
-    Read(q->getColumn(4), p.email);
-    out.push_back(std::move(p));
-  }
-  return out;
+domain::StatusOr<std::vector<SignInPerson>> SignInPeople(
+    Database& db, std::int64_t workshop_id) {
+  return Guarded([&] {
+    ScopedStatement q(db, R"sql(
+      SELECT p.id, p.full_name, p.native_name, o.name, p.email
+      FROM registrations r
+      JOIN people p ON p.id = r.person_id
+      LEFT JOIN organizations o ON o.id = p.organization_id
+      WHERE r.workshop_id = ? AND r.status <> 'cancelled'
+      ORDER BY )sql" + std::string(kListOrder));
+    q->bind(1, workshop_id);
+    std::vector<SignInPerson> out;
+    while (q->executeStep()) {
+      SignInPerson p;
+      Read(q->getColumn(0), p.person_id);
+      Read(q->getColumn(1), p.full_name);
+      Read(q->getColumn(2), p.native_name);
+      Read(q->getColumn(3), p.organization);
+      Read(q->getColumn(4), p.email);
+      out.push_back(std::move(p));
+    }
+    return out;
+  });
 }
 
 }  // namespace capdev::storage

@@ -16,15 +16,17 @@
 
 namespace capdev::storage {
 
-std::set<std::int64_t> RegisteredPeople(Database& db, std::int64_t workshop_id);
-std::vector<domain::AttendanceMark> Sheet(Database& db,
-                                          std::int64_t session_id);
+domain::StatusOr<std::set<std::int64_t>> RegisteredPeople(
+    Database& db, std::int64_t workshop_id);
+domain::StatusOr<std::vector<domain::AttendanceMark>> Sheet(
+    Database& db, std::int64_t session_id);
 // Replaces the session's sheet, writing only the marks that differ;
 // returns the sheet it replaced (by person id).
-std::vector<domain::AttendanceMark> ReplaceSheet(
+domain::StatusOr<std::vector<domain::AttendanceMark>> ReplaceSheet(
     WriteTx& tx, std::int64_t workshop_id, std::int64_t session_id,
     std::span<const domain::AttendanceMark> sheet);
-domain::SignInMatrix Matrix(Database& db, std::int64_t workshop_id);
+domain::StatusOr<domain::SignInMatrix> Matrix(Database& db,
+                                              std::int64_t workshop_id);
 
 // A registered person as a sign-in sheet names them, in the matrix's order
 // (by full name).
@@ -35,6 +37,7 @@ struct SignInPerson {
   std::optional<std::string> organization;  // its name
   std::optional<std::string> email;
 };
-std::vector<SignInPerson> SignInPeople(Database& db, std::int64_t workshop_id);
+domain::StatusOr<std::vector<SignInPerson>> SignInPeople(
+    Database& db, std::int64_t workshop_id);
 
 }  // namespace capdev::storage

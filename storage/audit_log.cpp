@@ -3,50 +3,56 @@
 #include <SQLiteCpp/Column.h>
 #include <SQLiteCpp/Statement.h>
 
+#include "storage/engine_errors.hpp"
 #include "storage/row_mapping.hpp"
 #include "storage/table.hpp"
 
 namespace capdev::storage {
 
-void AppendAudit(WriteTx& tx, const AuditEntry& e) {
-  Database& db = tx.db();
-  ScopedStatement q(db,
-                    "INSERT INTO audit_log (user_id, username, action, entity, "
-                    "entity_id, before, after) "
-                    "VALUES (?, ?, ?, ?, ?, ?, ?)");
-  BindAll(*q, e.user_id, e.username, e.action, e.entity, e.entity_id, e.before,
-          e.after);
-  q->exec();
+domain::Status AppendAudit(WriteTx& tx, const AuditEntry& e) {
+  return Guarded([&] {
+    Database& db = tx.db();
+    ScopedStatement q(
+        db,
+        "INSERT INTO audit_log (user_id, username, action, entity, "
+        "entity_id, before, after) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?)");
+    BindAll(*q, e.user_id, e.username, e.action, e.entity, e.entity_id,
+            e.before, e.after);
+    q->exec();
+  });
 }
 
-Page<AuditEntry> ListAudit(Database& db, const AuditFilter& f,
-                           const PageRequest& page) {
-  Where w;
-  if (f.user_id) w.Add("user_id = ?", {*f.user_id});
-  if (f.entity) w.Add("entity = ?", {*f.entity});
-  if (f.entity_id) w.Add("entity_id = ?", {*f.entity_id});
-  if (f.action) w.Add("action = ?", {*f.action});
-  if (f.from) w.Add("at >= ?", {*f.from});
-  if (f.to) w.Add("at < date(?, '+1 day')", {*f.to});
-  if (page.after_id > 0) w.Add("id > ?", {page.after_id});
-  return SelectPage<AuditEntry>(
-      db,
-      "SELECT id, at, user_id, username, action, entity, entity_id, before, "
-      "after FROM audit_log" +
-          w.sql + " ORDER BY id LIMIT ?",
-      w, page, [](SQLite::Statement& q) {
-        AuditEntry e;
-        Read(q.getColumn(0), e.id);
-        Read(q.getColumn(1), e.at);
-        Read(q.getColumn(2), e.user_id);
-        Read(q.getColumn(3), e.username);
-        Read(q.getColumn(4), e.action);
-        Read(q.getColumn(5), e.entity);
-        Read(q.getColumn(6), e.entity_id);
-        Read(q.getColumn(7), e.before);
-        Read(q.getColumn(8), e.after);
-        return e;
-      });
+domain::StatusOr<Page<AuditEntry>> ListAudit(Database& db, const AuditFilter& f,
+                                             const PageRequest& page) {
+  return Guarded([&] {
+    Where w;
+    if (f.user_id) w.Add("user_id = ?", {*f.user_id});
+    if (f.entity) w.Add("entity = ?", {*f.entity});
+    if (f.entity_id) w.Add("entity_id = ?", {*f.entity_id});
+    if (f.action) w.Add("action = ?", {*f.action});
+    if (f.from) w.Add("at >= ?", {*f.from});
+    if (f.to) w.Add("at < date(?, '+1 day')", {*f.to});
+    if (page.after_id > 0) w.Add("id > ?", {page.after_id});
+    return SelectPage<AuditEntry>(
+        db,
+        "SELECT id, at, user_id, username, action, entity, entity_id, before, "
+        "after FROM audit_log" +
+            w.sql + " ORDER BY id LIMIT ?",
+        w, page, [](SQLite::Statement& q) {
+          AuditEntry e;
+          Read(q.getColumn(0), e.id);
+          Read(q.getColumn(1), e.at);
+          Read(q.getColumn(2), e.user_id);
+          Read(q.getColumn(3), e.username);
+          Read(q.getColumn(4), e.action);
+          Read(q.getColumn(5), e.entity);
+          Read(q.getColumn(6), e.entity_id);
+          Read(q.getColumn(7), e.before);
+          Read(q.getColumn(8), e.after);
+          return e;
+        });
+  });
 }
 
 }  // namespace capdev::storage

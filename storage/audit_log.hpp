@@ -35,8 +35,9 @@ struct AuditFilter {
 
 // Call inside the write's transaction, so the entry and the change land
 // together.
-void AppendAudit(WriteTx& tx, const AuditEntry& entry);
-Page<AuditEntry> ListAudit(Database& db, const AuditFilter& filter,
-                           const PageRequest& page);
+domain::Status AppendAudit(WriteTx& tx, const AuditEntry& entry);
+domain::StatusOr<Page<AuditEntry>> ListAudit(Database& db,
+                                             const AuditFilter& filter,
+                                             const PageRequest& page);
 
 }  // namespace capdev::storage

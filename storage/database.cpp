@@ -4,6 +4,7 @@
 #include <SQLiteCpp/Statement.h>
 #include <sqlite3.h>
 
+#include "storage/engine_errors.hpp"
 #include "storage/text_key.hpp"
 
 namespace capdev::storage {
@@ -42,6 +43,11 @@ Database::Database(const DatabaseOptions& options)
   RegisterFold(*this);
 }
 
+domain::StatusOr<std::unique_ptr<Database>> Database::Open(
+    const DatabaseOptions& options) {
+  return Guarded([&] { return std::make_unique<Database>(options); });
+}
+
 Database::~Database() {
   statements_
       .clear();  // statements must be finalised before the connection closes
@@ -57,7 +63,9 @@ SQLite::Statement& Database::Prepare(const std::string& sql) {
   return *it->second;
 }
 
-void Database::Execute(const std::string& sql) { db_->exec(sql); }
+domain::Status Database::Execute(const std::string& sql) {
+  return Guarded([&] { db_->exec(sql); });
+}
 
 bool Database::InTransaction() const {
   return sqlite3_get_autocommit(db_->getHandle()) == 0;

@@ -9,6 +9,8 @@
 #include <string>
 #include <unordered_map>
 
+#include "domain/status.hpp"
+
 namespace SQLite {
 class Database;
 class Statement;
@@ -24,15 +26,22 @@ struct DatabaseOptions {
 
 class Database {
  public:
+  // Throws when the file cannot be opened (a constructor has no Status):
+  // Open answers the same as a Status.
   explicit Database(const DatabaseOptions& options);
+  static domain::StatusOr<std::unique_ptr<Database>> Open(
+      const DatabaseOptions& options);
   ~Database();
   Database(const Database&) = delete;
   Database& operator=(const Database&) = delete;
 
   // A statement prepared once per connection and reused; reset it after use
-  // (ScopedStatement does).
+  // (ScopedStatement does). Inside storage/, which guards the exceptions.
   SQLite::Statement& Prepare(const std::string& sql);
-  void Execute(const std::string& sql);
+  // Runs one or more statements of SQL text (scripts, tests, tools).
+  domain::Status Execute(const std::string& sql);
+  // The engine's own connection: for storage/ and for tests and tools that
+  // link the engine themselves; its exceptions are theirs to handle.
   SQLite::Database& raw() { return *db_; }
   // True between BEGIN and COMMIT/ROLLBACK (SQLite's autocommit is off).
   bool InTransaction() const;

@@ -8,6 +8,7 @@
 #include <unordered_map>
 #include <utility>
 
+#include "storage/engine_errors.hpp"
 #include "storage/romanize.hpp"
 #include "storage/row_mapping.hpp"
 #include "storage/table.hpp"
@@ -25,96 +26,106 @@ std::string PhoneKey(std::string_view phone) {
   return digits.size() >= 6 ? digits : "";
 }
 
-std::vector<DuplicatePair> PossibleDuplicates(
+domain::StatusOr<std::vector<DuplicatePair>> PossibleDuplicates(
     Database& db, std::optional<std::int64_t> person_id) {
-  using R = domain::DuplicateReason;
-  // Each reason's groups: the key, with the organization where it counts.
-  std::map<R, std::unordered_map<std::string, std::vector<std::int64_t>>>
-      groups;
-  std::unordered_map<std::int64_t, std::string> native_of;
-  ScopedStatement q(db,
-                    "SELECT id, full_name, native_name, organization_id,"
-                    " email, phone FROM people");
-  while (q->executeStep()) {
-    const auto id = q->getColumn(0).getInt64();
-    const std::string org =
-        q->getColumn(3).isNull() ? "-" : q->getColumn(3).getString();
-    const auto add = [&](R reason, const std::string& key) {
-      if (!key.empty()) groups[reason][key].push_back(id);
-    };
-    add(R::kSameNameAndOrganization,
-        CompactKey(q->getColumn(1).getString()) + '\x1f' + org);
-    if (!q->getColumn(2).isNull()) {
-      const auto native = CompactKey(q->getColumn(2).getString());
-      if (!native.empty()) {
-        std::string key = native;
-        key += '\x1f';
-        key += org;
-        add(R::kSameNativeNameAndOrganization, key);
+  return Guarded([&] {
+    using R = domain::DuplicateReason;
+    // Each reason's groups: the key, with the organization where it counts.
+    std::map<R, std::unordered_map<std::string, std::vector<std::int64_t>>>
+        groups;
+    std::unordered_map<std::int64_t, std::string> native_of;
+    ScopedStatement q(db,
+                      "SELECT id, full_name, native_name, organization_id,"
+                      " email, phone FROM people");
+    while (q->executeStep()) {
+      const auto id = q->getColumn(0).getInt64();
+      const std::string org =
+          q->getColumn(3).isNull() ? "-" : q->getColumn(3).getString();
+      const auto add = [&](R reason, const std::string& key) {
+        if (!key.empty()) groups[reason][key].push_back(id);
+      };
+      add(R::kSameNameAndOrganization,
+          CompactKey(q->getColumn(1).getString()) + '\x1f' + org);
+      if (!q->getColumn(2).isNull()) {
+        const auto native = CompactKey(q->getColumn(2).getString());
+        if (!native.empty()) {
+          std::string key = native;
+          key += '\x1f';
+          key += org;
+          add(R::kSameNativeNameAndOrganization, key);
+        }
+        native_of[id] = native;
       }
-      native_of[id] = native;
+      if (!q->getColumn(4).isNull())
+        add(R::kSameEmail, FoldKey(q->getColumn(4).getString()));
+      if (!q->getColumn(5).isNull())
+        add(R::kSamePhone, PhoneKey(q->getColumn(5).getString()));
     }
-    if (!q->getColumn(4).isNull())
-      add(R::kSameEmail, FoldKey(q->getColumn(4).getString()));
-    if (!q->getColumn(5).isNull())
-      add(R::kSamePhone, PhoneKey(q->getColumn(5).getString()));
-  }
 
-  std::map<std::pair<std::int64_t, std::int64_t>, std::vector<R>> pairs;
-  for (const auto& [reason, by_key] : groups) {
-    for (const auto& [key, ids] : by_key) {
-      if (ids.size() < 2 || ids.size() > kMaxGroup) continue;
-      for (std::size_t i = 0; i < ids.size(); ++i) {
-        for (std::size_t j = i + 1; j < ids.size(); ++j) {
-          const auto a = std::min(ids[i], ids[j]), b = std::max(ids[i], ids[j]);
-          if (person_id && a != *person_id && b != *person_id) continue;
-          // 王芳 and 汪芳 share WANG Fang, and are told apart by it.
-          const auto& na = native_of[a];
-          const auto& nb = native_of[b];
-          if (reason == R::kSameNameAndOrganization && !na.empty() &&
-              !nb.empty() && na != nb)
-            continue;
-          pairs[{a, b}].push_back(reason);
+    std::map<std::pair<std::int64_t, std::int64_t>, std::vector<R>> pairs;
+    for (const auto& [reason, by_key] : groups) {
+      for (const auto& [key, ids] : by_key) {
+        if (ids.size() < 2 || ids.size() > kMaxGroup) continue;
+        for (std::size_t i = 0; i < ids.size(); ++i) {
+          for (std::size_t j = i + 1; j < ids.size(); ++j) {
+            const auto a = std::min(ids[i], ids[j]),
+                       b = std::max(ids[i], ids[j]);
+            if (person_id && a != *person_id && b != *person_id) continue;
+            // 王芳 and 汪芳 share WANG Fang, and are told apart by it.
+            const auto& na = native_of[a];
+            const auto& nb = native_of[b];
+            if (reason == R::kSameNameAndOrganization && !na.empty() &&
+                !nb.empty() && na != nb)
+              continue;
+            pairs[{a, b}].push_back(reason);
+          }
         }
       }
     }
-  }
-  ScopedStatement distinct(
-      db, "SELECT 1 FROM people_distinct WHERE person_id = ? AND other_id = ?");
-  std::vector<DuplicatePair> out;
-  for (auto& [ids, reasons] : pairs) {
-    distinct->reset();
-    BindAll(*distinct, ids.first, ids.second);
-    if (distinct->executeStep()) continue;
-    std::sort(reasons.begin(), reasons.end());
-    out.push_back({ids.first, ids.second, std::move(reasons)});
-  }
-  return out;
+    ScopedStatement distinct(
+        db,
+        "SELECT 1 FROM people_distinct WHERE person_id = ? AND other_id = ?");
+    std::vector<DuplicatePair> out;
+    for (auto& [ids, reasons] : pairs) {
+      distinct->reset();
+      BindAll(*distinct, ids.first, ids.second);
+      if (distinct->executeStep()) continue;
+      std::sort(reasons.begin(), reasons.end());
+      out.push_back({ids.first, ids.second, std::move(reasons)});
+    }
+    return out;
+  });
 }
 
-void MarkDistinct(WriteTx& tx, std::int64_t a, std::int64_t b) {
-  ScopedStatement q(tx.db(),
-                    "INSERT OR IGNORE INTO people_distinct(person_id, other_id)"
-                    " VALUES (?, ?)");
-  BindAll(*q, std::min(a, b), std::max(a, b));
-  q->exec();
+domain::Status MarkDistinct(WriteTx& tx, std::int64_t a, std::int64_t b) {
+  return Guarded([&] {
+    ScopedStatement q(
+        tx.db(),
+        "INSERT OR IGNORE INTO people_distinct(person_id, other_id)"
+        " VALUES (?, ?)");
+    BindAll(*q, std::min(a, b), std::max(a, b));
+    q->exec();
+  });
 }
 
-std::optional<PersonSummary> SummaryOf(Database& db, std::int64_t id) {
-  ScopedStatement q(db, "SELECT " + ColumnsOf<domain::Person>("p") +
-                            ", o.name, (SELECT COUNT(*) FROM registrations r"
-                            " WHERE r.person_id = p.id)"
-                            " FROM people p LEFT JOIN organizations o"
-                            " ON o.id = p.organization_id WHERE p.id = ?");
-  q->bind(1, id);
-  if (!q->executeStep()) return std::nullopt;
-  PersonSummary s;
-  s.person = ReadEntity<domain::Person>(*q);
-  constexpr int kAfter =
-      std::tuple_size_v<decltype(domain::Fields<domain::Person>::kAll)> + 1;
-  Read(q->getColumn(kAfter), s.organization_name);
-  Read(q->getColumn(kAfter + 1), s.workshops);
-  return s;
+domain::StatusOr<std::optional<PersonSummary>> SummaryOf(Database& db,
+                                                         std::int64_t id) {
+  return Guarded([&]() -> std::optional<PersonSummary> {
+    ScopedStatement q(db, "SELECT " + ColumnsOf<domain::Person>("p") +
+                              ", o.name, (SELECT COUNT(*) FROM registrations r"
+                              " WHERE r.person_id = p.id)"
+                              " FROM people p LEFT JOIN organizations o"
+                              " ON o.id = p.organization_id WHERE p.id = ?");
+    q->bind(1, id);
+    if (!q->executeStep()) return std::nullopt;
+    PersonSummary s;
+    s.person = ReadEntity<domain::Person>(*q);
+    constexpr int kAfter =
+        std::tuple_size_v<decltype(domain::Fields<domain::Person>::kAll)> + 1;
+    Read(q->getColumn(kAfter), s.organization_name);
+    Read(q->getColumn(kAfter + 1), s.workshops);
+    return s;
+  });
 }
 
 }  // namespace capdev::storage

@@ -28,11 +28,11 @@ struct DuplicatePair {
 // more than kMaxGroup people (an office's switchboard) is no sign of one
 // person and is left out.
 inline constexpr std::size_t kMaxGroup = 8;
-std::vector<DuplicatePair> PossibleDuplicates(
+domain::StatusOr<std::vector<DuplicatePair>> PossibleDuplicates(
     Database& db, std::optional<std::int64_t> person_id = std::nullopt);
 
 // Records that `a` and `b` are two people (idempotent).
-void MarkDistinct(WriteTx& tx, std::int64_t a, std::int64_t b);
+domain::Status MarkDistinct(WriteTx& tx, std::int64_t a, std::int64_t b);
 
 // A person with what tells them apart from another.
 struct PersonSummary {
@@ -40,7 +40,8 @@ struct PersonSummary {
   std::optional<std::string> organization_name;
   std::int64_t workshops = 0;  // registered for
 };
-std::optional<PersonSummary> SummaryOf(Database& db, std::int64_t id);
+domain::StatusOr<std::optional<PersonSummary>> SummaryOf(Database& db,
+                                                         std::int64_t id);
 
 // The phone's digits, without a leading +86 / 0086 (for comparing).
 std::string PhoneKey(std::string_view phone);

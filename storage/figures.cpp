@@ -1,6 +1,7 @@
 #include "storage/figures.hpp"
 
 #include <SQLiteCpp/Column.h>
+#include <SQLiteCpp/Database.h>
 #include <SQLiteCpp/Statement.h>
 
 #include <algorithm>
@@ -69,7 +70,7 @@ std::string JsonArray(const std::vector<std::string>& texts) {
 // selection, or, once the database has statistics (ANALYZE), scan every
 // person first: seconds or minutes instead of milliseconds.
 void ClearSelection(Database& db) {
-  db.Execute(
+  db.raw().exec(
       "CREATE TEMP TABLE IF NOT EXISTS report_workshops ("
       " id INTEGER PRIMARY KEY, section INTEGER NOT NULL);"
       "DELETE FROM report_workshops;");

@@ -4,7 +4,8 @@
 // table, then reads every figure from the participation table (kept by
 // triggers, storage/schema_participation.hpp) in one pass over its rows,
 // whatever the report. Call inside one ReadTransaction so all figures share a
-// snapshot.
+// snapshot. Internal to storage/: these throw the engine's exceptions, and
+// the public report queries that call them guard them (engine_errors.hpp).
 
 #include <cstdint>
 #include <optional>

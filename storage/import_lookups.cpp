@@ -3,6 +3,7 @@
 #include <SQLiteCpp/Column.h>
 #include <SQLiteCpp/Statement.h>
 
+#include "storage/engine_errors.hpp"
 #include "storage/romanize.hpp"
 #include "storage/row_mapping.hpp"
 #include "storage/text_key.hpp"
@@ -16,6 +17,12 @@ std::string OrgKey(std::optional<std::int64_t> organization) {
 }
 
 }  // namespace
+
+domain::StatusOr<ImportLookups> ImportLookups::Load(
+    Database& db, std::int64_t workshop_id,
+    const std::vector<std::optional<std::int64_t>>& organizations) {
+  return Guarded([&] { return ImportLookups(db, workshop_id, organizations); });
+}
 
 ImportLookups::ImportLookups(
     Database& db, std::int64_t workshop_id,
@@ -47,12 +54,14 @@ ImportLookups::ImportLookups(
   }
 }
 
-std::optional<std::int64_t> ImportLookups::PersonWithEmail(
+domain::StatusOr<std::optional<std::int64_t>> ImportLookups::PersonWithEmail(
     const std::string& email) {
-  ScopedStatement q(db_, "SELECT id FROM people WHERE unique_key = ?");
-  BindAll(*q, FoldKey(email));
-  if (!q->executeStep()) return std::nullopt;
-  return q->getColumn(0).getInt64();
+  return Guarded([&]() -> std::optional<std::int64_t> {
+    ScopedStatement q(db_, "SELECT id FROM people WHERE unique_key = ?");
+    BindAll(*q, FoldKey(email));
+    if (!q->executeStep()) return std::nullopt;
+    return q->getColumn(0).getInt64();
+  });
 }
 
 std::vector<std::int64_t> ImportLookups::PeopleNamed(

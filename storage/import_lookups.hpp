@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "domain/person.hpp"
+#include "domain/status.hpp"
 #include "storage/database.hpp"
 
 namespace capdev::storage {
@@ -18,11 +19,13 @@ class ImportLookups {
  public:
   // `organizations`: the agencies whose people rows may match (nullopt: the
   // people of none).
-  ImportLookups(Database& db, std::int64_t workshop_id,
-                const std::vector<std::optional<std::int64_t>>& organizations);
+  static domain::StatusOr<ImportLookups> Load(
+      Database& db, std::int64_t workshop_id,
+      const std::vector<std::optional<std::int64_t>>& organizations);
 
   // The person whose email folds to the same key (one indexed query).
-  std::optional<std::int64_t> PersonWithEmail(const std::string& email);
+  domain::StatusOr<std::optional<std::int64_t>> PersonWithEmail(
+      const std::string& email);
 
   // The people of `organization` a row names: the first (by id) with
   // `person`'s Chinese name, else every one with its Latin name (compared as
@@ -35,6 +38,9 @@ class ImportLookups {
   std::optional<std::int64_t> RegistrationOf(std::int64_t person_id) const;
 
  private:
+  ImportLookups(Database& db, std::int64_t workshop_id,
+                const std::vector<std::optional<std::int64_t>>& organizations);
+
   struct Known {
     std::int64_t id;
     std::string native_key;  // empty without a Chinese name

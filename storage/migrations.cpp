@@ -8,6 +8,7 @@
 
 #include <string>
 
+#include "storage/engine_errors.hpp"
 #include "storage/schema.hpp"
 #include "storage/schema_names.hpp"
 #include "storage/schema_participation.hpp"
@@ -36,20 +37,17 @@ const std::vector<Migration>& AllMigrations() {
 int LatestSchemaVersion() { return AllMigrations().back().version; }
 
 namespace {
+// Throws the engine's exceptions (its callers guard them).
 void EnsureLedger(Database& db) {
-  db.Execute(
+  db.raw().exec(
       "CREATE TABLE IF NOT EXISTS schema_migrations ("
       " version INTEGER PRIMARY KEY,"
       " name TEXT NOT NULL,"
       " applied_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', "
       "'now')))");
 }
-}  // namespace
 
-// Reads only (/healthz calls it on every request): whether the ledger exists
-// comes from the connection's parsed schema, without a query; a file without
-// it is version 0.
-int SchemaVersion(Database& db) {
+int RecordedVersion(Database& db) {
   sqlite3* handle = db.raw().getHandle();
   const int rc = sqlite3_table_column_metadata(
       handle, "main", "schema_migrations", nullptr, nullptr, nullptr, nullptr,
@@ -61,12 +59,22 @@ int SchemaVersion(Database& db) {
   q->executeStep();
   return q->getColumn(0).getInt();
 }
+}  // namespace
+
+// Reads only (/healthz calls it on every request): whether the ledger exists
+// comes from the connection's parsed schema, without a query; a file without
+// it is version 0.
+domain::StatusOr<int> SchemaVersion(Database& db) {
+  return Guarded([&] { return RecordedVersion(db); });
+}
 
 domain::Status Migrate(Database& db) { return Migrate(db, AllMigrations()); }
 
 domain::Status Migrate(Database& db, const std::vector<Migration>& migrations) {
-  EnsureLedger(db);
-  const int current = SchemaVersion(db);
+  ASSIGN_OR_RETURN(const int current, Guarded([&] {
+                     EnsureLedger(db);
+                     return RecordedVersion(db);
+                   }));
   const int latest = migrations.empty() ? 0 : migrations.back().version;
   if (current > latest) {
     return domain::Status::FailedPrecondition(
@@ -76,17 +84,17 @@ domain::Status Migrate(Database& db, const std::vector<Migration>& migrations) {
   }
   for (const auto& m : migrations) {
     if (m.version <= current) continue;
-    domain::Status applied = InWriteTx(db, [&](WriteTx&) {
-      db.Execute(std::string(m.sql));
-      ScopedStatement record(
-          db, "INSERT INTO schema_migrations(version, name) VALUES (?, ?)");
-      record->bind(1, m.version);
-      record->bind(2, std::string(m.name));
-      record->exec();
-      db.Execute("PRAGMA user_version = " + std::to_string(m.version));
-      return domain::Status::Ok();
-    });
-    if (!applied.ok()) return applied;
+    RETURN_IF_ERROR(InWriteTx(db, [&](WriteTx&) {
+      return Guarded([&] {
+        db.raw().exec(std::string(m.sql));
+        ScopedStatement record(
+            db, "INSERT INTO schema_migrations(version, name) VALUES (?, ?)");
+        record->bind(1, m.version);
+        record->bind(2, std::string(m.name));
+        record->exec();
+        db.raw().exec("PRAGMA user_version = " + std::to_string(m.version));
+      });
+    }));
   }
   return domain::Status::Ok();
 }

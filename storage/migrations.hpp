@@ -20,7 +20,7 @@ const std::vector<Migration>& AllMigrations();
 int LatestSchemaVersion();
 
 // The version recorded in the database (0 for a new file).
-int SchemaVersion(Database& db);
+domain::StatusOr<int> SchemaVersion(Database& db);
 
 // Applies every missing migration. FailedPrecondition when the database was
 // written by a newer capdev.

@@ -17,11 +17,13 @@ namespace capdev::storage {
 // any depth, takes `from`'s parent. The caller adds `from`'s names to `into`
 // after this, and has checked that no report was submitted for `from` (a
 // submission never changes, so it cannot follow).
-void MoveOrganizationRecords(WriteTx& tx, std::int64_t from, std::int64_t into);
+domain::Status MoveOrganizationRecords(WriteTx& tx, std::int64_t from,
+                                       std::int64_t into);
 
 // The projects both fund in one role with amounts in different currencies:
 // they cannot be added up, so the merge is refused.
-std::vector<std::int64_t> FundingClashes(Database& db, std::int64_t from,
-                                         std::int64_t into);
+domain::StatusOr<std::vector<std::int64_t>> FundingClashes(Database& db,
+                                                           std::int64_t from,
+                                                           std::int64_t into);
 
 }  // namespace capdev::storage

@@ -2,7 +2,8 @@
 // The names of the organizations a report lists, with each one's place in
 // the order reports list names (domain::NameLess, as the column's NOCASE):
 // a list is sorted by place, without comparing or copying text until the
-// names are written out.
+// names are written out. Internal to storage/ (the reports' figures): it
+// throws the engine's exceptions, which the report queries guard.
 
 #include <cstdint>
 #include <string>

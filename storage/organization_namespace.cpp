@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <set>
 
+#include "storage/engine_errors.hpp"
 #include "storage/row_mapping.hpp"
 #include "storage/table.hpp"
 #include "storage/text_key.hpp"
@@ -37,70 +38,84 @@ std::vector<std::pair<std::string, std::string>> KeyedNames(
 
 domain::Status CheckOrganizationNames(Database& db,
                                       const domain::Organization& org) {
-  std::vector<domain::FieldError> errors;
-  std::string holder_text;
-  ScopedStatement q(db,
-                    "SELECT o.id, o.name FROM organization_names n"
-                    " JOIN organizations o ON o.id = n.organization_id"
-                    " WHERE n.key = ? AND n.organization_id <> ?");
-  for (const auto& [key, field] : KeyedNames(org)) {
-    q->reset();
-    BindAll(*q, key, org.id);
-    if (!q->executeStep()) continue;
-    const std::string holder = "organization " +
-                               std::to_string(q->getColumn(0).getInt64()) +
-                               " (" + q->getColumn(1).getString() + ")";
-    errors.push_back({field, "is already a name of " + holder});
-    if (holder_text.empty()) holder_text = holder;
-  }
-  if (errors.empty()) return domain::Status::Ok();
-  return domain::Status::AlreadyExists(
-      holder_text +
-          " already has this name; an organization's names (name, short "
-          "name, Chinese name, aliases) belong to it alone",
-      std::move(errors));
+  return Guarded([&]() -> domain::Status {
+    std::vector<domain::FieldError> errors;
+    std::string holder_text;
+    ScopedStatement q(db,
+                      "SELECT o.id, o.name FROM organization_names n"
+                      " JOIN organizations o ON o.id = n.organization_id"
+                      " WHERE n.key = ? AND n.organization_id <> ?");
+    for (const auto& [key, field] : KeyedNames(org)) {
+      q->reset();
+      BindAll(*q, key, org.id);
+      if (!q->executeStep()) continue;
+      const std::string holder = "organization " +
+                                 std::to_string(q->getColumn(0).getInt64()) +
+                                 " (" + q->getColumn(1).getString() + ")";
+      errors.push_back({field, "is already a name of " + holder});
+      if (holder_text.empty()) holder_text = holder;
+    }
+    if (errors.empty()) return domain::Status::Ok();
+    return domain::Status::AlreadyExists(
+        holder_text +
+            " already has this name; an organization's names (name, short "
+            "name, Chinese name, aliases) belong to it alone",
+        std::move(errors));
+  });
 }
 
-void ClaimOrganizationNames(WriteTx& tx, const domain::Organization& org) {
-  Database& db = tx.db();
-  ScopedStatement drop(
-      db, "DELETE FROM organization_names WHERE organization_id = ?");
-  drop->bind(1, org.id);
-  drop->exec();
-  ScopedStatement add(db,
-                      "INSERT INTO organization_names(key, organization_id)"
-                      " VALUES (?, ?)");
-  for (const auto& [key, field] : KeyedNames(org)) {
-    add->reset();
-    BindAll(*add, key, org.id);
-    add->exec();
-  }
+domain::Status ClaimOrganizationNames(WriteTx& tx,
+                                      const domain::Organization& org) {
+  return Guarded([&] {
+    Database& db = tx.db();
+    ScopedStatement drop(
+        db, "DELETE FROM organization_names WHERE organization_id = ?");
+    drop->bind(1, org.id);
+    drop->exec();
+    ScopedStatement add(db,
+                        "INSERT INTO organization_names(key, organization_id)"
+                        " VALUES (?, ?)");
+    for (const auto& [key, field] : KeyedNames(org)) {
+      add->reset();
+      BindAll(*add, key, org.id);
+      add->exec();
+    }
+  });
 }
 
-std::optional<std::int64_t> OrganizationHolding(Database& db,
-                                                std::string_view name) {
-  ScopedStatement q(
-      db, "SELECT organization_id FROM organization_names WHERE key = ?");
-  BindAll(*q, FoldKey(name));
-  if (!q->executeStep()) return std::nullopt;
-  return q->getColumn(0).getInt64();
+domain::StatusOr<std::optional<std::int64_t>> OrganizationHolding(
+    Database& db, std::string_view name) {
+  return Guarded([&]() -> std::optional<std::int64_t> {
+    ScopedStatement q(
+        db, "SELECT organization_id FROM organization_names WHERE key = ?");
+    BindAll(*q, FoldKey(name));
+    if (!q->executeStep()) return std::nullopt;
+    return q->getColumn(0).getInt64();
+  });
 }
 
-std::unordered_map<std::string, std::int64_t> OrganizationNameKeys(
+domain::StatusOr<std::unordered_map<std::string, std::int64_t>>
+OrganizationNameKeys(Database& db) {
+  return Guarded([&] {
+    std::unordered_map<std::string, std::int64_t> out;
+    ScopedStatement q(db,
+                      "SELECT key, organization_id FROM organization_names");
+    while (q->executeStep())
+      out.emplace(q->getColumn(0).getString(), q->getColumn(1).getInt64());
+    return out;
+  });
+}
+
+domain::StatusOr<std::vector<domain::Organization>> AllOrganizations(
     Database& db) {
-  std::unordered_map<std::string, std::int64_t> out;
-  ScopedStatement q(db, "SELECT key, organization_id FROM organization_names");
-  while (q->executeStep())
-    out.emplace(q->getColumn(0).getString(), q->getColumn(1).getInt64());
-  return out;
-}
-
-std::vector<domain::Organization> AllOrganizations(Database& db) {
-  std::vector<domain::Organization> out;
-  ScopedStatement q(db, "SELECT " + ColumnsOf<domain::Organization>("o") +
-                            " FROM organizations o ORDER BY o.id");
-  while (q->executeStep()) out.push_back(ReadEntity<domain::Organization>(*q));
-  return out;
+  return Guarded([&] {
+    std::vector<domain::Organization> out;
+    ScopedStatement q(db, "SELECT " + ColumnsOf<domain::Organization>("o") +
+                              " FROM organizations o ORDER BY o.id");
+    while (q->executeStep())
+      out.push_back(ReadEntity<domain::Organization>(*q));
+    return out;
+  });
 }
 
 namespace {

@@ -25,18 +25,20 @@ domain::Status CheckOrganizationNames(Database& db,
 
 // Makes `org`'s names (and no others) point to it. CheckOrganizationNames
 // has passed in the same transaction.
-void ClaimOrganizationNames(WriteTx& tx, const domain::Organization& org);
+domain::Status ClaimOrganizationNames(WriteTx& tx,
+                                      const domain::Organization& org);
 
 // The organization that has `name` among its names.
-std::optional<std::int64_t> OrganizationHolding(Database& db,
-                                                std::string_view name);
+domain::StatusOr<std::optional<std::int64_t>> OrganizationHolding(
+    Database& db, std::string_view name);
 
 // Every folded name and its organization, for matching a whole list at once.
-std::unordered_map<std::string, std::int64_t> OrganizationNameKeys(
-    Database& db);
+domain::StatusOr<std::unordered_map<std::string, std::int64_t>>
+OrganizationNameKeys(Database& db);
 
 // Every organization, for ClosestOrganizations.
-std::vector<domain::Organization> AllOrganizations(Database& db);
+domain::StatusOr<std::vector<domain::Organization>> AllOrganizations(
+    Database& db);
 
 // For each of `names`, up to `n` organizations whose names are most like it
 // (shared pairs of neighbouring characters, so it works for Chinese and

@@ -4,6 +4,7 @@
 #include <SQLiteCpp/Statement.h>
 
 #include "domain/attendance.hpp"
+#include "storage/engine_errors.hpp"
 #include "storage/sql_terms.hpp"
 
 namespace capdev::storage {
@@ -25,10 +26,12 @@ SELECT (SELECT COUNT(*) FROM (SELECT * FROM e EXCEPT SELECT * FROM participation
      + (SELECT COUNT(*) FROM (SELECT * FROM participation EXCEPT SELECT * FROM e)))sql";
 }
 
-std::int64_t ParticipationMismatches(Database& db) {
-  ScopedStatement q(db, ParticipationMismatchesSql());
-  q->executeStep();
-  return q->getColumn(0).getInt64();
+domain::StatusOr<std::int64_t> ParticipationMismatches(Database& db) {
+  return Guarded([&] {
+    ScopedStatement q(db, ParticipationMismatchesSql());
+    q->executeStep();
+    return q->getColumn(0).getInt64();
+  });
 }
 
 }  // namespace capdev::storage

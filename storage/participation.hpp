@@ -6,6 +6,7 @@
 #include <cstdint>
 #include <string>
 
+#include "domain/status.hpp"
 #include "storage/database.hpp"
 
 namespace capdev::storage {
@@ -13,7 +14,7 @@ namespace capdev::storage {
 // Rows of participation that differ from what the registrations and marks
 // say (missing, extra, or with another role or number of days): 0 when the
 // triggers kept it right.
-std::int64_t ParticipationMismatches(Database& db);
+domain::StatusOr<std::int64_t> ParticipationMismatches(Database& db);
 // The query behind it (one row, one column), for checks on a bare connection.
 std::string ParticipationMismatchesSql();
 

@@ -13,10 +13,10 @@
 
 namespace capdev::storage {
 
-std::vector<domain::ProjectParty> ProjectParties(Database& db,
-                                                 std::int64_t project_id);
-std::vector<domain::WorkshopParty> WorkshopParties(Database& db,
-                                                   std::int64_t workshop_id);
+domain::StatusOr<std::vector<domain::ProjectParty>> ProjectParties(
+    Database& db, std::int64_t project_id);
+domain::StatusOr<std::vector<domain::WorkshopParty>> WorkshopParties(
+    Database& db, std::int64_t workshop_id);
 
 // Replace the set; call inside a WriteTransaction. Unknown organizations are
 // a 422 naming the entries.

@@ -15,27 +15,27 @@
 namespace capdev::storage {
 
 // The person whose email folds to the same key, other than `except`.
-std::optional<domain::Person> PersonWithEmail(Database& db,
-                                              const std::string& email,
-                                              std::int64_t except = 0);
+domain::StatusOr<std::optional<domain::Person>> PersonWithEmail(
+    Database& db, const std::string& email, std::int64_t except = 0);
 
 // The first person with this full name (folded) in this organization (or
 // in none).
-std::optional<domain::Person> PersonNamed(
+domain::StatusOr<std::optional<domain::Person>> PersonNamed(
     Database& db, const std::string& full_name,
     std::optional<std::int64_t> organization_id);
 
 // The organization whose name folds to the same key as `name`.
-std::optional<std::int64_t> OrganizationNamed(Database& db,
-                                              const std::string& name);
+domain::StatusOr<std::optional<std::int64_t>> OrganizationNamed(
+    Database& db, const std::string& name);
 
 // Other people with the same full name (folded) in the same organization.
-std::vector<domain::Person> SameNameAndOrganization(
+domain::StatusOr<std::vector<domain::Person>> SameNameAndOrganization(
     Database& db, const domain::Person& person);
 
 // Workshops both people are registered for.
-std::vector<std::int64_t> SharedWorkshops(Database& db, std::int64_t a,
-                                          std::int64_t b);
+domain::StatusOr<std::vector<std::int64_t>> SharedWorkshops(Database& db,
+                                                            std::int64_t a,
+                                                            std::int64_t b);
 
 // One line of a person's training record.
 struct TrainingEntry {
@@ -48,11 +48,13 @@ struct TrainingEntry {
 };
 
 // The workshops a person is registered for, newest first.
-std::vector<TrainingEntry> TrainingRecord(Database& db, std::int64_t person_id);
+domain::StatusOr<std::vector<TrainingEntry>> TrainingRecord(
+    Database& db, std::int64_t person_id);
 
 // Moves `from`'s registrations, marks and "not the same person" pairs to
 // `into` and deletes `from`. The caller has checked that they share no
 // workshop.
-void MovePersonRecords(WriteTx& tx, std::int64_t from, std::int64_t into);
+domain::Status MovePersonRecords(WriteTx& tx, std::int64_t from,
+                                 std::int64_t into);
 
 }  // namespace capdev::storage

@@ -1,5 +1,6 @@
 #include "storage/records.hpp"
 
+#include "storage/engine_errors.hpp"
 #include "storage/organization_namespace.hpp"
 #include "storage/romanize.hpp"
 #include "storage/table.hpp"
@@ -88,19 +89,22 @@ Where ToWhere(const RegistrationFilter& f) {
 }  // namespace
 
 template <class E>
-std::optional<E> Get(Database& db, std::int64_t id) {
-  return Table<E>(db).Get(id);
+domain::StatusOr<std::optional<E>> Get(Database& db, std::int64_t id) {
+  return Guarded([&] { return Table<E>(db).Get(id); });
 }
 
 template <class E>
-bool Exists(Database& db, std::int64_t id) {
-  return Table<E>(db).Exists(id);
+domain::StatusOr<bool> Exists(Database& db, std::int64_t id) {
+  return Guarded([&] { return Table<E>(db).Exists(id); });
 }
 
 template <class Filter>
-Page<typename Filter::Entity> List(Database& db, const Filter& filter,
-                                   const PageRequest& page) {
-  return Table<typename Filter::Entity>(db).List(ToWhere(filter), page);
+domain::StatusOr<Page<typename Filter::Entity>> List(Database& db,
+                                                     const Filter& filter,
+                                                     const PageRequest& page) {
+  return Guarded([&] {
+    return Table<typename Filter::Entity>(db).List(ToWhere(filter), page);
+  });
 }
 
 // An organization's names are checked against every other organization's
@@ -113,7 +117,7 @@ domain::StatusOr<std::int64_t> Insert(WriteTx& tx, const E& entity) {
   if constexpr (std::is_same_v<E, domain::Organization>) {
     auto stored = entity;
     stored.id = id;
-    ClaimOrganizationNames(tx, stored);
+    RETURN_IF_ERROR(ClaimOrganizationNames(tx, stored));
   }
   return id;
 }
@@ -124,7 +128,7 @@ domain::Status Update(WriteTx& tx, const E& entity) {
     RETURN_IF_ERROR(CheckOrganizationNames(tx.db(), entity));
   RETURN_IF_ERROR(Table<E>(tx.db()).Update(entity));
   if constexpr (std::is_same_v<E, domain::Organization>)
-    ClaimOrganizationNames(tx, entity);
+    RETURN_IF_ERROR(ClaimOrganizationNames(tx, entity));
   return domain::Status::Ok();
 }
 
@@ -134,9 +138,10 @@ domain::Status Delete(WriteTx& tx, std::int64_t id) {
 }
 
 #define CAPDEV_RECORDS(E, Filter)                                              \
-  template std::optional<E> Get<E>(Database&, std::int64_t);                   \
-  template bool Exists<E>(Database&, std::int64_t);                            \
-  template Page<E> List<Filter>(Database&, const Filter&, const PageRequest&); \
+  template domain::StatusOr<std::optional<E>> Get<E>(Database&, std::int64_t); \
+  template domain::StatusOr<bool> Exists<E>(Database&, std::int64_t);          \
+  template domain::StatusOr<Page<E>> List<Filter>(Database&, const Filter&,    \
+                                                  const PageRequest&);         \
   template domain::StatusOr<std::int64_t> Insert<E>(WriteTx&, const E&);       \
   template domain::Status Update<E>(WriteTx&, const E&);                       \
   template domain::Status Delete<E>(WriteTx&, std::int64_t);

@@ -1,7 +1,8 @@
 #pragma once
 // Get, list, insert, update and delete for every entity described by
 // domain::Fields (its table and columns). Instantiated in records.cpp, which
-// keeps SQLiteCpp out of this header.
+// keeps SQLiteCpp out of this header. Each answers a Status (storage/
+// engine_errors.hpp): Unavailable (503) when the disk or a lock fails.
 
 #include <cstdint>
 #include <optional>
@@ -16,14 +17,16 @@
 
 namespace capdev::storage {
 
+// nullopt when there is no such record.
 template <class E>
-std::optional<E> Get(Database& db, std::int64_t id);
+domain::StatusOr<std::optional<E>> Get(Database& db, std::int64_t id);
 template <class E>
-bool Exists(Database& db, std::int64_t id);
+domain::StatusOr<bool> Exists(Database& db, std::int64_t id);
 // One page of the entities a filter (filters.hpp) selects, by id.
 template <class Filter>
-Page<typename Filter::Entity> List(Database& db, const Filter& filter,
-                                   const PageRequest& page);
+domain::StatusOr<Page<typename Filter::Entity>> List(Database& db,
+                                                     const Filter& filter,
+                                                     const PageRequest& page);
 // AlreadyExists (409) on a duplicate, InvalidArgument (422) on a missing
 // reference.
 template <class E>

@@ -8,7 +8,7 @@
 #include <utility>
 #include <vector>
 
-#include "storage/sql_errors.hpp"
+#include "storage/engine_errors.hpp"
 
 namespace capdev::storage {
 

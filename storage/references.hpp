@@ -20,7 +20,7 @@ std::string ReferencesTo(Database& db, std::string_view table, std::int64_t id);
 
 // The answer to a delete of row `id` that SQLite refused with `e`: a 409
 // naming what still references the `noun` when a foreign key stopped it,
-// else ConstraintStatus (storage/sql_errors.hpp).
+// else ConstraintStatus (storage/engine_errors.hpp).
 domain::Status DeleteRefused(Database& db, const SQLite::Exception& e,
                              std::string_view table, std::string_view noun,
                              std::int64_t id);

@@ -8,11 +8,13 @@
 #include <string>
 
 #include "storage/attendance_repository.hpp"
+#include "storage/engine_errors.hpp"
 #include "storage/figures.hpp"
 #include "storage/records.hpp"
 #include "storage/results_queries.hpp"
 #include "storage/row_mapping.hpp"
 #include "storage/sql_terms.hpp"
+#include "storage/table.hpp"
 #include "storage/transaction.hpp"
 
 namespace capdev::storage {
@@ -187,92 +189,101 @@ ORDER BY p.code, po.role, o.name)sql");
 
 }  // namespace
 
-std::optional<domain::AttendanceReport> AttendanceReportFor(
+domain::StatusOr<std::optional<domain::AttendanceReport>> AttendanceReportFor(
     Database& db, std::int64_t workshop_id,
     const domain::ReportOptions& options) {
-  ReadTransaction snapshot(db);
-  auto workshop = Get<domain::Workshop>(db, workshop_id);
-  if (!workshop) return std::nullopt;
-  domain::AttendanceReport r;
-  r.workshop = *workshop;
-  r.completion_threshold = options.completion_threshold;
-  SelectWorkshop(db, workshop_id);
-  r.figures = SelectedSections(db, options, InPeriod::kCounted)
-                  .in_period.workshops.at(0)
-                  .figures;
-  r.sessions = SessionMarks(db, workshop_id, r.figures.participants_registered,
-                            options.today);
-  r.by_role = Roles(db, workshop_id);
-  Groups(db, r);
-  r.matrix = Matrix(db, workshop_id);
-  return r;
+  ASSIGN_OR_RETURN(const auto snapshot, ReadTransaction::Begin(db));
+  return Guarded(
+      [&]() -> domain::StatusOr<std::optional<domain::AttendanceReport>> {
+        auto workshop = Table<domain::Workshop>(db).Get(workshop_id);
+        if (!workshop) return std::optional<domain::AttendanceReport>();
+        domain::AttendanceReport r;
+        r.workshop = *workshop;
+        r.completion_threshold = options.completion_threshold;
+        SelectWorkshop(db, workshop_id);
+        r.figures = SelectedSections(db, options, InPeriod::kCounted)
+                        .in_period.workshops.at(0)
+                        .figures;
+        r.sessions = SessionMarks(
+            db, workshop_id, r.figures.participants_registered, options.today);
+        r.by_role = Roles(db, workshop_id);
+        Groups(db, r);
+        ASSIGN_OR_RETURN(r.matrix, Matrix(db, workshop_id));
+        return std::optional(std::move(r));
+      });
 }
 
-std::optional<domain::FunderReport> FunderReportFor(
+domain::StatusOr<std::optional<domain::FunderReport>> FunderReportFor(
     Database& db, std::int64_t organization_id, bool include_children,
     const domain::ReportOptions& options) {
-  ReadTransaction snapshot(db);
-  auto org = Get<domain::Organization>(db, organization_id);
-  if (!org) return std::nullopt;
-  domain::FunderReport r;
-  r.organization_id = organization_id;
-  r.organization_name = org->name;
-  r.include_children = include_children;
-  r.options = options;
-  r.projects = FundedProjects(db, organization_id, include_children);
-  Scope scope{.project_ids = std::vector<std::int64_t>{}};
-  for (const auto& p : r.projects) scope.project_ids->push_back(p.project_id);
-  SelectHeldWorkshops(db, scope, options);
-  auto sections = SelectedSections(db, options);
-  r.in_period = std::move(sections.in_period);
-  r.dates_uncertain = std::move(sections.dates_uncertain);
-  std::set<std::int64_t> seen;
-  for (const auto& p : r.projects) {
-    if (!seen.insert(p.project_id).second) continue;
-    // Found by FundedProjects in this same snapshot.
-    auto project = Get<domain::Project>(db, p.project_id);
-    if (!project) continue;
-    auto results = ResultsWithin(db, *project, options);
-    if (!results.results.empty()) r.results.push_back(std::move(results));
-  }
-  return r;
+  ASSIGN_OR_RETURN(const auto snapshot, ReadTransaction::Begin(db));
+  return Guarded(
+      [&]() -> domain::StatusOr<std::optional<domain::FunderReport>> {
+        auto org = Table<domain::Organization>(db).Get(organization_id);
+        if (!org) return std::optional<domain::FunderReport>();
+        domain::FunderReport r;
+        r.organization_id = organization_id;
+        r.organization_name = org->name;
+        r.include_children = include_children;
+        r.options = options;
+        r.projects = FundedProjects(db, organization_id, include_children);
+        Scope scope{.project_ids = std::vector<std::int64_t>{}};
+        for (const auto& p : r.projects)
+          scope.project_ids->push_back(p.project_id);
+        SelectHeldWorkshops(db, scope, options);
+        auto sections = SelectedSections(db, options);
+        r.in_period = std::move(sections.in_period);
+        r.dates_uncertain = std::move(sections.dates_uncertain);
+        std::set<std::int64_t> seen;
+        for (const auto& p : r.projects) {
+          if (!seen.insert(p.project_id).second) continue;
+          // Found by FundedProjects in this same snapshot.
+          auto project = Table<domain::Project>(db).Get(p.project_id);
+          if (!project) continue;
+          ASSIGN_OR_RETURN(auto results, ResultsWithin(db, *project, options));
+          if (!results.results.empty()) r.results.push_back(std::move(results));
+        }
+        return std::optional(std::move(r));
+      });
 }
 
-domain::SummaryReport SummaryReportFor(Database& db,
-                                       std::optional<std::int64_t> project_id,
-                                       const domain::ReportOptions& options) {
-  ReadTransaction snapshot(db);
-  domain::SummaryReport r;
-  r.options = options;
-  r.project_id = project_id;
-  Scope scope;
-  if (project_id) scope.project_ids = std::vector{*project_id};
-  SelectHeldWorkshops(db, scope, options);
-  auto sections = SelectedSections(db, options, InPeriod::kCounted);
-  r.in_period = std::move(sections.in_period);
-  r.dates_uncertain = std::move(sections.dates_uncertain);
-  const auto& lines = r.in_period.workshops;
-  r.by_project =
-      domain::BreakDown(lines, [](const auto& l) { return l.project_code; });
-  r.by_kind = domain::BreakDown(lines, [](const auto& l) {
-    return std::string(ToText(l.workshop.kind.value()));
+domain::StatusOr<domain::SummaryReport> SummaryReportFor(
+    Database& db, std::optional<std::int64_t> project_id,
+    const domain::ReportOptions& options) {
+  ASSIGN_OR_RETURN(const auto snapshot, ReadTransaction::Begin(db));
+  return Guarded([&] {
+    domain::SummaryReport r;
+    r.options = options;
+    r.project_id = project_id;
+    Scope scope;
+    if (project_id) scope.project_ids = std::vector{*project_id};
+    SelectHeldWorkshops(db, scope, options);
+    auto sections = SelectedSections(db, options, InPeriod::kCounted);
+    r.in_period = std::move(sections.in_period);
+    r.dates_uncertain = std::move(sections.dates_uncertain);
+    const auto& lines = r.in_period.workshops;
+    r.by_project =
+        domain::BreakDown(lines, [](const auto& l) { return l.project_code; });
+    r.by_kind = domain::BreakDown(lines, [](const auto& l) {
+      return std::string(ToText(l.workshop.kind.value()));
+    });
+    r.by_city = domain::BreakDown(
+        lines, [](const auto& l) { return l.workshop.city.value_or(""); });
+    r.by_month = domain::BreakDown(lines, [](const auto& l) {
+      return l.workshop.start_date->ToString().substr(0, 7);
+    });
+    // Planned and confirmed workshops in the period: not counted, but shown.
+    ScopedStatement q(db, R"sql(
+  SELECT COUNT(*) FROM workshops
+  WHERE status IN (?1, ?2) AND end_date >= ?3 AND start_date <= ?4
+    AND (?5 IS NULL OR project_id = ?5))sql");
+    BindAll(*q, std::string(ToText(domain::WorkshopStatus::kPlanned)),
+            std::string(ToText(domain::WorkshopStatus::kConfirmed)),
+            options.from, options.to, project_id);
+    q->executeStep();
+    r.not_yet_held = q->getColumn(0).getInt64();
+    return r;
   });
-  r.by_city = domain::BreakDown(
-      lines, [](const auto& l) { return l.workshop.city.value_or(""); });
-  r.by_month = domain::BreakDown(lines, [](const auto& l) {
-    return l.workshop.start_date->ToString().substr(0, 7);
-  });
-  // Planned and confirmed workshops in the period: not counted, but shown.
-  ScopedStatement q(db, R"sql(
-SELECT COUNT(*) FROM workshops
-WHERE status IN (?1, ?2) AND end_date >= ?3 AND start_date <= ?4
-  AND (?5 IS NULL OR project_id = ?5))sql");
-  BindAll(*q, std::string(ToText(domain::WorkshopStatus::kPlanned)),
-          std::string(ToText(domain::WorkshopStatus::kConfirmed)), options.from,
-          options.to, project_id);
-  q->executeStep();
-  r.not_yet_held = q->getColumn(0).getInt64();
-  return r;
 }
 
 }  // namespace capdev::storage

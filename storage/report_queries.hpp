@@ -11,16 +11,16 @@
 namespace capdev::storage {
 
 // nullopt when the workshop does not exist. The period is not used.
-std::optional<domain::AttendanceReport> AttendanceReportFor(
+domain::StatusOr<std::optional<domain::AttendanceReport>> AttendanceReportFor(
     Database& db, std::int64_t workshop_id,
     const domain::ReportOptions& options);
 // nullopt when the organization does not exist.
-std::optional<domain::FunderReport> FunderReportFor(
+domain::StatusOr<std::optional<domain::FunderReport>> FunderReportFor(
     Database& db, std::int64_t organization_id, bool include_children,
     const domain::ReportOptions& options);
 // The programme, or one project of it.
-domain::SummaryReport SummaryReportFor(Database& db,
-                                       std::optional<std::int64_t> project_id,
-                                       const domain::ReportOptions& options);
+domain::StatusOr<domain::SummaryReport> SummaryReportFor(
+    Database& db, std::optional<std::int64_t> project_id,
+    const domain::ReportOptions& options);
 
 }  // namespace capdev::storage

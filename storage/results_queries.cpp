@@ -3,9 +3,11 @@
 #include <SQLiteCpp/Column.h>
 #include <SQLiteCpp/Statement.h>
 
+#include "storage/engine_errors.hpp"
 #include "storage/figures.hpp"
 #include "storage/records.hpp"
 #include "storage/row_mapping.hpp"
+#include "storage/transaction.hpp"
 
 namespace capdev::storage {
 
@@ -13,11 +15,12 @@ namespace {
 
 // All of a filter's pages (a project's results and indicators are few).
 template <class Filter>
-std::vector<typename Filter::Entity> All(Database& db, const Filter& filter) {
+domain::StatusOr<std::vector<typename Filter::Entity>> All(
+    Database& db, const Filter& filter) {
   std::vector<typename Filter::Entity> out;
   PageRequest page{0, 500};
   for (;;) {
-    auto p = List(db, filter, page);
+    ASSIGN_OR_RETURN(auto p, List(db, filter, page));
     for (auto& e : p.items) out.push_back(std::move(e));
     if (!p.next_after_id) return out;
     page.after_id = *p.next_after_id;
@@ -25,6 +28,7 @@ std::vector<typename Filter::Entity> All(Database& db, const Filter& filter) {
 }
 
 // Selects the held workshops an attendance indicator counts, in the period.
+// Throws the engine's exceptions (its callers guard them).
 domain::ReportOptions Select(Database& db, std::int64_t project_id,
                              const domain::Indicator& i,
                              domain::ReportOptions options) {
@@ -39,14 +43,15 @@ domain::ReportOptions Select(Database& db, std::int64_t project_id,
   return options;
 }
 
-domain::IndicatorActual Actual(Database& db, std::int64_t project_id,
-                               const domain::Indicator& i,
-                               const domain::ReportOptions& options) {
+// Throws the engine's exceptions (its callers guard them).
+domain::StatusOr<domain::IndicatorActual> Actual(
+    Database& db, std::int64_t project_id, const domain::Indicator& i,
+    const domain::ReportOptions& options) {
   domain::IndicatorActual a;
   a.indicator = i;
   a.target = domain::TargetFor(i, options.from, options.to);
   if (i.source == domain::IndicatorSource::kManual) {
-    const auto values = IndicatorValues(db, i.id);
+    ASSIGN_OR_RETURN(const auto values, IndicatorValues(db, i.id));
     if (const auto* v = domain::ValueFor(values, options.from, options.to)) {
       a.actual = v->value;
       a.comment = v->comment;
@@ -65,75 +70,87 @@ domain::IndicatorActual Actual(Database& db, std::int64_t project_id,
 
 }  // namespace
 
-std::vector<domain::IndicatorValue> IndicatorValues(Database& db,
-                                                    std::int64_t indicator_id) {
-  ScopedStatement q(db,
-                    "SELECT period_start, period_end, value, comment FROM "
-                    "indicator_values WHERE indicator_id = ? "
-                    "ORDER BY period_start, period_end");
-  q->bind(1, indicator_id);
-  std::vector<domain::IndicatorValue> out;
-  while (q->executeStep()) {
-    auto& v = out.emplace_back();
-    Read(q->getColumn(0), v.period_start);
-    Read(q->getColumn(1), v.period_end);
-    Read(q->getColumn(2), v.value);
-    Read(q->getColumn(3), v.comment);
-  }
-  return out;
+domain::StatusOr<std::vector<domain::IndicatorValue>> IndicatorValues(
+    Database& db, std::int64_t indicator_id) {
+  return Guarded([&] {
+    ScopedStatement q(db,
+                      "SELECT period_start, period_end, value, comment FROM "
+                      "indicator_values WHERE indicator_id = ? "
+                      "ORDER BY period_start, period_end");
+    q->bind(1, indicator_id);
+    std::vector<domain::IndicatorValue> out;
+    while (q->executeStep()) {
+      auto& v = out.emplace_back();
+      Read(q->getColumn(0), v.period_start);
+      Read(q->getColumn(1), v.period_end);
+      Read(q->getColumn(2), v.value);
+      Read(q->getColumn(3), v.comment);
+    }
+    return out;
+  });
 }
 
-void ReplaceIndicatorValues(WriteTx& tx, std::int64_t indicator_id,
-                            std::span<const domain::IndicatorValue> values) {
-  ScopedStatement clear(tx.db(),
-                        "DELETE FROM indicator_values WHERE indicator_id = ?");
-  clear->bind(1, indicator_id);
-  clear->exec();
-  ScopedStatement insert(tx.db(),
-                         "INSERT INTO indicator_values VALUES (?, ?, ?, ?, ?)");
-  for (const auto& v : values) {
-    insert->reset();
-    BindAll(*insert, indicator_id, v.period_start, v.period_end, v.value,
-            v.comment);
-    insert->exec();
-  }
+domain::Status ReplaceIndicatorValues(
+    WriteTx& tx, std::int64_t indicator_id,
+    std::span<const domain::IndicatorValue> values) {
+  return Guarded([&] {
+    ScopedStatement clear(
+        tx.db(), "DELETE FROM indicator_values WHERE indicator_id = ?");
+    clear->bind(1, indicator_id);
+    clear->exec();
+    ScopedStatement insert(
+        tx.db(), "INSERT INTO indicator_values VALUES (?, ?, ?, ?, ?)");
+    for (const auto& v : values) {
+      insert->reset();
+      BindAll(*insert, indicator_id, v.period_start, v.period_end, v.value,
+              v.comment);
+      insert->exec();
+    }
+  });
 }
 
-domain::ResultsReport ResultsReportFor(Database& db,
-                                       const domain::Project& project,
-                                       const domain::ReportOptions& options) {
-  ReadTransaction snapshot(db);
+domain::StatusOr<domain::ResultsReport> ResultsReportFor(
+    Database& db, const domain::Project& project,
+    const domain::ReportOptions& options) {
+  ASSIGN_OR_RETURN(const auto snapshot, ReadTransaction::Begin(db));
   return ResultsWithin(db, project, options);
 }
 
-domain::ResultsReport ResultsWithin(Database& db,
-                                    const domain::Project& project,
-                                    const domain::ReportOptions& options) {
-  domain::ResultsReport r;
-  r.project_id = project.id;
-  r.project_code = project.code;
-  r.project_title = project.title;
-  r.from = options.from;
-  r.to = options.to;
-  r.results = domain::Logframe(All(db, ResultFilter{project.id}));
-  for (auto& line : r.results) {
-    for (const auto& i :
-         All(db, IndicatorFilter{.result_id = line.result.id})) {
-      line.indicators.push_back(Actual(db, project.id, i, options));
+domain::StatusOr<domain::ResultsReport> ResultsWithin(
+    Database& db, const domain::Project& project,
+    const domain::ReportOptions& options) {
+  return Guarded([&]() -> domain::StatusOr<domain::ResultsReport> {
+    domain::ResultsReport r;
+    r.project_id = project.id;
+    r.project_code = project.code;
+    r.project_title = project.title;
+    r.from = options.from;
+    r.to = options.to;
+    ASSIGN_OR_RETURN(auto results, All(db, ResultFilter{project.id}));
+    r.results = domain::Logframe(std::move(results));
+    for (auto& line : r.results) {
+      ASSIGN_OR_RETURN(const auto indicators,
+                       All(db, IndicatorFilter{.result_id = line.result.id}));
+      for (const auto& i : indicators) {
+        ASSIGN_OR_RETURN(auto actual, Actual(db, project.id, i, options));
+        line.indicators.push_back(std::move(actual));
+      }
     }
-  }
-  return r;
+    return r;
+  });
 }
 
-Evidence EvidenceFor(Database& db, std::int64_t project_id,
-                     const domain::Indicator& indicator,
-                     const domain::ReportOptions& options) {
-  ReadTransaction snapshot(db);
-  const auto o = Select(db, project_id, indicator, options);
-  Evidence e;
-  e.workshops = SelectedSections(db, o).in_period.workshops;
-  e.people = PeopleTrained(db, o);
-  return e;
+domain::StatusOr<Evidence> EvidenceFor(Database& db, std::int64_t project_id,
+                                       const domain::Indicator& indicator,
+                                       const domain::ReportOptions& options) {
+  ASSIGN_OR_RETURN(const auto snapshot, ReadTransaction::Begin(db));
+  return Guarded([&] {
+    const auto o = Select(db, project_id, indicator, options);
+    Evidence e;
+    e.workshops = SelectedSections(db, o).in_period.workshops;
+    e.people = PeopleTrained(db, o);
+    return e;
+  });
 }
 
 }  // namespace capdev::storage

@@ -15,28 +15,29 @@
 
 namespace capdev::storage {
 
-std::vector<domain::IndicatorValue> IndicatorValues(Database& db,
-                                                    std::int64_t indicator_id);
-void ReplaceIndicatorValues(WriteTx& tx, std::int64_t indicator_id,
-                            std::span<const domain::IndicatorValue> values);
+domain::StatusOr<std::vector<domain::IndicatorValue>> IndicatorValues(
+    Database& db, std::int64_t indicator_id);
+domain::Status ReplaceIndicatorValues(
+    WriteTx& tx, std::int64_t indicator_id,
+    std::span<const domain::IndicatorValue> values);
 
 // The project's logframe with each indicator's target and actual for the
 // period (held workshops with exact dates in it), in a snapshot of its own.
-domain::ResultsReport ResultsReportFor(Database& db,
-                                       const domain::Project& project,
-                                       const domain::ReportOptions& options);
+domain::StatusOr<domain::ResultsReport> ResultsReportFor(
+    Database& db, const domain::Project& project,
+    const domain::ReportOptions& options);
 // The same within a read transaction the caller holds (the funder report's).
-domain::ResultsReport ResultsWithin(Database& db,
-                                    const domain::Project& project,
-                                    const domain::ReportOptions& options);
+domain::StatusOr<domain::ResultsReport> ResultsWithin(
+    Database& db, const domain::Project& project,
+    const domain::ReportOptions& options);
 
 // The workshops and the people trained behind a counted indicator's actual.
 struct Evidence {
   std::vector<domain::WorkshopLine> workshops;
   std::vector<domain::PersonFigures> people;
 };
-Evidence EvidenceFor(Database& db, std::int64_t project_id,
-                     const domain::Indicator& indicator,
-                     const domain::ReportOptions& options);
+domain::StatusOr<Evidence> EvidenceFor(Database& db, std::int64_t project_id,
+                                       const domain::Indicator& indicator,
+                                       const domain::ReportOptions& options);
 
 }  // namespace capdev::storage

@@ -4,6 +4,7 @@
 #include <SQLiteCpp/Statement.h>
 
 #include "domain/conflict.hpp"
+#include "storage/engine_errors.hpp"
 #include "storage/sql_terms.hpp"
 #include "storage/table.hpp"
 
@@ -69,55 +70,59 @@ std::string CalendarWhere(const CalendarFilter& f,
 
 }  // namespace
 
-std::vector<domain::Conflict> ConflictsOf(Database& db,
-                                          std::int64_t workshop_id) {
-  static const std::string kConflicts = ConflictsSql();
-  ScopedStatement q(db, kConflicts);
-  q->bind(1, workshop_id);
-  std::vector<domain::Conflict> out;
-  while (q->executeStep()) {
-    auto& c = out.emplace_back();
-    Read(q->getColumn(0), c.kind);
-    c.severity = domain::SeverityOf(c.kind);
-    Read(q->getColumn(1), c.date);
-    c.workshop_id = workshop_id;
-    Read(q->getColumn(2), c.other_workshop_id);
-    Read(q->getColumn(3), c.other_workshop_title);
-    Read(q->getColumn(4), c.person_id);
-    Read(q->getColumn(5), c.organization_id);
-    Read(q->getColumn(6), c.venue);
-    Read(q->getColumn(7), c.city);
-  }
-  return out;
+domain::StatusOr<std::vector<domain::Conflict>> ConflictsOf(
+    Database& db, std::int64_t workshop_id) {
+  return Guarded([&] {
+    static const std::string kConflicts = ConflictsSql();
+    ScopedStatement q(db, kConflicts);
+    q->bind(1, workshop_id);
+    std::vector<domain::Conflict> out;
+    while (q->executeStep()) {
+      auto& c = out.emplace_back();
+      Read(q->getColumn(0), c.kind);
+      c.severity = domain::SeverityOf(c.kind);
+      Read(q->getColumn(1), c.date);
+      c.workshop_id = workshop_id;
+      Read(q->getColumn(2), c.other_workshop_id);
+      Read(q->getColumn(3), c.other_workshop_title);
+      Read(q->getColumn(4), c.person_id);
+      Read(q->getColumn(5), c.organization_id);
+      Read(q->getColumn(6), c.venue);
+      Read(q->getColumn(7), c.city);
+    }
+    return out;
+  });
 }
 
-std::vector<CalendarEntry> CalendarSessions(Database& db,
-                                            const CalendarFilter& f) {
-  std::vector<SqlValue> binds = {f.from.ToString(), f.to.ToString()};
-  const std::string where = CalendarWhere(f, binds);
-  ScopedStatement q(db, "SELECT " + ColumnsOf<domain::Session>("s") + ", " +
-                            ColumnsOf<domain::Workshop>("w") +
-                            ", p.code, p.title FROM sessions s"
-                            " JOIN workshops w ON w.id = s.workshop_id"
-                            " JOIN projects p ON p.id = w.project_id"
-                            " WHERE s.date >= ? AND s.date <= ?" +
-                            where +
-                            " ORDER BY s.date, s.start_time, w.id, s.id");
-  for (std::size_t i = 0; i < binds.size(); ++i)
-    Bind(*q, static_cast<int>(i) + 1, binds[i]);
-  std::vector<CalendarEntry> out;
-  constexpr int kSessionColumns =
-      1 + std::tuple_size_v<decltype(domain::Fields<domain::Session>::kAll)>;
-  constexpr int kWorkshopColumns =
-      1 + std::tuple_size_v<decltype(domain::Fields<domain::Workshop>::kAll)>;
-  while (q->executeStep()) {
-    out.push_back(
-        {ReadEntity<domain::Session>(*q, 0),
-         ReadEntity<domain::Workshop>(*q, kSessionColumns),
-         q->getColumn(kSessionColumns + kWorkshopColumns).getString(),
-         q->getColumn(kSessionColumns + kWorkshopColumns + 1).getString()});
-  }
-  return out;
+domain::StatusOr<std::vector<CalendarEntry>> CalendarSessions(
+    Database& db, const CalendarFilter& f) {
+  return Guarded([&] {
+    std::vector<SqlValue> binds = {f.from.ToString(), f.to.ToString()};
+    const std::string where = CalendarWhere(f, binds);
+    ScopedStatement q(db, "SELECT " + ColumnsOf<domain::Session>("s") + ", " +
+                              ColumnsOf<domain::Workshop>("w") +
+                              ", p.code, p.title FROM sessions s"
+                              " JOIN workshops w ON w.id = s.workshop_id"
+                              " JOIN projects p ON p.id = w.project_id"
+                              " WHERE s.date >= ? AND s.date <= ?" +
+                              where +
+                              " ORDER BY s.date, s.start_time, w.id, s.id");
+    for (std::size_t i = 0; i < binds.size(); ++i)
+      Bind(*q, static_cast<int>(i) + 1, binds[i]);
+    std::vector<CalendarEntry> out;
+    constexpr int kSessionColumns =
+        1 + std::tuple_size_v<decltype(domain::Fields<domain::Session>::kAll)>;
+    constexpr int kWorkshopColumns =
+        1 + std::tuple_size_v<decltype(domain::Fields<domain::Workshop>::kAll)>;
+    while (q->executeStep()) {
+      out.push_back(
+          {ReadEntity<domain::Session>(*q, 0),
+           ReadEntity<domain::Workshop>(*q, kSessionColumns),
+           q->getColumn(kSessionColumns + kWorkshopColumns).getString(),
+           q->getColumn(kSessionColumns + kWorkshopColumns + 1).getString()});
+    }
+    return out;
+  });
 }
 
 namespace {
@@ -145,19 +150,23 @@ std::vector<CalendarWorkshop> SelectWorkshops(
 
 }  // namespace
 
-std::vector<CalendarWorkshop> CalendarWorkshops(Database& db,
-                                                const CalendarFilter& f) {
-  std::vector<SqlValue> binds = {f.from.ToString(), f.to.ToString()};
-  const std::string where =
-      " AND w.end_date >= ? AND w.start_date <= ?" + CalendarWhere(f, binds);
-  return SelectWorkshops(db, where, binds);
+domain::StatusOr<std::vector<CalendarWorkshop>> CalendarWorkshops(
+    Database& db, const CalendarFilter& f) {
+  return Guarded([&] {
+    std::vector<SqlValue> binds = {f.from.ToString(), f.to.ToString()};
+    const std::string where =
+        " AND w.end_date >= ? AND w.start_date <= ?" + CalendarWhere(f, binds);
+    return SelectWorkshops(db, where, binds);
+  });
 }
 
-std::optional<CalendarWorkshop> CalendarWorkshopById(Database& db,
-                                                     std::int64_t workshop_id) {
-  auto found = SelectWorkshops(db, " AND w.id = ?", {workshop_id});
-  if (found.empty()) return std::nullopt;
-  return found.front();
+domain::StatusOr<std::optional<CalendarWorkshop>> CalendarWorkshopById(
+    Database& db, std::int64_t workshop_id) {
+  return Guarded([&]() -> std::optional<CalendarWorkshop> {
+    auto found = SelectWorkshops(db, " AND w.id = ?", {workshop_id});
+    if (found.empty()) return std::nullopt;
+    return found.front();
+  });
 }
 
 }  // namespace capdev::storage

@@ -14,8 +14,8 @@
 namespace capdev::storage {
 
 // Every clash of the workshop's sessions with other (not cancelled) workshops.
-std::vector<domain::Conflict> ConflictsOf(Database& db,
-                                          std::int64_t workshop_id);
+domain::StatusOr<std::vector<domain::Conflict>> ConflictsOf(
+    Database& db, std::int64_t workshop_id);
 
 struct CalendarFilter {
   domain::Date from;
@@ -32,8 +32,8 @@ struct CalendarEntry {
 };
 
 // Sessions in [from, to] with their workshop, by date.
-std::vector<CalendarEntry> CalendarSessions(Database& db,
-                                            const CalendarFilter& filter);
+domain::StatusOr<std::vector<CalendarEntry>> CalendarSessions(
+    Database& db, const CalendarFilter& filter);
 
 struct CalendarWorkshop {
   domain::Workshop workshop;
@@ -42,9 +42,9 @@ struct CalendarWorkshop {
 };
 
 // Dated workshops overlapping [from, to] (all statuses), by start date.
-std::vector<CalendarWorkshop> CalendarWorkshops(Database& db,
-                                                const CalendarFilter& filter);
-std::optional<CalendarWorkshop> CalendarWorkshopById(Database& db,
-                                                     std::int64_t workshop_id);
+domain::StatusOr<std::vector<CalendarWorkshop>> CalendarWorkshops(
+    Database& db, const CalendarFilter& filter);
+domain::StatusOr<std::optional<CalendarWorkshop>> CalendarWorkshopById(
+    Database& db, std::int64_t workshop_id);
 
 }  // namespace capdev::storage

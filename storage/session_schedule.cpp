@@ -5,63 +5,82 @@
 
 #include <string>
 
+#include "storage/engine_errors.hpp"
+
 namespace capdev::storage {
 
-void AddSessions(WriteTx& tx, std::int64_t workshop_id,
-                 std::span<const domain::Date> days) {
-  Database& db = tx.db();
-  ScopedStatement insert(
-      db, "INSERT INTO sessions (workshop_id, date) VALUES (?, ?)");
-  for (const auto& day : days) {
-    insert->bind(1, workshop_id);
-    insert->bind(2, day.ToString());
-    insert->exec();
-    insert->reset();
-  }
+domain::Status AddSessions(WriteTx& tx, std::int64_t workshop_id,
+                           std::span<const domain::Date> days) {
+  return Guarded([&] {
+    Database& db = tx.db();
+    ScopedStatement insert(
+        db, "INSERT INTO sessions (workshop_id, date) VALUES (?, ?)");
+    for (const auto& day : days) {
+      insert->bind(1, workshop_id);
+      insert->bind(2, day.ToString());
+      insert->exec();
+      insert->reset();
+    }
+  });
 }
 
-void ShiftSessions(WriteTx& tx, std::int64_t workshop_id, int days) {
-  Database& db = tx.db();
-  ScopedStatement q(db,
-                    "UPDATE sessions SET date = date(date, ? || ' days') WHERE "
-                    "workshop_id = ?");
-  q->bind(1, (days >= 0 ? "+" : "") + std::to_string(days));
-  q->bind(2, workshop_id);
-  q->exec();
+domain::Status ShiftSessions(WriteTx& tx, std::int64_t workshop_id, int days) {
+  return Guarded([&] {
+    Database& db = tx.db();
+    ScopedStatement q(
+        db,
+        "UPDATE sessions SET date = date(date, ? || ' days') WHERE "
+        "workshop_id = ?");
+    q->bind(1, (days >= 0 ? "+" : "") + std::to_string(days));
+    q->bind(2, workshop_id);
+    q->exec();
+  });
 }
 
-int CountMarks(Database& db, std::int64_t workshop_id) {
-  ScopedStatement q(db,
-                    "SELECT COUNT(*) FROM attendance WHERE workshop_id = ?");
-  q->bind(1, workshop_id);
-  q->executeStep();
-  return q->getColumn(0).getInt();
+domain::StatusOr<int> CountMarks(Database& db, std::int64_t workshop_id) {
+  return Guarded([&] {
+    ScopedStatement q(db,
+                      "SELECT COUNT(*) FROM attendance WHERE workshop_id = ?");
+    q->bind(1, workshop_id);
+    q->executeStep();
+    return q->getColumn(0).getInt();
+  });
 }
 
-int CountSessionMarks(Database& db, std::int64_t session_id) {
-  ScopedStatement q(db, "SELECT COUNT(*) FROM attendance WHERE session_id = ?");
-  q->bind(1, session_id);
-  q->executeStep();
-  return q->getColumn(0).getInt();
+domain::StatusOr<int> CountSessionMarks(Database& db, std::int64_t session_id) {
+  return Guarded([&] {
+    ScopedStatement q(db,
+                      "SELECT COUNT(*) FROM attendance WHERE session_id = ?");
+    q->bind(1, session_id);
+    q->executeStep();
+    return q->getColumn(0).getInt();
+  });
 }
 
-int CountSessions(Database& db, std::int64_t workshop_id) {
-  ScopedStatement q(db, "SELECT COUNT(*) FROM sessions WHERE workshop_id = ?");
-  q->bind(1, workshop_id);
-  q->executeStep();
-  return q->getColumn(0).getInt();
+domain::StatusOr<int> CountSessions(Database& db, std::int64_t workshop_id) {
+  return Guarded([&] {
+    ScopedStatement q(db,
+                      "SELECT COUNT(*) FROM sessions WHERE workshop_id = ?");
+    q->bind(1, workshop_id);
+    q->executeStep();
+    return q->getColumn(0).getInt();
+  });
 }
 
-int CountSessionsOutside(Database& db, std::int64_t workshop_id,
-                         domain::Date start, domain::Date end) {
-  ScopedStatement q(db,
-                    "SELECT COUNT(*) FROM sessions WHERE workshop_id = ? AND "
-                    "(date < ? OR date > ?)");
-  q->bind(1, workshop_id);
-  q->bind(2, start.ToString());
-  q->bind(3, end.ToString());
-  q->executeStep();
-  return q->getColumn(0).getInt();
+domain::StatusOr<int> CountSessionsOutside(Database& db,
+                                           std::int64_t workshop_id,
+                                           domain::Date start,
+                                           domain::Date end) {
+  return Guarded([&] {
+    ScopedStatement q(db,
+                      "SELECT COUNT(*) FROM sessions WHERE workshop_id = ? AND "
+                      "(date < ? OR date > ?)");
+    q->bind(1, workshop_id);
+    q->bind(2, start.ToString());
+    q->bind(3, end.ToString());
+    q->executeStep();
+    return q->getColumn(0).getInt();
+  });
 }
 
 }  // namespace capdev::storage

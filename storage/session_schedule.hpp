@@ -11,14 +11,16 @@
 
 namespace capdev::storage {
 
-void AddSessions(WriteTx& tx, std::int64_t workshop_id,
-                 std::span<const domain::Date> days);
-void ShiftSessions(WriteTx& tx, std::int64_t workshop_id, int days);
-int CountSessions(Database& db, std::int64_t workshop_id);
+domain::Status AddSessions(WriteTx& tx, std::int64_t workshop_id,
+                           std::span<const domain::Date> days);
+domain::Status ShiftSessions(WriteTx& tx, std::int64_t workshop_id, int days);
+domain::StatusOr<int> CountSessions(Database& db, std::int64_t workshop_id);
 // Attendance marks taken for the workshop, or for one of its sessions.
-int CountMarks(Database& db, std::int64_t workshop_id);
-int CountSessionMarks(Database& db, std::int64_t session_id);
-int CountSessionsOutside(Database& db, std::int64_t workshop_id,
-                         domain::Date start, domain::Date end);
+domain::StatusOr<int> CountMarks(Database& db, std::int64_t workshop_id);
+domain::StatusOr<int> CountSessionMarks(Database& db, std::int64_t session_id);
+domain::StatusOr<int> CountSessionsOutside(Database& db,
+                                           std::int64_t workshop_id,
+                                           domain::Date start,
+                                           domain::Date end);
 
 }  // namespace capdev::storage

@@ -4,6 +4,7 @@
 #include <SQLiteCpp/Database.h>
 #include <SQLiteCpp/Statement.h>
 
+#include "storage/engine_errors.hpp"
 #include "storage/row_mapping.hpp"
 
 namespace capdev::storage {
@@ -36,63 +37,76 @@ Submission ReadSubmission(SQLite::Statement& q) {
 
 }  // namespace
 
-std::int64_t AddSubmission(WriteTx& tx, const Submission& s) {
-  ScopedStatement q(tx.db(), R"sql(
-INSERT INTO report_submissions (report, params, note, organization_id,
-  project_id, submitted_at, submitted_by, sha256, body)
-VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?))sql");
-  Bind(*q, 1, s.report);
-  Bind(*q, 2, s.params);
-  Bind(*q, 3, s.note);
-  Bind(*q, 4, s.organization_id);
-  Bind(*q, 5, s.project_id);
-  Bind(*q, 6, s.submitted_at);
-  Bind(*q, 7, s.submitted_by);
-  Bind(*q, 8, s.sha256);
-  q->bind(9, s.body.data(), static_cast<int>(s.body.size()));
-  q->exec();
-  return tx.db().raw().getLastInsertRowid();
+domain::StatusOr<std::int64_t> AddSubmission(WriteTx& tx, const Submission& s) {
+  return Guarded([&] {
+    ScopedStatement q(tx.db(), R"sql(
+  INSERT INTO report_submissions (report, params, note, organization_id,
+    project_id, submitted_at, submitted_by, sha256, body)
+  VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?))sql");
+    Bind(*q, 1, s.report);
+    Bind(*q, 2, s.params);
+    Bind(*q, 3, s.note);
+    Bind(*q, 4, s.organization_id);
+    Bind(*q, 5, s.project_id);
+    Bind(*q, 6, s.submitted_at);
+    Bind(*q, 7, s.submitted_by);
+    Bind(*q, 8, s.sha256);
+    q->bind(9, s.body.data(), static_cast<int>(s.body.size()));
+    q->exec();
+    return tx.db().raw().getLastInsertRowid();
+  });
 }
 
-std::optional<Submission> GetSubmission(Database& db, std::int64_t id) {
-  ScopedStatement q(db, std::string(kColumns) +
-                            ", body FROM report_submissions WHERE id = ?");
-  q->bind(1, id);
-  if (!q->executeStep()) return std::nullopt;
-  Submission s = ReadSubmission(*q);
-  const auto body = q->getColumn(9);
-  s.body.assign(static_cast<const char*>(body.getBlob()),
-                static_cast<std::size_t>(body.getBytes()));
-  return s;
+domain::StatusOr<std::optional<Submission>> GetSubmission(Database& db,
+                                                          std::int64_t id) {
+  return Guarded([&]() -> std::optional<Submission> {
+    ScopedStatement q(db, std::string(kColumns) +
+                              ", body FROM report_submissions WHERE id = ?");
+    q->bind(1, id);
+    if (!q->executeStep()) return std::nullopt;
+    Submission s = ReadSubmission(*q);
+    const auto body = q->getColumn(9);
+    s.body.assign(static_cast<const char*>(body.getBlob()),
+                  static_cast<std::size_t>(body.getBytes()));
+    return s;
+  });
 }
 
-std::vector<Submission> ListSubmissions(
+domain::StatusOr<std::vector<Submission>> ListSubmissions(
     Database& db, std::optional<std::int64_t> organization_id) {
-  std::string sql = std::string(kColumns) + " FROM report_submissions";
-  if (organization_id) sql += std::string(" WHERE ") + kConcerns;
-  ScopedStatement q(db, sql + " ORDER BY id DESC");
-  if (organization_id) q->bind(":org", *organization_id);
-  std::vector<Submission> out;
-  while (q->executeStep()) out.push_back(ReadSubmission(*q));
-  return out;
+  return Guarded([&] {
+    std::string sql = std::string(kColumns) + " FROM report_submissions";
+    if (organization_id) sql += std::string(" WHERE ") + kConcerns;
+    ScopedStatement q(db, sql + " ORDER BY id DESC");
+    if (organization_id) q->bind(":org", *organization_id);
+    std::vector<Submission> out;
+    while (q->executeStep()) out.push_back(ReadSubmission(*q));
+    return out;
+  });
 }
 
-bool SubmissionConcerns(Database& db, const Submission& s,
-                        std::int64_t organization_id) {
-  ScopedStatement q(db, std::string("SELECT 1 FROM report_submissions WHERE "
-                                    "id = :id AND ") +
-                            kConcerns);
-  q->bind(":id", s.id);
-  q->bind(":org", organization_id);
-  return q->executeStep();
+domain::StatusOr<bool> SubmissionConcerns(Database& db, const Submission& s,
+                                          std::int64_t organization_id) {
+  return Guarded([&] {
+    ScopedStatement q(db, std::string("SELECT 1 FROM report_submissions WHERE "
+                                      "id = :id AND ") +
+                              kConcerns);
+    q->bind(":id", s.id);
+    q->bind(":org", organization_id);
+    return q->executeStep();
+  });
 }
 
-std::int64_t SubmissionsFor(Database& db, std::int64_t organization_id) {
-  ScopedStatement q(
-      db, "SELECT COUNT(*) FROM report_submissions WHERE organization_id = ?");
-  q->bind(1, organization_id);
-  q->executeStep();
-  return q->getColumn(0).getInt64();
+domain::StatusOr<std::int64_t> SubmissionsFor(Database& db,
+                                              std::int64_t organization_id) {
+  return Guarded([&] {
+    ScopedStatement q(
+        db,
+        "SELECT COUNT(*) FROM report_submissions WHERE organization_id = ?");
+    q->bind(1, organization_id);
+    q->executeStep();
+    return q->getColumn(0).getInt64();
+  });
 }
 
 }  // namespace capdev::storage

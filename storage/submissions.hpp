@@ -25,16 +25,18 @@ struct Submission {
   std::string body;  // the report's JSON (empty when listed)
 };
 
-std::int64_t AddSubmission(WriteTx& tx, const Submission& s);
-std::optional<Submission> GetSubmission(Database& db, std::int64_t id);
+domain::StatusOr<std::int64_t> AddSubmission(WriteTx& tx, const Submission& s);
+domain::StatusOr<std::optional<Submission>> GetSubmission(Database& db,
+                                                          std::int64_t id);
 // How many reports were submitted for the organization (a funder).
-std::int64_t SubmissionsFor(Database& db, std::int64_t organization_id);
+domain::StatusOr<std::int64_t> SubmissionsFor(Database& db,
+                                              std::int64_t organization_id);
 // Newest first, without bodies. With `organization_id`: the funder reports
 // of that organization and the results reports of the projects it funds.
-std::vector<Submission> ListSubmissions(
+domain::StatusOr<std::vector<Submission>> ListSubmissions(
     Database& db, std::optional<std::int64_t> organization_id);
 // Whether `organization_id` may see the submission (the same rule).
-bool SubmissionConcerns(Database& db, const Submission& s,
-                        std::int64_t organization_id);
+domain::StatusOr<bool> SubmissionConcerns(Database& db, const Submission& s,
+                                          std::int64_t organization_id);
 
 }  // namespace capdev::storage

@@ -1,6 +1,8 @@
 #pragma once
 // Generic CRUD over one table whose columns are `id` plus the entity's
 // domain::Fields, in order. Internal to storage/: records.cpp builds on it.
+// Get, Exists and List throw the engine's exceptions (their callers guard
+// them); Insert, Update and Delete answer a Status.
 
 #include <SQLiteCpp/Database.h>
 #include <SQLiteCpp/Exception.h>
@@ -14,11 +16,11 @@
 #include "domain/person.hpp"
 #include "domain/status.hpp"
 #include "storage/database.hpp"
+#include "storage/engine_errors.hpp"
 #include "storage/page.hpp"
 #include "storage/records.hpp"
 #include "storage/references.hpp"
 #include "storage/row_mapping.hpp"
-#include "storage/sql_errors.hpp"
 #include "storage/text_key.hpp"
 
 namespace capdev::storage {
@@ -171,41 +173,50 @@ class Table {
                          [](SQLite::Statement& q) { return ReadEntity<E>(q); });
   }
 
+  // The record's own constraint failures name it (409/422); anything else
+  // the engine refuses is EngineStatus.
   domain::StatusOr<std::int64_t> Insert(const E& e) {
-    try {
-      ScopedStatement q(db_, "INSERT INTO " + name_ + " (" +
-                                 inserted_.substr(2) + ") VALUES (" +
-                                 placeholders_ + ")");
-      BindFields(*q, e);
-      q->exec();
-      return db_.raw().getLastInsertRowid();
-    } catch (const SQLite::Exception& ex) {
-      return ConstraintStatus(ex, noun_, UniqueField());
-    }
+    return Guarded(
+        [&] {
+          ScopedStatement q(db_, "INSERT INTO " + name_ + " (" +
+                                     inserted_.substr(2) + ") VALUES (" +
+                                     placeholders_ + ")");
+          BindFields(*q, e);
+          q->exec();
+          return db_.raw().getLastInsertRowid();
+        },
+        [&](const SQLite::Exception& ex) {
+          return ConstraintStatus(ex, noun_, UniqueField());
+        });
   }
 
   domain::Status Update(const E& e) {
-    try {
-      ScopedStatement q(
-          db_, "UPDATE " + name_ + " SET " + assignments_ + " WHERE id = ?");
-      const int n = BindFields(*q, e);
-      q->bind(n + 1, e.id);
-      if (q->exec() == 0) return storage::NotFound<E>(e.id);
-      return domain::Status::Ok();
-    } catch (const SQLite::Exception& ex) {
-      return ConstraintStatus(ex, noun_, UniqueField());
-    }
+    return Guarded(
+        [&] {
+          ScopedStatement q(db_, "UPDATE " + name_ + " SET " + assignments_ +
+                                     " WHERE id = ?");
+          const int n = BindFields(*q, e);
+          q->bind(n + 1, e.id);
+          if (q->exec() == 0) return storage::NotFound<E>(e.id);
+          return domain::Status::Ok();
+        },
+        [&](const SQLite::Exception& ex) {
+          return ConstraintStatus(ex, noun_, UniqueField());
+        });
   }
 
+  // A delete a foreign key refuses names what still references the record.
   domain::Status Delete(std::int64_t id) {
-    try {
-      ScopedStatement q(db_, "DELETE FROM " + name_ + " WHERE id = ?");
-      q->bind(1, id);
-      if (q->exec() == 0) return storage::NotFound<E>(id);
-      return domain::Status::Ok();
-    } catch (const SQLite::Exception& ex) {
-      return DeleteRefused(db_, ex, name_, noun_, id);
-    }
+    return Guarded(
+        [&] {
+          ScopedStatement q(db_, "DELETE FROM " + name_ + " WHERE id = ?");
+          q->bind(1, id);
+          if (q->exec() == 0) return storage::NotFound<E>(id);
+          return domain::Status::Ok();
+        },
+        [&](const SQLite::Exception& ex) {
+          return DeleteRefused(db_, ex, name_, noun_, id);
+        });
   }
 
  private:

@@ -1,8 +1,11 @@
 #include "storage/transaction.hpp"
 
+#include <SQLiteCpp/Database.h>
 #include <SQLiteCpp/Statement.h>
 
 #include <string>
+
+#include "storage/engine_errors.hpp"
 
 namespace capdev::storage {
 
@@ -16,40 +19,56 @@ void Run(Database& db, const std::string& sql) {
 
 }  // namespace
 
-WriteTx::WriteTx(Database& db) : db_(db), nested_(db.InTransaction()) {
-  Run(db_, nested_ ? "SAVEPOINT capdev_write" : "BEGIN IMMEDIATE");
+domain::StatusOr<WriteTx> WriteTx::Begin(Database& db) {
+  const bool nested = db.InTransaction();
+  RETURN_IF_ERROR(Guarded(
+      [&] { Run(db, nested ? "SAVEPOINT capdev_write" : "BEGIN IMMEDIATE"); }));
+  return WriteTx(db, nested);
+}
+
+WriteTx::WriteTx(WriteTx&& other) noexcept
+    : db_(other.db_), nested_(other.nested_), done_(other.done_) {
+  other.done_ = true;
 }
 
 WriteTx::~WriteTx() {
   if (done_) return;
   try {
-    db_.Execute(nested_ ? "ROLLBACK TO capdev_write; RELEASE capdev_write"
-                        : "ROLLBACK");
+    db_->raw().exec(nested_ ? "ROLLBACK TO capdev_write; RELEASE capdev_write"
+                            : "ROLLBACK");
   } catch (...) {
     // best effort: SQLite already rolled back (e.g. after SQLITE_FULL);
     // nothing left to undo.
   }
 }
 
-void WriteTx::Commit() {
-  Run(db_, nested_ ? "RELEASE capdev_write" : "COMMIT");
+domain::Status WriteTx::Commit() {
+  RETURN_IF_ERROR(
+      Guarded([&] { Run(*db_, nested_ ? "RELEASE capdev_write" : "COMMIT"); }));
   done_ = true;
+  return domain::Status::Ok();
 }
 
-ReadTransaction::ReadTransaction(Database& db)
-    : db_(db), owned_(!db.InTransaction()) {
-  if (owned_) Run(db_, "BEGIN");
+domain::StatusOr<ReadTransaction> ReadTransaction::Begin(Database& db) {
+  const bool owned = !db.InTransaction();
+  if (owned) RETURN_IF_ERROR(Guarded([&] { Run(db, "BEGIN"); }));
+  return ReadTransaction(db, owned);
+}
+
+ReadTransaction::ReadTransaction(ReadTransaction&& other) noexcept
+    : db_(other.db_), owned_(other.owned_) {
+  other.owned_ = false;
 }
 
 ReadTransaction::~ReadTransaction() {
   if (!owned_) return;
   try {
-    Run(db_, "COMMIT");
+    Run(*db_, "COMMIT");
   } catch (...) {
     // Nothing was written, but a snapshot left open on a pooled connection
     // would hold back checkpoints: end it.
     try {
-      if (db_.InTransaction()) db_.Execute("ROLLBACK");
+      if (db_->InTransaction()) db_->raw().exec("ROLLBACK");
     } catch (...) {
       // best effort: the connection is unusable; its next BEGIN fails and
       // that request answers 503.

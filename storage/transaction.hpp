@@ -16,27 +16,37 @@ namespace capdev::storage {
 
 class WriteTx {
  public:
-  explicit WriteTx(Database& db);
+  // Unavailable (503) when the write lock is not granted in time.
+  static domain::StatusOr<WriteTx> Begin(Database& db);
   ~WriteTx();
+  WriteTx(WriteTx&& other) noexcept;
+  WriteTx& operator=(WriteTx&&) = delete;
   WriteTx(const WriteTx&) = delete;
   WriteTx& operator=(const WriteTx&) = delete;
-  void Commit();
-  Database& db() { return db_; }
+  // A failed commit (a full disk, a deferred foreign key) leaves the
+  // transaction to be rolled back by the destructor.
+  domain::Status Commit();
+  Database& db() { return *db_; }
 
  private:
-  Database& db_;
+  WriteTx(Database& db, bool nested) : db_(&db), nested_(nested) {}
+
+  Database* db_;
   bool nested_;
   bool done_ = false;
 };
 
 // Runs `work(tx)` in a new write transaction: commits when the Status (or
-// StatusOr) it returns is ok, rolls back otherwise and on an exception.
+// StatusOr) it returns is ok, rolls back otherwise (and on an exception). A
+// failure to begin or to commit is the answer then.
 template <class F>
 auto InWriteTx(Database& db, F&& work)
     -> decltype(std::forward<F>(work)(std::declval<WriteTx&>())) {
-  WriteTx tx(db);
+  ASSIGN_OR_RETURN(auto tx, WriteTx::Begin(db));
   auto result = std::forward<F>(work)(tx);
-  if (result.ok()) tx.Commit();
+  if (result.ok()) {
+    RETURN_IF_ERROR(tx.Commit());
+  }
   return result;
 }
 
@@ -45,13 +55,17 @@ auto InWriteTx(Database& db, F&& work)
 // transaction it has its snapshot already and does nothing.
 class ReadTransaction {
  public:
-  explicit ReadTransaction(Database& db);
+  static domain::StatusOr<ReadTransaction> Begin(Database& db);
   ~ReadTransaction();
+  ReadTransaction(ReadTransaction&& other) noexcept;
+  ReadTransaction& operator=(ReadTransaction&&) = delete;
   ReadTransaction(const ReadTransaction&) = delete;
   ReadTransaction& operator=(const ReadTransaction&) = delete;
 
  private:
-  Database& db_;
+  ReadTransaction(Database& db, bool owned) : db_(&db), owned_(owned) {}
+
+  Database* db_;
   bool owned_;
 };
 

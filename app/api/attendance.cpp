@@ -25,9 +25,9 @@ void AddAttendanceRoutes(Router& router) {
                ASSIGN_OR_RETURN(const auto session_id, ctx.Id("session_id"));
                RETURN_IF_ERROR(services::Load<domain::Workshop>(ctx.db, id));
                RETURN_IF_ERROR(services::LoadSession(ctx.db, id, session_id));
-               return JsonResponse(
-                   200,
-                   SheetJson(session_id, storage::Sheet(ctx.db, session_id)));
+               ASSIGN_OR_RETURN(const auto marks,
+                                storage::Sheet(ctx.db, session_id));
+               return JsonResponse(200, SheetJson(session_id, marks));
              });
 
   router.Add(kPut, sheet, P::kWriteRecords,
@@ -61,11 +61,12 @@ void AddAttendanceRoutes(Router& router) {
         ASSIGN_OR_RETURN(const auto id, ctx.Id("id"));
         ASSIGN_OR_RETURN(const auto workshop,
                          services::Load<domain::Workshop>(ctx.db, id));
-        storage::ReadTransaction snapshot(ctx.db);
-        const auto m = storage::Matrix(ctx.db, id);
+        ASSIGN_OR_RETURN(const auto snapshot,
+                         storage::ReadTransaction::Begin(ctx.db));
+        ASSIGN_OR_RETURN(const auto m, storage::Matrix(ctx.db, id));
         if (format == "json")
           return JsonResponse(200, reports::MatrixJson(m, id));
-        const auto people = storage::SignInPeople(ctx.db, id);
+        ASSIGN_OR_RETURN(const auto people, storage::SignInPeople(ctx.db, id));
         if (format == "html") {
           return Response{200,
                           "text/html; charset=utf-8",

@@ -27,7 +27,8 @@ void AddAuditRoutes(Router& router) {
          const std::pair<storage::AuditFilter, storage::PageRequest>& query)
           -> domain::StatusOr<Response> {
         const auto& [f, request] = query;
-        auto page = storage::ListAudit(ctx.db, f, request);
+        ASSIGN_OR_RETURN(const auto page,
+                         storage::ListAudit(ctx.db, f, request));
         const auto parse = [](const std::optional<std::string>& text) {
           return text ? json::parse(*text) : json::value(nullptr);
         };

@@ -52,13 +52,13 @@ void AddAuthRoutes(Router& router,
         auto result =
             auth->Login(ctx.db, username, password, ctx.request.remote_address);
         if (!result.ok()) {
+          if (result.status().code() != domain::Code::kResourceExhausted)
+            return result.status();
           Response r = Problem(result.status());
-          if (r.status == 429) {
-            const auto wait =
-                auth->RetryAfter(username, ctx.request.remote_address);
-            r.headers.emplace_back(
-                "Retry-After", std::to_string(std::max<std::int64_t>(wait, 1)));
-          }
+          const auto wait =
+              auth->RetryAfter(username, ctx.request.remote_address);
+          r.headers.emplace_back(
+              "Retry-After", std::to_string(std::max<std::int64_t>(wait, 1)));
           return r;
         }
         // The same token serves scripts (bearer) and the web app (the
@@ -80,7 +80,8 @@ void AddAuthRoutes(Router& router,
 
   router.Add(kPost, "/api/v1/auth/logout", P::kSignedIn,
              [auth, secure](Context& ctx) -> domain::StatusOr<Response> {
-               auth->Logout(CredentialsOf(ctx.request, std::nullopt), ctx.db);
+               RETURN_IF_ERROR(auth->Logout(
+                   CredentialsOf(ctx.request, std::nullopt), ctx.db));
                Response r = NoContent();
                r.headers.emplace_back("Set-Cookie",
                                       ClearedCookieHeader(secure));
@@ -105,8 +106,10 @@ void AddAuthRoutes(Router& router,
   // the token (only its hash is stored).
   router.Add(kGet, "/api/v1/auth/calendar-tokens", P::kReadCalendar,
              [auth](Context& ctx) -> domain::StatusOr<Response> {
+               ASSIGN_OR_RETURN(const auto tokens,
+                                auth->CalendarTokens(ctx.db, *ctx.user));
                json::array items;
-               for (const auto& t : auth->CalendarTokens(ctx.db, *ctx.user)) {
+               for (const auto& t : tokens) {
                  items.push_back({{"id", t.id},
                                   {"created_at", Instant(t.created_at)},
                                   {"last_used_at", Instant(t.last_used_at)}});

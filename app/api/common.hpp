@@ -86,6 +86,14 @@ json::object ListPage(const storage::Page<E>& page) {
                               : json::value(nullptr)}};
 }
 
+// 200 with one page of records, or the Status that kept it from being read.
+template <class E>
+domain::StatusOr<Response> PageResponse(
+    const domain::StatusOr<storage::Page<E>>& page) {
+  if (!page.ok()) return page.status();
+  return JsonResponse(200, ListPage(*page));
+}
+
 // The record and, when the write could double-book, the conflicts it made.
 template <class E>
 json::object WrittenJson(const services::Written<E>& written) {

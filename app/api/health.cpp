@@ -13,7 +13,8 @@ void AddHealthRoutes(Router& router) {
       [](Context& ctx) -> domain::StatusOr<Response> {
         // Healthy once this worker's connection answers with the
         // current schema.
-        if (storage::SchemaVersion(ctx.db) != storage::LatestSchemaVersion()) {
+        ASSIGN_OR_RETURN(const int version, storage::SchemaVersion(ctx.db));
+        if (version != storage::LatestSchemaVersion()) {
           return JsonResponse(503, json::object{{"status", "migrating"}});
         }
         return JsonResponse(200, json::object{{"status", "ok"}});

@@ -19,14 +19,15 @@ namespace {
 
 // The first start and the last end of the project's workshops (cancelled
 // ones aside), standing in for a project that records no dates.
-std::pair<std::optional<domain::Date>, std::optional<domain::Date>>
+domain::StatusOr<
+    std::pair<std::optional<domain::Date>, std::optional<domain::Date>>>
 WorkshopSpan(storage::Database& db, std::int64_t project_id) {
   std::optional<domain::Date> first, last;
   storage::PageRequest page{0, 500};
   storage::WorkshopFilter filter;
   filter.project_id = project_id;
   while (true) {
-    auto found = storage::List(db, filter, page);
+    ASSIGN_OR_RETURN(const auto found, storage::List(db, filter, page));
     for (const auto& w : found.items) {
       if (w.status == domain::WorkshopStatus::kCancelled) continue;
       const auto start = w.start_date;
@@ -37,7 +38,7 @@ WorkshopSpan(storage::Database& db, std::int64_t project_id) {
     if (!found.next_after_id) break;
     page.after_id = *found.next_after_id;
   }
-  return {first, last};
+  return std::pair{first, last};
 }
 
 domain::StatusOr<reports::IatiActivity> Activity(
@@ -46,20 +47,23 @@ domain::StatusOr<reports::IatiActivity> Activity(
   a.project = project;
   a.today = domain::Date::Today();
   a.generated = domain::NowUtc();
-  for (const auto& p : storage::ProjectParties(db, project.id)) {
-    auto org = storage::Get<domain::Organization>(db, p.organization_id);
+  ASSIGN_OR_RETURN(const auto parties, storage::ProjectParties(db, project.id));
+  for (const auto& p : parties) {
+    ASSIGN_OR_RETURN(auto org,
+                     storage::Get<domain::Organization>(db, p.organization_id));
     if (!org || !p.role) continue;
     a.parties.push_back({std::move(*org), *p.role});
   }
   a.start = project.start_date;
   a.end = project.end_date;
-  if (!a.start && !a.end)
-    std::tie(a.start, a.end) = WorkshopSpan(db, project.id);
+  if (!a.start && !a.end) {
+    ASSIGN_OR_RETURN(std::tie(a.start, a.end), WorkshopSpan(db, project.id));
+  }
 
   domain::ReportOptions o;
   o.today = a.today;
   o.from = o.to = a.today;
-  const auto frame = storage::ResultsReportFor(db, project, o);
+  ASSIGN_OR_RETURN(const auto frame, storage::ResultsReportFor(db, project, o));
   // The actual of each indicator for each of its target periods, computed as
   // the results report does for that period.
   std::set<std::pair<domain::Date, domain::Date>> periods;
@@ -73,7 +77,8 @@ domain::StatusOr<reports::IatiActivity> Activity(
   for (const auto& [from, to] : periods) {
     o.from = from;
     o.to = to;
-    for (auto& line : storage::ResultsReportFor(db, project, o).results)
+    ASSIGN_OR_RETURN(auto report, storage::ResultsReportFor(db, project, o));
+    for (auto& line : report.results)
       for (auto& i : line.indicators)
         actuals[{from, to}][i.indicator.id] = std::move(i);
   }

@@ -44,8 +44,10 @@ void AddPersonRoutes(
              [](Context& ctx) -> domain::StatusOr<Response> {
                ASSIGN_OR_RETURN(const auto id, ctx.Id("id"));
                RETURN_IF_ERROR(services::Load<domain::Person>(ctx.db, id));
+               ASSIGN_OR_RETURN(const auto record,
+                                storage::TrainingRecord(ctx.db, id));
                json::array items;
-               for (const auto& e : storage::TrainingRecord(ctx.db, id)) {
+               for (const auto& e : record) {
                  const auto& w = e.workshop;
                  items.push_back({{"workshop_id", w.id},
                                   {"title", w.title},
@@ -103,10 +105,12 @@ void AddPersonRoutes(
   const auto duplicates =
       [](Context& ctx, const storage::PageRequest& page,
          std::optional<std::int64_t> person) -> domain::StatusOr<Response> {
-    storage::ReadTransaction snapshot(ctx.db);
+    ASSIGN_OR_RETURN(const auto snapshot,
+                     storage::ReadTransaction::Begin(ctx.db));
     if (person)
       RETURN_IF_ERROR(services::Load<domain::Person>(ctx.db, *person));
-    const auto pairs = storage::PossibleDuplicates(ctx.db, person);
+    ASSIGN_OR_RETURN(const auto pairs,
+                     storage::PossibleDuplicates(ctx.db, person));
     const auto start = std::min<std::size_t>(
         static_cast<std::size_t>(page.after_id), pairs.size());
     const auto end =
@@ -118,7 +122,7 @@ void AddPersonRoutes(
       for (auto r : pair.reasons)
         reasons.push_back(json::string(domain::ToText(r)));
       for (auto id : {pair.first, pair.second}) {
-        const auto s = storage::SummaryOf(ctx.db, id);
+        ASSIGN_OR_RETURN(const auto s, storage::SummaryOf(ctx.db, id));
         if (!s) continue;
         json::object d = Encode(s->person);
         d["organization_name"] = s->organization_name

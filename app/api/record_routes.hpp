@@ -179,11 +179,10 @@ void AddRecordRoutes(
           RETURN_IF_ERROR(services::Load<Owner>(ctx.db, id));
           Filter filter = listing.filter;
           filter.*parent.field = id;
-          return JsonResponse(
-              200, ListPage(storage::List(ctx.db, filter, listing.page)));
+          return PageResponse(storage::List(ctx.db, filter, listing.page));
         } else {
-          return JsonResponse(200, ListPage(storage::List(
-                                       ctx.db, listing.filter, listing.page)));
+          return PageResponse(
+              storage::List(ctx.db, listing.filter, listing.page));
         }
       });
 
@@ -255,7 +254,8 @@ void AddSetRoutes(Router& router, const std::string& path, Read read,
              [read](Context& ctx) -> StatusOr<Response> {
                ASSIGN_OR_RETURN(const auto id, ctx.Id("id"));
                RETURN_IF_ERROR(services::Load<Owner>(ctx.db, id));
-               return JsonResponse(200, EncodeAll(read(ctx.db, id)));
+               ASSIGN_OR_RETURN(const auto entries, read(ctx.db, id));
+               return JsonResponse(200, EncodeAll(entries));
              });
   router.Add(kPut, path, domain::Permission::kWriteRecords,
              [replace](Context& ctx) -> StatusOr<Response> {

@@ -32,9 +32,11 @@ domain::StatusOr<ReportRun> RunFunderReport(storage::Database& db,
   const bool children = query.include_children;
   const auto& o = query.o;
   RETURN_IF_ERROR(domain::SeesOrganization(user, id));
-  auto found = storage::FunderReportFor(db, id, children, o.options);
+  ASSIGN_OR_RETURN(auto found,
+                   storage::FunderReportFor(db, id, children, o.options));
   if (!found) return storage::NotFound<domain::Organization>(id);
-  auto report = std::make_shared<const domain::FunderReport>(std::move(*found));
+  auto report =
+      std::make_shared<const domain::FunderReport>(std::move(*found));
   return ReportRun{o.format,
                    "funder-" + std::to_string(id) + "-" +
                        o.options.from.ToString() + "-" +
@@ -50,8 +52,10 @@ domain::StatusOr<ReportRun> RunResultsReport(storage::Database& db,
                                              const Options& o) {
   ASSIGN_OR_RETURN(const auto project,
                    services::Load<domain::Project>(db, project_id));
-  auto report = std::make_shared<const domain::ResultsReport>(
-      storage::ResultsReportFor(db, project, o.options));
+  ASSIGN_OR_RETURN(auto results,
+                   storage::ResultsReportFor(db, project, o.options));
+  auto report =
+      std::make_shared<const domain::ResultsReport>(std::move(results));
   return ReportRun{o.format,
                    "results-" + project.code + "-" + o.options.from.ToString() +
                        "-" + o.options.to.ToString(),

@@ -25,7 +25,8 @@ void AddReportRoutes(Router& router) {
       [](Context& ctx, const std::pair<std::int64_t, Options>& query)
           -> domain::StatusOr<Response> {
         const auto& [id, o] = query;
-        auto report = storage::AttendanceReportFor(ctx.db, id, o.options);
+        ASSIGN_OR_RETURN(const auto report,
+                         storage::AttendanceReportFor(ctx.db, id, o.options));
         if (!report) return storage::NotFound<domain::Workshop>(id);
         return Render(o.format, "attendance-workshop-" + std::to_string(id),
                       {[&] { return reports::AttendanceJson(*report); },
@@ -56,11 +57,13 @@ void AddReportRoutes(Router& router) {
              const std::pair<std::optional<std::int64_t>, Options>& query)
               -> domain::StatusOr<Response> {
             const auto& [project_id, o] = query;
-            if (project_id &&
-                !storage::Exists<domain::Project>(ctx.db, *project_id))
-              return storage::NotFound<domain::Project>(*project_id);
-            auto report =
-                storage::SummaryReportFor(ctx.db, project_id, o.options);
+            if (project_id) {
+              RETURN_IF_ERROR(
+                  services::Load<domain::Project>(ctx.db, *project_id));
+            }
+            ASSIGN_OR_RETURN(
+                const auto report,
+                storage::SummaryReportFor(ctx.db, project_id, o.options));
             return Render(o.format,
                           "summary-" + o.options.from.ToString() + "-" +
                               o.options.to.ToString(),

@@ -98,8 +98,9 @@ void AddResultRoutes(Router& router) {
             }
             ASSIGN_OR_RETURN(const auto owner, services::Load<domain::Result>(
                                                    ctx.db, found.result_id));
-            const auto evidence = storage::EvidenceFor(ctx.db, owner.project_id,
-                                                       found, o.options);
+            ASSIGN_OR_RETURN(const auto evidence,
+                             storage::EvidenceFor(ctx.db, owner.project_id,
+                                                  found, o.options));
             return JsonResponse(200, EvidenceJson(evidence, found, o.options));
           })
       .LongRunning();

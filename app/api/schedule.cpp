@@ -56,8 +56,10 @@ void AddScheduleRoutes(Router& router) {
       [](Query& q) { return ReadFilter(q, false); },
       [](Context& ctx,
          const storage::CalendarFilter& filter) -> domain::StatusOr<Response> {
+        ASSIGN_OR_RETURN(const auto sessions,
+                         storage::CalendarSessions(ctx.db, filter));
         json::array items;
-        for (const auto& e : storage::CalendarSessions(ctx.db, filter)) {
+        for (const auto& e : sessions) {
           json::object item = Encode(e.session);
           const auto& w = e.workshop;
           item["workshop"] = {{"id", w.id},
@@ -80,7 +82,8 @@ void AddScheduleRoutes(Router& router) {
           [](Query& q) { return ReadFilter(q, true); },
           [](Context& ctx, const storage::CalendarFilter& filter)
               -> domain::StatusOr<Response> {
-            auto workshops = storage::CalendarWorkshops(ctx.db, filter);
+            ASSIGN_OR_RETURN(const auto workshops,
+                             storage::CalendarWorkshops(ctx.db, filter));
             return Calendar(
                 reports::RenderCalendar("capdev workshops", workshops,
                                         domain::NowUtc(true)),
@@ -93,7 +96,8 @@ void AddScheduleRoutes(Router& router) {
       .Add(kGet, "/api/v1/workshops/{id}.ics", P::kReadCalendar,
            [](Context& ctx) -> domain::StatusOr<Response> {
              ASSIGN_OR_RETURN(const auto id, ctx.Id("id"));
-             auto workshop = storage::CalendarWorkshopById(ctx.db, id);
+             ASSIGN_OR_RETURN(const auto workshop,
+                              storage::CalendarWorkshopById(ctx.db, id));
              if (!workshop) {
                RETURN_IF_ERROR(services::Load<domain::Workshop>(ctx.db, id));
                return domain::Status::FailedPrecondition(
@@ -111,11 +115,12 @@ void AddScheduleRoutes(Router& router) {
              [](Context& ctx) -> domain::StatusOr<Response> {
                ASSIGN_OR_RETURN(const auto id, ctx.Id("id"));
                RETURN_IF_ERROR(services::Load<domain::Workshop>(ctx.db, id));
-               return JsonResponse(
-                   200, json::object{
-                            {"workshop_id", id},
-                            {"items", ToJson(storage::ConflictsOf(ctx.db, id))},
-                            {"next_cursor", nullptr}});
+               ASSIGN_OR_RETURN(const auto conflicts,
+                                storage::ConflictsOf(ctx.db, id));
+               return JsonResponse(200,
+                                   json::object{{"workshop_id", id},
+                                                {"items", ToJson(conflicts)},
+                                                {"next_cursor", nullptr}});
              });
 }
 

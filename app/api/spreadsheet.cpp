@@ -41,12 +41,13 @@ domain::StatusOr<Response> RunImport(Context& ctx,
     ASSIGN_OR_RETURN(const auto report, import.check(ctx.db, id, rows));
     return JsonResponse(200, report.ToJson());
   }
-  storage::WriteTx tx(ctx.db);  // committed below, or rolled back
+  // Committed below, or rolled back.
+  ASSIGN_OR_RETURN(auto tx, storage::WriteTx::Begin(ctx.db));
   ASSIGN_OR_RETURN(const auto report, import.write(tx, id, rows, options));
   if (options.dry_run) return JsonResponse(200, report.ToJson());
   if (!services::ImportShouldCommit(report, options))
     return Problem(services::ImportRefusal(report), report.ToJson());
-  tx.Commit();
+  RETURN_IF_ERROR(tx.Commit());
   return JsonResponse(200, report.ToJson());
 }
 

@@ -77,14 +77,16 @@ domain::StatusOr<ReportRun> Run(storage::Database& db,
 // A funder user reaches only its own organization's submissions (404 for
 // others, as if they did not exist).
 domain::StatusOr<storage::Submission> Visible(Context& ctx, std::int64_t id) {
-  auto s = storage::GetSubmission(ctx.db, id);
+  ASSIGN_OR_RETURN(auto s, storage::GetSubmission(ctx.db, id));
   const auto missing = domain::Status::NotFound(
       "report submission " + std::to_string(id) + " does not exist");
   if (!s) return missing;
-  if (const auto own = domain::LimitedToOrganization(*ctx.user);
-      own && !storage::SubmissionConcerns(ctx.db, *s, *own))
-    return missing;
-  return *s;
+  if (const auto own = domain::LimitedToOrganization(*ctx.user)) {
+    ASSIGN_OR_RETURN(const bool concerns,
+                     storage::SubmissionConcerns(ctx.db, *s, *own));
+    if (!concerns) return missing;
+  }
+  return std::move(*s);
 }
 
 }  // namespace
@@ -144,8 +146,10 @@ void AddSubmissionRoutes(Router& router) {
          std::optional<std::int64_t> asked) -> domain::StatusOr<Response> {
         ASSIGN_OR_RETURN(const auto org,
                          domain::VisibleOrganizations(*ctx.user, asked));
+        ASSIGN_OR_RETURN(const auto submissions,
+                         storage::ListSubmissions(ctx.db, org));
         json::array items;
-        for (const auto& s : storage::ListSubmissions(ctx.db, org))
+        for (const auto& s : submissions)
           items.push_back(SubmissionJson(s));
         return JsonResponse(200, json::object{{"items", std::move(items)}});
       });

@@ -62,9 +62,10 @@ void AddUserRoutes(Router& router) {
       [](Context& ctx,
          const storage::PageRequest& page) -> domain::StatusOr<Response> {
         // Few users: paged here, in id order, like every other list.
+        ASSIGN_OR_RETURN(const auto accounts, storage::ListAccounts(ctx.db));
         json::array items;
         json::value next = nullptr;
-        for (const auto& a : storage::ListAccounts(ctx.db)) {
+        for (const auto& a : accounts) {
           if (a.id <= page.after_id) continue;
           if (static_cast<int>(items.size()) == page.limit) {
             next = json::string(EncodeCursor(items.back().at("id").as_int64()));
@@ -79,7 +80,8 @@ void AddUserRoutes(Router& router) {
   router.Add(kGet, "/api/v1/users/{id}", P::kAdmin,
              [](Context& ctx) -> domain::StatusOr<Response> {
                ASSIGN_OR_RETURN(const auto id, ctx.Id("id"));
-               auto account = storage::AccountById(ctx.db, id);
+               ASSIGN_OR_RETURN(const auto account,
+                                storage::AccountById(ctx.db, id));
                if (!account)
                  return domain::Status::NotFound("no user has that id");
                return JsonResponse(200, AccountJson(*account));

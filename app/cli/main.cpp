@@ -31,13 +31,21 @@ int UsableCores() {
 
 int Migrate(const std::string& path) {
   capdev::storage::Database db({path});
-  const int before = capdev::storage::SchemaVersion(db);
+  const auto before = capdev::storage::SchemaVersion(db);
+  if (!before.ok()) {
+    spdlog::error("{}", before.status().detail());
+    return 1;
+  }
   if (auto s = capdev::storage::Migrate(db); !s.ok()) {
     spdlog::error("{}", s.detail());
     return 1;
   }
-  spdlog::info("schema of {} at version {} (was {})", path,
-               capdev::storage::SchemaVersion(db), before);
+  const auto after = capdev::storage::SchemaVersion(db);
+  if (!after.ok()) {
+    spdlog::error("{}", after.status().detail());
+    return 1;
+  }
+  spdlog::info("schema of {} at version {} (was {})", path, *after, *before);
   return 0;
 }
 

@@ -134,7 +134,7 @@ class Loader {
       return Status::Invalid(s.errors(),
                              "seed record " + label + " breaks a rule");
     if (existing) {
-      const auto stored = storage::Get<E>(db_, *existing);
+      ASSIGN_OR_RETURN(const auto stored, storage::Get<E>(db_, *existing));
       if (!stored || !domain::SameFields(*stored, entity))
         return Conflict(label);
       report_.unchanged++;
@@ -160,9 +160,11 @@ class Loader {
           {{label + ".source", "must end with (seed document NAME)"}});
     const std::string document =
         source.substr(open + 15, source.size() - open - 16);
-    const auto existing = storage::WorkshopBySource(db_, document, w.title);
+    ASSIGN_OR_RETURN(const auto existing,
+                     storage::WorkshopBySource(db_, document, w.title));
     if (existing) {
-      const auto found = storage::Get<domain::Workshop>(db_, *existing);
+      ASSIGN_OR_RETURN(const auto found,
+                       storage::Get<domain::Workshop>(db_, *existing));
       if (found && found->source == document) {
         const domain::Workshop& stored = *found;
         auto upgraded = stored;
@@ -220,7 +222,8 @@ class Loader {
       ASSIGN_OR_RETURN(org.parent_id,
                        Ref(organizations_, parent, label + ".parent"));
     }
-    const auto existing = storage::OrganizationByName(db_, org.name);
+    ASSIGN_OR_RETURN(const auto existing,
+                     storage::OrganizationByName(db_, org.name));
     if (existing) RETURN_IF_ERROR(AddChineseNames(*existing, org, label));
     ASSIGN_OR_RETURN(const auto upserted, Upsert(org, existing, label));
     organizations_[Key(r)] = upserted.first;
@@ -231,7 +234,8 @@ class Loader {
   // them, where it has none of its own yet; nothing else may differ.
   Status AddChineseNames(std::int64_t id, const domain::Organization& wanted,
                          const std::string& label) {
-    auto stored = storage::Get<domain::Organization>(db_, id);
+    ASSIGN_OR_RETURN(const auto stored,
+                     storage::Get<domain::Organization>(db_, id));
     if (!stored || domain::SameFields(*stored, wanted)) return Status::Ok();
     auto upgraded = *stored;
     if (!upgraded.native_name) upgraded.native_name = wanted.native_name;
@@ -247,15 +251,17 @@ class Loader {
     ASSIGN_OR_RETURN(const auto project,
                      DecodeRecord<domain::Project>(
                          r, {"key", "parties", "sources", "notes"}, label));
-    ASSIGN_OR_RETURN(
-        const auto upserted,
-        Upsert(project, storage::ProjectByCode(db_, project.code), label));
+    ASSIGN_OR_RETURN(const auto existing,
+                     storage::ProjectByCode(db_, project.code));
+    ASSIGN_OR_RETURN(const auto upserted, Upsert(project, existing, label));
     const auto [id, created] = upserted;
     projects_[Key(r)] = id;
     ASSIGN_OR_RETURN(const auto parties,
                      Parties<domain::ProjectParty>(r, "parties", label));
-    if (!created)
-      return CheckParties(storage::ProjectParties(db_, id), parties, label);
+    if (!created) {
+      ASSIGN_OR_RETURN(const auto stored, storage::ProjectParties(db_, id));
+      return CheckParties(stored, parties, label);
+    }
     return storage::ReplaceProjectParties(tx_, id, parties);
   }
 
@@ -269,11 +275,10 @@ class Loader {
       ASSIGN_OR_RETURN(person.organization_id,
                        Ref(organizations_, org, label + ".organization"));
     }
-    ASSIGN_OR_RETURN(const auto upserted,
-                     Upsert(person,
-                            storage::PersonByName(db_, person.full_name,
-                                                  person.organization_id),
-                            label));
+    ASSIGN_OR_RETURN(
+        const auto existing,
+        storage::PersonByName(db_, person.full_name, person.organization_id));
+    ASSIGN_OR_RETURN(const auto upserted, Upsert(person, existing, label));
     people_[Key(r)] = upserted.first;
     return Status::Ok();
   }
@@ -304,11 +309,12 @@ class Loader {
 
     if (created) {
       RETURN_IF_ERROR(storage::ReplaceWorkshopParties(tx_, id, parties));
-      storage::AddSessions(tx_, id, days);
+      RETURN_IF_ERROR(storage::AddSessions(tx_, id, days));
     } else {
-      RETURN_IF_ERROR(
-          CheckParties(storage::WorkshopParties(db_, id), parties, label));
-      if (storage::CountSessions(db_, id) != static_cast<int>(days.size()))
+      ASSIGN_OR_RETURN(const auto stored, storage::WorkshopParties(db_, id));
+      RETURN_IF_ERROR(CheckParties(stored, parties, label));
+      ASSIGN_OR_RETURN(const int count, storage::CountSessions(db_, id));
+      if (count != static_cast<int>(days.size()))
         return Conflict("the sessions of " + label);
     }
 
@@ -320,9 +326,9 @@ class Loader {
       reg.workshop_id = id;
       ASSIGN_OR_RETURN(reg.person_id, Ref(people_, v.if_contains("person"),
                                           label + ".registrations"));
-      RETURN_IF_ERROR(Upsert(reg,
-                             storage::RegistrationOf(db_, id, reg.person_id),
-                             label + " registration"));
+      ASSIGN_OR_RETURN(const auto existing,
+                       storage::RegistrationOf(db_, id, reg.person_id));
+      RETURN_IF_ERROR(Upsert(reg, existing, label + " registration"));
     }
     return Status::Ok();
   }

@@ -32,13 +32,12 @@ http::Response ReadNow(http::ConnectionPool& reads, const http::Router& router,
                        const http::Router::Target& target) {
   const auto lease = reads.Acquire();
   if (!lease.get()) return Unavailable();
-  try {
-    const storage::ReadTransaction snapshot(*lease.get());
-    return router.Dispatch(request, target, *lease.get());
-  } catch (const std::exception& e) {
-    spdlog::error("a read could not begin: {}", e.what());
+  const auto snapshot = storage::ReadTransaction::Begin(*lease.get());
+  if (!snapshot.ok()) {
+    spdlog::error("a read could not begin: {}", snapshot.status().detail());
     return Unavailable();
   }
+  return router.Dispatch(request, target, *lease.get());
 }
 
 }  // namespace
@@ -78,7 +77,12 @@ int Serve(const ServeOptions& options) {
   auth->DeferTokenTouches([&writer](std::string hash, std::int64_t now) {
     writer.Post(
         [hash = std::move(hash), now](storage::Database& db) {
-          storage::TouchToken(db, hash, now);
+          if (auto s = storage::TouchToken(db, hash, now); !s.ok()) {
+            // Only the idle expiry's clock: nobody waits for this answer.
+            spdlog::error("a token's use could not be recorded: {}",
+                          s.detail());
+            return http::Problem(s);  // a 5xx: the writer rolls it back
+          }
           return http::Response{};
         },
         [](const http::Response&) {});

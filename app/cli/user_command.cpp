@@ -59,7 +59,7 @@ int Add(storage::Database& db, const UserCommand& c) {
 // Applies `change` to the user named in the command.
 domain::Status Change(storage::Database& db, const UserCommand& c,
                       const services::UserChange& change) {
-  auto account = storage::AccountByName(db, c.username);
+  ASSIGN_OR_RETURN(const auto account, storage::AccountByName(db, c.username));
   if (!account) return domain::Status::NotFound("no user named " + c.username);
   return domain::StatusOf(storage::InWriteTx(db, [&](storage::WriteTx& tx) {
     return services::UpdateUser(tx, nullptr, account->id, change);
@@ -67,7 +67,9 @@ domain::Status Change(storage::Database& db, const UserCommand& c,
 }
 
 int List(storage::Database& db) {
-  for (const auto& a : storage::ListAccounts(db)) {
+  const auto accounts = storage::ListAccounts(db);
+  if (!accounts.ok()) return Report(accounts.status(), "");
+  for (const auto& a : *accounts) {
     std::cout << a.id << "\t" << a.username << "\t" << domain::ToText(a.role)
               << "\t"
               << (a.organization_id ? std::to_string(*a.organization_id) : "-")
@@ -94,7 +96,9 @@ int Reset(storage::Database& db, const UserCommand& c) {
 // The first admin, for `make run`: created once with a random password
 // that is printed once.
 int Bootstrap(storage::Database& db) {
-  for (const auto& a : storage::ListAccounts(db)) {
+  const auto accounts = storage::ListAccounts(db);
+  if (!accounts.ok()) return Report(accounts.status(), "");
+  for (const auto& a : *accounts) {
     if (a.role == domain::Role::kAdmin && !a.disabled) {
       std::cout << "admin user '" << a.username
                 << "' exists (forgot the password? capdev user reset "

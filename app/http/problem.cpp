@@ -64,6 +64,8 @@ int HttpStatus(domain::Code code) {
       return 413;
     case domain::Code::kUnavailable:
       return 503;
+    case domain::Code::kInternal:
+      return 500;
   }
   return 500;
 }
@@ -96,6 +98,10 @@ Response Problem(int status, std::string detail,
 
 Response Problem(const domain::Status& status,
                  const boost::json::object& extensions) {
+  // A bug's detail is for the log (the router writes it), not the client.
+  if (status.code() == domain::Code::kInternal) {
+    return Problem(500, kInternalDetail);
+  }
   const int code = HttpStatus(status.code());
   auto body = Body(code, status.detail(), status.errors());
   if (!status.conflicts().empty())

@@ -12,6 +12,9 @@
 namespace capdev::http {
 
 int HttpStatus(domain::Code code);
+// What a client is told of a bug (a 500): nothing internal.
+inline constexpr const char* kInternalDetail =
+    "The server could not complete the request; it has been logged.";
 Response Problem(int status, std::string detail,
                  const std::vector<domain::FieldError>& errors = {});
 // With the Status's conflicts, if any, and `extensions` as extension members

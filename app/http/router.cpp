@@ -9,7 +9,6 @@
 #include <set>
 
 #include "app/http/problem.hpp"
-#include "storage/sql_errors.hpp"
 
 namespace capdev::http {
 
@@ -117,20 +116,13 @@ Response Router::Dispatch(const Request& request, const Target& target,
   try {
     response = DispatchUnlogged(request, target, db);
   } catch (const std::exception& e) {
+    // A bug: expected failures, the disk's included, arrive as a Status.
     spdlog::error("{} {} failed: {}", request.method, matched, e.what());
-    // A full disk or an I/O error is the machine's state, not a bug: 503.
-    if (auto unavailable = storage::UnavailableStatus(e)) {
-      response = Problem(*unavailable);
-    } else {
-      response = Problem(
-          500,
-          "The server could not complete the request; it has been logged.");
-    }
+    response = Problem(500, kInternalDetail);
   } catch (...) {
     spdlog::error("{} {} failed with an unknown exception", request.method,
                   matched);
-    response = Problem(
-        500, "The server could not complete the request; it has been logged.");
+    response = Problem(500, kInternalDetail);
   }
   const double ms = std::chrono::duration<double, std::milli>(
                         std::chrono::steady_clock::now() - started)
@@ -251,7 +243,14 @@ Response Router::DispatchUnlogged(const Request& request, const Target& target,
   if (target.route) {
     auto response =
         Run(*target.route, request, target.params, target.query, db);
-    if (!response.ok()) return Problem(response.status());
+    if (!response.ok()) {
+      // A bug's detail is logged here and never sent (Problem hides it).
+      if (response.status().code() == domain::Code::kInternal) {
+        spdlog::error("{} {} failed: {}", request.method,
+                      target.route->info.path, response.status().detail());
+      }
+      return Problem(response.status());
+    }
     if (request.method == "HEAD") response->body.clear();
     return std::move(*response);
   }

@@ -7,7 +7,6 @@
 #include <utility>
 
 #include "app/http/problem.hpp"
-#include "storage/sql_errors.hpp"
 
 namespace capdev::http {
 
@@ -61,13 +60,17 @@ void Writer::Run(const storage::DatabaseOptions& options) {
       }
     }
     if (!db) {
-      try {
-        db = std::make_unique<storage::Database>(options);
+      if (auto opened = storage::Database::Open(options); !opened.ok()) {
+        spdlog::error("the writer cannot open the database: {}",
+                      opened.status().detail());
+      } else {
+        db = std::move(*opened);
         // The checkpointer thread copies the WAL back in the background: a
         // commit that crossed the automatic threshold would pay for it.
-        db->Execute("PRAGMA wal_autocheckpoint = 0");
-      } catch (const std::exception& e) {
-        spdlog::error("the writer cannot open the database: {}", e.what());
+        if (auto s = db->Execute("PRAGMA wal_autocheckpoint = 0"); !s.ok()) {
+          spdlog::error("the writer cannot turn automatic checkpoints off: {}",
+                        s.detail());
+        }
       }
     }
     std::vector<Response> answers;
@@ -98,36 +101,17 @@ std::vector<Response> Writer::Commit(storage::Database& db,
   std::vector<Response> answers(batch.size());
   std::size_t first = 0;  // the first request of the open transaction
   std::size_t run = 0;    // requests run so far
-  try {
-    db.Execute("BEGIN IMMEDIATE");
-    for (; run < batch.size(); ++run) {
-      db.Execute("SAVEPOINT capdev_request");
-      answers[run] = batch[run].work(db);
-      if (!db.InTransaction()) {
-        // SQLite rolled the whole transaction back (a full disk, an I/O
-        // error): the requests before this one lost their changes too.
-        const Response lost = Problem(503, kLost);
-        for (std::size_t j = first; j <= run; ++j) Withdraw(answers[j], lost);
-        first = run + 1;
-        db.Execute("BEGIN IMMEDIATE");
-        continue;
-      }
-      db.Execute(answers[run].status >= 500
-                     ? "ROLLBACK TO capdev_request; RELEASE capdev_request"
-                     : "RELEASE capdev_request");
-    }
-    db.Execute("COMMIT");
-  } catch (const std::exception& e) {
-    spdlog::error("a batch of {} changes failed: {}", batch.size(), e.what());
+  // The transaction failed: every request of it lost its change.
+  const auto fail = [&](const std::string& why,
+                        const std::optional<domain::Status>& status) {
+    spdlog::error("a batch of {} changes failed: {}", batch.size(), why);
     if (db.InTransaction()) {
-      try {
-        db.Execute("ROLLBACK");
-      } catch (const std::exception&) {
-        // best effort: already rolled back by SQLite.
-      }
+      // best effort: already rolled back by SQLite when this fails.
+      (void)db.Execute("ROLLBACK");
     }
-    const auto status = storage::UnavailableStatus(e);
-    const Response lost = status ? Problem(*status) : Problem(503, kLost);
+    const Response lost = status && status->code() == domain::Code::kUnavailable
+                              ? Problem(*status)
+                              : Problem(503, kLost);
     for (std::size_t j = first; j < batch.size(); ++j) {
       if (j < run) {
         Withdraw(answers[j], lost);
@@ -135,6 +119,36 @@ std::vector<Response> Writer::Commit(storage::Database& db,
         answers[j] = lost;  // never run
       }
     }
+    return answers;
+  };
+  try {
+    if (auto s = db.Execute("BEGIN IMMEDIATE"); !s.ok())
+      return fail(s.detail(), s);
+    for (; run < batch.size(); ++run) {
+      if (auto s = db.Execute("SAVEPOINT capdev_request"); !s.ok())
+        return fail(s.detail(), s);
+      answers[run] = batch[run].work(db);
+      if (!db.InTransaction()) {
+        // SQLite rolled the whole transaction back (a full disk, an I/O
+        // error): the requests before this one lost their changes too.
+        const Response lost = Problem(503, kLost);
+        for (std::size_t j = first; j <= run; ++j) Withdraw(answers[j], lost);
+        first = run + 1;
+        if (auto s = db.Execute("BEGIN IMMEDIATE"); !s.ok())
+          return fail(s.detail(), s);
+        continue;
+      }
+      if (auto s = db.Execute(
+              answers[run].status >= 500
+                  ? "ROLLBACK TO capdev_request; RELEASE capdev_request"
+                  : "RELEASE capdev_request");
+          !s.ok())
+        return fail(s.detail(), s);
+    }
+    if (auto s = db.Execute("COMMIT"); !s.ok()) return fail(s.detail(), s);
+  } catch (const std::exception& e) {
+    // A bug: the database's own failures arrive as a Status.
+    return fail(e.what(), std::nullopt);
   }
   return answers;
 }

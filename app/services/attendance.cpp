@@ -22,9 +22,10 @@ domain::StatusOr<std::vector<domain::AttendanceMark>> ReplaceSheet(
                    LoadSession(db, workshop_id, session_id));
   // Checked in the write's transaction: a registration removed meanwhile
   // cannot slip a mark past the check.
-  RETURN_IF_ERROR(domain::Combine(
-      decoding, domain::ValidateSheet(
-                    marks, storage::RegisteredPeople(db, workshop.id))));
+  ASSIGN_OR_RETURN(const auto registered,
+                   storage::RegisteredPeople(db, workshop.id));
+  RETURN_IF_ERROR(
+      domain::Combine(decoding, domain::ValidateSheet(marks, registered)));
   // Stored workshops and sessions always have both (NOT NULL columns).
   if (!workshop.status || !session.date) {
     return domain::Status::FailedPrecondition(
@@ -42,16 +43,17 @@ domain::StatusOr<std::vector<domain::AttendanceMark>> ReplaceSheet(
     return domain::Status::FailedPrecondition(
         "the session on " + date.ToString() + " has not taken place yet");
   }
-  const auto before = storage::ReplaceSheet(tx, workshop.id, session.id, marks);
+  ASSIGN_OR_RETURN(const auto before,
+                   storage::ReplaceSheet(tx, workshop.id, session.id, marks));
   // The stored sheet is now the one sent (each person once, every status
   // set: validated above), in Sheet's order: no need to read it back.
   std::vector<domain::AttendanceMark> after(marks.begin(), marks.end());
   std::sort(after.begin(), after.end(), [](const auto& a, const auto& b) {
     return a.person_id < b.person_id;
   });
-  Audit(tx, &by, "replace", "attendance", session.id,
-        codec::SheetJson(session.id, before),
-        codec::SheetJson(session.id, after));
+  RETURN_IF_ERROR(Audit(tx, &by, "replace", "attendance", session.id,
+                        codec::SheetJson(session.id, before),
+                        codec::SheetJson(session.id, after)));
   return after;
 }
 

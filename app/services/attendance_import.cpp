@@ -25,7 +25,7 @@ domain::StatusOr<ImportReport> ImportAttendance(storage::WriteTx& tx,
   auto& db = tx.db();
   ASSIGN_OR_RETURN(const auto workshop,
                    Load<domain::Workshop>(db, workshop_id));
-  const auto matrix = storage::Matrix(db, workshop_id);
+  ASSIGN_OR_RETURN(const auto matrix, storage::Matrix(db, workshop_id));
   const auto header_index = FindHeaderRow(
       sheet,
       {ImportColumn::kPersonId, ImportColumn::kEmail, ImportColumn::kFullName});
@@ -90,10 +90,12 @@ domain::StatusOr<ImportReport> ImportAttendance(storage::WriteTx& tx,
       }
       if (!person) row.errors.push_back({"person_id", "is not a number"});
     } else if (!email.empty()) {
-      if (auto p = storage::PersonWithEmail(db, email))
+      ASSIGN_OR_RETURN(const auto p, storage::PersonWithEmail(db, email));
+      if (p) {
         person = p->id;
-      else
+      } else {
         row.errors.push_back({"email", "no person has this email"});
+      }
     } else if (!name.empty()) {
       const auto key = storage::FoldKey(name);
       for (const auto& r : matrix.rows) {
@@ -122,8 +124,10 @@ domain::StatusOr<ImportReport> ImportAttendance(storage::WriteTx& tx,
                             " has an earlier row; one row per person"});
     }
     row.person_id = person;
-    if (person)
-      row.registration_id = storage::RegistrationOf(db, workshop_id, *person);
+    if (person) {
+      ASSIGN_OR_RETURN(row.registration_id,
+                       storage::RegistrationOf(db, workshop_id, *person));
+    }
 
     std::vector<std::pair<std::size_t, domain::Mark>> marks;
     for (const auto& [column, s] : sessions) {

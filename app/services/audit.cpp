@@ -31,10 +31,10 @@ json::value MaskPersonal(const json::value& value) {
   return out;
 }
 
-void Audit(storage::WriteTx& tx, const domain::Principal* by,
-           std::string_view action, std::string_view entity,
-           std::optional<std::int64_t> entity_id, const json::value& before,
-           const json::value& after) {
+domain::Status Audit(storage::WriteTx& tx, const domain::Principal* by,
+                     std::string_view action, std::string_view entity,
+                     std::optional<std::int64_t> entity_id,
+                     const json::value& before, const json::value& after) {
   storage::AuditEntry e;
   if (by) {
     e.user_id = by->user_id;
@@ -45,7 +45,7 @@ void Audit(storage::WriteTx& tx, const domain::Principal* by,
   e.entity_id = entity_id;
   if (!before.is_null()) e.before = json::serialize(MaskPersonal(before));
   if (!after.is_null()) e.after = json::serialize(MaskPersonal(after));
-  storage::AppendAudit(tx, e);
+  return storage::AppendAudit(tx, e);
 }
 
 }  // namespace capdev::services

@@ -14,10 +14,10 @@
 namespace capdev::services {
 
 // `by` is null for the command line (seed, user commands).
-void Audit(storage::WriteTx& tx, const domain::Principal* by,
-           std::string_view action, std::string_view entity,
-           std::optional<std::int64_t> entity_id, const json::value& before,
-           const json::value& after);
+domain::Status Audit(storage::WriteTx& tx, const domain::Principal* by,
+                     std::string_view action, std::string_view entity,
+                     std::optional<std::int64_t> entity_id,
+                     const json::value& before, const json::value& after);
 
 // A copy with every personal field replaced by a marker (nulls stay null).
 json::value MaskPersonal(const json::value& value);

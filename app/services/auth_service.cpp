@@ -33,21 +33,22 @@ std::int64_t AuthService::Now() {
       .count();
 }
 
-std::optional<domain::Principal> AuthService::Use(
+domain::StatusOr<std::optional<domain::Principal>> AuthService::Use(
     storage::Database& db, const std::string& token,
     const storage::TokenLifetime& lifetime, const std::string& scope) {
   const auto hash = TokenHash(token);
   const auto now = Now();
-  auto live = storage::FindToken(db, hash, now, lifetime, scope);
-  if (!live) return std::nullopt;
+  ASSIGN_OR_RETURN(auto live,
+                   storage::FindToken(db, hash, now, lifetime, scope));
+  if (!live) return std::optional<domain::Principal>();
   if (live->touch_due) {
     if (touch_) {
       touch_(hash, now);
     } else {
-      storage::TouchToken(db, hash, now);
+      RETURN_IF_ERROR(storage::TouchToken(db, hash, now));
     }
   }
-  return std::move(live->principal);
+  return std::optional(std::move(live->principal));
 }
 
 domain::StatusOr<domain::Principal> AuthService::Authenticate(
@@ -57,12 +58,12 @@ domain::StatusOr<domain::Principal> AuthService::Authenticate(
         "the session has expired or was signed out; sign in again");
   };
   if (const auto& token = presented.bearer) {
-    auto user = Use(db, *token, options_.lifetime);
+    ASSIGN_OR_RETURN(auto user, Use(db, *token, options_.lifetime));
     if (!user) return expired();
     return *user;
   }
   if (const auto& token = presented.session) {
-    auto user = Use(db, *token, options_.lifetime);
+    ASSIGN_OR_RETURN(auto user, Use(db, *token, options_.lifetime));
     if (!user) return expired();
     user->csrf_token = CsrfToken(*token);
     if (presented.changes_state &&
@@ -74,8 +75,9 @@ domain::StatusOr<domain::Principal> AuthService::Authenticate(
     return *user;
   }
   if (const auto& feed_token = presented.feed_token) {
-    auto user =
-        Use(db, *feed_token, storage::kCalendarTokenLifetime, "calendar");
+    ASSIGN_OR_RETURN(
+        auto user,
+        Use(db, *feed_token, storage::kCalendarTokenLifetime, "calendar"));
     if (!user) return expired();
     return *user;
   }
@@ -98,7 +100,7 @@ domain::StatusOr<LoginResult> AuthService::IssueCalendarToken(
   return result;
 }
 
-std::vector<storage::FeedToken> AuthService::CalendarTokens(
+domain::StatusOr<std::vector<storage::FeedToken>> AuthService::CalendarTokens(
     storage::Database& db, const domain::Principal& user) {
   return storage::ListFeedTokens(db, user.user_id, Now());
 }
@@ -122,7 +124,7 @@ domain::StatusOr<LoginResult> AuthService::Login(storage::Database& db,
         "too many failed logins; try again in " + std::to_string(wait) +
         " seconds");
   }
-  auto account = storage::AccountByName(db, username);
+  ASSIGN_OR_RETURN(const auto account, storage::AccountByName(db, username));
   const bool valid =
       VerifyPassword(account ? account->password_hash : dummy_hash_,
                      password) &&
@@ -136,17 +138,19 @@ domain::StatusOr<LoginResult> AuthService::Login(storage::Database& db,
   LoginResult result;
   result.token = NewToken();
   const auto now = Now();
-  storage::AddToken(db, TokenHash(result.token), account->id, now,
-                    options_.lifetime);
+  RETURN_IF_ERROR(storage::AddToken(db, TokenHash(result.token), account->id,
+                                    now, options_.lifetime));
   result.expires_at = now + options_.lifetime.absolute_seconds;
   result.user = {account->id, account->username, account->role,
                  account->organization_id};
   return result;
 }
 
-void AuthService::Logout(const Credentials& presented, storage::Database& db) {
+domain::Status AuthService::Logout(const Credentials& presented,
+                                   storage::Database& db) {
   const auto& token = presented.bearer ? presented.bearer : presented.session;
-  if (token) storage::RevokeToken(db, TokenHash(*token));
+  if (!token) return domain::Status::Ok();
+  return storage::RevokeToken(db, TokenHash(*token));
 }
 
 }  // namespace capdev::services

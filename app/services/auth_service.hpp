@@ -53,8 +53,8 @@ class AuthService {
   domain::StatusOr<LoginResult> IssueCalendarToken(
       storage::Database& db, const domain::Principal& user);
   // The user's live feed tokens (never the tokens themselves).
-  std::vector<storage::FeedToken> CalendarTokens(storage::Database& db,
-                                                 const domain::Principal& user);
+  domain::StatusOr<std::vector<storage::FeedToken>> CalendarTokens(
+      storage::Database& db, const domain::Principal& user);
   // Revokes one of the user's own feed tokens (NotFound for any other id).
   domain::Status RevokeCalendarToken(storage::Database& db,
                                      const domain::Principal& user,
@@ -65,7 +65,7 @@ class AuthService {
                                       const std::string& username,
                                       const std::string& password,
                                       const std::string& address);
-  void Logout(const Credentials& presented, storage::Database& db);
+  domain::Status Logout(const Credentials& presented, storage::Database& db);
   // Seconds until this username and address may try again (0: now).
   std::int64_t RetryAfter(const std::string& username,
                           const std::string& address);
@@ -81,10 +81,10 @@ class AuthService {
   static std::int64_t Now();
 
  private:
-  std::optional<domain::Principal> Use(storage::Database& db,
-                                       const std::string& token,
-                                       const storage::TokenLifetime& lifetime,
-                                       const std::string& scope = "api");
+  // nullopt for a token that opens nothing.
+  domain::StatusOr<std::optional<domain::Principal>> Use(
+      storage::Database& db, const std::string& token,
+      const storage::TokenLifetime& lifetime, const std::string& scope = "api");
 
   AuthOptions options_;
   TouchSink touch_;

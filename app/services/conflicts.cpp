@@ -4,14 +4,17 @@
 
 namespace capdev::services {
 
-ConflictCheck::ConflictCheck(storage::Database& db, std::int64_t workshop_id)
-    : before_(workshop_id > 0 ? storage::ConflictsOf(db, workshop_id)
-                              : std::vector<domain::Conflict>{}) {}
+domain::StatusOr<ConflictCheck> ConflictCheck::Before(
+    storage::Database& db, std::int64_t workshop_id) {
+  if (workshop_id <= 0) return ConflictCheck({});
+  ASSIGN_OR_RETURN(auto before, storage::ConflictsOf(db, workshop_id));
+  return ConflictCheck(std::move(before));
+}
 
 domain::StatusOr<std::vector<domain::Conflict>> ConflictCheck::After(
     storage::Database& db, std::int64_t workshop_id, bool strict) const {
-  auto created =
-      domain::NewConflicts(before_, storage::ConflictsOf(db, workshop_id));
+  ASSIGN_OR_RETURN(const auto now, storage::ConflictsOf(db, workshop_id));
+  auto created = domain::NewConflicts(before_, now);
   if (strict && !created.empty()) {
     return domain::Status::FailedPrecondition(
                "the write would create scheduling conflicts; nothing was "

@@ -5,6 +5,7 @@
 // is a 409 carrying them, so the write is rolled back.
 
 #include <cstdint>
+#include <utility>
 #include <vector>
 
 #include "domain/conflict.hpp"
@@ -16,11 +17,15 @@ namespace capdev::services {
 class ConflictCheck {
  public:
   // `workshop_id` 0: a workshop not created yet (it has none).
-  ConflictCheck(storage::Database& db, std::int64_t workshop_id);
+  static domain::StatusOr<ConflictCheck> Before(storage::Database& db,
+                                                std::int64_t workshop_id);
   domain::StatusOr<std::vector<domain::Conflict>> After(
       storage::Database& db, std::int64_t workshop_id, bool strict) const;
 
  private:
+  explicit ConflictCheck(std::vector<domain::Conflict> before)
+      : before_(std::move(before)) {}
+
   std::vector<domain::Conflict> before_;
 };
 

@@ -14,14 +14,16 @@ domain::Status CheckAndValidate(storage::Database& db,
                                 const domain::Organization& org,
                                 const domain::Errors& decoding) {
   domain::Errors errors = decoding;
-  CheckExists<domain::Organization>(db, "parent_id", org.parent_id, errors);
+  RETURN_IF_ERROR(CheckExists<domain::Organization>(db, "parent_id",
+                                                    org.parent_id, errors));
   int steps = 0;
   for (auto parent = org.parent_id; parent && org.id != 0 && ++steps < 1000;) {
     if (*parent == org.id) {
       errors.Add("parent_id", "would make a cycle of parents");
       break;
     }
-    auto p = storage::Get<domain::Organization>(db, *parent);
+    ASSIGN_OR_RETURN(const auto p,
+                     storage::Get<domain::Organization>(db, *parent));
     parent = p ? p->parent_id : std::nullopt;
   }
   return domain::Combine(errors, domain::Validate(org));
@@ -59,14 +61,16 @@ domain::StatusOr<domain::Organization> MergeOrganization(
   ASSIGN_OR_RETURN(const auto pair,
                    LoadMerge<domain::Organization>(tx.db(), id, into_id));
   const auto& from = pair.first;
-  if (const auto n = storage::SubmissionsFor(tx.db(), id); n > 0) {
+  ASSIGN_OR_RETURN(const auto n, storage::SubmissionsFor(tx.db(), id));
+  if (n > 0) {
     return domain::Status::FailedPrecondition(
         std::to_string(n) + " report" + (n == 1 ? " was" : "s were") +
         " submitted for " + from.name +
         "; a submitted report never changes, so it cannot be merged");
   }
-  if (const auto clashes = storage::FundingClashes(tx.db(), id, into_id);
-      !clashes.empty()) {
+  ASSIGN_OR_RETURN(const auto clashes,
+                   storage::FundingClashes(tx.db(), id, into_id));
+  if (!clashes.empty()) {
     std::string list;
     for (auto p : clashes)
       list += (list.empty() ? "" : ", ") + std::to_string(p);
@@ -75,7 +79,7 @@ domain::StatusOr<domain::Organization> MergeOrganization(
         " in one role with amounts in different currencies, which cannot be "
         "added up; correct the project's parties first");
   }
-  storage::MoveOrganizationRecords(tx, id, into_id);
+  RETURN_IF_ERROR(storage::MoveOrganizationRecords(tx, id, into_id));
   // As the move left it (its parent may have changed).
   ASSIGN_OR_RETURN(const auto into,
                    Load<domain::Organization>(tx.db(), into_id));
@@ -90,8 +94,9 @@ domain::StatusOr<domain::Organization> MergeOrganization(
   // Within the kept record's own limits (50 aliases).
   RETURN_IF_ERROR(domain::Validate(kept));
   ASSIGN_OR_RETURN(kept, SaveChanged(tx, &by, into, kept));
-  Audit(tx, &by, "merge", "organization", id, codec::Encode(from),
-        json::object{{"merged_into", into_id}});
+  RETURN_IF_ERROR(Audit(tx, &by, "merge", "organization", id,
+                        codec::Encode(from),
+                        json::object{{"merged_into", into_id}}));
   return kept;
 }
 

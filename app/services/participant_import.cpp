@@ -157,8 +157,10 @@ domain::StatusOr<Plan> MakePlan(storage::Database& db, std::int64_t workshop_id,
     ReadRow(header, sheet[i], p);
     if (p.organization_key.empty()) continue;
     auto [it, added] = organizations.try_emplace(p.organization_key);
-    if (added)
-      it->second = storage::OrganizationHolding(db, p.report.organization);
+    if (added) {
+      ASSIGN_OR_RETURN(it->second,
+                       storage::OrganizationHolding(db, p.report.organization));
+    }
     p.organization_id = it->second;
   }
   std::vector<std::optional<std::int64_t>> matched_orgs;
@@ -173,7 +175,8 @@ domain::StatusOr<Plan> MakePlan(storage::Database& db, std::int64_t workshop_id,
       std::any_of(plan.rows.begin(), plan.rows.end(),
                   [](const auto& p) { return p.organization_key.empty(); });
   if (some_without) matched_orgs.emplace_back(std::nullopt);
-  storage::ImportLookups known(db, workshop_id, matched_orgs);
+  ASSIGN_OR_RETURN(auto known,
+                   storage::ImportLookups::Load(db, workshop_id, matched_orgs));
 
   // Keys of the new people met so far: a later row naming one is the same.
   std::unordered_map<std::string, std::size_t> new_people;
@@ -185,7 +188,9 @@ domain::StatusOr<Plan> MakePlan(storage::Database& db, std::int64_t workshop_id,
     const bool unmatched = !p.organization_key.empty() && !p.organization_id;
 
     std::optional<std::int64_t> found;
-    if (p.person.email) found = known.PersonWithEmail(*p.person.email);
+    if (p.person.email) {
+      ASSIGN_OR_RETURN(found, known.PersonWithEmail(*p.person.email));
+    }
     if (!found && !unmatched) {
       const auto named = known.PeopleNamed(p.person, p.organization_id);
       if (named.size() > 1) {
@@ -274,8 +279,8 @@ domain::StatusOr<Plan> MakePlan(storage::Database& db, std::int64_t workshop_id,
     std::vector<std::string> names;
     for (std::size_t i = 0; i < unmatched.size() && i < kMaxSuggested; ++i)
       names.push_back(unmatched[i].name);
-    auto closest =
-        storage::ClosestOrganizations(storage::AllOrganizations(db), names, 3);
+    ASSIGN_OR_RETURN(const auto all, storage::AllOrganizations(db));
+    auto closest = storage::ClosestOrganizations(all, names, 3);
     for (std::size_t i = 0; i < closest.size(); ++i)
       unmatched[i].candidates = std::move(closest[i]);
   }
@@ -293,7 +298,7 @@ void Finish(Plan& plan) {
 domain::StatusOr<ImportReport> CheckParticipants(storage::Database& db,
                                                  std::int64_t workshop_id,
                                                  const formats::Rows& sheet) {
-  storage::ReadTransaction snapshot(db);
+  ASSIGN_OR_RETURN(const auto snapshot, storage::ReadTransaction::Begin(db));
   ASSIGN_OR_RETURN(auto plan, MakePlan(db, workshop_id, sheet, true));
   SkipAboveHeader(sheet, plan.report.header_row - 1, plan.report.rows);
   Finish(plan);
@@ -355,7 +360,8 @@ domain::StatusOr<ImportReport> ImportParticipants(
       row.registration_id = first.registration_id;
       continue;
     }
-    storage::WriteTx row_tx(tx.db());  // a savepoint: the row or nothing
+    // A savepoint: the row or nothing.
+    ASSIGN_OR_RETURN(auto row_tx, storage::WriteTx::Begin(tx.db()));
     domain::Status written = [&]() -> domain::Status {
       if (row.action == ImportAction::kCreatePerson) {
         p.person.organization_id = p.organization_id;
@@ -371,7 +377,9 @@ domain::StatusOr<ImportReport> ImportParticipants(
       return {};
     }();
     if (written.ok()) {
-      row_tx.Commit();
+      RETURN_IF_ERROR(row_tx.Commit());
+    } else if (written.ServerFault()) {
+      return written;  // the disk or a bug, not the row: the whole import
     } else {
       row.action = ImportAction::kError;
       row.errors = ErrorsOf(written);

@@ -15,11 +15,12 @@ domain::Status CheckAndValidate(storage::Database& db,
                                 const domain::Person& person,
                                 const domain::Errors& decoding) {
   domain::Errors errors = decoding;
-  CheckExists<domain::Organization>(db, "organization_id",
-                                    person.organization_id, errors);
+  RETURN_IF_ERROR(CheckExists<domain::Organization>(
+      db, "organization_id", person.organization_id, errors));
   RETURN_IF_ERROR(domain::Combine(errors, domain::Validate(person)));
   if (!person.email) return domain::Status::Ok();
-  auto holder = storage::PersonWithEmail(db, *person.email, person.id);
+  ASSIGN_OR_RETURN(const auto holder,
+                   storage::PersonWithEmail(db, *person.email, person.id));
   if (!holder) return domain::Status::Ok();
   const std::string who =
       "person " + std::to_string(holder->id) + " (" + holder->full_name + ")";
@@ -58,7 +59,8 @@ domain::StatusOr<PersonCreated> CreatePerson(
   const auto person = WithGeneratedName(draft.ApplyTo({}), draft, {});
   RETURN_IF_ERROR(CheckAndValidate(tx.db(), person, draft.errors));
   ASSIGN_OR_RETURN(auto stored, SaveNew(tx, &by, person));
-  auto duplicates = storage::SameNameAndOrganization(tx.db(), stored);
+  ASSIGN_OR_RETURN(auto duplicates,
+                   storage::SameNameAndOrganization(tx.db(), stored));
   return PersonCreated{std::move(stored), std::move(duplicates)};
 }
 
@@ -100,7 +102,8 @@ domain::StatusOr<PersonMerged> MergePerson(storage::WriteTx& tx,
   ASSIGN_OR_RETURN(const auto pair,
                    LoadMerge<domain::Person>(tx.db(), id, into_id));
   const auto& [from, into] = pair;
-  const auto shared = storage::SharedWorkshops(tx.db(), id, into_id);
+  ASSIGN_OR_RETURN(const auto shared,
+                   storage::SharedWorkshops(tx.db(), id, into_id));
   if (!shared.empty()) {
     std::string list;
     for (auto w : shared)
@@ -144,14 +147,15 @@ domain::StatusOr<PersonMerged> MergePerson(storage::WriteTx& tx,
 
   // The merged record goes first: its email may be the one the kept one
   // takes, and emails are unique.
-  storage::MovePersonRecords(tx, id, into_id);
+  RETURN_IF_ERROR(storage::MovePersonRecords(tx, id, into_id));
   if (!domain::SameFields(kept, into)) {
     ASSIGN_OR_RETURN(kept, SaveChanged(tx, &by, into, kept));
   }
   const json::object moved{{"merged_into", into_id}};
-  Audit(tx, &by, "merge", "person", id, codec::Encode(from), moved);
-  Audit(tx, &by, "merge", "person", into_id, nullptr,
-        json::object{{"merged_from", id}});
+  RETURN_IF_ERROR(
+      Audit(tx, &by, "merge", "person", id, codec::Encode(from), moved));
+  RETURN_IF_ERROR(Audit(tx, &by, "merge", "person", into_id, nullptr,
+                        json::object{{"merged_from", id}}));
   out.kept = std::move(kept);
   return out;
 }
@@ -162,13 +166,14 @@ domain::Status MarkDistinct(storage::WriteTx& tx, const domain::Principal& by,
   if (other_id == id)
     return domain::Status::Invalid(
         {{"other_id", "must be another person than this one"}});
-  if (!storage::Exists<domain::Person>(tx.db(), other_id))
+  ASSIGN_OR_RETURN(const bool other_exists,
+                   storage::Exists<domain::Person>(tx.db(), other_id));
+  if (!other_exists)
     return domain::Status::Invalid(
         {{"other_id", "no record with id " + std::to_string(other_id)}});
-  storage::MarkDistinct(tx, id, other_id);
-  Audit(tx, &by, "distinct", "person", id, nullptr,
-        json::object{{"distinct_from", other_id}});
-  return domain::Status::Ok();
+  RETURN_IF_ERROR(storage::MarkDistinct(tx, id, other_id));
+  return Audit(tx, &by, "distinct", "person", id, nullptr,
+               json::object{{"distinct_from", other_id}});
 }
 
 domain::StatusOr<domain::Person> ErasePerson(storage::WriteTx& tx,
@@ -177,8 +182,8 @@ domain::StatusOr<domain::Person> ErasePerson(storage::WriteTx& tx,
   ASSIGN_OR_RETURN(const auto before, Load<domain::Person>(tx.db(), id));
   RETURN_IF_ERROR(storage::ErasePerson(tx, id));
   ASSIGN_OR_RETURN(auto after, Load<domain::Person>(tx.db(), id));
-  Audit(tx, &by, "erase", "person", id, codec::Encode(before),
-        codec::Encode(after));
+  RETURN_IF_ERROR(Audit(tx, &by, "erase", "person", id, codec::Encode(before),
+                        codec::Encode(after)));
   return after;
 }
 

@@ -33,11 +33,12 @@ domain::StatusOr<std::vector<domain::ProjectParty>> ReplaceProjectParties(
     const domain::Errors& decoding) {
   RETURN_IF_ERROR(Load<domain::Project>(tx.db(), project_id));
   RETURN_IF_ERROR(domain::Combine(decoding, domain::ValidateParties(parties)));
-  const auto before = storage::ProjectParties(tx.db(), project_id);
+  ASSIGN_OR_RETURN(const auto before,
+                   storage::ProjectParties(tx.db(), project_id));
   RETURN_IF_ERROR(storage::ReplaceProjectParties(tx, project_id, parties));
-  auto after = storage::ProjectParties(tx.db(), project_id);
-  Audit(tx, &by, "replace", "project_organizations", project_id,
-        codec::EncodeAll(before), codec::EncodeAll(after));
+  ASSIGN_OR_RETURN(auto after, storage::ProjectParties(tx.db(), project_id));
+  RETURN_IF_ERROR(Audit(tx, &by, "replace", "project_organizations", project_id,
+                        codec::EncodeAll(before), codec::EncodeAll(after)));
   return after;
 }
 

@@ -27,18 +27,22 @@ struct Written {
 
 template <class E>
 domain::StatusOr<E> Load(storage::Database& db, std::int64_t id) {
-  auto found = storage::Get<E>(db, id);
+  ASSIGN_OR_RETURN(auto found, storage::Get<E>(db, id));
   if (!found) return storage::NotFound<E>(id);
   return std::move(*found);
 }
 
 // Adds "no record with id N" under `field` when `id` is set and unknown.
 template <class E>
-void CheckExists(storage::Database& db, std::string_view field,
-                 const std::optional<std::int64_t>& id,
-                 domain::Errors& errors) {
-  if (id && *id > 0 && !storage::Exists<E>(db, *id))
+domain::Status CheckExists(storage::Database& db, std::string_view field,
+                           const std::optional<std::int64_t>& id,
+                           domain::Errors& errors) {
+  if (!id || *id <= 0) return domain::Status::Ok();
+  ASSIGN_OR_RETURN(const bool exists, storage::Exists<E>(db, *id));
+  if (!exists) {
     errors.Add(std::string(field), "no record with id " + std::to_string(*id));
+  }
+  return domain::Status::Ok();
 }
 
 // The two records of a merge: `id` (404 when unknown) and `into_id` (422
@@ -54,7 +58,7 @@ domain::StatusOr<std::pair<E, E>> LoadMerge(storage::Database& db,
                          std::string(domain::Fields<E>::kNoun) +
                          " than the one merged"}});
   }
-  auto into = storage::Get<E>(db, into_id);
+  ASSIGN_OR_RETURN(auto into, storage::Get<E>(db, into_id));
   if (!into) {
     return domain::Status::Invalid(
         {{"into_id", "no record with id " + std::to_string(into_id)}});
@@ -68,8 +72,8 @@ domain::StatusOr<E> SaveNew(storage::WriteTx& tx, const domain::Principal* by,
                             E record) {
   ASSIGN_OR_RETURN(record.id, storage::Insert(tx, record));
   ASSIGN_OR_RETURN(E stored, Load<E>(tx.db(), record.id));
-  Audit(tx, by, "create", domain::Fields<E>::kNoun, stored.id, nullptr,
-        codec::Encode(stored));
+  RETURN_IF_ERROR(Audit(tx, by, "create", domain::Fields<E>::kNoun, stored.id,
+                        nullptr, codec::Encode(stored)));
   return stored;
 }
 
@@ -80,8 +84,8 @@ domain::StatusOr<E> SaveChanged(storage::WriteTx& tx,
                                 const E& after) {
   RETURN_IF_ERROR(storage::Update(tx, after));
   ASSIGN_OR_RETURN(E stored, Load<E>(tx.db(), after.id));
-  Audit(tx, by, "update", domain::Fields<E>::kNoun, stored.id,
-        codec::Encode(before), codec::Encode(stored));
+  RETURN_IF_ERROR(Audit(tx, by, "update", domain::Fields<E>::kNoun, stored.id,
+                        codec::Encode(before), codec::Encode(stored)));
   return stored;
 }
 
@@ -90,8 +94,8 @@ template <class E>
 domain::Status Remove(storage::WriteTx& tx, const domain::Principal* by,
                       const E& record) {
   RETURN_IF_ERROR(storage::Delete<E>(tx, record.id));
-  Audit(tx, by, "delete", domain::Fields<E>::kNoun, record.id,
-        codec::Encode(record), nullptr);
+  RETURN_IF_ERROR(Audit(tx, by, "delete", domain::Fields<E>::kNoun, record.id,
+                        codec::Encode(record), nullptr));
   return domain::Status::Ok();
 }
 

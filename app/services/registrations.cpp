@@ -15,9 +15,11 @@ domain::StatusOr<Written<domain::Registration>> Save(
     const domain::Registration* before, const domain::Registration& after,
     const domain::Errors& decoding, bool strict) {
   domain::Errors errors = decoding;
-  CheckExists<domain::Person>(tx.db(), "person_id", after.person_id, errors);
+  RETURN_IF_ERROR(CheckExists<domain::Person>(tx.db(), "person_id",
+                                              after.person_id, errors));
   RETURN_IF_ERROR(domain::Combine(errors, domain::Validate(after)));
-  const ConflictCheck conflicts(tx.db(), after.workshop_id);
+  ASSIGN_OR_RETURN(const auto conflicts,
+                   ConflictCheck::Before(tx.db(), after.workshop_id));
   ASSIGN_OR_RETURN(auto stored, before ? SaveChanged(tx, &by, *before, after)
                                        : SaveNew(tx, &by, after));
   ASSIGN_OR_RETURN(auto created,
@@ -30,7 +32,8 @@ domain::StatusOr<Written<domain::Registration>> Save(
 domain::StatusOr<domain::Registration> LoadRegistration(
     storage::Database& db, std::int64_t workshop_id,
     std::int64_t registration_id) {
-  auto registration = storage::Get<domain::Registration>(db, registration_id);
+  ASSIGN_OR_RETURN(auto registration,
+                   storage::Get<domain::Registration>(db, registration_id));
   if (!registration || registration->workshop_id != workshop_id)
     return storage::NotFound<domain::Registration>(registration_id);
   return *registration;

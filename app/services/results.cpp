@@ -10,7 +10,8 @@ namespace {
 // and every result below must stay below.
 domain::Status CheckPlace(storage::Database& db, const domain::Result& r) {
   if (r.parent_id) {
-    auto parent = storage::Get<domain::Result>(db, *r.parent_id);
+    ASSIGN_OR_RETURN(const auto parent,
+                     storage::Get<domain::Result>(db, *r.parent_id));
     if (!parent) {
       return domain::Status::Invalid(
           {{"parent_id", "no result with id " + std::to_string(*r.parent_id)}});
@@ -18,8 +19,9 @@ domain::Status CheckPlace(storage::Database& db, const domain::Result& r) {
     RETURN_IF_ERROR(domain::ValidateParent(r, *parent));
   }
   if (r.id == 0) return domain::Status::Ok();
-  auto children =
-      storage::List(db, storage::ResultFilter{r.project_id}, {0, 500});
+  ASSIGN_OR_RETURN(
+      const auto children,
+      storage::List(db, storage::ResultFilter{r.project_id}, {0, 500}));
   for (const auto& child : children.items) {
     if (child.parent_id != r.id) continue;
     if (!domain::ValidateParent(child, r).ok()) {
@@ -76,8 +78,8 @@ domain::StatusOr<domain::Indicator> UpdateIndicator(
   ASSIGN_OR_RETURN(const auto before, Load<domain::Indicator>(tx.db(), id));
   const auto after = draft.ApplyTo(before);
   RETURN_IF_ERROR(domain::Combine(draft.errors, domain::Validate(after)));
-  if (after.source != domain::IndicatorSource::kManual &&
-      !storage::IndicatorValues(tx.db(), id).empty()) {
+  ASSIGN_OR_RETURN(const auto values, storage::IndicatorValues(tx.db(), id));
+  if (after.source != domain::IndicatorSource::kManual && !values.empty()) {
     return domain::Status::FailedPrecondition(
         "indicator " + std::to_string(id) +
         " has values entered by hand: clear them (PUT an empty list to its "
@@ -103,11 +105,11 @@ domain::StatusOr<std::vector<domain::IndicatorValue>> ReplaceIndicatorValues(
         "indicator " + std::to_string(id) +
         " is counted from attendance: only manual indicators take values");
   }
-  const auto before = storage::IndicatorValues(tx.db(), id);
-  storage::ReplaceIndicatorValues(tx, id, values);
-  auto after = storage::IndicatorValues(tx.db(), id);
-  Audit(tx, &by, "replace", "indicator_values", id, codec::EncodeAll(before),
-        codec::EncodeAll(after));
+  ASSIGN_OR_RETURN(const auto before, storage::IndicatorValues(tx.db(), id));
+  RETURN_IF_ERROR(storage::ReplaceIndicatorValues(tx, id, values));
+  ASSIGN_OR_RETURN(auto after, storage::IndicatorValues(tx.db(), id));
+  RETURN_IF_ERROR(Audit(tx, &by, "replace", "indicator_values", id,
+                        codec::EncodeAll(before), codec::EncodeAll(after)));
   return after;
 }
 

@@ -15,7 +15,8 @@ domain::StatusOr<Written<domain::Session>> Save(
     const domain::Workshop& workshop, const domain::Session* before,
     const domain::Session& after, const domain::Errors& decoding, bool strict) {
   RETURN_IF_ERROR(domain::Combine(decoding, domain::Validate(after, workshop)));
-  const ConflictCheck conflicts(tx.db(), workshop.id);
+  ASSIGN_OR_RETURN(const auto conflicts,
+                   ConflictCheck::Before(tx.db(), workshop.id));
   ASSIGN_OR_RETURN(auto stored, before ? SaveChanged(tx, &by, *before, after)
                                        : SaveNew(tx, &by, after));
   ASSIGN_OR_RETURN(auto created, conflicts.After(tx.db(), workshop.id, strict));
@@ -26,8 +27,8 @@ domain::StatusOr<Written<domain::Session>> Save(
 domain::Status KeepsItsMarks(storage::Database& db,
                              const domain::Session& session,
                              std::string_view change) {
-  if (storage::CountSessionMarks(db, session.id) == 0)
-    return domain::Status::Ok();
+  ASSIGN_OR_RETURN(const int marks, storage::CountSessionMarks(db, session.id));
+  if (marks == 0) return domain::Status::Ok();
   return domain::Status::FailedPrecondition(
       "attendance has been taken for the session on " +
       (session.date ? session.date->ToString() : std::string("its day")) +
@@ -39,7 +40,7 @@ domain::Status KeepsItsMarks(storage::Database& db,
 domain::StatusOr<domain::Session> LoadSession(storage::Database& db,
                                               std::int64_t workshop_id,
                                               std::int64_t session_id) {
-  auto session = storage::Get<domain::Session>(db, session_id);
+  ASSIGN_OR_RETURN(auto session, storage::Get<domain::Session>(db, session_id));
   if (!session || session->workshop_id != workshop_id)
     return storage::NotFound<domain::Session>(session_id);
   return std::move(*session);

@@ -63,17 +63,17 @@ std::string Sha256Hex(std::string_view bytes) {
   return hex;
 }
 
-storage::Submission SubmitReport(storage::WriteTx& tx,
-                                 const domain::Principal& by,
-                                 storage::Submission s) {
+domain::StatusOr<storage::Submission> SubmitReport(storage::WriteTx& tx,
+                                                   const domain::Principal& by,
+                                                   storage::Submission s) {
   s.submitted_at = domain::NowUtc();
   s.submitted_by = by.username;
   s.sha256 = Sha256Hex(s.body);
-  s.id = storage::AddSubmission(tx, s);
-  Audit(tx, &by, "create", "report_submission", s.id, nullptr,
-        json::object{{"report", s.report},
-                     {"params", json::parse(s.params)},
-                     {"sha256", s.sha256}});
+  ASSIGN_OR_RETURN(s.id, storage::AddSubmission(tx, s));
+  RETURN_IF_ERROR(Audit(tx, &by, "create", "report_submission", s.id, nullptr,
+                        json::object{{"report", s.report},
+                                     {"params", json::parse(s.params)},
+                                     {"sha256", s.sha256}}));
   return s;
 }
 

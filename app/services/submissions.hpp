@@ -14,9 +14,9 @@ namespace capdev::services {
 
 // Stores `s` (its body as it will be answered forever) with its SHA-256,
 // submitted now by `by`, and records it in the audit trail.
-storage::Submission SubmitReport(storage::WriteTx& tx,
-                                 const domain::Principal& by,
-                                 storage::Submission s);
+domain::StatusOr<storage::Submission> SubmitReport(storage::WriteTx& tx,
+                                                   const domain::Principal& by,
+                                                   storage::Submission s);
 
 // Lowercase hex SHA-256 (libsodium).
 std::string Sha256Hex(std::string_view bytes);

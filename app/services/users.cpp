@@ -22,8 +22,8 @@ domain::Status CheckAndValidate(storage::Database& db,
                                 std::optional<domain::Role> role,
                                 const domain::Errors& decoding) {
   domain::Errors errors = decoding;
-  CheckExists<domain::Organization>(db, "organization_id",
-                                    account.organization_id, errors);
+  RETURN_IF_ERROR(CheckExists<domain::Organization>(
+      db, "organization_id", account.organization_id, errors));
   return domain::Combine(
       errors,
       domain::ValidateAccount(account.username, role, account.organization_id));
@@ -35,7 +35,8 @@ domain::Status KeepsAnAdmin(storage::Database& db,
   using domain::Role;
   if (changed.role == Role::kAdmin && !changed.disabled)
     return domain::Status::Ok();
-  for (const auto& a : storage::ListAccounts(db)) {
+  ASSIGN_OR_RETURN(const auto accounts, storage::ListAccounts(db));
+  for (const auto& a : accounts) {
     if (a.id != changed.id && a.role == Role::kAdmin && !a.disabled)
       return domain::Status::Ok();
   }
@@ -63,9 +64,10 @@ domain::StatusOr<storage::Account> CreateUser(storage::WriteTx& tx,
     decoding.Add("password", "is required");
   RETURN_IF_ERROR(CheckAndValidate(tx.db(), account, change.role, decoding));
   ASSIGN_OR_RETURN(account.id, storage::AddAccount(tx, account));
-  auto stored = storage::AccountById(tx.db(), account.id);
+  ASSIGN_OR_RETURN(auto stored, storage::AccountById(tx.db(), account.id));
   if (!stored) return domain::Status::NotFound("no user has that id");
-  Audit(tx, by, "create", "user", stored->id, nullptr, AuditJson(*stored));
+  RETURN_IF_ERROR(
+      Audit(tx, by, "create", "user", stored->id, nullptr, AuditJson(*stored)));
   return std::move(*stored);
 }
 
@@ -73,15 +75,16 @@ domain::StatusOr<storage::Account> UpdateUser(storage::WriteTx& tx,
                                               const domain::Principal* by,
                                               std::int64_t id,
                                               const UserChange& change) {
-  auto before = storage::AccountById(tx.db(), id);
+  ASSIGN_OR_RETURN(const auto before, storage::AccountById(tx.db(), id));
   if (!before) return domain::Status::NotFound("no user has that id");
   const auto after = Apply(change, *before);
   RETURN_IF_ERROR(CheckAndValidate(tx.db(), after, after.role, change.errors));
   RETURN_IF_ERROR(KeepsAnAdmin(tx.db(), after));
   RETURN_IF_ERROR(storage::UpdateAccount(tx, after));
-  auto stored = storage::AccountById(tx.db(), id);
+  ASSIGN_OR_RETURN(auto stored, storage::AccountById(tx.db(), id));
   if (!stored) return domain::Status::NotFound("no user has that id");
-  Audit(tx, by, "update", "user", id, AuditJson(*before), AuditJson(*stored));
+  RETURN_IF_ERROR(Audit(tx, by, "update", "user", id, AuditJson(*before),
+                        AuditJson(*stored)));
   return std::move(*stored);
 }
 

@@ -13,7 +13,8 @@ domain::Status CheckAndValidate(storage::Database& db,
                                 const domain::Workshop& workshop,
                                 const domain::Errors& decoding) {
   domain::Errors errors = decoding;
-  CheckExists<domain::Project>(db, "project_id", workshop.project_id, errors);
+  RETURN_IF_ERROR(CheckExists<domain::Project>(db, "project_id",
+                                               workshop.project_id, errors));
   return domain::Combine(errors, domain::Validate(workshop));
 }
 
@@ -32,7 +33,8 @@ domain::Status ScheduleSessions(storage::WriteTx& tx,
   };
   const bool had_dates = before && before->start_date;
   if (!after.start_date || !after.end_date) {
-    if (storage::CountSessions(db, after.id) > 0) {
+    ASSIGN_OR_RETURN(const int sessions, storage::CountSessions(db, after.id));
+    if (sessions > 0) {
       return domain::Status::Invalid(
           {{"start_date",
             "the workshop has sessions; remove them before clearing its "
@@ -44,18 +46,24 @@ domain::Status ScheduleSessions(storage::WriteTx& tx,
     // Checked before moving: a shifted date past 9999-12-31 has no
     // representation.
     const int shift = before->start_date->DaysUntil(*after.start_date);
-    if (storage::CountSessionsOutside(db, after.id,
-                                      after.start_date->AddDays(-shift),
-                                      after.end_date->AddDays(-shift)) > 0)
-      return outside();
-    storage::ShiftSessions(tx, after.id, shift);
+    ASSIGN_OR_RETURN(const int left_out,
+                     storage::CountSessionsOutside(
+                         db, after.id, after.start_date->AddDays(-shift),
+                         after.end_date->AddDays(-shift)));
+    if (left_out > 0) return outside();
+    RETURN_IF_ERROR(storage::ShiftSessions(tx, after.id, shift));
   }
-  if (!had_dates && storage::CountSessions(db, after.id) == 0)
-    storage::AddSessions(tx, after.id,
-                         domain::DaysOf(*after.start_date, *after.end_date));
-  if (storage::CountSessionsOutside(db, after.id, *after.start_date,
-                                    *after.end_date) > 0)
-    return outside();
+  if (!had_dates) {
+    ASSIGN_OR_RETURN(const int sessions, storage::CountSessions(db, after.id));
+    if (sessions == 0) {
+      RETURN_IF_ERROR(storage::AddSessions(
+          tx, after.id, domain::DaysOf(*after.start_date, *after.end_date)));
+    }
+  }
+  ASSIGN_OR_RETURN(const int outside_dates,
+                   storage::CountSessionsOutside(
+                       db, after.id, *after.start_date, *after.end_date));
+  if (outside_dates > 0) return outside();
   return domain::Status::Ok();
 }
 
@@ -69,8 +77,9 @@ domain::Status ScheduleSessions(storage::WriteTx& tx,
 domain::Status KeepsMarkedDays(storage::Database& db,
                                const domain::Workshop& before,
                                const domain::Workshop& after) {
-  if (before.start_date != after.start_date &&
-      storage::CountMarks(db, before.id) > 0) {
+  if (before.start_date == after.start_date) return domain::Status::Ok();
+  ASSIGN_OR_RETURN(const int marks, storage::CountMarks(db, before.id));
+  if (marks > 0) {
     return domain::Status::FailedPrecondition(
         "attendance has been taken on this workshop's sessions, so its start "
         "date cannot change (every session would move with it); correct the "
@@ -87,12 +96,11 @@ domain::StatusOr<Written<domain::Workshop>> CreateWorkshop(
   RETURN_IF_ERROR(domain::CheckHeldHasStarted(workshop, domain::Date::Today()));
   ASSIGN_OR_RETURN(workshop.id, storage::Insert(tx, workshop));
   RETURN_IF_ERROR(ScheduleSessions(tx, nullptr, workshop));
-  ASSIGN_OR_RETURN(
-      auto conflicts,
-      ConflictCheck(tx.db(), 0).After(tx.db(), workshop.id, strict));
+  ASSIGN_OR_RETURN(const auto none, ConflictCheck::Before(tx.db(), 0));
+  ASSIGN_OR_RETURN(auto conflicts, none.After(tx.db(), workshop.id, strict));
   ASSIGN_OR_RETURN(auto stored, Load<domain::Workshop>(tx.db(), workshop.id));
-  Audit(tx, &by, "create", "workshop", stored.id, nullptr,
-        codec::Encode(stored));
+  RETURN_IF_ERROR(Audit(tx, &by, "create", "workshop", stored.id, nullptr,
+                        codec::Encode(stored)));
   return Written<domain::Workshop>{std::move(stored), std::move(conflicts)};
 }
 
@@ -108,13 +116,13 @@ domain::StatusOr<Written<domain::Workshop>> UpdateWorkshop(
   RETURN_IF_ERROR(domain::CheckTransition(*before.status, *after.status));
   RETURN_IF_ERROR(domain::CheckHeldHasStarted(after, domain::Date::Today()));
   RETURN_IF_ERROR(KeepsMarkedDays(tx.db(), before, after));
-  const ConflictCheck conflicts(tx.db(), id);
+  ASSIGN_OR_RETURN(const auto conflicts, ConflictCheck::Before(tx.db(), id));
   RETURN_IF_ERROR(storage::Update(tx, after));
   RETURN_IF_ERROR(ScheduleSessions(tx, &before, after));
   ASSIGN_OR_RETURN(auto created, conflicts.After(tx.db(), id, strict));
   ASSIGN_OR_RETURN(auto stored, Load<domain::Workshop>(tx.db(), id));
-  Audit(tx, &by, "update", "workshop", id, codec::Encode(before),
-        codec::Encode(stored));
+  RETURN_IF_ERROR(Audit(tx, &by, "update", "workshop", id,
+                        codec::Encode(before), codec::Encode(stored)));
   return Written<domain::Workshop>{std::move(stored), std::move(created)};
 }
 
@@ -130,11 +138,13 @@ domain::StatusOr<std::vector<domain::WorkshopParty>> ReplaceWorkshopParties(
     const domain::Errors& decoding) {
   RETURN_IF_ERROR(Load<domain::Workshop>(tx.db(), workshop_id));
   RETURN_IF_ERROR(domain::Combine(decoding, domain::ValidateParties(parties)));
-  const auto before = storage::WorkshopParties(tx.db(), workshop_id);
+  ASSIGN_OR_RETURN(const auto before,
+                   storage::WorkshopParties(tx.db(), workshop_id));
   RETURN_IF_ERROR(storage::ReplaceWorkshopParties(tx, workshop_id, parties));
-  auto after = storage::WorkshopParties(tx.db(), workshop_id);
-  Audit(tx, &by, "replace", "workshop_organizations", workshop_id,
-        codec::EncodeAll(before), codec::EncodeAll(after));
+  ASSIGN_OR_RETURN(auto after, storage::WorkshopParties(tx.db(), workshop_id));
+  RETURN_IF_ERROR(Audit(tx, &by, "replace", "workshop_organizations",
+                        workshop_id, codec::EncodeAll(before),
+                        codec::EncodeAll(after)));
   return after;
 }
 

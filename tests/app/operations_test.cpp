@@ -13,6 +13,7 @@
 
 #include "storage/database.hpp"
 #include "tests/support/api_test.hpp"
+#include "tests/support/status.hpp"
 
 namespace capdev::testing {
 namespace {
@@ -182,9 +183,9 @@ TEST(CheckTest, FindsAParticipationTableThatDisagreesWithTheMarks) {
   {
     // What a write that bypassed the triggers would leave.
     storage::Database d({db});
-    d.Execute(
+    testing::Ok(d.Execute(
         "INSERT INTO participation (workshop_id, person_id, role, days) "
-        "VALUES (1, 999999, 'participant', 3)");
+        "VALUES (1, 999999, 'participant', 3)"));
   }
   auto check = RunCapdev({"check", "--db", db});
   EXPECT_EQ(check.exit_code, 1);
@@ -200,8 +201,8 @@ TEST(ServeRefusalTest, DatabaseFromANewerCapdevIsRefused) {
   {
     // What a newer capdev would have recorded.
     storage::Database future({db});
-    future.Execute(
-        "INSERT INTO schema_migrations (version, name) VALUES (9999, 'x')");
+    testing::Ok(future.Execute(
+        "INSERT INTO schema_migrations (version, name) VALUES (9999, 'x')"));
   }
   auto r = RunCapdev({"serve", "--db", db, "--port", "0"});
   EXPECT_EQ(r.exit_code, 1);

@@ -6,6 +6,7 @@
 #include "app/services/users.hpp"
 #include "storage/accounts.hpp"
 #include "tests/services/service_test.hpp"
+#include "tests/support/status.hpp"
 
 namespace capdev::testing {
 namespace {
@@ -15,13 +16,14 @@ using domain::Role;
 
 class UserServiceTest : public ServiceTest {
  protected:
-  domain::StatusOr<storage::Account> Create(const services::UserChange& change) {
+  domain::StatusOr<storage::Account> Create(
+      const services::UserChange& change) {
     return Write([&](storage::WriteTx& tx) {
       return services::CreateUser(tx, &admin_, change);
     });
   }
-  domain::StatusOr<storage::Account> Update(std::int64_t id,
-                                            const services::UserChange& change) {
+  domain::StatusOr<storage::Account> Update(
+      std::int64_t id, const services::UserChange& change) {
     return Write([&](storage::WriteTx& tx) {
       return services::UpdateUser(tx, &admin_, id, change);
     });
@@ -67,7 +69,9 @@ TEST_F(UserServiceTest, ANewUserNeedsAPasswordAndTheRightOrganization) {
                         .organization_id = eu,
                         .password_hash = "$argon2id$placeholder"});
   ASSERT_TRUE(funder.ok()) << Describe(funder.status());
-  EXPECT_EQ(storage::AccountByName(db_, "eu.delegation")->organization_id, eu);
+  EXPECT_EQ(testing::Ok(storage::AccountByName(db_, "eu.delegation"))
+                ->organization_id,
+            eu);
   // The audit trail never holds the hash.
   EXPECT_EQ(Count("audit_log", "entity = 'user' AND after LIKE '%argon2id%'"),
             0);
@@ -82,7 +86,7 @@ TEST_F(UserServiceTest, TheLastEnabledAdminStaysAnAdmin) {
   auto demoted = Update(first, {.role = Role::kCoordinator});
   ASSERT_FALSE(demoted.ok());
   EXPECT_EQ(demoted.status().code(), Code::kFailedPrecondition);
-  const auto stored = storage::AccountById(db_, first);
+  const auto stored = testing::Ok(storage::AccountById(db_, first));
   EXPECT_EQ(stored->role, Role::kAdmin);
   EXPECT_FALSE(stored->disabled);
 
@@ -90,21 +94,24 @@ TEST_F(UserServiceTest, TheLastEnabledAdminStaysAnAdmin) {
   User("wang.admin", Role::kAdmin);
   auto now_disabled = Update(first, {.disabled = true});
   ASSERT_TRUE(now_disabled.ok()) << Describe(now_disabled.status());
-  EXPECT_TRUE(storage::AccountById(db_, first)->disabled);
+  EXPECT_TRUE(testing::Ok(storage::AccountById(db_, first))->disabled);
 }
 
 TEST_F(UserServiceTest, DisablingAUserSignsItOutEverywhere) {
   const auto coordinator = User("liu.yang", Role::kCoordinator);
   User("admin", Role::kAdmin);
   const auto now = static_cast<std::int64_t>(std::time(nullptr));
-  storage::AddToken(db_, "hash-of-a-token", coordinator, now, {});
-  ASSERT_TRUE(storage::FindToken(db_, "hash-of-a-token", now, {}).has_value());
+  testing::Ok(storage::AddToken(db_, "hash-of-a-token", coordinator, now, {}));
+  ASSERT_TRUE(testing::Ok(storage::FindToken(db_, "hash-of-a-token", now, {}))
+                  .has_value());
 
   ASSERT_TRUE(Update(coordinator, {.disabled = true}).ok());
-  EXPECT_FALSE(storage::FindToken(db_, "hash-of-a-token", now, {}).has_value());
+  EXPECT_FALSE(testing::Ok(storage::FindToken(db_, "hash-of-a-token", now, {}))
+                   .has_value());
   // Enabled again, it signs in afresh: the old token stays dead.
   ASSERT_TRUE(Update(coordinator, {.disabled = false}).ok());
-  EXPECT_FALSE(storage::FindToken(db_, "hash-of-a-token", now, {}).has_value());
+  EXPECT_FALSE(testing::Ok(storage::FindToken(db_, "hash-of-a-token", now, {}))
+                   .has_value());
 }
 
 }  // namespace

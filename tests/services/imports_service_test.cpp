@@ -17,13 +17,15 @@ class ImportServiceTest : public ServiceTest {
  protected:
   // A real run, committed only when ImportShouldCommit allows it (as
   // app/api/spreadsheet.cpp's RunImport does).
-  domain::StatusOr<services::ImportReport> Import(const formats::Rows& sheet,
-                                             services::ImportOptions options) {
+  domain::StatusOr<services::ImportReport> Import(
+      const formats::Rows& sheet, services::ImportOptions options) {
     options.dry_run = false;
-    storage::WriteTx tx(db_);
-    auto report =
-        services::ImportParticipants(tx, coordinator_, workshop_, sheet, options);
-    if (report.ok() && services::ImportShouldCommit(*report, options)) tx.Commit();
+    auto tx = Ok(storage::WriteTx::Begin(db_));
+    auto report = services::ImportParticipants(tx, coordinator_, workshop_,
+                                               sheet, options);
+    if (report.ok() && services::ImportShouldCommit(*report, options)) {
+      Ok(tx.Commit());
+    }
     return report;
   }
   std::vector<ImportAction> Actions(const services::ImportReport& report) {
@@ -80,7 +82,8 @@ TEST_F(ImportServiceTest, AnUnmatchedAgencyStopsTheRunUnlessCreated) {
   EXPECT_EQ(Count("people"), 2);
   EXPECT_EQ(
       Count("registrations", "workshop_id = " + std::to_string(workshop_)), 2);
-  const auto wang = storage::PersonWithEmail(db_, "wang.fang@nia.gov.cn");
+  const auto wang =
+      testing::Ok(storage::PersonWithEmail(db_, "wang.fang@nia.gov.cn"));
   ASSERT_TRUE(wang.has_value());
   EXPECT_EQ(wang->full_name, "WANG Fang");
   EXPECT_EQ(wang->organization_id, nia_);
@@ -108,8 +111,8 @@ TEST_F(ImportServiceTest, SkipInvalidSavesTheGoodRowsOnly) {
   EXPECT_EQ(skipped->rows[2].errors[0].field, "email");
   EXPECT_EQ(Count("people"), 1);
   EXPECT_EQ(Count("registrations"), 1);
-  EXPECT_TRUE(
-      storage::PersonWithEmail(db_, "wang.fang@nia.gov.cn").has_value());
+  EXPECT_TRUE(testing::Ok(storage::PersonWithEmail(db_, "wang.fang@nia.gov.cn"))
+                  .has_value());
 }
 
 TEST_F(ImportServiceTest, ImportingTheSameListAgainCreatesNobody) {

@@ -18,6 +18,7 @@
 #include "storage/database.hpp"
 #include "storage/records.hpp"
 #include "storage/transaction.hpp"
+#include "tests/support/status.hpp"
 #include "tests/support/temp_dir.hpp"
 
 namespace capdev::testing {
@@ -44,7 +45,7 @@ class ServiceTest : public ::testing::Test {
   // The record as stored now, read back from the database.
   template <class E>
   std::optional<E> Stored(std::int64_t id) {
-    return storage::Get<E>(db_, id);
+    return Ok(storage::Get<E>(db_, id));
   }
 
   // SELECT count(*) over `table` (a fixed name) with an optional WHERE.

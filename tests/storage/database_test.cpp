@@ -7,6 +7,7 @@
 #include <sqlite3.h>
 
 #include "storage/migrations.hpp"
+#include "tests/support/status.hpp"
 #include "tests/support/temp_dir.hpp"
 
 namespace capdev::storage {
@@ -19,7 +20,7 @@ TEST(DatabaseTest, SqliteKeepsNoMemoryStatistics) {
   testing::TempDir dir;
   Database db({dir.File("settings.db")});
   ASSERT_TRUE(Migrate(db).ok());
-  db.Execute("SELECT * FROM workshops");
+  testing::Ok(db.Execute("SELECT * FROM workshops"));
   // The library counts by default (a build with DEFAULT_MEMSTATUS=0 would
   // make the zeros below prove nothing): they are capdev's setting.
   ASSERT_EQ(sqlite3_compileoption_used("DEFAULT_MEMSTATUS=0"), 0);

@@ -11,6 +11,7 @@
 #include "storage/migrations.hpp"
 #include "storage/people.hpp"
 #include "storage/transaction.hpp"
+#include "tests/support/status.hpp"
 #include "tests/support/temp_dir.hpp"
 
 namespace capdev::storage {
@@ -20,7 +21,7 @@ class ParticipationTest : public ::testing::Test {
  protected:
   ParticipationTest() : db_({dir_.File("participation.db")}) {
     EXPECT_TRUE(Migrate(db_).ok());
-    db_.Execute(R"sql(
+    testing::Ok(db_.Execute(R"sql(
 INSERT INTO projects (id, code, title) VALUES (1, 'P', 'P');
 INSERT INTO workshops (id, project_id, title, kind, status, start_date, end_date)
   VALUES (1, 1, 'W', 'training', 'held', '2025-03-10', '2025-03-12');
@@ -31,7 +32,7 @@ INSERT INTO registrations (id, workshop_id, person_id, role, status)
   VALUES (1, 1, 1, 'participant', 'registered'), (2, 1, 2, 'trainer', 'registered');
 INSERT INTO attendance VALUES (1, 1, 1, 'present'), (2, 1, 1, 'late'), (3, 1, 1, 'absent'),
   (1, 1, 2, 'present');
-)sql");
+)sql"));
   }
 
   // (role, days) of a person's row; ("", -1) when it has none.
@@ -52,43 +53,49 @@ TEST_F(ParticipationTest, FollowsEveryWriteToRegistrationsAndMarks) {
   using Row = std::pair<std::string, std::int64_t>;  // (role, days)
   EXPECT_EQ(RowOf(1), (Row{"participant", 2}));      // present + late
   EXPECT_EQ(RowOf(2), (Row{"trainer", 1}));
-  EXPECT_EQ(ParticipationMismatches(db_), 0);
+  EXPECT_EQ(testing::Ok(ParticipationMismatches(db_)), 0);
 
-  db_.Execute("UPDATE attendance SET status = 'late' WHERE session_id = 3");
+  testing::Ok(db_.Execute(
+      "UPDATE attendance SET status = 'late' WHERE session_id = 3"));
   EXPECT_EQ(RowOf(1), (Row{"participant", 3}));
-  db_.Execute(
+  testing::Ok(db_.Execute(
       "UPDATE attendance SET status = 'excused' WHERE session_id = 1 "
-      "AND person_id = 1");
+      "AND person_id = 1"));
   EXPECT_EQ(RowOf(1), (Row{"participant", 2}));
   // A sheet replaced as the attendance PUT does it, and by REPLACE.
-  db_.Execute("DELETE FROM attendance WHERE session_id = 2");
+  testing::Ok(db_.Execute("DELETE FROM attendance WHERE session_id = 2"));
   EXPECT_EQ(RowOf(1), (Row{"participant", 1}));
-  db_.Execute("INSERT OR REPLACE INTO attendance VALUES (3, 1, 1, 'absent')");
+  testing::Ok(db_.Execute(
+      "INSERT OR REPLACE INTO attendance VALUES (3, 1, 1, 'absent')"));
   EXPECT_EQ(RowOf(1), (Row{"participant", 0}));
-  EXPECT_EQ(ParticipationMismatches(db_), 0);
+  EXPECT_EQ(testing::Ok(ParticipationMismatches(db_)), 0);
 
   // Cancelled: no row; back again: its marks count again.
-  db_.Execute("INSERT INTO attendance VALUES (2, 1, 1, 'present')");
-  db_.Execute("UPDATE registrations SET status = 'cancelled' WHERE id = 1");
+  testing::Ok(
+      db_.Execute("INSERT INTO attendance VALUES (2, 1, 1, 'present')"));
+  testing::Ok(db_.Execute(
+      "UPDATE registrations SET status = 'cancelled' WHERE id = 1"));
   EXPECT_EQ(RowOf(1), (Row{"", -1}));
-  db_.Execute("UPDATE registrations SET status = 'attended' WHERE id = 1");
+  testing::Ok(
+      db_.Execute("UPDATE registrations SET status = 'attended' WHERE id = 1"));
   EXPECT_EQ(RowOf(1), (Row{"participant", 1}));
-  db_.Execute("UPDATE registrations SET role = 'observer' WHERE id = 1");
+  testing::Ok(
+      db_.Execute("UPDATE registrations SET role = 'observer' WHERE id = 1"));
   EXPECT_EQ(RowOf(1), (Row{"observer", 1}));
 
   // A merge moves registrations and marks to another person.
-  db_.Execute(
-      "PRAGMA defer_foreign_keys = ON; BEGIN;"
-      "UPDATE attendance SET person_id = 3 WHERE person_id = 1;"
-      "UPDATE registrations SET person_id = 3 WHERE person_id = 1;"
-      "COMMIT;");
+  testing::Ok(
+      db_.Execute("PRAGMA defer_foreign_keys = ON; BEGIN;"
+                  "UPDATE attendance SET person_id = 3 WHERE person_id = 1;"
+                  "UPDATE registrations SET person_id = 3 WHERE person_id = 1;"
+                  "COMMIT;"));
   EXPECT_EQ(RowOf(1), (Row{"", -1}));
   EXPECT_EQ(RowOf(3), (Row{"observer", 1}));
-  db_.Execute(
-      "DELETE FROM attendance WHERE person_id = 3;"
-      "DELETE FROM registrations WHERE person_id = 3");
+  testing::Ok(
+      db_.Execute("DELETE FROM attendance WHERE person_id = 3;"
+                  "DELETE FROM registrations WHERE person_id = 3"));
   EXPECT_EQ(RowOf(3), (Row{"", -1}));
-  EXPECT_EQ(ParticipationMismatches(db_), 0);
+  EXPECT_EQ(testing::Ok(ParticipationMismatches(db_)), 0);
 }
 
 // A merge as storage::MovePersonRecords does it: registrations first (the
@@ -97,13 +104,13 @@ TEST_F(ParticipationTest, FollowsEveryWriteToRegistrationsAndMarks) {
 TEST_F(ParticipationTest, AMergeMovesTheDaysWithTheMarks) {
   using Row = std::pair<std::string, std::int64_t>;  // (role, days)
   {
-    WriteTx tx(db_);
-    MovePersonRecords(tx, 1, 3);
-    tx.Commit();
+    auto tx = testing::Ok(WriteTx::Begin(db_));
+    testing::Ok(MovePersonRecords(tx, 1, 3));
+    testing::Ok(tx.Commit());
   }
   EXPECT_EQ(RowOf(1), (Row{"", -1}));
   EXPECT_EQ(RowOf(3), (Row{"participant", 2}));  // present + late
-  EXPECT_EQ(ParticipationMismatches(db_), 0);
+  EXPECT_EQ(testing::Ok(ParticipationMismatches(db_)), 0);
 }
 
 // Each of the 16 changes between two marks, on one session: the row counts
@@ -117,19 +124,20 @@ TEST_F(ParticipationTest, EveryChangeOfAMarkLeavesTheRightDays) {
   for (const char* from : marks) {
     for (const char* to : marks) {
       for (const char* mark : {from, to}) {
-        db_.Execute(std::string("UPDATE attendance SET status = '") + mark +
-                    "' WHERE session_id = 3 AND person_id = 1");
+        testing::Ok(
+            db_.Execute(std::string("UPDATE attendance SET status = '") + mark +
+                        "' WHERE session_id = 3 AND person_id = 1"));
       }
       EXPECT_EQ(RowOf(1).second, 2 + counts(to)) << from << " -> " << to;
     }
   }
-  EXPECT_EQ(ParticipationMismatches(db_), 0);
+  EXPECT_EQ(testing::Ok(ParticipationMismatches(db_)), 0);
 }
 
 TEST_F(ParticipationTest, CarriesThePersonsGenderAndOrganization) {
-  db_.Execute(
-      "INSERT INTO organizations (id, name, kind) VALUES "
-      "(7, 'Agency', 'government'), (8, 'Other', 'ngo')");
+  testing::Ok(
+      db_.Execute("INSERT INTO organizations (id, name, kind) VALUES "
+                  "(7, 'Agency', 'government'), (8, 'Other', 'ngo')"));
   const auto groups = [&](std::int64_t person) {
     ScopedStatement q(db_,
                       "SELECT gender, COALESCE(organization_id, 0) FROM "
@@ -140,39 +148,43 @@ TEST_F(ParticipationTest, CarriesThePersonsGenderAndOrganization) {
   };
   using Groups = std::pair<std::string, std::int64_t>;
   EXPECT_EQ(groups(1), (Groups{"undisclosed", 0}));
-  db_.Execute(
-      "UPDATE people SET gender = 'female', organization_id = 7 "
-      "WHERE id = 1");
+  testing::Ok(
+      db_.Execute("UPDATE people SET gender = 'female', organization_id = 7 "
+                  "WHERE id = 1"));
   EXPECT_EQ(groups(1), (Groups{"female", 7}));
   // A new registration takes them from the person.
-  db_.Execute(
-      "UPDATE people SET gender = 'male', organization_id = 8 "
-      "WHERE id = 3");
-  db_.Execute(
+  testing::Ok(
+      db_.Execute("UPDATE people SET gender = 'male', organization_id = 8 "
+                  "WHERE id = 3"));
+  testing::Ok(db_.Execute(
       "INSERT INTO registrations (id, workshop_id, person_id, role, "
-      "status) VALUES (3, 1, 3, 'participant', 'registered')");
+      "status) VALUES (3, 1, 3, 'participant', 'registered')"));
   EXPECT_EQ(groups(3), (Groups{"male", 8}));
-  EXPECT_EQ(ParticipationMismatches(db_), 0);
+  EXPECT_EQ(testing::Ok(ParticipationMismatches(db_)), 0);
   // Changed behind the triggers' back: `capdev check` finds it.
-  db_.Execute("UPDATE participation SET gender = 'other' WHERE person_id = 3");
-  EXPECT_EQ(ParticipationMismatches(db_), 2);
+  testing::Ok(db_.Execute(
+      "UPDATE participation SET gender = 'other' WHERE person_id = 3"));
+  EXPECT_EQ(testing::Ok(ParticipationMismatches(db_)), 2);
 }
 
 TEST_F(ParticipationTest, CountsWhatTheDomainCountsAsAttended) {
   for (auto mark : domain::Values<domain::Mark>()) {
-    db_.Execute("UPDATE attendance SET status = '" +
-                std::string(domain::ToText(mark)) + "' WHERE person_id = 2");
+    testing::Ok(db_.Execute("UPDATE attendance SET status = '" +
+                            std::string(domain::ToText(mark)) +
+                            "' WHERE person_id = 2"));
     EXPECT_EQ(RowOf(2).second, domain::CountsAsAttended(mark) ? 1 : 0)
         << domain::ToText(mark);
   }
-  EXPECT_EQ(ParticipationMismatches(db_), 0);
+  EXPECT_EQ(testing::Ok(ParticipationMismatches(db_)), 0);
 }
 
 TEST_F(ParticipationTest, MismatchesAreFound) {
-  db_.Execute("UPDATE participation SET days = 9 WHERE person_id = 1");
-  EXPECT_EQ(ParticipationMismatches(db_), 2);  // a wrong row, a missing one
-  db_.Execute("DELETE FROM participation WHERE person_id = 2");
-  EXPECT_EQ(ParticipationMismatches(db_), 3);
+  testing::Ok(
+      db_.Execute("UPDATE participation SET days = 9 WHERE person_id = 1"));
+  EXPECT_EQ(testing::Ok(ParticipationMismatches(db_)),
+            2);  // a wrong row, a missing one
+  testing::Ok(db_.Execute("DELETE FROM participation WHERE person_id = 2"));
+  EXPECT_EQ(testing::Ok(ParticipationMismatches(db_)), 3);
 }
 
 }  // namespace

@@ -6,6 +6,7 @@
 #include "storage/attendance_repository.hpp"
 #include "storage/migrations.hpp"
 #include "storage/transaction.hpp"
+#include "tests/support/status.hpp"
 #include "tests/support/temp_dir.hpp"
 
 namespace capdev::storage {
@@ -45,7 +46,7 @@ TEST_F(RecordsTest, RoundTripsEveryFieldIncludingNonLatinText) {
                            .iati_ref = "XM-DAC-47066"};
   auto id = Add(org);
   ASSERT_TRUE(id.ok());
-  auto stored = Get<domain::Organization>(db_, id.value());
+  auto stored = testing::Ok(Get<domain::Organization>(db_, id.value()));
   ASSERT_TRUE(stored.has_value());
   EXPECT_TRUE(domain::SameFields(*stored, org));
   EXPECT_EQ(stored->id, id.value());
@@ -62,7 +63,7 @@ TEST_F(RecordsTest, RoundTripsTopicsAndDates) {
                      .status = domain::WorkshopStatus::kHeld};
   w.start_date = domain::Date::Parse("2012-11-06");
   w.end_date = domain::Date::Parse("2012-11-07");
-  auto stored = Get<domain::Workshop>(db_, Add(w).value());
+  auto stored = testing::Ok(Get<domain::Workshop>(db_, Add(w).value()));
   EXPECT_TRUE(domain::SameFields(*stored, w));
 }
 
@@ -84,7 +85,7 @@ TEST_F(RecordsTest, RefusesToDeleteAReferencedRecord) {
                   .ok());
   auto s = Remove<domain::Organization>(parent);
   EXPECT_EQ(s.code(), domain::Code::kFailedPrecondition);
-  EXPECT_TRUE(Exists<domain::Organization>(db_, parent));
+  EXPECT_TRUE(testing::Ok(Exists<domain::Organization>(db_, parent)));
   EXPECT_EQ(Remove<domain::Organization>(9999).code(), domain::Code::kNotFound);
 }
 
@@ -94,7 +95,7 @@ TEST_F(RecordsTest, PagesByIdWithAStableCursor) {
   PageRequest page{0, 3};
   int pages = 0;
   for (;; ++pages) {
-    auto p = List(db_, OrganizationFilter{}, page);
+    auto p = testing::Ok(List(db_, OrganizationFilter{}, page));
     for (auto& o : p.items) seen.push_back(o.name);
     if (!p.next_after_id) break;
     page.after_id = *p.next_after_id;
@@ -108,7 +109,7 @@ TEST_F(RecordsTest, PagesByIdWithAStableCursor) {
 TEST_F(RecordsTest, FiltersEscapeLikeWildcards) {
   AddOrganization("100% Border");
   AddOrganization("1000 Borders");
-  auto p = List(db_, OrganizationFilter{.q = "0% b"}, {0, 50});
+  auto p = testing::Ok(List(db_, OrganizationFilter{.q = "0% b"}, {0, 50}));
   ASSERT_EQ(p.items.size(), 1u);
   EXPECT_EQ(p.items[0].name, "100% Border");
 }
@@ -123,7 +124,8 @@ TEST_F(RecordsTest, ATransactionRollsBackOnAnErrorStatus) {
     return domain::Status::Invalid({{"x", "no"}});
   });
   EXPECT_FALSE(s.ok());
-  EXPECT_EQ(List(db_, OrganizationFilter{}, {0, 50}).items.size(), 0u);
+  EXPECT_EQ(testing::Ok(List(db_, OrganizationFilter{}, {0, 50})).items.size(),
+            0u);
 }
 
 TEST_F(RecordsTest, TheSchemaRefusesMarksForUnregisteredPeople) {
@@ -139,25 +141,23 @@ TEST_F(RecordsTest, TheSchemaRefusesMarksForUnregisteredPeople) {
   auto person = Add(domain::Person{.full_name = "Liu Liu"}).value();
   std::vector<domain::AttendanceMark> sheet = {
       {person, domain::Mark::kPresent}};
-  EXPECT_THROW(
-      {
-        WriteTx tx(db_);
-        ReplaceSheet(tx, workshop, session, sheet);
-      },
-      std::exception);
+  {
+    auto tx = testing::Ok(WriteTx::Begin(db_));
+    EXPECT_FALSE(ReplaceSheet(tx, workshop, session, sheet).ok());
+  }
   ASSERT_TRUE(
       Add(domain::Registration{.workshop_id = workshop, .person_id = person})
           .ok());
-  WriteTx tx(db_);
-  EXPECT_TRUE(ReplaceSheet(tx, workshop, session, sheet).empty());
+  auto tx = testing::Ok(WriteTx::Begin(db_));
+  EXPECT_TRUE(testing::Ok(ReplaceSheet(tx, workshop, session, sheet)).empty());
   // The sheet it replaced comes back (the audit entry's "before").
-  const auto replaced = ReplaceSheet(tx, workshop, session, {});
+  const auto replaced = testing::Ok(ReplaceSheet(tx, workshop, session, {}));
   ASSERT_EQ(replaced.size(), 1u);
   EXPECT_EQ(replaced[0].person_id, person);
   EXPECT_EQ(replaced[0].status, domain::Mark::kPresent);
-  EXPECT_TRUE(ReplaceSheet(tx, workshop, session, sheet).empty());
-  tx.Commit();
-  EXPECT_EQ(Sheet(db_, session).size(), 1u);
+  EXPECT_TRUE(testing::Ok(ReplaceSheet(tx, workshop, session, sheet)).empty());
+  testing::Ok(tx.Commit());
+  EXPECT_EQ(testing::Ok(Sheet(db_, session)).size(), 1u);
 }
 
 TEST_F(RecordsTest, ASheetSavedAgainWritesOnlyWhatChanged) {
@@ -180,9 +180,9 @@ TEST_F(RecordsTest, ASheetSavedAgainWritesOnlyWhatChanged) {
   using M = domain::Mark;
   const auto save = [&](std::vector<domain::AttendanceMark> sheet) {
     const int before = db_.raw().getTotalChanges();
-    WriteTx tx(db_);
-    ReplaceSheet(tx, workshop, session, sheet);
-    tx.Commit();
+    auto tx = testing::Ok(WriteTx::Begin(db_));
+    testing::Ok(ReplaceSheet(tx, workshop, session, sheet));
+    testing::Ok(tx.Commit());
     return db_.raw().getTotalChanges() - before;  // rows, triggers' too
   };
   const auto days = [&](std::int64_t person) {
@@ -208,7 +208,7 @@ TEST_F(RecordsTest, ASheetSavedAgainWritesOnlyWhatChanged) {
                   {people[1], M::kLate},
                   {people[3], M::kExcused}}),
             5);
-  const auto sheet = Sheet(db_, session);
+  const auto sheet = testing::Ok(Sheet(db_, session));
   ASSERT_EQ(sheet.size(), 3u);
   EXPECT_EQ(sheet[0].person_id, people[0]);
   EXPECT_EQ(sheet[0].status, M::kPresent);

@@ -22,6 +22,7 @@
 #include "domain/reports.hpp"
 #include "storage/figures.hpp"
 #include "storage/migrations.hpp"
+#include "tests/support/status.hpp"
 #include "tests/support/temp_dir.hpp"
 
 namespace capdev::storage {
@@ -70,7 +71,7 @@ TEST(ReportPlansTest, StartFromTheSelectedWorkshopsOnALargeProgramme) {
   testing::TempDir dir;
   Database db({dir.File("plans.db")});
   ASSERT_TRUE(Migrate(db).ok());
-  db.Execute(kBenchStatistics);
+  testing::Ok(db.Execute(kBenchStatistics));
 
   // Every statement the reports run, as SQLite steps it: the cached ones
   // and those finalized after one pass (storage/raw_rows.hpp) alike.

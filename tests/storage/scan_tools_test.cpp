@@ -12,9 +12,10 @@
 #include <vector>
 
 #include "storage/database.hpp"
+#include "storage/engine_errors.hpp"
 #include "storage/id_set.hpp"
 #include "storage/raw_rows.hpp"
-#include "storage/sql_errors.hpp"
+#include "tests/support/status.hpp"
 #include "tests/support/temp_dir.hpp"
 
 namespace capdev::storage {
@@ -49,9 +50,9 @@ TEST(IdSetTest, KeepsIdsOutsideTheDenseRangeInOrderWithoutABitEach) {
 TEST(RawRowsTest, ReadsIntegersTextsAndNulls) {
   testing::TempDir dir;
   Database db({dir.File("raw.db")});
-  db.Execute(
+  testing::Ok(db.Execute(
       "CREATE TABLE t (id INTEGER PRIMARY KEY, name TEXT, n INTEGER);"
-      "INSERT INTO t VALUES (1, 'Lanzhou', 7), (2, '兰州', NULL);");
+      "INSERT INTO t VALUES (1, 'Lanzhou', 7), (2, '兰州', NULL);"));
   RawRows rows(db, "SELECT id, name, n FROM t ORDER BY id");
   ASSERT_TRUE(rows.Step());
   EXPECT_EQ(rows.Int(0), 1);
@@ -78,7 +79,7 @@ TEST(RawRowsTest, FailsLikeSqliteCpp) {
     FAIL() << "the scan ran past its deadline";
   } catch (const SQLite::Exception& e) {
     EXPECT_EQ(e.getErrorCode(), SQLITE_INTERRUPT);
-    EXPECT_EQ(UnavailableStatus(e)->code(), domain::Code::kUnavailable);
+    EXPECT_EQ(EngineStatus(e).code(), domain::Code::kUnavailable);
   }
 }
 

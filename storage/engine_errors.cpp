@@ -1,11 +1,15 @@
-#include "storage/sql_errors.hpp"
+#include "storage/engine_errors.hpp"
 
-#include <SQLiteCpp/Exception.h>
 #include <sqlite3.h>
 
+#include <optional>
 #include <string>
 
 namespace capdev::storage {
+
+bool IsConstraintFailure(const SQLite::Exception& e) {
+  return (e.getErrorCode() & 0xff) == SQLITE_CONSTRAINT;
+}
 
 domain::Status ConstraintStatus(const SQLite::Exception& e,
                                 std::string_view noun,
@@ -39,18 +43,18 @@ domain::Status ConstraintStatus(const SQLite::Exception& e,
       return domain::Status::Invalid(
           {}, "the " + std::string(noun) + " breaks a rule of the schema");
     default:
-      throw e;
+      return domain::Status::Internal(message);
   }
 }
 
-}  // namespace capdev::storage
+namespace {
 
-namespace capdev::storage {
-
-std::optional<domain::Status> UnavailableStatus(const std::exception& e) {
-  const auto* sql = dynamic_cast<const SQLite::Exception*>(&e);
-  if (!sql) return std::nullopt;
-  switch (sql->getErrorCode()) {
+// The machine, not the request, failed: a full disk (SQLITE_FULL), an I/O
+// error, a lock not granted in time, or a long read stopped at its time
+// budget (SQLITE_INTERRUPT). Answered as Unavailable (503) with a detail an
+// operator can act on.
+std::optional<domain::Status> UnavailableStatus(const SQLite::Exception& e) {
+  switch (e.getErrorCode() & 0xff) {  // the primary code of an extended one
     case SQLITE_FULL:
       return domain::Status::Unavailable(
           "The server's disk is full: the change was not saved. Reading goes "
@@ -71,6 +75,15 @@ std::optional<domain::Status> UnavailableStatus(const std::exception& e) {
     default:
       return std::nullopt;
   }
+}
+
+}  // namespace
+
+domain::Status EngineStatus(const SQLite::Exception& e) {
+  if (IsConstraintFailure(e)) return ConstraintStatus(e, "record");
+  if (auto unavailable = UnavailableStatus(e)) return *std::move(unavailable);
+  return domain::Status::Internal(std::string("the database failed: ") +
+                                  e.what());
 }
 
 }  // namespace capdev::storage

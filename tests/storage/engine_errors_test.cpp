@@ -1,0 +1,97 @@
+// The one conversion of the engine's exceptions (storage/engine_errors.hpp):
+// a full disk or a failing one is the machine's state (Unavailable, 503), a
+// constraint the client's mistake (409/422), anything else a bug (Internal,
+// 500), and no engine exception leaves a guarded function.
+
+#include "storage/engine_errors.hpp"
+
+#include <SQLiteCpp/Database.h>
+#include <SQLiteCpp/Exception.h>
+#include <gtest/gtest.h>
+#include <sqlite3.h>
+
+#include <stdexcept>
+#include <type_traits>
+
+#include "storage/database.hpp"
+#include "storage/transaction.hpp"
+#include "tests/support/status.hpp"
+#include "tests/support/temp_dir.hpp"
+
+namespace capdev::storage {
+namespace {
+
+TEST(EngineErrorsTest, AFullDatabaseIsUnavailable) {
+  testing::TempDir dir;
+  Database db({dir.File("full.db")});
+  testing::Ok(db.Execute("CREATE TABLE t (x TEXT)"));
+  // A database that may not grow: SQLite answers SQLITE_FULL as it would on
+  // a full disk.
+  testing::Ok(db.Execute("PRAGMA max_page_count = 8"));
+  domain::Status status;
+  for (int i = 0; i < 1000 && status.ok(); ++i) {
+    status = InWriteTx(db, [&](WriteTx&) {
+      return db.Execute("INSERT INTO t VALUES (randomblob(2000))");
+    });
+  }
+  ASSERT_FALSE(status.ok()) << "the inserts never filled the database";
+  EXPECT_EQ(status.code(), domain::Code::kUnavailable);
+  EXPECT_NE(status.detail().find("disk is full"), std::string::npos);
+  // Reads go on, and writes work again once there is room.
+  EXPECT_GT(db.raw().execAndGet("SELECT count(*) FROM t").getInt(), 0);
+  testing::Ok(db.Execute("DELETE FROM t"));
+  testing::Ok(db.Execute("INSERT INTO t VALUES ('room again')"));
+}
+
+TEST(EngineErrorsTest, IoErrorsAndBusyAreUnavailable) {
+  for (int code : {SQLITE_IOERR, SQLITE_IOERR_WRITE, SQLITE_BUSY, SQLITE_LOCKED,
+                   SQLITE_FULL, SQLITE_INTERRUPT}) {
+    EXPECT_EQ(EngineStatus(SQLite::Exception("x", code)).code(),
+              domain::Code::kUnavailable)
+        << code;
+  }
+}
+
+TEST(EngineErrorsTest, ConstraintsAreTheClientsMistake) {
+  testing::TempDir dir;
+  Database db({dir.File("unique.db")});
+  testing::Ok(db.Execute("CREATE TABLE t (x TEXT UNIQUE NOT NULL)"));
+  testing::Ok(db.Execute("INSERT INTO t VALUES ('a')"));
+  const auto again = db.Execute("INSERT INTO t VALUES ('a')");
+  EXPECT_EQ(again.code(), domain::Code::kAlreadyExists);
+  EXPECT_EQ(db.Execute("INSERT INTO t VALUES (NULL)").code(),
+            domain::Code::kInvalidArgument);
+  // A function that knows the record names it.
+  const auto named = Guarded(
+      [&] { db.raw().exec("INSERT INTO t VALUES ('a')"); },
+      [](const SQLite::Exception& e) { return ConstraintStatus(e, "thing"); });
+  EXPECT_EQ(named.detail(), "another thing already has the same x");
+}
+
+TEST(EngineErrorsTest, BugsAreInternalAndOtherExceptionsPassThrough) {
+  EXPECT_EQ(
+      EngineStatus(SQLite::Exception("no such table", SQLITE_ERROR)).code(),
+      domain::Code::kInternal);
+  // Not the engine's: a bug the router's safety net answers.
+  EXPECT_THROW((void)Guarded([]() -> int { throw std::runtime_error("boom"); }),
+               std::runtime_error);
+}
+
+TEST(EngineErrorsTest, GuardedAnswersAStatusOrAValue) {
+  static_assert(std::is_same_v<decltype(Guarded([] {})), domain::Status>);
+  static_assert(std::is_same_v<decltype(Guarded([] { return 1; })),
+                               domain::StatusOr<int>>);
+  static_assert(
+      std::is_same_v<decltype(Guarded([] { return domain::StatusOr<int>(1); })),
+                     domain::StatusOr<int>>);
+  EXPECT_EQ(testing::Ok(Guarded([] { return 7; })), 7);
+  EXPECT_EQ(Guarded([]() -> int {
+              throw SQLite::Exception("disk I/O error", SQLITE_IOERR);
+            })
+                .status()
+                .code(),
+            domain::Code::kUnavailable);
+}
+
+}  // namespace
+}  // namespace capdev::storage
