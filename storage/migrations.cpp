@@ -9,6 +9,7 @@
 #include <string>
 
 #include "storage/schema.hpp"
+#include "storage/schema_logins.hpp"
 #include "storage/schema_names.hpp"
 #include "storage/schema_participation.hpp"
 #include "storage/transaction.hpp"
@@ -29,6 +30,7 @@ const std::vector<Migration>& AllMigrations() {
       {10, "participation_groups", kSchemaParticipationGroups},
       {11, "participation_mark_update", kSchemaParticipationMarkUpdate},
       {12, "names", kSchemaNames},
+      {13, "logins", kSchemaLogins},
   };
   return kMigrations;
 }

@@ -55,9 +55,10 @@ void AddAuthRoutes(Router& router,
           Response r = Problem(result.status());
           if (r.status == 429) {
             const auto wait =
-                auth->RetryAfter(username, ctx.request.remote_address);
-            r.headers.emplace_back(
-                "Retry-After", std::to_string(std::max<std::int64_t>(wait, 1)));
+                auth->RetryAfter(ctx.db, username, ctx.request.remote_address);
+            r.headers.emplace_back("Retry-After",
+                                   std::to_string(std::max<std::int64_t>(
+                                       wait.ok() ? *wait : 1, 1)));
           }
           return r;
         }
