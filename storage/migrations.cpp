@@ -10,6 +10,7 @@
 
 #include "storage/engine_errors.hpp"
 #include "storage/schema.hpp"
+#include "storage/schema_logins.hpp"
 #include "storage/schema_names.hpp"
 #include "storage/schema_participation.hpp"
 #include "storage/transaction.hpp"
@@ -30,6 +31,7 @@ const std::vector<Migration>& AllMigrations() {
       {10, "participation_groups", kSchemaParticipationGroups},
       {11, "participation_mark_update", kSchemaParticipationMarkUpdate},
       {12, "names", kSchemaNames},
+      {13, "logins", kSchemaLogins},
   };
   return kMigrations;
 }

@@ -55,8 +55,9 @@ void AddAuthRoutes(Router& router,
           if (result.status().code() != domain::Code::kResourceExhausted)
             return result.status();
           Response r = Problem(result.status());
-          const auto wait =
-              auth->RetryAfter(username, ctx.request.remote_address);
+          ASSIGN_OR_RETURN(
+              const auto wait,
+              auth->RetryAfter(ctx.db, username, ctx.request.remote_address));
           r.headers.emplace_back(
               "Retry-After", std::to_string(std::max<std::int64_t>(wait, 1)));
           return r;

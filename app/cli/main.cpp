@@ -194,11 +194,28 @@ int Run(int argc, char** argv) {
       ->envname("CAPDEV_TOKEN_LIFETIME_SECONDS")
       ->check(CLI::Range(1, 30 * 24 * 3600));
   serve_cmd
-      ->add_option("--login-failures", serve.auth.max_failures_per_username,
-                   "Failed logins per username (and 4x per address) in 15 "
-                   "minutes before 429")
+      ->add_option("--login-failures", serve.auth.max_failures_per_pair,
+                   "Failed logins of one username from one address in 15 "
+                   "minutes before that pair is refused (429) until they age "
+                   "out; from the third on each waits 1 s, 2 s, 4 s...")
       ->envname("CAPDEV_LOGIN_FAILURES")
       ->check(CLI::Range(1, 1000));
+  serve_cmd
+      ->add_option("--login-failures-per-address",
+                   serve.auth.max_failures_per_address,
+                   "Failed logins from one address (any username) in 15 "
+                   "minutes before it is refused, except for usernames that "
+                   "signed in from it within 30 days")
+      ->envname("CAPDEV_LOGIN_FAILURES_PER_ADDRESS")
+      ->check(CLI::Range(1, 1'000'000));
+  serve_cmd
+      ->add_option("--login-failures-per-account",
+                   serve.auth.max_failures_per_account,
+                   "Failed logins of one username (any address) in 15 "
+                   "minutes before it is refused from addresses it has not "
+                   "signed in from within 30 days")
+      ->envname("CAPDEV_LOGIN_FAILURES_PER_ACCOUNT")
+      ->check(CLI::Range(1, 1'000'000));
 
   capdev::cli::UserCommand user;
   auto* user_cmd =
@@ -278,8 +295,6 @@ int Run(int argc, char** argv) {
       // A per-address cap above the global one would mean nothing.
       serve.http.max_connections_per_address = std::min(
           serve.http.max_connections_per_address, serve.http.max_connections);
-      serve.auth.max_failures_per_address =
-          4 * serve.auth.max_failures_per_username;
       return capdev::cli::Serve(serve);
     }
     if (*migrate_cmd) return Migrate(db_path);

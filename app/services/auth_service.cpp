@@ -4,28 +4,94 @@
 #include <cctype>
 
 #include "app/services/credentials.hpp"
+#include "storage/login_attempts.hpp"
+#include "storage/transaction.hpp"
 
 namespace capdev::services {
 
 namespace {
+
 // Usernames are case-insensitive: so are their failure counts.
 std::string UsernameKey(std::string username) {
   std::transform(username.begin(), username.end(), username.begin(), ::tolower);
   return username;
 }
+
+// Seconds from `now` until `at` (0 once it has passed).
+std::int64_t Until(std::int64_t at, std::int64_t now) {
+  return std::max<std::int64_t>(at - now, 0);
+}
+
+// The oldest failure still counted at `now` (one `window` old is not).
+std::int64_t WindowStart(const AuthOptions& o, std::int64_t now) {
+  return now - o.failure_window.count() + 1;
+}
+
+// Seconds until `key` may try at `now` (0: now). The answer depends only on
+// the name as typed, never on whether it is an account's (unknown names
+// have failures and no good address, like an account never signed in).
+domain::StatusOr<std::int64_t> LoginWait(storage::Database& db,
+                                         const AuthOptions& o,
+                                         const storage::LoginKey& key,
+                                         std::int64_t now) {
+  using storage::LoginScope;
+  const std::int64_t window = o.failure_window.count();
+  const std::int64_t since = WindowStart(o, now);
+  std::int64_t wait = 0;
+
+  // This username from this address: slowed down, then refused until fewer
+  // than the limit are left in the window (it counts whatever the address's
+  // record: the owner's office shares its address with whoever sits there).
+  ASSIGN_OR_RETURN(const auto pair, storage::RecentLoginFailures(
+                                        db, key, LoginScope::kPair, since,
+                                        o.max_failures_per_pair));
+  if (!pair.empty() && pair.size() >= o.slow_after) {
+    std::int64_t delay = o.first_delay.count();
+    for (std::size_t i = o.slow_after; i < pair.size(); ++i) {
+      if (delay >= o.max_delay.count()) break;
+      delay *= 2;
+    }
+    wait = Until(pair.front() + std::min(delay, o.max_delay.count()), now);
+  }
+  if (!pair.empty() && pair.size() >= o.max_failures_per_pair) {
+    wait = std::max(wait, Until(pair.back() + window, now));
+  }
+
+  // An address the username signed in from lately is its owner's: the
+  // ceilings below, which others' failures fill, never shut it out.
+  ASSIGN_OR_RETURN(const auto last_login, storage::LastLoginFrom(db, key));
+  if (last_login && *last_login > now - o.good_address_for.count()) return wait;
+
+  // Ceilings over a sliding window: every username from this address, and
+  // this username from every address. Refused until the oldest of the
+  // `limit` newest failures ages out.
+  for (const auto& [scope, limit] :
+       {std::pair{LoginScope::kAddress, o.max_failures_per_address},
+        std::pair{LoginScope::kUsername, o.max_failures_per_account}}) {
+    ASSIGN_OR_RETURN(const auto times, storage::RecentLoginFailures(
+                                           db, key, scope, since, limit));
+    if (!times.empty() && times.size() >= limit) {
+      wait = std::max(wait, Until(times.back() + window, now));
+    }
+  }
+  return wait;
+}
+
 }  // namespace
 
-std::int64_t AuthService::RetryAfter(const std::string& username,
-                                     const std::string& address) {
-  return std::max(by_username_.RetryAfter(UsernameKey(username)),
-                  by_address_.RetryAfter(address));
+domain::StatusOr<std::int64_t> AuthService::RetryAfter(
+    storage::Database& db, const std::string& username,
+    const std::string& address) {
+  return LoginWait(db, options_, {UsernameKey(username), address}, LoginNow());
 }
 
 AuthService::AuthService(AuthOptions options)
-    : options_(options),
-      by_username_(options.max_failures_per_username, options.failure_window),
-      by_address_(options.max_failures_per_address, options.failure_window),
+    : options_(std::move(options)),
       dummy_hash_(HashPassword(RandomPassword())) {}
+
+std::int64_t AuthService::LoginNow() const {
+  return options_.clock ? options_.clock() : Now();
+}
 
 std::int64_t AuthService::Now() {
   return std::chrono::duration_cast<std::chrono::seconds>(
@@ -117,8 +183,9 @@ domain::StatusOr<LoginResult> AuthService::Login(storage::Database& db,
                                                  const std::string& username,
                                                  const std::string& password,
                                                  const std::string& address) {
-  const std::string user_key = UsernameKey(username);
-  const auto wait = RetryAfter(username, address);
+  const storage::LoginKey key{UsernameKey(username), address};
+  const auto now = LoginNow();
+  ASSIGN_OR_RETURN(const auto wait, LoginWait(db, options_, key, now));
   if (wait > 0) {
     return domain::Status::ResourceExhausted(
         "too many failed logins; try again in " + std::to_string(wait) +
@@ -129,15 +196,20 @@ domain::StatusOr<LoginResult> AuthService::Login(storage::Database& db,
       VerifyPassword(account ? account->password_hash : dummy_hash_,
                      password) &&
       account && !account->disabled;
+  // Recorded in a transaction of their own: the 401 does not undo them.
   if (!valid) {
-    by_username_.Fail(user_key);
-    by_address_.Fail(address);
+    RETURN_IF_ERROR(storage::InWriteTx(db, [&](storage::WriteTx& tx) {
+      return storage::RecordLoginFailure(tx, key, now,
+                                         WindowStart(options_, now));
+    }));
     return domain::Status::Unauthenticated("invalid username or password");
   }
-  by_username_.Succeed(user_key);
+  RETURN_IF_ERROR(storage::InWriteTx(db, [&](storage::WriteTx& tx) {
+    return storage::RecordLoginSuccess(
+        tx, key, now, now - options_.good_address_for.count() + 1);
+  }));
   LoginResult result;
   result.token = NewToken();
-  const auto now = Now();
   RETURN_IF_ERROR(storage::AddToken(db, TokenHash(result.token), account->id,
                                     now, options_.lifetime));
   result.expires_at = now + options_.lifetime.absolute_seconds;

@@ -162,24 +162,41 @@ TEST_F(AccessApiTest, LogoutRevokesAndDisablingSignsOut) {
       1);
 }
 
+// A login from another client address (one of the loopback addresses).
+HttpResponse LoginFrom(std::uint16_t port, const std::string& from,
+                       const std::string& username,
+                       const std::string& password = "correct horse battery") {
+  Connection c(port, from);
+  c.Send(FormatRequest("POST", "/api/v1/auth/login",
+                       json::serialize(json::object{{"username", username},
+                                                    {"password", password}}),
+                       "Authorization: none\r\n"));
+  auto r = c.Read();
+  if (!r) throw std::runtime_error("no response");
+  return *r;
+}
+
 TEST_F(AccessApiTest, FailedLoginsAreRateLimited) {
-  for (int i = 0; i < 5; ++i) {
+  for (int i = 0; i < 3; ++i) {
     auto r = Post("/api/v1/auth/login",
                   {{"username", "viewer"},
                    {"password", "wrong password " + std::to_string(i)}});
     ASSERT_EQ(r.status, 401);
     EXPECT_EQ(r.body.find("viewer"), std::string::npos);
   }
-  // Even the right password waits now, and says how long.
+  // From this address even the right password waits now (before it is
+  // checked), and says how long: the first wait is a second.
   auto r = Post("/api/v1/auth/login", {{"username", "VIEWER"},
                                        {"password", "correct horse battery"}});
   ExpectProblem(r, 429);
-  EXPECT_FALSE(r.Header("retry-after").empty());
-  // Other users are not locked out by it.
+  EXPECT_EQ(r.Header("retry-after"), "1");
+  EXPECT_EQ(r.body.find("viewer"), std::string::npos);
+  // Other users are not slowed by it, nor the user from another address.
   EXPECT_EQ(Post("/api/v1/auth/login", {{"username", "funder"},
                                         {"password", "correct horse battery"}})
                 .status,
             200);
+  EXPECT_EQ(LoginFrom(port(), "127.0.0.2", "viewer").status, 200);
   // Unknown users answer exactly like wrong passwords.
   auto unknown = Post("/api/v1/auth/login",
                       {{"username", "nobody"}, {"password", "whatever it is"}});
@@ -191,9 +208,11 @@ TEST_F(AccessApiTest, FailedLoginsAreRateLimited) {
 
 TEST(AccessLimitsTest, AddressesAreRateLimitedAcrossUsernames) {
   TempDir dir;
-  ServerProcess server(dir.File("a.db"),
-                       {"--login-failures", "2"});  // 8 per address
+  ServerProcess server(dir.File("a.db"), {"--login-failures-per-address", "8"});
   AddUser(dir.File("a.db"), "real", "viewer");
+  AddUser(dir.File("a.db"), "regular", "viewer");
+  // `regular` has signed in from this address before.
+  ASSERT_EQ(LoginFrom(server.port(), "127.0.0.1", "regular").status, 200);
   for (int i = 0; i < 8; ++i) {
     EXPECT_EQ(Post(server.port(), "/api/v1/auth/login",
                    {{"username", "guess" + std::to_string(i)},
@@ -205,6 +224,38 @@ TEST(AccessLimitsTest, AddressesAreRateLimitedAcrossUsernames) {
                  {{"username", "real"}, {"password", "correct horse battery"}})
                 .status,
             429);
+  // Others' failures do not shut a user out of an address they use.
+  EXPECT_EQ(LoginFrom(server.port(), "127.0.0.1", "regular").status, 200);
+  // Another address is not refused.
+  EXPECT_EQ(LoginFrom(server.port(), "127.0.0.2", "real").status, 200);
+}
+
+// The counts live in the database: a restart keeps a locked pair locked,
+// and the owner still signs in from their own address all along.
+TEST(AccessLimitsTest, ALockOutlivesARestartAndSparesTheOwnersAddress) {
+  TempDir dir;
+  const auto db = dir.File("l.db");
+  const std::vector<std::string> flags = {"--login-failures", "3"};
+  auto server = std::make_unique<ServerProcess>(db, flags);
+  AddUser(db, "amina", "coordinator");
+  const std::string office = "127.0.0.2", stranger = "127.0.0.3";
+  ASSERT_EQ(LoginFrom(server->port(), office, "amina").status, 200);
+  for (int i = 0; i < 3; ++i) {
+    ASSERT_EQ(
+        LoginFrom(server->port(), stranger, "amina", "a wrong guess").status,
+        401);
+  }
+  auto locked = LoginFrom(server->port(), stranger, "amina");
+  ExpectProblem(locked, 429);
+  EXPECT_GT(std::stoi(locked.Header("retry-after")), 800);
+
+  ASSERT_EQ(server->Stop(SIGTERM), 0);
+  server = std::make_unique<ServerProcess>(db, flags);
+  auto still = LoginFrom(server->port(), stranger, "amina");
+  ExpectProblem(still, 429);
+  EXPECT_GT(std::stoi(still.Header("retry-after")), 800);
+  EXPECT_EQ(LoginFrom(server->port(), office, "amina").status, 200);
+  EXPECT_EQ(LoginFrom(server->port(), "127.0.0.4", "amina").status, 200);
 }
 
 TEST(AccessLimitsTest, TokensExpireWhenIdleAndAtTheirLifetime) {

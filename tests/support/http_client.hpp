@@ -26,7 +26,10 @@ struct HttpResponse {
 
 class Connection {
  public:
-  explicit Connection(std::uint16_t port);
+  // `from`: the local address to connect from ("127.0.0.2": any of the
+  // loopback addresses), so a test can be several clients; empty: the
+  // system's choice (127.0.0.1).
+  explicit Connection(std::uint16_t port, const std::string& from = "");
   ~Connection();
   Connection(const Connection&) = delete;
   Connection& operator=(const Connection&) = delete;
