@@ -3,8 +3,8 @@
 #include <SQLiteCpp/Column.h>
 #include <SQLiteCpp/Statement.h>
 
-#include "storage/row_mapping.hpp"
 #include "storage/engine_errors.hpp"
+#include "storage/row_mapping.hpp"
 
 namespace capdev::storage {
 

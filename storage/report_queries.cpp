@@ -7,6 +7,7 @@
 #include <set>
 #include <string>
 
+#include "domain/project.hpp"
 #include "storage/attendance_repository.hpp"
 #include "storage/engine_errors.hpp"
 #include "storage/figures.hpp"
@@ -160,18 +161,19 @@ WHERE p.workshop_id = ?1 AND p.role IN ()sql" +
 std::vector<domain::FundedProject> FundedProjects(Database& db,
                                                   std::int64_t organization_id,
                                                   bool include_children) {
-  ScopedStatement q(db, R"sql(
-WITH RECURSIVE funders(id) AS (
-  SELECT ?1
-  UNION SELECT o.id FROM organizations o JOIN funders f ON o.parent_id = f.id WHERE ?2)
+  static const std::string sql =
+      std::string(R"sql(
 SELECT p.id, p.code, p.title, o.id, o.name, po.role, po.amount, po.currency
-FROM funders f JOIN project_organizations po ON po.organization_id = f.id
-JOIN projects p ON p.id = po.project_id JOIN organizations o ON o.id = f.id
-WHERE po.role IN (?3, ?4)
-ORDER BY p.code, po.role, o.name)sql");
-  BindAll(*q, organization_id, include_children,
-          std::string(ToText(domain::ProjectRole::kLeadFunder)),
-          std::string(ToText(domain::ProjectRole::kCoFunder)));
+FROM project_organizations po
+JOIN projects p ON p.id = po.project_id
+JOIN organizations o ON o.id = po.organization_id
+WHERE po.organization_id IN ()sql") +
+      kOrganizationAndBelow + ") AND po.role IN (" +
+      SqlTexts<domain::ProjectRole>(domain::IsFunderRole) +
+      ") ORDER BY p.code, po.role, o.name";
+  ScopedStatement q(db, sql);
+  q->bind(":org", organization_id);
+  q->bind(":children", include_children ? 1 : 0);
   std::vector<domain::FundedProject> out;
   while (q->executeStep()) {
     auto& p = out.emplace_back();

@@ -4,8 +4,10 @@
 #include <SQLiteCpp/Database.h>
 #include <SQLiteCpp/Statement.h>
 
+#include "domain/project.hpp"
 #include "storage/engine_errors.hpp"
 #include "storage/row_mapping.hpp"
+#include "storage/sql_terms.hpp"
 
 namespace capdev::storage {
 
@@ -15,11 +17,23 @@ constexpr const char* kColumns = R"sql(
 SELECT id, report, params, note, organization_id, project_id, submitted_at,
        submitted_by, sha256)sql";
 
-// Funder reports of the organization, results reports of projects it funds.
-constexpr const char* kConcerns = R"sql(
-(organization_id = :org OR project_id IN (
-   SELECT project_id FROM project_organizations
-   WHERE organization_id = :org AND role IN ('lead_funder', 'co_funder'))))sql";
+// Funder reports of the organization or one below it, results reports of
+// the projects they fund: what the organization's funder report covers.
+const std::string& Concerns() {
+  static const std::string sql =
+      std::string("(organization_id IN (") + kOrganizationAndBelow +
+      ") OR project_id IN (SELECT project_id FROM project_organizations "
+      "WHERE role IN (" +
+      SqlTexts<domain::ProjectRole>(domain::IsFunderRole) +
+      ") AND organization_id IN (" + kOrganizationAndBelow + ")))";
+  return sql;
+}
+
+// Binds what Concerns() names.
+void BindConcerns(SQLite::Statement& q, std::int64_t organization_id) {
+  q.bind(":org", organization_id);
+  q.bind(":children", 1);
+}
 
 Submission ReadSubmission(SQLite::Statement& q) {
   Submission s;
@@ -76,9 +90,9 @@ domain::StatusOr<std::vector<Submission>> ListSubmissions(
     Database& db, std::optional<std::int64_t> organization_id) {
   return Guarded([&] {
     std::string sql = std::string(kColumns) + " FROM report_submissions";
-    if (organization_id) sql += std::string(" WHERE ") + kConcerns;
+    if (organization_id) sql += " WHERE " + Concerns();
     ScopedStatement q(db, sql + " ORDER BY id DESC");
-    if (organization_id) q->bind(":org", *organization_id);
+    if (organization_id) BindConcerns(*q, *organization_id);
     std::vector<Submission> out;
     while (q->executeStep()) out.push_back(ReadSubmission(*q));
     return out;
@@ -88,11 +102,11 @@ domain::StatusOr<std::vector<Submission>> ListSubmissions(
 domain::StatusOr<bool> SubmissionConcerns(Database& db, const Submission& s,
                                           std::int64_t organization_id) {
   return Guarded([&] {
-    ScopedStatement q(db, std::string("SELECT 1 FROM report_submissions WHERE "
-                                      "id = :id AND ") +
-                              kConcerns);
+    ScopedStatement q(
+        db,
+        "SELECT 1 FROM report_submissions WHERE id = :id AND " + Concerns());
     q->bind(":id", s.id);
-    q->bind(":org", organization_id);
+    BindConcerns(*q, organization_id);
     return q->executeStep();
   });
 }

@@ -286,6 +286,59 @@ TEST(AccessLimitsTest, TokensExpireWhenIdleAndAtTheirLifetime) {
   EXPECT_EQ(As(port, busy, "GET", "/api/v1/auth/me").status, 401);
 }
 
+// A funder user sees what its funder report covers (which rolls up the
+// organizations below it): the submitted reports of those organizations and
+// of the projects they fund, and nothing of anyone else's.
+TEST_F(AccessApiTest, AFunderSeesTheSubmissionsItsReportCovers) {
+  SetBearerToken(tokens_["coordinator"]);
+  const auto dg_home = Create("/api/v1/organizations",
+                              {{"name", "DG Migration and Home Affairs"},
+                               {"kind", "intergovernmental"},
+                               {"parent_id", funder_org_}});
+  const auto below = Project("EUCMM");
+  const auto elsewhere = Project("OTHER");
+  for (auto [project, funder] :
+       {std::pair{below, dg_home}, std::pair{elsewhere, other_org_}}) {
+    ASSERT_EQ(
+        Put("/api/v1/projects/" + std::to_string(project) + "/organizations",
+            json::array{{{"organization_id", funder}, {"role", "co_funder"}}})
+            .status,
+        200);
+  }
+  const auto submit = [&](const char* report, json::object params) {
+    params["from"] = "2017-01-01";
+    params["to"] = "2017-12-31";
+    return Create("/api/v1/reports/submissions",
+                  {{"report", report}, {"params", params}});
+  };
+  const auto results_below =
+      submit("results", {{"project_id", std::to_string(below)}});
+  const auto results_elsewhere =
+      submit("results", {{"project_id", std::to_string(elsewhere)}});
+  const auto funder_below =
+      submit("funder", {{"organization_id", std::to_string(dg_home)}});
+  const auto funder_elsewhere =
+      submit("funder", {{"organization_id", std::to_string(other_org_)}});
+
+  const auto& token = tokens_["funder"];
+  auto listed = As(port(), token, "GET", "/api/v1/reports/submissions");
+  ASSERT_EQ(listed.status, 200) << listed.body;
+  const auto body = listed.Json();
+  std::set<std::int64_t> seen;
+  for (const auto& item : body.at("items").as_array())
+    seen.insert(item.at("id").as_int64());
+  EXPECT_EQ(seen, (std::set<std::int64_t>{results_below, funder_below}));
+  const auto one = [&](std::int64_t id) {
+    return As(port(), token, "GET",
+              "/api/v1/reports/submissions/" + std::to_string(id))
+        .status;
+  };
+  EXPECT_EQ(one(results_below), 200);
+  EXPECT_EQ(one(funder_below), 200);
+  EXPECT_EQ(one(results_elsewhere), 404);
+  EXPECT_EQ(one(funder_elsewhere), 404);
+}
+
 TEST_F(AccessApiTest, WritesLeaveAnAuditTrailWithPersonalFieldsMasked) {
   SetBearerToken(tokens_["coordinator"]);
   auto id = Create("/api/v1/people", {{"full_name", "Audit Subject"},
