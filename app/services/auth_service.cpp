@@ -51,7 +51,9 @@ domain::StatusOr<std::int64_t> LoginWait(storage::Database& db,
       if (delay >= o.max_delay.count()) break;
       delay *= 2;
     }
-    wait = Until(pair.front() + std::min(delay, o.max_delay.count()), now);
+    // Times are whole seconds: a failure stamped t came before t + 1, and
+    // the wait counts from there, so it is never shorter than the delay.
+    wait = Until(pair.front() + 1 + std::min(delay, o.max_delay.count()), now);
   }
   if (!pair.empty() && pair.size() >= o.max_failures_per_pair) {
     wait = std::max(wait, Until(pair.back() + window, now));
@@ -196,11 +198,14 @@ domain::StatusOr<LoginResult> AuthService::Login(storage::Database& db,
       VerifyPassword(account ? account->password_hash : dummy_hash_,
                      password) &&
       account && !account->disabled;
-  // Recorded in a transaction of their own: the 401 does not undo them.
+  // Recorded in a transaction of their own: the 401 does not undo them. A
+  // failure is stamped when it is answered (a slow hash does not eat into
+  // the wait that follows it).
   if (!valid) {
+    const auto failed_at = LoginNow();
     RETURN_IF_ERROR(storage::InWriteTx(db, [&](storage::WriteTx& tx) {
-      return storage::RecordLoginFailure(tx, key, now,
-                                         WindowStart(options_, now));
+      return storage::RecordLoginFailure(tx, key, failed_at,
+                                         WindowStart(options_, failed_at));
     }));
     return domain::Status::Unauthenticated("invalid username or password");
   }

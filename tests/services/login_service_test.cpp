@@ -62,7 +62,7 @@ class LoginServiceTest : public ServiceTest {
   }
 
   // Five wrong passwords from `address`, each as soon as it is let in
-  // (the third and fourth wait 1 s and 2 s); the pair is then refused.
+  // (the fourth and fifth wait 2 s and 3 s); the pair is then refused.
   void LockOut(const std::string& address) {
     for (int i = 0; i < 5; ++i) {
       now_ += RetryAfter(address);
@@ -91,23 +91,24 @@ TEST_F(LoginServiceTest, FailuresFromOnePairSlowItDownThenLockIt) {
   for (int i = 0; i < 3; ++i) {
     ASSERT_EQ(Wrong(kStranger), Code::kUnauthenticated);
   }
-  // The fourth attempt waits a second, before the password is checked.
-  EXPECT_EQ(RetryAfter(kStranger), 1);
-  EXPECT_EQ(Right(kStranger), Code::kResourceExhausted);
-  now_ += 1;
-  ASSERT_EQ(Wrong(kStranger), Code::kUnauthenticated);
-  // The fifth, two.
+  // The fourth attempt waits a second after the second the failures were
+  // stamped in (so never less than a second), before the password is checked.
   EXPECT_EQ(RetryAfter(kStranger), 2);
-  now_ += 1;
+  EXPECT_EQ(Right(kStranger), Code::kResourceExhausted);
+  now_ += 2;
+  ASSERT_EQ(Wrong(kStranger), Code::kUnauthenticated);
+  // The fifth, two seconds.
+  EXPECT_EQ(RetryAfter(kStranger), 3);
+  now_ += 2;
   EXPECT_EQ(Wrong(kStranger), Code::kResourceExhausted);
   now_ += 1;
   ASSERT_EQ(Wrong(kStranger), Code::kUnauthenticated);
   // Five: the pair is refused, the right password too, until the first of
-  // them is 15 minutes old (3 s ago).
-  EXPECT_EQ(RetryAfter(kStranger), 15 * 60 - 3);
+  // them is 15 minutes old (5 s ago).
+  EXPECT_EQ(RetryAfter(kStranger), 15 * 60 - 5);
   now_ += 10 * 60;
   EXPECT_EQ(Right(kStranger), Code::kResourceExhausted);
-  EXPECT_EQ(RetryAfter(kStranger), 5 * 60 - 3);
+  EXPECT_EQ(RetryAfter(kStranger), 5 * 60 - 5);
   // Other addresses are not slowed, nor is another name from this one.
   EXPECT_EQ(RetryAfter("198.51.100.1"), 0);
   EXPECT_EQ(RetryAfter(kStranger, "ec"), 0);
@@ -127,7 +128,7 @@ TEST_F(LoginServiceTest, UnknownUsernamesAreCountedAlike) {
     ASSERT_FALSE(refused.ok());
     EXPECT_EQ(refused.status().code(), Code::kResourceExhausted);
     EXPECT_EQ(refused.status().detail(),
-              "too many failed logins; try again in 1 seconds");
+              "too many failed logins; try again in 2 seconds");
   }
 }
 
@@ -146,7 +147,7 @@ TEST_F(LoginServiceTest, ARestartKeepsTheLock) {
 
 TEST_F(LoginServiceTest, TheRightPasswordWorksOnceTheLockWindowHasPassed) {
   LockOut(kStranger);
-  now_ += 15 * 60 - 3 - 1;  // the first failure was 3 s before the last
+  now_ += 15 * 60 - 5 - 1;  // the first failure was 5 s before the last
   EXPECT_EQ(Right(kStranger), Code::kResourceExhausted);
   now_ += 1;
   EXPECT_EQ(RetryAfter(kStranger), 0);
