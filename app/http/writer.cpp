@@ -95,17 +95,18 @@ void Writer::Run(const storage::DatabaseOptions& options) {
 
 // One transaction for the batch; each request in a savepoint, rolled back
 // alone when it fails with a 5xx (a 4xx has rolled its own WriteTx back).
+// When SQLite ends the transaction itself, the rest of the batch goes on in
+// a new one.
 std::vector<Response> Writer::Commit(storage::Database& db,
                                      std::vector<Item>& batch) {
   std::vector<Response> answers(batch.size());
   std::size_t first = 0;  // the first request of the open transaction
   std::size_t run = 0;    // requests run so far
-  std::optional<storage::BatchTx> tx;
-  // The transaction failed: every request of it lost its change.
+  // The transaction failed (and its BatchTx rolls it back, unless SQLite
+  // already did): every request of it lost its change.
   const auto fail = [&](const std::string& why,
                         const std::optional<domain::Status>& status) {
     spdlog::error("a batch of {} changes failed: {}", batch.size(), why);
-    tx.reset();  // rolled back, unless SQLite already did
     const Response lost = status && status->code() == domain::Code::kUnavailable
                               ? Problem(*status)
                               : Problem(503, kLost);
@@ -118,37 +119,37 @@ std::vector<Response> Writer::Commit(storage::Database& db,
     }
     return answers;
   };
-  const auto begin = [&]() -> domain::Status {
-    ASSIGN_OR_RETURN(auto begun, storage::BatchTx::Begin(db));
-    tx.emplace(std::move(begun));
-    return domain::Status::Ok();
-  };
   try {
-    if (auto s = begin(); !s.ok()) return fail(s.detail(), s);
-    for (; run < batch.size(); ++run) {
-      if (auto s = tx->BeginRequest(); !s.ok()) return fail(s.detail(), s);
-      answers[run] = batch[run].work(db);
-      if (tx->RolledBackByEngine()) {
-        // A full disk, an I/O error: the requests before this one lost their
-        // changes too.
-        const Response lost = Problem(503, kLost);
-        for (std::size_t j = first; j <= run; ++j) Withdraw(answers[j], lost);
-        first = run + 1;
-        tx.reset();
-        if (auto s = begin(); !s.ok()) return fail(s.detail(), s);
-        continue;
+    for (;;) {
+      auto begun = storage::BatchTx::Begin(db);
+      if (!begun.ok()) return fail(begun.status().detail(), begun.status());
+      storage::BatchTx& tx = *begun;
+      bool ended_by_engine = false;
+      for (; run < batch.size() && !ended_by_engine; ++run) {
+        if (auto s = tx.BeginRequest(); !s.ok()) return fail(s.detail(), s);
+        answers[run] = batch[run].work(db);
+        if (tx.RolledBackByEngine()) {
+          // A full disk, an I/O error: the requests before this one lost
+          // their changes too.
+          const Response lost = Problem(503, kLost);
+          for (std::size_t j = first; j <= run; ++j) Withdraw(answers[j], lost);
+          first = run + 1;
+          ended_by_engine = true;
+          continue;
+        }
+        if (auto s = answers[run].status >= 500 ? tx.RollBackRequest()
+                                                : tx.ReleaseRequest();
+            !s.ok())
+          return fail(s.detail(), s);
       }
-      if (auto s = answers[run].status >= 500 ? tx->RollBackRequest()
-                                              : tx->ReleaseRequest();
-          !s.ok())
-        return fail(s.detail(), s);
+      if (ended_by_engine) continue;  // the rest in a new transaction
+      if (auto s = tx.Commit(); !s.ok()) return fail(s.detail(), s);
+      return answers;
     }
-    if (auto s = tx->Commit(); !s.ok()) return fail(s.detail(), s);
   } catch (const std::exception& e) {
     // A bug: the database's own failures arrive as a Status.
     return fail(e.what(), std::nullopt);
   }
-  return answers;
 }
 
 }  // namespace capdev::http
