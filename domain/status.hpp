@@ -1,7 +1,13 @@
 #pragma once
 // Expected failures are values, not exceptions (LevelDB's Status,
-// google.rpc.Code): the only error channel. app/ maps each code to an HTTP
-// status in exactly one place.
+// google.rpc.Code), and the only error channel between layers: storage
+// answers a Status for whatever the database does (its engine's exceptions
+// become one in storage/engine_errors.hpp), services and handlers pass it on
+// with RETURN_IF_ERROR / ASSIGN_OR_RETURN, and app/http/problem.cpp maps each
+// code to an HTTP status in exactly one place. kInternal is a bug that
+// arrived as a value (500; its detail is logged, never sent); an exception
+// that still reaches the router is a bug too, answered the same way. Both
+// types are [[nodiscard]]: ignoring one drops an error.
 
 #include <optional>
 #include <string>

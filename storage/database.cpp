@@ -40,6 +40,8 @@ Database::Database(const DatabaseOptions& options)
   // Deleted and overwritten content is zeroed, so erased personal data does
   // not linger in free space (see people erasure).
   db_->exec("PRAGMA secure_delete = ON");
+  if (!options.automatic_checkpoints)
+    db_->exec("PRAGMA wal_autocheckpoint = 0");
   RegisterFold(*this);
 }
 

@@ -22,6 +22,9 @@ struct DatabaseOptions {
   std::string path;
   int busy_timeout_ms = 5000;
   bool synchronous_full = true;  // an acknowledged write survives a power loss
+  // Off for the server's writer: the WalCheckpointer copies the WAL back in
+  // the background, so no commit crossing the threshold pays for it.
+  bool automatic_checkpoints = true;
 };
 
 class Database {

@@ -49,6 +49,47 @@ domain::Status WriteTx::Commit() {
   return domain::Status::Ok();
 }
 
+domain::StatusOr<BatchTx> BatchTx::Begin(Database& db) {
+  RETURN_IF_ERROR(Guarded([&] { Run(db, "BEGIN IMMEDIATE"); }));
+  return BatchTx(db);
+}
+
+BatchTx::BatchTx(BatchTx&& other) noexcept
+    : db_(other.db_), done_(other.done_) {
+  other.done_ = true;
+}
+
+BatchTx::~BatchTx() {
+  if (done_ || !db_->InTransaction()) return;
+  try {
+    db_->raw().exec("ROLLBACK");
+  } catch (...) {
+    // best effort: the connection's next BEGIN fails if this did.
+  }
+}
+
+domain::Status BatchTx::BeginRequest() {
+  return Guarded([&] { Run(*db_, "SAVEPOINT capdev_request"); });
+}
+
+domain::Status BatchTx::ReleaseRequest() {
+  return Guarded([&] { Run(*db_, "RELEASE capdev_request"); });
+}
+
+domain::Status BatchTx::RollBackRequest() {
+  return Guarded([&] {
+    db_->raw().exec("ROLLBACK TO capdev_request; RELEASE capdev_request");
+  });
+}
+
+bool BatchTx::RolledBackByEngine() const { return !db_->InTransaction(); }
+
+domain::Status BatchTx::Commit() {
+  RETURN_IF_ERROR(Guarded([&] { Run(*db_, "COMMIT"); }));
+  done_ = true;
+  return domain::Status::Ok();
+}
+
 domain::StatusOr<ReadTransaction> ReadTransaction::Begin(Database& db) {
   const bool owned = !db.InTransaction();
   if (owned) RETURN_IF_ERROR(Guarded([&] { Run(db, "BEGIN"); }));

@@ -50,6 +50,39 @@ auto InWriteTx(Database& db, F&& work)
   return result;
 }
 
+// The server's writer commits a batch of requests together, under one fsync:
+// one transaction (BEGIN IMMEDIATE), each request in a savepoint of its own,
+// so that each stays all-or-nothing and a failed one is undone alone. Rolled
+// back when it goes out of scope uncommitted (unless SQLite already did).
+class BatchTx {
+ public:
+  static domain::StatusOr<BatchTx> Begin(Database& db);
+  ~BatchTx();
+  BatchTx(BatchTx&& other) noexcept;
+  BatchTx& operator=(BatchTx&&) = delete;
+  BatchTx(const BatchTx&) = delete;
+  BatchTx& operator=(const BatchTx&) = delete;
+
+  // A savepoint for the next request's changes.
+  domain::Status BeginRequest();
+  // The request's changes stay in the batch.
+  domain::Status ReleaseRequest();
+  // The request's changes are undone; the batch's others stay.
+  domain::Status RollBackRequest();
+  // True when SQLite rolled the whole transaction back by itself (a full
+  // disk, an I/O error): every request since Begin lost its changes, and
+  // this transaction is over (begin another).
+  bool RolledBackByEngine() const;
+  // Makes the batch durable. On failure nothing of it was kept.
+  domain::Status Commit();
+
+ private:
+  explicit BatchTx(Database& db) : db_(&db) {}
+
+  Database* db_;
+  bool done_ = false;
+};
+
 // A consistent snapshot for a report's several queries (BEGIN DEFERRED):
 // writers committing meanwhile are not seen halfway. Inside an open
 // transaction it has its snapshot already and does nothing.

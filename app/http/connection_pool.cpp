@@ -2,6 +2,8 @@
 
 #include <spdlog/spdlog.h>
 
+#include <utility>
+
 namespace capdev::http {
 
 ConnectionPool::Lease ConnectionPool::Acquire() {
@@ -13,12 +15,13 @@ ConnectionPool::Lease ConnectionPool::Acquire() {
       return {*this, std::move(db)};
     }
   }
-  try {
-    return {*this, std::make_unique<storage::Database>(options_)};
-  } catch (const std::exception& e) {
-    spdlog::error("cannot open a read connection: {}", e.what());
+  auto opened = storage::Database::Open(options_);
+  if (!opened.ok()) {
+    spdlog::error("cannot open a read connection: {}",
+                  opened.status().detail());
     return {*this, nullptr};
   }
+  return {*this, std::move(*opened)};
 }
 
 void ConnectionPool::Return(std::unique_ptr<storage::Database> db) {

@@ -48,10 +48,11 @@ void WorkerPool::Run(const storage::DatabaseOptions& database) {
       tasks_.pop_front();
     }
     if (!db) {
-      try {
-        db = std::make_unique<storage::Database>(database);
-      } catch (const std::exception& e) {
-        spdlog::error("worker cannot open the database: {}", e.what());
+      if (auto opened = storage::Database::Open(database); !opened.ok()) {
+        spdlog::error("worker cannot open the database: {}",
+                      opened.status().detail());
+      } else {
+        db = std::move(*opened);
       }
     }
     if (db) db->SetDeadline(std::chrono::steady_clock::now() + options_.budget);

@@ -7,6 +7,7 @@
 #include <utility>
 
 #include "app/http/problem.hpp"
+#include "storage/transaction.hpp"
 
 namespace capdev::http {
 
@@ -60,17 +61,15 @@ void Writer::Run(const storage::DatabaseOptions& options) {
       }
     }
     if (!db) {
-      if (auto opened = storage::Database::Open(options); !opened.ok()) {
+      // The checkpointer thread copies the WAL back in the background: a
+      // commit that crossed the automatic threshold would pay for it.
+      auto writer = options;
+      writer.automatic_checkpoints = false;
+      if (auto opened = storage::Database::Open(writer); !opened.ok()) {
         spdlog::error("the writer cannot open the database: {}",
                       opened.status().detail());
       } else {
         db = std::move(*opened);
-        // The checkpointer thread copies the WAL back in the background: a
-        // commit that crossed the automatic threshold would pay for it.
-        if (auto s = db->Execute("PRAGMA wal_autocheckpoint = 0"); !s.ok()) {
-          spdlog::error("the writer cannot turn automatic checkpoints off: {}",
-                        s.detail());
-        }
       }
     }
     std::vector<Response> answers;
@@ -96,19 +95,18 @@ void Writer::Run(const storage::DatabaseOptions& options) {
 
 // One transaction for the batch; each request in a savepoint, rolled back
 // alone when it fails with a 5xx (a 4xx has rolled its own WriteTx back).
+// When SQLite ends the transaction itself, the rest of the batch goes on in
+// a new one.
 std::vector<Response> Writer::Commit(storage::Database& db,
                                      std::vector<Item>& batch) {
   std::vector<Response> answers(batch.size());
   std::size_t first = 0;  // the first request of the open transaction
   std::size_t run = 0;    // requests run so far
-  // The transaction failed: every request of it lost its change.
+  // The transaction failed (and its BatchTx rolls it back, unless SQLite
+  // already did): every request of it lost its change.
   const auto fail = [&](const std::string& why,
                         const std::optional<domain::Status>& status) {
     spdlog::error("a batch of {} changes failed: {}", batch.size(), why);
-    if (db.InTransaction()) {
-      // best effort: already rolled back by SQLite when this fails.
-      (void)db.Execute("ROLLBACK");
-    }
     const Response lost = status && status->code() == domain::Code::kUnavailable
                               ? Problem(*status)
                               : Problem(503, kLost);
@@ -122,35 +120,36 @@ std::vector<Response> Writer::Commit(storage::Database& db,
     return answers;
   };
   try {
-    if (auto s = db.Execute("BEGIN IMMEDIATE"); !s.ok())
-      return fail(s.detail(), s);
-    for (; run < batch.size(); ++run) {
-      if (auto s = db.Execute("SAVEPOINT capdev_request"); !s.ok())
-        return fail(s.detail(), s);
-      answers[run] = batch[run].work(db);
-      if (!db.InTransaction()) {
-        // SQLite rolled the whole transaction back (a full disk, an I/O
-        // error): the requests before this one lost their changes too.
-        const Response lost = Problem(503, kLost);
-        for (std::size_t j = first; j <= run; ++j) Withdraw(answers[j], lost);
-        first = run + 1;
-        if (auto s = db.Execute("BEGIN IMMEDIATE"); !s.ok())
+    for (;;) {
+      auto begun = storage::BatchTx::Begin(db);
+      if (!begun.ok()) return fail(begun.status().detail(), begun.status());
+      storage::BatchTx& tx = *begun;
+      bool ended_by_engine = false;
+      for (; run < batch.size() && !ended_by_engine; ++run) {
+        if (auto s = tx.BeginRequest(); !s.ok()) return fail(s.detail(), s);
+        answers[run] = batch[run].work(db);
+        if (tx.RolledBackByEngine()) {
+          // A full disk, an I/O error: the requests before this one lost
+          // their changes too.
+          const Response lost = Problem(503, kLost);
+          for (std::size_t j = first; j <= run; ++j) Withdraw(answers[j], lost);
+          first = run + 1;
+          ended_by_engine = true;
+          continue;
+        }
+        if (auto s = answers[run].status >= 500 ? tx.RollBackRequest()
+                                                : tx.ReleaseRequest();
+            !s.ok())
           return fail(s.detail(), s);
-        continue;
       }
-      if (auto s = db.Execute(
-              answers[run].status >= 500
-                  ? "ROLLBACK TO capdev_request; RELEASE capdev_request"
-                  : "RELEASE capdev_request");
-          !s.ok())
-        return fail(s.detail(), s);
+      if (ended_by_engine) continue;  // the rest in a new transaction
+      if (auto s = tx.Commit(); !s.ok()) return fail(s.detail(), s);
+      return answers;
     }
-    if (auto s = db.Execute("COMMIT"); !s.ok()) return fail(s.detail(), s);
   } catch (const std::exception& e) {
     // A bug: the database's own failures arrive as a Status.
     return fail(e.what(), std::nullopt);
   }
-  return answers;
 }
 
 }  // namespace capdev::http
