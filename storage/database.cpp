@@ -6,6 +6,7 @@
 
 #include "storage/engine_errors.hpp"
 #include "storage/text_key.hpp"
+#include "storage/wal_checkpointer.hpp"
 
 namespace capdev::storage {
 
@@ -22,6 +23,7 @@ const int kSqliteConfigured = sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
 
 Database::Database(const DatabaseOptions& options)
     : path_(options.path),
+      busy_timeout_ms_(options.busy_timeout_ms),
       db_(std::make_unique<SQLite::Database>(
           options.path,
           SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE | SQLite::OPEN_NOMUTEX,
@@ -40,6 +42,8 @@ Database::Database(const DatabaseOptions& options)
   // Deleted and overwritten content is zeroed, so erased personal data does
   // not linger in free space (see people erasure).
   db_->exec("PRAGMA secure_delete = ON");
+  // A WAL that SQLite starts over is cut back to this size (BoundWal).
+  db_->exec("PRAGMA journal_size_limit = " + std::to_string(kWalLimitBytes));
   if (!options.automatic_checkpoints)
     db_->exec("PRAGMA wal_autocheckpoint = 0");
   RegisterFold(*this);

@@ -53,9 +53,11 @@ class Database {
   void SetDeadline(
       std::optional<std::chrono::steady_clock::time_point> deadline);
   const std::string& path() const { return path_; }
+  int busy_timeout_ms() const { return busy_timeout_ms_; }
 
  private:
   std::string path_;
+  int busy_timeout_ms_;
   std::unique_ptr<SQLite::Database> db_;
   std::unordered_map<std::string, std::unique_ptr<SQLite::Statement>>
       statements_;

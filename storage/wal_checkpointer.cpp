@@ -4,8 +4,13 @@
 #include <SQLiteCpp/Database.h>
 #include <SQLiteCpp/Exception.h>
 #include <SQLiteCpp/Statement.h>
+#include <sqlite3.h>
+
+#include <filesystem>
+#include <system_error>
 
 #include "storage/database.hpp"
+#include "storage/engine_errors.hpp"
 
 namespace capdev::storage {
 
@@ -49,10 +54,48 @@ bool WalCheckpointer::TryTruncate() {
   }
 }
 
+namespace {
+
+std::uintmax_t WalBytes(const Database& db) {
+  std::error_code ec;
+  const auto size = std::filesystem::file_size(db.path() + "-wal", ec);
+  return ec ? 0 : size;
+}
+
+}  // namespace
+
+domain::Status BoundWal(Database& db) {
+  if (WalBytes(db) <= kWalLimitBytes) return domain::Status::Ok();
+  return Guarded([&] {
+    SQLite::Database& raw = db.raw();
+    raw.setBusyTimeout(static_cast<int>(kWalRestartWait.count()));
+    struct Restore {
+      SQLite::Database& raw;
+      int ms;
+      ~Restore() { raw.setBusyTimeout(ms); }
+    } restore{raw, db.busy_timeout_ms()};
+    try {
+      ScopedStatement q(db, "PRAGMA wal_checkpoint(TRUNCATE)");
+      q->executeStep();
+    } catch (const SQLite::Exception& e) {
+      // A long read still on the WAL: the next batch tries again.
+      if (e.getErrorCode() != SQLITE_BUSY && e.getErrorCode() != SQLITE_LOCKED)
+        throw;
+    }
+  });
+}
+
 void WalCheckpointer::CopyBack() {
   try {
-    ScopedStatement q(*db_, "PRAGMA wal_checkpoint(PASSIVE)");
-    q->executeStep();
+    bool all_copied = false;
+    {
+      ScopedStatement q(*db_, "PRAGMA wal_checkpoint(PASSIVE)");
+      if (!q->executeStep()) return;
+      // busy, frames in the WAL, frames copied back.
+      const int frames = q->getColumn(1).getInt();
+      all_copied = frames > 0 && q->getColumn(2).getInt() == frames;
+    }
+    if (all_copied) TryTruncate();  // gives up at once if anyone is on it
   } catch (const SQLite::Exception&) {
     // best effort: busy; the next tick copies what this one could not.
   }

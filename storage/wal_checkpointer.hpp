@@ -2,21 +2,40 @@
 // Checkpoints the WAL from a background thread with its own connection, so
 // that no commit pays for copying the WAL back into the database file (the
 // server's writer turns automatic checkpoints off): every tick a PASSIVE
-// checkpoint copies what readers allow. On request it truncates the WAL, so
-// that values overwritten by an erasure leave the database files once the
-// readers that still need the old pages have ended, without anyone's help. It
-// never waits on a lock: a busy attempt is simply retried on the next tick.
+// checkpoint copies what readers allow, and once all is copied the WAL is
+// truncated if nothing is using it (a quiet database keeps an empty WAL). On
+// request it truncates the WAL, so that values overwritten by an erasure leave
+// the database files once the readers that still need the old pages have ended,
+// without anyone's help. It never waits on a lock: a busy attempt is simply
+// retried on the next tick.
 
 #include <chrono>
 #include <condition_variable>
+#include <cstdint>
 #include <memory>
 #include <mutex>
 #include <string>
 #include <thread>
 
+#include "domain/status.hpp"
+
 namespace capdev::storage {
 
 class Database;
+
+// The WAL's bound: past it, the writer restarts the WAL between batches.
+inline constexpr std::uintmax_t kWalLimitBytes = 4 * 1024 * 1024;
+// How long that restart may wait for readers to move off the WAL.
+inline constexpr std::chrono::milliseconds kWalRestartWait{100};
+
+// Run by the writer between its batches, on its own connection (nobody else
+// writes then). Under a steady stream of writes the WAL is never found fully
+// copied back and unused at the start of a write, so SQLite never starts it
+// over and it grows without end. Past kWalLimitBytes this copies the rest
+// back, waits up to kWalRestartWait for readers to move to the database file,
+// and truncates the WAL. A long read still on it makes it give up until the
+// next batch. Ok when the WAL is within the bound or was truncated.
+domain::Status BoundWal(Database& db);
 
 class WalCheckpointer {
  public:

@@ -8,6 +8,7 @@
 
 #include "app/http/problem.hpp"
 #include "storage/transaction.hpp"
+#include "storage/wal_checkpointer.hpp"
 
 namespace capdev::http {
 
@@ -89,6 +90,11 @@ void Writer::Run(const storage::DatabaseOptions& options) {
       } catch (const std::exception& e) {
         spdlog::error("the writer could not deliver an answer: {}", e.what());
       }
+    }
+    // Between batches, once answered: keep the WAL within its bound.
+    if (db) {
+      if (auto s = storage::BoundWal(*db); !s.ok())
+        spdlog::warn("the WAL could not be truncated: {}", s.detail());
     }
   }
 }
