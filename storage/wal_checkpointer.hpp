@@ -24,7 +24,7 @@ namespace capdev::storage {
 class Database;
 
 // The WAL's bound: past it, the writer restarts the WAL between batches.
-inline constexpr std::uintmax_t kWalLimitBytes = 4 * 1024 * 1024;
+inline constexpr std::uintmax_t kWalLimitBytes = std::uintmax_t{4} << 20;
 // How long that restart may wait for readers to move off the WAL.
 inline constexpr std::chrono::milliseconds kWalRestartWait{100};
 
