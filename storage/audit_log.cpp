@@ -23,6 +23,28 @@ domain::Status AppendAudit(WriteTx& tx, const AuditEntry& e) {
   });
 }
 
+domain::StatusOr<std::int64_t> LastAuditId(Database& db) {
+  return Guarded([&]() -> std::int64_t {
+    ScopedStatement q(db, "SELECT coalesce(max(id), 0) FROM audit_log");
+    q->executeStep();
+    return q->getColumn(0).getInt64();
+  });
+}
+
+domain::StatusOr<bool> RecordsChangedSince(Database& db, std::int64_t since,
+                                           bool organizations_created) {
+  return Guarded([&]() -> bool {
+    ScopedStatement q(
+        db,
+        "SELECT EXISTS (SELECT 1 FROM audit_log WHERE id > ? AND "
+        "(entity IN ('person', 'registration', 'workshop') OR "
+        "(entity = 'organization' AND (action <> 'create' OR ?))))");
+    BindAll(*q, since, std::int64_t{organizations_created ? 1 : 0});
+    q->executeStep();
+    return q->getColumn(0).getInt() != 0;
+  });
+}
+
 domain::StatusOr<Page<AuditEntry>> ListAudit(Database& db, const AuditFilter& f,
                                              const PageRequest& page) {
   return Guarded([&] {

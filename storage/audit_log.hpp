@@ -36,6 +36,14 @@ struct AuditFilter {
 // Call inside the write's transaction, so the entry and the change land
 // together.
 domain::Status AppendAudit(WriteTx& tx, const AuditEntry& entry);
+// The id of the trail's last entry (0: none): a mark to ask, later, what
+// changed since.
+domain::StatusOr<std::int64_t> LastAuditId(Database& db);
+// Whether anything that matches an import's rows was changed after the entry
+// `since`: a person, a registration or a workshop, an organization changed
+// or merged (or created, with `organizations_created`).
+domain::StatusOr<bool> RecordsChangedSince(Database& db, std::int64_t since,
+                                           bool organizations_created);
 domain::StatusOr<Page<AuditEntry>> ListAudit(Database& db,
                                              const AuditFilter& filter,
                                              const PageRequest& page);

@@ -79,6 +79,7 @@ bool Database::InTransaction() const {
 
 void Database::SetDeadline(
     std::optional<std::chrono::steady_clock::time_point> deadline) {
+  has_deadline_ = deadline.has_value();
   if (!deadline) {
     sqlite3_progress_handler(db_->getHandle(), 0, nullptr, nullptr);
     return;
@@ -95,6 +96,10 @@ void Database::SetDeadline(
                    : 0;
       },
       &deadline_);
+}
+
+bool Database::PastDeadline() const {
+  return has_deadline_ && std::chrono::steady_clock::now() >= deadline_;
 }
 
 ScopedStatement::ScopedStatement(Database& db, const std::string& sql)

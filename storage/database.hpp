@@ -52,6 +52,10 @@ class Database {
   // time budget of a long read. nullopt lifts it.
   void SetDeadline(
       std::optional<std::chrono::steady_clock::time_point> deadline);
+  // True when a deadline is set and has passed: long work checks it between
+  // its steps (the writer's budget), so it stops without a statement being
+  // interrupted.
+  bool PastDeadline() const;
   const std::string& path() const { return path_; }
   int busy_timeout_ms() const { return busy_timeout_ms_; }
 
@@ -62,6 +66,7 @@ class Database {
   std::unordered_map<std::string, std::unique_ptr<SQLite::Statement>>
       statements_;
   std::chrono::steady_clock::time_point deadline_;
+  bool has_deadline_ = false;
 };
 
 // Borrows a cached statement and leaves it reset with no bindings.

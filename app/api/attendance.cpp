@@ -88,19 +88,23 @@ void AddAttendanceRoutes(Router& router) {
         return r;
       });
 
-  // The sign-in grid filled in: a dry run by default; a real run sets every
-  // mark or none.
-  router.Add(
-      kPost, matrix + "/import", P::kWriteRecords, ReadImportOptions<false>,
-      [](Context& ctx, const services::ImportOptions& options) {
-        return RunImport(ctx, options,
-                         {.write = [&](storage::WriteTx& tx, std::int64_t id,
-                                       const formats::Rows& rows,
-                                       const services::ImportOptions& o) {
-                           return services::ImportAttendance(tx, *ctx.user, id,
-                                                             rows, o);
-                         }});
-      });
+  // The sign-in grid filled in: a dry run by default (a read, off the
+  // writer); a real run sets every mark or none.
+  router
+      .Add(kPost, matrix + "/import", P::kWriteRecords,
+           ReadImportOptions<false>,
+           [](Context& ctx, const services::ImportOptions& options) {
+             return RunImport(
+                 ctx, options,
+                 {.check = services::CheckAttendance,
+                  .write = [&](storage::WriteTx& tx, std::int64_t id,
+                               const formats::Rows& rows,
+                               const services::ImportOptions& o) {
+                    return services::ImportAttendance(tx, *ctx.user, id, rows,
+                                                      o);
+                  }});
+           })
+      .DryRunReads();
 }
 
 }  // namespace capdev::api

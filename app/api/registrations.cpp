@@ -33,22 +33,30 @@ void AddRegistrationRoutes(Router& router) {
           .remove = services::DeleteRegistration});
 
   // A participant list from CSV or XLSX: a dry run by default (a read, off
-  // the writer); a real run saves every row or none, unless skip_invalid.
+  // the writer); a real run saves every row or none, unless skip_invalid,
+  // and is read and matched off the writer too, which then only writes.
   router
       .Add(kPost, list + "/import", domain::Permission::kWriteRecords,
            ReadImportOptions<true>,
            [](Context& ctx, const services::ImportOptions& options) {
-             return RunImport(
-                 ctx, options,
-                 {.check = services::CheckParticipants,
-                  .write = [&](storage::WriteTx& tx, std::int64_t id,
-                               const formats::Rows& rows,
-                               const services::ImportOptions& o) {
-                    return services::ImportParticipants(tx, *ctx.user, id, rows,
-                                                        o);
-                  }});
+             return RunImport(ctx, options,
+                              {.check = services::CheckParticipants,
+                               .write =
+                                   [&](storage::WriteTx& tx, std::int64_t id,
+                                       const formats::Rows& rows,
+                                       const services::ImportOptions& o) {
+                                     return services::ImportParticipants(
+                                         tx, *ctx.user, id, rows, o);
+                                   },
+                               .plan =
+                                   [&](storage::Database& db, std::int64_t id,
+                                       const formats::Rows& rows,
+                                       const services::ImportOptions& o) {
+                                     return services::PlanParticipants(
+                                         db, *ctx.user, id, rows, o);
+                                   }});
            })
-      .DryRunReads();
+      .PlansOffWriter();
 }
 
 }  // namespace capdev::api

@@ -41,6 +41,30 @@ domain::StatusOr<Response> RunImport(Context& ctx,
     ASSIGN_OR_RETURN(const auto report, import.check(ctx.db, id, rows));
     return JsonResponse(200, report.ToJson());
   }
+  if (!options.dry_run && import.plan) {
+    ASSIGN_OR_RETURN(auto planned, import.plan(ctx.db, id, rows, options));
+    if (planned.report) {
+      if (!services::ImportShouldCommit(*planned.report, options))
+        return Problem(services::ImportRefusal(*planned.report),
+                       planned.report->ToJson());
+      return JsonResponse(200, planned.report->ToJson());
+    }
+    // The writer runs the writes alone, and answers.
+    Response deferred;
+    deferred.then_write = [write = std::move(planned.write),
+                           options](storage::Database& db) -> Response {
+      auto answer = [&]() -> domain::StatusOr<Response> {
+        ASSIGN_OR_RETURN(auto tx, storage::WriteTx::Begin(db));
+        ASSIGN_OR_RETURN(const auto report, write(tx));
+        if (!services::ImportShouldCommit(report, options))
+          return Problem(services::ImportRefusal(report), report.ToJson());
+        RETURN_IF_ERROR(tx.Commit());
+        return JsonResponse(200, report.ToJson());
+      }();
+      return answer.ok() ? std::move(*answer) : Problem(answer.status());
+    };
+    return deferred;
+  }
   // Committed below, or rolled back.
   ASSIGN_OR_RETURN(auto tx, storage::WriteTx::Begin(ctx.db));
   ASSIGN_OR_RETURN(const auto report, import.write(tx, id, rows, options));

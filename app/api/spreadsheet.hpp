@@ -34,6 +34,13 @@ struct Importer {
       storage::WriteTx& tx, std::int64_t workshop_id, const formats::Rows& rows,
       const services::ImportOptions& options)>
       write;
+  // A real run read and matched on the snapshot the route runs on (off the
+  // writer: PlansOffWriter), leaving only its writes to the writer; when
+  // empty, a real run is `write`.
+  std::function<domain::StatusOr<services::PlannedImport>(
+      storage::Database& db, std::int64_t workshop_id,
+      const formats::Rows& rows, const services::ImportOptions& options)>
+      plan;
 };
 domain::StatusOr<http::Response> RunImport(
     http::Context& ctx, const services::ImportOptions& options,

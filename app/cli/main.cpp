@@ -149,6 +149,13 @@ int Run(int argc, char** argv) {
                    "A report's queries stop with a 503 after this long")
       ->envname("CAPDEV_REPORT_BUDGET_SECONDS")
       ->check(CLI::Range(1, 3600));
+  int write_budget_ms = 2'000;
+  serve_cmd
+      ->add_option("--write-budget-ms", write_budget_ms,
+                   "A change (an import's writes) that would hold the "
+                   "database longer is refused with a 503, nothing saved")
+      ->envname("CAPDEV_WRITE_BUDGET_MS")
+      ->check(CLI::Range(1, 3'600'000));
   int read_timeout_ms = 10'000, idle_timeout_ms = 30'000,
       first_byte_timeout_ms = 5'000;
   serve_cmd
@@ -288,6 +295,7 @@ int Run(int argc, char** argv) {
     if (*serve_cmd) {
       serve.database.path = db_path;
       serve.http.read_timeout = std::chrono::milliseconds(read_timeout_ms);
+      serve.write_budget = std::chrono::milliseconds(write_budget_ms);
       serve.long_reads.budget = std::chrono::seconds(report_budget_seconds);
       serve.http.idle_timeout = std::chrono::milliseconds(idle_timeout_ms);
       serve.http.first_byte_timeout =

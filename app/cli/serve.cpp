@@ -2,6 +2,8 @@
 
 #include <spdlog/spdlog.h>
 
+#include <utility>
+
 #include "app/api/routes.hpp"
 #include "app/cli/heap.hpp"
 #include "app/http/connection_pool.hpp"
@@ -72,7 +74,7 @@ int Serve(const ServeOptions& options) {
   const http::Router router = api::MakeRouter(
       auth, checkpointer,
       {.secure_cookies = options.public_url.starts_with("https://")});
-  http::Writer writer(options.database);
+  http::Writer writer(options.database, options.write_budget);
   // A read's token use is recorded by the writer: reads never take the lock.
   auth->DeferTokenTouches([&writer](std::string hash, std::int64_t now) {
     writer.Post(
@@ -105,17 +107,29 @@ int Serve(const ServeOptions& options) {
             return writer.Post(
                 [&router, request = std::move(request),
                  target = std::move(target)](storage::Database& db) {
-                  return router.Dispatch(request, target, db);
+                  auto answer = router.Dispatch(request, target, db);
+                  // Planned here already: written right away.
+                  if (auto write = std::exchange(answer.then_write, nullptr))
+                    return write(db);
+                  return answer;
                 },
                 std::move(reply));
           case http::RequestKind::kLongRead: {
             auto shared = std::make_shared<std::function<void(http::Response)>>(
                 std::move(reply));
             const bool queued = long_reads.TryPost(
-                [&router, request = std::move(request),
+                [&router, &writer, request = std::move(request),
                  target = std::move(target), shared](storage::Database* db) {
-                  (*shared)(db ? router.Dispatch(request, target, *db)
-                               : Unavailable());
+                  if (!db) return (*shared)(Unavailable());
+                  auto answer = router.Dispatch(request, target, *db);
+                  // Read and planned here: only its writes go to the writer.
+                  if (auto write = std::exchange(answer.then_write, nullptr)) {
+                    return writer.Post(std::move(write),
+                                       [shared](http::Response r) {
+                                         (*shared)(std::move(r));
+                                       });
+                  }
+                  (*shared)(std::move(answer));
                 });
             if (!queued) {
               auto busy =

@@ -20,6 +20,8 @@ struct ServeOptions {
   // Where users reach capdev (https://capdev.example.org behind a TLS
   // proxy); empty: as it listens.
   std::string public_url;
+  // How long one change may hold the writer (a 503 beyond, nothing saved).
+  std::chrono::milliseconds write_budget{2000};
   // How often a blocked WAL truncation (after an erasure) is tried again.
   std::chrono::milliseconds checkpoint_retry{1000};
 };

@@ -7,6 +7,10 @@
 #include <utility>
 #include <vector>
 
+namespace capdev::storage {
+class Database;
+}  // namespace capdev::storage
+
 namespace capdev::http {
 
 struct Request {
@@ -29,6 +33,9 @@ struct Response {
   // What a change does once it is durable, before it is answered (an erasure
   // truncating the WAL): the writer runs it after the commit.
   std::function<void(Response&)> after_commit;
+  // A change read and planned off the writer (an import's real run): the
+  // server hands this to the writer, and what it answers is the answer.
+  std::function<Response(storage::Database&)> then_write;
 
   const std::string* Header(std::string_view name) const {
     for (const auto& [k, v] : headers) {

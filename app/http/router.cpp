@@ -230,7 +230,8 @@ Router::Target Router::Resolve(const Request& request) const {
     bool real = false;
     for (const auto& [key, value] : target.query)
       real = real || (key == "dry_run" && (value == "false" || value == "0"));
-    if (!real) target.kind = RequestKind::kLongRead;
+    if (!real || target.route->info.plans_off_writer)
+      target.kind = RequestKind::kLongRead;
   }
   return target;
 }

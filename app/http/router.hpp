@@ -66,12 +66,22 @@ struct RouteInfo {
   // for, or hold up, the writer.
   bool dry_run_reads = false;
 
+  // With dry_run_reads: a real run too reads and plans on the pool of long
+  // reads, and its handler answers the writes left to do (then_write), which
+  // the writer runs alone.
+  bool plans_off_writer = false;
+
   RouteInfo& LongRunning() {
     long_running = true;
     return *this;
   }
   RouteInfo& DryRunReads() {
     dry_run_reads = true;
+    return *this;
+  }
+  RouteInfo& PlansOffWriter() {
+    dry_run_reads = true;
+    plans_off_writer = true;
     return *this;
   }
   // A calendar client's URL: the query may carry the feed token, which the

@@ -18,6 +18,10 @@ const char* const kLost =
     "The change could not be saved; nothing of it was kept. Try again "
     "shortly.";
 
+const char* const kOverBudget =
+    "The change would hold the database too long; nothing was saved: split "
+    "the list or try again.";
+
 // A successful answer whose change did not reach the disk must not stand.
 void Withdraw(Response& answer, const Response& instead) {
   if (answer.status < 400) answer = instead;
@@ -25,8 +29,11 @@ void Withdraw(Response& answer, const Response& instead) {
 
 }  // namespace
 
-Writer::Writer(const storage::DatabaseOptions& options, std::size_t max_batch)
-    : max_batch_(max_batch), thread_([this, options] { Run(options); }) {}
+Writer::Writer(const storage::DatabaseOptions& options,
+               std::chrono::milliseconds budget, std::size_t max_batch)
+    : budget_(budget),
+      max_batch_(max_batch),
+      thread_([this, options] { Run(options); }) {}
 
 Writer::~Writer() { Stop(); }
 
@@ -103,8 +110,32 @@ void Writer::Run(const storage::DatabaseOptions& options) {
 // alone when it fails with a 5xx (a 4xx has rolled its own WriteTx back).
 // When SQLite ends the transaction itself, the rest of the batch goes on in
 // a new one.
+// The deadline interrupts SQL still running then (a read: a write statement
+// interrupted would end the whole batch's transaction) and long work checks
+// it between its steps (Database::PastDeadline); whatever the request
+// answered, past its deadline it is refused, and rolled back by the caller.
+Response Writer::RunOne(storage::Database& db, Item& item) const {
+  if (budget_.count() <= 0) return item.work(db);
+  const auto deadline = std::chrono::steady_clock::now() + budget_;
+  db.SetDeadline(deadline);
+  Response answer;
+  try {
+    answer = item.work(db);
+  } catch (...) {
+    db.SetDeadline(std::nullopt);
+    throw;
+  }
+  db.SetDeadline(std::nullopt);
+  if (std::chrono::steady_clock::now() >= deadline) {
+    spdlog::warn("a change ran over the writer's budget of {} ms: refused",
+                 budget_.count());
+    answer = Problem(503, kOverBudget);
+  }
+  return answer;
+}
+
 std::vector<Response> Writer::Commit(storage::Database& db,
-                                     std::vector<Item>& batch) {
+                                     std::vector<Item>& batch) const {
   std::vector<Response> answers(batch.size());
   std::size_t first = 0;  // the first request of the open transaction
   std::size_t run = 0;    // requests run so far
@@ -133,7 +164,7 @@ std::vector<Response> Writer::Commit(storage::Database& db,
       bool ended_by_engine = false;
       for (; run < batch.size() && !ended_by_engine; ++run) {
         if (auto s = tx.BeginRequest(); !s.ok()) return fail(s.detail(), s);
-        answers[run] = batch[run].work(db);
+        answers[run] = RunOne(db, batch[run]);
         if (tx.RolledBackByEngine()) {
           // A full disk, an I/O error: the requests before this one lost
           // their changes too.

@@ -4,7 +4,11 @@
 // while a commit is reaching the disk are committed together under one fsync,
 // each inside its own savepoint so each stays all-or-nothing, and each is
 // answered only once that commit is durable.
+// Each request has a time budget on the writer: one that runs longer is
+// rolled back (its savepoint) and answered 503, so no change holds every
+// other one up for long.
 
+#include <chrono>
 #include <condition_variable>
 #include <cstddef>
 #include <deque>
@@ -23,8 +27,11 @@ class Writer {
   using Work = std::function<Response(storage::Database&)>;
   using Reply = std::function<void(Response)>;
 
+  // `budget`: how long one request may run on the writer (zero: no limit).
   explicit Writer(const storage::DatabaseOptions& options,
+                  std::chrono::milliseconds budget = kDefaultBudget,
                   std::size_t max_batch = 64);
+  static constexpr std::chrono::milliseconds kDefaultBudget{2000};
   ~Writer();
   Writer(const Writer&) = delete;
   Writer& operator=(const Writer&) = delete;
@@ -40,9 +47,12 @@ class Writer {
     Reply reply;
   };
   void Run(const storage::DatabaseOptions& options);
-  static std::vector<Response> Commit(storage::Database& db,
-                                      std::vector<Item>& batch);
+  std::vector<Response> Commit(storage::Database& db,
+                               std::vector<Item>& batch) const;
+  // Runs one request under the budget.
+  Response RunOne(storage::Database& db, Item& item) const;
 
+  const std::chrono::milliseconds budget_;
   const std::size_t max_batch_;
   std::mutex mutex_;
   std::condition_variable ready_;

@@ -17,15 +17,28 @@ namespace capdev::services {
 using domain::ImportAction;
 using domain::ImportColumn;
 
-domain::StatusOr<ImportReport> ImportAttendance(storage::WriteTx& tx,
-                                                const domain::Principal& by,
+namespace {
+
+// Each changed session's marks: its index in the matrix, and the person's new
+// mark.
+using Changes = std::map<std::size_t, std::map<std::int64_t, domain::Mark>>;
+
+struct AttendancePlan {
+  ImportReport report;
+  domain::SignInMatrix matrix;
+  Changes changes;
+};
+
+// Reads the grid and matches it against the workshop's sessions and
+// registrations: what each row would set, written nowhere.
+domain::StatusOr<AttendancePlan> PlanAttendance(storage::Database& db,
                                                 std::int64_t workshop_id,
-                                                const formats::Rows& sheet,
-                                                const ImportOptions& options) {
-  auto& db = tx.db();
+                                                const formats::Rows& sheet) {
   ASSIGN_OR_RETURN(const auto workshop,
                    Load<domain::Workshop>(db, workshop_id));
-  ASSIGN_OR_RETURN(const auto matrix, storage::Matrix(db, workshop_id));
+  AttendancePlan plan;
+  ASSIGN_OR_RETURN(plan.matrix, storage::Matrix(db, workshop_id));
+  const auto& matrix = plan.matrix;
   const auto header_index = FindHeaderRow(
       sheet,
       {ImportColumn::kPersonId, ImportColumn::kEmail, ImportColumn::kFullName});
@@ -35,7 +48,7 @@ domain::StatusOr<ImportReport> ImportAttendance(storage::WriteTx& tx,
 
   // Columns headed by a date (text, or a date cell's serial number) are the
   // sessions on that date.
-  ImportReport report;
+  ImportReport& report = plan.report;
   report.header_row = *header_index + 1;
   SkipAboveHeader(sheet, *header_index, report.rows);
   std::vector<std::pair<std::size_t, std::size_t>> sessions;  // column, index
@@ -66,7 +79,7 @@ domain::StatusOr<ImportReport> ImportAttendance(storage::WriteTx& tx,
   std::map<std::int64_t, std::size_t> matrix_row;  // person id → row
   for (std::size_t r = 0; r < matrix.rows.size(); ++r)
     matrix_row[matrix.rows[r].person_id] = r;
-  std::map<std::size_t, std::map<std::int64_t, domain::Mark>> changes;
+  Changes& changes = plan.changes;
   std::set<std::int64_t> seen;
   const bool takes = domain::TakesAttendance(*workshop.status);
   const auto today = domain::Date::Today();
@@ -167,12 +180,36 @@ domain::StatusOr<ImportReport> ImportAttendance(storage::WriteTx& tx,
     }
     report.rows.push_back(std::move(row));
   }
+  return plan;
+}
+
+}  // namespace
+
+domain::StatusOr<ImportReport> CheckAttendance(storage::Database& db,
+                                               std::int64_t workshop_id,
+                                               const formats::Rows& sheet) {
+  ASSIGN_OR_RETURN(const auto snapshot, storage::ReadTransaction::Begin(db));
+  ASSIGN_OR_RETURN(auto plan, PlanAttendance(db, workshop_id, sheet));
+  return std::move(plan.report);
+}
+
+domain::StatusOr<ImportReport> ImportAttendance(storage::WriteTx& tx,
+                                                const domain::Principal& by,
+                                                std::int64_t workshop_id,
+                                                const formats::Rows& sheet,
+                                                const ImportOptions& options) {
+  ASSIGN_OR_RETURN(auto plan, PlanAttendance(tx.db(), workshop_id, sheet));
+  const auto& report = plan.report;
+  const auto& matrix = plan.matrix;
   // The rows in error set nothing (their marks were never collected).
   if (report.HasErrors() && !options.skip_invalid) return report;
 
   // Each changed session's sheet: its marks so far with the file's changes,
   // replaced through the attendance PUT's own rules.
-  for (const auto& [s, changed] : changes) {
+  for (const auto& [s, changed] : plan.changes) {
+    if (tx.db().PastDeadline())
+      return domain::Status::Unavailable(
+          "the import ran over the writer's time budget");
     std::vector<domain::AttendanceMark> sheet_marks;
     for (const auto& r : matrix.rows) {
       auto it = changed.find(r.person_id);

@@ -5,6 +5,7 @@
 // real run that ImportShouldCommit allows, so a dry run and a refused run
 // write nothing.
 
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
@@ -85,6 +86,23 @@ domain::StatusOr<ImportReport> ImportParticipants(storage::WriteTx& tx,
                                                   const formats::Rows& sheet,
                                                   const ImportOptions& options);
 
+// A real run read and matched on a snapshot, off the writer: either its
+// answer already (`report`: refused, or nothing to write), or the writes
+// left to do, for the writer (`write`). There, the workshop must still
+// exist (404) and nothing that could change a row's match (people,
+// registrations, workshops, organizations changed) may have changed since
+// the snapshot, by the audit trail: else 409 and nothing saved. On a quiet
+// database the answer is ImportParticipants's.
+struct PlannedImport {
+  std::optional<ImportReport> report;
+  std::function<domain::StatusOr<ImportReport>(storage::WriteTx& tx)> write;
+};
+domain::StatusOr<PlannedImport> PlanParticipants(storage::Database& db,
+                                                 const domain::Principal& by,
+                                                 std::int64_t workshop_id,
+                                                 const formats::Rows& sheet,
+                                                 const ImportOptions& options);
+
 // Whether a real run's report may be committed: no row in error (or
 // `skip_invalid`), and every agency matched or created.
 bool ImportShouldCommit(const ImportReport& report,
@@ -98,6 +116,11 @@ domain::Status ImportRefusal(const ImportReport& report);
 // an empty cell leaves it. The rules of the attendance PUT hold: a changed
 // mark needs a confirmed or held workshop and a session whose day has come.
 // 422 for a file without a person column or with a date no session has.
+// What ImportAttendance would do, read on a snapshot and written nowhere (a
+// dry run, off the writer): the same report.
+domain::StatusOr<ImportReport> CheckAttendance(storage::Database& db,
+                                               std::int64_t workshop_id,
+                                               const formats::Rows& sheet);
 domain::StatusOr<ImportReport> ImportAttendance(storage::WriteTx& tx,
                                                 const domain::Principal& by,
                                                 std::int64_t workshop_id,

@@ -16,6 +16,7 @@
 #include "domain/person.hpp"
 #include "domain/registration.hpp"
 #include "domain/workshop.hpp"
+#include "storage/audit_log.hpp"
 #include "storage/import_lookups.hpp"
 #include "storage/organization_namespace.hpp"
 #include "storage/romanize.hpp"
@@ -305,11 +306,12 @@ domain::StatusOr<ImportReport> CheckParticipants(storage::Database& db,
   return std::move(plan.report);
 }
 
-domain::StatusOr<ImportReport> ImportParticipants(
-    storage::WriteTx& tx, const domain::Principal& by, std::int64_t workshop_id,
-    const formats::Rows& sheet, const ImportOptions& options) {
-  ASSIGN_OR_RETURN(auto plan, MakePlan(tx.db(), workshop_id, sheet,
-                                       !options.create_organizations));
+namespace {
+
+// The report's rows above the header, and whether the run stops there
+// (refused: it writes nothing).
+bool Settle(Plan& plan, const formats::Rows& sheet,
+            const ImportOptions& options) {
   auto& report = plan.report;
   SkipAboveHeader(sheet, report.header_row - 1, report.rows);
   const bool errors = std::any_of(
@@ -320,11 +322,15 @@ domain::StatusOr<ImportReport> ImportParticipants(
   // refusal).
   if (options.create_organizations && refused)
     report.unmatched_organizations.clear();
-  if (refused || (!report.unmatched_organizations.empty() &&
-                  !options.create_organizations)) {
-    Finish(plan);
-    return std::move(report);
-  }
+  return refused || (!report.unmatched_organizations.empty() &&
+                     !options.create_organizations);
+}
+
+// The writes of a plan that Settle let through.
+domain::StatusOr<ImportReport> Write(storage::WriteTx& tx,
+                                     const domain::Principal& by,
+                                     std::int64_t workshop_id, Plan& plan) {
+  auto& report = plan.report;
 
   // Unmatched agencies, created as the list spells them (kind other).
   std::map<std::string, std::int64_t> created;
@@ -360,6 +366,10 @@ domain::StatusOr<ImportReport> ImportParticipants(
       row.registration_id = first.registration_id;
       continue;
     }
+    // Past the writer's budget: stopped between rows, all of it undone.
+    if (tx.db().PastDeadline())
+      return domain::Status::Unavailable(
+          "the import ran over the writer's time budget");
     // A savepoint: the row or nothing.
     ASSIGN_OR_RETURN(auto row_tx, storage::WriteTx::Begin(tx.db()));
     domain::Status written = [&]() -> domain::Status {
@@ -389,6 +399,57 @@ domain::StatusOr<ImportReport> ImportParticipants(
   }
   Finish(plan);
   return std::move(report);
+}
+
+}  // namespace
+
+domain::StatusOr<ImportReport> ImportParticipants(
+    storage::WriteTx& tx, const domain::Principal& by, std::int64_t workshop_id,
+    const formats::Rows& sheet, const ImportOptions& options) {
+  ASSIGN_OR_RETURN(auto plan, MakePlan(tx.db(), workshop_id, sheet,
+                                       !options.create_organizations));
+  if (Settle(plan, sheet, options)) {
+    Finish(plan);
+    return std::move(plan.report);
+  }
+  return Write(tx, by, workshop_id, plan);
+}
+
+domain::StatusOr<PlannedImport> PlanParticipants(storage::Database& db,
+                                                 const domain::Principal& by,
+                                                 std::int64_t workshop_id,
+                                                 const formats::Rows& sheet,
+                                                 const ImportOptions& options) {
+  ASSIGN_OR_RETURN(const auto snapshot, storage::ReadTransaction::Begin(db));
+  // Every change to the records is audited: the trail says what changed
+  // after this snapshot.
+  ASSIGN_OR_RETURN(const auto seen, storage::LastAuditId(db));
+  ASSIGN_OR_RETURN(auto made, MakePlan(db, workshop_id, sheet,
+                                       !options.create_organizations));
+  PlannedImport planned;
+  if (Settle(made, sheet, options)) {
+    Finish(made);
+    planned.report = std::move(made.report);
+    return planned;
+  }
+  const bool creates_organizations = !made.unmatched.empty();
+  auto plan = std::make_shared<Plan>(std::move(made));
+  planned.write = [plan, by, workshop_id, seen, creates_organizations](
+                      storage::WriteTx& tx) -> domain::StatusOr<ImportReport> {
+    auto& now = tx.db();
+    RETURN_IF_ERROR(Load<domain::Workshop>(now, workshop_id));
+    // What could change a row's match since the snapshot: people,
+    // registrations, the workshop; organizations changed or merged (a new one
+    // only where the list has agencies to create).
+    ASSIGN_OR_RETURN(const bool changed, storage::RecordsChangedSince(
+                                             now, seen, creates_organizations));
+    if (changed)
+      return domain::Status::FailedPrecondition(
+          "People, registrations or organizations changed while the list "
+          "was being read; nothing was saved. Import the list again.");
+    return Write(tx, by, workshop_id, *plan);
+  };
+  return planned;
 }
 
 }  // namespace capdev::services

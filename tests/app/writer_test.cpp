@@ -13,6 +13,7 @@
 #include <memory>
 #include <mutex>
 #include <string>
+#include <thread>
 #include <vector>
 
 #include "app/http/worker_pool.hpp"
@@ -214,6 +215,50 @@ TEST_F(WriterTest, WorkerPoolStopsAQueryPastItsBudget) {
     next.set_value(q.getColumn(0).getInt());
   }));
   EXPECT_EQ(next.get_future().get(), 0);
+}
+
+TEST_F(WriterTest, AChangeOverTheBudgetIsRolledBackAloneAnd503) {
+  http::Writer writer(options_, 100ms);
+  std::promise<void> release;
+  Hold(writer, release);
+  std::mutex mutex;
+  std::vector<int> statuses;
+  std::atomic<int> pending = 4;
+  std::promise<void> all_done;
+  const auto reply = [&](Response r) {
+    std::lock_guard lock(mutex);
+    statuses.push_back(r.status);
+    if (--pending == 0) all_done.set_value();
+  };
+  writer.Post(Insert(1), reply);
+  // Writes, then keeps working between its steps until the deadline says
+  // stop: refused, and its row undone, though it answered a success.
+  writer.Post(
+      [](storage::Database& db) {
+        auto tx = testing::Ok(storage::WriteTx::Begin(db));
+        testing::Ok(db.Execute("INSERT INTO t (x) VALUES (2)"));
+        while (!db.PastDeadline()) std::this_thread::sleep_for(5ms);
+        testing::Ok(tx.Commit());
+        return Response{201, "text/plain", "2", {}};
+      },
+      reply);
+  // A query still running at the deadline is interrupted.
+  writer.Post(
+      [](storage::Database& db) {
+        auto tx = testing::Ok(storage::WriteTx::Begin(db));
+        testing::Ok(db.Execute("INSERT INTO t (x) VALUES (3)"));
+        const auto counted = db.Execute(
+            "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n "
+            "WHERE i < 1000000000) SELECT count(*) FROM n");
+        EXPECT_EQ(counted.code(), domain::Code::kUnavailable);
+        return Response{201, "text/plain", "3", {}};
+      },
+      reply);
+  writer.Post(Insert(4), reply);  // after it in the batch: its own budget
+  release.set_value();
+  ASSERT_EQ(all_done.get_future().wait_for(10s), std::future_status::ready);
+  EXPECT_EQ(statuses, (std::vector<int>{201, 503, 503, 201}));
+  EXPECT_EQ(Committed(), (std::vector<int>{1, 4}));
 }
 
 }  // namespace

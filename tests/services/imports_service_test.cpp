@@ -128,5 +128,43 @@ TEST_F(ImportServiceTest, ImportingTheSameListAgainCreatesNobody) {
   EXPECT_EQ(Count("organizations"), 2);
 }
 
+// A real run planned on a snapshot (off the writer), then written: the same
+// report as ImportParticipants on a quiet database; refused (409, nothing
+// saved) when a person was recorded in between.
+TEST_F(ImportServiceTest, APlannedRunWritesWhatItPlannedUnlessRecordsChanged) {
+  const services::ImportOptions options{.dry_run = false,
+                                        .create_organizations = true};
+  auto planned =
+      services::PlanParticipants(db_, coordinator_, workshop_, list_, options);
+  ASSERT_TRUE(planned.ok()) << Describe(planned.status());
+  ASSERT_FALSE(planned->report);
+  {
+    auto tx = Ok(storage::WriteTx::Begin(db_));
+    auto written = planned->write(tx);
+    ASSERT_TRUE(written.ok()) << Describe(written.status());
+    EXPECT_EQ(Actions(*written),
+              (std::vector<ImportAction>{ImportAction::kSkipped,
+                                         ImportAction::kCreatePerson,
+                                         ImportAction::kCreatePerson}));
+    // Not committed: compared with the run inside one transaction.
+  }
+  auto direct = Import(list_, options);
+  ASSERT_TRUE(direct.ok()) << Describe(direct.status());
+  EXPECT_EQ(Count("registrations"), 2);
+
+  const auto other =
+      Workshop(Project("P2"), "confirmed", "2017-10-08", "2017-10-09");
+  auto stale =
+      services::PlanParticipants(db_, coordinator_, other, list_, options);
+  ASSERT_TRUE(stale.ok()) << Describe(stale.status());
+  ASSERT_FALSE(stale->report);
+  Person({{"native_name", "李娜"}});  // recorded after the snapshot
+  auto tx = Ok(storage::WriteTx::Begin(db_));
+  auto refused = stale->write(tx);
+  EXPECT_EQ(refused.status().code(), domain::Code::kFailedPrecondition);
+  EXPECT_EQ(Count("registrations", "workshop_id = " + std::to_string(other)),
+            0);
+}
+
 }  // namespace
 }  // namespace capdev::testing
