@@ -79,15 +79,15 @@ void AddAuthRoutes(Router& router,
         return r;
       });
 
-  router.Add(kPost, "/api/v1/auth/logout", P::kSignedIn,
-             [auth, secure](Context& ctx) -> domain::StatusOr<Response> {
-               RETURN_IF_ERROR(auth->Logout(
-                   CredentialsOf(ctx.request, std::nullopt), ctx.db));
-               Response r = NoContent();
-               r.headers.emplace_back("Set-Cookie",
-                                      ClearedCookieHeader(secure));
-               return r;
-             });
+  router.Add(
+      kPost, "/api/v1/auth/logout", P::kSignedIn,
+      [auth, secure](Context& ctx) -> domain::StatusOr<Response> {
+        RETURN_IF_ERROR(
+            auth->Logout(CredentialsOf(ctx.request, std::nullopt), ctx.db));
+        Response r = NoContent();
+        r.headers.emplace_back("Set-Cookie", ClearedCookieHeader(secure));
+        return r;
+      });
 
   // A URL to subscribe to the calendar with, from a calendar client.
   router.Add(kPost, "/api/v1/auth/calendar-token", P::kReadCalendar,

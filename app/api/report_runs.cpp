@@ -35,8 +35,7 @@ domain::StatusOr<ReportRun> RunFunderReport(storage::Database& db,
   ASSIGN_OR_RETURN(auto found,
                    storage::FunderReportFor(db, id, children, o.options));
   if (!found) return storage::NotFound<domain::Organization>(id);
-  auto report =
-      std::make_shared<const domain::FunderReport>(std::move(*found));
+  auto report = std::make_shared<const domain::FunderReport>(std::move(*found));
   return ReportRun{o.format,
                    "funder-" + std::to_string(id) + "-" +
                        o.options.from.ToString() + "-" +

@@ -149,8 +149,7 @@ void AddSubmissionRoutes(Router& router) {
         ASSIGN_OR_RETURN(const auto submissions,
                          storage::ListSubmissions(ctx.db, org));
         json::array items;
-        for (const auto& s : submissions)
-          items.push_back(SubmissionJson(s));
+        for (const auto& s : submissions) items.push_back(SubmissionJson(s));
         return JsonResponse(200, json::object{{"items", std::move(items)}});
       });
 

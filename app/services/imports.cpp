@@ -67,7 +67,6 @@ domain::Status ImportRefusal(const ImportReport& report) {
   return domain::Status::Invalid(std::move(errors), std::move(detail));
 }
 
-
 json::object ImportReport::ToJson() const {
   json::array list;
   json::object counts;

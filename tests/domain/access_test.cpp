@@ -218,10 +218,12 @@ TEST(AccountRulesTest, ReportsEveryBrokenRuleAtOnce) {
 
 // The European Commission (organization 7) as a funder user, and a
 // coordinator: the funder sees its own organization's reports alone.
-const Principal kCommission{.user_id = 3, .username = "ec-dg-home",
-                            .role = Role::kFunder, .organization_id = 7};
-const Principal kCoordinator{.user_id = 2, .username = "wang.fang",
-                             .role = Role::kCoordinator};
+const Principal kCommission{.user_id = 3,
+                            .username = "ec-dg-home",
+                            .role = Role::kFunder,
+                            .organization_id = 7};
+const Principal kCoordinator{
+    .user_id = 2, .username = "wang.fang", .role = Role::kCoordinator};
 
 TEST(OrganizationRuleTest, AFunderSeesItsOwnOrganizationOnly) {
   EXPECT_EQ(LimitedToOrganization(kCommission), 7);

@@ -110,7 +110,8 @@ std::int64_t ServiceTest::Workshop(std::int64_t project,
 
 std::int64_t ServiceTest::Person(const json::object& fields) {
   auto created = Write([&](storage::WriteTx& tx) {
-    return services::CreatePerson(tx, coordinator_, DraftOf<domain::Person>(fields));
+    return services::CreatePerson(tx, coordinator_,
+                                  DraftOf<domain::Person>(fields));
   });
   EXPECT_TRUE(created.ok()) << "person: " << Describe(created.status());
   return created.ok() ? created->person.id : 0;
@@ -131,7 +132,8 @@ void ServiceTest::MarkPresent(std::int64_t workshop, std::int64_t session,
   const std::vector<domain::AttendanceMark> sheet = {
       {person, domain::Mark::kPresent}};
   auto marked = Write([&](storage::WriteTx& tx) {
-    return services::ReplaceSheet(tx, coordinator_, workshop, session, sheet, {});
+    return services::ReplaceSheet(tx, coordinator_, workshop, session, sheet,
+                                  {});
   });
   EXPECT_TRUE(marked.ok()) << "marks: " << Describe(marked.status());
 }
