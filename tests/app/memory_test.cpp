@@ -10,15 +10,10 @@
 #include <string>
 
 #include "tests/support/api_test.hpp"
+#include "tests/support/sanitizers.hpp"
 
 namespace capdev::testing {
 namespace {
-
-#if defined(__SANITIZE_ADDRESS__) || defined(__SANITIZE_THREAD__)
-constexpr bool kSanitized = true;
-#else
-constexpr bool kSanitized = false;
-#endif
 
 // VmRSS of `pid` in KiB, or -1.
 long ResidentKib(pid_t pid) {
