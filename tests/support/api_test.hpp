@@ -6,6 +6,7 @@
 
 #include <boost/json.hpp>
 #include <string>
+#include <vector>
 
 #include "tests/support/http_client.hpp"
 #include "tests/support/server_process.hpp"
@@ -17,7 +18,10 @@ namespace json = boost::json;
 
 class ApiTest : public ::testing::Test {
  protected:
-  ApiTest() : db_path_(dir_.File("capdev.db")), server_(db_path_) {
+  ApiTest() : ApiTest(std::vector<std::string>{}) {}
+  // The server started with `extra` options.
+  explicit ApiTest(std::vector<std::string> extra)
+      : db_path_(dir_.File("capdev.db")), server_(db_path_, std::move(extra)) {
     SignInAsAdmin(db_path_, port());
   }
   ~ApiTest() override { SetBearerToken(""); }
