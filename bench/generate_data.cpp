@@ -16,6 +16,7 @@
 #include "storage/database.hpp"
 #include "storage/migrations.hpp"
 #include "storage/transaction.hpp"
+#include "app/i18n/catalog.hpp"
 
 namespace {
 
@@ -193,12 +194,12 @@ int main(int argc, char** argv) {
   const auto started = std::chrono::steady_clock::now();
   Database db({argv[1], 5000, false});
   if (auto s = capdev::storage::Migrate(db); !s.ok()) {
-    std::fprintf(stderr, "%s\n", s.detail().c_str());
+    std::fprintf(stderr, "%s\n", capdev::i18n::LogText(s).c_str());
     return 1;
   }
   const auto done = [](const capdev::domain::Status& s) {
     if (s.ok()) return true;
-    std::fprintf(stderr, "%s\n", s.detail().c_str());
+    std::fprintf(stderr, "%s\n", capdev::i18n::LogText(s).c_str());
     return false;
   };
   auto tx = capdev::storage::WriteTx::Begin(db);

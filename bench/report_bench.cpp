@@ -20,6 +20,7 @@
 #include "app/reports/reports.hpp"
 #include "storage/database.hpp"
 #include "storage/report_queries.hpp"
+#include "app/i18n/catalog.hpp"
 
 namespace {
 
@@ -43,7 +44,7 @@ double MedianMs(int runs, const std::function<std::size_t()>& work,
 template <class T>
 T Must(capdev::domain::StatusOr<T> result) {
   if (!result.ok()) {
-    std::fprintf(stderr, "%s\n", result.status().detail().c_str());
+    std::fprintf(stderr, "%s\n", capdev::i18n::LogText(result.status()).c_str());
     std::exit(1);
   }
   return std::move(*result);

@@ -10,6 +10,7 @@
 #include <string_view>
 
 #include "domain/enums.hpp"
+#include "domain/message.hpp"
 #include "domain/status.hpp"
 
 namespace capdev::domain {
@@ -23,6 +24,7 @@ struct Principal {
   std::string scope =
       "api";  // "calendar": a feed token, good for the .ics routes only
   std::string csrf_token;  // set when signed in by the web session cookie
+  std::optional<Language> language;  // the user's own setting, if any
 };
 
 // What a route needs; declared where the route is added (app/api/). Which

@@ -16,6 +16,7 @@
 #include <vector>
 
 #include "domain/conflict.hpp"
+#include "domain/message.hpp"
 
 namespace capdev::domain {
 
@@ -34,9 +35,35 @@ enum class Code {
   kInternal,     // 500: a bug; the detail is logged, never sent
 };
 
+// The stable codes of broken rules (API.md "Language"), documented in
+// openapi.json; each has a message of its own, "error.<code>".
+struct ErrorCode {
+  const char* text;
+};
+inline constexpr ErrorCode kRequired{"required"};
+inline constexpr ErrorCode kInvalid{"invalid"};
+inline constexpr ErrorCode kTooLong{"too_long"};
+inline constexpr ErrorCode kOutOfRange{"out_of_range"};
+inline constexpr ErrorCode kUnknownValue{"unknown_value"};
+inline constexpr ErrorCode kNotBefore{"not_before"};
+inline constexpr ErrorCode kTaken{"taken"};
+inline constexpr ErrorCode kNotFound{"not_found"};
+inline constexpr ErrorCode kNotAllowed{"not_allowed"};
+inline constexpr ErrorCode kInUse{"in_use"};
+inline constexpr ErrorCode kRepeated{"repeated"};
+inline constexpr ErrorCode kTooMany{"too_many"};
+
+// One broken rule: the field, a stable code (API.md "Language": required,
+// invalid, too_long, ...) and the message for a person.
 struct FieldError {
+  FieldError(std::string at, std::string error_code, Message text)
+      : field(std::move(at)), code(std::move(error_code)), message(std::move(text)) {}
+  // TRANSITIONAL: prose without a code.
+  FieldError(std::string at, std::string legacy)
+      : field(std::move(at)), code("invalid"), message(std::move(legacy)) {}
   std::string field;
-  std::string message;
+  std::string code;
+  Message message;
   bool operator==(const FieldError&) const = default;
 };
 
@@ -44,43 +71,45 @@ class [[nodiscard]] Status {
  public:
   Status() = default;
   static Status Ok() { return {}; }
-  static Status Malformed(std::string detail,
+  static Status Malformed(Message detail,
                           std::vector<FieldError> errors = {}) {
     return {Code::kMalformed, std::move(detail), std::move(errors)};
   }
   static Status Invalid(std::vector<FieldError> errors,
-                        std::string detail = "The request breaks a rule.") {
+                        Message detail = "error.breaks_rules") {
     return {Code::kInvalidArgument, std::move(detail), std::move(errors)};
   }
-  static Status NotFound(std::string detail) {
+  static Status NotFound(Message detail) {
     return {Code::kNotFound, std::move(detail), {}};
   }
-  static Status AlreadyExists(std::string detail,
+  static Status AlreadyExists(Message detail,
                               std::vector<FieldError> errors = {}) {
     return {Code::kAlreadyExists, std::move(detail), std::move(errors)};
   }
-  static Status FailedPrecondition(std::string detail) {
+  static Status FailedPrecondition(Message detail) {
     return {Code::kFailedPrecondition, std::move(detail), {}};
   }
 
-  static Status Unauthenticated(std::string detail) {
+  static Status Unauthenticated(Message detail) {
     return {Code::kUnauthenticated, std::move(detail), {}};
   }
-  static Status PermissionDenied(std::string detail) {
+  static Status PermissionDenied(Message detail) {
     return {Code::kPermissionDenied, std::move(detail), {}};
   }
-  static Status ResourceExhausted(std::string detail) {
+  static Status ResourceExhausted(Message detail) {
     return {Code::kResourceExhausted, std::move(detail), {}};
   }
-  static Status TooLarge(std::string detail) {
+  static Status TooLarge(Message detail) {
     return {Code::kTooLarge, std::move(detail), {}};
   }
-  static Status Unavailable(std::string detail) {
+  static Status Unavailable(Message detail) {
     return {Code::kUnavailable, std::move(detail), {}};
   }
   // What went wrong, for the operator's log: the client is told nothing of it.
   static Status Internal(std::string detail) {
-    return {Code::kInternal, std::move(detail), {}};
+    Status s{Code::kInternal, Message{}, {}};
+    s.log_detail_ = std::move(detail);
+    return s;
   }
 
   // The scheduling conflicts behind a refusal (strict mode), for the answer.
@@ -97,15 +126,18 @@ class [[nodiscard]] Status {
     return code_ == Code::kUnavailable || code_ == Code::kInternal;
   }
   Code code() const { return code_; }
-  const std::string& detail() const { return detail_; }
+  const Message& detail() const { return detail_; }
+  // A bug's description (kInternal), for the operator's log.
+  const std::string& log_detail() const { return log_detail_; }
   const std::vector<FieldError>& errors() const { return errors_; }
 
  private:
-  Status(Code code, std::string detail, std::vector<FieldError> errors)
+  Status(Code code, Message detail, std::vector<FieldError> errors)
       : code_(code), detail_(std::move(detail)), errors_(std::move(errors)) {}
 
   Code code_ = Code::kOk;
-  std::string detail_;
+  Message detail_;
+  std::string log_detail_;
   std::vector<FieldError> errors_;
   std::vector<Conflict> conflicts_;
 };

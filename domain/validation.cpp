@@ -22,10 +22,15 @@ std::string JoinAllowed(std::span<const std::string_view> allowed) {
 Status Combine(const Errors& decoding, const Status& rules) {
   Errors all = decoding;
   for (const auto& e : rules.errors()) {
-    if (!decoding.Has(e.field)) all.Add(e.field, e.message);
+    if (!decoding.Has(e.field)) all.Add(e);
   }
   if (!all.empty()) return all.ToStatus();
   return rules;
+}
+
+void Errors::Add(std::string field, ErrorCode code) {
+  errors_.emplace_back(std::move(field), code.text,
+                       Message("error." + std::string(code.text), {}));
 }
 
 void Errors::Required(std::string_view field, const std::string& value) {

@@ -29,9 +29,16 @@ inline constexpr std::size_t kMaxParties = 100;
 
 class Errors {
  public:
-  void Add(std::string field, std::string message) {
-    errors_.push_back({std::move(field), std::move(message)});
+  void Add(std::string field, ErrorCode code, Message message) {
+    errors_.emplace_back(std::move(field), code.text, std::move(message));
   }
+  // With the code's own message ("error.required" for kRequired).
+  void Add(std::string field, ErrorCode code);
+  // TRANSITIONAL: prose without a code.
+  void Add(std::string field, std::string message) {
+    errors_.emplace_back(std::move(field), std::move(message));
+  }
+  void Add(FieldError e) { errors_.push_back(std::move(e)); }
   bool empty() const { return errors_.empty(); }
   bool Has(std::string_view field) const {
     for (const auto& e : errors_) {

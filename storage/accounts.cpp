@@ -17,7 +17,12 @@ namespace {
 
 constexpr const char* kAccountColumns =
     "SELECT id, username, password_hash, role, organization_id, disabled, "
-    "created_at FROM users";
+    "created_at, language FROM users";
+
+std::optional<domain::Language> ReadLanguage(const SQLite::Column& c) {
+  if (c.isNull()) return std::nullopt;
+  return c.getString() == "zh" ? domain::Language::kZh : domain::Language::kEn;
+}
 
 Account ReadAccount(SQLite::Statement& q) {
   Account a;
@@ -28,6 +33,7 @@ Account ReadAccount(SQLite::Statement& q) {
   Read(q.getColumn(4), a.organization_id);
   Read(q.getColumn(5), a.disabled);
   Read(q.getColumn(6), a.created_at);
+  a.language = ReadLanguage(q.getColumn(7));
   return a;
 }
 
@@ -121,7 +127,8 @@ domain::StatusOr<std::optional<LiveToken>> FindToken(
   return Guarded([&]() -> std::optional<LiveToken> {
     ScopedStatement q(
         db,
-        "SELECT u.id, u.username, u.role, u.organization_id, t.last_used_at "
+        "SELECT u.id, u.username, u.role, u.organization_id, t.last_used_at, "
+        "u.language "
         "FROM auth_tokens t JOIN users u ON u.id = t.user_id "
         "WHERE t.token_hash = ? AND t.revoked = 0 AND u.disabled = 0 "
         "AND t.expires_at > ? AND t.last_used_at + ? > ? AND t.scope = ?");
@@ -135,6 +142,7 @@ domain::StatusOr<std::optional<LiveToken>> FindToken(
     Read(q->getColumn(2), p.role);
     Read(q->getColumn(3), p.organization_id);
     Read(q->getColumn(4), last_used);
+    p.language = ReadLanguage(q->getColumn(5));
     p.scope = scope;
     const std::int64_t touch_every =
         std::clamp<std::int64_t>(lifetime.idle_seconds / 10, 1, 60);
@@ -226,6 +234,20 @@ domain::Status RevokeFeedToken(WriteTx& tx, std::int64_t user_id,
                                       std::to_string(id));
     }
     return domain::Status::Ok();
+  });
+}
+
+domain::Status SetAccountLanguage(WriteTx& tx, std::int64_t user_id,
+                                  std::optional<domain::Language> language) {
+  return Guarded([&] {
+    ScopedStatement q(tx.db(), "UPDATE users SET language = ? WHERE id = ?");
+    if (language) {
+      q->bind(1, *language == domain::Language::kZh ? "zh" : "en");
+    } else {
+      q->bind(1);
+    }
+    q->bind(2, user_id);
+    q->exec();
   });
 }
 

@@ -21,7 +21,12 @@ struct Account {
   std::optional<std::int64_t> organization_id;
   bool disabled = false;
   std::string created_at;
+  std::optional<domain::Language> language;  // null: the browser's
 };
+
+// The user's own language; nullopt: follow the browser.
+domain::Status SetAccountLanguage(WriteTx& tx, std::int64_t user_id,
+                                  std::optional<domain::Language> language);
 
 domain::StatusOr<std::int64_t> AddAccount(WriteTx& tx, const Account& account);
 domain::StatusOr<std::optional<Account>> AccountByName(

@@ -148,7 +148,7 @@ void RenameIfExists(const fs::path& from, const fs::path& to) {
 
 std::vector<std::string> CheckDatabase(const std::string& path, bool quick) {
   auto db = OpenExisting(path);
-  if (!db.ok()) return {db.status().detail()};
+  if (!db.ok()) return {std::string(db.status().detail().key())};
   return Problems(**db, quick);
 }
 

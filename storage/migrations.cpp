@@ -10,6 +10,7 @@
 
 #include "storage/engine_errors.hpp"
 #include "storage/schema.hpp"
+#include "storage/schema_languages.hpp"
 #include "storage/schema_logins.hpp"
 #include "storage/schema_names.hpp"
 #include "storage/schema_participation.hpp"
@@ -32,6 +33,7 @@ const std::vector<Migration>& AllMigrations() {
       {11, "participation_mark_update", kSchemaParticipationMarkUpdate},
       {12, "names", kSchemaNames},
       {13, "logins", kSchemaLogins},
+      {14, "languages", kSchemaLanguages},
   };
   return kMigrations;
 }

@@ -5,17 +5,48 @@
 #include "app/api/routes.hpp"
 #include "app/api/session_cookie.hpp"
 #include "app/http/problem.hpp"
+#include "app/i18n/catalog.hpp"
 #include "app/services/credentials.hpp"
+#include "storage/accounts.hpp"
 
 namespace capdev::api {
 
 namespace {
 
 json::object UserJson(const domain::Principal& p) {
+  json::value language = nullptr;
+  if (p.language) language = json::string(i18n::Tag(*p.language));
   return {{"id", p.user_id},
           {"username", p.username},
           {"role", ToJson(p.role)},
-          {"organization_id", ToJson(p.organization_id)}};
+          {"organization_id", ToJson(p.organization_id)},
+          {"language", std::move(language)}};
+}
+
+// PATCH /me: {"language": "en" | "zh" | null}, nothing else.
+domain::StatusOr<std::optional<domain::Language>> ReadLanguage(
+    const json::object& body) {
+  domain::Errors errors;
+  for (const auto& [key, value] : body) {
+    if (key != "language") {
+      errors.Add(std::string(key), domain::kNotAllowed,
+                 "error.not_a_field_of_resource");
+    }
+  }
+  const auto* value = body.if_contains("language");
+  std::optional<domain::Language> language;
+  if (!value) {
+    errors.Add("language", domain::kRequired);
+  } else if (!value->is_null()) {
+    const auto* tag = value->if_string();
+    if (tag) language = i18n::ParseTag(std::string_view(*tag));
+    if (!language) {
+      errors.Add("language", domain::kUnknownValue,
+                 domain::Message("error.unknown_value", {{"allowed", "en, zh"}}));
+    }
+  }
+  RETURN_IF_ERROR(errors.ToStatus());
+  return language;
 }
 
 std::string Instant(std::int64_t unix_seconds) {
@@ -134,6 +165,24 @@ void AddAuthRoutes(Router& router,
     return JsonResponse(200, o);
   };
   router.Add(kGet, "/api/v1/me", P::kSignedIn, me);
+  router.Add(kPatch, "/api/v1/me", P::kSignedIn,
+             [](Context& ctx) -> domain::StatusOr<Response> {
+               ASSIGN_OR_RETURN(const auto body, ParseObject(ctx.request));
+               ASSIGN_OR_RETURN(const auto language, ReadLanguage(body));
+               RETURN_IF_ERROR(Write(ctx, [&](auto& tx) {
+                 return storage::SetAccountLanguage(tx, ctx.user->user_id,
+                                                    language);
+               }));
+               domain::Principal user = *ctx.user;
+               user.language = language;
+               json::object o = UserJson(user);
+               if (!user.csrf_token.empty()) o["csrf_token"] = user.csrf_token;
+               Response r = JsonResponse(200, o);
+               // Its own answer is in the language just chosen.
+               r.language = language.value_or(
+                   i18n::FromAcceptLanguage(ctx.request.accept_language));
+               return r;
+             });
   router.Add(kGet, "/api/v1/auth/me", P::kSignedIn, me);
 }
 

@@ -16,6 +16,7 @@
 #include "app/services/credentials.hpp"
 #include "storage/maintenance.hpp"
 #include "storage/migrations.hpp"
+#include "app/i18n/catalog.hpp"
 
 namespace {
 
@@ -33,16 +34,16 @@ int Migrate(const std::string& path) {
   capdev::storage::Database db({path});
   const auto before = capdev::storage::SchemaVersion(db);
   if (!before.ok()) {
-    spdlog::error("{}", before.status().detail());
+    spdlog::error("{}", capdev::i18n::LogText(before.status()));
     return 1;
   }
   if (auto s = capdev::storage::Migrate(db); !s.ok()) {
-    spdlog::error("{}", s.detail());
+    spdlog::error("{}", capdev::i18n::LogText(s));
     return 1;
   }
   const auto after = capdev::storage::SchemaVersion(db);
   if (!after.ok()) {
-    spdlog::error("{}", after.status().detail());
+    spdlog::error("{}", capdev::i18n::LogText(after.status()));
     return 1;
   }
   spdlog::info("schema of {} at version {} (was {})", path, *after, *before);
@@ -51,7 +52,7 @@ int Migrate(const std::string& path) {
 
 int Backup(const std::string& path, const std::string& out) {
   if (auto s = capdev::storage::BackupDatabase(path, out); !s.ok()) {
-    spdlog::error("backup of {} failed: {}", path, s.detail());
+    spdlog::error("backup of {} failed: {}", path, capdev::i18n::LogText(s));
     return 1;
   }
   spdlog::info("backed up {} to {} (checked: integrity and foreign keys ok)",
@@ -62,7 +63,7 @@ int Backup(const std::string& path, const std::string& out) {
 int Restore(const std::string& path, const std::string& backup) {
   const bool replaced = std::filesystem::exists(path);
   if (auto s = capdev::storage::RestoreDatabase(path, backup); !s.ok()) {
-    spdlog::error("restore of {} refused: {}", path, s.detail());
+    spdlog::error("restore of {} refused: {}", path, capdev::i18n::LogText(s));
     return 1;
   }
   if (replaced) {

@@ -21,6 +21,7 @@
 #include "storage/records.hpp"
 #include "storage/session_schedule.hpp"
 #include "storage/transaction.hpp"
+#include "app/i18n/catalog.hpp"
 
 namespace capdev::cli {
 
@@ -373,7 +374,7 @@ domain::StatusOr<SeedReport> LoadSeed(storage::Database& db,
 int RunSeed(const std::string& db_path, const std::string& folder) {
   storage::Database db({db_path});
   if (auto s = storage::Migrate(db); !s.ok()) {
-    spdlog::error("{}", s.detail());
+    spdlog::error("{}", i18n::LogText(s));
     return 1;
   }
   auto files = folder.empty() ? domain::StatusOr<SeedFiles>(BuiltInSeed())
@@ -382,9 +383,7 @@ int RunSeed(const std::string& db_path, const std::string& folder) {
                            : domain::StatusOr<SeedReport>(files.status());
   if (!result.ok()) {
     spdlog::error("seed refused, nothing was written: {}",
-                  result.status().detail());
-    for (const auto& e : result.status().errors())
-      spdlog::error("  {}: {}", e.field, e.message);
+                  i18n::LogText(result.status()));
     return 1;
   }
   spdlog::info(

@@ -16,14 +16,14 @@
 #include "storage/server_lock.hpp"
 #include "storage/transaction.hpp"
 #include "storage/wal_checkpointer.hpp"
+#include "app/i18n/catalog.hpp"
 
 namespace capdev::cli {
 
 namespace {
 
 http::Response Unavailable() {
-  return http::Problem(503,
-                       "The database is not available; try again shortly.");
+  return http::Problem(503, "error.database_unavailable");
 }
 
 // A short read, on the calling I/O thread, inside one snapshot: SQLite takes
@@ -36,7 +36,7 @@ http::Response ReadNow(http::ConnectionPool& reads, const http::Router& router,
   if (!lease.get()) return Unavailable();
   const auto snapshot = storage::ReadTransaction::Begin(*lease.get());
   if (!snapshot.ok()) {
-    spdlog::error("a read could not begin: {}", snapshot.status().detail());
+    spdlog::error("a read could not begin: {}", i18n::LogText(snapshot.status()));
     return Unavailable();
   }
   return router.Dispatch(request, target, *lease.get());
@@ -50,20 +50,20 @@ int Serve(const ServeOptions& options) {
   // Refuse before opening: SQLite would create a missing file, and a corrupt
   // one would answer 500s behind a healthy /healthz.
   if (auto s = storage::CheckServable(path); !s.ok()) {
-    spdlog::error("cannot serve: {}", s.detail());
+    spdlog::error("cannot serve: {}", i18n::LogText(s));
     return 1;
   }
   // Held until we return: `capdev restore` refuses while a server holds it.
   auto lock = storage::DatabaseLock::Acquire(
       path, storage::DatabaseLock::Mode::kShared);
   if (!lock.ok()) {
-    spdlog::error("cannot serve: {}", lock.status().detail());
+    spdlog::error("cannot serve: {}", i18n::LogText(lock.status()));
     return 1;
   }
   {
     storage::Database db(options.database);
     if (auto s = storage::Migrate(db); !s.ok()) {
-      spdlog::error("cannot serve {}: {}", options.database.path, s.detail());
+      spdlog::error("cannot serve {}: {}", options.database.path, i18n::LogText(s));
       return 1;
     }
   }
@@ -82,7 +82,7 @@ int Serve(const ServeOptions& options) {
           if (auto s = storage::TouchToken(db, hash, now); !s.ok()) {
             // Only the idle expiry's clock: nobody waits for this answer.
             spdlog::error("a token's use could not be recorded: {}",
-                          s.detail());
+                          i18n::LogText(s));
             return http::Problem(s);  // a 5xx: the writer rolls it back
           }
           return http::Response{};
@@ -133,9 +133,7 @@ int Serve(const ServeOptions& options) {
                 });
             if (!queued) {
               auto busy =
-                  http::Problem(503,
-                                "The server is running as many reports and "
-                                "exports as it can; try again in a minute.");
+                  http::Problem(503, "error.reports_busy");
               busy.headers.emplace_back("Retry-After", "60");
               (*shared)(std::move(busy));
             }

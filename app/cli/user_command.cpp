@@ -9,6 +9,7 @@
 #include "storage/accounts.hpp"
 #include "storage/migrations.hpp"
 #include "storage/transaction.hpp"
+#include "app/i18n/catalog.hpp"
 
 namespace capdev::cli {
 
@@ -28,10 +29,7 @@ int Fail(const std::string& message) {
 
 int Report(const domain::Status& s, const std::string& done) {
   if (!s.ok()) {
-    std::string message = s.detail();
-    for (const auto& e : s.errors())
-      message += "; " + e.field + " " + e.message;
-    return Fail(message);
+    return Fail(i18n::LogText(s));
   }
   std::cout << done << "\n";
   return 0;
@@ -128,7 +126,7 @@ int Bootstrap(storage::Database& db) {
 
 int RunUserCommand(const UserCommand& c) {
   storage::Database db({c.db_path});
-  if (auto s = storage::Migrate(db); !s.ok()) return Fail(s.detail());
+  if (auto s = storage::Migrate(db); !s.ok()) return Fail(i18n::LogText(s));
   if (c.action == "add") return Add(db, c);
   if (c.action == "list") return List(db);
   if (c.action == "disable" || c.action == "enable") {

@@ -1,5 +1,7 @@
 #include "app/codec/json_codec.hpp"
 
+#include "app/i18n/catalog.hpp"
+
 namespace capdev::codec {
 
 json::array ToJson(const std::vector<domain::Conflict>& conflicts) {
@@ -69,6 +71,32 @@ json::object SheetJson(std::int64_t session_id,
   return {{"session_id", session_id},
           {"items", EncodeAll(marks)},
           {"next_cursor", nullptr}};
+}
+
+json::object ToJson(
+    const std::vector<std::pair<std::string, domain::Arg>>& args) {
+  json::object params;
+  for (const auto& [name, arg] : args) {
+    std::visit(
+        [&, &key = name](const auto& v) {
+          using V = std::decay_t<decltype(v)>;
+          if constexpr (std::is_same_v<V, domain::Term>) {
+            params[key] = v.key;
+          } else {
+            params[key] = v;
+          }
+        },
+        arg.value());
+  }
+  return params;
+}
+
+json::object ToJson(const domain::FieldError& error, domain::Language lang) {
+  json::object o{{"field", error.field},
+                 {"code", error.code},
+                 {"message", i18n::Render(lang, error.message)}};
+  if (!error.message.args().empty()) o["params"] = ToJson(error.message.args());
+  return o;
 }
 
 }  // namespace capdev::codec

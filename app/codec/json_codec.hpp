@@ -46,6 +46,11 @@ json::value ToJson(const std::optional<T>& v) {
   return v ? ToJson(*v) : json::value(nullptr);
 }
 json::array ToJson(const std::vector<domain::Conflict>& conflicts);
+// A broken rule for the reader: {field, code, message[, params]}.
+json::object ToJson(const domain::FieldError& error, domain::Language lang);
+// A message's values as sent beside it (`params`): numbers and texts, a
+// Term as its key.
+json::object ToJson(const std::vector<std::pair<std::string, domain::Arg>>& args);
 
 // One session's attendance sheet, as its GET and PUT answer it.
 json::object SheetJson(std::int64_t session_id,

@@ -1,4 +1,5 @@
 #include "app/http/connection_pool.hpp"
+#include "app/i18n/catalog.hpp"
 
 #include <spdlog/spdlog.h>
 
@@ -18,7 +19,7 @@ ConnectionPool::Lease ConnectionPool::Acquire() {
   auto opened = storage::Database::Open(options_);
   if (!opened.ok()) {
     spdlog::error("cannot open a read connection: {}",
-                  opened.status().detail());
+                  i18n::LogText(opened.status()));
     return {*this, nullptr};
   }
   return {*this, std::move(*opened)};

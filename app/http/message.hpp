@@ -3,9 +3,12 @@
 // that only app/http/ compiles Boost.Beast.
 
 #include <functional>
+#include <optional>
 #include <string>
 #include <utility>
 #include <vector>
+
+#include "domain/message.hpp"
 
 namespace capdev::storage {
 class Database;
@@ -22,6 +25,7 @@ struct Request {
   std::string cookie;         // the Cookie header, for the web session
   std::string csrf_token;     // X-CSRF-Token
   std::string if_none_match;  // for the web app's assets
+  std::string accept_language;
   std::string remote_address;
 };
 
@@ -36,6 +40,12 @@ struct Response {
   // A change read and planned off the writer (an import's real run): the
   // server hands this to the writer, and what it answers is the answer.
   std::function<Response(storage::Database&)> then_write;
+  // A body for a person (problem+json), written in the reader's language
+  // when it is answered: `language` (the user's setting, known once signed
+  // in) or else the request's Accept-Language. `body` meanwhile holds it in
+  // English.
+  std::function<std::string(domain::Language)> localized_body;
+  std::optional<domain::Language> language;
 
   const std::string* Header(std::string_view name) const {
     for (const auto& [k, v] : headers) {

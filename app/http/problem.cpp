@@ -3,43 +3,9 @@
 #include <boost/json.hpp>
 
 #include "app/codec/json_codec.hpp"
+#include "app/i18n/catalog.hpp"
 
 namespace capdev::http {
-
-namespace {
-const char* Title(int status) {
-  switch (status) {
-    case 400:
-      return "Bad Request";
-    case 401:
-      return "Unauthorized";
-    case 403:
-      return "Forbidden";
-    case 404:
-      return "Not Found";
-    case 405:
-      return "Method Not Allowed";
-    case 409:
-      return "Conflict";
-    case 413:
-      return "Content Too Large";
-    case 414:
-      return "URI Too Long";
-    case 415:
-      return "Unsupported Media Type";
-    case 422:
-      return "Unprocessable Content";
-    case 429:
-      return "Too Many Requests";
-    case 431:
-      return "Request Header Fields Too Large";
-    case 503:
-      return "Service Unavailable";
-    default:
-      return status >= 500 ? "Internal Server Error" : "Error";
-  }
-}
-}  // namespace
 
 int HttpStatus(domain::Code code) {
   switch (code) {
@@ -72,28 +38,48 @@ int HttpStatus(domain::Code code) {
 
 namespace {
 
-boost::json::object Body(int status, std::string detail,
+std::string TitleKey(int status) {
+  switch (status) {
+    case 400: case 401: case 403: case 404: case 405: case 409: case 413:
+    case 414: case 415: case 422: case 429: case 431: case 500: case 503:
+      return "http.status_" + std::to_string(status);
+    default:
+      return status >= 500 ? "http.status_500" : "http.status_other";
+  }
+}
+
+boost::json::object Body(domain::Language lang, int status,
+                         const domain::Message& detail,
                          const std::vector<domain::FieldError>& errors) {
   boost::json::array list;
-  for (const auto& e : errors)
-    list.push_back({{"field", e.field}, {"message", e.message}});
+  for (const auto& e : errors) list.push_back(codec::ToJson(e, lang));
   return {{"type", "about:blank"},
-          {"title", Title(status)},
+          {"title", i18n::Text(lang, TitleKey(status))},
           {"status", status},
-          {"detail", std::move(detail)},
+          {"detail", i18n::Render(lang, detail)},
           {"errors", std::move(list)}};
 }
 
-Response Answer(int status, const boost::json::object& body) {
-  return Response{
-      status, "application/problem+json", boost::json::serialize(body), {}};
+// The body is written now in English and again in the reader's language
+// when it is sent.
+Response Answer(int status,
+                std::function<boost::json::object(domain::Language)> body) {
+  Response r{status, "application/problem+json",
+             boost::json::serialize(body(domain::Language::kEn)), {}};
+  r.localized_body = [body = std::move(body)](domain::Language lang) {
+    return boost::json::serialize(body(lang));
+  };
+  return r;
 }
 
 }  // namespace
 
-Response Problem(int status, std::string detail,
-                 const std::vector<domain::FieldError>& errors) {
-  return Answer(status, Body(status, std::move(detail), errors));
+Response Problem(int status, domain::Message detail,
+                 std::vector<domain::FieldError> errors) {
+  return Answer(status, [status, detail = std::move(detail),
+                         errors = std::move(errors)](domain::Language lang) {
+    return Body(lang, status, detail, errors);
+  });
 }
 
 Response Problem(const domain::Status& status,
@@ -103,11 +89,15 @@ Response Problem(const domain::Status& status,
     return Problem(500, kInternalDetail);
   }
   const int code = HttpStatus(status.code());
-  auto body = Body(code, status.detail(), status.errors());
+  boost::json::object extra = extensions;
   if (!status.conflicts().empty())
-    body["conflicts"] = codec::ToJson(status.conflicts());
-  for (const auto& [key, value] : extensions) body[key] = value;
-  Response r = Answer(code, body);
+    extra["conflicts"] = codec::ToJson(status.conflicts());
+  Response r = Answer(code, [code, status, extra = std::move(extra)](
+                                domain::Language lang) {
+    auto body = Body(lang, code, status.detail(), status.errors());
+    for (const auto& [key, value] : extra) body[key] = value;
+    return body;
+  });
   if (status.code() == domain::Code::kUnauthenticated) {
     r.headers.emplace_back("WWW-Authenticate", "Bearer realm=\"capdev\"");
   }

@@ -1,6 +1,7 @@
 #pragma once
 // RFC 9457 problem+json bodies, and the one place that maps a domain Status
-// to an HTTP status.
+// to an HTTP status. Its texts are rendered in the reader's language when the
+// answer is sent (Response::localized_body).
 
 #include <boost/json/object.hpp>
 #include <string>
@@ -13,10 +14,9 @@ namespace capdev::http {
 
 int HttpStatus(domain::Code code);
 // What a client is told of a bug (a 500): nothing internal.
-inline constexpr const char* kInternalDetail =
-    "The server could not complete the request; it has been logged.";
-Response Problem(int status, std::string detail,
-                 const std::vector<domain::FieldError>& errors = {});
+inline constexpr domain::Message kInternalDetail = "error.internal";
+Response Problem(int status, domain::Message detail,
+                 std::vector<domain::FieldError> errors = {});
 // With the Status's conflicts, if any, and `extensions` as extension members
 // (RFC 9457 §3.2): an import's refusal carries its report.
 Response Problem(const domain::Status& status,

@@ -124,10 +124,11 @@ bool Query::Noted(std::string_view name) const {
 
 domain::Status Query::Check() const {
   if (errors_.empty()) return domain::Status::Ok();
-  // The first problem's sentence as the detail, as a person would say it.
+  // The first problem as the detail, as a person would say it.
   const auto& first = errors_.front();
   return domain::Status::Malformed(
-      "query parameter '" + first.field + "' " + first.message, errors_);
+      domain::Message("error.bad_parameter", {{"name", first.field}}),
+      errors_);
 }
 
 std::vector<std::string> Query::Names() const {

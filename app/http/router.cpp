@@ -9,6 +9,7 @@
 #include <set>
 
 #include "app/http/problem.hpp"
+#include "app/i18n/catalog.hpp"
 
 namespace capdev::http {
 
@@ -136,8 +137,9 @@ Response Router::Dispatch(const Request& request, const Target& target,
 domain::StatusOr<Response> Router::Run(
     const Route& route, const Request& request, const PathParams& params,
     const std::vector<std::pair<std::string, std::string>>& pairs,
-    storage::Database& db) const {
+    storage::Database& db, domain::Language& language) const {
   Context ctx{request, params, db};
+  ctx.language = language;
   std::optional<domain::Principal> user;
   if (authenticator_ && route.info.permission != domain::Permission::kPublic) {
     std::optional<std::string> feed_token;
@@ -150,10 +152,11 @@ domain::StatusOr<Response> Router::Run(
       }
     }
     ASSIGN_OR_RETURN(user, authenticator_(request, feed_token, db));
+    if (user->language) ctx.language = language = *user->language;
     if (!domain::RoleAllows(user->role, route.info.permission)) {
-      return domain::Status::PermissionDenied(
-          "a " + std::string(domain::ToText(user->role)) +
-          " user may not do this");
+      return domain::Status::PermissionDenied(domain::Message(
+          "error.role_may_not", {{"role", domain::Term{"enum.user_role." +
+                                                       std::string(domain::ToText(user->role))}}}));
     }
     ctx.user = &*user;
   }
@@ -164,13 +167,15 @@ domain::StatusOr<Response> Router::Run(
   for (const auto& [name, value] : pairs) {
     const auto& known = route.info.query;
     if (std::find(known.begin(), known.end(), name) == known.end()) {
-      unknown.push_back({name, "is not a parameter of this route"});
+      unknown.push_back(
+          domain::FieldError(name, "invalid", "error.unknown_parameter"));
       names += (names.empty() ? "'" : ", '") + name + "'";
     }
   }
   if (!unknown.empty()) {
-    return domain::Status::Malformed("unknown query parameter " + names,
-                                     std::move(unknown));
+    return domain::Status::Malformed(
+        domain::Message("error.unknown_parameters", {{"names", names}}),
+        std::move(unknown));
   }
   Query query(pairs, route.info.query);
   return route.handler(ctx, query);
@@ -239,32 +244,37 @@ Router::Target Router::Resolve(const Request& request) const {
 Response Router::DispatchUnlogged(const Request& request, const Target& target,
                                   storage::Database& db) const {
   if (!target.valid_url) {
-    return Problem(400, "The request target is not a valid URL path.");
+    return Problem(400, "error.bad_url_path");
   }
   if (target.route) {
-    auto response =
-        Run(*target.route, request, target.params, target.query, db);
+    auto language = i18n::FromAcceptLanguage(request.accept_language);
+    auto response = Run(*target.route, request, target.params, target.query,
+                        db, language);
     if (!response.ok()) {
       // A bug's detail is logged here and never sent (Problem hides it).
       if (response.status().code() == domain::Code::kInternal) {
         spdlog::error("{} {} failed: {}", request.method,
-                      target.route->info.path, response.status().detail());
+                      target.route->info.path, response.status().log_detail());
       }
-      return Problem(response.status());
+      Response r = Problem(response.status());
+      r.language = language;
+      return r;
     }
     if (request.method == "HEAD") response->body.clear();
+    if (!response->language) response->language = language;
     return std::move(*response);
   }
   if (!target.allowed.empty()) {
     std::string allow;
     for (const auto& m : target.allowed)
       allow += (allow.empty() ? "" : ", ") + m;
-    Response r = Problem(405, "This path does not accept " + request.method +
-                                  "; it accepts " + allow + ".");
+    Response r = Problem(405, domain::Message("error.method_not_allowed",
+                                              {{"method", request.method},
+                                               {"allowed", allow}}));
     r.headers.emplace_back("Allow", allow);
     return r;
   }
-  return Problem(404, "No such route.");
+  return Problem(404, "error.no_such_route");
 }
 
 }  // namespace capdev::http

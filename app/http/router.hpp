@@ -39,6 +39,8 @@ struct Context {
   const PathParams& params;  // from the path template
   storage::Database& db;
   const domain::Principal* user = nullptr;  // null on public routes
+  // The reader's: the user's setting, else Accept-Language, else English.
+  domain::Language language = domain::Language::kEn;
 
   // A path parameter that must be a positive id (404 otherwise: no such
   // record).
@@ -203,8 +205,8 @@ class Router {
  private:
   domain::StatusOr<Response> Run(
       const Route& route, const Request& request, const PathParams& params,
-      const std::vector<std::pair<std::string, std::string>>& query,
-      storage::Database& db) const;
+      const std::vector<std::pair<std::string, std::string>>& pairs,
+      storage::Database& db, domain::Language& language) const;
   Response DispatchUnlogged(const Request& request, const Target& target,
                             storage::Database& db) const;
 

@@ -15,6 +15,7 @@
 #include <vector>
 
 #include "app/http/problem.hpp"
+#include "app/i18n/catalog.hpp"
 #include "app/http/security_headers.hpp"
 
 namespace capdev::http {
@@ -127,32 +128,32 @@ class Session : public std::enable_shared_from_this<Session> {
     }
     if (ec == http::error::body_limit) {
       return Reply(
-          Problem(413, "The request body is larger than " +
-                           std::to_string(server_->options.body_limit) +
-                           " bytes."),
+          Problem(413, domain::Message("error.body_too_large",
+                                       {{"bytes", server_->options.body_limit}})),
           false);
     }
     if (ec == http::error::header_limit) {
-      return Reply(Problem(431, "The request headers are too large."), false);
+      return Reply(Problem(431, "error.headers_too_large"), false);
     }
     if (ec.category() ==
             http::make_error_code(http::error::end_of_stream).category() ||
         ec == http::error::partial_message) {
-      return Reply(Problem(400, "The request is not valid HTTP/1.1."), false);
+      return Reply(Problem(400, "error.bad_http"), false);
     }
     if (ec || !parser_) return Close();  // parser_: set by ReadRequest()
 
     auto& message = parser_->get();
     version_ = message.version();
+    accept_language_ = std::string(message[http::field::accept_language]);
     if (auto bad = FramingError(message)) {
       // The connection's framing is in doubt: answer and close.
       return Reply(Problem(400, *bad), false);
     }
     const bool keep_alive = message.keep_alive();
     if (message.target().size() > server_->options.url_limit) {
-      return Reply(Problem(414, "The URL is longer than " +
-                                    std::to_string(server_->options.url_limit) +
-                                    " bytes."),
+      return Reply(Problem(414, domain::Message(
+                                    "error.url_too_long",
+                                    {{"bytes", server_->options.url_limit}})),
                    false);
     }
     Request request;
@@ -164,6 +165,7 @@ class Session : public std::enable_shared_from_this<Session> {
     request.csrf_token = std::string(message["X-CSRF-Token"]);
     request.if_none_match = std::string(message[http::field::if_none_match]);
     request.remote_address = remote_;
+    request.accept_language = accept_language_;
     request.body = std::move(message.body());
     parser_.reset();
 
@@ -188,14 +190,14 @@ class Session : public std::enable_shared_from_this<Session> {
   // RFC 9112: an HTTP/1.1 request has exactly one Host; a body is framed by
   // Content-Length or by chunked alone. Anything else could be read
   // differently by a proxy in front of us (request smuggling).
-  static std::optional<std::string> FramingError(
+  static std::optional<domain::Message> FramingError(
       const http::request<http::string_body>& message) {
     if (message.version() >= 11 && message.count(http::field::host) != 1) {
-      return "An HTTP/1.1 request needs exactly one Host header.";
+      return domain::Message("error.one_host");
     }
     if (message.count(http::field::transfer_encoding) == 0) return std::nullopt;
     if (message.count(http::field::content_length) != 0) {
-      return "Content-Length and Transfer-Encoding must not be sent together.";
+      return domain::Message("error.length_and_chunked");
     }
     std::string coding(message[http::field::transfer_encoding]);
     const auto first = coding.find_first_not_of(" \t");
@@ -205,13 +207,16 @@ class Session : public std::enable_shared_from_this<Session> {
                  : coding.substr(first, last - first + 1);
     if (message.count(http::field::transfer_encoding) != 1 ||
         !beast::iequals(coding, "chunked") || message.version() < 11) {
-      return "Transfer-Encoding must be chunked alone; other transfer codings "
-             "are not supported.";
+      return domain::Message("error.chunked_only");
     }
     return std::nullopt;
   }
 
   void Reply(Response response, bool keep_alive) {
+    if (response.localized_body) {
+      response.body = response.localized_body(response.language.value_or(
+          i18n::FromAcceptLanguage(accept_language_)));
+    }
     AddSecurityHeaders(response);
     busy_ = true;
     served_ = true;
@@ -244,6 +249,7 @@ class Session : public std::enable_shared_from_this<Session> {
   std::shared_ptr<Server::Impl> server_;
   std::string remote_;
   unsigned version_ = 11;
+  std::string accept_language_;  // the last request's, for its answer
   bool busy_ = false;
   bool served_ = false;  // answered a request: later waits are keep-alive
 };

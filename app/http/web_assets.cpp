@@ -5,6 +5,7 @@
 #include <sstream>
 
 #include "app/http/problem.hpp"
+#include "app/i18n/catalog.hpp"
 
 namespace capdev::http {
 
@@ -51,6 +52,14 @@ WebAssets::WebAssets(std::string dir) : dir_(std::move(dir)) {
 
 std::optional<WebAssets::Asset> WebAssets::Find(std::string_view path) const {
   if (!SafePath(path)) return std::nullopt;
+  // The catalogs are the server's too (app/i18n/): one copy, compiled in.
+  if (path.starts_with("i18n/") && path.ends_with(".json")) {
+    const auto tag = path.substr(5, path.size() - 10);
+    const auto lang = i18n::ParseTag(tag);
+    if (!lang) return std::nullopt;
+    const auto body = i18n::CatalogJson(*lang);
+    return Asset{std::string(body), Etag(body)};
+  }
   if (dir_.empty()) {
     auto it = embedded_.find(path);
     if (it == embedded_.end()) return std::nullopt;
@@ -75,12 +84,12 @@ std::optional<Response> WebAssets::Serve(const Request& request) const {
     return std::nullopt;
   }
   if (request.method != "GET" && request.method != "HEAD") {
-    Response r = Problem(405, "This path accepts GET only.");
+    Response r = Problem(405, "error.get_only");
     r.headers.emplace_back("Allow", "GET, HEAD");
     return r;
   }
   auto asset = Find(file);
-  if (!asset) return Problem(404, "No such file.");
+  if (!asset) return Problem(404, "error.no_such_file");
 
   Response r;
   r.content_type = std::string(ContentType(file));

@@ -1,4 +1,5 @@
 #include "app/http/worker_pool.hpp"
+#include "app/i18n/catalog.hpp"
 
 #include <spdlog/spdlog.h>
 
@@ -50,7 +51,7 @@ void WorkerPool::Run(const storage::DatabaseOptions& database) {
     if (!db) {
       if (auto opened = storage::Database::Open(database); !opened.ok()) {
         spdlog::error("worker cannot open the database: {}",
-                      opened.status().detail());
+                      i18n::LogText(opened.status()));
       } else {
         db = std::move(*opened);
       }

@@ -7,6 +7,7 @@
 #include <utility>
 
 #include "app/http/problem.hpp"
+#include "app/i18n/catalog.hpp"
 #include "storage/transaction.hpp"
 #include "storage/wal_checkpointer.hpp"
 
@@ -14,13 +15,9 @@ namespace capdev::http {
 
 namespace {
 
-const char* const kLost =
-    "The change could not be saved; nothing of it was kept. Try again "
-    "shortly.";
+constexpr domain::Message kLost = "error.change_lost";
 
-const char* const kOverBudget =
-    "The change would hold the database too long; nothing was saved: split "
-    "the list or try again.";
+constexpr domain::Message kOverBudget = "error.over_budget";
 
 // A successful answer whose change did not reach the disk must not stand.
 void Withdraw(Response& answer, const Response& instead) {
@@ -75,7 +72,7 @@ void Writer::Run(const storage::DatabaseOptions& options) {
       writer.automatic_checkpoints = false;
       if (auto opened = storage::Database::Open(writer); !opened.ok()) {
         spdlog::error("the writer cannot open the database: {}",
-                      opened.status().detail());
+                      i18n::LogText(opened.status()));
       } else {
         db = std::move(*opened);
       }
@@ -85,9 +82,7 @@ void Writer::Run(const storage::DatabaseOptions& options) {
       answers = Commit(*db, batch);
     } else {
       answers.assign(batch.size(),
-                     Problem(503,
-                             "The database is not available; try again "
-                             "shortly."));
+                     Problem(503, "error.database_unavailable"));
     }
     for (std::size_t i = 0; i < batch.size(); ++i) {
       try {
@@ -101,7 +96,7 @@ void Writer::Run(const storage::DatabaseOptions& options) {
     // Between batches, once answered: keep the WAL within its bound.
     if (db) {
       if (auto s = storage::BoundWal(*db); !s.ok())
-        spdlog::warn("the WAL could not be truncated: {}", s.detail());
+        spdlog::warn("the WAL could not be truncated: {}", i18n::LogText(s));
     }
   }
 }
@@ -159,11 +154,11 @@ std::vector<Response> Writer::Commit(storage::Database& db,
   try {
     for (;;) {
       auto begun = storage::BatchTx::Begin(db);
-      if (!begun.ok()) return fail(begun.status().detail(), begun.status());
+      if (!begun.ok()) return fail(i18n::LogText(begun.status()), begun.status());
       storage::BatchTx& tx = *begun;
       bool ended_by_engine = false;
       for (; run < batch.size() && !ended_by_engine; ++run) {
-        if (auto s = tx.BeginRequest(); !s.ok()) return fail(s.detail(), s);
+        if (auto s = tx.BeginRequest(); !s.ok()) return fail(i18n::LogText(s), s);
         answers[run] = RunOne(db, batch[run]);
         if (tx.RolledBackByEngine()) {
           // A full disk, an I/O error: the requests before this one lost
@@ -177,10 +172,10 @@ std::vector<Response> Writer::Commit(storage::Database& db,
         if (auto s = answers[run].status >= 500 ? tx.RollBackRequest()
                                                 : tx.ReleaseRequest();
             !s.ok())
-          return fail(s.detail(), s);
+          return fail(i18n::LogText(s), s);
       }
       if (ended_by_engine) continue;  // the rest in a new transaction
-      if (auto s = tx.Commit(); !s.ok()) return fail(s.detail(), s);
+      if (auto s = tx.Commit(); !s.ok()) return fail(i18n::LogText(s), s);
       return answers;
     }
   } catch (const std::exception& e) {

@@ -220,6 +220,7 @@ domain::StatusOr<LoginResult> AuthService::Login(storage::Database& db,
   result.expires_at = now + options_.lifetime.absolute_seconds;
   result.user = {account->id, account->username, account->role,
                  account->organization_id};
+  result.user.language = account->language;
   return result;
 }
 

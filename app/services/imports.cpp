@@ -38,8 +38,8 @@ domain::Status ImportRefusal(const ImportReport& report) {
   std::vector<domain::FieldError> errors;
   for (const auto& row : report.rows) {
     for (const auto& e : row.errors)
-      errors.push_back(
-          {"rows[" + std::to_string(row.row) + "]." + e.field, e.message});
+      errors.emplace_back("rows[" + std::to_string(row.row) + "]." + e.field,
+                          e.code, e.message);
   }
   std::string detail =
       "Some rows cannot be imported; nothing was saved. Correct them (or "
@@ -75,7 +75,7 @@ json::object ImportReport::ToJson() const {
   for (const auto& r : rows) {
     json::array errors;
     for (const auto& e : r.errors)
-      errors.push_back({{"field", e.field}, {"message", e.message}});
+      errors.push_back({{"field", e.field}, {"message", std::string(e.message.key())}});
     const auto action = domain::ToText(r.action);
     counts[action] = counts[action].as_int64() + 1;
     list.push_back(

@@ -31,7 +31,7 @@ using domain::ImportColumn;
 
 std::vector<domain::FieldError> ErrorsOf(const domain::Status& status) {
   if (!status.errors().empty()) return status.errors();
-  return {{"row", status.detail()}};
+  return {domain::FieldError("row", "invalid", status.detail())};
 }
 
 void Put(json::object& o, const char* name, const std::string& value) {

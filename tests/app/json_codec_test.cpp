@@ -47,7 +47,7 @@ TEST(JsonCodecTest, RefusesInvalidJsonAsMalformed) {
     auto body = http::ParseBody(WithBody(text));
     ASSERT_FALSE(body.ok()) << text;
     EXPECT_EQ(http::HttpStatus(body.status().code()), 400) << text;
-    EXPECT_THAT(body.status().detail(), HasSubstr("not valid JSON")) << text;
+    EXPECT_THAT(std::string(body.status().detail().key()), HasSubstr("not valid JSON")) << text;
   }
 }
 
@@ -314,7 +314,7 @@ TEST(JsonCodecTest, AnUnknownEnumerationTextNamesEveryAllowedText) {
   codec::FromJson(json::value("Training"), out, "kind",
                   e);  // texts are lower case
   ASSERT_EQ(e.list().size(), 1u);
-  const std::string& message = e.list()[0].message;
+  const std::string message(e.list()[0].message.key());
   EXPECT_THAT(message, ::testing::StartsWith("must be one of: "));
   for (auto text : domain::Texts<domain::WorkshopKind>()) {
     EXPECT_THAT(message, HasSubstr(std::string(text)));

@@ -121,7 +121,7 @@ TEST(QueryTest, EnumRefusesAnUnknownTextNamingEveryAllowedOne) {
   auto q = Of({{"status", "Held"}});
   EXPECT_EQ(q.Enum<domain::WorkshopStatus>("status"), std::nullopt);
   ASSERT_FALSE(q.Check().ok());
-  const std::string message = q.Check().errors().at(0).message;
+  const std::string message(q.Check().errors().at(0).message.key());
   for (auto text : domain::Texts<domain::WorkshopStatus>()) {
     EXPECT_THAT(message, ::testing::HasSubstr(std::string(text)));
   }
@@ -214,7 +214,7 @@ TEST(QueryTest, CheckCollectsEveryErrorAndItsDetailNamesTheFirst) {
   EXPECT_EQ(http::HttpStatus(s.code()), 400);
   EXPECT_THAT(NotedFields(q), ElementsAre("limit", "from", "strict"));
   EXPECT_EQ(s.detail(),
-            "query parameter 'limit' " + s.errors().front().message);
+            "query parameter 'limit' " + std::string(s.errors().front().message.key()));
 }
 
 TEST(QueryTest, NamesListsEveryParameterSentInOrder) {

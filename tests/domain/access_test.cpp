@@ -133,7 +133,7 @@ std::set<std::string> Fields(const Status& s) {
 // "field: message" for each error.
 std::vector<std::string> Messages(const Status& s) {
   std::vector<std::string> out;
-  for (const auto& e : s.errors()) out.push_back(e.field + ": " + e.message);
+  for (const auto& e : s.errors()) out.push_back(e.field + ": " + std::string(e.message.key()));
   return out;
 }
 

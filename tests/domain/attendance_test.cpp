@@ -17,7 +17,7 @@ TEST(AttendanceSheetTest, NamesEveryUnregisteredDuplicateOrMissingMark) {
   auto s = ValidateSheet(sheet, {1, 2});
   ASSERT_EQ(s.errors().size(), 3u);
   EXPECT_EQ(s.errors()[0].field, "[1].person_id");
-  EXPECT_NE(s.errors()[0].message.find("not registered"), std::string::npos);
+  EXPECT_NE(s.errors()[0].message.key().find("not registered"), std::string::npos);
   EXPECT_EQ(s.errors()[1].field, "[2].person_id");
   EXPECT_EQ(s.errors()[2].field, "[3].status");
 }

@@ -90,7 +90,7 @@ TEST(WorkshopLifecycleTest, RefusesTheOthersWithAReason) {
            {"cancelled", "held"}}) {
     auto s = CheckTransition(St(from), St(to));
     EXPECT_EQ(s.code(), Code::kFailedPrecondition) << from << "->" << to;
-    EXPECT_NE(s.detail().find("cannot become"), std::string::npos);
+    EXPECT_NE(s.detail().key().find("cannot become"), std::string::npos);
   }
 }
 

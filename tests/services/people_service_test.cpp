@@ -76,7 +76,7 @@ TEST_F(PersonServiceTest, AnEmailBelongsToOnePerson) {
   EXPECT_EQ(other.status().code(), Code::kAlreadyExists);
   ASSERT_FALSE(other.status().errors().empty());
   EXPECT_EQ(other.status().errors()[0].field, "email");
-  EXPECT_NE(other.status().detail().find(std::to_string(wang)),
+  EXPECT_NE(other.status().detail().key().find(std::to_string(wang)),
             std::string::npos)
       << other.status().detail();
   EXPECT_EQ(Count("people"), 1);

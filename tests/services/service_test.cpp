@@ -28,9 +28,9 @@ std::int64_t IdOf(const domain::StatusOr<T>& written, const char* what) {
 
 std::string Describe(const domain::Status& status) {
   std::string out = "code " + std::to_string(static_cast<int>(status.code())) +
-                    ": " + status.detail();
+                    ": " + std::string(status.detail().key());
   for (const auto& e : status.errors())
-    out += " [" + e.field + ": " + e.message + "]";
+    out += " [" + e.field + ": " + std::string(e.message.key()) + "]";
   return out;
 }
 

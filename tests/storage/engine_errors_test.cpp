@@ -36,7 +36,7 @@ TEST(EngineErrorsTest, AFullDatabaseIsUnavailable) {
   }
   ASSERT_FALSE(status.ok()) << "the inserts never filled the database";
   EXPECT_EQ(status.code(), domain::Code::kUnavailable);
-  EXPECT_NE(status.detail().find("disk is full"), std::string::npos);
+  EXPECT_NE(status.detail().key().find("disk is full"), std::string::npos);
   // Reads go on, and writes work again once there is room.
   EXPECT_GT(db.raw().execAndGet("SELECT count(*) FROM t").getInt(), 0);
   testing::Ok(db.Execute("DELETE FROM t"));

@@ -73,7 +73,7 @@ TEST_F(RecordsTest, NamesAreUniqueIgnoringCase) {
       .name = "FRONTEX", .kind = domain::OrganizationKind::kGovernment});
   ASSERT_FALSE(again.ok());
   EXPECT_EQ(again.status().code(), domain::Code::kAlreadyExists);
-  EXPECT_NE(again.status().detail().find("name"), std::string::npos);
+  EXPECT_NE(again.status().detail().key().find("name"), std::string::npos);
 }
 
 TEST_F(RecordsTest, RefusesToDeleteAReferencedRecord) {

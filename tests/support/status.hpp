@@ -15,7 +15,7 @@ namespace capdev::testing {
 inline void Ok(const domain::Status& status) {
   if (status.ok()) return;
   ADD_FAILURE() << "expected ok, got: " << status.detail();
-  throw std::runtime_error(status.detail());
+  throw std::runtime_error(std::string(status.detail().key()));
 }
 
 template <class T>
