@@ -57,8 +57,17 @@ std::optional<WebAssets::Asset> WebAssets::Find(std::string_view path) const {
     const auto tag = path.substr(5, path.size() - 10);
     const auto lang = i18n::ParseTag(tag);
     if (!lang) return std::nullopt;
-    const auto body = i18n::CatalogJson(*lang);
-    return Asset{std::string(body), Etag(body)};
+    if (dir_.empty()) {
+      const auto body = i18n::CatalogJson(*lang);
+      return Asset{std::string(body), Etag(body)};
+    }
+    // Developing the web app: the catalogs beside its folder (app/i18n/).
+    path = path.substr(5);
+    std::ifstream in(dir_ + "/../i18n/" + std::string(path), std::ios::binary);
+    if (!in) return std::nullopt;
+    std::ostringstream body;
+    body << in.rdbuf();
+    return Asset{body.str(), Etag(body.str())};
   }
   if (dir_.empty()) {
     auto it = embedded_.find(path);

@@ -1,6 +1,7 @@
 // The one way the app talks to the server: fetch with the session cookie, the
 // CSRF token on writes, and problem+json errors turned into Problem objects.
 
+import { language, t } from './i18n.js';
 import { queryString } from './query.js';
 
 const WRITE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
@@ -44,7 +45,8 @@ export function url(path, query) {
 
 // body: JSON-encoded, unless `type` is given (a file sent as it is, e.g. text/csv).
 async function request(method, path, { query, body, type } = {}) {
-  const headers = { Accept: 'application/json' };
+  // The server writes its messages in the language the screen is in.
+  const headers = { Accept: 'application/json', 'Accept-Language': language() };
   if (body !== undefined) headers['Content-Type'] = type || 'application/json';
   if (WRITE_METHODS.has(method) && csrfToken) headers['X-CSRF-Token'] = csrfToken;
   let response;
@@ -56,10 +58,7 @@ async function request(method, path, { query, body, type } = {}) {
       body: body === undefined || type ? body : JSON.stringify(body),
     });
   } catch {
-    throw new Problem(0, {
-      title: 'No connection',
-      detail: 'The server could not be reached. Check the connection and try again.',
-    });
+    throw new Problem(0, { title: t('common.no_connection'), detail: t('common.no_connection_detail') });
   }
   if (response.status === 204) return null;
   const answerType = response.headers.get('Content-Type') || '';

@@ -1,7 +1,9 @@
 // Entry point: restores the session, draws the navigation and hands each
 // hash route to its screen.
 import { onUnauthorized } from './api.js';
+import { setMyLanguage } from './client/auth.js';
 import { h, mount } from './dom.js';
+import { language, loadLanguage, preferredLanguage, rememberLanguage, t, tParts } from './i18n.js';
 import { location, match, navigate, route, startRouter } from './router.js';
 import { currentUser, forget, isAdmin, isFunder, restoreSession, signOut } from './session.js';
 import { button, confirmAction, dropOldErrors, errorBox, loading, notify, notifyProblem, pageHeader } from './ui.js';
@@ -27,10 +29,10 @@ import { usersView } from './views/users.js';
 import { auditView } from './views/audit.js';
 
 const NAV = [
-  ['Workshops', '/workshops'], ['People', '/people'], ['Organizations', '/organizations'],
-  ['Projects', '/projects'], ['Calendar', '/calendar'], ['Reports', '/reports'],
+  ['nav.workshops', '/workshops'], ['nav.people', '/people'], ['nav.organizations', '/organizations'],
+  ['nav.projects', '/projects'], ['nav.calendar', '/calendar'], ['nav.reports', '/reports'],
 ];
-const ADMIN_NAV = [['Users', '/users'], ['Audit', '/audit']];
+const ADMIN_NAV = [['nav.users', '/users'], ['nav.audit', '/audit']];
 const PUBLIC = new Set(['/signin']);
 
 route('/', homeView);
@@ -62,35 +64,61 @@ route('/reports/submissions', submissionsView);
 route('/users', usersView);
 route('/audit', auditView);
 
+// 中文 / English: the other language, named in itself. Signed in, the choice
+// is the user's setting; on the sign-in page, this browser's.
+export function languageSwitch() {
+  const other = language() === 'zh' ? 'en' : 'zh';
+  return button(t(`lang.${other}`), async () => {
+    if (currentUser()) {
+      try {
+        await setMyLanguage(other);
+      } catch (problem) {
+        notifyProblem(problem);
+        return;
+      }
+      currentUser().language = other;
+    }
+    rememberLanguage(other);
+    await loadLanguage(other);
+    drawStatic();
+    render();
+  }, { kind: 'link', class: 'lang-switch', lang: other === 'zh' ? 'zh-CN' : 'en', 'aria-label': `${t('nav.switch_language')}: ${t(`lang.${other}`)}` });
+}
+
+// The page's own texts outside the views.
+function drawStatic() {
+  document.querySelector('.skip-link').textContent = t('common.skip_to_content');
+  document.getElementById('nav').setAttribute('aria-label', t('nav.main'));
+}
+
 function drawChrome(path) {
   const user = currentUser();
   const nav = document.getElementById('nav');
   const account = document.getElementById('account');
   if (!user) {
     nav.hidden = true;
-    mount(account);
+    mount(account, languageSwitch());
     return;
   }
-  const links = isFunder() ? [['Reports', '/reports']] : [...NAV, ...(isAdmin() ? ADMIN_NAV : [])];
+  const links = isFunder() ? [['nav.reports', '/reports']] : [...NAV, ...(isAdmin() ? ADMIN_NAV : [])];
   nav.hidden = false;
-  mount(nav, h('ul', {}, links.map(([text, target]) => {
+  mount(nav, h('ul', {}, links.map(([key, target]) => {
     const current = path === target || path.startsWith(`${target}/`);
-    return h('li', {}, h('a', { href: `#${target}`, 'aria-current': current ? 'page' : null }, text));
+    return h('li', {}, h('a', { href: `#${target}`, 'aria-current': current ? 'page' : null }, t(key)));
   })));
-  const out = button('Sign out', async () => {
+  const out = button(t('nav.sign_out'), async () => {
     const n = unsavedMarkCount();
-    const marks = n === 1 ? '1 attendance mark is' : `${n} attendance marks are`;
-    if (n && !(await confirmAction(`${marks} not saved. Sign out and discard ${n === 1 ? 'it' : 'them'}?`, 'Sign out and discard'))) return;
+    if (n && !(await confirmAction(t('nav.unsaved_marks', { n }), t('nav.sign_out_discard')))) return;
     discardUnsavedMarks();
     try {
       await signOut();
-      notify('Signed out.');
+      notify(t('nav.signed_out'));
     } catch (problem) {
-      notifyProblem(problem, 'Sign out failed');
+      notifyProblem(problem, t('nav.sign_out_failed'));
     }
     navigate('/signin');
   }, { kind: 'link' });
-  mount(account, h('span', { class: 'who' }, user.username), out);
+  mount(account, languageSwitch(), h('span', { class: 'who' }, user.username), out);
 }
 
 let renderSeq = 0;
@@ -120,12 +148,12 @@ async function render() {
   const found = match(path);
   try {
     if (!found) {
-      mount(root, pageHeader('Page not found'), h('p', {}, 'There is no such page. ', h('a', { href: '#/' }, 'Go to the home page.')));
+      mount(root, pageHeader(t('common.page_not_found')), h('p', {}, tParts('common.no_such_page', { home: h('a', { href: '#/' }, t('common.go_home')) })));
     } else {
       await found.view({ params: found.params, query, root });
     }
   } catch (problem) {
-    if (seq === renderSeq) mount(root, pageHeader('Something went wrong'), errorBox(problem));
+    if (seq === renderSeq) mount(root, pageHeader(t('common.something_wrong')), errorBox(problem));
   }
   if (seq === renderSeq) root.querySelector('h1')?.focus();
 }
@@ -145,15 +173,19 @@ async function boot() {
   onUnauthorized(() => {
     if (!currentUser()) return;
     forget();
-    notify('Your session has ended. Please sign in again.', 'error');
+    notify(t('nav.session_ended'), 'error');
     navigate('/signin', { next: window.location.hash.slice(1) });
   });
   try {
-    await restoreSession();
+    // The catalog first: even the error below is text for a person.
+    await loadLanguage(preferredLanguage());
+    const user = await restoreSession();
+    if (user?.language) await loadLanguage(user.language);
   } catch (problem) {
     mount(document.getElementById('main'), errorBox(problem));
     return;
   }
+  drawStatic();
   startRouter(render);
 }
 

@@ -1,66 +1,74 @@
-// How values are shown: dates as "2 Mar 2026", enum values as words.
-// Dates travel as YYYY-MM-DD strings and are handled without time zones.
-
-const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
-const MONTHS_LONG = ['January', 'February', 'March', 'April', 'May', 'June', 'July',
-  'August', 'September', 'October', 'November', 'December'];
-export const WEEKDAYS = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'];
+// How values are shown, in the interface's language: dates as "2 Mar 2026"
+// or "2026年3月2日", numbers and percentages by the locale, enum values by
+// their catalog label. Dates travel as YYYY-MM-DD strings and are handled
+// without time zones (formatted as UTC noon of that day).
+import { language, locale, t } from './i18n.js';
 
 function parts(iso) {
   const [y, m, d] = iso.split('-').map(Number);
   return { y, m, d };
 }
 
-// "2 Mar 2026"; '' for null.
+function dateOf(iso) {
+  const { y, m, d } = parts(iso);
+  return new Date(Date.UTC(y, m - 1, d, 12));
+}
+
+function dateFormat(options) {
+  return new Intl.DateTimeFormat(locale(), { timeZone: 'UTC', ...options });
+}
+
+// "2 Mar 2026", "2026年3月2日"; '' for null.
 export function formatDate(iso) {
   if (!iso) return '';
-  const { y, m, d } = parts(iso);
-  return `${d} ${MONTHS[m - 1]} ${y}`;
+  return dateFormat({ day: 'numeric', month: language() === 'zh' ? 'long' : 'short', year: 'numeric' }).format(dateOf(iso));
 }
 
-// "Mon 2 Mar"
+// "Mon 2 Mar", "3月2日周一"
 export function formatDay(iso) {
-  const { m, d } = parts(iso);
-  return `${WEEKDAYS[weekday(iso)]} ${d} ${MONTHS[m - 1]}`;
+  return dateFormat({ weekday: 'short', day: 'numeric', month: language() === 'zh' ? 'long' : 'short' }).format(dateOf(iso));
 }
 
-// "March 2026" from "2026-03"
+// The names of the week's days, Monday first (the week starts on Monday in
+// both languages).
+export function weekdayNames() {
+  const f = dateFormat({ weekday: 'short' });
+  return [0, 1, 2, 3, 4, 5, 6].map((i) => f.format(dateOf(addDays('2024-01-01', i)))); // a Monday
+}
+
+// "March 2026", "2026年3月" from "2026-03"
 export function formatMonth(ym) {
-  if (!ym) return 'Unknown';
-  const [y, m] = ym.split('-').map(Number);
-  return `${MONTHS_LONG[m - 1]} ${y}`;
+  if (!ym) return t('common.unknown');
+  return dateFormat({ month: 'long', year: 'numeric' }).format(dateOf(`${ym}-01`));
 }
 
-// "Mar 2026" from "2026-03", for chart axes.
+// "Mar 2026", "2026年3月" from "2026-03", for chart axes.
 export function formatMonthShort(ym) {
   if (!ym) return '?';
-  const [y, m] = ym.split('-').map(Number);
-  return `${MONTHS[m - 1]} ${y}`;
+  return dateFormat({ month: language() === 'zh' ? 'long' : 'short', year: 'numeric' }).format(dateOf(`${ym}-01`));
 }
 
-// "23–25 Nov 2026", "30 Nov – 2 Dec 2026", "Dates unknown"; "(estimated)" when flagged.
+// "23–25 Nov 2026", "2026年11月23日至25日", "Dates unknown"; "(estimated)" when flagged.
 export function formatDateRange(start, end, estimated = false) {
+  if (!start && !end) return t('common.dates_unknown');
   let text;
-  if (!start && !end) return 'Dates unknown';
   if (!start || !end || start === end) {
     text = formatDate(start || end);
   } else {
-    const a = parts(start);
-    const b = parts(end);
-    if (a.y === b.y && a.m === b.m) text = `${a.d}–${b.d} ${MONTHS[b.m - 1]} ${b.y}`;
-    else if (a.y === b.y) text = `${a.d} ${MONTHS[a.m - 1]} – ${b.d} ${MONTHS[b.m - 1]} ${b.y}`;
-    else text = `${formatDate(start)} – ${formatDate(end)}`;
+    const f = dateFormat({ day: 'numeric', month: language() === 'zh' ? 'long' : 'short', year: 'numeric' });
+    text = f.formatRange(dateOf(start), dateOf(end));
   }
-  return estimated ? `${text} (estimated)` : text;
+  return estimated ? t('common.estimated_dates', { dates: text }) : text;
 }
 
 // An RFC 3339 instant in the reader's local time: "24 Nov 2026, 14:32".
 export function formatInstant(iso) {
   if (!iso) return '';
-  const t = new Date(iso);
-  if (Number.isNaN(t.getTime())) return iso;
-  const pad = (n) => String(n).padStart(2, '0');
-  return `${t.getDate()} ${MONTHS[t.getMonth()]} ${t.getFullYear()}, ${pad(t.getHours())}:${pad(t.getMinutes())}`;
+  const when = new Date(iso);
+  if (Number.isNaN(when.getTime())) return iso;
+  return new Intl.DateTimeFormat(locale(), {
+    day: 'numeric', month: language() === 'zh' ? 'long' : 'short', year: 'numeric', hour: '2-digit', minute: '2-digit', hour12: false,
+  }).format(when);
 }
 
 // 'zh' for text in Chinese characters (fonts and screen readers follow lang), else null.
@@ -68,28 +76,25 @@ export function langOf(text) {
   return /\p{Script=Han}/u.test(text || '') ? 'zh' : null;
 }
 
-// ['a', 'b', 'c'] -> "a, b and c"
+// ['a', 'b', 'c'] -> "a, b and c", "a、b和c"
 export function listText(items) {
-  if (items.length < 2) return items.join('');
-  return `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
-}
-
-// 1, 'person' -> "1 person"; 3, 'person', 'people' -> "3 people"; '100+' as it is.
-export function count(n, one, many = `${one}s`) {
-  return `${typeof n === 'number' ? formatNumber(n) : n} ${n === 1 ? one : many}`;
+  return new Intl.ListFormat(locale(), { style: 'long', type: 'conjunction' }).format(items.map(String));
 }
 
 export function formatNumber(n) {
-  return n === null || n === undefined ? '' : Number(n).toLocaleString('en');
+  return n === null || n === undefined ? '' : new Intl.NumberFormat(locale()).format(Number(n));
 }
 
+// 0.875 -> "87.5%"; '—' for null.
 export function formatPercent(rate) {
-  return rate === null || rate === undefined ? '—' : `${Math.round(rate * 100)}%`;
+  if (rate === null || rate === undefined) return '—';
+  return new Intl.NumberFormat(locale(), { style: 'percent', maximumFractionDigits: 1 }).format(rate);
 }
 
 export function formatAmount(amount, currency) {
   if (amount === null || amount === undefined) return '';
-  return `${Number(amount).toLocaleString('en')}${currency ? ` ${currency}` : ''}`;
+  const n = new Intl.NumberFormat(locale()).format(Number(amount));
+  return currency ? `${n} ${currency}` : n;
 }
 
 // --- calendar arithmetic on YYYY-MM-DD -------------------------------------
@@ -135,63 +140,42 @@ export function lastDayOfMonth(ym) {
 
 // --- enum values as words ---------------------------------------------------
 
-export const LABELS = {
-  organization_kind: {
-    government: 'Government', intergovernmental: 'Intergovernmental', academic: 'Academic',
-    ngo: 'NGO', private: 'Private sector', other: 'Other',
-  },
-  project_role: {
-    lead_funder: 'Lead funder', co_funder: 'Co-funder', implementer: 'Implementer',
-    counterpart: 'Counterpart',
-  },
-  workshop_kind: {
-    training: 'Training', workshop: 'Workshop', seminar: 'Seminar', study_tour: 'Study tour',
-    conference: 'Conference', meeting: 'Meeting',
-  },
-  workshop_status: { planned: 'Planned', confirmed: 'Confirmed', held: 'Held', cancelled: 'Cancelled' },
-  workshop_role: {
-    organizer: 'Organizer', co_organizer: 'Co-organizer', host: 'Host', supporter: 'Supporter',
-    trainer: 'Trainer', participating: 'Participating agency',
-  },
-  gender: { female: 'Female', male: 'Male', other: 'Other', undisclosed: 'Undisclosed' },
-  registration_role: {
-    participant: 'Participant', trainer: 'Trainer', speaker: 'Speaker', organizer: 'Organizer',
-    observer: 'Observer',
-  },
-  registration_status: {
-    invited: 'Invited', registered: 'Registered', attended: 'Attended', no_show: 'No-show',
-    cancelled: 'Cancelled',
-  },
-  attendance: { present: 'Present', late: 'Late', excused: 'Excused', absent: 'Absent' },
-  user_role: { admin: 'Administrator', coordinator: 'Coordinator', viewer: 'Viewer', funder: 'Funder' },
-  audit_action: {
-    create: 'Created', update: 'Updated', delete: 'Deleted', replace: 'Replaced', erase: 'Erased',
-  },
-  conflict_kind: {
-    person: 'Person booked twice', venue: 'Venue booked twice',
-    trainer_institution: 'Trainer institution in two cities',
-  },
-  severity: { conflict: 'Conflict', warning: 'Warning' },
-  duplicate_reason: {
-    same_native_name_and_organization: 'Same Chinese name in the same organization',
-    same_name_and_organization: 'Same name in the same organization',
-    same_email: 'Same email', same_phone: 'Same phone',
-  },
+// The values of each enumeration, in the order a <select> offers them; their
+// labels are the catalog's "enum.KIND.VALUE".
+export const ENUMS = {
+  organization_kind: ['government', 'intergovernmental', 'academic', 'ngo', 'private', 'other'],
+  project_role: ['lead_funder', 'co_funder', 'implementer', 'counterpart'],
+  workshop_kind: ['training', 'workshop', 'seminar', 'study_tour', 'conference', 'meeting'],
+  workshop_status: ['planned', 'confirmed', 'held', 'cancelled'],
+  workshop_role: ['organizer', 'co_organizer', 'host', 'supporter', 'trainer', 'participating'],
+  gender: ['female', 'male', 'other', 'undisclosed'],
+  registration_role: ['participant', 'trainer', 'speaker', 'organizer', 'observer'],
+  registration_status: ['invited', 'registered', 'attended', 'no_show', 'cancelled'],
+  attendance: ['present', 'late', 'excused', 'absent'],
+  user_role: ['admin', 'coordinator', 'viewer', 'funder'],
+  audit_action: ['create', 'update', 'delete', 'replace', 'erase'],
+  conflict_kind: ['person', 'venue', 'trainer_institution'],
+  severity: ['conflict', 'warning'],
+  duplicate_reason: ['same_native_name_and_organization', 'same_name_and_organization', 'same_email', 'same_phone'],
 };
 
-// "lead_funder" -> "Lead funder"; unknown values are humanized, never shown raw.
+// "lead_funder" -> "Lead funder" / "主要资助方".
 export function label(kind, value) {
   if (value === null || value === undefined || value === '') return '';
-  const known = LABELS[kind] && LABELS[kind][value];
-  if (known) return known;
-  const text = String(value).replace(/_/g, ' ');
-  return text.charAt(0).toUpperCase() + text.slice(1);
+  return t(`enum.${kind}.${value}`);
 }
 
 // [[value, label], ...] for a <select>.
 export function options(kind) {
-  return Object.entries(LABELS[kind]);
+  return ENUMS[kind].map((value) => [value, label(kind, value)]);
 }
+
+// TRANSITIONAL, until every view says its counts with a plural pattern.
+export function count(n, one, many = `${one}s`) {
+  return `${typeof n === 'number' ? formatNumber(n) : n} ${n === 1 ? one : many}`;
+}
+export const WEEKDAYS = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'];
+export const LABELS = Object.fromEntries(Object.entries(ENUMS).map(([kind, values]) => [kind, Object.fromEntries(values.map((v) => [v, v]))]));
 
 // A project as a choice in a <select>: [id, 'CBMM — Title'].
 export function projectOptions(list) {

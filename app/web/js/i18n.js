@@ -30,6 +30,12 @@ export function preferredLanguage() {
   return browser && browser.startsWith('zh') ? 'zh' : 'en';
 }
 
+// The language chosen on this browser's sign-in page or switch, if any.
+export function chosenHere() {
+  const stored = localStorage.getItem(STORED);
+  return LANGUAGES.includes(stored) ? stored : null;
+}
+
 export function rememberLanguage(lang) {
   localStorage.setItem(STORED, lang);
 }
@@ -68,6 +74,7 @@ export function tParts(key, params = {}) {
 // --- a MessageFormat subset ---------------------------------------------------
 
 const cache = new Map();
+const COUNT = Symbol('#'); // the plural's number inside one of its options
 
 function parse(pattern) {
   let parsed = cache.get(pattern);
@@ -78,7 +85,7 @@ function parse(pattern) {
   return parsed;
 }
 
-// Nodes: strings, '#', or {name, type, style, options: {selector: nodes}}.
+// Nodes: strings, COUNT, or {name, type, style, options: {selector: nodes}}.
 function parseNodes(text, at, nested) {
   const nodes = [];
   let literal = '';
@@ -93,7 +100,7 @@ function parseNodes(text, at, nested) {
     } else if (c === '#' && nested) {
       if (literal) nodes.push(literal);
       literal = '';
-      nodes.push('#');
+      nodes.push(COUNT);
       at.i += 1;
     } else {
       literal += c;
@@ -147,8 +154,8 @@ function formatNumber(n, style) {
 function render(nodes, params, count) {
   const out = [];
   for (const node of nodes) {
-    if (typeof node === 'string') out.push(node);
-    else if (node === '#') out.push(formatNumber(count));
+    if (node === COUNT) out.push(formatNumber(count));
+    else if (typeof node === 'string') out.push(node);
     else {
       const value = params[node.name];
       if (!node.type) out.push(typeof value === 'number' ? formatNumber(value) : (value ?? ''));

@@ -6,3 +6,6 @@ export const getMe = () => api.get(apiPath`me`);
 export const logIn = (username, password) => api.post(apiPath`auth/login`, { username, password });
 
 export const logOut = () => api.post(apiPath`auth/logout`);
+
+// The user's own language ('en', 'zh', or null to follow the browser).
+export const setMyLanguage = (language) => api.patch(apiPath`me`, { language });
