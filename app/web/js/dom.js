@@ -25,7 +25,7 @@ export function svg(tag, attrs, ...children) {
 function setProps(el, props) {
   for (const [key, value] of Object.entries(props || {})) {
     if (value === undefined || value === null || value === false) continue;
-    if (key === 'style') throw new Error('inline styles are blocked by the CSP; use a class');
+    if (key === 'style') throw new Error('inline styles are blocked by the CSP; use a class' /* text-ok: for developers */);
     if (key.startsWith('on') && typeof value === 'function') {
       el.addEventListener(key.slice(2).toLowerCase(), value);
     } else if (key === 'class') {

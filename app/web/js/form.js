@@ -2,6 +2,7 @@
 // next to the fields they name. Forms are `novalidate`: the server holds the
 // rules, the browser does not second-guess them. A failed save never clears
 // what was typed.
+import { t } from './i18n.js';
 import { h, mount, uid } from './dom.js';
 import { options as enumOptions } from './format.js';
 
@@ -92,10 +93,10 @@ export function withoutEmpty(values) {
 
 // A <form>: onSubmit(values, form) may throw a Problem, which is shown on the
 // form. Returns the form element.
-export function form({ submitLabel, onSubmit, cancel, class: cls, id, heading, failLabel = 'Not saved.' }, ...content) {
+export function form({ submitLabel, onSubmit, cancel, class: cls, id, heading, failLabel = null }, ...content) {
   const summary = h('div', { class: 'form-summary', role: 'alert', tabindex: '-1', hidden: true });
   const submit = h('button', { type: 'submit', class: 'btn btn-primary' }, submitLabel);
-  const el = h('form', { id, class: ['form', cls], novalidate: true, dataset: { failLabel } },
+  const el = h('form', { id, class: ['form', cls], novalidate: true, dataset: { failLabel: failLabel ?? t('common.not_saved') } },
     heading ? h('h3', {}, heading) : null, summary, content,
     h('div', { class: 'form-actions' }, submit, cancel || null));
   el.addEventListener('submit', async (event) => {
@@ -105,8 +106,8 @@ export function form({ submitLabel, onSubmit, cancel, class: cls, id, heading, f
     const unpicked = [...el.querySelectorAll('[data-field]')].filter((w) => w.unpicked?.());
     if (unpicked.length) {
       showProblem(el, {
-        detail: 'Pick an entry from the list, or clear the text.',
-        errors: unpicked.map((w) => ({ field: w.dataset.field, message: 'Pick an entry from the list (type, then choose).' })),
+        detail: t('common.pick_or_clear'),
+        errors: unpicked.map((w) => ({ field: w.dataset.field, message: t('common.pick_from_list') })),
       });
       return;
     }
@@ -177,9 +178,9 @@ export function showProblem(container, problem) {
     first ??= control;
   }
   if (summary) {
-    const detail = problem.detail || problem.title || problem.message || 'Something went wrong.';
+    const detail = problem.detail || problem.title || problem.message || t('common.something_wrong');
     mount(summary,
-      h('p', {}, h('strong', {}, `${container.dataset.failLabel || 'Not saved.'} `), detail),
+      h('p', {}, h('strong', {}, `${container.dataset.failLabel || t('common.not_saved')} `), detail),
       unmatched.length ? h('ul', {}, unmatched.map((e) => h('li', {}, `${e.field}: ${e.message}`))) : null);
     summary.hidden = false;
   }

@@ -65,7 +65,7 @@ export function t(key, params = {}) {
 export function tParts(key, params = {}) {
   const pattern = catalog[key];
   if (pattern === undefined) {
-    console.warn(`capdev: no text for ${key}`);
+    console.warn(`capdev: no text for ${key}`); // text-ok: for developers
     return [key];
   }
   return render(parse(pattern), params, null);

@@ -1,6 +1,7 @@
 // A searchable picker (ARIA combobox): type to search the API, pick with the
 // mouse or the arrow keys and Enter, and optionally create a record on the spot.
 // It is a form field like the others: read() gives the picked id.
+import { t } from './i18n.js';
 import { h, uid } from './dom.js';
 
 // spec: {name, label, hint, search: async (text) => items, describe: (item) => text,
@@ -69,7 +70,7 @@ export function picker(spec) {
       });
       return li;
     }));
-    if (!choices.length) list.append(h('li', { class: 'combo-none' }, 'No match'));
+    if (!choices.length) list.append(h('li', { class: 'combo-none' }, t('common.no_match')));
     list.hidden = false;
     input.setAttribute('aria-expanded', 'true');
     highlight(choices.length ? 0 : -1);

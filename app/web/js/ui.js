@@ -1,6 +1,7 @@
 // Shared pieces of every screen: notices (feedback for every action), page
 // headings, tables, the pager and confirmation dialogs.
 import { h, mount, uid } from './dom.js';
+import { t } from './i18n.js';
 import { navigate } from './router.js';
 
 // --- notices ------------------------------------------------------------------
@@ -9,7 +10,7 @@ import { navigate } from './router.js';
 // until dismissed or the next action.
 export function notify(message, kind = 'success') {
   const area = document.getElementById('notices');
-  const close = h('button', { type: 'button', class: 'notice-close', 'aria-label': 'Dismiss message' }, '×');
+  const close = h('button', { type: 'button', class: 'notice-close', 'aria-label': t('common.dismiss') }, '×');
   const notice = h('div', { class: ['notice', `notice-${kind}`], dataset: { at: String(Date.now()) } },
     h('span', { class: 'notice-text' }, message), close);
   close.addEventListener('click', () => notice.remove());
@@ -36,8 +37,8 @@ export function notifyProblem(problem, prefix) {
 }
 
 export function problemText(problem) {
-  if (!problem) return 'Something went wrong.';
-  const parts = [problem.detail || problem.title || problem.message || 'Something went wrong.'];
+  if (!problem) return t('common.something_wrong');
+  const parts = [problem.detail || problem.title || problem.message || t('common.something_wrong')];
   for (const e of problem.errors || []) parts.push(`${e.field}: ${e.message}`);
   return parts.join(' — ');
 }
@@ -61,8 +62,8 @@ export function section(title, ...children) {
     h('h2', { id }, title), children);
 }
 
-export function loading(text = 'Loading…') {
-  return h('p', { class: 'loading', role: 'status' }, text);
+export function loading(text = null) {
+  return h('p', { class: 'loading', role: 'status' }, text ?? t('common.loading'));
 }
 
 export function empty(text) {
@@ -72,7 +73,7 @@ export function empty(text) {
 // An error in place of content that could not be loaded.
 export function errorBox(problem) {
   return h('div', { class: 'error-box', role: 'alert' },
-    h('strong', {}, problem?.status === 404 ? 'Not found. ' : 'Could not load this. '),
+    h('strong', {}, `${t(problem?.status === 404 ? 'common.not_found_prefix' : 'common.could_not_load')} `),
     problemText(problem));
 }
 
@@ -100,11 +101,11 @@ export async function busy(btn, action) {
 
 // columns: [{label, cell: (row) => node|string, numeric, class, rowHeader}]; the
 // first column heads each row, unless another says rowHeader: true.
-export function table(columns, rows, { caption, emptyText = 'Nothing to show.' } = {}) {
-  if (!rows.length) return empty(emptyText);
+export function table(columns, rows, { caption, emptyText = null } = {}) {
+  if (!rows.length) return empty(emptyText ?? t('common.nothing_to_show'));
   const headerAt = Math.max(columns.findIndex((c) => c.rowHeader === true), 0);
   // A wide table scrolls sideways: focusable so keyboard users can scroll it too.
-  return h('div', { class: 'table-wrap', tabindex: '0', role: 'region', 'aria-label': caption || 'Table' },
+  return h('div', { class: 'table-wrap', tabindex: '0', role: 'region', 'aria-label': caption || t('common.table') },
     h('table', {},
       caption ? h('caption', {}, caption) : null,
       h('thead', {}, h('tr', {}, columns.map((c) => h('th', { scope: 'col', class: c.numeric ? 'num' : c.class }, c.label)))),
@@ -134,15 +135,15 @@ export function pager(page, { path, params, query }) {
   } catch {
     trail = [];
   }
-  const nav = h('nav', { class: 'pager', 'aria-label': 'Pages' });
+  const nav = h('nav', { class: 'pager', 'aria-label': t('common.pages') });
   if (cursor) {
-    nav.append(button('Previous page', () => navigate(path, {
+    nav.append(button(t('common.previous_page'), () => navigate(path, {
       ...params, cursor: trail[trail.length - 1] || null, trail: trail.length > 1 ? JSON.stringify(trail.slice(0, -1)) : null,
     })));
   }
-  if (cursor || page.next_cursor) nav.append(h('span', { class: 'muted' }, `Page ${trail.length + 1}`));
+  if (cursor || page.next_cursor) nav.append(h('span', { class: 'muted' }, t('common.page_n', { n: trail.length + 1 })));
   if (page.next_cursor) {
-    nav.append(button('Next page', () => navigate(path, {
+    nav.append(button(t('common.next_page'), () => navigate(path, {
       ...params, cursor: page.next_cursor, trail: JSON.stringify([...trail, cursor || '']),
     })));
   }
@@ -176,6 +177,6 @@ export function openDialog(title, build) {
 export async function confirmAction(question, confirmLabel) {
   const answer = await openDialog(question, (close) => h('div', { class: 'dialog-actions' },
     button(confirmLabel, () => close(true), { kind: 'danger' }),
-    button('Keep it', () => close(false))));
+    button(t('common.keep_it'), () => close(false))));
   return answer === true;
 }

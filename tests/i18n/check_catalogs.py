@@ -1,0 +1,108 @@
+#!/usr/bin/env python3
+"""The catalogs' own test (README "Languages").
+
+Fails when
+- a key is in one catalog and not the other, or a key the code names is in
+  neither;
+- a key is in the catalogs and no code names it any more;
+- an entry's values ({name}) differ between the languages, or its braces do
+  not balance (a pattern ICU would refuse);
+- an enumeration value the web app offers has no label.
+
+A key is named in code as a string literal ("error.required",
+'web.home.title'); families built at run time ("enum." + kind + "." + value,
+"field." + name, "http.status_" + code, "lang." + tag, "error." + code)
+are checked by their own rule below instead.
+"""
+import json
+import pathlib
+import re
+import sys
+
+ROOT = pathlib.Path(__file__).resolve().parents[2]
+LANGS = ("en", "zh")
+PREFIXES = ("common", "nav", "signin", "web", "error", "report", "figure",
+            "field", "enum", "http", "lang", "sheet")
+DYNAMIC = ("enum.", "field.", "http.status_", "lang.")
+KEY = re.compile(r"""["'`]((?:%s)\.[a-z0-9_]+(?:\.[a-z0-9_]+)*)["'`]""" % "|".join(PREFIXES))
+
+
+def catalogs():
+    return {lang: json.loads((ROOT / "app/i18n" / f"{lang}.json").read_text("utf-8"))
+            for lang in LANGS}
+
+
+def sources():
+    for pattern in ("app/**/*.js", "app/**/*.cpp", "app/**/*.hpp", "domain/**/*.cpp",
+                    "domain/**/*.hpp", "storage/**/*.cpp", "storage/**/*.hpp"):
+        yield from ROOT.glob(pattern)
+
+
+def arguments(pattern):
+    """The top-level argument names of a MessageFormat pattern, or None when
+    its braces do not balance."""
+    names, depth, at = set(), 0, 0
+    while at < len(pattern):
+        c = pattern[at]
+        if c == "{":
+            depth += 1
+            m = re.match(r"\{\s*([a-z_][a-z0-9_]*)\s*[,}]", pattern[at:])
+            if m:
+                names.add(m.group(1))
+        elif c == "}":
+            depth -= 1
+            if depth < 0:
+                return None
+        at += 1
+    return names if depth == 0 else None
+
+
+def main():
+    problems = []
+    cats = catalogs()
+    en, zh = cats["en"], cats["zh"]
+    for key in sorted(set(en) ^ set(zh)):
+        problems.append(f"{key}: in {'en' if key in en else 'zh'}.json only")
+    for key in sorted(set(en) & set(zh)):
+        a, b = arguments(en[key]), arguments(zh[key])
+        if a is None or b is None:
+            problems.append(f"{key}: braces do not balance")
+        elif a != b:
+            problems.append(f"{key}: values differ (en {sorted(a)}, zh {sorted(b)})")
+        if not zh[key].strip() or not en[key].strip():
+            problems.append(f"{key}: empty")
+
+    named = set()
+    for path in sources():
+        for key in KEY.findall(path.read_text("utf-8")):
+            named.add(key)
+    # Each stable error code has its own message, "error.<code>".
+    status = (ROOT / "domain/status.hpp").read_text("utf-8")
+    for code in re.findall(r'ErrorCode k\w+\{"([a-z_]+)"\}', status):
+        named.add(f"error.{code}")
+    for key in sorted(named):
+        if key.startswith(DYNAMIC) and key.endswith("."):
+            continue
+        if key not in en and key not in zh:
+            problems.append(f"{key}: named in code, in no catalog")
+    for key in sorted(set(en) | set(zh)):
+        if key in named or key.startswith(DYNAMIC):
+            continue
+        problems.append(f"{key}: in the catalogs, named by no code")
+
+    # Every enumeration value the web app offers has its label.
+    format_js = (ROOT / "app/web/js/format.js").read_text("utf-8")
+    enums = re.search(r"export const ENUMS = \{(.*?)\n\};", format_js, re.S)
+    for kind, values in re.findall(r"(\w+): \[([^\]]*)\]", enums.group(1) if enums else ""):
+        for value in re.findall(r"'([a-z_]+)'", values):
+            if f"enum.{kind}.{value}" not in en:
+                problems.append(f"enum.{kind}.{value}: no label")
+
+    for p in problems:
+        print(p)
+    print(f"{len(en)} keys; {len(problems)} problems")
+    return 1 if problems else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
