@@ -81,6 +81,9 @@ class App:
     def start(self):
         self.d.set_window_size(1366, 768)
         self.d.get(self.server.base_url + '/')
+        # Each test starts in the browser's language, whatever one before chose.
+        if self.d.execute_script("const had = localStorage.getItem('capdev.language'); localStorage.clear(); return had"):
+            self.d.refresh()
         self.wait_ready()
 
     def wait(self, condition, timeout=10, message=''):
