@@ -92,7 +92,8 @@ int main(int argc, char** argv) {
        [&] {
          return reports::RenderHtml(
                     reports::AttendanceDocument(
-                        *Must(storage::AttendanceReportFor(db, 1234, y2020))))
+                        *Must(storage::AttendanceReportFor(db, 1234, y2020)),
+                        domain::Language::kEn))
              .size();
        }},
       {"funder report, lead funder of 10 projects, one year (json)",
@@ -106,7 +107,16 @@ int main(int argc, char** argv) {
        [&] {
          return reports::RenderCsv(
                     reports::FunderDocument(
-                        *Must(storage::FunderReportFor(db, 1, true, y2020))))
+                        *Must(storage::FunderReportFor(db, 1, true, y2020)),
+                        domain::Language::kEn))
+             .size();
+       }},
+      {"funder report, lead funder of 10 projects, one year (csv, zh)",
+       [&] {
+         return reports::RenderCsv(
+                    reports::FunderDocument(
+                        *Must(storage::FunderReportFor(db, 1, true, y2020)),
+                        domain::Language::kZh))
              .size();
        }},
       {"funder report, lead funder of 10 projects, all years (json)",

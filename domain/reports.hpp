@@ -36,6 +36,7 @@
 
 #include <cstdint>
 #include <functional>
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -61,6 +62,10 @@ bool Completed(std::int64_t days, std::int64_t sessions, int threshold);
 std::optional<double> AttendanceRate(std::int64_t participant_days,
                                      std::int64_t sessions,
                                      std::int64_t registered);
+
+// Organizations' Chinese names by their name, for the organizations that
+// have one: a report in Chinese names them so (its JSON never changes).
+using NativeNames = std::map<std::string, std::string, std::less<>>;
 
 // The period a report covers and how it counts.
 struct ReportOptions {
@@ -188,6 +193,7 @@ struct AttendanceReport {
   std::vector<GroupFigures> by_gender;
   std::vector<GroupFigures> by_province;
   SignInMatrix matrix;
+  NativeNames native_names;
 };
 
 // ---- funder report
@@ -197,6 +203,7 @@ struct FundedProject {
   std::int64_t project_id = 0;
   std::string code;
   std::string title;
+  std::optional<std::string> native_title;  // the project's Chinese title
   std::int64_t funder_id = 0;  // the organization holding the role
   std::string funder_name;
   ProjectRole role = ProjectRole::kLeadFunder;
@@ -213,6 +220,7 @@ struct FunderReport {
   Section in_period;
   Section dates_uncertain;
   std::vector<ResultsReport> results;  // of the funded projects that have any
+  NativeNames native_names;
 };
 
 // ---- programme summary ------------------------------------------------------
@@ -236,6 +244,7 @@ struct SummaryReport {
   std::vector<Breakdown> by_city;
   std::vector<Breakdown> by_month;  // YYYY-MM of the start date
   std::int64_t not_yet_held = 0;    // planned or confirmed, in the period
+  NativeNames native_names;
 };
 
 // Groups the lines by the text `key` gives each (sorted by that text).

@@ -150,7 +150,7 @@ domain::StatusOr<std::vector<SignInPerson>> SignInPeople(
     Database& db, std::int64_t workshop_id) {
   return Guarded([&] {
     ScopedStatement q(db, R"sql(
-      SELECT p.id, p.full_name, p.native_name, o.name, p.email
+      SELECT p.id, p.full_name, p.native_name, o.name, p.email, o.native_name
       FROM registrations r
       JOIN people p ON p.id = r.person_id
       LEFT JOIN organizations o ON o.id = p.organization_id
@@ -165,6 +165,7 @@ domain::StatusOr<std::vector<SignInPerson>> SignInPeople(
       Read(q->getColumn(2), p.native_name);
       Read(q->getColumn(3), p.organization);
       Read(q->getColumn(4), p.email);
+      Read(q->getColumn(5), p.organization_native);
       out.push_back(std::move(p));
     }
     return out;

@@ -35,6 +35,7 @@ struct SignInPerson {
   std::string full_name;
   std::optional<std::string> native_name;
   std::optional<std::string> organization;  // its name
+  std::optional<std::string> organization_native;  // its Chinese name
   std::optional<std::string> email;
 };
 domain::StatusOr<std::vector<SignInPerson>> SignInPeople(

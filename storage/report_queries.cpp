@@ -163,7 +163,8 @@ std::vector<domain::FundedProject> FundedProjects(Database& db,
                                                   bool include_children) {
   static const std::string sql =
       std::string(R"sql(
-SELECT p.id, p.code, p.title, o.id, o.name, po.role, po.amount, po.currency
+SELECT p.id, p.code, p.title, o.id, o.name, po.role, po.amount, po.currency,
+       p.native_title
 FROM project_organizations po
 JOIN projects p ON p.id = po.project_id
 JOIN organizations o ON o.id = po.organization_id
@@ -185,6 +186,19 @@ WHERE po.organization_id IN ()sql") +
     Read(q->getColumn(5), p.role);
     Read(q->getColumn(6), p.amount);
     Read(q->getColumn(7), p.currency);
+    Read(q->getColumn(8), p.native_title);
+  }
+  return out;
+}
+
+// The Chinese names of the organizations that have one.
+domain::NativeNames NativeNames(Database& db) {
+  ScopedStatement q(db,
+                    "SELECT name, native_name FROM organizations "
+                    "WHERE native_name IS NOT NULL AND native_name <> ''");
+  domain::NativeNames out;
+  while (q->executeStep()) {
+    out.emplace(q->getColumn(0).getString(), q->getColumn(1).getString());
   }
   return out;
 }
@@ -211,6 +225,7 @@ domain::StatusOr<std::optional<domain::AttendanceReport>> AttendanceReportFor(
         r.by_role = Roles(db, workshop_id);
         Groups(db, r);
         ASSIGN_OR_RETURN(r.matrix, Matrix(db, workshop_id));
+        r.native_names = NativeNames(db);
         return std::optional(std::move(r));
       });
 }
@@ -245,6 +260,7 @@ domain::StatusOr<std::optional<domain::FunderReport>> FunderReportFor(
           ASSIGN_OR_RETURN(auto results, ResultsWithin(db, *project, options));
           if (!results.results.empty()) r.results.push_back(std::move(results));
         }
+        r.native_names = NativeNames(db);
         return std::optional(std::move(r));
       });
 }
@@ -284,6 +300,7 @@ domain::StatusOr<domain::SummaryReport> SummaryReportFor(
             options.from, options.to, project_id);
     q->executeStep();
     r.not_yet_held = q->getColumn(0).getInt64();
+    r.native_names = NativeNames(db);
     return r;
   });
 }

@@ -3,6 +3,7 @@
 #include "app/services/attendance.hpp"
 
 #include "app/api/common.hpp"
+#include "app/api/report_params.hpp"
 #include "app/api/routes.hpp"
 #include "app/api/spreadsheet.hpp"
 #include "app/formats/xlsx_writer.hpp"
@@ -49,15 +50,20 @@ void AddAttendanceRoutes(Router& router) {
   // printable sign-in sheets.
   router.Add(
       kGet, matrix, P::kReadRecords,
-      [](Query& q) -> domain::StatusOr<std::string> {
+      [](Query& q) -> domain::StatusOr<
+                       std::pair<std::string, std::optional<domain::Language>>> {
         static constexpr std::array<std::string_view, 4> kFormats = {
             "json", "xlsx", "csv", "html"};
         auto format = q.OneOf("format", kFormats).value_or("json");
+        // The grid's headers; the printed sheets are in both languages.
+        auto language = ReadLanguage(q);
         RETURN_IF_ERROR(q.Check());
-        return format;
+        return std::pair{std::move(format), language};
       },
       [](Context& ctx,
-         const std::string& format) -> domain::StatusOr<Response> {
+         const std::pair<std::string, std::optional<domain::Language>>& query)
+          -> domain::StatusOr<Response> {
+        const auto& [format, language] = query;
         ASSIGN_OR_RETURN(const auto id, ctx.Id("id"));
         ASSIGN_OR_RETURN(const auto workshop,
                          services::Load<domain::Workshop>(ctx.db, id));
@@ -73,7 +79,8 @@ void AddAttendanceRoutes(Router& router) {
                           reports::RenderSignInSheets(workshop, m, people),
                           {}};
         }
-        const formats::Sheet grid = reports::AttendanceGrid(m, people);
+        const formats::Sheet grid = reports::AttendanceGrid(
+            m, people, language.value_or(ctx.language));
         const std::string name = "sign-in-grid-" + std::to_string(id);
         Response r{200, "text/csv; charset=utf-8", "", {}};
         if (format == "xlsx") {

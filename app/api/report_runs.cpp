@@ -41,7 +41,9 @@ domain::StatusOr<ReportRun> RunFunderReport(storage::Database& db,
                        o.options.from.ToString() + "-" +
                        o.options.to.ToString(),
                    {[report] { return reports::FunderJson(*report); },
-                    [report] { return reports::FunderDocument(*report); }},
+                    [report](domain::Language language) {
+                     return reports::FunderDocument(*report, language);
+                   }},
                    id,
                    0};
 }
@@ -59,7 +61,9 @@ domain::StatusOr<ReportRun> RunResultsReport(storage::Database& db,
                    "results-" + project.code + "-" + o.options.from.ToString() +
                        "-" + o.options.to.ToString(),
                    {[report] { return reports::ResultsJson(*report); },
-                    [report] { return reports::ResultsDocument(*report); }},
+                    [report](domain::Language language) {
+                     return reports::ResultsDocument(*report, language);
+                   }},
                    0,
                    project_id};
 }

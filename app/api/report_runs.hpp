@@ -28,9 +28,9 @@ struct FunderQuery {
   Options o;
 };
 // organization_id, from, to, include_children, completion_threshold,
-// format (readers, for Router::Add and a submission's parameters).
+// format, lang (readers, for Router::Add and a submission's parameters).
 domain::StatusOr<FunderQuery> ReadFunderQuery(http::Query& q);
-// from, to, format.
+// from, to, format, lang.
 domain::StatusOr<Options> ReadResultsQuery(http::Query& q);
 
 // A funder user runs its own organization's only (403).

@@ -1,5 +1,6 @@
 // /api/v1/reports/...: attendance, funder and programme summary, in JSON,
-// CSV or printable HTML. Every figure: storage/figures.cpp.
+// CSV, XLSX or printable HTML; the last three in `lang` (else the reader's
+// language). Every figure: storage/figures.cpp.
 
 #include "app/reports/reports.hpp"
 
@@ -30,7 +31,10 @@ void AddReportRoutes(Router& router) {
         if (!report) return storage::NotFound<domain::Workshop>(id);
         return Render(o.format, "attendance-workshop-" + std::to_string(id),
                       {[&] { return reports::AttendanceJson(*report); },
-                       [&] { return reports::AttendanceDocument(*report); }});
+                       [&](domain::Language language) {
+                         return reports::AttendanceDocument(*report, language);
+                       }},
+                      o.language.value_or(ctx.language));
       });
 
   router
@@ -40,7 +44,8 @@ void AddReportRoutes(Router& router) {
               const FunderQuery& query) -> domain::StatusOr<Response> {
              ASSIGN_OR_RETURN(const auto run,
                               RunFunderReport(ctx.db, *ctx.user, query));
-             return Render(run.format, run.name, run.forms);
+             return Render(run.format, run.name, run.forms,
+                           query.o.language.value_or(ctx.language));
            })
       .LongRunning();
 
@@ -68,7 +73,10 @@ void AddReportRoutes(Router& router) {
                           "summary-" + o.options.from.ToString() + "-" +
                               o.options.to.ToString(),
                           {[&] { return reports::SummaryJson(report); },
-                           [&] { return reports::SummaryDocument(report); }});
+                           [&](domain::Language language) {
+                             return reports::SummaryDocument(report, language);
+                           }},
+                          o.language.value_or(ctx.language));
           })
       .LongRunning();
 }

@@ -75,7 +75,8 @@ void AddResultRoutes(Router& router) {
            [](Context& ctx, const Options& o) -> domain::StatusOr<Response> {
              ASSIGN_OR_RETURN(const auto id, ctx.Id("id"));
              ASSIGN_OR_RETURN(const auto run, RunResultsReport(ctx.db, id, o));
-             return Render(run.format, run.name, run.forms);
+             return Render(run.format, run.name, run.forms,
+                           o.language.value_or(ctx.language));
            })
       .LongRunning();
 

@@ -1,3 +1,6 @@
+#include <algorithm>
+#include <functional>
+
 #include "app/codec/json_codec.hpp"
 #include "app/reports/reports.hpp"
 #include "domain/person.hpp"
@@ -28,24 +31,38 @@ json::array Groups(const std::vector<domain::GroupFigures>& groups,
   return a;
 }
 
-// `date`: stored sessions always have one (the column is NOT NULL).
-std::string SessionLabel(const std::optional<domain::Date>& date,
+// "10 Mar 2025 Opening (session 12)". `date`: stored sessions always have
+// one (the column is NOT NULL).
+std::string SessionLabel(const Texts& x, const std::optional<domain::Date>& date,
                          const std::optional<std::string>& title,
                          std::int64_t id) {
-  return (date ? date->ToString() : "undated") + (title ? " " + *title : "") +
-         " (session " + std::to_string(id) + ")";
+  const std::string day =
+      date ? x.format().Date(*date) : x("common.dates_unknown");
+  if (title && !title->empty()) {
+    return x(domain::Message(
+        "report.attendance.session_titled",
+        {{"date", day}, {"title", *title}, {"id", std::to_string(id)}}));
+  }
+  return x(domain::Message("report.attendance.session",
+                           {{"date", day}, {"id", std::to_string(id)}}));
 }
 
-Table GroupTable(std::string id, std::string heading, std::string column,
-                 const std::vector<domain::GroupFigures>& groups) {
+Table GroupTable(const Texts& x, std::string id, std::string heading,
+                 std::string column,
+                 const std::vector<domain::GroupFigures>& groups,
+                 const std::function<std::string(
+                     const domain::GroupFigures&)>& name) {
   Table t{std::move(id),
           std::move(heading),
-          {std::move(column), "Participants registered", "People trained",
-           "Participant-days", "Completed"},
+          {std::move(column), FigureLabel(x, Figure::kParticipantsRegistered),
+           FigureLabel(x, Figure::kPeopleTrained),
+           FigureLabel(x, Figure::kParticipantDays),
+           FigureLabel(x, Figure::kCompleted)},
           {}};
   for (const auto& g : groups) {
-    t.rows.push_back({Cell(g.label), Cell(g.registered), Cell(g.people_trained),
-                      Cell(g.participant_days), Cell(g.completed)});
+    t.rows.push_back({name(g), x.Count(g.registered),
+                      x.Count(g.people_trained), x.Count(g.participant_days),
+                      x.Count(g.completed)});
   }
   return t;
 }
@@ -112,69 +129,111 @@ json::object AttendanceJson(const domain::AttendanceReport& r) {
           {"matrix", MatrixJson(r.matrix, w.id)}};
 }
 
-Document AttendanceDocument(const domain::AttendanceReport& r) {
+Document AttendanceDocument(const domain::AttendanceReport& r,
+                            domain::Language language) {
+  const Texts x(language, &r.native_names);
   const auto& w = r.workshop;
   const auto& f = r.figures;
+  const auto label = [&](Figure figure) { return FigureLabel(x, figure); };
   Document d;
-  d.title = "Attendance report: " + w.title;
-  d.facts = {{"Workshop", w.title},
-             {"Dates", DatesCell(w.start_date, w.end_date, w.dates_estimated)},
-             {"City", Cell(w.city)},
-             {"Status", Cell(w.status)},
-             {"Completion threshold",
-              std::to_string(r.completion_threshold) + "% of sessions"},
-             {"Generated", domain::NowUtc()}};
+  d.language = language;
+  d.title = x(domain::Message("report.attendance.title", {{"title", w.title}}));
+  d.facts = {
+      {x("report.fact.workshop"), w.title},
+      {x("common.dates"), x.Dates(w.start_date, w.end_date, w.dates_estimated)},
+      {x("common.city"), x.OrNotRecorded(w.city)},
+      {x("common.status"), x.Label(w.status)},
+      {x("report.fact.completion_threshold"),
+       x(domain::Message("report.threshold_value",
+                         {{"threshold", r.completion_threshold}}))},
+      {x("report.fact.generated"), x.Now()}};
   d.tables.push_back(
       {"totals",
-       "Summary",
-       {"Measure", "Value"},
-       {{"Sessions", Cell(f.sessions)},
-        {"Participants registered", Cell(f.participants_registered)},
-        {"People trained", Cell(f.people_trained)},
-        {"Participant-days", Cell(f.participant_days)},
-        {"Completed", Cell(f.completed)},
-        {"Attendance rate (mean of sessions)", PercentCell(f.attendance_rate)},
-        {"Trainers and other roles attending", Cell(f.trainers)}}});
+       x("report.attendance.summary"),
+       {x("report.column.measure"), x("report.column.value")},
+       {{x("report.attendance.sessions"), x.Count(f.sessions)},
+        {label(Figure::kParticipantsRegistered),
+         x.Count(f.participants_registered)},
+        {label(Figure::kPeopleTrained), x.Count(f.people_trained)},
+        {label(Figure::kParticipantDays), x.Count(f.participant_days)},
+        {label(Figure::kCompleted), x.Count(f.completed)},
+        {x("report.attendance.rate_mean"), x.Percent(f.attendance_rate)},
+        {label(Figure::kTrainers), x.Count(f.trainers)}}});
   Table sessions{"sessions",
-                 "Participants' marks per session",
-                 {"Session", "Present", "Late", "Excused", "Absent", "Unmarked",
-                  "Attendance rate", "Trainers and others present"},
+                 x("report.attendance.marks_heading"),
+                 {x("report.column.session"), x.Label(domain::Mark::kPresent),
+                  x.Label(domain::Mark::kLate), x.Label(domain::Mark::kExcused),
+                  x.Label(domain::Mark::kAbsent), x("report.column.unmarked"),
+                  label(Figure::kAttendanceRate),
+                  x("report.column.others_present")},
                  {}};
   for (const auto& s : r.sessions) {
     sessions.rows.push_back(
-        {SessionLabel(s.date, s.title, s.session_id), Cell(s.present),
-         Cell(s.late), Cell(s.excused), Cell(s.absent), Cell(s.unmarked),
-         PercentCell(s.attendance_rate), Cell(s.trainers_present)});
+        {SessionLabel(x, s.date, s.title, s.session_id), x.Count(s.present),
+         x.Count(s.late), x.Count(s.excused), x.Count(s.absent),
+         x.Count(s.unmarked), x.Percent(s.attendance_rate),
+         x.Count(s.trainers_present)});
   }
   d.tables.push_back(std::move(sessions));
-  Table roles{"by_role", "By role", {"Role", "Registered", "Attended"}, {}};
+  Table roles{"by_role",
+              x("report.attendance.by_role"),
+              {x("report.column.role"), x("report.column.registered"),
+               x("report.column.attended")},
+              {}};
   for (const auto& role : r.by_role) {
-    roles.rows.push_back({Cell(std::optional(role.role)), Cell(role.registered),
-                          Cell(role.attended)});
+    roles.rows.push_back({x.Label(role.role), x.Count(role.registered),
+                          x.Count(role.attended)});
   }
   d.tables.push_back(std::move(roles));
-  d.tables.push_back(GroupTable("by_organization",
-                                "Participants by organization", "Organization",
-                                r.by_organization));
-  d.tables.push_back(
-      GroupTable("by_gender", "Participants by gender", "Gender", r.by_gender));
-  d.tables.push_back(GroupTable("by_province", "Participants by province",
-                                "Province", r.by_province));
-  Table matrix{"matrix", "Sign-in sheet", {"Person", "Role"}, {}};
+  // In Chinese, organizations by their Chinese names, in pinyin order (the
+  // unrecorded group stays last).
+  auto organizations = r.by_organization;
+  if (language == Language::kZh) {
+    for (auto& g : organizations)
+      if (g.label) g.label = x.Organization(*g.label);
+    std::stable_sort(organizations.begin(), organizations.end(),
+                     [&](const auto& a, const auto& b) {
+                       if (!a.label || !b.label)
+                         return a.label.has_value() && !b.label;
+                       return x.format().Less(*a.label, *b.label);
+                     });
+  }
+  d.tables.push_back(GroupTable(
+      x, "by_organization", x("report.attendance.by_organization"),
+      x("report.column.organization"), organizations,
+      [&](const auto& g) { return x.OrNotRecorded(g.label); }));
+  d.tables.push_back(GroupTable(
+      x, "by_gender", x("report.attendance.by_gender"),
+      x("report.column.gender"), r.by_gender,
+      [&](const auto& g) { return x.GenderLabel(g.key); }));
+  d.tables.push_back(GroupTable(
+      x, "by_province", x("report.attendance.by_province"),
+      x("report.column.province"), r.by_province,
+      [&](const auto& g) { return x.OrNotRecorded(g.label); }));
+  Table matrix{"matrix",
+               x("report.attendance.matrix"),
+               {x("report.column.person"), x("report.column.role")},
+               {}};
   for (const auto& s : r.matrix.sessions) {
-    matrix.columns.push_back(SessionLabel(s.date, s.title, s.id));
+    matrix.columns.push_back(SessionLabel(x, s.date, s.title, s.id));
   }
   for (const auto& row : r.matrix.rows) {
     std::vector<DocCell> cells = {
-        domain::NameInBothScripts(row.full_name, row.native_name) +
-            " (person " + std::to_string(row.person_id) + ")",
-        std::string(domain::ToText(row.role))};
-    for (const auto& m : row.marks)
-      cells.emplace_back(m ? std::string(domain::ToText(*m)) : std::string());
+        x(domain::Message("report.attendance.person",
+                          {{"name", x.Person(row.full_name, row.native_name)},
+                           {"id", std::to_string(row.person_id)}})),
+        x.Label(row.role)};
+    for (const auto& m : row.marks) cells.emplace_back(x.Label(m));
     matrix.rows.push_back(std::move(cells));
   }
   d.tables.push_back(std::move(matrix));
-  d.notes = DefinitionNotes(r.completion_threshold);
+  d.notes.push_back(x("report.note.held_only"));
+  d.definitions = Definitions(
+      x,
+      {Figure::kParticipantsRegistered, Figure::kPeopleTrained,
+       Figure::kParticipantDays, Figure::kCompleted, Figure::kAttendanceRate,
+       Figure::kTrainers},
+      r.completion_threshold);
   return d;
 }
 

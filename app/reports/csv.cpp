@@ -1,3 +1,4 @@
+#include "app/i18n/catalog.hpp"
 #include "app/reports/document.hpp"
 
 namespace capdev::reports {
@@ -18,14 +19,20 @@ std::string CsvCell(const std::string& value) {
 }
 
 std::string RenderCsv(const Document& doc) {
-  std::string out = "section,item,measure,value\r\n";
+  const auto text = [&](std::string_view key) {
+    return i18n::Text(doc.language, key);
+  };
+  std::string out;
   auto line = [&](const std::string& a, const std::string& b,
                   const std::string& c, const std::string& d) {
     out += CsvCell(a) + "," + CsvCell(b) + "," + CsvCell(c) + "," + CsvCell(d) +
            "\r\n";
   };
+  const std::string value_column = text("report.csv.value");
+  line(text("report.csv.section"), text("report.csv.item"),
+       text("report.csv.measure"), value_column);
   for (const auto& [name, value] : doc.facts)
-    line("report", name, "value", value);
+    line("report", name, value_column, value);
   for (const auto& t : doc.tables) {
     for (const auto& row : t.rows) {
       for (std::size_t i = 1; i < row.size() && i < t.columns.size(); ++i) {

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "app/formats/sheet.hpp"
+#include "domain/message.hpp"
 #include "domain/status.hpp"
 
 namespace capdev::reports {
@@ -34,17 +35,24 @@ struct Table {
   std::string tab = {};
 };
 
+// Every text in it is in `language` (the catalogs' words, the locale's dates
+// and numbers: app/reports/texts.hpp); table ids are the same in every
+// language.
 struct Document {
   std::string title;
   std::vector<std::pair<std::string, std::string>>
       facts;                       // period, generated at, ...
-  std::vector<std::string> notes;  // definitions, caveats
+  std::vector<std::string> notes;  // caveats
   std::vector<Table> tables;
+  // What the figures mean: (label, definition).
+  std::vector<std::pair<std::string, std::string>> definitions = {};
+  domain::Language language = domain::Language::kEn;
 };
 
-// RFC 4180, one header row: section,item,measure,value, one line per cell
-// (a long format every report fits). Cells that a spreadsheet would run as
-// a formula (=, +, -, @, tab, CR first) get a leading apostrophe.
+// RFC 4180, one header row (section, item, measure, value in the document's
+// language), one line per cell (a long format every report fits). Cells that
+// a spreadsheet would run as a formula (=, +, -, @, tab, CR first) get a
+// leading apostrophe.
 std::string RenderCsv(const Document& doc);
 std::string CsvCell(const std::string& value);
 

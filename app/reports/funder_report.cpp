@@ -1,5 +1,3 @@
-#include <cstdio>
-
 #include "app/codec/json_codec.hpp"
 #include "app/reports/reports.hpp"
 
@@ -46,42 +44,41 @@ json::object FunderJson(const domain::FunderReport& r) {
           {"results", std::move(results)}};
 }
 
-Document FunderDocument(const domain::FunderReport& r) {
+Document FunderDocument(const domain::FunderReport& r,
+                        domain::Language language) {
+  const Texts x(language, &r.native_names);
   Document d;
-  d.title = "Funder report: " + r.organization_name;
-  d.facts = {
-      {"Funder", r.organization_name},
-      {"Period", r.options.from.ToString() + " to " + r.options.to.ToString()},
-      {"Includes organizations below it", r.include_children ? "yes" : "no"},
-      {"Generated", domain::NowUtc()}};
+  d.language = language;
+  const std::string funder = x.Organization(r.organization_name);
+  d.title = x(domain::Message("report.funder.title", {{"name", funder}}));
+  d.facts = {{x("report.fact.funder"), funder},
+             {x("report.fact.period"), x.Period(r.options.from, r.options.to)},
+             {x("report.fact.include_children"),
+              x(r.include_children ? "common.yes" : "common.no")},
+             {x("report.fact.generated"), x.Now()}};
   Table projects{"projects",
-                 "Projects funded",
-                 {"Project", "Title", "Funder", "Role", "Amount", "Currency"},
+                 x("report.funder.projects"),
+                 {x("report.column.project"), x("common.title"),
+                  x("report.column.funder"), x("report.column.role"),
+                  x("report.column.amount"), x("report.column.currency")},
                  {}};
   for (const auto& p : r.projects) {
-    DocCell amount;
-    if (p.amount) {
-      char text[32];
-      std::snprintf(text, sizeof text, "%.2f", *p.amount);
-      amount = {text, *p.amount};
-    }
-    projects.rows.push_back({p.code, p.title, p.funder_name,
-                             Cell(std::optional(p.role)), amount,
-                             p.currency.value_or("")});
+    projects.rows.push_back({p.code, x.Title(p.title, p.native_title),
+                             x.Organization(p.funder_name), x.Label(p.role),
+                             x.Amount(p.amount), p.currency.value_or("")});
   }
   d.tables.push_back(std::move(projects));
-  AddSection(d, "in_period", "Workshops held in the period",
-             "Held in the period", r.in_period, true);
-  AddSection(d, "dates_uncertain", "Workshops with unknown or estimated dates",
-             "Dates uncertain", r.dates_uncertain, true);
+  AddSection(x, d, "in_period", x("report.section.in_period"),
+             x("report.section.in_period_tab"), r.in_period, true);
+  AddSection(x, d, "dates_uncertain", x("report.section.dates_uncertain"),
+             FigureLabel(x, Figure::kDatesUncertain), r.dates_uncertain, true);
   for (const auto& report : r.results) {
-    AddResultsTables(d, "results." + report.project_code, report);
+    AddResultsTables(x, d, "results." + report.project_code, report);
   }
-  d.notes = DefinitionNotes(r.options.completion_threshold);
+  AddDefinitions(x, d, r.options.completion_threshold);
   d.notes.push_back(
-      "The projects are those this organization" +
-      std::string(r.include_children ? " or an organization below it" : "") +
-      " funds as lead or co-funder. This report holds no personal data.");
+      x(domain::Message("report.note.funder_projects",
+                        {{"children", r.include_children ? "true" : "false"}})));
   return d;
 }
 

@@ -1,7 +1,9 @@
 #include <algorithm>
 #include <cctype>
+#include <variant>
 #include <vector>
 
+#include "app/i18n/catalog.hpp"
 #include "app/reports/document.hpp"
 
 namespace capdev::reports {
@@ -25,6 +27,8 @@ constexpr const char* kStyle = R"css(
   table.wide th, table.wide td { padding: .3rem .4rem; }
   tr:nth-child(even) td { background: #f8fafc; }
   .notes { color: #5a6b7d; font-size: .85rem; border-top: 1px solid #d5dde6; padding-top: .75rem; }
+  .notes dl { grid-template-columns: minmax(8rem, max-content) 1fr; gap: .3rem 1rem; margin: .5rem 0; }
+  .notes dt { font-weight: 600; color: #1d2733; } .notes dd { font-weight: normal; }
   .empty { color: #5a6b7d; font-style: italic; }
   @media print {
     body { margin: 0; max-width: none; font-size: 10pt; }
@@ -38,10 +42,18 @@ constexpr const char* kStyle = R"css(
 bool IsNumber(const std::string& s) {
   if (s.empty()) return false;
   for (char c : s) {
-    if (!(std::isdigit(static_cast<unsigned char>(c)) || c == '.' || c == '%'))
+    if (!(std::isdigit(static_cast<unsigned char>(c)) || c == '.' ||
+          c == '%' || c == ','))
       return false;
   }
   return true;
+}
+
+// A cell stored as a number or a percentage, or text that reads as one.
+bool IsNumber(const DocCell& cell) {
+  return std::holds_alternative<double>(cell.value) ||
+         std::holds_alternative<formats::Percent>(cell.value) ||
+         IsNumber(cell.text);
 }
 
 }  // namespace
@@ -74,8 +86,13 @@ std::string HtmlEscape(const std::string& text) {
 }
 
 std::string RenderHtml(const Document& doc) {
-  std::string h =
-      "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
+  const auto text = [&](std::string_view key) {
+    return HtmlEscape(i18n::Text(doc.language, key));
+  };
+  std::string h = "<!DOCTYPE html>\n<html lang=\"" +
+                  std::string(doc.language == domain::Language::kZh ? "zh-CN"
+                                                                    : "en") +
+                  "\">\n<head>\n<meta charset=\"utf-8\">\n"
       // No icon to fetch: a printed report stands alone.
       "<link rel=\"icon\" href=\"data:,\">\n";
   h += "<meta name=\"viewport\" content=\"width=device-width, "
@@ -92,14 +109,14 @@ std::string RenderHtml(const Document& doc) {
     h += "<section id=\"" + HtmlEscape(t.id) + "\">\n<h2>" +
          HtmlEscape(t.heading) + "</h2>\n";
     if (t.rows.empty()) {
-      h += "<p class=\"empty\">None.</p>\n</section>\n";
+      h += "<p class=\"empty\">" + text("report.none") + "</p>\n</section>\n";
       continue;
     }
     // A column of numbers is right-aligned, its heading too.
     std::vector<bool> numeric(t.columns.size(), true);
     for (const auto& row : t.rows) {
       for (std::size_t i = 0; i < row.size() && i < numeric.size(); ++i) {
-        numeric[i] = numeric[i] && (row[i].empty() || IsNumber(row[i].text));
+        numeric[i] = numeric[i] && (row[i].empty() || IsNumber(row[i]));
       }
     }
     if (!numeric.empty()) numeric[0] = false;  // the row labels
@@ -128,9 +145,17 @@ std::string RenderHtml(const Document& doc) {
     }
     h += "</tbody>\n</table>\n</section>\n";
   }
-  if (!doc.notes.empty()) {
+  if (!doc.notes.empty() || !doc.definitions.empty()) {
     h += "<section class=\"notes\">\n";
     for (const auto& n : doc.notes) h += "<p>" + HtmlEscape(n) + "</p>\n";
+    if (!doc.definitions.empty()) {
+      h += "<h2>" + text("report.definitions") + "</h2>\n<dl>\n";
+      for (const auto& [term, meaning] : doc.definitions) {
+        h += "<dt>" + HtmlEscape(term) + "</dt><dd>" + HtmlEscape(meaning) +
+             "</dd>\n";
+      }
+      h += "</dl>\n";
+    }
     h += "</section>\n";
   }
   return h + "</main>\n</body>\n</html>\n";

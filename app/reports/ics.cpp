@@ -3,11 +3,17 @@
 #include <chrono>
 #include <cstdio>
 
-#include "app/reports/reports.hpp"
+#include "domain/enums.hpp"
 
 namespace capdev::reports {
 
 namespace {
+
+// An enumeration's value as stored ("" when absent).
+template <domain::Enumeration E>
+std::string Text(const std::optional<E>& value) {
+  return value ? std::string(domain::ToText(*value)) : std::string();
+}
 
 std::string Compact(const domain::Date& d) {
   std::string s = d.ToString();
@@ -101,8 +107,8 @@ std::string RenderCalendar(
         location += (location.empty() ? "" : ", ") + **part;
     }
     std::string description = "Project: " + cw.project_code + " (" +
-                              cw.project_title + ")\nKind: " + Cell(w.kind) +
-                              "\nStatus: " + Cell(w.status);
+                              cw.project_title + ")\nKind: " + Text(w.kind) +
+                              "\nStatus: " + Text(w.status);
     if (w.dates_estimated) description += "\nDates are estimated";
     line("BEGIN:VEVENT");
     line("UID:workshop-" + std::to_string(w.id) + "@capdev");

@@ -1,10 +1,12 @@
 #pragma once
-// Each report in JSON (its API shape) and as a Document (for CSV and HTML).
+// Each report in JSON (its API shape, the same in every language) and as a
+// Document in the reader's language (for CSV, XLSX and HTML).
 
 #include <boost/json.hpp>
 #include <string>
 
 #include "app/reports/document.hpp"
+#include "app/reports/texts.hpp"
 #include "domain/reports.hpp"
 
 namespace capdev::reports {
@@ -19,48 +21,36 @@ boost::json::object FiguresJson(const domain::WorkshopFigures& figures);
 boost::json::object TotalsJson(const domain::Totals& totals);
 // {"workshops": [...], "totals": {...}}
 boost::json::object SectionJson(const domain::Section& section);
-Table TotalsTable(const std::string& id, const std::string& heading,
-                  const domain::Totals& totals);
+Table TotalsTable(const Texts& texts, const std::string& id,
+                  const std::string& heading, const domain::Totals& totals);
 // A section's workshops (when listed) and totals; `tab` names them in a
 // workbook ("<tab>" and "<tab>, totals").
-void AddSection(Document& doc, const std::string& id,
+void AddSection(const Texts& texts, Document& doc, const std::string& id,
                 const std::string& heading, const std::string& tab,
                 const domain::Section& section, bool list_workshops);
-// What the figures mean, printed under every report.
-std::vector<std::string> DefinitionNotes(int completion_threshold);
+// What the figures of the funder report and the summary mean, printed under
+// them.
+void AddDefinitions(const Texts& texts, Document& doc,
+                    int completion_threshold);
 
 boost::json::object AttendanceJson(const domain::AttendanceReport& report);
-Document AttendanceDocument(const domain::AttendanceReport& report);
+Document AttendanceDocument(const domain::AttendanceReport& report,
+                            domain::Language language);
 
 boost::json::object FunderJson(const domain::FunderReport& report);
-Document FunderDocument(const domain::FunderReport& report);
+Document FunderDocument(const domain::FunderReport& report,
+                        domain::Language language);
 
 boost::json::object ResultsJson(const domain::ResultsReport& report);
-Document ResultsDocument(const domain::ResultsReport& report);
+Document ResultsDocument(const domain::ResultsReport& report,
+                         domain::Language language);
 // The indicator tables of a results report, added to another document (the
 // funder report's), their ids starting with `id`.
-void AddResultsTables(Document& doc, const std::string& id,
+void AddResultsTables(const Texts& texts, Document& doc, const std::string& id,
                       const domain::ResultsReport& report);
 
 boost::json::object SummaryJson(const domain::SummaryReport& report);
-Document SummaryDocument(const domain::SummaryReport& report);
-
-// Cell formatting shared by the documents.
-DocCell Cell(std::int64_t n);
-// A number with up to two decimals shown, stored exact ("" when absent).
-DocCell NumberCell(const std::optional<double>& v);
-// A date stored as a date ("" when absent).
-DocCell DateCell(const std::optional<domain::Date>& day);
-// An enumeration's text ("" when absent).
-template <domain::Enumeration E>
-std::string Cell(const std::optional<E>& value) {
-  return value ? std::string(domain::ToText(*value)) : std::string();
-}
-std::string Cell(const std::optional<std::string>& text,
-                 const char* missing = "(not recorded)");
-DocCell PercentCell(std::optional<double> rate);
-std::string DatesCell(const std::optional<domain::Date>& start,
-                      const std::optional<domain::Date>& end, bool estimated);
-std::string Join(const std::vector<std::string>& items);
+Document SummaryDocument(const domain::SummaryReport& report,
+                         domain::Language language);
 
 }  // namespace capdev::reports

@@ -1,8 +1,6 @@
 // The results report: the logframe in order, each indicator's baseline, the
 // target for the period, the actual and its disaggregation.
 
-#include <cstdio>
-
 #include "app/codec/json_codec.hpp"
 #include "app/reports/reports.hpp"
 
@@ -10,9 +8,19 @@ namespace capdev::reports {
 
 namespace {
 
-std::string IndicatorLabel(const domain::Indicator& i) {
-  return (i.code ? *i.code + " " : "") + i.title + " (indicator " +
-         std::to_string(i.id) + ")";
+std::string IndicatorLabel(const Texts& x, const domain::Indicator& i) {
+  return x(domain::Message(
+      "report.results.indicator",
+      {{"name", (i.code ? *i.code + " " : "") + i.title},
+       {"id", std::to_string(i.id)}}));
+}
+
+// A disaggregated value's group as a reader names it: a sex by its label.
+std::string GroupLabel(const Texts& x, domain::Disaggregation by,
+                       const std::string& key) {
+  if (key.empty()) return x("report.not_recorded");
+  if (by == domain::Disaggregation::kSex) return x.GenderLabel(key);
+  return key;
 }
 
 }  // namespace
@@ -54,17 +62,25 @@ json::object ResultsJson(const domain::ResultsReport& r) {
           {"results", std::move(results)}};
 }
 
-void AddResultsTables(Document& d, const std::string& id,
+void AddResultsTables(const Texts& x, Document& d, const std::string& id,
                       const domain::ResultsReport& r) {
-  const std::string heading = "Results of " + r.project_code;
+  const std::string heading =
+      x(domain::Message("report.results.heading", {{"code", r.project_code}}));
   Table indicators{id + ".indicators",
                    heading,
-                   {"Indicator", "Result", "Level", "Source", "Measure",
-                    "Baseline", "Baseline year", "Target", "Actual", "Comment"},
+                   {x("report.column.indicator"), x("report.column.result"),
+                    x("report.column.level"), x("report.column.source"),
+                    x("report.column.measure_of_indicator"),
+                    x("report.column.baseline"),
+                    x("report.column.baseline_year"),
+                    x("report.column.target"), x("report.column.actual"),
+                    x("report.column.comment")},
                    {}};
   Table by{id + ".disaggregated",
-           heading + ": disaggregated",
-           {"Indicator", "By", "Group", "Value"},
+           x(domain::Message("report.results.disaggregated_heading",
+                             {{"code", r.project_code}})),
+           {x("report.column.indicator"), x("report.column.by"),
+            x("report.column.group"), x("report.column.value")},
            {}};
   for (const auto& line : r.results) {
     const auto& res = line.result;
@@ -72,47 +88,59 @@ void AddResultsTables(Document& d, const std::string& id,
         std::string(static_cast<std::size_t>(line.depth) * 2, ' ') +
         (res.code ? *res.code + " " : "") + res.title;
     if (line.indicators.empty()) {
-      indicators.rows.push_back({"(no indicator) " + result, result,
-                                 Cell(res.level), "", "", "", "", "", "", ""});
+      indicators.rows.push_back(
+          {x(domain::Message("report.results.no_indicator",
+                             {{"result", result}})),
+           result, x.Label(res.level), "", "", "", "", "", "", ""});
     }
     for (const auto& a : line.indicators) {
       const auto& i = a.indicator;
       indicators.rows.push_back(
-          {IndicatorLabel(i), result, Cell(res.level), Cell(i.source),
-           Cell(i.measure), NumberCell(i.baseline_value),
-           i.baseline_year ? Cell(*i.baseline_year) : DocCell(),
-           NumberCell(a.target), NumberCell(a.actual), a.comment.value_or("")});
+          {IndicatorLabel(x, i), result, x.Label(res.level), x.Label(i.source),
+           i.measure ? x.MeasureLabel(*i.measure) : std::string(),
+           x.Number(i.baseline_value),
+           i.baseline_year ? DocCell(std::to_string(*i.baseline_year),
+                                     static_cast<double>(*i.baseline_year))
+                           : DocCell(),
+           x.Number(a.target), x.Number(a.actual), a.comment.value_or("")});
       for (const auto& dis : a.disaggregated) {
         for (const auto& g : dis.values) {
-          by.rows.push_back(
-              {IndicatorLabel(i), std::string(domain::ToText(dis.by)),
-               g.key.empty() ? "(not recorded)" : g.key, NumberCell(g.value)});
+          by.rows.push_back({IndicatorLabel(x, i), x.Label(dis.by),
+                             GroupLabel(x, dis.by, g.key),
+                             x.Number(g.value)});
         }
       }
     }
   }
   // The word first: a long project code is cut at the end, and the two tabs
   // still differ.
-  indicators.tab = "Results " + r.project_code;
-  by.tab = "Breakdown " + r.project_code;
+  indicators.tab =
+      x(domain::Message("report.results.tab", {{"code", r.project_code}}));
+  by.tab = x(domain::Message("report.results.breakdown_tab",
+                             {{"code", r.project_code}}));
   d.tables.push_back(std::move(indicators));
   d.tables.push_back(std::move(by));
 }
 
-Document ResultsDocument(const domain::ResultsReport& r) {
+Document ResultsDocument(const domain::ResultsReport& r,
+                         domain::Language language) {
+  const Texts x(language);
   Document d;
-  d.title = "Results report: " + r.project_code;
-  d.facts = {{"Project", r.project_code + " " + r.project_title},
-             {"Period", r.from.ToString() + " to " + r.to.ToString()},
-             {"Generated", domain::NowUtc()}};
-  AddResultsTables(d, "results", r);
-  d.notes = DefinitionNotes(domain::kDefaultCompletionThreshold);
-  d.notes.emplace_back(
-      "Actuals counted from attendance cover the held workshops with exact "
-      "dates in the period (an indicator's filter may narrow them; its "
-      "completion threshold replaces the default). The target is the one "
-      "whose period lies within the report's and ends last; a manual actual "
-      "is the value entered for the period, else the latest within it.");
+  d.language = language;
+  d.title =
+      x(domain::Message("report.results.title", {{"code", r.project_code}}));
+  d.facts = {{x("report.fact.project"), r.project_code + " " + r.project_title},
+             {x("report.fact.period"), x.Period(r.from, r.to)},
+             {x("report.fact.generated"), x.Now()}};
+  AddResultsTables(x, d, "results", r);
+  d.notes.push_back(x("report.note.held_only"));
+  d.notes.push_back(x("report.note.results"));
+  d.definitions = Definitions(
+      x,
+      {Figure::kPeopleTrained, Figure::kParticipations,
+       Figure::kParticipantDays, Figure::kPeopleCompleted,
+       Figure::kWorkshopsHeld, Figure::kFemaleShare, Figure::kAgenciesReached},
+      domain::kDefaultCompletionThreshold);
   return d;
 }
 

@@ -15,10 +15,6 @@ json::array Strings(const std::vector<std::string>& items) {
   return a;
 }
 
-DocCell OptionalCell(const std::optional<std::int64_t>& n) {
-  return n ? Cell(*n) : DocCell();
-}
-
 }  // namespace
 
 json::object FiguresJson(const domain::WorkshopFigures& f) {
@@ -79,95 +75,112 @@ json::object SectionJson(const domain::Section& s) {
           {"totals", TotalsJson(s.totals)}};
 }
 
-Table TotalsTable(const std::string& id, const std::string& heading,
-                  const domain::Totals& t) {
-  const auto count = [](const std::vector<std::string>& v) {
-    return Cell(static_cast<std::int64_t>(v.size()));
+Table TotalsTable(const Texts& x, const std::string& id,
+                  const std::string& heading, const domain::Totals& t) {
+  const auto count = [&](const std::vector<std::string>& v) {
+    return x.Count(static_cast<std::int64_t>(v.size()));
   };
+  const auto label = [&](Figure f) { return FigureLabel(x, f); };
   Table table{
       id,
       heading,
-      {"Measure", "Value"},
-      {{"Workshops held", Cell(t.workshops)},
-       {"People trained (distinct)", Cell(t.people_trained)},
-       {"People trained, summed over workshops", Cell(t.participations)},
-       {"Participant-days", Cell(t.participant_days)},
-       {"People who completed a workshop", Cell(t.people_completed)},
-       {"Attendance rate (mean of workshops)", PercentCell(t.attendance_rate)},
-       {"Trainers and other roles attending (distinct)", Cell(t.trainers)},
-       {"Reported headcount (no named list)", Cell(t.reported_headcount)},
-       {"Participants (trained + reported headcount)", Cell(t.participants)},
-       {"Estimated participant-days (reported headcount)",
-        Cell(t.estimated_participant_days)},
-       {"Agencies reached", count(t.agencies_reached)},
-       {"Trainer institutions", count(t.trainer_institutions)}}};
+      {x("report.column.measure"), x("report.column.value")},
+      {{label(Figure::kWorkshopsHeld), x.Count(t.workshops)},
+       {x("report.totals.people_trained"), x.Count(t.people_trained)},
+       {label(Figure::kParticipations), x.Count(t.participations)},
+       {label(Figure::kParticipantDays), x.Count(t.participant_days)},
+       {label(Figure::kPeopleCompleted), x.Count(t.people_completed)},
+       {x("report.totals.attendance_rate"), x.Percent(t.attendance_rate)},
+       {x("report.totals.trainers"), x.Count(t.trainers)},
+       {x("report.totals.reported_headcount"), x.Count(t.reported_headcount)},
+       {label(Figure::kParticipants), x.Count(t.participants)},
+       {x("report.totals.estimated_participant_days"),
+        x.Count(t.estimated_participant_days)},
+       {label(Figure::kAgenciesReached), count(t.agencies_reached)},
+       {label(Figure::kTrainerInstitutions), count(t.trainer_institutions)}}};
   for (const auto& g : t.by_gender) {
-    table.rows.push_back({"People trained: " + g.key, Cell(g.count)});
+    table.rows.push_back(
+        {x(domain::Message("report.totals.people_trained_by_gender",
+                           {{"gender", x.GenderLabel(g.key)}})),
+         x.Count(g.count)});
   }
-  for (const auto& n : t.agencies_reached) {
-    table.rows.push_back({"Agency reached", n});
+  for (const auto& n : x.Organizations(t.agencies_reached)) {
+    table.rows.push_back({x("report.totals.agency_reached"), n});
   }
-  for (const auto& n : t.trainer_institutions) {
-    table.rows.push_back({"Trainer institution", n});
+  for (const auto& n : x.Organizations(t.trainer_institutions)) {
+    table.rows.push_back({x("report.totals.trainer_institution"), n});
   }
   return table;
 }
 
-void AddSection(Document& d, const std::string& id, const std::string& heading,
-                const std::string& tab, const domain::Section& s,
-                bool list_workshops) {
+void AddSection(const Texts& x, Document& d, const std::string& id,
+                const std::string& heading, const std::string& tab,
+                const domain::Section& s, bool list_workshops) {
   if (list_workshops) {
-    Table workshops{
-        id + ".workshops",
-        heading,
-        {"Workshop", "Project", "Dates", "Start", "End", "City", "Kind",
-         "Trainer institutions", "Participating agencies",
-         "Participants registered", "People trained", "Participant-days",
-         "Completed", "Attendance rate", "Trainers", "Reported headcount",
-         "Estimated participant-days"},
-        {}};
+    const auto label = [&](Figure f) { return FigureLabel(x, f); };
+    Table workshops{id + ".workshops",
+                    heading,
+                    {x("report.column.workshop"),
+                     x("report.column.project"),
+                     x("common.dates"),
+                     x("report.column.start"),
+                     x("report.column.end"),
+                     x("common.city"),
+                     x("common.kind"),
+                     label(Figure::kTrainerInstitutions),
+                     x("report.column.participating_agencies"),
+                     label(Figure::kParticipantsRegistered),
+                     label(Figure::kPeopleTrained),
+                     label(Figure::kParticipantDays),
+                     label(Figure::kCompleted),
+                     label(Figure::kAttendanceRate),
+                     x("report.column.trainers"),
+                     label(Figure::kReportedHeadcount),
+                     label(Figure::kEstimatedParticipantDays)},
+                    {}};
     for (const auto& l : s.workshops) {
       const auto& w = l.workshop;
       const auto& f = l.figures;
-      std::string dates =
-          DatesCell(w.start_date, w.end_date, w.dates_estimated);
-      if (w.stated_dates) dates += " (source: " + *w.stated_dates + ")";
+      std::string dates = x.Dates(w.start_date, w.end_date, w.dates_estimated);
+      if (w.stated_dates) {
+        dates = x(domain::Message(
+            "report.dates_with_source",
+            {{"dates", dates}, {"source", *w.stated_dates}}));
+      }
       workshops.rows.push_back(
-          {w.title + " (workshop " + std::to_string(w.id) + ")", l.project_code,
-           dates, DateCell(w.start_date), DateCell(w.end_date),
-           Cell(w.city, "unknown"), Cell(w.kind), Join(l.trainer_institutions),
-           Join(l.participating_agencies), Cell(f.participants_registered),
-           Cell(f.people_trained), Cell(f.participant_days), Cell(f.completed),
-           PercentCell(f.attendance_rate), Cell(f.trainers),
-           OptionalCell(f.reported_headcount),
-           OptionalCell(f.estimated_participant_days)});
+          {x(domain::Message("report.workshop_label",
+                             {{"title", w.title}, {"id", std::to_string(w.id)}})),
+           l.project_code, dates, x.Date(w.start_date), x.Date(w.end_date),
+           w.city && !w.city->empty() ? *w.city : x("common.unknown"),
+           x.Label(w.kind), x.Join(x.Organizations(l.trainer_institutions)),
+           x.Join(x.Organizations(l.participating_agencies)),
+           x.Count(f.participants_registered), x.Count(f.people_trained),
+           x.Count(f.participant_days), x.Count(f.completed),
+           x.Percent(f.attendance_rate), x.Count(f.trainers),
+           x.Count(f.reported_headcount),
+           x.Count(f.estimated_participant_days)});
     }
     workshops.tab = tab;
     d.tables.push_back(std::move(workshops));
   }
-  d.tables.push_back(
-      TotalsTable(id + ".totals", heading + ": totals", s.totals));
-  d.tables.back().tab = tab + ", totals";
+  d.tables.push_back(TotalsTable(
+      x, id + ".totals",
+      x(domain::Message("report.totals_heading", {{"heading", heading}})),
+      s.totals));
+  d.tables.back().tab = x(domain::Message("report.totals_tab", {{"tab", tab}}));
 }
 
-std::vector<std::string> DefinitionNotes(int completion_threshold) {
-  return {
-      "Only held workshops count. People trained: participants (role "
-      "participant) marked present or late in at least one session, each "
-      "person once; trainers, speakers, organizers and observers are counted "
-      "apart. Participant-days: present or late marks of participants.",
-      "Completed: a participant marked present or late in at least " +
-          std::to_string(completion_threshold) +
-          "% of the workshop's sessions. Attendance rate: per session, "
-          "participants present or late / participants registered; a "
-          "workshop's rate is the mean over its sessions held so far, a "
-          "period's the mean of its workshops'.",
-      "Reported headcount: the headcount recorded for a held workshop "
-      "without a named participant list; estimated participant-days: that "
-      "headcount times the workshop's length in days. Agencies reached: "
-      "organizations of people trained.",
-      "Workshops with unknown or estimated dates are listed apart with their "
-      "own totals, never mixed into the period's."};
+void AddDefinitions(const Texts& x, Document& d, int completion_threshold) {
+  d.notes.push_back(x("report.note.held_only"));
+  d.definitions = Definitions(
+      x,
+      {Figure::kPeopleTrained, Figure::kParticipations,
+       Figure::kParticipantDays, Figure::kCompleted, Figure::kAttendanceRate,
+       Figure::kTrainers, Figure::kReportedHeadcount,
+       Figure::kEstimatedParticipantDays, Figure::kParticipants,
+       Figure::kAgenciesReached, Figure::kTrainerInstitutions,
+       Figure::kDatesUncertain},
+      completion_threshold);
 }
 
 }  // namespace capdev::reports

@@ -2,6 +2,8 @@
 
 #include <map>
 
+#include "app/i18n/catalog.hpp"
+#include "app/i18n/locale_format.hpp"
 #include "app/reports/document.hpp"
 #include "domain/import_columns.hpp"
 
@@ -23,18 +25,40 @@ constexpr const char* kSheetStyle = R"css(
   td.n { width: 2rem; text-align: right; }
   td.signature { width: 30%; }
   .native { display: block; color: #333; }
+  th .en, h1 .en, .when .en { font-weight: normal; color: #444; }
   @media screen { body { max-width: 60rem; margin: 1rem auto; padding: 0 1rem; }
                   .sheet { border-bottom: 2px dashed #999; margin-bottom: 2rem; } }
 )css";
+
+using domain::Language;
+
+// A text on paper in both languages: "签名 / Signature", the English marked
+// as such for screen readers and hyphenation.
+std::string Both(std::string_view key) {
+  return HtmlEscape(i18n::Text(Language::kZh, key)) +
+         " / <span class=\"en\" lang=\"en\">" +
+         HtmlEscape(i18n::Text(Language::kEn, key)) + "</span>";
+}
+
+std::string BothPlain(std::string_view key) {
+  return i18n::Text(Language::kZh, key) + " / " +
+         i18n::Text(Language::kEn, key);
+}
 
 }  // namespace
 
 formats::Sheet AttendanceGrid(
     const domain::SignInMatrix& matrix,
-    const std::vector<storage::SignInPerson>& people) {
+    const std::vector<storage::SignInPerson>& people, Language language) {
+  const auto text = [&](std::string_view key) {
+    return i18n::Text(language, key);
+  };
+  // Headers the attendance import reads back, in either language.
   formats::Sheet sheet{
-      "Sign-in grid",
-      {"Person ID", "Full name", "Native name", "Organization", "Email"},
+      text("report.grid.sheet"),
+      {text("report.grid.person_id"), text("report.grid.full_name"),
+       text("report.grid.native_name"), text("report.grid.organization"),
+       text("report.grid.email")},
       {},
       {10, 28, 16, 36, 28}};
   for (const auto& s : matrix.sessions) {
@@ -79,33 +103,60 @@ std::string RenderSheetCsv(const formats::Sheet& sheet) {
 std::string RenderSignInSheets(
     const domain::Workshop& workshop, const domain::SignInMatrix& matrix,
     const std::vector<storage::SignInPerson>& people) {
+  // Printed for people of both languages: every heading in both.
+  const i18n::LocaleFormat zh(Language::kZh);
+  const i18n::LocaleFormat en(Language::kEn);
   std::string h =
-      "<!doctype html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n";
-  h += "<title>Sign-in sheets — " + HtmlEscape(workshop.title) +
-       "</title>\n<style>" + kSheetStyle + "</style>\n</head>\n<body>\n";
+      "<!doctype html>\n<html lang=\"zh-CN\">\n<head>\n<meta charset=\"utf-8\">\n";
+  h += "<title>" + HtmlEscape(BothPlain("report.signin.title")) + " — " +
+       HtmlEscape(workshop.title) + "</title>\n<style>" + kSheetStyle +
+       "</style>\n</head>\n<body>\n";
   if (matrix.sessions.empty())
-    h +=
-        "<p>This workshop has no sessions yet: add them to print sheets.</p>\n";
+    h += "<p>" + Both("report.signin.no_sessions") + "</p>\n";
   for (const auto& s : matrix.sessions) {
-    h += "<section class=\"sheet\">\n<h1>" + HtmlEscape(workshop.title) +
-         "</h1>\n<p class=\"when\">";
-    std::string when = s.date ? s.date->ToString() : "";
-    if (s.start_time) when += " " + *s.start_time;
-    if (s.end_time) when += "–" + *s.end_time;
-    if (workshop.city) when += " · " + *workshop.city;
-    if (workshop.venue) when += " · " + *workshop.venue;
-    if (s.title) when += " · " + *s.title;
-    h += HtmlEscape(when) + "</p>\n";
-    h += "<table>\n<thead><tr><th>No.</th><th>Name</th><th>Organization</th>"
-         "<th>Signature</th></tr></thead>\n<tbody>\n";
+    h += "<section class=\"sheet\">\n<h1>" + Both("report.signin.title") +
+         "<br>" + HtmlEscape(workshop.title) + "</h1>\n<p class=\"when\">";
+    std::string when;
+    if (s.date) {
+      when = HtmlEscape(zh.Date(*s.date)) + " / <span class=\"en\" lang=\"en\">" +
+             HtmlEscape(en.Date(*s.date)) + "</span>";
+    }
+    std::string rest;
+    if (s.start_time) rest += " " + *s.start_time;
+    if (s.end_time) rest += "–" + *s.end_time;
+    if (workshop.city) rest += " · " + *workshop.city;
+    if (workshop.venue) rest += " · " + *workshop.venue;
+    if (s.title) rest += " · " + *s.title;
+    h += when + HtmlEscape(rest) + "</p>\n";
+    h += "<table>\n<thead><tr><th>" + Both("report.signin.number") +
+         "</th><th>" + Both("report.signin.name") + "</th><th>" +
+         Both("report.signin.organization") + "</th><th>" +
+         Both("report.signin.signature") + "</th></tr></thead>\n<tbody>\n";
     std::size_t n = 0;
     for (const auto& p : people) {
-      h += "<tr><td class=\"n\">" + std::to_string(++n) + "</td><td>" +
-           HtmlEscape(p.full_name);
-      if (p.native_name)
-        h += "<span class=\"native\">" + HtmlEscape(*p.native_name) + "</span>";
-      h += "</td><td>" + HtmlEscape(p.organization.value_or("")) +
-           "</td><td class=\"signature\"></td></tr>\n";
+      // The name in each script the person has; the Chinese first.
+      const bool native = p.native_name && !p.native_name->empty() &&
+                          *p.native_name != p.full_name;
+      h += "<tr><td class=\"n\">" + std::to_string(++n) + "</td><td>";
+      if (native) {
+        h += "<span lang=\"zh\">" + HtmlEscape(*p.native_name) +
+             "</span><span class=\"native\">" + HtmlEscape(p.full_name) +
+             "</span>";
+      } else {
+        h += HtmlEscape(p.full_name);
+      }
+      h += "</td><td>";
+      const bool org_native = p.organization_native &&
+                              !p.organization_native->empty() &&
+                              p.organization_native != p.organization;
+      if (org_native) {
+        h += "<span lang=\"zh\">" + HtmlEscape(*p.organization_native) +
+             "</span><span class=\"native\">" +
+             HtmlEscape(p.organization.value_or("")) + "</span>";
+      } else {
+        h += HtmlEscape(p.organization.value_or(""));
+      }
+      h += "</td><td class=\"signature\"></td></tr>\n";
     }
     h += "</tbody>\n</table>\n</section>\n";
   }

@@ -1,3 +1,5 @@
+#include <functional>
+
 #include "app/codec/json_codec.hpp"
 #include "app/reports/reports.hpp"
 
@@ -18,20 +20,25 @@ json::array BreakdownJson(const std::vector<domain::Breakdown>& rows,
   return a;
 }
 
-Table BreakdownTable(std::string id, std::string heading, std::string column,
-                     const std::vector<domain::Breakdown>& rows) {
+Table BreakdownTable(const Texts& x, std::string id, std::string heading,
+                     std::string column,
+                     const std::vector<domain::Breakdown>& rows,
+                     const std::function<std::string(const std::string&)>& name) {
   Table t{std::move(id),
           std::move(heading),
-          {std::move(column), "Workshops held", "People trained",
-           "Participant-days"},
+          {std::move(column), FigureLabel(x, Figure::kWorkshopsHeld),
+           FigureLabel(x, Figure::kPeopleTrained),
+           FigureLabel(x, Figure::kParticipantDays)},
           {}};
   for (const auto& b : rows) {
-    t.rows.push_back({b.key.empty() ? "(not recorded)" : b.key,
-                      Cell(b.workshops), Cell(b.participations),
-                      Cell(b.participant_days)});
+    t.rows.push_back({b.key.empty() ? x("report.not_recorded") : name(b.key),
+                      x.Count(b.workshops), x.Count(b.participations),
+                      x.Count(b.participant_days)});
   }
   return t;
 }
+
+std::string Same(const std::string& key) { return key; }
 
 }  // namespace
 
@@ -52,30 +59,48 @@ json::object SummaryJson(const domain::SummaryReport& r) {
       {"dates_uncertain", SectionJson(r.dates_uncertain)}};
 }
 
-Document SummaryDocument(const domain::SummaryReport& r) {
+Document SummaryDocument(const domain::SummaryReport& r,
+                         domain::Language language) {
+  const Texts x(language, &r.native_names);
   Document d;
-  d.title = "Programme summary";
+  d.language = language;
+  d.title = x("report.summary.title");
   d.facts = {
-      {"Period", r.options.from.ToString() + " to " + r.options.to.ToString()},
-      {"Project", r.project_id ? "project " + std::to_string(*r.project_id)
-                               : "all projects"},
-      {"Generated", domain::NowUtc()}};
-  d.tables.push_back(TotalsTable("totals", "Workshops held in the period",
+      {x("report.fact.period"), x.Period(r.options.from, r.options.to)},
+      {x("report.fact.project"),
+       r.project_id
+           ? x(domain::Message("report.summary.project",
+                               {{"id", std::to_string(*r.project_id)}}))
+           : x("report.summary.all_projects")},
+      {x("report.fact.generated"), x.Now()}};
+  d.tables.push_back(TotalsTable(x, "totals", x("report.section.in_period"),
                                  r.in_period.totals));
   d.tables.push_back({"not_yet_held",
-                      "Not counted",
-                      {"Measure", "Value"},
-                      {{"Planned or confirmed workshops in the period",
-                        Cell(r.not_yet_held)}}});
-  d.tables.push_back(
-      BreakdownTable("by_project", "By project", "Project", r.by_project));
-  d.tables.push_back(BreakdownTable("by_kind", "By kind", "Kind", r.by_kind));
-  d.tables.push_back(BreakdownTable("by_city", "By city", "City", r.by_city));
-  d.tables.push_back(
-      BreakdownTable("by_month", "By month", "Month", r.by_month));
-  AddSection(d, "dates_uncertain", "Workshops with unknown or estimated dates",
-             "Dates uncertain", r.dates_uncertain, true);
-  d.notes = DefinitionNotes(r.options.completion_threshold);
+                      x("report.summary.not_counted"),
+                      {x("report.column.measure"), x("report.column.value")},
+                      {{x("report.summary.not_yet_held"),
+                        x.Count(r.not_yet_held)}}});
+  d.tables.push_back(BreakdownTable(x, "by_project",
+                                    x("report.summary.by_project"),
+                                    x("report.column.project"), r.by_project,
+                                    Same));
+  d.tables.push_back(BreakdownTable(
+      x, "by_kind", x("report.summary.by_kind"), x("common.kind"), r.by_kind,
+      [&](const std::string& kind) {
+        const auto value = domain::FromText<domain::WorkshopKind>(kind);
+        return value ? x.Label(*value) : kind;
+      }));
+  d.tables.push_back(BreakdownTable(x, "by_city", x("report.summary.by_city"),
+                                    x("common.city"), r.by_city, Same));
+  d.tables.push_back(BreakdownTable(
+      x, "by_month", x("report.summary.by_month"), x("report.column.month"),
+      r.by_month, [&](const std::string& month) {
+        const auto day = domain::Date::Parse(month + "-01");
+        return day ? x.format().Month(*day) : month;
+      }));
+  AddSection(x, d, "dates_uncertain", x("report.section.dates_uncertain"),
+             FigureLabel(x, Figure::kDatesUncertain), r.dates_uncertain, true);
+  AddDefinitions(x, d, r.options.completion_threshold);
   return d;
 }
 

@@ -4,6 +4,7 @@
 #include <algorithm>
 
 #include "app/formats/xlsx_writer.hpp"
+#include "app/i18n/catalog.hpp"
 #include "app/reports/document.hpp"
 
 namespace capdev::reports {
@@ -24,8 +25,11 @@ double Width(const std::string& text) {
 domain::StatusOr<std::string> RenderXlsx(const Document& doc) {
   std::vector<formats::Sheet> sheets;
   std::vector<std::string> preamble = {doc.title};
-  for (const auto& [name, value] : doc.facts)
-    preamble.emplace_back(name).append(": ").append(value);
+  for (const auto& [name, value] : doc.facts) {
+    preamble.push_back(i18n::Render(
+        doc.language,
+        domain::Message("report.fact_line", {{"name", name}, {"value", value}})));
+  }
   for (const auto& t : doc.tables) {
     formats::Sheet sheet{
         t.tab.empty() ? t.heading : t.tab, t.columns, {}, {}, preamble};
