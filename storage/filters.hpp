@@ -6,6 +6,7 @@
 #include <optional>
 #include <string>
 
+#include "domain/message.hpp"
 #include "domain/date.hpp"
 #include "domain/organization.hpp"
 #include "domain/person.hpp"
@@ -17,10 +18,19 @@
 
 namespace capdev::storage {
 
+// Lists of names can be read in the order their reader reads names
+// (`sort=name`): in Chinese by the Chinese name in pinyin order, in English
+// by the Latin name; by id otherwise.
+struct NameOrder {
+  bool by_name = false;
+  domain::Language language = domain::Language::kEn;  // the reader's
+};
+
 struct OrganizationFilter {
   using Entity = domain::Organization;
   std::optional<domain::OrganizationKind> kind;
   std::optional<std::string> q;  // substring of any name
+  NameOrder order;
 };
 
 struct ProjectFilter {
@@ -49,6 +59,7 @@ struct PersonFilter {
   using Entity = domain::Person;
   std::optional<std::int64_t> organization_id;
   std::optional<std::string> q;
+  NameOrder order;
 };
 
 struct RegistrationFilter {

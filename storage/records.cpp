@@ -98,12 +98,36 @@ domain::StatusOr<bool> Exists(Database& db, std::int64_t id) {
   return Guarded([&] { return Table<E>(db).Exists(id); });
 }
 
+namespace {
+
+// In Chinese the Chinese name where there is one, in pinyin order; in
+// English the Latin name.
+std::optional<SortKey> NameSort(const NameOrder& order, const char* latin) {
+  if (!order.by_name) return std::nullopt;
+  if (order.language == domain::Language::kZh) {
+    return SortKey{"coalesce(native_name, " + std::string(latin) + ")",
+                   "capdev_name_zh"};
+  }
+  return SortKey{latin, "capdev_name"};
+}
+
+std::optional<SortKey> SortOf(const PersonFilter& f) {
+  return NameSort(f.order, "full_name");
+}
+std::optional<SortKey> SortOf(const OrganizationFilter& f) {
+  return NameSort(f.order, "name");
+}
+std::optional<SortKey> SortOf(const auto&) { return std::nullopt; }
+
+}  // namespace
+
 template <class Filter>
 domain::StatusOr<Page<typename Filter::Entity>> List(Database& db,
                                                      const Filter& filter,
                                                      const PageRequest& page) {
   return Guarded([&] {
-    return Table<typename Filter::Entity>(db).List(ToWhere(filter), page);
+    return Table<typename Filter::Entity>(db).List(ToWhere(filter), page,
+                                                   SortOf(filter));
   });
 }
 

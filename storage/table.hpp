@@ -36,6 +36,12 @@ struct Where {
   }
 };
 
+// An order by something other than id (CollatedNames below).
+struct SortKey {
+  std::string expression;  // of the table's columns
+  std::string collation;   // registered by RegisterFold
+};
+
 // `%text%` for LIKE ... ESCAPE '\', with the user's own wildcards escaped.
 inline std::string LikePattern(const std::string& text) {
   std::string out = "%";
@@ -163,12 +169,27 @@ class Table {
     return q->executeStep();
   }
 
-  Page<E> List(const Where& where, const PageRequest& page) {
+  // By id, or by `order` (an expression of the row under a collation) and
+  // then id: the page after a row starts after that row's own key, so the
+  // cursor stays an id.
+  Page<E> List(const Where& where, const PageRequest& page,
+               const std::optional<SortKey>& order = std::nullopt) {
     Where w = where;
-    if (page.after_id > 0) w.Add("id > ?", {page.after_id});
+    std::string by = "id";
+    if (order) {
+      const std::string key = order->expression + " COLLATE " + order->collation;
+      if (page.after_id > 0) {
+        w.Add("(" + key + ", id) > ((SELECT " + order->expression + " FROM " +
+                  name_ + " WHERE id = ?), ?)",
+              {page.after_id, page.after_id});
+      }
+      by = key + ", id";
+    } else if (page.after_id > 0) {
+      w.Add("id > ?", {page.after_id});
+    }
     return SelectPage<E>(db_,
                          "SELECT id" + columns_ + " FROM " + name_ + w.sql +
-                             " ORDER BY id LIMIT ?",
+                             " ORDER BY " + by + " LIMIT ?",
                          w, page,
                          [](SQLite::Statement& q) { return ReadEntity<E>(q); });
   }

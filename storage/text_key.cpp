@@ -61,28 +61,44 @@ std::string PersonSearchKey(std::string_view full_name,
 
 namespace {
 
+std::unique_ptr<icu::Collator> MakeCollator(const icu::Locale& locale) {
+  UErrorCode status = U_ZERO_ERROR;
+  std::unique_ptr<icu::Collator> c(icu::Collator::createInstance(locale, status));
+  if (U_FAILURE(status)) throw std::runtime_error("ICU collator missing");
+  return c;
+}
+
 // One collator per thread: ICU collators are not to be shared while in use.
 const icu::Collator& NameCollator() {
-  thread_local const std::unique_ptr<icu::Collator> collator = [] {
-    UErrorCode status = U_ZERO_ERROR;
-    std::unique_ptr<icu::Collator> c(
-        icu::Collator::createInstance(icu::Locale::getRoot(), status));
-    if (U_FAILURE(status))
-      throw std::runtime_error("ICU root collator missing");
-    return c;
-  }();
+  thread_local const auto collator = MakeCollator(icu::Locale::getRoot());
   return *collator;
+}
+
+// Chinese order: Han characters by their pinyin (ICU's zh collation),
+// Latin letters among them as pinyin is spelled.
+const icu::Collator& ChineseCollator() {
+  thread_local const auto collator = MakeCollator(icu::Locale("zh"));
+  return *collator;
+}
+
+int Compare(const icu::Collator& collator, std::string_view a,
+            std::string_view b) {
+  UErrorCode status = U_ZERO_ERROR;
+  const auto order = collator.compareUTF8(
+      icu::StringPiece(a.data(), static_cast<int32_t>(a.size())),
+      icu::StringPiece(b.data(), static_cast<int32_t>(b.size())), status);
+  if (U_FAILURE(status)) return a.compare(b);
+  return static_cast<int>(order);
 }
 
 }  // namespace
 
 int CompareNames(std::string_view a, std::string_view b) {
-  UErrorCode status = U_ZERO_ERROR;
-  const auto order = NameCollator().compareUTF8(
-      icu::StringPiece(a.data(), static_cast<int32_t>(a.size())),
-      icu::StringPiece(b.data(), static_cast<int32_t>(b.size())), status);
-  if (U_FAILURE(status)) return a.compare(b);
-  return static_cast<int>(order);
+  return Compare(NameCollator(), a, b);
+}
+
+int CompareChineseNames(std::string_view a, std::string_view b) {
+  return Compare(ChineseCollator(), a, b);
 }
 
 namespace {
@@ -106,14 +122,14 @@ void SqlPersonSearchKey(sqlite3_context* ctx, int, sqlite3_value** argv) {
   }
 }
 
-int SqlCompareNames(void*, int a_size, const void* a, int b_size,
-                    const void* b) {
+template <int (*Order)(std::string_view, std::string_view)>
+int SqlCompare(void*, int a_size, const void* a, int b_size, const void* b) {
   const std::string_view x(static_cast<const char*>(a),
                            static_cast<std::size_t>(a_size));
   const std::string_view y(static_cast<const char*>(b),
                            static_cast<std::size_t>(b_size));
   try {
-    return CompareNames(x, y);
+    return Order(x, y);
   } catch (const std::exception&) {
     return x.compare(y);  // no collator: code points, still a total order
   }
@@ -143,7 +159,9 @@ void RegisterFold(Database& db) {
   sqlite3_create_function(handle, "capdev_person_search_key", 3, flags, nullptr,
                           SqlPersonSearchKey, nullptr, nullptr);
   sqlite3_create_collation(handle, "capdev_name", SQLITE_UTF8, nullptr,
-                           SqlCompareNames);
+                           SqlCompare<CompareNames>);
+  sqlite3_create_collation(handle, "capdev_name_zh", SQLITE_UTF8, nullptr,
+                           SqlCompare<CompareChineseNames>);
 }
 
 }  // namespace capdev::storage

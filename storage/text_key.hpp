@@ -29,11 +29,14 @@ std::string PersonSearchKey(std::string_view full_name,
 // Orders names as people read them (ICU's root collation: case and accents
 // after the letters, digits by value), not by code point.
 int CompareNames(std::string_view a, std::string_view b);
+// Orders names as a Chinese reader does: Han characters in pinyin order.
+int CompareChineseNames(std::string_view a, std::string_view b);
 
 class Database;
 // Registers on the connection capdev_fold(text) (migrations backfill with
 // it), capdev_place_key(text), capdev_person_search_key(full_name,
-// native_name, email) and the collation capdev_name (CompareNames).
+// native_name, email) and the collations capdev_name (CompareNames) and
+// capdev_name_zh (CompareChineseNames).
 void RegisterFold(Database& db);
 
 }  // namespace capdev::storage

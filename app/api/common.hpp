@@ -11,6 +11,7 @@
 #include "app/http/json_body.hpp"
 #include "app/http/router.hpp"
 #include "app/services/records.hpp"
+#include "storage/filters.hpp"
 #include "storage/page.hpp"
 #include "storage/transaction.hpp"
 
@@ -116,6 +117,13 @@ inline Response Created(const Context& ctx, const json::object& body,
 
 inline Response NoContent() {
   return Response{204, "application/json", "", {}};
+}
+
+// `sort=name`: a list of names in the reader's order (storage::NameOrder; the
+// handler sets the language).
+inline storage::NameOrder SortByName(Query& q) {
+  static constexpr std::string_view kSorts[] = {"name"};
+  return {q.OneOf("sort", kSorts).has_value()};
 }
 
 }  // namespace capdev::api

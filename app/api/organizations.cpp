@@ -16,7 +16,7 @@ void AddOrganizationRoutes(Router& router) {
                                [](Query& q) {
                                  return Listing<storage::OrganizationFilter>{
                                      {q.Enum<domain::OrganizationKind>("kind"),
-                                      q.Text("q")},
+                                      q.Text("q"), SortByName(q)},
                                      q.Page()};
                                },
                            .create = services::CreateOrganization,

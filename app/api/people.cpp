@@ -26,7 +26,8 @@ void AddPersonRoutes(
                                .list_query =
                                    [](Query& q) {
                                      return Listing<storage::PersonFilter>{
-                                         {q.Id("organization_id"), q.Text("q")},
+                                         {q.Id("organization_id"), q.Text("q"),
+                                          SortByName(q)},
                                          q.Page()};
                                    },
                                .create = services::CreatePerson,

@@ -181,8 +181,11 @@ void AddRecordRoutes(
           filter.*parent.field = id;
           return PageResponse(storage::List(ctx.db, filter, listing.page));
         } else {
-          return PageResponse(
-              storage::List(ctx.db, listing.filter, listing.page));
+          Filter filter = listing.filter;
+          // Names in the order the reader reads them.
+          if constexpr (requires { filter.order.language; })
+            filter.order.language = ctx.language;
+          return PageResponse(storage::List(ctx.db, filter, listing.page));
         }
       });
 

@@ -51,5 +51,42 @@ TEST_F(PeopleApiTest, ARegisteredPersonCannotBeDeleted) {
   ExpectProblem(Delete("/api/v1/people/" + std::to_string(person)), 409);
 }
 
+// `sort=name`: in Chinese, people by their Chinese name in pinyin order (李
+// li, 王 wang, 张 zhang), page after page; in English by the Latin name.
+TEST_F(PeopleApiTest, SortByNameFollowsTheReadersLanguage) {
+  for (const auto& [latin, native] :
+       std::vector<std::pair<std::string, std::string>>{{"ZHANG Wei", "张伟"},
+                                                        {"LI Ming", "李明"},
+                                                        {"AN Qi", "安琪"},
+                                                        {"WANG Fang", "王芳"}}) {
+    Create("/api/v1/people", {{"full_name", latin}, {"native_name", native}});
+  }
+  const auto names = [&](const std::string& field) {
+    std::vector<std::string> out;
+    std::string cursor;
+    do {
+      const auto page = Get("/api/v1/people?sort=name&limit=3" +
+                            (cursor.empty() ? "" : "&cursor=" + cursor))
+                            .Json();
+      for (const auto& p : page.at("items").as_array())
+        out.emplace_back(p.at(field).as_string());
+      const auto& next = page.at("next_cursor");
+      cursor = next.is_null() ? "" : std::string(next.as_string());
+    } while (!cursor.empty());
+    return out;
+  };
+  EXPECT_EQ(names("full_name"),
+            (std::vector<std::string>{"AN Qi", "LI Ming", "WANG Fang",
+                                      "ZHANG Wei"}));
+  ASSERT_EQ(Patch("/api/v1/me", {{"language", "zh"}}).status, 200);
+  EXPECT_EQ(names("native_name"),
+            (std::vector<std::string>{"安琪", "李明", "王芳", "张伟"}));
+  // By id without sort=name, in either language.
+  EXPECT_EQ(names("native_name").size(), 4U);
+  EXPECT_EQ(Get("/api/v1/people").Json().at("items").at(0).at("native_name"),
+            "张伟");
+  EXPECT_EQ(Get("/api/v1/people?sort=age").status, 400);
+}
+
 }  // namespace
 }  // namespace capdev::testing

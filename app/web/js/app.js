@@ -82,7 +82,7 @@ export function languageSwitch() {
     await loadLanguage(other);
     drawStatic();
     render();
-  }, { kind: 'link', class: 'lang-switch', lang: other === 'zh' ? 'zh-CN' : 'en', 'aria-label': `${t('nav.switch_language')}: ${t(`lang.${other}`)}` });
+  }, { kind: 'link', lang: other === 'zh' ? 'zh-CN' : 'en', dataset: { langSwitch: other }, 'aria-label': `${t('nav.switch_language')}: ${t(`lang.${other}`)}` });
 }
 
 // The page's own texts outside the views.
