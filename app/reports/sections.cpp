@@ -96,8 +96,9 @@ Table TotalsTable(const Texts& x, const std::string& id,
        {label(Figure::kParticipants), x.Count(t.participants)},
        {x("report.totals.estimated_participant_days"),
         x.Count(t.estimated_participant_days)},
-       {label(Figure::kAgenciesReached), count(t.agencies_reached)},
-       {label(Figure::kTrainerInstitutions), count(t.trainer_institutions)}}};
+       {x("report.totals.agencies_reached"), count(t.agencies_reached)},
+       {x("report.totals.trainer_institutions"),
+        count(t.trainer_institutions)}}};
   for (const auto& g : t.by_gender) {
     table.rows.push_back(
         {x(domain::Message("report.totals.people_trained_by_gender",

@@ -5,6 +5,7 @@ schema with xmllint, and reports submitted, frozen and compared."""
 import io
 import json
 import os
+import re
 import subprocess
 import tempfile
 import urllib.error
@@ -146,6 +147,41 @@ def test_funder_report_workbook(api, project):
     assert indicators[0]['Target'] == 10 and indicators[0]['Baseline year'] == 2024
 
 
+def test_funder_report_workbook_in_chinese(api, project):
+    """The same funder report for the counterpart ministry: lang=zh writes
+    its sheet names, headings, labels and dates in Chinese; its figures are
+    the same numbers; without lang it stays in English."""
+    query = f'/api/v1/reports/funder?organization_id={project["funder"]}&from=2025-01-01&to=2025-12-31'
+    report = api.json(query)
+    book = workbook(api, query + '&format=xlsx&lang=zh')
+    assert book.sheetnames == ['资助的项目', '本期间举办', '本期间举办合计', '日期不确定', '日期不确定合计',
+                               '成果 XPT', '分类统计 XPT']
+    rows = list(book['本期间举办'].iter_rows(values_only=True))
+    assert rows[0][0] == f'资助方报告：{FORMULA_NAME}'
+    assert '报告期间：2025年1月1日至2025年12月31日' in [r[0] for r in rows[:6]]
+    assert any(isinstance(r[0], str) and re.fullmatch(r'生成时间：\d{4}年\d{1,2}月\d{1,2}日 \d\d:\d\d UTC', r[0])
+               for r in rows[:6])
+    header = next(i for i, r in enumerate(rows) if r[0] == '培训活动')
+    assert rows[header - 2][0] == '本期间举办的培训活动'
+    workshop = dict(zip(rows[header], rows[header + 1]))
+    assert workshop['日期'] == '2025年3月10日'
+    assert workshop['类型'] == '培训班'
+    assert workshop['开始日期'].date().isoformat() == '2025-03-10'  # still a date
+    assert workshop['培训人数'] == report['workshops'][0]['people_trained'] == 2
+    assert workshop['出勤率'] == report['workshops'][0]['attendance_rate']  # a number, shown as a percentage
+    totals = {r[0]: r[1] for r in book['本期间举办合计'].iter_rows(values_only=True) if r and len(r) > 1}
+    assert totals['培训人数（去重）'] == 2 and totals['参训人天'] == report['totals']['participant_days']
+    assert totals['培训人数：女'] == 1 and totals['培训人数：男'] == 1
+    indicators = list(book['成果 XPT'].iter_rows(values_only=True))
+    header = next(i for i, r in enumerate(indicators) if r[0] == '指标')
+    indicator = dict(zip(indicators[header], indicators[header + 1]))
+    assert indicator['层级'] == '产出' and indicator['数据来源'] == '根据出勤统计' and indicator['统计口径'] == '培训人数'
+    assert indicator['实际值'] == 2 and indicator['目标值'] == 10
+
+    english = workbook(api, query + '&format=xlsx')
+    assert english.sheetnames[:3] == ['Projects funded', 'Held in the period', 'Held in the period, totals']
+
+
 def test_attendance_summary_and_results_workbooks(api, project):
     w = project['workshop']
     report = api.json(f'/api/v1/reports/attendance?workshop_id={w}')
@@ -175,7 +211,7 @@ def test_attendance_summary_and_results_workbooks(api, project):
     indicator = results['results'][0]['indicators'][0]
     assert rows[0]['Actual'] == indicator['actual'] == 2 and rows[0]['Target'] == indicator['target'] == 10
     by = table(book, 'Results of XPT: disaggregated')
-    assert {r['Group']: r['Value'] for r in by} == {'female': 1, 'male': 1}
+    assert {r['Group']: r['Value'] for r in by} == {'Female': 1, 'Male': 1}
 
 
 def validate(xml):

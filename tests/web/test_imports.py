@@ -308,7 +308,8 @@ def test_printable_sign_in_sheets(api):
     html = html.decode()
     assert code == 200 and ctype.startswith('text/html')
     assert html.count('<section class="sheet">') == 3
-    assert '2017-09-09' in html and 'Hangzhou' in html and 'Border management' in html
+    assert '2017年9月9日' in html and '9 Sept 2017' in html and 'Hangzhou' in html and 'Border management' in html
+    assert '签名' in html and 'Signature' in html  # bilingual on paper
     assert html.count('王芳') == 3 and html.count('Zhejiang Exit-Entry Bureau') == 3
     assert 'page-break-after' in html and 'A4' in html
     code, _, _ = api.call('GET', f'/api/v1/workshops/{wid}/attendance?format=pdf')
