@@ -2,11 +2,13 @@
 // columns for months. Each has a text alternative (aria-label) listing the
 // figures; the tables next to them carry the same numbers.
 import { h, svg } from './dom.js';
-import { formatNumber } from './format.js';
+import { formatNumber, listText } from './format.js';
+import { t } from './i18n.js';
 
-function figure(title, summary, graphic) {
+function figure(title, items, graphic) {
+  const summary = listText(items.map((i) => t('web.report.chart.item', { label: i.label, value: formatNumber(i.value) })));
   graphic.setAttribute('role', 'img');
-  graphic.setAttribute('aria-label', `${title}: ${summary}`);
+  graphic.setAttribute('aria-label', t('web.report.chart.alt', { title, summary }));
   return h('figure', { class: 'chart' }, h('figcaption', {}, title), graphic);
 }
 
@@ -27,10 +29,11 @@ export function barChart(title, items) {
         svg('rect', { x: labelW, y: y + 4, width: w, height: rowH - 10, class: `chart-bar chart-bar-${i % 6}`, rx: 2 }),
         svg('text', { x: labelW + w + 6, y: y + rowH / 2, class: 'chart-value', 'dominant-baseline': 'middle' }, formatNumber(item.value)));
     }));
-  return figure(title, items.map((i) => `${i.label} ${formatNumber(i.value)}`).join(', '), graphic);
+  return figure(title, items, graphic);
 }
 
-// items: [{label, value}] in time order (months, sessions)
+// items: [{label, value}] in time order (months, sessions); a label's parts
+// go on lines of their own: its words, or in Chinese "2026年 / 3月".
 export function columnChart(title, items) {
   const colW = 46;
   const chartH = 160;
@@ -52,8 +55,8 @@ export function columnChart(title, items) {
         item.value ? svg('text', { x: x + (colW - 12) / 2, y: y - 4, class: 'chart-value', 'text-anchor': 'middle' }, formatNumber(item.value)) : null,
         i % every === 0
           ? svg('text', { x: x + (colW - 12) / 2, y: top + chartH + 16, class: 'chart-label', 'text-anchor': 'middle' },
-            ...item.label.split(' ').map((part, j) => svg('tspan', { x: x + (colW - 12) / 2, dy: j ? 13 : 0 }, part)))
+            ...item.label.split(/ |(?<=[年月])(?=.)/).map((part, j) => svg('tspan', { x: x + (colW - 12) / 2, dy: j ? 13 : 0 }, part)))
           : null);
     }));
-  return figure(title, items.map((i) => `${i.label} ${formatNumber(i.value)}`).join(', '), graphic);
+  return figure(title, items, graphic);
 }

@@ -1,13 +1,18 @@
 // The funder report: what one funder's money did in a period, aggregates
-// only; a funder user sees its own organization's and nothing else.
+// only; a funder user sees its own organization's and nothing else. It goes
+// to donors, so its downloads come in both languages (the European
+// Commission reads the English, the counterpart ministry the Chinese).
 import { h } from '../dom.js';
 import { field } from '../form.js';
 import { formatAmount, formatDate, label, today } from '../format.js';
+import { t } from '../i18n.js';
 import { organizationPicker, orgById } from '../orgs.js';
 import { currentUser, isFunder } from '../session.js';
 import { section, table } from '../ui.js';
 import { periodFields, reportPage, thresholdField } from './report-page.js';
-import { definitions, genderChart, totalsFigures, uncertainSection, workshopTable } from './report-totals.js';
+import {
+  definitions, genderChart, namedList, organizationNamer, totalsFigures, uncertainSection, workshopTable,
+} from './report-totals.js';
 
 export async function funderReportView({ query, root }) {
   const now = today();
@@ -22,14 +27,14 @@ export async function funderReportView({ query, root }) {
   };
   const funder = own ? null : await orgById(Number(values.organization_id)).catch(() => null);
   await reportPage(root, {
-    title: 'Funder report',
-    intro: 'What one funder’s money did in a period: aggregates only, no names.',
+    title: t('web.report.funder.title'),
+    intro: t('web.report.funder.intro'),
     formFields: [
-      own ? null : organizationPicker({ label: 'Funder', value: funder, class: 'wide' }),
+      own ? null : organizationPicker({ label: t('report.column.funder'), value: funder, class: 'wide' }),
       periodFields(values),
       field({
-        name: 'include_children', label: 'Projects funded by organizations below it', type: 'select', value: values.include_children,
-        options: [['true', 'Included'], ['false', 'Left out']],
+        name: 'include_children', label: t('web.report.funder.children'), type: 'select', value: values.include_children,
+        options: [['true', t('web.report.funder.included')], ['false', t('web.report.funder.left_out')]],
       }),
       thresholdField(values),
     ],
@@ -42,23 +47,25 @@ export async function funderReportView({ query, root }) {
   });
 }
 
-function drawFunder(r) {
-  const t = r.totals;
-  const uncertain = r.dates_uncertain;
+async function drawFunder(r) {
+  const totals = r.totals;
+  const nameOf = await organizationNamer();
   return h('div', { class: 'report' },
-    h('h2', {}, `${r.organization.name}, ${formatDate(r.period.from)} – ${formatDate(r.period.to)}`),
-    totalsFigures(t),
+    h('h2', {}, t('web.report.funder.heading', {
+      name: nameOf(r.organization.name), period: t('report.period', { from: formatDate(r.period.from), to: formatDate(r.period.to) }),
+    })),
+    totalsFigures(totals),
     definitions(r.completion_threshold),
-    h('div', { class: 'charts' }, genderChart(t)),
-    section('Projects funded', table([
-      { label: 'Code', cell: (p) => p.code },
-      { label: 'Title', cell: (p) => p.title },
-      { label: 'Role', cell: (p) => label('project_role', p.role) },
-      { label: 'Funder', cell: (p) => p.funder.name },
-      { label: 'Amount', cell: (p) => formatAmount(p.amount, p.currency), numeric: true },
-    ].filter(Boolean), r.projects, { emptyText: 'This organization funds no project.' })),
-    section('Workshops held in the period', workshopTable(r.workshops),
-      t.trainer_institutions.length ? h('p', {}, h('strong', {}, 'Trainer institutions: '), t.trainer_institutions.join('; ')) : null,
-      t.agencies_reached.length ? h('p', {}, h('strong', {}, 'Agencies reached: '), t.agencies_reached.join('; ')) : null),
-    uncertainSection(uncertain));
+    h('div', { class: 'charts' }, genderChart(totals)),
+    section(t('report.funder.projects'), table([
+      { label: t('web.report.code'), cell: (p) => p.code },
+      { label: t('common.title'), cell: (p) => p.title },
+      { label: t('report.column.role'), cell: (p) => label('project_role', p.role) },
+      { label: t('report.column.funder'), cell: (p) => nameOf(p.funder.name) },
+      { label: t('report.column.amount'), cell: (p) => formatAmount(p.amount, p.currency), numeric: true },
+    ], r.projects, { emptyText: t('web.report.funder.no_projects') })),
+    section(t('report.section.in_period'), workshopTable(r.workshops, nameOf),
+      namedList('trainer_institutions', totals.trainer_institutions, nameOf),
+      namedList('agencies_reached', totals.agencies_reached, nameOf)),
+    uncertainSection(r.dates_uncertain, nameOf));
 }
