@@ -39,22 +39,53 @@ def sources():
 
 
 def arguments(pattern):
-    """The top-level argument names of a MessageFormat pattern, or None when
-    its braces do not balance."""
-    names, depth, at = set(), 0, 0
-    while at < len(pattern):
-        c = pattern[at]
-        if c == "{":
-            depth += 1
-            m = re.match(r"\{\s*([a-z_][a-z0-9_]*)\s*[,}]", pattern[at:])
-            if m:
-                names.add(m.group(1))
-        elif c == "}":
-            depth -= 1
-            if depth < 0:
+    """The argument names of a MessageFormat pattern (inside plural and
+    select options too, but not the options' own text), or None when it does
+    not parse."""
+    names = set()
+
+    def message(at, nested):
+        while at < len(pattern):
+            c = pattern[at]
+            if c == "}":
+                return at if nested else None
+            if c == "{":
+                at = argument(at + 1)
+                if at is None:
+                    return None
+            else:
+                at += 1
+        return None if nested else at
+
+    def argument(at):
+        m = re.match(r"\s*([a-z_][a-z0-9_]*)\s*([,}])", pattern[at:])
+        if not m:
+            return None
+        names.add(m.group(1))
+        at += m.end()
+        if m.group(2) == "}":
+            return at
+        m = re.match(r"\s*(\w+)\s*([,}])", pattern[at:])
+        if not m:
+            return None
+        kind = m.group(1)
+        at += m.end()
+        if m.group(2) == "}":
+            return at
+        if kind not in ("plural", "select", "selectordinal"):
+            end = pattern.find("}", at)
+            return None if end < 0 else end + 1
+        while True:
+            m = re.match(r"\s*(=?[\w.-]+)\s*\{", pattern[at:])
+            if not m:
+                m = re.match(r"\s*\}", pattern[at:])
+                return at + m.end() if m else None
+            at = message(at + m.end(), True)
+            if at is None:
                 return None
-        at += 1
-    return names if depth == 0 else None
+            at += 1  # the option's "}"
+
+    return names if message(0, False) is not None else None
 
 
 def main():
@@ -66,7 +97,7 @@ def main():
     for key in sorted(set(en) & set(zh)):
         a, b = arguments(en[key]), arguments(zh[key])
         if a is None or b is None:
-            problems.append(f"{key}: braces do not balance")
+            problems.append(f"{key}: not a MessageFormat pattern ICU reads")
         elif a != b:
             problems.append(f"{key}: values differ (en {sorted(a)}, zh {sorted(b)})")
         if not zh[key].strip() or not en[key].strip():

@@ -54,8 +54,14 @@ export function formatDateRange(start, end, estimated = false) {
   let text;
   if (!start || !end || start === end) {
     text = formatDate(start || end);
+  } else if (language() === 'zh') {
+    // Intl writes "2026/12/3 – 2026/12/7" for zh-CN; a reader writes 2026年12月3日至7日.
+    const a = parts(start);
+    const b = parts(end);
+    const tail = a.y !== b.y ? `${b.y}年${b.m}月${b.d}日` : a.m !== b.m ? `${b.m}月${b.d}日` : `${b.d}日`;
+    text = `${a.y}年${a.m}月${a.d}日至${tail}`;
   } else {
-    const f = dateFormat({ day: 'numeric', month: language() === 'zh' ? 'long' : 'short', year: 'numeric' });
+    const f = dateFormat({ day: 'numeric', month: 'short', year: 'numeric' });
     text = f.formatRange(dateOf(start), dateOf(end));
   }
   return estimated ? t('common.estimated_dates', { dates: text }) : text;

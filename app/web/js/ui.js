@@ -1,7 +1,7 @@
 // Shared pieces of every screen: notices (feedback for every action), page
 // headings, tables, the pager and confirmation dialogs.
 import { h, mount, uid } from './dom.js';
-import { t } from './i18n.js';
+import { has, t } from './i18n.js';
 import { navigate } from './router.js';
 
 // --- notices ------------------------------------------------------------------
@@ -33,14 +33,21 @@ export function dropOldErrors() {
 
 export function notifyProblem(problem, prefix) {
   const text = problemText(problem);
-  notify(prefix ? `${prefix}: ${text}` : text, 'error');
+  notify(prefix ? t('common.prefixed', { prefix, text }) : text, 'error');
 }
 
 export function problemText(problem) {
   if (!problem) return t('common.something_wrong');
   const parts = [problem.detail || problem.title || problem.message || t('common.something_wrong')];
-  for (const e of problem.errors || []) parts.push(`${e.field}: ${e.message}`);
+  for (const e of problem.errors || []) parts.push(t('common.prefixed', { prefix: fieldName(e.field), text: e.message }));
   return parts.join(' — ');
+}
+
+// A request field as a person calls it ("start_time" → 开始时间), where the
+// catalog names it; else as the API does.
+export function fieldName(field) {
+  const plain = String(field || '').replace(/\[\d+\]/g, '').split('.').pop();
+  return has(`field.${plain}`) ? t(`field.${plain}`) : field;
 }
 
 // --- page structure ------------------------------------------------------------

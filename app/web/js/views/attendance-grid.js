@@ -5,12 +5,21 @@
 import { saveSessionAttendance } from '../client/attendance.js';
 import { h } from '../dom.js';
 import { formatDate, formatDay, label, today } from '../format.js';
+import { t } from '../i18n.js';
 import { canWrite, currentUser } from '../session.js';
 import { busy, empty, notify, notifyProblem } from '../ui.js';
+import { personName, personNameNodes, sentences } from './names.js';
+import { sessionDay } from './workshop-sessions.js';
 
 const CYCLE = [null, 'present', 'late', 'excused', 'absent'];
 const KEYS = { p: 'present', l: 'late', e: 'excused', a: 'absent' };
-const LETTER = { present: 'P', late: 'L', excused: 'E', absent: 'A' };
+// A mark as its cell shows it (P, L, E, A; 出, 迟, 假, 缺).
+const LETTER = {
+  present: 'web.attendance.letter.present',
+  late: 'web.attendance.letter.late',
+  excused: 'web.attendance.letter.excused',
+  absent: 'web.attendance.letter.absent',
+};
 
 // Unsaved marks survive redraws and leaving the page, for the user who set
 // them (never saved under another's name): workshop id ->
@@ -47,8 +56,8 @@ export function attendanceGrid(workshopId, matrix) {
   // Marks for a session or a registration removed since: gone with it.
   const cellKeys = new Set(matrix.sessions.flatMap((s) => matrix.rows.map((r) => `${s.id}:${r.person_id}`)));
   for (const k of [...unsaved.keys()]) if (!cellKeys.has(k)) unsaved.delete(k);
-  if (!matrix.sessions.length) return empty('No sessions yet: add one above.');
-  if (!matrix.rows.length) return empty('Nobody is registered yet: register people above, then take attendance here.');
+  if (!matrix.sessions.length) return empty(t('web.attendance.no_sessions'));
+  if (!matrix.rows.length) return empty(t('web.attendance.nobody'));
   const editable = canWrite();
   const now = today();
   const { sessions, rows } = matrix;
@@ -61,14 +70,15 @@ export function attendanceGrid(workshopId, matrix) {
 
   const describe = (c, r) => {
     const m = markOf(c, r);
-    const pending = unsaved.has(key(c, r)) ? ' (not saved)' : '';
-    return `${rows[r].full_name}, ${formatDate(sessions[c].date)}: ${m ? label('attendance', m) : 'no mark'}${pending}`;
+    return t(unsaved.has(key(c, r)) ? 'web.attendance.cell_unsaved' : 'web.attendance.cell', {
+      name: personName(rows[r]), date: formatDate(sessions[c].date), mark: m ? label('attendance', m) : t('web.attendance.no_mark'),
+    });
   };
 
   const drawCell = (c, r) => {
     const btn = cells.get(`${c}:${r}`);
     const m = markOf(c, r);
-    btn.textContent = m ? LETTER[m] : '·';
+    btn.textContent = m ? t(LETTER[m]) : '·';
     btn.className = ['mark', m ? `mark-${m}` : 'mark-none', unsaved.has(key(c, r)) ? 'unsaved' : ''].join(' ');
     btn.setAttribute('aria-label', describe(c, r));
   };
@@ -76,7 +86,7 @@ export function attendanceGrid(workshopId, matrix) {
   const drawStatus = (c) => {
     const n = rows.filter((_, r) => unsaved.has(key(c, r))).length;
     const el = statusOf.get(c);
-    if (el && !el.dataset.problem) el.textContent = n ? `${n} not saved` : '';
+    if (el && !el.dataset.problem) el.textContent = n ? t('web.attendance.n_unsaved', { n }) : '';
   };
 
   const setMark = (c, r, value) => {
@@ -100,17 +110,17 @@ export function attendanceGrid(workshopId, matrix) {
           drawCell(c, r);
         });
         delete status.dataset.problem;
-        status.textContent = 'Saved';
-        notify(`Attendance for ${formatDate(s.date)} saved: ${sheet.length} mark${sheet.length === 1 ? '' : 's'}.`);
+        status.textContent = t('web.attendance.saved_short');
+        notify(t('web.attendance.saved', { date: formatDate(s.date), n: sheet.length }));
       } catch (problem) {
         status.dataset.problem = 'yes';
         const named = problem.errors.map((e) => {
           const index = Number((/^\[(\d+)\]/.exec(e.field) || [])[1]);
-          const who = Number.isInteger(index) && sheet[index] ? rows.find((x) => x.person_id === sheet[index].person_id)?.full_name : null;
-          return who ? `${who}: ${e.message}` : e.message;
+          const who = Number.isInteger(index) && sheet[index] ? personName(rows.find((x) => x.person_id === sheet[index].person_id)) : null;
+          return who ? t('web.attendance.person_problem', { name: who, message: e.message }) : e.message;
         });
-        status.textContent = ['Not saved.', problem.detail, ...named].filter(Boolean).join(' ');
-        notifyProblem(problem, `Attendance for ${formatDate(s.date)} not saved`);
+        status.textContent = sentences([t('common.not_saved'), problem.detail, ...named]);
+        notifyProblem(problem, t('web.attendance.not_saved_for', { date: formatDate(s.date) }));
       }
     });
   };
@@ -131,7 +141,7 @@ export function attendanceGrid(workshopId, matrix) {
       event.preventDefault();
       setMark(c, r, KEYS[k]);
       if (r + 1 < rows.length) focusCell(c, r + 1); // on to the next person
-    } else if (event.key === 'Delete' || event.key === 'Backspace') {
+    } else if (event.key === 'Delete' || event.key === 'Backspace') { // text-ok: keyboard keys
       event.preventDefault();
       setMark(c, r, null);
     } else if (event.key === 'ArrowDown' && r + 1 < rows.length) {
@@ -149,16 +159,17 @@ export function attendanceGrid(workshopId, matrix) {
     }
   };
 
-  const head = h('tr', {}, h('th', { scope: 'col' }, 'Person'), order.map((c) => {
+  const head = h('tr', {}, h('th', { scope: 'col' }, t('web.attendance.person')), order.map((c) => {
     const s = sessions[c];
     return h('th', { scope: 'col', class: s.date === now ? 'today' : null },
-      formatDay(s.date), s.date.slice(0, 4) === now.slice(0, 4) ? '' : ` ${s.date.slice(0, 4)}`,
-      s.date === now ? h('span', { class: 'badge badge-today' }, 'Today') : null,
+      // The day, with its year when that is not this year's.
+      s.date.slice(0, 4) === now.slice(0, 4) ? formatDay(s.date) : sessionDay(s.date),
+      s.date === now ? h('span', { class: 'badge badge-today' }, t('web.attendance.today')) : null,
       s.start_time || s.title ? h('span', { class: 'session-note' }, [s.start_time, s.title].filter(Boolean).join(' ')) : null);
   }));
 
   const body = rows.map((row, r) => h('tr', {},
-    h('th', { scope: 'row' }, row.full_name,
+    h('th', { scope: 'row' }, personNameNodes(row, { stacked: true }),
       row.role !== 'participant' ? h('span', { class: 'session-note' }, label('registration_role', row.role)) : null),
     order.map((c, position) => {
       const btn = h('button', { type: 'button', disabled: !editable });
@@ -173,27 +184,27 @@ export function attendanceGrid(workshopId, matrix) {
       return h('td', { class: sessions[c].date === now ? 'today' : null }, btn);
     })));
 
-  const foot = editable ? h('tr', {}, h('th', { scope: 'row' }, 'Save each day'), order.map((c) => {
+  const foot = editable ? h('tr', {}, h('th', { scope: 'row' }, t('web.attendance.save_each_day')), order.map((c) => {
     const s = sessions[c];
     const status = h('span', { class: 'col-status', 'aria-live': 'polite' });
     statusOf.set(c, status);
     return h('td', { class: sessions[c].date === now ? 'today' : null },
       h('button', {
         type: 'button', class: 'btn btn-primary btn-small',
-        'aria-label': `Save attendance for ${formatDate(s.date)}`,
+        'aria-label': t('web.attendance.save_label', { date: formatDate(s.date) }),
         onClick: (e) => save(c, e.currentTarget),
-      }, 'Save'),
+      }, t('common.save')),
       h('button', {
         type: 'button', class: 'btn btn-link btn-small',
-        'aria-label': `All present on ${formatDate(s.date)} (everyone without a mark)`,
+        'aria-label': t('web.attendance.all_present_label', { date: formatDate(s.date) }),
         onClick: () => rows.forEach((_, r) => { if (!markOf(c, r)) setMark(c, r, 'present'); }),
-      }, 'All present'),
+      }, t('web.attendance.all_present')),
       status);
   })) : null;
 
   const grid = h('div', { class: 'table-wrap' },
     h('table', { class: 'grid' },
-      h('caption', {}, 'Marks per person and session'),
+      h('caption', {}, t('web.attendance.caption')),
       h('thead', {}, head), h('tbody', {}, body), foot ? h('tfoot', {}, foot) : null));
   for (const c of order) {
     rows.forEach((_, r) => drawCell(c, r));
@@ -201,8 +212,6 @@ export function attendanceGrid(workshopId, matrix) {
   }
   if (editable) makeCurrent(cells.get(`${order[0]}:0`));
   return h('div', {},
-    editable ? h('p', { class: 'hint' },
-      'Click a cell to cycle through the marks, or focus it and press P (present), L (late), E (excused) or A (absent); Delete clears it; arrow keys move. Then save each day.')
-      : null,
+    editable ? h('p', { class: 'hint' }, t('web.attendance.hint')) : null,
     grid);
 }

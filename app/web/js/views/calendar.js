@@ -2,7 +2,8 @@
 // calendar client (Outlook, Thunderbird, phones).
 import { getCalendar, issueFeedToken, listFeedTokens, revokeFeedToken } from '../client/calendar.js';
 import { h, mount } from '../dom.js';
-import { WEEKDAYS, addDays, addMonths, formatDate, formatInstant, formatMonth, lastDayOfMonth, startOfWeek, today } from '../format.js';
+import { addDays, addMonths, formatDate, formatInstant, formatMonth, lastDayOfMonth, startOfWeek, today, weekdayNames } from '../format.js';
+import { t } from '../i18n.js';
 import { href } from '../router.js';
 import { busy, button, linkButton, notify, notifyProblem, pageHeader, section, table } from '../ui.js';
 
@@ -19,8 +20,8 @@ export async function calendarView({ query, root }) {
   const weeks = [];
   for (let day = first; day <= last; day = addDays(day, 7)) weeks.push(day);
   const grid = h('div', { class: 'table-wrap' }, h('table', { class: 'month' },
-    h('caption', {}, `Sessions in ${formatMonth(month)}`),
-    h('thead', {}, h('tr', {}, WEEKDAYS.map((d) => h('th', { scope: 'col' }, d)))),
+    h('caption', {}, t('web.calendar.caption', { month: formatMonth(month) })),
+    h('thead', {}, h('tr', {}, weekdayNames().map((d) => h('th', { scope: 'col' }, d)))),
     h('tbody', {}, weeks.map((weekStart) => h('tr', {}, [0, 1, 2, 3, 4, 5, 6].map((i) => {
       const day = addDays(weekStart, i);
       const sessions = byDate.get(day) || [];
@@ -29,18 +30,18 @@ export async function calendarView({ query, root }) {
           h('span', { 'aria-hidden': 'true' }, String(Number(day.slice(8)))),
           h('span', { class: 'visually-hidden' }, formatDate(day))),
         sessions.length ? h('ul', {}, sessions.map((s) => h('li', { class: `cal-${s.workshop.status}` },
-          h('a', { href: `#/workshops/${s.workshop.id}`, title: [s.workshop.title, s.workshop.city].filter(Boolean).join(', ') },
+          h('a', { href: `#/workshops/${s.workshop.id}`, title: s.workshop.city ? t('web.calendar.title_city', { title: s.workshop.title, city: s.workshop.city }) : s.workshop.title },
             s.start_time ? `${s.start_time} ` : '', s.workshop.title)))) : null);
     }))))));
 
   mount(root,
-    pageHeader('Calendar', { subtitle: formatMonth(month) }),
-    h('nav', { class: 'month-nav', 'aria-label': 'Months' },
-      linkButton('Previous month', href('/calendar', { month: addMonths(month, -1) })),
-      linkButton('This month', href('/calendar')),
-      linkButton('Next month', href('/calendar', { month: addMonths(month, 1) }))),
+    pageHeader(t('nav.calendar'), { subtitle: formatMonth(month) }),
+    h('nav', { class: 'month-nav', 'aria-label': t('web.calendar.months') },
+      linkButton(t('web.calendar.previous_month'), href('/calendar', { month: addMonths(month, -1) })),
+      linkButton(t('web.calendar.this_month'), href('/calendar')),
+      linkButton(t('web.calendar.next_month'), href('/calendar', { month: addMonths(month, 1) }))),
     grid,
-    section('Subscribe from your calendar', feedPanel(() => tokens.redraw()), tokens));
+    section(t('web.calendar.subscribe'), feedPanel(() => tokens.redraw()), tokens));
 }
 
 // The feed addresses already issued, to revoke one that leaked; `redraw`
@@ -49,22 +50,22 @@ async function feedTokens() {
   const box = h('div', {});
   const draw = async () => {
     const tokens = await listFeedTokens();
-    mount(box, h('h3', {}, 'Feed addresses issued'), table([
-      { label: 'Issued', cell: (t) => formatInstant(t.created_at) },
-      { label: 'Last used', cell: (t) => (t.last_used_at ? formatInstant(t.last_used_at) : 'Never') },
+    mount(box, h('h3', {}, t('web.calendar.issued_title')), table([
+      { label: t('web.calendar.issued'), cell: (token) => formatInstant(token.created_at) },
+      { label: t('web.calendar.last_used'), cell: (token) => (token.last_used_at ? formatInstant(token.last_used_at) : t('web.calendar.never')) },
       {
-        label: 'Actions',
-        cell: (t) => button('Revoke', (e) => busy(e.currentTarget, async () => {
+        label: t('web.workshop.actions'),
+        cell: (token) => button(t('web.calendar.revoke'), (e) => busy(e.currentTarget, async () => {
           try {
-            await revokeFeedToken(t.id);
+            await revokeFeedToken(token.id);
             await draw();
-            notify('Feed address revoked: calendars using it stop updating.');
+            notify(t('web.calendar.revoked'));
           } catch (problem) {
-            notifyProblem(problem, 'Not revoked');
+            notifyProblem(problem, t('web.calendar.not_revoked'));
           }
-        }), { kind: 'danger', 'aria-label': `Revoke the feed address issued ${formatInstant(t.created_at)}` }),
+        }), { kind: 'danger', 'aria-label': t('web.calendar.revoke_label', { when: formatInstant(token.created_at) }) }),
       },
-    ], tokens, { emptyText: 'None issued.' }));
+    ], tokens, { emptyText: t('web.calendar.none_issued') }));
   };
   await draw();
   box.redraw = draw;
@@ -74,30 +75,30 @@ async function feedTokens() {
 function feedPanel(onIssued) {
   const out = h('div', {});
   return h('div', {},
-    h('p', {}, 'Get a private address for the workshops feed and add it to Outlook, Thunderbird or a phone as an internet calendar. It is valid for a year and can only read the calendar.'),
-    button('Get feed address', async (event) => busy(event.currentTarget, async () => {
+    h('p', {}, t('web.calendar.feed_intro')),
+    button(t('web.calendar.get_address'), async (event) => busy(event.currentTarget, async () => {
       try {
         const answer = await issueFeedToken();
         const address = new URL(answer.feed_path, window.location.origin).href;
         const input = h('input', { id: 'feed-address', type: 'text', readOnly: true, value: address });
         mount(out, h('div', { class: 'field' },
-          h('label', { for: 'feed-address' }, 'Feed address'),
-          h('div', { class: 'copy-row' }, input, button('Copy address', async () => {
+          h('label', { for: 'feed-address' }, t('web.calendar.address')),
+          h('div', { class: 'copy-row' }, input, button(t('web.calendar.copy'), async () => {
             input.select();
             try {
               await navigator.clipboard.writeText(address);
-              notify('Feed address copied.');
+              notify(t('web.calendar.copied'));
             } catch {
-              notify('Select the address and copy it with Ctrl+C.', 'info');
+              notify(t('web.calendar.copy_by_hand'), 'info');
             }
           })),
-          h('p', { class: 'hint' }, `Valid until ${formatDate(answer.expires_at.slice(0, 10))}. Keep it private: anyone with it can read the calendar.`)));
-        notify('Feed address ready.');
+          h('p', { class: 'hint' }, t('web.calendar.valid_until', { date: formatDate(answer.expires_at.slice(0, 10)) }))));
+        notify(t('web.calendar.ready'));
         await onIssued();
         input.focus();
         input.select();
       } catch (problem) {
-        notifyProblem(problem, 'No feed address');
+        notifyProblem(problem, t('web.calendar.no_address'));
       }
     }), { kind: 'primary' }),
     out);

@@ -4,7 +4,8 @@ import { getAttendance } from '../client/attendance.js';
 import { getCalendar } from '../client/calendar.js';
 import { listWorkshopConflicts } from '../client/workshops.js';
 import { h, mount } from '../dom.js';
-import { addDays, formatDate, formatDay, label, startOfWeek, today } from '../format.js';
+import { addDays, formatDate, formatDay, label, listText, startOfWeek, today } from '../format.js';
+import { t } from '../i18n.js';
 import { canWrite } from '../session.js';
 import { empty, errorBox, linkButton, loading, pageHeader, section } from '../ui.js';
 import { conflictList } from './conflicts.js';
@@ -22,20 +23,20 @@ export async function homeView({ root }) {
   const todo = h('div', {}, loading());
   const conflicts = h('div', {}, loading());
   mount(root,
-    pageHeader('Home', {
-      subtitle: `Today is ${formatDate(now)}`,
-      actions: canWrite() ? [linkButton('New workshop', '#/workshops/new', { kind: 'primary' })] : [],
+    pageHeader(t('web.home.title'), {
+      subtitle: t('web.home.today_is', { date: formatDate(now) }),
+      actions: canWrite() ? [linkButton(t('web.workshops.new'), '#/workshops/new', { kind: 'primary' })] : [],
     }),
     h('div', { class: 'home-grid' },
-      section('This week and next', weeks),
+      section(t('web.home.this_and_next_week'), weeks),
       h('div', {},
-        section('Attendance to take', todo),
-        section('Conflicts to resolve', conflicts))));
+        section(t('web.home.attendance_to_take'), todo),
+        section(t('web.home.conflicts_to_resolve'), conflicts))));
 
   upcoming.then((page) => {
     mount(weeks,
-      h('h3', {}, 'This week'), dayList(page.items, weekStart, addDays(weekStart, 6)),
-      h('h3', {}, 'Next week'), dayList(page.items, addDays(weekStart, 7), addDays(weekStart, 13)));
+      h('h3', {}, t('web.home.this_week')), dayList(page.items, weekStart, addDays(weekStart, 6)),
+      h('h3', {}, t('web.home.next_week')), dayList(page.items, addDays(weekStart, 7), addDays(weekStart, 13)));
     return upcomingConflicts(page.items);
   }).then((node) => mount(conflicts, node))
     .catch((problem) => {
@@ -50,7 +51,7 @@ export async function homeView({ root }) {
 
 function dayList(sessions, from, to) {
   const inRange = sessions.filter((s) => s.date >= from && s.date <= to);
-  if (!inRange.length) return empty('No sessions.');
+  if (!inRange.length) return empty(t('web.home.no_sessions'));
   const byDate = new Map();
   for (const s of inRange) byDate.set(s.date, [...(byDate.get(s.date) || []), s]);
   return h('ul', { class: 'day-list' }, [...byDate].map(([date, items]) => h('li', {},
@@ -84,10 +85,10 @@ async function attendanceToTake(sessions, now) {
     const unmarked = m.sessions.filter((s, i) => s.date <= now && m.rows.every((r) => r.marks[i] === null));
     if (unmarked.length) rows.push({ workshop: workshops.get(m.workshop_id), unmarked });
   }
-  if (!rows.length) return empty('Every past session of the last 30 days has marks.');
+  if (!rows.length) return empty(t('web.home.all_marked'));
   return h('ul', { class: 'todo-list' }, rows.map(({ workshop, unmarked }) => h('li', {},
     h('a', { href: `#/workshops/${workshop.id}?section=attendance` }, workshop.title),
-    h('span', { class: 'muted' }, ` — no marks for ${unmarked.map((s) => formatDate(s.date)).join(', ')}`))));
+    h('span', { class: 'muted' }, t('web.home.no_marks_for', { dates: listText(unmarked.map((s) => formatDate(s.date))) })))));
 }
 
 async function upcomingConflicts(sessions) {

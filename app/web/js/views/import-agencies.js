@@ -6,13 +6,14 @@ import { createOrganization } from '../client/organizations.js';
 import { h, uid } from '../dom.js';
 import { field, fields, form, withoutEmpty } from '../form.js';
 import { langOf, listText } from '../format.js';
-import { addAlias, organizationPicker } from '../orgs.js';
+import { language, t } from '../i18n.js';
+import { addAlias, organizationPicker, orgName } from '../orgs.js';
 
 export function agenciesPanel(unmatched, { onResolved }) {
   const id = uid('agencies');
   return h('section', { class: 'agencies', 'aria-labelledby': id },
-    h('h3', { id, tabindex: '-1' }, `Agencies not recognised (${unmatched.length})`),
-    h('p', { class: 'hint' }, 'Say which organization each one is, or create it. The list’s spelling is then kept as another name of that organization, and the next list that writes it so is recognised.'),
+    h('h3', { id, tabindex: '-1' }, t('web.import.agencies_title', { n: unmatched.length })),
+    h('p', { class: 'hint' }, t('web.import.agencies_hint')),
     unmatched.map((u) => agency(u, onResolved)));
 }
 
@@ -20,48 +21,57 @@ function agency(u, onResolved) {
   const id = uid('agency');
   const candidates = u.candidates || [];
   const suggested = candidates.length ? field({
-    name: 'candidate', label: 'Suggested organization', type: 'select', blank: 'Choose…', numeric: true,
-    options: candidates.map((c) => [c.id, c.native_name && c.native_name !== c.name ? `${c.name} (${c.native_name})` : c.name]),
+    name: 'candidate', label: t('web.import.suggested_org'), type: 'select', blank: t('common.choose'), numeric: true,
+    options: candidates.map((c) => [c.id, candidateName(c)]),
   }) : null;
   // One choice at a time: a suggestion, or an organization found by name.
   const found = organizationPicker({
-    label: 'Find an organization', create: false,
-    hint: 'Any of its names, in English or Chinese',
+    label: t('web.import.find_org'), create: false,
+    hint: t('web.import.find_org_hint'),
     onChange: (org) => { if (org && suggested) suggested.control.value = ''; },
   });
   suggested?.control.addEventListener('change', () => { if (suggested.control.value) found.setValue(null); });
 
   const mapForm = form({
-    submitLabel: 'Map to this organization',
-    failLabel: 'Not mapped.',
+    submitLabel: t('web.import.map'),
+    failLabel: t('web.import.not_mapped'),
     class: 'agency-map',
     onSubmit: async (values) => {
       const orgId = values.organization_id ?? values.candidate ?? null;
       if (!orgId) {
-        throw { detail: `Choose the organization “${u.name}” is.`, errors: [{ field: suggested ? 'candidate' : 'organization_id', message: 'Choose an organization, or create it below.' }] };
+        throw {
+          detail: t('web.import.choose_org_detail', { name: u.name }),
+          errors: [{ field: suggested ? 'candidate' : 'organization_id', message: t('web.import.choose_org_message') }],
+        };
       }
       const org = await addAlias(orgId, u.name);
-      await onResolved(`“${u.name}” is now another name of ${org.name}.`);
+      await onResolved(t('web.import.mapped', { alias: u.name, name: orgName(org) }));
     },
   }, fields(suggested, found));
 
   const createForm = form({
-    submitLabel: 'Create organization',
-    failLabel: 'Not created.',
+    submitLabel: t('web.org_picker.create_submit'),
+    failLabel: t('web.import.not_created'),
     onSubmit: async (values) => {
       const org = await createOrganization(withoutEmpty(values));
-      await onResolved(`Organization “${org.name}” created.`);
+      await onResolved(t('web.org_picker.created', { name: orgName(org) }));
     },
   }, fields(
-    field({ name: 'name', label: 'Name', value: u.name, lang: langOf(u.name), class: 'wide' }),
-    field({ name: 'kind', label: 'Kind', type: 'select', options: 'organization_kind', blank: 'Choose…' }),
-    organizationPicker({ name: 'parent_id', label: 'Parent organization', create: false })));
+    field({ name: 'name', label: t('common.name'), value: u.name, lang: langOf(u.name), class: 'wide' }),
+    field({ name: 'kind', label: t('common.kind'), type: 'select', options: 'organization_kind', blank: t('common.choose') }),
+    organizationPicker({ name: 'parent_id', label: t('web.org_fields.parent'), create: false })));
 
   return h('article', { class: 'agency', 'aria-labelledby': id },
     h('h4', { id, lang: langOf(u.name) }, u.name),
-    h('p', { class: 'muted' }, `Named in ${u.rows.length === 1 ? 'row' : 'rows'} ${listText(u.rows.map(String))}.`),
+    h('p', { class: 'muted' }, t('web.import.named_in_rows', { n: u.rows.length, rows: listText(u.rows.map(String)) })),
     mapForm,
     h('details', { class: 'agency-create' },
-      h('summary', {}, 'Or create it as a new organization'),
+      h('summary', {}, t('web.import.or_create')),
       createForm));
+}
+
+// A suggestion with both its names, the one in the interface's language first.
+function candidateName(c) {
+  if (!c.native_name || c.native_name === c.name) return c.name;
+  return language() === 'zh' ? `${c.native_name}（${c.name}）` : `${c.name} (${c.native_name})`;
 }

@@ -5,6 +5,7 @@ import { createWorkshop, getWorkshop, updateWorkshop } from '../client/workshops
 import { h, mount } from '../dom.js';
 import { changes, field, fields, form, withoutEmpty } from '../form.js';
 import { projectOptions } from '../format.js';
+import { t } from '../i18n.js';
 import { navigate } from '../router.js';
 import { notify, pageHeader } from '../ui.js';
 
@@ -19,41 +20,41 @@ export async function workshopFormView({ params, query, root }) {
   const back = editing ? `#/workshops/${params.id}` : '#/workshops';
 
   mount(root,
-    pageHeader(editing ? `Edit “${workshop.title}”` : 'New workshop'),
+    pageHeader(editing ? t('web.workshop.edit_title', { title: workshop.title }) : t('web.workshops.new')),
     form({
-      submitLabel: editing ? 'Save' : 'Create workshop',
-      cancel: h('a', { href: back, class: 'btn btn-secondary' }, editing ? 'Back to the workshop' : 'Back to workshops'),
+      submitLabel: editing ? t('common.save') : t('web.workshop.create'),
+      cancel: h('a', { href: back, class: 'btn btn-secondary' }, editing ? t('web.workshop.back_to_workshop') : t('web.workshop.back_to_list')),
       onSubmit: async (values) => {
         const saved = editing
           ? await updateWorkshop(params.id, changes(values, workshop))
           : await createWorkshop(withoutEmpty(values));
         const n = saved.conflicts?.length || 0;
-        notify(`Workshop ${editing ? 'saved' : 'created'}.${n ? ` It has ${n} scheduling conflict${n > 1 ? 's' : ''}: see below.` : ''}`, n ? 'info' : 'success');
+        notify(t(editing ? 'web.workshop.saved' : 'web.workshop.created', { n }), n ? 'info' : 'success');
         navigate(`/workshops/${saved.id}`);
       },
     },
     fields(
-      field({ name: 'title', label: 'Title', value: workshop.title, class: 'wide' }),
-      field({ name: 'project_id', label: 'Project', type: 'select', numeric: true, options: projectOptions(projectList), blank: 'Choose a project…', value: workshop.project_id, class: 'wide' })),
+      field({ name: 'title', label: t('common.title'), value: workshop.title, class: 'wide' }),
+      field({ name: 'project_id', label: t('web.workshop.project'), type: 'select', numeric: true, options: projectOptions(projectList), blank: t('web.workshop.choose_project'), value: workshop.project_id, class: 'wide' })),
     fields(
-      field({ name: 'kind', label: 'Kind', type: 'select', options: 'workshop_kind', value: workshop.kind }),
-      editing ? null : field({ name: 'status', label: 'Status', type: 'select', options: 'workshop_status', value: workshop.status })),
-    h('fieldset', {}, h('legend', {}, 'When'),
+      field({ name: 'kind', label: t('common.kind'), type: 'select', options: 'workshop_kind', value: workshop.kind }),
+      editing ? null : field({ name: 'status', label: t('common.status'), type: 'select', options: 'workshop_status', value: workshop.status })),
+    h('fieldset', {}, h('legend', {}, t('web.workshop.when')),
       fields(
-        field({ name: 'start_date', label: 'Start date', type: 'date', value: workshop.start_date }),
-        field({ name: 'end_date', label: 'End date', type: 'date', value: workshop.end_date }),
-        field({ name: 'dates_estimated', label: 'Dates are estimated', type: 'checkbox', value: workshop.dates_estimated }))),
-    h('fieldset', {}, h('legend', {}, 'Where'),
+        field({ name: 'start_date', label: t('web.workshop.start_date'), type: 'date', value: workshop.start_date }),
+        field({ name: 'end_date', label: t('web.workshop.end_date'), type: 'date', value: workshop.end_date }),
+        field({ name: 'dates_estimated', label: t('web.workshop.dates_estimated'), type: 'checkbox', value: workshop.dates_estimated }))),
+    h('fieldset', {}, h('legend', {}, t('web.workshop.where')),
       fields(
-        field({ name: 'city', label: 'City', value: workshop.city }),
-        field({ name: 'province', label: 'Province', value: workshop.province }),
-        field({ name: 'country', label: 'Country code', value: workshop.country, hint: 'Two letters, e.g. CN' }),
-        field({ name: 'venue', label: 'Venue', value: workshop.venue, class: 'wide' }))),
+        field({ name: 'city', label: t('common.city'), value: workshop.city }),
+        field({ name: 'province', label: t('web.workshop.province'), value: workshop.province }),
+        field({ name: 'country', label: t('web.org_fields.country'), value: workshop.country, hint: t('web.org_fields.country_hint') }),
+        field({ name: 'venue', label: t('web.workshop.venue'), value: workshop.venue, class: 'wide' }))),
     fields(
-      field({ name: 'capacity', label: 'Capacity', type: 'number', min: 0, value: workshop.capacity }),
-      field({ name: 'reported_participants', label: 'Reported participants', type: 'number', min: 0, value: workshop.reported_participants, hint: 'A headcount without a list of names (historical records)' })),
-    field({ name: 'topics', label: 'Topics', type: 'list', value: workshop.topics, hint: 'One topic per line', rows: 4 }),
-    field({ name: 'summary', label: 'Summary', type: 'textarea', value: workshop.summary, rows: 3 }),
-    field({ name: 'notes', label: 'Notes', type: 'textarea', value: workshop.notes, rows: 3 }),
-    field({ name: 'source', label: 'Source', value: workshop.source, hint: 'Where this record comes from' })));
+      field({ name: 'capacity', label: t('web.workshop.capacity'), type: 'number', min: 0, value: workshop.capacity }),
+      field({ name: 'reported_participants', label: t('web.workshop.reported_participants'), type: 'number', min: 0, value: workshop.reported_participants, hint: t('web.workshop.reported_participants_hint') })),
+    field({ name: 'topics', label: t('web.workshop.topics'), type: 'list', value: workshop.topics, hint: t('web.workshop.topics_hint'), rows: 4 }),
+    field({ name: 'summary', label: t('web.workshop.summary'), type: 'textarea', value: workshop.summary, rows: 3 }),
+    field({ name: 'notes', label: t('common.notes'), type: 'textarea', value: workshop.notes, rows: 3 }),
+    field({ name: 'source', label: t('web.workshop.source'), value: workshop.source, hint: t('web.workshop.source_hint') })));
 }

@@ -8,10 +8,11 @@
 import { XLSX, importAttendance, importParticipants } from '../client/imports.js';
 import { h, mount, uid } from '../dom.js';
 import { field } from '../form.js';
-import { count } from '../format.js';
+import { t } from '../i18n.js';
 import { busy, button, notify, notifyProblem } from '../ui.js';
 import { agenciesPanel } from './import-agencies.js';
 import { errorList, rowsTable, summaryText } from './import-report.js';
+import { sentences } from './names.js';
 
 const SAVED = new Set(['create_person', 'match_person', 'already_registered', 'set_marks', 'unchanged']);
 
@@ -27,10 +28,10 @@ export function importPanel(workshopId, { kind, onDone }) {
   let checked = null; // the last dry run's answer (or a refused run's)
 
   // The real run's choices, kept across dry runs of the same file.
-  const skip = field({ name: 'skip_invalid', type: 'checkbox', label: 'Save the valid rows and skip the rows with errors' });
-  const createAll = field({ name: 'create_organizations', type: 'checkbox', label: 'Create every agency not recognised as a new organization of kind Other' });
+  const skip = field({ name: 'skip_invalid', type: 'checkbox', label: t('web.import.skip_invalid') });
+  const createAll = field({ name: 'create_organizations', type: 'checkbox', label: t('web.import.create_all') });
   const reason = h('p', { class: 'hint', id: uid('confirm-reason') });
-  const confirm = button('Confirm import', async (e) => {
+  const confirm = button(t('web.import.confirm'), async (e) => {
     await busy(e.currentTarget, () => send(false));
     updateConfirm();
   }, { kind: 'primary', 'aria-describedby': reason.id });
@@ -43,14 +44,10 @@ export function importPanel(workshopId, { kind, onDone }) {
   const updateConfirm = () => {
     const { errors, unmatched } = tally();
     const why = [];
-    if (errors && !skip.read()) {
-      why.push(`${count(errors, 'row has', 'rows have')} errors: correct the file and choose it again, or tick “Save the valid rows and skip the rows with errors”.`);
-    }
-    if (unmatched && !createAll.read()) {
-      why.push(`Map or create the ${count(unmatched, 'agency', 'agencies')} not recognised, or tick “Create every agency not recognised…”.`);
-    }
+    if (errors && !skip.read()) why.push(t('web.import.why_errors', { n: errors }));
+    if (unmatched && !createAll.read()) why.push(t('web.import.why_unmatched', { n: unmatched }));
     confirm.disabled = why.length > 0;
-    reason.textContent = why.length ? why.join(' ') : 'Nothing is saved until you confirm.';
+    reason.textContent = why.length ? sentences(why) : t('web.import.nothing_saved_until_confirmed');
   };
   skip.control.addEventListener('change', updateConfirm);
   createAll.control.addEventListener('change', updateConfirm);
@@ -80,14 +77,14 @@ export function importPanel(workshopId, { kind, onDone }) {
     const left = answer.rows.filter((r) => r.action === 'error');
     mount(out,
       h('p', { class: 'import-summary', tabindex: '-1' }, summaryText(answer.summary || {}, answer.rows, { dryRun: false })),
-      left.length ? rowsTable(left, { caption: `Rows left out (${left.length})` }) : null);
+      left.length ? rowsTable(left, { caption: t('web.import.rows_left_out', { n: left.length }) }) : null);
   };
 
   // after: what was just done to an agency, said before the new dry run's result.
   const send = async (dryRun, { after } = {}) => {
     const file = input.files[0];
     if (!file) {
-      notify('Choose a file first.', 'error');
+      notify(t('web.import.choose_file'), 'error');
       input.focus();
       return;
     }
@@ -99,12 +96,11 @@ export function importPanel(workshopId, { kind, onDone }) {
         checked = answer;
         draw(answer, { dryRun });
         const { errors, unmatched } = tally();
-        const parts = [
-          errors ? `${count(errors, 'row has', 'rows have')} errors` : null,
-          unmatched ? `${count(unmatched, 'agency', 'agencies')} not recognised` : null,
-        ].filter(Boolean);
-        const result = parts.length ? `${parts.join('; ')}. Nothing was saved.` : 'File checked: nothing saved yet. Confirm the import if the rows look right.';
-        notify(after ? `${after} ${result}` : result, errors && !after ? 'error' : 'info');
+        let result = t('web.import.checked_ok');
+        if (errors && unmatched) result = t('web.import.checked_errors_unmatched', { errors, unmatched });
+        else if (errors) result = t('web.import.checked_errors', { n: errors });
+        else if (unmatched) result = t('web.import.checked_unmatched', { n: unmatched });
+        notify(sentences([after, result]), errors && !after ? 'error' : 'info');
         // After mapping an agency: on to the next one, or to the summary.
         if (after) (out.querySelector('.agencies h3') || out.querySelector('.import-summary')).focus();
       } else {
@@ -113,7 +109,7 @@ export function importPanel(workshopId, { kind, onDone }) {
         drawDone(answer);
         const saved = answer.rows.filter((r) => SAVED.has(r.action)).length;
         const left = answer.rows.filter((r) => r.action === 'error').length;
-        notify(`Imported ${count(saved, 'row')}.${left ? ` ${count(left, 'row')} with errors left out.` : ''}`);
+        notify(t('web.import.imported', { saved, left }));
         await onDone();
       }
     } catch (problem) {
@@ -122,22 +118,20 @@ export function importPanel(workshopId, { kind, onDone }) {
         checked = problem.body;
         draw(problem.body, { dryRun: true });
       }
-      notifyProblem(problem, 'Nothing imported');
+      notifyProblem(problem, t('web.import.nothing_imported'));
     }
   };
 
   const done = finished.get(key);
   finished.delete(key);
   const panel = h('details', { class: 'import', open: Boolean(done) },
-    h('summary', {}, kind === 'registrations' ? 'Import a participant list (CSV or Excel)' : 'Import the sign-in grid (CSV or Excel)'),
+    h('summary', {}, t(kind === 'registrations' ? 'web.import.list_summary' : 'web.import.grid_summary')),
     h('div', { class: 'field' },
-      h('label', { for: id }, kind === 'registrations' ? 'Participant list (CSV or Excel)' : 'Sign-in grid (CSV or Excel)'), input,
-      h('p', { class: 'hint' }, kind === 'registrations'
-        ? 'The list as the host agency sends it: a title above the headers is fine. Columns by their header, in English or Chinese: 序号/No., 姓名/Name, 中文名/Native name, 性别/Gender, 单位/Agency, 职务/Position, 省份/Province, 邮箱/Email, 电话/手机/Phone, Role.'
-        : 'One row per person, one column per session headed by its date (YYYY-MM-DD), cells P, L, E or A.')),
+      h('label', { for: id }, t(kind === 'registrations' ? 'web.import.list_file' : 'web.import.grid_file')), input,
+      h('p', { class: 'hint' }, t(kind === 'registrations' ? 'web.import.list_hint' : 'web.import.grid_hint'))),
     h('div', { class: 'form-actions' },
-      button('Import', (e) => busy(e.currentTarget, () => send(true))),
-      h('span', { class: 'hint' }, 'Checks the file first: nothing is saved until you confirm.')),
+      button(t('common.import'), (e) => busy(e.currentTarget, () => send(true))),
+      h('span', { class: 'hint' }, t('web.import.checks_first'))),
     out);
   if (done) drawDone(done);
   return panel;

@@ -5,10 +5,12 @@ import { organizations } from '../client/organizations.js';
 import { getWorkshopPartners, setWorkshopPartners } from '../client/workshops.js';
 import { h, mount } from '../dom.js';
 import { field, fields, form } from '../form.js';
-import { LABELS, label } from '../format.js';
-import { organizationPicker, orgLink } from '../orgs.js';
+import { ENUMS, label } from '../format.js';
+import { t } from '../i18n.js';
+import { organizationPicker, orgLink, orgName } from '../orgs.js';
 import { canWrite } from '../session.js';
 import { busy, button, empty, notify, notifyProblem } from '../ui.js';
+import { inLang } from './names.js';
 
 export async function partnersSection(workshopId, onChange = async () => {}) {
   const box = h('div', {});
@@ -19,43 +21,46 @@ export async function partnersSection(workshopId, onChange = async () => {}) {
     parties = Array.isArray(saved) ? saved : next;
     await Promise.all([draw(), onChange()]);
   };
+  // The role as the sentences about it need it: the value (English picks its
+  // word from it) and its label.
+  const role = (value) => ({ role: value, role_label: label('workshop_role', value) });
 
   const draw = async () => {
     const orgs = await organizations();
-    const byRole = Object.keys(LABELS.workshop_role)
-      .map((role) => [role, parties.filter((p) => p.role === role)])
+    const byRole = ENUMS.workshop_role
+      .map((value) => [value, parties.filter((p) => p.role === value)])
       .filter(([, list]) => list.length);
     const listing = byRole.length
-      ? h('dl', { class: 'roles' }, byRole.map(([role, list]) => [
-        h('dt', {}, label('workshop_role', role)),
+      ? h('dl', { class: 'roles' }, byRole.map(([value, list]) => [
+        h('dt', {}, label('workshop_role', value)),
         h('dd', {}, h('ul', { class: 'plain' }, list.map((p) => {
           const org = orgs.get(p.organization_id);
-          const name = org ? org.name : `organization ${p.organization_id}`;
-          return h('li', {}, orgLink(org) || name, canWrite()
-            ? button('Remove', async (event) => busy(event.currentTarget, async () => {
+          const name = org ? orgName(org) : t('web.partners.organization_n', { id: p.organization_id });
+          return h('li', {}, org ? orgLink(org) : inLang(name), canWrite()
+            ? button(t('common.remove'), async (event) => busy(event.currentTarget, async () => {
               try {
                 await save(parties.filter((x) => x !== p));
-                notify(`${name} removed as ${label('workshop_role', role).toLowerCase()}.`);
+                notify(t('web.partners.removed', { name, ...role(value) }));
               } catch (problem) {
-                notifyProblem(problem, 'Not removed');
+                notifyProblem(problem, t('web.workshop.not_removed'));
               }
-            }), { kind: 'link', 'aria-label': `Remove ${name} as ${label('workshop_role', role)}` })
+            }), { kind: 'link', 'aria-label': t('web.partners.remove_label', { name, ...role(value) }) })
             : null);
         }))),
       ]))
-      : empty('No partner institution recorded yet.');
+      : empty(t('web.partners.none'));
 
-    const picker = organizationPicker({ label: 'Organization' });
+    const picker = organizationPicker();
     const addForm = canWrite() ? form({
-      submitLabel: 'Add partner',
+      submitLabel: t('web.partners.add'),
       class: 'inline-form',
       onSubmit: async (values) => {
         const org = picker.selected();
         await save([...parties, { organization_id: values.organization_id, role: values.role }]);
-        box.querySelector('form input')?.focus(); // ready for the next one
-        notify(`${org ? org.name : 'Organization'} added as ${label('workshop_role', values.role).toLowerCase()}.`);
+        box.querySelector('form')?.querySelector('input')?.focus(); // ready for the next one
+        notify(t('web.partners.added', { name: org ? orgName(org) : t('common.organization'), ...role(values.role) }));
       },
-    }, fields(picker, field({ name: 'role', label: 'Role', type: 'select', options: 'workshop_role', value: 'trainer' }))) : null;
+    }, fields(picker, field({ name: 'role', label: t('web.workshop.role'), type: 'select', options: 'workshop_role', value: 'trainer' }))) : null;
     mount(box, listing, addForm);
   };
 

@@ -5,60 +5,69 @@ import { confirmThenRun } from '../delete-flow.js';
 import { h, mount } from '../dom.js';
 import { changes, field, fields, form } from '../form.js';
 import { label } from '../format.js';
+import { locale, t } from '../i18n.js';
 import { canWrite } from '../session.js';
 import { button, notify, openDialog, table } from '../ui.js';
+import { personName, personNameNodes } from './names.js';
 import { personPicker } from './person-fields.js';
 
-// names: person_id -> full name (from the sign-in matrix, which lists the
-// registered people with their names).
-export async function registrationsSection(workshopId, registrations, names, onChange) {
-  const nameOf = (r) => names.get(r.person_id) || `Person ${r.person_id}`;
+// people: person_id -> {full_name, native_name} (from the sign-in matrix,
+// which lists the registered people with their names).
+export async function registrationsSection(workshopId, registrations, people, onChange) {
+  const nameOf = (r) => personName(people.get(r.person_id)) || t('web.registrations.person_n', { id: r.person_id });
 
-  const edit = (r) => openDialog(`Registration of ${nameOf(r)}`, (close) => form({
-    submitLabel: 'Save registration',
-    cancel: button('Back', () => close(null)),
+  const edit = (r) => openDialog(t('web.registrations.edit_title', { name: nameOf(r) }), (close) => form({
+    submitLabel: t('web.registrations.save'),
+    cancel: button(t('common.back'), () => close(null)),
     onSubmit: async (values) => {
       await updateRegistration(workshopId, r.id, changes(values, r));
       close(true);
       await onChange(); // feedback once the page shows the change
-      notify(`Registration of ${nameOf(r)} saved.`);
+      notify(t('web.registrations.saved', { name: nameOf(r) }));
     },
   }, fields(
-    field({ name: 'role', label: 'Role', type: 'select', options: 'registration_role', value: r.role }),
-    field({ name: 'status', label: 'Status', type: 'select', options: 'registration_status', value: r.status }))));
+    field({ name: 'role', label: t('web.workshop.role'), type: 'select', options: 'registration_role', value: r.role }),
+    field({ name: 'status', label: t('common.status'), type: 'select', options: 'registration_status', value: r.status }))));
 
   const remove = (r, btn) => confirmThenRun(btn, {
-    question: `Remove the registration of ${nameOf(r)}?`, confirmLabel: 'Remove registration', failLabel: 'Not removed',
+    question: t('web.registrations.remove_question', { name: nameOf(r) }),
+    confirmLabel: t('web.registrations.remove'),
+    failLabel: t('web.workshop.not_removed'),
   }, async () => {
     await deleteRegistration(workshopId, r.id);
     await onChange();
-    notify(`${nameOf(r)} is no longer registered.`);
+    notify(t('web.registrations.removed', { name: nameOf(r) }));
   });
 
   const columns = [
-    { label: 'No.', cell: (r) => String(r.list_order ?? ''), numeric: true },
-    { label: 'Name', cell: (r) => h('a', { href: `#/people/${r.person_id}` }, nameOf(r)), rowHeader: true },
-    { label: 'Role', cell: (r) => label('registration_role', r.role) },
-    { label: 'Status', cell: (r) => label('registration_status', r.status) },
+    { label: t('web.registrations.list_order'), cell: (r) => String(r.list_order ?? ''), numeric: true },
+    {
+      label: t('web.registrations.name'),
+      cell: (r) => h('a', { href: `#/people/${r.person_id}` }, people.has(r.person_id) ? personNameNodes(people.get(r.person_id)) : nameOf(r)),
+      rowHeader: true,
+    },
+    { label: t('web.workshop.role'), cell: (r) => label('registration_role', r.role), class: 'nowrap' },
+    { label: t('common.status'), cell: (r) => label('registration_status', r.status), class: 'nowrap' },
   ];
   if (canWrite()) {
     columns.push({
-      label: 'Actions',
+      label: t('web.workshop.actions'),
       cell: (r) => h('div', { class: 'row-actions' },
-        button('Change', () => edit(r), { 'aria-label': `Change the registration of ${nameOf(r)}` }),
-        button('Remove', (e) => remove(r, e.currentTarget), { kind: 'link', 'aria-label': `Remove the registration of ${nameOf(r)}` })),
+        button(t('web.registrations.change'), () => edit(r), { 'aria-label': t('web.registrations.change_label', { name: nameOf(r) }) }),
+        button(t('common.remove'), (e) => remove(r, e.currentTarget), { kind: 'link', 'aria-label': t('web.registrations.remove_label', { name: nameOf(r) }) })),
     });
   }
-  // In the order of the host's list (its 序号), the people added by hand after them.
+  // In the order of the host's list (its 序号), the people added by hand after
+  // them by name (in Chinese, by the Chinese collation: pinyin order).
   const sorted = [...registrations].sort((a, b) => (a.list_order ?? Infinity) - (b.list_order ?? Infinity)
-    || nameOf(a).localeCompare(nameOf(b)));
+    || nameOf(a).localeCompare(nameOf(b), locale()));
   const box = h('div', {});
   let addForm = null;
   if (canWrite()) {
-    const person = await personPicker({ hint: 'Type a name (Chinese too) and pick, or create the person' });
+    const person = await personPicker({ label: t('web.registrations.person'), hint: t('web.registrations.person_hint') });
     addForm = form({
-      submitLabel: 'Register',
-      heading: 'Register a person',
+      submitLabel: t('web.registrations.register'),
+      heading: t('web.registrations.register_heading'),
       id: 'register-form',
       class: 'inline-form',
       onSubmit: async (values) => {
@@ -68,16 +77,18 @@ export async function registrationsSection(workshopId, registrations, names, onC
         await onChange();
         // The section was redrawn: focus the new form's picker for the next person.
         document.getElementById('register-form')?.querySelector('input[role=combobox]')?.focus();
-        notify(`${chosen ? chosen.full_name : 'Person'} registered.${n ? ` ${n} scheduling conflict(s): see Conflicts.` : ''}`, n ? 'info' : 'success');
+        notify(chosen
+          ? t('web.registrations.registered', { name: personName(chosen), n })
+          : t('web.registrations.registered_someone', { n }), n ? 'info' : 'success');
       },
     }, fields(
       person,
-      field({ name: 'role', label: 'Role', type: 'select', options: 'registration_role', value: 'participant' }),
-      field({ name: 'status', label: 'Status', type: 'select', options: 'registration_status', value: 'registered' })));
+      field({ name: 'role', label: t('web.workshop.role'), type: 'select', options: 'registration_role', value: 'participant' }),
+      field({ name: 'status', label: t('common.status'), type: 'select', options: 'registration_status', value: 'registered' })));
   }
   mount(box,
-    h('p', { class: 'muted' }, `${registrations.length} registered`),
-    table(columns, sorted, { emptyText: 'Nobody is registered yet.' }),
+    h('p', { class: 'muted' }, t('web.registrations.count', { n: registrations.length })),
+    table(columns, sorted, { emptyText: t('web.registrations.none') }),
     addForm);
   return box;
 }

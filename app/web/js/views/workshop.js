@@ -8,17 +8,20 @@ import { deleteWorkshop, getWorkshop, listWorkshopConflicts, updateWorkshop, wor
 import { deleteFromPage } from '../delete-flow.js';
 import { h, mount } from '../dom.js';
 import { formatDateRange, label } from '../format.js';
+import { t, tParts } from '../i18n.js';
 import { canWrite } from '../session.js';
 import { busy, button, details, errorBox, linkButton, loading, notify, notifyProblem, pageHeader, section } from '../ui.js';
 import { attendanceGrid } from './attendance-grid.js';
 import { conflictList } from './conflicts.js';
 import { importPanel } from './workshop-import.js';
+import { inLang } from './names.js';
 import { statusBadge } from './home.js';
 import { partnersSection } from './workshop-partners.js';
 import { registrationsSection } from './workshop-registrations.js';
 import { sessionsSection } from './workshop-sessions.js';
 
-const LIFECYCLE = [['confirmed', 'Confirm'], ['held', 'Mark held'], ['cancelled', 'Cancel workshop']];
+// The status each button moves to, and its catalog key.
+const LIFECYCLE = [['confirmed', 'web.workshop.confirm'], ['held', 'web.workshop.mark_held'], ['cancelled', 'web.workshop.cancel']];
 
 export async function workshopView({ params, query, root }) {
   const id = Number(params.id);
@@ -30,7 +33,7 @@ export async function workshopView({ params, query, root }) {
 
   // Registrations, the grid and conflicts all follow the registered people
   // and the sessions, so they are reloaded together.
-  let names = new Map(); // person id -> name, for the conflicts
+  let names = new Map(); // person id -> {full_name, native_name}, for the registrations and conflicts
   const drawConflicts = async (conflicts) => mount(people.conflicts, await conflictList(conflicts.items, names));
   const refreshPeople = async () => {
     try {
@@ -39,7 +42,7 @@ export async function workshopView({ params, query, root }) {
         listRegistrations(id),
         listWorkshopConflicts(id),
       ]);
-      names = new Map(matrix.rows.map((r) => [r.person_id, r.full_name]));
+      names = new Map(matrix.rows.map((r) => [r.person_id, r]));
       mount(people.registrations, await registrationsSection(id, registrations, names, refreshPeople),
         canWrite() ? importPanel(id, { kind: 'registrations', onDone: refreshPeople }) : null);
       mount(people.grid, attendanceGrid(id, matrix),
@@ -63,43 +66,44 @@ export async function workshopView({ params, query, root }) {
     pageHeader(w.title, {
       subtitle: [project ? project.code : '', label('workshop_kind', w.kind), formatDateRange(w.start_date, w.end_date, w.dates_estimated), w.city]
         .filter(Boolean).join(' · '),
-      actions: canWrite() ? [linkButton('Edit details', `#/workshops/${id}/edit`)] : [],
+      actions: canWrite() ? [linkButton(t('web.workshop.edit_details'), `#/workshops/${id}/edit`)] : [],
     }),
     // A new status changes the conflicts too (a cancelled workshop has none).
     lifecycle(w, (saved) => Promise.all([drawHead(saved), refreshConflicts()])),
-    h('nav', { class: 'links', 'aria-label': 'Documents' },
-      h('a', { href: reportUrl('attendance', { workshop_id: id, format: 'html' }), target: '_blank', rel: 'noopener' }, 'Attendance report'),
-      h('a', { href: `#/reports/attendance?workshop_id=${id}` }, 'Attendance figures and downloads'),
-      h('a', { href: attendanceGridUrl(id, 'html'), target: '_blank', rel: 'noopener' }, 'Print sign-in sheets'),
-      h('a', { href: attendanceGridUrl(id, 'xlsx'), download: `sign-in-grid-${id}.xlsx` }, 'Download grid (Excel)'),
-      h('a', { href: attendanceGridUrl(id, 'csv'), download: `sign-in-grid-${id}.csv` }, 'Download grid (CSV)'),
-      h('a', { href: workshopIcsUrl(id), download: `workshop-${id}.ics` }, 'Add to calendar (.ics)')),
-    h('div', { class: 'columns' }, section('Details', details([
-      ['Status', statusBadge(w.status)],
-      ['Project', project ? h('a', { href: `#/projects/${project.id}` }, `${project.code} — ${project.title}`) : ''],
-      ['Kind', label('workshop_kind', w.kind)],
-      ['Dates', formatDateRange(w.start_date, w.end_date, w.dates_estimated)],
-      ['City', w.city], ['Province', w.province], ['Country', w.country], ['Venue', w.venue],
-      ['Capacity', w.capacity], ['Reported participants', w.reported_participants],
-      ['Topics', w.topics.length ? h('ul', { class: 'plain' }, w.topics.map((t) => h('li', {}, t))) : null],
-      ['Summary', w.summary], ['Notes', w.notes], ['Source', w.source],
-    ]), canWrite() ? h('div', { class: 'danger-zone' }, button('Delete workshop', (e) => remove(e.currentTarget), { kind: 'danger' })) : null),
+    h('nav', { class: 'links', 'aria-label': t('web.workshop.documents') },
+      h('a', { href: reportUrl('attendance', { workshop_id: id, format: 'html' }), target: '_blank', rel: 'noopener' }, t('web.workshop.attendance_report')),
+      h('a', { href: `#/reports/attendance?workshop_id=${id}` }, t('web.workshop.attendance_figures')),
+      h('a', { href: attendanceGridUrl(id, 'html'), target: '_blank', rel: 'noopener' }, t('web.workshop.print_sheets')),
+      h('a', { href: attendanceGridUrl(id, 'xlsx'), download: `sign-in-grid-${id}.xlsx` }, t('web.workshop.download_grid_xlsx')),
+      h('a', { href: attendanceGridUrl(id, 'csv'), download: `sign-in-grid-${id}.csv` }, t('web.workshop.download_grid_csv')),
+      h('a', { href: workshopIcsUrl(id), download: `workshop-${id}.ics` }, t('web.workshop.add_to_calendar'))),
+    h('div', { class: 'columns' }, section(t('web.workshop.details'), details([
+      [t('common.status'), statusBadge(w.status)],
+      [t('web.workshop.project'), project ? h('a', { href: `#/projects/${project.id}` }, `${project.code} — ${project.title}`) : ''],
+      [t('common.kind'), label('workshop_kind', w.kind)],
+      [t('common.dates'), formatDateRange(w.start_date, w.end_date, w.dates_estimated)],
+      [t('common.city'), inLang(w.city)], [t('web.workshop.province'), inLang(w.province)],
+      [t('web.workshop.country'), w.country], [t('web.workshop.venue'), inLang(w.venue)],
+      [t('web.workshop.capacity'), w.capacity], [t('web.workshop.reported_participants'), w.reported_participants],
+      [t('web.workshop.topics'), w.topics.length ? h('ul', { class: 'plain' }, w.topics.map((topic) => h('li', {}, inLang(topic)))) : null],
+      [t('web.workshop.summary'), inLang(w.summary)], [t('common.notes'), inLang(w.notes)], [t('web.workshop.source'), inLang(w.source)],
+    ]), canWrite() ? h('div', { class: 'danger-zone' }, button(t('web.workshop.delete'), (e) => remove(e.currentTarget), { kind: 'danger' })) : null),
     partners));
 
   const remove = (btn) => deleteFromPage(btn, {
-    question: `Delete “${workshop.title}”?`, confirmLabel: 'Delete workshop',
-    remove: () => deleteWorkshop(id), deleted: 'Workshop deleted.', back: '/workshops',
+    question: t('web.workshop.delete_question', { title: workshop.title }), confirmLabel: t('web.workshop.delete'),
+    remove: () => deleteWorkshop(id), deleted: t('web.workshop.deleted'), back: '/workshops',
   });
 
-  const partners = section('Partner institutions', await partnersSection(id, refreshConflicts));
+  const partners = section(t('web.workshop.partners'), await partnersSection(id, refreshConflicts));
   drawHead(workshop);
   mount(root,
     head,
-    section('Conflicts', people.conflicts),
-    section('Sessions', await sessionsSection(id, refreshPeople)),
-    section('Registrations', people.registrations),
+    section(t('web.workshop.conflicts'), people.conflicts),
+    section(t('web.workshop.sessions'), await sessionsSection(id, refreshPeople)),
+    section(t('web.workshop.registrations'), people.registrations),
     h('section', { class: 'panel', id: 'attendance', 'aria-labelledby': 'attendance-title' },
-      h('h2', { id: 'attendance-title' }, 'Sign-in grid'), people.grid));
+      h('h2', { id: 'attendance-title' }, t('web.workshop.sign_in_grid')), people.grid));
   await refreshPeople();
   if (query.get('section') === 'attendance') {
     document.getElementById('attendance')?.scrollIntoView();
@@ -112,18 +116,18 @@ function lifecycle(workshop, redraw) {
   if (!canWrite()) return null;
   const reason = h('p', { class: 'refusal', role: 'alert', hidden: true });
   const bar = h('div', { class: 'lifecycle' },
-    h('span', { class: 'lifecycle-label' }, 'Status: ', statusBadge(workshop.status)),
-    LIFECYCLE.filter(([status]) => status !== workshop.status).map(([status, text]) => button(text, async (event) => {
+    h('span', { class: 'lifecycle-label' }, tParts('web.workshop.status_is', { status: statusBadge(workshop.status) })),
+    LIFECYCLE.filter(([status]) => status !== workshop.status).map(([status, key]) => button(t(key), async (event) => {
       const btn = event.currentTarget;
       await busy(btn, async () => {
         try {
           const saved = await updateWorkshop(workshop.id, { status });
-          notify(`Workshop is now ${label('workshop_status', saved.status).toLowerCase()}.`);
+          notify(t('web.workshop.status_now', { status: saved.status, status_label: label('workshop_status', saved.status) }));
           await redraw(saved);
         } catch (problem) {
-          reason.textContent = `${text}: refused. ${problem.detail || problem.title}`;
+          reason.textContent = t('web.workshop.move_refused', { action: t(key), reason: problem.detail || problem.title });
           reason.hidden = false;
-          notifyProblem(problem, `${text} refused`);
+          notifyProblem(problem, t('web.workshop.move_refused_short', { action: t(key) }));
         }
       });
     }, { kind: status === 'cancelled' ? 'danger' : 'secondary' })));

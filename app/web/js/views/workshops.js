@@ -4,10 +4,12 @@ import { listWorkshops } from '../client/workshops.js';
 import { h, mount } from '../dom.js';
 import { field, fields, readValues } from '../form.js';
 import { formatDateRange, label, projectOptions } from '../format.js';
+import { t } from '../i18n.js';
 import { href, navigate } from '../router.js';
 import { canWrite } from '../session.js';
 import { errorBox, linkButton, pageHeader, pager, table } from '../ui.js';
 import { statusBadge } from './home.js';
+import { inLang } from './names.js';
 
 const FILTERS = ['q', 'project_id', 'status', 'kind', 'city', 'from', 'to'];
 
@@ -20,18 +22,18 @@ export async function workshopsView({ query, root }) {
   ]);
   const codes = new Map(projectList.map((p) => [p.id, p.code]));
 
-  const filterForm = h('form', { class: 'filters', role: 'search', 'aria-label': 'Filter workshops', novalidate: true },
+  const filterForm = h('form', { class: 'filters', role: 'search', 'aria-label': t('web.workshops.filter_label'), novalidate: true },
     fields(
-      field({ name: 'q', label: 'Search', value: filters.q, hint: 'Words in the title' }),
-      field({ name: 'project_id', label: 'Project', type: 'select', options: projectOptions(projectList), blank: 'All projects', value: filters.project_id }),
-      field({ name: 'status', label: 'Status', type: 'select', options: 'workshop_status', blank: 'Any status', value: filters.status }),
-      field({ name: 'kind', label: 'Kind', type: 'select', options: 'workshop_kind', blank: 'Any kind', value: filters.kind }),
-      field({ name: 'city', label: 'City', value: filters.city }),
-      field({ name: 'from', label: 'From', type: 'date', value: filters.from }),
-      field({ name: 'to', label: 'To', type: 'date', value: filters.to })),
+      field({ name: 'q', label: t('common.search'), value: filters.q, hint: t('web.workshops.search_hint') }),
+      field({ name: 'project_id', label: t('web.workshop.project'), type: 'select', options: projectOptions(projectList), blank: t('web.workshops.all_projects'), value: filters.project_id }),
+      field({ name: 'status', label: t('common.status'), type: 'select', options: 'workshop_status', blank: t('web.workshops.any_status'), value: filters.status }),
+      field({ name: 'kind', label: t('common.kind'), type: 'select', options: 'workshop_kind', blank: t('web.workshops.any_kind'), value: filters.kind }),
+      field({ name: 'city', label: t('common.city'), value: filters.city }),
+      field({ name: 'from', label: t('web.workshops.from'), type: 'date', value: filters.from }),
+      field({ name: 'to', label: t('web.workshops.to'), type: 'date', value: filters.to })),
     h('div', { class: 'form-actions' },
-      h('button', { type: 'submit', class: 'btn btn-primary' }, 'Filter'),
-      h('a', { href: '#/workshops', class: 'btn btn-secondary' }, 'Clear filters')));
+      h('button', { type: 'submit', class: 'btn btn-primary' }, t('common.filter')),
+      h('a', { href: '#/workshops', class: 'btn btn-secondary' }, t('web.workshops.clear_filters'))));
   filterForm.addEventListener('submit', (event) => {
     event.preventDefault();
     navigate('/workshops', readValues(filterForm));
@@ -41,19 +43,19 @@ export async function workshopsView({ query, root }) {
     ? errorBox(page.problem)
     : [
       table([
-        { label: 'Title', cell: (w) => h('a', { href: `#/workshops/${w.id}` }, w.title) },
-        { label: 'Project', cell: (w) => codes.get(w.project_id) || '' },
-        { label: 'Kind', cell: (w) => label('workshop_kind', w.kind) },
-        { label: 'Status', cell: (w) => statusBadge(w.status) },
-        { label: 'Dates', cell: (w) => formatDateRange(w.start_date, w.end_date, w.dates_estimated), class: 'nowrap' },
-        { label: 'City', cell: (w) => w.city || '' },
-      ], page.items, { emptyText: 'No workshop matches these filters.' }),
+        { label: t('common.title'), cell: (w) => h('a', { href: `#/workshops/${w.id}` }, inLang(w.title)) },
+        { label: t('web.workshop.project'), cell: (w) => codes.get(w.project_id) || '' },
+        { label: t('common.kind'), cell: (w) => label('workshop_kind', w.kind), class: 'nowrap' },
+        { label: t('common.status'), cell: (w) => statusBadge(w.status), class: 'nowrap' },
+        { label: t('common.dates'), cell: (w) => formatDateRange(w.start_date, w.end_date, w.dates_estimated), class: 'nowrap' },
+        { label: t('common.city'), cell: (w) => inLang(w.city || '') },
+      ], page.items, { emptyText: t('web.workshops.none_match') }),
       pager(page, { path: '/workshops', params: filters, query }),
     ];
 
   mount(root,
-    pageHeader('Workshops', {
-      actions: canWrite() ? [linkButton('New workshop', href('/workshops/new'), { kind: 'primary' })] : [],
+    pageHeader(t('nav.workshops'), {
+      actions: canWrite() ? [linkButton(t('web.workshops.new'), href('/workshops/new'), { kind: 'primary' })] : [],
     }),
     filterForm,
     results);
