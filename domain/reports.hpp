@@ -204,7 +204,7 @@ struct FundedProject {
   std::string code;
   std::string title;
   std::optional<std::string> native_title;  // the project's Chinese title
-  std::int64_t funder_id = 0;  // the organization holding the role
+  std::int64_t funder_id = 0;               // the organization holding the role
   std::string funder_name;
   ProjectRole role = ProjectRole::kLeadFunder;
   std::optional<double> amount;

@@ -34,7 +34,7 @@ struct SignInPerson {
   std::int64_t person_id = 0;
   std::string full_name;
   std::optional<std::string> native_name;
-  std::optional<std::string> organization;  // its name
+  std::optional<std::string> organization;         // its name
   std::optional<std::string> organization_native;  // its Chinese name
   std::optional<std::string> email;
 };

@@ -50,8 +50,9 @@ void AddAttendanceRoutes(Router& router) {
   // printable sign-in sheets.
   router.Add(
       kGet, matrix, P::kReadRecords,
-      [](Query& q) -> domain::StatusOr<
-                       std::pair<std::string, std::optional<domain::Language>>> {
+      [](Query& q)
+          -> domain::StatusOr<
+              std::pair<std::string, std::optional<domain::Language>>> {
         static constexpr std::array<std::string_view, 4> kFormats = {
             "json", "xlsx", "csv", "html"};
         auto format = q.OneOf("format", kFormats).value_or("json");
@@ -79,8 +80,8 @@ void AddAttendanceRoutes(Router& router) {
                           reports::RenderSignInSheets(workshop, m, people),
                           {}};
         }
-        const formats::Sheet grid = reports::AttendanceGrid(
-            m, people, language.value_or(ctx.language));
+        const formats::Sheet grid =
+            reports::AttendanceGrid(m, people, language.value_or(ctx.language));
         const std::string name = "sign-in-grid-" + std::to_string(id);
         Response r{200, "text/csv; charset=utf-8", "", {}};
         if (format == "xlsx") {

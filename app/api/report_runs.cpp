@@ -42,8 +42,8 @@ domain::StatusOr<ReportRun> RunFunderReport(storage::Database& db,
                        o.options.to.ToString(),
                    {[report] { return reports::FunderJson(*report); },
                     [report](domain::Language language) {
-                     return reports::FunderDocument(*report, language);
-                   }},
+                      return reports::FunderDocument(*report, language);
+                    }},
                    id,
                    0};
 }
@@ -62,8 +62,8 @@ domain::StatusOr<ReportRun> RunResultsReport(storage::Database& db,
                        "-" + o.options.to.ToString(),
                    {[report] { return reports::ResultsJson(*report); },
                     [report](domain::Language language) {
-                     return reports::ResultsDocument(*report, language);
-                   }},
+                      return reports::ResultsDocument(*report, language);
+                    }},
                    0,
                    project_id};
 }

@@ -49,7 +49,8 @@ std::unique_ptr<icu::SimpleDateFormat> DateFormatFor(const icu::Locale& locale,
   const icu::UnicodeString pattern =
       generator->getBestPattern(icu::UnicodeString(skeleton), status);
   if (U_FAILURE(status)) return nullptr;
-  auto format = std::make_unique<icu::SimpleDateFormat>(pattern, locale, status);
+  auto format =
+      std::make_unique<icu::SimpleDateFormat>(pattern, locale, status);
   if (U_FAILURE(status)) return nullptr;
   format->adoptTimeZone(icu::TimeZone::createTimeZone("UTC"));
   return format;
@@ -57,8 +58,10 @@ std::unique_ptr<icu::SimpleDateFormat> DateFormatFor(const icu::Locale& locale,
 
 std::optional<int> Digits(std::string_view text) {
   int n = 0;
-  const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), n);
-  if (ec != std::errc() || end != text.data() + text.size()) return std::nullopt;
+  const auto [end, ec] =
+      std::from_chars(text.data(), text.data() + text.size(), n);
+  if (ec != std::errc() || end != text.data() + text.size())
+    return std::nullopt;
   return n;
 }
 

@@ -33,7 +33,8 @@ json::array Groups(const std::vector<domain::GroupFigures>& groups,
 
 // "10 Mar 2025 Opening (session 12)". `date`: stored sessions always have
 // one (the column is NOT NULL).
-std::string SessionLabel(const Texts& x, const std::optional<domain::Date>& date,
+std::string SessionLabel(const Texts& x,
+                         const std::optional<domain::Date>& date,
                          const std::optional<std::string>& title,
                          std::int64_t id) {
   const std::string day =
@@ -47,11 +48,10 @@ std::string SessionLabel(const Texts& x, const std::optional<domain::Date>& date
                            {{"date", day}, {"id", std::to_string(id)}}));
 }
 
-Table GroupTable(const Texts& x, std::string id, std::string heading,
-                 std::string column,
-                 const std::vector<domain::GroupFigures>& groups,
-                 const std::function<std::string(
-                     const domain::GroupFigures&)>& name) {
+Table GroupTable(
+    const Texts& x, std::string id, std::string heading, std::string column,
+    const std::vector<domain::GroupFigures>& groups,
+    const std::function<std::string(const domain::GroupFigures&)>& name) {
   Table t{std::move(id),
           std::move(heading),
           {std::move(column), FigureLabel(x, Figure::kParticipantsRegistered),
@@ -60,9 +60,8 @@ Table GroupTable(const Texts& x, std::string id, std::string heading,
            FigureLabel(x, Figure::kCompleted)},
           {}};
   for (const auto& g : groups) {
-    t.rows.push_back({name(g), x.Count(g.registered),
-                      x.Count(g.people_trained), x.Count(g.participant_days),
-                      x.Count(g.completed)});
+    t.rows.push_back({name(g), x.Count(g.registered), x.Count(g.people_trained),
+                      x.Count(g.participant_days), x.Count(g.completed)});
   }
   return t;
 }
@@ -159,20 +158,20 @@ Document AttendanceDocument(const domain::AttendanceReport& r,
         {label(Figure::kCompleted), x.Count(f.completed)},
         {x("report.attendance.rate_mean"), x.Percent(f.attendance_rate)},
         {label(Figure::kTrainers), x.Count(f.trainers)}}});
-  Table sessions{"sessions",
-                 x("report.attendance.marks_heading"),
-                 {x("report.column.session"), x.Label(domain::Mark::kPresent),
-                  x.Label(domain::Mark::kLate), x.Label(domain::Mark::kExcused),
-                  x.Label(domain::Mark::kAbsent), x("report.column.unmarked"),
-                  label(Figure::kAttendanceRate),
-                  x("report.column.others_present")},
-                 {}};
+  Table sessions{
+      "sessions",
+      x("report.attendance.marks_heading"),
+      {x("report.column.session"), x.Label(domain::Mark::kPresent),
+       x.Label(domain::Mark::kLate), x.Label(domain::Mark::kExcused),
+       x.Label(domain::Mark::kAbsent), x("report.column.unmarked"),
+       label(Figure::kAttendanceRate), x("report.column.others_present")},
+      {}};
   for (const auto& s : r.sessions) {
-    sessions.rows.push_back(
-        {SessionLabel(x, s.date, s.title, s.session_id), x.Count(s.present),
-         x.Count(s.late), x.Count(s.excused), x.Count(s.absent),
-         x.Count(s.unmarked), x.Percent(s.attendance_rate),
-         x.Count(s.trainers_present)});
+    sessions.rows.push_back({SessionLabel(x, s.date, s.title, s.session_id),
+                             x.Count(s.present), x.Count(s.late),
+                             x.Count(s.excused), x.Count(s.absent),
+                             x.Count(s.unmarked), x.Percent(s.attendance_rate),
+                             x.Count(s.trainers_present)});
   }
   d.tables.push_back(std::move(sessions));
   Table roles{"by_role",
@@ -181,8 +180,8 @@ Document AttendanceDocument(const domain::AttendanceReport& r,
                x("report.column.attended")},
               {}};
   for (const auto& role : r.by_role) {
-    roles.rows.push_back({x.Label(role.role), x.Count(role.registered),
-                          x.Count(role.attended)});
+    roles.rows.push_back(
+        {x.Label(role.role), x.Count(role.registered), x.Count(role.attended)});
   }
   d.tables.push_back(std::move(roles));
   // In Chinese, organizations by their Chinese names, in pinyin order (the
@@ -198,18 +197,18 @@ Document AttendanceDocument(const domain::AttendanceReport& r,
                        return x.format().Less(*a.label, *b.label);
                      });
   }
-  d.tables.push_back(GroupTable(
-      x, "by_organization", x("report.attendance.by_organization"),
-      x("report.column.organization"), organizations,
-      [&](const auto& g) { return x.OrNotRecorded(g.label); }));
-  d.tables.push_back(GroupTable(
-      x, "by_gender", x("report.attendance.by_gender"),
-      x("report.column.gender"), r.by_gender,
-      [&](const auto& g) { return x.GenderLabel(g.key); }));
-  d.tables.push_back(GroupTable(
-      x, "by_province", x("report.attendance.by_province"),
-      x("report.column.province"), r.by_province,
-      [&](const auto& g) { return x.OrNotRecorded(g.label); }));
+  d.tables.push_back(
+      GroupTable(x, "by_organization", x("report.attendance.by_organization"),
+                 x("report.column.organization"), organizations,
+                 [&](const auto& g) { return x.OrNotRecorded(g.label); }));
+  d.tables.push_back(
+      GroupTable(x, "by_gender", x("report.attendance.by_gender"),
+                 x("report.column.gender"), r.by_gender,
+                 [&](const auto& g) { return x.GenderLabel(g.key); }));
+  d.tables.push_back(
+      GroupTable(x, "by_province", x("report.attendance.by_province"),
+                 x("report.column.province"), r.by_province,
+                 [&](const auto& g) { return x.OrNotRecorded(g.label); }));
   Table matrix{"matrix",
                x("report.attendance.matrix"),
                {x("report.column.person"), x("report.column.role")},
@@ -228,12 +227,12 @@ Document AttendanceDocument(const domain::AttendanceReport& r,
   }
   d.tables.push_back(std::move(matrix));
   d.notes.push_back(x("report.note.held_only"));
-  d.definitions = Definitions(
-      x,
-      {Figure::kParticipantsRegistered, Figure::kPeopleTrained,
-       Figure::kParticipantDays, Figure::kCompleted, Figure::kAttendanceRate,
-       Figure::kTrainers},
-      r.completion_threshold);
+  d.definitions =
+      Definitions(x,
+                  {Figure::kParticipantsRegistered, Figure::kPeopleTrained,
+                   Figure::kParticipantDays, Figure::kCompleted,
+                   Figure::kAttendanceRate, Figure::kTrainers},
+                  r.completion_threshold);
   return d;
 }
 

@@ -76,9 +76,9 @@ Document FunderDocument(const domain::FunderReport& r,
     AddResultsTables(x, d, "results." + report.project_code, report);
   }
   AddDefinitions(x, d, r.options.completion_threshold);
-  d.notes.push_back(
-      x(domain::Message("report.note.funder_projects",
-                        {{"children", r.include_children ? "true" : "false"}})));
+  d.notes.push_back(x(
+      domain::Message("report.note.funder_projects",
+                      {{"children", r.include_children ? "true" : "false"}})));
   return d;
 }
 

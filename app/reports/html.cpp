@@ -42,8 +42,8 @@ constexpr const char* kStyle = R"css(
 bool IsNumber(const std::string& s) {
   if (s.empty()) return false;
   for (char c : s) {
-    if (!(std::isdigit(static_cast<unsigned char>(c)) || c == '.' ||
-          c == '%' || c == ','))
+    if (!(std::isdigit(static_cast<unsigned char>(c)) || c == '.' || c == '%' ||
+          c == ','))
       return false;
   }
   return true;
@@ -89,10 +89,10 @@ std::string RenderHtml(const Document& doc) {
   const auto text = [&](std::string_view key) {
     return HtmlEscape(i18n::Text(doc.language, key));
   };
-  std::string h = "<!DOCTYPE html>\n<html lang=\"" +
-                  std::string(doc.language == domain::Language::kZh ? "zh-CN"
-                                                                    : "en") +
-                  "\">\n<head>\n<meta charset=\"utf-8\">\n"
+  std::string h =
+      "<!DOCTYPE html>\n<html lang=\"" +
+      std::string(doc.language == domain::Language::kZh ? "zh-CN" : "en") +
+      "\">\n<head>\n<meta charset=\"utf-8\">\n"
       // No icon to fetch: a printed report stands alone.
       "<link rel=\"icon\" href=\"data:,\">\n";
   h += "<meta name=\"viewport\" content=\"width=device-width, "

@@ -9,10 +9,9 @@ namespace capdev::reports {
 namespace {
 
 std::string IndicatorLabel(const Texts& x, const domain::Indicator& i) {
-  return x(domain::Message(
-      "report.results.indicator",
-      {{"name", (i.code ? *i.code + " " : "") + i.title},
-       {"id", std::to_string(i.id)}}));
+  return x(domain::Message("report.results.indicator",
+                           {{"name", (i.code ? *i.code + " " : "") + i.title},
+                            {"id", std::to_string(i.id)}}));
 }
 
 // A disaggregated value's group as a reader names it: a sex by its label.
@@ -66,16 +65,15 @@ void AddResultsTables(const Texts& x, Document& d, const std::string& id,
                       const domain::ResultsReport& r) {
   const std::string heading =
       x(domain::Message("report.results.heading", {{"code", r.project_code}}));
-  Table indicators{id + ".indicators",
-                   heading,
-                   {x("report.column.indicator"), x("report.column.result"),
-                    x("report.column.level"), x("report.column.source"),
-                    x("report.column.measure_of_indicator"),
-                    x("report.column.baseline"),
-                    x("report.column.baseline_year"),
-                    x("report.column.target"), x("report.column.actual"),
-                    x("report.column.comment")},
-                   {}};
+  Table indicators{
+      id + ".indicators",
+      heading,
+      {x("report.column.indicator"), x("report.column.result"),
+       x("report.column.level"), x("report.column.source"),
+       x("report.column.measure_of_indicator"), x("report.column.baseline"),
+       x("report.column.baseline_year"), x("report.column.target"),
+       x("report.column.actual"), x("report.column.comment")},
+      {}};
   Table by{id + ".disaggregated",
            x(domain::Message("report.results.disaggregated_heading",
                              {{"code", r.project_code}})),
@@ -106,8 +104,7 @@ void AddResultsTables(const Texts& x, Document& d, const std::string& id,
       for (const auto& dis : a.disaggregated) {
         for (const auto& g : dis.values) {
           by.rows.push_back({IndicatorLabel(x, i), x.Label(dis.by),
-                             GroupLabel(x, dis.by, g.key),
-                             x.Number(g.value)});
+                             GroupLabel(x, dis.by, g.key), x.Number(g.value)});
         }
       }
     }

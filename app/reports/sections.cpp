@@ -119,38 +119,33 @@ void AddSection(const Texts& x, Document& d, const std::string& id,
                 const domain::Section& s, bool list_workshops) {
   if (list_workshops) {
     const auto label = [&](Figure f) { return FigureLabel(x, f); };
-    Table workshops{id + ".workshops",
-                    heading,
-                    {x("report.column.workshop"),
-                     x("report.column.project"),
-                     x("common.dates"),
-                     x("report.column.start"),
-                     x("report.column.end"),
-                     x("common.city"),
-                     x("common.kind"),
-                     label(Figure::kTrainerInstitutions),
-                     x("report.column.participating_agencies"),
-                     label(Figure::kParticipantsRegistered),
-                     label(Figure::kPeopleTrained),
-                     label(Figure::kParticipantDays),
-                     label(Figure::kCompleted),
-                     label(Figure::kAttendanceRate),
-                     x("report.column.trainers"),
-                     label(Figure::kReportedHeadcount),
-                     label(Figure::kEstimatedParticipantDays)},
-                    {}};
+    Table workshops{
+        id + ".workshops",
+        heading,
+        {x("report.column.workshop"), x("report.column.project"),
+         x("common.dates"), x("report.column.start"), x("report.column.end"),
+         x("common.city"), x("common.kind"),
+         label(Figure::kTrainerInstitutions),
+         x("report.column.participating_agencies"),
+         label(Figure::kParticipantsRegistered), label(Figure::kPeopleTrained),
+         label(Figure::kParticipantDays), label(Figure::kCompleted),
+         label(Figure::kAttendanceRate), x("report.column.trainers"),
+         label(Figure::kReportedHeadcount),
+         label(Figure::kEstimatedParticipantDays)},
+        {}};
     for (const auto& l : s.workshops) {
       const auto& w = l.workshop;
       const auto& f = l.figures;
       std::string dates = x.Dates(w.start_date, w.end_date, w.dates_estimated);
       if (w.stated_dates) {
-        dates = x(domain::Message(
-            "report.dates_with_source",
-            {{"dates", dates}, {"source", *w.stated_dates}}));
+        dates =
+            x(domain::Message("report.dates_with_source",
+                              {{"dates", dates}, {"source", *w.stated_dates}}));
       }
       workshops.rows.push_back(
-          {x(domain::Message("report.workshop_label",
-                             {{"title", w.title}, {"id", std::to_string(w.id)}})),
+          {x(domain::Message(
+               "report.workshop_label",
+               {{"title", w.title}, {"id", std::to_string(w.id)}})),
            l.project_code, dates, x.Date(w.start_date), x.Date(w.end_date),
            w.city && !w.city->empty() ? *w.city : x("common.unknown"),
            x.Label(w.kind), x.Join(x.Organizations(l.trainer_institutions)),

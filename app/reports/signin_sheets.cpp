@@ -47,9 +47,9 @@ std::string BothPlain(std::string_view key) {
 
 }  // namespace
 
-formats::Sheet AttendanceGrid(
-    const domain::SignInMatrix& matrix,
-    const std::vector<storage::SignInPerson>& people, Language language) {
+formats::Sheet AttendanceGrid(const domain::SignInMatrix& matrix,
+                              const std::vector<storage::SignInPerson>& people,
+                              Language language) {
   const auto text = [&](std::string_view key) {
     return i18n::Text(language, key);
   };
@@ -107,7 +107,8 @@ std::string RenderSignInSheets(
   const i18n::LocaleFormat zh(Language::kZh);
   const i18n::LocaleFormat en(Language::kEn);
   std::string h =
-      "<!doctype html>\n<html lang=\"zh-CN\">\n<head>\n<meta charset=\"utf-8\">\n";
+      "<!doctype html>\n<html lang=\"zh-CN\">\n<head>\n<meta "
+      "charset=\"utf-8\">\n";
   h += "<title>" + HtmlEscape(BothPlain("report.signin.title")) + " — " +
        HtmlEscape(workshop.title) + "</title>\n<style>" + kSheetStyle +
        "</style>\n</head>\n<body>\n";
@@ -118,7 +119,8 @@ std::string RenderSignInSheets(
          "<br>" + HtmlEscape(workshop.title) + "</h1>\n<p class=\"when\">";
     std::string when;
     if (s.date) {
-      when = HtmlEscape(zh.Date(*s.date)) + " / <span class=\"en\" lang=\"en\">" +
+      when = HtmlEscape(zh.Date(*s.date)) +
+             " / <span class=\"en\" lang=\"en\">" +
              HtmlEscape(en.Date(*s.date)) + "</span>";
     }
     std::string rest;

@@ -20,10 +20,10 @@ json::array BreakdownJson(const std::vector<domain::Breakdown>& rows,
   return a;
 }
 
-Table BreakdownTable(const Texts& x, std::string id, std::string heading,
-                     std::string column,
-                     const std::vector<domain::Breakdown>& rows,
-                     const std::function<std::string(const std::string&)>& name) {
+Table BreakdownTable(
+    const Texts& x, std::string id, std::string heading, std::string column,
+    const std::vector<domain::Breakdown>& rows,
+    const std::function<std::string(const std::string&)>& name) {
   Table t{std::move(id),
           std::move(heading),
           {std::move(column), FigureLabel(x, Figure::kWorkshopsHeld),
@@ -65,25 +65,23 @@ Document SummaryDocument(const domain::SummaryReport& r,
   Document d;
   d.language = language;
   d.title = x("report.summary.title");
-  d.facts = {
-      {x("report.fact.period"), x.Period(r.options.from, r.options.to)},
-      {x("report.fact.project"),
-       r.project_id
-           ? x(domain::Message("report.summary.project",
-                               {{"id", std::to_string(*r.project_id)}}))
-           : x("report.summary.all_projects")},
-      {x("report.fact.generated"), x.Now()}};
+  d.facts = {{x("report.fact.period"), x.Period(r.options.from, r.options.to)},
+             {x("report.fact.project"),
+              r.project_id
+                  ? x(domain::Message("report.summary.project",
+                                      {{"id", std::to_string(*r.project_id)}}))
+                  : x("report.summary.all_projects")},
+             {x("report.fact.generated"), x.Now()}};
   d.tables.push_back(TotalsTable(x, "totals", x("report.section.in_period"),
                                  r.in_period.totals));
-  d.tables.push_back({"not_yet_held",
-                      x("report.summary.not_counted"),
-                      {x("report.column.measure"), x("report.column.value")},
-                      {{x("report.summary.not_yet_held"),
-                        x.Count(r.not_yet_held)}}});
-  d.tables.push_back(BreakdownTable(x, "by_project",
-                                    x("report.summary.by_project"),
-                                    x("report.column.project"), r.by_project,
-                                    Same));
+  d.tables.push_back(
+      {"not_yet_held",
+       x("report.summary.not_counted"),
+       {x("report.column.measure"), x("report.column.value")},
+       {{x("report.summary.not_yet_held"), x.Count(r.not_yet_held)}}});
+  d.tables.push_back(
+      BreakdownTable(x, "by_project", x("report.summary.by_project"),
+                     x("report.column.project"), r.by_project, Same));
   d.tables.push_back(BreakdownTable(
       x, "by_kind", x("report.summary.by_kind"), x("common.kind"), r.by_kind,
       [&](const std::string& kind) {

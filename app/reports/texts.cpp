@@ -17,11 +17,14 @@ struct FigureKeys {
 FigureKeys KeysOf(Figure figure) {
   switch (figure) {
     case Figure::kWorkshopsHeld:
-      return {"figure.workshops_held.label", "figure.workshops_held.definition"};
+      return {"figure.workshops_held.label",
+              "figure.workshops_held.definition"};
     case Figure::kPeopleTrained:
-      return {"figure.people_trained.label", "figure.people_trained.definition"};
+      return {"figure.people_trained.label",
+              "figure.people_trained.definition"};
     case Figure::kParticipations:
-      return {"figure.participations.label", "figure.participations.definition"};
+      return {"figure.participations.label",
+              "figure.participations.definition"};
     case Figure::kParticipantDays:
       return {"figure.participant_days.label",
               "figure.participant_days.definition"};
@@ -176,16 +179,15 @@ std::string Texts::Dates(const std::optional<domain::Date>& start,
                          const std::optional<domain::Date>& end,
                          bool estimated) const {
   if (!start) return (*this)("common.dates_unknown");
-  const std::string dates =
-      end && *end != *start ? format_.DateRange(*start, *end)
-                            : format_.Date(*start);
+  std::string dates = end && *end != *start ? format_.DateRange(*start, *end)
+                                            : format_.Date(*start);
   if (!estimated) return dates;
   return (*this)(domain::Message("common.estimated_dates", {{"dates", dates}}));
 }
 
 std::string Texts::Period(domain::Date from, domain::Date to) const {
-  return (*this)(domain::Message(
-      "report.period", {{"from", format_.Date(from)}, {"to", format_.Date(to)}}));
+  return (*this)(domain::Message("report.period", {{"from", format_.Date(from)},
+                                                   {"to", format_.Date(to)}}));
 }
 
 std::string Texts::Now() const { return format_.Instant(domain::NowUtc()); }

@@ -25,9 +25,11 @@ using domain::Language;
 template <class E>
 inline constexpr std::string_view kEnumKind = {};
 template <>
-inline constexpr std::string_view kEnumKind<domain::ProjectRole> = "project_role";
+inline constexpr std::string_view kEnumKind<domain::ProjectRole> =
+    "project_role";
 template <>
-inline constexpr std::string_view kEnumKind<domain::WorkshopKind> = "workshop_kind";
+inline constexpr std::string_view kEnumKind<domain::WorkshopKind> =
+    "workshop_kind";
 template <>
 inline constexpr std::string_view kEnumKind<domain::WorkshopStatus> =
     "workshop_status";
@@ -39,7 +41,8 @@ inline constexpr std::string_view kEnumKind<domain::RegistrationRole> =
 template <>
 inline constexpr std::string_view kEnumKind<domain::Mark> = "attendance";
 template <>
-inline constexpr std::string_view kEnumKind<domain::ResultLevel> = "result_level";
+inline constexpr std::string_view kEnumKind<domain::ResultLevel> =
+    "result_level";
 template <>
 inline constexpr std::string_view kEnumKind<domain::IndicatorSource> =
     "indicator_source";
@@ -49,7 +52,8 @@ inline constexpr std::string_view kEnumKind<domain::Disaggregation> =
 
 class Texts {
  public:
-  explicit Texts(Language language, const domain::NativeNames* natives = nullptr)
+  explicit Texts(Language language,
+                 const domain::NativeNames* natives = nullptr)
       : format_(language), natives_(natives) {}
 
   Language language() const { return format_.language(); }

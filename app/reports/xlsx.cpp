@@ -27,8 +27,8 @@ domain::StatusOr<std::string> RenderXlsx(const Document& doc) {
   std::vector<std::string> preamble = {doc.title};
   for (const auto& [name, value] : doc.facts) {
     preamble.push_back(i18n::Render(
-        doc.language,
-        domain::Message("report.fact_line", {{"name", name}, {"value", value}})));
+        doc.language, domain::Message("report.fact_line",
+                                      {{"name", name}, {"value", value}})));
   }
   for (const auto& t : doc.tables) {
     formats::Sheet sheet{

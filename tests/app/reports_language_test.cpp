@@ -55,7 +55,9 @@ TEST_F(ReportsLanguageTest, TheFunderReportInChinese) {
   EXPECT_EQ(html.Header("content-language"), "zh-CN");
   EXPECT_THAT(html.body, HasSubstr("<html lang=\"zh-CN\">"));
   EXPECT_THAT(html.body, HasSubstr("<h1>资助方报告：资助方甲</h1>"));
-  EXPECT_THAT(html.body, HasSubstr("<dt>报告期间</dt><dd>2025年1月1日至2025年12月31日</dd>"));
+  EXPECT_THAT(
+      html.body,
+      HasSubstr("<dt>报告期间</dt><dd>2025年1月1日至2025年12月31日</dd>"));
   EXPECT_THAT(html.body, HasSubstr("<h2>本期间举办的培训活动</h2>"));
   EXPECT_THAT(html.body, HasSubstr("<h2>统计口径说明</h2>"));
   EXPECT_THAT(html.body, HasSubstr("<dt>参训人天</dt>"));
@@ -123,7 +125,8 @@ TEST_F(ReportsLanguageTest, TheFunderReportInChinese) {
   for (const auto& r : *rows)
     for (const auto& cell : r) texts.push_back(formats::CellText(cell));
   EXPECT_THAT(texts, ::testing::Contains("资助方报告：资助方甲"));
-  EXPECT_THAT(texts, ::testing::Contains("报告期间：2025年1月1日至2025年12月31日"));
+  EXPECT_THAT(texts,
+              ::testing::Contains("报告期间：2025年1月1日至2025年12月31日"));
   EXPECT_THAT(texts, ::testing::Contains("资助的项目"));
   EXPECT_THAT(texts, ::testing::Contains("金额"));
 
@@ -146,7 +149,8 @@ TEST_F(ReportsLanguageTest, TheSameReportInEnglishIsUnchanged) {
   EXPECT_EQ(html.Header("content-language"), "en");
   EXPECT_THAT(html.body, HasSubstr("<html lang=\"en\">"));
   EXPECT_THAT(html.body, HasSubstr("<h1>Funder report: Funder F</h1>"));
-  EXPECT_THAT(html.body, HasSubstr("<dt>Period</dt><dd>1 Jan 2025 to 31 Dec 2025</dd>"));
+  EXPECT_THAT(html.body,
+              HasSubstr("<dt>Period</dt><dd>1 Jan 2025 to 31 Dec 2025</dd>"));
   EXPECT_THAT(html.body, HasSubstr("<h2>What the figures mean</h2>"));
   EXPECT_THAT(html.body, Not(HasSubstr("资助方")));
   // Without lang, and with Accept-Language: en, the same report.
@@ -171,8 +175,9 @@ TEST_F(ReportsLanguageTest, AcceptLanguageChoosesWithoutLang) {
   const std::string period = "from=2025-01-01&to=2025-12-31";
   auto summary = GetIn("/api/v1/reports/summary?format=html&" + period, "zh");
   EXPECT_THAT(summary.body, HasSubstr("<h1>项目概况</h1>"));
-  auto attendance = Get("/api/v1/reports/attendance?format=html&lang=zh&workshop_id=" +
-                        std::to_string(w1_));
+  auto attendance =
+      Get("/api/v1/reports/attendance?format=html&lang=zh&workshop_id=" +
+          std::to_string(w1_));
   EXPECT_THAT(attendance.body, HasSubstr("<h1>出勤报告：W1</h1>"));
   EXPECT_THAT(attendance.body, HasSubstr("<h2>各场次学员出勤情况</h2>"));
   EXPECT_THAT(attendance.body, HasSubstr("2025年3月10日（场次 "));
@@ -182,10 +187,10 @@ TEST_F(ReportsLanguageTest, AnUnknownLanguageIsABadRequest) {
   for (const std::string& target : std::vector<std::string>{
            Funder() + "&format=html&lang=xx", Funder() + "&lang=EN",
            "/api/v1/reports/summary?from=2025-01-01&to=2025-12-31&lang=fr",
-        "/api/v1/reports/attendance?workshop_id=" + std::to_string(w1_) +
-            "&lang=zh-CN",
-        "/api/v1/workshops/" + std::to_string(w1_) +
-            "/attendance?format=csv&lang=de"}) {
+           "/api/v1/reports/attendance?workshop_id=" + std::to_string(w1_) +
+               "&lang=zh-CN",
+           "/api/v1/workshops/" + std::to_string(w1_) +
+               "/attendance?format=csv&lang=de"}) {
     auto r = Get(target);
     ExpectProblem(r, 400);
     EXPECT_THAT(ErrorFields(r), ::testing::Contains("lang")) << target;
@@ -193,23 +198,23 @@ TEST_F(ReportsLanguageTest, AnUnknownLanguageIsABadRequest) {
 }
 
 TEST_F(ReportsLanguageTest, SignInSheetsAreInBothLanguages) {
-  ASSERT_EQ(Patch("/api/v1/people/" + std::to_string(p1_),
-                  {{"native_name", "王一"}})
-                .status,
-            200);
+  ASSERT_EQ(
+      Patch("/api/v1/people/" + std::to_string(p1_), {{"native_name", "王一"}})
+          .status,
+      200);
   ASSERT_EQ(Patch("/api/v1/organizations/" + std::to_string(agency_a_),
                   {{"native_name", "甲单位"}})
                 .status,
             200);
   const std::string target =
       "/api/v1/workshops/" + std::to_string(w1_) + "/attendance?format=html";
-  for (const auto& r : {Get(target), Get(target + "&lang=en"),
-                        GetIn(target, "zh-CN")}) {
+  for (const auto& r :
+       {Get(target), Get(target + "&lang=en"), GetIn(target, "zh-CN")}) {
     ASSERT_EQ(r.status, 200);
-    for (const char* both : {"签到表", "Sign-in sheet", "序号", "No.", "姓名",
-                             "Name", "单位", "Organization", "签名",
-                             "Signature", "2025年3月10日", "10 Mar 2025",
-                             "王一", "P1", "甲单位", "Agency A"}) {
+    for (const char* both :
+         {"签到表", "Sign-in sheet", "序号", "No.", "姓名", "Name", "单位",
+          "Organization", "签名", "Signature", "2025年3月10日", "10 Mar 2025",
+          "王一", "P1", "甲单位", "Agency A"}) {
       EXPECT_THAT(r.body, HasSubstr(both));
     }
   }
