@@ -140,7 +140,7 @@ def test_results_framework(app):
     # By hand: Amy (present twice) and Bo (late once) were trained; Cai was absent, Dee is the trainer.
     assert actual == '2' and float(actual) == api_counted['actual'] == 2
     assert target == '30' and baseline == f'0 ({today.year - 1})'
-    assert 'female 1 · male 1' in breakdown
+    assert 'Female 1 · Male 1' in breakdown
     manual = cells(report_row(app, 'Posts using the new procedures'))
     assert manual[2].startswith('7') and 'Survey of border posts' in manual[2]
     # logframe order: the outcome, its indicator, then the output under it

@@ -3,13 +3,42 @@ import { listAudit } from '../client/audit.js';
 import { listAllUsers } from '../client/users.js';
 import { h, mount } from '../dom.js';
 import { field, fields, readValues } from '../form.js';
-import { formatInstant, label, options } from '../format.js';
+import { ENUMS, formatInstant, label, options } from '../format.js';
+import { t } from '../i18n.js';
 import { navigate } from '../router.js';
 import { errorBox, pageHeader, pager, table } from '../ui.js';
 
 const FILTERS = ['user_id', 'entity', 'entity_id', 'action', 'from', 'to'];
 // Records that have a page of their own.
 const PAGES = { workshop: 'workshops', person: 'people', organization: 'organizations', project: 'projects' };
+// The kinds of record the trail names (its "entity"), in the order the filter offers them.
+const ENTITIES = {
+  workshop: 'web.audit.entity.workshop',
+  session: 'web.audit.entity.session',
+  registration: 'web.audit.entity.registration',
+  attendance: 'web.audit.entity.attendance',
+  person: 'web.audit.entity.person',
+  organization: 'web.audit.entity.organization',
+  project: 'web.audit.entity.project',
+  project_organizations: 'web.audit.entity.project_organizations',
+  workshop_organizations: 'web.audit.entity.workshop_organizations',
+  result: 'web.audit.entity.result',
+  indicator: 'web.audit.entity.indicator',
+  indicator_values: 'web.audit.entity.indicator_values',
+  report_submission: 'web.audit.entity.report_submission',
+  user: 'web.audit.entity.user',
+};
+// Actions beyond the audit_action enumeration: merging, and marking two people as distinct.
+const MORE_ACTIONS = { merge: 'web.audit.action.merge', distinct: 'web.audit.action.distinct' };
+
+function entityName(entity) {
+  return ENTITIES[entity] ? t(ENTITIES[entity]) : entity;
+}
+
+function actionName(action) {
+  if (ENUMS.audit_action.includes(action)) return label('audit_action', action);
+  return MORE_ACTIONS[action] ? t(MORE_ACTIONS[action]) : action;
+}
 
 export async function auditView({ query, root }) {
   const filters = Object.fromEntries(FILTERS.map((k) => [k, query.get(k)]));
@@ -18,17 +47,22 @@ export async function auditView({ query, root }) {
     listAllUsers(),
     listAudit({ ...filters, cursor, limit: 50 }).catch((problem) => ({ problem })),
   ]);
-  const filterForm = h('form', { class: 'filters', role: 'search', 'aria-label': 'Filter the audit trail', novalidate: true },
+  const entities = Object.keys(ENTITIES);
+  if (filters.entity && !ENTITIES[filters.entity]) entities.push(filters.entity);
+  const filterForm = h('form', { class: 'filters', role: 'search', 'aria-label': t('web.audit.filter_label'), novalidate: true },
     fields(
-      field({ name: 'user_id', label: 'User', type: 'select', blank: 'Anyone', options: users.map((u) => [u.id, u.username]), value: filters.user_id }),
-      field({ name: 'entity', label: 'Record type', value: filters.entity, hint: 'e.g. workshop, person, attendance' }),
-      field({ name: 'entity_id', label: 'Record id', type: 'number', min: 1, value: filters.entity_id }),
-      field({ name: 'action', label: 'Action', type: 'select', blank: 'Any action', options: options('audit_action'), value: filters.action }),
-      field({ name: 'from', label: 'From', type: 'date', value: filters.from }),
-      field({ name: 'to', label: 'To', type: 'date', value: filters.to })),
+      field({ name: 'user_id', label: t('web.audit.user'), type: 'select', blank: t('web.audit.anyone'), options: users.map((u) => [u.id, u.username]), value: filters.user_id }),
+      field({ name: 'entity', label: t('web.audit.record_type'), type: 'select', blank: t('web.audit.any_record_type'), options: entities.map((e) => [e, entityName(e)]), value: filters.entity }),
+      field({ name: 'entity_id', label: t('web.audit.record_id'), type: 'number', min: 1, value: filters.entity_id }),
+      field({
+        name: 'action', label: t('web.audit.action'), type: 'select', blank: t('web.audit.any_action'),
+        options: [...options('audit_action'), ...Object.keys(MORE_ACTIONS).map((a) => [a, actionName(a)])], value: filters.action,
+      }),
+      field({ name: 'from', label: t('common.from'), type: 'date', value: filters.from }),
+      field({ name: 'to', label: t('common.to'), type: 'date', value: filters.to })),
     h('div', { class: 'form-actions' },
-      h('button', { type: 'submit', class: 'btn btn-primary' }, 'Filter'),
-      h('a', { href: '#/audit', class: 'btn btn-secondary' }, 'Clear filters')));
+      h('button', { type: 'submit', class: 'btn btn-primary' }, t('common.filter')),
+      h('a', { href: '#/audit', class: 'btn btn-secondary' }, t('web.audit.clear_filters'))));
   filterForm.addEventListener('submit', (event) => {
     event.preventDefault();
     navigate('/audit', readValues(filterForm));
@@ -36,29 +70,39 @@ export async function auditView({ query, root }) {
 
   const json = (value) => (value === null || value === undefined ? '—' : JSON.stringify(value, null, 2));
   mount(root,
-    pageHeader('Audit'),
+    pageHeader(t('web.audit.title')),
     filterForm,
     page.problem ? errorBox(page.problem) : [
       table([
-        { label: 'When', cell: (e) => formatInstant(e.at), class: 'nowrap' },
-        { label: 'Who', cell: (e) => e.username || 'system' },
-        { label: 'Action', cell: (e) => label('audit_action', e.action) },
+        { label: t('web.audit.when'), cell: (e) => formatInstant(e.at), class: 'nowrap' },
+        { label: t('web.audit.who'), cell: (e) => e.username || t('web.audit.system'), class: 'nowrap' },
+        { label: t('web.audit.action'), cell: (e) => actionName(e.action), class: 'nowrap' },
         {
-          label: 'Record',
+          label: t('web.audit.record'),
+          class: 'nowrap',
           cell: (e) => {
-            const text = `${label('entity', e.entity)}${e.entity_id ? ` #${e.entity_id}` : ''}`;
-            const page = PAGES[e.entity];
-            return page && e.entity_id && e.action !== 'delete' ? h('a', { href: `#/${page}/${e.entity_id}` }, text) : text;
+            const text = e.entity_id ? t('web.audit.record_numbered', { entity: entityName(e.entity), id: String(e.entity_id) }) : entityName(e.entity);
+            const target = PAGES[e.entity];
+            return target && e.entity_id && e.action !== 'delete' ? h('a', { href: `#/${target}/${e.entity_id}` }, text) : text;
           },
         },
         {
-          label: 'Change',
-          cell: (e) => h('details', {}, h('summary', {}, 'Before and after'),
-            h('div', { class: 'diff' },
-              h('div', {}, h('h3', {}, 'Before'), h('pre', {}, json(e.before))),
-              h('div', {}, h('h3', {}, 'After'), h('pre', {}, json(e.after))))),
+          label: t('web.audit.change'),
+          // The record as stored (JSON), drawn when opened.
+          cell: (e) => {
+            const diff = h('div', { class: 'diff' });
+            const box = h('details', {}, h('summary', { class: 'nowrap' }, t('web.audit.before_and_after')), diff);
+            box.addEventListener('toggle', () => {
+              if (box.open && !diff.childNodes.length) {
+                mount(diff,
+                  h('div', {}, h('h3', {}, t('web.audit.before')), h('pre', {}, json(e.before))),
+                  h('div', {}, h('h3', {}, t('web.audit.after')), h('pre', {}, json(e.after))));
+              }
+            });
+            return box;
+          },
         },
-      ], page.items, { caption: 'Audit trail, oldest first', emptyText: 'No entry matches these filters.' }),
+      ], page.items, { caption: t('web.audit.caption'), emptyText: t('web.audit.none_match') }),
       pager(page, { path: '/audit', params: filters, query }),
     ]);
 }

@@ -3,23 +3,34 @@
 // coordinator chooses the record to keep) or marked as two people; either
 // way the server stops listing it. Shown as a screen, and on a person's page.
 import { listDuplicates, listDuplicatesOf, markDistinct, mergePeople } from '../client/duplicates.js';
+import { organizations } from '../client/organizations.js';
 import { h, mount, uid } from '../dom.js';
-import { count, label } from '../format.js';
+import { label } from '../format.js';
 import { form } from '../form.js';
+import { t, tParts } from '../i18n.js';
 import { canWrite } from '../session.js';
 import { busy, button, empty, errorBox, linkButton, notify, notifyProblem, openDialog, pageHeader } from '../ui.js';
-import { personName, personNameNode } from './person-fields.js';
+import { inLang, orgShown, personName } from './names.js';
+import { bothNames, bothNamesNode } from './person-fields.js';
 import { mergeOutcome } from './person-merge.js';
 
-// What is compared, and how a value reads in the table.
-const ROWS = [
-  ['Name (Latin script)', (p) => p.full_name],
-  ['Chinese name', (p) => (p.native_name ? h('span', { lang: 'zh' }, p.native_name) : null), (p) => p.native_name],
-  ['Organization', (p) => p.organization_name],
-  ['Email', (p) => p.email, (p) => p.email?.toLowerCase()],
-  ['Phone', (p) => p.phone],
-  ['Workshops', (p) => count(p.workshops ?? 0, 'workshop')],
-];
+// The organization's name as shown in this language (the pair's details carry
+// its id and its English name).
+function orgOf(p, orgs) {
+  return orgShown(orgs.get(p.organization_id)) || p.organization_name;
+}
+
+// What is compared, and how a value reads in the table: [label, shown, compared].
+function rows(orgs) {
+  return [
+    [t('web.duplicates.row.full_name'), (p) => p.full_name],
+    [t('web.person.field.native_name'), (p) => (p.native_name ? h('span', { lang: 'zh' }, p.native_name) : null), (p) => p.native_name],
+    [t('web.person.field.organization'), (p) => inLang(orgOf(p, orgs)), (p) => p.organization_id],
+    [t('web.person.field.email'), (p) => p.email, (p) => p.email?.toLowerCase()],
+    [t('web.person.field.phone'), (p) => p.phone],
+    [t('web.duplicates.row.workshops'), (p) => t('web.duplicates.workshops', { n: p.workshops ?? 0 }), (p) => p.workshops ?? 0],
+  ];
+}
 
 export async function duplicatesView({ root }) {
   const list = h('div', {});
@@ -28,24 +39,24 @@ export async function duplicatesView({ root }) {
   // After an action the pair's buttons are gone: focus goes to the top of the list.
   const load = async (after = false) => {
     let page;
+    let orgs;
     try {
-      page = await listDuplicates({ limit: 500 });
+      [page, orgs] = await Promise.all([listDuplicates({ limit: 500 }), organizations()]);
     } catch (problem) {
       mount(list, errorBox(problem));
       return;
     }
     // A page at a time: the next pairs come up as these are resolved.
-    const more = page.next_cursor ? ' More follow once these are done.' : '';
     const top = h('p', { class: 'muted', tabindex: '-1' }, page.items.length
-      ? `${count(page.items.length, 'pair')} to look at. Merge the records of one person, or mark two people as distinct: either way the pair leaves this list.${more}`
-      : 'No possible duplicates: nothing to look at.');
-    mount(list, top, page.items.map((item) => pairCard(item, { heading: 'h2', outcome, onDone: () => load(true) })));
+      ? t('web.duplicates.intro', { n: page.items.length, more: page.next_cursor ? 'yes' : 'no' })
+      : t('web.duplicates.none'));
+    mount(list, top, page.items.map((item) => pairCard(item, { heading: 'h2', orgs, outcome, onDone: () => load(true) })));
     if (after) top.focus();
   };
   mount(root,
-    pageHeader('Possible duplicates', {
-      subtitle: 'People recorded twice: the same Chinese name or name in the same organization, or the same email or phone.',
-      actions: [linkButton('Back to people', '#/people')],
+    pageHeader(t('web.person.possible_duplicates'), {
+      subtitle: t('web.duplicates.subtitle'),
+      actions: [linkButton(t('web.person.back_to_people'), '#/people')],
     }),
     outcome, list);
   await load();
@@ -58,14 +69,15 @@ export async function duplicatesOf(personId, { onMerged }) {
   const outcome = h('div', { role: 'status' });
   const load = async (after = false) => {
     let page;
+    let orgs;
     try {
-      page = await listDuplicatesOf(personId);
+      [page, orgs] = await Promise.all([listDuplicatesOf(personId), organizations()]);
     } catch (problem) {
       mount(box, errorBox(problem));
       return;
     }
-    const top = page.items.length ? null : empty('No other record looks like this person.');
-    mount(box, outcome, top, page.items.map((item) => pairCard(item, { heading: 'h3', outcome, onDone: () => load(true), onMerged })));
+    const top = page.items.length ? null : empty(t('web.duplicates.none_of_person'));
+    mount(box, outcome, top, page.items.map((item) => pairCard(item, { heading: 'h3', orgs, outcome, onDone: () => load(true), onMerged })));
     const next = box.querySelector('h3') || top;
     if (after && next) {
       next.tabIndex = -1;
@@ -76,16 +88,16 @@ export async function duplicatesOf(personId, { onMerged }) {
   return box;
 }
 
-function pairCard(item, { heading, outcome, onDone, onMerged }) {
+function pairCard(item, { heading, orgs, outcome, onDone, onMerged }) {
   const [a, b] = item.details;
   const id = uid('pair');
-  const names = `${personName(a)} and ${personName(b)}`;
+  const names = { a: bothNames(a), b: bothNames(b) };
 
   const merge = async () => {
-    const done = await mergeDialog(a, b);
+    const done = await mergeDialog(a, b, orgs);
     if (!done) return;
-    const note = await mergeOutcome(done.answer, personName(done.merged));
-    notify(`${personName(done.merged)} merged into ${done.answer.full_name}.`);
+    const note = await mergeOutcome(done.answer, bothNames(done.merged));
+    notify(t('web.merge.merged', { merged: bothNames(done.merged), kept: personName(done.answer) }));
     if (onMerged) {
       await onMerged({ ...done, note });
       return;
@@ -98,61 +110,62 @@ function pairCard(item, { heading, outcome, onDone, onMerged }) {
     try {
       await markDistinct(a.id, b.id);
       mount(outcome);
-      notify(`${names}: marked as two different people.`);
+      notify(t('web.duplicates.marked_distinct', names));
       await onDone();
     } catch (problem) {
-      notifyProblem(problem, 'Not saved');
+      notifyProblem(problem, t('web.duplicates.not_saved'));
     }
   });
 
   return h('article', { class: 'pair', 'aria-labelledby': id },
-    h(heading, { id }, personNameNode(a), ' and ', personNameNode(b)),
-    h('p', { class: 'reasons' }, h('strong', {}, 'Why listed: '), reasonsText(item.reasons)),
-    compareTable(a, b),
+    h(heading, { id }, tParts('web.duplicates.pair', { a: bothNamesNode(a), b: bothNamesNode(b) })),
+    h('p', { class: 'reasons' }, h('strong', {}, t('web.duplicates.why')), ' ', reasonsText(item.reasons)),
+    compareTable(a, b, orgs),
     canWrite() ? h('div', { class: 'row-actions' },
-      button('Merge', merge, { kind: 'primary', 'aria-label': `Merge ${names}` }),
-      button('Not the same person', (e) => distinct(e.currentTarget), { 'aria-label': `Not the same person: ${names}` }))
+      button(t('web.duplicates.merge'), merge, { kind: 'primary', 'aria-label': t('web.duplicates.merge_label', names) }),
+      button(t('web.duplicates.distinct'), (e) => distinct(e.currentTarget), { 'aria-label': t('web.duplicates.distinct_label', names) }))
       : null);
 }
 
 // "Same Chinese name in the same organization; same phone."
 function reasonsText(reasons) {
   const words = reasons.map((r, i) => (i ? label('duplicate_reason', r).toLowerCase() : label('duplicate_reason', r)));
-  return `${words.join('; ')}.`;
+  return t('web.duplicates.reasons', { reasons: words.join(t('web.duplicates.reason_separator')) });
 }
 
 // Rows whose values differ say so in words, not by colour alone.
-function compareTable(a, b) {
-  const record = (p) => h('th', { scope: 'col' }, h('a', { href: `#/people/${p.id}` }, `Record ${p.id}`));
+function compareTable(a, b, orgs) {
+  const record = (p) => h('th', { scope: 'col' }, h('a', { href: `#/people/${p.id}` }, t('web.duplicates.record', { id: String(p.id) })));
+  const none = () => h('span', { class: 'muted' }, t('web.duplicates.none_value'));
   return h('div', { class: 'table-wrap' },
     h('table', { class: 'compare' },
-      h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, 'Recorded'), record(a), record(b))),
-      h('tbody', {}, ROWS.map(([name, shown, key = shown]) => {
+      h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, t('web.duplicates.recorded')), record(a), record(b))),
+      h('tbody', {}, rows(orgs).map(([name, shown, key = shown]) => {
         const differs = String(key(a) ?? '') !== String(key(b) ?? '');
         return h('tr', { class: differs ? 'differs' : 'same' },
-          h('th', { scope: 'row' }, name, differs ? h('span', { class: 'differs-note' }, 'differs') : null),
-          h('td', {}, shown(a) || h('span', { class: 'muted' }, 'none')),
-          h('td', {}, shown(b) || h('span', { class: 'muted' }, 'none')));
+          h('th', { scope: 'row' }, name, differs ? h('span', { class: 'differs-note' }, t('web.duplicates.differs')) : null),
+          h('td', {}, shown(a) || none()),
+          h('td', {}, shown(b) || none()));
       }))));
 }
 
 // Asks which record to keep (the one with more workshops is offered first);
 // resolves with {answer, merged, kept}, or null.
-function mergeDialog(a, b) {
+function mergeDialog(a, b, orgs) {
   const preferred = (b.workshops ?? 0) > (a.workshops ?? 0) ? b : a;
   const group = uid('keep');
-  return openDialog('Merge two records of one person', (close) => {
+  return openDialog(t('web.duplicates.merge_title'), (close) => {
     const choices = [a, b].map((p) => {
       const id = uid('keep');
       return h('div', { class: 'field-radio' },
         h('input', { type: 'radio', id, name: group, value: String(p.id), checked: p === preferred }),
-        h('label', { for: id }, `Keep record ${p.id}: `, personNameNode(p),
-          h('span', { class: 'cell-note' }, [p.organization_name, p.email, p.phone, count(p.workshops ?? 0, 'workshop')].filter(Boolean).join(' · '))));
+        h('label', { for: id }, tParts('web.duplicates.keep_record', { id: String(p.id), name: bothNamesNode(p) }),
+          h('span', { class: 'cell-note' }, [orgOf(p, orgs), p.email, p.phone, t('web.duplicates.workshops', { n: p.workshops ?? 0 })].filter(Boolean).join(' · '))));
     });
     const el = form({
-      submitLabel: 'Merge records',
-      failLabel: 'Not merged.',
-      cancel: button('Cancel', () => close(null)),
+      submitLabel: t('web.duplicates.merge_records'),
+      failLabel: t('web.merge.not_merged'),
+      cancel: button(t('common.cancel'), () => close(null)),
       onSubmit: async () => {
         const keptId = Number(el.querySelector(`input[name="${group}"]:checked`).value);
         const [kept, merged] = keptId === a.id ? [a, b] : [b, a];
@@ -160,8 +173,8 @@ function mergeDialog(a, b) {
         close({ answer, merged, kept });
       },
     },
-    h('fieldset', { class: 'choice' }, h('legend', {}, 'Which record to keep?'), choices),
-    h('p', { class: 'hint' }, 'The other record’s registrations and attendance marks move to the one kept, which also takes from it what it lacks (a phone number, say). Values that differ stay as the kept record has them. The other record is then deleted.'));
+    h('fieldset', { class: 'choice' }, h('legend', {}, t('web.duplicates.which')), choices),
+    h('p', { class: 'hint' }, t('web.duplicates.merge_hint')));
     return el;
   });
 }

@@ -2,35 +2,40 @@
 // says what moves before it is done, and the kept one's names afterwards.
 import { mergeOrganization } from '../client/organizations.js';
 import { h, mount } from '../dom.js';
-import { count, listText } from '../format.js';
+import { listText } from '../format.js';
 import { form, fields } from '../form.js';
-import { orgName, organizationPicker } from '../orgs.js';
+import { t } from '../i18n.js';
+import { organizationPicker, orgName } from '../orgs.js';
 import { button, openDialog } from '../ui.js';
+import { orgShown } from './names.js';
 
-// what: {people, workshops, children} as counted on the organization's page
-// ('100+' when there are more). Resolves with the kept organization, or null.
+// what: {people, more_people, workshops, more_workshops, children} as counted on
+// the organization's page (more_*: there are more than counted). Resolves with
+// the kept organization, or null.
 export function mergeOrganizationDialog(org, what) {
-  return openDialog(`Merge ${org.name} into another organization`, (close) => {
+  const name = orgShown(org);
+  return openDialog(t('web.organization.merge_title', { name }), (close) => {
     const moves = h('div', { class: 'merge-moves', 'aria-live': 'polite' });
     const names = [org.name, org.short_name, org.native_name, ...(org.aliases || [])].filter(Boolean);
+    const yes = (flag) => (flag ? 'yes' : 'no');
     const describe = (kept) => mount(moves,
-      h('p', {}, kept ? `Into ${orgName(kept)}:` : 'Into the organization you pick:'),
+      h('p', {}, kept ? t('web.organization.merge_into_named', { name: orgName(kept) }) : t('web.organization.merge_into_picked')),
       h('ul', {},
-        what.people ? h('li', {}, `${count(what.people, 'person', 'people')} recorded at ${org.name}`) : null,
-        what.workshops ? h('li', {}, `its roles in ${count(what.workshops, 'workshop')}`) : null,
-        h('li', {}, 'its roles as a party to projects, if any'),
-        what.children ? h('li', {}, `its ${count(what.children, 'sub-organization')}`) : null,
-        h('li', {}, `its names, which become other names of the one kept: ${listText(names.map((n) => `“${n}”`))}`)),
-      h('p', {}, `${org.name} is then deleted. A role the kept organization already holds in the same workshop or project is kept once.`));
+        what.people ? h('li', {}, t('web.organization.merge_moves_people', { n: what.people, more: yes(what.more_people), name })) : null,
+        what.workshops ? h('li', {}, t('web.organization.merge_moves_workshops', { n: what.workshops, more: yes(what.more_workshops) })) : null,
+        h('li', {}, t('web.organization.merge_moves_projects')),
+        what.children ? h('li', {}, t('web.organization.merge_moves_children', { n: what.children })) : null,
+        h('li', {}, t('web.organization.merge_moves_names', { names: listText(names.map((n) => t('web.organization.quoted', { name: n }))) }))),
+      h('p', {}, t('web.organization.merge_then', { name })));
     const into = organizationPicker({
-      name: 'into_id', label: 'Keep this organization', exclude: org.id, create: false, class: 'wide',
-      hint: 'Type any of its names or other names.', onChange: describe,
+      name: 'into_id', label: t('web.organization.merge_keep'), exclude: org.id, create: false, class: 'wide',
+      hint: t('web.organization.merge_keep_hint'), onChange: describe,
     });
     describe(null);
     return form({
-      submitLabel: 'Merge',
-      failLabel: 'Not merged.',
-      cancel: button('Cancel', () => close(null)),
+      submitLabel: t('web.organization.merge'),
+      failLabel: t('web.merge.not_merged'),
+      cancel: button(t('common.cancel'), () => close(null)),
       onSubmit: async (values) => {
         const kept = await mergeOrganization(org.id, values.into_id);
         close(kept);
@@ -43,6 +48,6 @@ export function mergeOrganizationDialog(org, what) {
 export function mergedNote(mergedName, kept) {
   const aliases = kept.aliases || [];
   return h('div', { class: 'notice-inline', role: 'note' },
-    h('strong', {}, `${mergedName} merged into ${kept.name}. `),
-    aliases.length ? `Its other names are now: ${aliases.join(', ')}.` : null);
+    h('strong', {}, t('web.merge.merged', { merged: mergedName, kept: orgShown(kept) })), ' ',
+    aliases.length ? t('web.organization.merged_aliases', { names: aliases.join(t('web.organizations.name_separator')) }) : null);
 }

@@ -5,53 +5,56 @@ import { createPerson, listPeople } from '../client/people.js';
 import { h } from '../dom.js';
 import { field, fields, form, withoutEmpty } from '../form.js';
 import { langOf } from '../format.js';
+import { t, tParts } from '../i18n.js';
 import { organizationPicker } from '../orgs.js';
 import { picker } from '../picker.js';
 import { button, notify, openDialog } from '../ui.js';
+import { inLang, listNodes, orgShort, personName, personOther } from './names.js';
 
 // Either name is enough: with a Chinese name only, the server writes the Latin one.
 export function personFields(person = {}, org = null) {
   return [
     fields(
       field({
-        name: 'full_name', label: 'Full name (Latin script)', value: person.full_name, class: 'wide',
-        hint: person.full_name_generated ? generatedNote() : 'e.g. WANG Fang. Left empty, it is written from the Chinese name.',
+        name: 'full_name', label: t('web.person.field.full_name'), value: person.full_name, class: 'wide',
+        hint: person.full_name_generated ? generatedNote() : t('web.person.full_name_hint'),
       }),
-      field({ name: 'native_name', label: 'Chinese name', value: person.native_name, lang: 'zh', hint: 'e.g. 王芳' }),
-      field({ name: 'gender', label: 'Gender', type: 'select', options: 'gender', value: person.gender || 'undisclosed' })),
+      field({ name: 'native_name', label: t('web.person.field.native_name'), value: person.native_name, lang: 'zh', hint: t('web.person.native_name_hint') }),
+      field({ name: 'gender', label: t('web.person.field.gender'), type: 'select', options: 'gender', value: person.gender || 'undisclosed' })),
     fields(
-      organizationPicker({ value: org, class: 'wide' }),
-      field({ name: 'position', label: 'Position', value: person.position }),
-      field({ name: 'province', label: 'Province', value: person.province })),
+      organizationPicker({ label: t('web.person.field.organization'), value: org, class: 'wide' }),
+      field({ name: 'position', label: t('web.person.field.position'), value: person.position }),
+      field({ name: 'province', label: t('web.person.field.province'), value: person.province })),
     fields(
-      field({ name: 'email', label: 'Email', type: 'email', value: person.email, autocomplete: 'off' }),
-      field({ name: 'phone', label: 'Phone', type: 'tel', value: person.phone, autocomplete: 'off' })),
+      field({ name: 'email', label: t('web.person.field.email'), type: 'email', value: person.email, autocomplete: 'off' }),
+      field({ name: 'phone', label: t('web.person.field.phone'), type: 'tel', value: person.phone, autocomplete: 'off' })),
   ];
 }
 
 export function generatedNote() {
-  return h('span', { class: 'generated-note' }, 'Generated from the Chinese name — correct it if needed.');
+  return h('span', { class: 'generated-note' }, t('web.person.generated_note'));
 }
 
-// "WANG Fang 王芳" (a record whose only name is Chinese shows it once).
-export function personName(p) {
-  return p.native_name && p.native_name !== p.full_name ? `${p.full_name} ${p.native_name}` : p.full_name;
+// "WANG Fang 王芳" in English, "王芳 WANG Fang" in Chinese (a record whose only
+// name is in one script shows it once).
+export function bothNames(p) {
+  return [personName(p), personOther(p)].filter(Boolean).join(' ');
 }
 
-// The same, with the Chinese name marked as Chinese for screen readers and fonts.
-export function personNameNode(p) {
-  if (!p.native_name || p.native_name === p.full_name) return p.full_name;
-  return [p.full_name, ' ', h('span', { lang: 'zh' }, p.native_name)];
+// The same, with Chinese text marked as Chinese for screen readers and fonts.
+export function bothNamesNode(p) {
+  const other = personOther(p);
+  return other ? [inLang(personName(p)), ' ', inLang(other)] : inLang(personName(p));
 }
 
 // The create answer lists people with the same name in the same organization.
 export function duplicatesNote(created) {
-  const dups = (created.possible_duplicates || []).map((d) => (typeof d === 'object' ? d : { id: d, full_name: `person ${d}` }));
+  const dups = (created.possible_duplicates || []).map((d) => (typeof d === 'object' ? d : { id: d, full_name: t('web.person.record_n', { id: String(d) }) }));
   if (!dups.length) return null;
+  const links = dups.map((d) => h('a', { href: `#/people/${d.id}` }, bothNamesNode(d)));
   return h('div', { class: 'notice-inline', role: 'note' },
-    h('strong', {}, 'Possible duplicates: '),
-    dups.map((d, i) => [i ? ', ' : '', h('a', { href: `#/people/${d.id}` }, personName(d))]),
-    '. If this is the same person, merge the records from this person’s page.');
+    h('strong', {}, t('web.person.created_duplicates_title')), ' ',
+    tParts('web.person.created_duplicates', { people: listNodes(links) }));
 }
 
 // Creates a person from a dialog; resolves with the person, or null.
@@ -59,13 +62,13 @@ export function duplicatesNote(created) {
 // Chinese characters, else the Latin one.
 export function createPersonDialog(typed) {
   const start = langOf(typed) === 'zh' ? { native_name: typed } : { full_name: typed };
-  return openDialog('New person', (close) => form({
-    submitLabel: 'Create person',
-    cancel: button('Cancel', () => close(null)),
+  return openDialog(t('web.person.new'), (close) => form({
+    submitLabel: t('web.person.create'),
+    cancel: button(t('common.cancel'), () => close(null)),
     onSubmit: async (values) => {
       const person = await createPerson(withoutEmpty(values));
       const n = person.possible_duplicates?.length || 0;
-      notify(`${person.full_name} created.${n ? ` ${n} possible duplicate(s) with the same name in the same organization: check their page.` : ''}`, n ? 'info' : 'success');
+      notify(t('web.person.created_in_dialog', { name: personName(person), n }), n ? 'info' : 'success');
       close(person);
     },
   }, personFields(start)));
@@ -73,18 +76,18 @@ export function createPersonDialog(typed) {
 
 // exclude: a person id never offered (merging someone into themself);
 // contacts: each choice shows email and phone too, to tell namesakes apart.
-export async function personPicker({ name = 'person_id', label = 'Person', create = true, hint, wide = true, exclude = null, contacts = false } = {}) {
+export async function personPicker({ name = 'person_id', label = t('web.person.picker_label'), create = true, hint, wide = true, exclude = null, contacts = false } = {}) {
   const orgs = await organizations();
   const describe = (p) => {
     const org = orgs.get(p.organization_id);
-    return org ? `${personName(p)} — ${org.short_name || org.name}` : personName(p);
+    return org ? t('web.person.with_organization', { name: bothNames(p), organization: orgShort(org) }) : bothNames(p);
   };
   return picker({
     name, label, hint, class: wide ? 'wide' : null,
     search: async (text) => (await listPeople({ q: text, limit: 12 })).items.filter((p) => p.id !== exclude),
     describe,
     option: contacts ? (p) => [describe(p), h('span', { class: 'combo-note' },
-      [p.email, p.phone].filter(Boolean).join(' · ') || 'no email or phone recorded')] : null,
-    create: create ? { label: (text) => `Create person “${text}”…`, run: createPersonDialog } : null,
+      [p.email, p.phone].filter(Boolean).join(' · ') || t('web.person.no_contacts'))] : null,
+    create: create ? { label: (text) => t('web.person.create_named', { name: text }), run: createPersonDialog } : null,
   });
 }

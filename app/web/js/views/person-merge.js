@@ -3,37 +3,44 @@
 // coordinator lands on.
 import { organizations } from '../client/organizations.js';
 import { h } from '../dom.js';
-import { listText } from '../format.js';
+import { label, listText } from '../format.js';
+import { t, tParts } from '../i18n.js';
+import { orgShown, personName } from './names.js';
 
+// The fields a merge reports, as words inside a sentence ("phone", "电话").
 const FIELDS = {
-  full_name: 'name in Latin script', native_name: 'Chinese name', gender: 'gender', organization_id: 'organization',
-  position: 'position', province: 'province', email: 'email', phone: 'phone',
+  full_name: 'web.merge.field.full_name', native_name: 'web.merge.field.native_name', gender: 'web.merge.field.gender',
+  organization_id: 'web.merge.field.organization_id', position: 'web.merge.field.position', province: 'web.merge.field.province',
+  email: 'web.merge.field.email', phone: 'web.merge.field.phone',
 };
 
 export function fieldWords(field) {
-  return FIELDS[field] || field.replace(/_/g, ' ');
+  return FIELDS[field] ? t(FIELDS[field]) : field.replace(/_/g, ' ');
 }
 
 // answer: the kept person with filled_fields and conflicting_fields.
 export async function mergeOutcome(answer, mergedName) {
   const orgs = await organizations();
   const shown = (field, v) => {
-    if (v === null || v === undefined || v === '') return 'none';
-    return field === 'organization_id' ? orgs.get(v)?.name || `organization ${v}` : String(v);
+    if (v === null || v === undefined || v === '') return t('web.merge.none');
+    if (field === 'organization_id') return orgShown(orgs.get(v)) || t('web.merge.organization_n', { id: String(v) });
+    if (field === 'gender') return label('gender', v);
+    return String(v);
   };
-  const kept = answer.full_name;
+  const kept = personName(answer);
   const filled = answer.filled_fields || [];
   const conflicts = answer.conflicting_fields || [];
   return h('div', { class: 'notice-inline merge-outcome', role: 'note' },
-    h('p', {}, h('strong', {}, `${mergedName} merged into ${kept}.`)),
+    h('p', {}, h('strong', {}, t('web.merge.merged', { merged: mergedName, kept }))),
     h('p', {}, filled.length
-      ? `Filled in from the merged record, which ${kept} lacked: ${listText(filled.map(fieldWords))}.`
-      : `Nothing was filled in: ${kept} lacked nothing the merged record had.`),
+      ? t('web.merge.filled', { kept, fields: listText(filled.map(fieldWords)) })
+      : t('web.merge.nothing_filled', { kept })),
     conflicts.length
-      ? [h('p', {}, `Different in the two records, kept as ${kept} had ${conflicts.length === 1 ? 'it' : 'them'}:`),
-        h('ul', {}, conflicts.map((c) => h('li', {},
-          h('strong', {}, fieldWords(c.field)), `: kept “${shown(c.field, c.kept)}”; the merged record had “${shown(c.field, c.merged)}”.`)))]
-      : h('p', {}, 'No value differed between the two records.'));
+      ? [h('p', {}, t('web.merge.conflicts', { kept, n: conflicts.length })),
+        h('ul', {}, conflicts.map((c) => h('li', {}, tParts('web.merge.conflict', {
+          field: h('strong', {}, fieldWords(c.field)), kept: shown(c.field, c.kept), merged: shown(c.field, c.merged),
+        }))))]
+      : h('p', {}, t('web.merge.no_conflicts')));
 }
 
 // The outcome, kept for the next drawing of a person's page.

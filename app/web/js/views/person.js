@@ -6,13 +6,15 @@ import { confirmThenRun, deleteFromPage } from '../delete-flow.js';
 import { h, mount } from '../dom.js';
 import { changes, field, fields, form, withoutEmpty } from '../form.js';
 import { formatDateRange, label } from '../format.js';
-import { orgById, orgLink } from '../orgs.js';
+import { t } from '../i18n.js';
+import { orgById } from '../orgs.js';
 import { navigate } from '../router.js';
 import { canWrite, isAdmin } from '../session.js';
 import { button, confirmAction, details, errorBox, linkButton, loading, notify, pageHeader, section, table } from '../ui.js';
 import { duplicatesOf } from './duplicates.js';
 import { statusBadge } from './home.js';
-import { duplicatesNote, generatedNote, personFields, personName, personPicker } from './person-fields.js';
+import { inLang, orgLinkShown, orgShown, personName, personOther } from './names.js';
+import { bothNames, duplicatesNote, generatedNote, personFields, personPicker } from './person-fields.js';
 import { mergeOutcome, rememberOutcome, takeOutcome } from './person-merge.js';
 
 // The create answer's possible duplicates, shown once on the new person's page.
@@ -22,33 +24,33 @@ export async function personView({ params, root }) {
   const id = Number(params.id);
   const person = await getPerson(id);
   const org = await orgById(person.organization_id);
-  const record = h('div', {}, loading());
+  const record = h('div', {}, loading(t('common.loading')));
   const created = justCreated?.id === id ? justCreated : null;
   justCreated = null;
   const merged = takeOutcome(id);
 
   mount(root,
-    pageHeader(person.full_name, {
-      subtitle: [person.native_name, org?.name].filter(Boolean).join(' · '),
-      actions: canWrite() ? [linkButton('Edit', `#/people/${id}/edit`)] : [],
+    pageHeader(personName(person), {
+      subtitle: [personOther(person), orgShown(org)].filter(Boolean).join(' · '),
+      actions: canWrite() ? [linkButton(t('common.edit'), `#/people/${id}/edit`)] : [],
     }),
     created ? duplicatesNote(created) : null,
     merged,
-    section('Details', details([
-      ['Full name (Latin script)', person.full_name_generated ? [person.full_name, ' ', generatedNote()] : person.full_name],
-      ['Chinese name', person.native_name ? h('span', { lang: 'zh' }, person.native_name) : null],
-      ['Gender', label('gender', person.gender)],
-      ['Organization', orgLink(org)],
-      ['Position', person.position], ['Province', person.province],
-      ['Email', person.email ? h('a', { href: `mailto:${person.email}` }, person.email) : null],
-      ['Phone', person.phone],
+    section(t('web.person.details'), details([
+      [t('web.person.field.full_name'), person.full_name_generated ? [person.full_name, ' ', generatedNote()] : person.full_name],
+      [t('web.person.field.native_name'), person.native_name ? h('span', { lang: 'zh' }, person.native_name) : null],
+      [t('web.person.field.gender'), label('gender', person.gender)],
+      [t('web.person.field.organization'), orgLinkShown(org)],
+      [t('web.person.field.position'), inLang(person.position)], [t('web.person.field.province'), inLang(person.province)],
+      [t('web.person.field.email'), person.email ? h('a', { href: `mailto:${person.email}` }, person.email) : null],
+      [t('web.person.field.phone'), person.phone],
     ])),
-    section('Training record', record),
-    section('Possible duplicates', await duplicatesOf(id, { onMerged: showMerged })),
-    canWrite() ? section('Merge a duplicate', await mergeForm(person)) : null,
+    section(t('web.person.training_record'), record),
+    section(t('web.person.possible_duplicates'), await duplicatesOf(id, { onMerged: showMerged })),
+    canWrite() ? section(t('web.person.merge_title'), await mergeForm(person)) : null,
     canWrite() ? h('div', { class: 'danger-zone' },
-      button('Delete person', (e) => remove(person, e.currentTarget), { kind: 'danger' }),
-      isAdmin() ? button('Erase personal data', (e) => erase(person, e.currentTarget), { kind: 'danger' }) : null) : null);
+      button(t('web.person.delete'), (e) => remove(person, e.currentTarget), { kind: 'danger' }),
+      isAdmin() ? button(t('web.person.erase'), (e) => erase(person, e.currentTarget), { kind: 'danger' }) : null) : null);
 
   mount(record, await trainingRecord(id));
 }
@@ -68,47 +70,49 @@ async function trainingRecord(id) {
     return errorBox(problem);
   }
   return table([
-    { label: 'Workshop', cell: (r) => h('a', { href: `#/workshops/${r.workshop_id}` }, r.title) },
-    { label: 'Dates', cell: (r) => formatDateRange(r.start_date, r.end_date, r.dates_estimated), class: 'nowrap' },
-    { label: 'City', cell: (r) => r.city || '' },
-    { label: 'Status', cell: (r) => statusBadge(r.status) },
-    { label: 'Role', cell: (r) => label('registration_role', r.role) },
-    { label: 'Registration', cell: (r) => label('registration_status', r.registration_status) },
-    { label: 'Days attended', cell: (r) => `${r.days_attended} of ${r.sessions}`, numeric: true },
-  ], page.items, { emptyText: 'Not registered for any workshop yet.' });
+    { label: t('web.person.workshop'), cell: (r) => h('a', { href: `#/workshops/${r.workshop_id}` }, inLang(r.title)), class: 'cell-wide' },
+    { label: t('common.dates'), cell: (r) => formatDateRange(r.start_date, r.end_date, r.dates_estimated), class: 'nowrap' },
+    { label: t('common.city'), cell: (r) => inLang(r.city), class: 'nowrap' },
+    { label: t('common.status'), cell: (r) => statusBadge(r.status) },
+    { label: t('common.role'), cell: (r) => label('registration_role', r.role), class: 'nowrap' },
+    { label: t('web.person.registration'), cell: (r) => label('registration_status', r.registration_status), class: 'nowrap' },
+    { label: t('web.person.days_attended'), cell: (r) => t('web.person.days_of_sessions', { days: r.days_attended, sessions: r.sessions }), numeric: true },
+  ], page.items, { emptyText: t('web.person.no_workshops') });
 }
 
 // Any other record, also one the server did not list: the coordinator
 // chooses which of the two is kept.
 async function mergeForm(person) {
   const other = await personPicker({
-    name: 'other_id', label: 'The other record', create: false, exclude: person.id, contacts: true,
-    hint: 'Type a name in Chinese, pinyin or Latin script; each choice shows organization, email and phone.',
+    name: 'other_id', label: t('web.person.merge_other'), create: false, exclude: person.id, contacts: true,
+    hint: t('web.person.merge_other_hint'),
   });
   const keep = field({
-    name: 'keep', label: 'Keep', type: 'select', value: 'other',
-    options: [['other', 'The other record'], ['this', 'This record']],
-    hint: 'The record not kept moves its registrations and attendance marks to the one kept, which takes from it what it lacks; it is then deleted.',
+    name: 'keep', label: t('web.person.merge_keep'), type: 'select', value: 'other',
+    options: [['other', t('web.person.merge_other')], ['this', t('web.person.merge_this')]],
+    hint: t('web.person.merge_keep_hint'),
   });
   return form({
-    submitLabel: 'Merge the two records',
-    failLabel: 'Not merged.',
+    submitLabel: t('web.person.merge_submit'),
+    failLabel: t('web.merge.not_merged'),
     onSubmit: async (values) => {
       const target = other.selected();
-      if (!target) throw { detail: 'Pick the other record first.', errors: [{ field: 'other_id', message: 'Pick a person from the list (type, then choose).' }] };
+      if (!target) throw { detail: t('web.person.merge_pick_first'), errors: [{ field: 'other_id', message: t('web.person.merge_pick_hint') }] };
       const [merged, kept] = values.keep === 'this' ? [target, person] : [person, target];
-      if (!(await confirmAction(`Merge ${personName(merged)} (record ${merged.id}) into ${personName(kept)} (record ${kept.id})?`, 'Merge'))) return;
+      const question = t('web.person.merge_confirm', { merged: bothNames(merged), merged_id: String(merged.id), kept: bothNames(kept), kept_id: String(kept.id) });
+      if (!(await confirmAction(question, t('web.person.merge')))) return;
       const answer = await mergePeople(merged.id, kept.id);
-      notify(`${personName(merged)} merged into ${answer.full_name}.`);
-      showMerged({ answer, note: await mergeOutcome(answer, personName(merged)) });
+      notify(t('web.merge.merged', { merged: bothNames(merged), kept: personName(answer) }));
+      showMerged({ answer, note: await mergeOutcome(answer, bothNames(merged)) });
     },
   }, fields(other, keep));
 }
 
 function remove(person, btn) {
+  const name = personName(person);
   return deleteFromPage(btn, {
-    question: `Delete ${person.full_name}?`, confirmLabel: 'Delete person',
-    remove: () => deletePerson(person.id), deleted: `${person.full_name} deleted.`, back: '/people',
+    question: t('web.person.delete_confirm', { name }), confirmLabel: t('web.person.delete'),
+    remove: () => deletePerson(person.id), deleted: t('web.person.deleted', { name }), back: '/people',
   });
 }
 
@@ -116,11 +120,11 @@ function remove(person, btn) {
 // replaces names and contacts with a placeholder, for good.
 function erase(person, btn) {
   return confirmThenRun(btn, {
-    question: `Erase the personal data of ${person.full_name}? Names, email, phone and position are replaced for good.`,
-    confirmLabel: 'Erase personal data', failLabel: 'Not erased',
+    question: t('web.person.erase_confirm', { name: personName(person) }),
+    confirmLabel: t('web.person.erase'), failLabel: t('web.person.not_erased'),
   }, async () => {
     const erased = await erasePerson(person.id);
-    notify(`Personal data erased: the record is now “${erased.full_name}”.`);
+    notify(t('web.person.erased', { name: erased.full_name }));
     navigate(`/people/${person.id}`);
   });
 }
@@ -130,16 +134,17 @@ export async function personFormView({ params, root }) {
   const person = editing ? await getPerson(params.id) : {};
   const org = await orgById(person.organization_id);
   mount(root,
-    pageHeader(editing ? `Edit ${personName(person)}` : 'New person'),
+    pageHeader(editing ? t('web.person.edit_title', { name: bothNames(person) }) : t('web.person.new')),
     form({
-      submitLabel: editing ? 'Save' : 'Create person',
-      cancel: h('a', { href: editing ? `#/people/${params.id}` : '#/people', class: 'btn btn-secondary' }, editing ? 'Back to the person' : 'Back to people'),
+      submitLabel: editing ? t('common.save') : t('web.person.create'),
+      cancel: h('a', { href: editing ? `#/people/${params.id}` : '#/people', class: 'btn btn-secondary' },
+        editing ? t('web.person.back_to_person') : t('web.person.back_to_people')),
       onSubmit: async (values) => {
         const saved = editing
           ? await updatePerson(params.id, changes(values, person))
           : await createPerson(withoutEmpty(values));
         if (!editing) justCreated = saved;
-        notify(`${saved.full_name} ${editing ? 'saved' : 'created'}.`);
+        notify(t(editing ? 'web.person.saved' : 'web.person.created', { name: personName(saved) }));
         navigate(`/people/${saved.id}`);
       },
     }, personFields(person, org)));

@@ -8,8 +8,11 @@ import {
 import { confirmThenRun } from '../delete-flow.js';
 import { h, uid } from '../dom.js';
 import { field, fields, form } from '../form.js';
+import { t } from '../i18n.js';
 import { button, notify, notifyProblem, openDialog } from '../ui.js';
-import { DISAGGREGATIONS, KINDS, LEVELS, MEASURES, SOURCES, indicatorName, resultName } from './results-terms.js';
+import {
+  disaggregations, indicatorName, kinds as workshopKinds, levels, measures, resultName, sources,
+} from './results-terms.js';
 
 // --- results ----------------------------------------------------------------------
 
@@ -22,31 +25,31 @@ export function resultDialog(ctx, r) {
     for (const x of ctx.ordered) if (below.has(x.parent_id)) below.add(x.id);
   }
   const parents = ctx.ordered.filter((x) => !below.has(x.id) && x.level !== 'output');
-  return openDialog(editing ? `Edit ${resultName(r)}` : `Add a result to ${ctx.project.code}`, (close) => form({
-    submitLabel: editing ? 'Save result' : 'Add result',
-    cancel: button('Back', () => close(null)),
+  return openDialog(editing ? t('web.results.edit_named', { name: resultName(r) }) : t('web.results.add_result_to', { code: ctx.project.code }), (close) => form({
+    submitLabel: editing ? t('web.results.save_result') : t('web.results.add_result'),
+    cancel: button(t('common.back'), () => close(null)),
     onSubmit: async (values) => {
       const body = { level: values.level, code: values.code, title: values.title, parent_id: values.parent_id };
       const saved = editing ? await updateResult(r.id, body) : await createResult(ctx.project.id, body);
-      notify(`${resultName(saved)} ${editing ? 'saved' : 'added'}.`);
+      notify(t(editing ? 'web.results.result_saved' : 'web.results.result_added', { name: resultName(saved) }));
       close(saved);
       ctx.reload();
     },
   },
   fields(
-    field({ name: 'level', label: 'Level', type: 'select', options: LEVELS, value: r.level || (ctx.ordered.length ? 'outcome' : 'impact') }),
-    field({ name: 'code', label: 'Code', value: r.code, hint: 'e.g. 1.2; orders the logframe' }),
-    field({ name: 'title', label: 'Title', value: r.title, class: 'wide' }),
+    field({ name: 'level', label: t('web.results.level_label'), type: 'select', options: levels(), value: r.level || (ctx.ordered.length ? 'outcome' : 'impact') }),
+    field({ name: 'code', label: t('web.results.code'), value: r.code, hint: t('web.results.result_code_hint') }),
+    field({ name: 'title', label: t('common.title'), value: r.title, class: 'wide' }),
     field({
-      name: 'parent_id', label: 'Sits under', type: 'select', blank: 'Nothing (top of the logframe)', numeric: true, value: r.parent_id, class: 'wide',
+      name: 'parent_id', label: t('web.results.sits_under'), type: 'select', blank: t('web.results.top_of_logframe'), numeric: true, value: r.parent_id, class: 'wide',
       options: parents.map((x) => [x.id, `${'\u00a0\u00a0'.repeat(x.depth)}${resultName(x)}`]),
     }))));
 }
 
 export function removeResult(ctx, r, btn) {
-  return confirmThenRun(btn, { question: `Delete ${resultName(r)}?`, confirmLabel: 'Delete result' }, async () => {
+  return confirmThenRun(btn, { question: t('web.results.delete_result_confirm', { name: resultName(r) }), confirmLabel: t('web.results.delete_result') }, async () => {
     await deleteResult(r.id);
-    notify(`${resultName(r)} deleted.`);
+    notify(t('web.results.result_deleted', { name: resultName(r) }));
     ctx.reload();
   });
 }
@@ -60,13 +63,13 @@ function periodRows({ legend, prefix, rows, extra = [], valueLabel, addLabel }) 
   const list = h('div', { class: 'period-rows' });
   const addRow = (row = {}) => {
     const parts = [
-      field({ name: 'period_start', label: 'Period start', type: 'date', value: row.period_start }),
-      field({ name: 'period_end', label: 'Period end', type: 'date', value: row.period_end }),
+      field({ name: 'period_start', label: t('web.results.period_start'), type: 'date', value: row.period_start }),
+      field({ name: 'period_end', label: t('web.results.period_end'), type: 'date', value: row.period_end }),
       field({ name: 'value', label: valueLabel, type: 'number', step: 'any', min: 0, value: row.value }),
       ...extra.map((spec) => field({ ...spec, value: row[spec.name] })),
     ];
     const line = h('div', { class: 'period-row' }, fields(parts),
-      button('Remove this row', () => {
+      button(t('web.results.remove_row'), () => {
         line.remove();
         name();
       }, { kind: 'link' }));
@@ -107,25 +110,25 @@ function checkboxes(legend, name, choices, checked) {
 export function indicatorDialog(ctx, result, i) {
   const editing = Boolean(i.id);
   const filter = i.filter || {};
-  const source = field({ name: 'source', label: 'Source', type: 'select', options: SOURCES, value: i.source || 'attendance' });
-  const kinds = checkboxes('Workshop kinds counted (none ticked: all)', 'filter.kinds', KINDS, filter.kinds || []);
-  const breakdown = checkboxes('Break down by', 'disaggregations', DISAGGREGATIONS, i.disaggregations || []);
-  const counted = h('fieldset', { class: 'counted' }, h('legend', {}, 'Counting from attendance'),
+  const source = field({ name: 'source', label: t('web.results.source_label'), type: 'select', options: sources(), value: i.source || 'attendance' });
+  const kinds = checkboxes(t('web.results.kinds_counted'), 'filter.kinds', workshopKinds(), filter.kinds || []);
+  const breakdown = checkboxes(t('web.results.break_down_by'), 'disaggregations', disaggregations(), i.disaggregations || []);
+  const counted = h('fieldset', { class: 'counted' }, h('legend', {}, t('web.results.counting')),
     fields(
-      field({ name: 'measure', label: 'Measure', type: 'select', options: MEASURES, value: i.measure || 'people_trained' }),
-      field({ name: 'completion_threshold', label: 'Completion threshold (%)', type: 'number', min: 1, max: 100, step: 1, value: i.completion_threshold, hint: 'Share of sessions that counts as completed (default 80); for People who completed' })),
+      field({ name: 'measure', label: t('web.results.measure_label'), type: 'select', options: measures(), value: i.measure || 'people_trained' }),
+      field({ name: 'completion_threshold', label: t('web.results.completion_threshold'), type: 'number', min: 1, max: 100, step: 1, value: i.completion_threshold, hint: t('web.results.completion_threshold_hint') })),
     kinds,
-    field({ name: 'filter.topics', label: 'Topics (one a line)', type: 'list', rows: 2, value: filter.topics || [], hint: 'Only workshops on one of these topics; empty: all' }),
+    field({ name: 'filter.topics', label: t('web.results.topics'), type: 'list', rows: 2, value: filter.topics || [], hint: t('web.results.topics_hint') }),
     breakdown);
-  const targets = periodRows({ legend: 'Targets', prefix: 'targets', rows: i.targets || [], valueLabel: 'Target value', addLabel: 'Add target' });
+  const targets = periodRows({ legend: t('web.results.targets'), prefix: 'targets', rows: i.targets || [], valueLabel: t('web.results.target_value'), addLabel: t('web.results.add_target') });
   const showCounted = () => {
     counted.hidden = source.read() !== 'attendance';
   };
   source.control.addEventListener('change', showCounted);
   showCounted();
-  return openDialog(editing ? `Edit ${indicatorName(i)}` : `Add an indicator to ${resultName(result)}`, (close) => form({
-    submitLabel: editing ? 'Save indicator' : 'Add indicator',
-    cancel: button('Back', () => close(null)),
+  return openDialog(editing ? t('web.results.edit_named', { name: indicatorName(i) }) : t('web.results.add_indicator_to', { name: resultName(result) }), (close) => form({
+    submitLabel: editing ? t('web.results.save_indicator') : t('web.results.add_indicator'),
+    cancel: button(t('common.back'), () => close(null)),
     onSubmit: async (values) => {
       const isCounted = values.source === 'attendance';
       const body = {
@@ -138,26 +141,26 @@ export function indicatorDialog(ctx, result, i) {
         disaggregations: isCounted ? breakdown.readChecked() : [],
       };
       const saved = editing ? await updateIndicator(i.id, body) : await createIndicator(result.id, body);
-      notify(`Indicator ${indicatorName(saved)} ${editing ? 'saved' : 'added'}.`);
+      notify(t(editing ? 'web.results.indicator_saved' : 'web.results.indicator_added', { name: indicatorName(saved) }));
       close(saved);
       ctx.reload();
     },
   },
   fields(
-    field({ name: 'code', label: 'Code', value: i.code, hint: 'e.g. 1.2a' }),
-    field({ name: 'title', label: 'Title', value: i.title, class: 'wide' }),
+    field({ name: 'code', label: t('web.results.code'), value: i.code, hint: t('web.results.indicator_code_hint') }),
+    field({ name: 'title', label: t('common.title'), value: i.title, class: 'wide' }),
     source),
   counted,
   fields(
-    field({ name: 'baseline_value', label: 'Baseline value', type: 'number', step: 'any', min: 0, value: i.baseline_value }),
-    field({ name: 'baseline_year', label: 'Baseline year', type: 'number', step: 1, value: i.baseline_year })),
+    field({ name: 'baseline_value', label: t('web.results.baseline_value'), type: 'number', step: 'any', min: 0, value: i.baseline_value }),
+    field({ name: 'baseline_year', label: t('web.results.baseline_year'), type: 'number', step: 1, value: i.baseline_year })),
   targets));
 }
 
 export function removeIndicator(ctx, i, btn) {
-  return confirmThenRun(btn, { question: `Delete indicator ${indicatorName(i)}?`, confirmLabel: 'Delete indicator' }, async () => {
+  return confirmThenRun(btn, { question: t('web.results.delete_indicator_confirm', { name: indicatorName(i) }), confirmLabel: t('web.results.delete_indicator') }, async () => {
     await deleteIndicator(i.id);
-    notify(`Indicator ${indicatorName(i)} deleted.`);
+    notify(t('web.results.indicator_deleted', { name: indicatorName(i) }));
     ctx.reload();
   });
 }
@@ -167,19 +170,19 @@ export async function valuesDialog(ctx, i) {
   try {
     values = await getIndicatorValues(i.id);
   } catch (problem) {
-    notifyProblem(problem, 'Values not loaded');
+    notifyProblem(problem, t('web.results.values_not_loaded'));
     return;
   }
   const rows = periodRows({
-    legend: 'Values per period', prefix: '', rows: values.length ? values : [{}], valueLabel: 'Value', addLabel: 'Add period',
-    extra: [{ name: 'comment', label: 'Comment', class: 'wide' }],
+    legend: t('web.results.values_per_period'), prefix: '', rows: values.length ? values : [{}], valueLabel: t('web.results.value'), addLabel: t('web.results.add_period'),
+    extra: [{ name: 'comment', label: t('web.results.comment'), class: 'wide' }],
   });
-  await openDialog(`Values of ${indicatorName(i)}`, (close) => form({
-    submitLabel: 'Save values',
-    cancel: button('Back', () => close(null)),
+  await openDialog(t('web.results.values_of', { name: indicatorName(i) }), (close) => form({
+    submitLabel: t('web.results.save_values'),
+    cancel: button(t('common.back'), () => close(null)),
     onSubmit: async () => {
       const saved = await setIndicatorValues(i.id, rows.read());
-      notify(`Values of ${indicatorName(i)} saved: ${saved?.length ?? 0} ${saved?.length === 1 ? 'period' : 'periods'}.`);
+      notify(t('web.results.values_saved', { name: indicatorName(i), n: saved?.length ?? 0 }));
       close(saved);
       ctx.reload();
     },

@@ -1,38 +1,70 @@
 // The words of a project's results framework, shared by its page and its forms:
-// levels, sources, measures, and how a result, an indicator and a value read.
-import { formatNumber, label } from '../format.js';
+// levels, sources, measures, breakdowns, and how a result, an indicator and a
+// value read. The words themselves are the catalog's web.results.* entries
+// (成果框架: 影响/成果/产出, 指标, 基线, 目标值, 实际值, 分类统计).
+import { formatNumber, formatPercent, options } from '../format.js';
+import { t } from '../i18n.js';
 
-export const LEVELS = [['impact', 'Impact'], ['outcome', 'Outcome'], ['output', 'Output']];
+// Each group's values, in the order the forms offer them, with their words' keys.
+const TERMS = {
+  level: { impact: 'web.results.level.impact', outcome: 'web.results.level.outcome', output: 'web.results.level.output' },
+  source: { attendance: 'web.results.source.attendance', manual: 'web.results.source.manual' },
+  measure: {
+    people_trained: 'web.results.measure.people_trained',
+    participations: 'web.results.measure.participations',
+    participant_days: 'web.results.measure.participant_days',
+    people_completed: 'web.results.measure.people_completed',
+    workshops_held: 'web.results.measure.workshops_held',
+    female_share: 'web.results.measure.female_share',
+    agencies_reached: 'web.results.measure.agencies_reached',
+  },
+  disaggregation: {
+    sex: 'web.results.disaggregation.sex',
+    organization: 'web.results.disaggregation.organization',
+    province: 'web.results.disaggregation.province',
+  },
+};
 export const LEVEL_RANK = { impact: 0, outcome: 1, output: 2 };
-export const SOURCES = [['attendance', 'Counted from attendance'], ['manual', 'Entered by hand']];
-export const MEASURES = [
-  ['people_trained', 'People trained'], ['participations', 'Participations'], ['participant_days', 'Participant-days'],
-  ['people_completed', 'People who completed'], ['workshops_held', 'Workshops held'], ['female_share', 'Share of women (%)'],
-  ['agencies_reached', 'Agencies reached'],
-];
-export const DISAGGREGATIONS = [['sex', 'Sex'], ['organization', 'Organization'], ['province', 'Province']];
-export const KINDS = Object.entries({
-  training: 'Training', workshop: 'Workshop', seminar: 'Seminar', study_tour: 'Study tour', conference: 'Conference', meeting: 'Meeting',
-});
 
-export const levelName = (level) => LEVELS.find(([v]) => v === level)?.[1] || label('', level);
-export const measureName = (m) => MEASURES.find(([v]) => v === m)?.[1] || label('', m);
-export const resultName = (r) => [levelName(r.level), r.code, '—', r.title].filter(Boolean).join(' ');
+// "outcome" -> "Outcome" / "成果"; an unknown value as it is.
+function term(group, value) {
+  if (value === null || value === undefined || value === '') return '';
+  const key = TERMS[group][value];
+  return key ? t(key) : String(value);
+}
+
+const choices = (group) => Object.keys(TERMS[group]).map((v) => [v, term(group, v)]);
+
+// [[value, label]] for the forms' selects and checkboxes, in the interface's language.
+export const levels = () => choices('level');
+export const sources = () => choices('source');
+export const measures = () => choices('measure');
+export const disaggregations = () => choices('disaggregation');
+export const kinds = () => options('workshop_kind');
+
+export const levelName = (level) => term('level', level);
+export const measureName = (m) => term('measure', m);
+export const disaggregationName = (by) => term('disaggregation', by);
+// "Outcome 1 — Border officers apply ..."
+export const resultName = (r) => t('web.results.result_name', { level: levelName(r.level), has_code: r.code ? 'yes' : 'no', code: r.code || '', title: r.title || '' });
 export const indicatorName = (i) => [i.code, i.title].filter(Boolean).join(' ');
 
 // "1.10" after "1.9": codes compare as numbers where they are numbers.
 export const byCode = (a, b) => (a.code || '').localeCompare(b.code || '', 'en', { numeric: true }) || a.id - b.id;
 
+// A value of an indicator: a share of women in percent, else a number.
 export function number(n, measure) {
   if (n === null || n === undefined) return '—';
-  return measure === 'female_share' ? `${formatNumber(n)}%` : formatNumber(n);
+  return measure === 'female_share' ? formatPercent(Number(n) / 100) : formatNumber(n);
 }
 
 export function sourceText(i) {
-  return i.source === 'manual' ? 'Entered by hand' : `Counted: ${measureName(i.measure)}`;
+  return i.source === 'manual' ? term('source', 'manual') : t('web.results.counted', { measure: measureName(i.measure) });
 }
 
+// "0 (2025)"
 export function baselineText(i) {
   if (i.baseline_value === null || i.baseline_value === undefined) return '—';
-  return `${number(i.baseline_value, i.measure)}${i.baseline_year ? ` (${i.baseline_year})` : ''}`;
+  const value = number(i.baseline_value, i.measure);
+  return i.baseline_year ? t('web.results.baseline_in', { value, year: String(i.baseline_year) }) : value;
 }

@@ -4,64 +4,67 @@ import { createUser, listAllUsers, updateUser } from '../client/users.js';
 import { h, mount } from '../dom.js';
 import { field, fields, form, withoutEmpty } from '../form.js';
 import { formatInstant, label } from '../format.js';
-import { organizationPicker, orgLink } from '../orgs.js';
+import { t } from '../i18n.js';
+import { organizationPicker } from '../orgs.js';
 import { currentUser } from '../session.js';
 import { busy, button, confirmAction, notify, notifyProblem, openDialog, pageHeader, section, table } from '../ui.js';
+import { orgLinkShown } from './names.js';
 
 export async function usersView({ root }) {
   const [users, orgs] = await Promise.all([listAllUsers(), organizations()]);
   const redraw = () => usersView({ root });
 
   const setDisabled = async (user, disabled, btn) => {
-    if (disabled && !(await confirmAction(`Disable ${user.username}? They are signed out everywhere.`, 'Disable user'))) return;
+    const username = user.username;
+    if (disabled && !(await confirmAction(t('web.users.disable_confirm', { username }), t('web.users.disable_user')))) return;
     await busy(btn, async () => {
       try {
         await updateUser(user.id, { disabled });
-        notify(`${user.username} ${disabled ? 'disabled' : 'enabled'}.`);
+        notify(t(disabled ? 'web.users.disabled_done' : 'web.users.enabled_done', { username }));
         await redraw();
       } catch (problem) {
-        notifyProblem(problem, 'Not changed');
+        notifyProblem(problem, t('web.users.not_changed'));
       }
     });
   };
 
-  const resetPassword = (user) => openDialog(`New password for ${user.username}`, (close) => form({
-    submitLabel: 'Set password',
-    cancel: button('Back', () => close(null)),
+  const resetPassword = (user) => openDialog(t('web.users.password_title', { username: user.username }), (close) => form({
+    submitLabel: t('web.users.set_password'),
+    cancel: button(t('common.back'), () => close(null)),
     onSubmit: async (values) => {
       await updateUser(user.id, { password: values.password ?? '' });
-      notify(`Password of ${user.username} changed.`);
+      notify(t('web.users.password_changed', { username: user.username }));
       close(true);
     },
-  }, field({ name: 'password', label: 'New password', type: 'password', autocomplete: 'new-password', hint: 'At least 10 characters. Tell it to the user in person.' })));
+  }, field({ name: 'password', label: t('web.users.new_password'), type: 'password', autocomplete: 'new-password', hint: t('web.users.new_password_hint') })));
 
   mount(root,
-    pageHeader('Users'),
+    pageHeader(t('web.users.title')),
     table([
-      { label: 'Username', cell: (u) => u.username },
-      { label: 'Role', cell: (u) => label('user_role', u.role) },
-      { label: 'Organization', cell: (u) => orgLink(orgs.get(u.organization_id)) },
-      { label: 'Status', cell: (u) => h('span', { class: ['badge', u.disabled ? 'badge-cancelled' : 'badge-confirmed'] }, u.disabled ? 'Disabled' : 'Active') },
-      { label: 'Created', cell: (u) => formatInstant(u.created_at), class: 'nowrap' },
+      { label: t('web.users.username'), cell: (u) => u.username },
+      { label: t('common.role'), cell: (u) => label('user_role', u.role), class: 'nowrap' },
+      { label: t('common.organization'), cell: (u) => orgLinkShown(orgs.get(u.organization_id)) },
+      { label: t('common.status'), cell: (u) => h('span', { class: ['badge', u.disabled ? 'badge-cancelled' : 'badge-confirmed'] }, u.disabled ? t('web.users.disabled') : t('web.users.active')), class: 'nowrap' },
+      { label: t('web.users.created'), cell: (u) => formatInstant(u.created_at), class: 'nowrap' },
       {
-        label: 'Actions',
+        label: t('common.actions'),
         cell: (u) => h('div', { class: 'row-actions' },
-          button('Reset password', () => resetPassword(u), { 'aria-label': `Reset password of ${u.username}` }),
+          button(t('web.users.reset_password'), () => resetPassword(u), { 'aria-label': t('web.users.reset_password_of', { username: u.username }) }),
           u.id === currentUser().id ? null : u.disabled
-            ? button('Enable', (e) => setDisabled(u, false, e.currentTarget), { 'aria-label': `Enable ${u.username}` })
-            : button('Disable', (e) => setDisabled(u, true, e.currentTarget), { kind: 'danger', 'aria-label': `Disable ${u.username}` })),
+            ? button(t('web.users.enable'), (e) => setDisabled(u, false, e.currentTarget), { 'aria-label': t('web.users.enable_named', { username: u.username }) })
+            : button(t('web.users.disable'), (e) => setDisabled(u, true, e.currentTarget), { kind: 'danger', 'aria-label': t('web.users.disable_named', { username: u.username }) })),
       },
     ], users),
-    section('New user', form({
-      submitLabel: 'Create user',
+    section(t('web.users.new_user'), form({
+      submitLabel: t('web.users.create_user'),
       onSubmit: async (values) => {
         const user = await createUser(withoutEmpty(values));
-        notify(`User ${user.username} created.`);
+        notify(t('web.users.created_done', { username: user.username }));
         await redraw();
       },
     }, fields(
-      field({ name: 'username', label: 'Username', autocomplete: 'off' }),
-      field({ name: 'role', label: 'Role', type: 'select', options: 'user_role', value: 'coordinator' }),
-      organizationPicker({ label: 'Organization', hint: 'Required for a funder user: the reports it may see' }),
-      field({ name: 'password', label: 'Password', type: 'password', autocomplete: 'new-password', hint: 'At least 10 characters' })))));
+      field({ name: 'username', label: t('web.users.username'), autocomplete: 'off' }),
+      field({ name: 'role', label: t('common.role'), type: 'select', options: 'user_role', value: 'coordinator' }),
+      organizationPicker({ label: t('common.organization'), hint: t('web.users.organization_hint') }),
+      field({ name: 'password', label: t('web.users.password'), type: 'password', autocomplete: 'new-password', hint: t('web.users.password_hint') })))));
 }
