@@ -62,7 +62,7 @@ class Message {
  public:
   Message() = default;
   // A literal must be a catalog key: prose does not compile.
-  // NOLINTNEXTLINE(google-explicit-constructor): Status::NotFound("error.x")
+  // NOLINTNEXTLINE(google-explicit-constructor): Status::NotFound("error.not_found")
   consteval Message(const char* catalog_key) : literal_(catalog_key) {
     // TRANSITIONAL: enabled once every call site names a key.
     // if (!IsCatalogKey(catalog_key)) throw "not a catalog key";

@@ -159,7 +159,7 @@ export const ENUMS = {
   registration_status: ['invited', 'registered', 'attended', 'no_show', 'cancelled'],
   attendance: ['present', 'late', 'excused', 'absent'],
   user_role: ['admin', 'coordinator', 'viewer', 'funder'],
-  audit_action: ['create', 'update', 'delete', 'replace', 'erase'],
+  audit_action: ['create', 'update', 'delete', 'replace', 'erase', 'merge', 'distinct'],
   conflict_kind: ['person', 'venue', 'trainer_institution'],
   severity: ['conflict', 'warning'],
   duplicate_reason: ['same_native_name_and_organization', 'same_name_and_organization', 'same_email', 'same_phone'],
@@ -175,13 +175,6 @@ export function label(kind, value) {
 export function options(kind) {
   return ENUMS[kind].map((value) => [value, label(kind, value)]);
 }
-
-// TRANSITIONAL, until every view says its counts with a plural pattern.
-export function count(n, one, many = `${one}s`) {
-  return `${typeof n === 'number' ? formatNumber(n) : n} ${n === 1 ? one : many}`;
-}
-export const WEEKDAYS = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'];
-export const LABELS = Object.fromEntries(Object.entries(ENUMS).map(([kind, values]) => [kind, Object.fromEntries(values.map((v) => [v, v]))]));
 
 // A project as a choice in a <select>: [id, 'CBMM — Title'].
 export function projectOptions(list) {

@@ -28,16 +28,13 @@ const ENTITIES = {
   report_submission: 'web.audit.entity.report_submission',
   user: 'web.audit.entity.user',
 };
-// Actions beyond the audit_action enumeration: merging, and marking two people as distinct.
-const MORE_ACTIONS = { merge: 'web.audit.action.merge', distinct: 'web.audit.action.distinct' };
 
 function entityName(entity) {
   return ENTITIES[entity] ? t(ENTITIES[entity]) : entity;
 }
 
 function actionName(action) {
-  if (ENUMS.audit_action.includes(action)) return label('audit_action', action);
-  return MORE_ACTIONS[action] ? t(MORE_ACTIONS[action]) : action;
+  return ENUMS.audit_action.includes(action) ? label('audit_action', action) : action;
 }
 
 export async function auditView({ query, root }) {
@@ -56,7 +53,7 @@ export async function auditView({ query, root }) {
       field({ name: 'entity_id', label: t('web.audit.record_id'), type: 'number', min: 1, value: filters.entity_id }),
       field({
         name: 'action', label: t('web.audit.action'), type: 'select', blank: t('web.audit.any_action'),
-        options: [...options('audit_action'), ...Object.keys(MORE_ACTIONS).map((a) => [a, actionName(a)])], value: filters.action,
+        options: options('audit_action'), value: filters.action,
       }),
       field({ name: 'from', label: t('common.from'), type: 'date', value: filters.from }),
       field({ name: 'to', label: t('common.to'), type: 'date', value: filters.to })),
