@@ -238,8 +238,8 @@ class App:
         return self.d.execute_script("return !document.getElementById('nav').hidden")
 
     def sign_out_if_needed(self):
-        if self.signed_in():
-            self.navigating(lambda: self.button('Sign out').click())
+        if self.signed_in():  # in whichever language the screen is
+            self.navigating(lambda: self.d.find_element(By.CSS_SELECTOR, '#account button:last-child').click())
 
     # --- downloads and the API (to check what was saved) ------------------------------------
 
