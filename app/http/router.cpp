@@ -24,8 +24,7 @@ domain::StatusOr<std::int64_t> Context::Id(std::string_view name) const {
   }
   if (id <= 0)
     // The text is not echoed: it may not even be UTF-8.
-    return domain::Status::NotFound(
-        "no record has that id (ids are positive integers)");
+    return domain::Status::NotFound("error.no_record_with_that_id");
   return id;
 }
 
@@ -168,7 +167,7 @@ domain::StatusOr<Response> Router::Run(
     const auto& known = route.info.query;
     if (std::find(known.begin(), known.end(), name) == known.end()) {
       unknown.push_back(
-          domain::FieldError(name, "invalid", "error.unknown_parameter"));
+          domain::FieldError(name, domain::kNotAllowed, "error.unknown_parameter"));
       names += (names.empty() ? "'" : ", '") + name + "'";
     }
   }
