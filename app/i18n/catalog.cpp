@@ -153,6 +153,30 @@ std::string Render(Language language, const domain::Message& message) {
   return utf8;
 }
 
+std::vector<std::string> CatalogFaults() {
+  std::vector<std::string> faults;
+  for (const auto language : kLanguages) {
+    const auto other = language == Language::kEn ? Language::kZh : Language::kEn;
+    for (const auto& [key, pattern] : Catalog(language)) {
+      if (!Has(other, key)) {
+        faults.push_back(key + " (" + std::string(Tag(language)) + "): only in " +
+                         std::string(Tag(language)));
+      }
+      if (pattern.find_first_of("{}'") == std::string::npos) continue;
+      UErrorCode status = U_ZERO_ERROR;
+      UParseError parse_error;
+      icu::MessageFormat format(icu::UnicodeString::fromUTF8(pattern),
+                                icu::Locale(Locale(language)), parse_error,
+                                status);
+      if (U_FAILURE(status)) {
+        faults.push_back(key + " (" + std::string(Tag(language)) +
+                         "): " + u_errorName(status));
+      }
+    }
+  }
+  return faults;
+}
+
 std::string LogText(const domain::Status& status) {
   if (!status.log_detail().empty()) return status.log_detail();
   std::string text = Render(Language::kEn, status.detail());
