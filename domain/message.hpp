@@ -28,7 +28,7 @@ inline Term FieldTerm(std::string_view field) {
 }
 
 // Things counted, read as one list ("1 organization below it and 2
-// people", 1 个下级机构和 2 名人员): each is the catalog entry `prefix` +
+// people", 1个下级机构和2名人员): each is the catalog entry `prefix` +
 // its name with the count as {n}, joined as the reader's language joins a
 // list. Sent beside the message as {name: count}.
 struct CountList {
@@ -46,8 +46,10 @@ class Arg {
   Arg(const char* s) : value_(std::string(s)) {}       // NOLINT(google-explicit-constructor)
   Arg(std::string_view s) : value_(std::string(s)) {}  // NOLINT(google-explicit-constructor)
   Arg(Term t) : value_(std::move(t)) {}                // NOLINT(google-explicit-constructor)
-  Arg(CountList c) : value_(std::move(c)) {}           // NOLINT(google-explicit-constructor)
-  using Value = std::variant<std::int64_t, double, std::string, Term, CountList>;
+  // NOLINTNEXTLINE(google-explicit-constructor)
+  Arg(CountList c) : value_(std::move(c)) {}
+  using Value =
+      std::variant<std::int64_t, double, std::string, Term, CountList>;
   const Value& value() const { return value_; }
   bool operator==(const Arg&) const = default;
 
@@ -103,16 +105,19 @@ inline std::ostream& operator<<(std::ostream& out, const Message& m) {
   out << m.key();
   for (const auto& [name, arg] : m.args()) {
     out << ' ' << name << '=';
-    std::visit([&](const auto& v) {
-      using V = std::decay_t<decltype(v)>;
-      if constexpr (std::is_same_v<V, Term>) {
-        out << v.key;
-      } else if constexpr (std::is_same_v<V, CountList>) {
-        for (const auto& [what, n] : v.counts) out << what << ':' << n << ';';
-      } else {
-        out << v;
-      }
-    }, arg.value());
+    std::visit(
+        [&](const auto& v) {
+          using V = std::decay_t<decltype(v)>;
+          if constexpr (std::is_same_v<V, Term>) {
+            out << v.key;
+          } else if constexpr (std::is_same_v<V, CountList>) {
+            for (const auto& [what, n] : v.counts)
+              out << what << ':' << n << ';';
+          } else {
+            out << v;
+          }
+        },
+        arg.value());
   }
   return out;
 }

@@ -111,7 +111,8 @@ Status Validate(const Indicator& i) {
   }
   if (!i.disaggregations.empty() &&
       !(counted && i.measure && CanDisaggregate(*i.measure))) {
-    e.Add("disaggregations", kNotAllowed, "error.disaggregations_not_applicable");
+    e.Add("disaggregations", kNotAllowed,
+          "error.disaggregations_not_applicable");
   }
   return e.ToStatus();
 }

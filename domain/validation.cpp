@@ -54,7 +54,8 @@ bool HasControl(std::string_view text, std::string_view allowed = "") {
 void Errors::MaxLength(std::string_view field, const std::string& value,
                        std::size_t max) {
   if (value.size() > max && CountCodePoints(value) > max) {
-    Add(std::string(field), kTooLong, Message("error.too_long", {{"max", max}}));
+    Add(std::string(field), kTooLong,
+        Message("error.too_long", {{"max", max}}));
   } else if (HasControl(value)) {
     Add(std::string(field), kInvalid, "error.control_characters");
   }

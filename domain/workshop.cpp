@@ -55,8 +55,9 @@ Status Validate(const Workshop& w) {
   e.MaxLength("source", w.source, kMaxText);
   if (w.duration_days &&
       (*w.duration_days < 1 || *w.duration_days > kMaxWorkshopDays)) {
-    e.Add("duration_days", kOutOfRange,
-          Message("error.out_of_range", {{"min", 1}, {"max", kMaxWorkshopDays}}));
+    e.Add(
+        "duration_days", kOutOfRange,
+        Message("error.out_of_range", {{"min", 1}, {"max", kMaxWorkshopDays}}));
   }
   e.MaxLength("stated_dates", w.stated_dates, kMaxShort);
   if (w.stated_dates && !IsEdtf(*w.stated_dates)) {
@@ -99,7 +100,8 @@ Status CheckTransition(WorkshopStatus from, WorkshopStatus to) {
   const char* key = "error.transition";
   if (from == S::kHeld) key = "error.transition_from_held";
   if (from == S::kCancelled) key = "error.transition_from_cancelled";
-  if (from == S::kPlanned && to == S::kHeld) key = "error.transition_unconfirmed";
+  if (from == S::kPlanned && to == S::kHeld)
+    key = "error.transition_unconfirmed";
   // The statuses as values: each language names them (a select).
   return Status::FailedPrecondition(
       Message(key, {{"from", ToText(from)}, {"to", ToText(to)}}));
@@ -114,8 +116,8 @@ std::optional<std::int64_t> LengthInDays(const Workshop& w) {
 Status CheckHeldHasStarted(const Workshop& w, Date today) {
   if (w.status == WorkshopStatus::kHeld && w.start_date &&
       *w.start_date > today) {
-    return Status::FailedPrecondition(Message(
-        "error.held_starts_after_today", {{"today", today.ToString()}}));
+    return Status::FailedPrecondition(Message("error.held_starts_after_today",
+                                              {{"today", today.ToString()}}));
   }
   return Status::Ok();
 }

@@ -47,7 +47,8 @@ domain::Status ConstraintStatus(const SQLite::Exception& e,
     case SQLITE_CONSTRAINT_CHECK:
     case SQLITE_CONSTRAINT_NOTNULL:
       return domain::Status::Invalid(
-          {}, domain::Message("error.schema_rule", {{"noun", RecordTerm(noun)}}));
+          {},
+          domain::Message("error.schema_rule", {{"noun", RecordTerm(noun)}}));
     default:
       return domain::Status::Internal(message);
   }

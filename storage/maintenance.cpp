@@ -97,7 +97,8 @@ int RecordedVersion(SQLite::Database& db) {
 // many there are).
 std::vector<domain::FieldError> FirstProblems(
     std::vector<domain::FieldError> problems) {
-  if (problems.size() > 10) problems.erase(problems.begin() + 10, problems.end());
+  if (problems.size() > 10)
+    problems.erase(problems.begin() + 10, problems.end());
   return problems;
 }
 
@@ -110,10 +111,9 @@ domain::Status CheckCopy(const std::string& path, std::string_view which,
   const auto problems = Problems(*db, false);
   if (!problems.empty()) {
     return domain::Status::FailedPrecondition(
-        domain::Message("error.copy_fails_checks",
-                        {{"which", which},
-                         {"path", shown},
-                         {"count", problems.size()}}),
+        domain::Message(
+            "error.copy_fails_checks",
+            {{"which", which}, {"path", shown}, {"count", problems.size()}}),
         FirstProblems(problems));
   }
   try {
@@ -123,18 +123,16 @@ domain::Status CheckCopy(const std::string& path, std::string_view which,
           "error.copy_not_capdev", {{"which", which}, {"path", shown}}));
     }
     if (version > LatestSchemaVersion()) {
-      return domain::Status::FailedPrecondition(
-          domain::Message("error.copy_newer_schema",
-                          {{"which", which},
-                           {"path", shown},
-                           {"version", version},
-                           {"latest", LatestSchemaVersion()}}));
+      return domain::Status::FailedPrecondition(domain::Message(
+          "error.copy_newer_schema", {{"which", which},
+                                      {"path", shown},
+                                      {"version", version},
+                                      {"latest", LatestSchemaVersion()}}));
     }
   } catch (const SQLite::Exception& e) {
-    return domain::Status::FailedPrecondition(
-        domain::Message("error.copy_unreadable", {{"which", which},
-                                                  {"path", shown},
-                                                  {"reason", e.what()}}));
+    return domain::Status::FailedPrecondition(domain::Message(
+        "error.copy_unreadable",
+        {{"which", which}, {"path", shown}, {"reason", e.what()}}));
   }
   return domain::Status::Ok();
 }
@@ -180,18 +178,16 @@ domain::Status CheckServable(const std::string& path) {
   try {
     const int version = RecordedVersion(*db);
     if (version > LatestSchemaVersion()) {
-      return domain::Status::FailedPrecondition(
-          domain::Message("error.copy_newer_schema",
-                          {{"which", "database"},
-                           {"path", path},
-                           {"version", version},
-                           {"latest", LatestSchemaVersion()}}));
+      return domain::Status::FailedPrecondition(domain::Message(
+          "error.copy_newer_schema", {{"which", "database"},
+                                      {"path", path},
+                                      {"version", version},
+                                      {"latest", LatestSchemaVersion()}}));
     }
   } catch (const SQLite::Exception& e) {
-    return domain::Status::FailedPrecondition(
-        domain::Message("error.copy_unreadable", {{"which", "database"},
-                                                  {"path", path},
-                                                  {"reason", e.what()}}));
+    return domain::Status::FailedPrecondition(domain::Message(
+        "error.copy_unreadable",
+        {{"which", "database"}, {"path", path}, {"reason", e.what()}}));
   }
   return domain::Status::Ok();
 }
@@ -261,8 +257,9 @@ domain::Status RestoreDatabase(const std::string& path,
   std::error_code ec;
   fs::copy_file(backup, incoming, fs::copy_options::overwrite_existing, ec);
   if (ec) {
-    return domain::Status::FailedPrecondition(domain::Message(
-        "error.cannot_copy_file", {{"path", backup}, {"reason", ec.message()}}));
+    return domain::Status::FailedPrecondition(
+        domain::Message("error.cannot_copy_file",
+                        {{"path", backup}, {"reason", ec.message()}}));
   }
   if (auto s = CheckCopy(incoming, "backup", backup); !s.ok()) {
     RemoveIfExists(incoming);
@@ -273,10 +270,9 @@ domain::Status RestoreDatabase(const std::string& path,
     single.exec("PRAGMA journal_mode = DELETE");
   } catch (const SQLite::Exception& e) {
     RemoveIfExists(incoming);
-    return domain::Status::FailedPrecondition(
-        domain::Message("error.copy_unreadable", {{"which", "backup"},
-                                                  {"path", backup},
-                                                  {"reason", e.what()}}));
+    return domain::Status::FailedPrecondition(domain::Message(
+        "error.copy_unreadable",
+        {{"which", "backup"}, {"path", backup}, {"reason", e.what()}}));
   }
   RemoveIfExists(incoming + "-wal");
   RemoveIfExists(incoming + "-shm");

@@ -52,9 +52,11 @@ domain::Status CheckOrganizationNames(Database& db,
       const std::vector<std::pair<std::string, domain::Arg>> holder = {
           {"id", std::to_string(q->getColumn(0).getInt64())},
           {"name", q->getColumn(1).getString()}};
-      errors.emplace_back(field, domain::kTaken,
-                          domain::Message("error.name_of_organization", holder));
-      if (!detail) detail = domain::Message("error.organization_name_taken", holder);
+      errors.emplace_back(
+          field, domain::kTaken,
+          domain::Message("error.name_of_organization", holder));
+      if (!detail)
+        detail = domain::Message("error.organization_name_taken", holder);
     }
     if (errors.empty()) return domain::Status::Ok();
     return domain::Status::AlreadyExists(*std::move(detail), std::move(errors));

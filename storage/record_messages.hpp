@@ -16,8 +16,9 @@ inline domain::Term RecordTerm(std::string_view noun) {
 
 // "workshop 12 does not exist".
 inline domain::Message RecordNotFound(std::string_view noun, std::int64_t id) {
-  return domain::Message("error.record_not_found", {{"noun", RecordTerm(noun)},
-                                                    {"id", std::to_string(id)}});
+  return domain::Message(
+      "error.record_not_found",
+      {{"noun", RecordTerm(noun)}, {"id", std::to_string(id)}});
 }
 
 }  // namespace capdev::storage

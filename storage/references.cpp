@@ -55,9 +55,9 @@ domain::Status DeleteRefused(Database& db, const SQLite::Exception& e,
                              std::int64_t id) {
   if (e.getExtendedErrorCode() == SQLITE_CONSTRAINT_FOREIGNKEY) {
     if (auto by = ReferencesTo(db, table, id); !by.counts.empty()) {
-      return domain::Status::FailedPrecondition(domain::Message(
-          "error.still_referenced",
-          {{"noun", RecordTerm(noun)}, {"by", std::move(by)}}));
+      return domain::Status::FailedPrecondition(
+          domain::Message("error.still_referenced",
+                          {{"noun", RecordTerm(noun)}, {"by", std::move(by)}}));
     }
   }
   return ConstraintStatus(e, noun);

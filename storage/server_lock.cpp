@@ -17,9 +17,9 @@ domain::StatusOr<DatabaseLock> DatabaseLock::Acquire(const std::string& path,
   for (int attempt = 0; attempt < 10; ++attempt) {
     const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
     if (fd < 0) {
-      return domain::Status::FailedPrecondition(domain::Message(
-          "error.cannot_open_file",
-          {{"path", path}, {"reason", std::strerror(errno)}}));
+      return domain::Status::FailedPrecondition(
+          domain::Message("error.cannot_open_file",
+                          {{"path", path}, {"reason", std::strerror(errno)}}));
     }
     const int op = (mode == Mode::kShared ? LOCK_SH : LOCK_EX) | LOCK_NB;
     if (::flock(fd, op) != 0) {

@@ -33,7 +33,8 @@ domain::StatusOr<Options> ReadOptions(http::Query& q, ReportQuery what) {
     return domain::Status::Malformed(
         "error.to_before_from",
         {{"to", domain::kNotBefore,
-          domain::Message("error.not_before", {{"other", domain::FieldTerm("from")}})}});
+          domain::Message("error.not_before",
+                          {{"other", domain::FieldTerm("from")}})}});
   }
   return o;
 }

@@ -100,8 +100,9 @@ void AddScheduleRoutes(Router& router) {
                               storage::CalendarWorkshopById(ctx.db, id));
              if (!workshop) {
                RETURN_IF_ERROR(services::Load<domain::Workshop>(ctx.db, id));
-               return domain::Status::FailedPrecondition(domain::Message(
-                   "error.workshop_without_dates", {{"id", std::to_string(id)}}));
+               return domain::Status::FailedPrecondition(
+                   domain::Message("error.workshop_without_dates",
+                                   {{"id", std::to_string(id)}}));
              }
              return Calendar(
                  reports::RenderCalendar(workshop->workshop.title, {*workshop},

@@ -60,9 +60,9 @@ domain::StatusOr<Response> RunImport(Context& ctx,
     // The writer runs the writes alone, and answers (in the reader's
     // language: this answer replaces the one the router gave it).
     Response deferred;
-    deferred.then_write = [write = std::move(planned.write), options,
-                           language = ctx.language](
-                              storage::Database& db) -> Response {
+    deferred.then_write =
+        [write = std::move(planned.write), options,
+         language = ctx.language](storage::Database& db) -> Response {
       auto answer = [&]() -> domain::StatusOr<Response> {
         ASSIGN_OR_RETURN(auto tx, storage::WriteTx::Begin(db));
         ASSIGN_OR_RETURN(auto report, write(tx));

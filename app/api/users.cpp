@@ -39,10 +39,10 @@ domain::StatusOr<services::UserChange> ReadChange(Context& ctx, bool create) {
       std::string password;
       FromJson(value, password, field, errors);
       if (password.size() < services::kMinPassword || password.size() > 1024) {
-        errors.Add(field, domain::kOutOfRange,
-                   domain::Message("error.password_length",
-                                   {{"min", services::kMinPassword},
-                                    {"max", 1024}}));
+        errors.Add(
+            field, domain::kOutOfRange,
+            domain::Message("error.password_length",
+                            {{"min", services::kMinPassword}, {"max", 1024}}));
       } else {
         change.password_hash = services::HashPassword(password);
       }

@@ -27,7 +27,8 @@ domain::StatusOr<Listing<storage::WorkshopFilter>> ReadWorkshopList(Query& q) {
     return domain::Status::Malformed(
         "error.to_before_from",
         {{"to", domain::kNotBefore,
-          domain::Message("error.not_before", {{"other", domain::FieldTerm("from")}})}});
+          domain::Message("error.not_before",
+                          {{"other", domain::FieldTerm("from")}})}});
   }
   return Listing<storage::WorkshopFilter>{f, page};
 }

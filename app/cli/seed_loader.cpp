@@ -76,9 +76,9 @@ StatusOr<E> DecodeRecord(const json::object& record,
   domain::Errors errors;
   codec::Decode(fields, entity, errors);
   if (!errors.empty())
-    return Status::Invalid(errors.list(),
-                           domain::Message("error.seed_record_malformed",
-                                           {{"record", label}}));
+    return Status::Invalid(
+        errors.list(),
+        domain::Message("error.seed_record_malformed", {{"record", label}}));
   return entity;
 }
 
@@ -117,7 +117,8 @@ class Loader {
   StatusOr<std::int64_t> Ref(const std::map<std::string, std::int64_t>& ids,
                              const json::value* key, const std::string& label) {
     if (!key || !key->is_string())
-      return Status::Invalid({{label, domain::kRequired, "error.missing_reference"}});
+      return Status::Invalid(
+          {{label, domain::kRequired, "error.missing_reference"}});
     auto it = ids.find(std::string(key->as_string()));
     if (it == ids.end()) {
       return Status::Invalid(
@@ -348,8 +349,8 @@ class Loader {
 StatusOr<std::string> ReadFile(const std::string& path) {
   std::ifstream in(path, std::ios::binary);
   if (!in) {
-    return Status::NotFound(domain::Message("error.cannot_read_file",
-                                            {{"path", path}}));
+    return Status::NotFound(
+        domain::Message("error.cannot_read_file", {{"path", path}}));
   }
   std::ostringstream out;
   out << in.rdbuf();

@@ -82,9 +82,9 @@ void FromJson(const json::value& j, E& out, const std::string& field,
   auto value = domain::FromText<E>(j.as_string());
   if (!value) {
     return e.Add(field, domain::kUnknownValue,
-                 domain::Message("error.unknown_value",
-                                 {{"allowed", domain::JoinAllowed(
-                                                  domain::Texts<E>())}}));
+                 domain::Message(
+                     "error.unknown_value",
+                     {{"allowed", domain::JoinAllowed(domain::Texts<E>())}}));
   }
   out = *value;
 }

@@ -88,9 +88,9 @@ domain::StatusOr<Rows> ParseCsv(std::string_view text,
   bool was_quoted = false;  // the current field began with a quote
   std::size_t quote_line = 0;
   const auto too_large = [&]() -> domain::Status {
-    return domain::Status::TooLarge(
-        domain::Message("error.sheet_too_large", {{"rows", limits.max_rows},
-                                                  {"columns", limits.max_columns}}));
+    return domain::Status::TooLarge(domain::Message(
+        "error.sheet_too_large",
+        {{"rows", limits.max_rows}, {"columns", limits.max_columns}}));
   };
   const auto end_field = [&] {
     row.emplace_back(std::move(field));

@@ -132,9 +132,9 @@ class Archive {
       }
       unzipped_ += static_cast<std::size_t>(n);
       if (unzipped_ > limits_.max_unzipped) {
-        return domain::Status::TooLarge(domain::Message(
-            "error.xlsx_unzips_too_large",
-            {{"megabytes", limits_.max_unzipped >> 20}}));
+        return domain::Status::TooLarge(
+            domain::Message("error.xlsx_unzips_too_large",
+                            {{"megabytes", limits_.max_unzipped >> 20}}));
       }
       if (XML_Parse(parser.get(), buffer.data(), static_cast<int>(n), n == 0) ==
           XML_STATUS_ERROR) {
@@ -333,9 +333,9 @@ domain::StatusOr<Rows> ReadXlsx(std::string_view bytes,
                 if (in_text) inline_text += t;
               }}));
   if (too_large) {
-    return domain::Status::TooLarge(
-        domain::Message("error.sheet_too_large", {{"rows", limits.max_rows},
-                                                  {"columns", limits.max_columns}}));
+    return domain::Status::TooLarge(domain::Message(
+        "error.sheet_too_large",
+        {{"rows", limits.max_rows}, {"columns", limits.max_columns}}));
   }
   if (error) return NotXlsx(*std::move(error));
   Rows out;

@@ -91,16 +91,16 @@ Response Problem(const domain::Status& status, Extensions extensions) {
   boost::json::object conflicts;
   if (!status.conflicts().empty())
     conflicts["conflicts"] = codec::ToJson(status.conflicts());
-  Response r = Answer(code, [code, status, conflicts = std::move(conflicts),
-                             extensions = std::move(extensions)](
-                                domain::Language lang) {
-    auto body = Body(lang, code, status.detail(), status.errors());
-    for (const auto& [key, value] : conflicts) body[key] = value;
-    if (extensions) {
-      for (const auto& [key, value] : extensions(lang)) body[key] = value;
-    }
-    return body;
-  });
+  Response r =
+      Answer(code, [code, status, conflicts = std::move(conflicts),
+                    extensions = std::move(extensions)](domain::Language lang) {
+        auto body = Body(lang, code, status.detail(), status.errors());
+        for (const auto& [key, value] : conflicts) body[key] = value;
+        if (extensions) {
+          for (const auto& [key, value] : extensions(lang)) body[key] = value;
+        }
+        return body;
+      });
   if (status.code() == domain::Code::kUnauthenticated) {
     r.headers.emplace_back("WWW-Authenticate", "Bearer realm=\"capdev\"");
   }

@@ -57,7 +57,8 @@ std::optional<std::int64_t> Query::Integer(std::string_view name,
   auto n = ParseInt(*text);
   if (!n || *n < min || *n > max) {
     Note(name, domain::kOutOfRange,
-         domain::Message("error.whole_number_range", {{"min", min}, {"max", max}}));
+         domain::Message("error.whole_number_range",
+                         {{"min", min}, {"max", max}}));
     return std::nullopt;
   }
   return n;

@@ -166,8 +166,8 @@ domain::StatusOr<Response> Router::Run(
   for (const auto& [name, value] : pairs) {
     const auto& known = route.info.query;
     if (std::find(known.begin(), known.end(), name) == known.end()) {
-      unknown.push_back(
-          domain::FieldError(name, domain::kNotAllowed, "error.unknown_parameter"));
+      unknown.emplace_back(name, domain::kNotAllowed,
+                           domain::Message("error.unknown_parameter"));
       names += (names.empty() ? "'" : ", '") + name + "'";
     }
   }

@@ -16,8 +16,8 @@
 #include <vector>
 
 #include "app/http/problem.hpp"
-#include "app/i18n/catalog.hpp"
 #include "app/http/security_headers.hpp"
+#include "app/i18n/catalog.hpp"
 
 namespace capdev::http {
 
@@ -274,8 +274,8 @@ void Server::Impl::Accept() {
               {"type", "about:blank"},
               {"title", i18n::Text(domain::Language::kEn, "http.status_503")},
               {"status", 503},
-              {"detail", i18n::Text(domain::Language::kEn,
-                                    "error.too_many_connections")},
+              {"detail",
+               i18n::Text(domain::Language::kEn, "error.too_many_connections")},
               {"errors", boost::json::array{}}});
           return "HTTP/1.1 503 Service Unavailable\r\nContent-Type: "
                  "application/problem+json\r\n"

@@ -38,13 +38,14 @@ const char* Locale(Language language) {
 
 std::string Joined(Language language, const domain::CountList& list) {
   std::vector<icu::UnicodeString> items;
+  items.reserve(list.counts.size());
   for (const auto& [name, n] : list.counts) {
     items.push_back(icu::UnicodeString::fromUTF8(
         Render(language, domain::Message(list.prefix + name, {{"n", n}}))));
   }
   UErrorCode status = U_ZERO_ERROR;
-  std::unique_ptr<icu::ListFormatter> format(
-      icu::ListFormatter::createInstance(icu::Locale(Locale(language)), status));
+  std::unique_ptr<icu::ListFormatter> format(icu::ListFormatter::createInstance(
+      icu::Locale(Locale(language)), status));
   icu::UnicodeString out;
   if (U_SUCCESS(status)) {
     format->format(items.data(), static_cast<int32_t>(items.size()), out,
@@ -156,11 +157,12 @@ std::string Render(Language language, const domain::Message& message) {
 std::vector<std::string> CatalogFaults() {
   std::vector<std::string> faults;
   for (const auto language : kLanguages) {
-    const auto other = language == Language::kEn ? Language::kZh : Language::kEn;
+    const auto other =
+        language == Language::kEn ? Language::kZh : Language::kEn;
     for (const auto& [key, pattern] : Catalog(language)) {
       if (!Has(other, key)) {
-        faults.push_back(key + " (" + std::string(Tag(language)) + "): only in " +
-                         std::string(Tag(language)));
+        faults.push_back(key + " (" + std::string(Tag(language)) +
+                         "): only in " + std::string(Tag(language)));
       }
       if (pattern.find_first_of("{}'") == std::string::npos) continue;
       UErrorCode status = U_ZERO_ERROR;

@@ -206,7 +206,8 @@ domain::StatusOr<std::string> RenderIati(const IatiActivity& a) {
   }
   if (!a.start && !a.end) {
     return domain::Status::Invalid(
-        {}, domain::Message("error.iati_no_dates", {{"project", a.project.code}}));
+        {},
+        domain::Message("error.iati_no_dates", {{"project", a.project.code}}));
   }
   const std::string& ref = *reporter->organization.iati_ref;
   XmlWriter x;

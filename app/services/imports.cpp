@@ -50,9 +50,9 @@ domain::Status ImportRefusal(const ImportReport& report) {
       std::string rows;
       for (auto r : u.rows)
         rows += (rows.empty() ? "" : ", ") + std::to_string(r);
-      errors.push_back({"organization", domain::kNotFound,
+      errors.emplace_back("organization", domain::kNotFound,
                         domain::Message("error.agency_unmatched",
-                                        {{"name", u.name}, {"rows", rows}})});
+                                        {{"name", u.name}, {"rows", rows}}));
     }
     detail = domain::Message(
         "error.agencies_unmatched",

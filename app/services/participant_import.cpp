@@ -66,7 +66,7 @@ std::optional<std::int64_t> ListOrder(const std::string& text,
       std::from_chars(text.data(), text.data() + text.size(), n);
   if (ec != std::errc() || end != text.data() + text.size() || n < 0 ||
       n > domain::kMaxCount) {
-    errors.push_back({"list_order", domain::kInvalid, "error.list_order"});
+    errors.emplace_back("list_order", domain::kInvalid, domain::Message("error.list_order"));
     return std::nullopt;
   }
   return n;
@@ -97,8 +97,7 @@ void ReadRow(const ImportHeader& header,
     if (const auto g = domain::GenderOf(gender)) {
       person["gender"] = domain::ToText(*g);
     } else {
-      row.errors.push_back(
-          {"gender", domain::kUnknownValue, "error.gender_values"});
+      row.errors.emplace_back("gender", domain::kUnknownValue, domain::Message("error.gender_values"));
     }
   }
   json::object registration;
@@ -141,8 +140,7 @@ domain::StatusOr<Plan> MakePlan(storage::Database& db, std::int64_t workshop_id,
   RETURN_IF_ERROR(Load<domain::Workshop>(db, workshop_id));
   const auto header_index = FindHeaderRow(
       sheet, {ImportColumn::kFullName, ImportColumn::kNativeName});
-  if (!header_index)
-    return MissingColumn("participants");
+  if (!header_index) return MissingColumn("participants");
   Plan plan;
   auto& report = plan.report;
   report.header_row = *header_index + 1;
@@ -201,10 +199,9 @@ domain::StatusOr<Plan> MakePlan(storage::Database& db, std::int64_t workshop_id,
         for (auto id : named)
           ids += (ids.empty() ? "" : ", ") + std::to_string(id);
         row.action = ImportAction::kError;
-        row.errors.push_back(
-            {"full_name", domain::kInvalid,
+        row.errors.emplace_back("full_name", domain::kInvalid,
              domain::Message("error.names_several_people",
-                             {{"n", named.size()}, {"ids", ids}})});
+                             {{"n", named.size()}, {"ids", ids}}));
         continue;
       }
       if (!named.empty()) found = named.front();
@@ -358,10 +355,9 @@ domain::StatusOr<ImportReport> Write(storage::WriteTx& tx,
       const auto& first = plan.rows[*p.same_as].report;
       if (first.action == ImportAction::kError) {
         row.action = ImportAction::kError;
-        row.errors.push_back(
-            {"row", domain::kInvalid,
+        row.errors.emplace_back("row", domain::kInvalid,
              domain::Message("error.same_person_as_unsaved_row",
-                             {{"row", first.row}})});
+                             {{"row", first.row}}));
         continue;
       }
       row.person_id = first.person_id;

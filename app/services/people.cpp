@@ -26,7 +26,8 @@ domain::Status CheckAndValidate(storage::Database& db,
       {"id", std::to_string(holder->id)}, {"name", holder->full_name}};
   return domain::Status::AlreadyExists(
       domain::Message("error.email_of_other_person", who),
-      {{"email", domain::kTaken, domain::Message("error.email_belongs_to", who)}});
+      {{"email", domain::kTaken,
+        domain::Message("error.email_belongs_to", who)}});
 }
 
 }  // namespace

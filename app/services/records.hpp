@@ -34,9 +34,9 @@ domain::StatusOr<E> Load(storage::Database& db, std::int64_t id) {
 
 // "no organization with id 12", for a field that refers to one.
 inline domain::Message NoSuch(std::string_view noun, std::int64_t id) {
-  return domain::Message("error.no_such_record",
-                         {{"noun", storage::RecordTerm(noun)},
-                          {"id", std::to_string(id)}});
+  return domain::Message(
+      "error.no_such_record",
+      {{"noun", storage::RecordTerm(noun)}, {"id", std::to_string(id)}});
 }
 
 // Adds "no organization with id N" under `field` when `id` is set and
@@ -64,8 +64,9 @@ domain::StatusOr<std::pair<E, E>> LoadMerge(storage::Database& db,
   if (into_id == id) {
     return domain::Status::Invalid(
         {{"into_id", domain::kInvalid,
-          domain::Message("error.merge_into_itself",
-                          {{"noun", storage::RecordTerm(domain::Fields<E>::kNoun)}})}});
+          domain::Message(
+              "error.merge_into_itself",
+              {{"noun", storage::RecordTerm(domain::Fields<E>::kNoun)}})}});
   }
   ASSIGN_OR_RETURN(auto into, storage::Get<E>(db, into_id));
   if (!into) {

@@ -40,8 +40,7 @@ domain::Status KeepsAnAdmin(storage::Database& db,
     if (a.id != changed.id && a.role == Role::kAdmin && !a.disabled)
       return domain::Status::Ok();
   }
-  return domain::Status::FailedPrecondition(
-      "error.last_admin");
+  return domain::Status::FailedPrecondition("error.last_admin");
 }
 
 // The audit trail's view of a user: never the password hash.

@@ -105,7 +105,8 @@ domain::StatusOr<Written<domain::Workshop>> UpdateWorkshop(
   RETURN_IF_ERROR(CheckAndValidate(tx.db(), after, draft.errors));
   // Validate requires a status, and a stored workshop has one.
   if (!before.status || !after.status)
-    return domain::Status::Invalid({{"status", domain::kRequired, "error.required"}});
+    return domain::Status::Invalid(
+        {{"status", domain::kRequired, "error.required"}});
   RETURN_IF_ERROR(domain::CheckTransition(*before.status, *after.status));
   RETURN_IF_ERROR(domain::CheckHeldHasStarted(after, domain::Date::Today()));
   RETURN_IF_ERROR(KeepsMarkedDays(tx.db(), before, after));

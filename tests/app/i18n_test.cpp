@@ -3,8 +3,6 @@
 // themselves catalog entries), and catalogs that hold every key the server
 // names, in both languages.
 
-#include "app/i18n/catalog.hpp"
-
 #include <SQLiteCpp/Database.h>
 #include <SQLiteCpp/Statement.h>
 #include <gtest/gtest.h>
@@ -16,6 +14,7 @@
 #include <set>
 #include <sstream>
 
+#include "app/i18n/catalog.hpp"
 #include "domain/organization.hpp"
 #include "domain/person.hpp"
 #include "domain/project.hpp"
@@ -129,8 +128,8 @@ TEST(RenderTest, AKeyTheCatalogLacksRendersAsItself) {
 }
 
 TEST(LogTextTest, IsEnglishWithEveryEntry) {
-  const auto s = domain::Status::Invalid(
-      {{"title", domain::kRequired, "error.required"}});
+  const auto s =
+      domain::Status::Invalid({{"title", domain::kRequired, "error.required"}});
   EXPECT_EQ(LogText(s), "The request breaks a rule.; title: is required");
   EXPECT_EQ(LogText(domain::Status::Internal("disk on fire")), "disk on fire");
 }
@@ -227,11 +226,11 @@ TEST(CatalogTest, HoldsTheKeysTheServerMakes) {
         domain::Fields<domain::Project>::kUnique,
         domain::Fields<domain::Person>::kUnique, std::string_view("username")})
     EXPECT_TRUE(en.contains("field." + std::string(field))) << field;
-  for (const auto code : {domain::kRequired, domain::kInvalid, domain::kTooLong,
-                          domain::kOutOfRange, domain::kUnknownValue,
-                          domain::kNotBefore, domain::kTaken, domain::kNotFound,
-                          domain::kNotAllowed, domain::kInUse,
-                          domain::kRepeated, domain::kTooMany})
+  for (const auto code :
+       {domain::kRequired, domain::kInvalid, domain::kTooLong,
+        domain::kOutOfRange, domain::kUnknownValue, domain::kNotBefore,
+        domain::kTaken, domain::kNotFound, domain::kNotAllowed, domain::kInUse,
+        domain::kRepeated, domain::kTooMany})
     EXPECT_TRUE(en.contains("error." + std::string(code.text))) << code.text;
 
   testing::TempDir dir;

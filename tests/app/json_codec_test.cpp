@@ -58,8 +58,9 @@ TEST(JsonCodecTest, RefusesAKeyRepeatedInOneObject) {
   auto body = http::ParseBody(WithBody(R"({"role":"viewer","role":"admin"})"));
   ASSERT_FALSE(body.ok());
   EXPECT_EQ(http::HttpStatus(body.status().code()), 400);
-  EXPECT_THAT(body.status().errors(),
-              ElementsAre(Error("role", domain::kRepeated, "error.appears_twice")));
+  EXPECT_THAT(
+      body.status().errors(),
+      ElementsAre(Error("role", domain::kRepeated, "error.appears_twice")));
 }
 
 TEST(JsonCodecTest, NamesWhereANestedKeyIsRepeated) {
@@ -151,7 +152,8 @@ TEST(JsonCodecTest, RejectsANumberWhereAStringIsExpected) {
   std::string out = "kept";
   domain::Errors e;
   codec::FromJson(json::value(5), out, "city", e);
-  EXPECT_THAT(e.list(), ElementsAre(Error("city", domain::kInvalid, "error.not_string")));
+  EXPECT_THAT(e.list(),
+              ElementsAre(Error("city", domain::kInvalid, "error.not_string")));
   EXPECT_EQ(out, "kept");
 }
 
@@ -170,7 +172,8 @@ TEST(JsonCodecTest, RejectsAStringWhereAnIntegerIsExpected) {
   std::int64_t out = 7;
   domain::Errors e;
   codec::FromJson(json::value("12"), out, "capacity", e);
-  EXPECT_THAT(e.list(), ElementsAre(Error("capacity", domain::kInvalid, "error.not_integer")));
+  EXPECT_THAT(e.list(), ElementsAre(Error("capacity", domain::kInvalid,
+                                          "error.not_integer")));
   EXPECT_EQ(out, 7);
 }
 
@@ -178,7 +181,8 @@ TEST(JsonCodecTest, RejectsAFractionWhereAnIntegerIsExpected) {
   std::int64_t out = 7;
   domain::Errors e;
   codec::FromJson(json::parse("1.5"), out, "capacity", e);
-  EXPECT_THAT(e.list(), ElementsAre(Error("capacity", domain::kInvalid, "error.not_integer")));
+  EXPECT_THAT(e.list(), ElementsAre(Error("capacity", domain::kInvalid,
+                                          "error.not_integer")));
   EXPECT_EQ(out, 7);
 }
 
@@ -186,7 +190,8 @@ TEST(JsonCodecTest, RejectsAnIntegerBeyondInt64AsTooLarge) {
   std::int64_t out = 7;
   domain::Errors e;
   codec::FromJson(json::parse("9223372036854775808"), out, "capacity", e);
-  EXPECT_THAT(e.list(), ElementsAre(Error("capacity", domain::kOutOfRange, "error.integer_too_large")));
+  EXPECT_THAT(e.list(), ElementsAre(Error("capacity", domain::kOutOfRange,
+                                          "error.integer_too_large")));
   EXPECT_EQ(out, 7);
 }
 
@@ -199,7 +204,8 @@ TEST(JsonCodecTest, ReadsABoolAndNothingElse) {
     FromJson(json::parse(text), out, "dates_estimated", e);
   }
   EXPECT_EQ(e.list().size(), 3u);
-  EXPECT_EQ(e.list()[0], Error("dates_estimated", domain::kInvalid, "error.not_boolean"));
+  EXPECT_EQ(e.list()[0],
+            Error("dates_estimated", domain::kInvalid, "error.not_boolean"));
   EXPECT_TRUE(out);
 }
 
@@ -219,7 +225,8 @@ TEST(JsonCodecTest, RejectsAStringWhereANumberIsExpected) {
   double out = 1.0;
   domain::Errors e;
   codec::FromJson(json::value("2500"), out, "amount", e);
-  EXPECT_THAT(e.list(), ElementsAre(Error("amount", domain::kInvalid, "error.not_number")));
+  EXPECT_THAT(e.list(), ElementsAre(Error("amount", domain::kInvalid,
+                                          "error.not_number")));
   EXPECT_DOUBLE_EQ(out, 1.0);
 }
 
@@ -237,8 +244,8 @@ TEST(JsonCodecTest, RejectsWhatIsNotARealDate) {
     domain::Date out;
     domain::Errors e;
     codec::FromJson(json::parse(text), out, "start_date", e);
-    EXPECT_THAT(e.list(),
-                ElementsAre(Error("start_date", domain::kInvalid, "error.not_date")))
+    EXPECT_THAT(e.list(), ElementsAre(Error("start_date", domain::kInvalid,
+                                            "error.not_date")))
         << text;
   }
 }
@@ -256,15 +263,18 @@ TEST(JsonCodecTest, NamesEachEntryOfAnArrayThatIsNotAString) {
   std::vector<std::string> out;
   domain::Errors e;
   codec::FromJson(json::parse(R"(["a", 1, "b", null])"), out, "topics", e);
-  EXPECT_THAT(e.list(), ElementsAre(Error("topics[1]", domain::kInvalid, "error.not_string"),
-                                    Error("topics[3]", domain::kInvalid, "error.not_string")));
+  EXPECT_THAT(
+      e.list(),
+      ElementsAre(Error("topics[1]", domain::kInvalid, "error.not_string"),
+                  Error("topics[3]", domain::kInvalid, "error.not_string")));
 }
 
 TEST(JsonCodecTest, RejectsAStringWhereAnArrayOfStringsIsExpected) {
   std::vector<std::string> out = {"old"};
   domain::Errors e;
   codec::FromJson(json::value("visas"), out, "topics", e);
-  EXPECT_THAT(e.list(), ElementsAre(Error("topics", domain::kInvalid, "error.not_array")));
+  EXPECT_THAT(e.list(), ElementsAre(Error("topics", domain::kInvalid,
+                                          "error.not_array")));
   EXPECT_THAT(out, ElementsAre("old"));
 }
 
@@ -288,7 +298,8 @@ TEST(JsonCodecTest, AnUnreadableValueLeavesAnOptionalAsItWas) {
   std::optional<std::int64_t> out = 30;
   domain::Errors e;
   codec::FromJson(json::value("thirty"), out, "capacity", e);
-  EXPECT_THAT(e.list(), ElementsAre(Error("capacity", domain::kInvalid, "error.not_integer")));
+  EXPECT_THAT(e.list(), ElementsAre(Error("capacity", domain::kInvalid,
+                                          "error.not_integer")));
   EXPECT_EQ(out, 30);
 }
 
@@ -304,10 +315,11 @@ TEST(JsonCodecTest, AnUnknownEnumerationTextListsTheAllowedTexts) {
   domain::Severity out = domain::Severity::kWarning;
   domain::Errors e;
   codec::FromJson(json::value("fatal"), out, "severity", e);
-  EXPECT_THAT(e.list(),
-              ElementsAre(Error("severity", domain::kUnknownValue,
-                                domain::Message("error.unknown_value",
-                                                {{"allowed", "conflict, warning"}}))));
+  EXPECT_THAT(
+      e.list(),
+      ElementsAre(Error("severity", domain::kUnknownValue,
+                        domain::Message("error.unknown_value",
+                                        {{"allowed", "conflict, warning"}}))));
   EXPECT_EQ(out, domain::Severity::kWarning);
 }
 
@@ -320,8 +332,8 @@ TEST(JsonCodecTest, AnUnknownEnumerationTextNamesEveryAllowedText) {
   EXPECT_EQ(e.list()[0].code, "unknown_value");
   EXPECT_EQ(e.list()[0].message.key(), "error.unknown_value");
   ASSERT_EQ(e.list()[0].message.args().size(), 1u);
-  const std::string message = std::get<std::string>(
-      e.list()[0].message.args()[0].second.value());
+  const std::string message =
+      std::get<std::string>(e.list()[0].message.args()[0].second.value());
   for (auto text : domain::Texts<domain::WorkshopKind>()) {
     EXPECT_THAT(message, HasSubstr(std::string(text)));
   }
@@ -332,7 +344,8 @@ TEST(JsonCodecTest, RejectsANumberWhereAnEnumerationIsExpected) {
   domain::Gender out = domain::Gender::kUndisclosed;
   domain::Errors e;
   codec::FromJson(json::value(1), out, "gender", e);
-  EXPECT_THAT(e.list(), ElementsAre(Error("gender", domain::kInvalid, "error.not_string")));
+  EXPECT_THAT(e.list(), ElementsAre(Error("gender", domain::kInvalid,
+                                          "error.not_string")));
 }
 
 }  // namespace

@@ -30,7 +30,8 @@ TEST(JsonCodecTest, DecodeRefusesAReadOnlyField) {
   domain::Errors e;
   codec::Decode(
       json::parse(R"({"workshop_id": 3, "person_id": 8})").as_object(), r, e);
-  EXPECT_THAT(e.list(), ElementsAre(Error("workshop_id", domain::kNotAllowed, "error.read_only")));
+  EXPECT_THAT(e.list(), ElementsAre(Error("workshop_id", domain::kNotAllowed,
+                                          "error.read_only")));
   EXPECT_EQ(r.workshop_id, 0);
   EXPECT_EQ(r.person_id, 8);
 }
@@ -40,8 +41,8 @@ TEST(JsonCodecTest, DecodeRefusesAFieldTheResourceDoesNotHave) {
   domain::Errors e;
   codec::Decode(json::parse(R"({"person_id": 8, "colour": "red"})").as_object(),
                 r, e);
-  EXPECT_THAT(e.list(),
-              ElementsAre(Error("colour", domain::kNotAllowed, "error.not_a_field_of_resource")));
+  EXPECT_THAT(e.list(), ElementsAre(Error("colour", domain::kNotAllowed,
+                                          "error.not_a_field_of_resource")));
 }
 
 TEST(JsonCodecTest, DecodeIgnoresTheId) {
@@ -85,7 +86,8 @@ TEST(JsonCodecTest, DecodeListNamesTheEntryOfEachError) {
   EXPECT_EQ(list[0].person_id, 8);
   EXPECT_THAT(e.list(),
               ElementsAre(Error("[1]", domain::kInvalid, "error.not_object"),
-                          Error("[2].person_id", domain::kInvalid, "error.not_integer")));
+                          Error("[2].person_id", domain::kInvalid,
+                                "error.not_integer")));
 }
 
 TEST(JsonCodecTest, DraftListsOnlyTheWritableFieldsSent) {

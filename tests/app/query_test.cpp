@@ -75,7 +75,8 @@ TEST(QueryTest, DateRefusesADayThatDoesNotExist) {
   auto q = Of({{"to", "2026-02-29"}});
   EXPECT_EQ(q.Date("to"), std::nullopt);
   ASSERT_FALSE(q.Check().ok());
-  EXPECT_EQ(q.Check().errors().at(0).message, domain::Message("error.not_date"));
+  EXPECT_EQ(q.Check().errors().at(0).message,
+            domain::Message("error.not_date"));
 }
 
 TEST(QueryTest, BoolReadsTrueFalseOneAndZero) {
@@ -105,8 +106,9 @@ TEST(QueryTest, OneOfAcceptsOnlyTheAllowedTexts) {
   EXPECT_EQ(bad.OneOf("format", kFormats), std::nullopt);
   ASSERT_FALSE(bad.Check().ok());
   EXPECT_EQ(bad.Check().errors().at(0).code, "unknown_value");
-  EXPECT_EQ(bad.Check().errors().at(0).message,
-            domain::Message("error.unknown_value", {{"allowed", "json, csv, html"}}));
+  EXPECT_EQ(
+      bad.Check().errors().at(0).message,
+      domain::Message("error.unknown_value", {{"allowed", "json, csv, html"}}));
 }
 
 TEST(QueryTest, EnumReadsTheValueOfItsText) {
@@ -202,8 +204,8 @@ TEST(QueryTest, NoteAddsARuleBrokenByReadableValues) {
   const domain::Message before("error.not_before",
                                {{"other", domain::FieldTerm("from")}});
   q.Note("to", domain::kNotBefore, before);
-  EXPECT_THAT(q.Check().errors(),
-              ElementsAre(domain::FieldError{"to", domain::kNotBefore, before}));
+  EXPECT_THAT(q.Check().errors(), ElementsAre(domain::FieldError{
+                                      "to", domain::kNotBefore, before}));
 }
 
 TEST(QueryTest, CheckIsOkWhenEverythingWasRead) {

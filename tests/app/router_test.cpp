@@ -204,7 +204,8 @@ TEST_F(RouterTest, RoutesNeedASignedInUserWithThePermission) {
       [](const Request& r, const std::optional<std::string>&,
          storage::Database&) -> domain::StatusOr<domain::Principal> {
         auto role = domain::FromText<domain::Role>(r.authorization);
-        if (!role) return domain::Status::Unauthenticated("error.sign_in_first");
+        if (!role)
+          return domain::Status::Unauthenticated("error.sign_in_first");
         return domain::Principal{
             .user_id = 1, .username = r.authorization, .role = *role};
       });

@@ -159,10 +159,9 @@ TEST(AccountRulesTest, AFunderNeedsAnOrganization) {
 TEST(AccountRulesTest, OnlyAFunderMayHaveAnOrganization) {
   for (Role role : {Role::kAdmin, Role::kCoordinator, Role::kViewer}) {
     auto s = ValidateAccount("amina", role, 8);
-    EXPECT_EQ(
-        Messages(s),
-        (std::vector<std::string>{
-            "organization_id: not_allowed error.only_for_funder"}))
+    EXPECT_EQ(Messages(s),
+              (std::vector<std::string>{
+                  "organization_id: not_allowed error.only_for_funder"}))
         << ToText(role);
   }
 }

@@ -93,9 +93,8 @@ TEST(WorkshopLifecycleTest, RefusesTheOthersWithAReason) {
     // The reason: why it cannot (held, cancelled, not confirmed yet).
     EXPECT_TRUE(s.detail().key().starts_with("error.transition_"))
         << s.detail();
-    EXPECT_EQ(s.detail().args(),
-              (std::vector<std::pair<std::string, Arg>>{{"from", from},
-                                                        {"to", to}}));
+    EXPECT_EQ(s.detail().args(), (std::vector<std::pair<std::string, Arg>>{
+                                     {"from", from}, {"to", to}}));
   }
 }
 

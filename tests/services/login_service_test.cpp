@@ -128,8 +128,9 @@ TEST_F(LoginServiceTest, UnknownUsernamesAreCountedAlike) {
     auto refused = auth_->Login(db_, name, kPassword, kStranger);
     ASSERT_FALSE(refused.ok());
     EXPECT_EQ(refused.status().code(), Code::kResourceExhausted);
-    EXPECT_EQ(refused.status().detail(),
-              domain::Message("error.too_many_failed_logins", {{"seconds", 2}}));
+    EXPECT_EQ(
+        refused.status().detail(),
+        domain::Message("error.too_many_failed_logins", {{"seconds", 2}}));
   }
 }
 

@@ -78,9 +78,10 @@ TEST_F(PersonServiceTest, AnEmailBelongsToOnePerson) {
   EXPECT_EQ(other.status().errors()[0].field, "email");
   EXPECT_EQ(other.status().errors()[0].code, "taken");
   // It names the person who has it.
-  EXPECT_EQ(other.status().detail(),
-            domain::Message("error.email_of_other_person",
-                            {{"id", std::to_string(wang)}, {"name", "WANG Fang"}}));
+  EXPECT_EQ(
+      other.status().detail(),
+      domain::Message("error.email_of_other_person",
+                      {{"id", std::to_string(wang)}, {"name", "WANG Fang"}}));
   EXPECT_EQ(Count("people"), 1);
 }
 

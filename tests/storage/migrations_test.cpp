@@ -102,10 +102,9 @@ TEST(MigrationsTest, RefusesADatabaseNewerThanTheBinary) {
       std::to_string(LatestSchemaVersion() + 1) + ", 'from the future')"));
   auto s = Migrate(db);
   EXPECT_EQ(s.code(), domain::Code::kFailedPrecondition);
-  EXPECT_EQ(s.detail(),
-            domain::Message("error.schema_newer",
-                            {{"version", LatestSchemaVersion() + 1},
-                             {"latest", LatestSchemaVersion()}}));
+  EXPECT_EQ(s.detail(), domain::Message("error.schema_newer",
+                                        {{"version", LatestSchemaVersion() + 1},
+                                         {"latest", LatestSchemaVersion()}}));
 }
 
 }  // namespace
