@@ -133,6 +133,50 @@ TEST_F(LanguageApiTest, TheUsersOwnLanguageBeatsAcceptLanguage) {
             "The request breaks a rule.");
 }
 
+// An import's report and its refusal carry each row's errors in the
+// reader's language too.
+TEST_F(LanguageApiTest, AnImportsRowsAreInTheReadersLanguage) {
+  const auto workshop = Workshop(Project("P"));
+  const auto import = "/api/v1/workshops/" + std::to_string(workshop) +
+                      "/registrations/import";
+  const auto upload = [&](const std::string& query,
+                          const std::string& languages) {
+    Connection c(port());
+    c.Send(FormatRequest("POST", import + query, "Name,Gender\nLI Na,X\n",
+                         "Content-Type: text/csv\r\nAccept-Language: " +
+                             languages + "\r\n"));
+    return *c.Read();
+  };
+  const auto row_error = [](const json::value& answer) {
+    return answer.at("rows").at(0).at("errors").at(0);
+  };
+
+  auto dry = upload("", "zh-CN");
+  ASSERT_EQ(dry.status, 200) << dry.body;
+  auto error = row_error(dry.Json());
+  EXPECT_EQ(error.at("field"), "gender");
+  EXPECT_EQ(error.at("code"), "unknown_value");
+  EXPECT_EQ(error.at("message"),
+            "必须是 F、M、女、男、female、male、other 或 undisclosed");
+
+  auto refused = upload("?dry_run=false", "zh-CN");
+  ExpectProblem(refused, 422);
+  auto problem = refused.Json();
+  EXPECT_EQ(problem.at("detail"),
+            "部分行无法导入，未保存任何内容。请更正这些行（或使用 "
+            "skip_invalid=true 导入以保存其他行），然后重新导入文件。");
+  EXPECT_EQ(Entry(problem, "rows[2].gender").at("code"), "unknown_value");
+  EXPECT_EQ(row_error(problem).at("message"),
+            "必须是 F、M、女、男、female、male、other 或 undisclosed");
+
+  refused = upload("?dry_run=false", "en");
+  problem = refused.Json();
+  EXPECT_EQ(row_error(problem).at("message"),
+            "must be F, M, 女, 男, female, male, other or undisclosed");
+  EXPECT_EQ(Entry(problem, "rows[2].gender").at("message"),
+            "must be F, M, 女, 男, female, male, other or undisclosed");
+}
+
 TEST_F(LanguageApiTest, ALanguageWeDoNotHaveIsRefused) {
   const auto r = Send("PATCH", "/api/v1/me", {{"language", "fr"}}, "zh");
   ExpectProblem(r, 422);
