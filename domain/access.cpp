@@ -36,9 +36,7 @@ std::optional<std::int64_t> LimitedToOrganization(const Principal& user) {
 Status SeesOrganization(const Principal& user, std::int64_t organization_id) {
   const auto own = LimitedToOrganization(user);
   if (!own || own == organization_id) return Status::Ok();
-  return Status::PermissionDenied(
-      "a funder user sees its own organization's reports and submissions "
-      "only");
+  return Status::PermissionDenied("error.funder_sees_own_organization");
 }
 
 StatusOr<std::optional<std::int64_t>> VisibleOrganizations(
@@ -56,15 +54,15 @@ Status ValidateAccount(std::string_view username, std::optional<Role> role,
   if (std::any_of(name.begin(), name.end(), [](char c) {
         return static_cast<unsigned char>(c) <= 0x20 || c == 0x7F;
       })) {
-    e.Add("username", "must not contain spaces or control characters");
+    e.Add("username", kInvalid, "error.username_characters");
   } else {
     e.MaxLength("username", name, kMaxShort);
   }
   e.Required("role", role);
   if (role == Role::kFunder && !organization_id)
-    e.Add("organization_id", "is required for a funder user");
+    e.Add("organization_id", kRequired, "error.required_for_funder");
   if (role && role != Role::kFunder && organization_id)
-    e.Add("organization_id", "is only for funder users");
+    e.Add("organization_id", kNotAllowed, "error.only_for_funder");
   return e.ToStatus();
 }
 

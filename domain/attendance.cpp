@@ -17,13 +17,15 @@ Status ValidateSheet(std::span<const AttendanceMark> sheet,
     const auto& m = sheet[i];
     e.Required(at + "status", m.status);
     if (m.person_id <= 0) {
-      e.Add(at + "person_id", "is required (a positive id)");
+      e.Add(at + "person_id", kRequired, "error.required_id");
     } else if (!seen.insert(m.person_id).second) {
-      e.Add(at + "person_id",
-            "person " + std::to_string(m.person_id) + " is marked twice");
+      e.Add(at + "person_id", kRepeated,
+            Message("error.person_marked_twice",
+                    {{"person", std::to_string(m.person_id)}}));
     } else if (!registered_people.contains(m.person_id)) {
-      e.Add(at + "person_id", "person " + std::to_string(m.person_id) +
-                                  " is not registered for this workshop");
+      e.Add(at + "person_id", kNotAllowed,
+            Message("error.person_not_registered",
+                    {{"person", std::to_string(m.person_id)}}));
     }
   }
   return e.ToStatus();

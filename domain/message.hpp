@@ -27,6 +27,16 @@ inline Term FieldTerm(std::string_view field) {
   return {"field." + std::string(field)};
 }
 
+// Things counted, read as one list ("1 organization below it and 2
+// people", 1个下级机构和2名人员): each is the catalog entry `prefix` +
+// its name with the count as {n}, joined as the reader's language joins a
+// list. Sent beside the message as {name: count}.
+struct CountList {
+  std::string prefix;  // "error.referenced_by."
+  std::vector<std::pair<std::string, std::int64_t>> counts;
+  bool operator==(const CountList&) const = default;
+};
+
 class Arg {
  public:
   template <std::integral I>
@@ -36,7 +46,10 @@ class Arg {
   Arg(const char* s) : value_(std::string(s)) {}       // NOLINT(google-explicit-constructor)
   Arg(std::string_view s) : value_(std::string(s)) {}  // NOLINT(google-explicit-constructor)
   Arg(Term t) : value_(std::move(t)) {}                // NOLINT(google-explicit-constructor)
-  using Value = std::variant<std::int64_t, double, std::string, Term>;
+  // NOLINTNEXTLINE(google-explicit-constructor)
+  Arg(CountList c) : value_(std::move(c)) {}
+  using Value =
+      std::variant<std::int64_t, double, std::string, Term, CountList>;
   const Value& value() const { return value_; }
   bool operator==(const Arg&) const = default;
 
@@ -64,16 +77,12 @@ class Message {
   // A literal must be a catalog key: prose does not compile.
   // NOLINTNEXTLINE(google-explicit-constructor): Status::NotFound("error.not_found")
   consteval Message(const char* catalog_key) : literal_(catalog_key) {
-    // TRANSITIONAL: enabled once every call site names a key.
-    // if (!IsCatalogKey(catalog_key)) throw "not a catalog key";
+    if (!IsCatalogKey(catalog_key)) throw "not a catalog key";
   }
   // A key built at run time ("enum.workshop_status." + value) and values.
   Message(std::string catalog_key,
           std::vector<std::pair<std::string, Arg>> values)
       : owned_(std::move(catalog_key)), args_(std::move(values)) {}
-  // TRANSITIONAL: English prose until every call site names a key.
-  // NOLINTNEXTLINE(google-explicit-constructor)
-  Message(std::string legacy) : owned_(std::move(legacy)) {}
 
   std::string_view key() const { return owned_ ? *owned_ : literal_; }
   const std::vector<std::pair<std::string, Arg>>& args() const { return args_; }
@@ -84,9 +93,6 @@ class Message {
   bool operator==(const Message& o) const {
     return key() == o.key() && args_ == o.args_;
   }
-  // TRANSITIONAL: tests that compare prose.
-  bool operator==(const char* s) const { return key() == s; }
-  bool operator==(const std::string& s) const { return key() == s; }
 
  private:
   std::string_view literal_;  // a literal's static storage
@@ -99,10 +105,19 @@ inline std::ostream& operator<<(std::ostream& out, const Message& m) {
   out << m.key();
   for (const auto& [name, arg] : m.args()) {
     out << ' ' << name << '=';
-    std::visit([&](const auto& v) {
-      if constexpr (std::is_same_v<std::decay_t<decltype(v)>, Term>) out << v.key;
-      else out << v;
-    }, arg.value());
+    std::visit(
+        [&](const auto& v) {
+          using V = std::decay_t<decltype(v)>;
+          if constexpr (std::is_same_v<V, Term>) {
+            out << v.key;
+          } else if constexpr (std::is_same_v<V, CountList>) {
+            for (const auto& [what, n] : v.counts)
+              out << what << ':' << n << ';';
+          } else {
+            out << v;
+          }
+        },
+        arg.value());
   }
   return out;
 }

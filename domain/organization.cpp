@@ -12,12 +12,12 @@ Status Validate(const Organization& org) {
   e.MaxLength("name", org.name, kMaxName);
   e.MaxLength("short_name", org.short_name, kMaxShort);
   e.MaxLength("native_name", org.native_name, kMaxName);
-  e.NameList("aliases", org.aliases, 50, "names");
+  e.NameList("aliases", org.aliases, 50, Term{"error.noun.names"});
   e.Required("kind", org.kind);
   e.UpperLetters("country", org.country, 2);
   e.Positive("parent_id", org.parent_id);
   if (org.id != 0 && org.parent_id == org.id)
-    e.Add("parent_id", "must not be the organization itself");
+    e.Add("parent_id", kInvalid, "error.parent_is_same_organization");
   e.MaxLength("iati_ref", org.iati_ref, kMaxShort);
   return e.ToStatus();
 }

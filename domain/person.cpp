@@ -9,10 +9,9 @@ Status Validate(const Person& p) {
   // Either name is enough: a Chinese-only name gets its Latin form generated
   // before this check (storage/romanize.hpp).
   if (p.full_name.empty()) {
-    e.Add("full_name",
-          p.native_name ? "is required when the Chinese name is not written in "
-                          "Chinese characters"
-                        : "is required, or a Chinese name (native_name)");
+    e.Add("full_name", kRequired,
+          p.native_name ? Message("error.full_name_needs_latin")
+                        : Message("error.full_name_or_native_name"));
   }
   e.MaxLength("full_name", p.full_name, kMaxName);
   e.MaxLength("native_name", p.native_name, kMaxName);
@@ -21,7 +20,7 @@ Status Validate(const Person& p) {
   e.MaxLength("province", p.province, kMaxShort);
   e.MaxLength("email", p.email, 254);
   if (p.email && p.email->find('@') == std::string::npos) {
-    e.Add("email", "must be an email address");
+    e.Add("email", kInvalid, "error.email");
   }
   e.MaxLength("phone", p.phone, 50);
   return e.ToStatus();

@@ -22,14 +22,15 @@ Status Validate(const Project& p) {
   e.MaxLength("funding_instrument", p.funding_instrument, kMaxName);
   e.UpperLetters("default_currency", p.default_currency, 3);
   if (p.start_date && p.end_date && *p.end_date < *p.start_date) {
-    e.Add("end_date", "must not be before start_date");
+    e.Add("end_date", kNotBefore,
+          Message("error.not_before", {{"other", FieldTerm("start_date")}}));
   }
   return e.ToStatus();
 }
 
 Status ValidateParties(std::span<const ProjectParty> parties) {
   Errors e;
-  if (!e.AtMost("", parties.size(), kMaxParties, "parties")) {
+  if (!e.AtMost("", parties.size(), kMaxParties, Term{"error.noun.parties"})) {
     return e.ToStatus();
   }
   std::set<std::pair<std::int64_t, ProjectRole>> seen;
@@ -40,14 +41,13 @@ Status ValidateParties(std::span<const ProjectParty> parties) {
     e.Required(at + "role", p.role);
     if (!p.role) continue;
     if (!IsFunderRole(*p.role) && (p.amount || p.currency)) {
-      e.Add(at + "amount",
-            "only funder roles (lead_funder, co_funder) carry an amount");
+      e.Add(at + "amount", kNotAllowed, "error.amount_for_funders_only");
     }
-    if (p.amount && *p.amount < 0) e.Add(at + "amount", "must not be negative");
+    if (p.amount && *p.amount < 0)
+      e.Add(at + "amount", kOutOfRange, "error.not_negative");
     e.UpperLetters(at + "currency", p.currency, 3);
     if (!seen.emplace(p.organization_id, *p.role).second) {
-      e.Add(at + "role",
-            "the organization already has this role in the project");
+      e.Add(at + "role", kRepeated, "error.role_repeated_in_project");
     }
   }
   return e.ToStatus();

@@ -14,7 +14,8 @@ namespace {
 // Values an indicator holds: finite and within what any programme reaches.
 void CheckValue(Errors& e, const std::string& field, double value) {
   if (!std::isfinite(value) || value < 0 || value > 1e12) {
-    e.Add(field, "must be a number from 0 to 1,000,000,000,000");
+    e.Add(field, kOutOfRange,
+          Message("error.out_of_range", {{"min", 0}, {"max", 1e12}}));
   }
 }
 
@@ -25,7 +26,10 @@ std::pair<Date, Date> PeriodOf(const T& t) {
 }
 
 void CheckPeriod(Errors& e, const std::string& at, Date start, Date end) {
-  if (end < start) e.Add(at + "period_end", "must not be before period_start");
+  if (end < start) {
+    e.Add(at + "period_end", kNotBefore,
+          Message("error.not_before", {{"other", FieldTerm("period_start")}}));
+  }
 }
 
 }  // namespace
@@ -43,13 +47,12 @@ Status Validate(const Result& r) {
 Status ValidateParent(const Result& r, const Result& parent) {
   Errors e;
   if (parent.project_id != r.project_id) {
-    e.Add("parent_id", "must be a result of the same project");
+    e.Add("parent_id", kInvalid, "error.parent_of_other_project");
   } else if (parent.id == r.id) {
-    e.Add("parent_id", "must not be the result itself");
+    e.Add("parent_id", kInvalid, "error.parent_is_same_result");
   } else if (r.level && parent.level && *parent.level >= *r.level) {
-    e.Add("parent_id", "must be a result of a higher level (an " +
-                           std::string(ToText(*r.level)) +
-                           " sits below an impact or an outcome)");
+    e.Add("parent_id", kInvalid,
+          Message("error.parent_level", {{"level", ToText(*r.level)}}));
   }
   return e.ToStatus();
 }
@@ -62,33 +65,35 @@ Status Validate(const Indicator& i) {
   e.Required("source", i.source);
   const bool counted = i.source == IndicatorSource::kAttendance;
   if (counted && !i.measure) {
-    e.Add("measure", "is required for an indicator counted from attendance");
+    e.Add("measure", kRequired, "error.required_counted_from_attendance");
   }
   if (i.source == IndicatorSource::kManual) {
     if (i.measure)
-      e.Add("measure", "is for indicators counted from attendance");
+      e.Add("measure", kNotAllowed, "error.only_counted_from_attendance");
     if (!(i.filter == WorkshopSelection{})) {
-      e.Add("filter", "is for indicators counted from attendance");
+      e.Add("filter", kNotAllowed, "error.only_counted_from_attendance");
     }
   }
-  e.NameList("filter.topics", i.filter.topics, kMaxTopics, "topics");
+  e.NameList("filter.topics", i.filter.topics, kMaxTopics,
+             Term{"error.noun.topics"});
   e.Distinct("filter.kinds", i.filter.kinds);
   const auto& ids = i.filter.workshop_ids;
   if (e.AtMost("filter.workshop_ids", ids.size(), kMaxSelectedWorkshops,
-               "workshops")) {
+               Term{"error.noun.workshops"})) {
     e.Distinct("filter.workshop_ids", ids);
     for (std::size_t k = 0; k < ids.size(); ++k)
       e.Positive("filter.workshop_ids[" + std::to_string(k) + "]", ids[k]);
   }
   if (i.completion_threshold &&
       (*i.completion_threshold < 1 || *i.completion_threshold > 100)) {
-    e.Add("completion_threshold", "must be a percentage from 1 to 100");
+    e.Add("completion_threshold", kOutOfRange, "error.percentage_range");
   }
   if (i.baseline_value) CheckValue(e, "baseline_value", *i.baseline_value);
   if (i.baseline_year && (*i.baseline_year < 1900 || *i.baseline_year > 2200)) {
-    e.Add("baseline_year", "must be a year from 1900 to 2200");
+    e.Add("baseline_year", kOutOfRange, "error.year_range");
   }
-  if (e.AtMost("targets", i.targets.size(), kMaxPeriods, "targets")) {
+  if (e.AtMost("targets", i.targets.size(), kMaxPeriods,
+               Term{"error.noun.targets"})) {
     e.Distinct("targets", i.targets, PeriodOf<Target>);
     for (std::size_t k = 0; k < i.targets.size(); ++k) {
       const std::string at = "targets[" + std::to_string(k) + "].";
@@ -99,22 +104,23 @@ Status Validate(const Indicator& i) {
   std::set<Disaggregation> seen;
   for (auto d : i.disaggregations) {
     if (!seen.insert(d).second) {
-      e.Add("disaggregations", "lists " + std::string(ToText(d)) + " twice");
+      e.Add("disaggregations", kRepeated,
+            Message("error.disaggregation_twice",
+                    {{"disaggregation", ToText(d)}}));
     }
   }
   if (!i.disaggregations.empty() &&
       !(counted && i.measure && CanDisaggregate(*i.measure))) {
-    e.Add("disaggregations",
-          "apply to indicators counted from attendance that count people or "
-          "their days (people_trained, participations, participant_days, "
-          "people_completed)");
+    e.Add("disaggregations", kNotAllowed,
+          "error.disaggregations_not_applicable");
   }
   return e.ToStatus();
 }
 
 Status ValidateValues(std::span<const IndicatorValue> values) {
   Errors e;
-  if (!e.AtMost("", values.size(), kMaxPeriods, "values")) return e.ToStatus();
+  if (!e.AtMost("", values.size(), kMaxPeriods, Term{"error.noun.values"}))
+    return e.ToStatus();
   e.Distinct("", std::vector(values.begin(), values.end()),
              PeriodOf<IndicatorValue>);
   for (std::size_t k = 0; k < values.size(); ++k) {

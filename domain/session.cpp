@@ -21,19 +21,21 @@ bool IsClockTime(const std::string& t) {
 Status Validate(const Session& s, const Workshop& w) {
   Errors e;
   if (!s.date) {
-    e.Add("date", "is required");
+    e.Add("date", kRequired);
   } else if (w.start_date && w.end_date &&
              (*s.date < *w.start_date || *s.date > *w.end_date)) {
-    e.Add("date", "must lie within the workshop's dates " +
-                      w.start_date->ToString() + " to " +
-                      w.end_date->ToString());
+    e.Add("date", kOutOfRange,
+          Message("error.session_outside_workshop",
+                  {{"start", w.start_date->ToString()},
+                   {"end", w.end_date->ToString()}}));
   }
   if (s.start_time && !IsClockTime(*s.start_time))
-    e.Add("start_time", "must be HH:MM");
+    e.Add("start_time", kInvalid, "error.clock_time");
   if (s.end_time && !IsClockTime(*s.end_time))
-    e.Add("end_time", "must be HH:MM");
+    e.Add("end_time", kInvalid, "error.clock_time");
   if (s.start_time && s.end_time && e.empty() && *s.end_time < *s.start_time) {
-    e.Add("end_time", "must not be before start_time");
+    e.Add("end_time", kNotBefore,
+          Message("error.not_before", {{"other", FieldTerm("start_time")}}));
   }
   e.MaxLength("title", s.title, kMaxName);
   return e.ToStatus();

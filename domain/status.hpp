@@ -56,11 +56,8 @@ inline constexpr ErrorCode kTooMany{"too_many"};
 // One broken rule: the field, a stable code (API.md "Language": required,
 // invalid, too_long, ...) and the message for a person.
 struct FieldError {
-  FieldError(std::string at, std::string error_code, Message text)
-      : field(std::move(at)), code(std::move(error_code)), message(std::move(text)) {}
-  // TRANSITIONAL: prose without a code.
-  FieldError(std::string at, std::string legacy)
-      : field(std::move(at)), code("invalid"), message(std::move(legacy)) {}
+  FieldError(std::string at, ErrorCode error_code, Message text)
+      : field(std::move(at)), code(error_code.text), message(std::move(text)) {}
   std::string field;
   std::string code;
   Message message;
@@ -86,8 +83,9 @@ class [[nodiscard]] Status {
                               std::vector<FieldError> errors = {}) {
     return {Code::kAlreadyExists, std::move(detail), std::move(errors)};
   }
-  static Status FailedPrecondition(Message detail) {
-    return {Code::kFailedPrecondition, std::move(detail), {}};
+  static Status FailedPrecondition(Message detail,
+                                   std::vector<FieldError> errors = {}) {
+    return {Code::kFailedPrecondition, std::move(detail), std::move(errors)};
   }
 
   static Status Unauthenticated(Message detail) {

@@ -29,16 +29,16 @@ Status Combine(const Errors& decoding, const Status& rules) {
 }
 
 void Errors::Add(std::string field, ErrorCode code) {
-  errors_.emplace_back(std::move(field), code.text,
+  errors_.emplace_back(std::move(field), code,
                        Message("error." + std::string(code.text), {}));
 }
 
 void Errors::Required(std::string_view field, const std::string& value) {
-  if (value.empty()) Add(std::string(field), "is required");
+  if (value.empty()) Add(std::string(field), kRequired);
 }
 
 void Errors::Required(std::string_view field, std::int64_t id) {
-  if (id <= 0) Add(std::string(field), "is required (a positive id)");
+  if (id <= 0) Add(std::string(field), kRequired, "error.required_id");
 }
 
 namespace {
@@ -54,24 +54,24 @@ bool HasControl(std::string_view text, std::string_view allowed = "") {
 void Errors::MaxLength(std::string_view field, const std::string& value,
                        std::size_t max) {
   if (value.size() > max && CountCodePoints(value) > max) {
-    Add(std::string(field),
-        "must be at most " + std::to_string(max) + " characters");
+    Add(std::string(field), kTooLong,
+        Message("error.too_long", {{"max", max}}));
   } else if (HasControl(value)) {
-    Add(std::string(field), "must not contain control characters");
+    Add(std::string(field), kInvalid, "error.control_characters");
   }
 }
 
 bool Errors::AtMost(std::string_view field, std::size_t size,
-                    std::size_t max_items, std::string_view noun) {
+                    std::size_t max_items, const Term& noun) {
   if (size <= max_items) return true;
-  Add(std::string(field), "must hold at most " + std::to_string(max_items) +
-                              " " + std::string(noun));
+  Add(std::string(field), kTooMany,
+      Message("error.too_many", {{"max", max_items}, {"noun", noun}}));
   return false;
 }
 
 void Errors::NameList(std::string_view field,
                       const std::vector<std::string>& items,
-                      std::size_t max_items, std::string_view noun) {
+                      std::size_t max_items, const Term& noun) {
   if (!AtMost(field, items.size(), max_items, noun)) return;
   Distinct(field, items);
   for (std::size_t i = 0; i < items.size(); ++i) {
@@ -85,18 +85,18 @@ void Errors::LongText(std::string_view field,
                       const std::optional<std::string>& value) {
   if (!value) return;
   if (value->size() > kMaxText && CountCodePoints(*value) > kMaxText) {
-    Add(std::string(field),
-        "must be at most " + std::to_string(kMaxText) + " characters");
+    Add(std::string(field), kTooLong,
+        Message("error.too_long", {{"max", kMaxText}}));
   } else if (HasControl(*value, "\t\n")) {
-    Add(std::string(field),
-        "must not contain control characters other than tab and newline");
+    Add(std::string(field), kInvalid, "error.control_characters_long_text");
   }
 }
 
 void Errors::Count(std::string_view field,
                    const std::optional<std::int64_t>& n) {
   if (n && (*n < 0 || *n > kMaxCount))
-    Add(std::string(field), "must be from 0 to " + std::to_string(kMaxCount));
+    Add(std::string(field), kOutOfRange,
+        Message("error.out_of_range", {{"min", 0}, {"max", kMaxCount}}));
 }
 
 std::string Trim(std::string_view text) {
@@ -127,12 +127,12 @@ void Errors::MaxLength(std::string_view field,
 
 void Errors::Positive(std::string_view field,
                       const std::optional<std::int64_t>& id) {
-  if (id && *id <= 0) Add(std::string(field), "must be a positive id");
+  if (id && *id <= 0) Add(std::string(field), kInvalid, "error.positive_id");
 }
 
 void Errors::NotNegative(std::string_view field,
                          const std::optional<std::int64_t>& n) {
-  if (n && *n < 0) Add(std::string(field), "must not be negative");
+  if (n && *n < 0) Add(std::string(field), kOutOfRange, "error.not_negative");
 }
 
 void Errors::UpperLetters(std::string_view field,
@@ -143,8 +143,8 @@ void Errors::UpperLetters(std::string_view field,
             std::all_of(value->begin(), value->end(),
                         [](char c) { return c >= 'A' && c <= 'Z'; });
   if (!ok)
-    Add(std::string(field),
-        "must be " + std::to_string(n) + " upper-case letters");
+    Add(std::string(field), kInvalid,
+        Message("error.upper_letters", {{"n", n}}));
 }
 
 }  // namespace capdev::domain

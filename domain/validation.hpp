@@ -30,14 +30,10 @@ inline constexpr std::size_t kMaxParties = 100;
 class Errors {
  public:
   void Add(std::string field, ErrorCode code, Message message) {
-    errors_.emplace_back(std::move(field), code.text, std::move(message));
+    errors_.emplace_back(std::move(field), code, std::move(message));
   }
   // With the code's own message ("error.required" for kRequired).
   void Add(std::string field, ErrorCode code);
-  // TRANSITIONAL: prose without a code.
-  void Add(std::string field, std::string message) {
-    errors_.emplace_back(std::move(field), std::move(message));
-  }
   void Add(FieldError e) { errors_.push_back(std::move(e)); }
   bool empty() const { return errors_.empty(); }
   bool Has(std::string_view field) const {
@@ -59,11 +55,11 @@ class Errors {
                  std::size_t max);
   void MaxLength(std::string_view field,
                  const std::optional<std::string>& value, std::size_t max);
-  // A list in a body holds at most `max_items` (`noun`: "targets"). True
-  // when it does, so that the caller checks the items only then: 8,000
-  // copies of one target are one error, not 8,000.
+  // A list in a body holds at most `max_items` (`noun`: what it holds,
+  // Term{"error.noun.targets"}). True when it does, so that the caller checks
+  // the items only then: 8,000 copies of one target are one error, not 8,000.
   bool AtMost(std::string_view field, std::size_t size, std::size_t max_items,
-              std::string_view noun);
+              const Term& noun);
   // Each item once: "[i]" of a repeat names the one it repeats. `key` gives
   // what makes two items the same (the item itself by default).
   template <class T, class Key = std::identity>
@@ -73,8 +69,8 @@ class Errors {
     for (std::size_t i = 0; i < items.size(); ++i) {
       const auto [at, fresh] = seen.emplace(key(items[i]), i);
       if (!fresh) {
-        Add(std::string(field) + "[" + std::to_string(i) + "]",
-            "repeats item " + std::to_string(at->second));
+        Add(std::string(field) + "[" + std::to_string(i) + "]", kRepeated,
+            Message("error.repeated", {{"first", at->second}}));
       }
     }
   }
@@ -82,14 +78,14 @@ class Errors {
   // message), each once, each required and at most kMaxName, one line
   // without control characters (storage relies on it: see row_mapping.hpp).
   void NameList(std::string_view field, const std::vector<std::string>& items,
-                std::size_t max_items, std::string_view noun);
+                std::size_t max_items, const Term& noun);
   // Long text (summaries, notes): tab and newline allowed, at most kMaxText.
   void LongText(std::string_view field,
                 const std::optional<std::string>& value);
   // An enumeration without a default (its text was checked when decoded).
   template <class E>
   void Required(std::string_view field, const std::optional<E>& value) {
-    if (!value) Add(std::string(field), "is required");
+    if (!value) Add(std::string(field), kRequired);
   }
   void Positive(std::string_view field, const std::optional<std::int64_t>& id);
   void NotNegative(std::string_view field,

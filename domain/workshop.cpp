@@ -17,29 +17,33 @@ Status Validate(const Workshop& w) {
   e.Required("kind", w.kind);
   e.Required("status", w.status);
   e.LongText("summary", w.summary);
-  e.NameList("topics", w.topics, kMaxTopics, "topics");
+  e.NameList("topics", w.topics, kMaxTopics, Term{"error.noun.topics"});
   const bool scheduled = w.status == WorkshopStatus::kPlanned ||
                          w.status == WorkshopStatus::kConfirmed;
+  const auto required_now = [&] {
+    return Message("error.required_for_status",
+                   {{"status", ToText(*w.status)}});
+  };
   if (scheduled && !w.start_date)
-    e.Add("start_date",
-          "is required for a " + std::string(ToText(*w.status)) + " workshop");
-  if (scheduled && !w.end_date)
-    e.Add("end_date",
-          "is required for a " + std::string(ToText(*w.status)) + " workshop");
+    e.Add("start_date", kRequired, required_now());
+  if (scheduled && !w.end_date) e.Add("end_date", kRequired, required_now());
   if (!scheduled && w.start_date.has_value() != w.end_date.has_value()) {
-    e.Add(w.start_date ? "end_date" : "start_date",
-          "give both dates or neither (unknown dates are null)");
+    e.Add(w.start_date ? "end_date" : "start_date", kRequired,
+          "error.both_dates_or_neither");
   }
   if (w.start_date && w.end_date) {
     const int days = w.start_date->DaysUntil(*w.end_date);
-    if (days < 0) e.Add("end_date", "must not be before start_date");
+    if (days < 0) {
+      e.Add("end_date", kNotBefore,
+            Message("error.not_before", {{"other", FieldTerm("start_date")}}));
+    }
     if (days >= kMaxWorkshopDays) {
-      e.Add("end_date", "a workshop lasts at most " +
-                            std::to_string(kMaxWorkshopDays) + " days");
+      e.Add("end_date", kOutOfRange,
+            Message("error.workshop_too_long", {{"max", kMaxWorkshopDays}}));
     }
   }
   if (w.dates_estimated && !w.start_date) {
-    e.Add("dates_estimated", "only dates that are given can be estimated");
+    e.Add("dates_estimated", kNotAllowed, "error.estimated_without_dates");
   }
   e.MaxLength("city", w.city, kMaxShort);
   e.MaxLength("province", w.province, kMaxShort);
@@ -51,21 +55,20 @@ Status Validate(const Workshop& w) {
   e.MaxLength("source", w.source, kMaxText);
   if (w.duration_days &&
       (*w.duration_days < 1 || *w.duration_days > kMaxWorkshopDays)) {
-    e.Add("duration_days",
-          "must be from 1 to " + std::to_string(kMaxWorkshopDays));
+    e.Add(
+        "duration_days", kOutOfRange,
+        Message("error.out_of_range", {{"min", 1}, {"max", kMaxWorkshopDays}}));
   }
   e.MaxLength("stated_dates", w.stated_dates, kMaxShort);
   if (w.stated_dates && !IsEdtf(*w.stated_dates)) {
-    e.Add("stated_dates",
-          "must be an EDTF date such as 2017-09-08, 2012-11-06?, XXXX-03-02 "
-          "or 2012-11");
+    e.Add("stated_dates", kInvalid, "error.edtf");
   }
   return e.ToStatus();
 }
 
 Status ValidateParties(std::span<const WorkshopParty> parties) {
   Errors e;
-  if (!e.AtMost("", parties.size(), kMaxParties, "parties")) {
+  if (!e.AtMost("", parties.size(), kMaxParties, Term{"error.noun.parties"})) {
     return e.ToStatus();
   }
   std::set<std::pair<std::int64_t, WorkshopRole>> seen;
@@ -76,8 +79,7 @@ Status ValidateParties(std::span<const WorkshopParty> parties) {
     e.Required(at + "role", party.role);
     if (!party.role) continue;
     if (!seen.emplace(party.organization_id, *party.role).second) {
-      e.Add(at + "role",
-            "the organization already has this role in the workshop");
+      e.Add(at + "role", kRepeated, "error.role_repeated_in_workshop");
     }
   }
   return e.ToStatus();
@@ -95,13 +97,14 @@ Status CheckTransition(WorkshopStatus from, WorkshopStatus to) {
   for (auto [f, t] : kAllowed) {
     if (f == from && t == to) return Status::Ok();
   }
-  std::string reason = "a " + std::string(ToText(from)) +
-                       " workshop cannot become " + std::string(ToText(to));
-  if (from == S::kHeld) reason += ": it has taken place";
-  if (from == S::kCancelled)
-    reason += ": it was cancelled (create a new workshop instead)";
-  if (from == S::kPlanned && to == S::kHeld) reason += ": confirm it first";
-  return Status::FailedPrecondition(reason);
+  const char* key = "error.transition";
+  if (from == S::kHeld) key = "error.transition_from_held";
+  if (from == S::kCancelled) key = "error.transition_from_cancelled";
+  if (from == S::kPlanned && to == S::kHeld)
+    key = "error.transition_unconfirmed";
+  // The statuses as values: each language names them (a select).
+  return Status::FailedPrecondition(
+      Message(key, {{"from", ToText(from)}, {"to", ToText(to)}}));
 }
 
 std::optional<std::int64_t> LengthInDays(const Workshop& w) {
@@ -113,9 +116,8 @@ std::optional<std::int64_t> LengthInDays(const Workshop& w) {
 Status CheckHeldHasStarted(const Workshop& w, Date today) {
   if (w.status == WorkshopStatus::kHeld && w.start_date &&
       *w.start_date > today) {
-    return Status::FailedPrecondition(
-        "a held workshop has taken place: it cannot start after today (" +
-        today.ToString() + ")");
+    return Status::FailedPrecondition(Message("error.held_starts_after_today",
+                                              {{"today", today.ToString()}}));
   }
   return Status::Ok();
 }

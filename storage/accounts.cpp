@@ -79,7 +79,7 @@ domain::StatusOr<std::optional<Account>> AccountById(Database& db,
 domain::Status UpdateAccount(WriteTx& tx, const Account& a) {
   Database& db = tx.db();
   ASSIGN_OR_RETURN(const auto before, AccountById(db, a.id));
-  if (!before) return domain::Status::NotFound("no user has that id");
+  if (!before) return domain::Status::NotFound("error.no_such_user");
   return Guarded([&] {
     ScopedStatement q(db,
                       "UPDATE users SET role = ?, organization_id = ?, "
@@ -206,10 +206,8 @@ domain::StatusOr<std::int64_t> AddFeedToken(WriteTx& tx,
                                             std::int64_t now) {
   ASSIGN_OR_RETURN(const auto live, ListFeedTokens(tx.db(), user_id, now));
   if (live.size() >= kMaxFeedTokens) {
-    return domain::Status::FailedPrecondition(
-        "you already hold " + std::to_string(kMaxFeedTokens) +
-        " calendar feed tokens; revoke one you no longer use "
-        "(DELETE /api/v1/auth/calendar-tokens/{id})");
+    return domain::Status::FailedPrecondition(domain::Message(
+        "error.too_many_feed_tokens", {{"max", kMaxFeedTokens}}));
   }
   RETURN_IF_ERROR(AddToken(tx.db(), token_hash, user_id, now,
                            kCalendarTokenLifetime, "calendar"));
@@ -230,8 +228,8 @@ domain::Status RevokeFeedToken(WriteTx& tx, std::int64_t user_id,
                           kLiveFeedToken);
     BindAll(*q, id, user_id, now, kCalendarTokenLifetime.idle_seconds, now);
     if (q->exec() == 0) {
-      return domain::Status::NotFound("you hold no live calendar feed token " +
-                                      std::to_string(id));
+      return domain::Status::NotFound(domain::Message(
+          "error.no_such_feed_token", {{"id", std::to_string(id)}}));
     }
     return domain::Status::Ok();
   });

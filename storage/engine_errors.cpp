@@ -21,6 +21,7 @@ domain::Status ConstraintStatus(const SQLite::Exception& e,
       // "UNIQUE constraint failed: organizations.name" -> "name"
       std::string columns = message.substr(message.find(':') + 1);
       std::string fields;
+      std::vector<domain::FieldError> taken;
       for (std::size_t pos = 0; pos < columns.size();) {
         std::size_t comma = columns.find(',', pos);
         std::string col = columns.substr(pos, comma - pos);
@@ -28,20 +29,26 @@ domain::Status ConstraintStatus(const SQLite::Exception& e,
         if (col == "unique_key") col = std::string(unique_field);
         if (!fields.empty()) fields += ", ";
         fields += col;
+        taken.emplace_back(col, domain::kTaken, domain::Message("error.taken"));
         pos = comma == std::string::npos ? columns.size() : comma + 1;
       }
-      return domain::Status::AlreadyExists("another " + std::string(noun) +
-                                           " already has the same " + fields);
+      // One field as its name in the reader's language; several (a pair
+      // that must be unique together) as they are spelt in the API.
+      domain::Arg what = fields;
+      if (taken.size() == 1) what = domain::FieldTerm(fields);
+      return domain::Status::AlreadyExists(
+          domain::Message("error.duplicate",
+                          {{"noun", RecordTerm(noun)}, {"fields", what}}),
+          std::move(taken));
     }
     case SQLITE_CONSTRAINT_FOREIGNKEY:
-      return domain::Status::FailedPrecondition(
-          "the " + std::string(noun) +
-          " is still referenced by other records, or refers to a record that "
-          "does not exist");
+      return domain::Status::FailedPrecondition(domain::Message(
+          "error.reference_broken", {{"noun", RecordTerm(noun)}}));
     case SQLITE_CONSTRAINT_CHECK:
     case SQLITE_CONSTRAINT_NOTNULL:
       return domain::Status::Invalid(
-          {}, "the " + std::string(noun) + " breaks a rule of the schema");
+          {},
+          domain::Message("error.schema_rule", {{"noun", RecordTerm(noun)}}));
     default:
       return domain::Status::Internal(message);
   }
@@ -56,22 +63,14 @@ namespace {
 std::optional<domain::Status> UnavailableStatus(const SQLite::Exception& e) {
   switch (e.getErrorCode() & 0xff) {  // the primary code of an extended one
     case SQLITE_FULL:
-      return domain::Status::Unavailable(
-          "The server's disk is full: the change was not saved. Reading goes "
-          "on; try again once the operator has freed space.");
+      return domain::Status::Unavailable("error.disk_full");
     case SQLITE_IOERR:
-      return domain::Status::Unavailable(
-          "The server could not write to its disk: the change was not saved. "
-          "Try again shortly.");
+      return domain::Status::Unavailable("error.disk_write_failed");
     case SQLITE_INTERRUPT:
-      return domain::Status::Unavailable(
-          "This took longer than the server allows for one request; narrow "
-          "it (a shorter period, fewer projects) or try again when the "
-          "server is less busy.");
+      return domain::Status::Unavailable("error.took_too_long");
     case SQLITE_BUSY:
     case SQLITE_LOCKED:
-      return domain::Status::Unavailable(
-          "The database is busy; try again shortly.");
+      return domain::Status::Unavailable("error.database_busy");
     default:
       return std::nullopt;
   }

@@ -14,6 +14,7 @@
 #include <utility>
 
 #include "domain/status.hpp"
+#include "storage/record_messages.hpp"
 
 namespace capdev::storage {
 

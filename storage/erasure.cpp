@@ -23,8 +23,7 @@ domain::Status ErasePerson(WriteTx& tx, std::int64_t person_id) {
         " WHERE id = ?");
     q->bind(1, person_id);
     if (q->exec() == 0) {
-      return domain::Status::NotFound("person " + std::to_string(person_id) +
-                                      " does not exist");
+      return domain::Status::NotFound(RecordNotFound("person", person_id));
     }
     return domain::Status::Ok();
   });

@@ -27,16 +27,21 @@ domain::StatusOr<std::unique_ptr<SQLite::Database>> OpenExisting(
     const std::string& path) {
   if (!fs::exists(path)) {
     return domain::Status::FailedPrecondition(
-        "database " + path +
-        " does not exist; create it with `capdev migrate --db " + path + "`");
+        domain::Message("error.db_missing", {{"path", path}}));
   }
   try {
     return std::make_unique<SQLite::Database>(path, SQLite::OPEN_READWRITE,
                                               5000);
   } catch (const SQLite::Exception& e) {
-    return domain::Status::FailedPrecondition("cannot open database " + path +
-                                              ": " + e.what());
+    return domain::Status::FailedPrecondition(domain::Message(
+        "error.db_cannot_open", {{"path", path}, {"reason", e.what()}}));
   }
+}
+
+// A line of the engine's own report (integrity_check, ...), as it wrote it.
+domain::FieldError EngineLine(std::string what, std::string line) {
+  return {std::move(what), domain::kInvalid,
+          domain::Message("error.engine_text", {{"text", std::move(line)}})};
 }
 
 std::vector<std::string> Rows(SQLite::Database& db, const char* sql) {
@@ -53,31 +58,30 @@ std::vector<std::string> Rows(SQLite::Database& db, const char* sql) {
   return rows;
 }
 
-std::vector<std::string> Problems(SQLite::Database& db, bool quick) {
-  std::vector<std::string> problems;
+std::vector<domain::FieldError> Problems(SQLite::Database& db, bool quick) {
+  std::vector<domain::FieldError> problems;
   try {
     for (auto& row :
          Rows(db, quick ? "PRAGMA quick_check" : "PRAGMA integrity_check")) {
-      if (row != "ok") problems.push_back("integrity: " + row);
+      if (row != "ok") problems.push_back(EngineLine("integrity", row));
     }
     if (!quick) {
       // table, rowid, referenced table, constraint index
       for (auto& row : Rows(db, "PRAGMA foreign_key_check"))
-        problems.push_back("foreign key: " + row);
+        problems.push_back(EngineLine("foreign key", row));
       // The reports' participation table against a recount of the marks.
       if (db.tableExists("participation")) {
         const auto wrong =
             db.execAndGet(ParticipationMismatchesSql()).getInt64();
         if (wrong > 0) {
-          problems.push_back(
-              "participation: " + std::to_string(wrong) +
-              " rows differ from the registrations and marks (the reports "
-              "would be wrong; restore a backup, or report this as a bug)");
+          problems.emplace_back(
+              "participation", domain::kInvalid,
+              domain::Message("error.participation_differs", {{"n", wrong}}));
         }
       }
     }
   } catch (const SQLite::Exception& e) {
-    problems.emplace_back(e.what());
+    problems.push_back(EngineLine("check", e.what()));
   }
   return problems;
 }
@@ -89,37 +93,46 @@ int RecordedVersion(SQLite::Database& db) {
       .getInt();
 }
 
-std::string Joined(const std::vector<std::string>& lines) {
-  std::string out;
-  for (std::size_t i = 0; i < lines.size() && i < 10; ++i)
-    out += (i ? "; " : "") + lines[i];
-  if (lines.size() > 10)
-    out += "; and " + std::to_string(lines.size() - 10) + " more";
-  return out;
+// The first ten problems, as the entries of a refusal (its detail says how
+// many there are).
+std::vector<domain::FieldError> FirstProblems(
+    std::vector<domain::FieldError> problems) {
+  if (problems.size() > 10)
+    problems.erase(problems.begin() + 10, problems.end());
+  return problems;
 }
 
-// The checks a copy must pass before it is kept or restored.
-domain::Status CheckCopy(const std::string& path, const std::string& label) {
+// The checks a copy must pass before it is kept or restored. `which` names
+// it in the messages: "copy" (the backup just written) or "backup" (the file
+// `shown`, to restore).
+domain::Status CheckCopy(const std::string& path, std::string_view which,
+                         const std::string& shown) {
   ASSIGN_OR_RETURN(auto db, OpenExisting(path));
   const auto problems = Problems(*db, false);
   if (!problems.empty()) {
     return domain::Status::FailedPrecondition(
-        label + " fails its checks: " + Joined(problems));
+        domain::Message(
+            "error.copy_fails_checks",
+            {{"which", which}, {"path", shown}, {"count", problems.size()}}),
+        FirstProblems(problems));
   }
   try {
     const int version = RecordedVersion(*db);
     if (version == 0) {
-      return domain::Status::FailedPrecondition(
-          label + " is not a capdev database (no schema version)");
+      return domain::Status::FailedPrecondition(domain::Message(
+          "error.copy_not_capdev", {{"which", which}, {"path", shown}}));
     }
     if (version > LatestSchemaVersion()) {
-      return domain::Status::FailedPrecondition(
-          label + " has schema version " + std::to_string(version) +
-          ", newer than this capdev (up to " +
-          std::to_string(LatestSchemaVersion()) + "); use a newer capdev");
+      return domain::Status::FailedPrecondition(domain::Message(
+          "error.copy_newer_schema", {{"which", which},
+                                      {"path", shown},
+                                      {"version", version},
+                                      {"latest", LatestSchemaVersion()}}));
     }
   } catch (const SQLite::Exception& e) {
-    return domain::Status::FailedPrecondition(label + ": " + e.what());
+    return domain::Status::FailedPrecondition(domain::Message(
+        "error.copy_unreadable",
+        {{"which", which}, {"path", shown}, {"reason", e.what()}}));
   }
   return domain::Status::Ok();
 }
@@ -146,9 +159,10 @@ void RenameIfExists(const fs::path& from, const fs::path& to) {
 
 }  // namespace
 
-std::vector<std::string> CheckDatabase(const std::string& path, bool quick) {
+std::vector<domain::FieldError> CheckDatabase(const std::string& path,
+                                              bool quick) {
   auto db = OpenExisting(path);
-  if (!db.ok()) return {std::string(db.status().detail().key())};
+  if (!db.ok()) return {{"database", domain::kInvalid, db.status().detail()}};
   return Problems(**db, quick);
 }
 
@@ -157,21 +171,23 @@ domain::Status CheckServable(const std::string& path) {
   const auto problems = Problems(*db, true);
   if (!problems.empty()) {
     return domain::Status::FailedPrecondition(
-        "database " + path + " fails SQLite's quick_check (" +
-        Joined(problems) +
-        "); restore a backup with `capdev restore` (see README, Operations)");
+        domain::Message("error.db_fails_quick_check",
+                        {{"path", path}, {"count", problems.size()}}),
+        FirstProblems(problems));
   }
   try {
     const int version = RecordedVersion(*db);
     if (version > LatestSchemaVersion()) {
-      return domain::Status::FailedPrecondition(
-          "database " + path + " has schema version " +
-          std::to_string(version) + ", newer than this capdev (up to " +
-          std::to_string(LatestSchemaVersion()) + "); use a newer capdev");
+      return domain::Status::FailedPrecondition(domain::Message(
+          "error.copy_newer_schema", {{"which", "database"},
+                                      {"path", path},
+                                      {"version", version},
+                                      {"latest", LatestSchemaVersion()}}));
     }
   } catch (const SQLite::Exception& e) {
-    return domain::Status::FailedPrecondition("database " + path + ": " +
-                                              e.what());
+    return domain::Status::FailedPrecondition(domain::Message(
+        "error.copy_unreadable",
+        {{"which", "database"}, {"path", path}, {"reason", e.what()}}));
   }
   return domain::Status::Ok();
 }
@@ -187,8 +203,8 @@ domain::Status BackupDatabase(const std::string& path, const std::string& out) {
                                                  source->getHandle(), "main");
     if (!backup) {
       return domain::Status::FailedPrecondition(
-          std::string("cannot start the backup: ") +
-          sqlite3_errmsg(copy.getHandle()));
+          domain::Message("error.backup_cannot_start",
+                          {{"reason", sqlite3_errmsg(copy.getHandle())}}));
     }
     // All pages in one step: one read transaction on the source, so the
     // copy is one consistent snapshot while writers carry on in the WAL.
@@ -200,18 +216,18 @@ domain::Status BackupDatabase(const std::string& path, const std::string& out) {
     sqlite3_backup_finish(backup);
     if (rc != SQLITE_DONE) {
       RemoveIfExists(partial);
-      return domain::Status::FailedPrecondition(
-          std::string("the backup failed: ") + sqlite3_errstr(rc));
+      return domain::Status::FailedPrecondition(domain::Message(
+          "error.backup_failed", {{"reason", sqlite3_errstr(rc)}}));
     }
     // A single file: no WAL beside it to lose on the way to another disk.
     copy.exec("PRAGMA journal_mode = DELETE");
   } catch (const SQLite::Exception& e) {
     RemoveIfExists(partial);
     return domain::Status::FailedPrecondition(
-        std::string("the backup failed: ") + e.what());
+        domain::Message("error.backup_failed", {{"reason", e.what()}}));
   }
   source.reset();  // the read transaction ended with the backup
-  if (auto s = CheckCopy(partial, "the backup copy"); !s.ok()) {
+  if (auto s = CheckCopy(partial, "copy", out); !s.ok()) {
     RemoveIfExists(partial);
     return s;
   }
@@ -219,8 +235,8 @@ domain::Status BackupDatabase(const std::string& path, const std::string& out) {
   fs::rename(partial, out, ec);
   if (ec) {
     RemoveIfExists(partial);
-    return domain::Status::FailedPrecondition("cannot write " + out + ": " +
-                                              ec.message());
+    return domain::Status::FailedPrecondition(domain::Message(
+        "error.cannot_write_file", {{"path", out}, {"reason", ec.message()}}));
   }
   SyncDirectory(out);
   return domain::Status::Ok();
@@ -229,8 +245,8 @@ domain::Status BackupDatabase(const std::string& path, const std::string& out) {
 domain::Status RestoreDatabase(const std::string& path,
                                const std::string& backup) {
   if (!fs::exists(backup)) {
-    return domain::Status::FailedPrecondition("backup " + backup +
-                                              " does not exist");
+    return domain::Status::FailedPrecondition(
+        domain::Message("error.backup_missing", {{"path", backup}}));
   }
   // Check a copy beside the target, so the final step is one rename on the
   // same file system and the checked bytes are the restored bytes.
@@ -241,10 +257,11 @@ domain::Status RestoreDatabase(const std::string& path,
   std::error_code ec;
   fs::copy_file(backup, incoming, fs::copy_options::overwrite_existing, ec);
   if (ec) {
-    return domain::Status::FailedPrecondition("cannot copy " + backup + ": " +
-                                              ec.message());
+    return domain::Status::FailedPrecondition(
+        domain::Message("error.cannot_copy_file",
+                        {{"path", backup}, {"reason", ec.message()}}));
   }
-  if (auto s = CheckCopy(incoming, "backup " + backup); !s.ok()) {
+  if (auto s = CheckCopy(incoming, "backup", backup); !s.ok()) {
     RemoveIfExists(incoming);
     return s;
   }
@@ -253,8 +270,9 @@ domain::Status RestoreDatabase(const std::string& path,
     single.exec("PRAGMA journal_mode = DELETE");
   } catch (const SQLite::Exception& e) {
     RemoveIfExists(incoming);
-    return domain::Status::FailedPrecondition("backup " + backup + ": " +
-                                              e.what());
+    return domain::Status::FailedPrecondition(domain::Message(
+        "error.copy_unreadable",
+        {{"which", "backup"}, {"path", backup}, {"reason", e.what()}}));
   }
   RemoveIfExists(incoming + "-wal");
   RemoveIfExists(incoming + "-shm");
@@ -280,9 +298,8 @@ domain::Status RestoreDatabase(const std::string& path,
     RenameIfExists(path, aside);
     fs::rename(incoming, path);
   } catch (const fs::filesystem_error& e) {
-    return domain::Status::FailedPrecondition(
-        std::string("restore interrupted: ") + e.what() +
-        "; the previous database is at " + aside);
+    return domain::Status::FailedPrecondition(domain::Message(
+        "error.restore_interrupted", {{"reason", e.what()}, {"aside", aside}}));
   }
   SyncDirectory(path);
   return domain::Status::Ok();

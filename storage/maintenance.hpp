@@ -10,10 +10,11 @@
 namespace capdev::storage {
 
 // What `PRAGMA integrity_check` (or quick_check) and `foreign_key_check`
-// found in an existing database file; empty when it is sound. Never creates
+// found in an existing database file, each named by its check ("integrity",
+// "foreign key", "participation"); empty when it is sound. Never creates
 // the file.
-std::vector<std::string> CheckDatabase(const std::string& path,
-                                       bool quick = false);
+std::vector<domain::FieldError> CheckDatabase(const std::string& path,
+                                              bool quick = false);
 
 // FailedPrecondition, naming the file, unless it exists, passes quick_check
 // and has a schema no newer than this binary: what `serve` requires before

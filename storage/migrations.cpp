@@ -81,10 +81,8 @@ domain::Status Migrate(Database& db, const std::vector<Migration>& migrations) {
                    }));
   const int latest = migrations.empty() ? 0 : migrations.back().version;
   if (current > latest) {
-    return domain::Status::FailedPrecondition(
-        "database schema version " + std::to_string(current) +
-        " is newer than this capdev (knows up to " + std::to_string(latest) +
-        "); use a newer capdev");
+    return domain::Status::FailedPrecondition(domain::Message(
+        "error.schema_newer", {{"version", current}, {"latest", latest}}));
   }
   for (const auto& m : migrations) {
     if (m.version <= current) continue;

@@ -40,7 +40,7 @@ domain::Status CheckOrganizationNames(Database& db,
                                       const domain::Organization& org) {
   return Guarded([&]() -> domain::Status {
     std::vector<domain::FieldError> errors;
-    std::string holder_text;
+    std::optional<domain::Message> detail;  // of the first name taken
     ScopedStatement q(db,
                       "SELECT o.id, o.name FROM organization_names n"
                       " JOIN organizations o ON o.id = n.organization_id"
@@ -49,18 +49,17 @@ domain::Status CheckOrganizationNames(Database& db,
       q->reset();
       BindAll(*q, key, org.id);
       if (!q->executeStep()) continue;
-      const std::string holder = "organization " +
-                                 std::to_string(q->getColumn(0).getInt64()) +
-                                 " (" + q->getColumn(1).getString() + ")";
-      errors.push_back({field, "is already a name of " + holder});
-      if (holder_text.empty()) holder_text = holder;
+      const std::vector<std::pair<std::string, domain::Arg>> holder = {
+          {"id", std::to_string(q->getColumn(0).getInt64())},
+          {"name", q->getColumn(1).getString()}};
+      errors.emplace_back(
+          field, domain::kTaken,
+          domain::Message("error.name_of_organization", holder));
+      if (!detail)
+        detail = domain::Message("error.organization_name_taken", holder);
     }
     if (errors.empty()) return domain::Status::Ok();
-    return domain::Status::AlreadyExists(
-        holder_text +
-            " already has this name; an organization's names (name, short "
-            "name, Chinese name, aliases) belong to it alone",
-        std::move(errors));
+    return domain::Status::AlreadyExists(*std::move(detail), std::move(errors));
   });
 }
 

@@ -23,9 +23,8 @@ domain::Status CheckOrganizations(Database& db,
   domain::Errors e;
   for (std::size_t i = 0; i < parties.size(); ++i) {
     if (!Table<domain::Organization>(db).Exists(parties[i].organization_id)) {
-      e.Add("[" + std::to_string(i) + "].organization_id",
-            "organization " + std::to_string(parties[i].organization_id) +
-                " does not exist");
+      e.Add("[" + std::to_string(i) + "].organization_id", domain::kNotFound,
+            RecordNotFound("organization", parties[i].organization_id));
     }
   }
   return e.ToStatus();

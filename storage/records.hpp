@@ -13,6 +13,7 @@
 #include "storage/database.hpp"
 #include "storage/filters.hpp"
 #include "storage/page.hpp"
+#include "storage/record_messages.hpp"
 #include "storage/transaction.hpp"
 
 namespace capdev::storage {
@@ -40,8 +41,7 @@ domain::Status Delete(WriteTx& tx, std::int64_t id);
 // "workshop 12 does not exist" (404).
 template <class E>
 domain::Status NotFound(std::int64_t id) {
-  return domain::Status::NotFound(std::string(domain::Fields<E>::kNoun) + " " +
-                                  std::to_string(id) + " does not exist");
+  return domain::Status::NotFound(RecordNotFound(domain::Fields<E>::kNoun, id));
 }
 
 }  // namespace capdev::storage

@@ -14,28 +14,10 @@ namespace capdev::storage {
 
 namespace {
 
-// A referencing table's rows as a reader names them: singular, plural.
-std::pair<std::string, std::string> Nouns(const std::string& table) {
-  static const std::map<std::string, std::pair<std::string, std::string>>
-      kIrregular = {
-          {"attendance", {"attendance mark", "attendance marks"}},
-          {"people", {"person", "people"}},
-          {"workshop_organizations", {"workshop party", "workshop parties"}},
-          {"project_organizations", {"project party", "project parties"}},
-      };
-  if (auto it = kIrregular.find(table); it != kIrregular.end())
-    return it->second;
-  std::string plural = table;
-  for (auto& c : plural) c = c == '_' ? ' ' : c;
-  std::string singular = plural;
-  if (!singular.empty() && singular.back() == 's') singular.pop_back();
-  return {singular, plural};
-}
-
 }  // namespace
 
-std::string ReferencesTo(Database& db, std::string_view table,
-                         std::int64_t id) {
+domain::CountList ReferencesTo(Database& db, std::string_view table,
+                               std::int64_t id) {
   // Foreign keys on the record's id that would refuse the delete (a
   // cascading one removes its rows with the record; a key of several columns
   // refers to something else than the id).
@@ -52,7 +34,7 @@ ORDER BY m.name, f."from")sql");
       keys.emplace_back(q->getColumn(0).getString(),
                         q->getColumn(1).getString());
   }
-  std::vector<std::string> parts;
+  domain::CountList by{"error.referenced_by.", {}};
   for (const auto& [from, column] : keys) {
     // Names from the schema itself, quoted as identifiers.
     std::string sql = "SELECT COUNT(*) FROM \"";
@@ -62,29 +44,20 @@ ORDER BY m.name, f."from")sql");
     n->executeStep();
     const auto count = n->getColumn(0).getInt64();
     if (count == 0) continue;
-    auto [one, many] = Nouns(from);
-    if (from == table) {  // a parent_id: "2 organizations below it"
-      one += " below it";
-      many += " below it";
-    }
-    parts.push_back(std::to_string(count) + " " + (count == 1 ? one : many));
+    // A parent_id: "2 organizations below it".
+    by.counts.emplace_back(from == table ? from + "_below" : from, count);
   }
-  std::string out;
-  for (std::size_t i = 0; i < parts.size(); ++i) {
-    if (i > 0) out += i + 1 == parts.size() ? " and " : ", ";
-    out += parts[i];
-  }
-  return out;
+  return by;
 }
 
 domain::Status DeleteRefused(Database& db, const SQLite::Exception& e,
                              std::string_view table, std::string_view noun,
                              std::int64_t id) {
   if (e.getExtendedErrorCode() == SQLITE_CONSTRAINT_FOREIGNKEY) {
-    if (auto by = ReferencesTo(db, table, id); !by.empty()) {
-      return domain::Status::FailedPrecondition("the " + std::string(noun) +
-                                                " is still referenced by " +
-                                                by + "; remove those first");
+    if (auto by = ReferencesTo(db, table, id); !by.counts.empty()) {
+      return domain::Status::FailedPrecondition(
+          domain::Message("error.still_referenced",
+                          {{"noun", RecordTerm(noun)}, {"by", std::move(by)}}));
     }
   }
   return ConstraintStatus(e, noun);

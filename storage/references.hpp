@@ -14,9 +14,11 @@
 
 namespace capdev::storage {
 
-// "1 registration", "2 registrations and 6 attendance marks"; "" when no
-// row references row `id` of `table`.
-std::string ReferencesTo(Database& db, std::string_view table, std::int64_t id);
+// The rows that reference row `id` of `table`, counted per table ("2
+// registrations and 6 attendance marks": "error.referenced_by.TABLE", or
+// TABLE_below for a table's own parent_id); empty when none does.
+domain::CountList ReferencesTo(Database& db, std::string_view table,
+                               std::int64_t id);
 
 // The answer to a delete of row `id` that SQLite refused with `e`: a 409
 // naming what still references the `noun` when a foreign key stopped it,

@@ -17,14 +17,15 @@ domain::StatusOr<DatabaseLock> DatabaseLock::Acquire(const std::string& path,
   for (int attempt = 0; attempt < 10; ++attempt) {
     const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
     if (fd < 0) {
-      return domain::Status::FailedPrecondition("cannot open " + path + ": " +
-                                                std::strerror(errno));
+      return domain::Status::FailedPrecondition(
+          domain::Message("error.cannot_open_file",
+                          {{"path", path}, {"reason", std::strerror(errno)}}));
     }
     const int op = (mode == Mode::kShared ? LOCK_SH : LOCK_EX) | LOCK_NB;
     if (::flock(fd, op) != 0) {
       ::close(fd);
-      return domain::Status::FailedPrecondition("a capdev server is using " +
-                                                path + "; stop it first");
+      return domain::Status::FailedPrecondition(
+          domain::Message("error.server_using_database", {{"path", path}}));
     }
     struct stat held {
     }, named{};
@@ -34,8 +35,8 @@ domain::StatusOr<DatabaseLock> DatabaseLock::Acquire(const std::string& path,
     }
     ::close(fd);
   }
-  return domain::Status::FailedPrecondition(path +
-                                            " keeps being replaced; try again");
+  return domain::Status::FailedPrecondition(
+      domain::Message("error.database_keeps_changing", {{"path", path}}));
 }
 
 DatabaseLock::DatabaseLock(DatabaseLock&& other) noexcept : fd_(other.fd_) {

@@ -59,8 +59,12 @@ std::string Credential(const json::object& body, const char* name,
                        domain::Errors& errors) {
   std::string value;
   if (auto* v = body.if_contains(name)) FromJson(*v, value, name, errors);
-  if (value.empty() && errors.list().empty()) errors.Add(name, "is required");
-  if (value.size() > 1024) errors.Add(name, "is too long");
+  if (value.empty() && errors.list().empty())
+    errors.Add(name, domain::kRequired);
+  if (value.size() > 1024) {
+    errors.Add(name, domain::kTooLong,
+               domain::Message("error.too_long_bytes", {{"max", 1024}}));
+  }
   return value;
 }
 

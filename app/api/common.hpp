@@ -51,7 +51,8 @@ inline domain::StatusOr<std::int64_t> ReadIdBody(Context& ctx,
     if (key == field) {
       FromJson(value, id, field, errors);
     } else {
-      errors.Add(std::string(key), "is not a field of this request");
+      errors.Add(std::string(key), domain::kNotAllowed,
+                 "error.not_a_field_of_request");
     }
   }
   errors.Required(field, id);

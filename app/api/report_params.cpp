@@ -40,8 +40,11 @@ domain::StatusOr<Options> ReadOptions(http::Query& q, ReportQuery what) {
   }
   RETURN_IF_ERROR(q.Check());
   if (period && o.options.to < o.options.from) {
-    return domain::Status::Malformed("'to' must not be before 'from'",
-                                     {{"to", "must not be before from"}});
+    return domain::Status::Malformed(
+        "error.to_before_from",
+        {{"to", domain::kNotBefore,
+          domain::Message("error.not_before",
+                          {{"other", domain::FieldTerm("from")}})}});
   }
   return o;
 }

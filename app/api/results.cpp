@@ -92,10 +92,8 @@ void AddResultRoutes(Router& router) {
             ASSIGN_OR_RETURN(const auto found,
                              services::Load<domain::Indicator>(ctx.db, id));
             if (found.source != domain::IndicatorSource::kAttendance) {
-              return domain::Status::FailedPrecondition(
-                  "indicator " + std::to_string(id) +
-                  " is entered by hand: no workshops or people stand behind "
-                  "it");
+              return domain::Status::FailedPrecondition(domain::Message(
+                  "error.indicator_by_hand", {{"id", std::to_string(id)}}));
             }
             ASSIGN_OR_RETURN(const auto owner, services::Load<domain::Result>(
                                                    ctx.db, found.result_id));

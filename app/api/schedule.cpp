@@ -31,10 +31,10 @@ domain::StatusOr<storage::CalendarFilter> ReadFilter(Query& q, bool defaults) {
   RETURN_IF_ERROR(q.Check());
   if (last < first || first.DaysUntil(last) > kMaxCalendarDays) {
     return domain::Status::Malformed(
-        "'to' must be on or after 'from' and at most " +
-            std::to_string(kMaxCalendarDays) + " days later",
-        {{"to", "must be from 'from' to " + std::to_string(kMaxCalendarDays) +
-                    " days after it"}});
+        domain::Message("error.calendar_range", {{"days", kMaxCalendarDays}}),
+        {{"to", domain::kOutOfRange,
+          domain::Message("error.calendar_range_field",
+                          {{"days", kMaxCalendarDays}})}});
   }
   return storage::CalendarFilter{first, last, project_id, city};
 }
@@ -101,8 +101,8 @@ void AddScheduleRoutes(Router& router) {
              if (!workshop) {
                RETURN_IF_ERROR(services::Load<domain::Workshop>(ctx.db, id));
                return domain::Status::FailedPrecondition(
-                   "workshop " + std::to_string(id) +
-                   " has no dates to put in a calendar");
+                   domain::Message("error.workshop_without_dates",
+                                   {{"id", std::to_string(id)}}));
              }
              return Calendar(
                  reports::RenderCalendar(workshop->workshop.title, {*workshop},

@@ -12,6 +12,14 @@ namespace capdev::api {
 
 namespace {
 
+// A refusal carrying the report, both in the reader's language.
+Response Refusal(services::ImportReport report) {
+  const auto refusal = services::ImportRefusal(report);
+  return Problem(refusal, [report = std::move(report)](domain::Language lang) {
+    return report.ToJson(lang);
+  });
+}
+
 domain::StatusOr<formats::Rows> ReadSpreadsheet(const Request& request) {
   const std::string type = domain::LowerTrimmed(
       request.content_type.substr(0, request.content_type.find(';')));
@@ -25,8 +33,9 @@ domain::StatusOr<formats::Rows> ReadSpreadsheet(const Request& request) {
     return formats::ParseCsv(text);
   }
   return domain::Status::Malformed(
-      "send the file as text/csv or " + std::string(kXlsxType),
-      {{"Content-Type", "must be text/csv or " + std::string(kXlsxType)}});
+      domain::Message("error.send_spreadsheet", {{"xlsx", kXlsxType}}),
+      {{"Content-Type", domain::kUnknownValue,
+        domain::Message("error.spreadsheet_type", {{"xlsx", kXlsxType}})}});
 }
 
 }  // namespace
@@ -39,40 +48,43 @@ domain::StatusOr<Response> RunImport(Context& ctx,
   ASSIGN_OR_RETURN(const auto rows, ReadSpreadsheet(ctx.request));
   if (options.dry_run && import.check) {
     ASSIGN_OR_RETURN(const auto report, import.check(ctx.db, id, rows));
-    return JsonResponse(200, report.ToJson());
+    return JsonResponse(200, report.ToJson(ctx.language));
   }
   if (!options.dry_run && import.plan) {
     ASSIGN_OR_RETURN(auto planned, import.plan(ctx.db, id, rows, options));
     if (planned.report) {
       if (!services::ImportShouldCommit(*planned.report, options))
-        return Problem(services::ImportRefusal(*planned.report),
-                       planned.report->ToJson());
-      return JsonResponse(200, planned.report->ToJson());
+        return Refusal(std::move(*planned.report));
+      return JsonResponse(200, planned.report->ToJson(ctx.language));
     }
-    // The writer runs the writes alone, and answers.
+    // The writer runs the writes alone, and answers (in the reader's
+    // language: this answer replaces the one the router gave it).
     Response deferred;
-    deferred.then_write = [write = std::move(planned.write),
-                           options](storage::Database& db) -> Response {
+    deferred.then_write =
+        [write = std::move(planned.write), options,
+         language = ctx.language](storage::Database& db) -> Response {
       auto answer = [&]() -> domain::StatusOr<Response> {
         ASSIGN_OR_RETURN(auto tx, storage::WriteTx::Begin(db));
-        ASSIGN_OR_RETURN(const auto report, write(tx));
+        ASSIGN_OR_RETURN(auto report, write(tx));
         if (!services::ImportShouldCommit(report, options))
-          return Problem(services::ImportRefusal(report), report.ToJson());
+          return Refusal(std::move(report));
         RETURN_IF_ERROR(tx.Commit());
-        return JsonResponse(200, report.ToJson());
+        return JsonResponse(200, report.ToJson(language));
       }();
-      return answer.ok() ? std::move(*answer) : Problem(answer.status());
+      Response r = answer.ok() ? std::move(*answer) : Problem(answer.status());
+      r.language = language;
+      return r;
     };
     return deferred;
   }
   // Committed below, or rolled back.
   ASSIGN_OR_RETURN(auto tx, storage::WriteTx::Begin(ctx.db));
-  ASSIGN_OR_RETURN(const auto report, import.write(tx, id, rows, options));
-  if (options.dry_run) return JsonResponse(200, report.ToJson());
+  ASSIGN_OR_RETURN(auto report, import.write(tx, id, rows, options));
+  if (options.dry_run) return JsonResponse(200, report.ToJson(ctx.language));
   if (!services::ImportShouldCommit(report, options))
-    return Problem(services::ImportRefusal(report), report.ToJson());
+    return Refusal(std::move(report));
   RETURN_IF_ERROR(tx.Commit());
-  return JsonResponse(200, report.ToJson());
+  return JsonResponse(200, report.ToJson(ctx.language));
 }
 
 }  // namespace capdev::api

@@ -50,13 +50,16 @@ domain::StatusOr<ReportRun> Run(storage::Database& db,
   for (const auto& [k, v] : params) {
     const std::string key(k);
     if (!allowed.contains(key)) {
-      errors.push_back({"params." + key, "is not a parameter of this report"});
+      errors.emplace_back("params." + key, domain::kNotAllowed,
+                        domain::Message("error.not_a_parameter_of_report"));
     } else if (!v.is_string()) {
-      errors.push_back({"params." + key, "must be a string"});
+      errors.emplace_back("params." + key, domain::kInvalid, domain::Message("error.not_string"));
     } else if (key == "project_id") {
       Query one({{key, std::string(v.as_string())}});
       project_id = one.Id(key);
-      if (!project_id) errors.push_back({"params.project_id", "must be an id"});
+      if (!project_id) {
+        errors.emplace_back("params.project_id", domain::kInvalid, domain::Message("error.positive_id"));
+      }
     } else {
       pairs.emplace_back(key, std::string(v.as_string()));
     }
@@ -68,7 +71,8 @@ domain::StatusOr<ReportRun> Run(storage::Database& db,
     return RunFunderReport(db, user, query);
   }
   if (!project_id) {
-    return domain::Status::Invalid({{"params.project_id", "is required"}});
+    return domain::Status::Invalid(
+        {{"params.project_id", domain::kRequired, "error.required"}});
   }
   ASSIGN_OR_RETURN(const auto o, ReadResultsQuery(q));
   return RunResultsReport(db, *project_id, o);
@@ -78,8 +82,8 @@ domain::StatusOr<ReportRun> Run(storage::Database& db,
 // others, as if they did not exist).
 domain::StatusOr<storage::Submission> Visible(Context& ctx, std::int64_t id) {
   ASSIGN_OR_RETURN(auto s, storage::GetSubmission(ctx.db, id));
-  const auto missing = domain::Status::NotFound(
-      "report submission " + std::to_string(id) + " does not exist");
+  const auto missing = domain::Status::NotFound(domain::Message(
+      "error.no_such_submission", {{"id", std::to_string(id)}}));
   if (!s) return missing;
   if (const auto own = domain::LimitedToOrganization(*ctx.user)) {
     ASSIGN_OR_RETURN(const bool concerns,
@@ -106,16 +110,20 @@ void AddSubmissionRoutes(Router& router) {
         if (!report || !report->is_string() ||
             (report->as_string() != "funder" &&
              report->as_string() != "results"))
-          errors.push_back({"report", "must be funder or results"});
+          errors.emplace_back("report", domain::kUnknownValue,
+                            domain::Message("error.unknown_value",
+                                            {{"allowed", "funder, results"}}));
         if (!params || !params->is_object())
-          errors.push_back({"params", "must be an object of strings"});
+          errors.emplace_back("params", domain::kInvalid, domain::Message("error.not_object_of_strings"));
         if (note && !note->is_null() &&
-            (!note->is_string() || note->as_string().size() > kMaxNote))
-          errors.push_back({"note", "must be a text of at most 2000 bytes"});
+            (!note->is_string() || note->as_string().size() > kMaxNote)) {
+          errors.emplace_back("note", domain::kTooLong,
+               domain::Message("error.too_long_bytes", {{"max", kMaxNote}}));
+        }
         for (const auto& [k, v] : body) {
           if (k != "report" && k != "params" && k != "note")
-            errors.push_back(
-                {std::string(k), "is not a field of a submission"});
+            errors.emplace_back(std::string(k), domain::kNotAllowed,
+                              domain::Message("error.not_a_field_of_resource"));
         }
         if (!errors.empty()) return domain::Status::Invalid(std::move(errors));
         storage::Submission s;

@@ -39,14 +39,19 @@ domain::StatusOr<services::UserChange> ReadChange(Context& ctx, bool create) {
       std::string password;
       FromJson(value, password, field, errors);
       if (password.size() < services::kMinPassword || password.size() > 1024) {
-        errors.Add(field, "must be 10 to 1024 characters");
+        errors.Add(
+            field, domain::kOutOfRange,
+            domain::Message("error.password_length",
+                            {{"min", services::kMinPassword}, {"max", 1024}}));
       } else {
         change.password_hash = services::HashPassword(password);
       }
     } else if (field != "id") {
-      errors.Add(field, create || field != "username"
-                            ? "is not a field of this resource"
-                            : "is read-only");
+      if (create || field != "username") {
+        errors.Add(field, domain::kNotAllowed, "error.not_a_field_of_resource");
+      } else {
+        errors.Add(field, domain::kNotAllowed, "error.read_only");
+      }
     }
   }
   return change;
@@ -83,7 +88,7 @@ void AddUserRoutes(Router& router) {
                ASSIGN_OR_RETURN(const auto account,
                                 storage::AccountById(ctx.db, id));
                if (!account)
-                 return domain::Status::NotFound("no user has that id");
+                 return domain::Status::NotFound("error.no_such_user");
                return JsonResponse(200, AccountJson(*account));
              });
 

@@ -24,8 +24,11 @@ domain::StatusOr<Listing<storage::WorkshopFilter>> ReadWorkshopList(Query& q) {
                             .to = q.Date("to")};
   RETURN_IF_ERROR(q.Check());
   if (f.from && f.to && *f.to < *f.from) {
-    return domain::Status::Malformed("'to' must not be before 'from'",
-                                     {{"to", "must not be before from"}});
+    return domain::Status::Malformed(
+        "error.to_before_from",
+        {{"to", domain::kNotBefore,
+          domain::Message("error.not_before",
+                          {{"other", domain::FieldTerm("from")}})}});
   }
   return Listing<storage::WorkshopFilter>{f, page};
 }

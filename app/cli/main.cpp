@@ -78,7 +78,11 @@ int Restore(const std::string& path, const std::string& backup) {
 
 int Check(const std::string& path) {
   const auto problems = capdev::storage::CheckDatabase(path);
-  for (const auto& p : problems) spdlog::error("{}: {}", path, p);
+  for (const auto& p : problems) {
+    spdlog::error(
+        "{}: {}: {}", path, p.field,
+        capdev::i18n::Render(capdev::domain::Language::kEn, p.message));
+  }
   if (!problems.empty()) {
     spdlog::error("{} FAILED its checks ({} problems); restore a backup", path,
                   problems.size());

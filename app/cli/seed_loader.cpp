@@ -32,9 +32,7 @@ using domain::StatusOr;
 
 Status Conflict(const std::string& what) {
   return Status::FailedPrecondition(
-      "the database already holds " + what +
-      " with different details; refusing to overwrite it (seed into a fresh "
-      "database, or reconcile the record first)");
+      domain::Message("error.seed_conflict", {{"record", what}}));
 }
 
 StatusOr<json::array> ParseSeedArray(const std::string& text,
@@ -42,8 +40,8 @@ StatusOr<json::array> ParseSeedArray(const std::string& text,
   boost::system::error_code ec;
   auto v = json::parse(text, ec);
   if (ec || !v.is_array()) {
-    return Status::Malformed(std::string("seed file ") + file +
-                             " is not a JSON array");
+    return Status::Malformed(
+        domain::Message("error.seed_not_array", {{"file", file}}));
   }
   return std::move(v.as_array());
 }
@@ -55,10 +53,12 @@ StatusOr<std::vector<json::object>> Objects(const json::object& record,
   const auto* list = record.if_contains(name);
   std::vector<json::object> out;
   if (!list || !list->is_array())
-    return Status::Invalid({{label + "." + name, "must be an array"}});
+    return Status::Invalid(
+        {{label + "." + name, domain::kInvalid, "error.not_array"}});
   for (const auto& v : list->as_array()) {
     if (!v.is_object())
-      return Status::Invalid({{label + "." + name, "must hold objects"}});
+      return Status::Invalid(
+          {{label + "." + name, domain::kInvalid, "error.not_objects"}});
     out.push_back(v.as_object());
   }
   return out;
@@ -76,8 +76,9 @@ StatusOr<E> DecodeRecord(const json::object& record,
   domain::Errors errors;
   codec::Decode(fields, entity, errors);
   if (!errors.empty())
-    return Status::Invalid(errors.list(),
-                           "seed record " + label + " is malformed");
+    return Status::Invalid(
+        errors.list(),
+        domain::Message("error.seed_record_malformed", {{"record", label}}));
   return entity;
 }
 
@@ -105,7 +106,7 @@ class Loader {
           std::pair{&workshops, &Loader::Workshop}}) {
       for (const auto& v : *list) {
         if (!v.is_object())
-          return Status::Malformed("every seed record must be an object");
+          return Status::Malformed("error.seed_record_not_object");
         RETURN_IF_ERROR((this->*load)(v.as_object()));
       }
     }
@@ -116,11 +117,14 @@ class Loader {
   StatusOr<std::int64_t> Ref(const std::map<std::string, std::int64_t>& ids,
                              const json::value* key, const std::string& label) {
     if (!key || !key->is_string())
-      return Status::Invalid({{label, "missing reference"}});
+      return Status::Invalid(
+          {{label, domain::kRequired, "error.missing_reference"}});
     auto it = ids.find(std::string(key->as_string()));
     if (it == ids.end()) {
       return Status::Invalid(
-          {{label, "unknown key " + std::string(key->as_string())}});
+          {{label, domain::kNotFound,
+            domain::Message("error.unknown_seed_key",
+                            {{"key", std::string(key->as_string())}})}});
     }
     return it->second;
   }
@@ -133,7 +137,8 @@ class Loader {
       const std::string& label) {
     if (auto s = domain::Validate(entity); !s.ok())
       return Status::Invalid(s.errors(),
-                             "seed record " + label + " breaks a rule");
+                             domain::Message("error.seed_record_breaks_rule",
+                                             {{"record", label}}));
     if (existing) {
       ASSIGN_OR_RETURN(const auto stored, storage::Get<E>(db_, *existing));
       if (!stored || !domain::SameFields(*stored, entity))
@@ -153,12 +158,13 @@ class Loader {
   StatusOr<std::pair<std::int64_t, bool>> UpsertWorkshop(
       const domain::Workshop& w, const std::string& label) {
     if (!w.source)
-      return Status::Invalid({{label + ".source", "is required in the seed"}});
+      return Status::Invalid(
+          {{label + ".source", domain::kRequired, "error.required_in_seed"}});
     const std::string& source = *w.source;
     const auto open = source.rfind("(seed document ");
     if (open == std::string::npos || !source.ends_with(")"))
       return Status::Invalid(
-          {{label + ".source", "must end with (seed document NAME)"}});
+          {{label + ".source", domain::kInvalid, "error.seed_source_form"}});
     const std::string document =
         source.substr(open + 15, source.size() - open - 16);
     ASSIGN_OR_RETURN(const auto existing,
@@ -342,7 +348,10 @@ class Loader {
 
 StatusOr<std::string> ReadFile(const std::string& path) {
   std::ifstream in(path, std::ios::binary);
-  if (!in) return Status::NotFound("cannot read " + path);
+  if (!in) {
+    return Status::NotFound(
+        domain::Message("error.cannot_read_file", {{"path", path}}));
+  }
   std::ostringstream out;
   out << in.rdbuf();
   return out.str();

@@ -26,6 +26,14 @@ int Fail(const std::string& message) {
   std::cout << "error: " << message << "\n";
   return 1;
 }
+// The command line speaks English (i18n::LogText's language).
+int Fail(const domain::Message& message) {
+  return Fail(i18n::Render(domain::Language::kEn, message));
+}
+domain::Message PasswordTooShort() {
+  return domain::Message("error.password_too_short",
+                         {{"min", services::kMinPassword}});
+}
 
 int Report(const domain::Status& s, const std::string& done) {
   if (!s.ok()) {
@@ -38,9 +46,7 @@ int Report(const domain::Status& s, const std::string& done) {
 int Add(storage::Database& db, const UserCommand& c) {
   auto password = ReadPassword();
   if (!password || password->size() < services::kMinPassword) {
-    return Fail("give a password of at least " +
-                std::to_string(services::kMinPassword) +
-                " characters on standard input");
+    return Fail(PasswordTooShort());
   }
   services::UserChange change;
   change.username = c.username;
@@ -58,7 +64,10 @@ int Add(storage::Database& db, const UserCommand& c) {
 domain::Status Change(storage::Database& db, const UserCommand& c,
                       const services::UserChange& change) {
   ASSIGN_OR_RETURN(const auto account, storage::AccountByName(db, c.username));
-  if (!account) return domain::Status::NotFound("no user named " + c.username);
+  if (!account) {
+    return domain::Status::NotFound(
+        domain::Message("error.no_user_named", {{"name", c.username}}));
+  }
   return domain::StatusOf(storage::InWriteTx(db, [&](storage::WriteTx& tx) {
     return services::UpdateUser(tx, nullptr, account->id, change);
   }));
@@ -80,9 +89,7 @@ int List(storage::Database& db) {
 int Reset(storage::Database& db, const UserCommand& c) {
   auto password = ReadPassword();
   if (!password || password->size() < services::kMinPassword) {
-    return Fail("give a password of at least " +
-                std::to_string(services::kMinPassword) +
-                " characters on standard input");
+    return Fail(PasswordTooShort());
   }
   services::UserChange change;
   change.password_hash = services::HashPassword(*password);
@@ -140,7 +147,7 @@ int RunUserCommand(const UserCommand& c) {
   }
   if (c.action == "reset") return Reset(db, c);
   if (c.action == "bootstrap") return Bootstrap(db);
-  return Fail("unknown action " + c.action);
+  return Fail(domain::Message("error.unknown_action", {{"action", c.action}}));
 }
 
 }  // namespace capdev::cli

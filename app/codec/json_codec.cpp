@@ -23,7 +23,7 @@ json::array ToJson(const std::vector<domain::Conflict>& conflicts) {
 
 void FromJson(const json::value& j, std::string& out, const std::string& field,
               domain::Errors& e) {
-  if (!j.is_string()) return e.Add(field, "must be a string");
+  if (!j.is_string()) return e.Add(field, domain::kInvalid, "error.not_string");
   // Stored trimmed: "  Sun Li  " and "Sun Li" are one name.
   out = domain::Trim(j.as_string());
 }
@@ -33,15 +33,15 @@ void FromJson(const json::value& j, std::int64_t& out, const std::string& field,
   if (j.is_int64()) {
     out = j.as_int64();
   } else if (j.is_uint64()) {
-    e.Add(field, "is too large");
+    e.Add(field, domain::kOutOfRange, "error.integer_too_large");
   } else {
-    e.Add(field, "must be an integer");
+    e.Add(field, domain::kInvalid, "error.not_integer");
   }
 }
 
 void FromJson(const json::value& j, bool& out, const std::string& field,
               domain::Errors& e) {
-  if (!j.is_bool()) return e.Add(field, "must be true or false");
+  if (!j.is_bool()) return e.Add(field, domain::kInvalid, "error.not_boolean");
   out = j.as_bool();
 }
 
@@ -54,7 +54,7 @@ void FromJson(const json::value& j, double& out, const std::string& field,
   } else if (j.is_uint64()) {
     out = static_cast<double>(j.as_uint64());
   } else {
-    e.Add(field, "must be a number");
+    e.Add(field, domain::kInvalid, "error.not_number");
   }
 }
 
@@ -62,7 +62,7 @@ void FromJson(const json::value& j, domain::Date& out, const std::string& field,
               domain::Errors& e) {
   std::optional<domain::Date> d;
   if (j.is_string()) d = domain::Date::Parse(std::string_view(j.as_string()));
-  if (!d) return e.Add(field, "must be a date (YYYY-MM-DD)");
+  if (!d) return e.Add(field, domain::kInvalid, "error.not_date");
   out = *d;
 }
 
@@ -82,6 +82,10 @@ json::object ToJson(
           using V = std::decay_t<decltype(v)>;
           if constexpr (std::is_same_v<V, domain::Term>) {
             params[key] = v.key;
+          } else if constexpr (std::is_same_v<V, domain::CountList>) {
+            json::object counts;
+            for (const auto& [what, n] : v.counts) counts[what] = n;
+            params[key] = std::move(counts);
           } else {
             params[key] = v;
           }

@@ -77,11 +77,15 @@ void FromJson(const json::value& j, E& out, const std::string& field,
 template <domain::Enumeration E>
 void FromJson(const json::value& j, E& out, const std::string& field,
               domain::Errors& e) {
-  if (!j.is_string()) return e.Add(field, "must be a string");
+  if (!j.is_string())
+    return e.Add(field, domain::kInvalid, domain::Message("error.not_string"));
   auto value = domain::FromText<E>(j.as_string());
-  if (!value)
-    return e.Add(field,
-                 "must be one of: " + domain::JoinAllowed(domain::Texts<E>()));
+  if (!value) {
+    return e.Add(field, domain::kUnknownValue,
+                 domain::Message(
+                     "error.unknown_value",
+                     {{"allowed", domain::JoinAllowed(domain::Texts<E>())}}));
+  }
   out = *value;
 }
 template <class T>
@@ -124,12 +128,14 @@ void Decode(const json::object& body, E& entity, domain::Errors& errors,
       known = true;
       if (f.access == domain::Access::kEcho) return;
       if (f.access == domain::Access::kServer)
-        return errors.Add(prefix + std::string(key), "is read-only");
+        return errors.Add(prefix + std::string(key), domain::kNotAllowed,
+                          domain::Message("error.read_only"));
       FromJson(value, entity.*(f.member), prefix + std::string(key), errors);
       if (present) present->push_back(f.name);
     });
     if (!known && key != "id")
-      errors.Add(prefix + std::string(key), "is not a field of this resource");
+      errors.Add(prefix + std::string(key), domain::kNotAllowed,
+                 domain::Message("error.not_a_field_of_resource"));
   }
 }
 
@@ -155,7 +161,8 @@ json::value ToJson(const E& entity) { return Encode(entity); }
 template <class T>
 void FromJson(const json::value& j, std::vector<T>& out,
               const std::string& field, domain::Errors& e) {
-  if (!j.is_array()) return e.Add(field, "must be an array");
+  if (!j.is_array())
+    return e.Add(field, domain::kInvalid, domain::Message("error.not_array"));
   out.clear();
   for (std::size_t i = 0; i < j.as_array().size(); ++i) {
     T item{};
@@ -169,7 +176,8 @@ template <class E>
 requires requires { domain::Fields<E>::kAll; }
 void FromJson(const json::value& j, E& out, const std::string& field,
               domain::Errors& e) {
-  if (!j.is_object()) return e.Add(field, "must be an object");
+  if (!j.is_object())
+    return e.Add(field, domain::kInvalid, domain::Message("error.not_object"));
   out = E{};
   Decode(j.as_object(), out, e, field + ".");
 }
@@ -182,7 +190,7 @@ std::vector<E> DecodeList(const json::array& body, domain::Errors& errors) {
     const std::string index = "[" + std::to_string(i) + "]";
     auto& entity = out.emplace_back();
     if (!body[i].is_object()) {
-      errors.Add(index, "must be an object");
+      errors.Add(index, domain::kInvalid, domain::Message("error.not_object"));
       continue;
     }
     Decode(body[i].as_object(), entity, errors, index + ".");

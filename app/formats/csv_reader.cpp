@@ -48,8 +48,7 @@ bool IsUtf8(std::string_view s) {
 
 domain::StatusOr<std::string> FromGb18030(std::string_view bytes) {
   const auto refused = domain::Status::Malformed(
-      "the file is neither UTF-8 nor GB18030 text; save it as \"CSV UTF-8\"",
-      {{"body", "is not UTF-8 or GB18030 text"}});
+      "error.csv_encoding", {{"body", domain::kInvalid, "error.not_text"}});
   UErrorCode error = U_ZERO_ERROR;
   std::unique_ptr<UConverter, decltype(&ucnv_close)> converter(
       ucnv_open("GB18030", &error), &ucnv_close);
@@ -89,10 +88,9 @@ domain::StatusOr<Rows> ParseCsv(std::string_view text,
   bool was_quoted = false;  // the current field began with a quote
   std::size_t quote_line = 0;
   const auto too_large = [&]() -> domain::Status {
-    return domain::Status::TooLarge(
-        "the file has more than " + std::to_string(limits.max_rows) +
-        " rows or " + std::to_string(limits.max_columns) +
-        " columns; split it");
+    return domain::Status::TooLarge(domain::Message(
+        "error.sheet_too_large",
+        {{"rows", limits.max_rows}, {"columns", limits.max_columns}}));
   };
   const auto end_field = [&] {
     row.emplace_back(std::move(field));
@@ -134,10 +132,9 @@ domain::StatusOr<Rows> ParseCsv(std::string_view text,
   }
   if (quoted) {
     return domain::Status::Malformed(
-        "row " + std::to_string(quote_line) +
-            " opens a quoted field that is never closed",
-        {{"body",
-          "has an unclosed quote in row " + std::to_string(quote_line)}});
+        domain::Message("error.csv_unclosed_quote", {{"row", quote_line}}),
+        {{"body", domain::kInvalid,
+          domain::Message("error.unclosed_quote", {{"row", quote_line}})}});
   }
   if (!field.empty() || !row.empty() || was_quoted) end_row();
   if (rows.size() > limits.max_rows) return too_large();

@@ -17,10 +17,11 @@ namespace capdev::formats {
 
 namespace {
 
-domain::Status NotXlsx(const std::string& why) {
+// `why`: "error.xlsx_*", a sentence that says the file is not a readable
+// workbook and why.
+domain::Status NotXlsx(domain::Message why) {
   return domain::Status::Malformed(
-      "the file is not a readable XLSX workbook: " + why,
-      {{"body", "is not a readable XLSX workbook"}});
+      std::move(why), {{"body", domain::kInvalid, "error.not_xlsx"}});
 }
 
 // The local part of an expat namespaced name ("uri|local" or "local").
@@ -67,7 +68,7 @@ class Archive {
     if (!zip_) {
       if (source) zip_source_free(source);
       zip_error_fini(&error);
-      return NotXlsx("it is not a zip archive");
+      return NotXlsx("error.xlsx_not_zip");
     }
     zip_error_fini(&error);
     return domain::Status::Ok();
@@ -81,11 +82,15 @@ class Archive {
   // byte against the limit.
   domain::Status Parse(const std::string& name, const XmlHandler& handler) {
     const zip_int64_t index = zip_name_locate(zip_, name.c_str(), 0);
-    if (index < 0) return NotXlsx("it has no " + name);
+    if (index < 0)
+      return NotXlsx(domain::Message("error.xlsx_no_part", {{"part", name}}));
     std::unique_ptr<zip_file_t, decltype(&zip_fclose)> file(
         zip_fopen_index(zip_, static_cast<zip_uint64_t>(index), 0),
         &zip_fclose);
-    if (!file) return NotXlsx(name + " cannot be unzipped");
+    if (!file) {
+      return NotXlsx(
+          domain::Message("error.xlsx_part_not_unzipped", {{"part", name}}));
+    }
     std::unique_ptr<XML_ParserStruct, decltype(&XML_ParserFree)> parser(
         XML_ParserCreateNS(nullptr, '|'), &XML_ParserFree);
     struct State {
@@ -121,19 +126,26 @@ class Archive {
     std::vector<char> buffer(1 << 16);
     while (true) {
       const zip_int64_t n = zip_fread(file.get(), buffer.data(), buffer.size());
-      if (n < 0) return NotXlsx(name + " is damaged");
+      if (n < 0) {
+        return NotXlsx(
+            domain::Message("error.xlsx_part_damaged", {{"part", name}}));
+      }
       unzipped_ += static_cast<std::size_t>(n);
       if (unzipped_ > limits_.max_unzipped) {
         return domain::Status::TooLarge(
-            "the workbook unzips to more than " +
-            std::to_string(limits_.max_unzipped >> 20) + " MB");
+            domain::Message("error.xlsx_unzips_too_large",
+                            {{"megabytes", limits_.max_unzipped >> 20}}));
       }
       if (XML_Parse(parser.get(), buffer.data(), static_cast<int>(n), n == 0) ==
           XML_STATUS_ERROR) {
-        if (state.doctype) return NotXlsx(name + " declares a DTD");
-        return NotXlsx(name + " is not well-formed XML (line " +
-                       std::to_string(XML_GetCurrentLineNumber(parser.get())) +
-                       ")");
+        if (state.doctype) {
+          return NotXlsx(
+              domain::Message("error.xlsx_part_dtd", {{"part", name}}));
+        }
+        return NotXlsx(domain::Message(
+            "error.xlsx_part_not_xml",
+            {{"part", name},
+             {"line", XML_GetCurrentLineNumber(parser.get())}}));
       }
       if (n == 0) break;
     }
@@ -157,7 +169,7 @@ domain::StatusOr<std::string> FirstSheet(Archive& archive) {
                               rel_id = id;
                           },
                           nullptr, nullptr}));
-  if (rel_id.empty()) return NotXlsx("its workbook lists no sheet");
+  if (rel_id.empty()) return NotXlsx("error.xlsx_no_sheet");
   std::string target;
   RETURN_IF_ERROR(
       archive.Parse("xl/_rels/workbook.xml.rels",
@@ -168,7 +180,7 @@ domain::StatusOr<std::string> FirstSheet(Archive& archive) {
                        if (id && t && rel_id == id) target = t;
                      },
                      nullptr, nullptr}));
-  if (target.empty()) return NotXlsx("its first sheet has no part");
+  if (target.empty()) return NotXlsx("error.xlsx_sheet_no_part");
   if (target.starts_with('/')) return target.substr(1);
   return "xl/" + target;
 }
@@ -225,16 +237,19 @@ domain::StatusOr<Rows> ReadXlsx(std::string_view bytes,
       rows;  // sparse: styled empty rows
   std::size_t row = 0, column = 0;
   bool row_started = false;
-  std::string type, value, error;
+  std::string type, value;
+  // The first problem: too large, or why the sheet cannot be read.
+  bool too_large = false;
+  std::optional<domain::Message> error;
   bool in_value = false, in_inline = false, in_text = false;
   std::string inline_text;
   const auto store = [&](SheetCell cell) {
     if (std::holds_alternative<std::monostate>(cell)) return;
     if (const auto* t = std::get_if<std::string>(&cell); t && t->empty())
       return;
-    if (!error.empty()) return;
+    if (too_large || error) return;
     if (row >= limits.max_rows || column >= limits.max_columns) {
-      error = "too large";
+      too_large = true;
       return;
     }
     auto& cells = rows[row];
@@ -250,7 +265,8 @@ domain::StatusOr<Rows> ReadXlsx(std::string_view bytes,
           std::from_chars(value.data(), value.data() + value.size(), index);
       if (ec != std::errc() || end != value.data() + value.size() ||
           index >= strings.size()) {
-        if (error.empty()) error = "a shared string index is out of range";
+        if (!too_large && !error)
+          error = domain::Message("error.xlsx_string_index");
         return;
       }
       store(strings[index]);
@@ -262,7 +278,9 @@ domain::StatusOr<Rows> ReadXlsx(std::string_view bytes,
       char* end = nullptr;
       const double number = std::strtod(value.c_str(), &end);
       if (end != value.c_str() + value.size()) {
-        if (error.empty()) error = "a number cell holds \"" + value + "\"";
+        if (!too_large && !error) {
+          error = domain::Message("error.xlsx_bad_number", {{"value", value}});
+        }
         return;
       }
       store(number);
@@ -314,13 +332,12 @@ domain::StatusOr<Rows> ReadXlsx(std::string_view bytes,
                 if (in_value) value += t;
                 if (in_text) inline_text += t;
               }}));
-  if (error == "too large") {
-    return domain::Status::TooLarge(
-        "the sheet has more than " + std::to_string(limits.max_rows) +
-        " rows or " + std::to_string(limits.max_columns) +
-        " columns; split it");
+  if (too_large) {
+    return domain::Status::TooLarge(domain::Message(
+        "error.sheet_too_large",
+        {{"rows", limits.max_rows}, {"columns", limits.max_columns}}));
   }
-  if (!error.empty()) return NotXlsx(error);
+  if (error) return NotXlsx(*std::move(error));
   Rows out;
   if (!rows.empty()) out.resize(rows.rbegin()->first + 1);
   for (auto& [index, cells] : rows) out[index] = std::move(cells);

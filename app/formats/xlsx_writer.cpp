@@ -86,8 +86,7 @@ std::vector<std::string> TabNames(std::span<const Sheet> sheets) {
 }
 
 domain::StatusOr<std::string> WriteXlsx(std::span<const Sheet> sheets) {
-  const auto failed = domain::Status::Unavailable(
-      "the workbook could not be written; try again later");
+  const auto failed = domain::Status::Unavailable("error.workbook_not_written");
   TempFile file;
   if (file.path.empty()) return failed;
   lxw_workbook* book = workbook_new(file.path.c_str());

@@ -82,22 +82,25 @@ Response Problem(int status, domain::Message detail,
   });
 }
 
-Response Problem(const domain::Status& status,
-                 const boost::json::object& extensions) {
+Response Problem(const domain::Status& status, Extensions extensions) {
   // A bug's detail is for the log (the router writes it), not the client.
   if (status.code() == domain::Code::kInternal) {
     return Problem(500, kInternalDetail);
   }
   const int code = HttpStatus(status.code());
-  boost::json::object extra = extensions;
+  boost::json::object conflicts;
   if (!status.conflicts().empty())
-    extra["conflicts"] = codec::ToJson(status.conflicts());
-  Response r = Answer(code, [code, status, extra = std::move(extra)](
-                                domain::Language lang) {
-    auto body = Body(lang, code, status.detail(), status.errors());
-    for (const auto& [key, value] : extra) body[key] = value;
-    return body;
-  });
+    conflicts["conflicts"] = codec::ToJson(status.conflicts());
+  Response r =
+      Answer(code, [code, status, conflicts = std::move(conflicts),
+                    extensions = std::move(extensions)](domain::Language lang) {
+        auto body = Body(lang, code, status.detail(), status.errors());
+        for (const auto& [key, value] : conflicts) body[key] = value;
+        if (extensions) {
+          for (const auto& [key, value] : extensions(lang)) body[key] = value;
+        }
+        return body;
+      });
   if (status.code() == domain::Code::kUnauthenticated) {
     r.headers.emplace_back("WWW-Authenticate", "Bearer realm=\"capdev\"");
   }

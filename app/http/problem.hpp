@@ -4,6 +4,7 @@
 // answer is sent (Response::localized_body).
 
 #include <boost/json/object.hpp>
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -17,9 +18,11 @@ int HttpStatus(domain::Code code);
 inline constexpr domain::Message kInternalDetail = "error.internal";
 Response Problem(int status, domain::Message detail,
                  std::vector<domain::FieldError> errors = {});
-// With the Status's conflicts, if any, and `extensions` as extension members
-// (RFC 9457 §3.2): an import's refusal carries its report.
-Response Problem(const domain::Status& status,
-                 const boost::json::object& extensions = {});
+// Extension members (RFC 9457 §3.2) in the reader's language, written when
+// the answer is sent as the rest of the body is.
+using Extensions = std::function<boost::json::object(domain::Language)>;
+// With the Status's conflicts, if any, and `extensions`: an import's refusal
+// carries its report.
+Response Problem(const domain::Status& status, Extensions extensions = {});
 
 }  // namespace capdev::http

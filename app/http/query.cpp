@@ -44,7 +44,7 @@ std::optional<std::int64_t> Query::Id(std::string_view name) {
   if (!text) return std::nullopt;
   auto id = ParseInt(*text);
   if (!id || *id <= 0) {
-    Note(name, "must be a positive integer id");
+    Note(name, domain::kInvalid, "error.positive_id");
     return std::nullopt;
   }
   return id;
@@ -56,8 +56,9 @@ std::optional<std::int64_t> Query::Integer(std::string_view name,
   if (!text) return std::nullopt;
   auto n = ParseInt(*text);
   if (!n || *n < min || *n > max) {
-    Note(name, "must be a whole number from " + std::to_string(min) + " to " +
-                   std::to_string(max));
+    Note(name, domain::kOutOfRange,
+         domain::Message("error.whole_number_range",
+                         {{"min", min}, {"max", max}}));
     return std::nullopt;
   }
   return n;
@@ -67,7 +68,7 @@ std::optional<domain::Date> Query::Date(std::string_view name) {
   auto text = Text(name);
   if (!text) return std::nullopt;
   auto date = domain::Date::Parse(*text);
-  if (!date) Note(name, "must be a date (YYYY-MM-DD)");
+  if (!date) Note(name, domain::kInvalid, "error.not_date");
   return date;
 }
 
@@ -76,7 +77,7 @@ std::optional<bool> Query::Bool(std::string_view name) {
   if (!text) return std::nullopt;
   if (*text == "true" || *text == "1") return true;
   if (*text == "false" || *text == "0") return false;
-  Note(name, "must be true or false");
+  Note(name, domain::kInvalid, "error.not_boolean");
   return std::nullopt;
 }
 
@@ -87,7 +88,9 @@ std::optional<std::string> Query::OneOf(
   for (auto v : allowed) {
     if (v == *text) return text;
   }
-  Note(name, "must be one of: " + domain::JoinAllowed(allowed));
+  Note(name, domain::kUnknownValue,
+       domain::Message("error.unknown_value",
+                       {{"allowed", domain::JoinAllowed(allowed)}}));
   return std::nullopt;
 }
 
@@ -96,8 +99,9 @@ storage::PageRequest Query::Page() {
   if (auto limit = Text("limit")) {
     auto n = ParseInt(*limit);
     if (!n || *n < 1 || *n > kMaxLimit) {
-      Note("limit",
-           "must be an integer from 1 to " + std::to_string(kMaxLimit));
+      Note("limit", domain::kOutOfRange,
+           domain::Message("error.whole_number_range",
+                           {{"min", 1}, {"max", kMaxLimit}}));
     } else {
       page.limit = static_cast<int>(*n);
     }
@@ -105,7 +109,7 @@ storage::PageRequest Query::Page() {
   if (auto cursor = Text("cursor")) {
     auto after = DecodeCursor(*cursor);
     if (!after) {
-      Note("cursor", "is not a cursor this server gave out");
+      Note("cursor", domain::kInvalid, "error.unknown_cursor");
     } else {
       page.after_id = *after;
     }
@@ -113,8 +117,9 @@ storage::PageRequest Query::Page() {
   return page;
 }
 
-void Query::Note(std::string_view name, std::string message) {
-  errors_.push_back({std::string(name), std::move(message)});
+void Query::Note(std::string_view name, domain::ErrorCode code,
+                 domain::Message message) {
+  errors_.emplace_back(std::string(name), code, std::move(message));
 }
 
 bool Query::Noted(std::string_view name) const {

@@ -61,11 +61,12 @@ class Query {
   // A parameter that must be there (noted as missing otherwise).
   template <class T>
   T Required(std::optional<T> value, std::string_view name) {
-    if (!value && !Noted(name)) Note(name, "is required");
+    if (!value && !Noted(name)) Note(name, domain::kRequired, "error.required");
     return value.value_or(T{});
   }
   // Notes a rule broken by values that were each readable.
-  void Note(std::string_view name, std::string message);
+  void Note(std::string_view name, domain::ErrorCode code,
+            domain::Message message);
 
   // Ok, or a 400 naming every parameter that could not be read.
   domain::Status Check() const;

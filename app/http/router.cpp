@@ -24,8 +24,7 @@ domain::StatusOr<std::int64_t> Context::Id(std::string_view name) const {
   }
   if (id <= 0)
     // The text is not echoed: it may not even be UTF-8.
-    return domain::Status::NotFound(
-        "no record has that id (ids are positive integers)");
+    return domain::Status::NotFound("error.no_record_with_that_id");
   return id;
 }
 
@@ -167,7 +166,7 @@ domain::StatusOr<Response> Router::Run(
   for (const auto& [name, value] : pairs) {
     const auto& known = route.info.query;
     if (std::find(known.begin(), known.end(), name) == known.end()) {
-      unknown.emplace_back(name, domain::kInvalid.text,
+      unknown.emplace_back(name, domain::kNotAllowed,
                            domain::Message("error.unknown_parameter"));
       names += (names.empty() ? "'" : ", '") + name + "'";
     }

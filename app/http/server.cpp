@@ -7,6 +7,7 @@
 #include <boost/asio.hpp>
 #include <boost/beast/core.hpp>
 #include <boost/beast/http.hpp>
+#include <boost/json.hpp>
 #include <list>
 #include <mutex>
 #include <optional>
@@ -15,8 +16,8 @@
 #include <vector>
 
 #include "app/http/problem.hpp"
-#include "app/i18n/catalog.hpp"
 #include "app/http/security_headers.hpp"
+#include "app/i18n/catalog.hpp"
 
 namespace capdev::http {
 
@@ -267,10 +268,15 @@ void Server::Impl::Accept() {
           addr_ec ? std::string() : endpoint.address().to_string();
       if (!self->Admit(remote)) {
         // Over a cap: answer 503 and close instead of queueing unboundedly.
+        // Before any request is read: in English (no Accept-Language yet).
         static const std::string kBusy = [] {
-          const std::string body =
-              R"({"type":"about:blank","title":"Service Unavailable","status":503,)"
-              R"("detail":"Too many open connections; try again shortly.","errors":[]})";
+          const std::string body = boost::json::serialize(boost::json::object{
+              {"type", "about:blank"},
+              {"title", i18n::Text(domain::Language::kEn, "http.status_503")},
+              {"status", 503},
+              {"detail",
+               i18n::Text(domain::Language::kEn, "error.too_many_connections")},
+              {"errors", boost::json::array{}}});
           return "HTTP/1.1 503 Service Unavailable\r\nContent-Type: "
                  "application/problem+json\r\n"
                  "Connection: close\r\nContent-Length: " +

@@ -20,8 +20,12 @@ constexpr domain::Message kLost = "error.change_lost";
 constexpr domain::Message kOverBudget = "error.over_budget";
 
 // A successful answer whose change did not reach the disk must not stand.
+// The refusal is in the language the answer was to be in.
 void Withdraw(Response& answer, const Response& instead) {
-  if (answer.status < 400) answer = instead;
+  if (answer.status >= 400) return;
+  const auto language = answer.language;
+  answer = instead;
+  answer.language = language;
 }
 
 }  // namespace
@@ -124,7 +128,9 @@ Response Writer::RunOne(storage::Database& db, Item& item) const {
   if (std::chrono::steady_clock::now() >= deadline) {
     spdlog::warn("a change ran over the writer's budget of {} ms: refused",
                  budget_.count());
+    const auto language = answer.language;
     answer = Problem(503, kOverBudget);
+    answer.language = language;
   }
   return answer;
 }

@@ -1,5 +1,6 @@
 #include "app/i18n/catalog.hpp"
 
+#include <unicode/listformatter.h>
 #include <unicode/locid.h>
 #include <unicode/msgfmt.h>
 
@@ -35,6 +36,26 @@ const char* Locale(Language language) {
   return language == Language::kZh ? "zh_CN" : "en";
 }
 
+std::string Joined(Language language, const domain::CountList& list) {
+  std::vector<icu::UnicodeString> items;
+  items.reserve(list.counts.size());
+  for (const auto& [name, n] : list.counts) {
+    items.push_back(icu::UnicodeString::fromUTF8(
+        Render(language, domain::Message(list.prefix + name, {{"n", n}}))));
+  }
+  UErrorCode status = U_ZERO_ERROR;
+  std::unique_ptr<icu::ListFormatter> format(icu::ListFormatter::createInstance(
+      icu::Locale(Locale(language)), status));
+  icu::UnicodeString out;
+  if (U_SUCCESS(status)) {
+    format->format(items.data(), static_cast<int32_t>(items.size()), out,
+                   status);
+  }
+  std::string utf8;
+  out.toUTF8String(utf8);
+  return utf8;
+}
+
 icu::Formattable Value(Language language, const domain::Arg& arg) {
   return std::visit(
       [&](const auto& v) -> icu::Formattable {
@@ -45,6 +66,9 @@ icu::Formattable Value(Language language, const domain::Arg& arg) {
           return icu::Formattable(v);
         } else if constexpr (std::is_same_v<V, std::string>) {
           return icu::Formattable(icu::UnicodeString::fromUTF8(v));
+        } else if constexpr (std::is_same_v<V, domain::CountList>) {
+          return icu::Formattable(
+              icu::UnicodeString::fromUTF8(Joined(language, v)));
         } else {
           return icu::Formattable(
               icu::UnicodeString::fromUTF8(Text(language, v.key)));
@@ -128,6 +152,31 @@ std::string Render(Language language, const domain::Message& message) {
   std::string utf8;
   out.toUTF8String(utf8);
   return utf8;
+}
+
+std::vector<std::string> CatalogFaults() {
+  std::vector<std::string> faults;
+  for (const auto language : kLanguages) {
+    const auto other =
+        language == Language::kEn ? Language::kZh : Language::kEn;
+    for (const auto& [key, pattern] : Catalog(language)) {
+      if (!Has(other, key)) {
+        faults.push_back(key + " (" + std::string(Tag(language)) +
+                         "): only in " + std::string(Tag(language)));
+      }
+      if (pattern.find_first_of("{}'") == std::string::npos) continue;
+      UErrorCode status = U_ZERO_ERROR;
+      UParseError parse_error;
+      icu::MessageFormat format(icu::UnicodeString::fromUTF8(pattern),
+                                icu::Locale(Locale(language)), parse_error,
+                                status);
+      if (U_FAILURE(status)) {
+        faults.push_back(key + " (" + std::string(Tag(language)) +
+                         "): " + u_errorName(status));
+      }
+    }
+  }
+  return faults;
 }
 
 std::string LogText(const domain::Status& status) {

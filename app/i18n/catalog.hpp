@@ -10,6 +10,7 @@
 #include <span>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "domain/message.hpp"
 #include "domain/status.hpp"
@@ -34,6 +35,10 @@ std::string Render(Language language, const domain::Message& message);
 // A catalog entry without values ("report.funder.title").
 std::string Text(Language language, std::string_view key);
 bool Has(Language language, std::string_view key);
+
+// What is wrong with the catalogs: a key one language lacks, a pattern ICU
+// cannot read ("error.x (zh): ..."); empty when they are sound.
+std::vector<std::string> CatalogFaults();
 
 // A status's text for the operator's log: in English, a bug's own detail.
 std::string LogText(const domain::Status& status);

@@ -201,14 +201,13 @@ domain::StatusOr<std::string> RenderIati(const IatiActivity& a) {
   const IatiParty* reporter = Reporter(a.parties);
   if (!reporter || !reporter->organization.iati_ref) {
     return domain::Status::Invalid(
-        {}, "no organization of project " + a.project.code +
-                " has an iati_ref; set one on its lead funder or implementer");
+        {}, domain::Message("error.iati_no_reporter",
+                            {{"project", a.project.code}}));
   }
   if (!a.start && !a.end) {
     return domain::Status::Invalid(
         {},
-        "project " + a.project.code +
-            " has no dates, nor any workshop with dates; set its start_date");
+        domain::Message("error.iati_no_dates", {{"project", a.project.code}}));
   }
   const std::string& ref = *reporter->organization.iati_ref;
   XmlWriter x;

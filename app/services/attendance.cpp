@@ -28,20 +28,17 @@ domain::StatusOr<std::vector<domain::AttendanceMark>> ReplaceSheet(
       domain::Combine(decoding, domain::ValidateSheet(marks, registered)));
   // Stored workshops and sessions always have both (NOT NULL columns).
   if (!workshop.status || !session.date) {
-    return domain::Status::FailedPrecondition(
-        "the workshop or session has no status or date");
+    return domain::Status::FailedPrecondition("error.no_status_or_date");
   }
   const domain::WorkshopStatus status = *workshop.status;
   const domain::Date& date = *session.date;
   if (!domain::TakesAttendance(status)) {
-    return domain::Status::FailedPrecondition(
-        "attendance is taken only for a confirmed or held workshop; this one "
-        "is " +
-        std::string(domain::ToText(status)));
+    return domain::Status::FailedPrecondition(domain::Message(
+        "error.attendance_not_taken", {{"status", domain::ToText(status)}}));
   }
   if (date > domain::Date::Today()) {
-    return domain::Status::FailedPrecondition(
-        "the session on " + date.ToString() + " has not taken place yet");
+    return domain::Status::FailedPrecondition(domain::Message(
+        "error.session_in_future", {{"date", date.ToString()}}));
   }
   ASSIGN_OR_RETURN(const auto before,
                    storage::ReplaceSheet(tx, workshop.id, session.id, marks));

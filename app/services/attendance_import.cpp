@@ -42,7 +42,7 @@ domain::StatusOr<AttendancePlan> PlanAttendance(storage::Database& db,
   const auto header_index = FindHeaderRow(
       sheet,
       {ImportColumn::kPersonId, ImportColumn::kEmail, ImportColumn::kFullName});
-  if (!header_index) return MissingColumn("Person ID, Email or Full name");
+  if (!header_index) return MissingColumn("attendance");
   const auto& header_cells = sheet[*header_index];
   const ImportHeader header = ReadImportHeader(header_cells);
 
@@ -68,10 +68,13 @@ domain::StatusOr<AttendancePlan> PlanAttendance(storage::Database& db,
     if (on_day.size() == 1) {
       sessions.emplace_back(column, on_day[0]);
     } else {
-      columns.Add(date->ToString(),
-                  on_day.empty() ? "no session of this workshop is on this day"
-                                 : "this workshop has several sessions on this "
-                                   "day; use the attendance page for it");
+      if (on_day.empty()) {
+        columns.Add(date->ToString(), domain::kNotFound,
+                    "error.no_session_on_day");
+      } else {
+        columns.Add(date->ToString(), domain::kNotAllowed,
+                    "error.several_sessions_on_day");
+      }
     }
   }
   RETURN_IF_ERROR(columns.ToStatus());
@@ -101,40 +104,39 @@ domain::StatusOr<AttendancePlan> PlanAttendance(storage::Database& db,
       } catch (const std::exception&) {
         person.reset();  // not a number, or out of range: reported below
       }
-      if (!person) row.errors.push_back({"person_id", "is not a number"});
+      if (!person) {
+        row.errors.emplace_back("person_id", domain::kInvalid, domain::Message("error.not_a_number"));
+      }
     } else if (!email.empty()) {
       ASSIGN_OR_RETURN(const auto p, storage::PersonWithEmail(db, email));
       if (p) {
         person = p->id;
       } else {
-        row.errors.push_back({"email", "no person has this email"});
+        row.errors.emplace_back("email", domain::kNotFound, domain::Message("error.no_person_with_email"));
       }
     } else if (!name.empty()) {
       const auto key = storage::FoldKey(name);
       for (const auto& r : matrix.rows) {
         if (storage::FoldKey(r.full_name) != key) continue;
         if (person) {
-          row.errors.push_back({"full_name",
-                                "two registered people have this name; add the "
-                                "Person ID column"});
+          row.errors.emplace_back("full_name", domain::kInvalid, domain::Message("error.name_ambiguous"));
           break;
         }
         person = r.person_id;
       }
       if (!person && row.errors.empty())
-        row.errors.push_back(
-            {"full_name", "nobody of this name is registered"});
+        row.errors.emplace_back("full_name", domain::kNotFound, domain::Message("error.name_not_registered"));
     } else {
-      row.errors.push_back({"person_id", "the row names nobody"});
+      row.errors.emplace_back("person_id", domain::kRequired, domain::Message("error.row_names_nobody"));
     }
     if (person && !matrix_row.contains(*person)) {
-      row.errors.push_back({"person_id", "person " + std::to_string(*person) +
-                                             " is not registered for this "
-                                             "workshop"});
+      row.errors.emplace_back("person_id", domain::kNotAllowed,
+           domain::Message("error.person_not_registered",
+                           {{"person", std::to_string(*person)}}));
     } else if (person && !seen.insert(*person).second) {
-      row.errors.push_back(
-          {"person_id", "person " + std::to_string(*person) +
-                            " has an earlier row; one row per person"});
+      row.errors.emplace_back("person_id", domain::kRepeated,
+           domain::Message("error.person_earlier_row",
+                           {{"person", std::to_string(*person)}}));
     }
     row.person_id = person;
     if (person) {
@@ -150,22 +152,18 @@ domain::StatusOr<AttendancePlan> PlanAttendance(storage::Database& db,
       const auto mark = domain::MarkOf(text);
       const std::string field = session.date->ToString();
       if (!mark) {
-        row.errors.push_back(
-            {field,
-             "must be P, L, E, A (present, late, excused, absent) or ✓"});
+        row.errors.emplace_back(field, domain::kUnknownValue, domain::Message("error.mark_letters"));
         continue;
       }
       if (!person || !matrix_row.contains(*person)) continue;
       if (matrix.rows[matrix_row[*person]].marks[s] == *mark) continue;
       if (!takes) {
-        row.errors.push_back(
-            {field,
-             "attendance is taken only for a confirmed or held "
-             "workshop; this one is " +
-                 std::string(domain::ToText(*workshop.status))});
+        row.errors.emplace_back(field, domain::kNotAllowed,
+             domain::Message("error.attendance_not_taken",
+                             {{"status", domain::ToText(*workshop.status)}}));
       } else if (*session.date > today) {
-        row.errors.push_back(
-            {field, "the session on " + field + " has not taken place yet"});
+        row.errors.emplace_back(field, domain::kNotAllowed,
+             domain::Message("error.session_in_future", {{"date", field}}));
       } else {
         marks.emplace_back(s, *mark);
       }
@@ -208,8 +206,7 @@ domain::StatusOr<ImportReport> ImportAttendance(storage::WriteTx& tx,
   // replaced through the attendance PUT's own rules.
   for (const auto& [s, changed] : plan.changes) {
     if (tx.db().PastDeadline())
-      return domain::Status::Unavailable(
-          "the import ran over the writer's time budget");
+      return domain::Status::Unavailable("error.import_over_budget");
     std::vector<domain::AttendanceMark> sheet_marks;
     for (const auto& r : matrix.rows) {
       auto it = changed.find(r.person_id);

@@ -122,8 +122,7 @@ domain::StatusOr<std::optional<domain::Principal>> AuthService::Use(
 domain::StatusOr<domain::Principal> AuthService::Authenticate(
     const Credentials& presented, storage::Database& db) {
   const auto expired = [] {
-    return domain::Status::Unauthenticated(
-        "the session has expired or was signed out; sign in again");
+    return domain::Status::Unauthenticated("error.session_expired");
   };
   if (const auto& token = presented.bearer) {
     ASSIGN_OR_RETURN(auto user, Use(db, *token, options_.lifetime));
@@ -136,9 +135,7 @@ domain::StatusOr<domain::Principal> AuthService::Authenticate(
     user->csrf_token = CsrfToken(*token);
     if (presented.changes_state &&
         !SameSecret(presented.csrf_token, user->csrf_token)) {
-      return domain::Status::PermissionDenied(
-          "a change made with the web session must carry its X-CSRF-Token "
-          "header (GET /api/v1/me gives it)");
+      return domain::Status::PermissionDenied("error.csrf_token_missing");
     }
     return *user;
   }
@@ -149,9 +146,7 @@ domain::StatusOr<domain::Principal> AuthService::Authenticate(
     if (!user) return expired();
     return *user;
   }
-  return domain::Status::Unauthenticated(
-      "sign in first: POST /api/v1/auth/login, then send Authorization: "
-      "Bearer TOKEN (or the session cookie it sets)");
+  return domain::Status::Unauthenticated("error.sign_in_first");
 }
 
 domain::StatusOr<LoginResult> AuthService::IssueCalendarToken(
@@ -190,8 +185,7 @@ domain::StatusOr<LoginResult> AuthService::Login(storage::Database& db,
   ASSIGN_OR_RETURN(const auto wait, LoginWait(db, options_, key, now));
   if (wait > 0) {
     return domain::Status::ResourceExhausted(
-        "too many failed logins; try again in " + std::to_string(wait) +
-        " seconds");
+        domain::Message("error.too_many_failed_logins", {{"seconds", wait}}));
   }
   ASSIGN_OR_RETURN(const auto account, storage::AccountByName(db, username));
   const bool valid =
@@ -207,7 +201,7 @@ domain::StatusOr<LoginResult> AuthService::Login(storage::Database& db,
       return storage::RecordLoginFailure(tx, key, failed_at,
                                          WindowStart(options_, failed_at));
     }));
-    return domain::Status::Unauthenticated("invalid username or password");
+    return domain::Status::Unauthenticated("error.bad_credentials");
   }
   RETURN_IF_ERROR(storage::InWriteTx(db, [&](storage::WriteTx& tx) {
     return storage::RecordLoginSuccess(

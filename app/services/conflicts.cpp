@@ -16,9 +16,7 @@ domain::StatusOr<std::vector<domain::Conflict>> ConflictCheck::After(
   ASSIGN_OR_RETURN(const auto now, storage::ConflictsOf(db, workshop_id));
   auto created = domain::NewConflicts(before_, now);
   if (strict && !created.empty()) {
-    return domain::Status::FailedPrecondition(
-               "the write would create scheduling conflicts; nothing was "
-               "changed (strict mode)")
+    return domain::Status::FailedPrecondition("error.would_create_conflicts")
         .WithConflicts(std::move(created));
   }
   return created;

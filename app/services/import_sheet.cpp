@@ -58,12 +58,11 @@ std::optional<std::size_t> FindHeaderRow(
   return std::nullopt;
 }
 
-domain::Status MissingColumn(const std::string& which) {
+domain::Status MissingColumn(std::string_view which) {
   return domain::Status::Invalid(
-      {{"file", "has no " + which + " column in its first 10 rows"}},
-      "The file must have a row naming its columns (a header) within its "
-      "first 10 rows; none names a " +
-          which + " column.");
+      {{"file", domain::kRequired,
+        domain::Message("error.no_column", {{"which", which}})}},
+      domain::Message("error.no_header_row", {{"which", which}}));
 }
 
 }  // namespace capdev::services

@@ -56,7 +56,9 @@ void SkipAboveHeader(const formats::Rows& sheet, std::size_t header,
   }
 }
 
-// 422: none of the first rows names a `which` column.
-domain::Status MissingColumn(const std::string& which);
+// 422: none of the first rows names the column an import needs to know
+// who a row is: `which` is the import, "attendance" or "participants" (the
+// messages list the headers each accepts).
+domain::Status MissingColumn(std::string_view which);
 
 }  // namespace capdev::services

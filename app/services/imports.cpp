@@ -37,14 +37,12 @@ bool ImportShouldCommit(const ImportReport& report,
 domain::Status ImportRefusal(const ImportReport& report) {
   std::vector<domain::FieldError> errors;
   for (const auto& row : report.rows) {
-    for (const auto& e : row.errors)
-      errors.emplace_back("rows[" + std::to_string(row.row) + "]." + e.field,
-                          e.code, e.message);
+    for (auto e : row.errors) {
+      e.field = "rows[" + std::to_string(row.row) + "]." + e.field;
+      errors.push_back(std::move(e));
+    }
   }
-  std::string detail =
-      "Some rows cannot be imported; nothing was saved. Correct them (or "
-      "import with skip_invalid=true to save the others) and import the "
-      "file again.";
+  domain::Message detail = "error.import_rows_refused";
   if (!report.unmatched_organizations.empty()) {
     std::string names;
     for (const auto& u : report.unmatched_organizations) {
@@ -52,30 +50,25 @@ domain::Status ImportRefusal(const ImportReport& report) {
       std::string rows;
       for (auto r : u.rows)
         rows += (rows.empty() ? "" : ", ") + std::to_string(r);
-      errors.push_back({"organization", "\"" + u.name + "\" (rows " + rows +
-                                            ") matches no organization"});
+      errors.emplace_back("organization", domain::kNotFound,
+                        domain::Message("error.agency_unmatched",
+                                        {{"name", u.name}, {"rows", rows}}));
     }
-    const auto n = report.unmatched_organizations.size();
-    detail = std::to_string(n) +
-             (n == 1 ? " agency in the list matches"
-                     : " agencies in the list match") +
-             " no organization (" + names +
-             "); nothing was saved. Add each spelling as an alias of the "
-             "organization it means, or import with "
-             "create_organizations=true to create them.";
+    detail = domain::Message(
+        "error.agencies_unmatched",
+        {{"n", report.unmatched_organizations.size()}, {"names", names}});
   }
   return domain::Status::Invalid(std::move(errors), std::move(detail));
 }
 
-json::object ImportReport::ToJson() const {
+json::object ImportReport::ToJson(domain::Language lang) const {
   json::array list;
   json::object counts;
   for (auto action : domain::Values<ImportAction>())
     counts[domain::ToText(action)] = 0;
   for (const auto& r : rows) {
     json::array errors;
-    for (const auto& e : r.errors)
-      errors.push_back({{"field", e.field}, {"message", std::string(e.message.key())}});
+    for (const auto& e : r.errors) errors.push_back(codec::ToJson(e, lang));
     const auto action = domain::ToText(r.action);
     counts[action] = counts[action].as_int64() + 1;
     list.push_back(

@@ -51,7 +51,8 @@ struct ImportReport {
   std::size_t marks_changed = 0;
 
   bool HasErrors() const;
-  json::object ToJson() const;  // {"rows": [...], "summary": {...}}
+  // {"rows": [...], "summary": {...}}, the rows' errors in `lang`.
+  json::object ToJson(domain::Language lang) const;
 };
 
 struct ImportOptions {

@@ -19,7 +19,7 @@ domain::Status CheckAndValidate(storage::Database& db,
   int steps = 0;
   for (auto parent = org.parent_id; parent && org.id != 0 && ++steps < 1000;) {
     if (*parent == org.id) {
-      errors.Add("parent_id", "would make a cycle of parents");
+      errors.Add("parent_id", domain::kInvalid, "error.parent_cycle");
       break;
     }
     ASSIGN_OR_RETURN(const auto p,
@@ -63,10 +63,8 @@ domain::StatusOr<domain::Organization> MergeOrganization(
   const auto& from = pair.first;
   ASSIGN_OR_RETURN(const auto n, storage::SubmissionsFor(tx.db(), id));
   if (n > 0) {
-    return domain::Status::FailedPrecondition(
-        std::to_string(n) + " report" + (n == 1 ? " was" : "s were") +
-        " submitted for " + from.name +
-        "; a submitted report never changes, so it cannot be merged");
+    return domain::Status::FailedPrecondition(domain::Message(
+        "error.merge_submitted", {{"n", n}, {"name", from.name}}));
   }
   ASSIGN_OR_RETURN(const auto clashes,
                    storage::FundingClashes(tx.db(), id, into_id));
@@ -75,9 +73,8 @@ domain::StatusOr<domain::Organization> MergeOrganization(
     for (auto p : clashes)
       list += (list.empty() ? "" : ", ") + std::to_string(p);
     return domain::Status::FailedPrecondition(
-        "both fund project " + list +
-        " in one role with amounts in different currencies, which cannot be "
-        "added up; correct the project's parties first");
+        domain::Message("error.merge_currency_clash",
+                        {{"n", clashes.size()}, {"projects", list}}));
   }
   RETURN_IF_ERROR(storage::MoveOrganizationRecords(tx, id, into_id));
   // As the move left it (its parent may have changed).

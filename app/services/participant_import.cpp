@@ -31,7 +31,10 @@ using domain::ImportColumn;
 
 std::vector<domain::FieldError> ErrorsOf(const domain::Status& status) {
   if (!status.errors().empty()) return status.errors();
-  return {domain::FieldError("row", "invalid", status.detail())};
+  domain::ErrorCode code = domain::kInvalid;
+  if (status.code() == domain::Code::kAlreadyExists) code = domain::kTaken;
+  if (status.code() == domain::Code::kNotFound) code = domain::kNotFound;
+  return {domain::FieldError("row", code, status.detail())};
 }
 
 void Put(json::object& o, const char* name, const std::string& value) {
@@ -63,7 +66,7 @@ std::optional<std::int64_t> ListOrder(const std::string& text,
       std::from_chars(text.data(), text.data() + text.size(), n);
   if (ec != std::errc() || end != text.data() + text.size() || n < 0 ||
       n > domain::kMaxCount) {
-    errors.push_back({"list_order", "must be a whole number (the list's No.)"});
+    errors.emplace_back("list_order", domain::kInvalid, domain::Message("error.list_order"));
     return std::nullopt;
   }
   return n;
@@ -94,9 +97,7 @@ void ReadRow(const ImportHeader& header,
     if (const auto g = domain::GenderOf(gender)) {
       person["gender"] = domain::ToText(*g);
     } else {
-      row.errors.push_back(
-          {"gender",
-           "must be F, M, 女, 男, female, male, other or undisclosed"});
+      row.errors.emplace_back("gender", domain::kUnknownValue, domain::Message("error.gender_values"));
     }
   }
   json::object registration;
@@ -139,8 +140,7 @@ domain::StatusOr<Plan> MakePlan(storage::Database& db, std::int64_t workshop_id,
   RETURN_IF_ERROR(Load<domain::Workshop>(db, workshop_id));
   const auto header_index = FindHeaderRow(
       sheet, {ImportColumn::kFullName, ImportColumn::kNativeName});
-  if (!header_index)
-    return MissingColumn("name (Full name, Name, 姓名, Native name, 中文名)");
+  if (!header_index) return MissingColumn("participants");
   Plan plan;
   auto& report = plan.report;
   report.header_row = *header_index + 1;
@@ -199,11 +199,9 @@ domain::StatusOr<Plan> MakePlan(storage::Database& db, std::int64_t workshop_id,
         for (auto id : named)
           ids += (ids.empty() ? "" : ", ") + std::to_string(id);
         row.action = ImportAction::kError;
-        row.errors.push_back(
-            {"full_name", "names " + std::to_string(named.size()) +
-                              " people of this organization (" + ids +
-                              "); add the Chinese name or the email to say "
-                              "which"});
+        row.errors.emplace_back("full_name", domain::kInvalid,
+             domain::Message("error.names_several_people",
+                             {{"n", named.size()}, {"ids", ids}}));
         continue;
       }
       if (!named.empty()) found = named.front();
@@ -357,9 +355,9 @@ domain::StatusOr<ImportReport> Write(storage::WriteTx& tx,
       const auto& first = plan.rows[*p.same_as].report;
       if (first.action == ImportAction::kError) {
         row.action = ImportAction::kError;
-        row.errors.push_back({"row", "names the person of row " +
-                                         std::to_string(first.row) +
-                                         ", which was not saved"});
+        row.errors.emplace_back("row", domain::kInvalid,
+             domain::Message("error.same_person_as_unsaved_row",
+                             {{"row", first.row}}));
         continue;
       }
       row.person_id = first.person_id;
@@ -368,8 +366,7 @@ domain::StatusOr<ImportReport> Write(storage::WriteTx& tx,
     }
     // Past the writer's budget: stopped between rows, all of it undone.
     if (tx.db().PastDeadline())
-      return domain::Status::Unavailable(
-          "the import ran over the writer's time budget");
+      return domain::Status::Unavailable("error.import_over_budget");
     // A savepoint: the row or nothing.
     ASSIGN_OR_RETURN(auto row_tx, storage::WriteTx::Begin(tx.db()));
     domain::Status written = [&]() -> domain::Status {
@@ -445,8 +442,7 @@ domain::StatusOr<PlannedImport> PlanParticipants(storage::Database& db,
                                              now, seen, creates_organizations));
     if (changed)
       return domain::Status::FailedPrecondition(
-          "People, registrations or organizations changed while the list "
-          "was being read; nothing was saved. Import the list again.");
+          "error.records_changed_during_import");
     return Write(tx, by, workshop_id, *plan);
   };
   return planned;

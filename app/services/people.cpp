@@ -22,11 +22,12 @@ domain::Status CheckAndValidate(storage::Database& db,
   ASSIGN_OR_RETURN(const auto holder,
                    storage::PersonWithEmail(db, *person.email, person.id));
   if (!holder) return domain::Status::Ok();
-  const std::string who =
-      "person " + std::to_string(holder->id) + " (" + holder->full_name + ")";
+  const std::vector<std::pair<std::string, domain::Arg>> who = {
+      {"id", std::to_string(holder->id)}, {"name", holder->full_name}};
   return domain::Status::AlreadyExists(
-      who + " already has this email; open that record instead",
-      {{"email", "belongs to " + who}});
+      domain::Message("error.email_of_other_person", who),
+      {{"email", domain::kTaken,
+        domain::Message("error.email_belongs_to", who)}});
 }
 
 }  // namespace
@@ -109,8 +110,8 @@ domain::StatusOr<PersonMerged> MergePerson(storage::WriteTx& tx,
     for (auto w : shared)
       list += (list.empty() ? "" : ", ") + std::to_string(w);
     return domain::Status::FailedPrecondition(
-        "both people are registered for workshop " + list +
-        "; remove one of those registrations first");
+        domain::Message("error.merge_shared_workshops",
+                        {{"n", shared.size()}, {"workshops", list}}));
   }
 
   PersonMerged out;
@@ -165,12 +166,13 @@ domain::Status MarkDistinct(storage::WriteTx& tx, const domain::Principal& by,
   RETURN_IF_ERROR(Load<domain::Person>(tx.db(), id));
   if (other_id == id)
     return domain::Status::Invalid(
-        {{"other_id", "must be another person than this one"}});
+        {{"other_id", domain::kInvalid, "error.other_person_is_same"}});
   ASSIGN_OR_RETURN(const bool other_exists,
                    storage::Exists<domain::Person>(tx.db(), other_id));
   if (!other_exists)
     return domain::Status::Invalid(
-        {{"other_id", "no record with id " + std::to_string(other_id)}});
+        {{"other_id", domain::kNotFound,
+          NoSuch(domain::Fields<domain::Person>::kNoun, other_id)}});
   RETURN_IF_ERROR(storage::MarkDistinct(tx, id, other_id));
   return Audit(tx, &by, "distinct", "person", id, nullptr,
                json::object{{"distinct_from", other_id}});

@@ -32,7 +32,15 @@ domain::StatusOr<E> Load(storage::Database& db, std::int64_t id) {
   return std::move(*found);
 }
 
-// Adds "no record with id N" under `field` when `id` is set and unknown.
+// "no organization with id 12", for a field that refers to one.
+inline domain::Message NoSuch(std::string_view noun, std::int64_t id) {
+  return domain::Message(
+      "error.no_such_record",
+      {{"noun", storage::RecordTerm(noun)}, {"id", std::to_string(id)}});
+}
+
+// Adds "no organization with id N" under `field` when `id` is set and
+// unknown.
 template <class E>
 domain::Status CheckExists(storage::Database& db, std::string_view field,
                            const std::optional<std::int64_t>& id,
@@ -40,7 +48,8 @@ domain::Status CheckExists(storage::Database& db, std::string_view field,
   if (!id || *id <= 0) return domain::Status::Ok();
   ASSIGN_OR_RETURN(const bool exists, storage::Exists<E>(db, *id));
   if (!exists) {
-    errors.Add(std::string(field), "no record with id " + std::to_string(*id));
+    errors.Add(std::string(field), domain::kNotFound,
+               NoSuch(domain::Fields<E>::kNoun, *id));
   }
   return domain::Status::Ok();
 }
@@ -54,14 +63,16 @@ domain::StatusOr<std::pair<E, E>> LoadMerge(storage::Database& db,
   ASSIGN_OR_RETURN(auto from, Load<E>(db, id));
   if (into_id == id) {
     return domain::Status::Invalid(
-        {{"into_id", "must be another " +
-                         std::string(domain::Fields<E>::kNoun) +
-                         " than the one merged"}});
+        {{"into_id", domain::kInvalid,
+          domain::Message(
+              "error.merge_into_itself",
+              {{"noun", storage::RecordTerm(domain::Fields<E>::kNoun)}})}});
   }
   ASSIGN_OR_RETURN(auto into, storage::Get<E>(db, into_id));
   if (!into) {
     return domain::Status::Invalid(
-        {{"into_id", "no record with id " + std::to_string(into_id)}});
+        {{"into_id", domain::kNotFound,
+          NoSuch(domain::Fields<E>::kNoun, into_id)}});
   }
   return std::pair{std::move(from), std::move(*into)};
 }

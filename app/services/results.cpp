@@ -14,7 +14,8 @@ domain::Status CheckPlace(storage::Database& db, const domain::Result& r) {
                      storage::Get<domain::Result>(db, *r.parent_id));
     if (!parent) {
       return domain::Status::Invalid(
-          {{"parent_id", "no result with id " + std::to_string(*r.parent_id)}});
+          {{"parent_id", domain::kNotFound,
+            NoSuch(domain::Fields<domain::Result>::kNoun, *r.parent_id)}});
     }
     RETURN_IF_ERROR(domain::ValidateParent(r, *parent));
   }
@@ -26,8 +27,9 @@ domain::Status CheckPlace(storage::Database& db, const domain::Result& r) {
     if (child.parent_id != r.id) continue;
     if (!domain::ValidateParent(child, r).ok()) {
       return domain::Status::Invalid(
-          {{"level", "result " + std::to_string(child.id) +
-                         " below it would no longer sit a level lower"}});
+          {{"level", domain::kInvalid,
+            domain::Message("error.child_level",
+                            {{"child", std::to_string(child.id)}})}});
     }
   }
   return domain::Status::Ok();
@@ -80,10 +82,8 @@ domain::StatusOr<domain::Indicator> UpdateIndicator(
   RETURN_IF_ERROR(domain::Combine(draft.errors, domain::Validate(after)));
   ASSIGN_OR_RETURN(const auto values, storage::IndicatorValues(tx.db(), id));
   if (after.source != domain::IndicatorSource::kManual && !values.empty()) {
-    return domain::Status::FailedPrecondition(
-        "indicator " + std::to_string(id) +
-        " has values entered by hand: clear them (PUT an empty list to its "
-        "values) before counting it from attendance");
+    return domain::Status::FailedPrecondition(domain::Message(
+        "error.indicator_has_values", {{"id", std::to_string(id)}}));
   }
   return SaveChanged(tx, &by, before, after);
 }
@@ -101,9 +101,8 @@ domain::StatusOr<std::vector<domain::IndicatorValue>> ReplaceIndicatorValues(
   ASSIGN_OR_RETURN(const auto indicator, Load<domain::Indicator>(tx.db(), id));
   RETURN_IF_ERROR(domain::Combine(decoding, domain::ValidateValues(values)));
   if (indicator.source != domain::IndicatorSource::kManual && !values.empty()) {
-    return domain::Status::FailedPrecondition(
-        "indicator " + std::to_string(id) +
-        " is counted from attendance: only manual indicators take values");
+    return domain::Status::FailedPrecondition(domain::Message(
+        "error.indicator_counted", {{"id", std::to_string(id)}}));
   }
   ASSIGN_OR_RETURN(const auto before, storage::IndicatorValues(tx.db(), id));
   RETURN_IF_ERROR(storage::ReplaceIndicatorValues(tx, id, values));

@@ -24,15 +24,16 @@ domain::StatusOr<Written<domain::Session>> Save(
 }
 
 // A session whose sheet holds marks stays on its day (409 otherwise).
+// `change`: "move" or "remove", as the message says it.
 domain::Status KeepsItsMarks(storage::Database& db,
                              const domain::Session& session,
                              std::string_view change) {
   ASSIGN_OR_RETURN(const int marks, storage::CountSessionMarks(db, session.id));
   if (marks == 0) return domain::Status::Ok();
-  return domain::Status::FailedPrecondition(
-      "attendance has been taken for the session on " +
-      (session.date ? session.date->ToString() : std::string("its day")) +
-      ", so you cannot " + std::string(change) + " it; clear its sheet first");
+  return domain::Status::FailedPrecondition(domain::Message(
+      "error.session_has_marks",
+      {{"date", session.date ? session.date->ToString() : std::string("?")},
+       {"change", change}}));
 }
 
 }  // namespace

@@ -40,8 +40,7 @@ domain::Status KeepsAnAdmin(storage::Database& db,
     if (a.id != changed.id && a.role == Role::kAdmin && !a.disabled)
       return domain::Status::Ok();
   }
-  return domain::Status::FailedPrecondition(
-      "this is the last enabled admin; make another admin first");
+  return domain::Status::FailedPrecondition("error.last_admin");
 }
 
 // The audit trail's view of a user: never the password hash.
@@ -61,11 +60,11 @@ domain::StatusOr<storage::Account> CreateUser(storage::WriteTx& tx,
   auto account = Apply(change, {});
   domain::Errors decoding = change.errors;
   if (!change.password_hash && !decoding.Has("password"))
-    decoding.Add("password", "is required");
+    decoding.Add("password", domain::kRequired);
   RETURN_IF_ERROR(CheckAndValidate(tx.db(), account, change.role, decoding));
   ASSIGN_OR_RETURN(account.id, storage::AddAccount(tx, account));
   ASSIGN_OR_RETURN(auto stored, storage::AccountById(tx.db(), account.id));
-  if (!stored) return domain::Status::NotFound("no user has that id");
+  if (!stored) return domain::Status::NotFound("error.no_such_user");
   RETURN_IF_ERROR(
       Audit(tx, by, "create", "user", stored->id, nullptr, AuditJson(*stored)));
   return std::move(*stored);
@@ -76,13 +75,13 @@ domain::StatusOr<storage::Account> UpdateUser(storage::WriteTx& tx,
                                               std::int64_t id,
                                               const UserChange& change) {
   ASSIGN_OR_RETURN(const auto before, storage::AccountById(tx.db(), id));
-  if (!before) return domain::Status::NotFound("no user has that id");
+  if (!before) return domain::Status::NotFound("error.no_such_user");
   const auto after = Apply(change, *before);
   RETURN_IF_ERROR(CheckAndValidate(tx.db(), after, after.role, change.errors));
   RETURN_IF_ERROR(KeepsAnAdmin(tx.db(), after));
   RETURN_IF_ERROR(storage::UpdateAccount(tx, after));
   ASSIGN_OR_RETURN(auto stored, storage::AccountById(tx.db(), id));
-  if (!stored) return domain::Status::NotFound("no user has that id");
+  if (!stored) return domain::Status::NotFound("error.no_such_user");
   RETURN_IF_ERROR(Audit(tx, by, "update", "user", id, AuditJson(*before),
                         AuditJson(*stored)));
   return std::move(*stored);

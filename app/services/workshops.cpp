@@ -27,18 +27,14 @@ domain::Status ScheduleSessions(storage::WriteTx& tx,
   auto& db = tx.db();
   const auto outside = [] {
     return domain::Status::Invalid(
-        {{"end_date",
-          "some sessions would fall outside the new dates; move or remove "
-          "them first"}});
+        {{"end_date", domain::kNotAllowed, "error.sessions_outside_dates"}});
   };
   const bool had_dates = before && before->start_date;
   if (!after.start_date || !after.end_date) {
     ASSIGN_OR_RETURN(const int sessions, storage::CountSessions(db, after.id));
     if (sessions > 0) {
       return domain::Status::Invalid(
-          {{"start_date",
-            "the workshop has sessions; remove them before clearing its "
-            "dates"}});
+          {{"start_date", domain::kRequired, "error.dates_hold_sessions"}});
     }
     return domain::Status::Ok();
   }
@@ -80,10 +76,7 @@ domain::Status KeepsMarkedDays(storage::Database& db,
   if (before.start_date == after.start_date) return domain::Status::Ok();
   ASSIGN_OR_RETURN(const int marks, storage::CountMarks(db, before.id));
   if (marks > 0) {
-    return domain::Status::FailedPrecondition(
-        "attendance has been taken on this workshop's sessions, so its start "
-        "date cannot change (every session would move with it); correct the "
-        "sessions' marks first");
+    return domain::Status::FailedPrecondition("error.start_date_has_marks");
   }
   return domain::Status::Ok();
 }
@@ -112,7 +105,8 @@ domain::StatusOr<Written<domain::Workshop>> UpdateWorkshop(
   RETURN_IF_ERROR(CheckAndValidate(tx.db(), after, draft.errors));
   // Validate requires a status, and a stored workshop has one.
   if (!before.status || !after.status)
-    return domain::Status::Invalid({{"status", "is required"}});
+    return domain::Status::Invalid(
+        {{"status", domain::kRequired, "error.required"}});
   RETURN_IF_ERROR(domain::CheckTransition(*before.status, *after.status));
   RETURN_IF_ERROR(domain::CheckHeldHasStarted(after, domain::Date::Today()));
   RETURN_IF_ERROR(KeepsMarkedDays(tx.db(), before, after));

@@ -18,8 +18,9 @@ namespace {
 
 using ::testing::ElementsAre;
 
-domain::FieldError Error(std::string field, std::string message) {
-  return {std::move(field), std::move(message)};
+domain::FieldError Error(std::string field, domain::ErrorCode code,
+                         domain::Message message) {
+  return {std::move(field), code, std::move(message)};
 }
 
 // --- Decode / DecodeDraft ---------------------------------------------------
@@ -29,7 +30,8 @@ TEST(JsonCodecTest, DecodeRefusesAReadOnlyField) {
   domain::Errors e;
   codec::Decode(
       json::parse(R"({"workshop_id": 3, "person_id": 8})").as_object(), r, e);
-  EXPECT_THAT(e.list(), ElementsAre(Error("workshop_id", "is read-only")));
+  EXPECT_THAT(e.list(), ElementsAre(Error("workshop_id", domain::kNotAllowed,
+                                          "error.read_only")));
   EXPECT_EQ(r.workshop_id, 0);
   EXPECT_EQ(r.person_id, 8);
 }
@@ -39,8 +41,8 @@ TEST(JsonCodecTest, DecodeRefusesAFieldTheResourceDoesNotHave) {
   domain::Errors e;
   codec::Decode(json::parse(R"({"person_id": 8, "colour": "red"})").as_object(),
                 r, e);
-  EXPECT_THAT(e.list(),
-              ElementsAre(Error("colour", "is not a field of this resource")));
+  EXPECT_THAT(e.list(), ElementsAre(Error("colour", domain::kNotAllowed,
+                                          "error.not_a_field_of_resource")));
 }
 
 TEST(JsonCodecTest, DecodeIgnoresTheId) {
@@ -83,8 +85,9 @@ TEST(JsonCodecTest, DecodeListNamesTheEntryOfEachError) {
   ASSERT_EQ(list.size(), 3u);
   EXPECT_EQ(list[0].person_id, 8);
   EXPECT_THAT(e.list(),
-              ElementsAre(Error("[1]", "must be an object"),
-                          Error("[2].person_id", "must be an integer")));
+              ElementsAre(Error("[1]", domain::kInvalid, "error.not_object"),
+                          Error("[2].person_id", domain::kInvalid,
+                                "error.not_integer")));
 }
 
 TEST(JsonCodecTest, DraftListsOnlyTheWritableFieldsSent) {

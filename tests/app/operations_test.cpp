@@ -189,7 +189,7 @@ TEST(CheckTest, FindsAParticipationTableThatDisagreesWithTheMarks) {
   }
   auto check = RunCapdev({"check", "--db", db});
   EXPECT_EQ(check.exit_code, 1);
-  EXPECT_NE(check.output.find("participation: 1 rows differ"),
+  EXPECT_NE(check.output.find("participation: 1 row differs"),
             std::string::npos)
       << check.output;
 }

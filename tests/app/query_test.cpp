@@ -59,7 +59,7 @@ TEST(QueryTest, IdRefusesWhatIsNotAPositiveInteger) {
     EXPECT_EQ(q.Id("project_id"), std::nullopt) << text;
     auto s = q.Check();
     ASSERT_FALSE(s.ok()) << text;
-    EXPECT_EQ(s.errors().at(0).message, "must be a positive integer id")
+    EXPECT_EQ(s.errors().at(0).message, domain::Message("error.positive_id"))
         << text;
   }
 }
@@ -75,7 +75,8 @@ TEST(QueryTest, DateRefusesADayThatDoesNotExist) {
   auto q = Of({{"to", "2026-02-29"}});
   EXPECT_EQ(q.Date("to"), std::nullopt);
   ASSERT_FALSE(q.Check().ok());
-  EXPECT_EQ(q.Check().errors().at(0).message, "must be a date (YYYY-MM-DD)");
+  EXPECT_EQ(q.Check().errors().at(0).message,
+            domain::Message("error.not_date"));
 }
 
 TEST(QueryTest, BoolReadsTrueFalseOneAndZero) {
@@ -104,8 +105,10 @@ TEST(QueryTest, OneOfAcceptsOnlyTheAllowedTexts) {
   auto bad = Of({{"format", "xlsx"}});
   EXPECT_EQ(bad.OneOf("format", kFormats), std::nullopt);
   ASSERT_FALSE(bad.Check().ok());
-  EXPECT_EQ(bad.Check().errors().at(0).message,
-            "must be one of: json, csv, html");
+  EXPECT_EQ(bad.Check().errors().at(0).code, "unknown_value");
+  EXPECT_EQ(
+      bad.Check().errors().at(0).message,
+      domain::Message("error.unknown_value", {{"allowed", "json, csv, html"}}));
 }
 
 TEST(QueryTest, EnumReadsTheValueOfItsText) {
@@ -121,7 +124,12 @@ TEST(QueryTest, EnumRefusesAnUnknownTextNamingEveryAllowedOne) {
   auto q = Of({{"status", "Held"}});
   EXPECT_EQ(q.Enum<domain::WorkshopStatus>("status"), std::nullopt);
   ASSERT_FALSE(q.Check().ok());
-  const std::string message(q.Check().errors().at(0).message.key());
+  const auto status = q.Check();
+  const auto& error = status.errors().at(0);
+  EXPECT_EQ(error.code, "unknown_value");
+  ASSERT_EQ(error.message.key(), "error.unknown_value");
+  const std::string message =
+      std::get<std::string>(error.message.args().at(0).second.value());
   for (auto text : domain::Texts<domain::WorkshopStatus>()) {
     EXPECT_THAT(message, ::testing::HasSubstr(std::string(text)));
   }
@@ -163,7 +171,7 @@ TEST(QueryTest, PageRefusesACursorItDidNotGiveOut) {
   EXPECT_EQ(q.Page().after_id, 0);
   ASSERT_FALSE(q.Check().ok());
   EXPECT_EQ(q.Check().errors().at(0).message,
-            "is not a cursor this server gave out");
+            domain::Message("error.unknown_cursor"));
 }
 
 TEST(QueryTest, RequiredNotesAMissingParameter) {
@@ -172,7 +180,8 @@ TEST(QueryTest, RequiredNotesAMissingParameter) {
   auto s = q.Check();
   ASSERT_FALSE(s.ok());
   EXPECT_THAT(s.errors(),
-              ElementsAre(domain::FieldError{"workshop_id", "is required"}));
+              ElementsAre(domain::FieldError{"workshop_id", domain::kRequired,
+                                             "error.required"}));
 }
 
 TEST(QueryTest, RequiredReturnsAPresentValue) {
@@ -186,15 +195,17 @@ TEST(QueryTest, RequiredDoesNotAddToAnUnreadableParameter) {
   q.Required(q.Id("workshop_id"), "workshop_id");
   auto s = q.Check();
   ASSERT_EQ(s.errors().size(), 1u);
-  EXPECT_EQ(s.errors()[0].message, "must be a positive integer id");
+  EXPECT_EQ(s.errors()[0].message, domain::Message("error.positive_id"));
 }
 
 TEST(QueryTest, NoteAddsARuleBrokenByReadableValues) {
   auto q = Of({{"from", "2027-01-01"}, {"to", "2026-01-01"}});
   ASSERT_TRUE(q.Date("from") && q.Date("to"));
-  q.Note("to", "must not be before from");
-  EXPECT_THAT(q.Check().errors(),
-              ElementsAre(domain::FieldError{"to", "must not be before from"}));
+  const domain::Message before("error.not_before",
+                               {{"other", domain::FieldTerm("from")}});
+  q.Note("to", domain::kNotBefore, before);
+  EXPECT_THAT(q.Check().errors(), ElementsAre(domain::FieldError{
+                                      "to", domain::kNotBefore, before}));
 }
 
 TEST(QueryTest, CheckIsOkWhenEverythingWasRead) {
@@ -214,7 +225,7 @@ TEST(QueryTest, CheckCollectsEveryErrorAndItsDetailNamesTheFirst) {
   EXPECT_EQ(http::HttpStatus(s.code()), 400);
   EXPECT_THAT(NotedFields(q), ElementsAre("limit", "from", "strict"));
   EXPECT_EQ(s.detail(),
-            "query parameter 'limit' " + std::string(s.errors().front().message.key()));
+            domain::Message("error.bad_parameter", {{"name", "limit"}}));
 }
 
 TEST(QueryTest, NamesListsEveryParameterSentInOrder) {

@@ -42,7 +42,7 @@ class RouterTest : public ::testing::Test {
                           {}};
         });
     router_.Add(kGet, "/conflict", kOpen, [](Context&) -> Result {
-      return domain::Status::FailedPrecondition("still referenced");
+      return domain::Status::FailedPrecondition("error.last_admin");
     });
     router_
         .Add(kGet, "/things/{id}/report", kOpen,
@@ -204,7 +204,8 @@ TEST_F(RouterTest, RoutesNeedASignedInUserWithThePermission) {
       [](const Request& r, const std::optional<std::string>&,
          storage::Database&) -> domain::StatusOr<domain::Principal> {
         auto role = domain::FromText<domain::Role>(r.authorization);
-        if (!role) return domain::Status::Unauthenticated("sign in");
+        if (!role)
+          return domain::Status::Unauthenticated("error.sign_in_first");
         return domain::Principal{
             .user_id = 1, .username = r.authorization, .role = *role};
       });
@@ -221,8 +222,9 @@ TEST_F(RouterTest, RoutesNeedASignedInUserWithThePermission) {
 TEST_F(RouterTest, StatusErrorsMapThroughTheOneTable) {
   auto r = Call("GET", "/conflict");
   EXPECT_EQ(r.status, 409);
+  // In English when the request names no language (the en catalog's text).
   EXPECT_EQ(boost::json::parse(r.body).at("detail").as_string(),
-            "still referenced");
+            "this is the last enabled admin; make another admin first");
 }
 
 TEST_F(RouterTest, HeadAnswersLikeGetWithoutABody) {
@@ -273,8 +275,15 @@ TEST_F(RouterTest, BadQueryParametersSayWhatIsWrong) {
       });
   auto r = Call("GET", "/kinds?kind=c");
   EXPECT_EQ(r.status, 400);
-  EXPECT_EQ(boost::json::parse(r.body).at("detail").as_string(),
-            "query parameter 'kind' must be one of: a, b");
+  // The en catalog's text; the error names the parameter and its values.
+  const auto body = boost::json::parse(r.body);
+  EXPECT_EQ(body.at("detail").as_string(),
+            "The query parameter kind is not valid.");
+  const auto& error = body.at("errors").at(0);
+  EXPECT_EQ(error.at("field"), "kind");
+  EXPECT_EQ(error.at("code"), "unknown_value");
+  EXPECT_EQ(error.at("message"), "must be one of: a, b");
+  EXPECT_EQ(error.at("params").at("allowed"), "a, b");
 }
 
 }  // namespace

@@ -130,10 +130,11 @@ std::set<std::string> Fields(const Status& s) {
   return out;
 }
 
-// "field: message" for each error.
+// "field: code message-key" for each error.
 std::vector<std::string> Messages(const Status& s) {
   std::vector<std::string> out;
-  for (const auto& e : s.errors()) out.push_back(e.field + ": " + std::string(e.message.key()));
+  for (const auto& e : s.errors())
+    out.push_back(e.field + ": " + e.code + " " + std::string(e.message.key()));
   return out;
 }
 
@@ -151,23 +152,24 @@ TEST(AccountRulesTest, AFunderNeedsAnOrganization) {
   EXPECT_EQ(s.code(), Code::kInvalidArgument);
   EXPECT_EQ(Messages(s),
             (std::vector<std::string>{
-                "organization_id: is required for a funder user"}));
+                "organization_id: required error.required_for_funder"}));
   EXPECT_TRUE(ValidateAccount("ec", Role::kFunder, 8).ok());
 }
 
 TEST(AccountRulesTest, OnlyAFunderMayHaveAnOrganization) {
   for (Role role : {Role::kAdmin, Role::kCoordinator, Role::kViewer}) {
     auto s = ValidateAccount("amina", role, 8);
-    EXPECT_EQ(
-        Messages(s),
-        (std::vector<std::string>{"organization_id: is only for funder users"}))
+    EXPECT_EQ(Messages(s),
+              (std::vector<std::string>{
+                  "organization_id: not_allowed error.only_for_funder"}))
         << ToText(role);
   }
 }
 
 TEST(AccountRulesTest, TheRoleIsRequired) {
   auto s = ValidateAccount("amina", std::nullopt, std::nullopt);
-  EXPECT_EQ(Messages(s), (std::vector<std::string>{"role: is required"}));
+  EXPECT_EQ(Messages(s),
+            (std::vector<std::string>{"role: required error.required"}));
 }
 
 TEST(AccountRulesTest, TheUsernameIsRequired) {

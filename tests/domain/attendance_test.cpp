@@ -17,9 +17,13 @@ TEST(AttendanceSheetTest, NamesEveryUnregisteredDuplicateOrMissingMark) {
   auto s = ValidateSheet(sheet, {1, 2});
   ASSERT_EQ(s.errors().size(), 3u);
   EXPECT_EQ(s.errors()[0].field, "[1].person_id");
-  EXPECT_NE(s.errors()[0].message.key().find("not registered"), std::string::npos);
+  EXPECT_EQ(s.errors()[0].code, "not_allowed");
+  EXPECT_EQ(s.errors()[0].message,
+            Message("error.person_not_registered", {{"person", "9"}}));
   EXPECT_EQ(s.errors()[1].field, "[2].person_id");
+  EXPECT_EQ(s.errors()[1].code, "repeated");
   EXPECT_EQ(s.errors()[2].field, "[3].status");
+  EXPECT_EQ(s.errors()[2].code, "required");
 }
 
 TEST(AttendanceSheetTest, PresentAndLateCountAsAttended) {

@@ -20,10 +20,13 @@ std::vector<std::string> Fields(const Errors& e) {
 
 TEST(ListRulesTest, ATooLongListIsOneErrorAndItsItemsAreNotChecked) {
   Errors e;
-  EXPECT_TRUE(e.AtMost("targets", 100, 100, "targets"));
-  EXPECT_FALSE(e.AtMost("targets", 101, 100, "targets"));
+  const Term targets{"error.noun.targets"};
+  EXPECT_TRUE(e.AtMost("targets", 100, 100, targets));
+  EXPECT_FALSE(e.AtMost("targets", 101, 100, targets));
   ASSERT_EQ(e.list().size(), 1u);
-  EXPECT_EQ(e.list()[0].message, "must hold at most 100 targets");
+  EXPECT_EQ(e.list()[0].code, "too_many");
+  EXPECT_EQ(e.list()[0].message,
+            Message("error.too_many", {{"max", 100}, {"noun", targets}}));
 }
 
 TEST(ListRulesTest, EachRepeatNamesTheItemItRepeats) {
@@ -31,7 +34,8 @@ TEST(ListRulesTest, EachRepeatNamesTheItemItRepeats) {
   e.Distinct("filter.workshop_ids", std::vector<std::int64_t>{7, 8, 7, 7});
   EXPECT_EQ(Fields(e), (std::vector<std::string>{"filter.workshop_ids[2]",
                                                  "filter.workshop_ids[3]"}));
-  EXPECT_EQ(e.list()[0].message, "repeats item 0");
+  EXPECT_EQ(e.list()[0].code, "repeated");
+  EXPECT_EQ(e.list()[0].message, Message("error.repeated", {{"first", 0}}));
 }
 
 TEST(ListRulesTest, ItemsAreTheSameByTheKeyGiven) {
@@ -45,7 +49,7 @@ TEST(ListRulesTest, ItemsAreTheSameByTheKeyGiven) {
 TEST(ListRulesTest, ANameListHoldsEachNameOnce) {
   Errors e;
   e.NameList("topics", {"border management", "边境管理", "border management"},
-             50, "topics");
+             50, Term{"error.noun.topics"});
   EXPECT_EQ(Fields(e), (std::vector<std::string>{"topics[2]"}));
 }
 

@@ -90,7 +90,11 @@ TEST(WorkshopLifecycleTest, RefusesTheOthersWithAReason) {
            {"cancelled", "held"}}) {
     auto s = CheckTransition(St(from), St(to));
     EXPECT_EQ(s.code(), Code::kFailedPrecondition) << from << "->" << to;
-    EXPECT_NE(s.detail().key().find("cannot become"), std::string::npos);
+    // The reason: why it cannot (held, cancelled, not confirmed yet).
+    EXPECT_TRUE(s.detail().key().starts_with("error.transition_"))
+        << s.detail();
+    EXPECT_EQ(s.detail().args(), (std::vector<std::pair<std::string, Arg>>{
+                                     {"from", from}, {"to", to}}));
   }
 }
 

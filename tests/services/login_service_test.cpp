@@ -122,13 +122,15 @@ TEST_F(LoginServiceTest, UnknownUsernamesAreCountedAlike) {
       auto failed = auth_->Login(db_, name, "not the password", kStranger);
       ASSERT_FALSE(failed.ok());
       EXPECT_EQ(failed.status().code(), Code::kUnauthenticated);
-      EXPECT_EQ(failed.status().detail(), "invalid username or password");
+      EXPECT_EQ(failed.status().detail(),
+                domain::Message("error.bad_credentials"));
     }
     auto refused = auth_->Login(db_, name, kPassword, kStranger);
     ASSERT_FALSE(refused.ok());
     EXPECT_EQ(refused.status().code(), Code::kResourceExhausted);
-    EXPECT_EQ(refused.status().detail(),
-              "too many failed logins; try again in 2 seconds");
+    EXPECT_EQ(
+        refused.status().detail(),
+        domain::Message("error.too_many_failed_logins", {{"seconds", 2}}));
   }
 }
 

@@ -76,9 +76,12 @@ TEST_F(PersonServiceTest, AnEmailBelongsToOnePerson) {
   EXPECT_EQ(other.status().code(), Code::kAlreadyExists);
   ASSERT_FALSE(other.status().errors().empty());
   EXPECT_EQ(other.status().errors()[0].field, "email");
-  EXPECT_NE(other.status().detail().key().find(std::to_string(wang)),
-            std::string::npos)
-      << other.status().detail();
+  EXPECT_EQ(other.status().errors()[0].code, "taken");
+  // It names the person who has it.
+  EXPECT_EQ(
+      other.status().detail(),
+      domain::Message("error.email_of_other_person",
+                      {{"id", std::to_string(wang)}, {"name", "WANG Fang"}}));
   EXPECT_EQ(Count("people"), 1);
 }
 

@@ -36,7 +36,7 @@ TEST(EngineErrorsTest, AFullDatabaseIsUnavailable) {
   }
   ASSERT_FALSE(status.ok()) << "the inserts never filled the database";
   EXPECT_EQ(status.code(), domain::Code::kUnavailable);
-  EXPECT_NE(status.detail().key().find("disk is full"), std::string::npos);
+  EXPECT_EQ(status.detail(), domain::Message("error.disk_full"));
   // Reads go on, and writes work again once there is room.
   EXPECT_GT(db.raw().execAndGet("SELECT count(*) FROM t").getInt(), 0);
   testing::Ok(db.Execute("DELETE FROM t"));
@@ -65,7 +65,14 @@ TEST(EngineErrorsTest, ConstraintsAreTheClientsMistake) {
   const auto named = Guarded(
       [&] { db.raw().exec("INSERT INTO t VALUES ('a')"); },
       [](const SQLite::Exception& e) { return ConstraintStatus(e, "thing"); });
-  EXPECT_EQ(named.detail(), "another thing already has the same x");
+  EXPECT_EQ(named.detail(),
+            domain::Message("error.duplicate",
+                            {{"noun", domain::Term{"error.record.thing"}},
+                             {"fields", domain::FieldTerm("x")}}));
+  // The field is named, as taken.
+  ASSERT_EQ(named.errors().size(), 1u);
+  EXPECT_EQ(named.errors()[0].field, "x");
+  EXPECT_EQ(named.errors()[0].code, "taken");
 }
 
 TEST(EngineErrorsTest, BugsAreInternalAndOtherExceptionsPassThrough) {

@@ -102,7 +102,9 @@ TEST(MigrationsTest, RefusesADatabaseNewerThanTheBinary) {
       std::to_string(LatestSchemaVersion() + 1) + ", 'from the future')"));
   auto s = Migrate(db);
   EXPECT_EQ(s.code(), domain::Code::kFailedPrecondition);
-  EXPECT_NE(s.detail().key().find("newer than this capdev"), std::string::npos);
+  EXPECT_EQ(s.detail(), domain::Message("error.schema_newer",
+                                        {{"version", LatestSchemaVersion() + 1},
+                                         {"latest", LatestSchemaVersion()}}));
 }
 
 }  // namespace

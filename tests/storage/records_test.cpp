@@ -73,7 +73,9 @@ TEST_F(RecordsTest, NamesAreUniqueIgnoringCase) {
       .name = "FRONTEX", .kind = domain::OrganizationKind::kGovernment});
   ASSERT_FALSE(again.ok());
   EXPECT_EQ(again.status().code(), domain::Code::kAlreadyExists);
-  EXPECT_NE(again.status().detail().key().find("name"), std::string::npos);
+  ASSERT_EQ(again.status().errors().size(), 1u);
+  EXPECT_EQ(again.status().errors()[0].field, "name");
+  EXPECT_EQ(again.status().errors()[0].code, "taken");
 }
 
 TEST_F(RecordsTest, RefusesToDeleteAReferencedRecord) {
@@ -121,7 +123,7 @@ TEST_F(RecordsTest, ATransactionRollsBackOnAnErrorStatus) {
                            .name = "Kept only if committed",
                            .kind = domain::OrganizationKind::kGovernment})
                     .ok());
-    return domain::Status::Invalid({{"x", "no"}});
+    return domain::Status::Invalid({{"x", domain::kInvalid, "error.invalid"}});
   });
   EXPECT_FALSE(s.ok());
   EXPECT_EQ(testing::Ok(List(db_, OrganizationFilter{}, {0, 50})).items.size(),

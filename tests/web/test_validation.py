@@ -20,7 +20,7 @@ def test_end_date_before_start_date_is_explained_and_nothing_saved(app):
     app.wait(lambda: end.get_attribute('aria-invalid') == 'true', message='End date not marked invalid')
     wrapper = end.find_element(By.XPATH, './ancestor::div[@data-field="end_date"]')
     error = wrapper.find_element(By.CSS_SELECTOR, '.field-error')
-    assert error.is_displayed() and 'start_date' in error.text
+    assert error.is_displayed() and 'start date' in error.text
     assert error.get_attribute('id') in end.get_attribute('aria-describedby')
     assert app.d.switch_to.active_element == end
     summary = app.d.find_element(By.CSS_SELECTOR, '.form-summary')
