@@ -70,7 +70,8 @@ def data_texts(app, username):
                 collect(v)
 
     for path in ['/api/v1/workshops?limit=500', '/api/v1/people?limit=500', '/api/v1/organizations?limit=500',
-                 '/api/v1/projects?limit=500', '/api/v1/users?limit=500', '/api/v1/audit?limit=500']:
+                 '/api/v1/projects?limit=500', '/api/v1/users?limit=500', '/api/v1/audit?limit=500',
+                 '/api/v1/reports/submissions']:
         collect(app.api(path, username='admin'))
     for project in app.api('/api/v1/projects?limit=500', username='admin')['items']:
         results = app.api(f"/api/v1/projects/{project['id']}/results?limit=500", username='admin')
