@@ -12,11 +12,11 @@
 #include <random>
 #include <string>
 
+#include "app/i18n/catalog.hpp"
 #include "domain/date.hpp"
 #include "storage/database.hpp"
 #include "storage/migrations.hpp"
 #include "storage/transaction.hpp"
-#include "app/i18n/catalog.hpp"
 
 namespace {
 

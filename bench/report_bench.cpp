@@ -17,10 +17,10 @@
 #include <vector>
 
 #include "app/cli/heap.hpp"
+#include "app/i18n/catalog.hpp"
 #include "app/reports/reports.hpp"
 #include "storage/database.hpp"
 #include "storage/report_queries.hpp"
-#include "app/i18n/catalog.hpp"
 
 namespace {
 
@@ -44,7 +44,8 @@ double MedianMs(int runs, const std::function<std::size_t()>& work,
 template <class T>
 T Must(capdev::domain::StatusOr<T> result) {
   if (!result.ok()) {
-    std::fprintf(stderr, "%s\n", capdev::i18n::LogText(result.status()).c_str());
+    std::fprintf(stderr, "%s\n",
+                 capdev::i18n::LogText(result.status()).c_str());
     std::exit(1);
   }
   return std::move(*result);

@@ -40,12 +40,17 @@ struct CountList {
 class Arg {
  public:
   template <std::integral I>
-  Arg(I n) : value_(static_cast<std::int64_t>(n)) {}  // NOLINT(google-explicit-constructor)
-  Arg(double x) : value_(x) {}                         // NOLINT(google-explicit-constructor)
-  Arg(std::string s) : value_(std::move(s)) {}         // NOLINT(google-explicit-constructor)
-  Arg(const char* s) : value_(std::string(s)) {}       // NOLINT(google-explicit-constructor)
-  Arg(std::string_view s) : value_(std::string(s)) {}  // NOLINT(google-explicit-constructor)
-  Arg(Term t) : value_(std::move(t)) {}                // NOLINT(google-explicit-constructor)
+  Arg(I n)
+      : value_(static_cast<std::int64_t>(n)) {
+  }                             // NOLINT(google-explicit-constructor)
+  Arg(double x) : value_(x) {}  // NOLINT(google-explicit-constructor)
+  Arg(std::string s)
+      : value_(std::move(s)) {}  // NOLINT(google-explicit-constructor)
+  Arg(const char* s)
+      : value_(std::string(s)) {}  // NOLINT(google-explicit-constructor)
+  Arg(std::string_view s)
+      : value_(std::string(s)) {}        // NOLINT(google-explicit-constructor)
+  Arg(Term t) : value_(std::move(t)) {}  // NOLINT(google-explicit-constructor)
   // NOLINTNEXTLINE(google-explicit-constructor)
   Arg(CountList c) : value_(std::move(c)) {}
   using Value =
@@ -62,7 +67,8 @@ consteval bool IsCatalogKey(std::string_view key) {
   bool dot = false;
   char previous = '.';
   for (char c : key) {
-    const bool word = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_';
+    const bool word =
+        (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_';
     if (!word && c != '.') return false;
     if (c == '.' && previous == '.') return false;
     dot = dot || c == '.';
@@ -75,7 +81,8 @@ class Message {
  public:
   Message() = default;
   // A literal must be a catalog key: prose does not compile.
-  // NOLINTNEXTLINE(google-explicit-constructor): Status::NotFound("error.not_found")
+  // NOLINTNEXTLINE(google-explicit-constructor):
+  // Status::NotFound("error.not_found")
   consteval Message(const char* catalog_key) : literal_(catalog_key) {
     if (!IsCatalogKey(catalog_key)) throw "not a catalog key";
   }
@@ -96,7 +103,8 @@ class Message {
 
  private:
   std::string_view literal_;  // a literal's static storage
-  std::optional<std::string> owned_;  // optional: a consteval literal builds no string
+  std::optional<std::string>
+      owned_;  // optional: a consteval literal builds no string
   std::vector<std::pair<std::string, Arg>> args_;
 };
 

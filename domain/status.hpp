@@ -68,8 +68,7 @@ class [[nodiscard]] Status {
  public:
   Status() = default;
   static Status Ok() { return {}; }
-  static Status Malformed(Message detail,
-                          std::vector<FieldError> errors = {}) {
+  static Status Malformed(Message detail, std::vector<FieldError> errors = {}) {
     return {Code::kMalformed, std::move(detail), std::move(errors)};
   }
   static Status Invalid(std::vector<FieldError> errors,

@@ -6,8 +6,8 @@
 #include <optional>
 #include <string>
 
-#include "domain/message.hpp"
 #include "domain/date.hpp"
+#include "domain/message.hpp"
 #include "domain/organization.hpp"
 #include "domain/person.hpp"
 #include "domain/project.hpp"

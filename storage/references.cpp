@@ -12,9 +12,7 @@
 
 namespace capdev::storage {
 
-namespace {
-
-}  // namespace
+namespace {}  // namespace
 
 domain::CountList ReferencesTo(Database& db, std::string_view table,
                                std::int64_t id) {

@@ -177,7 +177,8 @@ class Table {
     Where w = where;
     std::string by = "id";
     if (order) {
-      const std::string key = order->expression + " COLLATE " + order->collation;
+      const std::string key =
+          order->expression + " COLLATE " + order->collation;
       if (page.after_id > 0) {
         w.Add("(" + key + ", id) > ((SELECT " + order->expression + " FROM " +
                   name_ + " WHERE id = ?), ?)",

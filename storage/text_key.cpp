@@ -63,7 +63,8 @@ namespace {
 
 std::unique_ptr<icu::Collator> MakeCollator(const icu::Locale& locale) {
   UErrorCode status = U_ZERO_ERROR;
-  std::unique_ptr<icu::Collator> c(icu::Collator::createInstance(locale, status));
+  std::unique_ptr<icu::Collator> c(
+      icu::Collator::createInstance(locale, status));
   if (U_FAILURE(status)) throw std::runtime_error("ICU collator missing");
   return c;
 }

@@ -41,8 +41,9 @@ domain::StatusOr<std::optional<domain::Language>> ReadLanguage(
     const auto* tag = value->if_string();
     if (tag) language = i18n::ParseTag(std::string_view(*tag));
     if (!language) {
-      errors.Add("language", domain::kUnknownValue,
-                 domain::Message("error.unknown_value", {{"allowed", "en, zh"}}));
+      errors.Add(
+          "language", domain::kUnknownValue,
+          domain::Message("error.unknown_value", {{"allowed", "en, zh"}}));
     }
   }
   RETURN_IF_ERROR(errors.ToStatus());

@@ -51,14 +51,16 @@ domain::StatusOr<ReportRun> Run(storage::Database& db,
     const std::string key(k);
     if (!allowed.contains(key)) {
       errors.emplace_back("params." + key, domain::kNotAllowed,
-                        domain::Message("error.not_a_parameter_of_report"));
+                          domain::Message("error.not_a_parameter_of_report"));
     } else if (!v.is_string()) {
-      errors.emplace_back("params." + key, domain::kInvalid, domain::Message("error.not_string"));
+      errors.emplace_back("params." + key, domain::kInvalid,
+                          domain::Message("error.not_string"));
     } else if (key == "project_id") {
       Query one({{key, std::string(v.as_string())}});
       project_id = one.Id(key);
       if (!project_id) {
-        errors.emplace_back("params.project_id", domain::kInvalid, domain::Message("error.positive_id"));
+        errors.emplace_back("params.project_id", domain::kInvalid,
+                            domain::Message("error.positive_id"));
       }
     } else {
       pairs.emplace_back(key, std::string(v.as_string()));
@@ -110,20 +112,24 @@ void AddSubmissionRoutes(Router& router) {
         if (!report || !report->is_string() ||
             (report->as_string() != "funder" &&
              report->as_string() != "results"))
-          errors.emplace_back("report", domain::kUnknownValue,
-                            domain::Message("error.unknown_value",
-                                            {{"allowed", "funder, results"}}));
+          errors.emplace_back(
+              "report", domain::kUnknownValue,
+              domain::Message("error.unknown_value",
+                              {{"allowed", "funder, results"}}));
         if (!params || !params->is_object())
-          errors.emplace_back("params", domain::kInvalid, domain::Message("error.not_object_of_strings"));
+          errors.emplace_back("params", domain::kInvalid,
+                              domain::Message("error.not_object_of_strings"));
         if (note && !note->is_null() &&
             (!note->is_string() || note->as_string().size() > kMaxNote)) {
-          errors.emplace_back("note", domain::kTooLong,
-               domain::Message("error.too_long_bytes", {{"max", kMaxNote}}));
+          errors.emplace_back(
+              "note", domain::kTooLong,
+              domain::Message("error.too_long_bytes", {{"max", kMaxNote}}));
         }
         for (const auto& [k, v] : body) {
           if (k != "report" && k != "params" && k != "note")
-            errors.emplace_back(std::string(k), domain::kNotAllowed,
-                              domain::Message("error.not_a_field_of_resource"));
+            errors.emplace_back(
+                std::string(k), domain::kNotAllowed,
+                domain::Message("error.not_a_field_of_resource"));
         }
         if (!errors.empty()) return domain::Status::Invalid(std::move(errors));
         storage::Submission s;

@@ -13,10 +13,10 @@
 #include "app/cli/seed_loader.hpp"
 #include "app/cli/serve.hpp"
 #include "app/cli/user_command.hpp"
+#include "app/i18n/catalog.hpp"
 #include "app/services/credentials.hpp"
 #include "storage/maintenance.hpp"
 #include "storage/migrations.hpp"
-#include "app/i18n/catalog.hpp"
 
 namespace {
 

@@ -8,6 +8,7 @@
 
 #include "app/cli/seed_data.hpp"
 #include "app/codec/json_codec.hpp"
+#include "app/i18n/catalog.hpp"
 #include "domain/attendance.hpp"
 #include "domain/organization.hpp"
 #include "domain/person.hpp"
@@ -21,7 +22,6 @@
 #include "storage/records.hpp"
 #include "storage/session_schedule.hpp"
 #include "storage/transaction.hpp"
-#include "app/i18n/catalog.hpp"
 
 namespace capdev::cli {
 

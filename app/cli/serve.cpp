@@ -11,12 +11,12 @@
 #include "app/http/web_assets.hpp"
 #include "app/http/worker_pool.hpp"
 #include "app/http/writer.hpp"
+#include "app/i18n/catalog.hpp"
 #include "storage/maintenance.hpp"
 #include "storage/migrations.hpp"
 #include "storage/server_lock.hpp"
 #include "storage/transaction.hpp"
 #include "storage/wal_checkpointer.hpp"
-#include "app/i18n/catalog.hpp"
 
 namespace capdev::cli {
 
@@ -36,7 +36,8 @@ http::Response ReadNow(http::ConnectionPool& reads, const http::Router& router,
   if (!lease.get()) return Unavailable();
   const auto snapshot = storage::ReadTransaction::Begin(*lease.get());
   if (!snapshot.ok()) {
-    spdlog::error("a read could not begin: {}", i18n::LogText(snapshot.status()));
+    spdlog::error("a read could not begin: {}",
+                  i18n::LogText(snapshot.status()));
     return Unavailable();
   }
   return router.Dispatch(request, target, *lease.get());
@@ -63,7 +64,8 @@ int Serve(const ServeOptions& options) {
   {
     storage::Database db(options.database);
     if (auto s = storage::Migrate(db); !s.ok()) {
-      spdlog::error("cannot serve {}: {}", options.database.path, i18n::LogText(s));
+      spdlog::error("cannot serve {}: {}", options.database.path,
+                    i18n::LogText(s));
       return 1;
     }
   }
@@ -132,8 +134,7 @@ int Serve(const ServeOptions& options) {
                   (*shared)(std::move(answer));
                 });
             if (!queued) {
-              auto busy =
-                  http::Problem(503, "error.reports_busy");
+              auto busy = http::Problem(503, "error.reports_busy");
               busy.headers.emplace_back("Retry-After", "60");
               (*shared)(std::move(busy));
             }

@@ -3,13 +3,13 @@
 #include <iostream>
 #include <string>
 
+#include "app/i18n/catalog.hpp"
 #include "app/services/credentials.hpp"
 #include "app/services/users.hpp"
 #include "domain/access.hpp"
 #include "storage/accounts.hpp"
 #include "storage/migrations.hpp"
 #include "storage/transaction.hpp"
-#include "app/i18n/catalog.hpp"
 
 namespace capdev::cli {
 

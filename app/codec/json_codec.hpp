@@ -50,7 +50,8 @@ json::array ToJson(const std::vector<domain::Conflict>& conflicts);
 json::object ToJson(const domain::FieldError& error, domain::Language lang);
 // A message's values as sent beside it (`params`): numbers and texts, a
 // Term as its key.
-json::object ToJson(const std::vector<std::pair<std::string, domain::Arg>>& args);
+json::object ToJson(
+    const std::vector<std::pair<std::string, domain::Arg>>& args);
 
 // One session's attendance sheet, as its GET and PUT answer it.
 json::object SheetJson(std::int64_t session_id,

@@ -1,9 +1,10 @@
 #include "app/http/connection_pool.hpp"
-#include "app/i18n/catalog.hpp"
 
 #include <spdlog/spdlog.h>
 
 #include <utility>
+
+#include "app/i18n/catalog.hpp"
 
 namespace capdev::http {
 

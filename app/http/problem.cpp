@@ -40,8 +40,20 @@ namespace {
 
 std::string TitleKey(int status) {
   switch (status) {
-    case 400: case 401: case 403: case 404: case 405: case 409: case 413:
-    case 414: case 415: case 422: case 429: case 431: case 500: case 503:
+    case 400:
+    case 401:
+    case 403:
+    case 404:
+    case 405:
+    case 409:
+    case 413:
+    case 414:
+    case 415:
+    case 422:
+    case 429:
+    case 431:
+    case 500:
+    case 503:
       return "http.status_" + std::to_string(status);
     default:
       return status >= 500 ? "http.status_500" : "http.status_other";
@@ -64,8 +76,10 @@ boost::json::object Body(domain::Language lang, int status,
 // when it is sent.
 Response Answer(int status,
                 std::function<boost::json::object(domain::Language)> body) {
-  Response r{status, "application/problem+json",
-             boost::json::serialize(body(domain::Language::kEn)), {}};
+  Response r{status,
+             "application/problem+json",
+             boost::json::serialize(body(domain::Language::kEn)),
+             {}};
   r.localized_body = [body = std::move(body)](domain::Language lang) {
     return boost::json::serialize(body(lang));
   };

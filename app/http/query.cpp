@@ -132,8 +132,7 @@ domain::Status Query::Check() const {
   // The first problem as the detail, as a person would say it.
   const auto& first = errors_.front();
   return domain::Status::Malformed(
-      domain::Message("error.bad_parameter", {{"name", first.field}}),
-      errors_);
+      domain::Message("error.bad_parameter", {{"name", first.field}}), errors_);
 }
 
 std::vector<std::string> Query::Names() const {

@@ -154,8 +154,9 @@ domain::StatusOr<Response> Router::Run(
     if (user->language) ctx.language = language = *user->language;
     if (!domain::RoleAllows(user->role, route.info.permission)) {
       return domain::Status::PermissionDenied(domain::Message(
-          "error.role_may_not", {{"role", domain::Term{"enum.user_role." +
-                                                       std::string(domain::ToText(user->role))}}}));
+          "error.role_may_not",
+          {{"role", domain::Term{"enum.user_role." +
+                                 std::string(domain::ToText(user->role))}}}));
     }
     ctx.user = &*user;
   }
@@ -247,8 +248,8 @@ Response Router::DispatchUnlogged(const Request& request, const Target& target,
   }
   if (target.route) {
     auto language = i18n::FromAcceptLanguage(request.accept_language);
-    auto response = Run(*target.route, request, target.params, target.query,
-                        db, language);
+    auto response =
+        Run(*target.route, request, target.params, target.query, db, language);
     if (!response.ok()) {
       // A bug's detail is logged here and never sent (Problem hides it).
       if (response.status().code() == domain::Code::kInternal) {
@@ -267,9 +268,9 @@ Response Router::DispatchUnlogged(const Request& request, const Target& target,
     std::string allow;
     for (const auto& m : target.allowed)
       allow += (allow.empty() ? "" : ", ") + m;
-    Response r = Problem(405, domain::Message("error.method_not_allowed",
-                                              {{"method", request.method},
-                                               {"allowed", allow}}));
+    Response r = Problem(
+        405, domain::Message("error.method_not_allowed",
+                             {{"method", request.method}, {"allowed", allow}}));
     r.headers.emplace_back("Allow", allow);
     return r;
   }

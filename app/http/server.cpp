@@ -128,10 +128,10 @@ class Session : public std::enable_shared_from_this<Session> {
       return Close();
     }
     if (ec == http::error::body_limit) {
-      return Reply(
-          Problem(413, domain::Message("error.body_too_large",
-                                       {{"bytes", server_->options.body_limit}})),
-          false);
+      return Reply(Problem(413, domain::Message(
+                                    "error.body_too_large",
+                                    {{"bytes", server_->options.body_limit}})),
+                   false);
     }
     if (ec == http::error::header_limit) {
       return Reply(Problem(431, "error.headers_too_large"), false);

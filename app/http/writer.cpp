@@ -85,8 +85,7 @@ void Writer::Run(const storage::DatabaseOptions& options) {
     if (db) {
       answers = Commit(*db, batch);
     } else {
-      answers.assign(batch.size(),
-                     Problem(503, "error.database_unavailable"));
+      answers.assign(batch.size(), Problem(503, "error.database_unavailable"));
     }
     for (std::size_t i = 0; i < batch.size(); ++i) {
       try {
@@ -160,11 +159,13 @@ std::vector<Response> Writer::Commit(storage::Database& db,
   try {
     for (;;) {
       auto begun = storage::BatchTx::Begin(db);
-      if (!begun.ok()) return fail(i18n::LogText(begun.status()), begun.status());
+      if (!begun.ok())
+        return fail(i18n::LogText(begun.status()), begun.status());
       storage::BatchTx& tx = *begun;
       bool ended_by_engine = false;
       for (; run < batch.size() && !ended_by_engine; ++run) {
-        if (auto s = tx.BeginRequest(); !s.ok()) return fail(i18n::LogText(s), s);
+        if (auto s = tx.BeginRequest(); !s.ok())
+          return fail(i18n::LogText(s), s);
         answers[run] = RunOne(db, batch[run]);
         if (tx.RolledBackByEngine()) {
           // A full disk, an I/O error: the requests before this one lost

@@ -101,9 +101,11 @@ Language FromAcceptLanguage(std::string_view header) {
     while (!range.empty() && range.front() == ' ') range.remove_prefix(1);
     while (!range.empty() && range.back() == ' ') range.remove_suffix(1);
     std::string lower;
-    for (char c : range) lower += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    for (char c : range)
+      lower += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
     if (lower == "zh" || lower.starts_with("zh-")) {
-      // Traditional script alone is not ours; Simplified is the closest we have.
+      // Traditional script alone is not ours; Simplified is the closest we
+      // have.
       return Language::kZh;
     }
     if (lower == "en" || lower.starts_with("en-")) return Language::kEn;

@@ -105,38 +105,45 @@ domain::StatusOr<AttendancePlan> PlanAttendance(storage::Database& db,
         person.reset();  // not a number, or out of range: reported below
       }
       if (!person) {
-        row.errors.emplace_back("person_id", domain::kInvalid, domain::Message("error.not_a_number"));
+        row.errors.emplace_back("person_id", domain::kInvalid,
+                                domain::Message("error.not_a_number"));
       }
     } else if (!email.empty()) {
       ASSIGN_OR_RETURN(const auto p, storage::PersonWithEmail(db, email));
       if (p) {
         person = p->id;
       } else {
-        row.errors.emplace_back("email", domain::kNotFound, domain::Message("error.no_person_with_email"));
+        row.errors.emplace_back("email", domain::kNotFound,
+                                domain::Message("error.no_person_with_email"));
       }
     } else if (!name.empty()) {
       const auto key = storage::FoldKey(name);
       for (const auto& r : matrix.rows) {
         if (storage::FoldKey(r.full_name) != key) continue;
         if (person) {
-          row.errors.emplace_back("full_name", domain::kInvalid, domain::Message("error.name_ambiguous"));
+          row.errors.emplace_back("full_name", domain::kInvalid,
+                                  domain::Message("error.name_ambiguous"));
           break;
         }
         person = r.person_id;
       }
       if (!person && row.errors.empty())
-        row.errors.emplace_back("full_name", domain::kNotFound, domain::Message("error.name_not_registered"));
+        row.errors.emplace_back("full_name", domain::kNotFound,
+                                domain::Message("error.name_not_registered"));
     } else {
-      row.errors.emplace_back("person_id", domain::kRequired, domain::Message("error.row_names_nobody"));
+      row.errors.emplace_back("person_id", domain::kRequired,
+                              domain::Message("error.row_names_nobody"));
     }
     if (person && !matrix_row.contains(*person)) {
-      row.errors.emplace_back("person_id", domain::kNotAllowed,
-           domain::Message("error.person_not_registered",
-                           {{"person", std::to_string(*person)}}));
+      row.errors.emplace_back(
+          "person_id", domain::kNotAllowed,
+          domain::Message("error.person_not_registered",
+                          {{"person", std::to_string(*person)}}));
     } else if (person && !seen.insert(*person).second) {
-      row.errors.emplace_back("person_id", domain::kRepeated,
-           domain::Message("error.person_earlier_row",
-                           {{"person", std::to_string(*person)}}));
+      row.errors.emplace_back(
+          "person_id", domain::kRepeated,
+          domain::Message("error.person_earlier_row",
+                          {{"person", std::to_string(*person)}}));
     }
     row.person_id = person;
     if (person) {
@@ -152,18 +159,21 @@ domain::StatusOr<AttendancePlan> PlanAttendance(storage::Database& db,
       const auto mark = domain::MarkOf(text);
       const std::string field = session.date->ToString();
       if (!mark) {
-        row.errors.emplace_back(field, domain::kUnknownValue, domain::Message("error.mark_letters"));
+        row.errors.emplace_back(field, domain::kUnknownValue,
+                                domain::Message("error.mark_letters"));
         continue;
       }
       if (!person || !matrix_row.contains(*person)) continue;
       if (matrix.rows[matrix_row[*person]].marks[s] == *mark) continue;
       if (!takes) {
-        row.errors.emplace_back(field, domain::kNotAllowed,
-             domain::Message("error.attendance_not_taken",
-                             {{"status", domain::ToText(*workshop.status)}}));
+        row.errors.emplace_back(
+            field, domain::kNotAllowed,
+            domain::Message("error.attendance_not_taken",
+                            {{"status", domain::ToText(*workshop.status)}}));
       } else if (*session.date > today) {
-        row.errors.emplace_back(field, domain::kNotAllowed,
-             domain::Message("error.session_in_future", {{"date", field}}));
+        row.errors.emplace_back(
+            field, domain::kNotAllowed,
+            domain::Message("error.session_in_future", {{"date", field}}));
       } else {
         marks.emplace_back(s, *mark);
       }

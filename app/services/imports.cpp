@@ -51,8 +51,8 @@ domain::Status ImportRefusal(const ImportReport& report) {
       for (auto r : u.rows)
         rows += (rows.empty() ? "" : ", ") + std::to_string(r);
       errors.emplace_back("organization", domain::kNotFound,
-                        domain::Message("error.agency_unmatched",
-                                        {{"name", u.name}, {"rows", rows}}));
+                          domain::Message("error.agency_unmatched",
+                                          {{"name", u.name}, {"rows", rows}}));
     }
     detail = domain::Message(
         "error.agencies_unmatched",

@@ -66,7 +66,8 @@ std::optional<std::int64_t> ListOrder(const std::string& text,
       std::from_chars(text.data(), text.data() + text.size(), n);
   if (ec != std::errc() || end != text.data() + text.size() || n < 0 ||
       n > domain::kMaxCount) {
-    errors.emplace_back("list_order", domain::kInvalid, domain::Message("error.list_order"));
+    errors.emplace_back("list_order", domain::kInvalid,
+                        domain::Message("error.list_order"));
     return std::nullopt;
   }
   return n;
@@ -97,7 +98,8 @@ void ReadRow(const ImportHeader& header,
     if (const auto g = domain::GenderOf(gender)) {
       person["gender"] = domain::ToText(*g);
     } else {
-      row.errors.emplace_back("gender", domain::kUnknownValue, domain::Message("error.gender_values"));
+      row.errors.emplace_back("gender", domain::kUnknownValue,
+                              domain::Message("error.gender_values"));
     }
   }
   json::object registration;
@@ -199,9 +201,10 @@ domain::StatusOr<Plan> MakePlan(storage::Database& db, std::int64_t workshop_id,
         for (auto id : named)
           ids += (ids.empty() ? "" : ", ") + std::to_string(id);
         row.action = ImportAction::kError;
-        row.errors.emplace_back("full_name", domain::kInvalid,
-             domain::Message("error.names_several_people",
-                             {{"n", named.size()}, {"ids", ids}}));
+        row.errors.emplace_back(
+            "full_name", domain::kInvalid,
+            domain::Message("error.names_several_people",
+                            {{"n", named.size()}, {"ids", ids}}));
         continue;
       }
       if (!named.empty()) found = named.front();
@@ -355,9 +358,10 @@ domain::StatusOr<ImportReport> Write(storage::WriteTx& tx,
       const auto& first = plan.rows[*p.same_as].report;
       if (first.action == ImportAction::kError) {
         row.action = ImportAction::kError;
-        row.errors.emplace_back("row", domain::kInvalid,
-             domain::Message("error.same_person_as_unsaved_row",
-                             {{"row", first.row}}));
+        row.errors.emplace_back(
+            "row", domain::kInvalid,
+            domain::Message("error.same_person_as_unsaved_row",
+                            {{"row", first.row}}));
         continue;
       }
       row.person_id = first.person_id;

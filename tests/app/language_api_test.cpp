@@ -137,14 +137,14 @@ TEST_F(LanguageApiTest, TheUsersOwnLanguageBeatsAcceptLanguage) {
 // reader's language too.
 TEST_F(LanguageApiTest, AnImportsRowsAreInTheReadersLanguage) {
   const auto workshop = Workshop(Project("P"));
-  const auto import = "/api/v1/workshops/" + std::to_string(workshop) +
-                      "/registrations/import";
+  const auto import =
+      "/api/v1/workshops/" + std::to_string(workshop) + "/registrations/import";
   const auto upload = [&](const std::string& query,
                           const std::string& languages) {
     Connection c(port());
-    c.Send(FormatRequest("POST", import + query, "Name,Gender\nLI Na,X\n",
-                         "Content-Type: text/csv\r\nAccept-Language: " +
-                             languages + "\r\n"));
+    c.Send(FormatRequest(
+        "POST", import + query, "Name,Gender\nLI Na,X\n",
+        "Content-Type: text/csv\r\nAccept-Language: " + languages + "\r\n"));
     return *c.Read();
   };
   const auto row_error = [](const json::value& answer) {

@@ -55,10 +55,11 @@ TEST_F(PeopleApiTest, ARegisteredPersonCannotBeDeleted) {
 // li, 王 wang, 张 zhang), page after page; in English by the Latin name.
 TEST_F(PeopleApiTest, SortByNameFollowsTheReadersLanguage) {
   for (const auto& [latin, native] :
-       std::vector<std::pair<std::string, std::string>>{{"ZHANG Wei", "张伟"},
-                                                        {"LI Ming", "李明"},
-                                                        {"AN Qi", "安琪"},
-                                                        {"WANG Fang", "王芳"}}) {
+       std::vector<std::pair<std::string, std::string>>{
+           {"ZHANG Wei", "张伟"},
+           {"LI Ming", "李明"},
+           {"AN Qi", "安琪"},
+           {"WANG Fang", "王芳"}}) {
     Create("/api/v1/people", {{"full_name", latin}, {"native_name", native}});
   }
   const auto names = [&](const std::string& field) {
@@ -75,9 +76,9 @@ TEST_F(PeopleApiTest, SortByNameFollowsTheReadersLanguage) {
     } while (!cursor.empty());
     return out;
   };
-  EXPECT_EQ(names("full_name"),
-            (std::vector<std::string>{"AN Qi", "LI Ming", "WANG Fang",
-                                      "ZHANG Wei"}));
+  EXPECT_EQ(
+      names("full_name"),
+      (std::vector<std::string>{"AN Qi", "LI Ming", "WANG Fang", "ZHANG Wei"}));
   ASSERT_EQ(Patch("/api/v1/me", {{"language", "zh"}}).status, 200);
   EXPECT_EQ(names("native_name"),
             (std::vector<std::string>{"安琪", "李明", "王芳", "张伟"}));
