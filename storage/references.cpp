@@ -55,7 +55,9 @@ domain::Status DeleteRefused(Database& db, const SQLite::Exception& e,
     if (auto by = ReferencesTo(db, table, id); !by.counts.empty()) {
       return domain::Status::FailedPrecondition(
           domain::Message("error.still_referenced",
-                          {{"noun", RecordTerm(noun)}, {"by", std::move(by)}}));
+                          {{"noun", RecordTerm(noun)}, {"by", std::move(by)}}),
+          {domain::FieldError("id", domain::kInUse,
+                              domain::Message("error.in_use"))});
     }
   }
   return ConstraintStatus(e, noun);

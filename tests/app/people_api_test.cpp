@@ -48,7 +48,12 @@ TEST_F(PeopleApiTest, RejectsBadFieldsAndUnknownOrganization) {
 TEST_F(PeopleApiTest, ARegisteredPersonCannotBeDeleted) {
   auto person = Person("Kieran Best");
   Register(Workshop(Project("P")), person);
-  ExpectProblem(Delete("/api/v1/people/" + std::to_string(person)), 409);
+  const auto refused = Delete("/api/v1/people/" + std::to_string(person));
+  ExpectProblem(refused, 409);
+  const auto body = refused.Json();
+  const auto& entry = body.at("errors").at(0);
+  EXPECT_EQ(entry.at("field"), "id");
+  EXPECT_EQ(entry.at("code"), "in_use");
 }
 
 // `sort=name`: in Chinese, people by their Chinese name in pinyin order (李
