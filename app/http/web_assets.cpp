@@ -48,33 +48,27 @@ WebAssets::WebAssets(std::string dir) : dir_(std::move(dir)) {
     embedded_.emplace(std::string(f.path),
                       Asset{std::string(f.body), Etag(f.body)});
   }
+  // The catalogs are the server's too (app/i18n/): one copy, compiled in,
+  // served as i18n/LANG.json.
+  for (const auto lang : i18n::kLanguages) {
+    const auto body = i18n::CatalogJson(lang);
+    embedded_.emplace("i18n/" + std::string(i18n::Tag(lang)) + ".json",
+                      Asset{std::string(body), Etag(body)});
+  }
 }
 
 std::optional<WebAssets::Asset> WebAssets::Find(std::string_view path) const {
   if (!SafePath(path)) return std::nullopt;
-  // The catalogs are the server's too (app/i18n/): one copy, compiled in.
-  if (path.starts_with("i18n/") && path.ends_with(".json")) {
-    const auto tag = path.substr(5, path.size() - 10);
-    const auto lang = i18n::ParseTag(tag);
-    if (!lang) return std::nullopt;
-    if (dir_.empty()) {
-      const auto body = i18n::CatalogJson(*lang);
-      return Asset{std::string(body), Etag(body)};
-    }
-    // Developing the web app: the catalogs beside its folder (app/i18n/).
-    path = path.substr(5);
-    std::ifstream in(dir_ + "/../i18n/" + std::string(path), std::ios::binary);
-    if (!in) return std::nullopt;
-    std::ostringstream body;
-    body << in.rdbuf();
-    return Asset{body.str(), Etag(body.str())};
-  }
   if (dir_.empty()) {
     auto it = embedded_.find(path);
     if (it == embedded_.end()) return std::nullopt;
     return it->second;
   }
-  std::ifstream in(dir_ + "/" + std::string(path), std::ios::binary);
+  // Developing the web app: its files from disk, the catalogs from beside
+  // its folder (app/i18n/).
+  const bool catalog = path.starts_with("i18n/");
+  std::ifstream in(dir_ + (catalog ? "/../" : "/") + std::string(path),
+                   std::ios::binary);
   if (!in) return std::nullopt;
   std::ostringstream body;
   body << in.rdbuf();
