@@ -3,9 +3,6 @@
 //
 //   capdev_generate_data PATH [--workshops N] [--people N]
 
-#include <SQLiteCpp/Database.h>
-#include <SQLiteCpp/Statement.h>
-
 #include <chrono>
 #include <cstdio>
 #include <cstring>
@@ -37,141 +34,139 @@ void Generate(Database& db, int workshops, int people) {
   auto pick = [&](int n) {
     return static_cast<int>(rng() % static_cast<unsigned>(n));
   };
-  auto& raw = db.raw();
+  auto& raw = db.connection();
   constexpr int kOrganizations = 400, kProjects = 20;
   {
-    SQLite::Statement q(raw,
-                        "INSERT INTO organizations (id, name, kind, country) "
-                        "VALUES (?, ?, ?, 'CN')");
+    const auto q = raw.Prepare(
+        "INSERT INTO organizations (id, name, kind, country) "
+        "VALUES (?, ?, ?, 'CN')");
     for (int i = 1; i <= kOrganizations; ++i) {
-      q.bind(1, i);
-      q.bind(2, "Organization " + std::to_string(i));
-      q.bind(3, i <= 10 ? "intergovernmental" : "government");
-      q.exec();
-      q.reset();
+      q->Bind(1, i);
+      q->Bind(2, "Organization " + std::to_string(i));
+      q->Bind(3, i <= 10 ? "intergovernmental" : "government");
+      q->Exec();
+      q->Reset();
     }
   }
   {
-    SQLite::Statement q(
-        raw, "INSERT INTO projects (id, code, title) VALUES (?, ?, ?)");
-    SQLite::Statement party(
-        raw,
+    const auto q =
+        raw.Prepare("INSERT INTO projects (id, code, title) VALUES (?, ?, ?)");
+    const auto party = raw.Prepare(
         "INSERT INTO project_organizations (project_id, organization_id, role, "
         "amount, "
         "currency, position) VALUES (?, ?, ?, ?, 'EUR', ?)");
     for (int i = 1; i <= kProjects; ++i) {
-      q.bind(1, i);
-      q.bind(2, "P" + std::to_string(i));
-      q.bind(3, "Project " + std::to_string(i));
-      q.exec();
-      q.reset();
+      q->Bind(1, i);
+      q->Bind(2, "P" + std::to_string(i));
+      q->Bind(3, "Project " + std::to_string(i));
+      q->Exec();
+      q->Reset();
       // Organization 1 (think: the European Commission) leads half the
       // projects.
       const int lead = i % 2 == 0 ? 1 : 2 + i % 5;
       for (int role = 0; role < 2; ++role) {
-        party.bind(1, i);
-        party.bind(2, role == 0 ? lead : 8 + i % 3);
-        party.bind(3, role == 0 ? "lead_funder" : "co_funder");
-        party.bind(4, role == 0 ? 2'000'000.0 : 250'000.0);
-        party.bind(5, role);
-        party.exec();
-        party.reset();
+        party->Bind(1, i);
+        party->Bind(2, role == 0 ? lead : 8 + i % 3);
+        party->Bind(3, role == 0 ? "lead_funder" : "co_funder");
+        party->Bind(4, role == 0 ? 2'000'000.0 : 250'000.0);
+        party->Bind(5, role);
+        party->Exec();
+        party->Reset();
       }
     }
   }
   {
-    SQLite::Statement q(
-        raw,
+    const auto q = raw.Prepare(
         "INSERT INTO people (id, full_name, gender, organization_id, province) "
         "VALUES (?, ?, ?, ?, ?)");
     for (int i = 1; i <= people; ++i) {
-      q.bind(1, i);
-      q.bind(2, "Person " + std::to_string(i));
-      q.bind(3, kGenders[pick(5)]);
-      q.bind(4, 11 + pick(kOrganizations - 10));
-      q.bind(5, "Province " + std::to_string(pick(31)));
-      q.exec();
-      q.reset();
+      q->Bind(1, i);
+      q->Bind(2, "Person " + std::to_string(i));
+      q->Bind(3, kGenders[pick(5)]);
+      q->Bind(4, 11 + pick(kOrganizations - 10));
+      q->Bind(5, "Province " + std::to_string(pick(31)));
+      q->Exec();
+      q->Reset();
     }
   }
-  SQLite::Statement workshop(
-      raw,
+  const auto workshop = raw.Prepare(
       "INSERT INTO workshops (id, project_id, title, kind, status, start_date, "
       "end_date, dates_estimated, city, reported_participants) "
       "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
-  SQLite::Statement party(raw,
-                          "INSERT OR IGNORE INTO workshop_organizations "
-                          "(workshop_id, organization_id, role, "
-                          "position) VALUES (?, ?, ?, ?)");
-  SQLite::Statement session(
-      raw, "INSERT INTO sessions (id, workshop_id, date) VALUES (?, ?, ?)");
-  SQLite::Statement registration(raw,
-                                 "INSERT OR IGNORE INTO registrations "
-                                 "(workshop_id, person_id, role, status) "
-                                 "VALUES (?, ?, ?, 'registered')");
-  SQLite::Statement mark(raw,
-                         "INSERT OR IGNORE INTO attendance (session_id, "
-                         "workshop_id, person_id, status) "
-                         "VALUES (?, ?, ?, ?)");
+  const auto party = raw.Prepare(
+      "INSERT OR IGNORE INTO workshop_organizations "
+      "(workshop_id, organization_id, role, "
+      "position) VALUES (?, ?, ?, ?)");
+  const auto session = raw.Prepare(
+      "INSERT INTO sessions (id, workshop_id, date) VALUES (?, ?, ?)");
+  const auto registration = raw.Prepare(
+      "INSERT OR IGNORE INTO registrations "
+      "(workshop_id, person_id, role, status) "
+      "VALUES (?, ?, ?, 'registered')");
+  const auto mark = raw.Prepare(
+      "INSERT OR IGNORE INTO attendance (session_id, "
+      "workshop_id, person_id, status) "
+      "VALUES (?, ?, ?, ?)");
   const auto first_day = *capdev::domain::Date::Parse("2015-01-01");
   std::int64_t session_id = 0;
   for (int w = 1; w <= workshops; ++w) {
     const int days = 1 + pick(5);  // 1..5 days, 3 on average
     const auto start = first_day.AddDays(pick(11 * 365));
     const bool undated = pick(50) == 0;
-    workshop.bind(1, w);
-    workshop.bind(2, 1 + pick(kProjects));
-    workshop.bind(3, "Workshop " + std::to_string(w));
-    workshop.bind(4, kKinds[pick(6)]);
-    workshop.bind(5, undated ? "held" : (pick(20) == 0 ? "cancelled" : "held"));
+    workshop->Bind(1, w);
+    workshop->Bind(2, 1 + pick(kProjects));
+    workshop->Bind(3, "Workshop " + std::to_string(w));
+    workshop->Bind(4, kKinds[pick(6)]);
+    workshop->Bind(5,
+                   undated ? "held" : (pick(20) == 0 ? "cancelled" : "held"));
     if (undated) {
-      workshop.bind(6);
-      workshop.bind(7);
+      workshop->BindNull(6);
+      workshop->BindNull(7);
     } else {
-      workshop.bind(6, start.ToString());
-      workshop.bind(7, start.AddDays(days - 1).ToString());
+      workshop->Bind(6, start.ToString());
+      workshop->Bind(7, start.AddDays(days - 1).ToString());
     }
-    workshop.bind(8, !undated && pick(10) == 0);
-    workshop.bind(9, kCities[pick(10)]);
+    workshop->Bind(8, !undated && pick(10) == 0);
+    workshop->Bind(9, kCities[pick(10)]);
     if (pick(4) == 0) {
-      workshop.bind(10, 20 + pick(40));
+      workshop->Bind(10, 20 + pick(40));
     } else {
-      workshop.bind(10);
+      workshop->BindNull(10);
     }
-    workshop.exec();
-    workshop.reset();
+    workshop->Exec();
+    workshop->Reset();
     for (int p = 0; p < 4; ++p) {
-      party.bind(1, w);
-      party.bind(2, 11 + pick(kOrganizations - 10));
-      party.bind(3, p == 0 ? "trainer" : p == 1 ? "host" : "participating");
-      party.bind(4, p);
-      party.exec();
-      party.reset();
+      party->Bind(1, w);
+      party->Bind(2, 11 + pick(kOrganizations - 10));
+      party->Bind(3, p == 0 ? "trainer" : p == 1 ? "host" : "participating");
+      party->Bind(4, p);
+      party->Exec();
+      party->Reset();
     }
     if (undated) continue;
     const std::int64_t first_session = session_id + 1;
     for (int d = 0; d < days; ++d) {
-      session.bind(1, ++session_id);
-      session.bind(2, w);
-      session.bind(3, start.AddDays(d).ToString());
-      session.exec();
-      session.reset();
+      session->Bind(1, ++session_id);
+      session->Bind(2, w);
+      session->Bind(3, start.AddDays(d).ToString());
+      session->Exec();
+      session->Reset();
     }
     // 33 registered people, marked on every session: ~100 marks a workshop.
     for (int r = 0; r < 33; ++r) {
       const int person = 1 + pick(people);
-      registration.bind(1, w);
-      registration.bind(2, person);
-      registration.bind(3, r < 2 ? "trainer" : "participant");
-      registration.exec();
-      registration.reset();
+      registration->Bind(1, w);
+      registration->Bind(2, person);
+      registration->Bind(3, r < 2 ? "trainer" : "participant");
+      registration->Exec();
+      registration->Reset();
       for (std::int64_t s = first_session; s <= session_id; ++s) {
-        mark.bind(1, s);
-        mark.bind(2, w);
-        mark.bind(3, person);
-        mark.bind(4, kMarks[pick(7)]);
-        mark.exec();
-        mark.reset();
+        mark->Bind(1, s);
+        mark->Bind(2, w);
+        mark->Bind(3, person);
+        mark->Bind(4, kMarks[pick(7)]);
+        mark->Exec();
+        mark->Reset();
       }
     }
   }
@@ -207,9 +202,10 @@ int main(int argc, char** argv) {
   Generate(db, workshops, people);
   if (!done(tx->Commit()) || !done(db.Execute("ANALYZE"))) return 1;
   auto count = [&](const char* table) {
-    return db.raw()
-        .execAndGet(std::string("SELECT COUNT(*) FROM ") + table)
-        .getInt64();
+    const auto q =
+        db.connection().Prepare(std::string("SELECT COUNT(*) FROM ") + table);
+    q->Step();
+    return q->Int64(0);
   };
   std::printf(
       "generated in %.1f s: %lld workshops, %lld sessions, %lld people, %lld "

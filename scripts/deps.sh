@@ -13,8 +13,10 @@ packages=(
   libboost1.81-dev libboost-json1.81-dev libboost-url1.81-dev
   libspdlog-dev libfmt-dev libsqlite3-dev libsqlitecpp-dev libcli11-dev
   libsodium-dev libicu-dev libxlsxwriter-dev libzip-dev libexpat1-dev libxml2-dev
-  # run
-  sqlite3
+  libpq-dev
+  # run: the SQLite shell for operators; PostgreSQL 15's client tools
+  # (pg_dump, pg_restore for backup and restore on PostgreSQL)
+  sqlite3 postgresql-client-15
   # test: GoogleTest, Debian's python3 (/usr/bin/python3) with its modules,
   # a headless browser for the web tests, xmllint, clang-tidy 19 (make test
   # fails on a finding; Debian 12 has it in main)
@@ -22,6 +24,9 @@ packages=(
   python3 python3-pytest python3-openpyxl python3-selenium
   chromium chromium-driver fonts-noto-cjk
   libxml2-utils clang-tidy-19
+  # a throwaway PostgreSQL 15 cluster for the tests on the second engine
+  # (initdb in a temporary folder, tests/tools/pg_cluster.sh)
+  postgresql-15
 )
 case "${1:-}" in
   --dev) packages+=(clang-format) ;;

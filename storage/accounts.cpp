@@ -1,10 +1,5 @@
 #include "storage/accounts.hpp"
 
-#include <SQLiteCpp/Column.h>
-#include <SQLiteCpp/Database.h>
-#include <SQLiteCpp/Exception.h>
-#include <SQLiteCpp/Statement.h>
-
 #include <algorithm>
 
 #include "storage/engine_errors.hpp"
@@ -19,21 +14,21 @@ constexpr const char* kAccountColumns =
     "SELECT id, username, password_hash, role, organization_id, disabled, "
     "created_at, language FROM users";
 
-std::optional<domain::Language> ReadLanguage(const SQLite::Column& c) {
-  if (c.isNull()) return std::nullopt;
-  return c.getString() == "zh" ? domain::Language::kZh : domain::Language::kEn;
+std::optional<domain::Language> ReadLanguage(Statement& q, int i) {
+  if (q.IsNull(i)) return std::nullopt;
+  return q.TextView(i) == "zh" ? domain::Language::kZh : domain::Language::kEn;
 }
 
-Account ReadAccount(SQLite::Statement& q) {
+Account ReadAccount(Statement& q) {
   Account a;
-  Read(q.getColumn(0), a.id);
-  Read(q.getColumn(1), a.username);
-  Read(q.getColumn(2), a.password_hash);
-  Read(q.getColumn(3), a.role);
-  Read(q.getColumn(4), a.organization_id);
-  Read(q.getColumn(5), a.disabled);
-  Read(q.getColumn(6), a.created_at);
-  a.language = ReadLanguage(q.getColumn(7));
+  Read(q, 0, a.id);
+  Read(q, 1, a.username);
+  Read(q, 2, a.password_hash);
+  Read(q, 3, a.role);
+  Read(q, 4, a.organization_id);
+  Read(q, 5, a.disabled);
+  Read(q, 6, a.created_at);
+  a.language = ReadLanguage(q, 7);
   return a;
 }
 
@@ -50,18 +45,18 @@ domain::StatusOr<std::int64_t> AddAccount(WriteTx& tx, const Account& a) {
         Bind(*q, 2, a.password_hash);
         Bind(*q, 3, a.role);
         Bind(*q, 4, a.organization_id);
-        q->exec();
-        return db.raw().getLastInsertRowid();
+        q->Exec();
+        return db.connection().LastInsertId();
       },
-      [](const SQLite::Exception& e) { return ConstraintStatus(e, "user"); });
+      [](const EngineError& e) { return ConstraintStatus(e, "user"); });
 }
 
 domain::StatusOr<std::optional<Account>> AccountByName(
     Database& db, const std::string& username) {
   return Guarded([&]() -> std::optional<Account> {
     ScopedStatement q(db, std::string(kAccountColumns) + " WHERE username = ?");
-    q->bind(1, username);
-    if (!q->executeStep()) return std::nullopt;
+    q->Bind(1, username);
+    if (!q->Step()) return std::nullopt;
     return ReadAccount(*q);
   });
 }
@@ -70,8 +65,8 @@ domain::StatusOr<std::optional<Account>> AccountById(Database& db,
                                                      std::int64_t id) {
   return Guarded([&]() -> std::optional<Account> {
     ScopedStatement q(db, std::string(kAccountColumns) + " WHERE id = ?");
-    q->bind(1, id);
-    if (!q->executeStep()) return std::nullopt;
+    q->Bind(1, id);
+    if (!q->Step()) return std::nullopt;
     return ReadAccount(*q);
   });
 }
@@ -86,12 +81,12 @@ domain::Status UpdateAccount(WriteTx& tx, const Account& a) {
                       "disabled = ?, password_hash = ? WHERE id = ?");
     BindAll(*q, a.role, a.organization_id,
             static_cast<std::int64_t>(a.disabled), a.password_hash, a.id);
-    q->exec();
+    q->Exec();
     if (a.disabled || a.password_hash != before->password_hash) {
       ScopedStatement revoke(
           db, "UPDATE auth_tokens SET revoked = 1 WHERE user_id = ?");
-      revoke->bind(1, a.id);
-      revoke->exec();
+      revoke->Bind(1, a.id);
+      revoke->Exec();
     }
   });
 }
@@ -100,7 +95,7 @@ domain::StatusOr<std::vector<Account>> ListAccounts(Database& db) {
   return Guarded([&] {
     ScopedStatement q(db, std::string(kAccountColumns) + " ORDER BY id");
     std::vector<Account> out;
-    while (q->executeStep()) out.push_back(ReadAccount(*q));
+    while (q->Step()) out.push_back(ReadAccount(*q));
     return out;
   });
 }
@@ -117,7 +112,7 @@ domain::Status AddToken(Database& db, const std::string& token_hash,
         "(SELECT COALESCE(MAX(id), 0) + 1 FROM auth_tokens))");
     BindAll(*q, token_hash, user_id, now, now, now + lifetime.absolute_seconds,
             scope);
-    q->exec();
+    q->Exec();
   });
 }
 
@@ -133,16 +128,16 @@ domain::StatusOr<std::optional<LiveToken>> FindToken(
         "WHERE t.token_hash = ? AND t.revoked = 0 AND u.disabled = 0 "
         "AND t.expires_at > ? AND t.last_used_at + ? > ? AND t.scope = ?");
     BindAll(*q, token_hash, now, lifetime.idle_seconds, now, scope);
-    if (!q->executeStep()) return std::nullopt;
+    if (!q->Step()) return std::nullopt;
     LiveToken live;
     auto& p = live.principal;
     std::int64_t last_used = 0;
-    Read(q->getColumn(0), p.user_id);
-    Read(q->getColumn(1), p.username);
-    Read(q->getColumn(2), p.role);
-    Read(q->getColumn(3), p.organization_id);
-    Read(q->getColumn(4), last_used);
-    p.language = ReadLanguage(q->getColumn(5));
+    Read(*q, 0, p.user_id);
+    Read(*q, 1, p.username);
+    Read(*q, 2, p.role);
+    Read(*q, 3, p.organization_id);
+    Read(*q, 4, last_used);
+    p.language = ReadLanguage(*q, 5);
     p.scope = scope;
     const std::int64_t touch_every =
         std::clamp<std::int64_t>(lifetime.idle_seconds / 10, 1, 60);
@@ -159,7 +154,7 @@ domain::Status TouchToken(Database& db, const std::string& token_hash,
         "UPDATE auth_tokens SET last_used_at = MAX(last_used_at, ?) "
         "WHERE token_hash = ?");
     BindAll(*touch, now, token_hash);
-    touch->exec();
+    touch->Exec();
   });
 }
 
@@ -167,8 +162,8 @@ domain::Status RevokeToken(Database& db, const std::string& token_hash) {
   return Guarded([&] {
     ScopedStatement q(
         db, "UPDATE auth_tokens SET revoked = 1 WHERE token_hash = ?");
-    q->bind(1, token_hash);
-    q->exec();
+    q->Bind(1, token_hash);
+    q->Exec();
   });
 }
 
@@ -189,11 +184,11 @@ domain::StatusOr<std::vector<FeedToken>> ListFeedTokens(Database& db,
                           kLiveFeedToken + " ORDER BY id");
     BindAll(*q, user_id, now, kCalendarTokenLifetime.idle_seconds, now);
     std::vector<FeedToken> out;
-    while (q->executeStep()) {
+    while (q->Step()) {
       FeedToken t;
-      Read(q->getColumn(0), t.id);
-      Read(q->getColumn(1), t.created_at);
-      Read(q->getColumn(2), t.last_used_at);
+      Read(*q, 0, t.id);
+      Read(*q, 1, t.created_at);
+      Read(*q, 2, t.last_used_at);
       out.push_back(t);
     }
     return out;
@@ -212,10 +207,9 @@ domain::StatusOr<std::int64_t> AddFeedToken(WriteTx& tx,
   RETURN_IF_ERROR(AddToken(tx.db(), token_hash, user_id, now,
                            kCalendarTokenLifetime, "calendar"));
   return Guarded([&] {
-    return tx.db()
-        .raw()
-        .execAndGet("SELECT MAX(id) FROM auth_tokens")
-        .getInt64();
+    ScopedStatement q(tx.db(), "SELECT MAX(id) FROM auth_tokens");
+    q->Step();
+    return q->Int64(0);
   });
 }
 
@@ -227,7 +221,7 @@ domain::Status RevokeFeedToken(WriteTx& tx, std::int64_t user_id,
                                   "= ? AND ") +
                           kLiveFeedToken);
     BindAll(*q, id, user_id, now, kCalendarTokenLifetime.idle_seconds, now);
-    if (q->exec() == 0) {
+    if (q->Exec() == 0) {
       return domain::Status::NotFound(domain::Message(
           "error.no_such_feed_token", {{"id", std::to_string(id)}}));
     }
@@ -240,12 +234,12 @@ domain::Status SetAccountLanguage(WriteTx& tx, std::int64_t user_id,
   return Guarded([&] {
     ScopedStatement q(tx.db(), "UPDATE users SET language = ? WHERE id = ?");
     if (language) {
-      q->bind(1, *language == domain::Language::kZh ? "zh" : "en");
+      q->Bind(1, *language == domain::Language::kZh ? "zh" : "en");
     } else {
-      q->bind(1);
+      q->BindNull(1);
     }
-    q->bind(2, user_id);
-    q->exec();
+    q->Bind(2, user_id);
+    q->Exec();
   });
 }
 

@@ -1,8 +1,5 @@
 #include "storage/attendance_repository.hpp"
 
-#include <SQLiteCpp/Column.h>
-#include <SQLiteCpp/Statement.h>
-
 #include <map>
 
 #include "storage/engine_errors.hpp"
@@ -24,9 +21,9 @@ domain::StatusOr<std::set<std::int64_t>> RegisteredPeople(
   return Guarded([&] {
     ScopedStatement q(
         db, "SELECT person_id FROM registrations WHERE workshop_id = ?");
-    q->bind(1, workshop_id);
+    q->Bind(1, workshop_id);
     std::set<std::int64_t> out;
-    while (q->executeStep()) out.insert(q->getColumn(0).getInt64());
+    while (q->Step()) out.insert(q->Int64(0));
     return out;
   });
 }
@@ -38,12 +35,12 @@ domain::StatusOr<std::vector<domain::AttendanceMark>> Sheet(
         db,
         "SELECT person_id, status FROM attendance WHERE session_id = ?"
         " ORDER BY person_id");
-    q->bind(1, session_id);
+    q->Bind(1, session_id);
     std::vector<domain::AttendanceMark> out;
-    while (q->executeStep()) {
+    while (q->Step()) {
       auto& mark = out.emplace_back();
-      Read(q->getColumn(0), mark.person_id);
-      Read(q->getColumn(1), mark.status);
+      Read(*q, 0, mark.person_id);
+      Read(*q, 1, mark.status);
     }
     return out;
   });
@@ -71,14 +68,14 @@ domain::StatusOr<std::vector<domain::AttendanceMark>> ReplaceSheet(
       const auto it = stored.find(mark.person_id);
       if (it == stored.end()) {
         BindAll(*insert, session_id, workshop_id, mark.person_id, mark.status);
-        insert->exec();
-        insert->reset();
+        insert->Exec();
+        insert->Reset();
         continue;
       }
       if (it->second != mark.status) {
         BindAll(*update, mark.status, session_id, mark.person_id);
-        update->exec();
-        update->reset();
+        update->Exec();
+        update->Reset();
       }
       stored.erase(it);
     }
@@ -86,8 +83,8 @@ domain::StatusOr<std::vector<domain::AttendanceMark>> ReplaceSheet(
         db, "DELETE FROM attendance WHERE session_id = ? AND person_id = ?");
     for (const auto& [person, status] : stored) {
       BindAll(*remove, session_id, person);
-      remove->exec();
-      remove->reset();
+      remove->Exec();
+      remove->Reset();
     }
     return before;
   });
@@ -103,8 +100,8 @@ domain::StatusOr<domain::SignInMatrix> Matrix(Database& db,
                         "SELECT " + ColumnsOf<domain::Session>("s") +
                             " FROM sessions s WHERE s.workshop_id = ? ORDER "
                             "BY s.date, s.start_time, s.id");
-      q->bind(1, workshop_id);
-      while (q->executeStep()) {
+      q->Bind(1, workshop_id);
+      while (q->Step()) {
         m.sessions.push_back(ReadEntity<domain::Session>(*q));
         column[m.sessions.back().id] = m.sessions.size() - 1;
       }
@@ -118,14 +115,14 @@ domain::StatusOr<domain::SignInMatrix> Matrix(Database& db,
                         " WHERE r.workshop_id = ? AND r.status <> 'cancelled'"
                         " ORDER BY " +
                             std::string(kListOrder));
-      q->bind(1, workshop_id);
-      while (q->executeStep()) {
+      q->Bind(1, workshop_id);
+      while (q->Step()) {
         domain::MatrixRow r;
-        Read(q->getColumn(0), r.person_id);
-        Read(q->getColumn(1), r.full_name);
-        Read(q->getColumn(2), r.role);
-        Read(q->getColumn(3), r.native_name);
-        Read(q->getColumn(4), r.list_order);
+        Read(*q, 0, r.person_id);
+        Read(*q, 1, r.full_name);
+        Read(*q, 2, r.role);
+        Read(*q, 3, r.native_name);
+        Read(*q, 4, r.list_order);
         r.marks.resize(m.sessions.size());
         row[r.person_id] = m.rows.size();
         m.rows.push_back(std::move(r));
@@ -134,12 +131,12 @@ domain::StatusOr<domain::SignInMatrix> Matrix(Database& db,
     ScopedStatement q(db,
                       "SELECT session_id, person_id, status FROM attendance "
                       "WHERE workshop_id = ?");
-    q->bind(1, workshop_id);
-    while (q->executeStep()) {
-      auto c = column.find(q->getColumn(0).getInt64());
-      auto r = row.find(q->getColumn(1).getInt64());
+    q->Bind(1, workshop_id);
+    while (q->Step()) {
+      auto c = column.find(q->Int64(0));
+      auto r = row.find(q->Int64(1));
       if (c != column.end() && r != row.end()) {
-        Read(q->getColumn(2), m.rows[r->second].marks[c->second]);
+        Read(*q, 2, m.rows[r->second].marks[c->second]);
       }
     }
     return m;
@@ -156,16 +153,16 @@ domain::StatusOr<std::vector<SignInPerson>> SignInPeople(
       LEFT JOIN organizations o ON o.id = p.organization_id
       WHERE r.workshop_id = ? AND r.status <> 'cancelled'
       ORDER BY )sql" + std::string(kListOrder));
-    q->bind(1, workshop_id);
+    q->Bind(1, workshop_id);
     std::vector<SignInPerson> out;
-    while (q->executeStep()) {
+    while (q->Step()) {
       SignInPerson p;
-      Read(q->getColumn(0), p.person_id);
-      Read(q->getColumn(1), p.full_name);
-      Read(q->getColumn(2), p.native_name);
-      Read(q->getColumn(3), p.organization);
-      Read(q->getColumn(4), p.email);
-      Read(q->getColumn(5), p.organization_native);
+      Read(*q, 0, p.person_id);
+      Read(*q, 1, p.full_name);
+      Read(*q, 2, p.native_name);
+      Read(*q, 3, p.organization);
+      Read(*q, 4, p.email);
+      Read(*q, 5, p.organization_native);
       out.push_back(std::move(p));
     }
     return out;

@@ -1,8 +1,5 @@
 #include "storage/audit_log.hpp"
 
-#include <SQLiteCpp/Column.h>
-#include <SQLiteCpp/Statement.h>
-
 #include "storage/engine_errors.hpp"
 #include "storage/row_mapping.hpp"
 #include "storage/table.hpp"
@@ -19,15 +16,15 @@ domain::Status AppendAudit(WriteTx& tx, const AuditEntry& e) {
         "VALUES (?, ?, ?, ?, ?, ?, ?)");
     BindAll(*q, e.user_id, e.username, e.action, e.entity, e.entity_id,
             e.before, e.after);
-    q->exec();
+    q->Exec();
   });
 }
 
 domain::StatusOr<std::int64_t> LastAuditId(Database& db) {
   return Guarded([&]() -> std::int64_t {
     ScopedStatement q(db, "SELECT coalesce(max(id), 0) FROM audit_log");
-    q->executeStep();
-    return q->getColumn(0).getInt64();
+    q->Step();
+    return q->Int64(0);
   });
 }
 
@@ -40,8 +37,8 @@ domain::StatusOr<bool> RecordsChangedSince(Database& db, std::int64_t since,
         "(entity IN ('person', 'registration', 'workshop') OR "
         "(entity = 'organization' AND (action <> 'create' OR ?))))");
     BindAll(*q, since, std::int64_t{organizations_created ? 1 : 0});
-    q->executeStep();
-    return q->getColumn(0).getInt() != 0;
+    q->Step();
+    return q->Int(0) != 0;
   });
 }
 
@@ -61,17 +58,17 @@ domain::StatusOr<Page<AuditEntry>> ListAudit(Database& db, const AuditFilter& f,
         "SELECT id, at, user_id, username, action, entity, entity_id, before, "
         "after FROM audit_log" +
             w.sql + " ORDER BY id LIMIT ?",
-        w, page, [](SQLite::Statement& q) {
+        w, page, [](Statement& q) {
           AuditEntry e;
-          Read(q.getColumn(0), e.id);
-          Read(q.getColumn(1), e.at);
-          Read(q.getColumn(2), e.user_id);
-          Read(q.getColumn(3), e.username);
-          Read(q.getColumn(4), e.action);
-          Read(q.getColumn(5), e.entity);
-          Read(q.getColumn(6), e.entity_id);
-          Read(q.getColumn(7), e.before);
-          Read(q.getColumn(8), e.after);
+          Read(q, 0, e.id);
+          Read(q, 1, e.at);
+          Read(q, 2, e.user_id);
+          Read(q, 3, e.username);
+          Read(q, 4, e.action);
+          Read(q, 5, e.entity);
+          Read(q, 6, e.entity_id);
+          Read(q, 7, e.before);
+          Read(q, 8, e.after);
           return e;
         });
   });

@@ -1,7 +1,8 @@
 #pragma once
-// One SQLite connection with capdev's settings and a cache of prepared
+// One connection to capdev's database, of either engine (a file path is
+// SQLite, a postgresql:// URI PostgreSQL), with a cache of prepared
 // statements. A connection belongs to one thread at a time (the writer's, or
-// one leased from a pool), so SQLite's own mutexes are off.
+// one leased from a pool).
 
 #include <chrono>
 #include <memory>
@@ -10,16 +11,16 @@
 #include <unordered_map>
 
 #include "domain/status.hpp"
-
-namespace SQLite {
-class Database;
-class Statement;
-}  // namespace SQLite
+#include "storage/connection.hpp"
+#include "storage/statement.hpp"
 
 namespace capdev::storage {
 
+// True for a postgresql:// (or postgres://) URI, false for a file path.
+bool IsPostgresUri(const std::string& location);
+
 struct DatabaseOptions {
-  std::string path;
+  std::string path;  // a file, or a postgresql:// URI
   int busy_timeout_ms = 5000;
   bool synchronous_full = true;  // an acknowledged write survives a power loss
   // Off for the server's writer: the WalCheckpointer copies the WAL back in
@@ -38,17 +39,18 @@ class Database {
   Database(const Database&) = delete;
   Database& operator=(const Database&) = delete;
 
+  Engine engine() const { return connection_->engine(); }
   // A statement prepared once per connection and reused; reset it after use
   // (ScopedStatement does). Inside storage/, which guards the exceptions.
-  SQLite::Statement& Prepare(const std::string& sql);
+  Statement& Prepare(const std::string& sql);
   // Runs one or more statements of SQL text (scripts, tests, tools).
   domain::Status Execute(const std::string& sql);
-  // The engine's own connection: for storage/ and for tests and tools that
-  // link the engine themselves; its exceptions are theirs to handle.
-  SQLite::Database& raw() { return *db_; }
-  // True between BEGIN and COMMIT/ROLLBACK (SQLite's autocommit is off).
-  bool InTransaction() const;
-  // Statements still running at `deadline` fail with SQLITE_INTERRUPT: the
+  // The engine's connection: for storage/ and for tests and tools; its
+  // EngineErrors are theirs to handle.
+  Connection& connection() { return *connection_; }
+  // True between BEGIN and COMMIT/ROLLBACK.
+  bool InTransaction() const { return connection_->InTransaction(); }
+  // Statements still running at `deadline` fail (Failure::kInterrupted): the
   // time budget of a long read. nullopt lifts it.
   void SetDeadline(
       std::optional<std::chrono::steady_clock::time_point> deadline);
@@ -62,9 +64,8 @@ class Database {
  private:
   std::string path_;
   int busy_timeout_ms_;
-  std::unique_ptr<SQLite::Database> db_;
-  std::unordered_map<std::string, std::unique_ptr<SQLite::Statement>>
-      statements_;
+  std::unique_ptr<Connection> connection_;
+  std::unordered_map<std::string, std::unique_ptr<Statement>> statements_;
   std::chrono::steady_clock::time_point deadline_;
   bool has_deadline_ = false;
 };
@@ -76,11 +77,11 @@ class ScopedStatement {
   ~ScopedStatement();
   ScopedStatement(const ScopedStatement&) = delete;
   ScopedStatement& operator=(const ScopedStatement&) = delete;
-  SQLite::Statement& operator*() { return stmt_; }
-  SQLite::Statement* operator->() { return &stmt_; }
+  Statement& operator*() { return stmt_; }
+  Statement* operator->() { return &stmt_; }
 
  private:
-  SQLite::Statement& stmt_;
+  Statement& stmt_;
 };
 
 }  // namespace capdev::storage

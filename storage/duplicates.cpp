@@ -1,8 +1,5 @@
 #include "storage/duplicates.hpp"
 
-#include <SQLiteCpp/Column.h>
-#include <SQLiteCpp/Statement.h>
-
 #include <algorithm>
 #include <map>
 #include <unordered_map>
@@ -37,17 +34,15 @@ domain::StatusOr<std::vector<DuplicatePair>> PossibleDuplicates(
     ScopedStatement q(db,
                       "SELECT id, full_name, native_name, organization_id,"
                       " email, phone FROM people");
-    while (q->executeStep()) {
-      const auto id = q->getColumn(0).getInt64();
-      const std::string org =
-          q->getColumn(3).isNull() ? "-" : q->getColumn(3).getString();
+    while (q->Step()) {
+      const auto id = q->Int64(0);
+      const std::string org = q->IsNull(3) ? "-" : q->Text(3);
       const auto add = [&](R reason, const std::string& key) {
         if (!key.empty()) groups[reason][key].push_back(id);
       };
-      add(R::kSameNameAndOrganization,
-          CompactKey(q->getColumn(1).getString()) + '\x1f' + org);
-      if (!q->getColumn(2).isNull()) {
-        const auto native = CompactKey(q->getColumn(2).getString());
+      add(R::kSameNameAndOrganization, CompactKey(q->Text(1)) + '\x1f' + org);
+      if (!q->IsNull(2)) {
+        const auto native = CompactKey(q->Text(2));
         if (!native.empty()) {
           std::string key = native;
           key += '\x1f';
@@ -56,10 +51,8 @@ domain::StatusOr<std::vector<DuplicatePair>> PossibleDuplicates(
         }
         native_of[id] = native;
       }
-      if (!q->getColumn(4).isNull())
-        add(R::kSameEmail, FoldKey(q->getColumn(4).getString()));
-      if (!q->getColumn(5).isNull())
-        add(R::kSamePhone, PhoneKey(q->getColumn(5).getString()));
+      if (!q->IsNull(4)) add(R::kSameEmail, FoldKey(q->Text(4)));
+      if (!q->IsNull(5)) add(R::kSamePhone, PhoneKey(q->Text(5)));
     }
 
     std::map<std::pair<std::int64_t, std::int64_t>, std::vector<R>> pairs;
@@ -87,9 +80,9 @@ domain::StatusOr<std::vector<DuplicatePair>> PossibleDuplicates(
         "SELECT 1 FROM people_distinct WHERE person_id = ? AND other_id = ?");
     std::vector<DuplicatePair> out;
     for (auto& [ids, reasons] : pairs) {
-      distinct->reset();
+      distinct->Reset();
       BindAll(*distinct, ids.first, ids.second);
-      if (distinct->executeStep()) continue;
+      if (distinct->Step()) continue;
       std::sort(reasons.begin(), reasons.end());
       out.push_back({ids.first, ids.second, std::move(reasons)});
     }
@@ -104,7 +97,7 @@ domain::Status MarkDistinct(WriteTx& tx, std::int64_t a, std::int64_t b) {
         "INSERT OR IGNORE INTO people_distinct(person_id, other_id)"
         " VALUES (?, ?)");
     BindAll(*q, std::min(a, b), std::max(a, b));
-    q->exec();
+    q->Exec();
   });
 }
 
@@ -116,14 +109,14 @@ domain::StatusOr<std::optional<PersonSummary>> SummaryOf(Database& db,
                               " WHERE r.person_id = p.id)"
                               " FROM people p LEFT JOIN organizations o"
                               " ON o.id = p.organization_id WHERE p.id = ?");
-    q->bind(1, id);
-    if (!q->executeStep()) return std::nullopt;
+    q->Bind(1, id);
+    if (!q->Step()) return std::nullopt;
     PersonSummary s;
     s.person = ReadEntity<domain::Person>(*q);
     constexpr int kAfter =
         std::tuple_size_v<decltype(domain::Fields<domain::Person>::kAll)> + 1;
-    Read(q->getColumn(kAfter), s.organization_name);
-    Read(q->getColumn(kAfter + 1), s.workshops);
+    Read(*q, kAfter, s.organization_name);
+    Read(*q, kAfter + 1, s.workshops);
     return s;
   });
 }

@@ -1,36 +1,23 @@
 #include "storage/engine_errors.hpp"
 
-#include <sqlite3.h>
-
 #include <optional>
 #include <string>
+#include <vector>
 
 namespace capdev::storage {
 
-bool IsConstraintFailure(const SQLite::Exception& e) {
-  return (e.getErrorCode() & 0xff) == SQLITE_CONSTRAINT;
-}
-
-domain::Status ConstraintStatus(const SQLite::Exception& e,
-                                std::string_view noun,
+domain::Status ConstraintStatus(const EngineError& e, std::string_view noun,
                                 std::string_view unique_field) {
-  const std::string message = e.what();
-  switch (e.getExtendedErrorCode()) {
-    case SQLITE_CONSTRAINT_UNIQUE:
-    case SQLITE_CONSTRAINT_PRIMARYKEY: {
-      // "UNIQUE constraint failed: organizations.name" -> "name"
-      std::string columns = message.substr(message.find(':') + 1);
+  switch (e.failure()) {
+    case Failure::kUnique: {
       std::string fields;
       std::vector<domain::FieldError> taken;
-      for (std::size_t pos = 0; pos < columns.size();) {
-        std::size_t comma = columns.find(',', pos);
-        std::string col = columns.substr(pos, comma - pos);
-        col = col.substr(col.find('.') + 1);
-        if (col == "unique_key") col = std::string(unique_field);
+      for (std::string column : e.columns()) {
+        if (column == "unique_key") column = std::string(unique_field);
         if (!fields.empty()) fields += ", ";
-        fields += col;
-        taken.emplace_back(col, domain::kTaken, domain::Message("error.taken"));
-        pos = comma == std::string::npos ? columns.size() : comma + 1;
+        fields += column;
+        taken.emplace_back(column, domain::kTaken,
+                           domain::Message("error.taken"));
       }
       // One field as its name in the reader's language; several (a pair
       // that must be unique together) as they are spelt in the API.
@@ -41,36 +28,37 @@ domain::Status ConstraintStatus(const SQLite::Exception& e,
                           {{"noun", RecordTerm(noun)}, {"fields", what}}),
           std::move(taken));
     }
-    case SQLITE_CONSTRAINT_FOREIGNKEY:
+    case Failure::kForeignKey:
       return domain::Status::FailedPrecondition(domain::Message(
           "error.reference_broken", {{"noun", RecordTerm(noun)}}));
-    case SQLITE_CONSTRAINT_CHECK:
-    case SQLITE_CONSTRAINT_NOTNULL:
+    case Failure::kCheck:
       return domain::Status::Invalid(
           {},
           domain::Message("error.schema_rule", {{"noun", RecordTerm(noun)}}));
     default:
-      return domain::Status::Internal(message);
+      return domain::Status::Internal(e.what());
   }
 }
 
 namespace {
 
-// The machine, not the request, failed: a full disk (SQLITE_FULL), an I/O
-// error, a lock not granted in time, or a long read stopped at its time
-// budget (SQLITE_INTERRUPT). Answered as Unavailable (503) with a detail an
-// operator can act on.
-std::optional<domain::Status> UnavailableStatus(const SQLite::Exception& e) {
-  switch (e.getErrorCode() & 0xff) {  // the primary code of an extended one
-    case SQLITE_FULL:
+// The machine, not the request, failed: a full disk, an I/O error, a lock
+// not granted in time, a long read stopped at its time budget, a
+// transaction that lost to a concurrent one, a database server gone away.
+// Answered as Unavailable (503) with a detail an operator can act on.
+std::optional<domain::Status> UnavailableStatus(const EngineError& e) {
+  switch (e.failure()) {
+    case Failure::kDiskFull:
       return domain::Status::Unavailable("error.disk_full");
-    case SQLITE_IOERR:
+    case Failure::kIoError:
       return domain::Status::Unavailable("error.disk_write_failed");
-    case SQLITE_INTERRUPT:
+    case Failure::kInterrupted:
       return domain::Status::Unavailable("error.took_too_long");
-    case SQLITE_BUSY:
-    case SQLITE_LOCKED:
+    case Failure::kBusy:
+    case Failure::kSerialization:
       return domain::Status::Unavailable("error.database_busy");
+    case Failure::kConnection:
+      return domain::Status::Unavailable("error.database_unreachable");
     default:
       return std::nullopt;
   }
@@ -78,8 +66,8 @@ std::optional<domain::Status> UnavailableStatus(const SQLite::Exception& e) {
 
 }  // namespace
 
-domain::Status EngineStatus(const SQLite::Exception& e) {
-  if (IsConstraintFailure(e)) return ConstraintStatus(e, "record");
+domain::Status EngineStatus(const EngineError& e) {
+  if (e.IsConstraint()) return ConstraintStatus(e, "record");
   if (auto unavailable = UnavailableStatus(e)) return *std::move(unavailable);
   return domain::Status::Internal(std::string("the database failed: ") +
                                   e.what());

@@ -1,13 +1,11 @@
 #pragma once
 // The one place where the engine's exceptions become domain statuses. Every
 // public function of storage runs its body in Guarded, so what leaves storage
-// is a Status, never a SQLite::Exception: a constraint failure is the
+// is a Status, never an EngineError: a constraint failure is the
 // client's mistake (409/422, the schema being the last guard), a full disk, an
 // I/O error, a lock not granted or a read stopped at its time budget is the
 // machine's state (503), and anything else is a bug (Internal: 500, its detail
-// logged). Internal to storage/: it names SQLite.
-
-#include <SQLiteCpp/Exception.h>
+// logged). Internal to storage/.
 
 #include <string_view>
 #include <type_traits>
@@ -15,6 +13,7 @@
 
 #include "domain/status.hpp"
 #include "storage/record_messages.hpp"
+#include "storage/statement.hpp"
 
 namespace capdev::storage {
 
@@ -22,15 +21,12 @@ namespace capdev::storage {
 // mistake about a `noun`; the unique_key column is reported as
 // `unique_field`. Any other kind of constraint (a trigger's RAISE) is
 // Internal.
-domain::Status ConstraintStatus(const SQLite::Exception& e,
-                                std::string_view noun,
+domain::Status ConstraintStatus(const EngineError& e, std::string_view noun,
                                 std::string_view unique_field = "");
 
 // Any engine failure: constraints as ConstraintStatus of a "record",
 // Unavailable for the machine's state, Internal for the rest.
-domain::Status EngineStatus(const SQLite::Exception& e);
-
-bool IsConstraintFailure(const SQLite::Exception& e);
+domain::Status EngineStatus(const EngineError& e);
 
 namespace internal {
 template <class T>
@@ -62,7 +58,7 @@ using GuardedResult = typename internal::Guarded<R>::type;
 // references it).
 template <class F>
 GuardedResult<std::invoke_result_t<F&>> Guarded(F&& work) {
-  return Guarded(std::forward<F>(work), [](const SQLite::Exception& e) {
+  return Guarded(std::forward<F>(work), [](const EngineError& e) {
     return ConstraintStatus(e, "record");
   });
 }
@@ -77,11 +73,11 @@ GuardedResult<std::invoke_result_t<F&>> Guarded(F&& work,
     } else {
       return work();
     }
-  } catch (const SQLite::Exception& e) {
-    if (!IsConstraintFailure(e)) return EngineStatus(e);
+  } catch (const EngineError& e) {
+    if (!e.IsConstraint()) return EngineStatus(e);
     try {
       return on_constraint(e);  // may read the database (what references it)
-    } catch (const SQLite::Exception& again) {
+    } catch (const EngineError& again) {
       return EngineStatus(again);
     }
   }

@@ -1,9 +1,5 @@
 #include "storage/erasure.hpp"
 
-#include <SQLiteCpp/Column.h>
-#include <SQLiteCpp/Database.h>
-#include <SQLiteCpp/Statement.h>
-
 #include <string>
 
 #include "storage/engine_errors.hpp"
@@ -21,8 +17,8 @@ domain::Status ErasePerson(WriteTx& tx, std::int64_t person_id) {
         " search_key = capdev_person_search_key('Erased person ' || id, NULL, "
         "NULL)"
         " WHERE id = ?");
-    q->bind(1, person_id);
-    if (q->exec() == 0) {
+    q->Bind(1, person_id);
+    if (q->Exec() == 0) {
       return domain::Status::NotFound(RecordNotFound("person", person_id));
     }
     return domain::Status::Ok();

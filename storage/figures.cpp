@@ -1,9 +1,5 @@
 #include "storage/figures.hpp"
 
-#include <SQLiteCpp/Column.h>
-#include <SQLiteCpp/Database.h>
-#include <SQLiteCpp/Statement.h>
-
 #include <algorithm>
 #include <cstdint>
 #include <map>
@@ -15,7 +11,6 @@
 
 #include "storage/id_set.hpp"
 #include "storage/organization_names.hpp"
-#include "storage/raw_rows.hpp"
 #include "storage/row_mapping.hpp"
 #include "storage/sql_terms.hpp"
 #include "storage/table.hpp"
@@ -70,7 +65,7 @@ std::string JsonArray(const std::vector<std::string>& texts) {
 // selection, or, once the database has statistics (ANALYZE), scan every
 // person first: seconds or minutes instead of milliseconds.
 void ClearSelection(Database& db) {
-  db.raw().exec(
+  db.connection().ExecScript(
       "CREATE TEMP TABLE IF NOT EXISTS report_workshops ("
       " id INTEGER PRIMARY KEY, section INTEGER NOT NULL);"
       "DELETE FROM report_workshops;");
@@ -109,16 +104,16 @@ FROM report_workshops rw CROSS JOIN workshops w ON w.id = rw.id
 CROSS JOIN projects pr ON pr.id = w.project_id)sql");
   // Reserved: growing the vector would move every line, more than once.
   ScopedStatement n(db, "SELECT COUNT(*) FROM report_workshops");
-  n->executeStep();
-  const auto count = static_cast<std::size_t>(n->getColumn(0).getInt64());
+  n->Step();
+  const auto count = static_cast<std::size_t>(n->Int64(0));
   c.lines.reserve(count);
   c.section.reserve(count);
   c.listed.reserve(count);
   c.index.reserve(count);
-  while (q->executeStep()) {
-    const int section = q->getColumn(0).getInt();
+  while (q->Step()) {
+    const int section = q->Int(0);
     auto& line = c.lines.emplace_back();
-    Read(q->getColumn(1), line.project_code);
+    Read(*q, 1, line.project_code);
     line.workshop = ReadEntity<domain::Workshop>(*q, 2);
     c.index.emplace(line.workshop.id, c.section.size());
     c.section.push_back(section);
@@ -132,10 +127,10 @@ SELECT rw.id, COUNT(*), SUM(s.date <= ?1)
 FROM report_workshops rw CROSS JOIN sessions s ON s.workshop_id = rw.id
 GROUP BY rw.id)sql");
   BindAll(*s, o.today);
-  while (s->executeStep()) {
-    auto& f = c.lines[c.index.at(s->getColumn(0).getInt64())].figures;
-    f.sessions = s->getColumn(1).getInt64();
-    f.sessions_held = s->getColumn(2).getInt64();
+  while (s->Step()) {
+    auto& f = c.lines[c.index.at(s->Int64(0))].figures;
+    f.sessions = s->Int64(1);
+    f.sessions_held = s->Int64(2);
   }
 }
 
@@ -144,23 +139,24 @@ GROUP BY rw.id)sql");
 // counts, the people behind each section's distinct totals, and the
 // organizations of each listed line's people trained.
 void CountPeople(Database& db, const domain::ReportOptions& o, Collected& c) {
-  RawRows q(db, R"sql(
+  const auto q = db.connection().Prepare(R"sql(
 SELECT p.workshop_id, p.person_id, p.role, p.days, p.gender, p.organization_id
 FROM report_workshops rw CROSS JOIN participation p ON p.workshop_id = rw.id)sql");
   std::int64_t workshop_id = -1;
   std::size_t line = 0;
-  while (q.Step()) {
+  while (q->Step()) {
     // Rows come workshop by workshop: look the line up once per workshop.
-    if (const auto id = q.Int(0); id != workshop_id) {
+    if (const auto id = q->Int64(0); id != workshop_id) {
       workshop_id = id;
       line = c.index.at(id);
     }
-    const auto person = q.Int(1);
-    const auto days = q.Int(3);
+    const auto person = q->Int64(1);
+    const auto days = q->Int64(3);
     auto& f = c.lines[line].figures;
     auto& who = c.people[c.section[line]];
     // The schema's CHECK constraints keep other texts out.
-    const auto role = domain::FromText<domain::RegistrationRole>(q.Text(2));
+    const auto role =
+        domain::FromText<domain::RegistrationRole>(q->TextView(2));
     if (!role || !domain::CountsAsTrained(*role)) {
       if (days > 0) {
         ++f.trainers;
@@ -177,11 +173,11 @@ FROM report_workshops rw CROSS JOIN participation p ON p.workshop_id = rw.id)sql
     ++f.people_trained;
     f.participant_days += days;
     who.trained.Insert(person);
-    const auto gender = domain::FromText<domain::Gender>(q.Text(4));
+    const auto gender = domain::FromText<domain::Gender>(q->TextView(4));
     who.trained_by_gender[gender.value_or(domain::Gender::kUndisclosed)].Insert(
         person);
-    if (!q.IsNull(5)) {
-      const auto organization = q.Int(5);
+    if (!q->IsNull(5)) {
+      const auto organization = q->Int64(5);
       who.agencies.Insert(organization);
       if (c.listed[line]) c.agencies[line].push_back(organization);
     }
@@ -195,15 +191,15 @@ void AddParties(Database& db, const OrganizationNames& names, Collected& c) {
   // Every party read, the roles told apart here: with a condition on the
   // role, SQLite first builds a Bloom filter over the whole table (25 times
   // the query's time for a one-year report on the bench programme).
-  RawRows q(db, R"sql(
+  const auto q = db.connection().Prepare(R"sql(
 SELECT wo.workshop_id, wo.role, wo.organization_id
 FROM report_workshops rw CROSS JOIN workshop_organizations wo ON wo.workshop_id = rw.id)sql");
-  while (q.Step()) {
-    const auto role = domain::FromText<domain::WorkshopRole>(q.Text(1));
+  while (q->Step()) {
+    const auto role = domain::FromText<domain::WorkshopRole>(q->TextView(1));
     const bool is_trainer = role == domain::WorkshopRole::kTrainer;
     if (!is_trainer && role != domain::WorkshopRole::kParticipating) continue;
-    const auto i = c.index.at(q.Int(0));
-    const auto organization = q.Int(2);
+    const auto i = c.index.at(q->Int64(0));
+    const auto organization = q->Int64(2);
     if (is_trainer) c.people[c.section[i]].institutions.Insert(organization);
     if (c.listed[i])
       (is_trainer ? trainers : c.agencies)[i].push_back(organization);
@@ -288,14 +284,14 @@ WHERE w.status = ?1
           list(kinds.empty(), JsonArray(kinds)),
           list(scope.workshop_ids.empty(), JsonArray(scope.workshop_ids)),
           list(scope.topics.empty(), JsonArray(scope.topics)));
-  q->exec();
+  q->Exec();
 }
 
 void SelectWorkshop(Database& db, std::int64_t workshop_id) {
   ClearSelection(db);
   ScopedStatement q(db, "INSERT INTO report_workshops VALUES (?, 0)");
-  q->bind(1, workshop_id);
-  q->exec();
+  q->Bind(1, workshop_id);
+  q->Exec();
 }
 
 Sections SelectedSections(Database& db, const domain::ReportOptions& options,
@@ -341,8 +337,8 @@ WHERE rw.section = 0 AND p.role IN ()sql" +
               " GROUP BY 1 ORDER BY 1 COLLATE NOCASE");
   BindAll(*q, static_cast<std::int64_t>(o.completion_threshold), o.today);
   std::vector<domain::GroupValue> out;
-  while (q->executeStep()) {
-    out.push_back({q->getColumn(0).getString(), q->getColumn(1).getDouble()});
+  while (q->Step()) {
+    out.push_back({q->Text(0), q->Double(1)});
   }
   return out;
 }
@@ -362,17 +358,17 @@ WHERE rw.section = 0 AND p.role IN ()sql" +
 GROUP BY pe.id ORDER BY pe.full_name COLLATE capdev_name, pe.id)sql");
   BindAll(*q, static_cast<std::int64_t>(o.completion_threshold), o.today);
   std::vector<domain::PersonFigures> out;
-  while (q->executeStep()) {
+  while (q->Step()) {
     auto& p = out.emplace_back();
-    Read(q->getColumn(0), p.person_id);
-    Read(q->getColumn(1), p.full_name);
-    Read(q->getColumn(2), p.gender);
-    Read(q->getColumn(3), p.organization);
-    Read(q->getColumn(4), p.province);
-    Read(q->getColumn(5), p.native_name);
-    Read(q->getColumn(6), p.workshops);
-    Read(q->getColumn(7), p.participant_days);
-    Read(q->getColumn(8), p.completed);
+    Read(*q, 0, p.person_id);
+    Read(*q, 1, p.full_name);
+    Read(*q, 2, p.gender);
+    Read(*q, 3, p.organization);
+    Read(*q, 4, p.province);
+    Read(*q, 5, p.native_name);
+    Read(*q, 6, p.workshops);
+    Read(*q, 7, p.participant_days);
+    Read(*q, 8, p.completed);
   }
   return out;
 }

@@ -1,8 +1,5 @@
 #include "storage/import_lookups.hpp"
 
-#include <SQLiteCpp/Column.h>
-#include <SQLiteCpp/Statement.h>
-
 #include "storage/engine_errors.hpp"
 #include "storage/romanize.hpp"
 #include "storage/row_mapping.hpp"
@@ -32,25 +29,22 @@ ImportLookups::ImportLookups(
                          "SELECT id, full_name, native_name FROM people"
                          " WHERE organization_id IS ? ORDER BY id");
   for (const auto& org : organizations) {
-    people->reset();
+    people->Reset();
     BindAll(*people, org);
     const std::string prefix = OrgKey(org) + '\x1f';
-    while (people->executeStep()) {
-      const auto id = people->getColumn(0).getInt64();
+    while (people->Step()) {
+      const auto id = people->Int64(0);
       std::string native;
-      if (!people->getColumn(2).isNull())
-        native = CompactKey(people->getColumn(2).getString());
+      if (!people->IsNull(2)) native = CompactKey(people->Text(2));
       if (!native.empty()) by_native_.try_emplace(prefix + native, id);
-      by_latin_[prefix + CompactKey(people->getColumn(1).getString())]
-          .push_back({id, native});
+      by_latin_[prefix + CompactKey(people->Text(1))].push_back({id, native});
     }
   }
   ScopedStatement registrations(
       db, "SELECT person_id, id FROM registrations WHERE workshop_id = ?");
-  registrations->bind(1, workshop_id);
-  while (registrations->executeStep()) {
-    registrations_.emplace(registrations->getColumn(0).getInt64(),
-                           registrations->getColumn(1).getInt64());
+  registrations->Bind(1, workshop_id);
+  while (registrations->Step()) {
+    registrations_.emplace(registrations->Int64(0), registrations->Int64(1));
   }
 }
 
@@ -59,8 +53,8 @@ domain::StatusOr<std::optional<std::int64_t>> ImportLookups::PersonWithEmail(
   return Guarded([&]() -> std::optional<std::int64_t> {
     ScopedStatement q(db_, "SELECT id FROM people WHERE unique_key = ?");
     BindAll(*q, FoldKey(email));
-    if (!q->executeStep()) return std::nullopt;
-    return q->getColumn(0).getInt64();
+    if (!q->Step()) return std::nullopt;
+    return q->Int64(0);
   });
 }
 

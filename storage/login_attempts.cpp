@@ -1,8 +1,5 @@
 #include "storage/login_attempts.hpp"
 
-#include <SQLiteCpp/Column.h>
-#include <SQLiteCpp/Statement.h>
-
 #include "storage/engine_errors.hpp"
 #include "storage/row_mapping.hpp"
 
@@ -34,7 +31,7 @@ domain::StatusOr<std::vector<std::int64_t>> RecentLoginFailures(
     BindAll(*q, key.username, key.address, since,
             static_cast<std::int64_t>(limit));
     std::vector<std::int64_t> times;
-    while (q->executeStep()) times.push_back(q->getColumn(0).getInt64());
+    while (q->Step()) times.push_back(q->Int64(0));
     return times;
   });
 }
@@ -47,7 +44,7 @@ domain::StatusOr<std::optional<std::int64_t>> LastLoginFrom(
                       "WHERE username = ? AND address = ?");
     BindAll(*q, key.username, key.address);
     std::optional<std::int64_t> at;
-    if (q->executeStep()) at = q->getColumn(0).getInt64();
+    if (q->Step()) at = q->Int64(0);
     return at;
   });
 }
@@ -57,12 +54,12 @@ domain::Status RecordLoginFailure(WriteTx& tx, const LoginKey& key,
   return Guarded([&]() -> domain::Status {
     ScopedStatement prune(tx.db(), "DELETE FROM login_failures WHERE at < ?");
     BindAll(*prune, forget_before);
-    prune->exec();
+    prune->Exec();
     ScopedStatement q(
         tx.db(),
         "INSERT INTO login_failures (username, address, at) VALUES (?, ?, ?)");
     BindAll(*q, key.username, key.address, at);
-    q->exec();
+    q->Exec();
     return domain::Status::Ok();
   });
 }
@@ -75,11 +72,11 @@ domain::Status RecordLoginSuccess(WriteTx& tx, const LoginKey& key,
         tx.db(),
         "DELETE FROM login_failures WHERE username = ? AND address = ?");
     BindAll(*forget, key.username, key.address);
-    forget->exec();
+    forget->Exec();
     ScopedStatement prune(
         tx.db(), "DELETE FROM login_good_addresses WHERE last_success_at < ?");
     BindAll(*prune, forget_good_before);
-    prune->exec();
+    prune->Exec();
     ScopedStatement q(
         tx.db(),
         "INSERT INTO login_good_addresses (username, address, "
@@ -87,7 +84,7 @@ domain::Status RecordLoginSuccess(WriteTx& tx, const LoginKey& key,
         "DO UPDATE SET last_success_at = MAX(last_success_at, "
         "excluded.last_success_at)");
     BindAll(*q, key.username, key.address, at);
-    q->exec();
+    q->Exec();
     return domain::Status::Ok();
   });
 }

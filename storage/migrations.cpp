@@ -1,11 +1,5 @@
 #include "storage/migrations.hpp"
 
-#include <SQLiteCpp/Column.h>
-#include <SQLiteCpp/Database.h>
-#include <SQLiteCpp/Exception.h>
-#include <SQLiteCpp/Statement.h>
-#include <sqlite3.h>
-
 #include <string>
 
 #include "storage/engine_errors.hpp"
@@ -43,7 +37,7 @@ int LatestSchemaVersion() { return AllMigrations().back().version; }
 namespace {
 // Throws the engine's exceptions (its callers guard them).
 void EnsureLedger(Database& db) {
-  db.raw().exec(
+  db.connection().ExecScript(
       "CREATE TABLE IF NOT EXISTS schema_migrations ("
       " version INTEGER PRIMARY KEY,"
       " name TEXT NOT NULL,"
@@ -52,16 +46,11 @@ void EnsureLedger(Database& db) {
 }
 
 int RecordedVersion(Database& db) {
-  sqlite3* handle = db.raw().getHandle();
-  const int rc = sqlite3_table_column_metadata(
-      handle, "main", "schema_migrations", nullptr, nullptr, nullptr, nullptr,
-      nullptr, nullptr);
-  if (rc == SQLITE_ERROR) return 0;  // no such table
-  if (rc != SQLITE_OK) throw SQLite::Exception(handle, rc);
+  if (!db.connection().HasTable("schema_migrations")) return 0;
   ScopedStatement q(db,
                     "SELECT COALESCE(MAX(version), 0) FROM schema_migrations");
-  q->executeStep();
-  return q->getColumn(0).getInt();
+  q->Step();
+  return q->Int(0);
 }
 }  // namespace
 
@@ -88,13 +77,14 @@ domain::Status Migrate(Database& db, const std::vector<Migration>& migrations) {
     if (m.version <= current) continue;
     RETURN_IF_ERROR(InWriteTx(db, [&](WriteTx&) {
       return Guarded([&] {
-        db.raw().exec(std::string(m.sql));
+        db.connection().ExecScript(std::string(m.sql));
         ScopedStatement record(
             db, "INSERT INTO schema_migrations(version, name) VALUES (?, ?)");
-        record->bind(1, m.version);
-        record->bind(2, std::string(m.name));
-        record->exec();
-        db.raw().exec("PRAGMA user_version = " + std::to_string(m.version));
+        record->Bind(1, m.version);
+        record->Bind(2, std::string(m.name));
+        record->Exec();
+        db.connection().ExecScript("PRAGMA user_version = " +
+                                   std::to_string(m.version));
       });
     }));
   }

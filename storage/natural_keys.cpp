@@ -1,8 +1,5 @@
 #include "storage/natural_keys.hpp"
 
-#include <SQLiteCpp/Column.h>
-#include <SQLiteCpp/Statement.h>
-
 #include "storage/engine_errors.hpp"
 #include "storage/row_mapping.hpp"
 
@@ -14,8 +11,8 @@ std::optional<std::int64_t> FirstId(Database& db, const std::string& sql,
                                     const Args&... args) {
   ScopedStatement q(db, sql);
   BindAll(*q, args...);
-  if (!q->executeStep()) return std::nullopt;
-  return q->getColumn(0).getInt64();
+  if (!q->Step()) return std::nullopt;
+  return q->Int64(0);
 }
 }  // namespace
 

@@ -1,8 +1,5 @@
 #include "storage/organization_merge.hpp"
 
-#include <SQLiteCpp/Column.h>
-#include <SQLiteCpp/Statement.h>
-
 #include "storage/engine_errors.hpp"
 
 namespace capdev::storage {
@@ -46,9 +43,9 @@ domain::Status MoveOrganizationRecords(WriteTx& tx, std::int64_t from,
              "DELETE FROM organizations WHERE id = ?1",
          }) {
       ScopedStatement q(db, sql);
-      q->bind(1, from);
-      if (q->getBindParameterCount() > 1) q->bind(2, into);
-      q->exec();
+      q->Bind(1, from);
+      if (q->ParameterCount() > 1) q->Bind(2, into);
+      q->Exec();
     }
   });
 }
@@ -64,10 +61,10 @@ domain::StatusOr<std::vector<std::int64_t>> FundingClashes(Database& db,
       WHERE k.organization_id = ?2 AND k.amount IS NOT NULL
         AND m.amount IS NOT NULL AND k.currency IS NOT m.currency
       ORDER BY k.project_id)sql");
-    q->bind(1, from);
-    q->bind(2, into);
+    q->Bind(1, from);
+    q->Bind(2, into);
     std::vector<std::int64_t> out;
-    while (q->executeStep()) out.push_back(q->getColumn(0).getInt64());
+    while (q->Step()) out.push_back(q->Int64(0));
     return out;
   });
 }

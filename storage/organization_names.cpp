@@ -1,8 +1,5 @@
 #include "storage/organization_names.hpp"
 
-#include <SQLiteCpp/Column.h>
-#include <SQLiteCpp/Statement.h>
-
 #include <algorithm>
 #include <utility>
 
@@ -13,8 +10,8 @@ namespace capdev::storage {
 OrganizationNames::OrganizationNames(Database& db) {
   std::vector<std::pair<std::string, std::int64_t>> all;
   ScopedStatement q(db, "SELECT name, id FROM organizations");
-  while (q->executeStep()) {
-    all.emplace_back(q->getColumn(0).getString(), q->getColumn(1).getInt64());
+  while (q->Step()) {
+    all.emplace_back(q->Text(0), q->Int64(1));
   }
   std::sort(all.begin(), all.end(), [](const auto& a, const auto& b) {
     return domain::NameLess(a.first, b.first);

@@ -1,8 +1,5 @@
 #include "storage/organization_namespace.hpp"
 
-#include <SQLiteCpp/Column.h>
-#include <SQLiteCpp/Statement.h>
-
 #include <algorithm>
 #include <set>
 
@@ -46,12 +43,11 @@ domain::Status CheckOrganizationNames(Database& db,
                       " JOIN organizations o ON o.id = n.organization_id"
                       " WHERE n.key = ? AND n.organization_id <> ?");
     for (const auto& [key, field] : KeyedNames(org)) {
-      q->reset();
+      q->Reset();
       BindAll(*q, key, org.id);
-      if (!q->executeStep()) continue;
+      if (!q->Step()) continue;
       const std::vector<std::pair<std::string, domain::Arg>> holder = {
-          {"id", std::to_string(q->getColumn(0).getInt64())},
-          {"name", q->getColumn(1).getString()}};
+          {"id", std::to_string(q->Int64(0))}, {"name", q->Text(1)}};
       errors.emplace_back(
           field, domain::kTaken,
           domain::Message("error.name_of_organization", holder));
@@ -69,15 +65,15 @@ domain::Status ClaimOrganizationNames(WriteTx& tx,
     Database& db = tx.db();
     ScopedStatement drop(
         db, "DELETE FROM organization_names WHERE organization_id = ?");
-    drop->bind(1, org.id);
-    drop->exec();
+    drop->Bind(1, org.id);
+    drop->Exec();
     ScopedStatement add(db,
                         "INSERT INTO organization_names(key, organization_id)"
                         " VALUES (?, ?)");
     for (const auto& [key, field] : KeyedNames(org)) {
-      add->reset();
+      add->Reset();
       BindAll(*add, key, org.id);
-      add->exec();
+      add->Exec();
     }
   });
 }
@@ -88,8 +84,8 @@ domain::StatusOr<std::optional<std::int64_t>> OrganizationHolding(
     ScopedStatement q(
         db, "SELECT organization_id FROM organization_names WHERE key = ?");
     BindAll(*q, FoldKey(name));
-    if (!q->executeStep()) return std::nullopt;
-    return q->getColumn(0).getInt64();
+    if (!q->Step()) return std::nullopt;
+    return q->Int64(0);
   });
 }
 
@@ -99,8 +95,7 @@ OrganizationNameKeys(Database& db) {
     std::unordered_map<std::string, std::int64_t> out;
     ScopedStatement q(db,
                       "SELECT key, organization_id FROM organization_names");
-    while (q->executeStep())
-      out.emplace(q->getColumn(0).getString(), q->getColumn(1).getInt64());
+    while (q->Step()) out.emplace(q->Text(0), q->Int64(1));
     return out;
   });
 }
@@ -111,8 +106,7 @@ domain::StatusOr<std::vector<domain::Organization>> AllOrganizations(
     std::vector<domain::Organization> out;
     ScopedStatement q(db, "SELECT " + ColumnsOf<domain::Organization>("o") +
                               " FROM organizations o ORDER BY o.id");
-    while (q->executeStep())
-      out.push_back(ReadEntity<domain::Organization>(*q));
+    while (q->Step()) out.push_back(ReadEntity<domain::Organization>(*q));
     return out;
   });
 }

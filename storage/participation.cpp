@@ -1,8 +1,5 @@
 #include "storage/participation.hpp"
 
-#include <SQLiteCpp/Column.h>
-#include <SQLiteCpp/Statement.h>
-
 #include "domain/attendance.hpp"
 #include "storage/engine_errors.hpp"
 #include "storage/sql_terms.hpp"
@@ -29,8 +26,8 @@ SELECT (SELECT COUNT(*) FROM (SELECT * FROM e EXCEPT SELECT * FROM participation
 domain::StatusOr<std::int64_t> ParticipationMismatches(Database& db) {
   return Guarded([&] {
     ScopedStatement q(db, ParticipationMismatchesSql());
-    q->executeStep();
-    return q->getColumn(0).getInt64();
+    q->Step();
+    return q->Int64(0);
   });
 }
 

@@ -1,8 +1,5 @@
 #include "storage/parties.hpp"
 
-#include <SQLiteCpp/Column.h>
-#include <SQLiteCpp/Statement.h>
-
 #include <string>
 
 #include "domain/validation.hpp"
@@ -40,15 +37,15 @@ domain::StatusOr<std::vector<domain::ProjectParty>> ProjectParties(
                       "po.currency, o.name FROM project_organizations po"
                       " JOIN organizations o ON o.id = po.organization_id"
                       " WHERE po.project_id = ? ORDER BY po.position");
-    q->bind(1, project_id);
+    q->Bind(1, project_id);
     std::vector<domain::ProjectParty> out;
-    while (q->executeStep()) {
+    while (q->Step()) {
       auto& p = out.emplace_back();
-      Read(q->getColumn(0), p.organization_id);
-      Read(q->getColumn(1), p.role);
-      Read(q->getColumn(2), p.amount);
-      Read(q->getColumn(3), p.currency);
-      Read(q->getColumn(4), p.organization_name);
+      Read(*q, 0, p.organization_id);
+      Read(*q, 1, p.role);
+      Read(*q, 2, p.amount);
+      Read(*q, 3, p.currency);
+      Read(*q, 4, p.organization_name);
     }
     return out;
   });
@@ -62,13 +59,13 @@ domain::StatusOr<std::vector<domain::WorkshopParty>> WorkshopParties(
                       " FROM workshop_organizations wo"
                       " JOIN organizations o ON o.id = wo.organization_id"
                       " WHERE wo.workshop_id = ? ORDER BY wo.position");
-    q->bind(1, workshop_id);
+    q->Bind(1, workshop_id);
     std::vector<domain::WorkshopParty> out;
-    while (q->executeStep()) {
+    while (q->Step()) {
       auto& p = out.emplace_back();
-      Read(q->getColumn(0), p.organization_id);
-      Read(q->getColumn(1), p.role);
-      Read(q->getColumn(2), p.organization_name);
+      Read(*q, 0, p.organization_id);
+      Read(*q, 1, p.role);
+      Read(*q, 2, p.organization_name);
     }
     return out;
   });
@@ -82,8 +79,8 @@ domain::Status ReplaceProjectParties(
     if (auto s = CheckOrganizations(db, parties); !s.ok()) return s;
     ScopedStatement clear(
         db, "DELETE FROM project_organizations WHERE project_id = ?");
-    clear->bind(1, project_id);
-    clear->exec();
+    clear->Bind(1, project_id);
+    clear->Exec();
     ScopedStatement insert(
         db,
         "INSERT INTO project_organizations"
@@ -96,8 +93,8 @@ domain::Status ReplaceProjectParties(
       Bind(*insert, 4, parties[i].amount);
       Bind(*insert, 5, parties[i].currency);
       Bind(*insert, 6, static_cast<std::int64_t>(i));
-      insert->exec();
-      insert->reset();
+      insert->Exec();
+      insert->Reset();
     }
     return domain::Status::Ok();
   });
@@ -111,8 +108,8 @@ domain::Status ReplaceWorkshopParties(
     if (auto s = CheckOrganizations(db, parties); !s.ok()) return s;
     ScopedStatement clear(
         db, "DELETE FROM workshop_organizations WHERE workshop_id = ?");
-    clear->bind(1, workshop_id);
-    clear->exec();
+    clear->Bind(1, workshop_id);
+    clear->Exec();
     ScopedStatement insert(
         db,
         "INSERT INTO workshop_organizations"
@@ -122,8 +119,8 @@ domain::Status ReplaceWorkshopParties(
       Bind(*insert, 2, parties[i].organization_id);
       Bind(*insert, 3, parties[i].role);
       Bind(*insert, 4, static_cast<std::int64_t>(i));
-      insert->exec();
-      insert->reset();
+      insert->Exec();
+      insert->Reset();
     }
     return domain::Status::Ok();
   });

@@ -1,7 +1,5 @@
 #include "storage/people.hpp"
 
-#include <SQLiteCpp/Database.h>
-
 #include "domain/attendance.hpp"
 #include "storage/engine_errors.hpp"
 #include "storage/sql_terms.hpp"
@@ -17,7 +15,7 @@ domain::StatusOr<std::optional<domain::Person>> PersonWithEmail(
                               " FROM people p WHERE p.unique_key = ? AND "
                               "p.id <> ?");
     BindAll(*q, FoldKey(email), except);
-    if (!q->executeStep()) return std::nullopt;
+    if (!q->Step()) return std::nullopt;
     return ReadEntity<domain::Person>(*q);
   });
 }
@@ -32,7 +30,7 @@ domain::StatusOr<std::vector<domain::Person>> SameNameAndOrganization(
                           " AND capdev_fold(p.full_name) = ? ORDER BY p.id");
     BindAll(*q, person.id, person.organization_id, FoldKey(person.full_name));
     std::vector<domain::Person> out;
-    while (q->executeStep()) out.push_back(ReadEntity<domain::Person>(*q));
+    while (q->Step()) out.push_back(ReadEntity<domain::Person>(*q));
     return out;
   });
 }
@@ -46,7 +44,7 @@ domain::StatusOr<std::optional<domain::Person>> PersonNamed(
                               " AND capdev_fold(p.full_name) = ? ORDER BY p.id"
                               " LIMIT 1");
     BindAll(*q, organization_id, FoldKey(full_name));
-    if (!q->executeStep()) return std::nullopt;
+    if (!q->Step()) return std::nullopt;
     return ReadEntity<domain::Person>(*q);
   });
 }
@@ -56,8 +54,8 @@ domain::StatusOr<std::optional<std::int64_t>> OrganizationNamed(
   return Guarded([&]() -> std::optional<std::int64_t> {
     ScopedStatement q(db, "SELECT id FROM organizations WHERE unique_key = ?");
     BindAll(*q, FoldKey(name));
-    if (!q->executeStep()) return std::nullopt;
-    return q->getColumn(0).getInt64();
+    if (!q->Step()) return std::nullopt;
+    return q->Int64(0);
   });
 }
 
@@ -73,7 +71,7 @@ domain::StatusOr<std::vector<std::int64_t>> SharedWorkshops(Database& db,
         " ORDER BY r1.workshop_id");
     BindAll(*q, a, b);
     std::vector<std::int64_t> out;
-    while (q->executeStep()) out.push_back(q->getColumn(0).getInt64());
+    while (q->Step()) out.push_back(q->Int64(0));
     return out;
   });
 }
@@ -92,18 +90,18 @@ domain::StatusOr<std::vector<TrainingEntry>> TrainingRecord(
   WHERE r.person_id = ?
   ORDER BY w.start_date IS NULL, w.start_date DESC, w.id DESC)sql";
     ScopedStatement q(db, kSql);
-    q->bind(1, person_id);
+    q->Bind(1, person_id);
     std::vector<TrainingEntry> out;
     constexpr int kAfter =
         std::tuple_size_v<decltype(domain::Fields<domain::Workshop>::kAll)> + 1;
-    while (q->executeStep()) {
+    while (q->Step()) {
       auto& e = out.emplace_back();
       e.workshop = ReadEntity<domain::Workshop>(*q);
-      Read(q->getColumn(kAfter), e.registration_id);
-      Read(q->getColumn(kAfter + 1), e.role);
-      Read(q->getColumn(kAfter + 2), e.status);
-      Read(q->getColumn(kAfter + 3), e.sessions);
-      Read(q->getColumn(kAfter + 4), e.days_attended);
+      Read(*q, kAfter, e.registration_id);
+      Read(*q, kAfter + 1, e.role);
+      Read(*q, kAfter + 2, e.status);
+      Read(*q, kAfter + 3, e.sessions);
+      Read(*q, kAfter + 4, e.days_attended);
     }
     return out;
   });
@@ -115,13 +113,13 @@ domain::Status MovePersonRecords(WriteTx& tx, std::int64_t from,
     Database& db = tx.db();
     // Marks reference their registration: both move in one step, checked at
     // commit.
-    db.raw().exec("PRAGMA defer_foreign_keys = ON");
+    db.connection().ExecScript("PRAGMA defer_foreign_keys = ON");
     for (const char* sql :
          {"UPDATE registrations SET person_id = ? WHERE person_id = ?",
           "UPDATE attendance SET person_id = ? WHERE person_id = ?"}) {
       ScopedStatement q(db, sql);
       BindAll(*q, into, from);
-      q->exec();
+      q->Exec();
     }
     // Pairs marked "not the same person" stay so for the kept one.
     ScopedStatement distinct(db, R"sql(
@@ -131,10 +129,10 @@ domain::Status MovePersonRecords(WriteTx& tx, std::int64_t from,
         FROM people_distinct WHERE ?1 IN (person_id, other_id))
       WHERE other <> ?2)sql");
     BindAll(*distinct, from, into);
-    distinct->exec();
+    distinct->Exec();
     ScopedStatement remove(db, "DELETE FROM people WHERE id = ?");
-    remove->bind(1, from);
-    remove->exec();
+    remove->Bind(1, from);
+    remove->Exec();
   });
 }
 

@@ -1,7 +1,7 @@
 #pragma once
 // Get, list, insert, update and delete for every entity described by
 // domain::Fields (its table and columns). Instantiated in records.cpp, which
-// keeps SQLiteCpp out of this header. Each answers a Status (storage/
+// keeps the engine out of this header. Each answers a Status (storage/
 // engine_errors.hpp): Unavailable (503) when the disk or a lock fails.
 
 #include <cstdint>

@@ -1,9 +1,5 @@
 #include "storage/references.hpp"
 
-#include <SQLiteCpp/Column.h>
-#include <SQLiteCpp/Statement.h>
-#include <sqlite3.h>
-
 #include <map>
 #include <utility>
 #include <vector>
@@ -11,8 +7,6 @@
 #include "storage/engine_errors.hpp"
 
 namespace capdev::storage {
-
-namespace {}  // namespace
 
 domain::CountList ReferencesTo(Database& db, std::string_view table,
                                std::int64_t id) {
@@ -27,10 +21,8 @@ WHERE m.type = 'table' AND f."table" = ?1 AND coalesce(f."to", 'id') = 'id'
   AND f.on_delete NOT IN ('CASCADE', 'SET NULL', 'SET DEFAULT')
   AND (SELECT COUNT(*) FROM pragma_foreign_key_list(m.name) g WHERE g.id = f.id) = 1
 ORDER BY m.name, f."from")sql");
-    q->bind(1, std::string(table));
-    while (q->executeStep())
-      keys.emplace_back(q->getColumn(0).getString(),
-                        q->getColumn(1).getString());
+    q->Bind(1, std::string(table));
+    while (q->Step()) keys.emplace_back(q->Text(0), q->Text(1));
   }
   domain::CountList by{"error.referenced_by.", {}};
   for (const auto& [from, column] : keys) {
@@ -38,9 +30,9 @@ ORDER BY m.name, f."from")sql");
     std::string sql = "SELECT COUNT(*) FROM \"";
     sql.append(from).append("\" WHERE \"").append(column).append("\" = ?");
     ScopedStatement n(db, sql);
-    n->bind(1, id);
-    n->executeStep();
-    const auto count = n->getColumn(0).getInt64();
+    n->Bind(1, id);
+    n->Step();
+    const auto count = n->Int64(0);
     if (count == 0) continue;
     // A parent_id: "2 organizations below it".
     by.counts.emplace_back(from == table ? from + "_below" : from, count);
@@ -48,10 +40,10 @@ ORDER BY m.name, f."from")sql");
   return by;
 }
 
-domain::Status DeleteRefused(Database& db, const SQLite::Exception& e,
+domain::Status DeleteRefused(Database& db, const EngineError& e,
                              std::string_view table, std::string_view noun,
                              std::int64_t id) {
-  if (e.getExtendedErrorCode() == SQLITE_CONSTRAINT_FOREIGNKEY) {
+  if (e.failure() == Failure::kForeignKey) {
     if (auto by = ReferencesTo(db, table, id); !by.counts.empty()) {
       return domain::Status::FailedPrecondition(
           domain::Message("error.still_referenced",

@@ -3,8 +3,6 @@
 // through a foreign key that does not cascade, found from the schema itself,
 // so a 409 says what to remove first instead of "still referenced".
 
-#include <SQLiteCpp/Exception.h>
-
 #include <cstdint>
 #include <string>
 #include <string_view>
@@ -23,7 +21,7 @@ domain::CountList ReferencesTo(Database& db, std::string_view table,
 // The answer to a delete of row `id` that SQLite refused with `e`: a 409
 // naming what still references the `noun` when a foreign key stopped it,
 // else ConstraintStatus (storage/engine_errors.hpp).
-domain::Status DeleteRefused(Database& db, const SQLite::Exception& e,
+domain::Status DeleteRefused(Database& db, const EngineError& e,
                              std::string_view table, std::string_view noun,
                              std::int64_t id);
 

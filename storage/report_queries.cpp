@@ -1,8 +1,5 @@
 #include "storage/report_queries.hpp"
 
-#include <SQLiteCpp/Column.h>
-#include <SQLiteCpp/Statement.h>
-
 #include <map>
 #include <set>
 #include <string>
@@ -40,22 +37,22 @@ FROM sessions s LEFT JOIN attendance a ON a.session_id = s.id
 LEFT JOIN participation p ON p.workshop_id = a.workshop_id AND p.person_id = a.person_id
 WHERE s.workshop_id = ?1
 GROUP BY s.id, a.status, 5 ORDER BY s.date, s.start_time, s.id)sql");
-  q->bind(1, workshop_id);
+  q->Bind(1, workshop_id);
   std::vector<domain::SessionFigures> out;
-  while (q->executeStep()) {
-    const auto id = q->getColumn(0).getInt64();
+  while (q->Step()) {
+    const auto id = q->Int64(0);
     if (out.empty() || out.back().session_id != id) {
       auto& s = out.emplace_back();
       s.session_id = id;
-      Read(q->getColumn(1), s.date);
-      Read(q->getColumn(2), s.title);
+      Read(*q, 1, s.date);
+      Read(*q, 2, s.title);
     }
     auto& s = out.back();
     std::optional<domain::Mark> mark;
-    Read(q->getColumn(3), mark);
-    const auto n = q->getColumn(5).getInt64();
+    Read(*q, 3, mark);
+    const auto n = q->Int64(5);
     if (!mark || n == 0) continue;
-    if (q->getColumn(4).getInt() == 0) {
+    if (q->Int(4) == 0) {
       if (domain::CountsAsAttended(*mark)) s.trainers_present += n;
       continue;
     }
@@ -88,13 +85,12 @@ std::vector<domain::RoleFigures> Roles(Database& db, std::int64_t workshop_id) {
   ScopedStatement q(db,
                     "SELECT role, COUNT(*), SUM(days > 0) FROM participation "
                     "WHERE workshop_id = ? GROUP BY role");
-  q->bind(1, workshop_id);
+  q->Bind(1, workshop_id);
   std::map<domain::RegistrationRole, domain::RoleFigures> by_role;
-  while (q->executeStep()) {
+  while (q->Step()) {
     domain::RegistrationRole role{};
-    Read(q->getColumn(0), role);
-    by_role[role] = {role, q->getColumn(1).getInt64(),
-                     q->getColumn(2).getInt64()};
+    Read(*q, 0, role);
+    by_role[role] = {role, q->Int64(1), q->Int64(2)};
   }
   std::vector<domain::RoleFigures> out;
   out.reserve(by_role.size());
@@ -112,7 +108,7 @@ LEFT JOIN organizations o ON o.id = pe.organization_id
 WHERE p.workshop_id = ?1 AND p.role IN ()sql" +
               SqlTexts<domain::RegistrationRole>(domain::CountsAsTrained) +
               ")");
-  q->bind(1, r.workshop.id);
+  q->Bind(1, r.workshop.id);
   using Key = std::optional<std::string>;
   std::map<Key, domain::GroupFigures> orgs, genders, provinces;
   auto add = [&](std::map<Key, domain::GroupFigures>& groups, const Key& key,
@@ -127,13 +123,13 @@ WHERE p.workshop_id = ?1 AND p.role IN ()sql" +
         domain::Completed(days, r.figures.sessions, r.completion_threshold) ? 1
                                                                             : 0;
   };
-  while (q->executeStep()) {
-    const auto days = q->getColumn(0).getInt64();
+  while (q->Step()) {
+    const auto days = q->Int64(0);
     Key org, name, gender, province;
-    Read(q->getColumn(1), org);
-    Read(q->getColumn(2), name);
-    Read(q->getColumn(3), gender);
-    Read(q->getColumn(4), province);
+    Read(*q, 1, org);
+    Read(*q, 2, name);
+    Read(*q, 3, gender);
+    Read(*q, 4, province);
     add(orgs, org, name, days);
     add(genders, gender, gender, days);
     add(provinces, province, province, days);
@@ -173,20 +169,20 @@ WHERE po.organization_id IN ()sql") +
       SqlTexts<domain::ProjectRole>(domain::IsFunderRole) +
       ") ORDER BY p.code, po.role, o.name";
   ScopedStatement q(db, sql);
-  q->bind(":org", organization_id);
-  q->bind(":children", include_children ? 1 : 0);
+  q->BindNamed(":org", organization_id);
+  q->BindNamed(":children", include_children ? 1 : 0);
   std::vector<domain::FundedProject> out;
-  while (q->executeStep()) {
+  while (q->Step()) {
     auto& p = out.emplace_back();
-    Read(q->getColumn(0), p.project_id);
-    Read(q->getColumn(1), p.code);
-    Read(q->getColumn(2), p.title);
-    Read(q->getColumn(3), p.funder_id);
-    Read(q->getColumn(4), p.funder_name);
-    Read(q->getColumn(5), p.role);
-    Read(q->getColumn(6), p.amount);
-    Read(q->getColumn(7), p.currency);
-    Read(q->getColumn(8), p.native_title);
+    Read(*q, 0, p.project_id);
+    Read(*q, 1, p.code);
+    Read(*q, 2, p.title);
+    Read(*q, 3, p.funder_id);
+    Read(*q, 4, p.funder_name);
+    Read(*q, 5, p.role);
+    Read(*q, 6, p.amount);
+    Read(*q, 7, p.currency);
+    Read(*q, 8, p.native_title);
   }
   return out;
 }
@@ -197,8 +193,8 @@ domain::NativeNames NativeNames(Database& db) {
                     "SELECT name, native_name FROM organizations "
                     "WHERE native_name IS NOT NULL AND native_name <> ''");
   domain::NativeNames out;
-  while (q->executeStep()) {
-    out.emplace(q->getColumn(0).getString(), q->getColumn(1).getString());
+  while (q->Step()) {
+    out.emplace(q->Text(0), q->Text(1));
   }
   return out;
 }
@@ -298,8 +294,8 @@ domain::StatusOr<domain::SummaryReport> SummaryReportFor(
     BindAll(*q, std::string(ToText(domain::WorkshopStatus::kPlanned)),
             std::string(ToText(domain::WorkshopStatus::kConfirmed)),
             options.from, options.to, project_id);
-    q->executeStep();
-    r.not_yet_held = q->getColumn(0).getInt64();
+    q->Step();
+    r.not_yet_held = q->Int64(0);
     r.native_names = NativeNames(db);
     return r;
   });

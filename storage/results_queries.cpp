@@ -1,8 +1,5 @@
 #include "storage/results_queries.hpp"
 
-#include <SQLiteCpp/Column.h>
-#include <SQLiteCpp/Statement.h>
-
 #include "storage/engine_errors.hpp"
 #include "storage/figures.hpp"
 #include "storage/records.hpp"
@@ -77,14 +74,14 @@ domain::StatusOr<std::vector<domain::IndicatorValue>> IndicatorValues(
                       "SELECT period_start, period_end, value, comment FROM "
                       "indicator_values WHERE indicator_id = ? "
                       "ORDER BY period_start, period_end");
-    q->bind(1, indicator_id);
+    q->Bind(1, indicator_id);
     std::vector<domain::IndicatorValue> out;
-    while (q->executeStep()) {
+    while (q->Step()) {
       auto& v = out.emplace_back();
-      Read(q->getColumn(0), v.period_start);
-      Read(q->getColumn(1), v.period_end);
-      Read(q->getColumn(2), v.value);
-      Read(q->getColumn(3), v.comment);
+      Read(*q, 0, v.period_start);
+      Read(*q, 1, v.period_end);
+      Read(*q, 2, v.value);
+      Read(*q, 3, v.comment);
     }
     return out;
   });
@@ -96,15 +93,15 @@ domain::Status ReplaceIndicatorValues(
   return Guarded([&] {
     ScopedStatement clear(
         tx.db(), "DELETE FROM indicator_values WHERE indicator_id = ?");
-    clear->bind(1, indicator_id);
-    clear->exec();
+    clear->Bind(1, indicator_id);
+    clear->Exec();
     ScopedStatement insert(
         tx.db(), "INSERT INTO indicator_values VALUES (?, ?, ?, ?, ?)");
     for (const auto& v : values) {
-      insert->reset();
+      insert->Reset();
       BindAll(*insert, indicator_id, v.period_start, v.period_end, v.value,
               v.comment);
-      insert->exec();
+      insert->Exec();
     }
   });
 }

@@ -2,9 +2,6 @@
 // Binds entity members to statement parameters and reads them back from
 // columns, one overload per member type. Internal to storage/.
 
-#include <SQLiteCpp/Column.h>
-#include <SQLiteCpp/Statement.h>
-
 #include <cstdint>
 #include <cstdio>
 #include <optional>
@@ -16,6 +13,7 @@
 #include "domain/date.hpp"
 #include "domain/enums.hpp"
 #include "domain/field.hpp"
+#include "storage/statement.hpp"
 
 namespace capdev::storage {
 
@@ -25,18 +23,16 @@ using SqlValue = std::variant<std::int64_t, double, std::string>;
 // never contain (domain/ refuses control characters in topics).
 inline constexpr char kListSeparator = '\x1f';
 
-inline void Bind(SQLite::Statement& s, int i, const SqlValue& v) {
-  std::visit([&](const auto& x) { s.bind(i, x); }, v);
+inline void Bind(Statement& s, int i, const SqlValue& v) {
+  std::visit([&](const auto& x) { s.Bind(i, x); }, v);
 }
-inline void Bind(SQLite::Statement& s, int i, const std::string& v) {
-  s.bind(i, v);
+inline void Bind(Statement& s, int i, const std::string& v) { s.Bind(i, v); }
+inline void Bind(Statement& s, int i, std::int64_t v) { s.Bind(i, v); }
+inline void Bind(Statement& s, int i, bool v) { s.Bind(i, v ? 1 : 0); }
+inline void Bind(Statement& s, int i, const domain::Date& v) {
+  s.Bind(i, v.ToString());
 }
-inline void Bind(SQLite::Statement& s, int i, std::int64_t v) { s.bind(i, v); }
-inline void Bind(SQLite::Statement& s, int i, bool v) { s.bind(i, v ? 1 : 0); }
-inline void Bind(SQLite::Statement& s, int i, const domain::Date& v) {
-  s.bind(i, v.ToString());
-}
-inline void Bind(SQLite::Statement& s, int i, double v) { s.bind(i, v); }
+inline void Bind(Statement& s, int i, double v) { s.Bind(i, v); }
 // Lists and small records (an indicator's targets and filter) are stored
 // as text: list items joined by kListSeparator, a record's fields by
 // kFieldSeparator (control characters that text fields never hold).
@@ -134,62 +130,62 @@ void FromCell(const std::string& t, E& e) {
 }
 
 template <class T>
-void Bind(SQLite::Statement& s, int i, const std::vector<T>& v) {
-  s.bind(i, ToCell(v));
+void Bind(Statement& s, int i, const std::vector<T>& v) {
+  s.Bind(i, ToCell(v));
 }
 template <Record E>
-void Bind(SQLite::Statement& s, int i, const E& v) {
-  s.bind(i, ToCell(v));
+void Bind(Statement& s, int i, const E& v) {
+  s.Bind(i, ToCell(v));
 }
 // Enumerations are stored as their text (domain/enums.hpp).
 template <domain::Enumeration E>
-void Bind(SQLite::Statement& s, int i, E v) {
-  s.bind(i, std::string(domain::ToText(v)));
+void Bind(Statement& s, int i, E v) {
+  s.Bind(i, std::string(domain::ToText(v)));
 }
 template <class T>
-void Bind(SQLite::Statement& s, int i, const std::optional<T>& v) {
+void Bind(Statement& s, int i, const std::optional<T>& v) {
   if (v) {
     Bind(s, i, *v);
   } else {
-    s.bind(i);
+    s.BindNull(i);
   }
 }
 
 template <class... Args>
-void BindAll(SQLite::Statement& q, const Args&... args) {
+void BindAll(Statement& q, const Args&... args) {
   int i = 0;
   (Bind(q, ++i, args), ...);
 }
 
-inline void Read(const SQLite::Column& c, std::string& v) { v = c.getString(); }
-inline void Read(const SQLite::Column& c, std::int64_t& v) { v = c.getInt64(); }
-inline void Read(const SQLite::Column& c, bool& v) { v = c.getInt() != 0; }
-inline void Read(const SQLite::Column& c, double& v) { v = c.getDouble(); }
-inline void Read(const SQLite::Column& c, domain::Date& v) {
-  v = domain::Date::Parse(c.getString()).value_or(domain::Date());
+inline void Read(Statement& q, int i, std::string& v) { v = q.Text(i); }
+inline void Read(Statement& q, int i, std::int64_t& v) { v = q.Int64(i); }
+inline void Read(Statement& q, int i, bool& v) { v = q.Int64(i) != 0; }
+inline void Read(Statement& q, int i, double& v) { v = q.Double(i); }
+inline void Read(Statement& q, int i, domain::Date& v) {
+  v = domain::Date::Parse(q.TextView(i)).value_or(domain::Date());
 }
 template <class T>
-void Read(const SQLite::Column& c, std::vector<T>& v) {
-  FromCell(c.getString(), v);
+void Read(Statement& q, int i, std::vector<T>& v) {
+  FromCell(q.Text(i), v);
 }
 template <Record E>
-void Read(const SQLite::Column& c, E& v) {
-  FromCell(c.getString(), v);
+void Read(Statement& q, int i, E& v) {
+  FromCell(q.Text(i), v);
 }
 template <domain::Enumeration E>
-void Read(const SQLite::Column& c, E& v) {
-  auto value = domain::FromText<E>(c.getString());
+void Read(Statement& q, int i, E& v) {
+  auto value = domain::FromText<E>(q.TextView(i));
   // The schema's CHECK constraints keep other texts out.
   if (!value)
     throw std::runtime_error("unknown enumeration text in the database");
   v = *value;
 }
 template <class T>
-void Read(const SQLite::Column& c, std::optional<T>& v) {
-  if (c.isNull()) {
+void Read(Statement& q, int i, std::optional<T>& v) {
+  if (q.IsNull(i)) {
     v.reset();
   } else {
-    Read(c, v.emplace());
+    Read(q, i, v.emplace());
   }
 }
 

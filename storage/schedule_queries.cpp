@@ -1,8 +1,5 @@
 #include "storage/schedule_queries.hpp"
 
-#include <SQLiteCpp/Column.h>
-#include <SQLiteCpp/Statement.h>
-
 #include "domain/conflict.hpp"
 #include "storage/engine_errors.hpp"
 #include "storage/sql_terms.hpp"
@@ -75,20 +72,20 @@ domain::StatusOr<std::vector<domain::Conflict>> ConflictsOf(
   return Guarded([&] {
     static const std::string kConflicts = ConflictsSql();
     ScopedStatement q(db, kConflicts);
-    q->bind(1, workshop_id);
+    q->Bind(1, workshop_id);
     std::vector<domain::Conflict> out;
-    while (q->executeStep()) {
+    while (q->Step()) {
       auto& c = out.emplace_back();
-      Read(q->getColumn(0), c.kind);
+      Read(*q, 0, c.kind);
       c.severity = domain::SeverityOf(c.kind);
-      Read(q->getColumn(1), c.date);
+      Read(*q, 1, c.date);
       c.workshop_id = workshop_id;
-      Read(q->getColumn(2), c.other_workshop_id);
-      Read(q->getColumn(3), c.other_workshop_title);
-      Read(q->getColumn(4), c.person_id);
-      Read(q->getColumn(5), c.organization_id);
-      Read(q->getColumn(6), c.venue);
-      Read(q->getColumn(7), c.city);
+      Read(*q, 2, c.other_workshop_id);
+      Read(*q, 3, c.other_workshop_title);
+      Read(*q, 4, c.person_id);
+      Read(*q, 5, c.organization_id);
+      Read(*q, 6, c.venue);
+      Read(*q, 7, c.city);
     }
     return out;
   });
@@ -114,12 +111,11 @@ domain::StatusOr<std::vector<CalendarEntry>> CalendarSessions(
         1 + std::tuple_size_v<decltype(domain::Fields<domain::Session>::kAll)>;
     constexpr int kWorkshopColumns =
         1 + std::tuple_size_v<decltype(domain::Fields<domain::Workshop>::kAll)>;
-    while (q->executeStep()) {
-      out.push_back(
-          {ReadEntity<domain::Session>(*q, 0),
-           ReadEntity<domain::Workshop>(*q, kSessionColumns),
-           q->getColumn(kSessionColumns + kWorkshopColumns).getString(),
-           q->getColumn(kSessionColumns + kWorkshopColumns + 1).getString()});
+    while (q->Step()) {
+      out.push_back({ReadEntity<domain::Session>(*q, 0),
+                     ReadEntity<domain::Workshop>(*q, kSessionColumns),
+                     q->Text(kSessionColumns + kWorkshopColumns),
+                     q->Text(kSessionColumns + kWorkshopColumns + 1)});
     }
     return out;
   });
@@ -140,10 +136,9 @@ std::vector<CalendarWorkshop> SelectWorkshops(
   constexpr int kWorkshopColumns =
       1 + std::tuple_size_v<decltype(domain::Fields<domain::Workshop>::kAll)>;
   std::vector<CalendarWorkshop> out;
-  while (q->executeStep()) {
+  while (q->Step()) {
     out.push_back({ReadEntity<domain::Workshop>(*q, 0),
-                   q->getColumn(kWorkshopColumns).getString(),
-                   q->getColumn(kWorkshopColumns + 1).getString()});
+                   q->Text(kWorkshopColumns), q->Text(kWorkshopColumns + 1)});
   }
   return out;
 }

@@ -1,8 +1,5 @@
 #include "storage/session_schedule.hpp"
 
-#include <SQLiteCpp/Column.h>
-#include <SQLiteCpp/Statement.h>
-
 #include <string>
 
 #include "storage/engine_errors.hpp"
@@ -16,10 +13,10 @@ domain::Status AddSessions(WriteTx& tx, std::int64_t workshop_id,
     ScopedStatement insert(
         db, "INSERT INTO sessions (workshop_id, date) VALUES (?, ?)");
     for (const auto& day : days) {
-      insert->bind(1, workshop_id);
-      insert->bind(2, day.ToString());
-      insert->exec();
-      insert->reset();
+      insert->Bind(1, workshop_id);
+      insert->Bind(2, day.ToString());
+      insert->Exec();
+      insert->Reset();
     }
   });
 }
@@ -31,9 +28,9 @@ domain::Status ShiftSessions(WriteTx& tx, std::int64_t workshop_id, int days) {
         db,
         "UPDATE sessions SET date = date(date, ? || ' days') WHERE "
         "workshop_id = ?");
-    q->bind(1, (days >= 0 ? "+" : "") + std::to_string(days));
-    q->bind(2, workshop_id);
-    q->exec();
+    q->Bind(1, (days >= 0 ? "+" : "") + std::to_string(days));
+    q->Bind(2, workshop_id);
+    q->Exec();
   });
 }
 
@@ -41,9 +38,9 @@ domain::StatusOr<int> CountMarks(Database& db, std::int64_t workshop_id) {
   return Guarded([&] {
     ScopedStatement q(db,
                       "SELECT COUNT(*) FROM attendance WHERE workshop_id = ?");
-    q->bind(1, workshop_id);
-    q->executeStep();
-    return q->getColumn(0).getInt();
+    q->Bind(1, workshop_id);
+    q->Step();
+    return q->Int(0);
   });
 }
 
@@ -51,9 +48,9 @@ domain::StatusOr<int> CountSessionMarks(Database& db, std::int64_t session_id) {
   return Guarded([&] {
     ScopedStatement q(db,
                       "SELECT COUNT(*) FROM attendance WHERE session_id = ?");
-    q->bind(1, session_id);
-    q->executeStep();
-    return q->getColumn(0).getInt();
+    q->Bind(1, session_id);
+    q->Step();
+    return q->Int(0);
   });
 }
 
@@ -61,9 +58,9 @@ domain::StatusOr<int> CountSessions(Database& db, std::int64_t workshop_id) {
   return Guarded([&] {
     ScopedStatement q(db,
                       "SELECT COUNT(*) FROM sessions WHERE workshop_id = ?");
-    q->bind(1, workshop_id);
-    q->executeStep();
-    return q->getColumn(0).getInt();
+    q->Bind(1, workshop_id);
+    q->Step();
+    return q->Int(0);
   });
 }
 
@@ -75,11 +72,11 @@ domain::StatusOr<int> CountSessionsOutside(Database& db,
     ScopedStatement q(db,
                       "SELECT COUNT(*) FROM sessions WHERE workshop_id = ? AND "
                       "(date < ? OR date > ?)");
-    q->bind(1, workshop_id);
-    q->bind(2, start.ToString());
-    q->bind(3, end.ToString());
-    q->executeStep();
-    return q->getColumn(0).getInt();
+    q->Bind(1, workshop_id);
+    q->Bind(2, start.ToString());
+    q->Bind(3, end.ToString());
+    q->Step();
+    return q->Int(0);
   });
 }
 

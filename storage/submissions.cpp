@@ -1,9 +1,5 @@
 #include "storage/submissions.hpp"
 
-#include <SQLiteCpp/Column.h>
-#include <SQLiteCpp/Database.h>
-#include <SQLiteCpp/Statement.h>
-
 #include "domain/project.hpp"
 #include "storage/engine_errors.hpp"
 #include "storage/row_mapping.hpp"
@@ -30,22 +26,22 @@ const std::string& Concerns() {
 }
 
 // Binds what Concerns() names.
-void BindConcerns(SQLite::Statement& q, std::int64_t organization_id) {
-  q.bind(":org", organization_id);
-  q.bind(":children", 1);
+void BindConcerns(Statement& q, std::int64_t organization_id) {
+  q.BindNamed(":org", organization_id);
+  q.BindNamed(":children", 1);
 }
 
-Submission ReadSubmission(SQLite::Statement& q) {
+Submission ReadSubmission(Statement& q) {
   Submission s;
-  Read(q.getColumn(0), s.id);
-  Read(q.getColumn(1), s.report);
-  Read(q.getColumn(2), s.params);
-  Read(q.getColumn(3), s.note);
-  Read(q.getColumn(4), s.organization_id);
-  Read(q.getColumn(5), s.project_id);
-  Read(q.getColumn(6), s.submitted_at);
-  Read(q.getColumn(7), s.submitted_by);
-  Read(q.getColumn(8), s.sha256);
+  Read(q, 0, s.id);
+  Read(q, 1, s.report);
+  Read(q, 2, s.params);
+  Read(q, 3, s.note);
+  Read(q, 4, s.organization_id);
+  Read(q, 5, s.project_id);
+  Read(q, 6, s.submitted_at);
+  Read(q, 7, s.submitted_by);
+  Read(q, 8, s.sha256);
   return s;
 }
 
@@ -65,9 +61,9 @@ domain::StatusOr<std::int64_t> AddSubmission(WriteTx& tx, const Submission& s) {
     Bind(*q, 6, s.submitted_at);
     Bind(*q, 7, s.submitted_by);
     Bind(*q, 8, s.sha256);
-    q->bind(9, s.body.data(), static_cast<int>(s.body.size()));
-    q->exec();
-    return tx.db().raw().getLastInsertRowid();
+    q->Bind(9, s.body);
+    q->Exec();
+    return tx.db().connection().LastInsertId();
   });
 }
 
@@ -76,12 +72,10 @@ domain::StatusOr<std::optional<Submission>> GetSubmission(Database& db,
   return Guarded([&]() -> std::optional<Submission> {
     ScopedStatement q(db, std::string(kColumns) +
                               ", body FROM report_submissions WHERE id = ?");
-    q->bind(1, id);
-    if (!q->executeStep()) return std::nullopt;
+    q->Bind(1, id);
+    if (!q->Step()) return std::nullopt;
     Submission s = ReadSubmission(*q);
-    const auto body = q->getColumn(9);
-    s.body.assign(static_cast<const char*>(body.getBlob()),
-                  static_cast<std::size_t>(body.getBytes()));
+    s.body = q->Text(9);
     return s;
   });
 }
@@ -94,7 +88,7 @@ domain::StatusOr<std::vector<Submission>> ListSubmissions(
     ScopedStatement q(db, sql + " ORDER BY id DESC");
     if (organization_id) BindConcerns(*q, *organization_id);
     std::vector<Submission> out;
-    while (q->executeStep()) out.push_back(ReadSubmission(*q));
+    while (q->Step()) out.push_back(ReadSubmission(*q));
     return out;
   });
 }
@@ -105,9 +99,9 @@ domain::StatusOr<bool> SubmissionConcerns(Database& db, const Submission& s,
     ScopedStatement q(
         db,
         "SELECT 1 FROM report_submissions WHERE id = :id AND " + Concerns());
-    q->bind(":id", s.id);
+    q->BindNamed(":id", s.id);
     BindConcerns(*q, organization_id);
-    return q->executeStep();
+    return q->Step();
   });
 }
 
@@ -117,9 +111,9 @@ domain::StatusOr<std::int64_t> SubmissionsFor(Database& db,
     ScopedStatement q(
         db,
         "SELECT COUNT(*) FROM report_submissions WHERE organization_id = ?");
-    q->bind(1, organization_id);
-    q->executeStep();
-    return q->getColumn(0).getInt64();
+    q->Bind(1, organization_id);
+    q->Step();
+    return q->Int64(0);
   });
 }
 

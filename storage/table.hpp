@@ -4,10 +4,6 @@
 // Get, Exists and List throw the engine's exceptions (their callers guard
 // them); Insert, Update and Delete answer a Status.
 
-#include <SQLiteCpp/Database.h>
-#include <SQLiteCpp/Exception.h>
-#include <SQLiteCpp/Statement.h>
-
 #include <optional>
 #include <string>
 #include <vector>
@@ -63,12 +59,11 @@ std::string ColumnsOf(const std::string& alias) {
 
 // Reads an entity selected by ColumnsOf<E>, starting at column `first`.
 template <class E>
-E ReadEntity(SQLite::Statement& q, int first = 0) {
+E ReadEntity(Statement& q, int first = 0) {
   E e;
-  e.id = q.getColumn(first).getInt64();
+  e.id = q.Int64(first);
   int i = first;
-  domain::ForEachField<E>(
-      [&](const auto& f) { Read(q.getColumn(++i), e.*(f.member)); });
+  domain::ForEachField<E>([&](const auto& f) { Read(q, ++i, e.*(f.member)); });
   return e;
 }
 
@@ -81,9 +76,9 @@ Page<T> SelectPage(Database& db, const std::string& sql, const Where& where,
   ScopedStatement q(db, sql);
   int i = 1;
   for (const auto& v : where.binds) Bind(*q, i++, v);
-  q->bind(i, static_cast<std::int64_t>(page.limit) + 1);
+  q->Bind(i, static_cast<std::int64_t>(page.limit) + 1);
   Page<T> out;
-  while (q->executeStep()) {
+  while (q->Step()) {
     if (static_cast<int>(out.items.size()) == page.limit) {
       out.next_after_id = out.items.back().id;
       break;
@@ -165,8 +160,8 @@ class Table {
 
   bool Exists(std::int64_t id) {
     ScopedStatement q(db_, "SELECT 1 FROM " + name_ + " WHERE id = ?");
-    q->bind(1, id);
-    return q->executeStep();
+    q->Bind(1, id);
+    return q->Step();
   }
 
   // By id, or by `order` (an expression of the row under a collation) and
@@ -192,7 +187,7 @@ class Table {
                          "SELECT id" + columns_ + " FROM " + name_ + w.sql +
                              " ORDER BY " + by + " LIMIT ?",
                          w, page,
-                         [](SQLite::Statement& q) { return ReadEntity<E>(q); });
+                         [](Statement& q) { return ReadEntity<E>(q); });
   }
 
   // The record's own constraint failures name it (409/422); anything else
@@ -204,10 +199,10 @@ class Table {
                                      inserted_.substr(2) + ") VALUES (" +
                                      placeholders_ + ")");
           BindFields(*q, e);
-          q->exec();
-          return db_.raw().getLastInsertRowid();
+          q->Exec();
+          return db_.connection().LastInsertId();
         },
-        [&](const SQLite::Exception& ex) {
+        [&](const EngineError& ex) {
           return ConstraintStatus(ex, noun_, UniqueField());
         });
   }
@@ -218,11 +213,11 @@ class Table {
           ScopedStatement q(db_, "UPDATE " + name_ + " SET " + assignments_ +
                                      " WHERE id = ?");
           const int n = BindFields(*q, e);
-          q->bind(n + 1, e.id);
-          if (q->exec() == 0) return storage::NotFound<E>(e.id);
+          q->Bind(n + 1, e.id);
+          if (q->Exec() == 0) return storage::NotFound<E>(e.id);
           return domain::Status::Ok();
         },
-        [&](const SQLite::Exception& ex) {
+        [&](const EngineError& ex) {
           return ConstraintStatus(ex, noun_, UniqueField());
         });
   }
@@ -232,11 +227,11 @@ class Table {
     return Guarded(
         [&] {
           ScopedStatement q(db_, "DELETE FROM " + name_ + " WHERE id = ?");
-          q->bind(1, id);
-          if (q->exec() == 0) return storage::NotFound<E>(id);
+          q->Bind(1, id);
+          if (q->Exec() == 0) return storage::NotFound<E>(id);
           return domain::Status::Ok();
         },
-        [&](const SQLite::Exception& ex) {
+        [&](const EngineError& ex) {
           return DeleteRefused(db_, ex, name_, noun_, id);
         });
   }
@@ -261,7 +256,7 @@ class Table {
         (assignments_.empty() ? "" : ", ") + std::string(name) + " = ?";
   }
 
-  int BindFields(SQLite::Statement& q, const E& e) {
+  int BindFields(Statement& q, const E& e) {
     int i = 0;
     domain::ForEachField<E>(
         [&](const auto& f) { Bind(q, ++i, e.*(f.member)); });

@@ -2,7 +2,7 @@
 // Keys for comparing text the way people read it: Unicode NFKC with case
 // folding (ICU), so that "Pär", "PÄR" and a decomposed "Pär" are one name,
 // and a search for "pär" finds "PÄR". Stored next to the text (unique_key,
-// search_key) and available in SQL as capdev_fold(text).
+// search_key); SQLite also offers them in SQL (storage/sqlite/sql_functions).
 
 #include <optional>
 #include <string>
@@ -14,7 +14,7 @@ std::string FoldKey(std::string_view text);
 
 // A place's key (venues, cities): FoldKey with every run of white space one
 // space and none at either end, so "Room  B" pasted with two spaces, or with
-// an ideographic space, is the same room. capdev_place_key(text) in SQL.
+// an ideographic space, is the same room.
 std::string PlaceKey(std::string_view text);
 
 // What `q` on people compares: each name reduced by CompactKey (case,
@@ -31,12 +31,5 @@ std::string PersonSearchKey(std::string_view full_name,
 int CompareNames(std::string_view a, std::string_view b);
 // Orders names as a Chinese reader does: Han characters in pinyin order.
 int CompareChineseNames(std::string_view a, std::string_view b);
-
-class Database;
-// Registers on the connection capdev_fold(text) (migrations backfill with
-// it), capdev_place_key(text), capdev_person_search_key(full_name,
-// native_name, email) and the collations capdev_name (CompareNames) and
-// capdev_name_zh (CompareChineseNames).
-void RegisterFold(Database& db);
 
 }  // namespace capdev::storage

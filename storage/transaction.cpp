@@ -1,8 +1,5 @@
 #include "storage/transaction.hpp"
 
-#include <SQLiteCpp/Database.h>
-#include <SQLiteCpp/Statement.h>
-
 #include <string>
 
 #include "storage/engine_errors.hpp"
@@ -14,7 +11,7 @@ namespace {
 // One statement, prepared once per connection: a read begins and ends a
 // transaction per request, and parsing "BEGIN" each time showed in profiles.
 void Run(Database& db, const std::string& sql) {
-  ScopedStatement(db, sql)->exec();
+  ScopedStatement(db, sql)->Exec();
 }
 
 }  // namespace
@@ -34,8 +31,9 @@ WriteTx::WriteTx(WriteTx&& other) noexcept
 WriteTx::~WriteTx() {
   if (done_) return;
   try {
-    db_->raw().exec(nested_ ? "ROLLBACK TO capdev_write; RELEASE capdev_write"
-                            : "ROLLBACK");
+    db_->connection().ExecScript(
+        nested_ ? "ROLLBACK TO capdev_write; RELEASE capdev_write"
+                : "ROLLBACK");
   } catch (...) {
     // best effort: SQLite already rolled back (e.g. after SQLITE_FULL);
     // nothing left to undo.
@@ -62,7 +60,7 @@ BatchTx::BatchTx(BatchTx&& other) noexcept
 BatchTx::~BatchTx() {
   if (done_ || !db_->InTransaction()) return;
   try {
-    db_->raw().exec("ROLLBACK");
+    db_->connection().ExecScript("ROLLBACK");
   } catch (...) {
     // best effort: the connection's next BEGIN fails if this did.
   }
@@ -78,7 +76,8 @@ domain::Status BatchTx::ReleaseRequest() {
 
 domain::Status BatchTx::RollBackRequest() {
   return Guarded([&] {
-    db_->raw().exec("ROLLBACK TO capdev_request; RELEASE capdev_request");
+    db_->connection().ExecScript(
+        "ROLLBACK TO capdev_request; RELEASE capdev_request");
   });
 }
 
@@ -109,7 +108,7 @@ ReadTransaction::~ReadTransaction() {
     // Nothing was written, but a snapshot left open on a pooled connection
     // would hold back checkpoints: end it.
     try {
-      if (db_->InTransaction()) db_->raw().exec("ROLLBACK");
+      if (db_->InTransaction()) db_->connection().ExecScript("ROLLBACK");
     } catch (...) {
       // best effort: the connection is unusable; its next BEGIN fails and
       // that request answers 503.

@@ -10,7 +10,7 @@
 #include "storage/duplicates.hpp"
 #include "storage/erasure.hpp"
 #include "storage/people.hpp"
-#include "storage/wal_checkpointer.hpp"
+#include "storage/sqlite/wal_checkpointer.hpp"
 
 namespace capdev::api {
 

@@ -15,8 +15,8 @@
 #include "storage/maintenance.hpp"
 #include "storage/migrations.hpp"
 #include "storage/server_lock.hpp"
+#include "storage/sqlite/wal_checkpointer.hpp"
 #include "storage/transaction.hpp"
-#include "storage/wal_checkpointer.hpp"
 
 namespace capdev::cli {
 

@@ -8,8 +8,8 @@
 
 #include "app/http/problem.hpp"
 #include "app/i18n/catalog.hpp"
+#include "storage/sqlite/wal_checkpointer.hpp"
 #include "storage/transaction.hpp"
-#include "storage/wal_checkpointer.hpp"
 
 namespace capdev::http {
 

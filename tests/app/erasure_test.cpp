@@ -2,14 +2,12 @@
 // long report does): it answers at once, other requests go on, and the old
 // values leave the database and WAL files on their own once the read ends.
 
-#include <SQLiteCpp/Database.h>
-#include <SQLiteCpp/Statement.h>
-
 #include <algorithm>
 #include <cctype>
 #include <fstream>
 #include <thread>
 
+#include "storage/database.hpp"
 #include "tests/support/api_test.hpp"
 
 namespace capdev::testing {
@@ -58,12 +56,12 @@ TEST_F(ErasureTest, AnOpenReaderNeitherBlocksTheErasureNorKeepsTheValues) {
   const auto project = Project("P");
   // Another process's read transaction, begun before the erasure: it needs
   // the old pages until it ends.
-  auto reader =
-      std::make_unique<SQLite::Database>(db_path_, SQLite::OPEN_READONLY);
-  reader->exec("BEGIN");
+  auto reader = std::make_unique<capdev::storage::Database>(
+      capdev::storage::DatabaseOptions{db_path_});
+  reader->connection().ExecScript("BEGIN");
   {
-    SQLite::Statement q(*reader, "SELECT count(*) FROM people");
-    ASSERT_TRUE(q.executeStep());
+    const auto q = reader->connection().Prepare("SELECT count(*) FROM people");
+    ASSERT_TRUE(q->Step());
   }
 
   auto started = Clock::now();
@@ -91,13 +89,14 @@ TEST_F(ErasureTest, AnOpenReaderNeitherBlocksTheErasureNorKeepsTheValues) {
   }
   // The reader still sees its snapshot, so the old values are still needed.
   {
-    SQLite::Statement q(*reader, "SELECT full_name FROM people WHERE id = ?");
-    q.bind(1, p);
-    ASSERT_TRUE(q.executeStep());
-    EXPECT_EQ(q.getColumn(0).getString(), "Qzxwvk Secretname");
+    const auto q = reader->connection().Prepare(
+        "SELECT full_name FROM people WHERE id = ?");
+    q->Bind(1, p);
+    ASSERT_TRUE(q->Step());
+    EXPECT_EQ(q->Text(0), "Qzxwvk Secretname");
   }
   EXPECT_TRUE(InFiles("zxwvk"));  // not yet: the reader needs those pages
-  reader->exec("COMMIT");
+  reader->connection().ExecScript("COMMIT");
   reader.reset();
 
   // Nobody else acts: the server's background checkpoint finishes the job.

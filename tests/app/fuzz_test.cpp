@@ -1,12 +1,11 @@
 // Hundreds of generated bad requests at the write routes: every answer must
 // be a 4xx problem+json, the server must stay up and the database intact.
 
-#include <SQLiteCpp/Database.h>
-
 #include <algorithm>
 #include <random>
 
 #include "tests/support/api_test.hpp"
+#include "tests/support/query.hpp"
 
 namespace capdev::testing {
 namespace {
@@ -195,10 +194,10 @@ TEST_F(FuzzTest, BadWritesAreAll4xxAndLoseNothing) {
                           }))
       << "the registration of the real person is gone";
 
-  SQLite::Database db(db_path_, SQLite::OPEN_READONLY);
-  EXPECT_EQ(db.execAndGet("PRAGMA integrity_check").getString(), "ok");
-  SQLite::Statement violations(db, "PRAGMA foreign_key_check");
-  EXPECT_FALSE(violations.executeStep());
+  capdev::storage::Database db({db_path_});
+  EXPECT_EQ(capdev::testing::QueryText(db, "PRAGMA integrity_check"), "ok");
+  const auto violations = db.connection().Prepare("PRAGMA foreign_key_check");
+  EXPECT_FALSE(violations->Step());
 }
 
 TEST_F(FuzzTest, HostileUrlsAreAll4xxWithValidJson) {

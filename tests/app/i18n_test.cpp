@@ -3,8 +3,6 @@
 // themselves catalog entries), and catalogs that hold every key the server
 // names, in both languages.
 
-#include <SQLiteCpp/Database.h>
-#include <SQLiteCpp/Statement.h>
 #include <gtest/gtest.h>
 
 #include <boost/json.hpp>
@@ -192,16 +190,16 @@ TEST(CatalogTest, HoldsTheKeysTheServerMakes) {
   }
   // The foreign keys storage/references.cpp counts (on the id, not
   // cascading, one column).
-  SQLite::Database db(path);
-  SQLite::Statement q(db, R"sql(
+  capdev::storage::Database db({path});
+  const auto q = db.connection().Prepare(R"sql(
 SELECT m.name, f."table" FROM sqlite_schema m, pragma_foreign_key_list(m.name) f
 WHERE m.type = 'table' AND coalesce(f."to", 'id') = 'id'
   AND f.on_delete NOT IN ('CASCADE', 'SET NULL', 'SET DEFAULT')
   AND (SELECT COUNT(*) FROM pragma_foreign_key_list(m.name) g WHERE g.id = f.id) = 1)sql");
   std::size_t tables = 0;
-  while (q.executeStep()) {
-    const std::string from = q.getColumn(0).getString();
-    const std::string to = q.getColumn(1).getString();
+  while (q->Step()) {
+    const std::string from = q->Text(0);
+    const std::string to = q->Text(1);
     const std::string key =
         "error.referenced_by." + from + (from == to ? "_below" : "");
     EXPECT_TRUE(en.contains(key)) << key;

@@ -2,10 +2,9 @@
 // record per real-world thing, and seeding again, over a conflict or an older
 // seed.
 
-#include <SQLiteCpp/Database.h>
-
 #include <optional>
 
+#include "tests/support/query.hpp"
 #include "tests/support/seed_fixture.hpp"
 
 namespace capdev::testing {
@@ -179,18 +178,17 @@ TEST_F(SeedTest, TheEuropeanCommissionsFunderReportShowsEveryEvent) {
 
 // Every row of every seeded table, byte for byte (NULL apart from '').
 std::string DumpSeededTables(const std::string& db) {
-  SQLite::Database d(db, SQLite::OPEN_READONLY);
+  capdev::storage::Database d({db});
   std::string dump;
   for (const char* t :
        {"organizations", "projects", "project_organizations", "workshops",
         "workshop_organizations", "sessions", "people", "registrations"}) {
     dump += std::string(t) + ":\n";
-    SQLite::Statement q(d, std::string("SELECT * FROM ") + t + " ORDER BY 1");
-    while (q.executeStep()) {
-      for (int i = 0; i < q.getColumnCount(); ++i) {
-        dump += q.getColumn(i).isNull()
-                    ? std::string("NULL")
-                    : "'" + q.getColumn(i).getString() + "'";
+    const auto q = d.connection().Prepare(std::string("SELECT * FROM ") + t +
+                                          " ORDER BY 1");
+    while (q->Step()) {
+      for (int i = 0; i < q->ColumnCount(); ++i) {
+        dump += q->IsNull(i) ? std::string("NULL") : "'" + q->Text(i) + "'";
         dump += '|';
       }
       dump += '\n';
@@ -245,10 +243,10 @@ TEST(SeedConflictTest, RefusesADatabaseWithConflictingRecordsAndWritesNothing) {
   const std::string db = dir.File("conflict.db");
   ASSERT_EQ(RunCapdev({"migrate", "--db", db}).exit_code, 0);
   {
-    SQLite::Database d(db, SQLite::OPEN_READWRITE);
-    d.exec(
+    capdev::storage::Database d({db});
+    d.connection().ExecScript(
         "INSERT INTO organizations (name, kind) VALUES ('Frontex', 'ngo')");  // not the seed's
-    d.exec(
+    d.connection().ExecScript(
         "INSERT INTO organizations (name, kind) VALUES ('European Border and "
         "Coast Guard Agency', 'ngo')");
   }
@@ -256,9 +254,10 @@ TEST(SeedConflictTest, RefusesADatabaseWithConflictingRecordsAndWritesNothing) {
   EXPECT_EQ(r.exit_code, 1);
   EXPECT_NE(r.output.find("refusing to overwrite"), std::string::npos)
       << r.output;
-  SQLite::Database d(db, SQLite::OPEN_READONLY);
-  EXPECT_EQ(d.execAndGet("SELECT COUNT(*) FROM organizations").getInt(), 2);
-  EXPECT_EQ(d.execAndGet("SELECT COUNT(*) FROM workshops").getInt(), 0);
+  capdev::storage::Database d({db});
+  EXPECT_EQ(capdev::testing::QueryInt(d, "SELECT COUNT(*) FROM organizations"),
+            2);
+  EXPECT_EQ(capdev::testing::QueryInt(d, "SELECT COUNT(*) FROM workshops"), 0);
 }
 
 // A database loaded by the first seed (sources were bare document names) is
@@ -268,28 +267,31 @@ TEST(SeedUpgradeTest, ADatabaseSeededWithFileNameSourcesIsUpdatedInPlace) {
   const std::string db = dir.File("old.db");
   ASSERT_EQ(RunCapdev({"seed", "--db", db}).exit_code, 0);
   {
-    SQLite::Database d(db, SQLite::OPEN_READWRITE);
+    capdev::storage::Database d({db});
     // "... (seed document 000_bfb7b29f8f6badf6.txt)" -> the file name.
-    d.exec(
+    d.connection().ExecScript(
         "UPDATE workshops SET duration_days = NULL, stated_dates = NULL, "
         "source = substr(source, instr(source, '(seed document ') + 15, 24)");
-    ASSERT_EQ(d.execAndGet("SELECT COUNT(*) FROM workshops WHERE source = "
-                           "'000_bfb7b29f8f6badf6.txt'")
-                  .getInt(),
+    ASSERT_EQ(capdev::testing::QueryInt(
+                  d,
+                  "SELECT COUNT(*) FROM workshops WHERE source = "
+                  "'000_bfb7b29f8f6badf6.txt'"),
               1);
   }
   auto r = RunCapdev({"seed", "--db", db});
   EXPECT_EQ(r.exit_code, 0) << r.output;
   EXPECT_NE(r.output.find("5 updated"), std::string::npos) << r.output;
-  SQLite::Database d(db, SQLite::OPEN_READONLY);
-  EXPECT_EQ(d.execAndGet("SELECT COUNT(*) FROM workshops").getInt(), 5);
-  EXPECT_EQ(d.execAndGet("SELECT COUNT(*) FROM workshops WHERE source LIKE "
-                         "'%(seed document %'")
-                .getInt(),
+  capdev::storage::Database d({db});
+  EXPECT_EQ(capdev::testing::QueryInt(d, "SELECT COUNT(*) FROM workshops"), 5);
+  EXPECT_EQ(capdev::testing::QueryInt(
+                d,
+                "SELECT COUNT(*) FROM workshops WHERE source LIKE "
+                "'%(seed document %'"),
             5);
-  EXPECT_EQ(d.execAndGet("SELECT stated_dates FROM workshops WHERE source "
-                         "LIKE '%003_009c1d7735d1412c.txt)'")
-                .getString(),
+  EXPECT_EQ(capdev::testing::QueryText(
+                d,
+                "SELECT stated_dates FROM workshops WHERE source "
+                "LIKE '%003_009c1d7735d1412c.txt)'"),
             "XXXX-03-02");
 }
 
@@ -300,23 +302,25 @@ TEST(SeedUpgradeTest, OrganizationsSeededWithoutChineseNamesGetThem) {
   const std::string db = dir.File("old.db");
   ASSERT_EQ(RunCapdev({"seed", "--db", db}).exit_code, 0);
   {
-    SQLite::Database d(db, SQLite::OPEN_READWRITE);
-    d.exec("UPDATE organizations SET native_name = NULL, aliases = ''");
+    capdev::storage::Database d({db});
+    d.connection().ExecScript(
+        "UPDATE organizations SET native_name = NULL, aliases = ''");
   }
   auto r = RunCapdev({"seed", "--db", db});
   EXPECT_EQ(r.exit_code, 0) << r.output;
   EXPECT_NE(r.output.find("15 updated"), std::string::npos) << r.output;
-  SQLite::Database d(db, SQLite::OPEN_READONLY);
-  EXPECT_EQ(d.execAndGet("SELECT native_name FROM organizations WHERE "
-                         "short_name = 'MPS'")
-                .getString(),
-            "公安部");
+  capdev::storage::Database d({db});
   EXPECT_EQ(
-      d.execAndGet("SELECT COUNT(*) FROM organization_names n JOIN "
-                   "organizations o ON o.id = n.organization_id WHERE "
-                   "n.key = '中华人民共和国公安部' AND o.short_name = 'MPS'")
-          .getInt(),
-      1);
+      capdev::testing::QueryText(d,
+                                 "SELECT native_name FROM organizations WHERE "
+                                 "short_name = 'MPS'"),
+      "公安部");
+  EXPECT_EQ(capdev::testing::QueryInt(
+                d,
+                "SELECT COUNT(*) FROM organization_names n JOIN "
+                "organizations o ON o.id = n.organization_id WHERE "
+                "n.key = '中华人民共和国公安部' AND o.short_name = 'MPS'"),
+            1);
 }
 
 }  // namespace

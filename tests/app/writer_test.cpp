@@ -2,8 +2,6 @@
 // pool of long reads (bounded queue, time budget), on a real SQLite file.
 #include "app/http/writer.hpp"
 
-#include <SQLiteCpp/Database.h>
-#include <SQLiteCpp/Statement.h>
 #include <gtest/gtest.h>
 #include <sqlite3.h>
 
@@ -35,10 +33,10 @@ class WriterTest : public ::testing::Test {
 
   // The values another connection sees: what has been committed.
   std::vector<int> Committed() {
-    SQLite::Database other(options_.path, SQLite::OPEN_READONLY);
-    SQLite::Statement q(other, "SELECT x FROM t ORDER BY x");
+    capdev::storage::Database other({options_.path});
+    const auto q = other.connection().Prepare("SELECT x FROM t ORDER BY x");
     std::vector<int> xs;
-    while (q.executeStep()) xs.push_back(q.getColumn(0).getInt());
+    while (q->Step()) xs.push_back(q->Int(0));
     return xs;
   }
 
@@ -210,9 +208,9 @@ TEST_F(WriterTest, WorkerPoolStopsAQueryPastItsBudget) {
   // The next task on the same connection starts a fresh budget.
   std::promise<int> next;
   ASSERT_TRUE(pool.TryPost([&](storage::Database* db) {
-    SQLite::Statement q(db->raw(), "SELECT count(*) FROM t");
-    q.executeStep();
-    next.set_value(q.getColumn(0).getInt());
+    const auto q = db->connection().Prepare("SELECT count(*) FROM t");
+    q->Step();
+    next.set_value(q->Int(0));
   }));
   EXPECT_EQ(next.get_future().get(), 0);
 }

@@ -2,8 +2,6 @@
 
 #include "tests/services/service_test.hpp"
 
-#include <SQLiteCpp/Statement.h>
-
 #include "app/services/attendance.hpp"
 #include "app/services/organizations.hpp"
 #include "app/services/people.hpp"
@@ -12,6 +10,7 @@
 #include "app/services/workshops.hpp"
 #include "storage/filters.hpp"
 #include "storage/migrations.hpp"
+#include "tests/support/query.hpp"
 
 namespace capdev::testing {
 
@@ -46,23 +45,23 @@ std::int64_t ServiceTest::Count(const std::string& table,
                                 const std::string& where) {
   std::string sql = "SELECT count(*) FROM " + table;
   if (!where.empty()) sql += " WHERE " + where;
-  return db_.raw().execAndGet(sql).getInt64();
+  return capdev::testing::QueryInt(db_, sql);
 }
 
 std::int64_t ServiceTest::AuditEntries(const std::string& entity,
                                        const std::string& action,
                                        std::optional<std::int64_t> entity_id) {
-  SQLite::Statement q(db_.raw(),
-                      "SELECT count(*) FROM audit_log WHERE entity = ? AND "
-                      "action = ? AND (? IS NULL OR entity_id = ?)");
-  q.bind(1, entity);
-  q.bind(2, action);
+  const auto q = db_.connection().Prepare(
+      "SELECT count(*) FROM audit_log WHERE entity = ? AND "
+      "action = ? AND (? IS NULL OR entity_id = ?)");
+  q->Bind(1, entity);
+  q->Bind(2, action);
   if (entity_id) {
-    q.bind(3, *entity_id);
-    q.bind(4, *entity_id);
+    q->Bind(3, *entity_id);
+    q->Bind(4, *entity_id);
   }
-  q.executeStep();
-  return q.getColumn(0).getInt64();
+  q->Step();
+  return q->Int64(0);
 }
 
 std::int64_t ServiceTest::Organization(const std::string& name,
@@ -140,11 +139,11 @@ void ServiceTest::MarkPresent(std::int64_t workshop, std::int64_t session,
 
 std::vector<std::int64_t> ServiceTest::Sessions(std::int64_t workshop) {
   std::vector<std::int64_t> ids;
-  SQLite::Statement q(db_.raw(),
-                      "SELECT id FROM sessions WHERE workshop_id = ? ORDER BY "
-                      "date, id");
-  q.bind(1, workshop);
-  while (q.executeStep()) ids.push_back(q.getColumn(0).getInt64());
+  const auto q = db_.connection().Prepare(
+      "SELECT id FROM sessions WHERE workshop_id = ? ORDER BY "
+      "date, id");
+  q->Bind(1, workshop);
+  while (q->Step()) ids.push_back(q->Int64(0));
   return ids;
 }
 

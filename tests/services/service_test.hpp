@@ -3,7 +3,6 @@
 // temporary folder and a coordinator, with the services called directly (no
 // HTTP), each in its own write transaction as the api/ handlers run them.
 
-#include <SQLiteCpp/Database.h>
 #include <gtest/gtest.h>
 
 #include <boost/json.hpp>

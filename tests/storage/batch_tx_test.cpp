@@ -1,13 +1,13 @@
 // The server writer's transaction (storage::BatchTx): requests committed
 // together, each in a savepoint of its own.
 
-#include <SQLiteCpp/Database.h>
 #include <gtest/gtest.h>
 
 #include <optional>
 
 #include "storage/database.hpp"
 #include "storage/transaction.hpp"
+#include "tests/support/query.hpp"
 #include "tests/support/status.hpp"
 #include "tests/support/temp_dir.hpp"
 
@@ -15,7 +15,7 @@ namespace capdev::storage {
 namespace {
 
 int Rows(Database& db) {
-  return db.raw().execAndGet("SELECT count(*) FROM t").getInt();
+  return capdev::testing::QueryInt(db, "SELECT count(*) FROM t");
 }
 
 TEST(BatchTxTest, EachRequestIsKeptOrUndoneAloneAndCommittedTogether) {

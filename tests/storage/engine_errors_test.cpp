@@ -5,16 +5,15 @@
 
 #include "storage/engine_errors.hpp"
 
-#include <SQLiteCpp/Database.h>
-#include <SQLiteCpp/Exception.h>
 #include <gtest/gtest.h>
-#include <sqlite3.h>
 
 #include <stdexcept>
 #include <type_traits>
 
 #include "storage/database.hpp"
+#include "storage/sqlite/sqlite_connection.hpp"
 #include "storage/transaction.hpp"
+#include "tests/support/query.hpp"
 #include "tests/support/status.hpp"
 #include "tests/support/temp_dir.hpp"
 
@@ -38,18 +37,39 @@ TEST(EngineErrorsTest, AFullDatabaseIsUnavailable) {
   EXPECT_EQ(status.code(), domain::Code::kUnavailable);
   EXPECT_EQ(status.detail(), domain::Message("error.disk_full"));
   // Reads go on, and writes work again once there is room.
-  EXPECT_GT(db.raw().execAndGet("SELECT count(*) FROM t").getInt(), 0);
+  EXPECT_GT(capdev::testing::QueryInt(db, "SELECT count(*) FROM t"), 0);
   testing::Ok(db.Execute("DELETE FROM t"));
   testing::Ok(db.Execute("INSERT INTO t VALUES ('room again')"));
 }
 
-TEST(EngineErrorsTest, IoErrorsAndBusyAreUnavailable) {
-  for (int code : {SQLITE_IOERR, SQLITE_IOERR_WRITE, SQLITE_BUSY, SQLITE_LOCKED,
-                   SQLITE_FULL, SQLITE_INTERRUPT}) {
-    EXPECT_EQ(EngineStatus(SQLite::Exception("x", code)).code(),
+TEST(EngineErrorsTest, TheMachinesStateIsUnavailable) {
+  for (Failure failure :
+       {Failure::kIoError, Failure::kBusy, Failure::kDiskFull,
+        Failure::kInterrupted, Failure::kSerialization, Failure::kConnection}) {
+    EXPECT_EQ(EngineStatus(EngineError(failure, "x")).code(),
               domain::Code::kUnavailable)
-        << code;
+        << static_cast<int>(failure);
   }
+}
+
+TEST(EngineErrorsTest, SqliteCodesMeanTheSameFailures) {
+  testing::TempDir dir;
+  Database db({dir.File("codes.db")});
+  const auto failure_of = [&](int code) {
+    try {
+      ThrowSqliteError(SqliteHandle(db), code);
+    } catch (const EngineError& e) {
+      return e.failure();
+    }
+    return Failure::kOther;
+  };
+  EXPECT_EQ(failure_of(SQLITE_IOERR_WRITE), Failure::kIoError);
+  EXPECT_EQ(failure_of(SQLITE_BUSY_SNAPSHOT), Failure::kBusy);
+  EXPECT_EQ(failure_of(SQLITE_LOCKED), Failure::kBusy);
+  EXPECT_EQ(failure_of(SQLITE_FULL), Failure::kDiskFull);
+  EXPECT_EQ(failure_of(SQLITE_INTERRUPT), Failure::kInterrupted);
+  EXPECT_EQ(failure_of(SQLITE_CONSTRAINT_FOREIGNKEY), Failure::kForeignKey);
+  EXPECT_EQ(failure_of(SQLITE_CONSTRAINT_TRIGGER), Failure::kOtherConstraint);
 }
 
 TEST(EngineErrorsTest, ConstraintsAreTheClientsMistake) {
@@ -63,8 +83,8 @@ TEST(EngineErrorsTest, ConstraintsAreTheClientsMistake) {
             domain::Code::kInvalidArgument);
   // A function that knows the record names it.
   const auto named = Guarded(
-      [&] { db.raw().exec("INSERT INTO t VALUES ('a')"); },
-      [](const SQLite::Exception& e) { return ConstraintStatus(e, "thing"); });
+      [&] { db.connection().ExecScript("INSERT INTO t VALUES ('a')"); },
+      [](const EngineError& e) { return ConstraintStatus(e, "thing"); });
   EXPECT_EQ(named.detail(),
             domain::Message("error.duplicate",
                             {{"noun", domain::Term{"error.record.thing"}},
@@ -76,9 +96,8 @@ TEST(EngineErrorsTest, ConstraintsAreTheClientsMistake) {
 }
 
 TEST(EngineErrorsTest, BugsAreInternalAndOtherExceptionsPassThrough) {
-  EXPECT_EQ(
-      EngineStatus(SQLite::Exception("no such table", SQLITE_ERROR)).code(),
-      domain::Code::kInternal);
+  EXPECT_EQ(EngineStatus(EngineError(Failure::kOther, "no such table")).code(),
+            domain::Code::kInternal);
   // Not the engine's: a bug the router's safety net answers.
   EXPECT_THROW((void)Guarded([]() -> int { throw std::runtime_error("boom"); }),
                std::runtime_error);
@@ -93,7 +112,7 @@ TEST(EngineErrorsTest, GuardedAnswersAStatusOrAValue) {
                      domain::StatusOr<int>>);
   EXPECT_EQ(testing::Ok(Guarded([] { return 7; })), 7);
   EXPECT_EQ(Guarded([]() -> int {
-              throw SQLite::Exception("disk I/O error", SQLITE_IOERR);
+              throw EngineError(Failure::kIoError, "disk I/O error");
             })
                 .status()
                 .code(),

@@ -3,10 +3,10 @@
 
 #include "storage/login_attempts.hpp"
 
-#include <SQLiteCpp/Database.h>
 #include <gtest/gtest.h>
 
 #include "storage/migrations.hpp"
+#include "tests/support/query.hpp"
 #include "tests/support/temp_dir.hpp"
 
 namespace capdev::storage {
@@ -81,8 +81,8 @@ TEST(LoginAttemptsTest, OldFailuresAndGoodAddressesArePruned) {
   // A failure written at 1000 with a window starting at 250 forgets the
   // rows before it, whoever they were about.
   Fail(db, kAminaAtB, 1000, 250);
-  EXPECT_EQ(db.raw().execAndGet("SELECT COUNT(*) FROM login_failures").getInt(),
-            2);
+  EXPECT_EQ(
+      capdev::testing::QueryInt(db, "SELECT COUNT(*) FROM login_failures"), 2);
   EXPECT_EQ(Recent(db, kAminaAtB, LoginScope::kPair), (Times{1000, 300}));
   EXPECT_TRUE(Recent(db, kGuessAtA, LoginScope::kAddress).empty());
 

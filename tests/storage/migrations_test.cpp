@@ -1,8 +1,8 @@
 #include "storage/migrations.hpp"
 
-#include <SQLiteCpp/Database.h>
 #include <gtest/gtest.h>
 
+#include "tests/support/query.hpp"
 #include "tests/support/status.hpp"
 #include "tests/support/temp_dir.hpp"
 
@@ -15,13 +15,13 @@ TEST(MigrationsTest, CreatesTheSchemaOnAFreshDatabase) {
   EXPECT_EQ(testing::Ok(SchemaVersion(db)), 0);
   ASSERT_TRUE(Migrate(db).ok());
   EXPECT_EQ(testing::Ok(SchemaVersion(db)), LatestSchemaVersion());
-  EXPECT_TRUE(db.raw().tableExists("workshops"));
-  EXPECT_TRUE(db.raw().tableExists("attendance"));
-  EXPECT_EQ(db.raw().execAndGet("PRAGMA user_version").getInt(),
+  EXPECT_TRUE(db.connection().HasTable("workshops"));
+  EXPECT_TRUE(db.connection().HasTable("attendance"));
+  EXPECT_EQ(capdev::testing::QueryInt(db, "PRAGMA user_version"),
             LatestSchemaVersion());
-  EXPECT_EQ(db.raw().execAndGet("PRAGMA journal_mode").getString(), "wal");
-  EXPECT_EQ(db.raw().execAndGet("PRAGMA foreign_keys").getInt(), 1);
-  EXPECT_EQ(db.raw().execAndGet("PRAGMA synchronous").getInt(), 2);  // FULL
+  EXPECT_EQ(capdev::testing::QueryText(db, "PRAGMA journal_mode"), "wal");
+  EXPECT_EQ(capdev::testing::QueryInt(db, "PRAGMA foreign_keys"), 1);
+  EXPECT_EQ(capdev::testing::QueryInt(db, "PRAGMA synchronous"), 2);  // FULL
 }
 
 // Version 12 on a database of version 11: people found by the pinyin of
@@ -42,7 +42,7 @@ TEST(MigrationsTest, NamesInTwoScriptsAreBackfilled) {
   )sql"));
   ASSERT_TRUE(Migrate(db).ok());
   const auto count = [&](const std::string& sql) {
-    return db.raw().execAndGet(sql).getInt();
+    return capdev::testing::QueryInt(db, sql);
   };
   EXPECT_EQ(count("SELECT COUNT(*) FROM people WHERE search_key LIKE "
                   "'%wangfang%' AND full_name_generated = 0"),
@@ -65,9 +65,9 @@ TEST(MigrationsTest, RerunningChangesNothing) {
                  "'intergovernmental')"));
   ASSERT_TRUE(Migrate(db).ok());
   EXPECT_EQ(
-      db.raw().execAndGet("SELECT COUNT(*) FROM schema_migrations").getInt(),
+      capdev::testing::QueryInt(db, "SELECT COUNT(*) FROM schema_migrations"),
       static_cast<int>(AllMigrations().size()));
-  EXPECT_EQ(db.raw().execAndGet("SELECT COUNT(*) FROM organizations").getInt(),
+  EXPECT_EQ(capdev::testing::QueryInt(db, "SELECT COUNT(*) FROM organizations"),
             1);
 }
 
@@ -80,7 +80,7 @@ TEST(MigrationsTest, AppliesOnlyTheMissingOnesInOrder) {
   ASSERT_TRUE(Migrate(db, first).ok());
   ASSERT_TRUE(Migrate(db, both).ok());
   EXPECT_EQ(testing::Ok(SchemaVersion(db)), 2);
-  EXPECT_TRUE(db.raw().tableExists("b"));
+  EXPECT_TRUE(db.connection().HasTable("b"));
 }
 
 TEST(MigrationsTest, AFailingMigrationLeavesNoTrace) {
@@ -90,7 +90,7 @@ TEST(MigrationsTest, AFailingMigrationLeavesNoTrace) {
       {1, "half", "CREATE TABLE a (x INTEGER); SELECT nonsense FROM nowhere"}};
   EXPECT_FALSE(Migrate(db, broken).ok());
   EXPECT_EQ(testing::Ok(SchemaVersion(db)), 0);
-  EXPECT_FALSE(db.raw().tableExists("a"));
+  EXPECT_FALSE(db.connection().HasTable("a"));
 }
 
 TEST(MigrationsTest, RefusesADatabaseNewerThanTheBinary) {

@@ -3,8 +3,6 @@
 
 #include "storage/participation.hpp"
 
-#include <SQLiteCpp/Column.h>
-#include <SQLiteCpp/Statement.h>
 #include <gtest/gtest.h>
 
 #include "domain/attendance.hpp"
@@ -40,9 +38,9 @@ INSERT INTO attendance VALUES (1, 1, 1, 'present'), (2, 1, 1, 'late'), (3, 1, 1,
     ScopedStatement q(db_,
                       "SELECT role, days FROM participation "
                       "WHERE workshop_id = 1 AND person_id = ?");
-    q->bind(1, person);
-    if (!q->executeStep()) return {"", -1};
-    return {q->getColumn(0).getString(), q->getColumn(1).getInt64()};
+    q->Bind(1, person);
+    if (!q->Step()) return {"", -1};
+    return {q->Text(0), q->Int64(1)};
   }
 
   testing::TempDir dir_;
@@ -142,9 +140,9 @@ TEST_F(ParticipationTest, CarriesThePersonsGenderAndOrganization) {
     ScopedStatement q(db_,
                       "SELECT gender, COALESCE(organization_id, 0) FROM "
                       "participation WHERE person_id = ?");
-    q->bind(1, person);
-    EXPECT_TRUE(q->executeStep());
-    return std::pair(q->getColumn(0).getString(), q->getColumn(1).getInt64());
+    q->Bind(1, person);
+    EXPECT_TRUE(q->Step());
+    return std::pair(q->Text(0), q->Int64(1));
   };
   using Groups = std::pair<std::string, std::int64_t>;
   EXPECT_EQ(groups(1), (Groups{"undisclosed", 0}));

@@ -1,11 +1,12 @@
 #include "storage/records.hpp"
 
-#include <SQLiteCpp/Database.h>
 #include <gtest/gtest.h>
 
 #include "storage/attendance_repository.hpp"
 #include "storage/migrations.hpp"
+#include "storage/sqlite/sqlite_connection.hpp"
 #include "storage/transaction.hpp"
+#include "tests/support/query.hpp"
 #include "tests/support/status.hpp"
 #include "tests/support/temp_dir.hpp"
 
@@ -181,18 +182,18 @@ TEST_F(RecordsTest, ASheetSavedAgainWritesOnlyWhatChanged) {
   }
   using M = domain::Mark;
   const auto save = [&](std::vector<domain::AttendanceMark> sheet) {
-    const int before = db_.raw().getTotalChanges();
+    const int before = sqlite3_total_changes(storage::SqliteHandle(db_));
     auto tx = testing::Ok(WriteTx::Begin(db_));
     testing::Ok(ReplaceSheet(tx, workshop, session, sheet));
     testing::Ok(tx.Commit());
-    return db_.raw().getTotalChanges() - before;  // rows, triggers' too
+    return sqlite3_total_changes(storage::SqliteHandle(db_)) -
+           before;  // rows, triggers' too
   };
   const auto days = [&](std::int64_t person) {
-    return db_.raw()
-        .execAndGet("SELECT days FROM participation WHERE workshop_id = " +
-                    std::to_string(workshop) +
-                    " AND person_id = " + std::to_string(person))
-        .getInt();
+    return capdev::testing::QueryInt(
+        db_, "SELECT days FROM participation WHERE workshop_id = " +
+                 std::to_string(workshop) +
+                 " AND person_id = " + std::to_string(person));
   };
   // 3 marks, and the participation rows of the 2 who attended.
   EXPECT_EQ(save({{people[0], M::kPresent},

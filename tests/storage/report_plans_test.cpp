@@ -7,9 +7,6 @@
 // instead of 0.25 s on the bench programme), and to filter every workshop's
 // parties for each report (most of a one-workshop report's time).
 
-#include <SQLiteCpp/Column.h>
-#include <SQLiteCpp/Database.h>
-#include <SQLiteCpp/Statement.h>
 #include <gtest/gtest.h>
 #include <sqlite3.h>
 
@@ -22,6 +19,7 @@
 #include "domain/reports.hpp"
 #include "storage/figures.hpp"
 #include "storage/migrations.hpp"
+#include "storage/sqlite/sqlite_connection.hpp"
 #include "tests/support/status.hpp"
 #include "tests/support/temp_dir.hpp"
 
@@ -61,9 +59,9 @@ ANALYZE sqlite_schema;
 
 // The query plan of `sql`, a line per step.
 std::string PlanOf(Database& db, const std::string& sql) {
-  SQLite::Statement q(db.raw(), "EXPLAIN QUERY PLAN " + sql);
+  const auto q = db.connection().Prepare("EXPLAIN QUERY PLAN " + sql);
   std::string plan;
-  while (q.executeStep()) plan += q.getColumn(3).getString() + "\n";
+  while (q->Step()) plan += q->Text(3) + "\n";
   return plan;
 }
 
@@ -76,7 +74,7 @@ TEST(ReportPlansTest, StartFromTheSelectedWorkshopsOnALargeProgramme) {
   // Every statement the reports run, as SQLite steps it: the cached ones
   // and those finalized after one pass (storage/raw_rows.hpp) alike.
   std::set<std::string> run;
-  sqlite3* handle = db.raw().getHandle();
+  sqlite3* handle = SqliteHandle(db);
   sqlite3_trace_v2(
       handle, SQLITE_TRACE_STMT,
       [](unsigned, void* out, void* statement, void*) {

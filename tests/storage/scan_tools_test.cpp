@@ -1,10 +1,8 @@
 // The two tools of the reports' one pass over the participation rows:
-// IdSet counts distinct ids, RawRows steps a query through SQLite's C API
-// and fails the way SQLiteCpp does (an interrupted scan is a 503).
+// IdSet counts distinct ids, and a statement of the engine interface reads
+// each value with a call (an interrupted scan is a 503).
 
-#include <SQLiteCpp/Exception.h>
 #include <gtest/gtest.h>
-#include <sqlite3.h>
 
 #include <chrono>
 #include <cstdint>
@@ -14,7 +12,6 @@
 #include "storage/database.hpp"
 #include "storage/engine_errors.hpp"
 #include "storage/id_set.hpp"
-#include "storage/raw_rows.hpp"
 #include "tests/support/status.hpp"
 #include "tests/support/temp_dir.hpp"
 
@@ -47,38 +44,45 @@ TEST(IdSetTest, KeepsIdsOutsideTheDenseRangeInOrderWithoutABitEach) {
                                             IdSet::kDenseLimit, huge}));
 }
 
-TEST(RawRowsTest, ReadsIntegersTextsAndNulls) {
+TEST(StatementTest, ReadsIntegersTextsAndNulls) {
   testing::TempDir dir;
   Database db({dir.File("raw.db")});
   testing::Ok(db.Execute(
       "CREATE TABLE t (id INTEGER PRIMARY KEY, name TEXT, n INTEGER);"
       "INSERT INTO t VALUES (1, 'Lanzhou', 7), (2, '兰州', NULL);"));
-  RawRows rows(db, "SELECT id, name, n FROM t ORDER BY id");
-  ASSERT_TRUE(rows.Step());
-  EXPECT_EQ(rows.Int(0), 1);
-  EXPECT_EQ(rows.Text(1), "Lanzhou");
-  EXPECT_FALSE(rows.IsNull(2));
-  EXPECT_EQ(rows.Int(2), 7);
-  ASSERT_TRUE(rows.Step());
-  EXPECT_EQ(rows.Text(1), "兰州");  // bytes, not characters
-  EXPECT_TRUE(rows.IsNull(2));
-  EXPECT_FALSE(rows.Step());
+  const auto rows =
+      db.connection().Prepare("SELECT id, name, n FROM t ORDER BY id");
+  ASSERT_TRUE(rows->Step());
+  EXPECT_EQ(rows->Int64(0), 1);
+  EXPECT_EQ(rows->TextView(1), "Lanzhou");
+  EXPECT_FALSE(rows->IsNull(2));
+  EXPECT_EQ(rows->Int64(2), 7);
+  ASSERT_TRUE(rows->Step());
+  EXPECT_EQ(rows->TextView(1), "兰州");  // bytes, not characters
+  EXPECT_TRUE(rows->IsNull(2));
+  EXPECT_FALSE(rows->Step());
 }
 
-TEST(RawRowsTest, FailsLikeSqliteCpp) {
+TEST(StatementTest, FailsWithAnEngineErrorAndStopsAtTheDeadline) {
   testing::TempDir dir;
   Database db({dir.File("raw.db")});
-  EXPECT_THROW(RawRows(db, "SELECT nothing FROM nowhere"), SQLite::Exception);
+  try {
+    db.connection().Prepare("SELECT nothing FROM nowhere")->Step();
+    FAIL() << "a query of a missing table ran";
+  } catch (const EngineError& e) {
+    EXPECT_EQ(e.failure(), Failure::kOther);
+    EXPECT_EQ(EngineStatus(e).code(), domain::Code::kInternal);
+  }
   // A scan past the read's time budget is interrupted: Unavailable (503).
   db.SetDeadline(std::chrono::steady_clock::now());
-  RawRows rows(db,
-               "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n "
-               "WHERE i < 100000000) SELECT count(*) FROM n");
+  const auto rows = db.connection().Prepare(
+      "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n "
+      "WHERE i < 100000000) SELECT count(*) FROM n");
   try {
-    rows.Step();
+    rows->Step();
     FAIL() << "the scan ran past its deadline";
-  } catch (const SQLite::Exception& e) {
-    EXPECT_EQ(e.getErrorCode(), SQLITE_INTERRUPT);
+  } catch (const EngineError& e) {
+    EXPECT_EQ(e.failure(), Failure::kInterrupted);
     EXPECT_EQ(EngineStatus(e).code(), domain::Code::kUnavailable);
   }
 }

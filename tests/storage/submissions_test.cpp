@@ -1,6 +1,5 @@
 #include "storage/submissions.hpp"
 
-#include <SQLiteCpp/Database.h>
 #include <gtest/gtest.h>
 
 #include "storage/migrations.hpp"

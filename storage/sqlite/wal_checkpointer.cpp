@@ -1,16 +1,11 @@
-#include "storage/wal_checkpointer.hpp"
-
-#include <SQLiteCpp/Column.h>
-#include <SQLiteCpp/Database.h>
-#include <SQLiteCpp/Exception.h>
-#include <SQLiteCpp/Statement.h>
-#include <sqlite3.h>
+#include "storage/sqlite/wal_checkpointer.hpp"
 
 #include <filesystem>
 #include <system_error>
 
 #include "storage/database.hpp"
 #include "storage/engine_errors.hpp"
+#include "storage/sqlite/sqlite_connection.hpp"
 
 namespace capdev::storage {
 
@@ -46,10 +41,10 @@ bool WalCheckpointer::Pending() {
 bool WalCheckpointer::TryTruncate() {
   try {
     ScopedStatement q(*db_, "PRAGMA wal_checkpoint(TRUNCATE)");
-    if (!q->executeStep()) return false;
+    if (!q->Step()) return false;
     // busy = 0: all frames copied and the WAL truncated to zero bytes.
-    return q->getColumn(0).getInt() == 0;
-  } catch (const SQLite::Exception&) {
+    return q->Int(0) == 0;
+  } catch (const EngineError&) {
     return false;  // SQLITE_BUSY or LOCKED: another writer; next tick
   }
 }
@@ -67,20 +62,19 @@ std::uintmax_t WalBytes(const Database& db) {
 domain::Status BoundWal(Database& db) {
   if (WalBytes(db) <= kWalLimitBytes) return domain::Status::Ok();
   return Guarded([&] {
-    SQLite::Database& raw = db.raw();
-    raw.setBusyTimeout(static_cast<int>(kWalRestartWait.count()));
+    sqlite3* handle = SqliteHandle(db);
+    sqlite3_busy_timeout(handle, static_cast<int>(kWalRestartWait.count()));
     struct Restore {
-      SQLite::Database& raw;
+      sqlite3* handle;
       int ms;
-      ~Restore() { raw.setBusyTimeout(ms); }
-    } restore{raw, db.busy_timeout_ms()};
+      ~Restore() { sqlite3_busy_timeout(handle, ms); }
+    } restore{handle, db.busy_timeout_ms()};
     try {
       ScopedStatement q(db, "PRAGMA wal_checkpoint(TRUNCATE)");
-      q->executeStep();
-    } catch (const SQLite::Exception& e) {
+      q->Step();
+    } catch (const EngineError& e) {
       // A long read still on the WAL: the next batch tries again.
-      if (e.getErrorCode() != SQLITE_BUSY && e.getErrorCode() != SQLITE_LOCKED)
-        throw;
+      if (e.failure() != Failure::kBusy) throw;
     }
   });
 }
@@ -90,13 +84,13 @@ void WalCheckpointer::CopyBack() {
     bool all_copied = false;
     {
       ScopedStatement q(*db_, "PRAGMA wal_checkpoint(PASSIVE)");
-      if (!q->executeStep()) return;
+      if (!q->Step()) return;
       // busy, frames in the WAL, frames copied back.
-      const int frames = q->getColumn(1).getInt();
-      all_copied = frames > 0 && q->getColumn(2).getInt() == frames;
+      const int frames = q->Int(1);
+      all_copied = frames > 0 && q->Int(2) == frames;
     }
     if (all_copied) TryTruncate();  // gives up at once if anyone is on it
-  } catch (const SQLite::Exception&) {
+  } catch (const EngineError&) {
     // best effort: busy; the next tick copies what this one could not.
   }
 }

@@ -1,0 +1,329 @@
+#include "storage/postgres/pg_connection.hpp"
+
+#include <libpq-fe.h>
+
+#include <algorithm>
+#include <cctype>
+#include <charconv>
+#include <cstdio>
+#include <cstdlib>
+#include <map>
+#include <optional>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+namespace capdev::storage {
+
+namespace {
+
+struct Translated {
+  std::string sql;
+  std::map<std::string, int, std::less<>> names;  // ":org" -> 1
+  int count = 0;                                  // the highest number
+};
+
+bool IsNameChar(char c) {
+  return std::isalnum(static_cast<unsigned char>(c)) != 0 || c == '_';
+}
+
+// Numbers parameters as SQLite does: `?` takes the next number, `?NNN` that
+// number, and `:name` the next at its first use and the same one after.
+Translated Translate(const std::string& sql) {
+  Translated t;
+  std::string& out = t.sql;
+  out.reserve(sql.size() + 16);
+  int next = 0;
+  for (std::size_t i = 0; i < sql.size(); ++i) {
+    const char c = sql[i];
+    if (c == '\'' || c == '"') {  // a literal or a quoted identifier
+      const std::size_t end = sql.find(c, i + 1);
+      const std::size_t stop = end == std::string::npos ? sql.size() : end + 1;
+      out.append(sql, i, stop - i);
+      i = stop - 1;
+    } else if (c == '-' && i + 1 < sql.size() && sql[i + 1] == '-') {
+      const std::size_t end = sql.find('\n', i);
+      const std::size_t stop = end == std::string::npos ? sql.size() : end;
+      out.append(sql, i, stop - i);
+      i = stop - 1;
+    } else if (c == '?') {
+      std::size_t digits = i + 1;
+      while (digits < sql.size() &&
+             std::isdigit(static_cast<unsigned char>(sql[digits])) != 0)
+        ++digits;
+      if (digits > i + 1) {  // ?NNN: that parameter
+        const int n = std::stoi(sql.substr(i + 1, digits - i - 1));
+        next = std::max(next, n);
+        out += '$' + std::to_string(n);
+        i = digits - 1;
+      } else {
+        out += '$' + std::to_string(++next);
+      }
+    } else if (c == ':' && i + 1 < sql.size() && IsNameChar(sql[i + 1]) &&
+               (i == 0 || sql[i - 1] != ':')) {
+      std::size_t end = i + 1;
+      while (end < sql.size() && IsNameChar(sql[end])) ++end;
+      const std::string name = sql.substr(i, end - i);
+      auto [it, added] = t.names.try_emplace(name, next + 1);
+      if (added) ++next;
+      out += '$' + std::to_string(it->second);
+      i = end - 1;
+    } else {
+      out += c;
+    }
+  }
+  t.count = next;
+  return t;
+}
+
+}  // namespace
+
+std::string PostgresParameters(const std::string& sql) {
+  return Translate(sql).sql;
+}
+
+namespace {
+
+// Type OIDs of the parameters capdev binds (pg_type.h): integers and reals
+// are typed, text is left for the server to infer from its use, as a
+// literal would be.
+constexpr Oid kInt8 = 20;
+constexpr Oid kFloat8 = 701;
+constexpr Oid kUnknown = 0;
+
+Failure FailureOf(std::string_view state, bool connection_bad) {
+  if (connection_bad || state.starts_with("08") || state == "57P01" ||
+      state == "57P02" || state == "57P03")
+    return Failure::kConnection;
+  if (state == "23505") return Failure::kUnique;
+  if (state == "23503") return Failure::kForeignKey;
+  if (state == "23514" || state == "23502") return Failure::kCheck;
+  if (state.starts_with("23") || state == "P0001")
+    return Failure::kOtherConstraint;
+  if (state == "40001" || state == "40P01") return Failure::kSerialization;
+  if (state == "55P03") return Failure::kBusy;
+  if (state == "57014") return Failure::kInterrupted;
+  if (state == "53100") return Failure::kDiskFull;
+  if (state.starts_with("58")) return Failure::kIoError;
+  return Failure::kOther;
+}
+
+// "Key (workshop_id, person_id)=(3, 7) already exists." -> the columns.
+std::vector<std::string> KeyColumns(const char* detail) {
+  std::vector<std::string> columns;
+  if (detail == nullptr) return columns;
+  const std::string_view text(detail);
+  const auto open = text.find("Key (");
+  const auto close = text.find(")=", open);
+  if (open == std::string_view::npos || close == std::string_view::npos)
+    return columns;
+  std::string_view list = text.substr(open + 5, close - open - 5);
+  while (!list.empty()) {
+    const auto comma = list.find(',');
+    std::string_view column = list.substr(0, comma);
+    while (column.starts_with(' ')) column.remove_prefix(1);
+    columns.emplace_back(column);
+    if (comma == std::string_view::npos) break;
+    list.remove_prefix(comma + 1);
+  }
+  return columns;
+}
+
+[[noreturn]] void ThrowResultError(PGconn* conn, const PGresult* result) {
+  const char* state =
+      result ? PQresultErrorField(result, PG_DIAG_SQLSTATE) : nullptr;
+  const Failure failure =
+      FailureOf(state ? state : "", PQstatus(conn) == CONNECTION_BAD);
+  std::string message = result ? PQresultErrorMessage(result) : "";
+  if (message.empty()) message = PQerrorMessage(conn);
+  while (!message.empty() && message.back() == '\n') message.pop_back();
+  throw EngineError(
+      failure, message,
+      failure == Failure::kUnique
+          ? KeyColumns(PQresultErrorField(result, PG_DIAG_MESSAGE_DETAIL))
+          : std::vector<std::string>{});
+}
+
+struct ResultDeleter {
+  void operator()(PGresult* r) const { PQclear(r); }
+};
+using Result = std::unique_ptr<PGresult, ResultDeleter>;
+
+// Runs `sql` (no parameters): throws on any failure.
+Result Run(PGconn* conn, const char* sql) {
+  Result r(PQexec(conn, sql));
+  const auto status = PQresultStatus(r.get());
+  if (status != PGRES_COMMAND_OK && status != PGRES_TUPLES_OK)
+    ThrowResultError(conn, r.get());
+  return r;
+}
+
+class PgStatement final : public Statement {
+ public:
+  PgStatement(PGconn* conn, const std::string& sql)
+      : conn_(conn), translated_(Translate(sql)) {}
+
+  using Statement::Bind;
+  void Bind(int index, std::int64_t value) override {
+    Set(index, std::to_string(value), kInt8);
+  }
+  void Bind(int index, double value) override {
+    char text[32];
+    std::snprintf(text, sizeof text, "%.17g", value);
+    Set(index, text, kFloat8);
+  }
+  void Bind(int index, std::string_view value) override {
+    Set(index, std::string(value), kUnknown);
+  }
+  void BindNull(int index) override { Set(index, std::nullopt, kUnknown); }
+
+  int ParameterCount() override { return translated_.count; }
+  int ParameterIndex(std::string_view name) override {
+    const auto it = translated_.names.find(name);
+    if (it == translated_.names.end())
+      throw EngineError(Failure::kOther, "no parameter " + std::string(name));
+    return it->second;
+  }
+
+  bool Step() override {
+    if (!result_) Execute();
+    return ++row_ < PQntuples(result_.get());
+  }
+  std::int64_t Exec() override {
+    if (!result_) Execute();
+    const char* tuples = PQcmdTuples(result_.get());
+    return tuples[0] == '\0' ? 0 : std::strtoll(tuples, nullptr, 10);
+  }
+
+  bool IsNull(int column) override {
+    return PQgetisnull(result_.get(), row_, column) != 0;
+  }
+  std::int64_t Int64(int column) override {
+    const std::string_view text = TextView(column);
+    std::int64_t value = 0;
+    if (text == "t") return 1;  // a boolean expression's value
+    std::from_chars(text.data(), text.data() + text.size(), value);
+    return value;
+  }
+  double Double(int column) override {
+    return std::strtod(PQgetvalue(result_.get(), row_, column), nullptr);
+  }
+  std::string_view TextView(int column) override {
+    return {PQgetvalue(result_.get(), row_, column),
+            static_cast<std::size_t>(PQgetlength(result_.get(), row_, column))};
+  }
+  int ColumnCount() override { return result_ ? PQnfields(result_.get()) : 0; }
+
+  void Reset() override {
+    result_.reset();
+    row_ = -1;
+    values_.clear();
+    types_.clear();
+  }
+
+ private:
+  void Set(int index, std::optional<std::string> value, Oid type) {
+    const auto i = static_cast<std::size_t>(index - 1);
+    if (values_.size() <= i) {
+      values_.resize(i + 1);
+      types_.resize(i + 1, kUnknown);
+    }
+    values_[i] = std::move(value);
+    types_[i] = type;
+  }
+
+  void Execute() {
+    std::vector<const char*> values(values_.size());
+    for (std::size_t i = 0; i < values_.size(); ++i)
+      values[i] = values_[i] ? values_[i]->c_str() : nullptr;
+    result_.reset(PQexecParams(conn_, translated_.sql.c_str(),
+                               static_cast<int>(values.size()), types_.data(),
+                               values.data(), nullptr, nullptr, 0));
+    const auto status = PQresultStatus(result_.get());
+    if (status != PGRES_COMMAND_OK && status != PGRES_TUPLES_OK) {
+      const Result failed = std::move(result_);
+      ThrowResultError(conn_, failed.get());
+    }
+    row_ = -1;
+  }
+
+  PGconn* conn_;
+  Translated translated_;
+  std::vector<std::optional<std::string>> values_;
+  std::vector<Oid> types_;
+  Result result_;
+  int row_ = -1;
+};
+
+class PgConnection final : public Connection {
+ public:
+  explicit PgConnection(const DatabaseOptions& options)
+      : conn_(PQconnectdb(options.path.c_str())) {
+    if (PQstatus(conn_) != CONNECTION_OK) {
+      // libpq's message names the host and the reason, never the password.
+      std::string message = PQerrorMessage(conn_);
+      while (!message.empty() && message.back() == '\n') message.pop_back();
+      PQfinish(conn_);
+      conn_ = nullptr;
+      throw EngineError(Failure::kConnection, message);
+    }
+    // Notices (a NOTICE from CREATE ... IF NOT EXISTS) are not errors.
+    PQsetNoticeProcessor(
+        conn_, [](void*, const char*) {}, nullptr);
+    Run(conn_,
+        "SET client_encoding = 'UTF8'; SET TIME ZONE 'UTC'; "
+        "SET client_min_messages = warning");
+  }
+  ~PgConnection() override {
+    if (conn_ != nullptr) PQfinish(conn_);
+  }
+  PgConnection(const PgConnection&) = delete;
+  PgConnection& operator=(const PgConnection&) = delete;
+
+  Engine engine() const override { return Engine::kPostgres; }
+  std::unique_ptr<Statement> Prepare(const std::string& sql) override {
+    return std::make_unique<PgStatement>(conn_, sql);
+  }
+  void ExecScript(const std::string& sql) override { Run(conn_, sql.c_str()); }
+  bool HasTable(const std::string& name) override {
+    PgStatement q(conn_, "SELECT to_regclass(?) IS NOT NULL");
+    q.Bind(1, name);
+    return q.Step() && q.Int64(0) != 0;
+  }
+  bool InTransaction() const override {
+    return PQtransactionStatus(conn_) != PQTRANS_IDLE;
+  }
+  std::int64_t LastInsertId() override {
+    PgStatement q(conn_, "SELECT lastval()");
+    q.Step();
+    return q.Int64(0);
+  }
+  // The server stops a statement at statement_timeout: set to what is left
+  // of the budget when one is set (re-armed per deadline, not per
+  // statement: close enough for a time budget of seconds).
+  void SetDeadline(
+      std::optional<std::chrono::steady_clock::time_point> deadline) override {
+    long long ms = 0;
+    if (deadline) {
+      ms = std::chrono::duration_cast<std::chrono::milliseconds>(
+               *deadline - std::chrono::steady_clock::now())
+               .count();
+      if (ms < 1) ms = 1;
+    }
+    // Best effort, like SQLite's progress handler: in a failed transaction
+    // the SET is refused, and that transaction ends without it anyway.
+    PQclear(PQexec(conn_,
+                   ("SET statement_timeout = " + std::to_string(ms)).c_str()));
+  }
+
+ private:
+  PGconn* conn_;
+};
+
+}  // namespace
+
+std::unique_ptr<Connection> ConnectPostgres(const DatabaseOptions& options) {
+  return std::make_unique<PgConnection>(options);
+}
+
+}  // namespace capdev::storage
