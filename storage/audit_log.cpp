@@ -45,6 +45,50 @@ domain::StatusOr<bool> RecordsChangedSince(Database& db, std::int64_t since,
   });
 }
 
+namespace {
+
+AuditEntry ReadEntry(SQLite::Statement& q) {
+  AuditEntry e;
+  Read(q.getColumn(0), e.id);
+  Read(q.getColumn(1), e.at);
+  Read(q.getColumn(2), e.user_id);
+  Read(q.getColumn(3), e.username);
+  Read(q.getColumn(4), e.action);
+  Read(q.getColumn(5), e.entity);
+  Read(q.getColumn(6), e.entity_id);
+  Read(q.getColumn(7), e.before);
+  Read(q.getColumn(8), e.after);
+  return e;
+}
+
+}  // namespace
+
+domain::StatusOr<std::vector<AuditEntry>> AuditAfter(
+    Database& db, const std::string& action, const std::string& entity,
+    std::int64_t entity_id, const std::vector<std::string>& entities,
+    std::int64_t limit) {
+  return Guarded([&] {
+    std::string in;
+    for (std::size_t i = 0; i < entities.size(); ++i) in += i ? ", ?" : "?";
+    ScopedStatement q(
+        db,
+        "SELECT id, at, user_id, username, action, entity, entity_id, before, "
+        "after FROM audit_log WHERE id > (SELECT coalesce(max(id), 0) FROM "
+        "audit_log WHERE action = ? AND entity = ? AND entity_id = ?) AND "
+        "entity IN (" +
+            in + ") ORDER BY id DESC LIMIT ?");
+    int at = 1;
+    q->bind(at++, action);
+    q->bind(at++, entity);
+    q->bind(at++, entity_id);
+    for (const auto& e : entities) q->bind(at++, e);
+    q->bind(at, limit);
+    std::vector<AuditEntry> out;
+    while (q->executeStep()) out.push_back(ReadEntry(*q));
+    return out;
+  });
+}
+
 domain::StatusOr<Page<AuditEntry>> ListAudit(Database& db, const AuditFilter& f,
                                              const PageRequest& page) {
   return Guarded([&] {
@@ -61,19 +105,7 @@ domain::StatusOr<Page<AuditEntry>> ListAudit(Database& db, const AuditFilter& f,
         "SELECT id, at, user_id, username, action, entity, entity_id, before, "
         "after FROM audit_log" +
             w.sql + " ORDER BY id LIMIT ?",
-        w, page, [](SQLite::Statement& q) {
-          AuditEntry e;
-          Read(q.getColumn(0), e.id);
-          Read(q.getColumn(1), e.at);
-          Read(q.getColumn(2), e.user_id);
-          Read(q.getColumn(3), e.username);
-          Read(q.getColumn(4), e.action);
-          Read(q.getColumn(5), e.entity);
-          Read(q.getColumn(6), e.entity_id);
-          Read(q.getColumn(7), e.before);
-          Read(q.getColumn(8), e.after);
-          return e;
-        });
+        w, page, ReadEntry);
   });
 }
 
