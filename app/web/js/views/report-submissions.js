@@ -113,7 +113,7 @@ export async function submissionsView({ root }) {
         cell: (s) => h('div', { class: 'row-actions' },
           h('a', { class: 'btn btn-secondary', href: submissionUrl(s.id, { format: 'html', lang: language() }), target: '_blank', rel: 'noopener' },
             t('web.report.submissions.page', { id: String(s.id) })),
-          h('a', { class: 'btn btn-secondary', href: submissionUrl(s.id, { format: 'xlsx', lang: language() }), download: `submission-${s.id}.xlsx` },
+          h('a', { class: 'btn btn-secondary', href: submissionUrl(s.id, { format: 'xlsx', lang: language() }), download: `submission-${s.id}-${s.report}.xlsx` },
             t('web.report.submissions.workbook', { id: String(s.id) })),
           h('a', { class: 'btn btn-link', href: submissionUrl(s.id), target: '_blank', rel: 'noopener' },
             t('web.report.submissions.frozen', { id: String(s.id) })),
