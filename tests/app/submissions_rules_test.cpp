@@ -82,7 +82,8 @@ TEST(ReportChangesTest, NamesEachFigureAndFormatsItsValues) {
   std::map<std::string, reports::FigureChange> by_path;
   for (auto& c : reports::ReportChanges(before, now, domain::Language::kEn))
     by_path[c.path] = c;
-  // Workshop 5, listed first today, is one change; 7 and 9 keep their own.
+  // Workshop 5, listed first today, is one change; 7 and 9 are compared
+  // with themselves.
   ASSERT_TRUE(by_path.contains("workshops[0].attendance_rate"));
   const auto& rate = by_path["workshops[0].attendance_rate"];
   EXPECT_EQ(rate.label, "Attendance rate");
@@ -91,9 +92,11 @@ TEST(ReportChangesTest, NamesEachFigureAndFormatsItsValues) {
   EXPECT_EQ(rate.submitted_text, "95.8%");
   EXPECT_EQ(rate.current_text, "96.7%");
   EXPECT_FALSE(by_path.contains("workshops[1].people_trained"));
-  ASSERT_TRUE(by_path.contains("workshops[2]"));
-  EXPECT_EQ(by_path["workshops[2]"].workshop_id, 5);
-  EXPECT_EQ(by_path["workshops[2]"].current_text,
+  // Listed only today: its index today.
+  ASSERT_TRUE(by_path.contains("workshops[0]"));
+  EXPECT_TRUE(by_path["workshops[0]"].submitted.is_null());
+  EXPECT_EQ(by_path["workshops[0]"].workshop_id, 5);
+  EXPECT_EQ(by_path["workshops[0]"].current_text,
             "Document fraud, Beijing (workshop 5)");
 
   const auto& total = by_path["totals.people_trained"];
