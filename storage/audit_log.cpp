@@ -42,6 +42,50 @@ domain::StatusOr<bool> RecordsChangedSince(Database& db, std::int64_t since,
   });
 }
 
+namespace {
+
+AuditEntry ReadEntry(Statement& q) {
+  AuditEntry e;
+  Read(q, 0, e.id);
+  Read(q, 1, e.at);
+  Read(q, 2, e.user_id);
+  Read(q, 3, e.username);
+  Read(q, 4, e.action);
+  Read(q, 5, e.entity);
+  Read(q, 6, e.entity_id);
+  Read(q, 7, e.before);
+  Read(q, 8, e.after);
+  return e;
+}
+
+}  // namespace
+
+domain::StatusOr<std::vector<AuditEntry>> AuditAfter(
+    Database& db, const std::string& action, const std::string& entity,
+    std::int64_t entity_id, const std::vector<std::string>& entities,
+    std::int64_t limit) {
+  return Guarded([&] {
+    std::string in;
+    for (std::size_t i = 0; i < entities.size(); ++i) in += i ? ", ?" : "?";
+    ScopedStatement q(
+        db,
+        "SELECT id, at, user_id, username, action, entity, entity_id, before, "
+        "after FROM audit_log WHERE id > (SELECT coalesce(max(id), 0) FROM "
+        "audit_log WHERE action = ? AND entity = ? AND entity_id = ?) AND "
+        "entity IN (" +
+            in + ") ORDER BY id DESC LIMIT ?");
+    int at = 1;
+    q->Bind(at++, action);
+    q->Bind(at++, entity);
+    q->Bind(at++, entity_id);
+    for (const auto& e : entities) q->Bind(at++, e);
+    q->Bind(at, limit);
+    std::vector<AuditEntry> out;
+    while (q->Step()) out.push_back(ReadEntry(*q));
+    return out;
+  });
+}
+
 domain::StatusOr<Page<AuditEntry>> ListAudit(Database& db, const AuditFilter& f,
                                              const PageRequest& page) {
   return Guarded([&] {
@@ -58,19 +102,7 @@ domain::StatusOr<Page<AuditEntry>> ListAudit(Database& db, const AuditFilter& f,
         "SELECT id, at, user_id, username, action, entity, entity_id, before, "
         "after FROM audit_log" +
             w.sql + " ORDER BY id LIMIT ?",
-        w, page, [](Statement& q) {
-          AuditEntry e;
-          Read(q, 0, e.id);
-          Read(q, 1, e.at);
-          Read(q, 2, e.user_id);
-          Read(q, 3, e.username);
-          Read(q, 4, e.action);
-          Read(q, 5, e.entity);
-          Read(q, 6, e.entity_id);
-          Read(q, 7, e.before);
-          Read(q, 8, e.after);
-          return e;
-        });
+        w, page, ReadEntry);
   });
 }
 

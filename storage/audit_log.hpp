@@ -5,6 +5,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "storage/database.hpp"
 #include "storage/page.hpp"
@@ -44,6 +45,13 @@ domain::StatusOr<std::int64_t> LastAuditId(Database& db);
 // or merged (or created, with `organizations_created`).
 domain::StatusOr<bool> RecordsChangedSince(Database& db, std::int64_t since,
                                            bool organizations_created);
+// The entries of the kinds `entities` recorded after the entry that
+// `action`ed (entity, entity_id), newest first, at most `limit` (what changed
+// since a report was submitted).
+domain::StatusOr<std::vector<AuditEntry>> AuditAfter(
+    Database& db, const std::string& action, const std::string& entity,
+    std::int64_t entity_id, const std::vector<std::string>& entities,
+    std::int64_t limit);
 domain::StatusOr<Page<AuditEntry>> ListAudit(Database& db,
                                              const AuditFilter& filter,
                                              const PageRequest& page);

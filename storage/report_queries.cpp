@@ -201,6 +201,10 @@ domain::NativeNames NativeNames(Database& db) {
 
 }  // namespace
 
+domain::StatusOr<domain::NativeNames> OrganizationNativeNames(Database& db) {
+  return Guarded([&] { return NativeNames(db); });
+}
+
 domain::StatusOr<std::optional<domain::AttendanceReport>> AttendanceReportFor(
     Database& db, std::int64_t workshop_id,
     const domain::ReportOptions& options) {

@@ -23,4 +23,7 @@ domain::StatusOr<domain::SummaryReport> SummaryReportFor(
     Database& db, std::optional<std::int64_t> project_id,
     const domain::ReportOptions& options);
 
+// The Chinese names of the organizations that have one, by name.
+domain::StatusOr<domain::NativeNames> OrganizationNativeNames(Database& db);
+
 }  // namespace capdev::storage

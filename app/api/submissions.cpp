@@ -5,11 +5,17 @@
 #include "app/services/submissions.hpp"
 
 #include <array>
+#include <cmath>
+#include <memory>
 #include <set>
 
 #include "app/api/common.hpp"
+#include "app/api/report_params.hpp"
 #include "app/api/report_runs.hpp"
 #include "app/api/routes.hpp"
+#include "app/reports/changes.hpp"
+#include "app/reports/submitted.hpp"
+#include "storage/report_queries.hpp"
 
 namespace capdev::api {
 
@@ -32,8 +38,26 @@ json::object SubmissionJson(const storage::Submission& s) {
       {"sha256", s.sha256}};
 }
 
-// The report run with the submission's parameters (a JSON object of strings;
-// `format` is always json).
+// A parameter as a query reads it: a string as it is, a number as written
+// (8, 80), a boolean as true or false; nothing else.
+std::optional<std::string> ParamText(const json::value& v) {
+  if (v.is_string()) return std::string(v.as_string());
+  if (v.is_bool()) return v.as_bool() ? "true" : "false";
+  if (v.is_int64()) return std::to_string(v.as_int64());
+  if (v.is_uint64()) return std::to_string(v.as_uint64());
+  if (v.is_double()) {
+    // 80.0 is 80; 80.5 reads as it is (and is refused where a whole
+    // number is needed).
+    const double d = v.as_double();
+    if (d == std::floor(d) && std::abs(d) < 1e15)
+      return std::to_string(static_cast<std::int64_t>(d));
+    return json::serialize(v);
+  }
+  return std::nullopt;
+}
+
+// The report run with the submission's parameters (a JSON object of strings,
+// numbers or booleans; `format` is always json).
 domain::StatusOr<ReportRun> Run(storage::Database& db,
                                 const domain::Principal& user,
                                 const std::string& report,
@@ -52,18 +76,18 @@ domain::StatusOr<ReportRun> Run(storage::Database& db,
     if (!allowed.contains(key)) {
       errors.emplace_back("params." + key, domain::kNotAllowed,
                           domain::Message("error.not_a_parameter_of_report"));
-    } else if (!v.is_string()) {
+    } else if (const auto text = ParamText(v); !text) {
       errors.emplace_back("params." + key, domain::kInvalid,
-                          domain::Message("error.not_string"));
+                          domain::Message("error.not_param_value"));
     } else if (key == "project_id") {
-      Query one({{key, std::string(v.as_string())}});
+      Query one({{key, *text}});
       project_id = one.Id(key);
       if (!project_id) {
         errors.emplace_back("params.project_id", domain::kInvalid,
                             domain::Message("error.positive_id"));
       }
     } else {
-      pairs.emplace_back(key, std::string(v.as_string()));
+      pairs.emplace_back(key, *text);
     }
   }
   if (!errors.empty()) return domain::Status::Invalid(std::move(errors));
@@ -95,6 +119,65 @@ domain::StatusOr<storage::Submission> Visible(Context& ctx, std::int64_t id) {
   return std::move(*s);
 }
 
+struct FrozenQuery {
+  std::string format;
+  std::optional<domain::Language> language;
+};
+
+// The workshops a report lists, then or now (a total moves with any of them).
+std::set<std::int64_t> WorkshopsOf(const json::value& a, const json::value& b) {
+  std::set<std::int64_t> ids;
+  const auto walk = [&](const auto& self, const json::value& v) -> void {
+    if (v.is_array()) {
+      for (const auto& item : v.as_array()) self(self, item);
+    } else if (v.is_object()) {
+      const auto& o = v.as_object();
+      if (const auto* w = o.if_contains("workshop_id"); w && w->is_int64())
+        ids.insert(w->as_int64());
+      for (const auto& [k, item] : o) self(self, item);
+    }
+  };
+  walk(walk, a);
+  walk(walk, b);
+  return ids;
+}
+
+// At most this many records are named per figure (the newest); the rest are
+// counted.
+constexpr std::size_t kRecordsPerFigure = 10;
+
+// The recorded writes that may have moved `change`: of its workshop; of its
+// indicator, or the workshops of the indicator's project; of its project's
+// parties; for a total, of any workshop the report lists.
+json::object MovedBy(const std::vector<services::RecordedChange>& recorded,
+                     const reports::FigureChange& change,
+                     const std::set<std::int64_t>& listed) {
+  json::array items;
+  std::size_t more = 0;
+  for (const auto& r : recorded) {
+    bool moved = false;
+    if (change.workshop_id) {
+      moved = r.workshop_id == change.workshop_id;
+    } else if (change.indicator_id) {
+      moved = r.indicator_id == change.indicator_id ||
+              (change.project_id && r.workshop_id &&
+               r.project_id == change.project_id);
+    } else if (change.project_id) {
+      moved = r.entry.entity == "project_organizations" &&
+              r.entry.entity_id == change.project_id;
+    } else {
+      moved = r.workshop_id && listed.contains(*r.workshop_id);
+    }
+    if (!moved) continue;
+    if (items.size() == kRecordsPerFigure) {
+      ++more;
+      continue;
+    }
+    items.push_back(services::ToJson(r));
+  }
+  return {{"items", std::move(items)}, {"more", more}};
+}
+
 }  // namespace
 
 void AddSubmissionRoutes(Router& router) {
@@ -118,7 +201,7 @@ void AddSubmissionRoutes(Router& router) {
                               {{"allowed", "funder, results"}}));
         if (!params || !params->is_object())
           errors.emplace_back("params", domain::kInvalid,
-                              domain::Message("error.not_object_of_strings"));
+                              domain::Message("error.not_object_of_params"));
         if (note && !note->is_null() &&
             (!note->is_string() || note->as_string().size() > kMaxNote)) {
           errors.emplace_back(
@@ -169,18 +252,41 @@ void AddSubmissionRoutes(Router& router) {
 
   router.Add(
       kGet, base + "/{id}", P::kReadFunderReport,
-      [](Query& q) -> domain::StatusOr<std::string> {
-        // Only json: the bytes as submitted.
-        static constexpr std::array<std::string_view, 1> kFormats = {"json"};
-        auto format = q.OneOf("format", kFormats).value_or("json");
+      [](Query& q) -> domain::StatusOr<FrozenQuery> {
+        // json: the bytes as submitted; the others print them.
+        static constexpr std::array<std::string_view, 4> kFormats = {
+            "json", "html", "xlsx", "csv"};
+        FrozenQuery fq{q.OneOf("format", kFormats).value_or("json"),
+                       ReadLanguage(q)};
         RETURN_IF_ERROR(q.Check());
-        return format;
+        return fq;
       },
-      [](Context& ctx, const std::string&) -> domain::StatusOr<Response> {
+      [](Context& ctx, const FrozenQuery& fq) -> domain::StatusOr<Response> {
         ASSIGN_OR_RETURN(const auto id, ctx.Id("id"));
         ASSIGN_OR_RETURN(auto s, Visible(ctx, id));
-        // The bytes as submitted, never re-encoded.
-        Response r{200, "application/json", std::move(s.body), {}};
+        if (fq.format == "json") {
+          // The bytes as submitted, never re-encoded.
+          Response r{200, "application/json", std::move(s.body), {}};
+          r.headers.emplace_back("X-Content-SHA256", s.sha256);
+          return r;
+        }
+        ASSIGN_OR_RETURN(auto natives,
+                         storage::OrganizationNativeNames(ctx.db));
+        const auto body = std::make_shared<const json::object>(
+            json::parse(s.body).as_object());
+        const reports::SubmissionFacts facts{s.id, s.submitted_at,
+                                             s.submitted_by, s.sha256, s.note};
+        const ReportForms forms{[body] { return *body; },
+                                [body, facts, natives = std::move(natives),
+                                 report = s.report](domain::Language language) {
+                                  return reports::SubmittedDocument(
+                                      report, *body, facts, natives, language);
+                                }};
+        ASSIGN_OR_RETURN(
+            auto r,
+            Render(fq.format,
+                   "submission-" + std::to_string(s.id) + "-" + s.report, forms,
+                   fq.language.value_or(ctx.language)));
         r.headers.emplace_back("X-Content-SHA256", s.sha256);
         return r;
       });
@@ -193,12 +299,31 @@ void AddSubmissionRoutes(Router& router) {
              ASSIGN_OR_RETURN(const auto run,
                               Run(ctx.db, *ctx.user, s.report,
                                   json::parse(s.params).as_object()));
-             return JsonResponse(
-                 200, json::object{{"submission_id", s.id},
-                                   {"sha256", s.sha256},
-                                   {"changes",
-                                    services::JsonChanges(json::parse(s.body),
-                                                          run.forms.json())}});
+             const auto submitted = json::parse(s.body);
+             const json::value current = run.forms.json();
+             const auto changes =
+                 reports::ReportChanges(submitted, current, ctx.language);
+             // Who changed what since: for those who may read the records
+             // behind the figures (never a funder user).
+             std::optional<std::vector<services::RecordedChange>> recorded;
+             if (domain::RoleAllows(ctx.user->role,
+                                    domain::Permission::kReadEvidence) &&
+                 !changes.empty()) {
+               ASSIGN_OR_RETURN(recorded,
+                                services::RecordedSince(ctx.db, s.id));
+             }
+             const auto listed = WorkshopsOf(submitted, current);
+             json::array items;
+             for (const auto& c : changes) {
+               auto o = reports::ToJson(c);
+               if (recorded) o["records"] = MovedBy(*recorded, c, listed);
+               items.push_back(std::move(o));
+             }
+             return JsonResponse(200,
+                                 json::object{{"submission_id", s.id},
+                                              {"sha256", s.sha256},
+                                              {"submitted_at", s.submitted_at},
+                                              {"changes", std::move(items)}});
            })
       .LongRunning();
 }

@@ -24,7 +24,8 @@ boost::json::object SectionJson(const domain::Section& section);
 Table TotalsTable(const Texts& texts, const std::string& id,
                   const std::string& heading, const domain::Totals& totals);
 // A section's workshops (when listed) and totals; `tab` names them in a
-// workbook ("<tab>" and "<tab>, totals").
+// workbook ("<tab>" and "<tab>, totals"). The workshops of the
+// "dates_uncertain" section each say why they are listed apart.
 void AddSection(const Texts& texts, Document& doc, const std::string& id,
                 const std::string& heading, const std::string& tab,
                 const domain::Section& section, bool list_workshops);

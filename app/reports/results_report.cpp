@@ -22,6 +22,18 @@ std::string GroupLabel(const Texts& x, domain::Disaggregation by,
   return key;
 }
 
+// "39 of 100 (39%)": the actual against the period's target (none without
+// both, or with a target of 0).
+DocCell Progress(const Texts& x, const domain::IndicatorActual& a) {
+  if (!a.actual || !a.target || *a.target == 0) return {};
+  const double share = *a.actual / *a.target;
+  return {x(domain::Message("report.results.progress",
+                            {{"actual", x.Number(a.actual).text},
+                             {"target", x.Number(a.target).text},
+                             {"share", x.Percent(share).text}})),
+          formats::Percent{share}};
+}
+
 }  // namespace
 
 json::object ResultsJson(const domain::ResultsReport& r) {
@@ -72,7 +84,8 @@ void AddResultsTables(const Texts& x, Document& d, const std::string& id,
        x("report.column.level"), x("report.column.source"),
        x("report.column.measure_of_indicator"), x("report.column.baseline"),
        x("report.column.baseline_year"), x("report.column.target"),
-       x("report.column.actual"), x("report.column.comment")},
+       x("report.column.actual"), x("report.column.progress"),
+       x("report.column.comment")},
       {}};
   Table by{id + ".disaggregated",
            x(domain::Message("report.results.disaggregated_heading",
@@ -89,7 +102,7 @@ void AddResultsTables(const Texts& x, Document& d, const std::string& id,
       indicators.rows.push_back(
           {x(domain::Message("report.results.no_indicator",
                              {{"result", result}})),
-           result, x.Label(res.level), "", "", "", "", "", "", ""});
+           result, x.Label(res.level), "", "", "", "", "", "", "", ""});
     }
     for (const auto& a : line.indicators) {
       const auto& i = a.indicator;
@@ -100,7 +113,8 @@ void AddResultsTables(const Texts& x, Document& d, const std::string& id,
            i.baseline_year ? DocCell(std::to_string(*i.baseline_year),
                                      static_cast<double>(*i.baseline_year))
                            : DocCell(),
-           x.Number(a.target), x.Number(a.actual), a.comment.value_or("")});
+           x.Number(a.target), x.Number(a.actual), Progress(x, a),
+           a.comment.value_or("")});
       for (const auto& dis : a.disaggregated) {
         for (const auto& g : dis.values) {
           by.rows.push_back({IndicatorLabel(x, i), x.Label(dis.by),

@@ -133,6 +133,9 @@ void AddSection(const Texts& x, Document& d, const std::string& id,
          label(Figure::kReportedHeadcount),
          label(Figure::kEstimatedParticipantDays)},
         {}};
+    // Workshops listed apart say why: no dates, or estimated ones.
+    const bool uncertain = id == "dates_uncertain";
+    if (uncertain) workshops.columns.push_back(x("report.column.why_apart"));
     for (const auto& l : s.workshops) {
       const auto& w = l.workshop;
       const auto& f = l.figures;
@@ -155,6 +158,14 @@ void AddSection(const Texts& x, Document& d, const std::string& id,
            x.Percent(f.attendance_rate), x.Count(f.trainers),
            x.Count(f.reported_headcount),
            x.Count(f.estimated_participant_days)});
+      if (uncertain) {
+        workshops.rows.back().emplace_back(
+            w.start_date
+                ? x(domain::Message(
+                      "report.uncertain.why_estimated",
+                      {{"dates", x.Dates(w.start_date, w.end_date, false)}}))
+                : x("report.uncertain.why_unknown"));
+      }
     }
     workshops.tab = tab;
     d.tables.push_back(std::move(workshops));

@@ -293,6 +293,93 @@ def test_a_submitted_report_stays_as_sent(api, project, server):
     assert api.raw('/api/v1/reports/submissions', {'report': 'funder', 'params': {**params, 'x': '1'}})[0] == 422
 
 
+def test_a_change_since_submission_reads_in_words(api, project, server):
+    """Each change names its figure and its workshop or indicator, prints its
+    values as the report does, and lists the recorded writes that moved it."""
+    params = {'organization_id': project['funder'], 'from': '2025-01-01', 'to': '2025-12-31',
+              'include_children': True, 'completion_threshold': 80}
+    code, _, body = api.raw('/api/v1/reports/submissions', {'report': 'funder', 'params': params})
+    assert code == 201, body  # numbers and booleans are taken as the query reads them
+    submission = json.loads(body)
+    results = api.json('/api/v1/reports/submissions', {'report': 'results', 'params': {
+        'project_id': project['id'], 'from': '2025-01-01', 'to': '2025-12-31'}})
+    refused = api.raw('/api/v1/reports/submissions', {'report': 'funder', 'params': {**params, 'organization_id': [8]}})
+    assert refused[0] == 422 and b'params.organization_id' in refused[2]
+    # 8.5 reads as "8.5" would: not an id
+    half = api.raw('/api/v1/reports/submissions', {'report': 'funder', 'params': {**params, 'organization_id': 8.5}})
+    as_text = api.raw('/api/v1/reports/submissions', {'report': 'funder', 'params': {**params, 'organization_id': '8.5'}})
+    assert half[0] == as_text[0] == 400 and b'organization_id' in half[2]
+
+    # A fourth person trained at the workshop, after the reports were sent
+    w = project['workshop']
+    person = api.json('/api/v1/people', {'full_name': 'Zhao Min', 'gender': 'female'})
+    api.json(f'/api/v1/workshops/{w}/registrations', {'person_id': person['id'], 'role': 'participant'})
+    sessions = api.json(f'/api/v1/workshops/{w}/sessions')
+    session = (sessions['items'] if isinstance(sessions, dict) else sessions)[0]
+    marks = api.json(f'/api/v1/workshops/{w}/sessions/{session["id"]}/attendance')
+    marks = marks['items'] if isinstance(marks, dict) else marks
+    api.json(f'/api/v1/workshops/{w}/sessions/{session["id"]}/attendance',
+             [{'person_id': m['person_id'], 'status': m['status']} for m in marks if m.get('status')] +
+             [{'person_id': person['id'], 'status': 'present'}], method='PUT')
+
+    changes = api.json(f'/api/v1/reports/submissions/{submission["id"]}/changes')['changes']
+    by_path = {c['path']: c for c in changes}
+    trained = next(c for path, c in by_path.items() if path.startswith('workshops[') and path.endswith('.people_trained'))
+    assert trained['label'] == 'People trained' and trained['workshop_id'] == w
+    assert trained['where'] == f'Export workshop (workshop {w})'
+    assert int(trained['current_text']) == int(trained['submitted_text']) + 1
+    moved = trained['records']['items']
+    assert moved and moved[0]['entity'] == 'attendance' and moved[0]['marks_changed'] == 1
+    assert moved[0]['by'] == 'admin' and moved[0]['session_date'] == session['date']
+    assert any(r['entity'] == 'registration' for r in moved)
+    total = by_path['totals.people_trained']
+    assert total['where'] == 'Workshops held in the period: totals' and 'workshop_id' not in total
+    assert total['records']['items']
+
+    indicator = api.json(f'/api/v1/reports/submissions/{results["id"]}/changes')['changes']
+    actual = next(c for c in indicator if c['path'].endswith('.actual'))
+    assert actual['label'] == 'Actual' and actual['indicator_id'] and actual['where'].startswith('1.1 People trained')
+    female = next(c for c in indicator if c['path'].endswith('.value') and 'sex' in c['path'] and c['label'].endswith('Female'))
+    assert female['label'] == 'Actual — Sex: Female'
+    # A funder user sees the figures, never who changed what
+    api.json('/api/v1/users', {'username': 'funder-words', 'password': 'correct horse battery', 'role': 'funder',
+                               'organization_id': project['funder']}, status=201)
+    server.users['funder-words'] = 'correct horse battery'
+    seen = api.json(f'/api/v1/reports/submissions/{submission["id"]}/changes', user='funder-words')['changes']
+    assert seen and not any('records' in c for c in seen)
+
+
+def test_a_submission_opens_as_the_page_and_workbook_it_was(api, project, server):
+    params = {'organization_id': str(project['funder']), 'from': '2025-01-01', 'to': '2025-12-31'}
+    submission = api.json('/api/v1/reports/submissions', {'report': 'funder', 'params': params, 'note': 'Annual to EU'})
+    frozen = json.loads(api.raw(f'/api/v1/reports/submissions/{submission["id"]}')[2])
+    # Figures change after it was sent: the page and workbook still show the frozen ones
+    w = project['workshop']
+    person = api.json('/api/v1/people', {'full_name': 'Qian Jun', 'gender': 'male'})
+    api.json(f'/api/v1/workshops/{w}/registrations', {'person_id': person['id'], 'role': 'participant'})
+    today = api.json(f'/api/v1/reports/funder?organization_id={project["funder"]}&from=2025-01-01&to=2025-12-31')
+    assert today['workshops'][0]['participants_registered'] != frozen['workshops'][0]['participants_registered']
+
+    code, headers, page = api.raw(f'/api/v1/reports/submissions/{submission["id"]}?format=html&lang=en')
+    assert code == 200 and headers['Content-Type'].startswith('text/html'), page
+    text = page.decode()
+    assert 'Export workshop' in text and submission['sha256'] in text and 'Annual to EU' in text
+    assert f'submission {submission["id"]} exactly as it was frozen' in text
+    assert headers['X-Content-SHA256'] == submission['sha256']
+
+    book = workbook(api, f'/api/v1/reports/submissions/{submission["id"]}?format=xlsx&lang=en')
+    sheet = book['Held in the period']
+    rows = list(sheet.iter_rows(values_only=True))
+    header = rows.index(next(r for r in rows if r and r[0] == 'Workshop'))
+    line = dict(zip(rows[header], rows[header + 1]))
+    assert line['Participants registered'] == frozen['workshops'][0]['participants_registered']
+    assert line['People trained'] == frozen['workshops'][0]['people_trained']
+
+    zh = api.raw(f'/api/v1/reports/submissions/{submission["id"]}?format=html&lang=zh')
+    assert zh[0] == 200 and '提交' in zh[2].decode()
+    assert api.raw(f'/api/v1/reports/submissions/{submission["id"]}?format=pdf')[0] == 400
+
+
 def test_a_funder_user_reads_its_own_submissions_only(api, project, server):
     other = api.json('/api/v1/organizations', {'name': 'Another Funder', 'kind': 'government'})
     mine = api.json('/api/v1/reports/submissions', {'report': 'funder', 'params': {

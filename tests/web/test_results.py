@@ -138,11 +138,17 @@ def test_results_framework(app):
     api_counted = next(i for r in api_report['results'] for i in r['indicators'] if i['id'] == counted['id'])
     baseline, target, actual, breakdown, _ = cells(report_row(app, '1.1a Officers'))
     # By hand: Amy (present twice) and Bo (late once) were trained; Cai was absent, Dee is the trainer.
-    assert actual == '2' and float(actual) == api_counted['actual'] == 2
+    value, progress = actual.split('\n')[:2]
+    assert value == '2' and float(value) == api_counted['actual'] == 2
     assert target == '30' and baseline == f'0 ({today.year - 1})'
+    # Progress against the period's target, next to the actual
+    assert progress == '2 of 30 (6.7%)'
+    assert report_row(app, '1.1a Officers').find_element(By.CSS_SELECTOR, 'td.actual meter')
     assert 'Female 1 · Male 1' in breakdown
     manual = cells(report_row(app, 'Posts using the new procedures'))
     assert manual[2].startswith('7') and 'Survey of border posts' in manual[2]
+    assert manual[1] == '—'  # no target for the period: no progress to show
+    assert not report_row(app, 'Posts using the new procedures').find_elements(By.CSS_SELECTOR, '.progress')
     # logframe order: the outcome, its indicator, then the output under it
     order = [th.text for th in app.d.find_elements(By.CSS_SELECTOR, 'table.results-report tbody th')]
     assert [o.split('\n')[0] for o in order] == [

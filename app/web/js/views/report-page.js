@@ -1,7 +1,7 @@
 // What every report screen shares: the parameter form with the report below
 // it, its downloads (in the interface's language, and where a report goes to
-// a donor in the other one too), its figures, and (funder report) the form
-// that submits it to a donor.
+// a donor in the other one too), its figures, and under them (funder report)
+// the form that records it as submitted to a donor.
 import { REPORT_FORMATS, getReport, reportUrl } from '../client/reports.js';
 import { submitReport } from '../client/submissions.js';
 import { h, mount } from '../dom.js';
@@ -9,7 +9,7 @@ import { field, fields, form, showProblem } from '../form.js';
 import { LANGUAGES, language, t, tParts } from '../i18n.js';
 import { navigate } from '../router.js';
 import { canWrite } from '../session.js';
-import { loading, notify, pageHeader } from '../ui.js';
+import { button, loading, notify, openDialog, pageHeader } from '../ui.js';
 
 const FORMAT_LABELS = {
   json: 'web.report.download.json', csv: 'web.report.download.csv', html: 'web.report.download.html', xlsx: 'web.report.download.xlsx',
@@ -85,25 +85,39 @@ export async function reportPage(root, { title, intro, formFields, ready, report
   mount(out, loading(t('web.report.preparing')));
   try {
     const answer = await getReport(report, params);
+    // Recording it as submitted comes after the figures: read them first.
     mount(out,
       downloads((format) => reportUrl(report, { ...params, format }), fileStem, { otherLanguage: submittable }),
-      submittable && canWrite() ? submitForm(report, params) : null,
-      await draw(answer));
+      await draw(answer),
+      submittable && canWrite() ? submitForm(report, params) : null);
   } catch (problem) {
     mount(out);
     showProblem(paramsForm, problem);
   }
 }
 
-// Freezes the report as sent to a donor.
+// Asks before freezing: what is kept for ever, and that nothing is sent.
+function confirmSubmit(note) {
+  return openDialog(t('web.report.submit_confirm_title'), (close) => h('div', { class: 'confirm-submit' },
+    h('p', {}, t('web.report.submit_confirm_frozen')),
+    h('p', {}, h('strong', {}, t('web.report.submit_confirm_nothing_sent'))),
+    note ? h('p', { class: 'muted' }, t('web.report.submit_confirm_note', { note })) : null,
+    h('div', { class: 'dialog-actions' },
+      button(t('web.report.submit_confirm'), () => close(true), { kind: 'primary' }),
+      button(t('common.cancel'), () => close(false)))));
+}
+
+// Records the report, as it stands, as submitted to a donor (frozen, never
+// changed or deleted); it sends nothing.
 function submitForm(report, params) {
   const sent = h('p', { class: 'submitted', role: 'status' });
   return h('div', { class: 'submit-report' },
     form({
       submitLabel: t('web.report.submit'),
       failLabel: t('web.report.submit_failed'),
-      heading: t('web.report.submit'),
+      heading: t('web.report.submit_heading'),
       onSubmit: async (v, el) => {
+        if (!(await confirmSubmit(v.note))) return;
         const s = await submitReport(report, params, v.note || null);
         el.reset();
         notify(t('web.report.submitted_notice', { id: String(s.id) }));
@@ -113,6 +127,8 @@ function submitForm(report, params) {
           link: h('a', { href: '#/reports/submissions' }, t('web.report.see_submissions')),
         }));
       },
-    }, fields([field({ name: 'note', label: t('web.report.note'), type: 'textarea', rows: 2, class: 'wide' })])),
+    },
+    h('p', { class: 'muted' }, t('web.report.submit_explained')),
+    fields([field({ name: 'note', label: t('web.report.note'), type: 'textarea', rows: 2, class: 'wide' })])),
     sent);
 }

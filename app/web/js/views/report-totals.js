@@ -66,10 +66,19 @@ export function nameList(names, nameOf = (n) => n) {
   return names.map(nameOf).join(t('report.list_separator'));
 }
 
+// Why a workshop with uncertain dates is listed apart: no dates at all, or
+// estimated ones that only may fall in the period.
+export function whyApart(w) {
+  return w.start_date
+    ? t('report.uncertain.why_estimated', { dates: formatDateRange(w.start_date, w.end_date) })
+    : t('report.uncertain.why_unknown');
+}
+
 // Counted figures for workshops with named participants, the reported
 // headcount for those without: columns nobody in the list has are left out,
-// so the table stays narrow enough to read.
-export function workshopTable(list, nameOf = (n) => n) {
+// so the table stays narrow enough to read. why: say under each workshop why
+// it is listed apart (the dates-uncertain section).
+export function workshopTable(list, nameOf = (n) => n, { why = false } = {}) {
   const named = list.some((w) => w.participants_registered > 0 || w.trainers > 0);
   const reported = list.some((w) => w.reported_headcount !== null);
   return table([
@@ -77,6 +86,7 @@ export function workshopTable(list, nameOf = (n) => n) {
       label: t('report.column.workshop'),
       cell: (w) => [
         isFunder() ? w.title : h('a', { href: `#/workshops/${w.workshop_id}` }, w.title),
+        why ? h('span', { class: ['cell-note', 'why-apart'] }, whyApart(w)) : null,
         w.trainer_institutions.length
           ? h('span', { class: 'cell-note' }, t('web.report.trainers_note', { names: nameList(w.trainer_institutions, nameOf) })) : null,
         w.participating_agencies.length
@@ -146,5 +156,5 @@ export function countsSection(title, column, rows, nameOf, counts) {
 export function uncertainSection(uncertain, nameOf) {
   return section(t('report.section.dates_uncertain'),
     h('p', { class: 'muted' }, t('web.report.uncertain_note')),
-    uncertain.workshops.length ? [totalsFigures(uncertain.totals), workshopTable(uncertain.workshops, nameOf)] : empty(t('report.none')));
+    uncertain.workshops.length ? [totalsFigures(uncertain.totals), workshopTable(uncertain.workshops, nameOf, { why: true })] : empty(t('report.none')));
 }

@@ -7,7 +7,7 @@ import { getProject } from '../client/projects.js';
 import { getIndicatorEvidence, getResultsReport, listIndicators, listResults, resultsReportUrl } from '../client/results.js';
 import { h, mount } from '../dom.js';
 import { clearProblem, field, fields, form, showProblem } from '../form.js';
-import { formatDate, formatDateRange, formatNumber, label, listText, today } from '../format.js';
+import { formatDate, formatDateRange, formatNumber, formatPercent, label, listText, today } from '../format.js';
 import { t } from '../i18n.js';
 import { navigate } from '../router.js';
 import { canWrite } from '../session.js';
@@ -158,6 +158,18 @@ function breakdownText(indicator, orgsByName) {
     })));
 }
 
+// "39 of 100 (39%)" under the actual, with a bar: how far the period's
+// target is reached (none without a target).
+function progress(i) {
+  if (i.actual === null || i.actual === undefined || !i.target) return null;
+  const share = i.actual / i.target;
+  const text = t('report.results.progress', {
+    actual: number(i.actual, i.measure), target: number(i.target, i.measure), share: formatPercent(share),
+  });
+  return h('span', { class: ['cell-note', 'progress'] },
+    h('meter', { min: 0, max: 1, value: Math.min(share, 1), 'aria-hidden': 'true' }), ' ', text);
+}
+
 function reportTable(report, orgsByName, onEvidence) {
   const evidenceColumn = canWrite();
   const span = evidenceColumn ? 6 : 5;
@@ -169,7 +181,7 @@ function reportTable(report, orgsByName, onEvidence) {
       h('th', { scope: 'row' }, inLang(indicatorName(i)), h('span', { class: 'cell-note' }, sourceText(i))),
       h('td', { class: ['num', 'nowrap'] }, baselineText(i)),
       h('td', { class: 'num' }, number(i.target, i.measure)),
-      h('td', { class: ['num', 'actual'] }, number(i.actual, i.measure), i.comment ? h('span', { class: 'cell-note' }, inLang(i.comment)) : null),
+      h('td', { class: ['num', 'actual'] }, number(i.actual, i.measure), progress(i), i.comment ? h('span', { class: 'cell-note' }, inLang(i.comment)) : null),
       h('td', { class: 'cell-wide' }, breakdownText(i, orgsByName)),
       evidenceColumn ? h('td', {}, i.source === 'attendance'
         ? button(t('web.results.show_evidence'), (e) => onEvidence(i, e.currentTarget), { kind: 'link', 'aria-label': t('web.results.show_evidence_for', { name: indicatorName(i) }) })
