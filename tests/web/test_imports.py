@@ -311,7 +311,7 @@ def test_printable_sign_in_sheets(api):
     assert '2017年9月9日' in html and '9 Sept 2017' in html and 'Hangzhou' in html and 'Border management' in html
     assert '签名' in html and 'Signature' in html  # bilingual on paper
     assert html.count('王芳') == 3 and html.count('Zhejiang Exit-Entry Bureau') == 3
-    assert 'page-break-after' in html and 'A4' in html
+    assert 'break-before: page' in html and 'A4' in html
     code, _, _ = api.call('GET', f'/api/v1/workshops/{wid}/attendance?format=pdf')
     assert code == 400
 
