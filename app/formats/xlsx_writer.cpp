@@ -138,6 +138,17 @@ domain::StatusOr<std::string> WriteXlsx(std::span<const Sheet> sheets) {
                            static_cast<lxw_col_t>(c), width, nullptr);
     }
     worksheet_freeze_panes(tab, top + 1, 0);
+    // On paper: A4 landscape, as many pages tall as it takes but one page
+    // wide (the columns shrink rather than spill onto pages of their own),
+    // the header row again on each page, the tab's name and the page number
+    // in the footer ("&P / &N" reads the same in every language).
+    worksheet_set_landscape(tab);
+    worksheet_set_paper(tab, 9);
+    worksheet_fit_to_pages(tab, 1, 0);
+    // (These fail only on a row beyond Excel's last or a footer over 255
+    // characters.)
+    worksheet_repeat_rows(tab, top, top);
+    worksheet_set_footer(tab, "&L&A&R&P / &N");
   }
   if (workbook_close(book) != LXW_NO_ERROR) return failed;
   std::ifstream in(file.path, std::ios::binary);

@@ -3,8 +3,11 @@
 setup as a spreadsheet program reads it back (openpyxl)."""
 import base64
 import io
+import json
 import re
 import subprocess
+import urllib.error
+import urllib.request
 
 import openpyxl
 
@@ -89,3 +92,71 @@ def test_a_longer_list_continues_with_the_heading_repeated(app, tmp_path):
         assert '签名' in text and 'Signature' in text, 'the column headings are not on every page'
     assert rows(texts[0]) + rows(texts[1]) == list(range(1, 41))
     assert rows(texts[2]) + rows(texts[3]) == list(range(1, 41))
+
+
+def download(app, path):
+    app.api('/api/v1/me')  # signs the API in
+    request = urllib.request.Request(app.server.base_url + path, headers={'Authorization': f'Bearer {app.tokens["coord"]}'})
+    with urllib.request.urlopen(request, timeout=30) as answer:
+        return answer.read()
+
+
+# The values of every enumeration the API has: none is a workbook's text.
+ENUMS = None
+
+
+def enum_values(app):
+    global ENUMS
+    if ENUMS is None:
+        found = set()
+
+        def walk(node):
+            if isinstance(node, dict):
+                if isinstance(node.get('enum'), list):
+                    found.update(v for v in node['enum'] if isinstance(v, str))
+                for v in node.values():
+                    walk(v)
+            elif isinstance(node, list):
+                for v in node:
+                    walk(v)
+        walk(json.loads(download(app, '/api/v1/openapi.json')))
+        ENUMS = found
+    return ENUMS
+
+
+def test_workbooks_print_landscape_one_page_wide_with_their_headers(app):
+    wid = a_workshop(app, 30)
+    seeded = 'from=2007-01-01&to=2030-12-31'
+    books = {
+        'funder': f'/api/v1/reports/funder?organization_id=8&{seeded}&format=xlsx',
+        'funder-zh': f'/api/v1/reports/funder?organization_id=8&{seeded}&format=xlsx&lang=zh',
+        'summary': f'/api/v1/reports/summary?{seeded}&format=xlsx',
+        'attendance': f'/api/v1/reports/attendance?workshop_id={wid}&format=xlsx',
+        'results': f'/api/v1/projects/1/results/report?{seeded}&format=xlsx',
+        'grid': f'/api/v1/workshops/{wid}/attendance?format=xlsx',
+    }
+    # A submitted report opened as the workbook it was, where the server renders one.
+    submitted = app.api('/api/v1/reports/submissions', {
+        'report': 'funder', 'params': {'organization_id': '8', 'from': '2007-01-01', 'to': '2030-12-31'}})
+    try:
+        download(app, f'/api/v1/reports/submissions/{submitted["id"]}?format=xlsx')
+        books['submitted'] = f'/api/v1/reports/submissions/{submitted["id"]}?format=xlsx'
+    except urllib.error.HTTPError as e:
+        assert e.code == 400  # not rendered by this server
+    raw = []
+    for name, path in books.items():
+        book = openpyxl.load_workbook(io.BytesIO(download(app, path)))
+        for sheet in book.worksheets:
+            where = f'{name}: {sheet.title}'
+            setup = sheet.page_setup
+            assert setup.orientation == 'landscape', where
+            assert str(setup.paperSize) == '9', where  # A4
+            assert sheet.sheet_properties.pageSetUpPr.fitToPage, where
+            # One page wide (1, Excel's default, is left out of the file), any number tall.
+            assert int(setup.fitToWidth or 1) == 1 and int(setup.fitToHeight) == 0, where
+            # The header row (the frozen one's upper neighbour) repeats on every page.
+            header_row = int(re.sub(r'\D', '', sheet.freeze_panes)) - 1
+            assert sheet.print_title_rows.replace('$', '') == f'{header_row}:{header_row}', f'{where}: {sheet.print_title_rows}'
+            raw += [f'{where}!{c.coordinate}: {c.value}' for row in sheet.iter_rows() for c in row
+                    if isinstance(c.value, str) and c.value in enum_values(app)]
+    assert not raw, 'enumeration values where words belong:\n' + '\n'.join(raw)
