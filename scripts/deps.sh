@@ -18,12 +18,13 @@ packages=(
   # (pg_dump, pg_restore for backup and restore on PostgreSQL)
   sqlite3 postgresql-client-15
   # test: GoogleTest, Debian's python3 (/usr/bin/python3) with its modules,
-  # a headless browser for the web tests, xmllint, clang-tidy 19 (make test
-  # fails on a finding; Debian 12 has it in main)
+  # a headless browser for the web tests, xmllint, pdfinfo and pdftotext
+  # (printed sheets), clang-tidy 19 (make test fails on a finding; Debian 12
+  # has it in main)
   libgtest-dev libgmock-dev
   python3 python3-pytest python3-openpyxl python3-selenium
   chromium chromium-driver fonts-noto-cjk
-  libxml2-utils clang-tidy-19
+  libxml2-utils poppler-utils clang-tidy-19
   # a throwaway PostgreSQL 15 cluster for the tests on the second engine
   # (initdb in a temporary folder, tests/tools/pg_cluster.sh)
   postgresql-15

@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <cmath>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
@@ -76,6 +77,23 @@ std::string TabName(const std::string& title, std::vector<std::string>& taken) {
   return name;
 }
 
+// A text's width in columns: a character each, two for a CJK one.
+double Columns(const std::string& text) {
+  double n = 0;
+  for (unsigned char c : text) {
+    if ((c & 0xC0) != 0x80) n += c >= 0xE0 ? 2 : 1;
+  }
+  return n;
+}
+
+// The lines a text wraps to in a column `width` characters wide (a little
+// slack for breaks at words). Spreadsheet programs do not all size a row to
+// its wrapped text when they open a file, so the writer sets the height.
+int Lines(const std::string& text, double width) {
+  const double room = std::max(width - 2, 1.0);
+  return std::max(1, static_cast<int>(std::ceil(Columns(text) * 1.1 / room)));
+}
+
 }  // namespace
 
 std::vector<std::string> TabNames(std::span<const Sheet> sheets) {
@@ -93,10 +111,23 @@ domain::StatusOr<std::string> WriteXlsx(std::span<const Sheet> sheets) {
   if (!book) return failed;
   lxw_format* bold = workbook_add_format(book);
   format_set_bold(bold);
+  // Headers and texts wrap within their column (rows grow taller instead of
+  // columns wider); every cell reads from the top of a taller row.
+  lxw_format* header = workbook_add_format(book);
+  format_set_bold(header);
+  format_set_text_wrap(header);
+  format_set_align(header, LXW_ALIGN_VERTICAL_TOP);
+  lxw_format* wrapped = workbook_add_format(book);
+  format_set_text_wrap(wrapped);
+  format_set_align(wrapped, LXW_ALIGN_VERTICAL_TOP);
+  lxw_format* number = workbook_add_format(book);
+  format_set_align(number, LXW_ALIGN_VERTICAL_TOP);
   lxw_format* date = workbook_add_format(book);
   format_set_num_format(date, "yyyy-mm-dd");
+  format_set_align(date, LXW_ALIGN_VERTICAL_TOP);
   lxw_format* percent = workbook_add_format(book);
   format_set_num_format(percent, "0.0%");
+  format_set_align(percent, LXW_ALIGN_VERTICAL_TOP);
   const auto names = TabNames(sheets);
   for (std::size_t s = 0; s < sheets.size(); ++s) {
     const Sheet& sheet = sheets[s];
@@ -107,37 +138,61 @@ domain::StatusOr<std::string> WriteXlsx(std::span<const Sheet> sheets) {
                              sheet.preamble[p].c_str(),
                              p == 0 ? bold : nullptr);
     }
+    const auto width = [&](std::size_t c) {
+      return c < sheet.widths.size() ? sheet.widths[c] : 12.0;
+    };
+    // A row as tall as its most wrapped text (15 points a line).
+    const auto fit = [&](lxw_row_t row, int lines) {
+      if (lines > 1) worksheet_set_row(tab, row, 15.0 * lines, nullptr);
+    };
     // One empty row between the preamble and the header.
     const auto top = static_cast<lxw_row_t>(
         sheet.preamble.empty() ? 0 : sheet.preamble.size() + 1);
+    int header_lines = 1;
     for (std::size_t c = 0; c < sheet.header.size(); ++c) {
       worksheet_write_string(tab, top, static_cast<lxw_col_t>(c),
-                             sheet.header[c].c_str(), bold);
+                             sheet.header[c].c_str(), header);
+      header_lines = std::max(header_lines, Lines(sheet.header[c], width(c)));
     }
+    fit(top, header_lines);
     for (std::size_t r = 0; r < sheet.rows.size(); ++r) {
       const auto row = static_cast<lxw_row_t>(top + r + 1);
+      int lines = 1;
       for (std::size_t c = 0; c < sheet.rows[r].size(); ++c) {
         const auto col = static_cast<lxw_col_t>(c);
         const SheetCell& cell = sheet.rows[r][c];
         if (const auto* text = std::get_if<std::string>(&cell)) {
-          if (!text->empty())
-            worksheet_write_string(tab, row, col, text->c_str(), nullptr);
-        } else if (const auto* number = std::get_if<double>(&cell)) {
-          worksheet_write_number(tab, row, col, *number, nullptr);
+          if (!text->empty()) {
+            worksheet_write_string(tab, row, col, text->c_str(), wrapped);
+            lines = std::max(lines, Lines(*text, width(c)));
+          }
+        } else if (const auto* value = std::get_if<double>(&cell)) {
+          worksheet_write_number(tab, row, col, *value, number);
         } else if (const auto* day = std::get_if<domain::Date>(&cell)) {
           worksheet_write_number(tab, row, col, SerialFromDate(*day), date);
         } else if (const auto* share = std::get_if<Percent>(&cell)) {
           worksheet_write_number(tab, row, col, share->ratio, percent);
         }
       }
+      fit(row, lines);
     }
     const std::size_t columns = sheet.header.size();
     for (std::size_t c = 0; c < columns; ++c) {
-      const double width = c < sheet.widths.size() ? sheet.widths[c] : 12;
       worksheet_set_column(tab, static_cast<lxw_col_t>(c),
-                           static_cast<lxw_col_t>(c), width, nullptr);
+                           static_cast<lxw_col_t>(c), width(c), nullptr);
     }
     worksheet_freeze_panes(tab, top + 1, 0);
+    // On paper: A4 landscape, as many pages tall as it takes but one page
+    // wide (the columns shrink rather than spill onto pages of their own),
+    // the header row again on each page, the tab's name and the page number
+    // in the footer ("&P / &N" reads the same in every language).
+    worksheet_set_landscape(tab);
+    worksheet_set_paper(tab, 9);
+    worksheet_fit_to_pages(tab, 1, 0);
+    // (These fail only on a row beyond Excel's last or a footer over 255
+    // characters.)
+    worksheet_repeat_rows(tab, top, top);
+    worksheet_set_footer(tab, "&L&A&R&P / &N");
   }
   if (workbook_close(book) != LXW_NO_ERROR) return failed;
   std::ifstream in(file.path, std::ios::binary);

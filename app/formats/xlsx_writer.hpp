@@ -1,6 +1,7 @@
 #pragma once
 // Writing XLSX workbooks with libxlsxwriter: a tab per Sheet, the header row
-// bold and frozen, column widths, dates as date-formatted serial numbers.
+// bold and frozen, column widths, dates as date-formatted serial numbers;
+// printed on A4 landscape, one page wide, the header row on every page.
 // Every text is written as a string cell, so a name beginning with "=" is
 // shown as typed and never run as a formula.
 

@@ -11,23 +11,33 @@ namespace capdev::reports {
 
 namespace {
 
+// One session, one A4 page for up to 25 people: rows of 0.85 cm, names and
+// agencies in one or two lines. A longer list runs on to the next page, where
+// the table's head (the heading with the date, then the column names) is
+// printed again. Each session starts a page (break-before, so no blank page
+// follows the last).
 constexpr const char* kSheetStyle = R"css(
-  @page { size: A4; margin: 1.5cm; }
-  body { font: 11pt/1.4 "Helvetica Neue", Arial, "Noto Sans CJK SC", sans-serif; color: #111; margin: 0; }
-  .sheet { break-after: page; page-break-after: always; padding: 1rem 0; }
-  .sheet:last-child { break-after: auto; page-break-after: auto; }
-  h1 { font-size: 1.35rem; margin: 0 0 .25rem; }
-  .when { margin: 0 0 1rem; font-size: 1.05rem; }
-  table { border-collapse: collapse; width: 100%; }
-  th, td { border: 1px solid #444; padding: .35rem .5rem; text-align: left; vertical-align: middle; }
-  th { background: #eee; }
-  td { height: 2.1rem; }
-  td.n { width: 2rem; text-align: right; }
-  td.signature { width: 30%; }
-  .native { display: block; color: #333; }
-  th .en, h1 .en, .when .en { font-weight: normal; color: #444; }
+  @page { size: A4; margin: 1cm 1.2cm; }
+  body { font: 10pt/1.2 "Helvetica Neue", Arial, "Noto Sans CJK SC", sans-serif; color: #111; margin: 0; }
+  .sheet + .sheet { break-before: page; page-break-before: always; }
+  table { border-collapse: collapse; width: 100%; table-layout: fixed; }
+  thead { display: table-header-group; }
+  tr { break-inside: avoid; page-break-inside: avoid; }
+  th, td { border: 1px solid #444; padding: 1pt 4pt; text-align: left; vertical-align: middle; }
+  thead tr.heading th { border: 0; padding: 0 0 6pt; background: none; font-weight: normal; }
+  h1 { font-size: 13pt; margin: 0 0 2pt; }
+  .when { margin: 0; font-size: 10pt; }
+  th { background: #eee; font-size: 9pt; }
+  tbody tr { height: 0.85cm; }
+  td { overflow-wrap: anywhere; }
+  col.n { width: 1cm; } col.name { width: 4.2cm; } col.organization { width: 8.2cm; }
+  td.n { text-align: right; }
+  .latin, .below, h1 .en, .when .en { font-weight: normal; color: #444; }
+  .latin { font-size: 8pt; }
+  td .below { font-size: 7.5pt; line-height: 1.1; }
+  .below { display: block; }
   @media screen { body { max-width: 60rem; margin: 1rem auto; padding: 0 1rem; }
-                  .sheet { border-bottom: 2px dashed #999; margin-bottom: 2rem; } }
+                  .sheet { border-bottom: 2px dashed #999; margin-bottom: 2rem; padding-bottom: 1rem; } }
 )css";
 
 using domain::Language;
@@ -37,6 +47,13 @@ using domain::Language;
 std::string Both(std::string_view key) {
   return HtmlEscape(i18n::Text(Language::kZh, key)) +
          " / <span class=\"en\" lang=\"en\">" +
+         HtmlEscape(i18n::Text(Language::kEn, key)) + "</span>";
+}
+
+// A column's name: the Chinese, and the English below it.
+std::string Stacked(std::string_view key) {
+  return HtmlEscape(i18n::Text(Language::kZh, key)) +
+         "<span class=\"below\" lang=\"en\">" +
          HtmlEscape(i18n::Text(Language::kEn, key)) + "</span>";
 }
 
@@ -114,9 +131,18 @@ std::string RenderSignInSheets(
        "</style>\n</head>\n<body>\n";
   if (matrix.sessions.empty())
     h += "<p>" + Both("report.signin.no_sessions") + "</p>\n";
+  // The heading and the column names are the table's head, so that a list
+  // running onto a second page has them there too.
+  std::string columns =
+      "<colgroup><col class=\"n\"><col class=\"name\"><col "
+      "class=\"organization\"><col></colgroup>\n";
+  std::string names = "<tr>";
+  for (const auto* key :
+       {"report.signin.number", "report.signin.name",
+        "report.signin.organization", "report.signin.signature"})
+    names += "<th scope=\"col\">" + Stacked(key) + "</th>";
+  names += "</tr>\n";
   for (const auto& s : matrix.sessions) {
-    h += "<section class=\"sheet\">\n<h1>" + Both("report.signin.title") +
-         "<br>" + HtmlEscape(workshop.title) + "</h1>\n<p class=\"when\">";
     std::string when;
     if (s.date) {
       when = HtmlEscape(zh.Date(*s.date)) +
@@ -129,20 +155,22 @@ std::string RenderSignInSheets(
     if (workshop.city) rest += " · " + *workshop.city;
     if (workshop.venue) rest += " · " + *workshop.venue;
     if (s.title) rest += " · " + *s.title;
-    h += when + HtmlEscape(rest) + "</p>\n";
-    h += "<table>\n<thead><tr><th>" + Both("report.signin.number") +
-         "</th><th>" + Both("report.signin.name") + "</th><th>" +
-         Both("report.signin.organization") + "</th><th>" +
-         Both("report.signin.signature") + "</th></tr></thead>\n<tbody>\n";
+    h += "<section class=\"sheet\">\n<table>\n" + columns +
+         "<thead><tr class=\"heading\"><th colspan=\"4\"><h1>" +
+         Both("report.signin.title") + "<br>" + HtmlEscape(workshop.title) +
+         "</h1><p class=\"when\">" + when + HtmlEscape(rest) +
+         "</p></th></tr>\n" + names + "</thead>\n<tbody>\n";
     std::size_t n = 0;
     for (const auto& p : people) {
-      // The name in each script the person has; the Chinese first.
+      // The name in each script the person has, the Chinese first, on one
+      // line; the organization's Chinese name above its English one, smaller,
+      // so that a row mostly stays within two lines.
       const bool native = p.native_name && !p.native_name->empty() &&
                           *p.native_name != p.full_name;
       h += "<tr><td class=\"n\">" + std::to_string(++n) + "</td><td>";
       if (native) {
         h += "<span lang=\"zh\">" + HtmlEscape(*p.native_name) +
-             "</span><span class=\"native\">" + HtmlEscape(p.full_name) +
+             "</span> <span class=\"latin\">" + HtmlEscape(p.full_name) +
              "</span>";
       } else {
         h += HtmlEscape(p.full_name);
@@ -153,7 +181,7 @@ std::string RenderSignInSheets(
                               p.organization_native != p.organization;
       if (org_native) {
         h += "<span lang=\"zh\">" + HtmlEscape(*p.organization_native) +
-             "</span><span class=\"native\">" +
+             "</span><span class=\"below latin\">" +
              HtmlEscape(p.organization.value_or("")) + "</span>";
       } else {
         h += HtmlEscape(p.organization.value_or(""));

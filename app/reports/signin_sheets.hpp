@@ -1,7 +1,8 @@
 #pragma once
 // A workshop's sign-in grid as a spreadsheet (registered people × session
 // dates, the marks so far as P/L/E/A), which the attendance import reads back
-// unchanged, and its printable sign-in sheets (a page per session).
+// unchanged, and its printable sign-in sheets (a page per session, more for a
+// long list).
 
 #include <string>
 #include <vector>
@@ -24,8 +25,10 @@ formats::Sheet AttendanceGrid(const domain::SignInMatrix& matrix,
 // RFC 4180 with a UTF-8 BOM (so Excel shows Chinese names), CRLF lines.
 std::string RenderSheetCsv(const formats::Sheet& sheet);
 
-// A4 pages, one per session: the workshop's title, the date and city, and a
-// row per registered person with an empty signature column. Bilingual on
+// A4 pages, a session starting each: the workshop's title, the date and city,
+// and a row per registered person with an empty signature column; up to 25
+// people fit one page, a longer list continues with the heading and the
+// column names repeated. Bilingual on
 // paper whatever the reader's language: each heading and column in Chinese
 // and English ("签名 / Signature"), the date in both.
 std::string RenderSignInSheets(

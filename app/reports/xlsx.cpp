@@ -20,6 +20,17 @@ double Width(const std::string& text) {
   return chars;
 }
 
+double LongestWord(const std::string& text) {
+  double longest = 0;
+  std::size_t start = 0;
+  while (start <= text.size()) {
+    const auto end = std::min(text.find(' ', start), text.size());
+    longest = std::max(longest, Width(text.substr(start, end - start)));
+    start = end + 1;
+  }
+  return longest;
+}
+
 }  // namespace
 
 domain::StatusOr<std::string> RenderXlsx(const Document& doc) {
@@ -34,9 +45,12 @@ domain::StatusOr<std::string> RenderXlsx(const Document& doc) {
     formats::Sheet sheet{
         t.tab.empty() ? t.heading : t.tab, t.columns, {}, {}, preamble};
     sheet.preamble.push_back(t.heading);
+    // A header wraps at its words, so its longest word sets its column's
+    // least width; long texts wrap within 40 characters: the sheet fits one
+    // printed page wide at a scale that stays readable.
     std::vector<double> widths;
     widths.reserve(t.columns.size());
-    for (const auto& c : t.columns) widths.push_back(Width(c));
+    for (const auto& c : t.columns) widths.push_back(LongestWord(c));
     for (const auto& row : t.rows) {
       std::vector<formats::SheetCell> cells;
       for (std::size_t i = 0; i < row.size(); ++i) {
@@ -47,7 +61,7 @@ domain::StatusOr<std::string> RenderXlsx(const Document& doc) {
       sheet.rows.push_back(std::move(cells));
     }
     for (double w : widths)
-      sheet.widths.push_back(std::clamp(w + 2, 8.0, 60.0));
+      sheet.widths.push_back(std::clamp(w + 2, 8.0, 40.0));
     sheets.push_back(std::move(sheet));
   }
   return formats::WriteXlsx(sheets);

@@ -150,6 +150,12 @@ domain::StatusOr<AttendancePlan> PlanAttendance(storage::Database& db,
       ASSIGN_OR_RETURN(row.registration_id,
                        storage::RegistrationOf(db, workshop_id, *person));
     }
+    // Whose row it is, by the names the workshop knows them by.
+    if (person && matrix_row.contains(*person)) {
+      const auto& known = matrix.rows[matrix_row[*person]];
+      row.full_name = known.full_name;
+      row.native_name = known.native_name.value_or("");
+    }
 
     std::vector<std::pair<std::size_t, domain::Mark>> marks;
     for (const auto& [column, s] : sessions) {
@@ -183,7 +189,11 @@ domain::StatusOr<AttendancePlan> PlanAttendance(storage::Database& db,
     } else {
       row.action =
           marks.empty() ? ImportAction::kUnchanged : ImportAction::kSetMarks;
-      for (const auto& [s, mark] : marks) changes[s][*person] = mark;
+      for (const auto& [s, mark] : marks) {
+        changes[s][*person] = mark;
+        row.marks.push_back({matrix.sessions[s].id, *matrix.sessions[s].date,
+                             matrix.rows[matrix_row[*person]].marks[s], mark});
+      }
       report.marks_changed += marks.size();
     }
     report.rows.push_back(std::move(row));

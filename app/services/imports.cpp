@@ -69,6 +69,14 @@ json::object ImportReport::ToJson(domain::Language lang) const {
   for (const auto& r : rows) {
     json::array errors;
     for (const auto& e : r.errors) errors.push_back(codec::ToJson(e, lang));
+    json::array marks;
+    for (const auto& m : r.marks) {
+      marks.push_back(
+          {{"session_id", m.session_id},
+           {"date", m.date.ToString()},
+           {"from", m.from ? json::value(domain::ToText(*m.from)) : nullptr},
+           {"to", domain::ToText(m.to)}});
+    }
     const auto action = domain::ToText(r.action);
     counts[action] = counts[action].as_int64() + 1;
     list.push_back(
@@ -81,7 +89,8 @@ json::object ImportReport::ToJson(domain::Language lang) const {
          {"native_name", OptionalText(r.native_name)},
          {"organization", OptionalText(r.organization)},
          {"list_order", r.list_order ? json::value(*r.list_order) : nullptr},
-         {"errors", std::move(errors)}});
+         {"errors", std::move(errors)},
+         {"marks", std::move(marks)}});
   }
   json::array unknown;
   for (const auto& name : unknown_columns)

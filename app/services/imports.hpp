@@ -12,10 +12,19 @@
 
 #include "app/formats/sheet.hpp"
 #include "app/services/records.hpp"
+#include "domain/date.hpp"
 #include "domain/enums.hpp"
 #include "domain/organization.hpp"
 
 namespace capdev::services {
+
+// A mark an attendance import sets: the session's, from what it was.
+struct MarkChange {
+  std::int64_t session_id = 0;
+  domain::Date date;
+  std::optional<domain::Mark> from;  // none before
+  domain::Mark to = domain::Mark::kPresent;
+};
 
 struct ImportRow {
   std::size_t row = 0;  // the spreadsheet's row number (its first row is 1)
@@ -30,6 +39,7 @@ struct ImportRow {
   std::string organization;
   std::optional<std::int64_t> list_order;
   std::vector<domain::FieldError> errors;  // field: the record's field
+  std::vector<MarkChange> marks;           // the attendance import's changes
 };
 
 // An agency a list names that matches no organization's names, with the

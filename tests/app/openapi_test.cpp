@@ -251,6 +251,24 @@ TEST_F(ContractTest, ResponsesMatchTheirDocumentedSchemas) {
   Record("/api/v1/workshops/{id}/sessions/{session_id}/attendance", "GET",
          w + "/sessions/" + std::to_string(session) + "/attendance");
   Record("/api/v1/workshops/{id}/attendance", "GET", w + "/attendance");
+  {
+    // The grid's import checked: the row names its person and the mark it
+    // changes, from what to what.
+    const std::string grid =
+        "Person ID,2017-09-08\r\n" + std::to_string(person) + ",L\r\n";
+    auto r = Upload(port(), w + "/attendance/import?dry_run=true", grid);
+    ASSERT_EQ(r.status, 200) << r.body;
+    const auto answer = r.Json();
+    const auto& row = answer.at("rows").as_array()[0];
+    EXPECT_EQ(row.at("full_name"), "Pär Liljert");
+    EXPECT_EQ(row.at("marks").as_array()[0].at("from"), "present");
+    EXPECT_EQ(row.at("marks").as_array()[0].at("to"), "late");
+    cases_.push_back({{"path", "/api/v1/workshops/{id}/attendance/import"},
+                      {"method", "post"},
+                      {"status", r.status},
+                      {"content_type", r.Header("content-type")},
+                      {"body", r.body}});
+  }
   Record("/api/v1/workshops/{id}/conflicts", "GET", w + "/conflicts");
   Record("/api/v1/calendar", "GET",
          "/api/v1/calendar?from=2017-01-01&to=2017-12-31");

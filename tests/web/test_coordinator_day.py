@@ -130,9 +130,9 @@ def test_a_coordinators_day(app):
         focused.send_keys(wanted[name])
     assert 'not saved' in cell(app, 'LI Na', day_before).get_attribute('aria-label')
     app.click(f'button[aria-label="Save attendance for {short(yesterday)}"]')
-    app.notice(f'Attendance for {short(yesterday)} saved: 3 marks.')
+    app.notice(f'Attendance for {short(yesterday)} saved: 3 marks changed.')
     app.click(f'button[aria-label="Save attendance for {short(today)}"]')
-    app.notice(f'Attendance for {short(today)} saved: 3 marks.')
+    app.notice(f'Attendance for {short(today)} saved: 3 marks changed.')
 
     matrix = app.api(f'/api/v1/workshops/{workshop_id}/attendance')
     marks = {row['full_name']: row['marks'] for row in matrix['rows']}

@@ -225,6 +225,11 @@ def test_the_grid_round_trips_through_excel(api):
     code, dry = api.upload(f'/api/v1/workshops/{wid}/attendance/import', filled(grid, marks), XLSX, True)
     assert code == 200, dry
     assert dry['summary']['marks_changed'] == 5
+    # Each row names its person and says what changes, from what to what.
+    first = next(r for r in dry['rows'] if r['person_id'] == people[0])
+    assert (first['full_name'], first['native_name']) == ('Grid 0', '网格0')
+    assert [(m['date'], m['from'], m['to']) for m in first['marks']] == [('2017-09-08', None, 'present'),
+                                                                        ('2017-09-10', None, 'excused')]
     assert all(r is None for row in api.json('GET', f'/api/v1/workshops/{wid}/attendance')['rows'] for r in row['marks'])
 
     code, real = api.upload(f'/api/v1/workshops/{wid}/attendance/import', filled(grid, marks), XLSX, False)
@@ -244,6 +249,7 @@ def test_the_grid_round_trips_through_excel(api):
         code, answer = api.upload(f'/api/v1/workshops/{wid}/attendance/import', again, ctype, False)
         assert code == 200, answer
         assert [r['action'] for r in answer['rows']] == ['unchanged'] * 4 and answer['summary']['marks_changed'] == 0
+        assert all(r['marks'] == [] for r in answer['rows'])
     assert api.json('GET', f'/api/v1/workshops/{wid}/attendance') == matrix
 
 
@@ -311,7 +317,7 @@ def test_printable_sign_in_sheets(api):
     assert '2017年9月9日' in html and '9 Sept 2017' in html and 'Hangzhou' in html and 'Border management' in html
     assert '签名' in html and 'Signature' in html  # bilingual on paper
     assert html.count('王芳') == 3 and html.count('Zhejiang Exit-Entry Bureau') == 3
-    assert 'page-break-after' in html and 'A4' in html
+    assert 'break-before: page' in html and 'A4' in html
     code, _, _ = api.call('GET', f'/api/v1/workshops/{wid}/attendance?format=pdf')
     assert code == 400
 
@@ -360,3 +366,54 @@ def test_importing_a_participant_list_in_the_browser(app, tmp_path):
     app.wait(lambda: 'Web Person 3' in app.section('Sign-in grid').text)
     for text in ('Download grid (Excel)', 'Download grid (CSV)', 'Print sign-in sheets'):
         assert app.link(text).get_attribute('href').startswith(f'{app.server.base_url}/api/v1/workshops/{w["id"]}/attendance?format=')
+
+
+def test_a_filled_in_grid_says_whose_marks_change_from_what_to_what(app, tmp_path):
+    """Forty officials marked present on the first day; the grid comes back with
+    one mark changed and one set on the second day: the import names the two
+    people and the two changes, counts them, and lists nobody else."""
+    project = app.api('/api/v1/projects', {'code': 'IMP-GRID', 'title': 'A grid in the browser'})
+    w = app.api('/api/v1/workshops', {'project_id': project['id'], 'title': 'Grid in the browser', 'kind': 'training',
+                                      'status': 'held', 'start_date': '2018-04-09', 'end_date': '2018-04-10',
+                                      'city': 'Xiamen'})
+    wid = w['id']
+    people = []
+    for i, row in enumerate(participants('grid', 40)):
+        person = app.api('/api/v1/people', {'full_name': row[0], 'native_name': row[1]})
+        app.api(f'/api/v1/workshops/{wid}/registrations', {'person_id': person['id']})
+        people.append(person)
+    sessions = app.api(f'/api/v1/workshops/{wid}/sessions')
+    first = (sessions['items'] if isinstance(sessions, dict) else sessions)[0]
+    app.api(f'/api/v1/workshops/{wid}/sessions/{first["id"]}/attendance',
+            [{'person_id': p['id'], 'status': 'present'} for p in people], method='PUT')
+    grid = Api(app.server).call('GET', f'/api/v1/workshops/{wid}/attendance?format=xlsx')[2]
+    changed, late = people[6], people[17]
+    path = tmp_path / 'grid.xlsx'
+    path.write_bytes(filled(grid, {(changed['id'], '2018-04-09'): 'A', (late['id'], '2018-04-10'): 'L'}))
+
+    app.sign_in('coord')
+    app.go(f'/workshops/{wid}')
+    grid_section = app.section('Sign-in grid')
+    summary = './/summary[contains(., "Import the sign-in grid")]'
+    app.wait(lambda: grid_section.find_elements(By.XPATH, summary))
+    grid_section.find_element(By.XPATH, summary).click()
+    app.field('Sign-in grid (CSV or Excel)', grid_section).send_keys(str(path))
+    app.button('Import', grid_section).click()
+    app.notice('File checked')
+    panel = grid_section.find_element(By.CSS_SELECTOR, 'details.import')
+    text = panel.text
+    assert 'Checked, nothing saved yet: 40 rows — 2 marks to change and 38 people’s marks as they were.' in text, text
+    rows = panel.find_elements(By.CSS_SELECTOR, 'table tbody tr')
+    assert len(rows) == 2  # only the rows that change something
+    assert changed['full_name'] in rows[0].text and '9 Apr 2018: Present → Absent' in rows[0].text, rows[0].text
+    assert late['full_name'] in rows[1].text and '10 Apr 2018: Late (no mark before)' in rows[1].text, rows[1].text
+    for raw in ('Record ', 'Person ', 'unchanged', 'set_marks', 'Marks to set'):
+        assert raw not in text.replace(changed['full_name'], '').replace(late['full_name'], ''), raw
+    app.screenshot('grid-import-checked')
+
+    app.button('Confirm import', grid_section).click()
+    app.notice('Imported: 2 marks changed.')
+    matrix = app.api(f'/api/v1/workshops/{wid}/attendance')
+    marks = {row['person_id']: row['marks'] for row in matrix['rows']}
+    assert marks[changed['id']] == ['absent', None] and marks[late['id']] == ['present', 'late']
+    assert sum(m == ['present', None] for m in marks.values()) == 38

@@ -14,7 +14,7 @@ PASSWORD = 'a long enough password 中文'
 # organization, {j} a project.
 SCREENS = [
     ('home', '/'), ('workshops', '/workshops'), ('workshop-new', '/workshops/new'),
-    ('workshop', '/workshops/{w}'), ('workshop-edit', '/workshops/{w}/edit'),
+    ('workshop', '/workshops/{w}'), ('workshop-edit', '/workshops/{w}/edit'), ('take-attendance', '/workshops/{w}/attendance'),
     ('people', '/people'), ('people-duplicates', '/people/duplicates'), ('person-new', '/people/new'),
     ('person', '/people/{p}'), ('person-edit', '/people/{p}/edit'),
     ('organizations', '/organizations'), ('organization', '/organizations/{o}'),

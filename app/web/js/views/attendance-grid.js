@@ -50,12 +50,43 @@ export function discardUnsavedMarks() {
   unsavedByWorkshop.clear();
 }
 
-export function attendanceGrid(workshopId, matrix) {
+// A workshop's unsaved marks ("sessionId:personId" -> status or null), shared
+// by the grid and the attendance view: a mark set in one shows in the other.
+// Marks for a session or a registration removed since are gone with it.
+export function unsavedMarks(workshopId, matrix) {
   if (!drafts().has(workshopId)) unsavedByWorkshop.set(workshopId, new Map());
   const unsaved = unsavedByWorkshop.get(workshopId);
-  // Marks for a session or a registration removed since: gone with it.
   const cellKeys = new Set(matrix.sessions.flatMap((s) => matrix.rows.map((r) => `${s.id}:${r.person_id}`)));
   for (const k of [...unsaved.keys()]) if (!cellKeys.has(k)) unsaved.delete(k);
+  return unsaved;
+}
+
+// Saves session c's sheet (its marks as markOf(r) gives them) and tells how
+// many marks changed; on a refusal, the returned text names whose mark the
+// server refused. -> {ok: true} | {ok: false, text}
+export async function saveSheet(workshopId, matrix, c, markOf) {
+  const { sessions, rows } = matrix;
+  const s = sessions[c];
+  const sheet = rows.map((row, r) => ({ person_id: row.person_id, status: markOf(r) })).filter((m) => m.status);
+  const changed = rows.filter((row, r) => (markOf(r) ?? null) !== (row.marks[c] ?? null)).length;
+  try {
+    await saveSessionAttendance(workshopId, s.id, sheet);
+    rows.forEach((row, r) => { row.marks[c] = markOf(r); });
+    notify(t('web.attendance.saved_changes', { date: formatDate(s.date), n: changed }));
+    return { ok: true };
+  } catch (problem) {
+    const named = (problem.errors || []).map((e) => {
+      const index = Number((/^\[(\d+)\]/.exec(e.field) || [])[1]);
+      const who = Number.isInteger(index) && sheet[index] ? personName(rows.find((x) => x.person_id === sheet[index].person_id)) : null;
+      return who ? t('web.attendance.person_problem', { name: who, message: e.message }) : e.message;
+    });
+    notifyProblem(problem, t('web.attendance.not_saved_for', { date: formatDate(s.date) }));
+    return { ok: false, text: sentences([t('common.not_saved'), problem.detail, ...named]) };
+  }
+}
+
+export function attendanceGrid(workshopId, matrix) {
+  const unsaved = unsavedMarks(workshopId, matrix);
   if (!matrix.sessions.length) return empty(t('web.attendance.no_sessions'));
   if (!matrix.rows.length) return empty(t('web.attendance.nobody'));
   const editable = canWrite();
@@ -98,29 +129,19 @@ export function attendanceGrid(workshopId, matrix) {
   };
 
   const save = async (c, btn) => {
-    const s = sessions[c];
-    const sheet = rows.map((row, r) => ({ person_id: row.person_id, status: markOf(c, r) })).filter((m) => m.status);
     const status = statusOf.get(c);
     await busy(btn, async () => {
-      try {
-        await saveSessionAttendance(workshopId, s.id, sheet);
-        rows.forEach((row, r) => {
-          row.marks[c] = markOf(c, r);
+      const saved = await saveSheet(workshopId, matrix, c, (r) => markOf(c, r));
+      if (saved.ok) {
+        rows.forEach((_, r) => {
           unsaved.delete(key(c, r));
           drawCell(c, r);
         });
         delete status.dataset.problem;
         status.textContent = t('web.attendance.saved_short');
-        notify(t('web.attendance.saved', { date: formatDate(s.date), n: sheet.length }));
-      } catch (problem) {
+      } else {
         status.dataset.problem = 'yes';
-        const named = problem.errors.map((e) => {
-          const index = Number((/^\[(\d+)\]/.exec(e.field) || [])[1]);
-          const who = Number.isInteger(index) && sheet[index] ? personName(rows.find((x) => x.person_id === sheet[index].person_id)) : null;
-          return who ? t('web.attendance.person_problem', { name: who, message: e.message }) : e.message;
-        });
-        status.textContent = sentences([t('common.not_saved'), problem.detail, ...named]);
-        notifyProblem(problem, t('web.attendance.not_saved_for', { date: formatDate(s.date) }));
+        status.textContent = saved.text;
       }
     });
   };
@@ -202,7 +223,9 @@ export function attendanceGrid(workshopId, matrix) {
       status);
   })) : null;
 
-  const grid = h('div', { class: 'table-wrap' },
+  // The grid scrolls in its own box, no taller than the window, its head,
+  // names and Save row staying put: Save is in sight on a 40-row grid.
+  const grid = h('div', { class: 'table-wrap grid-wrap' },
     h('table', { class: 'grid' },
       h('caption', {}, t('web.attendance.caption')),
       h('thead', {}, head), h('tbody', {}, body), foot ? h('tfoot', {}, foot) : null));

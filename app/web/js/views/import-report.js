@@ -1,7 +1,7 @@
 // What an import did, or would do: the summary in words and every row with
 // the person's names and all its problems.
 import { h } from '../dom.js';
-import { langOf, listText } from '../format.js';
+import { formatDate, label, langOf, listText } from '../format.js';
 import { t, tParts } from '../i18n.js';
 import { table } from '../ui.js';
 import { personNameNodes, sentences } from './names.js';
@@ -17,12 +17,12 @@ const ACTIONS = {
   skipped: 'web.import.action.skipped',
 };
 
-// The summary's counts, in the order a coordinator reads them.
+// The summary's counts, in the order a coordinator reads them (the grid's
+// rows that set marks are counted by the marks they change, below).
 const COUNTED = [
   ['create_person', 'web.import.count.create_person'],
   ['match_person', 'web.import.count.match_person'],
   ['already_registered', 'web.import.count.already_registered'],
-  ['set_marks', 'web.import.count.set_marks'],
   ['unchanged', 'web.import.count.unchanged'],
 ];
 
@@ -53,7 +53,7 @@ export function summaryText(summary, rows, { dryRun }) {
   const counted = (action) => n(action) - (action === 'already_registered' ? repeats : 0);
   const parts = COUNTED.filter(([action]) => counted(action)).map(([action, key]) => t(key, { n: counted(action) }));
   if (repeats) parts.push(t('web.import.count.duplicates', { n: repeats }));
-  if (summary.marks_changed) parts.push(t(dryRun ? 'web.import.count.marks_to_change' : 'web.import.count.marks_changed', { n: summary.marks_changed }));
+  if (summary.marks_changed) parts.unshift(t(dryRun ? 'web.import.count.marks_to_change' : 'web.import.count.marks_changed', { n: summary.marks_changed }));
   if (n('error')) parts.push(t(dryRun ? 'web.import.count.errors' : 'web.import.count.errors_left_out', { n: n('error') }));
   const unmatched = summary.unmatched_organizations?.length || 0;
   if (unmatched) parts.push(t('web.import.count.unmatched', { n: unmatched }));
@@ -103,7 +103,7 @@ export function errorText(e) {
 }
 
 // unmatched: the agencies' names not recognised, marked in their rows.
-export function rowsTable(rows, { unmatched = new Set(), caption = t('web.import.rows_caption') } = {}) {
+export function rowsTable(rows, { unmatched = new Set(), caption = t('web.import.rows_caption'), emptyText = t('web.import.no_rows') } = {}) {
   const withNames = rows.some((r) => r.full_name || r.native_name);
   const withOrder = rows.some((r) => r.list_order !== null && r.list_order !== undefined);
   const withAgency = rows.some((r) => r.organization);
@@ -117,19 +117,27 @@ export function rowsTable(rows, { unmatched = new Set(), caption = t('web.import
         unmatched.has(r.organization) ? h('span', { class: 'cell-note' }, t('web.import.not_recognised')) : null] : ''),
     } : null,
     { label: t('web.import.col.result'), cell: (r) => result(r, rows) },
-    { label: t('web.import.col.problems'), cell: (r) => ((r.errors || []).length ? h('ul', { class: ['plain', 'problems'] }, r.errors.map((e) => h('li', {}, errorText(e)))) : '') },
+    rows.some((r) => r.errors?.length) ? { label: t('web.import.col.problems'), cell: (r) => ((r.errors || []).length ? h('ul', { class: ['plain', 'problems'] }, r.errors.map((e) => h('li', {}, errorText(e)))) : '') } : null,
   ].filter(Boolean);
-  return table(columns, rows, { caption, emptyText: t('web.import.no_rows') });
+  return table(columns, rows, { caption, emptyText });
 }
 
-// A person the run would create, already registered: an earlier row of the file names them.
+// What the run does with a row: the grid's marks it changes, each from what to
+// what ("7 Sept 2026: Absent → Present"); a person the run would create,
+// already registered: an earlier row of the file names them.
 function result(r, rows) {
   if (r.action === 'error') return h('strong', { class: 'error-text' }, t(ACTIONS.error));
+  if (r.marks?.length) return h('ul', { class: 'plain' }, r.marks.map((m) => h('li', {}, markChange(m))));
   if (r.action === 'already_registered' && !r.person_id) {
     const first = rows.find((x) => x.row < r.row && x.full_name === r.full_name && x.native_name === r.native_name);
     if (first) return t('web.import.repeats_row', { row: String(first.row) });
   }
   return ACTIONS[r.action] ? t(ACTIONS[r.action]) : r.action;
+}
+
+export function markChange(m) {
+  const args = { date: formatDate(m.date), from: m.from ? label('attendance', m.from) : '', to: label('attendance', m.to) };
+  return t(m.from ? 'web.import.mark_change' : 'web.import.mark_new', args);
 }
 
 // "WANG Fang 王芳" (in Chinese: "王芳"), linked once the person exists.

@@ -36,6 +36,10 @@ export function importPanel(workshopId, { kind, onDone }) {
     updateConfirm();
   }, { kind: 'primary', 'aria-describedby': reason.id });
 
+  // The grid's rows that change nothing are counted in the summary, not listed.
+  const shown = (rows) => (kind === 'attendance' ? rows.filter((r) => r.action !== 'unchanged') : rows);
+  const caption = () => t(kind === 'attendance' ? 'web.import.rows_changing_caption' : 'web.import.rows_caption');
+
   const tally = () => {
     const rows = checked?.rows || [];
     return { errors: rows.filter((r) => r.action === 'error').length, unmatched: checked?.summary?.unmatched_organizations?.length || 0 };
@@ -68,15 +72,20 @@ export function importPanel(workshopId, { kind, onDone }) {
         unmatched.length ? createAll : null,
         h('div', { class: 'form-actions' }, confirm),
         reason),
-      rowsTable(answer.rows || [], { unmatched: new Set(unmatched.map((u) => u.name)) }));
+      rowsTable(shown(answer.rows || []), {
+        unmatched: new Set(unmatched.map((u) => u.name)), caption: caption(),
+        emptyText: t(kind === 'attendance' && answer.rows?.length ? 'web.import.no_mark_changes' : 'web.import.no_rows'),
+      }));
     updateConfirm();
   };
 
   // After a real run: what was saved, and the rows left out.
   const drawDone = (answer) => {
     const left = answer.rows.filter((r) => r.action === 'error');
+    const changed = answer.rows.filter((r) => r.marks?.length);
     mount(out,
       h('p', { class: 'import-summary', tabindex: '-1' }, summaryText(answer.summary || {}, answer.rows, { dryRun: false })),
+      changed.length ? rowsTable(changed, { caption: t('web.import.marks_changed_caption') }) : null,
       left.length ? rowsTable(left, { caption: t('web.import.rows_left_out', { n: left.length }) }) : null);
   };
 
@@ -109,7 +118,9 @@ export function importPanel(workshopId, { kind, onDone }) {
         drawDone(answer);
         const saved = answer.rows.filter((r) => SAVED.has(r.action)).length;
         const left = answer.rows.filter((r) => r.action === 'error').length;
-        notify(t('web.import.imported', { saved, left }));
+        notify(kind === 'attendance'
+          ? t('web.import.marks_imported', { n: answer.summary?.marks_changed || 0, left })
+          : t('web.import.imported', { saved, left }));
         await onDone();
       }
     } catch (problem) {

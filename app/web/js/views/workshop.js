@@ -66,7 +66,10 @@ export async function workshopView({ params, query, root }) {
     pageHeader(w.title, {
       subtitle: [project ? project.code : '', label('workshop_kind', w.kind), formatDateRange(w.start_date, w.end_date, w.dates_estimated), w.city]
         .filter(Boolean).join(' · '),
-      actions: canWrite() ? [linkButton(t('web.workshop.edit_details'), `#/workshops/${id}/edit`)] : [],
+      // Taking attendance is one tap from here, first among the actions (on a
+      // phone the grid is far down the page).
+      actions: canWrite() ? [linkButton(t('web.workshop.take_attendance'), `#/workshops/${id}/attendance`, { kind: 'primary' }),
+        linkButton(t('web.workshop.edit_details'), `#/workshops/${id}/edit`)] : [],
     }),
     // A new status changes the conflicts too (a cancelled workshop has none).
     lifecycle(w, (saved) => Promise.all([drawHead(saved), refreshConflicts()])),
