@@ -13,6 +13,7 @@
 #include <string>
 
 #include "app/i18n/catalog.hpp"
+#include "domain/concat.hpp"
 #include "domain/date.hpp"
 #include "storage/database.hpp"
 #include "storage/migrations.hpp"
@@ -45,7 +46,7 @@ void Generate(Database& db, int workshops, int people) {
                         "VALUES (?, ?, ?, 'CN')");
     for (int i = 1; i <= kOrganizations; ++i) {
       q.bind(1, i);
-      q.bind(2, "Organization " + std::to_string(i));
+      q.bind(2, capdev::domain::Concat("Organization ", std::to_string(i)));
       q.bind(3, i <= 10 ? "intergovernmental" : "government");
       q.exec();
       q.reset();
@@ -61,8 +62,8 @@ void Generate(Database& db, int workshops, int people) {
         "currency, position) VALUES (?, ?, ?, ?, 'EUR', ?)");
     for (int i = 1; i <= kProjects; ++i) {
       q.bind(1, i);
-      q.bind(2, "P" + std::to_string(i));
-      q.bind(3, "Project " + std::to_string(i));
+      q.bind(2, capdev::domain::Concat("P", std::to_string(i)));
+      q.bind(3, capdev::domain::Concat("Project ", std::to_string(i)));
       q.exec();
       q.reset();
       // Organization 1 (think: the European Commission) leads half the
@@ -86,10 +87,10 @@ void Generate(Database& db, int workshops, int people) {
         "VALUES (?, ?, ?, ?, ?)");
     for (int i = 1; i <= people; ++i) {
       q.bind(1, i);
-      q.bind(2, "Person " + std::to_string(i));
+      q.bind(2, capdev::domain::Concat("Person ", std::to_string(i)));
       q.bind(3, kGenders[pick(5)]);
       q.bind(4, 11 + pick(kOrganizations - 10));
-      q.bind(5, "Province " + std::to_string(pick(31)));
+      q.bind(5, capdev::domain::Concat("Province ", std::to_string(pick(31))));
       q.exec();
       q.reset();
     }
@@ -121,7 +122,7 @@ void Generate(Database& db, int workshops, int people) {
     const bool undated = pick(50) == 0;
     workshop.bind(1, w);
     workshop.bind(2, 1 + pick(kProjects));
-    workshop.bind(3, "Workshop " + std::to_string(w));
+    workshop.bind(3, capdev::domain::Concat("Workshop ", std::to_string(w)));
     workshop.bind(4, kKinds[pick(6)]);
     workshop.bind(5, undated ? "held" : (pick(20) == 0 ? "cancelled" : "held"));
     if (undated) {

@@ -5,6 +5,7 @@
 
 #include <string>
 
+#include "domain/concat.hpp"
 #include "storage/engine_errors.hpp"
 
 namespace capdev::storage {
@@ -31,7 +32,7 @@ domain::Status ShiftSessions(WriteTx& tx, std::int64_t workshop_id, int days) {
         db,
         "UPDATE sessions SET date = date(date, ? || ' days') WHERE "
         "workshop_id = ?");
-    q->bind(1, (days >= 0 ? "+" : "") + std::to_string(days));
+    q->bind(1, domain::Concat(days >= 0 ? "+" : "", std::to_string(days)));
     q->bind(2, workshop_id);
     q->exec();
   });

@@ -5,6 +5,7 @@
 #include "app/i18n/catalog.hpp"
 #include "app/i18n/locale_format.hpp"
 #include "app/reports/document.hpp"
+#include "domain/concat.hpp"
 #include "domain/import_columns.hpp"
 
 namespace capdev::reports {
@@ -89,7 +90,7 @@ std::string RenderSheetCsv(const formats::Sheet& sheet) {
   std::string out = "\xEF\xBB\xBF";
   const auto line = [&](const auto& cells, auto text) {
     for (std::size_t c = 0; c < cells.size(); ++c)
-      out += (c ? "," : "") + CsvCell(text(cells[c]));
+      out += domain::Concat(c ? "," : "", CsvCell(text(cells[c])));
     out += "\r\n";
   };
   line(sheet.header, [](const std::string& s) { return s; });

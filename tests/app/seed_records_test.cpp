@@ -6,6 +6,7 @@
 
 #include <optional>
 
+#include "domain/concat.hpp"
 #include "tests/support/seed_fixture.hpp"
 
 namespace capdev::testing {
@@ -190,7 +191,7 @@ std::string DumpSeededTables(const std::string& db) {
       for (int i = 0; i < q.getColumnCount(); ++i) {
         dump += q.getColumn(i).isNull()
                     ? std::string("NULL")
-                    : "'" + q.getColumn(i).getString() + "'";
+                    : domain::Concat("'", q.getColumn(i).getString(), "'");
         dump += '|';
       }
       dump += '\n';
