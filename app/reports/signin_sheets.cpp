@@ -109,7 +109,10 @@ std::string RenderSignInSheets(
   const i18n::LocaleFormat en(Language::kEn);
   std::string h =
       "<!doctype html>\n<html lang=\"zh-CN\">\n<head>\n<meta "
-      "charset=\"utf-8\">\n";
+      "charset=\"utf-8\">\n"
+      // No icon to fetch (the browser would ask for /favicon.ico): a printed
+      // sheet stands alone, as the reports do.
+      "<link rel=\"icon\" href=\"data:,\">\n";
   h += "<title>" + HtmlEscape(BothPlain("report.signin.title")) + " — " +
        HtmlEscape(workshop.title) + "</title>\n<style>" + kSheetStyle +
        "</style>\n</head>\n<body>\n";
