@@ -43,7 +43,7 @@ def test_the_steps_in_chinese(app):
     app.go('/calendar')
     assert app.heading() == '日历'
     panel = app.section('在日历应用中订阅')
-    assert 'Outlook：添加日历 → 从 Web 订阅' in panel.text
+    assert 'Outlook：选择“添加日历”→“从网络订阅”' in panel.text
     assert 'Google 日历（电脑端）：点“其他日历”旁的 +，选择“通过网址添加”' in panel.text
     address, webcal = feed(app, '获取订阅地址', '订阅地址')
     assert webcal == 'webcal:' + address.split(':', 1)[1]
