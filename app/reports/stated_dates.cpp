@@ -75,7 +75,7 @@ std::optional<std::string> OneDate(const Texts& x, std::string_view text) {
 }  // namespace
 
 std::string StatedDatesInWords(const Texts& x, std::string_view edtf) {
-  const std::string raw(edtf);
+  std::string raw(edtf);
   if (!domain::IsEdtf(edtf)) return raw;
   const auto slash = edtf.find('/');
   if (slash == std::string_view::npos) return OneDate(x, edtf).value_or(raw);
