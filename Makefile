@@ -25,7 +25,7 @@ run: build
 	@mkdir -p $(dir $(DB))
 	$(BIN) migrate --db $(DB)
 	$(BIN) seed --db $(DB)
-	$(BIN) user bootstrap --db $(DB)
+	$(BIN) user bootstrap --db $(DB) --url http://127.0.0.1:$(PORT)/
 	$(BIN) serve --db $(DB) --port $(PORT) --host 127.0.0.1
 
 # Pinned npm packages the tests check capdev's output with (tests/js: ical.js, the

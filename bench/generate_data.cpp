@@ -10,6 +10,7 @@
 #include <string>
 
 #include "app/i18n/catalog.hpp"
+#include "domain/concat.hpp"
 #include "domain/date.hpp"
 #include "storage/database.hpp"
 #include "storage/migrations.hpp"
@@ -42,7 +43,7 @@ void Generate(Database& db, int workshops, int people) {
         "VALUES (?, ?, ?, 'CN')");
     for (int i = 1; i <= kOrganizations; ++i) {
       q->Bind(1, i);
-      q->Bind(2, "Organization " + std::to_string(i));
+      q->Bind(2, capdev::domain::Concat("Organization ", std::to_string(i)));
       q->Bind(3, i <= 10 ? "intergovernmental" : "government");
       q->Exec();
       q->Reset();
@@ -57,8 +58,8 @@ void Generate(Database& db, int workshops, int people) {
         "currency, position) VALUES (?, ?, ?, ?, 'EUR', ?)");
     for (int i = 1; i <= kProjects; ++i) {
       q->Bind(1, i);
-      q->Bind(2, "P" + std::to_string(i));
-      q->Bind(3, "Project " + std::to_string(i));
+      q->Bind(2, capdev::domain::Concat("P", std::to_string(i)));
+      q->Bind(3, capdev::domain::Concat("Project ", std::to_string(i)));
       q->Exec();
       q->Reset();
       // Organization 1 (think: the European Commission) leads half the
@@ -81,10 +82,10 @@ void Generate(Database& db, int workshops, int people) {
         "VALUES (?, ?, ?, ?, ?)");
     for (int i = 1; i <= people; ++i) {
       q->Bind(1, i);
-      q->Bind(2, "Person " + std::to_string(i));
+      q->Bind(2, capdev::domain::Concat("Person ", std::to_string(i)));
       q->Bind(3, kGenders[pick(5)]);
       q->Bind(4, 11 + pick(kOrganizations - 10));
-      q->Bind(5, "Province " + std::to_string(pick(31)));
+      q->Bind(5, capdev::domain::Concat("Province ", std::to_string(pick(31))));
       q->Exec();
       q->Reset();
     }
@@ -115,7 +116,7 @@ void Generate(Database& db, int workshops, int people) {
     const bool undated = pick(50) == 0;
     workshop->Bind(1, w);
     workshop->Bind(2, 1 + pick(kProjects));
-    workshop->Bind(3, "Workshop " + std::to_string(w));
+    workshop->Bind(3, capdev::domain::Concat("Workshop ", std::to_string(w)));
     workshop->Bind(4, kKinds[pick(6)]);
     workshop->Bind(5,
                    undated ? "held" : (pick(20) == 0 ? "cancelled" : "held"));

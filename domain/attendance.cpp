@@ -1,5 +1,6 @@
 #include "domain/attendance.hpp"
 
+#include "domain/concat.hpp"
 #include "domain/validation.hpp"
 
 namespace capdev::domain {
@@ -13,7 +14,7 @@ Status ValidateSheet(std::span<const AttendanceMark> sheet,
   Errors e;
   std::set<std::int64_t> seen;
   for (std::size_t i = 0; i < sheet.size(); ++i) {
-    const std::string at = "[" + std::to_string(i) + "].";
+    const std::string at = Concat("[", std::to_string(i), "].");
     const auto& m = sheet[i];
     e.Required(at + "status", m.status);
     if (m.person_id <= 0) {

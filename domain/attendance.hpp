@@ -34,6 +34,8 @@ struct MatrixRow {
   std::int64_t person_id = 0;
   std::string full_name;
   std::optional<std::string> native_name;
+  // Told apart by it: two people of one name are seldom of one agency.
+  std::optional<std::int64_t> organization_id;
   std::optional<std::int64_t> list_order;  // the host list's No.
   RegistrationRole role = RegistrationRole::kParticipant;
   std::vector<std::optional<Mark>> marks;  // one per session; null = no mark

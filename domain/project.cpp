@@ -3,6 +3,7 @@
 #include <set>
 #include <utility>
 
+#include "domain/concat.hpp"
 #include "domain/validation.hpp"
 
 namespace capdev::domain {
@@ -36,7 +37,7 @@ Status ValidateParties(std::span<const ProjectParty> parties) {
   std::set<std::pair<std::int64_t, ProjectRole>> seen;
   for (std::size_t i = 0; i < parties.size(); ++i) {
     const auto& p = parties[i];
-    const std::string at = "[" + std::to_string(i) + "].";
+    const std::string at = Concat("[", std::to_string(i), "].");
     e.Required(at + "organization_id", p.organization_id);
     e.Required(at + "role", p.role);
     if (!p.role) continue;

@@ -4,6 +4,7 @@
 #include <cmath>
 #include <set>
 
+#include "domain/concat.hpp"
 #include "domain/validation.hpp"
 #include "domain/workshop.hpp"
 
@@ -124,7 +125,7 @@ Status ValidateValues(std::span<const IndicatorValue> values) {
   e.Distinct("", std::vector(values.begin(), values.end()),
              PeriodOf<IndicatorValue>);
   for (std::size_t k = 0; k < values.size(); ++k) {
-    const std::string at = "[" + std::to_string(k) + "].";
+    const std::string at = Concat("[", std::to_string(k), "].");
     CheckPeriod(e, at, values[k].period_start, values[k].period_end);
     CheckValue(e, at + "value", values[k].value);
     e.LongText(at + "comment", values[k].comment);

@@ -4,6 +4,7 @@
 #include <set>
 #include <utility>
 
+#include "domain/concat.hpp"
 #include "domain/edtf.hpp"
 #include "domain/validation.hpp"
 
@@ -74,7 +75,7 @@ Status ValidateParties(std::span<const WorkshopParty> parties) {
   std::set<std::pair<std::int64_t, WorkshopRole>> seen;
   for (std::size_t i = 0; i < parties.size(); ++i) {
     const WorkshopParty& party = parties[i];
-    const std::string at = "[" + std::to_string(i) + "].";
+    const std::string at = Concat("[", std::to_string(i), "].");
     e.Required(at + "organization_id", party.organization_id);
     e.Required(at + "role", party.role);
     if (!party.role) continue;

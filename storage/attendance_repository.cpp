@@ -110,7 +110,8 @@ domain::StatusOr<domain::SignInMatrix> Matrix(Database& db,
     {
       ScopedStatement q(db,
                         "SELECT p.id, p.full_name, r.role, p.native_name,"
-                        " r.list_order FROM registrations r"
+                        " r.list_order, p.organization_id"
+                        " FROM registrations r"
                         " JOIN people p ON p.id = r.person_id"
                         " WHERE r.workshop_id = ? AND r.status <> 'cancelled'"
                         " ORDER BY " +
@@ -123,6 +124,7 @@ domain::StatusOr<domain::SignInMatrix> Matrix(Database& db,
         Read(*q, 2, r.role);
         Read(*q, 3, r.native_name);
         Read(*q, 4, r.list_order);
+        Read(*q, 5, r.organization_id);
         r.marks.resize(m.sessions.size());
         row[r.person_id] = m.rows.size();
         m.rows.push_back(std::move(r));

@@ -38,6 +38,11 @@ struct ProjectFilter {
   std::optional<std::string> q;  // substring of code or titles
 };
 
+// The order of a list of workshops: by id (what code reading them all
+// needs), newest start date first (the list a person reads), or oldest first
+// (`sort=start_date`). Workshops without dates come last either way.
+enum class WorkshopOrder { kId, kNewestFirst, kOldestFirst };
+
 struct WorkshopFilter {
   using Entity = domain::Workshop;
   std::optional<std::int64_t> project_id;
@@ -48,6 +53,7 @@ struct WorkshopFilter {
   std::optional<std::int64_t> organization_id;  // in any role
   std::optional<domain::Date> from;  // workshops whose dates overlap [from, to]
   std::optional<domain::Date> to;
+  WorkshopOrder order = WorkshopOrder::kId;
 };
 
 struct SessionFilter {

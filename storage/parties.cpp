@@ -2,6 +2,7 @@
 
 #include <string>
 
+#include "domain/concat.hpp"
 #include "domain/validation.hpp"
 #include "storage/engine_errors.hpp"
 #include "storage/records.hpp"
@@ -20,7 +21,8 @@ domain::Status CheckOrganizations(Database& db,
   domain::Errors e;
   for (std::size_t i = 0; i < parties.size(); ++i) {
     if (!Table<domain::Organization>(db).Exists(parties[i].organization_id)) {
-      e.Add("[" + std::to_string(i) + "].organization_id", domain::kNotFound,
+      e.Add(domain::Concat("[", std::to_string(i), "].organization_id"),
+            domain::kNotFound,
             RecordNotFound("organization", parties[i].organization_id));
     }
   }

@@ -117,6 +117,18 @@ std::optional<SortKey> SortOf(const PersonFilter& f) {
 std::optional<SortKey> SortOf(const OrganizationFilter& f) {
   return NameSort(f.order, "name");
 }
+// ISO dates sort as text; the stand-ins put undated workshops last.
+std::optional<SortKey> SortOf(const WorkshopFilter& f) {
+  switch (f.order) {
+    case WorkshopOrder::kNewestFirst:
+      return SortKey{"coalesce(start_date, '')", "", true};
+    case WorkshopOrder::kOldestFirst:
+      return SortKey{"coalesce(start_date, '9999-12-31')", ""};
+    case WorkshopOrder::kId:
+      break;
+  }
+  return std::nullopt;
+}
 std::optional<SortKey> SortOf(const auto&) { return std::nullopt; }
 
 }  // namespace

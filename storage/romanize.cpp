@@ -118,7 +118,8 @@ std::string SyllableOf(char32_t han) {
         // After j, q, x, y pinyin already writes ü as u.
         const std::size_t n = out.size();
         if (n >= 2 && (out[n - 2] == 'l' || out[n - 2] == 'n')) {
-          out.insert(n - 1, "y");
+          out.back() = 'y';  // "lu" -> "lyu"
+          out += 'u';
         }
       }
       continue;

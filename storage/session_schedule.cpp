@@ -2,6 +2,7 @@
 
 #include <string>
 
+#include "domain/concat.hpp"
 #include "storage/engine_errors.hpp"
 
 namespace capdev::storage {
@@ -28,7 +29,7 @@ domain::Status ShiftSessions(WriteTx& tx, std::int64_t workshop_id, int days) {
         db,
         "UPDATE sessions SET date = date(date, ? || ' days') WHERE "
         "workshop_id = ?");
-    q->Bind(1, (days >= 0 ? "+" : "") + std::to_string(days));
+    q->Bind(1, domain::Concat(days >= 0 ? "+" : "", std::to_string(days)));
     q->Bind(2, workshop_id);
     q->Exec();
   });

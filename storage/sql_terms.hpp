@@ -6,6 +6,7 @@
 
 #include <string>
 
+#include "domain/concat.hpp"
 #include "domain/enums.hpp"
 
 namespace capdev::storage {
@@ -27,7 +28,7 @@ std::string SqlTexts(Rule rule) {
   for (E value : domain::Values<E>()) {
     if (!rule(value)) continue;
     if (!out.empty()) out += ", ";
-    out += "'" + std::string(domain::ToText(value)) + "'";
+    out += domain::Concat("'", domain::ToText(value), "'");
   }
   return out;
 }

@@ -35,7 +35,8 @@ struct Where {
 // An order by something other than id (CollatedNames below).
 struct SortKey {
   std::string expression;  // of the table's columns
-  std::string collation;   // registered by RegisterFold
+  std::string collation;   // registered by RegisterFold; empty: the column's
+  bool descending = false;
 };
 
 // `%text%` for LIKE ... ESCAPE '\', with the user's own wildcards escaped.
@@ -164,22 +165,26 @@ class Table {
     return q->Step();
   }
 
-  // By id, or by `order` (an expression of the row under a collation) and
-  // then id: the page after a row starts after that row's own key, so the
-  // cursor stays an id.
+  // By id, or by `order` (an expression of the row, under a collation) and
+  // then id, both descending or not: the page after a row starts after that
+  // row's own key, so the cursor stays an id.
   Page<E> List(const Where& where, const PageRequest& page,
                const std::optional<SortKey>& order = std::nullopt) {
     Where w = where;
     std::string by = "id";
     if (order) {
       const std::string key =
-          order->expression + " COLLATE " + order->collation;
+          order->collation.empty()
+              ? order->expression
+              : order->expression + " COLLATE " + order->collation;
+      const std::string after = order->descending ? " < " : " > ";
       if (page.after_id > 0) {
-        w.Add("(" + key + ", id) > ((SELECT " + order->expression + " FROM " +
-                  name_ + " WHERE id = ?), ?)",
+        w.Add("(" + key + ", id)" + after + "((SELECT " + order->expression +
+                  " FROM " + name_ + " WHERE id = ?), ?)",
               {page.after_id, page.after_id});
       }
-      by = key + ", id";
+      const std::string direction = order->descending ? " DESC" : "";
+      by = key + direction + ", id" + direction;
     } else if (page.after_id > 0) {
       w.Add("id > ?", {page.after_id});
     }

@@ -14,14 +14,20 @@ namespace {
 
 domain::StatusOr<Listing<storage::WorkshopFilter>> ReadWorkshopList(Query& q) {
   const auto page = q.Page();
-  storage::WorkshopFilter f{.project_id = q.Id("project_id"),
-                            .status = q.Enum<domain::WorkshopStatus>("status"),
-                            .kind = q.Enum<domain::WorkshopKind>("kind"),
-                            .city = q.Text("city"),
-                            .q = q.Text("q"),
-                            .organization_id = q.Id("organization_id"),
-                            .from = q.Date("from"),
-                            .to = q.Date("to")};
+  static constexpr std::string_view kSorts[] = {"start_date"};
+  storage::WorkshopFilter f{
+      .project_id = q.Id("project_id"),
+      .status = q.Enum<domain::WorkshopStatus>("status"),
+      .kind = q.Enum<domain::WorkshopKind>("kind"),
+      .city = q.Text("city"),
+      .q = q.Text("q"),
+      .organization_id = q.Id("organization_id"),
+      .from = q.Date("from"),
+      .to = q.Date("to"),
+      // Newest first, as a person reads a list of
+      // workshops; `sort=start_date` the oldest first.
+      .order = q.OneOf("sort", kSorts) ? storage::WorkshopOrder::kOldestFirst
+                                       : storage::WorkshopOrder::kNewestFirst};
   RETURN_IF_ERROR(q.Check());
   if (f.from && f.to && *f.to < *f.from) {
     return domain::Status::Malformed(

@@ -244,6 +244,11 @@ int Run(int argc, char** argv) {
     if (std::string(action) != "list" && std::string(action) != "bootstrap") {
       sub->add_option("username", user.username, "User name")->required();
     }
+    if (std::string(action) == "bootstrap") {
+      sub->add_option("--url", user.url,
+                      "Where the web app is served (said in the sign-in line)")
+          ->capture_default_str();
+    }
     if (std::string(action) == "add") {
       sub->add_option("--role", user.role,
                       "admin, coordinator, viewer or funder")

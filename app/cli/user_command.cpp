@@ -99,15 +99,16 @@ int Reset(storage::Database& db, const UserCommand& c) {
 }
 
 // The first admin, for `make run`: created once with a random password
-// that is printed once.
-int Bootstrap(storage::Database& db) {
+// that is printed once, last, in the words a person signing in needs (the
+// curl for scripts after it).
+int Bootstrap(storage::Database& db, const std::string& url) {
   const auto accounts = storage::ListAccounts(db);
   if (!accounts.ok()) return Report(accounts.status(), "");
   for (const auto& a : *accounts) {
     if (a.role == domain::Role::kAdmin && !a.disabled) {
-      std::cout << "admin user '" << a.username
-                << "' exists (forgot the password? capdev user reset "
-                << a.username << ")\n";
+      std::cout << "\nOpen " << url << " and sign in as " << a.username
+                << " (forgot the password? capdev user reset " << a.username
+                << ")\n\n";
       return 0;
     }
   }
@@ -120,12 +121,17 @@ int Bootstrap(storage::Database& db) {
     return services::CreateUser(tx, nullptr, change);
   });
   if (!added.ok()) return Report(added.status(), "");
-  std::cout << "\nCreated the first admin user. Sign in with:\n\n"
-            << "  curl -s -X POST http://127.0.0.1:8080/api/v1/auth/login \\\n"
+  // The API's address: the web app's, without its trailing slash.
+  const std::string api =
+      url.ends_with('/') ? url.substr(0, url.size() - 1) : url;
+  std::cout << "\nCreated the first admin user. Scripts sign in with\n\n"
+            << "  curl -s -X POST " << api << "/api/v1/auth/login \\\n"
             << "       -d '{\"username\": \"admin\", \"password\": \""
             << password << "\"}'\n\n"
-            << "and send the token as 'Authorization: Bearer TOKEN'. This "
-               "password is shown once.\n\n";
+            << "and send the token as 'Authorization: Bearer TOKEN'. The "
+               "password is shown only this once.\n\n"
+            << "  Open " << url << " and sign in as admin with password "
+            << password << "\n\n";
   return 0;
 }
 
@@ -146,7 +152,7 @@ int RunUserCommand(const UserCommand& c) {
                           : " enabled"));
   }
   if (c.action == "reset") return Reset(db, c);
-  if (c.action == "bootstrap") return Bootstrap(db);
+  if (c.action == "bootstrap") return Bootstrap(db, c.url);
   return Fail(domain::Message("error.unknown_action", {{"action", c.action}}));
 }
 

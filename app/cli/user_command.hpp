@@ -14,6 +14,9 @@ struct UserCommand {
   std::string username;
   std::string role;
   std::optional<std::int64_t> organization_id;
+  // bootstrap: where the web app will be served, for the line saying where
+  // to sign in.
+  std::string url = "http://127.0.0.1:8080/";
 };
 
 // Returns the exit code; messages go to standard output.

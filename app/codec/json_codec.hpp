@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "domain/attendance.hpp"
+#include "domain/concat.hpp"
 #include "domain/conflict.hpp"
 #include "domain/date.hpp"
 #include "domain/draft.hpp"
@@ -168,7 +169,8 @@ void FromJson(const json::value& j, std::vector<T>& out,
   for (std::size_t i = 0; i < j.as_array().size(); ++i) {
     T item{};
     const std::size_t before = e.list().size();
-    FromJson(j.as_array()[i], item, field + "[" + std::to_string(i) + "]", e);
+    FromJson(j.as_array()[i], item,
+             domain::Concat(field, "[", std::to_string(i), "]"), e);
     if (e.list().size() == before) out.push_back(std::move(item));
   }
 }
@@ -188,7 +190,7 @@ template <class E>
 std::vector<E> DecodeList(const json::array& body, domain::Errors& errors) {
   std::vector<E> out;
   for (std::size_t i = 0; i < body.size(); ++i) {
-    const std::string index = "[" + std::to_string(i) + "]";
+    const std::string index = domain::Concat("[", std::to_string(i), "]");
     auto& entity = out.emplace_back();
     if (!body[i].is_object()) {
       errors.Add(index, domain::kInvalid, domain::Message("error.not_object"));

@@ -5,6 +5,8 @@
 #include <set>
 #include <vector>
 
+#include "domain/concat.hpp"
+
 namespace capdev::http {
 
 namespace {
@@ -87,7 +89,7 @@ class KeyTracker {
     for (std::size_t i = 0; i + 1 < frames_.size(); ++i) {
       const Frame& f = frames_[i];
       if (f.array) {
-        out += "[" + std::to_string(f.index) + "]";
+        out += domain::Concat("[", std::to_string(f.index), "]");
       } else {
         out += (out.empty() ? "" : ".") + f.key;
       }

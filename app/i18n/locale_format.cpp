@@ -13,6 +13,8 @@
 #include <chrono>
 #include <optional>
 
+#include "domain/concat.hpp"
+
 namespace capdev::i18n {
 
 namespace {
@@ -56,6 +58,14 @@ std::unique_ptr<icu::SimpleDateFormat> DateFormatFor(const icu::Locale& locale,
   return format;
 }
 
+// "2000-03-02": a day of 2000, a leap year, so that 29 February is one too.
+std::string DayOf2000(int month, int day) {
+  const auto two = [](int n) {
+    return domain::Concat(n < 10 ? "0" : "", std::to_string(n));
+  };
+  return domain::Concat("2000-", two(month), "-", two(day));
+}
+
 std::optional<int> Digits(std::string_view text) {
   int n = 0;
   const auto [end, ec] =
@@ -74,7 +84,8 @@ struct LocaleFormat::Formatters {
   number::LocalizedNumberFormatter amount;
   number::LocalizedNumberFormatter percent;
   // Made when first needed (a report without dates needs none).
-  std::unique_ptr<icu::SimpleDateFormat> date, month, instant;
+  std::unique_ptr<icu::SimpleDateFormat> date, month, instant, month_day,
+      month_name;
   std::unique_ptr<icu::DateIntervalFormat> range;
   bool range_tried = false;
   std::unique_ptr<icu::Collator> collator;
@@ -156,6 +167,21 @@ std::string LocaleFormat::DateRange(domain::Date from, domain::Date to) const {
 std::string LocaleFormat::Month(domain::Date day) const {
   const std::string text = f_->Format(f_->month, "yMMM", Noon(day));
   return text.empty() ? day.ToString().substr(0, 7) : text;
+}
+
+std::string LocaleFormat::MonthDay(int month, int day) const {
+  const std::string iso = DayOf2000(month, day);
+  const auto date = domain::Date::Parse(iso);
+  const std::string text =
+      date ? f_->Format(f_->month_day, "MMMMd", Noon(*date)) : "";
+  return text.empty() ? iso.substr(5) : text;
+}
+
+std::string LocaleFormat::MonthName(int month) const {
+  const auto date = domain::Date::Parse(DayOf2000(month, 1));
+  const std::string text =
+      date ? f_->Format(f_->month_name, "MMMM", Noon(*date)) : "";
+  return text.empty() ? std::to_string(month) : text;
 }
 
 std::string LocaleFormat::Instant(std::string_view rfc3339) const {

@@ -35,6 +35,10 @@ class LocaleFormat {
   std::string DateRange(domain::Date from, domain::Date to) const;
   // "Mar 2026", "2026年3月": the month of `day`.
   std::string Month(domain::Date day) const;
+  // A day and month of no stated year: "2 March", "3月2日".
+  std::string MonthDay(int month, int day) const;
+  // A month of no stated year: "March", "三月".
+  std::string MonthName(int month) const;
   // An RFC 3339 instant in UTC ("2026-12-06T09:04:00Z") as "6 Dec 2026,
   // 09:04 UTC", "2026年12月6日 09:04 UTC"; the text itself when it is not one.
   std::string Instant(std::string_view rfc3339) const;

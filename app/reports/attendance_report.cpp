@@ -77,6 +77,7 @@ json::object MatrixJson(const domain::SignInMatrix& matrix,
     rows.push_back({{"person_id", row.person_id},
                     {"full_name", row.full_name},
                     {"native_name", codec::ToJson(row.native_name)},
+                    {"organization_id", codec::ToJson(row.organization_id)},
                     {"list_order", codec::ToJson(row.list_order)},
                     {"role", codec::ToJson(row.role)},
                     {"marks", std::move(marks)}});

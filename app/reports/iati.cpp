@@ -8,6 +8,7 @@
 #include <utility>
 
 #include "app/reports/document.hpp"
+#include "domain/concat.hpp"
 
 namespace capdev::reports {
 
@@ -48,7 +49,7 @@ class XmlWriter {
     if (text.empty()) {
       out_ += "/>\n";
     } else {
-      out_ += ">" + Escape(text) + "</" + std::string(name) + ">\n";
+      out_ += domain::Concat(">", Escape(text), "</", name, ">\n");
     }
   }
   std::string Take() { return std::move(out_); }
@@ -57,9 +58,9 @@ class XmlWriter {
   void Indent(std::size_t depth) { out_.append(depth * 2, ' '); }
   void Start(std::string_view name, Attributes attributes) {
     Indent(open_.size());
-    out_ += "<" + std::string(name);
+    out_ += domain::Concat("<", name);
     for (const auto& [key, value] : attributes)
-      out_ += " " + std::string(key) + "=\"" + Escape(value) + "\"";
+      out_ += domain::Concat(" ", key, "=\"", Escape(value), "\"");
   }
   std::string out_;
   std::vector<std::string> open_;

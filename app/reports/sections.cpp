@@ -4,6 +4,7 @@
 
 #include "app/codec/json_codec.hpp"
 #include "app/reports/reports.hpp"
+#include "app/reports/stated_dates.hpp"
 
 namespace capdev::reports {
 
@@ -141,9 +142,10 @@ void AddSection(const Texts& x, Document& d, const std::string& id,
       const auto& f = l.figures;
       std::string dates = x.Dates(w.start_date, w.end_date, w.dates_estimated);
       if (w.stated_dates) {
-        dates =
-            x(domain::Message("report.dates_with_source",
-                              {{"dates", dates}, {"source", *w.stated_dates}}));
+        dates = x(domain::Message(
+            "report.dates_with_source",
+            {{"dates", dates},
+             {"source", StatedDatesInWords(x, *w.stated_dates)}}));
       }
       workshops.rows.push_back(
           {x(domain::Message(

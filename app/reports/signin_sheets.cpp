@@ -5,6 +5,7 @@
 #include "app/i18n/catalog.hpp"
 #include "app/i18n/locale_format.hpp"
 #include "app/reports/document.hpp"
+#include "domain/concat.hpp"
 #include "domain/import_columns.hpp"
 
 namespace capdev::reports {
@@ -106,7 +107,7 @@ std::string RenderSheetCsv(const formats::Sheet& sheet) {
   std::string out = "\xEF\xBB\xBF";
   const auto line = [&](const auto& cells, auto text) {
     for (std::size_t c = 0; c < cells.size(); ++c)
-      out += (c ? "," : "") + CsvCell(text(cells[c]));
+      out += domain::Concat(c ? "," : "", CsvCell(text(cells[c])));
     out += "\r\n";
   };
   line(sheet.header, [](const std::string& s) { return s; });
@@ -125,7 +126,10 @@ std::string RenderSignInSheets(
   const i18n::LocaleFormat en(Language::kEn);
   std::string h =
       "<!doctype html>\n<html lang=\"zh-CN\">\n<head>\n<meta "
-      "charset=\"utf-8\">\n";
+      "charset=\"utf-8\">\n"
+      // No icon to fetch (the browser would ask for /favicon.ico): a printed
+      // sheet stands alone, as the reports do.
+      "<link rel=\"icon\" href=\"data:,\">\n";
   h += "<title>" + HtmlEscape(BothPlain("report.signin.title")) + " — " +
        HtmlEscape(workshop.title) + "</title>\n<style>" + kSheetStyle +
        "</style>\n</head>\n<body>\n";

@@ -7,6 +7,7 @@
 #include <atomic>
 #include <thread>
 
+#include "domain/concat.hpp"
 #include "tests/support/api_test.hpp"
 
 namespace capdev::testing {
@@ -44,11 +45,11 @@ TEST(CrashTest, AcknowledgedWritesSurviveSigkill) {
     for (auto& s : ListAll(port, w + "/sessions", 50))
       sessions.push_back(s.at("id").as_int64());
     for (int i = 0; i < kPeople; ++i) {
-      auto id =
-          Post(port, "/api/v1/people", {{"full_name", "P" + std::to_string(i)}})
-              .Json()
-              .at("id")
-              .as_int64();
+      auto id = Post(port, "/api/v1/people",
+                     {{"full_name", domain::Concat("P", std::to_string(i))}})
+                    .Json()
+                    .at("id")
+                    .as_int64();
       Post(port, w + "/registrations", {{"person_id", id}});
       people.push_back(id);
     }

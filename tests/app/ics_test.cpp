@@ -9,6 +9,8 @@
 #include <string>
 #include <vector>
 
+#include "domain/concat.hpp"
+
 namespace capdev::reports {
 namespace {
 
@@ -103,7 +105,8 @@ TEST(IcsFoldTest, DoesNotFoldALineOfExactlySeventyFiveOctets) {
 
 TEST(IcsFoldTest, FoldsAfterSeventyFiveOctetsWithASpace) {
   const std::string line(76, 'x');
-  EXPECT_EQ(reports::IcsFold(line), std::string(75, 'x') + "\r\n x\r\n");
+  EXPECT_EQ(reports::IcsFold(line),
+            domain::Concat(std::string(75, 'x'), "\r\n x\r\n"));
 }
 
 TEST(IcsFoldTest, EveryPhysicalLineIsAtMostSeventyFiveOctets) {

@@ -1,14 +1,16 @@
-// The operator's commands against real files and a real server: a live
-// backup during a write stream, check, restore, and `serve` refusing
-// databases it must not serve.
+// The operator's commands against real files and a real server: the first
+// admin `make run` creates, a live backup during a write stream, check,
+// restore, and `serve` refusing databases it must not serve.
 
 #include <fcntl.h>
 #include <signal.h>
 #include <unistd.h>
 
 #include <atomic>
+#include <cctype>
 #include <filesystem>
 #include <mutex>
+#include <regex>
 #include <thread>
 
 #include "storage/database.hpp"
@@ -24,6 +26,45 @@ std::int64_t CreateOrganization(std::uint16_t port, const std::string& name) {
   auto r =
       Post(port, "/api/v1/organizations", {{"name", name}, {"kind", "ngo"}});
   return r.status == 201 ? r.Json().at("id").as_int64() : 0;
+}
+
+// `make run` ends with what a coordinator needs: the address to open and the
+// password to sign in with (the curl for scripts before it); run again, it
+// says where to sign in and how to reset a forgotten password.
+TEST(FirstRunTest, BootstrapEndsWithWhereToSignInAndThePassword) {
+  TempDir dir;
+  const std::string db = dir.File("first.db");
+  const std::vector<std::string> bootstrap = {
+      "user", "bootstrap", "--db", db, "--url", "http://127.0.0.1:9090/"};
+  const auto first = RunCapdev(bootstrap);
+  ASSERT_EQ(first.exit_code, 0) << first.output;
+  std::string output = first.output;
+  while (!output.empty() &&
+         std::isspace(static_cast<unsigned char>(output.back())))
+    output.pop_back();
+  const std::string last = output.substr(output.rfind('\n') + 1);
+  std::smatch m;
+  const std::regex open(
+      "  Open http://127\\.0\\.0\\.1:9090/ and sign in as admin with "
+      "password (\\S+)");
+  ASSERT_TRUE(std::regex_match(last, m, open)) << first.output;
+  const std::string password = m[1];
+  EXPECT_NE(first.output.find(
+                "curl -s -X POST http://127.0.0.1:9090/api/v1/auth/login"),
+            std::string::npos)
+      << first.output;
+  {
+    ServerProcess server(db);
+    EXPECT_EQ(Login(server.port(), "admin", password).size(), 43u);
+  }
+  const auto again = RunCapdev(bootstrap);
+  EXPECT_EQ(again.exit_code, 0);
+  EXPECT_NE(again.output.find("Open http://127.0.0.1:9090/ and sign in as "
+                              "admin (forgot the password? capdev user reset "
+                              "admin)"),
+            std::string::npos)
+      << again.output;
+  EXPECT_EQ(again.output.find(password), std::string::npos);
 }
 
 TEST(BackupTest, LiveBackupHoldsEveryAcknowledgedWriteAndRestores) {

@@ -4,6 +4,7 @@
 
 #include <optional>
 
+#include "domain/concat.hpp"
 #include "tests/support/query.hpp"
 #include "tests/support/seed_fixture.hpp"
 
@@ -188,7 +189,8 @@ std::string DumpSeededTables(const std::string& db) {
                                           " ORDER BY 1");
     while (q->Step()) {
       for (int i = 0; i < q->ColumnCount(); ++i) {
-        dump += q->IsNull(i) ? std::string("NULL") : "'" + q->Text(i) + "'";
+        dump += q->IsNull(i) ? std::string("NULL")
+                             : domain::Concat("'", q->Text(i), "'");
         dump += '|';
       }
       dump += '\n';

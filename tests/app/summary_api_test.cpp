@@ -2,6 +2,7 @@
 // of reports_data.hpp, each figure against a value worked out by hand.
 
 #include "app/reports/document.hpp"
+#include "domain/concat.hpp"
 #include "tests/support/parsers.hpp"
 #include "tests/support/reports_data.hpp"
 
@@ -126,7 +127,7 @@ TEST(CsvCellTest, QuotesAndNeutralisesPerRfc4180) {
                                           "\tindent", "plain",       "中文"};
   std::string line;
   for (const auto& c : cells)
-    line += (line.empty() ? "" : ",") + reports::CsvCell(c);
+    line += domain::Concat(line.empty() ? "" : ",", reports::CsvCell(c));
   auto rows =
       ParseCsv("a\r\n" + line + "\r\n");  // read back by Python's csv module
   ASSERT_EQ(rows.size(), 2u);

@@ -168,6 +168,44 @@ TEST_F(WorkshopsApiTest, ListFiltersByEveryField) {
   ExpectProblem(Get("/api/v1/workshops?project_id=abc"), 400);
 }
 
+// A person reads the newest first; `sort=start_date` the oldest first. The
+// pages (two rows each) follow that order across their cursors, and
+// workshops without dates come last either way.
+TEST_F(WorkshopsApiTest, ListIsNewestFirstUnlessSortedByStartDate) {
+  auto project = Project("CBMM");
+  auto held = [&](const char* title, std::optional<std::string> start) {
+    json::object w{{"project_id", project},
+                   {"title", title},
+                   {"kind", "training"},
+                   {"status", "held"}};
+    if (start) {
+      w["start_date"] = *start;
+      w["end_date"] = *start;
+    }
+    return Create("/api/v1/workshops", w);
+  };
+  auto xiamen = held("Xiamen", "2026-11-30");
+  auto harbin = held("Harbin", std::nullopt);
+  auto langfang = held("Langfang", "2012-11-06");
+  auto kunming = held("Kunming", "2019-05-20");
+  auto hangzhou = held("Hangzhou", "2019-05-20");  // the same day as Kunming
+  auto chengdu = held("Chengdu", "2026-12-01");
+  auto ids = [&](const std::string& query) {
+    std::vector<std::int64_t> out;
+    for (auto& w : ListAll(port(), "/api/v1/workshops?" + query, 2))
+      out.push_back(w.at("id").as_int64());
+    return out;
+  };
+  using V = std::vector<std::int64_t>;
+  const std::string of = "project_id=" + std::to_string(project);
+  EXPECT_EQ(ids(of), (V{chengdu, xiamen, hangzhou, kunming, langfang, harbin}));
+  EXPECT_EQ(ids(of + "&sort=start_date"),
+            (V{langfang, kunming, hangzhou, xiamen, chengdu, harbin}));
+  EXPECT_EQ(ids(of + "&status=held&from=2019-01-01"),
+            (V{chengdu, xiamen, hangzhou, kunming}));
+  ExpectProblem(Get("/api/v1/workshops?sort=title"), 400);
+}
+
 TEST_F(WorkshopsApiTest, PartnerInstitutionsAreReplacedAsASet) {
   auto id = Workshop(Project("P"));
   auto frontex = Organization("Frontex", "intergovernmental");

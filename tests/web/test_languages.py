@@ -30,7 +30,8 @@ SCREENS = [
 
 # Words that are the same in every language: the product, file formats, units.
 NOT_ENGLISH = {'capdev', 'CSV', 'XLSX', 'HTML', 'JSON', 'IATI', 'XML', 'ICS', 'PDF', 'URL', 'ID', 'ISO',
-               'English', 'CN', 'EDTF', 'HH', 'MM', 'YYYY', 'DD', 'CBMM', 'EU', 'IOM'}
+               'English', 'CN', 'EDTF', 'HH', 'MM', 'YYYY', 'DD', 'CBMM', 'EU', 'IOM',
+               'Outlook', 'Google'}  # calendar products, named so in Chinese too
 RAW_KEY = re.compile(r'\b(?:common|nav|signin|web|error|report|figure|field|enum|http|lang)\.[a-z0-9_]+(?:\.[a-z0-9_]+)*\b')
 
 # The visible texts of the page, and the texts of attributes a person meets

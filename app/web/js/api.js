@@ -66,6 +66,9 @@ async function request(method, path, { query, body, type } = {}) {
   if (response.ok) return data;
   const problem = new Problem(response.status, data);
   if (response.status === 401 && !path.startsWith('/api/v1/auth/') && path !== '/api/v1/me') {
+    // Said once, by the handler ("your session has ended"), not again by
+    // the action that ran into it.
+    problem.sessionEnded = true;
     unauthorizedHandler(problem);
   }
   throw problem;

@@ -6,7 +6,7 @@ import { h, mount } from './dom.js';
 import { language, loadLanguage, preferredLanguage, rememberLanguage, t, tParts } from './i18n.js';
 import { location, match, navigate, route, startRouter } from './router.js';
 import { currentUser, forget, isAdmin, isFunder, restoreSession, signOut } from './session.js';
-import { button, confirmAction, dropOldErrors, errorBox, loading, notify, notifyProblem, pageHeader } from './ui.js';
+import { button, confirmAction, dropOldNotices, errorBox, loading, notify, notifyProblem, pageHeader } from './ui.js';
 import { discardUnsavedMarks, unsavedMarkCount } from './views/attendance-grid.js';
 import { signInView } from './views/signin.js';
 import { homeView } from './views/home.js';
@@ -143,7 +143,7 @@ async function render() {
     return;
   }
   drawChrome(path);
-  dropOldErrors();
+  dropOldNotices();
   const main = document.getElementById('main');
   const root = h('div', { class: 'view' }, loading());
   mount(main, root);

@@ -1,6 +1,7 @@
 // A list loaded once per page load and shared by the screens that need it
 // (organizations, projects: short lists that records name by id). A failed
-// load is not kept; a write that changes the list forgets it.
+// load is not kept; a write that changes the list forgets it, and so does
+// forget() (a list found to lack a record made elsewhere).
 export function cached(load) {
   let pending = null;
   const get = () => {
@@ -11,6 +12,9 @@ export function cached(load) {
     return pending;
   };
   // The answer of a write to the list, once the list is forgotten (not when it is refused).
+  get.forget = () => {
+    pending = null;
+  };
   get.changedBy = async (write) => {
     const answer = await write;
     pending = null;

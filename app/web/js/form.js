@@ -125,6 +125,20 @@ export function form({ submitLabel, onSubmit, cancel, class: cls, id, heading, f
   return el;
 }
 
+// A refusal on a form answers that form's last try only: the next action
+// elsewhere (a button, a link styled as one, another form; not closing a
+// notice) clears it, so "Not saved" never reads as the answer to Confirm or
+// an import further down the page.
+function clearOtherForms(event) {
+  const acted = event.type === 'submit' ? event.target : event.target.closest?.('button, a.btn, input[type=file]');
+  if (!acted || acted.closest('#notices')) return;
+  for (const other of document.querySelectorAll('form.form')) {
+    if (!other.contains(acted)) clearProblem(other);
+  }
+}
+document.addEventListener('click', clearOtherForms, true);
+document.addEventListener('submit', clearOtherForms, true);
+
 // The field a problem names: "end_date", "topics[3]" -> topics,
 // "[2].person_id" -> person_id, "parties[0].amount" -> amount.
 function findField(container, name) {

@@ -22,16 +22,18 @@ export function notify(message, kind = 'success') {
   return notice;
 }
 
-// Shows a failure (a Problem or any error) as a notice.
-// On a new screen, an error about the previous one no longer applies (one
-// raised just now, such as "your session has ended", stays).
-export function dropOldErrors() {
-  for (const notice of document.querySelectorAll('#notices .notice-error')) {
+// On a new screen, a notice about the previous one no longer applies ("...
+// conflict: see below" is not about Home). One raised just now stays: the
+// action that led here ("Workshop saved", "your session has ended").
+export function dropOldNotices() {
+  for (const notice of document.querySelectorAll('#notices .notice')) {
     if (Date.now() - Number(notice.dataset.at) > 1000) notice.remove();
   }
 }
 
+// Shows a failure (a Problem or any error) as a notice.
 export function notifyProblem(problem, prefix) {
+  if (problem?.sessionEnded) return; // already said, on the way to signing in
   const text = problemText(problem);
   notify(prefix ? t('common.prefixed', { prefix, text }) : text, 'error');
 }

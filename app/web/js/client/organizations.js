@@ -8,6 +8,16 @@ import { recordCalls } from './records.js';
 // records only carry organization_id).
 export const organizations = cached(async () => new Map((await getAll(apiPath`organizations`)).map((o) => [o.id, o])));
 
+// The cached list, loaded again when it lacks one of `ids`: an organization
+// made since it was loaded (by an import, another tab, another user) is
+// then named too, not left blank.
+export async function organizationsWith(ids) {
+  const known = await organizations();
+  if (ids.every((id) => !id || known.has(id))) return known;
+  organizations.forget();
+  return organizations();
+}
+
 export const {
   list: listOrganizations, get: getOrganization, create: createOrganization, update: updateOrganization, remove: deleteOrganization,
 } = recordCalls('organizations', { changed: organizations.changedBy });

@@ -8,7 +8,7 @@ import { formatDate, formatDay, label, today } from '../format.js';
 import { t } from '../i18n.js';
 import { canWrite, currentUser } from '../session.js';
 import { busy, empty, notify, notifyProblem } from '../ui.js';
-import { personName, personNameNodes, sentences } from './names.js';
+import { inLang, personName, personNameNodes, sentences } from './names.js';
 import { sessionDay } from './workshop-sessions.js';
 
 const CYCLE = [null, 'present', 'late', 'excused', 'absent'];
@@ -191,6 +191,7 @@ export function attendanceGrid(workshopId, matrix) {
 
   const body = rows.map((row, r) => h('tr', {},
     h('th', { scope: 'row' }, personNameNodes(row, { stacked: true }),
+      row.organization ? h('span', { class: 'session-note' }, inLang(row.organization)) : null,
       row.role !== 'participant' ? h('span', { class: 'session-note' }, label('registration_role', row.role)) : null),
     order.map((c, position) => {
       const btn = h('button', { type: 'button', disabled: !editable });

@@ -1,5 +1,6 @@
 // Calendar: a month of sessions, and the feed address to subscribe to from a
-// calendar client (Outlook, Thunderbird, phones).
+// calendar client (Outlook, Google Calendar, phones): as a webcal:// link and
+// with the steps to paste it by hand.
 import { getCalendar, issueFeedToken, listFeedTokens, revokeFeedToken } from '../client/calendar.js';
 import { h, mount } from '../dom.js';
 import { addDays, addMonths, formatDate, formatInstant, formatMonth, lastDayOfMonth, startOfWeek, today, weekdayNames } from '../format.js';
@@ -92,7 +93,12 @@ function feedPanel(onIssued) {
               notify(t('web.calendar.copy_by_hand'), 'info');
             }
           })),
-          h('p', { class: 'hint' }, t('web.calendar.valid_until', { date: formatDate(answer.expires_at.slice(0, 10)) }))));
+          h('p', { class: 'hint' }, t('web.calendar.valid_until', { date: formatDate(answer.expires_at.slice(0, 10)) }))),
+        // The same address as webcal://: a calendar app opens it and offers
+        // to subscribe, where a browser would only download the file.
+        h('p', { class: 'webcal' },
+          linkButton(t('web.calendar.open_in_app'), address.replace(/^https?:/, 'webcal:')),
+          h('span', { class: 'hint' }, ` ${t('web.calendar.open_in_app_hint')}`)));
         notify(t('web.calendar.ready'));
         await onIssued();
         input.focus();
@@ -101,5 +107,7 @@ function feedPanel(onIssued) {
         notifyProblem(problem, t('web.calendar.no_address'));
       }
     }), { kind: 'primary' }),
-    out);
+    out,
+    h('h3', {}, t('web.calendar.how_title')),
+    h('ul', { class: 'how-to' }, h('li', {}, t('web.calendar.how_outlook')), h('li', {}, t('web.calendar.how_google'))));
 }

@@ -3,7 +3,7 @@
 // In Chinese a person is named by their Chinese name, the Latin one beside it,
 // and the list is in pinyin order; in English the other way round.
 import { listDuplicates } from '../client/duplicates.js';
-import { organizations } from '../client/organizations.js';
+import { organizationsWith } from '../client/organizations.js';
 import { listPeople } from '../client/people.js';
 import { h, mount } from '../dom.js';
 import { field, fields, readValues } from '../form.js';
@@ -28,12 +28,12 @@ export async function peopleView({ query, root }) {
   const q = query.get('q');
   const organizationId = query.get('organization_id');
   const cursor = query.get('cursor');
-  const [orgs, org, page, duplicates] = await Promise.all([
-    organizations(),
+  const [org, page, duplicates] = await Promise.all([
     orgById(Number(organizationId)),
     listPeople({ q, organization_id: organizationId, cursor, limit: 50, sort: 'name' }).catch((problem) => ({ problem })),
     duplicatesLink(),
   ]);
+  const orgs = await organizationsWith((page.items || []).map((p) => p.organization_id));
 
   const search = h('form', { class: 'filters', role: 'search', 'aria-label': t('web.people.search_label'), novalidate: true },
     fields(

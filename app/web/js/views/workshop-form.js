@@ -8,6 +8,7 @@ import { projectOptions } from '../format.js';
 import { t } from '../i18n.js';
 import { navigate } from '../router.js';
 import { notify, pageHeader } from '../ui.js';
+import { offerExistingSpelling } from './city-spelling.js';
 
 export async function workshopFormView({ params, query, root }) {
   const editing = Boolean(params.id);
@@ -46,7 +47,7 @@ export async function workshopFormView({ params, query, root }) {
         field({ name: 'dates_estimated', label: t('web.workshop.dates_estimated'), type: 'checkbox', value: workshop.dates_estimated }))),
     h('fieldset', {}, h('legend', {}, t('web.workshop.where')),
       fields(
-        field({ name: 'city', label: t('common.city'), value: workshop.city }),
+        offerExistingSpelling(field({ name: 'city', label: t('common.city'), value: workshop.city })),
         field({ name: 'province', label: t('web.workshop.province'), value: workshop.province }),
         field({ name: 'country', label: t('web.org_fields.country'), value: workshop.country, hint: t('web.org_fields.country_hint') }),
         field({ name: 'venue', label: t('web.workshop.venue'), value: workshop.venue, class: 'wide' }))),

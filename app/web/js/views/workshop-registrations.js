@@ -8,11 +8,11 @@ import { label } from '../format.js';
 import { locale, t } from '../i18n.js';
 import { canWrite } from '../session.js';
 import { button, notify, openDialog, table } from '../ui.js';
-import { personName, personNameNodes } from './names.js';
+import { inLang, personName, personNameNodes } from './names.js';
 import { personPicker } from './person-fields.js';
 
-// people: person_id -> {full_name, native_name} (from the sign-in matrix,
-// which lists the registered people with their names).
+// people: person_id -> {full_name, native_name, organization} (from the
+// sign-in matrix, which lists the registered people with their names).
 export async function registrationsSection(workshopId, registrations, people, onChange) {
   const nameOf = (r) => personName(people.get(r.person_id)) || t('web.registrations.person_n', { id: r.person_id });
 
@@ -46,6 +46,7 @@ export async function registrationsSection(workshopId, registrations, people, on
       cell: (r) => h('a', { href: `#/people/${r.person_id}` }, people.has(r.person_id) ? personNameNodes(people.get(r.person_id)) : nameOf(r)),
       rowHeader: true,
     },
+    { label: t('common.organization'), cell: (r) => inLang(people.get(r.person_id)?.organization || '') },
     { label: t('web.workshop.role'), cell: (r) => label('registration_role', r.role), class: 'nowrap' },
     { label: t('common.status'), cell: (r) => label('registration_status', r.status), class: 'nowrap' },
   ];

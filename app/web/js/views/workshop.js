@@ -1,6 +1,7 @@
 // A workshop's page: details and lifecycle, partner institutions, sessions,
 // registrations, the sign-in grid and its double bookings.
 import { attendanceGridUrl, getAttendance } from '../client/attendance.js';
+import { organizationsWith } from '../client/organizations.js';
 import { projects } from '../client/projects.js';
 import { listRegistrations } from '../client/registrations.js';
 import { reportUrl } from '../client/reports.js';
@@ -14,7 +15,7 @@ import { busy, button, details, errorBox, linkButton, loading, notify, notifyPro
 import { attendanceGrid } from './attendance-grid.js';
 import { conflictList } from './conflicts.js';
 import { importPanel } from './workshop-import.js';
-import { inLang } from './names.js';
+import { inLang, orgShown } from './names.js';
 import { statusBadge } from './home.js';
 import { partnersSection } from './workshop-partners.js';
 import { registrationsSection } from './workshop-registrations.js';
@@ -42,6 +43,10 @@ export async function workshopView({ params, query, root }) {
         listRegistrations(id),
         listWorkshopConflicts(id),
       ]);
+      // Each person's organization, by name: two people of one name are
+      // told apart by it in the registrations and the grid.
+      const orgs = await organizationsWith(matrix.rows.map((r) => r.organization_id));
+      for (const r of matrix.rows) r.organization = orgShown(orgs.get(r.organization_id)) || null;
       names = new Map(matrix.rows.map((r) => [r.person_id, r]));
       mount(people.registrations, await registrationsSection(id, registrations, names, refreshPeople),
         canWrite() ? importPanel(id, { kind: 'registrations', onDone: refreshPeople }) : null);
