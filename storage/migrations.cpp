@@ -3,6 +3,7 @@
 #include <string>
 
 #include "storage/engine_errors.hpp"
+#include "storage/postgres/schema_pg.hpp"
 #include "storage/schema.hpp"
 #include "storage/schema_languages.hpp"
 #include "storage/schema_logins.hpp"
@@ -12,7 +13,13 @@
 
 namespace capdev::storage {
 
-const std::vector<Migration>& AllMigrations() {
+const std::vector<Migration>& AllMigrations(Engine engine) {
+  // A PostgreSQL database starts at version 14, the schema SQLite's first 14
+  // migrations build; the next ones are added to both lists.
+  static const std::vector<Migration> kPostgres = {
+      {14, "schema", kPostgresSchema},
+  };
+  if (engine == Engine::kPostgres) return kPostgres;
   static const std::vector<Migration> kMigrations = {
       {1, "records", kSchemaRecords},
       {2, "access", kSchemaAccess},
@@ -32,17 +39,25 @@ const std::vector<Migration>& AllMigrations() {
   return kMigrations;
 }
 
-int LatestSchemaVersion() { return AllMigrations().back().version; }
+int LatestSchemaVersion() {
+  return AllMigrations(Engine::kSqlite).back().version;
+}
 
 namespace {
 // Throws the engine's exceptions (its callers guard them).
 void EnsureLedger(Database& db) {
   db.connection().ExecScript(
-      "CREATE TABLE IF NOT EXISTS schema_migrations ("
-      " version INTEGER PRIMARY KEY,"
-      " name TEXT NOT NULL,"
-      " applied_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', "
-      "'now')))");
+      db.engine() == Engine::kPostgres
+          ? "CREATE TABLE IF NOT EXISTS schema_migrations ("
+            " version BIGINT PRIMARY KEY,"
+            " name TEXT NOT NULL,"
+            " applied_at TEXT NOT NULL DEFAULT (to_char(now() AT TIME ZONE "
+            "'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"')))"
+          : "CREATE TABLE IF NOT EXISTS schema_migrations ("
+            " version INTEGER PRIMARY KEY,"
+            " name TEXT NOT NULL,"
+            " applied_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', "
+            "'now')))");
 }
 
 int RecordedVersion(Database& db) {
@@ -61,7 +76,9 @@ domain::StatusOr<int> SchemaVersion(Database& db) {
   return Guarded([&] { return RecordedVersion(db); });
 }
 
-domain::Status Migrate(Database& db) { return Migrate(db, AllMigrations()); }
+domain::Status Migrate(Database& db) {
+  return Migrate(db, AllMigrations(db.engine()));
+}
 
 domain::Status Migrate(Database& db, const std::vector<Migration>& migrations) {
   ASSIGN_OR_RETURN(const int current, Guarded([&] {
@@ -83,8 +100,10 @@ domain::Status Migrate(Database& db, const std::vector<Migration>& migrations) {
         record->Bind(1, m.version);
         record->Bind(2, std::string(m.name));
         record->Exec();
-        db.connection().ExecScript("PRAGMA user_version = " +
-                                   std::to_string(m.version));
+        if (db.engine() == Engine::kSqlite) {
+          db.connection().ExecScript("PRAGMA user_version = " +
+                                     std::to_string(m.version));
+        }
       });
     }));
   }

@@ -16,7 +16,8 @@ struct Migration {
   std::string_view sql;
 };
 
-const std::vector<Migration>& AllMigrations();
+// Each engine's list (SQLite's by default).
+const std::vector<Migration>& AllMigrations(Engine engine = Engine::kSqlite);
 int LatestSchemaVersion();
 
 // The version recorded in the database (0 for a new file).

@@ -14,12 +14,27 @@ void Run(Database& db, const std::string& sql) {
   ScopedStatement(db, sql)->Exec();
 }
 
+// A write takes SQLite's write lock up front; on PostgreSQL it is
+// SERIALIZABLE, so that concurrent writers through several instances keep
+// every rule as one writer would (the loser answers Failure::kSerialization).
+const char* BeginWrite(const Database& db) {
+  return db.engine() == Engine::kPostgres ? "BEGIN ISOLATION LEVEL SERIALIZABLE"
+                                          : "BEGIN IMMEDIATE";
+}
+
+// A report's consistent snapshot.
+const char* BeginRead(const Database& db) {
+  return db.engine() == Engine::kPostgres
+             ? "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY"
+             : "BEGIN";
+}
+
 }  // namespace
 
 domain::StatusOr<WriteTx> WriteTx::Begin(Database& db) {
   const bool nested = db.InTransaction();
   RETURN_IF_ERROR(Guarded(
-      [&] { Run(db, nested ? "SAVEPOINT capdev_write" : "BEGIN IMMEDIATE"); }));
+      [&] { Run(db, nested ? "SAVEPOINT capdev_write" : BeginWrite(db)); }));
   return WriteTx(db, nested);
 }
 
@@ -48,7 +63,7 @@ domain::Status WriteTx::Commit() {
 }
 
 domain::StatusOr<BatchTx> BatchTx::Begin(Database& db) {
-  RETURN_IF_ERROR(Guarded([&] { Run(db, "BEGIN IMMEDIATE"); }));
+  RETURN_IF_ERROR(Guarded([&] { Run(db, BeginWrite(db)); }));
   return BatchTx(db);
 }
 
@@ -91,7 +106,7 @@ domain::Status BatchTx::Commit() {
 
 domain::StatusOr<ReadTransaction> ReadTransaction::Begin(Database& db) {
   const bool owned = !db.InTransaction();
-  if (owned) RETURN_IF_ERROR(Guarded([&] { Run(db, "BEGIN"); }));
+  if (owned) RETURN_IF_ERROR(Guarded([&] { Run(db, BeginRead(db)); }));
   return ReadTransaction(db, owned);
 }
 

@@ -122,6 +122,9 @@ std::vector<std::string> KeyColumns(const char* detail) {
     const auto comma = list.find(',');
     std::string_view column = list.substr(0, comma);
     while (column.starts_with(' ')) column.remove_prefix(1);
+    // An index on lower(username) names "lower(username)": the column.
+    if (const auto paren = column.find('('); paren != std::string_view::npos)
+      column = column.substr(paren + 1, column.find(')') - paren - 1);
     columns.emplace_back(column);
     if (comma == std::string_view::npos) break;
     list.remove_prefix(comma + 1);

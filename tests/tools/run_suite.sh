@@ -23,7 +23,8 @@ built=$SECONDS
 
 rm -rf "$logs"
 mkdir -p "$logs"
-ctest --preset "$preset" -j"$jobs" "$@"
+# The storage tests run on both engines: PostgreSQL in a throwaway cluster.
+bash tests/tools/with_postgres.sh ctest --preset "$preset" -j"$jobs" "$@"
 rc=$?
 tested=$SECONDS
 
