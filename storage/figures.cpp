@@ -8,11 +8,13 @@
 #include <cstdint>
 #include <map>
 #include <numeric>
+#include <set>
 #include <string>
 #include <tuple>
 #include <unordered_map>
 #include <utility>
 
+#include "domain/attendance.hpp"
 #include "storage/id_set.hpp"
 #include "storage/organization_names.hpp"
 #include "storage/raw_rows.hpp"
@@ -343,6 +345,52 @@ WHERE rw.section = 0 AND p.role IN ()sql" +
   std::vector<domain::GroupValue> out;
   while (q->executeStep()) {
     out.push_back({q->getColumn(0).getString(), q->getColumn(1).getDouble()});
+  }
+  return out;
+}
+
+std::vector<domain::Breakdown> ByMonth(
+    Database& db, const std::vector<domain::WorkshopLine>& lines) {
+  struct Month {
+    std::set<std::int64_t> workshops;
+    std::set<std::pair<std::int64_t, std::int64_t>> participations;
+    std::int64_t marks = 0;
+  };
+  std::map<std::string, Month> months;
+  // A row per session, and one more per participant's attended mark.
+  static const std::string sql = R"sql(
+SELECT s.workshop_id, s.date, p.person_id
+FROM report_workshops rw CROSS JOIN sessions s ON s.workshop_id = rw.id
+LEFT JOIN attendance a ON a.session_id = s.id AND a.status IN ()sql" +
+                                 SqlTexts<domain::Mark>(
+                                     domain::CountsAsAttended) +
+                                 R"sql()
+LEFT JOIN participation p ON p.workshop_id = a.workshop_id
+  AND p.person_id = a.person_id AND p.role IN ()sql" +
+                                 TrainedRoles() + R"sql()
+WHERE rw.section = 0)sql";
+  RawRows q(db, sql.c_str());
+  std::set<std::int64_t> with_sessions;
+  while (q.Step()) {
+    const auto workshop = q.Int(0);
+    auto& m = months[std::string(q.Text(1).substr(0, 7))];
+    m.workshops.insert(workshop);
+    with_sessions.insert(workshop);
+    if (q.IsNull(2)) continue;
+    m.participations.emplace(workshop, q.Int(2));
+    ++m.marks;
+  }
+  for (const auto& line : lines) {
+    if (!with_sessions.contains(line.workshop.id) && line.workshop.start_date)
+      months[line.workshop.start_date->ToString().substr(0, 7)]
+          .workshops.insert(line.workshop.id);
+  }
+  std::vector<domain::Breakdown> out;
+  out.reserve(months.size());
+  for (const auto& [key, m] : months) {
+    out.push_back({key, static_cast<std::int64_t>(m.workshops.size()),
+                   static_cast<std::int64_t>(m.participations.size()),
+                   m.marks});
   }
   return out;
 }
