@@ -47,7 +47,7 @@ export function conflictFlag(workshopId, mark) {
     class: ['badge', `badge-${mark.severity}`, 'conflict-flag'],
     href: `#/workshops/${workshopId}?section=conflicts`,
     title: t('web.conflicts.flag_title', { n: mark.n }),
-  }, label('severity', mark.severity), h('span', { class: 'visually-hidden' }, ` ${t('web.conflicts.flag_title', { n: mark.n })}`));
+  }, label('severity', mark.severity));
 }
 
 // Conflicts carry person_id and organization_id only; names are looked up
