@@ -358,16 +358,16 @@ std::vector<domain::Breakdown> ByMonth(
   };
   std::map<std::string, Month> months;
   // A row per session, and one more per participant's attended mark.
-  static const std::string sql = R"sql(
+  static const std::string sql =
+      R"sql(
 SELECT s.workshop_id, s.date, p.person_id
 FROM report_workshops rw CROSS JOIN sessions s ON s.workshop_id = rw.id
 LEFT JOIN attendance a ON a.session_id = s.id AND a.status IN ()sql" +
-                                 SqlTexts<domain::Mark>(
-                                     domain::CountsAsAttended) +
-                                 R"sql()
+      SqlTexts<domain::Mark>(domain::CountsAsAttended) +
+      R"sql()
 LEFT JOIN participation p ON p.workshop_id = a.workshop_id
   AND p.person_id = a.person_id AND p.role IN ()sql" +
-                                 TrainedRoles() + R"sql()
+      TrainedRoles() + R"sql()
 WHERE rw.section = 0)sql";
   RawRows q(db, sql.c_str());
   std::set<std::int64_t> with_sessions;

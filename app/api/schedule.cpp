@@ -133,26 +133,26 @@ void AddScheduleRoutes(Router& router) {
       .CalendarFeed();
 
   // Every clash between workshops in the range, each once, naming both.
-  router.Add(
-      kGet, "/api/v1/conflicts", P::kReadRecords, ReadConflictRange,
-      [](Context& ctx,
-         const ConflictRange& range) -> domain::StatusOr<Response> {
-        ASSIGN_OR_RETURN(const auto found,
-                         storage::ConflictsBetween(ctx.db, range.from,
-                                                   range.to));
-        json::array items;
-        for (const auto& between : found) {
-          auto item = ConflictJson(between.conflict);
-          item["workshop_title"] = between.workshop_title;
-          items.push_back(std::move(item));
-        }
-        return JsonResponse(
-            200, json::object{{"from", range.from.ToString()},
-                              {"to", range.to ? json::value(range.to->ToString())
-                                              : json::value(nullptr)},
-                              {"items", std::move(items)},
-                              {"next_cursor", nullptr}});
-      });
+  router.Add(kGet, "/api/v1/conflicts", P::kReadRecords, ReadConflictRange,
+             [](Context& ctx,
+                const ConflictRange& range) -> domain::StatusOr<Response> {
+               ASSIGN_OR_RETURN(
+                   const auto found,
+                   storage::ConflictsBetween(ctx.db, range.from, range.to));
+               json::array items;
+               for (const auto& between : found) {
+                 auto item = ConflictJson(between.conflict);
+                 item["workshop_title"] = between.workshop_title;
+                 items.push_back(std::move(item));
+               }
+               return JsonResponse(
+                   200, json::object{
+                            {"from", range.from.ToString()},
+                            {"to", range.to ? json::value(range.to->ToString())
+                                            : json::value(nullptr)},
+                            {"items", std::move(items)},
+                            {"next_cursor", nullptr}});
+             });
 
   router.Add(kGet, "/api/v1/workshops/{id}/conflicts", P::kReadRecords,
              [](Context& ctx) -> domain::StatusOr<Response> {

@@ -190,8 +190,7 @@ TEST_F(ScheduleApiTest, ConflictsListsEveryClashFromTodayOn) {
   // A range: the past clash alone; from the 14th, that day's two.
   auto past = Get("/api/v1/conflicts?from=2020-01-01&to=2020-12-31").Json();
   ASSERT_EQ(past.at("items").as_array().size(), 1u);
-  EXPECT_EQ(past.at("items").as_array()[0].at("workshop_id").as_int64(),
-            old_a);
+  EXPECT_EQ(past.at("items").as_array()[0].at("workshop_id").as_int64(), old_a);
   EXPECT_EQ(Get("/api/v1/conflicts?from=2027-01-14")
                 .Json()
                 .at("items")

@@ -144,8 +144,7 @@ TEST_F(WorkshopsApiTest, AWorkshopAnswersItsAllowedTransitions) {
   const auto id = past.Json().at("id").as_int64();
   auto confirmed = Patch(Path(id), {{"status", "confirmed"}});
   EXPECT_EQ(allowed(confirmed.Json()), (V{"planned", "held", "cancelled"}));
-  EXPECT_EQ(allowed(Get(Path(id)).Json()),
-            (V{"planned", "held", "cancelled"}));
+  EXPECT_EQ(allowed(Get(Path(id)).Json()), (V{"planned", "held", "cancelled"}));
   auto future = create("confirmed", "2099-05-10");
   EXPECT_EQ(allowed(future.Json()), (V{"planned", "cancelled"}));
   ASSERT_EQ(Patch(Path(id), {{"status", "held"}}).status, 200);
@@ -153,13 +152,12 @@ TEST_F(WorkshopsApiTest, AWorkshopAnswersItsAllowedTransitions) {
   auto cancelled = create("cancelled", "2099-06-01");
   EXPECT_EQ(allowed(cancelled.Json()), V{});
   // The list answers it too; sending it back is not a field of a workshop.
-  for (auto& w : ListAll(port(), "/api/v1/workshops?project_id=" +
-                                     std::to_string(project),
-                         10)) {
+  for (auto& w :
+       ListAll(port(),
+               "/api/v1/workshops?project_id=" + std::to_string(project), 10)) {
     EXPECT_TRUE(w.as_object().contains("allowed_transitions")) << w;
   }
-  ExpectProblem(Patch(Path(id), {{"allowed_transitions", json::array{}}}),
-                422);
+  ExpectProblem(Patch(Path(id), {{"allowed_transitions", json::array{}}}), 422);
 }
 
 TEST_F(WorkshopsApiTest, ListFiltersByEveryField) {

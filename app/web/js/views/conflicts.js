@@ -23,6 +23,18 @@ export function conflictKey(c) {
   return [c.date, c.kind, pair, c.person_id, c.organization_id, c.venue].join('|');
 }
 
+// What the workshop form's save made, for the workshop's page it opens next
+// to mark as new (the page cannot tell them from older ones by itself).
+const madeElsewhere = new Map();
+export function rememberMade(workshopId, conflicts) {
+  if (conflicts?.length) madeElsewhere.set(Number(workshopId), conflicts);
+}
+export function takeMade(workshopId) {
+  const made = madeElsewhere.get(Number(workshopId)) || [];
+  madeElsewhere.delete(Number(workshopId));
+  return made;
+}
+
 // Workshop id -> {severity, n}: the worst severity among its double
 // bookings (a conflict before a warning) and how many it has; for the marks
 // on the workshop list and the calendar. `onDate`: only those of that day.

@@ -8,6 +8,7 @@ import { projectOptions, today } from '../format.js';
 import { t } from '../i18n.js';
 import { navigate } from '../router.js';
 import { notify, pageHeader } from '../ui.js';
+import { rememberMade } from './conflicts.js';
 
 export async function workshopFormView({ params, query, root }) {
   const editing = Boolean(params.id);
@@ -33,6 +34,7 @@ export async function workshopFormView({ params, query, root }) {
           : await createWorkshop(withoutEmpty(values));
         const n = saved.conflicts?.length || 0;
         notify(t(editing ? 'web.workshop.saved' : 'web.workshop.created', { n }), n ? 'info' : 'success');
+        rememberMade(saved.id, saved.conflicts);
         navigate(`/workshops/${saved.id}`, n ? { section: 'conflicts' } : {});
       },
     },

@@ -12,7 +12,7 @@ import { t, tParts } from '../i18n.js';
 import { canWrite } from '../session.js';
 import { busy, button, details, errorBox, linkButton, loading, notify, notifyProblem, pageHeader, section } from '../ui.js';
 import { attendanceGrid } from './attendance-grid.js';
-import { conflictKey, conflictList } from './conflicts.js';
+import { conflictKey, conflictList, takeMade } from './conflicts.js';
 import { importPanel } from './workshop-import.js';
 import { inLang } from './names.js';
 import { statusBadge } from './home.js';
@@ -39,7 +39,8 @@ export async function workshopView({ params, query, root }) {
   // how many there are.
   let drawn = null;
   const drawConflicts = async (conflicts) => {
-    const fresh = drawn ? conflicts.items.filter((c) => !drawn.has(conflictKey(c))) : [];
+    const made = drawn ? null : new Set(takeMade(id).map(conflictKey)); // by the form, just before
+    const fresh = conflicts.items.filter((c) => (drawn ? !drawn.has(conflictKey(c)) : made.has(conflictKey(c))));
     drawn = new Set(conflicts.items.map(conflictKey));
     mount(people.conflicts,
       fresh.length ? h('p', { class: 'conflicts-created', role: 'alert' }, t('web.conflicts.created', { n: fresh.length })) : null,
