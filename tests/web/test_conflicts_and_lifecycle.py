@@ -94,6 +94,19 @@ def test_conflicts_are_shown_where_a_coordinator_looks(app):
     assert app.heading() == 'Immigration enforcement seminar'
     app.assert_console_clean()
 
+    # In Chinese, the same.
+    app.button('中文').click()
+    app.wait(lambda: app.heading() == 'Immigration enforcement seminar' and '冲突' in app.section('冲突').text)
+    app.go('/')
+    home = app.section('待解决的冲突')
+    app.wait(lambda: '厦门边境管理培训班' in home.text)
+    app.check_screen('zh-conflicts-home')
+    app.go(f'/calendar?month={year}-01')
+    assert '冲突' in flags(app, b['id'])
+    app.check_screen('zh-conflicts-calendar')
+    app.button('English').click()  # the choice is the user's own: back for the tests after this one
+    app.wait(lambda: app.heading() == 'Calendar')
+
 
 def test_a_workshop_offers_only_the_moves_it_allows(app):
     p = project(app, 'R28-LIFE', 'Lifecycle test')
@@ -107,7 +120,7 @@ def test_a_workshop_offers_only_the_moves_it_allows(app):
     app.go(f"/workshops/{ahead['id']}")
     bar = app.d.find_element(By.CSS_SELECTOR, '.lifecycle')
     # Not held before it starts; back to planned has no button.
-    assert [b.text for b in bar.find_elements(By.TAG_NAME, 'button')] == ['Cancel']
+    assert [b.text for b in bar.find_elements(By.TAG_NAME, 'button')] == ['Cancel workshop']
     app.check_screen('lifecycle-allowed')
 
 
@@ -121,6 +134,7 @@ def test_a_workshop_recorded_after_the_fact(app):
     app.fill('End date', (past + datetime.timedelta(days=2)).isoformat())
     assert status.first_selected_option.text == 'Held'
     assert 'recorded after the fact' in app.d.find_element(By.CSS_SELECTOR, '[data-field=status]').text
+    app.screenshot('workshop-form-proposed-held')
     app.fill('End date', (TODAY + datetime.timedelta(days=1)).isoformat())
     assert status.first_selected_option.text == 'Confirmed'
     app.fill('Start date', (TODAY + datetime.timedelta(days=30)).isoformat())
@@ -149,7 +163,7 @@ def test_a_workshop_recorded_after_the_fact(app):
     app.notice('Workshop is now confirmed.')
     app.wait(lambda: not app.d.find_elements(By.CSS_SELECTOR, '#attendance .marks-notice'))
     bar = app.d.find_element(By.CSS_SELECTOR, '.lifecycle')
-    assert [b.text for b in bar.find_elements(By.TAG_NAME, 'button')] == ['Mark held', 'Cancel']
+    assert [b.text for b in bar.find_elements(By.TAG_NAME, 'button')] == ['Mark held', 'Cancel workshop']
     assert app.api(f"/api/v1/workshops/{w['id']}")['status'] == 'confirmed'
     app.assert_console_clean()
 
@@ -166,10 +180,11 @@ def test_the_summary_counts_each_session_in_its_month(app):
                 [{'person_id': person, 'status': 'present'} for person in people], method='PUT')
     app.sign_in('coord')
     app.go(f"/reports/summary?from=2026-11-01&to=2026-12-31&project_id={p['id']}")
-    app.wait(lambda: app.d.find_elements(By.XPATH, '//table[caption[normalize-space()="By month"]]'))
-    table = app.d.find_element(By.XPATH, '//table[caption[normalize-space()="By month"]]')
-    rows = {r.find_element(By.TAG_NAME, 'th').text: [td.text for td in r.find_elements(By.TAG_NAME, 'td')]
-            for r in table.find_elements(By.CSS_SELECTOR, 'tbody tr')}
+    by_month = app.wait(lambda: app.section('By month'))
+    rows = {}
+    for r in by_month.find_elements(By.CSS_SELECTOR, 'tbody tr'):
+        cells = [c.text for c in r.find_elements(By.CSS_SELECTOR, 'th, td')]
+        rows[cells[0]] = cells[1:]
     assert rows == {'Nov 2026': ['1', '2', '2'], 'Dec 2026': ['1', '2', '4']}, rows
     assert 'Each session counts in its own month' in app.d.find_element(By.CSS_SELECTOR, 'main').text
     app.check_screen('summary-by-month')
