@@ -122,6 +122,16 @@ def test_a_workshop_offers_only_the_moves_it_allows(app):
     # Not held before it starts; back to planned has no button.
     assert [b.text for b in bar.find_elements(By.TAG_NAME, 'button')] == ['Cancel workshop']
     app.check_screen('lifecycle-allowed')
+    # A move another coordinator made meanwhile: the server refuses, and says why.
+    past = workshop(app, p['id'], 'Confirmed, past (lifecycle test)', '2026-03-10', '2026-03-10', 'Harbin')
+    app.go(f"/workshops/{past['id']}")
+    bar = app.d.find_element(By.CSS_SELECTOR, '.lifecycle')
+    assert [b.text for b in bar.find_elements(By.TAG_NAME, 'button')] == ['Mark held', 'Cancel workshop']
+    app.api(f"/api/v1/workshops/{past['id']}", {'status': 'held'}, method='PATCH')
+    app.allow_console(rf"/api/v1/workshops/{past['id']} - Failed to load resource: .* 409")
+    app.button('Cancel workshop').click()
+    refusal = app.wait(lambda: next((e for e in app.d.find_elements(By.CSS_SELECTOR, '.refusal') if e.is_displayed()), None))
+    assert refusal.text.startswith('Cancel workshop: refused.') and len(refusal.text) > len('Cancel workshop: refused. ')
 
 
 def test_a_workshop_recorded_after_the_fact(app):
