@@ -95,9 +95,9 @@ TEST_F(ReportsApiTest, SummaryCountsEachSessionInItsMonth) {
   const std::string target =
       "/api/v1/reports/summary?from=2024-11-01&to=2024-12-31";
   auto r = Get(target).Json();
-  auto month = [](const char* key, int w, int t, int d) {
+  auto month = [](const char* key, int workshops, int t, int d) {
     return json::object{{"month", key},
-                        {"workshops", w},
+                        {"workshops", workshops},
                         {"people_trained", t},
                         {"participant_days", d}};
   };
