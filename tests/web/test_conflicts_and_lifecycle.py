@@ -94,9 +94,21 @@ def test_conflicts_are_shown_where_a_coordinator_looks(app):
     assert app.heading() == 'Immigration enforcement seminar'
     app.assert_console_clean()
 
+    # Moving C to A's hall through its form: the workshop's page opens at
+    # its conflicts, the one the save made marked New.
+    app.go(f"/workshops/{c['id']}/edit")
+    app.fill('City', 'Xiamen')
+    app.fill('Venue', hall)
+    app.navigating(lambda: app.button('Save').click())
+    app.notice('It has 1 scheduling conflict')
+    conflicts = app.section('Conflicts')
+    new = conflicts.find_element(By.CSS_SELECTOR, 'li.conflict-new')
+    assert 'New' in new.text and hall in new.text and 'Conflict' in new.text
+    assert app.d.execute_script('return window.scrollY') > 0  # scrolled to it
+
     # In Chinese, the same.
     app.button('中文').click()
-    app.wait(lambda: app.heading() == 'Immigration enforcement seminar' and '冲突' in app.section('冲突').text)
+    app.wait(lambda: app.heading() == 'Risk analysis training' and '冲突' in app.section('冲突').text)
     app.go('/')
     home = app.section('待解决的冲突')
     app.wait(lambda: '厦门边境管理培训班' in home.text)

@@ -131,6 +131,7 @@ export async function workshopView({ params, query, root }) {
   const target = query.get('section');
   if (target === 'attendance' || target === 'conflicts') {
     document.getElementById(target)?.scrollIntoView();
+    root.dataset.scrolled = '';
   }
 }
 
