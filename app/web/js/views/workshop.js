@@ -142,7 +142,7 @@ function marksNotice(workshop, moved) {
     const reason = h('p', { class: 'refusal', role: 'alert', hidden: true });
     return h('div', { class: 'marks-notice', role: 'note' },
       h('p', {}, t('web.workshop.marks_need_confirmed')),
-      canWrite() && workshop.allowed_transitions.includes('confirmed')
+      canWrite() && (workshop.allowed_transitions || []).includes('confirmed')
         ? button(t('web.workshop.confirm_for_marks'), (event) => busy(event.currentTarget, async () => {
           try {
             const saved = await updateWorkshop(workshop.id, { status: 'confirmed' });
