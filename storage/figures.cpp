@@ -351,46 +351,71 @@ WHERE rw.section = 0 AND p.role IN ()sql" +
 
 std::vector<domain::Breakdown> ByMonth(
     Database& db, const std::vector<domain::WorkshopLine>& lines) {
-  struct Month {
-    std::set<std::int64_t> workshops;
-    std::set<std::pair<std::int64_t, std::int64_t>> participations;
-    std::int64_t marks = 0;
+  std::map<std::string, domain::Breakdown> months;
+  const auto add = [&](std::string_view month, std::int64_t workshops,
+                       std::int64_t participations, std::int64_t days) {
+    auto& m = months[std::string(month.substr(0, 7))];
+    m.workshops += workshops;
+    m.participations += participations;
+    m.participant_days += days;
   };
-  std::map<std::string, Month> months;
-  // A row per session, and one more per participant's attended mark.
-  static const std::string sql =
-      R"sql(
-SELECT s.workshop_id, s.date, p.person_id
+  // The first and last session of each workshop: most lie in one month and
+  // count there whole, with their line's figures. Only the few over two
+  // months or more have their marks read, so the summary reads a row per
+  // workshop rather than one per mark.
+  std::unordered_map<std::int64_t, std::pair<std::string, std::string>> spans;
+  RawRows span(db, R"sql(
+SELECT rw.id, MIN(s.date), MAX(s.date)
 FROM report_workshops rw CROSS JOIN sessions s ON s.workshop_id = rw.id
+WHERE rw.section = 0 GROUP BY rw.id)sql");
+  while (span.Step()) {
+    spans.emplace(span.Int(0), std::pair{std::string(span.Text(1)),
+                                         std::string(span.Text(2))});
+  }
+  // A workshop's sessions, one row each, and one more per participant's
+  // attended mark.
+  static const std::string marks_sql =
+      R"sql(
+SELECT s.date, p.person_id
+FROM sessions s
 LEFT JOIN attendance a ON a.session_id = s.id AND a.status IN ()sql" +
       SqlTexts<domain::Mark>(domain::CountsAsAttended) +
       R"sql()
 LEFT JOIN participation p ON p.workshop_id = a.workshop_id
   AND p.person_id = a.person_id AND p.role IN ()sql" +
       TrainedRoles() + R"sql()
-WHERE rw.section = 0)sql";
-  RawRows q(db, sql.c_str());
-  std::set<std::int64_t> with_sessions;
-  while (q.Step()) {
-    const auto workshop = q.Int(0);
-    auto& m = months[std::string(q.Text(1).substr(0, 7))];
-    m.workshops.insert(workshop);
-    with_sessions.insert(workshop);
-    if (q.IsNull(2)) continue;
-    m.participations.emplace(workshop, q.Int(2));
-    ++m.marks;
-  }
+WHERE s.workshop_id = ?1)sql";
   for (const auto& line : lines) {
-    if (!with_sessions.contains(line.workshop.id) && line.workshop.start_date)
-      months[line.workshop.start_date->ToString().substr(0, 7)]
-          .workshops.insert(line.workshop.id);
+    const auto found = spans.find(line.workshop.id);
+    if (found == spans.end()) {  // no sessions: the month it starts
+      if (line.workshop.start_date)
+        add(line.workshop.start_date->ToString(), 1, 0, 0);
+      continue;
+    }
+    const auto& [first, last] = found->second;
+    if (first.substr(0, 7) == last.substr(0, 7)) {
+      add(first, 1, line.figures.people_trained, line.figures.participant_days);
+      continue;
+    }
+    std::map<std::string, std::set<std::int64_t>> people;  // by month
+    std::map<std::string, std::int64_t> days;
+    ScopedStatement q(db, marks_sql);
+    q->bind(1, line.workshop.id);
+    while (q->executeStep()) {
+      const auto month = q->getColumn(0).getString().substr(0, 7);
+      auto& who = people[month];
+      if (q->getColumn(1).isNull()) continue;
+      who.insert(q->getColumn(1).getInt64());
+      ++days[month];
+    }
+    for (const auto& [month, who] : people)
+      add(month, 1, static_cast<std::int64_t>(who.size()), days[month]);
   }
   std::vector<domain::Breakdown> out;
   out.reserve(months.size());
-  for (const auto& [key, m] : months) {
-    out.push_back({key, static_cast<std::int64_t>(m.workshops.size()),
-                   static_cast<std::int64_t>(m.participations.size()),
-                   m.marks});
+  for (auto& [key, m] : months) {
+    m.key = key;
+    out.push_back(std::move(m));
   }
   return out;
 }
