@@ -242,7 +242,7 @@ struct SummaryReport {
   std::vector<Breakdown> by_project;
   std::vector<Breakdown> by_kind;
   std::vector<Breakdown> by_city;
-  std::vector<Breakdown> by_month;  // YYYY-MM of the start date
+  std::vector<Breakdown> by_month;  // YYYY-MM of each session
   std::int64_t not_yet_held = 0;    // planned or confirmed, in the period
   NativeNames native_names;
 };

@@ -123,6 +123,20 @@ Status CheckHeldHasStarted(const Workshop& w, Date today) {
   return Status::Ok();
 }
 
+std::vector<WorkshopStatus> AllowedTransitions(const Workshop& workshop,
+                                               Date today) {
+  std::vector<WorkshopStatus> out;
+  if (!workshop.status) return out;
+  for (const auto to : Values<WorkshopStatus>()) {
+    if (to == *workshop.status || !CheckTransition(*workshop.status, to).ok())
+      continue;
+    Workshop moved = workshop;
+    moved.status = to;
+    if (CheckHeldHasStarted(moved, today).ok()) out.push_back(to);
+  }
+  return out;
+}
+
 bool TakesAttendance(WorkshopStatus status) {
   return status == WorkshopStatus::kConfirmed ||
          status == WorkshopStatus::kHeld;

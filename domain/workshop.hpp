@@ -103,6 +103,11 @@ std::optional<std::int64_t> LengthInDays(const Workshop& workshop);
 // A held workshop has taken place: it cannot start after `today` (409).
 Status CheckHeldHasStarted(const Workshop& workshop, Date today);
 
+// The statuses the workshop may move to on `today`: those CheckTransition
+// allows, less held for one that has not started (CheckHeldHasStarted).
+std::vector<WorkshopStatus> AllowedTransitions(const Workshop& workshop,
+                                               Date today);
+
 // Attendance is taken only once a workshop is confirmed or held.
 bool TakesAttendance(WorkshopStatus status);
 

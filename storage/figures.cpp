@@ -4,11 +4,13 @@
 #include <cstdint>
 #include <map>
 #include <numeric>
+#include <set>
 #include <string>
 #include <tuple>
 #include <unordered_map>
 #include <utility>
 
+#include "domain/attendance.hpp"
 #include "storage/id_set.hpp"
 #include "storage/organization_names.hpp"
 #include "storage/row_mapping.hpp"
@@ -339,6 +341,76 @@ WHERE rw.section = 0 AND p.role IN ()sql" +
   std::vector<domain::GroupValue> out;
   while (q->Step()) {
     out.push_back({q->Text(0), q->Double(1)});
+  }
+  return out;
+}
+
+std::vector<domain::Breakdown> ByMonth(
+    Database& db, const std::vector<domain::WorkshopLine>& lines) {
+  std::map<std::string, domain::Breakdown> months;
+  const auto add = [&](std::string_view month, std::int64_t workshops,
+                       std::int64_t participations, std::int64_t days) {
+    auto& m = months[std::string(month.substr(0, 7))];
+    m.workshops += workshops;
+    m.participations += participations;
+    m.participant_days += days;
+  };
+  // The first and last session of each workshop: most lie in one month and
+  // count there whole, with their line's figures. Only the few over two
+  // months or more have their marks read, so the summary reads a row per
+  // workshop rather than one per mark.
+  std::unordered_map<std::int64_t, std::pair<std::string, std::string>> spans;
+  const auto span = db.connection().Prepare(R"sql(
+SELECT rw.id, MIN(s.date), MAX(s.date)
+FROM report_workshops rw CROSS JOIN sessions s ON s.workshop_id = rw.id
+WHERE rw.section = 0 GROUP BY rw.id)sql");
+  while (span->Step()) {
+    spans.emplace(span->Int64(0), std::pair{span->Text(1), span->Text(2)});
+  }
+  // A workshop's sessions, one row each, and one more per participant's
+  // attended mark.
+  static const std::string marks_sql =
+      R"sql(
+SELECT s.date, p.person_id
+FROM sessions s
+LEFT JOIN attendance a ON a.session_id = s.id AND a.status IN ()sql" +
+      SqlTexts<domain::Mark>(domain::CountsAsAttended) +
+      R"sql()
+LEFT JOIN participation p ON p.workshop_id = a.workshop_id
+  AND p.person_id = a.person_id AND p.role IN ()sql" +
+      TrainedRoles() + R"sql()
+WHERE s.workshop_id = ?1)sql";
+  for (const auto& line : lines) {
+    const auto found = spans.find(line.workshop.id);
+    if (found == spans.end()) {  // no sessions: the month it starts
+      if (line.workshop.start_date)
+        add(line.workshop.start_date->ToString(), 1, 0, 0);
+      continue;
+    }
+    const auto& [first, last] = found->second;
+    if (first.substr(0, 7) == last.substr(0, 7)) {
+      add(first, 1, line.figures.people_trained, line.figures.participant_days);
+      continue;
+    }
+    std::map<std::string, std::set<std::int64_t>> people;  // by month
+    std::map<std::string, std::int64_t> days;
+    ScopedStatement q(db, marks_sql);
+    q->Bind(1, line.workshop.id);
+    while (q->Step()) {
+      const auto month = q->Text(0).substr(0, 7);
+      auto& who = people[month];
+      if (q->IsNull(1)) continue;
+      who.insert(q->Int64(1));
+      ++days[month];
+    }
+    for (const auto& [month, who] : people)
+      add(month, 1, static_cast<std::int64_t>(who.size()), days[month]);
+  }
+  std::vector<domain::Breakdown> out;
+  out.reserve(months.size());
+  for (auto& [key, m] : months) {
+    m.key = key;
+    out.push_back(std::move(m));
   }
   return out;
 }

@@ -55,6 +55,14 @@ std::vector<domain::GroupValue> MeasureByGroup(
     Database& db, domain::Measure measure, domain::Disaggregation by,
     const domain::ReportOptions& options);
 
+// The workshops in the period (section 0, `lines`) by the month of each of
+// their sessions: the workshops with a session in it, their participants
+// marked present or late in it (once per workshop) and those marks. A
+// workshop over two months counts in both; one without sessions in the
+// month it starts.
+std::vector<domain::Breakdown> ByMonth(
+    Database& db, const std::vector<domain::WorkshopLine>& lines);
+
 // The people trained in the workshops in the period (section 0), by name.
 std::vector<domain::PersonFigures> PeopleTrained(
     Database& db, const domain::ReportOptions& options);

@@ -287,9 +287,7 @@ domain::StatusOr<domain::SummaryReport> SummaryReportFor(
     });
     r.by_city = domain::BreakDown(
         lines, [](const auto& l) { return l.workshop.city.value_or(""); });
-    r.by_month = domain::BreakDown(lines, [](const auto& l) {
-      return l.workshop.start_date->ToString().substr(0, 7);
-    });
+    r.by_month = ByMonth(db, lines);
     // Planned and confirmed workshops in the period: not counted, but shown.
     ScopedStatement q(db, R"sql(
   SELECT COUNT(*) FROM workshops

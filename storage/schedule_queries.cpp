@@ -51,6 +51,52 @@ ORDER BY 2, 1, 3, 5, 6
 )sql";
 }
 
+// ?1, ?2 = the first and last day (?2 null: no end). Pairs of workshops
+// with sessions on one day, each pair once (the lower id first), and what
+// clashes in them: the same rules as ConflictsSql.
+std::string ConflictsBetweenSql() {
+  using domain::RegistrationRole;
+  const std::string booked =
+      SqlTexts<RegistrationRole>(domain::CanBeDoubleBooked);
+  return R"sql(
+WITH days AS (
+  SELECT DISTINCT s.date, w.id AS workshop_id, w.title, w.city, w.venue
+  FROM sessions s JOIN workshops w ON w.id = s.workshop_id
+  WHERE w.status <> 'cancelled' AND s.date >= ?1
+    AND (?2 IS NULL OR s.date <= ?2)),
+pairs AS (
+  SELECT a.date, a.workshop_id AS a_id, a.title AS a_title, a.city AS a_city,
+    a.venue AS a_venue, b.workshop_id AS b_id, b.title AS b_title,
+    b.city AS b_city, b.venue AS b_venue
+  FROM days a JOIN days b ON b.date = a.date AND b.workshop_id > a.workshop_id)
+SELECT 'person', x.date, x.a_id, x.a_title, x.b_id, x.b_title, r1.person_id,
+  NULL, NULL, NULL
+FROM pairs x
+JOIN registrations r1 ON r1.workshop_id = x.a_id AND r1.status <> 'cancelled'
+  AND r1.role IN ()sql" +
+         booked + R"sql()
+JOIN registrations r2 ON r2.workshop_id = x.b_id AND r2.person_id = r1.person_id
+  AND r2.status <> 'cancelled' AND r2.role IN ()sql" +
+         booked + R"sql()
+UNION
+SELECT 'venue', x.date, x.a_id, x.a_title, x.b_id, x.b_title, NULL, NULL,
+  x.a_venue, x.a_city
+FROM pairs x
+WHERE capdev_place_key(x.a_venue) <> ''
+  AND capdev_place_key(x.b_venue) = capdev_place_key(x.a_venue)
+  AND capdev_place_key(x.b_city) = capdev_place_key(x.a_city)
+UNION
+SELECT 'trainer_institution', x.date, x.a_id, x.a_title, x.b_id, x.b_title,
+  NULL, o1.organization_id, NULL, x.b_city
+FROM pairs x
+JOIN workshop_organizations o1 ON o1.workshop_id = x.a_id AND o1.role = 'trainer'
+JOIN workshop_organizations o2 ON o2.workshop_id = x.b_id AND o2.role = 'trainer'
+  AND o2.organization_id = o1.organization_id
+WHERE capdev_place_key(x.a_city) <> capdev_place_key(x.b_city)
+ORDER BY 2, 3, 5, 1, 7, 8
+)sql";
+}
+
 std::string CalendarWhere(const CalendarFilter& f,
                           std::vector<SqlValue>& binds) {
   std::string where;
@@ -86,6 +132,37 @@ domain::StatusOr<std::vector<domain::Conflict>> ConflictsOf(
       Read(*q, 5, c.organization_id);
       Read(*q, 6, c.venue);
       Read(*q, 7, c.city);
+    }
+    return out;
+  });
+}
+
+domain::StatusOr<std::vector<ConflictBetween>> ConflictsBetween(
+    Database& db, domain::Date from, std::optional<domain::Date> to) {
+  return Guarded([&] {
+    static const std::string kConflicts = ConflictsBetweenSql();
+    ScopedStatement q(db, kConflicts);
+    q->Bind(1, from.ToString());
+    if (to) {
+      q->Bind(2, to->ToString());
+    } else {
+      q->BindNull(2);
+    }
+    std::vector<ConflictBetween> out;
+    while (q->Step()) {
+      auto& between = out.emplace_back();
+      auto& c = between.conflict;
+      Read(*q, 0, c.kind);
+      c.severity = domain::SeverityOf(c.kind);
+      Read(*q, 1, c.date);
+      Read(*q, 2, c.workshop_id);
+      Read(*q, 3, between.workshop_title);
+      Read(*q, 4, c.other_workshop_id);
+      Read(*q, 5, c.other_workshop_title);
+      Read(*q, 6, c.person_id);
+      Read(*q, 7, c.organization_id);
+      Read(*q, 8, c.venue);
+      Read(*q, 9, c.city);
     }
     return out;
   });

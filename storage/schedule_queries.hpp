@@ -17,6 +17,19 @@ namespace capdev::storage {
 domain::StatusOr<std::vector<domain::Conflict>> ConflictsOf(
     Database& db, std::int64_t workshop_id);
 
+// A clash between two workshops, as a list of them all reports it: once,
+// `conflict.workshop_id` the lower id (with `workshop_title`), its venue and
+// city those of that workshop, a trainer institution's city the other's.
+struct ConflictBetween {
+  domain::Conflict conflict;
+  std::string workshop_title;
+};
+
+// Every clash between (not cancelled) workshops on a day from `from` to
+// `to` (no end when null), by date.
+domain::StatusOr<std::vector<ConflictBetween>> ConflictsBetween(
+    Database& db, domain::Date from, std::optional<domain::Date> to);
+
 struct CalendarFilter {
   domain::Date from;
   domain::Date to;

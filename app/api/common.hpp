@@ -11,6 +11,7 @@
 #include "app/http/json_body.hpp"
 #include "app/http/router.hpp"
 #include "app/services/records.hpp"
+#include "domain/workshop.hpp"
 #include "storage/filters.hpp"
 #include "storage/page.hpp"
 #include "storage/transaction.hpp"
@@ -80,9 +81,20 @@ inline domain::StatusOr<storage::PageRequest> ReadPage(Query& q) {
   return page;
 }
 
+// A record as the API answers it: its fields and, for a workshop, what it
+// may do now (`allowed_transitions`, computed, so not a stored field nor in
+// the audit trail).
+template <class E>
+json::object Answer(const E& record) {
+  return Encode(record);
+}
+json::object Answer(const domain::Workshop& workshop);
+
 template <class E>
 json::object ListPage(const storage::Page<E>& page) {
-  return {{"items", EncodeAll(page.items)},
+  json::array items;
+  for (const auto& e : page.items) items.push_back(Answer(e));
+  return {{"items", std::move(items)},
           {"next_cursor", page.next_after_id
                               ? json::value(EncodeCursor(*page.next_after_id))
                               : json::value(nullptr)}};
@@ -99,7 +111,7 @@ domain::StatusOr<Response> PageResponse(
 // The record and, when the write could double-book, the conflicts it made.
 template <class E>
 json::object WrittenJson(const services::Written<E>& written) {
-  json::object o = Encode(written.record);
+  json::object o = Answer(written.record);
   if (written.conflicts) o["conflicts"] = ToJson(*written.conflicts);
   return o;
 }

@@ -47,7 +47,7 @@ struct TopLevel {};
 struct RecordJson {
   template <class E>
   json::object operator()(const E& record) const {
-    return Encode(record);
+    return Answer(record);
   }
   template <class E>
   json::object operator()(const services::Written<E>& written) const {
@@ -214,7 +214,7 @@ void AddRecordRoutes(
                return rr::WithIds<kInParent>(
                    ctx, own, [&](auto... ids) -> StatusOr<Response> {
                      ASSIGN_OR_RETURN(const auto record, load(ctx.db, ids...));
-                     return JsonResponse(200, Encode(record));
+                     return JsonResponse(200, Answer(record));
                    });
              });
 

@@ -39,6 +39,27 @@ domain::StatusOr<storage::CalendarFilter> ReadFilter(Query& q, bool defaults) {
   return storage::CalendarFilter{first, last, project_id, city};
 }
 
+struct ConflictRange {
+  domain::Date from;
+  std::optional<domain::Date> to;
+};
+
+// `from` today by default, `to` open; `to` before `from` is a 400.
+domain::StatusOr<ConflictRange> ReadConflictRange(Query& q) {
+  const auto from = q.Date("from");
+  const auto to = q.Date("to");
+  RETURN_IF_ERROR(q.Check());
+  ConflictRange range{from.value_or(domain::Date::Today()), to};
+  if (range.to && *range.to < range.from) {
+    return domain::Status::Malformed(
+        "error.to_before_from",
+        {{"to", domain::kNotBefore,
+          domain::Message("error.not_before",
+                          {{"other", domain::FieldTerm("from")}})}});
+  }
+  return range;
+}
+
 Response Calendar(std::string body, const std::string& filename) {
   Response r{200, "text/calendar; charset=utf-8", std::move(body), {}};
   r.headers.emplace_back("Content-Disposition",
@@ -110,6 +131,28 @@ void AddScheduleRoutes(Router& router) {
                  "workshop-" + std::to_string(id) + ".ics");
            })
       .CalendarFeed();
+
+  // Every clash between workshops in the range, each once, naming both.
+  router.Add(kGet, "/api/v1/conflicts", P::kReadRecords, ReadConflictRange,
+             [](Context& ctx,
+                const ConflictRange& range) -> domain::StatusOr<Response> {
+               ASSIGN_OR_RETURN(
+                   const auto found,
+                   storage::ConflictsBetween(ctx.db, range.from, range.to));
+               json::array items;
+               for (const auto& between : found) {
+                 auto item = ConflictJson(between.conflict);
+                 item["workshop_title"] = between.workshop_title;
+                 items.push_back(std::move(item));
+               }
+               return JsonResponse(
+                   200, json::object{
+                            {"from", range.from.ToString()},
+                            {"to", range.to ? json::value(range.to->ToString())
+                                            : json::value(nullptr)},
+                            {"items", std::move(items)},
+                            {"next_cursor", nullptr}});
+             });
 
   router.Add(kGet, "/api/v1/workshops/{id}/conflicts", P::kReadRecords,
              [](Context& ctx) -> domain::StatusOr<Response> {

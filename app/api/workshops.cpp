@@ -41,6 +41,16 @@ domain::StatusOr<Listing<storage::WorkshopFilter>> ReadWorkshopList(Query& q) {
 
 }  // namespace
 
+json::object Answer(const domain::Workshop& workshop) {
+  json::object o = Encode(workshop);
+  json::array allowed;
+  for (const auto to :
+       domain::AllowedTransitions(workshop, domain::Date::Today()))
+    allowed.push_back(ToJson(to));
+  o["allowed_transitions"] = std::move(allowed);
+  return o;
+}
+
 void AddWorkshopRoutes(Router& router) {
   const std::string list = "/api/v1/workshops";
   AddRecordRoutes(router, RecordRoutes{.list = list,

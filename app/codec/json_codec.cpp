@@ -4,20 +4,22 @@
 
 namespace capdev::codec {
 
+json::object ConflictJson(const domain::Conflict& c) {
+  return {{"kind", ToJson(c.kind)},
+          {"severity", ToJson(c.severity)},
+          {"date", c.date.ToString()},
+          {"workshop_id", c.workshop_id},
+          {"other_workshop_id", c.other_workshop_id},
+          {"other_workshop_title", c.other_workshop_title},
+          {"person_id", ToJson(c.person_id)},
+          {"organization_id", ToJson(c.organization_id)},
+          {"venue", ToJson(c.venue)},
+          {"city", ToJson(c.city)}};
+}
+
 json::array ToJson(const std::vector<domain::Conflict>& conflicts) {
   json::array a;
-  for (const auto& c : conflicts) {
-    a.push_back({{"kind", ToJson(c.kind)},
-                 {"severity", ToJson(c.severity)},
-                 {"date", c.date.ToString()},
-                 {"workshop_id", c.workshop_id},
-                 {"other_workshop_id", c.other_workshop_id},
-                 {"other_workshop_title", c.other_workshop_title},
-                 {"person_id", ToJson(c.person_id)},
-                 {"organization_id", ToJson(c.organization_id)},
-                 {"venue", ToJson(c.venue)},
-                 {"city", ToJson(c.city)}});
-  }
+  for (const auto& c : conflicts) a.push_back(ConflictJson(c));
   return a;
 }
 

@@ -46,6 +46,7 @@ template <class T>
 json::value ToJson(const std::optional<T>& v) {
   return v ? ToJson(*v) : json::value(nullptr);
 }
+json::object ConflictJson(const domain::Conflict& conflict);
 json::array ToJson(const std::vector<domain::Conflict>& conflicts);
 // A broken rule for the reader: {field, code, message[, params]}.
 json::object ToJson(const domain::FieldError& error, domain::Language lang);

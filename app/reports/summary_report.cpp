@@ -72,6 +72,7 @@ Document SummaryDocument(const domain::SummaryReport& r,
                                       {{"id", std::to_string(*r.project_id)}}))
                   : x("report.summary.all_projects")},
              {x("report.fact.generated"), x.Now()}};
+  d.notes.push_back(x("report.summary.by_month_note"));
   d.tables.push_back(TotalsTable(x, "totals", x("report.section.in_period"),
                                  r.in_period.totals));
   d.tables.push_back(

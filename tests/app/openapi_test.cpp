@@ -270,6 +270,7 @@ TEST_F(ContractTest, ResponsesMatchTheirDocumentedSchemas) {
                       {"body", r.body}});
   }
   Record("/api/v1/workshops/{id}/conflicts", "GET", w + "/conflicts");
+  Record("/api/v1/conflicts", "GET", "/api/v1/conflicts?from=2017-01-01");
   Record("/api/v1/calendar", "GET",
          "/api/v1/calendar?from=2017-01-01&to=2017-12-31");
   Record("/api/v1/reports/attendance", "GET",

@@ -141,6 +141,66 @@ TEST_F(ScheduleApiTest, ATrainerInstitutionInTwoCitiesIsAWarning) {
   EXPECT_EQ(from_a[0].at("other_workshop_id").as_int64(), b);
 }
 
+// Every clash between workshops from today on, each once, naming both
+// workshops: what Home lists.
+TEST_F(ScheduleApiTest, ConflictsListsEveryClashFromTodayOn) {
+  const json::value hall = "Xiamen International Conference Center";
+  auto old_a = Dated("Old A", "2020-01-10", "2020-01-10", "Xiamen", hall);
+  Dated("Old B", "2020-01-10", "2020-01-10", "Xiamen", hall);
+  auto a = Dated("厦门培训", "2027-01-12", "2027-01-14", "Xiamen", hall);
+  auto b = Dated("B", "2027-01-13", "2027-01-13", "xiamen", hall);
+  auto c = Dated("C", "2027-01-14", "2027-01-14", "Beijing", nullptr);
+  auto cancelled = Dated("E", "2027-01-12", "2027-01-12", "Xiamen", hall);
+  ASSERT_EQ(Patch(W(cancelled), {{"status", "cancelled"}}).status, 200);
+  auto frontex = Organization("Frontex", "intergovernmental");
+  for (auto w : {a, c}) {
+    ASSERT_EQ(
+        Put(W(w) + "/organizations",
+            json::array{{{"organization_id", frontex}, {"role", "trainer"}}})
+            .status,
+        200);
+  }
+  auto wang = Person("王芳");
+  Register(a, wang);
+  Register(c, wang, "trainer");
+
+  auto r = Get("/api/v1/conflicts");
+  ASSERT_EQ(r.status, 200) << r.body;
+  auto items = r.Json().at("items").as_array();
+  ASSERT_EQ(items.size(), 3u) << r.body;
+  EXPECT_EQ(items[0].at("kind").as_string(), "venue");
+  EXPECT_EQ(items[0].at("date").as_string(), "2027-01-13");
+  EXPECT_EQ(items[0].at("workshop_id").as_int64(), a);
+  EXPECT_EQ(items[0].at("workshop_title").as_string(), "厦门培训");
+  EXPECT_EQ(items[0].at("other_workshop_id").as_int64(), b);
+  EXPECT_EQ(items[0].at("other_workshop_title").as_string(), "B");
+  EXPECT_EQ(items[0].at("venue"), hall);
+  for (std::size_t i : {1u, 2u}) {
+    EXPECT_EQ(items[i].at("date").as_string(), "2027-01-14");
+    EXPECT_EQ(items[i].at("workshop_id").as_int64(), a);
+    EXPECT_EQ(items[i].at("other_workshop_id").as_int64(), c);
+  }
+  EXPECT_EQ(items[1].at("kind").as_string(), "person");
+  EXPECT_EQ(items[1].at("person_id").as_int64(), wang);
+  EXPECT_EQ(items[2].at("kind").as_string(), "trainer_institution");
+  EXPECT_EQ(items[2].at("severity").as_string(), "warning");
+  EXPECT_EQ(items[2].at("organization_id").as_int64(), frontex);
+  EXPECT_EQ(items[2].at("city").as_string(), "Beijing");
+
+  // A range: the past clash alone; from the 14th, that day's two.
+  auto past = Get("/api/v1/conflicts?from=2020-01-01&to=2020-12-31").Json();
+  ASSERT_EQ(past.at("items").as_array().size(), 1u);
+  EXPECT_EQ(past.at("items").as_array()[0].at("workshop_id").as_int64(), old_a);
+  EXPECT_EQ(Get("/api/v1/conflicts?from=2027-01-14")
+                .Json()
+                .at("items")
+                .as_array()
+                .size(),
+            2u);
+  ExpectProblem(Get("/api/v1/conflicts?from=2027-02-01&to=2027-01-01"), 400);
+  ExpectProblem(Get("/api/v1/conflicts?from=tomorrow"), 400);
+}
+
 TEST_F(ScheduleApiTest, StrictModeRefusesARegistrationThatClashes) {
   auto a = Dated("A", "2027-06-01", "2027-06-02", "Beijing", "Hall 1");
   auto b = Dated("B", "2027-06-02", "2027-06-03", "Wuhan", nullptr);

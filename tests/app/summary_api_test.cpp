@@ -66,6 +66,49 @@ TEST_F(ReportsApiTest, SummaryCountsHeldWorkshopsOnly) {
        {"dates_uncertain.totals", "Workshops held", "Value", "2"}});
 }
 
+// A workshop from 30 Nov to 2 Dec counts each session's marks in that
+// session's month, and counts in both months.
+TEST_F(ReportsApiTest, SummaryCountsEachSessionInItsMonth) {
+  auto project = Project("CBMM");
+  auto w = Create("/api/v1/workshops", {{"project_id", project},
+                                        {"title", "厦门出入境管理培训"},
+                                        {"kind", "training"},
+                                        {"status", "held"},
+                                        {"start_date", "2024-11-30"},
+                                        {"end_date", "2024-12-02"},
+                                        {"city", "Xiamen"}});
+  auto wang = Person("王芳");
+  auto li = Person("李强");
+  auto trainer = Person("Frontex trainer");
+  Register(w, wang);
+  Register(w, li);
+  Register(w, trainer, "trainer");
+  const auto days = SessionIds(w);
+  ASSERT_EQ(days.size(), 3u);
+  auto mark = [](std::int64_t who, const char* status) {
+    return json::object{{"person_id", who}, {"status", status}};
+  };
+  Sheet(w, days[0],
+        {mark(wang, "present"), mark(li, "present"), mark(trainer, "present")});
+  Sheet(w, days[1], {mark(wang, "present"), mark(li, "absent")});
+  Sheet(w, days[2], {mark(li, "late"), mark(wang, "excused")});
+
+  const std::string target =
+      "/api/v1/reports/summary?from=2024-11-01&to=2024-12-31";
+  auto r = Get(target).Json();
+  auto month = [](const char* key, int workshops, int t, int d) {
+    return json::object{{"month", key},
+                        {"workshops", workshops},
+                        {"people_trained", t},
+                        {"participant_days", d}};
+  };
+  EXPECT_EQ(r.at("by_month"), (json::array{month("2024-11", 1, 2, 2),
+                                           month("2024-12", 1, 2, 2)}));
+  EXPECT_EQ(r.at("totals").at("participant_days").as_int64(), 4);
+  ExpectFigures(target, {{"by_month", "Nov 2024", "Participant-days", "2"},
+                         {"by_month", "Dec 2024", "Participant-days", "2"}});
+}
+
 // The summary counts its workshops without listing them: the totals still
 // name every trainer institution once, in name order without case.
 TEST_F(ReportsApiTest, SummaryNamesEachTrainerInstitutionOnce) {

@@ -118,6 +118,48 @@ TEST_F(WorkshopsApiTest, StatusFollowsTheLifecycle) {
   EXPECT_EQ(Get(Path(id)).Json().at("status").as_string(), "held");
 }
 
+// Each answer says which moves the lifecycle allows now, so that the app
+// offers only those: held only once the workshop has started, nothing from
+// held or cancelled.
+TEST_F(WorkshopsApiTest, AWorkshopAnswersItsAllowedTransitions) {
+  auto project = Project("P");
+  auto create = [&](const char* status, const char* start) {
+    return Post("/api/v1/workshops", {{"project_id", project},
+                                      {"title", "出入境管理培训"},
+                                      {"kind", "training"},
+                                      {"status", status},
+                                      {"start_date", start},
+                                      {"end_date", start}});
+  };
+  auto allowed = [](const json::value& w) {
+    std::vector<std::string> out;
+    for (auto& s : w.at("allowed_transitions").as_array())
+      out.emplace_back(s.as_string());
+    return out;
+  };
+  using V = std::vector<std::string>;
+  auto past = create("planned", "2026-05-10");
+  ASSERT_EQ(past.status, 201) << past.body;
+  EXPECT_EQ(allowed(past.Json()), (V{"confirmed", "cancelled"}));
+  const auto id = past.Json().at("id").as_int64();
+  auto confirmed = Patch(Path(id), {{"status", "confirmed"}});
+  EXPECT_EQ(allowed(confirmed.Json()), (V{"planned", "held", "cancelled"}));
+  EXPECT_EQ(allowed(Get(Path(id)).Json()), (V{"planned", "held", "cancelled"}));
+  auto future = create("confirmed", "2099-05-10");
+  EXPECT_EQ(allowed(future.Json()), (V{"planned", "cancelled"}));
+  ASSERT_EQ(Patch(Path(id), {{"status", "held"}}).status, 200);
+  EXPECT_EQ(allowed(Get(Path(id)).Json()), V{});
+  auto cancelled = create("cancelled", "2099-06-01");
+  EXPECT_EQ(allowed(cancelled.Json()), V{});
+  // The list answers it too; sending it back is not a field of a workshop.
+  for (auto& w :
+       ListAll(port(),
+               "/api/v1/workshops?project_id=" + std::to_string(project), 10)) {
+    EXPECT_TRUE(w.as_object().contains("allowed_transitions")) << w;
+  }
+  ExpectProblem(Patch(Path(id), {{"allowed_transitions", json::array{}}}), 422);
+}
+
 TEST_F(WorkshopsApiTest, ListFiltersByEveryField) {
   auto cbmm = Project("CBMM");
   auto eu = Project("EUCDMM");

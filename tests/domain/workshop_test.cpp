@@ -98,6 +98,25 @@ TEST(WorkshopLifecycleTest, RefusesTheOthersWithAReason) {
   }
 }
 
+TEST(WorkshopLifecycleTest, AllowedTransitionsAreTheMovesItMayMakeToday) {
+  const auto today = *Date::Parse("2026-12-06");
+  auto names = [&](const Workshop& w) {
+    std::vector<std::string> out;
+    for (auto s : AllowedTransitions(w, today)) out.emplace_back(ToText(s));
+    return out;
+  };
+  using V = std::vector<std::string>;
+  EXPECT_EQ(names(Dated("planned", "2026-12-01", "2026-12-02")),
+            (V{"confirmed", "cancelled"}));
+  EXPECT_EQ(names(Dated("confirmed", "2026-12-06", "2026-12-08")),
+            (V{"planned", "held", "cancelled"}));
+  // Not held before it starts.
+  EXPECT_EQ(names(Dated("confirmed", "2026-12-07", "2026-12-08")),
+            (V{"planned", "cancelled"}));
+  EXPECT_EQ(names(Dated("held", "2026-12-01", "2026-12-02")), V{});
+  EXPECT_EQ(names(Dated("cancelled", "2026-12-01", "2026-12-02")), V{});
+}
+
 TEST(SessionRulesTest, DateMustLieWithinTheWorkshop) {
   auto w = Dated("confirmed", "2027-03-01", "2027-03-03");
   Session s{.workshop_id = 1};

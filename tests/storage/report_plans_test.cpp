@@ -99,6 +99,7 @@ TEST(ReportPlansTest, StartFromTheSelectedWorkshopsOnALargeProgramme) {
     }
   }
   PeopleTrained(db, o);
+  ByMonth(db, {});
   sqlite3_trace_v2(handle, 0, nullptr, nullptr);
 
   std::vector<std::string> queries;

@@ -157,7 +157,8 @@ async function render() {
   } catch (problem) {
     if (seq === renderSeq) mount(root, pageHeader(t('common.something_wrong')), errorBox(problem));
   }
-  if (seq === renderSeq) root.querySelector('h1')?.focus();
+  // A view that scrolled to a part of itself (?section=) stays there.
+  if (seq === renderSeq) root.querySelector('h1')?.focus({ preventScroll: 'scrolled' in root.dataset });
 }
 
 async function boot() {

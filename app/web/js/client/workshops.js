@@ -9,6 +9,10 @@ export const {
 
 export const listWorkshopConflicts = (id) => api.get(apiPath`workshops/${id}/conflicts`);
 
+// Every double booking between workshops in a range (from today on by
+// default), each once.
+export const listConflicts = ({ from, to } = {}) => api.get(apiPath`conflicts`, { from, to });
+
 // Partners (organization and role) are one set, replaced as a whole.
 export const getWorkshopPartners = (id) => api.get(apiPath`workshops/${id}/organizations`);
 

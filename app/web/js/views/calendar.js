@@ -2,18 +2,20 @@
 // calendar client (Outlook, Google Calendar, phones): as a webcal:// link and
 // with the steps to paste it by hand.
 import { getCalendar, issueFeedToken, listFeedTokens, revokeFeedToken } from '../client/calendar.js';
+import { listConflicts } from '../client/workshops.js';
 import { h, mount } from '../dom.js';
 import { addDays, addMonths, formatDate, formatInstant, formatMonth, lastDayOfMonth, startOfWeek, today, weekdayNames } from '../format.js';
 import { t } from '../i18n.js';
 import { href } from '../router.js';
 import { busy, button, linkButton, notify, notifyProblem, pageHeader, section, table } from '../ui.js';
+import { conflictFlag, conflictMarks } from './conflicts.js';
 
 export async function calendarView({ query, root }) {
   const now = today();
   const month = /^\d{4}-\d{2}$/.test(query.get('month') || '') ? query.get('month') : now.slice(0, 7);
   const first = startOfWeek(`${month}-01`);
   const last = addDays(startOfWeek(lastDayOfMonth(month)), 6);
-  const page = await getCalendar({ from: first, to: last });
+  const [page, clashes] = await Promise.all([getCalendar({ from: first, to: last }), listConflicts({ from: first, to: last })]);
   const tokens = await feedTokens();
   const byDate = new Map();
   for (const s of page.items) byDate.set(s.date, [...(byDate.get(s.date) || []), s]);
@@ -26,13 +28,15 @@ export async function calendarView({ query, root }) {
     h('tbody', {}, weeks.map((weekStart) => h('tr', {}, [0, 1, 2, 3, 4, 5, 6].map((i) => {
       const day = addDays(weekStart, i);
       const sessions = byDate.get(day) || [];
+      const marks = sessions.length ? conflictMarks(clashes.items, day) : new Map();
       return h('td', { class: [day.slice(0, 7) !== month ? 'other-month' : '', day === now ? 'today' : ''].join(' ') },
         h('span', { class: 'day-number' },
           h('span', { 'aria-hidden': 'true' }, String(Number(day.slice(8)))),
           h('span', { class: 'visually-hidden' }, formatDate(day))),
         sessions.length ? h('ul', {}, sessions.map((s) => h('li', { class: `cal-${s.workshop.status}` },
           h('a', { href: `#/workshops/${s.workshop.id}`, title: s.workshop.city ? t('web.calendar.title_city', { title: s.workshop.title, city: s.workshop.city }) : s.workshop.title },
-            s.start_time ? `${s.start_time} ` : '', s.workshop.title)))) : null);
+            s.start_time ? `${s.start_time} ` : '', s.workshop.title),
+          conflictFlag(s.workshop.id, marks.get(s.workshop.id))))) : null);
     }))))));
 
   mount(root,

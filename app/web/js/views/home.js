@@ -2,7 +2,7 @@
 // double bookings to resolve.
 import { getAttendance } from '../client/attendance.js';
 import { getCalendar } from '../client/calendar.js';
-import { listWorkshopConflicts } from '../client/workshops.js';
+import { listConflicts } from '../client/workshops.js';
 import { h, mount } from '../dom.js';
 import { addDays, formatDate, formatDay, label, listText, startOfWeek, today } from '../format.js';
 import { t } from '../i18n.js';
@@ -10,8 +10,8 @@ import { canWrite } from '../session.js';
 import { empty, errorBox, linkButton, loading, pageHeader, section } from '../ui.js';
 import { conflictList } from './conflicts.js';
 
-// Bounds on the per-workshop look-ups below (there is no single route for
-// "attendance to take" or "conflicts in a period" yet).
+// Bound on the per-workshop look-ups below (there is no single route for
+// "attendance to take" yet).
 const MAX_WORKSHOPS_CHECKED = 12;
 
 export async function homeView({ root }) {
@@ -33,16 +33,15 @@ export async function homeView({ root }) {
         section(t('web.home.attendance_to_take'), todo),
         section(t('web.home.conflicts_to_resolve'), conflicts))));
 
-  upcoming.then((page) => {
-    mount(weeks,
-      h('h3', {}, t('web.home.this_week')), dayList(page.items, weekStart, addDays(weekStart, 6)),
-      h('h3', {}, t('web.home.next_week')), dayList(page.items, addDays(weekStart, 7), addDays(weekStart, 13)));
-    return upcomingConflicts(page.items);
-  }).then((node) => mount(conflicts, node))
-    .catch((problem) => {
-      mount(weeks, errorBox(problem));
-      mount(conflicts, errorBox(problem));
-    });
+  upcoming.then((page) => mount(weeks,
+    h('h3', {}, t('web.home.this_week')), dayList(page.items, weekStart, addDays(weekStart, 6)),
+    h('h3', {}, t('web.home.next_week')), dayList(page.items, addDays(weekStart, 7), addDays(weekStart, 13))))
+    .catch((problem) => mount(weeks, errorBox(problem)));
+  // Every double booking from today on, however far ahead.
+  listConflicts()
+    .then((page) => conflictList(page.items, new Map(), { withWorkshop: true, emptyText: t('web.home.no_conflicts_ahead') }))
+    .then((node) => mount(conflicts, node))
+    .catch((problem) => mount(conflicts, errorBox(problem)));
 
   recent.then((page) => attendanceToTake(page.items, now))
     .then((node) => mount(todo, node))
@@ -89,23 +88,4 @@ async function attendanceToTake(sessions, now) {
   return h('ul', { class: 'todo-list' }, rows.map(({ workshop, unmarked }) => h('li', {},
     h('a', { href: `#/workshops/${workshop.id}?section=attendance` }, workshop.title),
     h('span', { class: 'muted' }, t('web.home.no_marks_for', { dates: listText(unmarked.map((s) => formatDate(s.date))) })))));
-}
-
-async function upcomingConflicts(sessions) {
-  const titles = new Map();
-  for (const s of sessions) {
-    if (s.workshop.status !== 'cancelled') titles.set(s.workshop.id, s.workshop.title);
-  }
-  const ids = [...titles.keys()].slice(0, MAX_WORKSHOPS_CHECKED);
-  const answers = await Promise.all(ids.map(listWorkshopConflicts));
-  // Each double booking is reported by both workshops: show it once.
-  const seen = new Set();
-  const unique = answers.flatMap((a) => a.items).filter((c) => {
-    const pair = [c.workshop_id, c.other_workshop_id].sort((x, y) => x - y).join('-');
-    const key = [c.date, c.kind, pair, c.person_id, c.organization_id, c.venue].join('|');
-    if (seen.has(key)) return false;
-    seen.add(key);
-    return true;
-  });
-  return conflictList(unique, new Map(), { withWorkshop: true, titles });
 }

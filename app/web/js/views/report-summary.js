@@ -63,6 +63,7 @@ async function drawSummary(r) {
         ? columnChart(t('web.report.summary.chart_days'), months.map((m) => ({ label: formatMonthShort(m.month), value: m.participant_days })))
         : null,
       genderChart(totals)),
+    months.length ? h('p', { class: 'muted' }, t('report.summary.by_month_note')) : null,
     h('div', { class: 'two-col' },
       countTable(t('report.summary.by_project'), t('report.column.project'), r.by_project, 'project_code',
         (v) => v || t('web.report.summary.no_project')),

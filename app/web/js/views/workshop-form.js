@@ -4,11 +4,12 @@ import { projects } from '../client/projects.js';
 import { createWorkshop, getWorkshop, updateWorkshop } from '../client/workshops.js';
 import { h, mount } from '../dom.js';
 import { changes, field, fields, form, withoutEmpty } from '../form.js';
-import { projectOptions } from '../format.js';
+import { projectOptions, today } from '../format.js';
 import { t } from '../i18n.js';
 import { navigate } from '../router.js';
 import { notify, pageHeader } from '../ui.js';
 import { offerExistingSpelling } from './city-spelling.js';
+import { rememberMade } from './conflicts.js';
 
 export async function workshopFormView({ params, query, root }) {
   const editing = Boolean(params.id);
@@ -19,6 +20,9 @@ export async function workshopFormView({ params, query, root }) {
     }),
   ]);
   const back = editing ? `#/workshops/${params.id}` : '#/workshops';
+  const start = field({ name: 'start_date', label: t('web.workshop.start_date'), type: 'date', value: workshop.start_date });
+  const end = field({ name: 'end_date', label: t('web.workshop.end_date'), type: 'date', value: workshop.end_date });
+  const status = editing ? null : statusField(workshop.status, start.control, end.control);
 
   mount(root,
     pageHeader(editing ? t('web.workshop.edit_title', { title: workshop.title }) : t('web.workshops.new')),
@@ -31,7 +35,8 @@ export async function workshopFormView({ params, query, root }) {
           : await createWorkshop(withoutEmpty(values));
         const n = saved.conflicts?.length || 0;
         notify(t(editing ? 'web.workshop.saved' : 'web.workshop.created', { n }), n ? 'info' : 'success');
-        navigate(`/workshops/${saved.id}`);
+        rememberMade(saved.id, saved.conflicts);
+        navigate(`/workshops/${saved.id}`, n ? { section: 'conflicts' } : {});
       },
     },
     fields(
@@ -39,11 +44,11 @@ export async function workshopFormView({ params, query, root }) {
       field({ name: 'project_id', label: t('web.workshop.project'), type: 'select', numeric: true, options: projectOptions(projectList), blank: t('web.workshop.choose_project'), value: workshop.project_id, class: 'wide' })),
     fields(
       field({ name: 'kind', label: t('common.kind'), type: 'select', options: 'workshop_kind', value: workshop.kind }),
-      editing ? null : field({ name: 'status', label: t('common.status'), type: 'select', options: 'workshop_status', value: workshop.status })),
+      status),
     h('fieldset', {}, h('legend', {}, t('web.workshop.when')),
       fields(
-        field({ name: 'start_date', label: t('web.workshop.start_date'), type: 'date', value: workshop.start_date }),
-        field({ name: 'end_date', label: t('web.workshop.end_date'), type: 'date', value: workshop.end_date }),
+        start,
+        end,
         field({ name: 'dates_estimated', label: t('web.workshop.dates_estimated'), type: 'checkbox', value: workshop.dates_estimated }))),
     h('fieldset', {}, h('legend', {}, t('web.workshop.where')),
       fields(
@@ -58,4 +63,38 @@ export async function workshopFormView({ params, query, root }) {
     field({ name: 'summary', label: t('web.workshop.summary'), type: 'textarea', value: workshop.summary, rows: 3 }),
     field({ name: 'notes', label: t('common.notes'), type: 'textarea', value: workshop.notes, rows: 3 }),
     field({ name: 'source', label: t('web.workshop.source'), value: workshop.source, hint: t('web.workshop.source_hint') })));
+}
+
+// A new workshop's status, proposed from its dates until the user picks one:
+// past dates are a workshop recorded after the fact (held), dates under way
+// one that takes attendance now (confirmed), later ones planned. The hint
+// says why, so a workshop that did not take place is not recorded as held.
+export function proposedStatus(startDate, endDate, now = today()) {
+  if (!startDate) return null;
+  if ((endDate || startDate) < now) return 'held';
+  if (startDate <= now) return 'confirmed';
+  return 'planned';
+}
+
+function statusField(value, startInput, endInput) {
+  const status = field({ name: 'status', label: t('common.status'), type: 'select', options: 'workshop_status', value });
+  const hint = h('p', { class: 'hint', id: `${status.control.id}-proposed`, 'aria-live': 'polite' });
+  status.control.after(hint);
+  status.control.setAttribute('aria-describedby', hint.id);
+  let chosen = false;
+  status.control.addEventListener('change', () => {
+    chosen = true;
+    hint.textContent = '';
+  });
+  const propose = () => {
+    const proposal = proposedStatus(startInput.value, endInput.value);
+    if (chosen || !proposal) return;
+    status.control.value = proposal;
+    hint.textContent = { held: t('web.workshop.status_proposed_held'), confirmed: t('web.workshop.status_proposed_confirmed') }[proposal] || '';
+  };
+  for (const input of [startInput, endInput]) {
+    input.addEventListener('change', propose);
+    input.addEventListener('input', propose);
+  }
+  return status;
 }

@@ -1,6 +1,7 @@
 // A workshop's partner institutions by role (organizer, host, trainer...),
 // saved as a whole set with PUT on every change; `onChange` then redraws what
-// follows from them (a trainer institution's double booking).
+// follows from them (a trainer institution's double booking) and answers how
+// many double bookings the change made.
 import { organizations } from '../client/organizations.js';
 import { getWorkshopPartners, setWorkshopPartners } from '../client/workshops.js';
 import { h, mount } from '../dom.js';
@@ -12,14 +13,15 @@ import { canWrite } from '../session.js';
 import { busy, button, empty, notify, notifyProblem } from '../ui.js';
 import { inLang } from './names.js';
 
-export async function partnersSection(workshopId, onChange = async () => {}) {
+export async function partnersSection(workshopId, onChange = async () => 0) {
   const box = h('div', {});
   let parties = await getWorkshopPartners(workshopId);
 
   const save = async (next) => {
     const saved = await setWorkshopPartners(workshopId, next.map(({ organization_id, role }) => ({ organization_id, role })));
     parties = Array.isArray(saved) ? saved : next;
-    await Promise.all([draw(), onChange()]);
+    const [, made] = await Promise.all([draw(), onChange()]);
+    return made || 0;
   };
   // The role as the sentences about it need it: the value (English picks its
   // word from it) and its label.
@@ -56,9 +58,9 @@ export async function partnersSection(workshopId, onChange = async () => {}) {
       class: 'inline-form',
       onSubmit: async (values) => {
         const org = picker.selected();
-        await save([...parties, { organization_id: values.organization_id, role: values.role }]);
+        const made = await save([...parties, { organization_id: values.organization_id, role: values.role }]);
         box.querySelector('form')?.querySelector('input')?.focus(); // ready for the next one
-        notify(t('web.partners.added', { name: org ? orgName(org) : t('common.organization'), ...role(values.role) }));
+        notify(t('web.partners.added', { name: org ? orgName(org) : t('common.organization'), ...role(values.role), n: made }), made ? 'info' : 'success');
       },
     }, fields(picker, field({ name: 'role', label: t('web.workshop.role'), type: 'select', options: 'workshop_role', value: 'trainer' }))) : null;
     mount(box, listing, addForm);

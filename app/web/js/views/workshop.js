@@ -13,7 +13,7 @@ import { t, tParts } from '../i18n.js';
 import { canWrite } from '../session.js';
 import { busy, button, details, errorBox, linkButton, loading, notify, notifyProblem, pageHeader, section } from '../ui.js';
 import { attendanceGrid } from './attendance-grid.js';
-import { conflictList } from './conflicts.js';
+import { conflictKey, conflictList, takeMade } from './conflicts.js';
 import { importPanel } from './workshop-import.js';
 import { inLang, orgShown } from './names.js';
 import { statusBadge } from './home.js';
@@ -35,7 +35,19 @@ export async function workshopView({ params, query, root }) {
   // Registrations, the grid and conflicts all follow the registered people
   // and the sessions, so they are reloaded together.
   let names = new Map(); // person id -> {full_name, native_name}, for the registrations and conflicts
-  const drawConflicts = async (conflicts) => mount(people.conflicts, await conflictList(conflicts.items, names));
+  // A change on this page that makes a double booking says so there and
+  // then: the ones not drawn before are announced and marked new. Answers
+  // how many there are.
+  let drawn = null;
+  const drawConflicts = async (conflicts) => {
+    const made = drawn ? null : new Set(takeMade(id).map(conflictKey)); // by the form, just before
+    const fresh = conflicts.items.filter((c) => (drawn ? !drawn.has(conflictKey(c)) : made.has(conflictKey(c))));
+    drawn = new Set(conflicts.items.map(conflictKey));
+    mount(people.conflicts,
+      fresh.length ? h('p', { class: 'conflicts-created', role: 'alert' }, t('web.conflicts.created', { n: fresh.length })) : null,
+      await conflictList(conflicts.items, names, { fresh }));
+    return fresh.length;
+  };
   const refreshPeople = async () => {
     try {
       const [matrix, registrations, conflicts] = await Promise.all([
@@ -52,20 +64,28 @@ export async function workshopView({ params, query, root }) {
         canWrite() ? importPanel(id, { kind: 'registrations', onDone: refreshPeople }) : null);
       mount(people.grid, attendanceGrid(id, matrix),
         canWrite() ? importPanel(id, { kind: 'attendance', onDone: refreshPeople }) : null);
-      await drawConflicts(conflicts);
+      return await drawConflicts(conflicts);
     } catch (problem) {
       for (const el of Object.values(people)) mount(el, errorBox(problem));
+      return 0;
     }
   };
   // The conflicts alone (after a partner or status change): the forms above
   // keep what is typed in them.
   const refreshConflicts = async () => {
     try {
-      await drawConflicts(await listWorkshopConflicts(id));
+      return await drawConflicts(await listWorkshopConflicts(id));
     } catch (problem) {
       mount(people.conflicts, errorBox(problem));
+      return 0;
     }
   };
+
+  // Above the grid: a workshop that does not take attendance yet says so
+  // before the first click, with the move that lets it.
+  const gridNotice = h('div', {});
+  const drawGridNotice = (w) => mount(gridNotice, marksNotice(w, moved));
+  const moved = (saved) => Promise.all([drawHead(saved), drawGridNotice(saved), refreshConflicts()]);
 
   const drawHead = (w) => mount(head,
     pageHeader(w.title, {
@@ -77,7 +97,7 @@ export async function workshopView({ params, query, root }) {
         linkButton(t('web.workshop.edit_details'), `#/workshops/${id}/edit`)] : [],
     }),
     // A new status changes the conflicts too (a cancelled workshop has none).
-    lifecycle(w, (saved) => Promise.all([drawHead(saved), refreshConflicts()])),
+    lifecycle(w, moved),
     h('nav', { class: 'links', 'aria-label': t('web.workshop.documents') },
       h('a', { href: reportUrl('attendance', { workshop_id: id, format: 'html' }), target: '_blank', rel: 'noopener' }, t('web.workshop.attendance_report')),
       h('a', { href: `#/reports/attendance?workshop_id=${id}` }, t('web.workshop.attendance_figures')),
@@ -105,27 +125,61 @@ export async function workshopView({ params, query, root }) {
 
   const partners = section(t('web.workshop.partners'), await partnersSection(id, refreshConflicts));
   drawHead(workshop);
+  drawGridNotice(workshop);
+  const conflictsSection = section(t('web.workshop.conflicts'), people.conflicts);
+  conflictsSection.id = 'conflicts';
   mount(root,
     head,
-    section(t('web.workshop.conflicts'), people.conflicts),
+    conflictsSection,
     section(t('web.workshop.sessions'), await sessionsSection(id, refreshPeople)),
     section(t('web.workshop.registrations'), people.registrations),
     h('section', { class: 'panel', id: 'attendance', 'aria-labelledby': 'attendance-title' },
-      h('h2', { id: 'attendance-title' }, t('web.workshop.sign_in_grid')), people.grid));
+      h('h2', { id: 'attendance-title' }, t('web.workshop.sign_in_grid')), gridNotice, people.grid));
   await refreshPeople();
-  if (query.get('section') === 'attendance') {
-    document.getElementById('attendance')?.scrollIntoView();
+  const target = query.get('section');
+  if (target === 'attendance' || target === 'conflicts') {
+    document.getElementById(target)?.scrollIntoView();
+    root.dataset.scrolled = '';
   }
 }
 
-// Confirm / Mark held / Cancel: a PATCH of the status; the server decides
-// which moves are allowed and its reason is shown when it refuses.
+// Marks are saved only for a confirmed or held workshop: a planned one
+// offers to confirm it (when it may), a cancelled one says it takes none.
+function marksNotice(workshop, moved) {
+  if (workshop.status === 'planned') {
+    const reason = h('p', { class: 'refusal', role: 'alert', hidden: true });
+    return h('div', { class: 'marks-notice', role: 'note' },
+      h('p', {}, t('web.workshop.marks_need_confirmed')),
+      canWrite() && (workshop.allowed_transitions || []).includes('confirmed')
+        ? button(t('web.workshop.confirm_for_marks'), (event) => busy(event.currentTarget, async () => {
+          try {
+            const saved = await updateWorkshop(workshop.id, { status: 'confirmed' });
+            notify(t('web.workshop.status_now', { status: saved.status, status_label: label('workshop_status', saved.status) }));
+            await moved(saved);
+          } catch (problem) {
+            reason.textContent = problem.detail || problem.title;
+            reason.hidden = false;
+          }
+        }), { kind: 'primary' })
+        : null,
+      reason);
+  }
+  if (workshop.status === 'cancelled') {
+    return h('div', { class: 'marks-notice', role: 'note' }, h('p', {}, t('web.workshop.marks_cancelled')));
+  }
+  return null;
+}
+
+// Confirm / Mark held / Cancel: a PATCH of the status. Only the moves the
+// workshop allows now (`allowed_transitions`) are offered; the server's
+// reason is shown if it still refuses.
 function lifecycle(workshop, redraw) {
   if (!canWrite()) return null;
+  const allowed = new Set(workshop.allowed_transitions || []);
   const reason = h('p', { class: 'refusal', role: 'alert', hidden: true });
   const bar = h('div', { class: 'lifecycle' },
     h('span', { class: 'lifecycle-label' }, tParts('web.workshop.status_is', { status: statusBadge(workshop.status) })),
-    LIFECYCLE.filter(([status]) => status !== workshop.status).map(([status, key]) => button(t(key), async (event) => {
+    LIFECYCLE.filter(([status]) => allowed.has(status)).map(([status, key]) => button(t(key), async (event) => {
       const btn = event.currentTarget;
       await busy(btn, async () => {
         try {

@@ -1,6 +1,6 @@
 // Workshops: the list with the API's filters, paged by cursor.
 import { projects } from '../client/projects.js';
-import { listWorkshops } from '../client/workshops.js';
+import { listConflicts, listWorkshops } from '../client/workshops.js';
 import { h, mount } from '../dom.js';
 import { field, fields, readValues } from '../form.js';
 import { formatDateRange, label, projectOptions } from '../format.js';
@@ -8,6 +8,7 @@ import { t } from '../i18n.js';
 import { href, navigate } from '../router.js';
 import { canWrite } from '../session.js';
 import { errorBox, linkButton, pageHeader, pager, table } from '../ui.js';
+import { conflictFlag, conflictMarks } from './conflicts.js';
 import { statusBadge } from './home.js';
 import { inLang } from './names.js';
 
@@ -21,6 +22,7 @@ export async function workshopsView({ query, root }) {
     listWorkshops({ ...filters, cursor, limit: 50 }).catch((problem) => ({ problem })),
   ]);
   const codes = new Map(projectList.map((p) => [p.id, p.code]));
+  const marks = page.problem ? new Map() : conflictMarks(await pageConflicts(page.items));
 
   const filterForm = h('form', { class: 'filters', role: 'search', 'aria-label': t('web.workshops.filter_label'), novalidate: true },
     fields(
@@ -46,7 +48,7 @@ export async function workshopsView({ query, root }) {
         { label: t('common.title'), cell: (w) => h('a', { href: `#/workshops/${w.id}` }, inLang(w.title)) },
         { label: t('web.workshop.project'), cell: (w) => codes.get(w.project_id) || '' },
         { label: t('common.kind'), cell: (w) => label('workshop_kind', w.kind), class: 'nowrap' },
-        { label: t('common.status'), cell: (w) => statusBadge(w.status), class: 'nowrap' },
+        { label: t('common.status'), cell: (w) => [statusBadge(w.status), ' ', conflictFlag(w.id, marks.get(w.id))], class: 'nowrap' },
         { label: t('common.dates'), cell: (w) => formatDateRange(w.start_date, w.end_date, w.dates_estimated), class: 'nowrap' },
         { label: t('common.city'), cell: (w) => inLang(w.city || '') },
       ], page.items, { emptyText: t('web.workshops.none_match') }),
@@ -59,4 +61,17 @@ export async function workshopsView({ query, root }) {
     }),
     filterForm,
     results);
+}
+
+// The double bookings over the dates of the workshops listed (none when the
+// look-up fails: the list stands without its marks).
+async function pageConflicts(workshops) {
+  const starts = workshops.map((w) => w.start_date).filter(Boolean).sort();
+  const ends = workshops.map((w) => w.end_date).filter(Boolean).sort();
+  if (!starts.length) return [];
+  try {
+    return (await listConflicts({ from: starts[0], to: ends[ends.length - 1] || starts[starts.length - 1] })).items;
+  } catch {
+    return [];
+  }
 }
