@@ -14,6 +14,7 @@
 #include "domain/date.hpp"
 #include "storage/database.hpp"
 #include "storage/migrations.hpp"
+#include "storage/text_key.hpp"
 #include "storage/transaction.hpp"
 
 namespace {
@@ -92,8 +93,8 @@ void Generate(Database& db, int workshops, int people) {
   }
   const auto workshop = raw.Prepare(
       "INSERT INTO workshops (id, project_id, title, kind, status, start_date, "
-      "end_date, dates_estimated, city, reported_participants) "
-      "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+      "end_date, dates_estimated, city, reported_participants, city_key) "
+      "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
   const auto party = raw.Prepare(
       "INSERT OR IGNORE INTO workshop_organizations "
       "(workshop_id, organization_id, role, "
@@ -128,7 +129,9 @@ void Generate(Database& db, int workshops, int people) {
       workshop->Bind(7, start.AddDays(days - 1).ToString());
     }
     workshop->Bind(8, !undated && pick(10) == 0);
-    workshop->Bind(9, kCities[pick(10)]);
+    const char* city = kCities[pick(10)];
+    workshop->Bind(9, city);
+    workshop->Bind(11, capdev::storage::PlaceKey(city));
     if (pick(4) == 0) {
       workshop->Bind(10, 20 + pick(40));
     } else {

@@ -60,6 +60,9 @@ struct Fields<Workshop> {
   static constexpr std::string_view kNoun = "workshop";
   static constexpr std::array<std::string_view, 4> kSearch = {
       "title", "city", "venue", "stated_dates"};
+  // Compared as places (storage's PlaceKey, kept in venue_key and city_key):
+  // "Room  B" and "room b" are one venue when double bookings are looked for.
+  static constexpr std::array<std::string_view, 2> kPlaces = {"venue", "city"};
   static constexpr auto kAll =
       std::tuple{Field{"project_id", &E::project_id},
                  Field{"title", &E::title},

@@ -151,8 +151,8 @@ domain::Status TouchToken(Database& db, const std::string& token_hash,
   return Guarded([&] {
     ScopedStatement touch(
         db,
-        "UPDATE auth_tokens SET last_used_at = MAX(last_used_at, ?) "
-        "WHERE token_hash = ?");
+        "UPDATE auth_tokens SET last_used_at = CASE WHEN ?1 > last_used_at "
+        "THEN ?1 ELSE last_used_at END WHERE token_hash = ?2");
     BindAll(*touch, now, token_hash);
     touch->Exec();
   });

@@ -1,5 +1,6 @@
 #include "storage/audit_log.hpp"
 
+#include "domain/date.hpp"
 #include "storage/engine_errors.hpp"
 #include "storage/row_mapping.hpp"
 #include "storage/table.hpp"
@@ -95,7 +96,11 @@ domain::StatusOr<Page<AuditEntry>> ListAudit(Database& db, const AuditFilter& f,
     if (f.entity_id) w.Add("entity_id = ?", {*f.entity_id});
     if (f.action) w.Add("action = ?", {*f.action});
     if (f.from) w.Add("at >= ?", {*f.from});
-    if (f.to) w.Add("at < date(?, '+1 day')", {*f.to});
+    if (f.to) {
+      // Up to the end of that day: times are ISO text, compared as text.
+      const auto day = domain::Date::Parse(*f.to);
+      w.Add("at < ?", {day ? day->AddDays(1).ToString() : *f.to});
+    }
     if (page.after_id > 0) w.Add("id > ?", {page.after_id});
     return SelectPage<AuditEntry>(
         db,

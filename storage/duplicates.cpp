@@ -92,10 +92,9 @@ domain::StatusOr<std::vector<DuplicatePair>> PossibleDuplicates(
 
 domain::Status MarkDistinct(WriteTx& tx, std::int64_t a, std::int64_t b) {
   return Guarded([&] {
-    ScopedStatement q(
-        tx.db(),
-        "INSERT OR IGNORE INTO people_distinct(person_id, other_id)"
-        " VALUES (?, ?)");
+    ScopedStatement q(tx.db(),
+                      "INSERT INTO people_distinct(person_id, other_id)"
+                      " VALUES (?, ?) ON CONFLICT DO NOTHING");
     BindAll(*q, std::min(a, b), std::max(a, b));
     q->Exec();
   });

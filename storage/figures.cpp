@@ -32,33 +32,13 @@ const std::string& TrainedRoles() {
 // (`held`). Columns of `p` (participation) and `s` for kCompleted.
 constexpr const char* kSessionCounts = R"sql(
 WITH s AS (
-  SELECT workshop_id, COUNT(*) AS n, SUM(date <= ?2) AS held FROM sessions
+  SELECT workshop_id, COUNT(*) AS n, SUM(CASE WHEN date <= ?2 THEN 1 ELSE 0 END) AS held FROM sessions
   WHERE workshop_id IN (SELECT id FROM report_workshops) GROUP BY workshop_id)
 )sql";
 
 // domain::Completed in SQL, ?1 the threshold in percent.
 constexpr const char* kCompleted =
     "(COALESCE(s.n, 0) > 0 AND p.days * 100 >= ?1 * s.n)";
-
-std::string JsonArray(const std::vector<std::int64_t>& ids) {
-  std::string out = "[";
-  for (auto id : ids) out += (out.size() > 1 ? "," : "") + std::to_string(id);
-  return out + "]";
-}
-
-std::string JsonArray(const std::vector<std::string>& texts) {
-  std::string out = "[";
-  for (const auto& t : texts) {
-    if (out.size() > 1) out += ",";
-    out += "\"";
-    for (char c : t) {
-      if (c == '"' || c == '\\') out += '\\';
-      out += c;
-    }
-    out += "\"";
-  }
-  return out + "]";
-}
 
 // Every query below starts from the selection with `report_workshops rw CROSS
 // JOIN ...`, and joins every further table with CROSS JOIN too: SQLite keeps
@@ -125,7 +105,7 @@ CROSS JOIN projects pr ON pr.id = w.project_id)sql");
   // Grouped by rw.id, in which order the rows come: by s.workshop_id, SQLite
   // would sort them first (twice the time).
   ScopedStatement s(db, R"sql(
-SELECT rw.id, COUNT(*), SUM(s.date <= ?1)
+SELECT rw.id, COUNT(*), SUM(CASE WHEN s.date <= ?1 THEN 1 ELSE 0 END)
 FROM report_workshops rw CROSS JOIN sessions s ON s.workshop_id = rw.id
 GROUP BY rw.id)sql");
   BindAll(*s, o.today);
@@ -259,34 +239,77 @@ Sections SortedSections(Collected& c, const OrganizationNames& names) {
 
 }  // namespace
 
+namespace {
+
+// `column IN (?, ?, ...)` over `values`, bound in order; an empty list
+// matches nothing.
+template <class T>
+void AddIn(Where& where, const std::string& column,
+           const std::vector<T>& values) {
+  if (values.empty()) {
+    where.Add("1 = 0");
+    return;
+  }
+  std::string list;
+  std::vector<SqlValue> binds;
+  for (const auto& v : values) {
+    list += list.empty() ? "?" : ", ?";
+    binds.emplace_back(v);
+  }
+  where.Add(column + " IN (" + list + ")", std::move(binds));
+}
+
+// Drops the selected workshops that have none of `topics`.
+void KeepTopics(Database& db, const std::vector<std::string>& topics) {
+  std::vector<std::int64_t> drop;
+  {
+    ScopedStatement q(db,
+                      "SELECT w.id, w.topics FROM report_workshops rw "
+                      "JOIN workshops w ON w.id = rw.id");
+    while (q->Step()) {
+      std::vector<std::string> has;
+      Read(*q, 1, has);
+      if (std::none_of(topics.begin(), topics.end(), [&](const auto& t) {
+            return std::find(has.begin(), has.end(), t) != has.end();
+          }))
+        drop.push_back(q->Int64(0));
+    }
+  }
+  ScopedStatement remove(db, "DELETE FROM report_workshops WHERE id = ?");
+  for (auto id : drop) {
+    remove->Bind(1, id);
+    remove->Exec();
+    remove->Reset();
+  }
+}
+
+}  // namespace
+
 void SelectHeldWorkshops(Database& db, const Scope& scope,
                          const domain::ReportOptions& o) {
   ClearSelection(db);
-  std::vector<std::string> kinds;
-  kinds.reserve(scope.kinds.size());
-  for (auto k : scope.kinds) kinds.emplace_back(ToText(k));
-  auto list = [](bool any, std::string json) {
-    return any ? std::optional<std::string>() : std::optional(std::move(json));
-  };
-  ScopedStatement q(db, R"sql(
-INSERT INTO report_workshops
-SELECT w.id, CASE WHEN w.start_date IS NOT NULL AND w.dates_estimated = 0 THEN 0 ELSE 1 END
-FROM workshops w
-WHERE w.status = ?1
-  AND (w.start_date IS NULL OR (w.end_date >= ?2 AND w.start_date <= ?3))
-  AND (?4 IS NULL OR w.project_id IN (SELECT value FROM json_each(?4)))
-  AND (?5 IS NULL OR w.kind IN (SELECT value FROM json_each(?5)))
-  AND (?6 IS NULL OR w.id IN (SELECT value FROM json_each(?6)))
-  AND (?7 IS NULL OR EXISTS (
-    SELECT 1 FROM json_each(?7) t
-    WHERE instr(char(31) || w.topics || char(31), char(31) || t.value || char(31)) > 0)))sql");
-  BindAll(*q, std::string(ToText(domain::WorkshopStatus::kHeld)), o.from, o.to,
-          scope.project_ids ? std::optional(JsonArray(*scope.project_ids))
-                            : std::nullopt,
-          list(kinds.empty(), JsonArray(kinds)),
-          list(scope.workshop_ids.empty(), JsonArray(scope.workshop_ids)),
-          list(scope.topics.empty(), JsonArray(scope.topics)));
+  Where where;
+  where.Add("w.status = ?",
+            {std::string(ToText(domain::WorkshopStatus::kHeld))});
+  where.Add("(w.start_date IS NULL OR (w.end_date >= ? AND w.start_date <= ?))",
+            {o.from.ToString(), o.to.ToString()});
+  if (scope.project_ids) AddIn(where, "w.project_id", *scope.project_ids);
+  if (!scope.kinds.empty()) {
+    std::vector<std::string> kinds;
+    for (auto k : scope.kinds) kinds.emplace_back(ToText(k));
+    AddIn(where, "w.kind", kinds);
+  }
+  if (!scope.workshop_ids.empty()) AddIn(where, "w.id", scope.workshop_ids);
+  // The lists make the SQL differ from one report to the next: prepared for
+  // this once, not cached.
+  const auto q = db.connection().Prepare(
+      "INSERT INTO report_workshops SELECT w.id, CASE WHEN w.start_date IS "
+      "NOT NULL AND w.dates_estimated = 0 THEN 0 ELSE 1 END FROM workshops w" +
+      where.sql);
+  int i = 0;
+  for (const auto& v : where.binds) Bind(*q, ++i, v);
   q->Exec();
+  if (!scope.topics.empty()) KeepTopics(db, scope.topics);
 }
 
 void SelectWorkshop(Database& db, std::int64_t workshop_id) {
@@ -313,7 +336,8 @@ std::vector<domain::GroupValue> MeasureByGroup(Database& db,
   using M = domain::Measure;
   std::string value = "COUNT(DISTINCT p.person_id)", condition = "p.days > 0";
   if (measure == M::kParticipations) value = "COUNT(*)";
-  if (measure == M::kParticipantDays) value = "SUM(p.days)", condition = "1";
+  if (measure == M::kParticipantDays)
+    value = "SUM(p.days)", condition = "1 = 1";
   if (measure == M::kPeopleCompleted) condition = kCompleted;
   if (!domain::CanDisaggregate(measure)) return {};
   // Gender and organization are on the participation row; only the
@@ -419,15 +443,16 @@ std::vector<domain::PersonFigures> PeopleTrained(
     Database& db, const domain::ReportOptions& o) {
   ScopedStatement q(db, std::string(kSessionCounts) + R"sql(
 SELECT pe.id, pe.full_name, pe.gender, o.name, pe.province, pe.native_name,
-  SUM(p.days > 0), SUM(p.days), SUM()sql" +
-                            kCompleted + R"sql()
+  SUM(CASE WHEN p.days > 0 THEN 1 ELSE 0 END), SUM(p.days),
+  SUM(CASE WHEN )sql" + kCompleted +
+                            R"sql( THEN 1 ELSE 0 END)
 FROM report_workshops rw CROSS JOIN participation p ON p.workshop_id = rw.id
 LEFT JOIN s ON s.workshop_id = rw.id
 CROSS JOIN people pe ON pe.id = p.person_id
 LEFT JOIN organizations o ON o.id = pe.organization_id
 WHERE rw.section = 0 AND p.role IN ()sql" +
                             TrainedRoles() + R"sql() AND p.days > 0
-GROUP BY pe.id ORDER BY pe.full_name COLLATE capdev_name, pe.id)sql");
+GROUP BY pe.id, o.name ORDER BY pe.full_name COLLATE capdev_name, pe.id)sql");
   BindAll(*q, static_cast<std::int64_t>(o.completion_threshold), o.today);
   std::vector<domain::PersonFigures> out;
   while (q->Step()) {

@@ -25,9 +25,10 @@ ImportLookups::ImportLookups(
     Database& db, std::int64_t workshop_id,
     const std::vector<std::optional<std::int64_t>>& organizations)
     : db_(db) {
-  ScopedStatement people(db,
-                         "SELECT id, full_name, native_name FROM people"
-                         " WHERE organization_id IS ? ORDER BY id");
+  ScopedStatement people(
+      db,
+      "SELECT id, full_name, native_name FROM people"
+      " WHERE organization_id IS NOT DISTINCT FROM ? ORDER BY id");
   for (const auto& org : organizations) {
     people->Reset();
     BindAll(*people, org);

@@ -81,8 +81,9 @@ domain::Status RecordLoginSuccess(WriteTx& tx, const LoginKey& key,
         tx.db(),
         "INSERT INTO login_good_addresses (username, address, "
         "last_success_at) VALUES (?, ?, ?) ON CONFLICT (username, address) "
-        "DO UPDATE SET last_success_at = MAX(last_success_at, "
-        "excluded.last_success_at)");
+        "DO UPDATE SET last_success_at = CASE WHEN excluded.last_success_at > "
+        "login_good_addresses.last_success_at THEN excluded.last_success_at "
+        "ELSE login_good_addresses.last_success_at END");
     BindAll(*q, key.username, key.address, at);
     q->Exec();
     return domain::Status::Ok();

@@ -1,6 +1,9 @@
 #pragma once
 // Whole-database operations for the operator: the integrity checks that
-// `capdev check` and `serve` run, online backup, and restore.
+// `capdev check` and `serve` run, online backup, and restore. Described here
+// for a SQLite file (storage/sqlite/maintenance.cpp); given a postgresql://
+// URI they do the same with PostgreSQL's means (storage/postgres/
+// pg_maintenance.hpp).
 
 #include <string>
 #include <vector>

@@ -9,15 +9,16 @@
 #include "storage/schema_logins.hpp"
 #include "storage/schema_names.hpp"
 #include "storage/schema_participation.hpp"
+#include "storage/schema_places.hpp"
 #include "storage/transaction.hpp"
 
 namespace capdev::storage {
 
 const std::vector<Migration>& AllMigrations(Engine engine) {
-  // A PostgreSQL database starts at version 14, the schema SQLite's first 14
+  // A PostgreSQL database starts at version 15, the schema SQLite's first 15
   // migrations build; the next ones are added to both lists.
   static const std::vector<Migration> kPostgres = {
-      {14, "schema", kPostgresSchema},
+      {15, "schema", kPostgresSchema},
   };
   if (engine == Engine::kPostgres) return kPostgres;
   static const std::vector<Migration> kMigrations = {
@@ -35,6 +36,7 @@ const std::vector<Migration>& AllMigrations(Engine engine) {
       {12, "names", kSchemaNames},
       {13, "logins", kSchemaLogins},
       {14, "languages", kSchemaLanguages},
+      {15, "place_keys", kSchemaPlaceKeys},
   };
   return kMigrations;
 }

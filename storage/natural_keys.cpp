@@ -36,7 +36,7 @@ domain::StatusOr<std::optional<std::int64_t>> PersonByName(
   return Guarded([&] {
     return FirstId(db,
                    "SELECT id FROM people WHERE full_name = ? AND "
-                   "organization_id IS ? ORDER BY id",
+                   "organization_id IS NOT DISTINCT FROM ? ORDER BY id",
                    full_name, organization_id);
   });
 }

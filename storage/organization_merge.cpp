@@ -9,8 +9,9 @@ domain::Status MoveOrganizationRecords(WriteTx& tx, std::int64_t from,
   return Guarded([&] {
     Database& db = tx.db();
     // ?1 the merged organization, ?2 the kept one. Partner roles are keyed by
-    // (record, organization, role): OR IGNORE keeps the kept one's where both
-    // hold it, and the DELETEs drop what stayed behind.
+    // (record, organization, role): where both hold one, the kept one's stays
+    // (the merged one's is not moved onto it), and the DELETEs drop what
+    // stayed behind.
     for (const char* sql : {
              // A kept one below the merged one (at any depth) takes the merged
              // one's parent first: no cycle once the children move.
@@ -23,8 +24,11 @@ domain::Status MoveOrganizationRecords(WriteTx& tx, std::int64_t from,
              "UPDATE organizations SET parent_id = ?2 WHERE parent_id = ?1",
              "UPDATE people SET organization_id = ?2 WHERE organization_id = "
              "?1",
-             "UPDATE OR IGNORE workshop_organizations SET organization_id = ?2"
-             " WHERE organization_id = ?1",
+             "UPDATE workshop_organizations SET organization_id = ?2"
+             " WHERE organization_id = ?1 AND NOT EXISTS (SELECT 1 FROM"
+             " workshop_organizations k WHERE k.organization_id = ?2 AND"
+             " k.workshop_id = workshop_organizations.workshop_id AND"
+             " k.role = workshop_organizations.role)",
              "DELETE FROM workshop_organizations WHERE organization_id = ?1",
              // A funder role both hold on one project: the amounts add up
              // (FundingClashes has refused different currencies).
@@ -36,8 +40,11 @@ domain::Status MoveOrganizationRecords(WriteTx& tx, std::int64_t from,
              " FROM project_organizations AS m WHERE k.organization_id = ?2"
              " AND m.organization_id = ?1 AND k.project_id = m.project_id"
              " AND k.role = m.role",
-             "UPDATE OR IGNORE project_organizations SET organization_id = ?2"
-             " WHERE organization_id = ?1",
+             "UPDATE project_organizations SET organization_id = ?2"
+             " WHERE organization_id = ?1 AND NOT EXISTS (SELECT 1 FROM"
+             " project_organizations k WHERE k.organization_id = ?2 AND"
+             " k.project_id = project_organizations.project_id AND"
+             " k.role = project_organizations.role)",
              "DELETE FROM project_organizations WHERE organization_id = ?1",
              "UPDATE users SET organization_id = ?2 WHERE organization_id = ?1",
              "DELETE FROM organizations WHERE id = ?1",

@@ -19,8 +19,8 @@ SELECT r.workshop_id, r.person_id, r.role,
 FROM registrations r JOIN people pe ON pe.id = r.person_id
 WHERE r.status <> 'cancelled')sql";
   return "WITH e AS (" + expected + R"sql()
-SELECT (SELECT COUNT(*) FROM (SELECT * FROM e EXCEPT SELECT * FROM participation))
-     + (SELECT COUNT(*) FROM (SELECT * FROM participation EXCEPT SELECT * FROM e)))sql";
+SELECT (SELECT COUNT(*) FROM (SELECT * FROM e EXCEPT SELECT * FROM participation) AS missing)
+     + (SELECT COUNT(*) FROM (SELECT * FROM participation EXCEPT SELECT * FROM e) AS extra))sql";
 }
 
 domain::StatusOr<std::int64_t> ParticipationMismatches(Database& db) {

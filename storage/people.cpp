@@ -1,5 +1,7 @@
 #include "storage/people.hpp"
 
+#include <cstdint>
+
 #include "domain/attendance.hpp"
 #include "storage/engine_errors.hpp"
 #include "storage/sql_terms.hpp"
@@ -20,18 +22,36 @@ domain::StatusOr<std::optional<domain::Person>> PersonWithEmail(
   });
 }
 
+namespace {
+
+// The people of an organization (none: of no organization) whose names fold
+// to `name`'s key, by id, at most `limit`. Names are compared here, by ICU's
+// fold (text_key.hpp), the same on either engine.
+std::vector<domain::Person> NamedInOrganization(
+    Database& db, const std::string& name,
+    std::optional<std::int64_t> organization_id, std::int64_t except_id,
+    std::size_t limit) {
+  ScopedStatement q(db, "SELECT " + ColumnsOf<domain::Person>("p") +
+                            " FROM people p WHERE p.id <> ?"
+                            " AND p.organization_id IS NOT DISTINCT FROM ?"
+                            " ORDER BY p.id");
+  BindAll(*q, except_id, organization_id);
+  const std::string key = FoldKey(name);
+  std::vector<domain::Person> out;
+  while (out.size() < limit && q->Step()) {
+    if (FoldKey(q->TextView(1)) == key)
+      out.push_back(ReadEntity<domain::Person>(*q));
+  }
+  return out;
+}
+
+}  // namespace
+
 domain::StatusOr<std::vector<domain::Person>> SameNameAndOrganization(
     Database& db, const domain::Person& person) {
   return Guarded([&] {
-    ScopedStatement q(db,
-                      "SELECT " + ColumnsOf<domain::Person>("p") +
-                          " FROM people p WHERE p.id <> ?"
-                          " AND p.organization_id IS ?"
-                          " AND capdev_fold(p.full_name) = ? ORDER BY p.id");
-    BindAll(*q, person.id, person.organization_id, FoldKey(person.full_name));
-    std::vector<domain::Person> out;
-    while (q->Step()) out.push_back(ReadEntity<domain::Person>(*q));
-    return out;
+    return NamedInOrganization(db, person.full_name, person.organization_id,
+                               person.id, SIZE_MAX);
   });
 }
 
@@ -39,13 +59,9 @@ domain::StatusOr<std::optional<domain::Person>> PersonNamed(
     Database& db, const std::string& full_name,
     std::optional<std::int64_t> organization_id) {
   return Guarded([&]() -> std::optional<domain::Person> {
-    ScopedStatement q(db, "SELECT " + ColumnsOf<domain::Person>("p") +
-                              " FROM people p WHERE p.organization_id IS ?"
-                              " AND capdev_fold(p.full_name) = ? ORDER BY p.id"
-                              " LIMIT 1");
-    BindAll(*q, organization_id, FoldKey(full_name));
-    if (!q->Step()) return std::nullopt;
-    return ReadEntity<domain::Person>(*q);
+    auto found = NamedInOrganization(db, full_name, organization_id, 0, 1);
+    if (found.empty()) return std::nullopt;
+    return std::move(found.front());
   });
 }
 
@@ -123,11 +139,13 @@ domain::Status MovePersonRecords(WriteTx& tx, std::int64_t from,
     }
     // Pairs marked "not the same person" stay so for the kept one.
     ScopedStatement distinct(db, R"sql(
-      INSERT OR IGNORE INTO people_distinct (person_id, other_id)
-      SELECT min(?2, other), max(?2, other) FROM (
+      INSERT INTO people_distinct (person_id, other_id)
+      SELECT CASE WHEN ?2 < other THEN ?2 ELSE other END,
+             CASE WHEN ?2 < other THEN other ELSE ?2 END FROM (
         SELECT CASE WHEN person_id = ?1 THEN other_id ELSE person_id END AS other
-        FROM people_distinct WHERE ?1 IN (person_id, other_id))
-      WHERE other <> ?2)sql");
+        FROM people_distinct WHERE ?1 IN (person_id, other_id)) AS pairs
+      WHERE other <> ?2
+      ON CONFLICT DO NOTHING)sql");
     BindAll(*distinct, from, into);
     distinct->Exec();
     ScopedStatement remove(db, "DELETE FROM people WHERE id = ?");

@@ -82,9 +82,11 @@ GROUP BY s.id, a.status, 5 ORDER BY s.date, s.start_time, s.id)sql");
 }
 
 std::vector<domain::RoleFigures> Roles(Database& db, std::int64_t workshop_id) {
-  ScopedStatement q(db,
-                    "SELECT role, COUNT(*), SUM(days > 0) FROM participation "
-                    "WHERE workshop_id = ? GROUP BY role");
+  ScopedStatement q(
+      db,
+      "SELECT role, COUNT(*), SUM(CASE WHEN days > 0 THEN 1 ELSE 0 END) "
+      "FROM participation "
+      "WHERE workshop_id = ? GROUP BY role");
   q->Bind(1, workshop_id);
   std::map<domain::RegistrationRole, domain::RoleFigures> by_role;
   while (q->Step()) {

@@ -7,6 +7,7 @@
 #include <optional>
 #include <stdexcept>
 #include <string>
+#include <type_traits>
 #include <variant>
 #include <vector>
 
@@ -142,12 +143,20 @@ template <domain::Enumeration E>
 void Bind(Statement& s, int i, E v) {
   s.Bind(i, std::string(domain::ToText(v)));
 }
+// The type a T is stored as: enumerations, dates and lists as text.
+template <class T>
+constexpr SqlType SqlTypeOf() {
+  if constexpr (std::is_floating_point_v<T>) return SqlType::kReal;
+  if constexpr (std::is_integral_v<T>) return SqlType::kInteger;
+  return SqlType::kText;
+}
+
 template <class T>
 void Bind(Statement& s, int i, const std::optional<T>& v) {
   if (v) {
     Bind(s, i, *v);
   } else {
-    s.BindNull(i);
+    s.BindNull(i, SqlTypeOf<T>());
   }
 }
 

@@ -11,22 +11,25 @@ namespace {
 
 // ?1 = the workshop. Sessions of two different workshops, neither cancelled,
 // on the same day; each branch adds what clashes. Who can be double-booked
-// is the domain's rule; venues and cities compare by their place key.
+// is the domain's rule; venues and cities compare by their place key. The
+// first branch types its NULLs, as PostgreSQL types a UNION's columns by it.
 std::string ConflictsSql() {
   using domain::RegistrationRole;
   const std::string booked =
       SqlTexts<RegistrationRole>(domain::CanBeDoubleBooked);
   return R"sql(
 WITH mine AS (
-  SELECT s.date, w.id AS workshop_id, w.city, w.venue
+  SELECT s.date, w.id AS workshop_id, w.city, w.venue, w.city_key, w.venue_key
   FROM sessions s JOIN workshops w ON w.id = s.workshop_id
   WHERE w.id = ?1 AND w.status <> 'cancelled'),
 theirs AS (
-  SELECT DISTINCT m.date, s.workshop_id, w.title, w.city, w.venue
+  SELECT DISTINCT m.date, s.workshop_id, w.title, w.city, w.venue, w.city_key,
+    w.venue_key
   FROM mine m
   JOIN sessions s ON s.date = m.date AND s.workshop_id <> m.workshop_id
   JOIN workshops w ON w.id = s.workshop_id AND w.status <> 'cancelled')
-SELECT 'person', t.date, t.workshop_id, t.title, r1.person_id, NULL, NULL, NULL
+SELECT 'person', t.date, t.workshop_id, t.title, r1.person_id,
+  CAST(NULL AS BIGINT), CAST(NULL AS TEXT), CAST(NULL AS TEXT)
 FROM theirs t
 JOIN registrations r2 ON r2.workshop_id = t.workshop_id AND r2.status <> 'cancelled'
   AND r2.role IN ()sql" +
@@ -37,16 +40,15 @@ JOIN registrations r1 ON r1.workshop_id = ?1 AND r1.person_id = r2.person_id AND
 UNION
 SELECT 'venue', t.date, t.workshop_id, t.title, NULL, NULL, m.venue, m.city
 FROM theirs t JOIN mine m ON m.date = t.date
-WHERE capdev_place_key(m.venue) <> ''
-  AND capdev_place_key(t.venue) = capdev_place_key(m.venue)
-  AND capdev_place_key(t.city) = capdev_place_key(m.city)
+WHERE m.venue_key <> '' AND t.venue_key = m.venue_key
+  AND t.city_key = m.city_key
 UNION
 SELECT 'trainer_institution', t.date, t.workshop_id, t.title, NULL, o1.organization_id, NULL, t.city
 FROM theirs t JOIN mine m ON m.date = t.date
 JOIN workshop_organizations o2 ON o2.workshop_id = t.workshop_id AND o2.role = 'trainer'
 JOIN workshop_organizations o1 ON o1.workshop_id = ?1 AND o1.role = 'trainer'
   AND o1.organization_id = o2.organization_id
-WHERE capdev_place_key(t.city) <> capdev_place_key(m.city)
+WHERE t.city_key <> m.city_key
 ORDER BY 2, 1, 3, 5, 6
 )sql";
 }
@@ -60,17 +62,19 @@ std::string ConflictsBetweenSql() {
       SqlTexts<RegistrationRole>(domain::CanBeDoubleBooked);
   return R"sql(
 WITH days AS (
-  SELECT DISTINCT s.date, w.id AS workshop_id, w.title, w.city, w.venue
+  SELECT DISTINCT s.date, w.id AS workshop_id, w.title, w.city, w.venue,
+    w.city_key, w.venue_key
   FROM sessions s JOIN workshops w ON w.id = s.workshop_id
   WHERE w.status <> 'cancelled' AND s.date >= ?1
     AND (?2 IS NULL OR s.date <= ?2)),
 pairs AS (
   SELECT a.date, a.workshop_id AS a_id, a.title AS a_title, a.city AS a_city,
-    a.venue AS a_venue, b.workshop_id AS b_id, b.title AS b_title,
-    b.city AS b_city, b.venue AS b_venue
+    a.venue AS a_venue, a.city_key AS a_city_key, a.venue_key AS a_venue_key,
+    b.workshop_id AS b_id, b.title AS b_title, b.city AS b_city,
+    b.city_key AS b_city_key, b.venue_key AS b_venue_key
   FROM days a JOIN days b ON b.date = a.date AND b.workshop_id > a.workshop_id)
 SELECT 'person', x.date, x.a_id, x.a_title, x.b_id, x.b_title, r1.person_id,
-  NULL, NULL, NULL
+  CAST(NULL AS BIGINT), CAST(NULL AS TEXT), CAST(NULL AS TEXT)
 FROM pairs x
 JOIN registrations r1 ON r1.workshop_id = x.a_id AND r1.status <> 'cancelled'
   AND r1.role IN ()sql" +
@@ -82,9 +86,8 @@ UNION
 SELECT 'venue', x.date, x.a_id, x.a_title, x.b_id, x.b_title, NULL, NULL,
   x.a_venue, x.a_city
 FROM pairs x
-WHERE capdev_place_key(x.a_venue) <> ''
-  AND capdev_place_key(x.b_venue) = capdev_place_key(x.a_venue)
-  AND capdev_place_key(x.b_city) = capdev_place_key(x.a_city)
+WHERE x.a_venue_key <> '' AND x.b_venue_key = x.a_venue_key
+  AND x.b_city_key = x.a_city_key
 UNION
 SELECT 'trainer_institution', x.date, x.a_id, x.a_title, x.b_id, x.b_title,
   NULL, o1.organization_id, NULL, x.b_city
@@ -92,7 +95,7 @@ FROM pairs x
 JOIN workshop_organizations o1 ON o1.workshop_id = x.a_id AND o1.role = 'trainer'
 JOIN workshop_organizations o2 ON o2.workshop_id = x.b_id AND o2.role = 'trainer'
   AND o2.organization_id = o1.organization_id
-WHERE capdev_place_key(x.a_city) <> capdev_place_key(x.b_city)
+WHERE x.a_city_key <> x.b_city_key
 ORDER BY 2, 3, 5, 1, 7, 8
 )sql";
 }
@@ -146,7 +149,7 @@ domain::StatusOr<std::vector<ConflictBetween>> ConflictsBetween(
     if (to) {
       q->Bind(2, to->ToString());
     } else {
-      q->BindNull(2);
+      q->BindNull(2, SqlType::kText);
     }
     std::vector<ConflictBetween> out;
     while (q->Step()) {

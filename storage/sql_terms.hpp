@@ -11,14 +11,14 @@
 
 namespace capdev::storage {
 
-// The ids of organization :org and, when :children is true, of every
+// The ids of organization :org and, when :children is not 0, of every
 // organization below it: what a funder report covers, and so what a funder
 // user may see. A subquery: "x IN (" + kOrganizationAndBelow + ")".
 inline constexpr const char* kOrganizationAndBelow = R"sql(
 WITH RECURSIVE below(id) AS (
   SELECT :org
   UNION SELECT o.id FROM organizations o JOIN below b ON o.parent_id = b.id
-  WHERE :children)
+  WHERE :children <> 0)
 SELECT id FROM below)sql";
 
 // "'present', 'late'": the texts of the values `rule` holds for.

@@ -50,6 +50,10 @@ class EngineError : public std::runtime_error {
   std::vector<std::string> columns_;
 };
 
+// What a NULL parameter stands for, for an engine that types parameters
+// (PostgreSQL cannot infer it from `? IS NULL`).
+enum class SqlType { kUnknown, kInteger, kReal, kText };
+
 // One prepared statement on one connection. Every member may throw
 // EngineError. Values read are valid until the next Step or Reset.
 class Statement {
@@ -59,7 +63,8 @@ class Statement {
   virtual void Bind(int index, std::int64_t value) = 0;
   virtual void Bind(int index, double value) = 0;
   virtual void Bind(int index, std::string_view value) = 0;
-  virtual void BindNull(int index) = 0;
+  virtual void BindNull(int index, SqlType type) = 0;
+  void BindNull(int index) { BindNull(index, SqlType::kUnknown); }
   void Bind(int index, int value) {
     Bind(index, static_cast<std::int64_t>(value));
   }

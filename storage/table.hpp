@@ -140,6 +140,23 @@ template <class E>
 concept HasSearchKey = requires {
   domain::Fields<E>::kSearch;
 };
+// Entities with places compared as places keep each one's PlaceKey in
+// NAME_key.
+template <class E>
+concept HasPlaceKeys = requires {
+  domain::Fields<E>::kPlaces;
+};
+
+// The PlaceKey of the named string field of `e`, if set.
+template <class E>
+std::optional<std::string> PlaceKeyOf(const E& e, std::string_view name) {
+  std::optional<std::string> out;
+  domain::ForEachField<E>([&](const auto& f) {
+    if (f.name != name) return;
+    if (auto text = TextOf(e.*(f.member))) out = PlaceKey(*text);
+  });
+  return out;
+}
 
 template <class E>
 class Table {
@@ -151,6 +168,10 @@ class Table {
     domain::ForEachField<E>([&](const auto& f) { AddColumn(f.name, true); });
     if constexpr (HasUniqueKey<E>) AddColumn("unique_key", false);
     if constexpr (HasSearchKey<E>) AddColumn("search_key", false);
+    if constexpr (HasPlaceKeys<E>) {
+      for (auto place : domain::Fields<E>::kPlaces)
+        AddColumn(std::string(place) + "_key", false);
+    }
   }
 
   std::optional<E> Get(std::int64_t id) {
@@ -268,6 +289,10 @@ class Table {
     if constexpr (HasUniqueKey<E>)
       Bind(q, ++i, FoldedField(e, domain::Fields<E>::kUnique));
     if constexpr (HasSearchKey<E>) Bind(q, ++i, SearchKeyOf(e));
+    if constexpr (HasPlaceKeys<E>) {
+      for (auto place : domain::Fields<E>::kPlaces)
+        Bind(q, ++i, PlaceKeyOf(e, place));
+    }
     return i;
   }
 

@@ -22,10 +22,11 @@ const char* BeginWrite(const Database& db) {
                                           : "BEGIN IMMEDIATE";
 }
 
-// A report's consistent snapshot.
+// A report's consistent snapshot (not READ ONLY: reports fill temporary
+// tables).
 const char* BeginRead(const Database& db) {
   return db.engine() == Engine::kPostgres
-             ? "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY"
+             ? "BEGIN ISOLATION LEVEL REPEATABLE READ"
              : "BEGIN";
 }
 

@@ -2,6 +2,7 @@
 
 #include <spdlog/spdlog.h>
 
+#include <optional>
 #include <utility>
 
 #include "app/api/routes.hpp"
@@ -54,12 +55,18 @@ int Serve(const ServeOptions& options) {
     spdlog::error("cannot serve: {}", i18n::LogText(s));
     return 1;
   }
-  // Held until we return: `capdev restore` refuses while a server holds it.
-  auto lock = storage::DatabaseLock::Acquire(
-      path, storage::DatabaseLock::Mode::kShared);
-  if (!lock.ok()) {
-    spdlog::error("cannot serve: {}", i18n::LogText(lock.status()));
-    return 1;
+  // A SQLite file is held until we return: `capdev restore` refuses while a
+  // server holds it. Several servers share a PostgreSQL database.
+  const bool sqlite = !storage::IsPostgresUri(path);
+  std::optional<storage::DatabaseLock> lock;
+  if (sqlite) {
+    auto held = storage::DatabaseLock::Acquire(
+        path, storage::DatabaseLock::Mode::kShared);
+    if (!held.ok()) {
+      spdlog::error("cannot serve: {}", i18n::LogText(held.status()));
+      return 1;
+    }
+    lock.emplace(std::move(*held));
   }
   {
     storage::Database db(options.database);
@@ -69,9 +76,11 @@ int Serve(const ServeOptions& options) {
       return 1;
     }
   }
-  // Erasure asks it to truncate the WAL; it retries until readers let it.
-  auto checkpointer = std::make_shared<storage::WalCheckpointer>(
-      path, options.checkpoint_retry);
+  // Erasure asks it to truncate SQLite's WAL; it retries until readers let
+  // it. PostgreSQL keeps its own WAL.
+  auto checkpointer = sqlite ? std::make_shared<storage::WalCheckpointer>(
+                                   path, options.checkpoint_retry)
+                             : nullptr;
   auto auth = std::make_shared<services::AuthService>(options.auth);
   const http::Router router = api::MakeRouter(
       auth, checkpointer,

@@ -28,7 +28,9 @@ bool IsNameChar(char c) {
 }
 
 // Numbers parameters as SQLite does: `?` takes the next number, `?NNN` that
-// number, and `:name` the next at its first use and the same one after.
+// number, and `:name` the next at its first use and the same one after; and
+// reads SQLite's `CROSS JOIN ... ON` (a hint to keep the join order) as the
+// inner join it is.
 Translated Translate(const std::string& sql) {
   Translated t;
   std::string& out = t.sql;
@@ -46,6 +48,11 @@ Translated Translate(const std::string& sql) {
       const std::size_t stop = end == std::string::npos ? sql.size() : end;
       out.append(sql, i, stop - i);
       i = stop - 1;
+    } else if (sql.compare(i, 10, "CROSS JOIN") == 0 &&
+               (i == 0 || !IsNameChar(sql[i - 1]))) {
+      // SQLite's join-order hint (`CROSS JOIN ... ON`): an inner join.
+      out += "JOIN";
+      i += 9;
     } else if (c == '?') {
       std::size_t digits = i + 1;
       while (digits < sql.size() &&
@@ -84,11 +91,13 @@ std::string PostgresParameters(const std::string& sql) {
 
 namespace {
 
-// Type OIDs of the parameters capdev binds (pg_type.h): integers and reals
-// are typed, text is left for the server to infer from its use, as a
-// literal would be.
+// Type OIDs of the parameters capdev binds (pg_type.h), so that a parameter
+// the SQL does not use (a query of ?2 and ?3 bound with ?1 too) still has
+// one. NULL is left for the server to infer from its use, as a literal
+// NULL would be.
 constexpr Oid kInt8 = 20;
 constexpr Oid kFloat8 = 701;
+constexpr Oid kText = 25;
 constexpr Oid kUnknown = 0;
 
 Failure FailureOf(std::string_view state, bool connection_bad) {
@@ -167,6 +176,7 @@ class PgStatement final : public Statement {
       : conn_(conn), translated_(Translate(sql)) {}
 
   using Statement::Bind;
+  using Statement::BindNull;
   void Bind(int index, std::int64_t value) override {
     Set(index, std::to_string(value), kInt8);
   }
@@ -176,9 +186,15 @@ class PgStatement final : public Statement {
     Set(index, text, kFloat8);
   }
   void Bind(int index, std::string_view value) override {
-    Set(index, std::string(value), kUnknown);
+    Set(index, std::string(value), kText);
   }
-  void BindNull(int index) override { Set(index, std::nullopt, kUnknown); }
+  void BindNull(int index, SqlType type) override {
+    Set(index, std::nullopt,
+        type == SqlType::kInteger ? kInt8
+        : type == SqlType::kReal  ? kFloat8
+        : type == SqlType::kText  ? kText
+                                  : kUnknown);
+  }
 
   int ParameterCount() override { return translated_.count; }
   int ParameterIndex(std::string_view name) override {

@@ -15,8 +15,9 @@ namespace capdev::storage {
 // reached or refuses the login.
 std::unique_ptr<Connection> ConnectPostgres(const DatabaseOptions& options);
 
-// capdev's SQL with `?` (or SQLite's `?NNN`) parameters in PostgreSQL's
-// `$1`, `$2`, ... form; quoted text and comments are left alone.
+// capdev's SQL with `?` (or SQLite's `?NNN`, or `:name`) parameters in
+// PostgreSQL's `$1`, `$2`, ... form, and SQLite's `CROSS JOIN ... ON` as
+// `JOIN ... ON`; quoted text and comments are left alone.
 std::string PostgresParameters(const std::string& sql);
 
 }  // namespace capdev::storage

@@ -12,8 +12,10 @@
 #include <optional>
 #include <system_error>
 
+#include "storage/database.hpp"
 #include "storage/migrations.hpp"
 #include "storage/participation.hpp"
+#include "storage/postgres/pg_maintenance.hpp"
 #include "storage/server_lock.hpp"
 
 namespace capdev::storage {
@@ -161,12 +163,14 @@ void RenameIfExists(const fs::path& from, const fs::path& to) {
 
 std::vector<domain::FieldError> CheckDatabase(const std::string& path,
                                               bool quick) {
+  if (IsPostgresUri(path)) return PostgresCheckDatabase(path);
   auto db = OpenExisting(path);
   if (!db.ok()) return {{"database", domain::kInvalid, db.status().detail()}};
   return Problems(**db, quick);
 }
 
 domain::Status CheckServable(const std::string& path) {
+  if (IsPostgresUri(path)) return PostgresCheckServable(path);
   ASSIGN_OR_RETURN(auto db, OpenExisting(path));
   const auto problems = Problems(*db, true);
   if (!problems.empty()) {
@@ -193,6 +197,7 @@ domain::Status CheckServable(const std::string& path) {
 }
 
 domain::Status BackupDatabase(const std::string& path, const std::string& out) {
+  if (IsPostgresUri(path)) return PostgresBackup(path, out);
   ASSIGN_OR_RETURN(auto source, OpenExisting(path));
   const std::string partial = out + ".partial";
   RemoveIfExists(partial);
@@ -244,6 +249,7 @@ domain::Status BackupDatabase(const std::string& path, const std::string& out) {
 
 domain::Status RestoreDatabase(const std::string& path,
                                const std::string& backup) {
+  if (IsPostgresUri(path)) return PostgresRestore(path, backup);
   if (!fs::exists(backup)) {
     return domain::Status::FailedPrecondition(
         domain::Message("error.backup_missing", {{"path", backup}}));

@@ -79,6 +79,7 @@ class SqliteStatement final : public Statement {
   SqliteStatement& operator=(const SqliteStatement&) = delete;
 
   using Statement::Bind;
+  using Statement::BindNull;
   void Bind(int index, std::int64_t value) override {
     Check(sqlite3_bind_int64(stmt_, index, value));
   }
@@ -89,7 +90,9 @@ class SqliteStatement final : public Statement {
     Check(sqlite3_bind_text64(stmt_, index, value.data(), value.size(),
                               SQLITE_TRANSIENT, SQLITE_UTF8));
   }
-  void BindNull(int index) override { Check(sqlite3_bind_null(stmt_, index)); }
+  void BindNull(int index, SqlType /*type*/) override {
+    Check(sqlite3_bind_null(stmt_, index));
+  }
 
   int ParameterCount() override { return sqlite3_bind_parameter_count(stmt_); }
   int ParameterIndex(std::string_view name) override {

@@ -60,7 +60,8 @@ std::uintmax_t WalBytes(const Database& db) {
 }  // namespace
 
 domain::Status BoundWal(Database& db) {
-  if (WalBytes(db) <= kWalLimitBytes) return domain::Status::Ok();
+  if (db.engine() != Engine::kSqlite || WalBytes(db) <= kWalLimitBytes)
+    return domain::Status::Ok();
   return Guarded([&] {
     sqlite3* handle = SqliteHandle(db);
     sqlite3_busy_timeout(handle, static_cast<int>(kWalRestartWait.count()));

@@ -31,6 +31,9 @@ TEST(PostgresParametersTest, NumbersParametersAsSqliteDoes) {
   // A name keeps its number wherever it is used again.
   EXPECT_EQ(PostgresParameters("SELECT :org, ?, :org, :children"),
             "SELECT $1, $2, $1, $3");
+  // SQLite's join-order hint is an inner join.
+  EXPECT_EQ(PostgresParameters("FROM a CROSS JOIN b ON b.x = a.x"),
+            "FROM a JOIN b ON b.x = a.x");
   // Quoted text, identifiers and comments are not parameters.
   EXPECT_EQ(PostgresParameters("SELECT '?', \"a?\", ':x' -- what?\n, ?"),
             "SELECT '?', \"a?\", ':x' -- what?\n, $1");
