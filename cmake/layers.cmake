@@ -12,13 +12,13 @@ function(capdev_layer target dir)
   target_include_directories(${target} PUBLIC ${root})
 endfunction()
 
-# The database engine is storage's alone. Its headers sit in the system's
+# The database engines are storage's alone. Their headers sit in the system's
 # include folder, where any file could reach them, so the layers above
 # storage search a folder first in which each of them is an #error.
 set(CAPDEV_ENGINE_REFUSED ${CMAKE_BINARY_DIR}/layers/engine-refused)
 get_target_property(sqlitecpp_include SQLiteCpp INTERFACE_INCLUDE_DIRECTORIES)
 file(GLOB engine_headers RELATIVE ${sqlitecpp_include} ${sqlitecpp_include}/SQLiteCpp/*.h)
-foreach(header IN LISTS engine_headers ITEMS sqlite3.h)
+foreach(header IN LISTS engine_headers ITEMS sqlite3.h libpq-fe.h)
   file(CONFIGURE OUTPUT ${CAPDEV_ENGINE_REFUSED}/${header} CONTENT
        "#error \"${header}: the database engine belongs to storage/ alone; call a storage function instead\"\n")
 endforeach()

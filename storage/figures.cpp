@@ -296,6 +296,7 @@ void SelectHeldWorkshops(Database& db, const Scope& scope,
   if (scope.project_ids) AddIn(where, "w.project_id", *scope.project_ids);
   if (!scope.kinds.empty()) {
     std::vector<std::string> kinds;
+    kinds.reserve(scope.kinds.size());
     for (auto k : scope.kinds) kinds.emplace_back(ToText(k));
     AddIn(where, "w.kind", kinds);
   }

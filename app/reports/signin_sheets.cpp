@@ -159,11 +159,18 @@ std::string RenderSignInSheets(
     if (workshop.city) rest += " · " + *workshop.city;
     if (workshop.venue) rest += " · " + *workshop.venue;
     if (s.title) rest += " · " + *s.title;
-    h += "<section class=\"sheet\">\n<table>\n" + columns +
-         "<thead><tr class=\"heading\"><th colspan=\"4\"><h1>" +
-         Both("report.signin.title") + "<br>" + HtmlEscape(workshop.title) +
-         "</h1><p class=\"when\">" + when + HtmlEscape(rest) +
-         "</p></th></tr>\n" + names + "</thead>\n<tbody>\n";
+    h += "<section class=\"sheet\">\n<table>\n";
+    h += columns;
+    h += "<thead><tr class=\"heading\"><th colspan=\"4\"><h1>";
+    h += Both("report.signin.title");
+    h += "<br>";
+    h += HtmlEscape(workshop.title);
+    h += "</h1><p class=\"when\">";
+    h += when;
+    h += HtmlEscape(rest);
+    h += "</p></th></tr>\n";
+    h += names;
+    h += "</thead>\n<tbody>\n";
     std::size_t n = 0;
     for (const auto& p : people) {
       // The name in each script the person has, the Chinese first, on one
