@@ -15,6 +15,7 @@
 #include "app/cli/user_command.hpp"
 #include "app/i18n/catalog.hpp"
 #include "app/services/credentials.hpp"
+#include "storage/database.hpp"
 #include "storage/maintenance.hpp"
 #include "storage/migrations.hpp"
 
@@ -55,18 +56,26 @@ int Backup(const std::string& path, const std::string& out) {
     spdlog::error("backup of {} failed: {}", path, capdev::i18n::LogText(s));
     return 1;
   }
-  spdlog::info("backed up {} to {} (checked: integrity and foreign keys ok)",
-               path, out);
+  if (capdev::storage::IsPostgresUri(path)) {
+    spdlog::info("backed up {} to {} (pg_dump, custom format)", path, out);
+  } else {
+    spdlog::info("backed up {} to {} (checked: integrity and foreign keys ok)",
+                 path, out);
+  }
   return 0;
 }
 
 int Restore(const std::string& path, const std::string& backup) {
-  const bool replaced = std::filesystem::exists(path);
+  const bool postgres = capdev::storage::IsPostgresUri(path);
+  const bool replaced = !postgres && std::filesystem::exists(path);
   if (auto s = capdev::storage::RestoreDatabase(path, backup); !s.ok()) {
     spdlog::error("restore of {} refused: {}", path, capdev::i18n::LogText(s));
     return 1;
   }
-  if (replaced) {
+  if (postgres) {
+    spdlog::info("restored {} from {} (pg_restore, in one transaction)", path,
+                 backup);
+  } else if (replaced) {
     spdlog::info("restored {} from {}; the previous files are kept as {}", path,
                  backup, path + ".pre-restore");
   } else {
@@ -88,7 +97,10 @@ int Check(const std::string& path) {
                   problems.size());
     return 1;
   }
-  spdlog::info("{}: ok (integrity_check, foreign_key_check)", path);
+  spdlog::info("{}: ok ({})", path,
+               capdev::storage::IsPostgresUri(path)
+                   ? "participation recounted; PostgreSQL enforces the keys"
+                   : "integrity_check, foreign_key_check");
   return 0;
 }
 

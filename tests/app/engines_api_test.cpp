@@ -9,8 +9,10 @@
 #include <string>
 #include <vector>
 
+#include "storage/database.hpp"
 #include "tests/support/http_client.hpp"
 #include "tests/support/pg_database.hpp"
+#include "tests/support/query.hpp"
 #include "tests/support/server_process.hpp"
 #include "tests/support/temp_dir.hpp"
 
@@ -131,6 +133,50 @@ TEST(EnginesApiTest, TheSameProgrammeAnswersAlikeOnSqliteAndPostgres) {
     EXPECT_EQ(b.body, a.body) << target;
   }
   SetBearerToken("");
+}
+
+}  // namespace
+}  // namespace capdev::testing
+
+namespace capdev::testing {
+namespace {
+
+std::int64_t Organizations(const std::string& uri) {
+  storage::Database db({uri});
+  return QueryInt(db, "SELECT COUNT(*) FROM organizations");
+}
+
+// The operator's commands on a postgresql:// URI: backup with pg_dump,
+// restore with pg_restore (all or nothing), check.
+TEST(EnginesCliTest, BackupRestoreAndCheckWorkOnPostgres) {
+  CAPDEV_REQUIRE_POSTGRES();
+  TempDir dir;
+  PgDatabase pg;
+  ASSERT_EQ(RunCapdev({"migrate", "--db", pg.uri()}).exit_code, 0);
+  ASSERT_EQ(RunCapdev({"seed", "--db", pg.uri()}).exit_code, 0);
+  const auto seeded = Organizations(pg.uri());
+  ASSERT_GT(seeded, 0);
+  const std::string copy = dir.File("capdev.dump");
+  const auto backup = RunCapdev({"backup", "--db", pg.uri(), copy});
+  ASSERT_EQ(backup.exit_code, 0) << backup.output;
+  {
+    storage::Database db({pg.uri()});
+    ASSERT_TRUE(db.Execute("INSERT INTO organizations (name, kind, unique_key)"
+                           " VALUES ('Written after the backup', 'ngo', "
+                           "'written after the backup')")
+                    .ok());
+  }
+  EXPECT_EQ(Organizations(pg.uri()), seeded + 1);
+  const auto restore = RunCapdev({"restore", "--db", pg.uri(), copy});
+  ASSERT_EQ(restore.exit_code, 0) << restore.output;
+  EXPECT_EQ(Organizations(pg.uri()), seeded);
+  const auto check = RunCapdev({"check", "--db", pg.uri()});
+  EXPECT_EQ(check.exit_code, 0) << check.output;
+  // A backup that is not one is refused, and nothing is lost.
+  const auto refused =
+      RunCapdev({"restore", "--db", pg.uri(), dir.File("missing.dump")});
+  EXPECT_NE(refused.exit_code, 0);
+  EXPECT_EQ(Organizations(pg.uri()), seeded);
 }
 
 }  // namespace
