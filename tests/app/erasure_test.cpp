@@ -7,6 +7,7 @@
 #include <fstream>
 #include <thread>
 
+#include "domain/concat.hpp"
 #include "storage/database.hpp"
 #include "tests/support/api_test.hpp"
 
@@ -56,8 +57,9 @@ TEST_F(ErasureTest, AnOpenReaderNeitherBlocksTheErasureNorKeepsTheValues) {
   const auto project = Project("P");
   // Another process's read transaction, begun before the erasure: it needs
   // the old pages until it ends.
-  auto reader = std::make_unique<capdev::storage::Database>(
-      capdev::storage::DatabaseOptions{db_path_});
+  capdev::storage::DatabaseOptions options;
+  options.path = db_path_;
+  auto reader = std::make_unique<capdev::storage::Database>(options);
   reader->connection().ExecScript("BEGIN");
   {
     const auto q = reader->connection().Prepare("SELECT count(*) FROM people");
@@ -78,13 +80,15 @@ TEST_F(ErasureTest, AnOpenReaderNeitherBlocksTheErasureNorKeepsTheValues) {
     started = Clock::now();
     EXPECT_EQ(Get("/api/v1/people?limit=5").status, 200);
     EXPECT_EQ(Post("/api/v1/organizations",
-                   {{"name", "Org " + std::to_string(i)}, {"kind", "ngo"}})
+                   {{"name", domain::Concat("Org ", std::to_string(i))},
+                    {"kind", "ngo"}})
                   .status,
               201);
-    EXPECT_EQ(Patch("/api/v1/projects/" + std::to_string(project),
-                    {{"title", "T" + std::to_string(i)}})
-                  .status,
-              200);
+    EXPECT_EQ(
+        Patch(domain::Concat("/api/v1/projects/", std::to_string(project)),
+              {{"title", domain::Concat("T", std::to_string(i))}})
+            .status,
+        200);
     EXPECT_LT(Clock::now() - started, 2s);
   }
   // The reader still sees its snapshot, so the old values are still needed.

@@ -3,6 +3,7 @@
 // meanwhile; a change that would hold the writer past its budget is refused.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <atomic>
 #include <chrono>
 #include <csignal>
@@ -84,11 +85,15 @@ class ImportWriterTest : public ApiTest {
   }
 
   // Sends the list while POSTing an organization every 5 ms, and answers
-  // the import's answer. Each write is answered within 100 ms while the list
-  // is read and matched (all of a dry run); the one write that lands while
-  // the writer saves a real run's rows waits for them, within its budget.
+  // the import's answer. No write waits for the list to be read and matched
+  // (all of a dry run): each is answered in a fraction of the import's time
+  // (a write queued behind the reading would wait for most of it; the bound
+  // is relative so that a loaded machine does not fail it, and speed itself
+  // is bench/'s to measure). The one write that lands while the writer saves
+  // a real run's rows waits for them, within its budget.
   HttpResponse WhileWriting(const std::string& target, const std::string& list,
                             const std::string& tag) {
+    const auto began = Clock::now();
     auto import = std::async(std::launch::async,
                              [&] { return Upload(port(), target, list); });
     std::vector<Clock::duration> took;
@@ -102,12 +107,14 @@ class ImportWriterTest : public ApiTest {
       EXPECT_EQ(r.status, 201) << r.body;
     }
     EXPECT_GE(took.size(), 3u) << "the import was too quick to show anything";
+    const auto bound =
+        std::max<Clock::duration>(100ms * kSlower, (Clock::now() - began) / 2);
     // A real run's rows are saved in one stretch on the writer: the one
     // write that lands then waits for them (within the budget); which one
     // that is depends on when the import's answer arrives.
     int waited_for_the_rows = 0;
     for (std::size_t i = 0; i < took.size(); ++i) {
-      const bool slow = took[i] >= 100ms * kSlower;
+      const bool slow = took[i] >= bound;
       if (slow && tag == "real" && waited_for_the_rows++ == 0) {
         EXPECT_LT(took[i], 2000ms * kSlower) << tag << " write " << i;
         continue;
