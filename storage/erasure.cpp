@@ -1,23 +1,26 @@
 #include "storage/erasure.hpp"
 
+#include <optional>
 #include <string>
 
 #include "storage/engine_errors.hpp"
+#include "storage/row_mapping.hpp"
+#include "storage/text_key.hpp"
 
 namespace capdev::storage {
 
 domain::Status ErasePerson(WriteTx& tx, std::int64_t person_id) {
   return Guarded([&]() -> domain::Status {
-    Database& db = tx.db();
+    // The name it is left with, and its search key computed here (ICU), as
+    // for every other name.
+    const std::string name = "Erased person " + std::to_string(person_id);
     ScopedStatement q(
-        db,
-        "UPDATE people SET full_name = 'Erased person ' || id, native_name = "
-        "NULL, email = NULL, phone = NULL, position = NULL, unique_key = NULL,"
-        " full_name_generated = 0,"
-        " search_key = capdev_person_search_key('Erased person ' || id, NULL, "
-        "NULL)"
-        " WHERE id = ?");
-    q->Bind(1, person_id);
+        tx.db(),
+        "UPDATE people SET full_name = ?, native_name = NULL, email = NULL,"
+        " phone = NULL, position = NULL, unique_key = NULL,"
+        " full_name_generated = 0, search_key = ? WHERE id = ?");
+    BindAll(*q, name, PersonSearchKey(name, std::nullopt, std::nullopt),
+            person_id);
     if (q->Exec() == 0) {
       return domain::Status::NotFound(RecordNotFound("person", person_id));
     }

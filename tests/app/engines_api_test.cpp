@@ -132,6 +132,15 @@ TEST(EnginesApiTest, TheSameProgrammeAnswersAlikeOnSqliteAndPostgres) {
     EXPECT_EQ(b.status, a.status) << target << "\n" << b.body;
     EXPECT_EQ(b.body, a.body) << target;
   }
+  // Erasure writes the same on both: the name and its search key.
+  for (Side* side : {&sqlite, &postgres}) {
+    const auto erased =
+        side->Send("POST", "/api/v1/people/1/erase", json::object{});
+    EXPECT_EQ(erased.status, 200) << erased.body;
+  }
+  const auto a = sqlite.Send("GET", "/api/v1/people/1");
+  EXPECT_EQ(postgres.Send("GET", "/api/v1/people/1").body, a.body);
+  EXPECT_NE(a.body.find("Erased person 1"), std::string::npos) << a.body;
   SetBearerToken("");
 }
 
