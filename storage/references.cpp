@@ -15,7 +15,16 @@ domain::CountList ReferencesTo(Database& db, std::string_view table,
   // refers to something else than the id).
   std::vector<std::pair<std::string, std::string>> keys;
   {
-    ScopedStatement q(db, R"sql(
+    // Each engine lists its foreign keys its own way: SQLite in pragmas,
+    // PostgreSQL in its catalog (confdeltype 'a' and 'r': no action,
+    // restrict).
+    ScopedStatement q(db, db.engine() == Engine::kPostgres ? R"sql(
+SELECT c.conrelid::regclass::text, a.attname FROM pg_constraint c
+JOIN pg_attribute a ON a.attrelid = c.conrelid AND a.attnum = c.conkey[1]
+WHERE c.contype = 'f' AND c.confrelid = CAST(?1 AS regclass)
+  AND cardinality(c.conkey) = 1 AND c.confdeltype IN ('a', 'r')
+ORDER BY 1, 2)sql"
+                                                           : R"sql(
 SELECT m.name, f."from" FROM sqlite_schema m, pragma_foreign_key_list(m.name) f
 WHERE m.type = 'table' AND f."table" = ?1 AND coalesce(f."to", 'id') = 'id'
   AND f.on_delete NOT IN ('CASCADE', 'SET NULL', 'SET DEFAULT')

@@ -18,6 +18,7 @@
 #include "storage/references.hpp"
 #include "storage/row_mapping.hpp"
 #include "storage/text_key.hpp"
+#include "storage/transaction.hpp"
 
 namespace capdev::storage {
 
@@ -248,13 +249,17 @@ class Table {
         });
   }
 
-  // A delete a foreign key refuses names what still references the record.
+  // A delete a foreign key refuses names what still references the record
+  // (read after the refusal, hence the savepoint).
   domain::Status Delete(std::int64_t id) {
     return Guarded(
         [&] {
+          StatementSavepoint savepoint(db_);
           ScopedStatement q(db_, "DELETE FROM " + name_ + " WHERE id = ?");
           q->Bind(1, id);
-          if (q->Exec() == 0) return storage::NotFound<E>(id);
+          const auto deleted = q->Exec();
+          savepoint.Release();
+          if (deleted == 0) return storage::NotFound<E>(id);
           return domain::Status::Ok();
         },
         [&](const EngineError& ex) {

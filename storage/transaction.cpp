@@ -105,6 +105,28 @@ domain::Status BatchTx::Commit() {
   return domain::Status::Ok();
 }
 
+StatementSavepoint::StatementSavepoint(Database& db) {
+  if (db.engine() != Engine::kPostgres || !db.InTransaction()) return;
+  Run(db, "SAVEPOINT capdev_statement");
+  db_ = &db;
+}
+
+StatementSavepoint::~StatementSavepoint() {
+  if (db_ == nullptr) return;
+  try {
+    db_->connection().ExecScript(
+        "ROLLBACK TO capdev_statement; RELEASE capdev_statement");
+  } catch (...) {
+    // best effort: the transaction's own rollback undoes it all.
+  }
+}
+
+void StatementSavepoint::Release() {
+  if (db_ == nullptr) return;
+  Run(*db_, "RELEASE capdev_statement");
+  db_ = nullptr;
+}
+
 domain::StatusOr<ReadTransaction> ReadTransaction::Begin(Database& db) {
   const bool owned = !db.InTransaction();
   if (owned) RETURN_IF_ERROR(Guarded([&] { Run(db, BeginRead(db)); }));

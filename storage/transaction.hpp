@@ -83,6 +83,23 @@ class BatchTx {
   bool done_ = false;
 };
 
+// Around a statement whose failure the transaction reads on from (a refused
+// delete, then what still references the record): PostgreSQL refuses every
+// statement after a failed one until the transaction rolls back to a
+// savepoint taken before it. SQLite goes on by itself: nothing is done.
+// Throws EngineError (inside storage's guarded functions).
+class StatementSavepoint {
+ public:
+  explicit StatementSavepoint(Database& db);
+  ~StatementSavepoint();  // rolls back to it unless Release()d
+  StatementSavepoint(const StatementSavepoint&) = delete;
+  StatementSavepoint& operator=(const StatementSavepoint&) = delete;
+  void Release();
+
+ private:
+  Database* db_ = nullptr;  // null: nothing to undo
+};
+
 // A consistent snapshot for a report's several queries (BEGIN DEFERRED):
 // writers committing meanwhile are not seen halfway. Inside an open
 // transaction it has its snapshot already and does nothing.

@@ -108,8 +108,10 @@ struct Walk {
         const auto* y = b.as_object().if_contains(k);
         Context inner = c;
         inner.keys.push_back(k);
-        Diff(x ? *x : null, y ? *y : null, path.empty() ? k : path + "." + k,
-             std::move(inner));
+        std::string at = path;
+        if (!at.empty()) at += '.';
+        at += k;
+        Diff(x ? *x : null, y ? *y : null, at, std::move(inner));
       }
       return;
     }
@@ -246,7 +248,7 @@ class Namer {
   std::string GroupName(const json::value& key, const std::string& by) const {
     if (!key.is_string() || key.as_string().empty())
       return x_("report.not_recorded");
-    const std::string k(key.as_string());
+    std::string k(key.as_string());
     if (by == "sex") return x_.GenderLabel(k);
     if (by == "organization") return x_.Organization(k);
     return k;
@@ -287,10 +289,10 @@ class Namer {
     if (v.is_null()) return "—";
     if (v.is_bool()) return x_(v.as_bool() ? "common.yes" : "common.no");
     if (v.is_string()) {
-      const std::string s(v.as_string());
+      std::string s(v.as_string());
       if (key == "start_date" || key == "end_date") {
         const auto day = domain::Date::Parse(s);
-        return day ? x_.Date(*day).text : s;
+        return day ? x_.Date(day).text : s;
       }
       if (key == "kind") {
         const auto kind = domain::FromText<domain::WorkshopKind>(s);

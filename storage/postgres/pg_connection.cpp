@@ -253,8 +253,10 @@ class PgStatement final : public Statement {
 
   void Execute() {
     std::vector<const char*> values(values_.size());
-    for (std::size_t i = 0; i < values_.size(); ++i)
-      values[i] = values_[i] ? values_[i]->c_str() : nullptr;
+    for (std::size_t i = 0; i < values_.size(); ++i) {
+      const auto& value = values_[i];
+      values[i] = value.has_value() ? value->c_str() : nullptr;
+    }
     result_.reset(PQexecParams(conn_, translated_.sql.c_str(),
                                static_cast<int>(values.size()), types_.data(),
                                values.data(), nullptr, nullptr, 0));

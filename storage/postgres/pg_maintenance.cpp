@@ -33,6 +33,7 @@ domain::StatusOr<std::unique_ptr<Database>> Connect(const std::string& uri) {
 // -1 when it could not be started.
 int RunTool(std::vector<std::string> args) {
   std::vector<char*> argv;
+  argv.reserve(args.size() + 1);
   for (auto& a : args) argv.push_back(a.data());
   argv.push_back(nullptr);
   pid_t pid = 0;

@@ -132,6 +132,12 @@ TEST(EnginesApiTest, TheSameProgrammeAnswersAlikeOnSqliteAndPostgres) {
     EXPECT_EQ(b.status, a.status) << target << "\n" << b.body;
     EXPECT_EQ(b.body, a.body) << target;
   }
+  // A delete refused names what still refers to the record, alike.
+  const auto refused = sqlite.Send("DELETE", "/api/v1/organizations/2");
+  EXPECT_EQ(refused.status, 409) << refused.body;
+  EXPECT_NE(refused.body.find("in_use"), std::string::npos) << refused.body;
+  EXPECT_EQ(postgres.Send("DELETE", "/api/v1/organizations/2").body,
+            refused.body);
   // Erasure writes the same on both: the name and its search key.
   for (Side* side : {&sqlite, &postgres}) {
     const auto erased =
