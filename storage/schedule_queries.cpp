@@ -116,6 +116,27 @@ std::string CalendarWhere(const CalendarFilter& f,
 
 }  // namespace
 
+namespace {
+
+// The first two columns of both conflict queries: what clashes, and when.
+void ReadConflict(Statement& q, domain::Conflict& c) {
+  Read(q, 0, c.kind);
+  c.severity = domain::SeverityOf(c.kind);
+  Read(q, 1, c.date);
+}
+
+// From column `at`: the other workshop and who or what is booked twice.
+void ReadClash(Statement& q, int at, domain::Conflict& c) {
+  Read(q, at, c.other_workshop_id);
+  Read(q, at + 1, c.other_workshop_title);
+  Read(q, at + 2, c.person_id);
+  Read(q, at + 3, c.organization_id);
+  Read(q, at + 4, c.venue);
+  Read(q, at + 5, c.city);
+}
+
+}  // namespace
+
 domain::StatusOr<std::vector<domain::Conflict>> ConflictsOf(
     Database& db, std::int64_t workshop_id) {
   return Guarded([&] {
@@ -125,16 +146,9 @@ domain::StatusOr<std::vector<domain::Conflict>> ConflictsOf(
     std::vector<domain::Conflict> out;
     while (q->Step()) {
       auto& c = out.emplace_back();
-      Read(*q, 0, c.kind);
-      c.severity = domain::SeverityOf(c.kind);
-      Read(*q, 1, c.date);
+      ReadConflict(*q, c);
       c.workshop_id = workshop_id;
-      Read(*q, 2, c.other_workshop_id);
-      Read(*q, 3, c.other_workshop_title);
-      Read(*q, 4, c.person_id);
-      Read(*q, 5, c.organization_id);
-      Read(*q, 6, c.venue);
-      Read(*q, 7, c.city);
+      ReadClash(*q, 2, c);
     }
     return out;
   });
@@ -155,17 +169,10 @@ domain::StatusOr<std::vector<ConflictBetween>> ConflictsBetween(
     while (q->Step()) {
       auto& between = out.emplace_back();
       auto& c = between.conflict;
-      Read(*q, 0, c.kind);
-      c.severity = domain::SeverityOf(c.kind);
-      Read(*q, 1, c.date);
+      ReadConflict(*q, c);
       Read(*q, 2, c.workshop_id);
       Read(*q, 3, between.workshop_title);
-      Read(*q, 4, c.other_workshop_id);
-      Read(*q, 5, c.other_workshop_title);
-      Read(*q, 6, c.person_id);
-      Read(*q, 7, c.organization_id);
-      Read(*q, 8, c.venue);
-      Read(*q, 9, c.city);
+      ReadClash(*q, 4, c);
     }
     return out;
   });
