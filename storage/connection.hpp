@@ -33,6 +33,15 @@ class Connection {
   // nullopt lifts it.
   virtual void SetDeadline(
       std::optional<std::chrono::steady_clock::time_point> deadline) = 0;
+  // True when a statement failed since the last call because a concurrent
+  // transaction won (PostgreSQL's serialization failure or deadlock): the
+  // whole transaction is to run again. The call clears it. SQLite's single
+  // writer never loses such a race.
+  virtual bool ConsumeConflict() = 0;
+  // True once the connection is lost (the server restarted, the network
+  // failed): it answers nothing more, and a new one is to be opened. Reads
+  // what the server already sent (its goodbye), without a round trip.
+  virtual bool Broken() = 0;
 };
 
 }  // namespace capdev::storage

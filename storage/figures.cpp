@@ -259,7 +259,14 @@ void AddIn(Where& where, const std::string& column,
   where.Add(column + " IN (" + list + ")", std::move(binds));
 }
 
-// Drops the selected workshops that have none of `topics`.
+bool HasAnyTopic(const std::vector<std::string>& has,
+                 const std::vector<std::string>& topics) {
+  return std::any_of(topics.begin(), topics.end(), [&](const auto& t) {
+    return std::find(has.begin(), has.end(), t) != has.end();
+  });
+}
+
+// Drops the selected workshops that have none of `topics` (SQLite).
 void KeepTopics(Database& db, const std::vector<std::string>& topics) {
   std::vector<std::int64_t> drop;
   {
@@ -269,10 +276,7 @@ void KeepTopics(Database& db, const std::vector<std::string>& topics) {
     while (q->Step()) {
       std::vector<std::string> has;
       Read(*q, 1, has);
-      if (std::none_of(topics.begin(), topics.end(), [&](const auto& t) {
-            return std::find(has.begin(), has.end(), t) != has.end();
-          }))
-        drop.push_back(q->Int64(0));
+      if (!HasAnyTopic(has, topics)) drop.push_back(q->Int64(0));
     }
   }
   ScopedStatement remove(db, "DELETE FROM report_workshops WHERE id = ?");
@@ -283,11 +287,40 @@ void KeepTopics(Database& db, const std::vector<std::string>& topics) {
   }
 }
 
+// PostgreSQL's selection: the view report_workshops over two arrays set for
+// the transaction (schema_pg.hpp). `q` reads id, section and topics.
+void SetSelection(Database& db, Statement& q,
+                  const std::vector<std::string>& topics) {
+  std::string ids = "{", sections = "{";
+  while (q.Step()) {
+    if (!topics.empty()) {
+      std::vector<std::string> has;
+      Read(q, 2, has);
+      if (!HasAnyTopic(has, topics)) continue;
+    }
+    if (ids.size() > 1) {
+      ids += ',';
+      sections += ',';
+    }
+    ids += std::to_string(q.Int64(0));
+    sections += std::to_string(q.Int64(1));
+  }
+  ids += '}';
+  sections += '}';
+  ScopedStatement set(db,
+                      "SELECT set_config('capdev.report_ids', ?, true), "
+                      "set_config('capdev.report_sections', ?, true)");
+  set->Bind(1, ids);
+  set->Bind(2, sections);
+  set->Step();
+}
+
 }  // namespace
 
 void SelectHeldWorkshops(Database& db, const Scope& scope,
                          const domain::ReportOptions& o) {
-  ClearSelection(db);
+  const bool postgres = db.engine() == Engine::kPostgres;
+  if (!postgres) ClearSelection(db);
   Where where;
   where.Add("w.status = ?",
             {std::string(ToText(domain::WorkshopStatus::kHeld))});
@@ -303,17 +336,26 @@ void SelectHeldWorkshops(Database& db, const Scope& scope,
   if (!scope.workshop_ids.empty()) AddIn(where, "w.id", scope.workshop_ids);
   // The lists make the SQL differ from one report to the next: prepared for
   // this once, not cached.
+  const std::string select =
+      std::string(
+          "SELECT w.id, CASE WHEN w.start_date IS NOT NULL AND "
+          "w.dates_estimated = 0 THEN 0 ELSE 1 END") +
+      (postgres ? ", w.topics" : "") + " FROM workshops w" + where.sql;
   const auto q = db.connection().Prepare(
-      "INSERT INTO report_workshops SELECT w.id, CASE WHEN w.start_date IS "
-      "NOT NULL AND w.dates_estimated = 0 THEN 0 ELSE 1 END FROM workshops w" +
-      where.sql);
+      postgres ? select : "INSERT INTO report_workshops " + select);
   int i = 0;
   for (const auto& v : where.binds) Bind(*q, ++i, v);
+  if (postgres) return SetSelection(db, *q, scope.topics);
   q->Exec();
   if (!scope.topics.empty()) KeepTopics(db, scope.topics);
 }
 
 void SelectWorkshop(Database& db, std::int64_t workshop_id) {
+  if (db.engine() == Engine::kPostgres) {
+    ScopedStatement q(db, "SELECT ?, 0, NULL");
+    q->Bind(1, workshop_id);
+    return SetSelection(db, *q, {});
+  }
   ClearSelection(db);
   ScopedStatement q(db, "INSERT INTO report_workshops VALUES (?, 0)");
   q->Bind(1, workshop_id);

@@ -1,6 +1,10 @@
 #include "storage/transaction.hpp"
 
+#include <algorithm>
+#include <chrono>
+#include <random>
 #include <string>
+#include <thread>
 
 #include "storage/engine_errors.hpp"
 
@@ -32,8 +36,21 @@ const char* BeginRead(const Database& db) {
 
 }  // namespace
 
+bool PauseBeforeRetry(int attempt) {
+  constexpr int kAttempts = 8;
+  if (attempt + 1 >= kAttempts) return false;
+  // Up to 2, 4, ... 64 ms: enough for the winner to commit.
+  thread_local std::minstd_rand random(std::random_device{}());
+  const int most = 2 << std::min(attempt, 5);
+  std::this_thread::sleep_for(std::chrono::milliseconds(
+      1 + std::uniform_int_distribution<int>(0, most - 1)(random)));
+  return true;
+}
+
 domain::StatusOr<WriteTx> WriteTx::Begin(Database& db) {
   const bool nested = db.InTransaction();
+  // A conflict left from an earlier transaction is not this one's.
+  if (!nested) db.connection().ConsumeConflict();
   RETURN_IF_ERROR(Guarded(
       [&] { Run(db, nested ? "SAVEPOINT capdev_write" : BeginWrite(db)); }));
   return WriteTx(db, nested);
@@ -64,6 +81,7 @@ domain::Status WriteTx::Commit() {
 }
 
 domain::StatusOr<BatchTx> BatchTx::Begin(Database& db) {
+  db.connection().ConsumeConflict();
   RETURN_IF_ERROR(Guarded([&] { Run(db, BeginWrite(db)); }));
   return BatchTx(db);
 }

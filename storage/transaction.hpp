@@ -27,6 +27,8 @@ class WriteTx {
   // transaction to be rolled back by the destructor.
   domain::Status Commit();
   Database& db() { return *db_; }
+  // True when it is a savepoint inside a transaction opened before it.
+  bool nested() const { return nested_; }
 
  private:
   WriteTx(Database& db, bool nested) : db_(&db), nested_(nested) {}
@@ -36,18 +38,37 @@ class WriteTx {
   bool done_ = false;
 };
 
+// Before attempt `attempt + 1` of a transaction that lost to a concurrent
+// one: false when it has had its few attempts; else true after a short
+// random pause, so that the two do not collide again at once.
+bool PauseBeforeRetry(int attempt);
+
+// After a failed attempt at a transaction: true when it lost to a
+// concurrent one (PostgreSQL, Connection::ConsumeConflict) and may run
+// again, once PauseBeforeRetry has waited.
+inline bool RetryAfterConflict(Database& db, int attempt) {
+  return db.connection().ConsumeConflict() && PauseBeforeRetry(attempt);
+}
+
 // Runs `work(tx)` in a new write transaction: commits when the Status (or
 // StatusOr) it returns is ok, rolls back otherwise (and on an exception). A
-// failure to begin or to commit is the answer then.
+// failure to begin or to commit is the answer then. A transaction that lost
+// to a concurrent one runs again from the start, so `work` must change
+// nothing but the database. Nested in an open transaction (a savepoint), the
+// loss is the outer transaction's to retry: the writer's batch.
 template <class F>
 auto InWriteTx(Database& db, F&& work)
     -> decltype(std::forward<F>(work)(std::declval<WriteTx&>())) {
-  ASSIGN_OR_RETURN(auto tx, WriteTx::Begin(db));
-  auto result = std::forward<F>(work)(tx);
-  if (result.ok()) {
-    RETURN_IF_ERROR(tx.Commit());
+  for (int attempt = 0;; ++attempt) {
+    ASSIGN_OR_RETURN(auto tx, WriteTx::Begin(db));
+    auto result = work(tx);
+    if (result.ok()) {
+      auto committed = tx.Commit();
+      if (committed.ok()) return result;
+      result = std::move(committed);
+    }
+    if (tx.nested() || !RetryAfterConflict(db, attempt)) return result;
   }
-  return result;
 }
 
 // The server's writer commits a batch of requests together, under one fsync:

@@ -126,8 +126,15 @@ int Run(int argc, char** argv) {
   std::string db_path = "data/capdev.db";
   capdev::cli::ServeOptions serve;
   auto* serve_cmd = cli.add_subcommand("serve", "Serve the HTTP API");
-  serve_cmd->add_option("--db", db_path, "SQLite database file")
+  serve_cmd
+      ->add_option("--db", db_path,
+                   "SQLite database file, or a postgresql:// URI")
       ->envname("CAPDEV_DB");
+  serve_cmd
+      ->add_option("--read-db", serve.read_database,
+                   "A PostgreSQL hot standby of --db (postgresql://...): "
+                   "reports and exports read it")
+      ->envname("CAPDEV_READ_DB");
   serve_cmd
       ->add_option("--port", serve.http.port, "TCP port (0 picks a free one)")
       ->envname("CAPDEV_PORT");
@@ -251,7 +258,8 @@ int Run(int argc, char** argv) {
         action, std::string(action) == "bootstrap"
                     ? "Create the first admin if there is none"
                     : std::string(action) + " a user");
-    sub->add_option("--db", db_path, "SQLite database file")
+    sub->add_option("--db", db_path,
+                    "SQLite database file, or a postgresql:// URI")
         ->envname("CAPDEV_DB");
     if (std::string(action) != "list" && std::string(action) != "bootstrap") {
       sub->add_option("username", user.username, "User name")->required();
@@ -273,12 +281,16 @@ int Run(int argc, char** argv) {
 
   auto* migrate_cmd =
       cli.add_subcommand("migrate", "Create or upgrade the database schema");
-  migrate_cmd->add_option("--db", db_path, "SQLite database file")
+  migrate_cmd
+      ->add_option("--db", db_path,
+                   "SQLite database file, or a postgresql:// URI")
       ->envname("CAPDEV_DB");
 
   auto* seed_cmd =
       cli.add_subcommand("seed", "Load the five recorded events (idempotent)");
-  seed_cmd->add_option("--db", db_path, "SQLite database file")
+  seed_cmd
+      ->add_option("--db", db_path,
+                   "SQLite database file, or a postgresql:// URI")
       ->envname("CAPDEV_DB");
   std::string seed_dir;
   seed_cmd
@@ -289,20 +301,26 @@ int Run(int argc, char** argv) {
 
   auto* backup_cmd = cli.add_subcommand(
       "backup", "Write a consistent copy of a live database to OUT");
-  backup_cmd->add_option("--db", db_path, "SQLite database file")
+  backup_cmd
+      ->add_option("--db", db_path,
+                   "SQLite database file, or a postgresql:// URI")
       ->envname("CAPDEV_DB");
   std::string file_arg;
   backup_cmd->add_option("out", file_arg, "The backup file to write")
       ->required();
   auto* restore_cmd = cli.add_subcommand(
       "restore", "Replace the database with a checked backup (server stopped)");
-  restore_cmd->add_option("--db", db_path, "SQLite database file")
+  restore_cmd
+      ->add_option("--db", db_path,
+                   "SQLite database file, or a postgresql:// URI")
       ->envname("CAPDEV_DB");
   restore_cmd->add_option("backup", file_arg, "The backup file to restore")
       ->required();
   auto* check_cmd =
       cli.add_subcommand("check", "Run the integrity and foreign-key checks");
-  check_cmd->add_option("--db", db_path, "SQLite database file")
+  check_cmd
+      ->add_option("--db", db_path,
+                   "SQLite database file, or a postgresql:// URI")
       ->envname("CAPDEV_DB");
 
   CLI11_PARSE(cli, argc, argv);

@@ -44,6 +44,12 @@ http::Response ReadNow(http::ConnectionPool& reads, const http::Router& router,
   return router.Dispatch(request, target, *lease.get());
 }
 
+http::Response ReportsBusy() {
+  auto busy = http::Problem(503, "error.reports_busy");
+  busy.headers.emplace_back("Retry-After", "60");
+  return busy;
+}
+
 }  // namespace
 
 int Serve(const ServeOptions& options) {
@@ -58,6 +64,13 @@ int Serve(const ServeOptions& options) {
   // A SQLite file is held until we return: `capdev restore` refuses while a
   // server holds it. Several servers share a PostgreSQL database.
   const bool sqlite = !storage::IsPostgresUri(path);
+  if (!options.read_database.empty() &&
+      (sqlite || !storage::IsPostgresUri(options.read_database))) {
+    spdlog::error(
+        "cannot serve: --read-db is a PostgreSQL hot standby of --db, and "
+        "both are postgresql:// URIs");
+    return 1;
+  }
   std::optional<storage::DatabaseLock> lock;
   if (sqlite) {
     auto held = storage::DatabaseLock::Acquire(
@@ -102,6 +115,14 @@ int Serve(const ServeOptions& options) {
   });
   http::ConnectionPool reads(options.database);
   http::WorkerPool long_reads(options.database, options.long_reads);
+  // Reports and exports read the hot standby; a token is still checked on
+  // the primary. Long reads that plan writes (imports) read the primary.
+  std::optional<http::WorkerPool> replica_reads;
+  if (!options.read_database.empty()) {
+    storage::DatabaseOptions replica = options.database;
+    replica.path = options.read_database;
+    replica_reads.emplace(replica, options.long_reads);
+  }
   const http::WebAssets web(options.web_dir);
   http::Server server(
       options.http,
@@ -128,6 +149,18 @@ int Serve(const ServeOptions& options) {
           case http::RequestKind::kLongRead: {
             auto shared = std::make_shared<std::function<void(http::Response)>>(
                 std::move(reply));
+            if (replica_reads && request.method == "GET") {
+              const bool queued = replica_reads->TryPost(
+                  [&router, &reads, request = std::move(request),
+                   target = std::move(target), shared](storage::Database* db) {
+                    const auto primary = reads.Acquire();
+                    if (!db || !primary.get()) return (*shared)(Unavailable());
+                    (*shared)(
+                        router.Dispatch(request, target, *db, primary.get()));
+                  });
+              if (!queued) (*shared)(ReportsBusy());
+              return;
+            }
             const bool queued = long_reads.TryPost(
                 [&router, &writer, request = std::move(request),
                  target = std::move(target), shared](storage::Database* db) {
@@ -142,11 +175,7 @@ int Serve(const ServeOptions& options) {
                   }
                   (*shared)(std::move(answer));
                 });
-            if (!queued) {
-              auto busy = http::Problem(503, "error.reports_busy");
-              busy.headers.emplace_back("Retry-After", "60");
-              (*shared)(std::move(busy));
-            }
+            if (!queued) (*shared)(ReportsBusy());
             return;
           }
         }
@@ -156,6 +185,7 @@ int Serve(const ServeOptions& options) {
   spdlog::info("listening on http://{}:{}", options.http.host, port);
   server.Run();
   // Every dispatched request finishes, then the connections close.
+  if (replica_reads) replica_reads->Stop();
   long_reads.Stop();
   writer.Stop();
   spdlog::info("stopped");

@@ -13,6 +13,9 @@ namespace capdev::cli {
 
 struct ServeOptions {
   storage::DatabaseOptions database;
+  // A PostgreSQL hot standby of `database` for reports and exports (GET
+  // long reads); empty: they read the primary too.
+  std::string read_database;
   http::ServerOptions http;
   http::WorkerPoolOptions long_reads;  // reports and exports
   services::AuthOptions auth;

@@ -9,13 +9,16 @@
 namespace capdev::http {
 
 ConnectionPool::Lease ConnectionPool::Acquire() {
-  {
-    std::lock_guard lock(mutex_);
-    if (!idle_.empty()) {
-      auto db = std::move(idle_.back());
+  for (;;) {
+    std::unique_ptr<storage::Database> db;
+    {
+      std::lock_guard lock(mutex_);
+      if (idle_.empty()) break;
+      db = std::move(idle_.back());
       idle_.pop_back();
-      return {*this, std::move(db)};
     }
+    // One lost while idle (a PostgreSQL server restarted) is closed.
+    if (!db->connection().Broken()) return {*this, std::move(db)};
   }
   auto opened = storage::Database::Open(options_);
   if (!opened.ok()) {

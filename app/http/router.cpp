@@ -108,13 +108,14 @@ PathParams Router::ParamsOf(const Route& route,
 }
 
 Response Router::Dispatch(const Request& request, const Target& target,
-                          storage::Database& db) const {
+                          storage::Database& db,
+                          storage::Database* auth) const {
   const auto started = std::chrono::steady_clock::now();
   const std::string_view matched =
       target.route ? std::string_view(target.route->info.path) : "-";
   Response response;
   try {
-    response = DispatchUnlogged(request, target, db);
+    response = DispatchUnlogged(request, target, db, auth ? *auth : db);
   } catch (const std::exception& e) {
     // A bug: expected failures, the disk's included, arrive as a Status.
     spdlog::error("{} {} failed: {}", request.method, matched, e.what());
@@ -136,7 +137,8 @@ Response Router::Dispatch(const Request& request, const Target& target,
 domain::StatusOr<Response> Router::Run(
     const Route& route, const Request& request, const PathParams& params,
     const std::vector<std::pair<std::string, std::string>>& pairs,
-    storage::Database& db, domain::Language& language) const {
+    storage::Database& db, storage::Database& auth,
+    domain::Language& language) const {
   Context ctx{request, params, db};
   ctx.language = language;
   std::optional<domain::Principal> user;
@@ -150,7 +152,7 @@ domain::StatusOr<Response> Router::Run(
         }
       }
     }
-    ASSIGN_OR_RETURN(user, authenticator_(request, feed_token, db));
+    ASSIGN_OR_RETURN(user, authenticator_(request, feed_token, auth));
     if (user->language) ctx.language = language = *user->language;
     if (!domain::RoleAllows(user->role, route.info.permission)) {
       return domain::Status::PermissionDenied(domain::Message(
@@ -242,14 +244,15 @@ Router::Target Router::Resolve(const Request& request) const {
 }
 
 Response Router::DispatchUnlogged(const Request& request, const Target& target,
-                                  storage::Database& db) const {
+                                  storage::Database& db,
+                                  storage::Database& auth) const {
   if (!target.valid_url) {
     return Problem(400, "error.bad_url_path");
   }
   if (target.route) {
     auto language = i18n::FromAcceptLanguage(request.accept_language);
-    auto response =
-        Run(*target.route, request, target.params, target.query, db, language);
+    auto response = Run(*target.route, request, target.params, target.query, db,
+                        auth, language);
     if (!response.ok()) {
       // A bug's detail is logged here and never sent (Problem hides it).
       if (response.status().code() == domain::Code::kInternal) {

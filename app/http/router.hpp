@@ -165,8 +165,12 @@ class Router {
   // Any method but GET and HEAD changes something; a GET of a route marked
   // LongRunning is a long read (unknown paths are short: a 404).
   Target Resolve(const Request& request) const;
+  // `auth`, when given, is where the user's token is checked (the primary)
+  // while `db` answers the request (a read replica: serve --read-db), so a
+  // token revoked or issued a moment ago counts at once.
   Response Dispatch(const Request& request, const Target& target,
-                    storage::Database& db) const;
+                    storage::Database& db,
+                    storage::Database* auth = nullptr) const;
   std::vector<RouteInfo> Routes() const;
 
  private:
@@ -206,9 +210,11 @@ class Router {
   domain::StatusOr<Response> Run(
       const Route& route, const Request& request, const PathParams& params,
       const std::vector<std::pair<std::string, std::string>>& pairs,
-      storage::Database& db, domain::Language& language) const;
+      storage::Database& db, storage::Database& auth,
+      domain::Language& language) const;
   Response DispatchUnlogged(const Request& request, const Target& target,
-                            storage::Database& db) const;
+                            storage::Database& db,
+                            storage::Database& auth) const;
 
   std::vector<Route> routes_;
   Authenticator authenticator_;

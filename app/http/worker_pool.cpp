@@ -49,6 +49,7 @@ void WorkerPool::Run(const storage::DatabaseOptions& database) {
       task = std::move(tasks_.front());
       tasks_.pop_front();
     }
+    if (db && db->connection().Broken()) db.reset();  // a server restarted
     if (!db) {
       if (auto opened = storage::Database::Open(database); !opened.ok()) {
         spdlog::error("worker cannot open the database: {}",

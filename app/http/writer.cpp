@@ -69,6 +69,8 @@ void Writer::Run(const storage::DatabaseOptions& options) {
         queue_.pop_front();
       }
     }
+    // A PostgreSQL server restarted since: a new connection.
+    if (db && db->connection().Broken()) db.reset();
     if (!db) {
       // The checkpointer thread copies the WAL back in the background: a
       // commit that crossed the automatic threshold would pay for it.
@@ -136,6 +138,21 @@ Response Writer::RunOne(storage::Database& db, Item& item) const {
 
 std::vector<Response> Writer::Commit(storage::Database& db,
                                      std::vector<Item>& batch) const {
+  for (int attempt = 0;; ++attempt) {
+    if (auto answers = CommitOnce(db, batch)) return *std::move(answers);
+    // Lost to another instance's transaction: nothing of the batch stayed,
+    // and every request of it runs again.
+    if (!storage::PauseBeforeRetry(attempt)) {
+      spdlog::warn("a batch of {} changes lost to concurrent ones {} times",
+                   batch.size(), attempt + 1);
+      return std::vector<Response>(batch.size(),
+                                   Problem(503, "error.database_busy"));
+    }
+  }
+}
+
+std::optional<std::vector<Response>> Writer::CommitOnce(
+    storage::Database& db, std::vector<Item>& batch) const {
   std::vector<Response> answers(batch.size());
   std::size_t first = 0;  // the first request of the open transaction
   std::size_t run = 0;    // requests run so far
@@ -167,6 +184,9 @@ std::vector<Response> Writer::Commit(storage::Database& db,
         if (auto s = tx.BeginRequest(); !s.ok())
           return fail(i18n::LogText(s), s);
         answers[run] = RunOne(db, batch[run]);
+        // Lost to a concurrent transaction: the BatchTx rolls the batch
+        // back, and the caller runs it again.
+        if (db.connection().ConsumeConflict()) return std::nullopt;
         if (tx.RolledBackByEngine()) {
           // A full disk, an I/O error: the requests before this one lost
           // their changes too.
@@ -182,7 +202,10 @@ std::vector<Response> Writer::Commit(storage::Database& db,
           return fail(i18n::LogText(s), s);
       }
       if (ended_by_engine) continue;  // the rest in a new transaction
-      if (auto s = tx.Commit(); !s.ok()) return fail(i18n::LogText(s), s);
+      if (auto s = tx.Commit(); !s.ok()) {
+        if (db.connection().ConsumeConflict()) return std::nullopt;
+        return fail(i18n::LogText(s), s);
+      }
       return answers;
     }
   } catch (const std::exception& e) {

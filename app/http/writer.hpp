@@ -14,6 +14,7 @@
 #include <deque>
 #include <functional>
 #include <mutex>
+#include <optional>
 #include <thread>
 #include <vector>
 
@@ -47,8 +48,12 @@ class Writer {
     Reply reply;
   };
   void Run(const storage::DatabaseOptions& options);
+  // Runs the batch again while it loses to concurrent transactions.
   std::vector<Response> Commit(storage::Database& db,
                                std::vector<Item>& batch) const;
+  // nullopt: lost to a concurrent transaction, nothing of it kept.
+  std::optional<std::vector<Response>> CommitOnce(
+      storage::Database& db, std::vector<Item>& batch) const;
   // Runs one request under the budget.
   Response RunOne(storage::Database& db, Item& item) const;
 

@@ -141,11 +141,19 @@ std::vector<std::string> KeyColumns(const char* detail) {
   return columns;
 }
 
-[[noreturn]] void ThrowResultError(PGconn* conn, const PGresult* result) {
+// A connection and what its statements' failures tell the transaction.
+struct Session {
+  PGconn* conn = nullptr;
+  bool conflict = false;  // Connection::ConsumeConflict
+};
+
+[[noreturn]] void ThrowResultError(Session& session, const PGresult* result) {
+  PGconn* conn = session.conn;
   const char* state =
       result ? PQresultErrorField(result, PG_DIAG_SQLSTATE) : nullptr;
   const Failure failure =
       FailureOf(state ? state : "", PQstatus(conn) == CONNECTION_BAD);
+  if (failure == Failure::kSerialization) session.conflict = true;
   std::string message = result ? PQresultErrorMessage(result) : "";
   if (message.empty()) message = PQerrorMessage(conn);
   while (!message.empty() && message.back() == '\n') message.pop_back();
@@ -162,18 +170,18 @@ struct ResultDeleter {
 using Result = std::unique_ptr<PGresult, ResultDeleter>;
 
 // Runs `sql` (no parameters): throws on any failure.
-Result Run(PGconn* conn, const char* sql) {
-  Result r(PQexec(conn, sql));
+Result Run(Session& session, const char* sql) {
+  Result r(PQexec(session.conn, sql));
   const auto status = PQresultStatus(r.get());
   if (status != PGRES_COMMAND_OK && status != PGRES_TUPLES_OK)
-    ThrowResultError(conn, r.get());
+    ThrowResultError(session, r.get());
   return r;
 }
 
 class PgStatement final : public Statement {
  public:
-  PgStatement(PGconn* conn, const std::string& sql)
-      : conn_(conn), translated_(Translate(sql)) {}
+  PgStatement(Session& session, const std::string& sql)
+      : session_(session), translated_(Translate(sql)) {}
 
   using Statement::Bind;
   using Statement::BindNull;
@@ -257,18 +265,18 @@ class PgStatement final : public Statement {
       const auto& value = values_[i];
       values[i] = value.has_value() ? value->c_str() : nullptr;
     }
-    result_.reset(PQexecParams(conn_, translated_.sql.c_str(),
+    result_.reset(PQexecParams(session_.conn, translated_.sql.c_str(),
                                static_cast<int>(values.size()), types_.data(),
                                values.data(), nullptr, nullptr, 0));
     const auto status = PQresultStatus(result_.get());
     if (status != PGRES_COMMAND_OK && status != PGRES_TUPLES_OK) {
       const Result failed = std::move(result_);
-      ThrowResultError(conn_, failed.get());
+      ThrowResultError(session_, failed.get());
     }
     row_ = -1;
   }
 
-  PGconn* conn_;
+  Session& session_;
   Translated translated_;
   std::vector<std::optional<std::string>> values_;
   std::vector<Oid> types_;
@@ -279,43 +287,46 @@ class PgStatement final : public Statement {
 class PgConnection final : public Connection {
  public:
   explicit PgConnection(const DatabaseOptions& options)
-      : conn_(PQconnectdb(options.path.c_str())) {
-    if (PQstatus(conn_) != CONNECTION_OK) {
+      : session_{PQconnectdb(options.path.c_str())} {
+    PGconn* conn = session_.conn;
+    if (PQstatus(conn) != CONNECTION_OK) {
       // libpq's message names the host and the reason, never the password.
-      std::string message = PQerrorMessage(conn_);
+      std::string message = PQerrorMessage(conn);
       while (!message.empty() && message.back() == '\n') message.pop_back();
-      PQfinish(conn_);
-      conn_ = nullptr;
+      PQfinish(conn);
+      session_.conn = nullptr;
       throw EngineError(Failure::kConnection, message);
     }
     // Notices (a NOTICE from CREATE ... IF NOT EXISTS) are not errors.
     PQsetNoticeProcessor(
-        conn_, [](void*, const char*) {}, nullptr);
-    Run(conn_,
+        conn, [](void*, const char*) {}, nullptr);
+    Run(session_,
         "SET client_encoding = 'UTF8'; SET TIME ZONE 'UTC'; "
         "SET client_min_messages = warning");
   }
   ~PgConnection() override {
-    if (conn_ != nullptr) PQfinish(conn_);
+    if (session_.conn != nullptr) PQfinish(session_.conn);
   }
   PgConnection(const PgConnection&) = delete;
   PgConnection& operator=(const PgConnection&) = delete;
 
   Engine engine() const override { return Engine::kPostgres; }
   std::unique_ptr<Statement> Prepare(const std::string& sql) override {
-    return std::make_unique<PgStatement>(conn_, sql);
+    return std::make_unique<PgStatement>(session_, sql);
   }
-  void ExecScript(const std::string& sql) override { Run(conn_, sql.c_str()); }
+  void ExecScript(const std::string& sql) override {
+    Run(session_, sql.c_str());
+  }
   bool HasTable(const std::string& name) override {
-    PgStatement q(conn_, "SELECT to_regclass(?) IS NOT NULL");
+    PgStatement q(session_, "SELECT to_regclass(?) IS NOT NULL");
     q.Bind(1, name);
     return q.Step() && q.Int64(0) != 0;
   }
   bool InTransaction() const override {
-    return PQtransactionStatus(conn_) != PQTRANS_IDLE;
+    return PQtransactionStatus(session_.conn) != PQTRANS_IDLE;
   }
   std::int64_t LastInsertId() override {
-    PgStatement q(conn_, "SELECT lastval()");
+    PgStatement q(session_, "SELECT lastval()");
     q.Step();
     return q.Int64(0);
   }
@@ -333,12 +344,22 @@ class PgConnection final : public Connection {
     }
     // Best effort, like SQLite's progress handler: in a failed transaction
     // the SET is refused, and that transaction ends without it anyway.
-    PQclear(PQexec(conn_,
+    PQclear(PQexec(session_.conn,
                    ("SET statement_timeout = " + std::to_string(ms)).c_str()));
   }
 
+  bool ConsumeConflict() override {
+    return std::exchange(session_.conflict, false);
+  }
+  bool Broken() override {
+    // Outside a query, anything the server sent is a notice or its
+    // farewell: reading it marks a closed connection bad.
+    return PQconsumeInput(session_.conn) == 0 ||
+           PQstatus(session_.conn) == CONNECTION_BAD;
+  }
+
  private:
-  PGconn* conn_;
+  Session session_;
 };
 
 }  // namespace

@@ -374,6 +374,15 @@ BEGIN
 END $$;
 CREATE TRIGGER report_submissions_frozen BEFORE UPDATE OR DELETE ON report_submissions
 FOR EACH ROW EXECUTE FUNCTION capdev_submission_frozen();
+
+-- A report's selected workshops (storage/figures.cpp), as two arrays set for
+-- the transaction: a view, not SQLite's temporary table, because a hot
+-- standby (serve --read-db) writes nothing, temporary tables included.
+CREATE VIEW report_workshops AS
+SELECT u.id, u.section FROM unnest(
+  COALESCE(NULLIF(current_setting('capdev.report_ids', true), ''), '{}')::int8[],
+  COALESCE(NULLIF(current_setting('capdev.report_sections', true), ''), '{}')::int4[]
+) AS u(id, section);
 )sql";
 
 }  // namespace capdev::storage

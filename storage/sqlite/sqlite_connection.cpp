@@ -233,6 +233,9 @@ class SqliteConnection final : public Connection {
         },
         &deadline_);
   }
+  // One writer at a time (BEGIN IMMEDIATE): no transaction loses a race.
+  bool ConsumeConflict() override { return false; }
+  bool Broken() override { return false; }  // a file stays reachable
 
   sqlite3* handle() { return db_; }
 

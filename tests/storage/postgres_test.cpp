@@ -130,9 +130,11 @@ TEST_F(PostgresTest, MigratesToTheLatestVersionOnce) {
 std::vector<std::string> Columns(Database& db) {
   const auto q = db.connection().Prepare(
       db.engine() == Engine::kPostgres
-          ? "SELECT table_name, column_name, is_nullable = 'NO' "
-            "FROM information_schema.columns WHERE table_schema = "
-            "current_schema() ORDER BY table_name, ordinal_position"
+          ? "SELECT c.table_name, c.column_name, c.is_nullable = 'NO' "
+            "FROM information_schema.columns c JOIN information_schema.tables "
+            "t USING (table_schema, table_name) WHERE t.table_type = "
+            "'BASE TABLE' AND c.table_schema = current_schema() "
+            "ORDER BY c.table_name, c.ordinal_position"
           : "SELECT m.name, c.name, c.\"notnull\" OR c.pk > 0 "
             "FROM sqlite_schema m, pragma_table_info(m.name) c "
             "WHERE m.type = 'table' AND m.name NOT LIKE 'sqlite_%' "
