@@ -142,6 +142,8 @@ std::vector<Response> Writer::Commit(storage::Database& db,
     if (auto answers = CommitOnce(db, batch)) return *std::move(answers);
     // Lost to another instance's transaction: nothing of the batch stayed,
     // and every request of it runs again.
+    spdlog::info("a batch of {} changes lost to a concurrent transaction",
+                 batch.size());
     if (!storage::PauseBeforeRetry(attempt)) {
       spdlog::warn("a batch of {} changes lost to concurrent ones {} times",
                    batch.size(), attempt + 1);

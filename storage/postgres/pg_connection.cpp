@@ -352,10 +352,14 @@ class PgConnection final : public Connection {
     return std::exchange(session_.conflict, false);
   }
   bool Broken() override {
-    // Outside a query, anything the server sent is a notice or its
-    // farewell: reading it marks a closed connection bad.
-    return PQconsumeInput(session_.conn) == 0 ||
-           PQstatus(session_.conn) == CONNECTION_BAD;
+    // Outside a query the server sends nothing but its farewell (a FATAL
+    // message on shutdown) and then closes: the first read takes the
+    // message, the second meets the end and marks the connection bad.
+    // Neither waits when nothing came.
+    PGconn* conn = session_.conn;
+    for (int read = 0; read < 2; ++read)
+      if (PQconsumeInput(conn) == 0) return true;
+    return PQstatus(conn) == CONNECTION_BAD;
   }
 
  private:
