@@ -45,7 +45,7 @@ test: deps test-tools
 	@start=$$(date +%s); \
 	  WERROR=$(WERROR) JOBS=$(JOBS) bash tests/tools/run_suite.sh release && \
 	  bash tests/tools/tidy.sh --check $(JOBS) && \
-	  WERROR=$(WERROR) JOBS=$(JOBS) bash tests/tools/run_suite.sh asan && \
+	  WERROR=$(WERROR) JOBS=$(JOBS) bash tests/tools/run_suite.sh asan -LE postgres && \
 	  WERROR=$(WERROR) JOBS=$(JOBS) TARGETS="$(TSAN_TARGETS)" bash tests/tools/run_suite.sh tsan && \
 	  echo "== make test: all passed in $$(( $$(date +%s) - start )) s"
 
@@ -55,7 +55,7 @@ test-tidy: deps
 	@cmake --preset release >/dev/null
 	@bash tests/tools/tidy.sh --check $(JOBS)
 test-asan: deps test-tools
-	@WERROR=$(WERROR) JOBS=$(JOBS) bash tests/tools/run_suite.sh asan
+	@WERROR=$(WERROR) JOBS=$(JOBS) bash tests/tools/run_suite.sh asan -LE postgres
 test-tsan: deps test-tools
 	@WERROR=$(WERROR) JOBS=$(JOBS) TARGETS="$(TSAN_TARGETS)" bash tests/tools/run_suite.sh tsan
 

@@ -36,7 +36,7 @@ domain::StatusOr<bool> RecordsChangedSince(Database& db, std::int64_t since,
         db,
         "SELECT EXISTS (SELECT 1 FROM audit_log WHERE id > ? AND "
         "(entity IN ('person', 'registration', 'workshop') OR "
-        "(entity = 'organization' AND (action <> 'create' OR ?))))");
+        "(entity = 'organization' AND (action <> 'create' OR ? <> 0))))");
     BindAll(*q, since, std::int64_t{organizations_created ? 1 : 0});
     q->Step();
     return q->Int(0) != 0;

@@ -11,6 +11,7 @@
 #include <utility>
 
 #include "domain/attendance.hpp"
+#include "domain/organization.hpp"
 #include "storage/id_set.hpp"
 #include "storage/organization_names.hpp"
 #include "storage/row_mapping.hpp"
@@ -400,15 +401,17 @@ FROM report_workshops rw CROSS JOIN participation p ON p.workshop_id = rw.id
 LEFT JOIN s ON s.workshop_id = rw.id
 )sql" + join + R"sql(
 WHERE rw.section = 0 AND p.role IN ()sql" +
-              TrainedRoles() + ") AND " + condition +
-              // COALESCE's result has no collation: keys in the order
-              // organization names are listed everywhere (domain::NameLess).
-              " GROUP BY 1 ORDER BY 1 COLLATE NOCASE");
+              TrainedRoles() + ") AND " + condition + " GROUP BY 1");
   BindAll(*q, static_cast<std::int64_t>(o.completion_threshold), o.today);
   std::vector<domain::GroupValue> out;
   while (q->Step()) {
     out.push_back({q->Text(0), q->Double(1)});
   }
+  // In the order organization names are listed everywhere, on either
+  // engine.
+  std::sort(out.begin(), out.end(), [](const auto& a, const auto& b) {
+    return domain::NameLess(a.key, b.key);
+  });
   return out;
 }
 

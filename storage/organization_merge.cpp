@@ -66,7 +66,7 @@ domain::StatusOr<std::vector<std::int64_t>> FundingClashes(Database& db,
       JOIN project_organizations m ON m.project_id = k.project_id
         AND m.role = k.role AND m.organization_id = ?1
       WHERE k.organization_id = ?2 AND k.amount IS NOT NULL
-        AND m.amount IS NOT NULL AND k.currency IS NOT m.currency
+        AND m.amount IS NOT NULL AND k.currency IS DISTINCT FROM m.currency
       ORDER BY k.project_id)sql");
     q->Bind(1, from);
     q->Bind(2, into);

@@ -128,8 +128,10 @@ domain::Status MovePersonRecords(WriteTx& tx, std::int64_t from,
   return Guarded([&] {
     Database& db = tx.db();
     // Marks reference their registration: both move in one step, checked at
-    // commit.
-    db.connection().ExecScript("PRAGMA defer_foreign_keys = ON");
+    // commit (PostgreSQL's key is DEFERRABLE for this).
+    db.connection().ExecScript(db.engine() == Engine::kPostgres
+                                   ? "SET CONSTRAINTS ALL DEFERRED"
+                                   : "PRAGMA defer_foreign_keys = ON");
     for (const char* sql :
          {"UPDATE registrations SET person_id = ? WHERE person_id = ?",
           "UPDATE attendance SET person_id = ? WHERE person_id = ?"}) {

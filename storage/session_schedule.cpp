@@ -1,8 +1,9 @@
 #include "storage/session_schedule.hpp"
 
 #include <string>
+#include <utility>
+#include <vector>
 
-#include "domain/concat.hpp"
 #include "storage/engine_errors.hpp"
 
 namespace capdev::storage {
@@ -25,13 +26,24 @@ domain::Status AddSessions(WriteTx& tx, std::int64_t workshop_id,
 domain::Status ShiftSessions(WriteTx& tx, std::int64_t workshop_id, int days) {
   return Guarded([&] {
     Database& db = tx.db();
-    ScopedStatement q(
-        db,
-        "UPDATE sessions SET date = date(date, ? || ' days') WHERE "
-        "workshop_id = ?");
-    q->Bind(1, domain::Concat(days >= 0 ? "+" : "", std::to_string(days)));
-    q->Bind(2, workshop_id);
-    q->Exec();
+    // The new dates computed here: date arithmetic is each engine's own.
+    std::vector<std::pair<std::int64_t, domain::Date>> moved;
+    {
+      ScopedStatement q(db,
+                        "SELECT id, date FROM sessions WHERE workshop_id = ?");
+      q->Bind(1, workshop_id);
+      while (q->Step()) {
+        if (auto date = domain::Date::Parse(q->TextView(1)))
+          moved.emplace_back(q->Int64(0), date->AddDays(days));
+      }
+    }
+    ScopedStatement update(db, "UPDATE sessions SET date = ? WHERE id = ?");
+    for (const auto& [id, date] : moved) {
+      update->Bind(1, date.ToString());
+      update->Bind(2, id);
+      update->Exec();
+      update->Reset();
+    }
   });
 }
 

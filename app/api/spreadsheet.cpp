@@ -1,10 +1,13 @@
 #include "app/api/spreadsheet.hpp"
 
+#include <spdlog/spdlog.h>
+
 #include "app/api/common.hpp"
 #include "app/codec/json_codec.hpp"
 #include "app/formats/csv_reader.hpp"
 #include "app/formats/xlsx_reader.hpp"
 #include "app/http/problem.hpp"
+#include "app/i18n/catalog.hpp"
 #include "domain/import_columns.hpp"
 #include "domain/workshop.hpp"
 
@@ -71,6 +74,10 @@ domain::StatusOr<Response> RunImport(Context& ctx,
         RETURN_IF_ERROR(tx.Commit());
         return JsonResponse(200, report.ToJson(language));
       }();
+      // A bug's detail is logged here, as the router logs its own.
+      if (!answer.ok() && answer.status().code() == domain::Code::kInternal)
+        spdlog::error("an import's writes failed: {}",
+                      i18n::LogText(answer.status()));
       Response r = answer.ok() ? std::move(*answer) : Problem(answer.status());
       r.language = language;
       return r;

@@ -396,7 +396,11 @@ TEST_F(AccessApiTest, ErasureRemovesPersonalDataButKeepsTheFigures) {
   const std::string report =
       "/api/v1/reports/attendance?workshop_id=" + std::to_string(workshop_);
   auto before = Get(report).Json();
-  ASSERT_TRUE(FileBytes(db_path_ + "-wal").find(email) != std::string::npos ||
+  // SQLite's files are read below; PostgreSQL's old row versions go with
+  // its (auto)vacuum.
+  const bool sqlite = !TestOnPostgres();
+  ASSERT_TRUE(!sqlite ||
+              FileBytes(db_path_ + "-wal").find(email) != std::string::npos ||
               FileBytes(db_path_).find(email) != std::string::npos)
       << "the email is stored before the erasure";
 
@@ -419,7 +423,8 @@ TEST_F(AccessApiTest, ErasureRemovesPersonalDataButKeepsTheFigures) {
   EXPECT_EQ(after.at("by_gender"), before.at("by_gender"));
   EXPECT_EQ(after.at("by_organization"), before.at("by_organization"));
 
-  const auto db = FileBytes(db_path_), wal = FileBytes(db_path_ + "-wal");
+  const auto db = sqlite ? FileBytes(db_path_) : "",
+             wal = sqlite ? FileBytes(db_path_ + "-wal") : "";
   for (const std::string& secret :
        {email, std::string("Zhang Erasable"), std::string("张可删"),
         std::string("+86 10 5555 0199")}) {

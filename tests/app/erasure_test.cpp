@@ -42,6 +42,7 @@ class ErasureTest : public ApiTest {
 };
 
 TEST_F(ErasureTest, WithoutReadersTheValuesAreGoneAtOnce) {
+  CAPDEV_SQLITE_ONLY();
   const auto p = Secret();
   ASSERT_TRUE(InFiles("zxwvk"));
   auto r =
@@ -53,6 +54,7 @@ TEST_F(ErasureTest, WithoutReadersTheValuesAreGoneAtOnce) {
 }
 
 TEST_F(ErasureTest, AnOpenReaderNeitherBlocksTheErasureNorKeepsTheValues) {
+  CAPDEV_SQLITE_ONLY();
   const auto p = Secret();
   const auto project = Project("P");
   // Another process's read transaction, begun before the erasure: it needs

@@ -200,7 +200,7 @@ std::string DumpSeededTables(const std::string& db) {
 }
 
 TEST_F(SeedTest, SeedingAgainChangesNothing) {
-  const std::string db = dir_->File("seed.db");
+  const std::string db = db_->location();
   const auto before = DumpSeededTables(db);
   ASSERT_NE(before.find("XXXX-03-02"), std::string::npos);  // the new fields
   auto again = RunCapdev({"seed", "--db", db});

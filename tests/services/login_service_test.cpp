@@ -140,7 +140,7 @@ TEST_F(LoginServiceTest, ARestartKeepsTheLock) {
   // A new service on a new connection to the same file.
   auth_ = NewAuth();
   storage::Database reopened(
-      {.path = dir_.File("capdev.db"), .synchronous_full = false});
+      {.path = test_db_.location(), .synchronous_full = false});
   auto again = auth_->Login(reopened, "amina", kPassword, kStranger);
   ASSERT_FALSE(again.ok());
   EXPECT_EQ(again.status().code(), Code::kResourceExhausted);

@@ -36,7 +36,7 @@ std::string Describe(const domain::Status& status) {
 // Without synchronous=FULL: a test needs no power-loss durability, and the
 // fsyncs would be most of its time.
 ServiceTest::ServiceTest()
-    : db_({.path = dir_.File("capdev.db"), .synchronous_full = false}) {
+    : db_({.path = test_db_.location(), .synchronous_full = false}) {
   const auto migrated = storage::Migrate(db_);
   EXPECT_TRUE(migrated.ok()) << Describe(migrated);
 }
@@ -59,6 +59,9 @@ std::int64_t ServiceTest::AuditEntries(const std::string& entity,
   if (entity_id) {
     q->Bind(3, *entity_id);
     q->Bind(4, *entity_id);
+  } else {
+    q->BindNull(3, storage::SqlType::kInteger);
+    q->BindNull(4, storage::SqlType::kInteger);
   }
   q->Step();
   return q->Int64(0);

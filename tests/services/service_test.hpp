@@ -17,6 +17,7 @@
 #include "storage/database.hpp"
 #include "storage/records.hpp"
 #include "storage/transaction.hpp"
+#include "tests/support/pg_database.hpp"
 #include "tests/support/status.hpp"
 #include "tests/support/temp_dir.hpp"
 
@@ -27,6 +28,7 @@ namespace json = boost::json;
 class ServiceTest : public ::testing::Test {
  protected:
   ServiceTest();
+  void SetUp() override { CAPDEV_SKIP_WITHOUT_CLUSTER(test_db_); }
 
   // Runs `work(tx)` in a write transaction, committed when it succeeds (as
   // the api/ handlers' Write does).
@@ -70,7 +72,7 @@ class ServiceTest : public ::testing::Test {
   // The ids of the workshop's sessions, by date.
   std::vector<std::int64_t> Sessions(std::int64_t workshop);
 
-  TempDir dir_;
+  TestDatabase test_db_;  // SQLite or PostgreSQL: TestOnPostgres()
   storage::Database db_;
   domain::Principal coordinator_{
       .user_id = 7, .username = "liu.yang", .role = domain::Role::kCoordinator};

@@ -16,6 +16,7 @@
 #include "storage/records.hpp"
 #include "storage/schedule_queries.hpp"
 #include "storage/transaction.hpp"
+#include "tests/support/pg_database.hpp"
 #include "tests/support/status.hpp"
 #include "tests/support/temp_dir.hpp"
 
@@ -36,7 +37,8 @@ struct Place {
 
 class ConflictsTest : public ::testing::Test {
  protected:
-  ConflictsTest() : db_({dir_.File("conflicts.db")}) {
+  void SetUp() override { CAPDEV_SKIP_WITHOUT_CLUSTER(test_db_); }
+  ConflictsTest() : db_({test_db_.location()}) {
     EXPECT_TRUE(Migrate(db_).ok());
     project_ = Add(domain::Project{.code = "CBMM", .title = "CBMM"});
   }
@@ -93,7 +95,7 @@ class ConflictsTest : public ::testing::Test {
     EXPECT_TRUE(s.ok()) << s.detail();
   }
 
-  testing::TempDir dir_;
+  testing::TestDatabase test_db_;  // SQLite or PostgreSQL
   Database db_;
   std::int64_t project_ = 0;
 };

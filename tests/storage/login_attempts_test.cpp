@@ -6,6 +6,7 @@
 #include <gtest/gtest.h>
 
 #include "storage/migrations.hpp"
+#include "tests/support/pg_database.hpp"
 #include "tests/support/query.hpp"
 #include "tests/support/temp_dir.hpp"
 
@@ -38,8 +39,8 @@ Times Recent(Database& db, const LoginKey& key, LoginScope scope,
 }
 
 TEST(LoginAttemptsTest, FailuresAndGoodAddressesSurviveAReopen) {
-  testing::TempDir dir;
-  const auto path = dir.File("capdev.db");
+  testing::TestDatabase test_db;  // SQLite or PostgreSQL
+  const auto& path = test_db.location();
   {
     Database db(At(path));
     ASSERT_TRUE(Migrate(db).ok());
@@ -72,8 +73,8 @@ TEST(LoginAttemptsTest, FailuresAndGoodAddressesSurviveAReopen) {
 }
 
 TEST(LoginAttemptsTest, OldFailuresAndGoodAddressesArePruned) {
-  testing::TempDir dir;
-  Database db(At(dir.File("capdev.db")));
+  testing::TestDatabase test_db;  // SQLite or PostgreSQL
+  Database db(At(test_db.location()));
   ASSERT_TRUE(Migrate(db).ok());
   Fail(db, kAminaAtA, 100);
   Fail(db, kGuessAtA, 200);

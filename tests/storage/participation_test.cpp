@@ -9,6 +9,7 @@
 #include "storage/migrations.hpp"
 #include "storage/people.hpp"
 #include "storage/transaction.hpp"
+#include "tests/support/pg_database.hpp"
 #include "tests/support/status.hpp"
 #include "tests/support/temp_dir.hpp"
 
@@ -17,7 +18,8 @@ namespace {
 
 class ParticipationTest : public ::testing::Test {
  protected:
-  ParticipationTest() : db_({dir_.File("participation.db")}) {
+  void SetUp() override { CAPDEV_SKIP_WITHOUT_CLUSTER(test_db_); }
+  ParticipationTest() : db_({test_db_.location()}) {
     EXPECT_TRUE(Migrate(db_).ok());
     testing::Ok(db_.Execute(R"sql(
 INSERT INTO projects (id, code, title) VALUES (1, 'P', 'P');
@@ -43,7 +45,7 @@ INSERT INTO attendance VALUES (1, 1, 1, 'present'), (2, 1, 1, 'late'), (3, 1, 1,
     return {q->Text(0), q->Int64(1)};
   }
 
-  testing::TempDir dir_;
+  testing::TestDatabase test_db_;  // SQLite or PostgreSQL
   Database db_;
 };
 
@@ -64,7 +66,10 @@ TEST_F(ParticipationTest, FollowsEveryWriteToRegistrationsAndMarks) {
   testing::Ok(db_.Execute("DELETE FROM attendance WHERE session_id = 2"));
   EXPECT_EQ(RowOf(1), (Row{"participant", 1}));
   testing::Ok(db_.Execute(
-      "INSERT OR REPLACE INTO attendance VALUES (3, 1, 1, 'absent')"));
+      db_.engine() == Engine::kPostgres
+          ? "INSERT INTO attendance VALUES (3, 1, 1, 'absent') ON CONFLICT "
+            "(session_id, person_id) DO UPDATE SET status = excluded.status"
+          : "INSERT OR REPLACE INTO attendance VALUES (3, 1, 1, 'absent')"));
   EXPECT_EQ(RowOf(1), (Row{"participant", 0}));
   EXPECT_EQ(testing::Ok(ParticipationMismatches(db_)), 0);
 
@@ -83,7 +88,9 @@ TEST_F(ParticipationTest, FollowsEveryWriteToRegistrationsAndMarks) {
 
   // A merge moves registrations and marks to another person.
   testing::Ok(
-      db_.Execute("PRAGMA defer_foreign_keys = ON; BEGIN;"
+      db_.Execute(std::string(db_.engine() == Engine::kPostgres
+                                  ? "BEGIN; SET CONSTRAINTS ALL DEFERRED;"
+                                  : "PRAGMA defer_foreign_keys = ON; BEGIN;") +
                   "UPDATE attendance SET person_id = 3 WHERE person_id = 1;"
                   "UPDATE registrations SET person_id = 3 WHERE person_id = 1;"
                   "COMMIT;"));

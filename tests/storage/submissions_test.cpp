@@ -4,6 +4,7 @@
 
 #include "storage/migrations.hpp"
 #include "storage/transaction.hpp"
+#include "tests/support/pg_database.hpp"
 #include "tests/support/status.hpp"
 #include "tests/support/temp_dir.hpp"
 
@@ -12,10 +13,11 @@ namespace {
 
 class SubmissionsTest : public ::testing::Test {
  protected:
-  SubmissionsTest() : db_({dir_.File("repo.db")}) {
+  void SetUp() override { CAPDEV_SKIP_WITHOUT_CLUSTER(test_db_); }
+  SubmissionsTest() : db_({test_db_.location()}) {
     EXPECT_TRUE(Migrate(db_).ok());
   }
-  testing::TempDir dir_;
+  testing::TestDatabase test_db_;  // SQLite or PostgreSQL
   Database db_;
 };
 
@@ -26,7 +28,11 @@ TEST_F(SubmissionsTest, KeepsTheBytesAndRefusesUpdatesAndDeletes) {
                .submitted_at = "2026-01-01T00:00:00Z",
                .submitted_by = "coord",
                .sha256 = "00",
-               .body = std::string("{\"a\":1}\0\xff", 9)};
+               // Any bytes on SQLite; text on PostgreSQL (capdev stores
+               // JSON, never NUL).
+               .body = testing::TestOnPostgres()
+                           ? std::string("{\"a\":\"王芳 ✓\"}")
+                           : std::string("{\"a\":1}\0\xff", 9)};
   std::int64_t id = 0;
   ASSERT_TRUE(InWriteTx(db_, [&](WriteTx& tx) -> domain::Status {
                 id = testing::Ok(AddSubmission(tx, s));

@@ -1,6 +1,18 @@
 #include "tests/support/api_test.hpp"
 
+#include <iostream>
+#include <sstream>
+
 namespace capdev::testing {
+
+void ApiTest::TearDown() {
+  if (!HasFailure()) return;
+  std::istringstream log(server_.Output());
+  for (std::string line; std::getline(log, line);) {
+    if (line.find(" error ") != std::string::npos)
+      std::cerr << "server: " << line << "\n";
+  }
+}
 
 std::int64_t ApiTest::Create(const std::string& collection,
                              const json::value& body) {

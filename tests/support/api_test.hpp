@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "tests/support/http_client.hpp"
+#include "tests/support/pg_database.hpp"
 #include "tests/support/server_process.hpp"
 #include "tests/support/temp_dir.hpp"
 
@@ -21,10 +22,13 @@ class ApiTest : public ::testing::Test {
   ApiTest() : ApiTest(std::vector<std::string>{}) {}
   // The server started with `extra` options.
   explicit ApiTest(std::vector<std::string> extra)
-      : db_path_(dir_.File("capdev.db")), server_(db_path_, std::move(extra)) {
+      : db_path_(db_.location()), server_(db_path_, std::move(extra)) {
     SignInAsAdmin(db_path_, port());
   }
   ~ApiTest() override { SetBearerToken(""); }
+  void SetUp() override { CAPDEV_SKIP_WITHOUT_CLUSTER(db_); }
+  // A failed test shows what the server logged as errors.
+  void TearDown() override;
 
   std::uint16_t port() const { return server_.port(); }
   HttpResponse Get(const std::string& t) { return testing::Get(port(), t); }
@@ -56,7 +60,8 @@ class ApiTest : public ::testing::Test {
   std::int64_t Register(std::int64_t workshop, std::int64_t person,
                         const std::string& role = "participant");
 
-  TempDir dir_;
+  TempDir dir_;      // for the test's own files
+  TestDatabase db_;  // SQLite or PostgreSQL: TestOnPostgres()
   std::string db_path_;
   ServerProcess server_;
 };

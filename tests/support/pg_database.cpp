@@ -25,6 +25,11 @@ bool HavePostgres() {
   return flag != nullptr && std::string(flag) == "1";
 }
 
+bool TestOnPostgres() {
+  const char* engine = std::getenv("CAPDEV_TEST_ENGINE");
+  return engine != nullptr && std::string(engine) == "postgres";
+}
+
 PgDatabase::PgDatabase() {
   static std::atomic<int> next{0};
   name_ =
@@ -43,5 +48,18 @@ PgDatabase::~PgDatabase() {
     // best effort: the cluster is thrown away after the run anyway.
   }
 }
+
+TestDatabase::TestDatabase(const std::string& file) {
+  if (TestOnPostgres() && HavePostgres()) {
+    pg_ = std::make_unique<PgDatabase>();
+    location_ = pg_->uri();
+  } else {
+    missing_cluster_ = TestOnPostgres();
+    dir_ = std::make_unique<TempDir>();
+    location_ = dir_->File(file);
+  }
+}
+
+TestDatabase::~TestDatabase() = default;
 
 }  // namespace capdev::testing

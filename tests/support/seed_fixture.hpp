@@ -16,16 +16,17 @@ namespace capdev::testing {
 class SeedTest : public ::testing::Test {
  protected:
   static void SetUpTestSuite() {
-    dir_ = new TempDir();
-    auto first = RunCapdev({"seed", "--db", dir_->File("seed.db")});
+    db_ = new TestDatabase("seed.db");  // SQLite or PostgreSQL
+    CAPDEV_SKIP_WITHOUT_CLUSTER(*db_);
+    auto first = RunCapdev({"seed", "--db", db_->location()});
     ASSERT_EQ(first.exit_code, 0) << first.output;
-    server_ = new ServerProcess(dir_->File("seed.db"));
-    SignInAsAdmin(dir_->File("seed.db"), server_->port());
+    server_ = new ServerProcess(db_->location());
+    SignInAsAdmin(db_->location(), server_->port());
   }
   static void TearDownTestSuite() {
     SetBearerToken("");
     delete server_;
-    delete dir_;
+    delete db_;
   }
 
   static std::uint16_t port() { return server_->port(); }
@@ -79,7 +80,7 @@ class SeedTest : public ::testing::Test {
             .as_string());
   }
 
-  static inline TempDir* dir_ = nullptr;
+  static inline TestDatabase* db_ = nullptr;
   static inline ServerProcess* server_ = nullptr;
 };
 
