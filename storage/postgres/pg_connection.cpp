@@ -117,35 +117,59 @@ Failure FailureOf(std::string_view state, bool connection_bad) {
   return Failure::kOther;
 }
 
-// "Key (workshop_id, person_id)=(3, 7) already exists." -> the columns.
-std::vector<std::string> KeyColumns(const char* detail) {
-  std::vector<std::string> columns;
-  if (detail == nullptr) return columns;
-  const std::string_view text(detail);
-  const auto open = text.find("Key (");
-  const auto close = text.find(")=", open);
-  if (open == std::string_view::npos || close == std::string_view::npos)
-    return columns;
-  std::string_view list = text.substr(open + 5, close - open - 5);
-  while (!list.empty()) {
-    const auto comma = list.find(',');
-    std::string_view column = list.substr(0, comma);
-    while (column.starts_with(' ')) column.remove_prefix(1);
-    // An index on lower(username) names "lower(username)": the column.
-    if (const auto paren = column.find('('); paren != std::string_view::npos)
-      column = column.substr(paren + 1, column.find(')') - paren - 1);
-    columns.emplace_back(column);
-    if (comma == std::string_view::npos) break;
-    list.remove_prefix(comma + 1);
-  }
-  return columns;
+// A key's column as pg_get_indexdef names it: "workshop_id", or
+// "lower(username)" for an index on an expression of one column.
+std::string BareColumn(std::string_view column) {
+  if (const auto paren = column.find('('); paren != std::string_view::npos)
+    column = column.substr(paren + 1, column.find(')') - paren - 1);
+  while (column.starts_with(' ')) column.remove_prefix(1);
+  return std::string(column);
 }
 
 // A connection and what its statements' failures tell the transaction.
 struct Session {
   PGconn* conn = nullptr;
   bool conflict = false;  // Connection::ConsumeConflict
+  // The columns of each unique key (constraint or index) by its name: a
+  // unique violation names its key, and the server's DETAIL text is in the
+  // server's language. Read again after a script (a migration) changes the
+  // schema.
+  std::map<std::string, std::vector<std::string>, std::less<>> unique_keys;
+  bool keys_read = false;
 };
+
+// Reads Session::unique_keys, unless the transaction has failed already (a
+// failed statement's error is then reported without its columns).
+void ReadUniqueKeys(Session& session) {
+  if (session.keys_read || PQtransactionStatus(session.conn) == PQTRANS_INERROR)
+    return;
+  const std::unique_ptr<PGresult, void (*)(PGresult*)> r(
+      PQexec(session.conn,
+             "SELECT c.relname, pg_get_indexdef(i.indexrelid, k, true) "
+             "FROM pg_index i JOIN pg_class c ON c.oid = i.indexrelid "
+             "JOIN pg_namespace n ON n.oid = c.relnamespace "
+             "CROSS JOIN LATERAL generate_series(1, i.indnkeyatts) AS k "
+             "WHERE i.indisunique AND n.nspname = current_schema() "
+             "ORDER BY c.relname, k"),
+      PQclear);
+  if (PQresultStatus(r.get()) != PGRES_TUPLES_OK) return;
+  session.unique_keys.clear();
+  for (int row = 0; row < PQntuples(r.get()); ++row) {
+    session.unique_keys[PQgetvalue(r.get(), row, 0)].push_back(
+        BareColumn(PQgetvalue(r.get(), row, 1)));
+  }
+  session.keys_read = true;
+}
+
+// The columns of the unique key a violation names.
+std::vector<std::string> KeyColumns(const Session& session,
+                                    const PGresult* result) {
+  const char* name = PQresultErrorField(result, PG_DIAG_CONSTRAINT_NAME);
+  if (name == nullptr) return {};
+  const auto it = session.unique_keys.find(std::string_view(name));
+  return it == session.unique_keys.end() ? std::vector<std::string>{}
+                                         : it->second;
+}
 
 [[noreturn]] void ThrowResultError(Session& session, const PGresult* result) {
   PGconn* conn = session.conn;
@@ -157,11 +181,9 @@ struct Session {
   std::string message = result ? PQresultErrorMessage(result) : "";
   if (message.empty()) message = PQerrorMessage(conn);
   while (!message.empty() && message.back() == '\n') message.pop_back();
-  throw EngineError(
-      failure, message,
-      failure == Failure::kUnique
-          ? KeyColumns(PQresultErrorField(result, PG_DIAG_MESSAGE_DETAIL))
-          : std::vector<std::string>{});
+  throw EngineError(failure, message,
+                    failure == Failure::kUnique ? KeyColumns(session, result)
+                                                : std::vector<std::string>{});
 }
 
 struct ResultDeleter {
@@ -260,6 +282,7 @@ class PgStatement final : public Statement {
   }
 
   void Execute() {
+    ReadUniqueKeys(session_);
     std::vector<const char*> values(values_.size());
     for (std::size_t i = 0; i < values_.size(); ++i) {
       const auto& value = values_[i];
@@ -315,7 +338,12 @@ class PgConnection final : public Connection {
     return std::make_unique<PgStatement>(session_, sql);
   }
   void ExecScript(const std::string& sql) override {
+    ReadUniqueKeys(session_);
     Run(session_, sql.c_str());
+    // A script that changed the schema (a migration, a test's tables): its
+    // keys are read again before the next statement.
+    for (const char* ddl : {"CREATE ", "ALTER ", "DROP "})
+      if (sql.find(ddl) != std::string::npos) session_.keys_read = false;
   }
   bool HasTable(const std::string& name) override {
     PgStatement q(session_, "SELECT to_regclass(?) IS NOT NULL");

@@ -85,6 +85,14 @@ TEST_F(PostgresTest, FailuresMeanWhatTheyMeanOnSqlite) {
   ASSERT_EQ(taken.errors().size(), 2u);  // the pair, as the schema names it
   EXPECT_EQ(taken.errors()[0].field, "a");
   EXPECT_EQ(taken.errors()[1].field, "b");
+  // Read from the catalog by the key's name, not from the server's message
+  // (in the server's language): a key on an expression names its column.
+  testing::Ok(db_->Execute(
+      "CREATE TABLE u (name TEXT); CREATE UNIQUE INDEX u_name ON u "
+      "(lower(name)); INSERT INTO u VALUES ('Amina')"));
+  const auto same = db_->Execute("INSERT INTO u VALUES ('AMINA')");
+  ASSERT_EQ(same.errors().size(), 1u);
+  EXPECT_EQ(same.errors()[0].field, "name");
   EXPECT_EQ(db_->Execute("INSERT INTO t VALUES (2, '', NULL)").code(),
             domain::Code::kInvalidArgument);
   EXPECT_EQ(db_->Execute("INSERT INTO t VALUES (3, 'y', 7)").code(),
@@ -99,6 +107,26 @@ TEST_F(PostgresTest, FailuresMeanWhatTheyMeanOnSqlite) {
   EXPECT_EQ(slow.detail(), domain::Message("error.took_too_long"));
   db_->SetDeadline(std::nullopt);
   testing::Ok(db_->Execute("SELECT pg_sleep(0.1)"));
+}
+
+TEST_F(PostgresTest, AWriteThatLosesToAConcurrentOneRunsAgain) {
+  testing::Ok(db_->Execute(
+      "CREATE TABLE seats (n BIGINT); INSERT INTO seats VALUES (0)"));
+  Database other({pg_->uri()});
+  int attempts = 0;
+  testing::Ok(InWriteTx(*db_, [&](WriteTx& tx) -> domain::Status {
+    ++attempts;
+    const auto n = testing::QueryInt(tx.db(), "SELECT n FROM seats");
+    if (attempts == 1) {
+      // Another instance adds its seat meanwhile, and commits first.
+      testing::Ok(InWriteTx(other, [&](WriteTx& theirs) {
+        return theirs.db().Execute("UPDATE seats SET n = n + 1");
+      }));
+    }
+    return tx.db().Execute("UPDATE seats SET n = " + std::to_string(n + 1));
+  }));
+  EXPECT_EQ(attempts, 2);  // the first lost, the second read the other's seat
+  EXPECT_EQ(testing::QueryInt(*db_, "SELECT n FROM seats"), 2);
 }
 
 TEST_F(PostgresTest, TheLoserOfTwoConcurrentWritersIsToldToTryAgain) {
