@@ -38,8 +38,9 @@ PASSWORD='bench password 123'
 
 bash scripts/deps.sh --bench
 NGINX=$(command -v nginx || echo /usr/sbin/nginx)
-for tool in "$CAPDEV_BIN" "$BENCH_TOOLS/capdev_raw_sheet_bench" wrk "$NGINX" \
-  sqlite3 python3 curl taskset; do
+for tool in "$CAPDEV_BIN" "$BENCH_TOOLS/capdev_raw_sheet_bench" \
+  "$BENCH_TOOLS/capdev_raw_sheet_bench_pg" wrk "$NGINX" sqlite3 psql python3 curl \
+  taskset /usr/lib/postgresql/15/bin/initdb; do
   command -v "$tool" >/dev/null || { echo "bench: $tool is missing" >&2; exit 1; }
 done
 
@@ -350,6 +351,12 @@ note "idle connections: $idle (RSS before them $(calc "$(field "$idle" rss_befor
 
 # ---- 6. a participant list's import --------------------------------------------
 source "$BENCH_DIR/import.sh"
+
+# ---- 7. the same on PostgreSQL --------------------------------------------------
+source "$BENCH_DIR/postgres.sh"
+
+# ---- 8. ten times the programme, on both engines --------------------------------
+source "$BENCH_DIR/scale.sh"
 
 # ---- the table ------------------------------------------------------------------
 elapsed=$(( $(date +%s) - started ))

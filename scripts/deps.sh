@@ -26,8 +26,10 @@ packages=(
   chromium chromium-driver fonts-noto-cjk
   libxml2-utils poppler-utils clang-tidy-19
   # a throwaway PostgreSQL 15 cluster for the tests on the second engine
-  # (initdb in a temporary folder, tests/tools/pg_cluster.sh)
-  postgresql-15
+  # (tests/tools/with_postgres.sh, tests/cluster/), and the sample nginx in
+  # front of two instances (scripts/nginx-capdev.conf, with a certificate
+  # openssl makes for the test)
+  postgresql-15 nginx-light openssl
 )
 case "${1:-}" in
   --dev) packages+=(clang-format) ;;

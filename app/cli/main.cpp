@@ -209,6 +209,11 @@ int Run(int argc, char** argv) {
       ->envname("CAPDEV_MAX_CONNECTIONS_PER_ADDRESS")
       ->check(CLI::Range(1, 100'000));
   serve_cmd
+      ->add_option("--trusted-proxy", serve.http.trusted_proxy,
+                   "The address of a reverse proxy (nginx) whose "
+                   "X-Forwarded-For names the client")
+      ->envname("CAPDEV_TRUSTED_PROXY");
+  serve_cmd
       ->add_option("--body-limit", serve.http.body_limit,
                    "Largest request body, bytes")
       ->envname("CAPDEV_BODY_LIMIT");

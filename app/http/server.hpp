@@ -31,6 +31,10 @@ struct ServerOptions {
   std::size_t max_connections = 512;  // further clients get a 503
   // Below the global cap, so one address cannot take every slot.
   std::size_t max_connections_per_address = 64;
+  // A reverse proxy's address (nginx in front of several instances): its
+  // requests are from the client its X-Forwarded-For names last, so login
+  // limits count per client, not per proxy. Empty: the header is ignored.
+  std::string trusted_proxy;
 };
 
 // Answers a request, on the calling I/O thread or on another thread, and

@@ -165,12 +165,17 @@ TEST_F(AccessApiTest, LogoutRevokesAndDisablingSignsOut) {
 // A login from another client address (one of the loopback addresses).
 HttpResponse LoginFrom(std::uint16_t port, const std::string& from,
                        const std::string& username,
-                       const std::string& password = "correct horse battery") {
+                       const std::string& password = "correct horse battery",
+                       const std::string& forwarded_for = "") {
   Connection c(port, from);
-  c.Send(FormatRequest("POST", "/api/v1/auth/login",
-                       json::serialize(json::object{{"username", username},
-                                                    {"password", password}}),
-                       "Authorization: none\r\n"));
+  c.Send(
+      FormatRequest("POST", "/api/v1/auth/login",
+                    json::serialize(json::object{{"username", username},
+                                                 {"password", password}}),
+                    "Authorization: none\r\n" +
+                        (forwarded_for.empty()
+                             ? std::string()
+                             : "X-Forwarded-For: " + forwarded_for + "\r\n")));
   auto r = c.Read();
   if (!r) throw std::runtime_error("no response");
   return *r;
@@ -230,6 +235,36 @@ TEST(AccessLimitsTest, AddressesAreRateLimitedAcrossUsernames) {
   EXPECT_EQ(LoginFrom(server.port(), "127.0.0.1", "regular").status, 200);
   // Another address is not refused.
   EXPECT_EQ(LoginFrom(server.port(), "127.0.0.2", "real").status, 200);
+}
+
+// Behind nginx every request comes from nginx's address: with
+// --trusted-proxy the limits count the client nginx names, and the header
+// is believed from that proxy only.
+TEST(AccessLimitsTest, BehindATrustedProxyEachClientIsCountedApart) {
+  TempDir dir;
+  const auto db = dir.File("p.db");
+  ServerProcess server(
+      db, {"--login-failures", "3", "--trusted-proxy", "127.0.0.5"});
+  AddUser(db, "amina", "coordinator");
+  const std::string proxy = "127.0.0.5", guesser = "198.51.100.1, 203.0.113.7";
+  for (int i = 0; i < 3; ++i) {
+    ASSERT_EQ(LoginFrom(server.port(), proxy, "amina", "a wrong guess", guesser)
+                  .status,
+              401);
+  }
+  ExpectProblem(LoginFrom(server.port(), proxy, "amina",
+                          "correct horse battery", guesser),
+                429);
+  // Another client through the same proxy is not the guesser.
+  EXPECT_EQ(LoginFrom(server.port(), proxy, "amina", "correct horse battery",
+                      "203.0.113.8")
+                .status,
+            200);
+  // Anyone else claiming to be the guesser is not believed.
+  EXPECT_EQ(LoginFrom(server.port(), "127.0.0.6", "amina",
+                      "correct horse battery", "203.0.113.7")
+                .status,
+            200);
 }
 
 // The counts live in the database: a restart keeps a locked pair locked,

@@ -11,6 +11,7 @@ import queue
 import re
 import shutil
 import socket
+import ssl
 import subprocess
 import tempfile
 import threading
@@ -106,8 +107,8 @@ class Cluster:
 class Capdev:
     """`capdev serve` on the cluster, talked to over HTTP."""
 
-    def __init__(self, binary, db, read_db=None):
-        command = [binary, 'serve', '--db', db, '--port', '0']
+    def __init__(self, binary, db, read_db=None, extra=()):
+        command = [binary, 'serve', '--db', db, '--port', '0', *extra]
         if read_db:
             command += ['--read-db', read_db]
         self.process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
@@ -165,3 +166,66 @@ class Capdev:
                 self.process.wait(timeout=15)
             except subprocess.TimeoutExpired:
                 self.process.kill()
+
+
+class Nginx:
+    """scripts/nginx-capdev.conf as shipped, in front of two instances: their ports,
+    free ports to listen on and a throwaway certificate put in its place."""
+
+    def __init__(self, root, sample, upstreams):
+        self.dir = os.path.join(root, 'nginx')
+        os.makedirs(os.path.join(self.dir, 'tmp'))
+        subprocess.run(['openssl', 'req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-days', '1',
+                        '-subj', '/CN=capdev.example.org',
+                        '-keyout', os.path.join(self.dir, 'privkey.pem'),
+                        '-out', os.path.join(self.dir, 'fullchain.pem')],
+                       check=True, capture_output=True)
+        self.port = free_port()
+        text = open(sample).read()
+        for old, new in (('/etc/ssl/capdev', self.dir),
+                         ('listen 80;', f'listen 127.0.0.1:{free_port()};'),
+                         ('listen 443 ssl', f'listen 127.0.0.1:{self.port} ssl'),
+                         ('127.0.0.1:8081', f'127.0.0.1:{upstreams[0]}'),
+                         ('127.0.0.1:8082', f'127.0.0.1:{upstreams[1]}')):
+            assert old in text, old
+            text = text.replace(old, new)
+        with open(os.path.join(self.dir, 'capdev.conf'), 'w') as f:
+            f.write(text)
+        temp = os.path.join(self.dir, 'tmp')
+        user = 'user root;' if os.geteuid() == 0 else ''
+        with open(os.path.join(self.dir, 'nginx.conf'), 'w') as f:
+            f.write(f'{user} daemon off; pid {self.dir}/pid; error_log {self.dir}/error.log;\n'
+                    'events {}\n'
+                    f'http {{ access_log off; client_body_temp_path {temp}/body;'
+                    f' proxy_temp_path {temp}/proxy; fastcgi_temp_path {temp}/fastcgi;'
+                    f' uwsgi_temp_path {temp}/uwsgi; scgi_temp_path {temp}/scgi;'
+                    f' include {self.dir}/capdev.conf; }}\n')
+        self.process = subprocess.Popen(['/usr/sbin/nginx', '-p', self.dir, '-c',
+                                         os.path.join(self.dir, 'nginx.conf')],
+                                        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        deadline = time.monotonic() + 15
+        while time.monotonic() < deadline:
+            with socket.socket() as s:
+                if s.connect_ex(('127.0.0.1', self.port)) == 0:
+                    return
+            time.sleep(0.1)
+        raise AssertionError('nginx did not start: ' + open(os.path.join(self.dir, 'error.log')).read())
+
+    def call(self, method, path, body=None, token=None, forwarded_for=None):
+        connection = http.client.HTTPSConnection(
+            '127.0.0.1', self.port, timeout=30, context=ssl._create_unverified_context())
+        headers = {'Content-Type': 'application/json', 'Host': 'capdev.example.org'}
+        if token:
+            headers['Authorization'] = 'Bearer ' + token
+        if forwarded_for:
+            headers['X-Forwarded-For'] = forwarded_for
+        connection.request(method, path, body=None if body is None else json.dumps(body),
+                           headers=headers)
+        response = connection.getresponse()
+        data = response.read()
+        connection.close()
+        return response.status, json.loads(data) if data else None
+
+    def stop(self):
+        self.process.terminate()
+        self.process.wait(timeout=15)

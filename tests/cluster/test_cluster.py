@@ -13,7 +13,7 @@ from urllib.parse import quote
 
 import pytest
 
-from cluster import Capdev, Cluster
+from cluster import Capdev, Cluster, Nginx
 
 ADMIN_PASSWORD = 'admin-password-for-cluster-tests'
 SUMMARY = '/api/v1/reports/summary?from=2000-01-01&to=2030-12-31'
@@ -242,3 +242,36 @@ def test_an_acknowledged_write_survives_killing_capdev_and_postgres(binary, clus
         assert b.call('POST', '/api/v1/people', {'native_name': '罗军'})[0] == 201
     finally:
         d.stop()
+
+
+def test_the_sample_nginx_spreads_requests_and_keeps_login_limits(binary, cluster):
+    extra = ['--trusted-proxy', '127.0.0.1', '--max-connections-per-address', '512',
+             '--login-failures', '3']
+    a = Capdev(binary, cluster.primary.uri, extra=extra)
+    b = Capdev(binary, cluster.primary.uri, read_db=cluster.standby.uri, extra=extra)
+    sample = os.path.join(os.path.dirname(__file__), '..', '..', 'scripts', 'nginx-capdev.conf')
+    nginx = Nginx(cluster.root, sample, (a.port, b.port))
+    try:
+        subprocess.run([binary, 'user', 'add', 'lin', '--role', 'viewer', '--db',
+                        cluster.primary.uri], input='lin-password-for-tests\n', text=True,
+                       check=True, capture_output=True)
+        token = ok(nginx.call('POST', '/api/v1/auth/login',
+                              {'username': 'admin', 'password': ADMIN_PASSWORD}))['token']
+        for _ in range(12):
+            ok(nginx.call('GET', '/api/v1/workshops', token=token))
+        assert ok(nginx.call('GET', SUMMARY, token=token))['totals']
+        served = [sum('GET /api/v1/workshops 200' in line for line in x.lines) for x in (a, b)]
+        assert min(served) > 0, served  # both instances answered
+        # A client cannot pose as another through the proxy: nginx appends
+        # the address it saw, and that is the one capdev counts.
+        for _ in range(3):
+            assert nginx.call('POST', '/api/v1/auth/login',
+                              {'username': 'lin', 'password': 'a wrong guess'},
+                              forwarded_for='203.0.113.7')[0] == 401
+        assert nginx.call('POST', '/api/v1/auth/login',
+                          {'username': 'lin', 'password': 'lin-password-for-tests'},
+                          forwarded_for='203.0.113.8')[0] == 429
+    finally:
+        nginx.stop()
+        a.stop()
+        b.stop()
