@@ -96,3 +96,113 @@ row() {
   printf '%s: %s (reference %s, ratio %s; goal %s) %s\n' "$1" "$2" "$3" "$4" "$5" "$result" >&2
 }
 note() { NOTES+=("- $*"); }
+
+# ---- reports ------------------------------------------------------------------
+ms_median() {  # ms_median URL: the median of REPORT_RUNS timed GETs, in ms
+  local i
+  for ((i = 0; i < REPORT_RUNS; i++)); do time_get "$1"; done |
+    median | awk '{printf "%.1f", $1 * 1000}'
+}
+# A report worker's first report pays once for what it then keeps: its heap
+# and its connection's map of the file (page faults, some 0.3 s on this kind
+# of VM). Timed once, cold, then both workers run it together before the
+# timed runs, as the GETs get a warm-up.
+cold_ms() { time_get "$1" | awk '{printf "%.1f", $1 * 1000}'; }
+warm_both() {  # warm_both URL: both report workers run it once, together
+  local warm=() i
+  for i in 1 2; do
+    curl -s -o /dev/null -H "Authorization: Bearer $CAPDEV_TOKEN" "$1" &
+    warm+=($!)
+    PIDS+=($!)
+  done
+  wait "${warm[@]}"
+  for i in "${warm[@]}"; do forget "$i"; done
+}
+
+# funder_rows PREFIX CLIENT...: with a server running (SERVER_PORT,
+# CAPDEV_TOKEN), the funder report of organization 1 over all years (warmed,
+# median) against reference_aggregate.sql run by CLIENT (sqlite3 or psql on
+# the same data), and whether the report's totals equal the aggregate's:
+# participant-days and people trained of each section. Sets FUNDER_MS.
+funder_rows() {
+  local prefix=$1 out ref_ms ratio expected actual same i t0
+  shift
+  local url="http://127.0.0.1:$SERVER_PORT/api/v1/reports/funder?organization_id=1&from=2015-01-01&to=2025-12-31"
+  out=$WORK/aggregate_$SERVER_PORT.txt
+  warm_both "$url"
+  FUNDER_MS=$(ms_median "$url")
+  ref_ms=$(for ((i = 0; i < REPORT_RUNS; i++)); do
+    t0=$(date +%s%N)
+    "$@" <"$BENCH_DIR/reference_aggregate.sql" >"$out"
+    echo $(( ($(date +%s%N) - t0) / 1000 ))
+  done | median | awk '{printf "%.1f", $1 / 1000}')
+  ratio=$(calc "$FUNDER_MS / $ref_ms" 2)
+  row "${prefix}funder report, organization 1, 2015–2025 (JSON over HTTP), ms" "$FUNDER_MS" \
+    "$ref_ms ($1, reference_aggregate.sql)" "$ratio" "≤ 0.3×" "$ratio" "<=" 0.3
+  note "${prefix}reference aggregate, totals by section (section workshops participant-days people): $(tail -2 "$out" | tr '\n' ' ')"
+  expected=$(tail -2 "$out" | awk -F'|' '{print $1, $3, $4}')
+  actual=$(curl -s -H "Authorization: Bearer $CAPDEV_TOKEN" "$url" | /usr/bin/python3 -c '
+import json, sys
+r = json.load(sys.stdin)
+for i, t in enumerate([r["totals"], r["dates_uncertain"]["totals"]]):
+    print(i, t["participant_days"], t["people_trained"])')
+  same=0
+  [ "$expected" = "$actual" ] && same=1
+  row "${prefix}funder report totals (participant-days, people trained by section) equal the reference aggregate's" \
+    "$(echo $actual)" "$(echo $expected)" "—" "equal" "$same" "==" 1
+}
+
+# summary_row PREFIX GOAL_MS: with a server running, the programme summary
+# over all years (warmed, median).
+summary_row() {
+  local url="http://127.0.0.1:$SERVER_PORT/api/v1/reports/summary?from=2015-01-01&to=2025-12-31" ms
+  warm_both "$url"
+  ms=$(ms_median "$url")
+  row "${1}programme summary, 2015–2025, ms" "$ms" "—" "—" "≤ $2 ms" "$ms" "<=" "${2//,/}"
+}
+
+# streams_rows PREFIX NAME DB: GET one workshop on 60 connections while 4
+# clients PUT the sheet, on a server of its own over DB; the GET's p99.
+streams_rows() {
+  local prefix=$1 put_pid get put p99
+  start_capdev "$2" "$3" all --max-connections-per-address 128
+  CAPDEV_TOKEN=$(login "$SERVER_PORT")
+  # wrk itself in the background (not a subshell), so that cleanup stops it.
+  wrk -t1 -c4 -d"${DURATION}s" --latency -s "$BENCH_DIR/wrk/put_sheet.lua" \
+    "http://127.0.0.1:$SERVER_PORT$SHEET_PATH" >"$WORK/$2_put.txt" &
+  put_pid=$!
+  PIDS+=("$put_pid")
+  get=$(wrk_run all 1 60 get.lua "http://127.0.0.1:$SERVER_PORT$GET_PATH")
+  wait "$put_pid"
+  forget "$put_pid"
+  put=$(grep '^BENCH' "$WORK/$2_put.txt") ||
+    { cat "$WORK/$2_put.txt" >&2; echo "bench: wrk gave no summary" >&2; exit 1; }
+  stop "$SERVER_PID"
+  p99=$(calc "$(field "$get" p99_ms)" 1)
+  row "${prefix}GET one workshop while 4 clients write sheets, 60 connections, p99 ms" \
+    "$p99" "—" "—" "≤ 10 ms" "$p99" "<=" 10
+  note "${prefix}GET one workshop while 4 clients PUT the sheet: GET $(calc "$(field "$get" rps)" 0) req/s, p99 $(field "$get" p99_ms) ms; PUT $(calc "$(field "$put" rps)" 0) sheets/s, p99 $(field "$put" p99_ms) ms"
+}
+
+# sheet_rows PREFIX RAW REFERENCE NAME DB: the attendance sheet PUT by 4
+# clients on a server of its own over DB, against RAW (the raw reference's
+# output line, REFERENCE naming it): sheets/s and p99.
+sheet_rows() {
+  local prefix=$1 raw=$2 reference=$3 put stored put_rate raw_rate ratio p99
+  start_capdev "$4" "$5" all --max-connections-per-address 128
+  CAPDEV_TOKEN=$(login "$SERVER_PORT")
+  put=$(wrk_run all 2 4 put_sheet.lua "http://127.0.0.1:$SERVER_PORT$SHEET_PATH")
+  stored=$(curl -sf -H "Authorization: Bearer $CAPDEV_TOKEN" \
+    "http://127.0.0.1:$SERVER_PORT$SHEET_PATH" |
+    python3 -c 'import json, sys; print(len(json.load(sys.stdin)["items"]))')
+  stop "$SERVER_PID"
+  put_rate=$(field "$put" rps) raw_rate=$(field "$raw" sheets_per_s)
+  ratio=$(calc "$put_rate / $raw_rate" 2)
+  row "${prefix}attendance sheet PUT ($SHEET_ROWS rows), 4 clients, sheets/s" \
+    "$(calc "$put_rate" 0)" "$(calc "$raw_rate" 0) ($reference, 1 connection)" "$ratio" \
+    "≥ 0.8×" "$ratio" ">=" 0.8
+  p99=$(calc "$(field "$put" p99_ms)" 1)
+  row "${prefix}attendance sheet PUT, p99 ms" "$p99" \
+    "$(calc "$(field "$raw" p99_ms)" 1) ($reference)" "—" "≤ 50 ms" "$p99" "<=" 50
+  note "${prefix}sheet PUT: non-2xx $(field "$put" non2xx), socket errors $(field "$put" socket_errors), $stored rows stored after the run; $reference: $raw"
+}

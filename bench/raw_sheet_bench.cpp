@@ -27,6 +27,8 @@
 #include <utility>
 #include <vector>
 
+#include "sheet_cycle.hpp"
+
 namespace {
 
 void Check(sqlite3* db, int rc, const char* what) {
@@ -50,21 +52,6 @@ sqlite3_stmt* Prepare(sqlite3* db, const char* sql) {
         sqlite3_prepare_v3(db, sql, -1, SQLITE_PREPARE_PERSISTENT, &s, nullptr),
         sql);
   return s;
-}
-
-double Percentile(std::vector<double> v, double p) {
-  if (v.empty()) return 0;
-  std::sort(v.begin(), v.end());
-  auto i = static_cast<std::size_t>(p / 100.0 * static_cast<double>(v.size()));
-  return v[std::min(i, v.size() - 1)];
-}
-
-const std::vector<std::string> kCycle = {"present", "late", "excused",
-                                         "absent"};
-
-std::size_t Position(const std::string& status) {
-  return static_cast<std::size_t>(
-      std::find(kCycle.begin(), kCycle.end(), status) - kCycle.begin());
 }
 
 }  // namespace
@@ -135,8 +122,7 @@ int main(int argc, char** argv) {
     const auto t0 = now;
     step(begin, "BEGIN");
     for (const auto& [person, status] : rows) {
-      const std::string& text =
-          kCycle[(Position(status) + latencies.size()) % kCycle.size()];
+      const std::string& text = bench::Moved(status, latencies.size());
       sqlite3_bind_int64(upsert, 1, session_id);
       sqlite3_bind_int64(upsert, 2, workshop_id);
       sqlite3_bind_int64(upsert, 3, person);
@@ -158,7 +144,7 @@ int main(int argc, char** argv) {
       "p50_ms=%.2f p99_ms=%.2f max_ms=%.2f\n",
       latencies.size(), rows.size(), elapsed,
       static_cast<double>(latencies.size()) / elapsed,
-      Percentile(latencies, 50), Percentile(latencies, 99),
-      Percentile(latencies, 100));
+      bench::Percentile(latencies, 50), bench::Percentile(latencies, 99),
+      bench::Percentile(latencies, 100));
   return 0;
 }

@@ -8,7 +8,8 @@
 // server; what is left out is HTTP, JSON, the registration check, the audit
 // entry and the threads.
 //
-//   capdev_raw_sheet_bench_pg URI WORKSHOP_ID SESSION_ID ROWS_FILE [--seconds S]
+//   capdev_raw_sheet_bench_pg URI WORKSHOP_ID SESSION_ID ROWS_FILE [--seconds
+//   S]
 //
 // Prints "sheets_per_s=... p50_ms=... p99_ms=..." as raw_sheet_bench does.
 
@@ -25,6 +26,8 @@
 #include <utility>
 #include <vector>
 
+#include "sheet_cycle.hpp"
+
 namespace {
 
 void Run(PGconn* conn, const char* sql, int count = 0,
@@ -38,21 +41,6 @@ void Run(PGconn* conn, const char* sql, int count = 0,
     std::exit(1);
   }
   PQclear(r);
-}
-
-double Percentile(std::vector<double> v, double p) {
-  if (v.empty()) return 0;
-  std::sort(v.begin(), v.end());
-  auto i = static_cast<std::size_t>(p / 100.0 * static_cast<double>(v.size()));
-  return v[std::min(i, v.size() - 1)];
-}
-
-const std::vector<std::string> kCycle = {"present", "late", "excused",
-                                         "absent"};
-
-std::size_t Position(const std::string& status) {
-  return static_cast<std::size_t>(
-      std::find(kCycle.begin(), kCycle.end(), status) - kCycle.begin());
 }
 
 }  // namespace
@@ -110,8 +98,7 @@ int main(int argc, char** argv) {
     const auto t0 = now;
     Run(conn, "BEGIN ISOLATION LEVEL SERIALIZABLE");
     for (const auto& [person, status] : rows) {
-      const std::string& text =
-          kCycle[(Position(status) + latencies.size()) % kCycle.size()];
+      const std::string& text = bench::Moved(status, latencies.size());
       const char* values[] = {session_id.c_str(), workshop_id.c_str(),
                               person.c_str(), text.c_str()};
       Run(conn, "upsert", 4, values);
@@ -128,7 +115,7 @@ int main(int argc, char** argv) {
       "p50_ms=%.2f p99_ms=%.2f max_ms=%.2f\n",
       latencies.size(), rows.size(), elapsed,
       static_cast<double>(latencies.size()) / elapsed,
-      Percentile(latencies, 50), Percentile(latencies, 99),
-      Percentile(latencies, 100));
+      bench::Percentile(latencies, 50), bench::Percentile(latencies, 99),
+      bench::Percentile(latencies, 100));
   return 0;
 }

@@ -197,23 +197,8 @@ log "attendance sheet: raw SQLite for ${DURATION} s"
 raw=$("$BENCH_TOOLS/capdev_raw_sheet_bench" "$(write_copy raw)" "$SHEET_WORKSHOP" \
   "$SHEET_SESSION" "$WORK/sheet.txt" --seconds "$DURATION")
 echo "$raw" >&2
-raw_rate=$(field "$raw" sheets_per_s)
 log "attendance sheet: PUT, 4 clients"
-start_capdev put "$(write_copy put)" all --max-connections-per-address 128
-CAPDEV_TOKEN=$(login "$SERVER_PORT")
-put=$(wrk_run all 2 4 put_sheet.lua "http://127.0.0.1:$SERVER_PORT$SHEET_PATH")
-stored=$(curl -sf -H "Authorization: Bearer $CAPDEV_TOKEN" \
-  "http://127.0.0.1:$SERVER_PORT$SHEET_PATH" |
-  python3 -c 'import json, sys; print(len(json.load(sys.stdin)["items"]))')
-stop "$SERVER_PID"
-put_rate=$(field "$put" rps)
-ratio=$(calc "$put_rate / $raw_rate" 2)
-row "attendance sheet PUT ($SHEET_ROWS rows), 4 clients, sheets/s" "$(calc "$put_rate" 0)" \
-  "$(calc "$raw_rate" 0) (raw SQLite, 1 connection)" "$ratio" "≥ 0.8×" "$ratio" ">=" 0.8
-put_p99=$(calc "$(field "$put" p99_ms)" 1)
-row "attendance sheet PUT, p99 ms" "$put_p99" \
-  "$(calc "$(field "$raw" p99_ms)" 1) (raw SQLite)" "—" "≤ 50 ms" "$put_p99" "<=" 50
-note "sheet PUT: non-2xx $(field "$put" non2xx), socket errors $(field "$put" socket_errors), $stored rows stored after the run; raw SQLite: $raw"
+sheet_rows "" "$raw" "raw SQLite" put "$(write_copy put)"
 
 # ---- 3. mixed reads and writes ------------------------------------------------
 log "mixed: 90% GET one workshop, 10% PUT the sheet, 64 connections"
@@ -226,23 +211,7 @@ note "mixed 90% GET / 10% PUT, 64 connections (no goal since 2026-12: its p99 is
 # queue, so the p99 is the queue: 64 connections over the writer's sheets per
 # second. The goal is what a reader waits while sheets are written: the same
 # load as two streams, GETs while 4 clients write sheets.
-start_capdev streams "$(write_copy streams)" all --max-connections-per-address 128
-CAPDEV_TOKEN=$(login "$SERVER_PORT")
-# wrk itself in the background (not a subshell), so that cleanup stops it.
-wrk -t1 -c4 -d"${DURATION}s" --latency -s "$BENCH_DIR/wrk/put_sheet.lua" \
-  "http://127.0.0.1:$SERVER_PORT$SHEET_PATH" >"$WORK/streams_put.txt" &
-streams_put_pid=$!
-PIDS+=("$streams_put_pid")
-streams_get=$(wrk_run all 1 60 get.lua "http://127.0.0.1:$SERVER_PORT$GET_PATH")
-wait "$streams_put_pid"
-forget "$streams_put_pid"
-streams_put=$(grep '^BENCH' "$WORK/streams_put.txt") ||
-  { cat "$WORK/streams_put.txt" >&2; echo "bench: wrk gave no summary" >&2; exit 1; }
-stop "$SERVER_PID"
-get_p99=$(calc "$(field "$streams_get" p99_ms)" 1)
-row "GET one workshop while 4 clients write sheets, 60 connections, p99 ms" \
-  "$get_p99" "—" "—" "≤ 10 ms" "$get_p99" "<=" 10
-note "GET one workshop while 4 clients PUT the sheet: GET $(calc "$(field "$streams_get" rps)" 0) req/s, p99 $(field "$streams_get" p99_ms) ms; PUT $(calc "$(field "$streams_put" rps)" 0) sheets/s, p99 $(field "$streams_put" p99_ms) ms"
+streams_rows "" streams "$(write_copy streams)"
 
 # ---- 4. reports -----------------------------------------------------------------
 log "reports (median of $REPORT_RUNS runs each)"
@@ -252,51 +221,9 @@ base=http://127.0.0.1:$SERVER_PORT
 funder_all="$base/api/v1/reports/funder?organization_id=1&from=2015-01-01&to=2025-12-31"
 funder_year="$base/api/v1/reports/funder?organization_id=1&from=2020-01-01&to=2020-12-31"
 summary_all="$base/api/v1/reports/summary?from=2015-01-01&to=2025-12-31"
-ms_median() {  # ms_median URL
-  local i
-  for ((i = 0; i < REPORT_RUNS; i++)); do time_get "$1"; done |
-    median | awk '{printf "%.1f", $1 * 1000}'
-}
-# A report worker's first report pays once for what it then keeps: its heap
-# and its connection's map of the file (page faults, some 0.3 s on this kind
-# of VM). Timed once, cold, then both workers run it together before the
-# timed runs, as the GETs get a warm-up.
-cold_ms() { time_get "$1" | awk '{printf "%.1f", $1 * 1000}'; }
-warm_both() {  # warm_both URL: both report workers run it once, together
-  local warm=() i
-  for i in 1 2; do
-    curl -s -o /dev/null -H "Authorization: Bearer $CAPDEV_TOKEN" "$1" &
-    warm+=($!)
-    PIDS+=($!)
-  done
-  wait "${warm[@]}"
-  for i in "${warm[@]}"; do forget "$i"; done
-}
 funder_cold_ms=$(cold_ms "$funder_all")
-warm_both "$funder_all"
-funder_all_ms=$(ms_median "$funder_all")
-ref_ms=$(for ((i = 0; i < REPORT_RUNS; i++)); do
-  t0=$(date +%s%N)
-  sqlite3 -readonly "$BENCH_DB" <"$BENCH_DIR/reference_aggregate.sql" >"$WORK/aggregate.txt"
-  echo $(( ($(date +%s%N) - t0) / 1000 ))
-done | median | awk '{printf "%.1f", $1 / 1000}')
-ratio=$(calc "$funder_all_ms / $ref_ms" 2)
-row "funder report, organization 1, 2015–2025 (JSON over HTTP), ms" "$funder_all_ms" \
-  "$ref_ms (sqlite3 CLI, reference_aggregate.sql)" "$ratio" "≤ 0.3×" "$ratio" "<=" 0.3
+funder_rows "" sqlite3 -readonly "$BENCH_DB"
 note "funder report over all years, a report worker's first run (not counted): $funder_cold_ms ms"
-note "reference aggregate, totals by section (section workshops participant-days people): $(tail -2 "$WORK/aggregate.txt" | tr '\n' ' ')"
-# The report must count what the plain aggregate counts: participant-days and
-# people trained of each section.
-expected=$(tail -2 "$WORK/aggregate.txt" | awk -F'|' '{print $1, $3, $4}')
-actual=$(curl -s -H "Authorization: Bearer $CAPDEV_TOKEN" "$funder_all" | /usr/bin/python3 -c '
-import json, sys
-r = json.load(sys.stdin)
-for i, t in enumerate([r["totals"], r["dates_uncertain"]["totals"]]):
-    print(i, t["participant_days"], t["people_trained"])')
-same=0
-[ "$expected" = "$actual" ] && same=1
-row "funder report totals (participant-days, people trained by section) equal the reference aggregate's" \
-  "$(echo $actual)" "$(echo $expected)" "—" "equal" "$same" "==" 1
 
 # One workshop read, again and again, while 4 funder reports over all years run.
 reports=()
@@ -327,9 +254,7 @@ row "funder report, organization 1, 2020, ms" "$year_ms" "—" "—" "≤ 50 ms"
 # The summary reads every project's workshops, most of them pages the funder
 # report never mapped: warmed the same way.
 summary_cold_ms=$(cold_ms "$summary_all")
-warm_both "$summary_all"
-summary_ms=$(ms_median "$summary_all")
-row "programme summary, 2015–2025, ms" "$summary_ms" "—" "—" "≤ 100 ms" "$summary_ms" "<=" 100
+summary_row "" 100
 note "programme summary over all years, a report worker's first run (not counted): $summary_cold_ms ms"
 stop "$SERVER_PID"
 

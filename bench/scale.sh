@@ -20,17 +20,19 @@ if [ "${BENCH_SCALE:-1}" = 1 ]; then
   note "ten times: $(sqlite3 "$BENCH_DB10" "SELECT (SELECT COUNT(*) FROM workshops) || ' workshops, ' || (SELECT COUNT(*) FROM people) || ' people, ' || (SELECT COUNT(*) FROM attendance) || ' marks'")"
 
   log "ten times, SQLite: reports (median of $REPORT_RUNS runs each)"
-  report_rows sqlite "$BENCH_DB10" "10× SQLite"
-  read -r _ sqlite10_summary_ms <<<"$REPORT_MS"
-  row "10× SQLite: programme summary, 2015–2025, ms" "$sqlite10_summary_ms" "—" "—" \
-    "≤ 1,000 ms" "$sqlite10_summary_ms" "<=" 1000
+  start_capdev ten_sqlite "$BENCH_DB10" all
+  CAPDEV_TOKEN=$(login "$SERVER_PORT")
+  funder_rows "10× SQLite: " sqlite3 -readonly "$BENCH_DB10"
+  summary_row "10× SQLite: " 1,000
+  stop "$SERVER_PID"
 
   t0=$(date +%s)
   CAPDEV_BIN=$CAPDEV_BIN bash "$BENCH_DIR/pg_load.sh" "$BENCH_DB10" "$(pg_create ten)"
   note "ten times: loaded into PostgreSQL in $(( $(date +%s) - t0 )) s"
   log "ten times, PostgreSQL: reports (median of $REPORT_RUNS runs each)"
-  report_rows postgres "$PG_BASE/ten" "10× PostgreSQL"
-  read -r _ pg10_summary_ms <<<"$REPORT_MS"
-  row "10× PostgreSQL: programme summary, 2015–2025, ms" "$pg10_summary_ms" "—" "—" \
-    "≤ 1,000 ms" "$pg10_summary_ms" "<=" 1000
+  start_capdev ten_pg "$PG_BASE/ten" all
+  CAPDEV_TOKEN=$(login "$SERVER_PORT")
+  funder_rows "10× PostgreSQL: " psql -X -q -At "$PG_BASE/ten"
+  summary_row "10× PostgreSQL: " 1,000
+  stop "$SERVER_PID"
 fi
