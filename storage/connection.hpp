@@ -21,6 +21,11 @@ class Connection {
   virtual Engine engine() const = 0;
   // Throws EngineError when the SQL is wrong.
   virtual std::unique_ptr<Statement> Prepare(const std::string& sql) = 0;
+  // One kept and run again and again (Database's cache): PostgreSQL then
+  // parses and plans it once per connection, not at every run.
+  virtual std::unique_ptr<Statement> PrepareKept(const std::string& sql) {
+    return Prepare(sql);
+  }
   // Runs SQL text of one or more statements without parameters.
   virtual void ExecScript(const std::string& sql) = 0;
   // Whether the schema has the table, read cheaply (/healthz asks often).

@@ -37,7 +37,7 @@ Database::~Database() {
 Statement& Database::Prepare(const std::string& sql) {
   auto it = statements_.find(sql);
   if (it == statements_.end()) {
-    it = statements_.emplace(sql, connection_->Prepare(sql)).first;
+    it = statements_.emplace(sql, connection_->PrepareKept(sql)).first;
   }
   return *it->second;
 }

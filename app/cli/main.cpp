@@ -156,11 +156,14 @@ int Run(int argc, char** argv) {
                    "Serve the web app from this folder (development)")
       ->envname("CAPDEV_WEB_DIR");
   serve.http.io_threads = UsableCores();
-  serve_cmd
-      ->add_option("--threads", serve.http.io_threads,
-                   "Threads answering connections and short reads")
-      ->envname("CAPDEV_THREADS")
-      ->check(CLI::Range(1, 64));
+  auto* threads_opt =
+      serve_cmd
+          ->add_option("--threads", serve.http.io_threads,
+                       "Threads answering connections and short reads "
+                       "(default: the usable cores; 4 times as many, at "
+                       "least 8, on PostgreSQL)")
+          ->envname("CAPDEV_THREADS")
+          ->check(CLI::Range(1, 64));
   serve_cmd
       ->add_option("--report-workers", serve.long_reads.threads,
                    "Threads for reports and exports (each with its own "
@@ -339,6 +342,11 @@ int Run(int argc, char** argv) {
     }
     if (*serve_cmd) {
       serve.database.path = db_path;
+      // A short read runs on its I/O thread; on PostgreSQL it waits there
+      // for the server's answers, so more threads keep the other
+      // connections answered meanwhile (SQLite's reads use the CPU).
+      if (threads_opt->count() == 0 && capdev::storage::IsPostgresUri(db_path))
+        serve.http.io_threads = std::min(64, std::max(8, 4 * UsableCores()));
       serve.http.read_timeout = std::chrono::milliseconds(read_timeout_ms);
       serve.write_budget = std::chrono::milliseconds(write_budget_ms);
       serve.long_reads.budget = std::chrono::seconds(report_budget_seconds);

@@ -136,6 +136,7 @@ struct Session {
   // schema.
   std::map<std::string, std::vector<std::string>, std::less<>> unique_keys;
   bool keys_read = false;
+  int statements = 0;  // server-side prepared statements named so far
 };
 
 // Reads Session::unique_keys, unless the transaction has failed already (a
@@ -202,8 +203,10 @@ Result Run(Session& session, const char* sql) {
 
 class PgStatement final : public Statement {
  public:
-  PgStatement(Session& session, const std::string& sql)
-      : session_(session), translated_(Translate(sql)) {}
+  // `kept`: prepared on the server once (and again should the parameters'
+  // types change), then only executed; else parsed at each run.
+  PgStatement(Session& session, const std::string& sql, bool kept = false)
+      : session_(session), translated_(Translate(sql)), kept_(kept) {}
 
   using Statement::Bind;
   using Statement::BindNull;
@@ -288,9 +291,23 @@ class PgStatement final : public Statement {
       const auto& value = values_[i];
       values[i] = value.has_value() ? value->c_str() : nullptr;
     }
-    result_.reset(PQexecParams(session_.conn, translated_.sql.c_str(),
-                               static_cast<int>(values.size()), types_.data(),
-                               values.data(), nullptr, nullptr, 0));
+    const int count = static_cast<int>(values.size());
+    if (kept_ && (name_.empty() || prepared_types_ != types_)) {
+      const std::string name =
+          "capdev_" + std::to_string(++session_.statements);
+      const Result prepared(PQprepare(session_.conn, name.c_str(),
+                                      translated_.sql.c_str(), count,
+                                      types_.data()));
+      if (PQresultStatus(prepared.get()) != PGRES_COMMAND_OK)
+        ThrowResultError(session_, prepared.get());
+      name_ = name;
+      prepared_types_ = types_;
+    }
+    result_.reset(kept_ ? PQexecPrepared(session_.conn, name_.c_str(), count,
+                                         values.data(), nullptr, nullptr, 0)
+                        : PQexecParams(session_.conn, translated_.sql.c_str(),
+                                       count, types_.data(), values.data(),
+                                       nullptr, nullptr, 0));
     const auto status = PQresultStatus(result_.get());
     if (status != PGRES_COMMAND_OK && status != PGRES_TUPLES_OK) {
       const Result failed = std::move(result_);
@@ -301,6 +318,9 @@ class PgStatement final : public Statement {
 
   Session& session_;
   Translated translated_;
+  const bool kept_;
+  std::string name_;                 // on the server, once prepared
+  std::vector<Oid> prepared_types_;  // the types it was prepared with
   std::vector<std::optional<std::string>> values_;
   std::vector<Oid> types_;
   Result result_;
@@ -336,6 +356,9 @@ class PgConnection final : public Connection {
   Engine engine() const override { return Engine::kPostgres; }
   std::unique_ptr<Statement> Prepare(const std::string& sql) override {
     return std::make_unique<PgStatement>(session_, sql);
+  }
+  std::unique_ptr<Statement> PrepareKept(const std::string& sql) override {
+    return std::make_unique<PgStatement>(session_, sql, true);
   }
   void ExecScript(const std::string& sql) override {
     ReadUniqueKeys(session_);
