@@ -6,6 +6,9 @@ Options (or environment variables):
   --web-dir     CAPDEV_WEB_DIR     serve the web app from this folder instead of the
                                    compiled-in copy (development only)
   --screens-dir CAPDEV_SCREENS_DIR save a PNG of every screen visited here
+  --capdev-db   CAPDEV_WEB_DB      an empty database to run on instead of a fresh
+                                   SQLite file (a postgresql:// URI: the web app on
+                                   PostgreSQL, by hand; make test runs SQLite)
 """
 import os
 import queue
@@ -29,6 +32,7 @@ def pytest_addoption(parser):
     parser.addoption('--js-dir', default=os.environ.get('CAPDEV_TESTS_JS', os.path.join(HERE, '..', 'js')))
     parser.addoption('--web-dir', default=os.environ.get('CAPDEV_WEB_DIR'))
     parser.addoption('--screens-dir', default=os.environ.get('CAPDEV_SCREENS_DIR'))
+    parser.addoption('--capdev-db', default=os.environ.get('CAPDEV_WEB_DB'))
 
 
 class Server:
@@ -44,7 +48,7 @@ def server(pytestconfig):
     if not binary or not os.path.exists(binary):
         pytest.fail('pass --capdev-bin PATH (or set CAPDEV_BIN) to the capdev executable')
     work = tempfile.mkdtemp(prefix='capdev-web-')
-    db = os.path.join(work, 'capdev.db')
+    db = pytestconfig.getoption('capdev_db') or os.path.join(work, 'capdev.db')
 
     def run(*args, stdin=None):
         subprocess.run([binary, *args], input=stdin, text=True, check=True,
