@@ -434,7 +434,7 @@ domain::StatusOr<PlannedImport> PlanParticipants(storage::Database& db,
     return planned;
   }
   const bool creates_organizations = !made.unmatched.empty();
-  auto plan = std::make_shared<Plan>(std::move(made));
+  const auto plan = std::make_shared<const Plan>(std::move(made));
   planned.write = [plan, by, workshop_id, seen, creates_organizations](
                       storage::WriteTx& tx) -> domain::StatusOr<ImportReport> {
     auto& now = tx.db();
@@ -447,7 +447,10 @@ domain::StatusOr<PlannedImport> PlanParticipants(storage::Database& db,
     if (changed)
       return domain::Status::FailedPrecondition(
           "error.records_changed_during_import");
-    return Write(tx, by, workshop_id, *plan);
+    // Write fills in the plan as it goes: each run (the writer runs a batch
+    // again when it lost to another instance's) starts from the plan as made.
+    Plan attempt = *plan;
+    return Write(tx, by, workshop_id, attempt);
   };
   return planned;
 }

@@ -131,15 +131,15 @@ class Capdev:
             raise AssertionError('capdev serve did not start:\n' + ''.join(self.lines))
         self.token = None
 
-    def call(self, method, path, body=None, token=None):
-        """(status, parsed JSON body or None)."""
+    def call(self, method, path, body=None, token=None, csv=None):
+        """(status, parsed JSON body or None); `csv`: a spreadsheet's text as the body."""
         connection = http.client.HTTPConnection('127.0.0.1', self.port, timeout=60)
-        headers = {'Content-Type': 'application/json'}
+        headers = {'Content-Type': 'text/csv' if csv is not None else 'application/json'}
         token = token or self.token
         if token:
             headers['Authorization'] = 'Bearer ' + token
-        connection.request(method, path, body=None if body is None else json.dumps(body),
-                           headers=headers)
+        data = csv.encode() if csv is not None else None if body is None else json.dumps(body)
+        connection.request(method, path, body=data, headers=headers)
         response = connection.getresponse()
         data = response.read()
         connection.close()

@@ -189,6 +189,32 @@ def test_submissions_are_each_kept_as_sent(instances):
     assert kept[0] == 200
 
 
+def test_host_lists_imported_through_both_instances_at_once(instances):
+    a, b = instances
+    workshop = new_workshop(a, 'Border control training', '2026-07-06', '2026-07-07')
+    path = f"/api/v1/workshops/{workshop['id']}/registrations/import?dry_run=false"
+    surnames = '王李张刘陈杨赵黄'
+    given = '伟芳娜敏静丽强磊军洋'
+    lists = [[f'{surnames[k]}{given[j]}{"甲乙"[k % 2]}' for j in range(10)] for k in range(8)]
+    # A host agency's list each: a title row above the header, 10 Chinese names.
+    answers = at_once([lambda k=k: (a if k % 2 else b).call(
+        'POST', path, csv='培训班学员名单\n姓名,性别\n' + ''.join(n + ',女\n' for n in lists[k]))
+        for k in range(8)])
+    no_server_errors(answers)
+    # An import refuses to save when records changed while it read its list
+    # (409: import again); those saved each report their own list, whether or
+    # not their writes ran again after losing a race.
+    saved = [report for status, report in answers if status == 200]
+    assert all(status in (200, 409) for status, _ in answers), answers
+    assert saved
+    for report in saved:
+        assert report['summary']['actions']['create_person'] == 10, report['summary']
+        created = [row for row in report['rows'] if row['action'] == 'create_person']
+        assert len({row['person_id'] for row in created}) == 10  # the title row is skipped
+    registered = ok(a.call('GET', f"/api/v1/workshops/{workshop['id']}/registrations?limit=100"))
+    assert len(registered['items']) == 10 * len(saved)
+
+
 def test_participation_counts_hold_under_concurrent_sheets(binary, cluster, instances):
     a, b = instances
     workshop = new_workshop(a, 'Anti-trafficking training', '2026-08-03', '2026-08-05')
