@@ -39,8 +39,10 @@ test-tools: deps
 
 # What CI runs (.ci/run): the whole suite in Release, clang-tidy over app/,
 # domain/ and storage/ (any finding fails; it reads the release build's
-# compile_commands.json), the suite again under ASan+UBSan, and the tests that
-# exercise threads under TSan; warnings are errors throughout.
+# compile_commands.json), the suite again under ASan+UBSan (but for its
+# PostgreSQL reruns, pg.*), and the tests that exercise threads under TSan;
+# warnings are errors throughout. A throwaway PostgreSQL cluster runs beside
+# each suite (tests/tools/with_postgres.sh).
 test: deps test-tools
 	@start=$$(date +%s); \
 	  WERROR=$(WERROR) JOBS=$(JOBS) bash tests/tools/run_suite.sh release && \
@@ -71,7 +73,8 @@ tidy:
 	@bash tests/tools/tidy.sh $(JOBS) $(TIDY_OUT)
 
 # Every benchmark of bench/README.md ("make bench") against its reference in the
-# same run (nginx, raw SQLite, the sqlite3 CLI): bench/run.sh prints a table of
+# same run (nginx, raw SQLite and raw libpq, the sqlite3 CLI and psql), on
+# SQLite and PostgreSQL and at ten times the size: bench/run.sh prints a table of
 # ratios with the goals and appends it to bench/results/latest.md. Generates
 # bench/results/bench.db once. CAPDEV_BIN=path benchmarks another server binary.
 bench: deps
