@@ -151,12 +151,26 @@ int Serve(const ServeOptions& options) {
                 std::move(reply));
             if (replica_reads && request.method == "GET") {
               const bool queued = replica_reads->TryPost(
-                  [&router, &reads, request = std::move(request),
+                  [&router, &reads, &options, request = std::move(request),
                    target = std::move(target), shared](storage::Database* db) {
                     const auto primary = reads.Acquire();
-                    if (!db || !primary.get()) return (*shared)(Unavailable());
-                    (*shared)(
-                        router.Dispatch(request, target, *db, primary.get()));
+                    if (!primary.get()) return (*shared)(Unavailable());
+                    if (db) {
+                      return (*shared)(
+                          router.Dispatch(request, target, *db, primary.get()));
+                    }
+                    // The standby cannot be reached: the primary answers,
+                    // under the same time budget.
+                    spdlog::warn(
+                        "the read replica is unreachable: a report "
+                        "reads the primary");
+                    primary.get()->SetDeadline(
+                        std::chrono::steady_clock::now() +
+                        options.long_reads.budget);
+                    auto answer =
+                        router.Dispatch(request, target, *primary.get());
+                    primary.get()->SetDeadline(std::nullopt);
+                    (*shared)(std::move(answer));
                   });
               if (!queued) (*shared)(ReportsBusy());
               return;

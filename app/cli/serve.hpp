@@ -14,7 +14,8 @@ namespace capdev::cli {
 struct ServeOptions {
   storage::DatabaseOptions database;
   // A PostgreSQL hot standby of `database` for reports and exports (GET
-  // long reads); empty: they read the primary too.
+  // long reads); empty: they read the primary too, as they do while the
+  // standby cannot be reached.
   std::string read_database;
   http::ServerOptions http;
   http::WorkerPoolOptions long_reads;  // reports and exports

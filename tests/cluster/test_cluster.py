@@ -120,6 +120,18 @@ def test_reports_read_the_standby(cluster, instances):
         assert b.call('GET', SUMMARY + '&format=' + fmt)[0] == 200
 
 
+def test_reports_read_the_primary_while_the_standby_is_down(cluster, instances):
+    a, b = instances
+    cluster.standby.stop('immediate')
+    try:
+        assert ok(b.call('GET', SUMMARY)) == ok(a.call('GET', SUMMARY))
+        assert any('read replica is unreachable' in line for line in b.lines)
+    finally:
+        cluster.standby.start()
+    cluster.caught_up()
+    assert ok(b.call('GET', SUMMARY)) == ok(a.call('GET', SUMMARY))
+
+
 def test_an_organization_name_is_taken_once(instances):
     a, b = instances
     name = 'Heilongjiang Provincial Public Security Department'
