@@ -106,7 +106,11 @@ class ImportWriterTest : public ApiTest {
       took.push_back(Clock::now() - started);
       EXPECT_EQ(r.status, 201) << r.body;
     }
-    EXPECT_GE(took.size(), 3u) << "the import was too quick to show anything";
+    // Enough writes to show anything: a real run's rows are saved in one
+    // stretch, and the write that waits for them may take most of the time
+    // (one quick write before it is enough then).
+    EXPECT_GE(took.size(), tag == "real" ? 2u : 3u)
+        << tag << ": the import was too quick to show anything";
     const auto bound =
         std::max<Clock::duration>(100ms * kSlower, (Clock::now() - began) / 2);
     // A real run's rows are saved in one stretch on the writer: the one
