@@ -30,18 +30,17 @@ class Session;
 
 namespace {
 
-// Who sent a request: the peer, or behind the trusted proxy the last address
-// its X-Forwarded-For names (the one the proxy itself saw).
-std::string ClientAddress(const std::string& peer, const std::string& proxy,
-                          std::string_view forwarded_for) {
-  if (proxy.empty() || peer != proxy) return peer;
+// Who sent a request that came through the trusted proxy: the last address
+// its X-Forwarded-For names (the one the proxy itself saw), else the proxy.
+std::string ForwardedClient(const std::string& proxy,
+                            std::string_view forwarded_for) {
   const auto comma = forwarded_for.rfind(',');
   std::string_view last = comma == std::string_view::npos
                               ? forwarded_for
                               : forwarded_for.substr(comma + 1);
   while (!last.empty() && last.front() == ' ') last.remove_prefix(1);
   while (!last.empty() && last.back() == ' ') last.remove_suffix(1);
-  return last.empty() ? peer : std::string(last);
+  return last.empty() ? proxy : std::string(last);
 }
 
 }  // namespace
@@ -183,8 +182,12 @@ class Session : public std::enable_shared_from_this<Session> {
     request.cookie = std::string(message[http::field::cookie]);
     request.csrf_token = std::string(message["X-CSRF-Token"]);
     request.if_none_match = std::string(message[http::field::if_none_match]);
-    request.remote_address = ClientAddress(
-        remote_, server_->options.trusted_proxy, message["X-Forwarded-For"]);
+    // The header is looked at only for the trusted proxy's requests.
+    const auto& proxy = server_->options.trusted_proxy;
+    request.remote_address =
+        !proxy.empty() && remote_ == proxy
+            ? ForwardedClient(proxy, message["X-Forwarded-For"])
+            : remote_;
     request.accept_language = accept_language_;
     request.body = std::move(message.body());
     parser_.reset();
