@@ -20,13 +20,17 @@ namespace capdev::domain {
 struct AttendanceMark {
   std::int64_t person_id = 0;
   std::optional<Mark> status;
+  // Answered with each mark; never taken from a client (the server sets it).
+  std::optional<MarkSource> source;
 };
 
 template <>
 struct Fields<AttendanceMark> {
   using E = AttendanceMark;
   static constexpr auto kAll = std::tuple{Field{"person_id", &E::person_id},
-                                          Field{"status", &E::status}};
+                                          Field{"status", &E::status},
+                                          Field{"source", &E::source,
+                                                Access::kEcho}};
 };
 
 // The sign-in matrix: sessions across, registered people down.
@@ -39,12 +43,22 @@ struct MatrixRow {
   std::optional<std::int64_t> list_order;  // the host list's No.
   RegistrationRole role = RegistrationRole::kParticipant;
   std::vector<std::optional<Mark>> marks;  // one per session; null = no mark
+  std::vector<std::optional<MarkSource>> sources;  // who set each mark
+};
+
+// People one browser checked in at a session (self check-in): a coordinator
+// should look at them.
+struct CheckinFlag {
+  std::int64_t session_id = 0;
+  std::string kind = "same_device";
+  std::vector<std::int64_t> person_ids;
 };
 
 struct SignInMatrix {
   std::vector<Session> sessions;  // by date, then start time
   // Registered people in the list's order (No.), then by name.
   std::vector<MatrixRow> rows;
+  std::vector<CheckinFlag> flags;
 };
 
 // A person counts as attending a session when marked present or late.

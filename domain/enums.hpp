@@ -128,6 +128,11 @@ CAPDEV_ENUM_TEXT(RegistrationStatus, "invited"sv, "registered"sv, "attended"sv,
 enum class Mark { kPresent, kLate, kExcused, kAbsent };
 CAPDEV_ENUM_TEXT(Mark, "present"sv, "late"sv, "excused"sv, "absent"sv);
 
+// Who set a mark: a coordinator (the sheet, the grid), an imported grid, or
+// the participant at self check-in (whose marks never overwrite the others).
+enum class MarkSource { kCoordinator, kImport, kSelfCheckin };
+CAPDEV_ENUM_TEXT(MarkSource, "coordinator"sv, "import"sv, "self_checkin"sv);
+
 // A user's role (domain/access.hpp says what each may do).
 enum class Role { kAdmin, kCoordinator, kViewer, kFunder };
 CAPDEV_ENUM_TEXT(Role, "admin"sv, "coordinator"sv, "viewer"sv, "funder"sv);

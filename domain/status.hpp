@@ -31,6 +31,7 @@ enum class Code {
   kPermissionDenied,    // 403: valid credentials, not allowed
   kResourceExhausted,   // 429: too many attempts
   kTooLarge,     // 413: the content exceeds a limit (rows, unzipped size)
+  kExpired,      // 410: it was valid and no longer is (a check-in code)
   kUnavailable,  // 503: try again later (disk full, ...)
   kInternal,     // 500: a bug; the detail is logged, never sent
 };
@@ -98,6 +99,9 @@ class [[nodiscard]] Status {
   }
   static Status TooLarge(Message detail) {
     return {Code::kTooLarge, std::move(detail), {}};
+  }
+  static Status Expired(Message detail) {
+    return {Code::kExpired, std::move(detail), {}};
   }
   static Status Unavailable(Message detail) {
     return {Code::kUnavailable, std::move(detail), {}};

@@ -13,7 +13,7 @@ packages=(
   libboost1.81-dev libboost-json1.81-dev libboost-url1.81-dev
   libspdlog-dev libfmt-dev libsqlite3-dev libsqlitecpp-dev libcli11-dev
   libsodium-dev libicu-dev libxlsxwriter-dev libzip-dev libexpat1-dev libxml2-dev
-  libpq-dev
+  libpq-dev libqrencode-dev
   # run: the SQLite shell for operators; PostgreSQL 15's client tools
   # (pg_dump, pg_restore for backup and restore on PostgreSQL)
   sqlite3 postgresql-client-15
@@ -24,7 +24,7 @@ packages=(
   libgtest-dev libgmock-dev
   python3 python3-pytest python3-openpyxl python3-selenium
   chromium chromium-driver fonts-noto-cjk
-  libxml2-utils poppler-utils clang-tidy-19
+  libxml2-utils poppler-utils zbar-tools clang-tidy-19
   # a throwaway PostgreSQL 15 cluster for the tests on the second engine
   # (tests/tools/with_postgres.sh, tests/cluster/), and the sample nginx in
   # front of two instances (scripts/nginx-capdev.conf, with a certificate

@@ -1,7 +1,9 @@
 #include "storage/attendance_repository.hpp"
 
+#include <algorithm>
 #include <map>
 
+#include "storage/checkin.hpp"
 #include "storage/engine_errors.hpp"
 #include "storage/records.hpp"
 #include "storage/row_mapping.hpp"
@@ -33,14 +35,15 @@ domain::StatusOr<std::vector<domain::AttendanceMark>> Sheet(
   return Guarded([&] {
     ScopedStatement q(
         db,
-        "SELECT person_id, status FROM attendance WHERE session_id = ?"
-        " ORDER BY person_id");
+        "SELECT person_id, status, source FROM attendance"
+        " WHERE session_id = ? ORDER BY person_id");
     q->Bind(1, session_id);
     std::vector<domain::AttendanceMark> out;
     while (q->Step()) {
       auto& mark = out.emplace_back();
       Read(*q, 0, mark.person_id);
       Read(*q, 1, mark.status);
+      Read(*q, 2, mark.source);
     }
     return out;
   });
@@ -49,50 +52,66 @@ domain::StatusOr<std::vector<domain::AttendanceMark>> Sheet(
 // Writes only what differs from the stored sheet: a sheet saved again with
 // a few corrections changes a few rows (and, through the triggers, their
 // participation), not every mark of the session.
-domain::StatusOr<std::vector<domain::AttendanceMark>> ReplaceSheet(
+domain::StatusOr<SheetChange> ReplaceSheet(
     WriteTx& tx, std::int64_t workshop_id, std::int64_t session_id,
-    std::span<const domain::AttendanceMark> sheet) {
+    std::span<const domain::AttendanceMark> sheet, domain::MarkSource source) {
   Database& db = tx.db();
   ASSIGN_OR_RETURN(auto before, Sheet(db, session_id));
   return Guarded([&] {
-    std::map<std::int64_t, std::optional<domain::Mark>> stored;
-    for (const auto& m : before) stored.emplace(m.person_id, m.status);
-    ScopedStatement insert(
-        db,
-        "INSERT INTO attendance (session_id, workshop_id, person_id, status)"
-        " VALUES (?, ?, ?, ?)");
+    std::map<std::int64_t, const domain::AttendanceMark*> stored;
+    for (const auto& m : before) stored.emplace(m.person_id, &m);
+    ScopedStatement insert(db,
+                           "INSERT INTO attendance (session_id, workshop_id,"
+                           " person_id, status, source) VALUES (?, ?, ?, ?, ?)");
     ScopedStatement update(db,
-                           "UPDATE attendance SET status = ?"
+                           "UPDATE attendance SET status = ?, source = ?"
                            " WHERE session_id = ? AND person_id = ?");
+    SheetChange change;
     for (const auto& mark : sheet) {
+      auto& kept = change.after.emplace_back(mark);
+      kept.source = source;
       const auto it = stored.find(mark.person_id);
       if (it == stored.end()) {
-        BindAll(*insert, session_id, workshop_id, mark.person_id, mark.status);
+        BindAll(*insert, session_id, workshop_id, mark.person_id, mark.status,
+                source);
         insert->Exec();
         insert->Reset();
         continue;
       }
-      if (it->second != mark.status) {
-        BindAll(*update, mark.status, session_id, mark.person_id);
+      if (it->second->status != mark.status) {
+        BindAll(*update, mark.status, source, session_id, mark.person_id);
         update->Exec();
         update->Reset();
+      } else {
+        kept.source = it->second->source;  // unchanged: still theirs
       }
       stored.erase(it);
     }
+    // A participant's own check-in stays unless the sheet names them: a
+    // coordinator's grid loaded before they checked in must not drop it.
     ScopedStatement remove(
         db, "DELETE FROM attendance WHERE session_id = ? AND person_id = ?");
-    for (const auto& [person, status] : stored) {
+    for (const auto& [person, mark] : stored) {
+      if (mark->source == domain::MarkSource::kSelfCheckin) {
+        change.after.push_back(*mark);
+        continue;
+      }
       BindAll(*remove, session_id, person);
       remove->Exec();
       remove->Reset();
     }
-    return before;
+    std::sort(change.after.begin(), change.after.end(),
+              [](const auto& a, const auto& b) {
+                return a.person_id < b.person_id;
+              });
+    change.before = std::move(before);
+    return change;
   });
 }
 
 domain::StatusOr<domain::SignInMatrix> Matrix(Database& db,
                                               std::int64_t workshop_id) {
-  return Guarded([&] {
+  ASSIGN_OR_RETURN(auto matrix, Guarded([&] {
     domain::SignInMatrix m;
     std::map<std::int64_t, std::size_t> column;  // session id -> index
     {
@@ -126,23 +145,27 @@ domain::StatusOr<domain::SignInMatrix> Matrix(Database& db,
         Read(*q, 4, r.list_order);
         Read(*q, 5, r.organization_id);
         r.marks.resize(m.sessions.size());
+        r.sources.resize(m.sessions.size());
         row[r.person_id] = m.rows.size();
         m.rows.push_back(std::move(r));
       }
     }
     ScopedStatement q(db,
-                      "SELECT session_id, person_id, status FROM attendance "
-                      "WHERE workshop_id = ?");
+                      "SELECT session_id, person_id, status, source"
+                      " FROM attendance WHERE workshop_id = ?");
     q->Bind(1, workshop_id);
     while (q->Step()) {
       auto c = column.find(q->Int64(0));
       auto r = row.find(q->Int64(1));
       if (c != column.end() && r != row.end()) {
         Read(*q, 2, m.rows[r->second].marks[c->second]);
+        Read(*q, 3, m.rows[r->second].sources[c->second]);
       }
     }
     return m;
-  });
+  }));
+  ASSIGN_OR_RETURN(matrix.flags, CheckinFlags(db, workshop_id, std::nullopt));
+  return matrix;
 }
 
 domain::StatusOr<std::vector<SignInPerson>> SignInPeople(

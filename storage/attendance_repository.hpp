@@ -20,11 +20,17 @@ domain::StatusOr<std::set<std::int64_t>> RegisteredPeople(
     Database& db, std::int64_t workshop_id);
 domain::StatusOr<std::vector<domain::AttendanceMark>> Sheet(
     Database& db, std::int64_t session_id);
-// Replaces the session's sheet, writing only the marks that differ;
-// returns the sheet it replaced (by person id).
-domain::StatusOr<std::vector<domain::AttendanceMark>> ReplaceSheet(
+// A sheet before and after a replace, each by person id.
+struct SheetChange {
+  std::vector<domain::AttendanceMark> before;
+  std::vector<domain::AttendanceMark> after;
+};
+// Replaces the session's sheet, writing only the marks that differ (a mark
+// that changes takes `source`). A self check-in of a person the sheet does
+// not name stays.
+domain::StatusOr<SheetChange> ReplaceSheet(
     WriteTx& tx, std::int64_t workshop_id, std::int64_t session_id,
-    std::span<const domain::AttendanceMark> sheet);
+    std::span<const domain::AttendanceMark> sheet, domain::MarkSource source);
 domain::StatusOr<domain::SignInMatrix> Matrix(Database& db,
                                               std::int64_t workshop_id);
 

@@ -5,6 +5,7 @@
 #include "storage/engine_errors.hpp"
 #include "storage/postgres/schema_pg.hpp"
 #include "storage/schema.hpp"
+#include "storage/schema_checkin.hpp"
 #include "storage/schema_languages.hpp"
 #include "storage/schema_logins.hpp"
 #include "storage/schema_names.hpp"
@@ -19,6 +20,7 @@ const std::vector<Migration>& AllMigrations(Engine engine) {
   // migrations build; the next ones are added to both lists.
   static const std::vector<Migration> kPostgres = {
       {15, "schema", kPostgresSchema},
+      {16, "checkin", kSchemaCheckin},
   };
   if (engine == Engine::kPostgres) return kPostgres;
   static const std::vector<Migration> kMigrations = {
@@ -37,6 +39,7 @@ const std::vector<Migration>& AllMigrations(Engine engine) {
       {13, "logins", kSchemaLogins},
       {14, "languages", kSchemaLanguages},
       {15, "place_keys", kSchemaPlaceKeys},
+      {16, "checkin", kSchemaCheckin},
   };
   return kMigrations;
 }

@@ -30,6 +30,7 @@ http::Router MakeRouter(
   AddIatiRoutes(router);
   AddSubmissionRoutes(router);
   AddScheduleRoutes(router);
+  AddCheckinRoutes(router, options);
   return router;
 }
 

@@ -2,7 +2,10 @@
 // One function per resource file adds that resource's routes; MakeRouter
 // adds them all.
 
+#include <cstdint>
+#include <functional>
 #include <memory>
+#include <string>
 
 #include "app/http/router.hpp"
 
@@ -19,6 +22,13 @@ struct ApiOptions {
   // Behind TLS (serve --public-url https://...): the session cookie is
   // Secure, never sent over plain HTTP.
   bool secure_cookies = false;
+  // serve --public-url: where phones reach capdev (the QR codes' addresses);
+  // without it, the Host the coordinator's browser used.
+  std::string public_url;
+  // serve --time-zone: where the sessions' times are kept.
+  std::string time_zone = "Asia/Shanghai";
+  // Unix seconds now (tests move time); the system clock when empty.
+  std::function<std::int64_t()> clock;
 };
 
 void AddAuthRoutes(http::Router& router,
@@ -41,6 +51,7 @@ void AddResultRoutes(http::Router& router);
 void AddIatiRoutes(http::Router& router);
 void AddSubmissionRoutes(http::Router& router);
 void AddScheduleRoutes(http::Router& router);
+void AddCheckinRoutes(http::Router& router, const ApiOptions& options);
 
 // Every route capdev serves, behind `auth`. `checkpointer` purges erased
 // values from the WAL (null only where routes are listed, not served).

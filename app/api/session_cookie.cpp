@@ -24,24 +24,32 @@ std::optional<std::string> BearerToken(const std::string& authorization) {
   return token;
 }
 
-// Cookie: a=1; capdev_session=TOKEN; b=2
-std::optional<std::string> SessionCookie(std::string_view rest) {
-  while (!rest.empty()) {
-    const auto end = rest.find(';');
-    std::string_view pair = rest.substr(0, end);
-    rest = end == std::string_view::npos ? "" : rest.substr(end + 1);
-    while (!pair.empty() && pair.front() == ' ') pair.remove_prefix(1);
-    if (pair.starts_with(kCookieName) && pair.size() > kCookieName.size() &&
-        pair[kCookieName.size()] == '=') {
-      std::string token(pair.substr(kCookieName.size() + 1));
-      if (token.empty() || token.size() > kMaxToken) return std::nullopt;
-      return token;
-    }
+std::optional<std::string> SessionCookie(std::string_view header) {
+  for (auto& [name, value] : Cookies(header)) {
+    if (name != kCookieName) continue;
+    if (value.empty() || value.size() > kMaxToken) return std::nullopt;
+    return std::move(value);
   }
   return std::nullopt;
 }
 
 }  // namespace
+
+// Cookie: a=1; capdev_session=TOKEN; b=2
+std::vector<std::pair<std::string, std::string>> Cookies(
+    std::string_view header) {
+  std::vector<std::pair<std::string, std::string>> out;
+  while (!header.empty()) {
+    const auto end = header.find(';');
+    std::string_view pair = header.substr(0, end);
+    header = end == std::string_view::npos ? "" : header.substr(end + 1);
+    while (!pair.empty() && pair.front() == ' ') pair.remove_prefix(1);
+    const auto eq = pair.find('=');
+    if (eq == std::string_view::npos) continue;
+    out.emplace_back(pair.substr(0, eq), pair.substr(eq + 1));
+  }
+  return out;
+}
 
 services::Credentials CredentialsOf(const http::Request& request,
                                     std::optional<std::string> feed_token) {

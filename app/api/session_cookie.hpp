@@ -5,12 +5,18 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
 
 #include "app/http/message.hpp"
 #include "app/services/auth_service.hpp"
 
 namespace capdev::api {
 
+// The Cookie header's name=value pairs, in order.
+std::vector<std::pair<std::string, std::string>> Cookies(
+    std::string_view header);
 // `feed_token` is the calendar feeds' access_token parameter, if given.
 services::Credentials CredentialsOf(const http::Request& request,
                                     std::optional<std::string> feed_token);

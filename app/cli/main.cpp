@@ -14,6 +14,7 @@
 #include "app/cli/serve.hpp"
 #include "app/cli/user_command.hpp"
 #include "app/i18n/catalog.hpp"
+#include "app/i18n/local_time.hpp"
 #include "app/services/credentials.hpp"
 #include "storage/database.hpp"
 #include "storage/maintenance.hpp"
@@ -150,6 +151,17 @@ int Run(int argc, char** argv) {
         return url.starts_with("https://") || url.starts_with("http://")
                    ? std::string()
                    : std::string("must start with https:// or http://");
+      });
+  serve_cmd
+      ->add_option("--time-zone", serve.time_zone,
+                   "Where the sessions' times are kept (an IANA name): "
+                   "self check-in opens and closes by it")
+      ->envname("CAPDEV_TIME_ZONE")
+      ->check([](const std::string& zone) {
+        return capdev::i18n::KnownTimeZone(zone)
+                   ? std::string()
+                   : std::string("unknown time zone (an IANA name such as "
+                                 "Asia/Shanghai)");
       });
   serve_cmd
       ->add_option("--web-dir", serve.web_dir,

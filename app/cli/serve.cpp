@@ -97,7 +97,9 @@ int Serve(const ServeOptions& options) {
   auto auth = std::make_shared<services::AuthService>(options.auth);
   const http::Router router = api::MakeRouter(
       auth, checkpointer,
-      {.secure_cookies = options.public_url.starts_with("https://")});
+      {.secure_cookies = options.public_url.starts_with("https://"),
+       .public_url = options.public_url,
+       .time_zone = options.time_zone});
   http::Writer writer(options.database, options.write_budget);
   // A read's token use is recorded by the writer: reads never take the lock.
   auth->DeferTokenTouches([&writer](std::string hash, std::int64_t now) {

@@ -24,6 +24,8 @@ struct ServeOptions {
   // Where users reach capdev (https://capdev.example.org behind a TLS
   // proxy); empty: as it listens.
   std::string public_url;
+  // Where the sessions' times are kept (IANA name): self check-in's windows.
+  std::string time_zone = "Asia/Shanghai";
   // How long one change may hold the writer (a 503 beyond, nothing saved).
   std::chrono::milliseconds write_budget{2000};
   // How often a blocked WAL truncation (after an erasure) is tried again.

@@ -75,6 +75,17 @@ json::object SheetJson(std::int64_t session_id,
           {"next_cursor", nullptr}};
 }
 
+json::array CheckinFlagsJson(const std::vector<domain::CheckinFlag>& flags) {
+  json::array out;
+  for (const auto& f : flags) {
+    json::array people(f.person_ids.begin(), f.person_ids.end());
+    out.push_back({{"session_id", f.session_id},
+                   {"kind", f.kind},
+                   {"person_ids", std::move(people)}});
+  }
+  return out;
+}
+
 json::object ToJson(
     const std::vector<std::pair<std::string, domain::Arg>>& args) {
   json::object params;

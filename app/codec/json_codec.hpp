@@ -58,6 +58,8 @@ json::object ToJson(
 // One session's attendance sheet, as its GET and PUT answer it.
 json::object SheetJson(std::int64_t session_id,
                        const std::vector<domain::AttendanceMark>& marks);
+// [{session_id, kind, person_ids}]: what a coordinator should look at.
+json::array CheckinFlagsJson(const std::vector<domain::CheckinFlag>& flags);
 
 void FromJson(const json::value& j, std::string& out, const std::string& field,
               domain::Errors& e);

@@ -27,6 +27,8 @@ struct Request {
   std::string if_none_match;  // for the web app's assets
   std::string accept_language;
   std::string remote_address;
+  std::string host;        // the Host header: addresses the phones can open
+  std::string user_agent;  // recorded with a self check-in
 };
 
 struct Response {

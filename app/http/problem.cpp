@@ -28,6 +28,8 @@ int HttpStatus(domain::Code code) {
       return 429;
     case domain::Code::kTooLarge:
       return 413;
+    case domain::Code::kExpired:
+      return 410;
     case domain::Code::kUnavailable:
       return 503;
     case domain::Code::kInternal:
@@ -46,6 +48,7 @@ std::string TitleKey(int status) {
     case 404:
     case 405:
     case 409:
+    case 410:
     case 413:
     case 414:
     case 415:

@@ -182,6 +182,8 @@ class Session : public std::enable_shared_from_this<Session> {
     request.cookie = std::string(message[http::field::cookie]);
     request.csrf_token = std::string(message["X-CSRF-Token"]);
     request.if_none_match = std::string(message[http::field::if_none_match]);
+    request.host = std::string(message[http::field::host]);
+    request.user_agent = std::string(message[http::field::user_agent]);
     // The header is looked at only for the trusted proxy's requests.
     const auto& proxy = server_->options.trusted_proxy;
     request.remote_address =

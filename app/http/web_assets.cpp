@@ -83,6 +83,11 @@ std::optional<Response> WebAssets::Serve(const Request& request) const {
     file = "index.html";
   } else if (path.starts_with("/assets/")) {
     file = path.substr(8);
+  } else if ((path.starts_with("/p/") || path.starts_with("/c/")) &&
+             (request.method == "GET" || request.method == "HEAD")) {
+    // A participant's page and the check-in page a QR code opens: one page
+    // for phones, which reads its token or key from the address.
+    file = "participant.html";
   } else {
     return std::nullopt;
   }

@@ -74,17 +74,21 @@ json::object MatrixJson(const domain::SignInMatrix& matrix,
   for (const auto& row : matrix.rows) {
     json::array marks;
     for (const auto& m : row.marks) marks.push_back(codec::ToJson(m));
+    json::array sources;
+    for (const auto& m : row.sources) sources.push_back(codec::ToJson(m));
     rows.push_back({{"person_id", row.person_id},
                     {"full_name", row.full_name},
                     {"native_name", codec::ToJson(row.native_name)},
                     {"organization_id", codec::ToJson(row.organization_id)},
                     {"list_order", codec::ToJson(row.list_order)},
                     {"role", codec::ToJson(row.role)},
-                    {"marks", std::move(marks)}});
+                    {"marks", std::move(marks)},
+                    {"sources", std::move(sources)}});
   }
   return {{"workshop_id", workshop_id},
           {"sessions", codec::EncodeAll(matrix.sessions)},
-          {"rows", std::move(rows)}};
+          {"rows", std::move(rows)},
+          {"flags", codec::CheckinFlagsJson(matrix.flags)}};
 }
 
 json::object AttendanceJson(const domain::AttendanceReport& r) {

@@ -5,6 +5,7 @@
 #include "app/i18n/catalog.hpp"
 #include "app/i18n/locale_format.hpp"
 #include "app/reports/document.hpp"
+#include "app/reports/paper.hpp"
 #include "domain/concat.hpp"
 #include "domain/import_columns.hpp"
 
@@ -43,24 +44,11 @@ constexpr const char* kSheetStyle = R"css(
 
 using domain::Language;
 
-// A text on paper in both languages: "签名 / Signature", the English marked
-// as such for screen readers and hyphenation.
-std::string Both(std::string_view key) {
-  return HtmlEscape(i18n::Text(Language::kZh, key)) +
-         " / <span class=\"en\" lang=\"en\">" +
-         HtmlEscape(i18n::Text(Language::kEn, key)) + "</span>";
-}
-
 // A column's name: the Chinese, and the English below it.
 std::string Stacked(std::string_view key) {
   return HtmlEscape(i18n::Text(Language::kZh, key)) +
          "<span class=\"below\" lang=\"en\">" +
          HtmlEscape(i18n::Text(Language::kEn, key)) + "</span>";
-}
-
-std::string BothPlain(std::string_view key) {
-  return i18n::Text(Language::kZh, key) + " / " +
-         i18n::Text(Language::kEn, key);
 }
 
 }  // namespace

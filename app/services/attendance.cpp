@@ -1,6 +1,5 @@
 #include "app/services/attendance.hpp"
 
-#include <algorithm>
 #include <vector>
 
 #include "app/codec/json_codec.hpp"
@@ -14,7 +13,7 @@ namespace capdev::services {
 domain::StatusOr<std::vector<domain::AttendanceMark>> ReplaceSheet(
     storage::WriteTx& tx, const domain::Principal& by, std::int64_t workshop_id,
     std::int64_t session_id, std::span<const domain::AttendanceMark> marks,
-    const domain::Errors& decoding) {
+    const domain::Errors& decoding, domain::MarkSource source) {
   auto& db = tx.db();
   ASSIGN_OR_RETURN(const auto workshop,
                    Load<domain::Workshop>(db, workshop_id));
@@ -40,18 +39,12 @@ domain::StatusOr<std::vector<domain::AttendanceMark>> ReplaceSheet(
     return domain::Status::FailedPrecondition(domain::Message(
         "error.session_in_future", {{"date", date.ToString()}}));
   }
-  ASSIGN_OR_RETURN(const auto before,
-                   storage::ReplaceSheet(tx, workshop.id, session.id, marks));
-  // The stored sheet is now the one sent (each person once, every status
-  // set: validated above), in Sheet's order: no need to read it back.
-  std::vector<domain::AttendanceMark> after(marks.begin(), marks.end());
-  std::sort(after.begin(), after.end(), [](const auto& a, const auto& b) {
-    return a.person_id < b.person_id;
-  });
+  ASSIGN_OR_RETURN(auto change, storage::ReplaceSheet(tx, workshop.id,
+                                                     session.id, marks, source));
   RETURN_IF_ERROR(Audit(tx, &by, "replace", "attendance", session.id,
-                        codec::SheetJson(session.id, before),
-                        codec::SheetJson(session.id, after)));
-  return after;
+                        codec::SheetJson(session.id, change.before),
+                        codec::SheetJson(session.id, change.after)));
+  return std::move(change.after);
 }
 
 }  // namespace capdev::services

@@ -235,7 +235,7 @@ domain::StatusOr<ImportReport> ImportAttendance(storage::WriteTx& tx,
       if (mark) sheet_marks.push_back({r.person_id, mark});
     }
     RETURN_IF_ERROR(ReplaceSheet(tx, by, workshop_id, matrix.sessions[s].id,
-                                 sheet_marks, {}));
+                                 sheet_marks, {}, domain::MarkSource::kImport));
   }
   return report;
 }

@@ -3,6 +3,7 @@
 #include <sodium.h>
 
 #include <semaphore>
+#include <string_view>
 #include <stdexcept>
 
 namespace capdev::services {
@@ -74,6 +75,36 @@ std::string CsrfToken(const std::string& token) {
 bool SameSecret(const std::string& a, const std::string& b) {
   return a.size() == b.size() &&
          sodium_memcmp(a.data(), b.data(), a.size()) == 0;
+}
+
+std::string PersonalCode() {
+  static constexpr std::string_view kAlphabet =
+      "23456789ABCDEFGHJKLMNPQRSTUVWXYZ";  // 32: each byte's 5 low bits
+  unsigned char bytes[8];
+  randombytes_buf(bytes, sizeof bytes);
+  std::string code;
+  for (unsigned char b : bytes) code += kAlphabet[b % kAlphabet.size()];
+  return code;
+}
+
+std::string ShortToken() {
+  unsigned char bytes[16];
+  randombytes_buf(bytes, sizeof bytes);
+  return Base64Url(bytes, sizeof bytes);
+}
+
+std::string StepCode(const std::string& secret, std::int64_t step) {
+  unsigned char mac[crypto_auth_hmacsha256_BYTES];
+  const std::string message = "step:" + std::to_string(step);
+  crypto_auth_hmacsha256_state state;
+  crypto_auth_hmacsha256_init(
+      &state, reinterpret_cast<const unsigned char*>(secret.data()),
+      secret.size());
+  crypto_auth_hmacsha256_update(
+      &state, reinterpret_cast<const unsigned char*>(message.data()),
+      message.size());
+  crypto_auth_hmacsha256_final(&state, mac);
+  return Base64Url(mac, 6);
 }
 
 std::string RandomPassword() {

@@ -2,6 +2,7 @@
 // Passwords (Argon2id through libsodium) and bearer tokens (256 random bits;
 // only their SHA-256 is stored).
 
+#include <cstdint>
 #include <string>
 
 namespace capdev::services {
@@ -20,6 +21,13 @@ std::string RandomPassword();                     // for the first admin
 // The CSRF token of a web session: derived from its secret token, so it
 // needs no storage and no attacker without the cookie can compute it.
 std::string CsrfToken(const std::string& token);
+// Self check-in (services/checkin.hpp). A personal code: 8 characters of
+// letters and digits without the look-alikes 0, O, 1 and I.
+std::string PersonalCode();
+std::string ShortToken();  // 128 random bits, 22 characters of base64url
+// The code of a 15-second step: the HMAC-SHA256 of the step under the
+// session's secret, 8 characters of base64url.
+std::string StepCode(const std::string& secret, std::int64_t step);
 // Compares secrets in constant time.
 bool SameSecret(const std::string& a, const std::string& b);
 

@@ -30,7 +30,7 @@ INSERT INTO sessions (id, workshop_id, date) VALUES (1, 1, '2025-03-10'), (2, 1,
 INSERT INTO people (id, full_name) VALUES (1, 'A'), (2, 'B'), (3, 'C');
 INSERT INTO registrations (id, workshop_id, person_id, role, status)
   VALUES (1, 1, 1, 'participant', 'registered'), (2, 1, 2, 'trainer', 'registered');
-INSERT INTO attendance VALUES (1, 1, 1, 'present'), (2, 1, 1, 'late'), (3, 1, 1, 'absent'),
+INSERT INTO attendance (session_id, workshop_id, person_id, status) VALUES (1, 1, 1, 'present'), (2, 1, 1, 'late'), (3, 1, 1, 'absent'),
   (1, 1, 2, 'present');
 )sql"));
   }
@@ -67,15 +67,15 @@ TEST_F(ParticipationTest, FollowsEveryWriteToRegistrationsAndMarks) {
   EXPECT_EQ(RowOf(1), (Row{"participant", 1}));
   testing::Ok(db_.Execute(
       db_.engine() == Engine::kPostgres
-          ? "INSERT INTO attendance VALUES (3, 1, 1, 'absent') ON CONFLICT "
+          ? "INSERT INTO attendance (session_id, workshop_id, person_id, status) VALUES (3, 1, 1, 'absent') ON CONFLICT "
             "(session_id, person_id) DO UPDATE SET status = excluded.status"
-          : "INSERT OR REPLACE INTO attendance VALUES (3, 1, 1, 'absent')"));
+          : "INSERT OR REPLACE INTO attendance (session_id, workshop_id, person_id, status) VALUES (3, 1, 1, 'absent')"));
   EXPECT_EQ(RowOf(1), (Row{"participant", 0}));
   EXPECT_EQ(testing::Ok(ParticipationMismatches(db_)), 0);
 
   // Cancelled: no row; back again: its marks count again.
   testing::Ok(
-      db_.Execute("INSERT INTO attendance VALUES (2, 1, 1, 'present')"));
+      db_.Execute("INSERT INTO attendance (session_id, workshop_id, person_id, status) VALUES (2, 1, 1, 'present')"));
   testing::Ok(db_.Execute(
       "UPDATE registrations SET status = 'cancelled' WHERE id = 1"));
   EXPECT_EQ(RowOf(1), (Row{"", -1}));

@@ -220,7 +220,7 @@ INSERT INTO people (id, full_name, gender, organization_id) VALUES
 INSERT INTO registrations (id, workshop_id, person_id, role, status) VALUES
   (1, 1, 1, 'participant', 'registered'), (2, 1, 2, 'participant', 'registered'),
   (3, 1, 3, 'trainer', 'registered');
-INSERT INTO attendance VALUES (1, 1, 1, 'present'), (2, 1, 1, 'late'),
+INSERT INTO attendance (session_id, workshop_id, person_id, status) VALUES (1, 1, 1, 'present'), (2, 1, 1, 'late'),
   (1, 1, 2, 'absent'), (2, 1, 2, 'present'), (1, 1, 3, 'present');
 UPDATE attendance SET status = 'excused' WHERE session_id = 2 AND person_id = 1;
 UPDATE attendance SET status = 'late' WHERE session_id = 1 AND person_id = 2;

@@ -1,0 +1,103 @@
+#include "app/i18n/local_time.hpp"
+
+#include <unicode/timezone.h>
+
+#include <charconv>
+#include <cstdio>
+#include <memory>
+
+namespace capdev::i18n {
+
+namespace {
+
+std::unique_ptr<icu::TimeZone> Zone(const std::string& zone) {
+  std::unique_ptr<icu::TimeZone> tz(
+      icu::TimeZone::createTimeZone(icu::UnicodeString::fromUTF8(zone)));
+  if (*tz == icu::TimeZone::getUnknown()) return nullptr;
+  return tz;
+}
+
+// Milliseconds `zone` is ahead of UTC at an instant (or, with `local`, at a
+// wall-clock time given as if it were UTC).
+std::int64_t OffsetMs(const std::string& zone, std::int64_t ms, bool local) {
+  const auto tz = Zone(zone);
+  if (!tz) return 0;
+  UErrorCode status = U_ZERO_ERROR;
+  int32_t raw = 0;
+  int32_t dst = 0;
+  tz->getOffset(static_cast<UDate>(ms), local, raw, dst, status);
+  return U_SUCCESS(status) ? std::int64_t{raw} + dst : 0;
+}
+
+std::optional<int> Number(std::string_view text) {
+  int n = 0;
+  const auto [end, ec] =
+      std::from_chars(text.data(), text.data() + text.size(), n);
+  if (ec != std::errc() || end != text.data() + text.size()) return std::nullopt;
+  return n;
+}
+
+}  // namespace
+
+bool KnownTimeZone(const std::string& zone) { return Zone(zone) != nullptr; }
+
+std::int64_t LocalToUnix(const domain::Date& date, int minutes,
+                         const std::string& zone) {
+  const std::int64_t wall =
+      date.days().time_since_epoch().count() * 86400 + minutes * 60LL;
+  return wall - OffsetMs(zone, wall * 1000, true) / 1000;
+}
+
+std::string UnixToLocalIso(std::int64_t seconds, const std::string& zone) {
+  const std::int64_t offset = OffsetMs(zone, seconds * 1000, false) / 1000;
+  const std::int64_t wall = seconds + offset;
+  const auto day = std::chrono::sys_days(
+      std::chrono::days(wall >= 0 ? wall / 86400 : (wall - 86399) / 86400));
+  const std::int64_t in_day = wall - day.time_since_epoch().count() * 86400;
+  const std::int64_t off = offset < 0 ? -offset : offset;
+  char out[40];
+  std::snprintf(out, sizeof out, "%sT%02d:%02d:%02d%c%02d:%02d",
+                domain::Date(day).ToString().c_str(),
+                static_cast<int>(in_day / 3600),
+                static_cast<int>(in_day / 60 % 60),
+                static_cast<int>(in_day % 60), offset < 0 ? '-' : '+',
+                static_cast<int>(off / 3600), static_cast<int>(off / 60 % 60));
+  return out;
+}
+
+std::optional<int> MinutesOfDay(std::string_view hhmm) {
+  if (hhmm.size() != 5 || hhmm[2] != ':') return std::nullopt;
+  const auto h = Number(hhmm.substr(0, 2));
+  const auto m = Number(hhmm.substr(3, 2));
+  if (!h || !m || *h > 23 || *m > 59) return std::nullopt;
+  return *h * 60 + *m;
+}
+
+std::optional<std::int64_t> ParseLocalIso(std::string_view text,
+                                          const std::string& zone) {
+  // YYYY-MM-DDTHH:MM[:SS][Z|+HH:MM|-HH:MM]
+  if (text.size() < 16 || (text[10] != 'T' && text[10] != ' '))
+    return std::nullopt;
+  const auto date = domain::Date::Parse(text.substr(0, 10));
+  const auto minutes = MinutesOfDay(text.substr(11, 5));
+  if (!date || !minutes) return std::nullopt;
+  std::string_view rest = text.substr(16);
+  int seconds = 0;
+  if (rest.size() >= 3 && rest[0] == ':') {
+    const auto s = Number(rest.substr(1, 2));
+    if (!s || *s > 59) return std::nullopt;
+    seconds = *s;
+    rest.remove_prefix(3);
+  }
+  const std::int64_t wall =
+      date->days().time_since_epoch().count() * 86400 + *minutes * 60LL +
+      seconds;
+  if (rest.empty()) return LocalToUnix(*date, *minutes, zone) + seconds;
+  if (rest == "Z") return wall;
+  if (rest.size() != 6 || (rest[0] != '+' && rest[0] != '-')) return std::nullopt;
+  const auto offset = MinutesOfDay(rest.substr(1));
+  if (!offset) return std::nullopt;
+  return wall - (rest[0] == '-' ? -1 : 1) * *offset * 60LL;
+}
+
+}  // namespace capdev::i18n

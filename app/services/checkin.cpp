@@ -1,0 +1,357 @@
+#include "app/services/checkin.hpp"
+
+#include <algorithm>
+#include <cctype>
+
+#include "app/i18n/local_time.hpp"
+#include "app/services/audit.hpp"
+#include "app/services/credentials.hpp"
+#include "app/services/records.hpp"
+#include "app/services/sessions.hpp"
+#include "domain/registration.hpp"
+#include "storage/login_attempts.hpp"
+
+namespace capdev::services {
+
+namespace {
+
+// Failed check-ins are counted with the failed logins, under a name no
+// username can be (usernames have no spaces).
+constexpr std::string_view kGuessCounter = "(self check-in)";
+
+// The registration, if it is the workshop's and not cancelled (404).
+domain::StatusOr<domain::Registration> LiveRegistration(
+    storage::Database& db, std::int64_t workshop_id,
+    std::int64_t registration_id) {
+  ASSIGN_OR_RETURN(const auto r,
+                   Load<domain::Registration>(db, registration_id));
+  if (r.workshop_id != workshop_id ||
+      r.status == domain::RegistrationStatus::kCancelled) {
+    return domain::Status::NotFound("error.no_such_registration");
+  }
+  return r;
+}
+
+json::value LinkAudit(const storage::ParticipantLink& link) {
+  // Never the token or code: the trail is read by more people than badges.
+  return json::object{{"registration_id", link.registration_id},
+                      {"issued_at", link.issued_at}};
+}
+
+domain::StatusOr<storage::ParticipantLink> Issue(storage::WriteTx& tx,
+                                                 const domain::Principal& by,
+                                                 const domain::Registration& r,
+                                                 std::int64_t now) {
+  storage::ParticipantLink link{.registration_id = r.id,
+                                .workshop_id = r.workshop_id,
+                                .person_id = r.person_id,
+                                .token = NewToken(),
+                                .code = PersonalCode(),
+                                .issued_at = now};
+  // 32^8 codes: a draw already taken in the workshop is all but impossible,
+  // but it would be refused by the schema, so draw again.
+  for (int tries = 0;; ++tries) {
+    ASSIGN_OR_RETURN(const auto taken,
+                     storage::LinkByCode(tx.db(), r.workshop_id, link.code));
+    if (!taken || tries == 8) break;
+    link.code = PersonalCode();
+  }
+  RETURN_IF_ERROR(storage::SaveLink(tx, link));
+  RETURN_IF_ERROR(Audit(tx, &by, "issue", "participant_link", r.id, nullptr,
+                        LinkAudit(link)));
+  return link;
+}
+
+// Digits only, the last 11 (a Chinese mobile number without +86 or
+// spaces); fewer than 7 digits is no phone number.
+std::optional<std::string> PhoneKey(const std::string& phone) {
+  std::string digits;
+  for (char c : phone) {
+    if (std::isdigit(static_cast<unsigned char>(c)) != 0) digits += c;
+  }
+  if (digits.size() < 7) return std::nullopt;
+  return digits.size() > 11 ? digits.substr(digits.size() - 11) : digits;
+}
+
+std::string Folded(std::string text) {
+  const auto first = text.find_first_not_of(' ');
+  const auto last = text.find_last_not_of(' ');
+  text = first == std::string::npos ? "" : text.substr(first, last - first + 1);
+  std::transform(text.begin(), text.end(), text.begin(), [](unsigned char c) {
+    return static_cast<char>(std::tolower(c));
+  });
+  return text;
+}
+
+// Who a check-in names, within the session's workshop: nullopt for nobody.
+domain::StatusOr<std::optional<storage::ParticipantLink>> Identify(
+    storage::Database& db, std::int64_t workshop_id, const SelfCheckin& r) {
+  if (r.code) {
+    std::string code = Folded(*r.code);
+    std::transform(code.begin(), code.end(), code.begin(), [](unsigned char c) {
+      return static_cast<char>(std::toupper(c));
+    });
+    return storage::LinkByCode(db, workshop_id, code);
+  }
+  if (r.phone || r.email) {
+    const auto wanted =
+        r.phone ? PhoneKey(*r.phone) : std::optional(Folded(*r.email));
+    if (!wanted || wanted->empty()) return std::optional<storage::ParticipantLink>();
+    ASSIGN_OR_RETURN(const auto people,
+                     storage::CheckinPeople(db, workshop_id));
+    std::optional<storage::ParticipantLink> found;
+    for (const auto& p : people) {
+      const auto& held = r.phone ? p.phone : p.email;
+      if (!held) continue;
+      const auto key = r.phone ? PhoneKey(*held) : std::optional(Folded(*held));
+      if (key != wanted) continue;
+      // Two people of one number or address: neither can be told apart.
+      if (found) return std::optional<storage::ParticipantLink>();
+      found = storage::ParticipantLink{.registration_id = p.registration_id,
+                                       .workshop_id = workshop_id,
+                                       .person_id = p.person_id};
+    }
+    return found;
+  }
+  for (const auto& token : r.link_tokens) {
+    ASSIGN_OR_RETURN(auto link, storage::LinkByToken(db, token));
+    if (link && link->workshop_id == workshop_id) return link;
+  }
+  return std::optional<storage::ParticipantLink>();
+}
+
+bool CurrentCode(const storage::CheckinWindow& w, const SelfCheckin& r) {
+  const std::int64_t step = r.now / kStepSeconds;
+  return SameSecret(StepCode(w.secret, step), r.step_code) ||
+         SameSecret(StepCode(w.secret, step - 1), r.step_code);
+}
+
+// A scan proven by its cookie: "STEP.MAC", the step the code was shown at.
+bool ScannedCode(const storage::CheckinWindow& w, const SelfCheckin& r) {
+  const std::int64_t step = r.now / kStepSeconds;
+  if (!r.scan_proof) return false;
+  const auto dot = r.scan_proof->find('.');
+  if (dot == std::string::npos) return false;
+  std::int64_t scanned = 0;
+  try {
+    scanned = std::stoll(r.scan_proof->substr(0, dot));
+  } catch (const std::exception&) {
+    return false;
+  }
+  return scanned <= step && (step - scanned) * kStepSeconds <= kScanGoodFor &&
+         SameSecret(ScanProof(w, scanned * kStepSeconds), *r.scan_proof) &&
+         SameSecret(StepCode(w.secret, scanned), r.step_code);
+}
+
+}  // namespace
+
+domain::StatusOr<storage::ParticipantLink> IssueLink(
+    storage::WriteTx& tx, const domain::Principal& by, std::int64_t workshop_id,
+    std::int64_t registration_id, std::int64_t now) {
+  ASSIGN_OR_RETURN(const auto r,
+                   LiveRegistration(tx.db(), workshop_id, registration_id));
+  return Issue(tx, by, r, now);
+}
+
+domain::StatusOr<std::int64_t> IssueMissingLinks(storage::WriteTx& tx,
+                                                 const domain::Principal& by,
+                                                 std::int64_t workshop_id,
+                                                 std::int64_t now) {
+  RETURN_IF_ERROR(Load<domain::Workshop>(tx.db(), workshop_id));
+  ASSIGN_OR_RETURN(const auto links, storage::Links(tx.db(), workshop_id));
+  ASSIGN_OR_RETURN(const auto people,
+                   storage::CheckinPeople(tx.db(), workshop_id));
+  std::int64_t issued = 0;
+  for (const auto& p : people) {
+    const bool has = std::any_of(links.begin(), links.end(), [&](const auto& l) {
+      return l.registration_id == p.registration_id;
+    });
+    if (has) continue;
+    const domain::Registration r{.id = p.registration_id,
+                                 .workshop_id = workshop_id,
+                                 .person_id = p.person_id};
+    RETURN_IF_ERROR(Issue(tx, by, r, now));
+    ++issued;
+  }
+  return issued;
+}
+
+domain::StatusOr<storage::CheckinWindow> OpenCheckin(
+    storage::WriteTx& tx, const domain::Principal& by, std::int64_t workshop_id,
+    std::int64_t session_id, const WindowRequest& request,
+    const std::string& time_zone) {
+  auto& db = tx.db();
+  ASSIGN_OR_RETURN(const auto workshop,
+                   Load<domain::Workshop>(db, workshop_id));
+  ASSIGN_OR_RETURN(const auto session,
+                   LoadSession(db, workshop_id, session_id));
+  if (!workshop.status || !domain::TakesAttendance(*workshop.status)) {
+    return domain::Status::FailedPrecondition(domain::Message(
+        "error.attendance_not_taken",
+        {{"status", workshop.status ? domain::ToText(*workshop.status)
+                                    : std::string_view("")}}));
+  }
+  const domain::Date date = session.date.value_or(domain::Date::Today());
+  const auto start = session.start_time
+                         ? i18n::MinutesOfDay(*session.start_time)
+                         : std::nullopt;
+  const auto end =
+      session.end_time ? i18n::MinutesOfDay(*session.end_time) : std::nullopt;
+  const std::int64_t day_start = i18n::LocalToUnix(date, 0, time_zone);
+  const std::int64_t day_end = i18n::LocalToUnix(date.AddDays(1), 0, time_zone);
+  storage::CheckinWindow w{.session_id = session.id,
+                           .workshop_id = workshop_id};
+  if (start) {
+    const std::int64_t starts = i18n::LocalToUnix(date, *start, time_zone);
+    w.opens_at = starts - 3600;
+    w.closes_at = end ? i18n::LocalToUnix(date, *end, time_zone) : day_end;
+    w.late_after = starts + 15 * 60;
+  } else {
+    w.opens_at = day_start;
+    w.closes_at = day_end;
+    w.late_after = day_end;
+  }
+  w.opens_at = request.opens_at.value_or(w.opens_at);
+  w.closes_at = request.closes_at.value_or(w.closes_at);
+  w.late_after = request.late_after.value_or(w.late_after);
+  if (w.closes_at <= w.opens_at) {
+    return domain::Status::Invalid({{"closes_at", domain::kNotBefore,
+                                     domain::Message("error.not_before",
+                                                     {{"other", "opens_at"}})}});
+  }
+  ASSIGN_OR_RETURN(const auto open, storage::WindowOf(db, session.id));
+  w.session_key = open ? open->session_key : ShortToken();
+  w.secret = open ? open->secret : NewToken();
+  RETURN_IF_ERROR(storage::SaveWindow(tx, w));
+  RETURN_IF_ERROR(Audit(tx, &by, open ? "update" : "open", "checkin",
+                        session.id, nullptr,
+                        json::object{{"opens_at", w.opens_at},
+                                     {"closes_at", w.closes_at},
+                                     {"late_after", w.late_after}}));
+  return w;
+}
+
+domain::Status CloseCheckin(storage::WriteTx& tx, const domain::Principal& by,
+                            std::int64_t workshop_id, std::int64_t session_id) {
+  ASSIGN_OR_RETURN(const auto session,
+                   LoadSession(tx.db(), workshop_id, session_id));
+  RETURN_IF_ERROR(storage::DeleteWindow(tx, session.id));
+  return Audit(tx, &by, "close", "checkin", session.id, nullptr, nullptr);
+}
+
+domain::StatusOr<CheckinState> StateOf(storage::Database& db,
+                                       std::int64_t workshop_id,
+                                       std::int64_t session_id,
+                                       std::int64_t now) {
+  ASSIGN_OR_RETURN(const auto session,
+                   LoadSession(db, workshop_id, session_id));
+  CheckinState state;
+  ASSIGN_OR_RETURN(state.window, storage::WindowOf(db, session.id));
+  state.open = state.window && state.window->opens_at <= now &&
+               now < state.window->closes_at;
+  ASSIGN_OR_RETURN(state.count,
+                   storage::CountCheckins(db, workshop_id, session.id));
+  ASSIGN_OR_RETURN(state.flags,
+                   storage::CheckinFlags(db, workshop_id, session.id));
+  for (const auto& flag : state.flags) {
+    for (const auto id : flag.person_ids) {
+      ASSIGN_OR_RETURN(const auto p, Load<domain::Person>(db, id));
+      state.flagged.push_back({p.id, p.full_name, p.native_name});
+    }
+  }
+  return state;
+}
+
+std::string CheckinPath(const storage::CheckinWindow& window,
+                        std::int64_t now) {
+  return "/c/" + window.session_key +
+         "?t=" + StepCode(window.secret, now / kStepSeconds);
+}
+
+std::string ScanProof(const storage::CheckinWindow& window, std::int64_t now) {
+  const std::int64_t step = now / kStepSeconds;
+  return std::to_string(step) + "." +
+         StepCode(window.secret, -step);  // a code no step shows
+}
+
+domain::StatusOr<CheckinAnswer> CheckIn(storage::WriteTx& tx,
+                                        const SelfCheckin& request) {
+  auto& db = tx.db();
+  const storage::LoginKey guesser{std::string(kGuessCounter),
+                                  request.address};
+  ASSIGN_OR_RETURN(const auto misses,
+                   storage::RecentLoginFailures(
+                       db, guesser, storage::LoginScope::kPair,
+                       request.now - kGuessWindow, kMaxCheckinGuesses));
+  if (misses.size() >= kMaxCheckinGuesses) {
+    return domain::Status::ResourceExhausted("error.checkin_too_many_tries");
+  }
+  ASSIGN_OR_RETURN(const auto window,
+                   storage::WindowByKey(db, request.session_key));
+  if (!window) return domain::Status::NotFound("error.no_such_checkin");
+  if (request.now < window->opens_at || request.now >= window->closes_at) {
+    return domain::Status::FailedPrecondition("error.checkin_closed");
+  }
+  const bool fresh = CurrentCode(*window, request);
+  if (!fresh && !ScannedCode(*window, request)) {
+    return domain::Status::Expired("error.checkin_code_expired");
+  }
+  CheckinAnswer answer{.fresh_code = fresh, .window = *window};
+  ASSIGN_OR_RETURN(answer.session,
+                   LoadSession(db, window->workshop_id, window->session_id));
+  ASSIGN_OR_RETURN(const auto link,
+                   Identify(db, window->workshop_id, request));
+  if (!link) {
+    answer.asked = !request.code && !request.phone && !request.email;
+    if (!answer.asked) {
+      RETURN_IF_ERROR(storage::RecordLoginFailure(
+          tx, guesser, request.now, request.now - kGuessWindow));
+    }
+    return answer;
+  }
+  answer.matched = true;
+  ASSIGN_OR_RETURN(answer.person, Load<domain::Person>(db, link->person_id));
+  const auto mark = request.now > window->late_after ? domain::Mark::kLate
+                                                     : domain::Mark::kPresent;
+  ASSIGN_OR_RETURN(answer.mark,
+                   storage::RecordCheckin(
+                       tx,
+                       {.session_id = window->session_id,
+                        .workshop_id = window->workshop_id,
+                        .registration_id = link->registration_id,
+                        .person_id = link->person_id,
+                        .device = request.device,
+                        .address = request.address,
+                        .at = request.now},
+                       mark));
+  // The trail names the browser and address; personal fields stay masked.
+  RETURN_IF_ERROR(Audit(
+      tx, nullptr, "checkin", "attendance", window->session_id, nullptr,
+      json::object{{"person_id", link->person_id},
+                   {"status", domain::ToText(*answer.mark.status)},
+                   {"source", domain::ToText(*answer.mark.source)},
+                   {"device", request.device},
+                   {"address", request.address},
+                   {"at", request.now}}));
+  return answer;
+}
+
+domain::StatusOr<std::optional<ParticipantView>> ParticipantPage(
+    storage::Database& db, const std::string& token) {
+  ASSIGN_OR_RETURN(auto link, storage::LinkByToken(db, token));
+  if (!link) return std::optional<ParticipantView>();
+  ParticipantView view{.link = std::move(*link)};
+  ASSIGN_OR_RETURN(view.workshop,
+                   Load<domain::Workshop>(db, view.link.workshop_id));
+  ASSIGN_OR_RETURN(view.person, Load<domain::Person>(db, view.link.person_id));
+  ASSIGN_OR_RETURN(const auto own,
+                   storage::OwnSessions(db, view.link.workshop_id,
+                                        view.link.person_id));
+  for (const auto& o : own) {
+    view.sessions.push_back(o.session);
+    view.marks.push_back(o.mark);
+  }
+  return std::optional(std::move(view));
+}
+
+}  // namespace capdev::services
