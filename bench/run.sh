@@ -17,6 +17,8 @@
 #   BENCH_REPORT_RUNS   runs of each timed report, median taken (3)
 #   BENCH_SERVER_CPU, BENCH_CLIENT_CPU   cores for the pinned runs (0 and 1)
 #   BENCH_IN_PROCESS=1  also run capdev_report_bench (the in-process timings)
+#   BENCH_CHECKIN_PARTICIPANTS, BENCH_CHECKIN_SECONDS   section 9's self
+#                       check-in: how many within how many seconds (300, 60)
 #
 # Installs nothing itself except through scripts/deps.sh --bench. Every
 # process it starts is stopped on exit, and its temporary folder removed.
@@ -40,7 +42,7 @@ bash scripts/deps.sh --bench
 NGINX=$(command -v nginx || echo /usr/sbin/nginx)
 for tool in "$CAPDEV_BIN" "$BENCH_TOOLS/capdev_raw_sheet_bench" \
   "$BENCH_TOOLS/capdev_raw_sheet_bench_pg" wrk "$NGINX" sqlite3 psql python3 curl \
-  taskset /usr/lib/postgresql/15/bin/initdb; do
+  taskset /usr/lib/postgresql/15/bin/initdb zbarimg; do
   command -v "$tool" >/dev/null || { echo "bench: $tool is missing" >&2; exit 1; }
 done
 
@@ -282,6 +284,9 @@ source "$BENCH_DIR/postgres.sh"
 
 # ---- 8. ten times the programme, on both engines --------------------------------
 source "$BENCH_DIR/scale.sh"
+
+# ---- 9. self check-in at the start of a morning session --------------------------
+source "$BENCH_DIR/checkin.sh"
 
 # ---- the table ------------------------------------------------------------------
 elapsed=$(( $(date +%s) - started ))

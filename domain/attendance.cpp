@@ -16,7 +16,6 @@ Status ValidateSheet(std::span<const AttendanceMark> sheet,
   for (std::size_t i = 0; i < sheet.size(); ++i) {
     const std::string at = Concat("[", std::to_string(i), "].");
     const auto& m = sheet[i];
-    e.Required(at + "status", m.status);
     if (m.person_id <= 0) {
       e.Add(at + "person_id", kRequired, "error.required_id");
     } else if (!seen.insert(m.person_id).second) {

@@ -64,8 +64,9 @@ struct SignInMatrix {
 // A person counts as attending a session when marked present or late.
 bool CountsAsAttended(Mark mark);
 
-// A sheet is valid when every mark is known, no person is marked twice and
-// every person is registered for the workshop.
+// A sheet is valid when no person is named twice and every person is
+// registered for the workshop. A person named without a status has no mark
+// (one set at self check-in included).
 Status ValidateSheet(std::span<const AttendanceMark> sheet,
                      const std::set<std::int64_t>& registered_people);
 

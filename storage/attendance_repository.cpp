@@ -67,10 +67,24 @@ domain::StatusOr<SheetChange> ReplaceSheet(
                            "UPDATE attendance SET status = ?, source = ?"
                            " WHERE session_id = ? AND person_id = ?");
     SheetChange change;
+    ScopedStatement remove(
+        db, "DELETE FROM attendance WHERE session_id = ? AND person_id = ?");
+    const auto erase = [&](std::int64_t person) {
+      BindAll(*remove, session_id, person);
+      remove->Exec();
+      remove->Reset();
+    };
     for (const auto& mark : sheet) {
+      const auto it = stored.find(mark.person_id);
+      if (!mark.status) {  // named without a mark: cleared
+        if (it != stored.end()) {
+          erase(mark.person_id);
+          stored.erase(it);
+        }
+        continue;
+      }
       auto& kept = change.after.emplace_back(mark);
       kept.source = source;
-      const auto it = stored.find(mark.person_id);
       if (it == stored.end()) {
         BindAll(*insert, session_id, workshop_id, mark.person_id, mark.status,
                 source);
@@ -89,16 +103,12 @@ domain::StatusOr<SheetChange> ReplaceSheet(
     }
     // A participant's own check-in stays unless the sheet names them: a
     // coordinator's grid loaded before they checked in must not drop it.
-    ScopedStatement remove(
-        db, "DELETE FROM attendance WHERE session_id = ? AND person_id = ?");
     for (const auto& [person, mark] : stored) {
       if (mark->source == domain::MarkSource::kSelfCheckin) {
         change.after.push_back(*mark);
-        continue;
+      } else {
+        erase(person);
       }
-      BindAll(*remove, session_id, person);
-      remove->Exec();
-      remove->Reset();
     }
     std::sort(change.after.begin(), change.after.end(),
               [](const auto& a, const auto& b) {

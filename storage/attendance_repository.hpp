@@ -26,8 +26,8 @@ struct SheetChange {
   std::vector<domain::AttendanceMark> after;
 };
 // Replaces the session's sheet, writing only the marks that differ (a mark
-// that changes takes `source`). A self check-in of a person the sheet does
-// not name stays.
+// that changes takes `source`). A person named without a status loses their
+// mark; a self check-in of a person the sheet does not name stays.
 domain::StatusOr<SheetChange> ReplaceSheet(
     WriteTx& tx, std::int64_t workshop_id, std::int64_t session_id,
     std::span<const domain::AttendanceMark> sheet, domain::MarkSource source);

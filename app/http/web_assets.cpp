@@ -87,7 +87,7 @@ std::optional<Response> WebAssets::Serve(const Request& request) const {
              (request.method == "GET" || request.method == "HEAD")) {
     // A participant's page and the check-in page a QR code opens: one page
     // for phones, which reads its token or key from the address.
-    file = "participant.html";
+    file = "participant-page.html";
   } else {
     return std::nullopt;
   }

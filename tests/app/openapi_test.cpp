@@ -50,6 +50,7 @@ TEST_F(OpenApiTest, EnumerationsAreTheDomainsTexts) {
   ExpectEnum<domain::RegistrationRole>(s, "RegistrationRole");
   ExpectEnum<domain::RegistrationStatus>(s, "RegistrationStatus");
   ExpectEnum<domain::Mark>(s, "AttendanceStatus");
+  ExpectEnum<domain::MarkSource>(s, "MarkSource");
   ExpectEnum<domain::ResultLevel>(s, "ResultLevel");
   ExpectEnum<domain::IndicatorSource>(s, "IndicatorSource");
   ExpectEnum<domain::Measure>(s, "Measure");

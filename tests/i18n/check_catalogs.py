@@ -24,6 +24,7 @@ import sys
 ROOT = pathlib.Path(__file__).resolve().parents[2]
 LANGS = ("en", "zh")
 PREFIXES = ("common", "nav", "signin", "web", "error", "report", "figure",
+            "checkin", "participant",
             "field", "enum", "http", "lang", "sheet")
 DYNAMIC = ("enum.", "field.", "http.status_", "lang.", "error.record.",
            "error.referenced_by.", "error.noun.")

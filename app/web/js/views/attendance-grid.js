@@ -67,11 +67,17 @@ export function unsavedMarks(workshopId, matrix) {
 export async function saveSheet(workshopId, matrix, c, markOf) {
   const { sessions, rows } = matrix;
   const s = sessions[c];
-  const sheet = rows.map((row, r) => ({ person_id: row.person_id, status: markOf(r) })).filter((m) => m.status);
+  // A mark cleared is sent as null: a participant's own check-in is kept
+  // unless the sheet names them.
+  const sheet = rows.map((row, r) => ({ person_id: row.person_id, status: markOf(r) ?? null }))
+    .filter((m, r) => m.status || rows[r].marks[c]);
   const changed = rows.filter((row, r) => (markOf(r) ?? null) !== (row.marks[c] ?? null)).length;
   try {
     await saveSessionAttendance(workshopId, s.id, sheet);
-    rows.forEach((row, r) => { row.marks[c] = markOf(r); });
+    rows.forEach((row, r) => {
+      if ((markOf(r) ?? null) !== (row.marks[c] ?? null) && row.sources) row.sources[c] = markOf(r) ? 'coordinator' : null;
+      row.marks[c] = markOf(r);
+    });
     notify(t('web.attendance.saved_changes', { date: formatDate(s.date), n: changed }));
     return { ok: true };
   } catch (problem) {
@@ -99,19 +105,29 @@ export function attendanceGrid(workshopId, matrix) {
   const cells = new Map(); // "c:r" -> button
   const statusOf = new Map(); // c -> status element
 
+  // Marks a participant set at self check-in, and people one phone checked
+  // in together (a coordinator should look).
+  const fromCheckin = (c, r) => !unsaved.has(key(c, r)) && rows[r].sources?.[c] === 'self_checkin';
+  const flagged = (c, r) => (matrix.flags || []).some((f) => f.session_id === sessions[c].id
+    && f.person_ids.includes(rows[r].person_id));
+
   const describe = (c, r) => {
     const m = markOf(c, r);
-    return t(unsaved.has(key(c, r)) ? 'web.attendance.cell_unsaved' : 'web.attendance.cell', {
+    return [t(unsaved.has(key(c, r)) ? 'web.attendance.cell_unsaved' : 'web.attendance.cell', {
       name: personName(rows[r]), date: formatDate(sessions[c].date), mark: m ? label('attendance', m) : t('web.attendance.no_mark'),
-    });
+    }), fromCheckin(c, r) ? t('web.attendance.from_checkin') : null,
+    flagged(c, r) ? t('web.attendance.flag_same_device') : null].filter(Boolean).join(' ');
   };
 
   const drawCell = (c, r) => {
     const btn = cells.get(`${c}:${r}`);
     const m = markOf(c, r);
     btn.textContent = m ? t(LETTER[m]) : '·';
-    btn.className = ['mark', m ? `mark-${m}` : 'mark-none', unsaved.has(key(c, r)) ? 'unsaved' : ''].join(' ');
+    btn.className = ['mark', m ? `mark-${m}` : 'mark-none', unsaved.has(key(c, r)) ? 'unsaved' : '',
+      fromCheckin(c, r) ? 'from-checkin' : '', flagged(c, r) ? 'flagged' : ''].join(' ');
     btn.setAttribute('aria-label', describe(c, r));
+    btn.title = [fromCheckin(c, r) ? t('web.attendance.from_checkin') : null,
+      flagged(c, r) ? t('web.attendance.flag_same_device') : null].filter(Boolean).join(' ');
   };
 
   const drawStatus = (c) => {
@@ -235,7 +251,13 @@ export function attendanceGrid(workshopId, matrix) {
     drawStatus(c);
   }
   if (editable) makeCurrent(cells.get(`${order[0]}:0`));
+  const anyCheckin = rows.some((row) => (row.sources || []).includes('self_checkin'));
   return h('div', {},
     editable ? h('p', { class: 'hint' }, t('web.attendance.hint')) : null,
-    grid);
+    grid,
+    anyCheckin || matrix.flags?.length ? h('p', { class: 'hint grid-legend' },
+      h('span', { class: ['mark', 'from-checkin', 'legend-sample'], 'aria-hidden': 'true' }, t(LETTER.present)), ' ',
+      t('web.attendance.legend_checkin'),
+      matrix.flags?.length ? [' ', h('span', { class: ['mark', 'flagged', 'legend-sample'], 'aria-hidden': 'true' }, t(LETTER.present)), ' ',
+        t('web.attendance.legend_flagged')] : null) : null);
 }

@@ -17,6 +17,8 @@ const ENTITIES = {
   session: 'web.audit.entity.session',
   registration: 'web.audit.entity.registration',
   attendance: 'web.audit.entity.attendance',
+  checkin: 'web.audit.entity.checkin',
+  participant_link: 'web.audit.entity.participant_link',
   person: 'web.audit.entity.person',
   organization: 'web.audit.entity.organization',
   project: 'web.audit.entity.project',

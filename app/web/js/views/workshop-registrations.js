@@ -1,5 +1,6 @@
 // A workshop's registrations, in the order of the host's list (No.): find or
 // create a person and register them with a role; change role and status; remove.
+import { badgesUrl, issueLink, issueMissingLinks, listLinks } from '../client/checkin.js';
 import { deleteRegistration, register, updateRegistration } from '../client/registrations.js';
 import { confirmThenRun } from '../delete-flow.js';
 import { h, mount } from '../dom.js';
@@ -7,7 +8,7 @@ import { changes, field, fields, form } from '../form.js';
 import { label } from '../format.js';
 import { locale, t } from '../i18n.js';
 import { canWrite } from '../session.js';
-import { button, notify, openDialog, table } from '../ui.js';
+import { busy, button, linkButton, notify, openDialog, table } from '../ui.js';
 import { inLang, personName, personNameNodes } from './names.js';
 import { personPicker } from './person-fields.js';
 
@@ -39,6 +40,29 @@ export async function registrationsSection(workshopId, registrations, people, on
     notify(t('web.registrations.removed', { name: nameOf(r) }));
   });
 
+  // Personal links (the participant's page, one-scan check-in) and codes.
+  const links = canWrite() ? new Map((await listLinks(workshopId)).items.map((l) => [l.registration_id, l])) : new Map();
+  const showLink = (r) => openDialog(t('web.links.title', { name: nameOf(r) }), (close) => {
+    const link = links.get(r.id);
+    const body = h('div', { class: 'link-dialog' },
+      link ? [
+        h('p', {}, t('web.links.explain')),
+        h('dl', { class: 'details' },
+          h('dt', {}, t('web.links.code')), h('dd', {}, h('code', { class: 'personal-code' }, link.code)),
+          h('dt', {}, t('web.links.url')), h('dd', {}, h('a', { href: link.url, target: '_blank', rel: 'noopener' }, link.url))),
+        h('p', { class: 'hint' }, t('web.links.reissue_hint')),
+      ] : h('p', {}, t('web.links.none_yet')),
+      h('div', { class: 'form-actions' },
+        button(t(link ? 'web.links.reissue' : 'web.links.issue'), (e) => busy(e.currentTarget, async () => {
+          await issueLink(workshopId, r.id);
+          close(true);
+          await onChange();
+          notify(t('web.links.issued_one', { name: nameOf(r) }));
+        }), { kind: 'primary' }),
+        button(t('common.back'), () => close(null))));
+    return body;
+  });
+
   const columns = [
     { label: t('web.registrations.list_order'), cell: (r) => String(r.list_order ?? ''), numeric: true },
     {
@@ -52,9 +76,17 @@ export async function registrationsSection(workshopId, registrations, people, on
   ];
   if (canWrite()) {
     columns.push({
+      label: t('web.links.code'),
+      cell: (r) => (links.has(r.id) ? h('code', { class: 'personal-code' }, links.get(r.id).code) : '—'),
+      class: 'nowrap',
+    });
+  }
+  if (canWrite()) {
+    columns.push({
       label: t('web.workshop.actions'),
       cell: (r) => h('div', { class: 'row-actions' },
         button(t('web.registrations.change'), () => edit(r), { 'aria-label': t('web.registrations.change_label', { name: nameOf(r) }) }),
+        button(t('web.links.link'), () => showLink(r), { 'aria-label': t('web.links.link_label', { name: nameOf(r) }) }),
         button(t('common.remove'), (e) => remove(r, e.currentTarget), { kind: 'link', 'aria-label': t('web.registrations.remove_label', { name: nameOf(r) }) })),
     });
   }
@@ -87,8 +119,17 @@ export async function registrationsSection(workshopId, registrations, people, on
       field({ name: 'role', label: t('web.workshop.role'), type: 'select', options: 'registration_role', value: 'participant' }),
       field({ name: 'status', label: t('common.status'), type: 'select', options: 'registration_status', value: 'registered' })));
   }
+  const missing = registrations.filter((r) => r.status !== 'cancelled' && !links.has(r.id)).length;
+  const linkActions = canWrite() && registrations.length ? h('div', { class: 'row-actions links-actions' },
+    missing ? button(t('web.links.issue_missing', { n: missing }), (e) => busy(e.currentTarget, async () => {
+      const { issued } = await issueMissingLinks(workshopId);
+      await onChange();
+      notify(t('web.links.issued', { n: issued }));
+    })) : null,
+    links.size ? linkButton(t('web.links.badges'), badgesUrl(workshopId), { target: '_blank', rel: 'noopener' }) : null) : null;
   mount(box,
     h('p', { class: 'muted' }, t('web.registrations.count', { n: registrations.length })),
+    linkActions,
     table(columns, sorted, { emptyText: t('web.registrations.none') }),
     addForm);
   return box;

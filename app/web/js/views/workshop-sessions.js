@@ -6,7 +6,7 @@ import { changes, field, fields, form, withoutEmpty } from '../form.js';
 import { formatDate, weekday, weekdayNames } from '../format.js';
 import { t } from '../i18n.js';
 import { canWrite } from '../session.js';
-import { button, notify, openDialog, table } from '../ui.js';
+import { button, linkButton, notify, openDialog, table } from '../ui.js';
 import { inLang } from './names.js';
 
 // "Mon 2 Mar 2026", "2026年3月2日（周一）"
@@ -59,6 +59,7 @@ export async function sessionsSection(workshopId, onChange) {
       columns.push({
         label: t('web.workshop.actions'),
         cell: (s) => h('div', { class: 'row-actions' },
+          linkButton(t('web.sessions.checkin'), `#/workshops/${workshopId}/sessions/${s.id}/checkin`, { 'aria-label': t('web.sessions.checkin_label', { date: formatDate(s.date) }) }),
           button(t('web.sessions.edit'), () => edit(s), { 'aria-label': t('web.sessions.edit_title', { date: formatDate(s.date) }) }),
           button(t('common.remove'), (e) => remove(s, e.currentTarget), { kind: 'link', 'aria-label': t('web.sessions.remove_label', { date: formatDate(s.date) }) })),
       });

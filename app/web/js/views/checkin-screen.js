@@ -1,0 +1,101 @@
+// The check-in screen, for the projector: a large QR code that changes every
+// 15 seconds (each code is good for 15 to 30 s, so a photo of it soon stops
+// working), the session, a live count and what a coordinator should look at.
+// Participants scan it with WeChat or the camera; their phones open /c/....
+import { checkinQr, checkinState, closeCheckin, openCheckin } from '../client/checkin.js';
+import { listSessions } from '../client/sessions.js';
+import { getWorkshop } from '../client/workshops.js';
+import { h, mount } from '../dom.js';
+import { formatDate } from '../format.js';
+import { t } from '../i18n.js';
+import { canWrite } from '../session.js';
+import { busy, button, empty, linkButton, notify, pageHeader } from '../ui.js';
+import { inLang, personName } from './names.js';
+import { sessionDay } from './workshop-sessions.js';
+
+const REFRESH_MS = 5000; // well inside a code's 15 to 30 s of life
+
+// "08:00" of "2026-12-07T08:00:00+08:00" (the time where the workshop is),
+// with the date when it is not the session's.
+function clock(iso, sessionDate) {
+  if (!iso) return '';
+  const day = iso.slice(0, 10);
+  return day === sessionDate ? iso.slice(11, 16) : `${formatDate(day)} ${iso.slice(11, 16)}`;
+}
+
+export async function checkinScreenView({ params, root }) {
+  const id = Number(params.id);
+  const sessionId = Number(params.sid);
+  const [workshop, sessions] = await Promise.all([getWorkshop(id), listSessions(id)]);
+  const session = sessions.find((s) => s.id === sessionId);
+  const back = linkButton(t('web.checkin.back'), `#/workshops/${id}`);
+  if (!session) {
+    mount(root, pageHeader(t('web.checkin.title'), { actions: [back] }), empty(t('web.checkin.no_session')));
+    return;
+  }
+  const when = [sessionDay(session.date), session.start_time ? `${session.start_time}${session.end_time ? `–${session.end_time}` : ''}` : null,
+    session.title ? inLang(session.title) : null].filter(Boolean).join(' · ');
+
+  const qr = h('div', { class: 'checkin-qr', role: 'img', 'aria-label': t('checkin.qr_label') });
+  const count = h('p', { class: 'checkin-count', 'aria-live': 'polite' });
+  const times = h('p', { class: 'checkin-times' });
+  const flags = h('div', { class: 'checkin-flags', 'aria-live': 'polite' });
+  const controls = h('div', { class: 'checkin-controls' });
+  const screen = h('section', { class: 'checkin-screen', 'aria-labelledby': 'checkin-heading' },
+    h('div', { class: 'checkin-side' },
+      h('h2', { id: 'checkin-heading', class: 'checkin-session' }, inLang(workshop.title)),
+      h('p', { class: 'checkin-when' }, when),
+      h('p', { class: 'checkin-how', lang: 'zh-CN' }, t('web.checkin.how')),
+      count, times, flags, controls),
+    qr);
+
+  let timer = null;
+  const stop = () => { clearInterval(timer); timer = null; };
+
+  const drawQr = async (open) => {
+    const text = open ? await checkinQr(id, sessionId) : null;
+    if (!text) {
+      qr.replaceChildren(h('p', { class: 'checkin-closed' }, t('web.checkin.closed_qr')));
+      return;
+    }
+    const image = new DOMParser().parseFromString(text, 'image/svg+xml').documentElement;
+    image.setAttribute('aria-hidden', 'true');
+    qr.replaceChildren(document.importNode(image, true));
+  };
+
+  const draw = async () => {
+    if (!screen.isConnected && timer) { // the coordinator went elsewhere
+      stop();
+      return;
+    }
+    const state = await checkinState(id, sessionId);
+    count.textContent = t('web.checkin.count', { n: state.checked_in, total: state.registered });
+    times.textContent = state.opens_at
+      ? t(state.open ? 'web.checkin.open_until' : 'web.checkin.window', {
+        opens: clock(state.opens_at, session.date), closes: clock(state.closes_at, session.date), late: clock(state.late_after, session.date),
+      })
+      : t('web.checkin.not_open');
+    const byId = new Map(state.flagged_people.map((p) => [p.person_id, p]));
+    flags.replaceChildren(...state.flags.map((f) => h('p', { class: 'checkin-flag' },
+      t('web.checkin.flag_same_device', { names: f.person_ids.map((pid) => personName(byId.get(pid)) || `#${pid}`).join(t('web.checkin.name_separator')) }))));
+    if (canWrite()) {
+      controls.replaceChildren(state.opens_at
+        ? button(t('web.checkin.close'), (e) => busy(e.currentTarget, async () => {
+          await closeCheckin(id, sessionId);
+          notify(t('web.checkin.closed', { date: formatDate(session.date) }));
+          await draw();
+        }))
+        : button(t('web.checkin.open'), (e) => busy(e.currentTarget, async () => {
+          await openCheckin(id, sessionId);
+          notify(t('web.checkin.opened', { date: formatDate(session.date) }));
+          await draw();
+        }), { kind: 'primary' }),
+      button(t('web.checkin.full_screen'), () => screen.requestFullscreen?.()));
+    }
+    await drawQr(state.open);
+  };
+
+  mount(root, pageHeader(t('web.checkin.title'), { subtitle: workshop.title, actions: [back] }), screen);
+  await draw();
+  timer = setInterval(() => { draw().catch(() => {}); }, REFRESH_MS);
+}
