@@ -59,7 +59,8 @@ def server(pytestconfig):
     run('user', 'add', 'admin', '--role', 'admin', '--db', db, stdin=ADMIN_PASSWORD + '\n')
     run('user', 'add', 'coord', '--role', 'coordinator', '--db', db, stdin=COORD_PASSWORD + '\n')
 
-    command = [binary, 'serve', '--db', db, '--port', '0']
+    # The sessions' times are UTC, as the browser's today is (helpers.start_browser).
+    command = [binary, 'serve', '--db', db, '--port', '0', '--time-zone', 'UTC']
     if pytestconfig.getoption('web_dir'):
         command += ['--web-dir', pytestconfig.getoption('web_dir')]
     process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)

@@ -9,7 +9,7 @@ import { h, mount } from '../dom.js';
 import { formatDate } from '../format.js';
 import { t } from '../i18n.js';
 import { canWrite } from '../session.js';
-import { busy, button, empty, linkButton, notify, pageHeader } from '../ui.js';
+import { busy, button, empty, linkButton, pageHeader } from '../ui.js';
 import { inLang, personName } from './names.js';
 import { sessionDay } from './workshop-sessions.js';
 
@@ -81,13 +81,11 @@ export async function checkinScreenView({ params, root }) {
     if (canWrite()) {
       controls.replaceChildren(state.opens_at
         ? button(t('web.checkin.close'), (e) => busy(e.currentTarget, async () => {
-          await closeCheckin(id, sessionId);
-          notify(t('web.checkin.closed', { date: formatDate(session.date) }));
+          await closeCheckin(id, sessionId); // the screen says so: no notice over the code
           await draw();
         }))
         : button(t('web.checkin.open'), (e) => busy(e.currentTarget, async () => {
           await openCheckin(id, sessionId);
-          notify(t('web.checkin.opened', { date: formatDate(session.date) }));
           await draw();
         }), { kind: 'primary' }),
       button(t('web.checkin.full_screen'), () => screen.requestFullscreen?.()));
@@ -95,7 +93,7 @@ export async function checkinScreenView({ params, root }) {
     await drawQr(state.open);
   };
 
-  mount(root, pageHeader(t('web.checkin.title'), { subtitle: workshop.title, actions: [back] }), screen);
+  mount(root, pageHeader(t('web.checkin.title'), { actions: [back] }), screen);
   await draw();
   timer = setInterval(() => { draw().catch(() => {}); }, REFRESH_MS);
 }
