@@ -20,6 +20,8 @@ cookies: its own phone), POSTs {t, code} to /c/SESSION_KEY and reads the
 answer; at most --in-flight are under way at once (more wait their turn, and
 the wait counts). A latency is from the participant's scheduled arrival to
 the answer's last byte, so a client that falls behind shows as latency.
+With --work, each request's times are written to checkins.tsv and
+reference.tsv there.
 
 Afterwards: the attendance matrix must hold a present or late mark with
 source self_checkin for every participant, GET .../checkin must count them
@@ -287,6 +289,14 @@ def drive(port, times, in_flight, request):
     return results, most[0]
 
 
+def dump(path, times, results):
+    """Each request's arrival (s), latency and service time (ms), status."""
+    with open(path, "w") as f:
+        f.write("arrival_s\tlatency_ms\tservice_ms\tstatus\n")
+        for t, r in zip(times, results):
+            f.write(f"{t:.3f}\t{r[1]:.2f}\t{r[2]:.2f}\t{r[0] or r[4]}\n")
+
+
 def summary(prefix, results, most):
     lat = [r[1] for r in results]
     service = [r[2] for r in results]
@@ -347,6 +357,7 @@ def main():
 
     results, most = drive(a.port, times, a.in_flight, checkin)
     screen.stop()
+    dump(os.path.join(work, "checkins.tsv"), times, results)
     out.update(summary("", results, most))
     out["qr_reads"] = screen.reads
     out["qr_codes"] = len(screen.codes)
@@ -404,6 +415,7 @@ def main():
             def reference(i):
                 return ("GET", "/healthz", None, {})
         ref, ref_most = drive(a.port, times, a.in_flight, reference)
+        dump(os.path.join(work, "reference.tsv"), times, ref)
         out.update(summary("ref_", ref, ref_most))
     print("BENCH " + " ".join(f"{k}={v}" for k, v in out.items()))
     ok = (out["ok"] == a.participants and out["lost"] == 0 and wrong == 0
