@@ -235,7 +235,8 @@ class App:
         self.notice(f'Signed in as {username}')
 
     def signed_in(self):
-        return self.d.execute_script("return !document.getElementById('nav').hidden")
+        # Not on a participant's page (no navigation there).
+        return self.d.execute_script("const nav = document.getElementById('nav'); return !!nav && !nav.hidden")
 
     def sign_out_if_needed(self):
         if self.signed_in():  # in whichever language the screen is
