@@ -25,7 +25,8 @@ std::int64_t OffsetMs(const std::string& zone, std::int64_t ms, bool local) {
   UErrorCode status = U_ZERO_ERROR;
   int32_t raw = 0;
   int32_t dst = 0;
-  tz->getOffset(static_cast<UDate>(ms), local, raw, dst, status);
+  tz->getOffset(static_cast<UDate>(ms), static_cast<UBool>(local), raw, dst,
+                status);
   return U_SUCCESS(status) ? std::int64_t{raw} + dst : 0;
 }
 
@@ -97,7 +98,8 @@ std::optional<std::int64_t> ParseLocalIso(std::string_view text,
   if (rest.size() != 6 || (rest[0] != '+' && rest[0] != '-')) return std::nullopt;
   const auto offset = MinutesOfDay(rest.substr(1));
   if (!offset) return std::nullopt;
-  return wall - (rest[0] == '-' ? -1 : 1) * *offset * 60LL;
+  const std::int64_t offset_seconds = std::int64_t{*offset} * 60;
+  return rest[0] == '-' ? wall + offset_seconds : wall - offset_seconds;
 }
 
 }  // namespace capdev::i18n

@@ -205,7 +205,7 @@ domain::StatusOr<storage::CheckinWindow> OpenCheckin(
     const std::int64_t starts = i18n::LocalToUnix(date, *start, time_zone);
     w.opens_at = starts - 3600;
     w.closes_at = end ? i18n::LocalToUnix(date, *end, time_zone) : day_end;
-    w.late_after = starts + 15 * 60;
+    w.late_after = starts + std::int64_t{15} * 60;
   } else {
     w.opens_at = day_start;
     w.closes_at = day_end;
@@ -328,8 +328,8 @@ domain::StatusOr<CheckinAnswer> CheckIn(storage::WriteTx& tx,
   RETURN_IF_ERROR(Audit(
       tx, nullptr, "checkin", "attendance", window->session_id, nullptr,
       json::object{{"person_id", link->person_id},
-                   {"status", domain::ToText(*answer.mark.status)},
-                   {"source", domain::ToText(*answer.mark.source)},
+                   {"status", codec::ToJson(answer.mark.status)},
+                   {"source", codec::ToJson(answer.mark.source)},
                    {"device", request.device},
                    {"address", request.address},
                    {"at", request.now}}));

@@ -21,10 +21,10 @@ namespace capdev::services {
 inline constexpr std::int64_t kStepSeconds = 15;
 // How long a scan stays good for identifying oneself (typing a code takes
 // longer than a step): the scan's proof, a cookie, is honoured this long.
-inline constexpr std::int64_t kScanGoodFor = 10 * 60;
+inline constexpr std::int64_t kScanGoodFor = std::int64_t{10} * 60;
 // Check-ins that match nobody, per address in `kGuessWindow`, before 429.
 inline constexpr std::size_t kMaxCheckinGuesses = 20;
-inline constexpr std::int64_t kGuessWindow = 15 * 60;
+inline constexpr std::int64_t kGuessWindow = std::int64_t{15} * 60;
 
 // Issues (or reissues) a registration's personal link and code; 404 unless
 // the registration is the workshop's and not cancelled.

@@ -64,12 +64,12 @@ class CheckinApiTest : public ApiTest {
   std::pair<std::string, std::string> KeyAndCode() {
     storage::Database db({db_path_});
     const auto w = storage::WindowOf(db, session_);
-    if (!w.ok() || !w->has_value()) {
+    const auto window = w.ok() ? *w : std::nullopt;
+    if (!window.has_value()) {
       ADD_FAILURE() << "check-in is not open";
       return {};
     }
-    return {(*w)->session_key,
-            services::StepCode((*w)->secret, Now() / 15)};
+    return {window->session_key, services::StepCode(window->secret, Now() / 15)};
   }
   // A phone's POST /c/KEY with its cookies, from `from`.
   HttpResponse Phone(const json::object& body, const std::string& cookies = "",
@@ -178,7 +178,8 @@ TEST_F(CheckinApiTest, EveryRefusalHasItsStatus) {
   ExpectProblem(Phone({{"code", code}, {"seat", 4}}), 422);
   Connection c(port());
   c.Send(FormatRequest("POST", "/c/" + KeyAndCode().first, "{not json"));
-  EXPECT_EQ(c.Read()->status, 400);
+  const auto malformed = c.Read();
+  EXPECT_EQ(malformed.value_or(HttpResponse{}).status, 400);
   ExpectProblem(Post(checkin_, {{"opens_at", "yesterday"}}), 422);
   // Late after its time; closed after DELETE.
   Open(-60);

@@ -20,6 +20,7 @@ namespace {
 // 2017-09-08 00:00:00 UTC; Shanghai is 8 hours ahead (no daylight saving).
 constexpr std::int64_t kDay = 1504828800;
 constexpr std::int64_t kHour = 3600;
+constexpr std::int64_t kMinute = 60;
 
 class CheckinServiceTest : public ServiceTest {
  protected:
@@ -81,8 +82,8 @@ TEST_F(CheckinServiceTest, TheWindowDefaultsToAnHourBeforeTheStartUntilTheEnd) {
   // 09:00–12:30 in Shanghai is 01:00–04:30 UTC: open from 00:00 UTC, late
   // from 01:15 UTC.
   EXPECT_EQ(window_.opens_at, kDay);
-  EXPECT_EQ(window_.late_after, kDay + kHour + 15 * 60);
-  EXPECT_EQ(window_.closes_at, kDay + 4 * kHour + 30 * 60);
+  EXPECT_EQ(window_.late_after, kDay + kHour + 15 * kMinute);
+  EXPECT_EQ(window_.closes_at, kDay + 4 * kHour + 30 * kMinute);
   // Without times: the whole local day (16:00 UTC the day before to 16:00).
   const auto other = Sessions(workshop_).back();
   const auto all_day = Ok(Write([&](storage::WriteTx& tx) {
@@ -112,7 +113,7 @@ TEST_F(CheckinServiceTest, PresentUntilLateAfterThenLate) {
   ASSERT_TRUE(a.matched);
   EXPECT_EQ(a.mark.status, domain::Mark::kPresent);
   EXPECT_EQ(a.mark.source, domain::MarkSource::kSelfCheckin);
-  auto b = ByCode(people_[1], kDay + kHour + 16 * 60, "phone-2");  // 09:16
+  auto b = ByCode(people_[1], kDay + kHour + 16 * kMinute, "phone-2");  // 09:16
   EXPECT_EQ(b.mark.status, domain::Mark::kLate);
   // Checking in again changes nothing: the first mark stands.
   EXPECT_EQ(ByCode(people_[0], kDay + 2 * kHour).mark.status,
@@ -163,12 +164,12 @@ TEST_F(CheckinServiceTest, APhoneWithoutALinkIsAskedAndItsScanHoldsTenMinutes) {
   EXPECT_TRUE(asked.fresh_code);
   const auto proof = services::ScanProof(window_, scanned);
   // Typing the code took 4 minutes: the scan's proof lets it through.
-  auto typed = At(scanned + 4 * 60, scanned);
+  auto typed = At(scanned + 4 * kMinute, scanned);
   typed.code = links_[people_[0]].code;
   typed.scan_proof = proof;
   EXPECT_TRUE(Ok(CheckIn(typed)).matched);
   // ... but not after 10 minutes, nor with a proof of another step or key.
-  auto stale = At(scanned + 11 * 60, scanned);
+  auto stale = At(scanned + 11 * kMinute, scanned);
   stale.code = links_[people_[1]].code;
   stale.scan_proof = proof;
   EXPECT_EQ(CheckIn(stale).status().code(), domain::Code::kExpired);
@@ -218,8 +219,12 @@ TEST_F(CheckinServiceTest, AReissuedLinkAndCodeStopWorking) {
   }));
   EXPECT_NE(fresh.token, old.token);
   EXPECT_FALSE(Ok(services::ParticipantPage(db_, old.token)).has_value());
-  const auto page = Ok(services::ParticipantPage(db_, fresh.token));
-  ASSERT_TRUE(page.has_value());
+  const std::optional<services::ParticipantView> page =
+      Ok(services::ParticipantPage(db_, fresh.token));
+  if (!page) {
+    ADD_FAILURE() << "the new link opens no page";
+    return;
+  }
   EXPECT_EQ(page->person.native_name, "王芳");
   EXPECT_EQ(page->sessions.size(), 2u);
   EXPECT_FALSE(Ok(storage::LinkByCode(db_, workshop_, old.code)).has_value());
