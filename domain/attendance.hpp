@@ -27,10 +27,9 @@ struct AttendanceMark {
 template <>
 struct Fields<AttendanceMark> {
   using E = AttendanceMark;
-  static constexpr auto kAll = std::tuple{Field{"person_id", &E::person_id},
-                                          Field{"status", &E::status},
-                                          Field{"source", &E::source,
-                                                Access::kEcho}};
+  static constexpr auto kAll =
+      std::tuple{Field{"person_id", &E::person_id}, Field{"status", &E::status},
+                 Field{"source", &E::source, Access::kEcho}};
 };
 
 // The sign-in matrix: sessions across, registered people down.

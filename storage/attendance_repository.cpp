@@ -33,10 +33,9 @@ domain::StatusOr<std::set<std::int64_t>> RegisteredPeople(
 domain::StatusOr<std::vector<domain::AttendanceMark>> Sheet(
     Database& db, std::int64_t session_id) {
   return Guarded([&] {
-    ScopedStatement q(
-        db,
-        "SELECT person_id, status, source FROM attendance"
-        " WHERE session_id = ? ORDER BY person_id");
+    ScopedStatement q(db,
+                      "SELECT person_id, status, source FROM attendance"
+                      " WHERE session_id = ? ORDER BY person_id");
     q->Bind(1, session_id);
     std::vector<domain::AttendanceMark> out;
     while (q->Step()) {
@@ -60,9 +59,10 @@ domain::StatusOr<SheetChange> ReplaceSheet(
   return Guarded([&] {
     std::map<std::int64_t, const domain::AttendanceMark*> stored;
     for (const auto& m : before) stored.emplace(m.person_id, &m);
-    ScopedStatement insert(db,
-                           "INSERT INTO attendance (session_id, workshop_id,"
-                           " person_id, status, source) VALUES (?, ?, ?, ?, ?)");
+    ScopedStatement insert(
+        db,
+        "INSERT INTO attendance (session_id, workshop_id,"
+        " person_id, status, source) VALUES (?, ?, ?, ?, ?)");
     ScopedStatement update(db,
                            "UPDATE attendance SET status = ?, source = ?"
                            " WHERE session_id = ? AND person_id = ?");
@@ -110,10 +110,9 @@ domain::StatusOr<SheetChange> ReplaceSheet(
         erase(person);
       }
     }
-    std::sort(change.after.begin(), change.after.end(),
-              [](const auto& a, const auto& b) {
-                return a.person_id < b.person_id;
-              });
+    std::sort(
+        change.after.begin(), change.after.end(),
+        [](const auto& a, const auto& b) { return a.person_id < b.person_id; });
     change.before = std::move(before);
     return change;
   });
@@ -121,59 +120,61 @@ domain::StatusOr<SheetChange> ReplaceSheet(
 
 domain::StatusOr<domain::SignInMatrix> Matrix(Database& db,
                                               std::int64_t workshop_id) {
-  ASSIGN_OR_RETURN(auto matrix, Guarded([&] {
-    domain::SignInMatrix m;
-    std::map<std::int64_t, std::size_t> column;  // session id -> index
-    {
-      ScopedStatement q(db,
-                        "SELECT " + ColumnsOf<domain::Session>("s") +
-                            " FROM sessions s WHERE s.workshop_id = ? ORDER "
-                            "BY s.date, s.start_time, s.id");
-      q->Bind(1, workshop_id);
-      while (q->Step()) {
-        m.sessions.push_back(ReadEntity<domain::Session>(*q));
-        column[m.sessions.back().id] = m.sessions.size() - 1;
-      }
-    }
-    std::map<std::int64_t, std::size_t> row;  // person id -> index
-    {
-      ScopedStatement q(db,
-                        "SELECT p.id, p.full_name, r.role, p.native_name,"
-                        " r.list_order, p.organization_id"
-                        " FROM registrations r"
-                        " JOIN people p ON p.id = r.person_id"
-                        " WHERE r.workshop_id = ? AND r.status <> 'cancelled'"
-                        " ORDER BY " +
-                            std::string(kListOrder));
-      q->Bind(1, workshop_id);
-      while (q->Step()) {
-        domain::MatrixRow r;
-        Read(*q, 0, r.person_id);
-        Read(*q, 1, r.full_name);
-        Read(*q, 2, r.role);
-        Read(*q, 3, r.native_name);
-        Read(*q, 4, r.list_order);
-        Read(*q, 5, r.organization_id);
-        r.marks.resize(m.sessions.size());
-        r.sources.resize(m.sessions.size());
-        row[r.person_id] = m.rows.size();
-        m.rows.push_back(std::move(r));
-      }
-    }
-    ScopedStatement q(db,
-                      "SELECT session_id, person_id, status, source"
-                      " FROM attendance WHERE workshop_id = ?");
-    q->Bind(1, workshop_id);
-    while (q->Step()) {
-      auto c = column.find(q->Int64(0));
-      auto r = row.find(q->Int64(1));
-      if (c != column.end() && r != row.end()) {
-        Read(*q, 2, m.rows[r->second].marks[c->second]);
-        Read(*q, 3, m.rows[r->second].sources[c->second]);
-      }
-    }
-    return m;
-  }));
+  ASSIGN_OR_RETURN(
+      auto matrix, Guarded([&] {
+        domain::SignInMatrix m;
+        std::map<std::int64_t, std::size_t> column;  // session id -> index
+        {
+          ScopedStatement q(
+              db, "SELECT " + ColumnsOf<domain::Session>("s") +
+                      " FROM sessions s WHERE s.workshop_id = ? ORDER "
+                      "BY s.date, s.start_time, s.id");
+          q->Bind(1, workshop_id);
+          while (q->Step()) {
+            m.sessions.push_back(ReadEntity<domain::Session>(*q));
+            column[m.sessions.back().id] = m.sessions.size() - 1;
+          }
+        }
+        std::map<std::int64_t, std::size_t> row;  // person id -> index
+        {
+          ScopedStatement q(
+              db,
+              "SELECT p.id, p.full_name, r.role, p.native_name,"
+              " r.list_order, p.organization_id"
+              " FROM registrations r"
+              " JOIN people p ON p.id = r.person_id"
+              " WHERE r.workshop_id = ? AND r.status <> 'cancelled'"
+              " ORDER BY " +
+                  std::string(kListOrder));
+          q->Bind(1, workshop_id);
+          while (q->Step()) {
+            domain::MatrixRow r;
+            Read(*q, 0, r.person_id);
+            Read(*q, 1, r.full_name);
+            Read(*q, 2, r.role);
+            Read(*q, 3, r.native_name);
+            Read(*q, 4, r.list_order);
+            Read(*q, 5, r.organization_id);
+            r.marks.resize(m.sessions.size());
+            r.sources.resize(m.sessions.size());
+            row[r.person_id] = m.rows.size();
+            m.rows.push_back(std::move(r));
+          }
+        }
+        ScopedStatement q(db,
+                          "SELECT session_id, person_id, status, source"
+                          " FROM attendance WHERE workshop_id = ?");
+        q->Bind(1, workshop_id);
+        while (q->Step()) {
+          auto c = column.find(q->Int64(0));
+          auto r = row.find(q->Int64(1));
+          if (c != column.end() && r != row.end()) {
+            Read(*q, 2, m.rows[r->second].marks[c->second]);
+            Read(*q, 3, m.rows[r->second].sources[c->second]);
+          }
+        }
+        return m;
+      }));
   ASSIGN_OR_RETURN(matrix.flags, CheckinFlags(db, workshop_id, std::nullopt));
   return matrix;
 }

@@ -72,8 +72,8 @@ domain::Status SaveLink(WriteTx& tx, const ParticipantLink& link) {
   });
 }
 
-domain::StatusOr<std::vector<ParticipantLink>> Links(
-    Database& db, std::int64_t workshop_id) {
+domain::StatusOr<std::vector<ParticipantLink>> Links(Database& db,
+                                                     std::int64_t workshop_id) {
   return Guarded([&] {
     ScopedStatement q(db, "SELECT " + std::string(kLinkColumns) +
                               " WHERE l.workshop_id = ? ORDER BY r.id");
@@ -117,8 +117,9 @@ domain::StatusOr<std::vector<CheckinPerson>> CheckinPeople(
   });
 }
 
-domain::StatusOr<std::vector<OwnSession>> OwnSessions(
-    Database& db, std::int64_t workshop_id, std::int64_t person_id) {
+domain::StatusOr<std::vector<OwnSession>> OwnSessions(Database& db,
+                                                      std::int64_t workshop_id,
+                                                      std::int64_t person_id) {
   return Guarded([&] {
     ScopedStatement q(
         db, "SELECT a.status, a.source, " + ColumnsOf<domain::Session>("s") +
@@ -199,8 +200,8 @@ domain::StatusOr<domain::AttendanceMark> RecordCheckin(WriteTx& tx,
     ScopedStatement record(db, R"sql(
       INSERT INTO checkins (session_id, registration_id, device, address, at,
         recorded) VALUES (?, ?, ?, ?, ?, ?))sql");
-    BindAll(*record, c.session_id, c.registration_id, c.device, c.address,
-            c.at, standing.status.value_or(mark));
+    BindAll(*record, c.session_id, c.registration_id, c.device, c.address, c.at,
+            standing.status.value_or(mark));
     record->Exec();
     return standing;
   });

@@ -85,11 +85,10 @@ domain::StatusOr<services::WindowRequest> ReadWindow(const Settings& s,
   ASSIGN_OR_RETURN(const auto body, ParseObject(ctx.request));
   domain::Errors errors;
   for (const auto& [key, value] : body) {
-    std::optional<std::int64_t>* field =
-        key == "opens_at"     ? &w.opens_at
-        : key == "closes_at"  ? &w.closes_at
-        : key == "late_after" ? &w.late_after
-                              : nullptr;
+    std::optional<std::int64_t>* field = key == "opens_at"     ? &w.opens_at
+                                         : key == "closes_at"  ? &w.closes_at
+                                         : key == "late_after" ? &w.late_after
+                                                               : nullptr;
     if (!field) {
       errors.Add(std::string(key), domain::kNotAllowed,
                  "error.not_a_field_of_request");
@@ -160,7 +159,8 @@ json::object CheckinAnswerJson(const Settings& s,
 
 void AddLinkRoutes(Router& router, const Settings& s) {
   using P = domain::Permission;
-  router.Add(kPost, "/api/v1/workshops/{id}/registrations/{registration_id}/link",
+  router.Add(kPost,
+             "/api/v1/workshops/{id}/registrations/{registration_id}/link",
              P::kWriteRecords, [s](Context& ctx) -> domain::StatusOr<Response> {
                ASSIGN_OR_RETURN(const auto id, ctx.Id("id"));
                ASSIGN_OR_RETURN(const auto rid, ctx.Id("registration_id"));
@@ -243,9 +243,9 @@ void AddWindowRoutes(Router& router, const Settings& s) {
              [s](Context& ctx) -> domain::StatusOr<Response> {
                ASSIGN_OR_RETURN(const auto id, ctx.Id("id"));
                ASSIGN_OR_RETURN(const auto session_id, ctx.Id("session_id"));
-               ASSIGN_OR_RETURN(const auto state, services::StateOf(
-                                                      ctx.db, id, session_id,
-                                                      s.Now()));
+               ASSIGN_OR_RETURN(
+                   const auto state,
+                   services::StateOf(ctx.db, id, session_id, s.Now()));
                json::object o{{"open", state.open},
                               {"checked_in", state.count.checked_in},
                               {"registered", state.count.registered},
@@ -264,26 +264,26 @@ void AddWindowRoutes(Router& router, const Settings& s) {
                o["flagged_people"] = std::move(people);
                return JsonResponse(200, o);
              });
-  router.Add(kGet, checkin + "/qr.svg", P::kWriteRecords,
-             [s](Context& ctx) -> domain::StatusOr<Response> {
-               ASSIGN_OR_RETURN(const auto id, ctx.Id("id"));
-               ASSIGN_OR_RETURN(const auto session_id, ctx.Id("session_id"));
-               RETURN_IF_ERROR(services::LoadSession(ctx.db, id, session_id));
-               ASSIGN_OR_RETURN(const auto window,
-                                storage::WindowOf(ctx.db, session_id));
-               if (!window) {
-                 return domain::Status::FailedPrecondition(
-                     "error.checkin_not_open");
-               }
-               const auto url = s.BaseUrl(ctx.request) +
-                                services::CheckinPath(*window, s.Now());
-               const auto svg = formats::QrSvg(
-                   url, i18n::Text(ctx.language, "checkin.qr_label"));
-               if (!svg) return domain::Status::Internal("QR code too long");
-               Response r{200, "image/svg+xml", *svg, {}};
-               r.headers.emplace_back("Cache-Control", "no-store");
-               return r;
-             });
+  router.Add(
+      kGet, checkin + "/qr.svg", P::kWriteRecords,
+      [s](Context& ctx) -> domain::StatusOr<Response> {
+        ASSIGN_OR_RETURN(const auto id, ctx.Id("id"));
+        ASSIGN_OR_RETURN(const auto session_id, ctx.Id("session_id"));
+        RETURN_IF_ERROR(services::LoadSession(ctx.db, id, session_id));
+        ASSIGN_OR_RETURN(const auto window,
+                         storage::WindowOf(ctx.db, session_id));
+        if (!window) {
+          return domain::Status::FailedPrecondition("error.checkin_not_open");
+        }
+        const auto url =
+            s.BaseUrl(ctx.request) + services::CheckinPath(*window, s.Now());
+        const auto svg =
+            formats::QrSvg(url, i18n::Text(ctx.language, "checkin.qr_label"));
+        if (!svg) return domain::Status::Internal("QR code too long");
+        Response r{200, "image/svg+xml", *svg, {}};
+        r.headers.emplace_back("Cache-Control", "no-store");
+        return r;
+      });
 }
 
 void AddParticipantRoutes(Router& router, const Settings& s) {
@@ -325,49 +325,46 @@ void AddParticipantRoutes(Router& router, const Settings& s) {
         Response r = JsonResponse(200, body);
         // The phone is known at check-in from now on: one scan, done.
         r.headers.emplace_back(
-            "Set-Cookie",
-            s.Cookie(std::string(kLinkCookie) +
-                         std::to_string(view->link.workshop_id),
-                     token, "/c/", kLinkCookieDays * 86400));
+            "Set-Cookie", s.Cookie(std::string(kLinkCookie) +
+                                       std::to_string(view->link.workshop_id),
+                                   token, "/c/", kLinkCookieDays * 86400));
         r.headers.emplace_back("Cache-Control", "no-store");
         return r;
       });
 
-  router.Add(kPost, "/c/{key}", P::kPublic,
-             [s](Context& ctx) -> domain::StatusOr<Response> {
-               ASSIGN_OR_RETURN(auto request, ReadCheckin(ctx));
-               request.now = s.Now();
-               const bool new_device = request.device.empty();
-               if (new_device) request.device = services::ShortToken();
-               ASSIGN_OR_RETURN(const auto answer, Write(ctx, [&](auto& tx) {
-                                  return services::CheckIn(tx, request);
-                                }));
-               Response r =
-                   answer.matched
-                       ? JsonResponse(200, CheckinAnswerJson(s, answer))
-                   : answer.asked
-                       ? Problem(domain::Status::Invalid(
-                             {{"code", domain::kRequired,
-                               "error.checkin_who"}},
-                             "error.checkin_who"))
-                       : Problem(domain::Status::NotFound(
-                             "error.checkin_nobody"));
-               const std::string path = "/c/" + request.session_key;
-               if (new_device) {
-                 r.headers.emplace_back(
-                     "Set-Cookie", s.Cookie(kDeviceCookie, request.device,
-                                            "/c/", 365LL * 86400));
-               }
-               if (!answer.matched && answer.fresh_code) {
-                 // Typing a code takes longer than the code lives.
-                 r.headers.emplace_back(
-                     "Set-Cookie",
-                     s.Cookie(kScanCookie,
-                              services::ScanProof(answer.window, request.now),
-                              path, services::kScanGoodFor));
-               }
-               return r;
-             });
+  router.Add(
+      kPost, "/c/{key}", P::kPublic,
+      [s](Context& ctx) -> domain::StatusOr<Response> {
+        ASSIGN_OR_RETURN(auto request, ReadCheckin(ctx));
+        request.now = s.Now();
+        const bool new_device = request.device.empty();
+        if (new_device) request.device = services::ShortToken();
+        ASSIGN_OR_RETURN(const auto answer, Write(ctx, [&](auto& tx) {
+                           return services::CheckIn(tx, request);
+                         }));
+        Response r =
+            answer.matched ? JsonResponse(200, CheckinAnswerJson(s, answer))
+            : answer.asked
+                ? Problem(domain::Status::Invalid(
+                      {{"code", domain::kRequired, "error.checkin_who"}},
+                      "error.checkin_who"))
+                : Problem(domain::Status::NotFound("error.checkin_nobody"));
+        const std::string path = "/c/" + request.session_key;
+        if (new_device) {
+          r.headers.emplace_back(
+              "Set-Cookie",
+              s.Cookie(kDeviceCookie, request.device, "/c/", 365LL * 86400));
+        }
+        if (!answer.matched && answer.fresh_code) {
+          // Typing a code takes longer than the code lives.
+          r.headers.emplace_back(
+              "Set-Cookie",
+              s.Cookie(kScanCookie,
+                       services::ScanProof(answer.window, request.now), path,
+                       services::kScanGoodFor));
+        }
+        return r;
+      });
 }
 
 }  // namespace

@@ -160,8 +160,9 @@ int Run(int argc, char** argv) {
       ->check([](const std::string& zone) {
         return capdev::i18n::KnownTimeZone(zone)
                    ? std::string()
-                   : std::string("unknown time zone (an IANA name such as "
-                                 "Asia/Shanghai)");
+                   : std::string(
+                         "unknown time zone (an IANA name such as "
+                         "Asia/Shanghai)");
       });
   serve_cmd
       ->add_option("--web-dir", serve.web_dir,

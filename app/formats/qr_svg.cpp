@@ -12,11 +12,20 @@ std::string Escaped(std::string_view text) {
   std::string out;
   for (char c : text) {
     switch (c) {
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '&': out += "&amp;"; break;
-      case '"': out += "&quot;"; break;
-      default: out += c;
+      case '<':
+        out += "&lt;";
+        break;
+      case '>':
+        out += "&gt;";
+        break;
+      case '&':
+        out += "&amp;";
+        break;
+      case '"':
+        out += "&quot;";
+        break;
+      default:
+        out += c;
     }
   }
   return out;
@@ -46,8 +55,8 @@ std::optional<std::string> QrSvg(std::string_view text,
       while (x + run < width && (code->data[y * width + x + run] & 1) != 0)
         ++run;
       path += "M" + std::to_string(x + kQuiet) + " " +
-              std::to_string(y + kQuiet) + "h" + std::to_string(run) +
-              "v1h-" + std::to_string(run) + "z";
+              std::to_string(y + kQuiet) + "h" + std::to_string(run) + "v1h-" +
+              std::to_string(run) + "z";
       x += run;
     }
   }

@@ -10,7 +10,6 @@ namespace capdev::formats {
 
 // nullopt when the text cannot be encoded (too long for any version).
 // `title` is the image's accessible name.
-std::optional<std::string> QrSvg(std::string_view text,
-                                 std::string_view title);
+std::optional<std::string> QrSvg(std::string_view text, std::string_view title);
 
 }  // namespace capdev::formats

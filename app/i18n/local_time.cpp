@@ -34,7 +34,8 @@ std::optional<int> Number(std::string_view text) {
   int n = 0;
   const auto [end, ec] =
       std::from_chars(text.data(), text.data() + text.size(), n);
-  if (ec != std::errc() || end != text.data() + text.size()) return std::nullopt;
+  if (ec != std::errc() || end != text.data() + text.size())
+    return std::nullopt;
   return n;
 }
 
@@ -90,12 +91,12 @@ std::optional<std::int64_t> ParseLocalIso(std::string_view text,
     seconds = *s;
     rest.remove_prefix(3);
   }
-  const std::int64_t wall =
-      date->days().time_since_epoch().count() * 86400 + *minutes * 60LL +
-      seconds;
+  const std::int64_t wall = date->days().time_since_epoch().count() * 86400 +
+                            *minutes * 60LL + seconds;
   if (rest.empty()) return LocalToUnix(*date, *minutes, zone) + seconds;
   if (rest == "Z") return wall;
-  if (rest.size() != 6 || (rest[0] != '+' && rest[0] != '-')) return std::nullopt;
+  if (rest.size() != 6 || (rest[0] != '+' && rest[0] != '-'))
+    return std::nullopt;
   const auto offset = MinutesOfDay(rest.substr(1));
   if (!offset) return std::nullopt;
   const std::int64_t offset_seconds = std::int64_t{*offset} * 60;

@@ -59,11 +59,11 @@ std::string RenderBadges(const domain::Workshop& workshop,
                         *p.native_name != p.full_name;
     h += "<section class=\"card\">\n<p class=\"workshop\">" +
          HtmlEscape(workshop.title) + "</p>\n<div class=\"who\">";
-    h += native ? "<div class=\"native\" lang=\"zh\">" +
-                      HtmlEscape(*p.native_name) +
-                      "</div><div class=\"latin\">" +
-                      HtmlEscape(p.full_name) + "</div>"
-                : "<div class=\"native\">" + HtmlEscape(p.full_name) + "</div>";
+    h += native
+             ? "<div class=\"native\" lang=\"zh\">" +
+                   HtmlEscape(*p.native_name) + "</div><div class=\"latin\">" +
+                   HtmlEscape(p.full_name) + "</div>"
+             : "<div class=\"native\">" + HtmlEscape(p.full_name) + "</div>";
     h += "<div class=\"organization\">";
     if (p.organization_native && !p.organization_native->empty()) {
       h += "<div lang=\"zh\">" + HtmlEscape(*p.organization_native) + "</div>";
@@ -75,8 +75,8 @@ std::string RenderBadges(const domain::Workshop& workshop,
     const auto svg = formats::QrSvg(base_url + "/p/" + link.token,
                                     BothPlain("report.badges.qr"));
     h += svg.value_or("");
-    h += "</div>\n<p class=\"code\">" + Both("report.badges.code") +
-         ": <b>" + HtmlEscape(link.code) + "</b></p>\n</section>\n";
+    h += "</div>\n<p class=\"code\">" + Both("report.badges.code") + ": <b>" +
+         HtmlEscape(link.code) + "</b></p>\n</section>\n";
   }
   h += "</main>\n";
   if (cards == 0) {

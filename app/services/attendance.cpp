@@ -39,8 +39,9 @@ domain::StatusOr<std::vector<domain::AttendanceMark>> ReplaceSheet(
     return domain::Status::FailedPrecondition(domain::Message(
         "error.session_in_future", {{"date", date.ToString()}}));
   }
-  ASSIGN_OR_RETURN(auto change, storage::ReplaceSheet(tx, workshop.id,
-                                                     session.id, marks, source));
+  ASSIGN_OR_RETURN(
+      auto change,
+      storage::ReplaceSheet(tx, workshop.id, session.id, marks, source));
   RETURN_IF_ERROR(Audit(tx, &by, "replace", "attendance", session.id,
                         codec::SheetJson(session.id, change.before),
                         codec::SheetJson(session.id, change.after)));

@@ -96,7 +96,8 @@ domain::StatusOr<std::optional<storage::ParticipantLink>> Identify(
   if (r.phone || r.email) {
     const auto wanted =
         r.phone ? PhoneKey(*r.phone) : std::optional(Folded(*r.email));
-    if (!wanted || wanted->empty()) return std::optional<storage::ParticipantLink>();
+    if (!wanted || wanted->empty())
+      return std::optional<storage::ParticipantLink>();
     ASSIGN_OR_RETURN(const auto people,
                      storage::CheckinPeople(db, workshop_id));
     std::optional<storage::ParticipantLink> found;
@@ -163,9 +164,9 @@ domain::StatusOr<std::int64_t> IssueMissingLinks(storage::WriteTx& tx,
                    storage::CheckinPeople(tx.db(), workshop_id));
   std::int64_t issued = 0;
   for (const auto& p : people) {
-    const bool has = std::any_of(links.begin(), links.end(), [&](const auto& l) {
-      return l.registration_id == p.registration_id;
-    });
+    const bool has = std::any_of(
+        links.begin(), links.end(),
+        [&](const auto& l) { return l.registration_id == p.registration_id; });
     if (has) continue;
     const domain::Registration r{.id = p.registration_id,
                                  .workshop_id = workshop_id,
@@ -215,9 +216,9 @@ domain::StatusOr<storage::CheckinWindow> OpenCheckin(
   w.closes_at = request.closes_at.value_or(w.closes_at);
   w.late_after = request.late_after.value_or(w.late_after);
   if (w.closes_at <= w.opens_at) {
-    return domain::Status::Invalid({{"closes_at", domain::kNotBefore,
-                                     domain::Message("error.not_before",
-                                                     {{"other", "opens_at"}})}});
+    return domain::Status::Invalid(
+        {{"closes_at", domain::kNotBefore,
+          domain::Message("error.not_before", {{"other", "opens_at"}})}});
   }
   ASSIGN_OR_RETURN(const auto open, storage::WindowOf(db, session.id));
   w.session_key = open ? open->session_key : ShortToken();
@@ -277,8 +278,7 @@ std::string ScanProof(const storage::CheckinWindow& window, std::int64_t now) {
 domain::StatusOr<CheckinAnswer> CheckIn(storage::WriteTx& tx,
                                         const SelfCheckin& request) {
   auto& db = tx.db();
-  const storage::LoginKey guesser{std::string(kGuessCounter),
-                                  request.address};
+  const storage::LoginKey guesser{std::string(kGuessCounter), request.address};
   ASSIGN_OR_RETURN(const auto misses,
                    storage::RecentLoginFailures(
                        db, guesser, storage::LoginScope::kPair,
@@ -299,13 +299,12 @@ domain::StatusOr<CheckinAnswer> CheckIn(storage::WriteTx& tx,
   CheckinAnswer answer{.fresh_code = fresh, .window = *window};
   ASSIGN_OR_RETURN(answer.session,
                    LoadSession(db, window->workshop_id, window->session_id));
-  ASSIGN_OR_RETURN(const auto link,
-                   Identify(db, window->workshop_id, request));
+  ASSIGN_OR_RETURN(const auto link, Identify(db, window->workshop_id, request));
   if (!link) {
     answer.asked = !request.code && !request.phone && !request.email;
     if (!answer.asked) {
-      RETURN_IF_ERROR(storage::RecordLoginFailure(
-          tx, guesser, request.now, request.now - kGuessWindow));
+      RETURN_IF_ERROR(storage::RecordLoginFailure(tx, guesser, request.now,
+                                                  request.now - kGuessWindow));
     }
     return answer;
   }
@@ -313,26 +312,25 @@ domain::StatusOr<CheckinAnswer> CheckIn(storage::WriteTx& tx,
   ASSIGN_OR_RETURN(answer.person, Load<domain::Person>(db, link->person_id));
   const auto mark = request.now > window->late_after ? domain::Mark::kLate
                                                      : domain::Mark::kPresent;
-  ASSIGN_OR_RETURN(answer.mark,
-                   storage::RecordCheckin(
-                       tx,
-                       {.session_id = window->session_id,
-                        .workshop_id = window->workshop_id,
-                        .registration_id = link->registration_id,
-                        .person_id = link->person_id,
-                        .device = request.device,
-                        .address = request.address,
-                        .at = request.now},
-                       mark));
+  ASSIGN_OR_RETURN(answer.mark, storage::RecordCheckin(
+                                    tx,
+                                    {.session_id = window->session_id,
+                                     .workshop_id = window->workshop_id,
+                                     .registration_id = link->registration_id,
+                                     .person_id = link->person_id,
+                                     .device = request.device,
+                                     .address = request.address,
+                                     .at = request.now},
+                                    mark));
   // The trail names the browser and address; personal fields stay masked.
-  RETURN_IF_ERROR(Audit(
-      tx, nullptr, "checkin", "attendance", window->session_id, nullptr,
-      json::object{{"person_id", link->person_id},
-                   {"status", codec::ToJson(answer.mark.status)},
-                   {"source", codec::ToJson(answer.mark.source)},
-                   {"device", request.device},
-                   {"address", request.address},
-                   {"at", request.now}}));
+  RETURN_IF_ERROR(
+      Audit(tx, nullptr, "checkin", "attendance", window->session_id, nullptr,
+            json::object{{"person_id", link->person_id},
+                         {"status", codec::ToJson(answer.mark.status)},
+                         {"source", codec::ToJson(answer.mark.source)},
+                         {"device", request.device},
+                         {"address", request.address},
+                         {"at", request.now}}));
   return answer;
 }
 
@@ -344,9 +342,9 @@ domain::StatusOr<std::optional<ParticipantView>> ParticipantPage(
   ASSIGN_OR_RETURN(view.workshop,
                    Load<domain::Workshop>(db, view.link.workshop_id));
   ASSIGN_OR_RETURN(view.person, Load<domain::Person>(db, view.link.person_id));
-  ASSIGN_OR_RETURN(const auto own,
-                   storage::OwnSessions(db, view.link.workshop_id,
-                                        view.link.person_id));
+  ASSIGN_OR_RETURN(
+      const auto own,
+      storage::OwnSessions(db, view.link.workshop_id, view.link.person_id));
   for (const auto& o : own) {
     view.sessions.push_back(o.session);
     view.marks.push_back(o.mark);

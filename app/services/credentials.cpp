@@ -3,8 +3,8 @@
 #include <sodium.h>
 
 #include <semaphore>
-#include <string_view>
 #include <stdexcept>
+#include <string_view>
 
 namespace capdev::services {
 

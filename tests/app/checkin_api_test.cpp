@@ -34,10 +34,8 @@ class CheckinApiTest : public ApiTest {
     ApiTest::SetUp();
     workshop_ = Workshop(Project("P"), "Document examination");
     base_ = "/api/v1/workshops/" + std::to_string(workshop_);
-    session_ = ListAll(port(), base_ + "/sessions", 10)
-                   .front()
-                   .at("id")
-                   .as_int64();
+    session_ =
+        ListAll(port(), base_ + "/sessions", 10).front().at("id").as_int64();
     checkin_ = base_ + "/sessions/" + std::to_string(session_) + "/checkin";
     for (const char* name : {"WANG Fang", "LI Wei"}) {
       people_.push_back(Person(name));
@@ -46,9 +44,9 @@ class CheckinApiTest : public ApiTest {
   }
 
   json::object Link(std::size_t i) {
-    auto r = Post(base_ + "/registrations/" +
-                      std::to_string(registrations_[i]) + "/link",
-                  json::object{});
+    auto r = Post(
+        base_ + "/registrations/" + std::to_string(registrations_[i]) + "/link",
+        json::object{});
     EXPECT_EQ(r.status, 201) << r.body;
     return r.Json().as_object();
   }
@@ -69,7 +67,8 @@ class CheckinApiTest : public ApiTest {
       ADD_FAILURE() << "check-in is not open";
       return {};
     }
-    return {window->session_key, services::StepCode(window->secret, Now() / 15)};
+    return {window->session_key,
+            services::StepCode(window->secret, Now() / 15)};
   }
   // A phone's POST /c/KEY with its cookies, from `from`.
   HttpResponse Phone(const json::object& body, const std::string& cookies = "",
@@ -95,7 +94,8 @@ TEST_F(CheckinApiTest, APersonalLinkOpensThePersonsOwnPageOnly) {
   const auto link = Link(0);
   // Under the Host the request came to (the client sends no port).
   const std::string url(link.at("url").as_string());
-  ASSERT_THAT(url, ::testing::MatchesRegex("http://127\\.0\\.0\\.1(:[0-9]+)?/p/.*"));
+  ASSERT_THAT(url,
+              ::testing::MatchesRegex("http://127\\.0\\.0\\.1(:[0-9]+)?/p/.*"));
   const auto token = url.substr(url.rfind('/') + 1);
   EXPECT_GE(token.size(), 22u);  // at least 128 random bits
   EXPECT_THAT(std::string(link.at("code").as_string()),
@@ -131,7 +131,8 @@ TEST_F(CheckinApiTest, APhoneChecksInWithOneScanOrSaysWhoItIs) {
   const auto state = Get(checkin_).Json();
   EXPECT_TRUE(state.at("open").as_bool());
   EXPECT_EQ(state.at("registered").as_int64(), 2);
-  EXPECT_TRUE(std::string(state.at("opens_at").as_string()).ends_with("+08:00"));
+  EXPECT_TRUE(
+      std::string(state.at("opens_at").as_string()).ends_with("+08:00"));
   const auto qr = Get(checkin_ + "/qr.svg");
   ASSERT_EQ(qr.status, 200);
   EXPECT_EQ(qr.Header("content-type"), "image/svg+xml");
@@ -157,8 +158,7 @@ TEST_F(CheckinApiTest, APhoneChecksInWithOneScanOrSaysWhoItIs) {
   const auto flags = Get(checkin_).Json().at("flags").as_array();
   ASSERT_EQ(flags.size(), 1u);
   EXPECT_EQ(flags[0].at("kind").as_string(), "same_device");
-  EXPECT_EQ(flags[0].at("person_ids"),
-            (json::array{people_[0], people_[1]}));
+  EXPECT_EQ(flags[0].at("person_ids"), (json::array{people_[0], people_[1]}));
   const auto matrix = Get(base_ + "/attendance").Json();
   EXPECT_EQ(matrix.at("flags").as_array().size(), 1u);
   EXPECT_EQ(matrix.at("rows").at(0).at("sources"),
@@ -213,7 +213,8 @@ TEST_F(CheckinApiTest, BadgesPrintEveryLinkWithItsCodeAndQrCode) {
   ASSERT_EQ(links.size(), 2u);
   const auto badges = Get(base_ + "/badges?format=html");
   ASSERT_EQ(badges.status, 200);
-  EXPECT_THAT(badges.Header("content-type"), ::testing::StartsWith("text/html"));
+  EXPECT_THAT(badges.Header("content-type"),
+              ::testing::StartsWith("text/html"));
   for (const auto& l : links) {
     EXPECT_NE(badges.body.find(std::string(l.at("code").as_string())),
               std::string::npos);
@@ -223,9 +224,10 @@ TEST_F(CheckinApiTest, BadgesPrintEveryLinkWithItsCodeAndQrCode) {
        at = badges.body.find("<svg", at + 1))
     ++codes;
   EXPECT_EQ(codes, 2u);
-  EXPECT_NE(badges.body.find("个人代码 / <span class=\"en\" lang=\"en\">Personal "
-                             "code"),
-            std::string::npos);
+  EXPECT_NE(
+      badges.body.find("个人代码 / <span class=\"en\" lang=\"en\">Personal "
+                       "code"),
+      std::string::npos);
   ExpectProblem(Get(base_ + "/badges?format=pdf"), 400);
 }
 

@@ -2,14 +2,13 @@
 // window's defaults (worked out by hand in Asia/Shanghai), step codes that
 // expire, the scan's proof, who a phone names, the coordinator's marks, the
 // flags and the limit on guesses.
-#include "app/services/checkin.hpp"
-
 #include <gtest/gtest.h>
 
 #include <cctype>
 #include <map>
 
 #include "app/services/attendance.hpp"
+#include "app/services/checkin.hpp"
 #include "app/services/credentials.hpp"
 #include "storage/attendance_repository.hpp"
 #include "tests/services/service_test.hpp"
@@ -28,16 +27,18 @@ class CheckinServiceTest : public ServiceTest {
     ServiceTest::SetUp();
     workshop_ = Workshop(Project(), "held", "2017-09-08", "2017-09-09");
     session_ = Sessions(workshop_).front();
-    Ok(db_.Execute("UPDATE sessions SET start_time = '09:00', end_time = "
-                   "'12:30' WHERE id = " +
-                   std::to_string(session_)));
+    Ok(
+        db_.Execute("UPDATE sessions SET start_time = '09:00', end_time = "
+                    "'12:30' WHERE id = " +
+                    std::to_string(session_)));
     for (const char* name : {"王芳", "李伟", "张敏"}) {
       people_.push_back(Person({{"full_name", "X"}, {"native_name", name}}));
       Register(workshop_, people_.back());
     }
-    Ok(db_.Execute("UPDATE people SET phone = '+86 138-0013-8000', email = "
-                   "'Wang.Fang@example.cn' WHERE id = " +
-                   std::to_string(people_[0])));
+    Ok(
+        db_.Execute("UPDATE people SET phone = '+86 138-0013-8000', email = "
+                    "'Wang.Fang@example.cn' WHERE id = " +
+                    std::to_string(people_[0])));
     Ok(Write([&](storage::WriteTx& tx) {
       return services::IssueMissingLinks(tx, coordinator_, workshop_, kDay);
     }));
@@ -61,9 +62,8 @@ class CheckinServiceTest : public ServiceTest {
   }
   domain::StatusOr<services::CheckinAnswer> CheckIn(
       const services::SelfCheckin& request) {
-    return Write([&](storage::WriteTx& tx) {
-      return services::CheckIn(tx, request);
-    });
+    return Write(
+        [&](storage::WriteTx& tx) { return services::CheckIn(tx, request); });
   }
   services::CheckinAnswer ByCode(std::int64_t person, std::int64_t now,
                                  const std::string& device = "phone-1") {
@@ -230,8 +230,10 @@ TEST_F(CheckinServiceTest, AReissuedLinkAndCodeStopWorking) {
   EXPECT_FALSE(Ok(storage::LinkByCode(db_, workshop_, old.code)).has_value());
   // The trail records the issue, never the token or code.
   EXPECT_EQ(AuditEntries("participant_link", "issue", registration), 2);
-  EXPECT_EQ(Count("audit_log", "after LIKE '%" + fresh.token + "%' OR after "
-                               "LIKE '%" + fresh.code + "%'"),
+  EXPECT_EQ(Count("audit_log", "after LIKE '%" + fresh.token +
+                                   "%' OR after "
+                                   "LIKE '%" +
+                                   fresh.code + "%'"),
             0);
 }
 

@@ -67,15 +67,18 @@ TEST_F(ParticipationTest, FollowsEveryWriteToRegistrationsAndMarks) {
   EXPECT_EQ(RowOf(1), (Row{"participant", 1}));
   testing::Ok(db_.Execute(
       db_.engine() == Engine::kPostgres
-          ? "INSERT INTO attendance (session_id, workshop_id, person_id, status) VALUES (3, 1, 1, 'absent') ON CONFLICT "
+          ? "INSERT INTO attendance (session_id, workshop_id, person_id, "
+            "status) VALUES (3, 1, 1, 'absent') ON CONFLICT "
             "(session_id, person_id) DO UPDATE SET status = excluded.status"
-          : "INSERT OR REPLACE INTO attendance (session_id, workshop_id, person_id, status) VALUES (3, 1, 1, 'absent')"));
+          : "INSERT OR REPLACE INTO attendance (session_id, workshop_id, "
+            "person_id, status) VALUES (3, 1, 1, 'absent')"));
   EXPECT_EQ(RowOf(1), (Row{"participant", 0}));
   EXPECT_EQ(testing::Ok(ParticipationMismatches(db_)), 0);
 
   // Cancelled: no row; back again: its marks count again.
   testing::Ok(
-      db_.Execute("INSERT INTO attendance (session_id, workshop_id, person_id, status) VALUES (2, 1, 1, 'present')"));
+      db_.Execute("INSERT INTO attendance (session_id, workshop_id, person_id, "
+                  "status) VALUES (2, 1, 1, 'present')"));
   testing::Ok(db_.Execute(
       "UPDATE registrations SET status = 'cancelled' WHERE id = 1"));
   EXPECT_EQ(RowOf(1), (Row{"", -1}));

@@ -146,22 +146,28 @@ TEST_F(RecordsTest, TheSchemaRefusesMarksForUnregisteredPeople) {
       {person, domain::Mark::kPresent}};
   {
     auto tx = testing::Ok(WriteTx::Begin(db_));
-    EXPECT_FALSE(ReplaceSheet(tx, workshop, session, sheet, domain::MarkSource::kCoordinator).ok());
+    EXPECT_FALSE(ReplaceSheet(tx, workshop, session, sheet,
+                              domain::MarkSource::kCoordinator)
+                     .ok());
   }
   ASSERT_TRUE(
       Add(domain::Registration{.workshop_id = workshop, .person_id = person})
           .ok());
   auto tx = testing::Ok(WriteTx::Begin(db_));
-  EXPECT_TRUE(
-      testing::Ok(ReplaceSheet(tx, workshop, session, sheet, domain::MarkSource::kCoordinator)).before.empty());
+  EXPECT_TRUE(testing::Ok(ReplaceSheet(tx, workshop, session, sheet,
+                                       domain::MarkSource::kCoordinator))
+                  .before.empty());
   // The sheet it replaced comes back (the audit entry's "before").
   const auto replaced =
-      testing::Ok(ReplaceSheet(tx, workshop, session, {}, domain::MarkSource::kCoordinator)).before;
+      testing::Ok(ReplaceSheet(tx, workshop, session, {},
+                               domain::MarkSource::kCoordinator))
+          .before;
   ASSERT_EQ(replaced.size(), 1u);
   EXPECT_EQ(replaced[0].person_id, person);
   EXPECT_EQ(replaced[0].status, domain::Mark::kPresent);
-  EXPECT_TRUE(
-      testing::Ok(ReplaceSheet(tx, workshop, session, sheet, domain::MarkSource::kCoordinator)).before.empty());
+  EXPECT_TRUE(testing::Ok(ReplaceSheet(tx, workshop, session, sheet,
+                                       domain::MarkSource::kCoordinator))
+                  .before.empty());
   testing::Ok(tx.Commit());
   EXPECT_EQ(testing::Ok(Sheet(db_, session)).size(), 1u);
 }
@@ -188,7 +194,8 @@ TEST_F(RecordsTest, ASheetSavedAgainWritesOnlyWhatChanged) {
   const auto save = [&](std::vector<domain::AttendanceMark> sheet) {
     const int before = sqlite3_total_changes(storage::SqliteHandle(db_));
     auto tx = testing::Ok(WriteTx::Begin(db_));
-    testing::Ok(ReplaceSheet(tx, workshop, session, sheet, domain::MarkSource::kCoordinator));
+    testing::Ok(ReplaceSheet(tx, workshop, session, sheet,
+                             domain::MarkSource::kCoordinator));
     testing::Ok(tx.Commit());
     return sqlite3_total_changes(storage::SqliteHandle(db_)) -
            before;  // rows, triggers' too
