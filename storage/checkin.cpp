@@ -153,11 +153,28 @@ domain::Status SaveWindow(WriteTx& tx, const CheckinWindow& w) {
   });
 }
 
-domain::Status DeleteWindow(WriteTx& tx, std::int64_t session_id) {
+domain::StatusOr<std::int64_t> CountCheckinMisses(Database& db,
+                                                  const std::string& address,
+                                                  std::int64_t since) {
   return Guarded([&] {
+    ScopedStatement q(
+        db,
+        "SELECT COUNT(*) FROM checkin_misses WHERE address = ? AND at >= ?");
+    BindAll(*q, address, since);
+    q->Step();
+    return q->Int64(0);
+  });
+}
+
+domain::Status RecordCheckinMiss(WriteTx& tx, const std::string& address,
+                                 std::int64_t at, std::int64_t forget_before) {
+  return Guarded([&] {
+    ScopedStatement forget(tx.db(), "DELETE FROM checkin_misses WHERE at < ?");
+    BindAll(*forget, forget_before);
+    forget->Exec();
     ScopedStatement q(tx.db(),
-                      "DELETE FROM checkin_windows WHERE session_id = ?");
-    BindAll(*q, session_id);
+                      "INSERT INTO checkin_misses (address, at) VALUES (?, ?)");
+    BindAll(*q, address, at);
     q->Exec();
   });
 }

@@ -67,7 +67,13 @@ struct CheckinWindow {
 };
 // Opens (or moves) a session's window; an open one keeps its key and secret.
 domain::Status SaveWindow(WriteTx& tx, const CheckinWindow& window);
-domain::Status DeleteWindow(WriteTx& tx, std::int64_t session_id);
+// Check-ins that named nobody from `address` since `since`; recording one
+// forgets those before `forget_before`.
+domain::StatusOr<std::int64_t> CountCheckinMisses(Database& db,
+                                                  const std::string& address,
+                                                  std::int64_t since);
+domain::Status RecordCheckinMiss(WriteTx& tx, const std::string& address,
+                                 std::int64_t at, std::int64_t forget_before);
 domain::StatusOr<std::optional<CheckinWindow>> WindowOf(
     Database& db, std::int64_t session_id);
 domain::StatusOr<std::optional<CheckinWindow>> WindowByKey(

@@ -3,6 +3,7 @@
 #include <optional>
 #include <string>
 
+#include "domain/concat.hpp"
 #include "storage/engine_errors.hpp"
 #include "storage/row_mapping.hpp"
 #include "storage/text_key.hpp"
@@ -24,6 +25,26 @@ domain::Status ErasePerson(WriteTx& tx, std::int64_t person_id) {
     if (q->Exec() == 0) {
       return domain::Status::NotFound(RecordNotFound("person", person_id));
     }
+    // Their personal links stop working; their check-ins' browsers and
+    // addresses go, in the check-ins and in the trail's entries of them
+    // (which the services write with person_id as their first field).
+    for (const char* sql :
+         {"DELETE FROM participant_links WHERE registration_id IN"
+          " (SELECT id FROM registrations WHERE person_id = ?)",
+          "DELETE FROM checkins WHERE registration_id IN"
+          " (SELECT id FROM registrations WHERE person_id = ?)"}) {
+      ScopedStatement remove(tx.db(), sql);
+      BindAll(*remove, person_id);
+      remove->Exec();
+    }
+    const std::string first =
+        domain::Concat("{\"person_id\":", std::to_string(person_id), ",");
+    ScopedStatement trail(
+        tx.db(),
+        "UPDATE audit_log SET after = ? WHERE entity = 'checkin' AND action"
+        " = 'checkin' AND after LIKE ?");
+    BindAll(*trail, first + "\"erased\":true}", first + "%");
+    trail->Exec();
     return domain::Status::Ok();
   });
 }

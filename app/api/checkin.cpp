@@ -3,6 +3,8 @@
 
 #include "app/services/checkin.hpp"
 
+#include <algorithm>
+#include <cctype>
 #include <chrono>
 
 #include "app/api/common.hpp"
@@ -60,6 +62,14 @@ struct Settings {
            "; Max-Age=" + std::to_string(max_age);
   }
 };
+
+// 22 characters of base64url: what services::ShortToken() makes.
+bool ShortTokenShaped(std::string_view text) {
+  return text.size() == 22 &&
+         std::all_of(text.begin(), text.end(), [](unsigned char c) {
+           return std::isalnum(c) != 0 || c == '-' || c == '_';
+         });
+}
 
 json::object LinkJson(const storage::ParticipantLink& link,
                       const std::string& base_url) {
@@ -139,6 +149,7 @@ domain::StatusOr<services::SelfCheckin> ReadCheckin(Context& ctx) {
     }
   }
   c.address = ctx.request.remote_address;
+  c.user_agent = ctx.request.user_agent;
   return c;
 }
 
@@ -179,7 +190,10 @@ void AddLinkRoutes(Router& router, const Settings& s) {
                json::array items;
                for (const auto& l : all)
                  items.push_back(LinkJson(l, s.BaseUrl(ctx.request)));
-               return JsonResponse(200, json::object{{"items", items}});
+               // Every participant's link: kept by no cache.
+               Response r = JsonResponse(200, json::object{{"items", items}});
+               r.headers.emplace_back("Cache-Control", "no-store");
+               return r;
              });
   router.Add(kPost, links, P::kWriteRecords,
              [s](Context& ctx) -> domain::StatusOr<Response> {
@@ -210,7 +224,7 @@ void AddLinkRoutes(Router& router, const Settings& s) {
                         "text/html; charset=utf-8",
                         reports::RenderBadges(workshop, people, all,
                                               s.BaseUrl(ctx.request)),
-                        {}};
+                        {{"Cache-Control", "no-store"}}};
       });
 }
 
@@ -226,16 +240,17 @@ void AddWindowRoutes(Router& router, const Settings& s) {
                ASSIGN_OR_RETURN(const auto window, Write(ctx, [&](auto& tx) {
                                   return services::OpenCheckin(
                                       tx, *ctx.user, id, session_id, request,
-                                      s.time_zone);
+                                      s.time_zone, s.Now());
                                 }));
                return JsonResponse(200, WindowJson(s, window));
              });
   router.Add(kDelete, checkin, P::kWriteRecords,
-             [](Context& ctx) -> domain::StatusOr<Response> {
+             [s](Context& ctx) -> domain::StatusOr<Response> {
                ASSIGN_OR_RETURN(const auto id, ctx.Id("id"));
                ASSIGN_OR_RETURN(const auto session_id, ctx.Id("session_id"));
                RETURN_IF_ERROR(Write(ctx, [&](auto& tx) {
-                 return services::CloseCheckin(tx, *ctx.user, id, session_id);
+                 return services::CloseCheckin(tx, *ctx.user, id, session_id,
+                                               s.Now());
                }));
                return NoContent();
              });
@@ -272,11 +287,12 @@ void AddWindowRoutes(Router& router, const Settings& s) {
         RETURN_IF_ERROR(services::LoadSession(ctx.db, id, session_id));
         ASSIGN_OR_RETURN(const auto window,
                          storage::WindowOf(ctx.db, session_id));
-        if (!window) {
+        const auto now = s.Now();
+        if (!window || now < window->opens_at || now >= window->closes_at) {
           return domain::Status::FailedPrecondition("error.checkin_not_open");
         }
         const auto url =
-            s.BaseUrl(ctx.request) + services::CheckinPath(*window, s.Now());
+            s.BaseUrl(ctx.request) + services::CheckinPath(*window, now);
         const auto svg =
             formats::QrSvg(url, i18n::Text(ctx.language, "checkin.qr_label"));
         if (!svg) return domain::Status::Internal("QR code too long");
@@ -337,7 +353,8 @@ void AddParticipantRoutes(Router& router, const Settings& s) {
       [s](Context& ctx) -> domain::StatusOr<Response> {
         ASSIGN_OR_RETURN(auto request, ReadCheckin(ctx));
         request.now = s.Now();
-        const bool new_device = request.device.empty();
+        // A device cookie as this server issues it, else a new one.
+        const bool new_device = !ShortTokenShaped(request.device);
         if (new_device) request.device = services::ShortToken();
         ASSIGN_OR_RETURN(const auto answer, Write(ctx, [&](auto& tx) {
                            return services::CheckIn(tx, request);
@@ -355,13 +372,13 @@ void AddParticipantRoutes(Router& router, const Settings& s) {
               "Set-Cookie",
               s.Cookie(kDeviceCookie, request.device, "/c/", 365LL * 86400));
         }
-        if (!answer.matched && answer.fresh_code) {
+        if (!answer.matched && answer.scanned_step) {
           // Typing a code takes longer than the code lives.
           r.headers.emplace_back(
               "Set-Cookie",
               s.Cookie(kScanCookie,
-                       services::ScanProof(answer.window, request.now), path,
-                       services::kScanGoodFor));
+                       services::ScanProof(answer.window, *answer.scanned_step),
+                       path, services::kScanGoodFor));
         }
         return r;
       });

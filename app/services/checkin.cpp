@@ -2,31 +2,28 @@
 
 #include <algorithm>
 #include <cctype>
+#include <charconv>
 
 #include "app/i18n/local_time.hpp"
 #include "app/services/audit.hpp"
 #include "app/services/credentials.hpp"
 #include "app/services/records.hpp"
+#include "app/services/registrations.hpp"
 #include "app/services/sessions.hpp"
 #include "domain/registration.hpp"
-#include "storage/login_attempts.hpp"
+#include "storage/duplicates.hpp"
 
 namespace capdev::services {
 
 namespace {
-
-// Failed check-ins are counted with the failed logins, under a name no
-// username can be (usernames have no spaces).
-constexpr std::string_view kGuessCounter = "(self check-in)";
 
 // The registration, if it is the workshop's and not cancelled (404).
 domain::StatusOr<domain::Registration> LiveRegistration(
     storage::Database& db, std::int64_t workshop_id,
     std::int64_t registration_id) {
   ASSIGN_OR_RETURN(const auto r,
-                   Load<domain::Registration>(db, registration_id));
-  if (r.workshop_id != workshop_id ||
-      r.status == domain::RegistrationStatus::kCancelled) {
+                   LoadRegistration(db, workshop_id, registration_id));
+  if (r.status == domain::RegistrationStatus::kCancelled) {
     return domain::Status::NotFound("error.no_such_registration");
   }
   return r;
@@ -62,15 +59,38 @@ domain::StatusOr<storage::ParticipantLink> Issue(storage::WriteTx& tx,
   return link;
 }
 
-// Digits only, the last 11 (a Chinese mobile number without +86 or
-// spaces); fewer than 7 digits is no phone number.
-std::optional<std::string> PhoneKey(const std::string& phone) {
-  std::string digits;
-  for (char c : phone) {
-    if (std::isdigit(static_cast<unsigned char>(c)) != 0) digits += c;
+// A phone as typed, compared as the duplicates finder compares phones (its
+// digits without +86 / 0086); fewer than 7 digits is no phone number.
+std::optional<std::string> PhoneOf(const std::string& phone) {
+  auto key = storage::PhoneKey(phone);
+  if (key.size() < 7) return std::nullopt;
+  return key;
+}
+
+// A personal code as a phone may type it: in lower case, with spaces, or
+// in the full-width letters and digits of a Chinese input method.
+std::string CodeAsTyped(std::string_view typed) {
+  std::string code;
+  for (std::size_t i = 0; i < typed.size(); ++i) {
+    auto c = static_cast<unsigned char>(typed[i]);
+    // U+FF01..U+FF5E (EF BC 81..EF BD 9E) are ASCII 0x21..0x7E, full width;
+    // U+3000 (E3 80 80) is the ideographic space.
+    if (c == 0xEF && i + 2 < typed.size()) {
+      const auto b1 = static_cast<unsigned char>(typed[i + 1]);
+      const auto b2 = static_cast<unsigned char>(typed[i + 2]);
+      const int cp = ((c & 0x0F) << 12) | ((b1 & 0x3F) << 6) | (b2 & 0x3F);
+      if (cp >= 0xFF01 && cp <= 0xFF5E) {
+        c = static_cast<unsigned char>(cp - 0xFEE0);
+        i += 2;
+      }
+    } else if (typed.substr(i, 3) == "\xE3\x80\x80") {
+      i += 2;
+      continue;
+    }
+    if (std::isspace(c) != 0 || c == '-') continue;
+    code += static_cast<char>(std::toupper(c));
   }
-  if (digits.size() < 7) return std::nullopt;
-  return digits.size() > 11 ? digits.substr(digits.size() - 11) : digits;
+  return code;
 }
 
 std::string Folded(std::string text) {
@@ -87,15 +107,12 @@ std::string Folded(std::string text) {
 domain::StatusOr<std::optional<storage::ParticipantLink>> Identify(
     storage::Database& db, std::int64_t workshop_id, const SelfCheckin& r) {
   if (r.code) {
-    std::string code = Folded(*r.code);
-    std::transform(code.begin(), code.end(), code.begin(), [](unsigned char c) {
-      return static_cast<char>(std::toupper(c));
-    });
+    const std::string code = CodeAsTyped(*r.code);
     return storage::LinkByCode(db, workshop_id, code);
   }
   if (r.phone || r.email) {
     const auto wanted =
-        r.phone ? PhoneKey(*r.phone) : std::optional(Folded(*r.email));
+        r.phone ? PhoneOf(*r.phone) : std::optional(Folded(*r.email));
     if (!wanted || wanted->empty())
       return std::optional<storage::ParticipantLink>();
     ASSIGN_OR_RETURN(const auto people,
@@ -104,7 +121,7 @@ domain::StatusOr<std::optional<storage::ParticipantLink>> Identify(
     for (const auto& p : people) {
       const auto& held = r.phone ? p.phone : p.email;
       if (!held) continue;
-      const auto key = r.phone ? PhoneKey(*held) : std::optional(Folded(*held));
+      const auto key = r.phone ? PhoneOf(*held) : std::optional(Folded(*held));
       if (key != wanted) continue;
       // Two people of one number or address: neither can be told apart.
       if (found) return std::optional<storage::ParticipantLink>();
@@ -121,26 +138,32 @@ domain::StatusOr<std::optional<storage::ParticipantLink>> Identify(
   return std::optional<storage::ParticipantLink>();
 }
 
-bool CurrentCode(const storage::CheckinWindow& w, const SelfCheckin& r) {
+// The step whose code was sent, if it is the current or the previous one.
+std::optional<std::int64_t> CurrentStep(const storage::CheckinWindow& w,
+                                        const SelfCheckin& r) {
   const std::int64_t step = r.now / kStepSeconds;
-  return SameSecret(StepCode(w.secret, step), r.step_code) ||
-         SameSecret(StepCode(w.secret, step - 1), r.step_code);
+  for (const std::int64_t s : {step, step - 1}) {
+    if (SameSecret(StepCode(w.secret, s), r.step_code)) return s;
+  }
+  return std::nullopt;
 }
 
-// A scan proven by its cookie: "STEP.MAC", the step the code was shown at.
+// A scan proven by its cookie ("STEP.MAC", the step of the code scanned) no
+// longer than kScanGoodFor ago, of the code sent.
 bool ScannedCode(const storage::CheckinWindow& w, const SelfCheckin& r) {
-  const std::int64_t step = r.now / kStepSeconds;
   if (!r.scan_proof) return false;
-  const auto dot = r.scan_proof->find('.');
-  if (dot == std::string::npos) return false;
+  const std::string_view proof = *r.scan_proof;
+  const auto dot = proof.find('.');
   std::int64_t scanned = 0;
-  try {
-    scanned = std::stoll(r.scan_proof->substr(0, dot));
-  } catch (const std::exception&) {
+  const auto [end, ec] =
+      std::from_chars(proof.data(), proof.data() + dot, scanned);
+  const std::int64_t step = r.now / kStepSeconds;
+  if (dot == std::string_view::npos || ec != std::errc() ||
+      end != proof.data() + dot || scanned > step ||
+      step - scanned > kScanGoodFor / kStepSeconds) {
     return false;
   }
-  return scanned <= step && (step - scanned) * kStepSeconds <= kScanGoodFor &&
-         SameSecret(ScanProof(w, scanned * kStepSeconds), *r.scan_proof) &&
+  return SameSecret(ScanProof(w, scanned), *r.scan_proof) &&
          SameSecret(StepCode(w.secret, scanned), r.step_code);
 }
 
@@ -180,7 +203,7 @@ domain::StatusOr<std::int64_t> IssueMissingLinks(storage::WriteTx& tx,
 domain::StatusOr<storage::CheckinWindow> OpenCheckin(
     storage::WriteTx& tx, const domain::Principal& by, std::int64_t workshop_id,
     std::int64_t session_id, const WindowRequest& request,
-    const std::string& time_zone) {
+    const std::string& time_zone, std::int64_t now) {
   auto& db = tx.db();
   ASSIGN_OR_RETURN(const auto workshop,
                    Load<domain::Workshop>(db, workshop_id));
@@ -212,6 +235,7 @@ domain::StatusOr<storage::CheckinWindow> OpenCheckin(
     w.closes_at = day_end;
     w.late_after = day_end;
   }
+  if (!request.closes_at && w.closes_at <= now) w.closes_at = now + 3600;
   w.opens_at = request.opens_at.value_or(w.opens_at);
   w.closes_at = request.closes_at.value_or(w.closes_at);
   w.late_after = request.late_after.value_or(w.late_after);
@@ -233,11 +257,17 @@ domain::StatusOr<storage::CheckinWindow> OpenCheckin(
 }
 
 domain::Status CloseCheckin(storage::WriteTx& tx, const domain::Principal& by,
-                            std::int64_t workshop_id, std::int64_t session_id) {
+                            std::int64_t workshop_id, std::int64_t session_id,
+                            std::int64_t now) {
   ASSIGN_OR_RETURN(const auto session,
                    LoadSession(tx.db(), workshop_id, session_id));
-  RETURN_IF_ERROR(storage::DeleteWindow(tx, session.id));
-  return Audit(tx, &by, "close", "checkin", session.id, nullptr, nullptr);
+  ASSIGN_OR_RETURN(auto window, storage::WindowOf(tx.db(), session.id));
+  if (!window || window->closes_at <= now) return domain::Status::Ok();
+  window->opens_at = std::min(window->opens_at, now);
+  window->closes_at = now;
+  RETURN_IF_ERROR(storage::SaveWindow(tx, *window));
+  return Audit(tx, &by, "close", "checkin", session.id, nullptr,
+               json::object{{"closes_at", now}});
 }
 
 domain::StatusOr<CheckinState> StateOf(storage::Database& db,
@@ -269,42 +299,49 @@ std::string CheckinPath(const storage::CheckinWindow& window,
          "?t=" + StepCode(window.secret, now / kStepSeconds);
 }
 
-std::string ScanProof(const storage::CheckinWindow& window, std::int64_t now) {
-  const std::int64_t step = now / kStepSeconds;
-  return std::to_string(step) + "." +
-         StepCode(window.secret, -step);  // a code no step shows
+std::string ScanProof(const storage::CheckinWindow& window, std::int64_t step) {
+  // The MAC of a negative step: a code no screen ever shows.
+  return std::to_string(step) + "." + StepCode(window.secret, -step - 1);
 }
 
 domain::StatusOr<CheckinAnswer> CheckIn(storage::WriteTx& tx,
                                         const SelfCheckin& request) {
   auto& db = tx.db();
-  const storage::LoginKey guesser{std::string(kGuessCounter), request.address};
-  ASSIGN_OR_RETURN(const auto misses,
-                   storage::RecentLoginFailures(
-                       db, guesser, storage::LoginScope::kPair,
-                       request.now - kGuessWindow, kMaxCheckinGuesses));
-  if (misses.size() >= kMaxCheckinGuesses) {
-    return domain::Status::ResourceExhausted("error.checkin_too_many_tries");
-  }
   ASSIGN_OR_RETURN(const auto window,
                    storage::WindowByKey(db, request.session_key));
   if (!window) return domain::Status::NotFound("error.no_such_checkin");
   if (request.now < window->opens_at || request.now >= window->closes_at) {
     return domain::Status::FailedPrecondition("error.checkin_closed");
   }
-  const bool fresh = CurrentCode(*window, request);
-  if (!fresh && !ScannedCode(*window, request)) {
+  const auto step = CurrentStep(*window, request);
+  if (!step && !ScannedCode(*window, request)) {
     return domain::Status::Expired("error.checkin_code_expired");
   }
-  CheckinAnswer answer{.fresh_code = fresh, .window = *window};
+  CheckinAnswer answer{.scanned_step = step, .window = *window};
+  ASSIGN_OR_RETURN(const auto workshop,
+                   Load<domain::Workshop>(db, window->workshop_id));
+  if (!workshop.status || !domain::TakesAttendance(*workshop.status)) {
+    return domain::Status::FailedPrecondition("error.checkin_closed");
+  }
   ASSIGN_OR_RETURN(answer.session,
                    LoadSession(db, window->workshop_id, window->session_id));
+  // Only a phone that names someone is guessing (a link's cookie is not):
+  // its misses are counted against its address.
+  const bool names = request.code || request.phone || request.email;
+  if (names) {
+    ASSIGN_OR_RETURN(const auto misses,
+                     storage::CountCheckinMisses(db, request.address,
+                                                 request.now - kGuessWindow));
+    if (misses >= kMaxCheckinGuesses) {
+      return domain::Status::ResourceExhausted("error.checkin_too_many_tries");
+    }
+  }
   ASSIGN_OR_RETURN(const auto link, Identify(db, window->workshop_id, request));
   if (!link) {
-    answer.asked = !request.code && !request.phone && !request.email;
-    if (!answer.asked) {
-      RETURN_IF_ERROR(storage::RecordLoginFailure(tx, guesser, request.now,
-                                                  request.now - kGuessWindow));
+    answer.asked = !names;
+    if (names) {
+      RETURN_IF_ERROR(storage::RecordCheckinMiss(
+          tx, request.address, request.now, request.now - kGuessWindow));
     }
     return answer;
   }
@@ -324,7 +361,7 @@ domain::StatusOr<CheckinAnswer> CheckIn(storage::WriteTx& tx,
                                     mark));
   // The trail names the browser and address; personal fields stay masked.
   RETURN_IF_ERROR(
-      Audit(tx, nullptr, "checkin", "attendance", window->session_id, nullptr,
+      Audit(tx, nullptr, "checkin", "checkin", window->session_id, nullptr,
             json::object{{"person_id", link->person_id},
                          {"status", codec::ToJson(answer.mark.status)},
                          {"source", codec::ToJson(answer.mark.source)},

@@ -139,22 +139,27 @@ TEST_F(CheckinApiTest, APhoneChecksInWithOneScanOrSaysWhoItIs) {
   EXPECT_EQ(qr.Header("cache-control"), "no-store");
   EXPECT_TRUE(qr.body.starts_with("<svg"));
 
-  // A phone without a link is asked who it is, and keeps the scan's proof.
+  // A phone without a link is asked who it is, and keeps the scan's proof
+  // (typing a code takes longer than the code lives) and a device cookie.
   auto asked = Phone({});
   ExpectProblem(asked, 422);
   EXPECT_THAT(ErrorFields(asked), ::testing::ElementsAre("code"));
+  EXPECT_THAT(asked.body, ::testing::HasSubstr("personal code"));
   // One scan, with the link's cookie: WANG Fang, present.
   const std::string cookie =
       "capdev_p" + std::to_string(workshop_) + "=" + token;
-  auto done = Phone({}, "capdev_device=abc; " + cookie);
+  auto done = Phone({}, "capdev_device=abcdefghijklmnopqrstuv; " + cookie);
   ASSERT_EQ(done.status, 200) << done.body;
   EXPECT_EQ(done.Json().at("status").as_string(), "present");
   EXPECT_EQ(done.Json().at("source").as_string(), "self_checkin");
   EXPECT_EQ(done.Json().at("person").at("full_name").as_string(), "WANG Fang");
   // The same browser checks LI Wei in by his code: both are flagged.
-  auto second = Phone({{"code", code}}, "capdev_device=abc");
+  auto second = Phone({{"code", code}}, "capdev_device=abcdefghijklmnopqrstuv");
   ASSERT_EQ(second.status, 200) << second.body;
   EXPECT_EQ(second.Header("set-cookie"), "");  // the device was known
+  // A device cookie this server did not issue is replaced.
+  EXPECT_THAT(Phone({{"code", code}}, "capdev_device=<x>").Header("set-cookie"),
+              ::testing::StartsWith("capdev_device="));
   const auto flags = Get(checkin_).Json().at("flags").as_array();
   ASSERT_EQ(flags.size(), 1u);
   EXPECT_EQ(flags[0].at("kind").as_string(), "same_device");
@@ -186,21 +191,26 @@ TEST_F(CheckinApiTest, EveryRefusalHasItsStatus) {
   auto late = Phone({{"code", code}});
   ASSERT_EQ(late.status, 200) << late.body;
   EXPECT_EQ(late.Json().at("status").as_string(), "late");
-  const auto key = KeyAndCode().first;
   EXPECT_EQ(Delete(checkin_).status, 204);
-  ExpectProblem(Phone({{"code", code}, {"t", "AAAAAAAA"}}, "", key), 404);
+  ExpectProblem(Phone({{"code", code}}), 409);  // closed: not open now
   EXPECT_FALSE(Get(checkin_).Json().at("open").as_bool());
+  ExpectProblem(Get(checkin_ + "/qr.svg"), 409);
 }
 
 TEST_F(CheckinApiTest, GuessingIsSlowedPerAddress) {
   const auto code = Link(0).at("code").as_string();
+  const std::string url(Link(1).at("url").as_string());
+  const std::string cookie = "capdev_p" + std::to_string(workshop_) + "=" +
+                             url.substr(url.rfind('/') + 1);
   Open();
-  for (int i = 0; i < 20; ++i) {
+  for (int i = 0; i < 60; ++i) {
     ExpectProblem(Phone({{"phone", "1390000" + std::to_string(1000 + i)}}, "",
                         "", "127.0.0.3"),
                   404);
   }
   ExpectProblem(Phone({{"code", code}}, "", "", "127.0.0.3"), 429);
+  // A phone known by its link is not guessing; nor is another address.
+  EXPECT_EQ(Phone({}, cookie, "", "127.0.0.3").status, 200);
   EXPECT_EQ(Phone({{"code", code}}, "", "", "127.0.0.4").status, 200);
 }
 

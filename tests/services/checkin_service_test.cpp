@@ -11,6 +11,7 @@
 #include "app/services/checkin.hpp"
 #include "app/services/credentials.hpp"
 #include "storage/attendance_repository.hpp"
+#include "storage/erasure.hpp"
 #include "tests/services/service_test.hpp"
 
 namespace capdev::testing {
@@ -46,7 +47,7 @@ class CheckinServiceTest : public ServiceTest {
       links_[l.person_id] = l;
     window_ = Ok(Write([&](storage::WriteTx& tx) {
       return services::OpenCheckin(tx, coordinator_, workshop_, session_, {},
-                                   "Asia/Shanghai");
+                                   "Asia/Shanghai", kDay);
     }));
   }
 
@@ -88,7 +89,7 @@ TEST_F(CheckinServiceTest, TheWindowDefaultsToAnHourBeforeTheStartUntilTheEnd) {
   const auto other = Sessions(workshop_).back();
   const auto all_day = Ok(Write([&](storage::WriteTx& tx) {
     return services::OpenCheckin(tx, coordinator_, workshop_, other, {},
-                                 "Asia/Shanghai");
+                                 "Asia/Shanghai", kDay);
   }));
   EXPECT_EQ(all_day.opens_at, kDay + 24 * kHour - 8 * kHour);
   EXPECT_EQ(all_day.closes_at, kDay + 48 * kHour - 8 * kHour);
@@ -96,14 +97,14 @@ TEST_F(CheckinServiceTest, TheWindowDefaultsToAnHourBeforeTheStartUntilTheEnd) {
   const auto moved = Ok(Write([&](storage::WriteTx& tx) {
     return services::OpenCheckin(tx, coordinator_, workshop_, session_,
                                  {.late_after = kDay + 2 * kHour},
-                                 "Asia/Shanghai");
+                                 "Asia/Shanghai", kDay);
   }));
   EXPECT_EQ(moved.session_key, window_.session_key);
   EXPECT_EQ(moved.late_after, kDay + 2 * kHour);
   const auto refused = Write([&](storage::WriteTx& tx) {
     return services::OpenCheckin(tx, coordinator_, workshop_, session_,
                                  {.opens_at = kDay, .closes_at = kDay},
-                                 "Asia/Shanghai");
+                                 "Asia/Shanghai", kDay);
   });
   EXPECT_EQ(refused.status().code(), domain::Code::kInvalidArgument);
 }
@@ -121,7 +122,7 @@ TEST_F(CheckinServiceTest, PresentUntilLateAfterThenLate) {
   const auto count = Ok(storage::CountCheckins(db_, workshop_, session_));
   EXPECT_EQ(count.checked_in, 2);
   EXPECT_EQ(count.registered, 3);
-  EXPECT_EQ(AuditEntries("attendance", "checkin", session_), 3);
+  EXPECT_EQ(AuditEntries("checkin", "checkin", session_), 3);
 }
 
 TEST_F(CheckinServiceTest, ACodeLivesForItsStepAndTheNextOnly) {
@@ -149,33 +150,72 @@ TEST_F(CheckinServiceTest, OnlyWhileTheWindowIsOpenAndForAKnownSession) {
   unknown.session_key = "no-such-key";
   EXPECT_EQ(CheckIn(unknown).status().code(), domain::Code::kNotFound);
   Ok(Write([&](storage::WriteTx& tx) {
-    return services::CloseCheckin(tx, coordinator_, workshop_, session_);
+    return services::CloseCheckin(tx, coordinator_, workshop_, session_,
+                                  kDay + kHour);
   }));
   auto closed = At(kDay + kHour, kDay + kHour);
   closed.code = links_[people_[0]].code;
-  EXPECT_EQ(CheckIn(closed).status().code(), domain::Code::kNotFound);
+  EXPECT_EQ(CheckIn(closed).status().code(), domain::Code::kFailedPrecondition);
+  // A workshop cancelled while check-in was open takes no more.
+  const auto reopened = Ok(Write([&](storage::WriteTx& tx) {
+    return services::OpenCheckin(tx, coordinator_, workshop_, session_, {},
+                                 "Asia/Shanghai", kDay + kHour);
+  }));
+  EXPECT_EQ(reopened.session_key, window_.session_key);
+  EXPECT_TRUE(Ok(CheckIn(closed)).matched);
+  // Reopened after the session ended: an hour from then.
+  const auto late = Ok(Write([&](storage::WriteTx& tx) {
+    return services::OpenCheckin(tx, coordinator_, workshop_, session_, {},
+                                 "Asia/Shanghai", kDay + 10 * kHour);
+  }));
+  EXPECT_EQ(late.closes_at, kDay + 11 * kHour);
+  Ok(db_.Execute("UPDATE workshops SET status = 'cancelled' WHERE id = " +
+                 std::to_string(workshop_)));
+  closed.code = links_[people_[1]].code;
+  EXPECT_EQ(CheckIn(closed).status().code(), domain::Code::kFailedPrecondition);
 }
 
 TEST_F(CheckinServiceTest, APhoneWithoutALinkIsAskedAndItsScanHoldsTenMinutes) {
-  const std::int64_t scanned = kDay + kHour;
-  const auto asked = Ok(CheckIn(At(scanned, scanned)));
+  // The code shown at the end of a step is read in the next one: the proof
+  // is of the code's step, not of the moment it arrived.
+  const std::int64_t shown = kDay + kHour;
+  const std::int64_t arrived = shown + services::kStepSeconds + 3;
+  const auto asked = Ok(CheckIn(At(arrived, shown)));
   EXPECT_FALSE(asked.matched);
   EXPECT_TRUE(asked.asked);
-  EXPECT_TRUE(asked.fresh_code);
-  const auto proof = services::ScanProof(window_, scanned);
+  ASSERT_EQ(asked.scanned_step, shown / services::kStepSeconds);
+  const auto proof = services::ScanProof(window_, *asked.scanned_step);
   // Typing the code took 4 minutes: the scan's proof lets it through.
-  auto typed = At(scanned + 4 * kMinute, scanned);
+  auto typed = At(arrived + 4 * kMinute, shown);
   typed.code = links_[people_[0]].code;
   typed.scan_proof = proof;
-  EXPECT_TRUE(Ok(CheckIn(typed)).matched);
-  // ... but not after 10 minutes, nor with a proof of another step or key.
-  auto stale = At(scanned + 11 * kMinute, scanned);
+  const auto done = Ok(CheckIn(typed));
+  EXPECT_TRUE(done.matched);
+  EXPECT_FALSE(done.scanned_step.has_value());  // no new proof to keep
+  // ... but not after 10 minutes, nor with a proof of another step or
+  // another session's, nor a forged or malformed one.
+  auto stale = At(shown + 11 * kMinute, shown);
   stale.code = links_[people_[1]].code;
   stale.scan_proof = proof;
   EXPECT_EQ(CheckIn(stale).status().code(), domain::Code::kExpired);
-  auto other = At(scanned + 60, scanned);
+  auto other = At(arrived + kMinute, shown);
   other.code = links_[people_[1]].code;
-  other.scan_proof = services::ScanProof(window_, scanned + 15);
+  for (const std::string& bad :
+       {services::ScanProof(window_, *asked.scanned_step + 1),
+        std::to_string(*asked.scanned_step) + ".AAAAAAAA",
+        std::string("-9223372036854775808.x"), std::string("x.y"),
+        std::string("")}) {
+    other.scan_proof = bad;
+    EXPECT_EQ(CheckIn(other).status().code(), domain::Code::kExpired) << bad;
+  }
+  const auto second = Sessions(workshop_).back();
+  const auto elsewhere = Ok(Write([&](storage::WriteTx& tx) {
+    return services::OpenCheckin(
+        tx, coordinator_, workshop_, second,
+        {.opens_at = kDay, .closes_at = kDay + kHour * 24}, "Asia/Shanghai",
+        kDay);
+  }));
+  other.scan_proof = services::ScanProof(elsewhere, *asked.scanned_step);
   EXPECT_EQ(CheckIn(other).status().code(), domain::Code::kExpired);
 }
 
@@ -190,11 +230,31 @@ TEST_F(CheckinServiceTest, APhoneNamesItsPersonByLinkPhoneOrEmail) {
   auto by_email = At(now, now, "c");
   by_email.email = " wang.fang@EXAMPLE.cn ";
   EXPECT_EQ(Ok(CheckIn(by_email)).person.id, people_[0]);
-  // A code is read as typed on a phone: lower case, spaces around.
-  auto by_code = At(now, now, "d");
-  by_code.code = " " + links_[people_[2]].code + " ";
-  for (auto& c : *by_code.code) c = static_cast<char>(std::tolower(c));
-  EXPECT_EQ(Ok(CheckIn(by_code)).person.id, people_[2]);
+  // A code is read as typed on a phone: lower case, spaces inside, or in
+  // the full-width letters of a Chinese input method.
+  const auto& code = links_[people_[2]].code;
+  std::string typed = " " + code.substr(0, 4) + " " + code.substr(4) + " ";
+  for (auto& c : typed) c = static_cast<char>(std::tolower(c));
+  std::string wide;
+  for (const char c : code) {  // U+FF10.. for digits, U+FF21.. for letters
+    const int cp = 0xFEE0 + c;
+    wide += static_cast<char>(0xE0 | (cp >> 12));
+    wide += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+    wide += static_cast<char>(0x80 | (cp & 0x3F));
+  }
+  for (const auto& as_typed : {typed, wide}) {
+    auto by_code = At(now, now, "d");
+    by_code.code = as_typed;
+    EXPECT_EQ(Ok(CheckIn(by_code)).person.id, people_[2]) << as_typed;
+  }
+  // Two people of one phone number: neither can be told apart.
+  Ok(db_.Execute("UPDATE people SET phone = '13800138000' WHERE id = " +
+                 std::to_string(people_[1])));
+  auto shared = At(now, now, "f");
+  shared.phone = "13800138000";
+  const auto ambiguous = Ok(CheckIn(shared));
+  EXPECT_FALSE(ambiguous.matched);
+  EXPECT_FALSE(ambiguous.asked);
   // A link of another workshop names nobody here.
   auto elsewhere = Workshop(Project("EU"), "held", "2017-09-08", "2017-09-08");
   Register(elsewhere, people_[0]);
@@ -295,8 +355,8 @@ TEST_F(CheckinServiceTest, OnePhoneCheckingInTwoPeopleIsFlagged) {
 
 TEST_F(CheckinServiceTest, GuessesFromOneAddressAreLimitedAndSayNothing) {
   const std::int64_t now = kDay + kHour;
-  for (std::size_t i = 0; i < services::kMaxCheckinGuesses; ++i) {
-    auto guess = At(now + static_cast<std::int64_t>(i), now);
+  for (std::int64_t i = 0; i < services::kMaxCheckinGuesses; ++i) {
+    auto guess = At(now + i / 10, now);
     guess.phone = "1390000" + std::to_string(1000 + i);
     const auto answer = Ok(CheckIn(guess));
     EXPECT_FALSE(answer.matched);
@@ -305,8 +365,26 @@ TEST_F(CheckinServiceTest, GuessesFromOneAddressAreLimitedAndSayNothing) {
   auto right = At(now + 25, now);
   right.code = links_[people_[0]].code;
   EXPECT_EQ(CheckIn(right).status().code(), domain::Code::kResourceExhausted);
-  right.address = "10.0.0.9";  // another address is not held up
+  // A phone known by its link is not guessing: it is not held up.
+  auto known = At(now + 26, now);
+  known.link_tokens = {links_[people_[1]].token};
+  EXPECT_TRUE(Ok(CheckIn(known)).matched);
+  right.address = "10.0.0.9";  // nor is another address
   EXPECT_TRUE(Ok(CheckIn(right)).matched);
+  // The misses are not failed logins (the venue's coordinator can sign in).
+  EXPECT_EQ(Count("login_failures"), 0);
+}
+
+TEST_F(CheckinServiceTest, ErasingAPersonErasesTheirLinksAndCheckins) {
+  ByCode(people_[0], kDay + kHour);
+  const auto token = links_[people_[0]].token;
+  Ok(Write([&](storage::WriteTx& tx) {
+    return storage::ErasePerson(tx, people_[0]);
+  }));
+  EXPECT_FALSE(Ok(services::ParticipantPage(db_, token)).has_value());
+  EXPECT_EQ(Count("checkins"), 0);
+  EXPECT_EQ(Count("audit_log", "after LIKE '%10.0.0.8%'"), 0);
+  EXPECT_EQ(Count("audit_log", "entity = 'checkin' AND action = 'checkin'"), 1);
 }
 
 }  // namespace

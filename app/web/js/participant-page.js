@@ -9,15 +9,20 @@ import { language, loadLanguage, preferredLanguage, rememberLanguage, t } from '
 const main = document.getElementById('main');
 const switcher = document.getElementById('language');
 
+// -> {status, data}; status 0 when the network failed.
 async function call(method, path, body) {
-  const response = await fetch(path, {
-    method,
-    headers: { Accept: 'application/json', 'Accept-Language': language(), ...(body ? { 'Content-Type': 'application/json' } : {}) },
-    credentials: 'same-origin',
-    body: body ? JSON.stringify(body) : undefined,
-  });
-  const data = await response.json().catch(() => ({}));
-  return { status: response.status, data };
+  try {
+    const response = await fetch(path, {
+      method,
+      headers: { Accept: 'application/json', 'Accept-Language': language(), ...(body ? { 'Content-Type': 'application/json' } : {}) },
+      credentials: 'same-origin',
+      body: body ? JSON.stringify(body) : undefined,
+    });
+    const data = await response.json().catch(() => ({}));
+    return { status: response.status, data };
+  } catch {
+    return { status: 0, data: {} };
+  }
 }
 
 function nameNodes(person) {
@@ -38,10 +43,11 @@ function problemCard(title, text) {
 
 async function ownPage(token) {
   const { status, data } = await call('GET', `/api/v1/participant/${encodeURIComponent(token)}`);
-  if (status !== 200) {
+  if (status === 404) {
     document.title = t('participant.not_found');
     return problemCard(t('participant.not_found'), t('participant.not_found_detail'));
   }
+  if (status !== 200) return problemCard(t('checkin.failed'), t('checkin.failed_detail'));
   const w = data.workshop;
   document.title = w.title;
   const place = [w.venue, w.city].filter(Boolean).join(', ');
@@ -105,6 +111,8 @@ function askWho(key, code) {
       radio.addEventListener('change', () => {
         kind = value;
         input.type = type;
+        input.autocapitalize = value === 'code' ? 'characters' : 'off';
+        message.textContent = '';
         inputLabel.textContent = t(text);
         input.value = '';
         input.focus();
@@ -126,6 +134,7 @@ function askWho(key, code) {
     if (status === 200) show(() => recorded(data));
     else if (status === 404) message.textContent = t('checkin.nobody');
     else if (status === 422) message.textContent = t('checkin.type_something');
+    else if (status === 0) message.textContent = t('checkin.failed_detail');
     else show(() => refusal(status));
   });
   return h('section', { class: 'card' },

@@ -5,7 +5,7 @@
 import { saveSessionAttendance } from '../client/attendance.js';
 import { h } from '../dom.js';
 import { formatDate, formatDay, label, today } from '../format.js';
-import { t } from '../i18n.js';
+import { language, t } from '../i18n.js';
 import { canWrite, currentUser } from '../session.js';
 import { busy, empty, notify, notifyProblem } from '../ui.js';
 import { inLang, personName, personNameNodes, sentences } from './names.js';
@@ -116,7 +116,7 @@ export function attendanceGrid(workshopId, matrix) {
     return [t(unsaved.has(key(c, r)) ? 'web.attendance.cell_unsaved' : 'web.attendance.cell', {
       name: personName(rows[r]), date: formatDate(sessions[c].date), mark: m ? label('attendance', m) : t('web.attendance.no_mark'),
     }), fromCheckin(c, r) ? t('web.attendance.from_checkin') : null,
-    flagged(c, r) ? t('web.attendance.flag_same_device') : null].filter(Boolean).join(' ');
+    flagged(c, r) ? t('web.attendance.flag_same_device') : null].filter(Boolean).join(language() === 'zh' ? '' : ' ');
   };
 
   const drawCell = (c, r) => {
@@ -127,7 +127,7 @@ export function attendanceGrid(workshopId, matrix) {
       fromCheckin(c, r) ? 'from-checkin' : '', flagged(c, r) ? 'flagged' : ''].join(' ');
     btn.setAttribute('aria-label', describe(c, r));
     btn.title = [fromCheckin(c, r) ? t('web.attendance.from_checkin') : null,
-      flagged(c, r) ? t('web.attendance.flag_same_device') : null].filter(Boolean).join(' ');
+      flagged(c, r) ? t('web.attendance.flag_same_device') : null].filter(Boolean).join(language() === 'zh' ? '' : ' ');
   };
 
   const drawStatus = (c) => {

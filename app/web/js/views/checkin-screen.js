@@ -10,7 +10,7 @@ import { formatDate } from '../format.js';
 import { t } from '../i18n.js';
 import { canWrite } from '../session.js';
 import { busy, button, empty, linkButton, pageHeader } from '../ui.js';
-import { inLang, personName } from './names.js';
+import { inLang } from './names.js';
 import { sessionDay } from './workshop-sessions.js';
 
 const REFRESH_MS = 5000; // well inside a code's 15 to 30 s of life
@@ -34,8 +34,9 @@ export async function checkinScreenView({ params, root }) {
     return;
   }
   const when = [sessionDay(session.date), session.start_time ? `${session.start_time}${session.end_time ? `–${session.end_time}` : ''}` : null,
-    session.title ? inLang(session.title) : null].filter(Boolean).join(' · ');
+    session.title].filter(Boolean).join(' · ');
 
+  const how = h('p', { class: 'checkin-how' }, t('web.checkin.how'));
   const qr = h('div', { class: 'checkin-qr', role: 'img', 'aria-label': t('checkin.qr_label') });
   const count = h('p', { class: 'checkin-count', 'aria-live': 'polite' });
   const times = h('p', { class: 'checkin-times' });
@@ -45,12 +46,15 @@ export async function checkinScreenView({ params, root }) {
     h('div', { class: 'checkin-side' },
       h('h2', { id: 'checkin-heading', class: 'checkin-session' }, inLang(workshop.title)),
       h('p', { class: 'checkin-when' }, when),
-      h('p', { class: 'checkin-how', lang: 'zh-CN' }, t('web.checkin.how')),
+      how,
       count, times, flags, controls),
     qr);
 
   let timer = null;
+  let drawing = false; // one refresh at a time: an older code never paints over a newer
   const stop = () => { clearInterval(timer); timer = null; };
+  // Live regions are told only of what changed, not every refresh.
+  const setText = (el, text) => { if (el.textContent !== text) el.textContent = text; };
 
   const drawQr = async (open) => {
     const text = open ? await checkinQr(id, sessionId) : null;
@@ -69,17 +73,21 @@ export async function checkinScreenView({ params, root }) {
       return;
     }
     const state = await checkinState(id, sessionId);
-    count.textContent = t('web.checkin.count', { n: state.checked_in, total: state.registered });
-    times.textContent = state.opens_at
+    setText(count, t('web.checkin.count', { n: state.checked_in, total: state.registered }));
+    setText(times, state.opens_at
       ? t(state.open ? 'web.checkin.open_until' : 'web.checkin.window', {
         opens: clock(state.opens_at, session.date), closes: clock(state.closes_at, session.date), late: clock(state.late_after, session.date),
       })
-      : t('web.checkin.not_open');
-    const byId = new Map(state.flagged_people.map((p) => [p.person_id, p]));
-    flags.replaceChildren(...state.flags.map((f) => h('p', { class: 'checkin-flag' },
-      t('web.checkin.flag_same_device', { names: f.person_ids.map((pid) => personName(byId.get(pid)) || `#${pid}`).join(t('web.checkin.name_separator')) }))));
-    if (canWrite()) {
-      controls.replaceChildren(state.opens_at
+      : t('web.checkin.not_open'));
+    // On the projector, how many: the names are the grid's to show.
+    const flagged = state.flags.length
+      ? t('web.checkin.flags', { phones: state.flags.length, people: state.flagged_people.length }) : '';
+    if (flags.textContent !== flagged) {
+      flags.replaceChildren(...(flagged ? [h('p', { class: 'checkin-flag' }, flagged)] : []));
+    }
+    if (canWrite() && controls.dataset.open !== String(state.open)) {
+      controls.dataset.open = String(state.open);
+      controls.replaceChildren(state.open
         ? button(t('web.checkin.close'), (e) => busy(e.currentTarget, async () => {
           await closeCheckin(id, sessionId); // the screen says so: no notice over the code
           await draw();
@@ -90,10 +98,23 @@ export async function checkinScreenView({ params, root }) {
         }), { kind: 'primary' }),
       button(t('web.checkin.full_screen'), () => screen.requestFullscreen?.()));
     }
+    how.hidden = !state.open;
     await drawQr(state.open);
+  };
+  const refresh = async () => {
+    if (drawing) return;
+    drawing = true;
+    try {
+      await draw();
+    } catch {
+      // Offline, or signed out: no stale code left on the projector.
+      qr.replaceChildren(h('p', { class: 'checkin-closed' }, t('web.checkin.offline')));
+    } finally {
+      drawing = false;
+    }
   };
 
   mount(root, pageHeader(t('web.checkin.title'), { actions: [back] }), screen);
   await draw();
-  timer = setInterval(() => { draw().catch(() => {}); }, REFRESH_MS);
+  timer = setInterval(refresh, REFRESH_MS);
 }

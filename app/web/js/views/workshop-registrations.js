@@ -86,7 +86,7 @@ export async function registrationsSection(workshopId, registrations, people, on
       label: t('web.workshop.actions'),
       cell: (r) => h('div', { class: 'row-actions' },
         button(t('web.registrations.change'), () => edit(r), { 'aria-label': t('web.registrations.change_label', { name: nameOf(r) }) }),
-        button(t('web.links.link'), () => showLink(r), { 'aria-label': t('web.links.link_label', { name: nameOf(r) }) }),
+        r.status === 'cancelled' ? null : button(t('web.links.link'), () => showLink(r), { 'aria-label': t('web.links.link_label', { name: nameOf(r) }) }),
         button(t('common.remove'), (e) => remove(r, e.currentTarget), { kind: 'link', 'aria-label': t('web.registrations.remove_label', { name: nameOf(r) }) })),
     });
   }
