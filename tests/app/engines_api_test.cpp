@@ -6,6 +6,7 @@
 #include <gtest/gtest.h>
 
 #include <boost/json.hpp>
+#include <regex>
 #include <string>
 #include <vector>
 
@@ -92,6 +93,14 @@ void RecordAWorkshop(Side& side) {
   }
 }
 
+// A body without the instants it was written at (a report's generated_at):
+// two requests a second apart differ there and nowhere else.
+std::string WithoutInstants(const std::string& body) {
+  static const std::regex kInstant(
+      R"([0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}Z)");
+  return std::regex_replace(body, kInstant, "<instant>");
+}
+
 TEST(EnginesApiTest, TheSameProgrammeAnswersAlikeOnSqliteAndPostgres) {
   CAPDEV_REQUIRE_POSTGRES();
   TempDir dir;
@@ -130,7 +139,7 @@ TEST(EnginesApiTest, TheSameProgrammeAnswersAlikeOnSqliteAndPostgres) {
     const auto b = postgres.Send("GET", target);
     EXPECT_EQ(a.status, 200) << target << "\n" << a.body;
     EXPECT_EQ(b.status, a.status) << target << "\n" << b.body;
-    EXPECT_EQ(b.body, a.body) << target;
+    EXPECT_EQ(WithoutInstants(b.body), WithoutInstants(a.body)) << target;
   }
   // A delete refused names what still refers to the record, alike.
   const auto refused = sqlite.Send("DELETE", "/api/v1/organizations/2");
