@@ -64,6 +64,14 @@ def test_a_session_checked_in_by_qr_code(app, server):
     links = {l['person_id']: l for l in app.api(f'/api/v1/workshops/{workshop_id}/links')['items']}
     assert len(links) == 40 and all(len(l['code']) == 8 for l in links.values())
     assert not set(''.join(l['code'] for l in links.values())) & set('01OI')
+    # One person's link, to send them: shown with the code, copied.
+    app.button('Personal link').click()
+    dialog = app.dialog()
+    first = next(l for l in links.values() if l['url'] in dialog.text)
+    assert first['code'] in dialog.text
+    app.button('Copy the link', within=dialog).click()
+    app.wait(lambda: 'link' in app.d.find_element(By.ID, 'notices').text)
+    app.button('Back', within=dialog).click()
     coordinator = app.d.current_window_handle
     app.link('Print badges').click()
     app.d.switch_to.window(app.d.window_handles[-1])

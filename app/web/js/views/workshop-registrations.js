@@ -53,12 +53,22 @@ export async function registrationsSection(workshopId, registrations, people, on
         h('p', { class: 'hint' }, t('web.links.reissue_hint')),
       ] : h('p', {}, t('web.links.none_yet')),
       h('div', { class: 'form-actions' },
+        link ? button(t('web.links.copy'), async () => {
+          try {
+            await navigator.clipboard.writeText(link.url);
+            notify(t('web.links.copied', { name: nameOf(r) }));
+          } catch { // no clipboard over plain HTTP but on this machine: selected, to copy by hand
+            window.getSelection().selectAllChildren(body.querySelector('dd a'));
+            notify(t('web.links.copy_by_hand'), 'info');
+          }
+        }, { kind: 'primary' }) : null,
+        // Reissuing stops the old link at once: never the first choice.
         button(t(link ? 'web.links.reissue' : 'web.links.issue'), (e) => busy(e.currentTarget, async () => {
           await issueLink(workshopId, r.id);
           close(true);
           await onChange();
           notify(t('web.links.issued_one', { name: nameOf(r) }));
-        }), { kind: 'primary' }),
+        }), { kind: link ? 'secondary' : 'primary' }),
         button(t('common.back'), () => close(null))));
     return body;
   });
