@@ -72,6 +72,15 @@ domain::Status SaveLink(WriteTx& tx, const ParticipantLink& link) {
   });
 }
 
+domain::Status RevokeLink(WriteTx& tx, std::int64_t registration_id) {
+  return Guarded([&] {
+    ScopedStatement q(
+        tx.db(), "DELETE FROM participant_links WHERE registration_id = ?");
+    BindAll(*q, registration_id);
+    q->Exec();
+  });
+}
+
 domain::StatusOr<std::vector<ParticipantLink>> Links(Database& db,
                                                      std::int64_t workshop_id) {
   return Guarded([&] {

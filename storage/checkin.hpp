@@ -28,6 +28,7 @@ struct ParticipantLink {
 // registration's link. AlreadyExists (409) when the code is taken in the
 // workshop: the caller draws another.
 domain::Status SaveLink(WriteTx& tx, const ParticipantLink& link);
+domain::Status RevokeLink(WriteTx& tx, std::int64_t registration_id);
 // The workshop's links, in registration order.
 domain::StatusOr<std::vector<ParticipantLink>> Links(Database& db,
                                                      std::int64_t workshop_id);

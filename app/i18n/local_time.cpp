@@ -30,7 +30,10 @@ std::int64_t OffsetMs(const std::string& zone, std::int64_t ms, bool local) {
   return U_SUCCESS(status) ? std::int64_t{raw} + dst : 0;
 }
 
+// Digits only: from_chars would take a sign.
 std::optional<int> Number(std::string_view text) {
+  if (text.empty() || text.find_first_not_of("0123456789") != text.npos)
+    return std::nullopt;
   int n = 0;
   const auto [end, ec] =
       std::from_chars(text.data(), text.data() + text.size(), n);
@@ -90,6 +93,13 @@ std::optional<std::int64_t> ParseLocalIso(std::string_view text,
     if (!s || *s > 59) return std::nullopt;
     seconds = *s;
     rest.remove_prefix(3);
+    // Fractions of a second (JavaScript's toISOString) are dropped.
+    if (!rest.empty() && rest[0] == '.') {
+      const auto digits = rest.find_first_not_of("0123456789", 1);
+      if (digits == 1) return std::nullopt;
+      rest.remove_prefix(digits == std::string_view::npos ? rest.size()
+                                                          : digits);
+    }
   }
   const std::int64_t wall = date->days().time_since_epoch().count() * 86400 +
                             *minutes * 60LL + seconds;

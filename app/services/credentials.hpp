@@ -1,6 +1,6 @@
 #pragma once
-// Passwords (Argon2id through libsodium) and bearer tokens (256 random bits;
-// only their SHA-256 is stored).
+// Passwords (Argon2id through libsodium), bearer tokens (256 random bits;
+// only their SHA-256 is stored) and self check-in's codes and keys.
 
 #include <cstdint>
 #include <string>

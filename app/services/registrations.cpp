@@ -3,6 +3,7 @@
 #include "app/services/conflicts.hpp"
 #include "domain/person.hpp"
 #include "domain/workshop.hpp"
+#include "storage/checkin.hpp"
 
 namespace capdev::services {
 
@@ -55,7 +56,13 @@ domain::StatusOr<Written<domain::Registration>> UpdateRegistration(
     const domain::Draft<domain::Registration>& draft, bool strict) {
   ASSIGN_OR_RETURN(const auto before,
                    LoadRegistration(tx.db(), workshop_id, registration_id));
-  return Save(tx, by, &before, draft.ApplyTo(before), draft.errors, strict);
+  const auto after = draft.ApplyTo(before);
+  // A personal link is its person's: given to another, it would open their
+  // page and check them in. It stops working (a new one can be issued).
+  if (after.person_id != before.person_id) {
+    RETURN_IF_ERROR(storage::RevokeLink(tx, registration_id));
+  }
+  return Save(tx, by, &before, after, draft.errors, strict);
 }
 
 domain::Status DeleteRegistration(storage::WriteTx& tx,

@@ -10,6 +10,7 @@
 #include "app/services/attendance.hpp"
 #include "app/services/checkin.hpp"
 #include "app/services/credentials.hpp"
+#include "app/services/registrations.hpp"
 #include "storage/attendance_repository.hpp"
 #include "storage/erasure.hpp"
 #include "tests/services/service_test.hpp"
@@ -295,6 +296,25 @@ TEST_F(CheckinServiceTest, AReissuedLinkAndCodeStopWorking) {
                                    "LIKE '%" +
                                    fresh.code + "%'"),
             0);
+}
+
+TEST_F(CheckinServiceTest, ALinkStopsWhenItsRegistrationChangesPerson) {
+  const auto old = links_[people_[0]];
+  const auto someone = Person({{"full_name", "ZHAO Lei"}});
+  Ok(Write([&](storage::WriteTx& tx) {
+    return services::UpdateRegistration(
+        tx, coordinator_, workshop_, old.registration_id,
+        DraftOf<domain::Registration>({{"person_id", someone}}), false);
+  }));
+  EXPECT_FALSE(Ok(services::ParticipantPage(db_, old.token)).has_value());
+  // Another change (the role) leaves a link alone.
+  const auto kept = links_[people_[1]];
+  Ok(Write([&](storage::WriteTx& tx) {
+    return services::UpdateRegistration(
+        tx, coordinator_, workshop_, kept.registration_id,
+        DraftOf<domain::Registration>({{"role", "observer"}}), false);
+  }));
+  EXPECT_TRUE(Ok(services::ParticipantPage(db_, kept.token)).has_value());
 }
 
 TEST_F(CheckinServiceTest, ACoordinatorsMarkIsNeverOverwritten) {
