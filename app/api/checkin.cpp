@@ -12,7 +12,6 @@
 #include "app/api/session_cookie.hpp"
 #include "app/formats/qr_svg.hpp"
 #include "app/http/problem.hpp"
-#include "app/i18n/catalog.hpp"
 #include "app/i18n/local_time.hpp"
 #include "app/reports/badges.hpp"
 #include "app/services/credentials.hpp"
@@ -293,8 +292,7 @@ void AddWindowRoutes(Router& router, const Settings& s) {
         }
         const auto url =
             s.BaseUrl(ctx.request) + services::CheckinPath(*window, now);
-        const auto svg =
-            formats::QrSvg(url, i18n::Text(ctx.language, "checkin.qr_label"));
+        const auto svg = formats::QrSvg(url);
         if (!svg) return domain::Status::Internal("QR code too long");
         Response r{200, "image/svg+xml", *svg, {}};
         r.headers.emplace_back("Cache-Control", "no-store");

@@ -6,35 +6,7 @@
 
 namespace capdev::formats {
 
-namespace {
-
-std::string Escaped(std::string_view text) {
-  std::string out;
-  for (char c : text) {
-    switch (c) {
-      case '<':
-        out += "&lt;";
-        break;
-      case '>':
-        out += "&gt;";
-        break;
-      case '&':
-        out += "&amp;";
-        break;
-      case '"':
-        out += "&quot;";
-        break;
-      default:
-        out += c;
-    }
-  }
-  return out;
-}
-
-}  // namespace
-
-std::optional<std::string> QrSvg(std::string_view text,
-                                 std::string_view title) {
+std::optional<std::string> QrSvg(std::string_view text) {
   const std::string data(text);
   // Level M: a projected or printed code stays readable with some glare.
   const std::unique_ptr<QRcode, decltype(&QRcode_free)> code(
@@ -62,8 +34,8 @@ std::optional<std::string> QrSvg(std::string_view text,
   }
   const std::string s = std::to_string(size);
   return "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 " + s + " " +
-         s + "\" shape-rendering=\"crispEdges\" role=\"img\">" + "<title>" +
-         Escaped(title) + "</title><rect width=\"" + s + "\" height=\"" + s +
+         s + "\" shape-rendering=\"crispEdges\" aria-hidden=\"true\">" +
+         "<rect width=\"" + s + "\" height=\"" + s +
          "\" fill=\"#fff\"/><path fill=\"#000\" d=\"" + path + "\"/></svg>";
 }
 

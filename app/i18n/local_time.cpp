@@ -2,9 +2,10 @@
 
 #include <unicode/timezone.h>
 
-#include <charconv>
 #include <cstdio>
 #include <memory>
+
+#include "app/i18n/digits.hpp"
 
 namespace capdev::i18n {
 
@@ -28,18 +29,6 @@ std::int64_t OffsetMs(const std::string& zone, std::int64_t ms, bool local) {
   tz->getOffset(static_cast<UDate>(ms), static_cast<UBool>(local), raw, dst,
                 status);
   return U_SUCCESS(status) ? std::int64_t{raw} + dst : 0;
-}
-
-// Digits only: from_chars would take a sign.
-std::optional<int> Number(std::string_view text) {
-  if (text.empty() || text.find_first_not_of("0123456789") != text.npos)
-    return std::nullopt;
-  int n = 0;
-  const auto [end, ec] =
-      std::from_chars(text.data(), text.data() + text.size(), n);
-  if (ec != std::errc() || end != text.data() + text.size())
-    return std::nullopt;
-  return n;
 }
 
 }  // namespace
@@ -72,8 +61,8 @@ std::string UnixToLocalIso(std::int64_t seconds, const std::string& zone) {
 
 std::optional<int> MinutesOfDay(std::string_view hhmm) {
   if (hhmm.size() != 5 || hhmm[2] != ':') return std::nullopt;
-  const auto h = Number(hhmm.substr(0, 2));
-  const auto m = Number(hhmm.substr(3, 2));
+  const auto h = Digits(hhmm.substr(0, 2));
+  const auto m = Digits(hhmm.substr(3, 2));
   if (!h || !m || *h > 23 || *m > 59) return std::nullopt;
   return *h * 60 + *m;
 }
@@ -89,7 +78,7 @@ std::optional<std::int64_t> ParseLocalIso(std::string_view text,
   std::string_view rest = text.substr(16);
   int seconds = 0;
   if (rest.size() >= 3 && rest[0] == ':') {
-    const auto s = Number(rest.substr(1, 2));
+    const auto s = Digits(rest.substr(1, 2));
     if (!s || *s > 59) return std::nullopt;
     seconds = *s;
     rest.remove_prefix(3);

@@ -13,6 +13,7 @@
 #include <chrono>
 #include <optional>
 
+#include "app/i18n/digits.hpp"
 #include "domain/concat.hpp"
 
 namespace capdev::i18n {
@@ -64,15 +65,6 @@ std::string DayOf2000(int month, int day) {
     return domain::Concat(n < 10 ? "0" : "", std::to_string(n));
   };
   return domain::Concat("2000-", two(month), "-", two(day));
-}
-
-std::optional<int> Digits(std::string_view text) {
-  int n = 0;
-  const auto [end, ec] =
-      std::from_chars(text.data(), text.data() + text.size(), n);
-  if (ec != std::errc() || end != text.data() + text.size())
-    return std::nullopt;
-  return n;
 }
 
 }  // namespace

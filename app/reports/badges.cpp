@@ -71,9 +71,9 @@ std::string RenderBadges(const domain::Workshop& workshop,
     if (p.organization && p.organization != p.organization_native) {
       h += "<div class=\"en\">" + HtmlEscape(*p.organization) + "</div>";
     }
-    h += "</div></div>\n<div class=\"qr\">";
-    const auto svg = formats::QrSvg(base_url + "/p/" + link.token,
-                                    BothPlain("report.badges.qr"));
+    h += "</div></div>\n<div class=\"qr\" role=\"img\" aria-label=\"" +
+         HtmlEscape(BothPlain("report.badges.qr")) + "\">";
+    const auto svg = formats::QrSvg(base_url + "/p/" + link.token);
     h += svg.value_or("");
     h += "</div>\n<p class=\"code\">" + Both("report.badges.code") + ": <b>" +
          HtmlEscape(link.code) + "</b></p>\n</section>\n";
