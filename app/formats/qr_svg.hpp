@@ -8,8 +8,8 @@
 
 namespace capdev::formats {
 
-// nullopt when the text cannot be encoded (too long for any version).
-// `title` is the image's accessible name.
-std::optional<std::string> QrSvg(std::string_view text, std::string_view title);
+// nullopt when the text cannot be encoded (too long for any version). No
+// accessible name: the page that shows it gives one (role="img").
+std::optional<std::string> QrSvg(std::string_view text);
 
 }  // namespace capdev::formats
