@@ -42,7 +42,8 @@ Prints one line: BENCH key=value ... (latencies in ms; p99 is the 297th of
 300 sorted, nearest rank).
 
   checkin.py --port P --token T [--participants 300] [--seconds 60]
-             [--wave 50] [--in-flight 50] [--qr-every 10] [--seed 1]
+             [--wave 50] [--wave-seconds 0.1] [--in-flight 50]
+             [--qr-every 10] [--seed 1]
              [--reference put|healthz|none] [--work DIR]
 """
 import argparse
