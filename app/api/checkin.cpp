@@ -50,8 +50,10 @@ struct Settings {
     }
     return "http://" + (request.host.empty() ? "127.0.0.1" : request.host);
   }
-  std::string Iso(std::int64_t t) const {
-    return i18n::UnixToLocalIso(t, time_zone);
+  // Instants are RFC 3339 UTC (API.md); the zone they are shown in is
+  // answered beside them.
+  static std::string Iso(std::int64_t t) {
+    return i18n::UnixToLocalIso(t, "UTC");
   }
   // Cookies of the check-in pages only (/c/...), never sent to the API.
   std::string Cookie(std::string_view name, const std::string& value,
@@ -261,6 +263,7 @@ void AddWindowRoutes(Router& router, const Settings& s) {
                    const auto state,
                    services::StateOf(ctx.db, id, session_id, s.Now()));
                json::object o{{"open", state.open},
+                              {"time_zone", s.time_zone},
                               {"checked_in", state.count.checked_in},
                               {"registered", state.count.registered},
                               {"flags", CheckinFlagsJson(state.flags)}};

@@ -56,7 +56,10 @@ std::string UnixToLocalIso(std::int64_t seconds, const std::string& zone) {
                 static_cast<int>(in_day / 60 % 60),
                 static_cast<int>(in_day % 60), offset < 0 ? '-' : '+',
                 static_cast<int>(off / 3600), static_cast<int>(off / 60 % 60));
-  return out;
+  std::string iso = out;
+  // RFC 3339 UTC, as API.md writes instants.
+  if (zone == "UTC") iso.replace(iso.size() - 6, 6, "Z");
+  return iso;
 }
 
 std::optional<int> MinutesOfDay(std::string_view hhmm) {

@@ -16,7 +16,8 @@ bool KnownTimeZone(const std::string& zone);
 // Unix seconds of `minutes` after midnight of `date` in `zone`.
 std::int64_t LocalToUnix(const domain::Date& date, int minutes,
                          const std::string& zone);
-// "2026-12-07T08:00:00+08:00": the instant in `zone`, with its offset.
+// "2026-12-07T08:00:00+08:00": the instant in `zone`, with its offset;
+// in "UTC", RFC 3339's "2026-12-07T00:00:00Z".
 std::string UnixToLocalIso(std::int64_t seconds, const std::string& zone);
 // An instant as UnixToLocalIso writes it, with "Z" or an offset, or without
 // one (then in `zone`); nullopt when it is none of these.

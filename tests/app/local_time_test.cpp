@@ -14,7 +14,7 @@ TEST(LocalTimeTest, ShanghaiIsEightHoursAheadAllYear) {
   EXPECT_EQ(LocalToUnix(D("2017-09-08"), 9 * 60, "Asia/Shanghai"), 1504832400);
   EXPECT_EQ(UnixToLocalIso(1504832400, "Asia/Shanghai"),
             "2017-09-08T09:00:00+08:00");
-  EXPECT_EQ(UnixToLocalIso(1504832400, "UTC"), "2017-09-08T01:00:00+00:00");
+  EXPECT_EQ(UnixToLocalIso(1504832400, "UTC"), "2017-09-08T01:00:00Z");
 }
 
 TEST(LocalTimeTest, ZonesBehindUtcAndTheirSummerTime) {
@@ -32,7 +32,7 @@ TEST(LocalTimeTest, ZonesBehindUtcAndTheirSummerTime) {
 
 TEST(LocalTimeTest, BeforeNineteenSeventy) {
   EXPECT_EQ(LocalToUnix(D("1969-12-31"), 23 * 60, "UTC"), -3600);
-  EXPECT_EQ(UnixToLocalIso(-3600, "UTC"), "1969-12-31T23:00:00+00:00");
+  EXPECT_EQ(UnixToLocalIso(-3600, "UTC"), "1969-12-31T23:00:00Z");
 }
 
 TEST(LocalTimeTest, InstantsAsCoordinatorsAndBrowsersWriteThem) {

@@ -15,12 +15,14 @@ import { sessionDay } from './workshop-sessions.js';
 
 const REFRESH_MS = 5000; // well inside a code's 15 to 30 s of life
 
-// "08:00" of "2026-12-07T08:00:00+08:00" (the time where the workshop is),
-// with the date when it is not the session's.
-function clock(iso, sessionDate) {
+// "08:00" of "2026-12-07T00:00:00Z" where the workshop is (the server's
+// time zone, not the browser's), with the date when it is not the session's.
+function clock(iso, sessionDate, timeZone) {
   if (!iso) return '';
-  const day = iso.slice(0, 10);
-  return day === sessionDate ? iso.slice(11, 16) : `${formatDate(day)} ${iso.slice(11, 16)}`;
+  const at = new Date(iso);
+  const day = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(at);
+  const time = new Intl.DateTimeFormat('en-GB', { timeZone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(at);
+  return day === sessionDate ? time : `${formatDate(day)} ${time}`;
 }
 
 export async function checkinScreenView({ params, root }) {
@@ -76,7 +78,9 @@ export async function checkinScreenView({ params, root }) {
     setText(count, t('web.checkin.count', { n: state.checked_in, total: state.registered }));
     setText(times, state.opens_at
       ? t(state.open ? 'web.checkin.open_until' : 'web.checkin.window', {
-        opens: clock(state.opens_at, session.date), closes: clock(state.closes_at, session.date), late: clock(state.late_after, session.date),
+        opens: clock(state.opens_at, session.date, state.time_zone),
+        closes: clock(state.closes_at, session.date, state.time_zone),
+        late: clock(state.late_after, session.date, state.time_zone),
       })
       : t('web.checkin.not_open'));
     // On the projector, how many: the names are the grid's to show.
