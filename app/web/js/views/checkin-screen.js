@@ -81,6 +81,8 @@ export async function checkinScreenView({ params, root }) {
         opens: clock(state.opens_at, session.date, state.time_zone),
         closes: clock(state.closes_at, session.date, state.time_zone),
         late: clock(state.late_after, session.date, state.time_zone),
+        // A session without times is never late: no late time to tell.
+        never_late: String(state.late_after >= state.closes_at),
       })
       : t('web.checkin.not_open'));
     // On the projector, how many: the names are the grid's to show.
