@@ -154,13 +154,14 @@ bool ScannedCode(const storage::CheckinWindow& w, const SelfCheckin& r) {
   if (!r.scan_proof) return false;
   const std::string_view proof = *r.scan_proof;
   const auto dot = proof.find('.');
+  if (dot == std::string_view::npos) return false;
   std::int64_t scanned = 0;
   const auto [end, ec] =
       std::from_chars(proof.data(), proof.data() + dot, scanned);
   const std::int64_t step = r.now / kStepSeconds;
-  if (dot == std::string_view::npos || ec != std::errc() ||
-      end != proof.data() + dot || scanned > step ||
-      step - scanned > kScanGoodFor / kStepSeconds) {
+  // Compared without subtracting: a forged step must not overflow.
+  if (ec != std::errc() || end != proof.data() + dot || scanned > step ||
+      scanned < step - kScanGoodFor / kStepSeconds) {
     return false;
   }
   return SameSecret(ScanProof(w, scanned), *r.scan_proof) &&
@@ -366,6 +367,7 @@ domain::StatusOr<CheckinAnswer> CheckIn(storage::WriteTx& tx,
                          {"status", codec::ToJson(answer.mark.status)},
                          {"source", codec::ToJson(answer.mark.source)},
                          {"device", request.device},
+                         {"browser", request.user_agent.substr(0, 200)},
                          {"address", request.address},
                          {"at", request.now}}));
   return answer;
