@@ -152,9 +152,9 @@ std::optional<std::int64_t> CurrentStep(const storage::CheckinWindow& w,
 // longer than kScanGoodFor ago, of the code sent.
 bool ScannedCode(const storage::CheckinWindow& w, const SelfCheckin& r) {
   if (!r.scan_proof) return false;
-  const std::string_view proof = *r.scan_proof;
+  const std::string& proof = *r.scan_proof;
   const auto dot = proof.find('.');
-  if (dot == std::string_view::npos) return false;
+  if (dot == std::string::npos) return false;
   std::int64_t scanned = 0;
   const auto [end, ec] =
       std::from_chars(proof.data(), proof.data() + dot, scanned);
