@@ -110,9 +110,17 @@ def test_a_session_checked_in_by_qr_code(app, server):
     assert 'Present' in app.d.find_element(By.CSS_SELECTOR, 'main').text
     app.screenshot('checkin-phone-done')
 
+    def scan():
+        """The code on the screen now, as the phone's camera reads it (each
+        code lives 15 to 30 s: a slow machine must not outlive it)."""
+        app.d.switch_to.window(coordinator)
+        url = screen_qr(app)
+        app.d.switch_to.window(phone)
+        return url
+
     # The same phone checks in LI Wei with his personal code: both flagged.
     app.d.delete_cookie(f'capdev_p{workshop_id}')
-    app.d.get(first_url)
+    app.d.get(scan())
     app.wait(lambda: app.d.find_element(By.CSS_SELECTOR, 'main h1').text == 'Who are you?')
     app.screenshot('checkin-phone-who')
     app.d.find_element(By.ID, 'who').send_keys(links[people[1]['id']]['code'].lower())
@@ -122,7 +130,7 @@ def test_a_session_checked_in_by_qr_code(app, server):
 
     # A wrong code is answered without saying whose it is not; a phone number works.
     app.d.delete_cookie(f'capdev_p{workshop_id}')
-    app.d.get(first_url)
+    app.d.get(scan())
     app.wait(lambda: app.d.find_element(By.ID, 'who'))
     app.d.find_element(By.CSS_SELECTOR, 'input[value=phone]').click()
     app.d.find_element(By.ID, 'who').send_keys('138 0000 0000')
