@@ -124,9 +124,10 @@ TEST_F(CheckinServiceTest, PresentUntilLateAfterThenLate) {
   EXPECT_EQ(count.checked_in, 2);
   EXPECT_EQ(count.registered, 3);
   EXPECT_EQ(AuditEntries("checkin", "checkin", session_), 3);
-  EXPECT_EQ(Count("audit_log", "action = 'checkin' AND after LIKE "
-                               "'%\"device\":\"phone-2\"%' AND after LIKE "
-                               "'%\"address\":\"10.0.0.8\"%'"),
+  EXPECT_EQ(Count("audit_log",
+                  "action = 'checkin' AND after LIKE "
+                  "'%\"device\":\"phone-2\"%' AND after LIKE "
+                  "'%\"address\":\"10.0.0.8\"%'"),
             1);
 }
 
