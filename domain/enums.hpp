@@ -147,11 +147,12 @@ enum class ImportAction {
   kSetMarks,
   kUnchanged,
   kError,
-  kSkipped  // above the header row: a title, a date
+  kSkipped,    // above the header row: a title, a date
+  kSetAnswers  // an evaluation's answers
 };
 CAPDEV_ENUM_TEXT(ImportAction, "create_person"sv, "match_person"sv,
                  "already_registered"sv, "set_marks"sv, "unchanged"sv,
-                 "error"sv, "skipped"sv);
+                 "error"sv, "skipped"sv, "set_answers"sv);
 
 // Why two records may be one person (GET /people/duplicates).
 enum class DuplicateReason {
@@ -175,10 +176,11 @@ enum class ResultLevel { kImpact, kOutcome, kOutput };
 CAPDEV_ENUM_TEXT(ResultLevel, "impact"sv, "outcome"sv, "output"sv);
 
 // Where an indicator's actual comes from.
-enum class IndicatorSource { kAttendance, kManual };
-CAPDEV_ENUM_TEXT(IndicatorSource, "attendance"sv, "manual"sv);
+enum class IndicatorSource { kAttendance, kManual, kEvaluation };
+CAPDEV_ENUM_TEXT(IndicatorSource, "attendance"sv, "manual"sv, "evaluation"sv);
 
-// What an indicator counted from attendance measures (domain/reports.hpp).
+// What a counted indicator measures: from attendance (domain/reports.hpp),
+// then from evaluations (domain/evaluation_figures.hpp; IsEvaluationMeasure).
 enum class Measure {
   kPeopleTrained,
   kParticipations,
@@ -186,11 +188,39 @@ enum class Measure {
   kPeopleCompleted,
   kWorkshopsHeld,
   kFemaleShare,
-  kAgenciesReached
+  kAgenciesReached,
+  kSatisfactionMean,
+  kSatisfiedShare,
+  kImprovedShare,
+  kNormalizedGain,
+  kMasteryShare,
+  kResponseRate
 };
 CAPDEV_ENUM_TEXT(Measure, "people_trained"sv, "participations"sv,
                  "participant_days"sv, "people_completed"sv, "workshops_held"sv,
-                 "female_share"sv, "agencies_reached"sv);
+                 "female_share"sv, "agencies_reached"sv, "satisfaction_mean"sv,
+                 "satisfied_share"sv, "improved_share"sv, "normalized_gain"sv,
+                 "mastery_share"sv, "response_rate"sv);
+
+constexpr bool IsEvaluationMeasure(Measure m) {
+  return m >= Measure::kSatisfactionMean;
+}
+
+// Evaluation (domain/evaluation.hpp): what a questionnaire is for, its
+// items' types, the stage a workshop uses it at, and who entered an answer.
+enum class QuestionnaireKind { kReaction, kKnowledgeTest, kFollowUp };
+CAPDEV_ENUM_TEXT(QuestionnaireKind, "reaction"sv, "knowledge_test"sv,
+                 "follow_up"sv);
+
+enum class ItemType { kLikert5, kSingleChoice, kScore, kText };
+CAPDEV_ENUM_TEXT(ItemType, "likert5"sv, "single_choice"sv, "score"sv, "text"sv);
+
+enum class EvaluationStage { kPre, kPost, kReaction, kFollowUp };
+CAPDEV_ENUM_TEXT(EvaluationStage, "pre"sv, "post"sv, "reaction"sv,
+                 "follow_up"sv);
+
+enum class ResponseSource { kCoordinator, kImport, kParticipant };
+CAPDEV_ENUM_TEXT(ResponseSource, "coordinator"sv, "import"sv, "participant"sv);
 
 // How an indicator's actual is broken down.
 enum class Disaggregation { kSex, kOrganization, kProvince };

@@ -76,6 +76,8 @@ std::optional<double> MeasureOf(const Totals& t, Measure m) {
       }
       return 100.0 * count(women) / count(t.people_trained);
     }
+    default:  // the evaluation measures: EvaluationMeasureOf
+      return std::nullopt;
   }
   return std::nullopt;
 }

@@ -65,8 +65,15 @@ Status Validate(const Indicator& i) {
   e.MaxLength("code", i.code, kMaxShort);
   e.Required("source", i.source);
   const bool counted = i.source == IndicatorSource::kAttendance;
-  if (counted && !i.measure) {
+  const bool evaluated = i.source == IndicatorSource::kEvaluation;
+  if ((counted || evaluated) && !i.measure) {
     e.Add("measure", kRequired, "error.required_counted_from_attendance");
+  }
+  if (i.measure && (counted || evaluated) &&
+      IsEvaluationMeasure(*i.measure) != evaluated) {
+    e.Add("measure", kInvalid,
+          Message("error.measure_of_other_source",
+                  {{"source", ToText(*i.source)}}));
   }
   if (i.source == IndicatorSource::kManual) {
     if (i.measure)
@@ -143,8 +150,15 @@ std::optional<double> TargetFor(const Indicator& i, Date from, Date to) {
 }
 
 bool CanDisaggregate(Measure m) {
-  return m == Measure::kPeopleTrained || m == Measure::kParticipations ||
-         m == Measure::kParticipantDays || m == Measure::kPeopleCompleted;
+  return !IsEvaluationMeasure(m) &&
+         (m == Measure::kPeopleTrained || m == Measure::kParticipations ||
+          m == Measure::kParticipantDays || m == Measure::kPeopleCompleted);
+}
+
+bool IsPercent(Measure m) {
+  return m == Measure::kFemaleShare || m == Measure::kSatisfiedShare ||
+         m == Measure::kImprovedShare || m == Measure::kMasteryShare ||
+         m == Measure::kResponseRate;
 }
 
 }  // namespace capdev::domain

@@ -139,6 +139,9 @@ std::optional<double> TargetFor(const Indicator& indicator, Date from, Date to);
 // Disaggregations make sense for measures that count people or their days.
 bool CanDisaggregate(Measure measure);
 
+// Measures in percent (IATI's measure 2); the others are units.
+bool IsPercent(Measure measure);
+
 // ---- the results report
 // -------------------------------------------------------
 

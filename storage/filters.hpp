@@ -7,6 +7,7 @@
 #include <string>
 
 #include "domain/date.hpp"
+#include "domain/evaluation.hpp"
 #include "domain/message.hpp"
 #include "domain/organization.hpp"
 #include "domain/person.hpp"
@@ -85,6 +86,11 @@ struct IndicatorFilter {
   using Entity = domain::Indicator;
   std::optional<std::int64_t> result_id;
   std::optional<std::int64_t> project_id;  // of its result
+};
+
+struct QuestionnaireFilter {
+  using Entity = domain::Questionnaire;
+  std::int64_t project_id = 0;
 };
 
 }  // namespace capdev::storage

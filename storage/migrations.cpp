@@ -6,6 +6,7 @@
 #include "storage/postgres/schema_pg.hpp"
 #include "storage/schema.hpp"
 #include "storage/schema_checkin.hpp"
+#include "storage/schema_evaluation.hpp"
 #include "storage/schema_languages.hpp"
 #include "storage/schema_logins.hpp"
 #include "storage/schema_names.hpp"
@@ -21,6 +22,8 @@ const std::vector<Migration>& AllMigrations(Engine engine) {
   static const std::vector<Migration> kPostgres = {
       {15, "schema", kPostgresSchema},
       {16, "checkin", kSchemaCheckin},
+      {17, "evaluation", kSchemaEvaluationPg},
+      {18, "evaluation_indicators", kSchemaEvaluationIndicatorsPg},
   };
   if (engine == Engine::kPostgres) return kPostgres;
   static const std::vector<Migration> kMigrations = {
@@ -40,6 +43,8 @@ const std::vector<Migration>& AllMigrations(Engine engine) {
       {14, "languages", kSchemaLanguages},
       {15, "place_keys", kSchemaPlaceKeys},
       {16, "checkin", kSchemaCheckin},
+      {17, "evaluation", kSchemaEvaluation},
+      {18, "evaluation_indicators", kSchemaEvaluationIndicators},
   };
   return kMigrations;
 }

@@ -58,6 +58,12 @@ Where ToWhere(const ResultFilter& f) {
   return w;
 }
 
+Where ToWhere(const QuestionnaireFilter& f) {
+  Where w;
+  w.Add("project_id = ?", {f.project_id});
+  return w;
+}
+
 Where ToWhere(const IndicatorFilter& f) {
   Where w;
   if (f.result_id) w.Add("result_id = ?", {*f.result_id});
@@ -194,5 +200,6 @@ CAPDEV_RECORDS(domain::Person, PersonFilter)
 CAPDEV_RECORDS(domain::Registration, RegistrationFilter)
 CAPDEV_RECORDS(domain::Result, ResultFilter)
 CAPDEV_RECORDS(domain::Indicator, IndicatorFilter)
+CAPDEV_RECORDS(domain::Questionnaire, QuestionnaireFilter)
 
 }  // namespace capdev::storage

@@ -1,6 +1,7 @@
 #include "storage/results_queries.hpp"
 
 #include "storage/engine_errors.hpp"
+#include "storage/evaluations.hpp"
 #include "storage/figures.hpp"
 #include "storage/records.hpp"
 #include "storage/row_mapping.hpp"
@@ -56,6 +57,14 @@ domain::StatusOr<domain::IndicatorActual> Actual(
     return a;
   }
   if (!i.measure) return a;
+  if (i.source == domain::IndicatorSource::kEvaluation) {
+    ASSIGN_OR_RETURN(const auto ids,
+                     HeldWorkshopIds(db, project_id, i.filter, options));
+    ASSIGN_OR_RETURN(const auto data, EvaluationDataFor(db, ids));
+    a.actual = domain::EvaluationMeasureOf(
+        domain::ComputeEvaluationFigures(data).totals, *i.measure);
+    return a;
+  }
   const auto o = Select(db, project_id, i, options);
   a.actual = domain::MeasureOf(
       SelectedSections(db, o, InPeriod::kCounted).in_period.totals, *i.measure);

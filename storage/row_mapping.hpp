@@ -44,41 +44,63 @@ concept Record = requires {
   domain::Fields<E>::kAll;
 };
 
+// Lists of records within records within a list (a questionnaire's items
+// and their options) take the next separators: `depth` counts the lists
+// around a value; a list at depth d joins its items with kListSeparators[d],
+// a record its fields with kFieldSeparators[d - 1] (kFieldSeparator at the
+// top), so an indicator's targets and filter keep the separators above.
+inline constexpr char kListSeparators[] = {kListSeparator, '\x1d'};
+inline constexpr char kFieldSeparators[] = {kFieldSeparator, '\x1c'};
+inline char FieldSeparatorAt(int depth) {
+  return kFieldSeparators[depth > 0 ? depth - 1 : 0];
+}
+
 // Declared first: lists hold records and records hold lists.
 template <Record E>
-std::string ToCell(const E& e);
+std::string ToCell(const E& e, int depth = 0);
 template <Record E>
-void FromCell(const std::string& t, E& e);
+void FromCell(const std::string& t, E& e, int depth = 0);
+template <class T>
+std::string ToCell(const std::vector<T>& v, int depth = 0);
+template <class T>
+void FromCell(const std::string& t, std::vector<T>& v, int depth = 0);
 
-inline std::string ToCell(const std::string& v) { return v; }
-inline std::string ToCell(std::int64_t v) { return std::to_string(v); }
-inline std::string ToCell(const domain::Date& v) { return v.ToString(); }
-inline std::string ToCell(double v) {
+inline std::string ToCell(const std::string& v, int = 0) { return v; }
+inline std::string ToCell(std::int64_t v, int = 0) { return std::to_string(v); }
+inline std::string ToCell(const domain::Date& v, int = 0) {
+  return v.ToString();
+}
+inline std::string ToCell(double v, int = 0) {
   char buf[32];
   std::snprintf(buf, sizeof buf, "%.17g", v);
   return buf;
 }
 template <domain::Enumeration E>
-std::string ToCell(E v) {
+std::string ToCell(E v, int = 0) {
   return std::string(domain::ToText(v));
 }
+// Within a list or record "" is none (values held there are never "").
 template <class T>
-std::string ToCell(const std::vector<T>& v) {
+std::string ToCell(const std::optional<T>& v, int depth = 0) {
+  return v ? ToCell(*v, depth) : std::string();
+}
+template <class T>
+std::string ToCell(const std::vector<T>& v, int depth) {
   std::string joined;
   for (std::size_t k = 0; k < v.size(); ++k) {
-    if (k) joined += kListSeparator;
-    joined += ToCell(v[k]);
+    if (k) joined += kListSeparators[depth];
+    joined += ToCell(v[k], depth + 1);
   }
   return joined;
 }
 template <Record E>
-std::string ToCell(const E& e) {
+std::string ToCell(const E& e, int depth) {
   std::string joined;
   bool first = true;
   domain::ForEachField<E>([&](const auto& f) {
-    if (!first) joined += kFieldSeparator;
+    if (!first) joined += FieldSeparatorAt(depth);
     first = false;
-    joined += ToCell(e.*(f.member));
+    joined += ToCell(e.*(f.member), depth);
   });
   return joined;
 }
@@ -98,34 +120,44 @@ inline std::vector<std::string> SplitCell(const std::string& text,
   return parts;
 }
 
-inline void FromCell(const std::string& t, std::string& v) { v = t; }
-inline void FromCell(const std::string& t, std::int64_t& v) {
+inline void FromCell(const std::string& t, std::string& v, int = 0) { v = t; }
+inline void FromCell(const std::string& t, std::int64_t& v, int = 0) {
   v = std::stoll(t);
 }
-inline void FromCell(const std::string& t, double& v) { v = std::stod(t); }
-inline void FromCell(const std::string& t, domain::Date& v) {
+inline void FromCell(const std::string& t, double& v, int = 0) {
+  v = std::stod(t);
+}
+inline void FromCell(const std::string& t, domain::Date& v, int = 0) {
   v = domain::Date::Parse(t).value_or(domain::Date());
 }
 template <domain::Enumeration E>
-void FromCell(const std::string& t, E& v) {
+void FromCell(const std::string& t, E& v, int = 0) {
   auto value = domain::FromText<E>(t);
   if (!value)
     throw std::runtime_error("unknown enumeration text in the database");
   v = *value;
 }
 template <class T>
-void FromCell(const std::string& t, std::vector<T>& v) {
+void FromCell(const std::string& t, std::optional<T>& v, int depth = 0) {
+  if (t.empty()) {
+    v.reset();
+  } else {
+    FromCell(t, v.emplace(), depth);
+  }
+}
+template <class T>
+void FromCell(const std::string& t, std::vector<T>& v, int depth) {
   v.clear();
-  for (const auto& part : SplitCell(t, kListSeparator)) {
-    FromCell(part, v.emplace_back());
+  for (const auto& part : SplitCell(t, kListSeparators[depth])) {
+    FromCell(part, v.emplace_back(), depth + 1);
   }
 }
 template <Record E>
-void FromCell(const std::string& t, E& e) {
-  const auto parts = SplitCell(t, kFieldSeparator);
+void FromCell(const std::string& t, E& e, int depth) {
+  const auto parts = SplitCell(t, FieldSeparatorAt(depth));
   std::size_t k = 0;
   domain::ForEachField<E>([&](const auto& f) {
-    FromCell(k < parts.size() ? parts[k] : std::string(), e.*(f.member));
+    FromCell(k < parts.size() ? parts[k] : std::string(), e.*(f.member), depth);
     ++k;
   });
 }

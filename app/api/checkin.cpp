@@ -8,6 +8,7 @@
 #include <chrono>
 
 #include "app/api/common.hpp"
+#include "app/api/evaluation_json.hpp"
 #include "app/api/routes.hpp"
 #include "app/api/session_cookie.hpp"
 #include "app/formats/qr_svg.hpp"
@@ -313,6 +314,10 @@ void AddParticipantRoutes(Router& router, const Settings& s) {
                          services::ParticipantPage(ctx.db, token));
         if (!view) return domain::Status::NotFound("error.no_such_link");
         const auto& w = view->workshop;
+        ASSIGN_OR_RETURN(
+            const auto own,
+            services::OwnQuestionnaires(ctx.db, view->link.workshop_id,
+                                        view->link.registration_id, s.Now()));
         json::array sessions;
         for (std::size_t i = 0; i < view->sessions.size(); ++i) {
           const auto& session = view->sessions[i];
@@ -336,8 +341,8 @@ void AddParticipantRoutes(Router& router, const Settings& s) {
               {"native_name", ToJson(view->person.native_name)}}},
             {"code", view->link.code},
             {"sessions", std::move(sessions)},
-            // Filled in by the evaluation and certificate features.
-            {"questionnaires", json::array()},
+            {"questionnaires", ParticipantQuestionnairesJson(own)},
+            // Filled in by the certificate feature.
             {"certificates", json::array()}};
         Response r = JsonResponse(200, body);
         // The phone is known at check-in from now on: one scan, done.

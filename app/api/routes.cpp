@@ -31,6 +31,7 @@ http::Router MakeRouter(
   AddSubmissionRoutes(router);
   AddScheduleRoutes(router);
   AddCheckinRoutes(router, options);
+  AddEvaluationRoutes(router, options);
   return router;
 }
 

@@ -52,6 +52,7 @@ void AddIatiRoutes(http::Router& router);
 void AddSubmissionRoutes(http::Router& router);
 void AddScheduleRoutes(http::Router& router);
 void AddCheckinRoutes(http::Router& router, const ApiOptions& options);
+void AddEvaluationRoutes(http::Router& router, const ApiOptions& options);
 
 // Every route capdev serves, behind `auth`. `checkpointer` purges erased
 // values from the WAL (null only where routes are listed, not served).

@@ -165,7 +165,7 @@ void Titled(XmlWriter& x, std::string_view element, Attributes attributes,
 
 void Indicator(XmlWriter& x, const IatiIndicator& ii) {
   const auto& i = ii.indicator;
-  const bool percent = i.measure == domain::Measure::kFemaleShare;
+  const bool percent = i.measure && domain::IsPercent(*i.measure);
   x.Open("indicator", {{"measure", percent ? "2" : "1"}, {"ascending", "1"}});
   Titled(x, "title", {}, (i.code ? *i.code + " " : "") + i.title);
   if (i.baseline_year && *i.baseline_year > 0) {

@@ -7,6 +7,7 @@
 
 #include "app/reports/document.hpp"
 #include "app/reports/texts.hpp"
+#include "domain/evaluation_figures.hpp"
 #include "domain/reports.hpp"
 
 namespace capdev::reports {
@@ -49,6 +50,12 @@ Document ResultsDocument(const domain::ResultsReport& report,
 // funder report's), their ids starting with `id`.
 void AddResultsTables(const Texts& texts, Document& doc, const std::string& id,
                       const domain::ResultsReport& report);
+
+// The evaluation report (domain/evaluation_figures.hpp): percents to one
+// decimal, means to two, the normalized gain to three.
+boost::json::object EvaluationJson(const domain::EvaluationReport& report);
+Document EvaluationDocument(const domain::EvaluationReport& report,
+                            domain::Language language);
 
 boost::json::object SummaryJson(const domain::SummaryReport& report);
 Document SummaryDocument(const domain::SummaryReport& report,

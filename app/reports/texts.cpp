@@ -60,6 +60,30 @@ FigureKeys KeysOf(Figure figure) {
               "figure.dates_uncertain.definition"};
     case Figure::kFemaleShare:
       return {"figure.female_share.label", "figure.female_share.definition"};
+    case Figure::kResponseRate:
+      return {"figure.response_rate.label", "figure.response_rate.definition"};
+    case Figure::kSatisfactionMean:
+      return {"figure.satisfaction_mean.label",
+              "figure.satisfaction_mean.definition"};
+    case Figure::kSatisfiedShare:
+      return {"figure.satisfied_share.label",
+              "figure.satisfied_share.definition"};
+    case Figure::kPreMean:
+      return {"figure.pre_mean.label", "figure.pre_mean.definition"};
+    case Figure::kPostMean:
+      return {"figure.post_mean.label", "figure.post_mean.definition"};
+    case Figure::kPaired:
+      return {"figure.paired_n.label", "figure.paired_n.definition"};
+    case Figure::kMeanGain:
+      return {"figure.mean_gain.label", "figure.mean_gain.definition"};
+    case Figure::kNormalizedGain:
+      return {"figure.normalized_gain.label",
+              "figure.normalized_gain.definition"};
+    case Figure::kImprovedShare:
+      return {"figure.improved_share.label",
+              "figure.improved_share.definition"};
+    case Figure::kMasteryShare:
+      return {"figure.mastery_share.label", "figure.mastery_share.definition"};
   }
   return {"figure.people_trained.label", "figure.people_trained.definition"};
 }
@@ -81,6 +105,18 @@ Figure FigureOf(domain::Measure measure) {
       return Figure::kFemaleShare;
     case M::kAgenciesReached:
       return Figure::kAgenciesReached;
+    case M::kSatisfactionMean:
+      return Figure::kSatisfactionMean;
+    case M::kSatisfiedShare:
+      return Figure::kSatisfiedShare;
+    case M::kImprovedShare:
+      return Figure::kImprovedShare;
+    case M::kNormalizedGain:
+      return Figure::kNormalizedGain;
+    case M::kMasteryShare:
+      return Figure::kMasteryShare;
+    case M::kResponseRate:
+      return Figure::kResponseRate;
   }
   return Figure::kPeopleTrained;
 }

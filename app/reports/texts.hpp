@@ -49,6 +49,13 @@ inline constexpr std::string_view kEnumKind<domain::IndicatorSource> =
 template <>
 inline constexpr std::string_view kEnumKind<domain::Disaggregation> =
     "disaggregation";
+template <>
+inline constexpr std::string_view kEnumKind<domain::QuestionnaireKind> =
+    "questionnaire_kind";
+template <>
+inline constexpr std::string_view kEnumKind<domain::ItemType> = "item_type";
+template <>
+inline constexpr std::string_view kEnumKind<domain::EvaluationStage> = "stage";
 
 class Texts {
  public:
@@ -146,6 +153,17 @@ enum class Figure {
   kTrainerInstitutions,
   kDatesUncertain,
   kFemaleShare,
+  // Evaluation (domain/evaluation_figures.hpp).
+  kResponseRate,
+  kSatisfactionMean,
+  kSatisfiedShare,
+  kPreMean,
+  kPostMean,
+  kPaired,
+  kMeanGain,
+  kNormalizedGain,
+  kImprovedShare,
+  kMasteryShare,
 };
 std::string FigureLabel(const Texts& texts, Figure figure);
 std::string FigureDefinition(const Texts& texts, Figure figure,

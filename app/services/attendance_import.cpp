@@ -80,8 +80,12 @@ domain::StatusOr<AttendancePlan> PlanAttendance(storage::Database& db,
   RETURN_IF_ERROR(columns.ToStatus());
 
   std::map<std::int64_t, std::size_t> matrix_row;  // person id → row
-  for (std::size_t r = 0; r < matrix.rows.size(); ++r)
+  std::vector<RowCandidate> candidates;
+  for (std::size_t r = 0; r < matrix.rows.size(); ++r) {
     matrix_row[matrix.rows[r].person_id] = r;
+    candidates.push_back({matrix.rows[r].person_id, matrix.rows[r].full_name,
+                          matrix.rows[r].native_name});
+  }
   Changes& changes = plan.changes;
   std::set<std::int64_t> seen;
   const bool takes = domain::TakesAttendance(*workshop.status);
@@ -91,49 +95,8 @@ domain::StatusOr<AttendancePlan> PlanAttendance(storage::Database& db,
     if (IsBlankRow(cells)) continue;
     ImportRow row;
     row.row = i + 1;
-    // Who: Person ID, else email, else the full name among the registered.
-    std::optional<std::int64_t> person;
-    const auto id_text = header.Get(cells, ImportColumn::kPersonId);
-    const auto email = header.Get(cells, ImportColumn::kEmail);
-    const auto name = header.Get(cells, ImportColumn::kFullName);
-    if (!id_text.empty()) {
-      try {
-        std::size_t used = 0;
-        person = std::stoll(id_text, &used);
-        if (used != id_text.size()) person.reset();
-      } catch (const std::exception&) {
-        person.reset();  // not a number, or out of range: reported below
-      }
-      if (!person) {
-        row.errors.emplace_back("person_id", domain::kInvalid,
-                                domain::Message("error.not_a_number"));
-      }
-    } else if (!email.empty()) {
-      ASSIGN_OR_RETURN(const auto p, storage::PersonWithEmail(db, email));
-      if (p) {
-        person = p->id;
-      } else {
-        row.errors.emplace_back("email", domain::kNotFound,
-                                domain::Message("error.no_person_with_email"));
-      }
-    } else if (!name.empty()) {
-      const auto key = storage::FoldKey(name);
-      for (const auto& r : matrix.rows) {
-        if (storage::FoldKey(r.full_name) != key) continue;
-        if (person) {
-          row.errors.emplace_back("full_name", domain::kInvalid,
-                                  domain::Message("error.name_ambiguous"));
-          break;
-        }
-        person = r.person_id;
-      }
-      if (!person && row.errors.empty())
-        row.errors.emplace_back("full_name", domain::kNotFound,
-                                domain::Message("error.name_not_registered"));
-    } else {
-      row.errors.emplace_back("person_id", domain::kRequired,
-                              domain::Message("error.row_names_nobody"));
-    }
+    ASSIGN_OR_RETURN(const auto person,
+                     RowPerson(db, header, cells, candidates, row.errors));
     if (person && !matrix_row.contains(*person)) {
       row.errors.emplace_back(
           "person_id", domain::kNotAllowed,

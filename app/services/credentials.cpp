@@ -107,6 +107,12 @@ std::string StepCode(const std::string& secret, std::int64_t step) {
   return Base64Url(mac, 6);
 }
 
+std::int64_t RandomKey() {
+  std::uint64_t bits = 0;
+  randombytes_buf(&bits, sizeof bits);
+  return static_cast<std::int64_t>(bits >> 2) + 1;
+}
+
 std::string RandomPassword() {
   unsigned char bytes[15];
   randombytes_buf(bytes, sizeof bytes);

@@ -28,6 +28,9 @@ std::string ShortToken();  // 128 random bits, 22 characters of base64url
 // The code of a 15-second step: the HMAC-SHA256 of the step under the
 // session's secret, 8 characters of base64url.
 std::string StepCode(const std::string& secret, std::int64_t step);
+// The random key of an anonymous answer (storage/schema_evaluation.hpp):
+// 62 random bits, positive.
+std::int64_t RandomKey();
 // Compares secrets in constant time.
 bool SameSecret(const std::string& a, const std::string& b);
 

@@ -13,6 +13,7 @@
 #include "app/formats/sheet.hpp"
 #include "domain/import_columns.hpp"
 #include "domain/status.hpp"
+#include "storage/database.hpp"
 
 namespace capdev::services {
 
@@ -60,5 +61,21 @@ void SkipAboveHeader(const formats::Rows& sheet, std::size_t header,
 // who a row is: `which` is the import, "attendance" or "participants" (the
 // messages list the headers each accepts).
 domain::Status MissingColumn(std::string_view which);
+
+// A workshop's registered person as a row may name them.
+struct RowCandidate {
+  std::int64_t person_id = 0;
+  std::string full_name;
+  std::optional<std::string> native_name;
+};
+// Who a row of a workshop's grid names (the sign-in grid, the answers):
+// its Person ID, else its e-mail, else its full name among `people` (the
+// Latin or the Chinese one, compared folded). What keeps it from naming one
+// goes into `errors`.
+domain::StatusOr<std::optional<std::int64_t>> RowPerson(
+    storage::Database& db, const ImportHeader& header,
+    const std::vector<formats::SheetCell>& cells,
+    const std::vector<RowCandidate>& people,
+    std::vector<domain::FieldError>& errors);
 
 }  // namespace capdev::services

@@ -69,7 +69,8 @@ TEST_F(AccessApiTest, EachRoleAgainstEachRoute) {
   for (const auto& route : routes) {
     if (route.path == "/api/v1/auth/logout") continue;  // would sign out
     std::string target = route.path;
-    for (const char* param : {"{id}", "{session_id}", "{registration_id}"}) {
+    for (const char* param :
+         {"{id}", "{session_id}", "{registration_id}", "{evaluation_id}"}) {
       for (auto at = target.find(param); at != std::string::npos;
            at = target.find(param))
         target.replace(at, std::string(param).size(), "999999");

@@ -55,6 +55,10 @@ TEST_F(OpenApiTest, EnumerationsAreTheDomainsTexts) {
   ExpectEnum<domain::IndicatorSource>(s, "IndicatorSource");
   ExpectEnum<domain::Measure>(s, "Measure");
   ExpectEnum<domain::Disaggregation>(s, "Disaggregation");
+  ExpectEnum<domain::QuestionnaireKind>(s, "QuestionnaireKind");
+  ExpectEnum<domain::ItemType>(s, "ItemType");
+  ExpectEnum<domain::EvaluationStage>(s, "EvaluationStage");
+  ExpectEnum<domain::ImportAction>(s, "ImportAction");
   std::vector<std::string> roles;
   for (const auto& v :
        s.at("User").at("properties").at("role").at("enum").as_array())

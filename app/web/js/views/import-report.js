@@ -12,6 +12,7 @@ const ACTIONS = {
   match_person: 'web.import.action.match_person',
   already_registered: 'web.import.action.already_registered',
   set_marks: 'web.import.action.set_marks',
+  set_answers: 'web.import.action.set_answers',
   unchanged: 'web.import.action.unchanged',
   error: 'web.import.action.error',
   skipped: 'web.import.action.skipped',
