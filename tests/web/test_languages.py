@@ -25,6 +25,8 @@ SCREENS = [
     ('report-summary', '/reports/summary?from=2007-01-01&to=2030-12-31'),
     ('report-funder', '/reports/funder?organization_id=8&from=2007-01-01&to=2030-12-31'),
     ('report-submissions', '/reports/submissions'), ('users', '/users'), ('audit', '/audit'),
+    ('report-evaluation', '/reports/evaluation?project_id={j}&from=2007-01-01&to=2030-12-31'),
+    ('questionnaire-new', '/projects/{j}/questionnaires/new'),
     ('not-found', '/no/such/page'),
 ]
 

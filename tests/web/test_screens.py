@@ -34,6 +34,8 @@ COORDINATOR_SCREENS = [
     ('report-summary', '/reports/summary?from=2007-01-01&to=2030-12-31', 'Programme summary'),
     ('report-funder-seeded', '/reports/funder?organization_id=8&from=2007-01-01&to=2030-12-31', 'Funder report'),
     ('report-submissions', '/reports/submissions', 'Submitted reports'),
+    ('report-evaluation', '/reports/evaluation?project_id=1&from=2007-01-01&to=2030-12-31', 'Evaluation report'),
+    ('questionnaire-new', '/projects/1/questionnaires/new', 'New questionnaire for CBMM'),
 ]
 
 ADMIN_SCREENS = [

@@ -189,7 +189,8 @@ export function showProblem(container, problem) {
     const ids = new Set((control.getAttribute('aria-describedby') || '').split(' ').filter(Boolean));
     ids.add(error.id);
     control.setAttribute('aria-describedby', [...ids].join(' '));
-    first ??= control;
+    // The first on the page, whatever order the server named them in.
+    if (!first || first.compareDocumentPosition(control) & Node.DOCUMENT_POSITION_PRECEDING) first = control;
   }
   if (summary) {
     const detail = problem.detail || problem.title || problem.message || t('common.something_wrong');

@@ -163,6 +163,9 @@ export const ENUMS = {
   conflict_kind: ['person', 'venue', 'trainer_institution'],
   severity: ['conflict', 'warning'],
   duplicate_reason: ['same_native_name_and_organization', 'same_name_and_organization', 'same_email', 'same_phone'],
+  questionnaire_kind: ['reaction', 'knowledge_test', 'follow_up'],
+  item_type: ['likert5', 'single_choice', 'score', 'text'],
+  stage: ['pre', 'post', 'reaction', 'follow_up'],
 };
 
 // "lead_funder" -> "Lead funder" / "主要资助方".

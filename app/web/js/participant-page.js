@@ -1,10 +1,12 @@
 // The participant's pages, for a phone, with no account: /p/TOKEN (their own
-// workshop, sessions and marks) and /c/KEY?t=CODE (what the QR code on the
-// check-in screen opens). In the browser's language, Chinese or English, with
-// a switch. They show nothing about anyone else.
+// workshop, sessions and marks, the questionnaires to fill in, answered at
+// /p/TOKEN#answer-ID) and /c/KEY?t=CODE (what the QR code on the check-in
+// screen opens). In the browser's language, Chinese or English, with a
+// switch. They show nothing about anyone else.
 import { h, mount } from './dom.js';
 import { formatDate, formatDateRange, label } from './format.js';
 import { language, loadLanguage, preferredLanguage, rememberLanguage, t } from './i18n.js';
+import { answerForm, questionnairesCard } from './participant-forms.js';
 
 const main = document.getElementById('main');
 const switcher = document.getElementById('language');
@@ -41,6 +43,9 @@ function problemCard(title, text) {
 
 // --- /p/TOKEN ---------------------------------------------------------------
 
+// A form just sent: the page says thank you once.
+let thanked = false;
+
 async function ownPage(token) {
   const { status, data } = await call('GET', `/api/v1/participant/${encodeURIComponent(token)}`);
   if (status === 404) {
@@ -50,6 +55,21 @@ async function ownPage(token) {
   if (status !== 200) return problemCard(t('checkin.failed'), t('checkin.failed_detail'));
   const w = data.workshop;
   document.title = w.title;
+  // #answer-ID: that questionnaire's form, while it is open and unanswered.
+  const asked = /^#answer-(\d+)$/.exec(window.location.hash);
+  const q = asked && data.questionnaires.find((x) => String(x.evaluation_id) === asked[1] && x.open && !x.answered);
+  if (q) {
+    document.title = language() === 'zh' && q.native_title ? q.native_title : q.title;
+    return answerForm(q, {
+      send: (answers) => call('POST', `/api/v1/participant/${encodeURIComponent(token)}/evaluations/${q.evaluation_id}`, { answers }),
+      done: () => {
+        thanked = true;
+        window.location.hash = ''; // back to the page, which says thank you
+      },
+    });
+  }
+  const thanks = thanked;
+  thanked = false;
   const place = [w.venue, w.city].filter(Boolean).join(', ');
   const sessions = data.sessions.map((s) => h('li', {},
     h('span', {}, [formatDate(s.date), s.start_time ? ` ${s.start_time}${s.end_time ? `–${s.end_time}` : ''}` : '', s.title ? ` · ${s.title}` : ''].join('')),
@@ -67,9 +87,7 @@ async function ownPage(token) {
       h('h2', { id: 'own-sessions' }, t('participant.sessions')),
       sessions.length ? h('ul', { class: 'own-sessions' }, sessions) : h('p', {}, t('participant.no_sessions')),
       h('p', { class: 'hint' }, t('participant.checkin_hint'))),
-    h('section', { class: 'card', 'aria-labelledby': 'own-forms' },
-      h('h2', { id: 'own-forms' }, t('participant.to_fill_in')),
-      h('p', {}, data.questionnaires.length ? '' : t('participant.nothing_to_fill_in'))),
+    questionnairesCard(data.questionnaires, { thanks }),
     h('section', { class: 'card', 'aria-labelledby': 'own-certificates' },
       h('h2', { id: 'own-certificates' }, t('participant.certificates')),
       h('p', {}, data.certificates.length ? '' : t('participant.no_certificates'))));
@@ -167,12 +185,27 @@ async function render() {
   const [, kind, token] = window.location.pathname.split('/');
   const code = new URLSearchParams(window.location.search).get('t');
   if (kind === 'c') show(shown || await checkinPage(token, code));
-  else mount(main, await ownPage(token));
+  else {
+    mount(main, await ownPage(token));
+    // A new view (a form opened, or the page back after it): read from its top.
+    if (moved) {
+      moved = false;
+      (main.querySelector('.q-thanks') ? main.querySelector('#own-forms') : main.querySelector('h1'))?.scrollIntoView();
+      main.querySelector('.q-form h1')?.focus();
+    }
+  }
   const other = language() === 'zh' ? 'en' : 'zh';
   switcher.textContent = t(`lang.${other}`); // named in itself
   switcher.lang = other === 'zh' ? 'zh-CN' : 'en';
   switcher.hidden = false;
 }
+
+// Opening a form and coming back from it are moves within the page.
+let moved = false;
+window.addEventListener('hashchange', () => {
+  moved = true;
+  render();
+});
 
 switcher.addEventListener('click', async () => {
   const other = language() === 'zh' ? 'en' : 'zh';

@@ -5,17 +5,19 @@ import { organizations } from '../client/organizations.js';
 import {
   createProject, deleteProject, getProject, getProjectParties, iatiUrl, listProjects, setProjectParties, updateProject,
 } from '../client/projects.js';
+import { listQuestionnaires } from '../client/questionnaires.js';
 import { listWorkshops } from '../client/workshops.js';
 import { deleteFromPage } from '../delete-flow.js';
 import { h, mount } from '../dom.js';
 import { changes, field, fields, form, readValues, withoutEmpty } from '../form.js';
-import { formatAmount, formatDate, formatDateRange, label } from '../format.js';
+import { formatAmount, formatDate, formatDateRange, formatNumber, label } from '../format.js';
 import { language, t } from '../i18n.js';
 import { organizationPicker } from '../orgs.js';
 import { navigate } from '../router.js';
 import { canWrite } from '../session.js';
 import { busy, button, details, linkButton, notify, notifyProblem, openDialog, pageHeader, pager, section, table } from '../ui.js';
 import { statusBadge } from './home.js';
+import { questionnaireTitle } from './evaluation-terms.js';
 import { inLang, orgLinkShown, orgShown } from './names.js';
 
 // The title shown: the Chinese one in Chinese where there is one.
@@ -54,12 +56,15 @@ export async function projectsView({ query, root }) {
     pager(page, { path: '/projects', params: { q }, query }));
 }
 
-export async function projectView({ params, root }) {
+export async function projectView({ params, query, root }) {
   const id = Number(params.id);
-  const [project, workshops] = await Promise.all([
+  const [project, workshops, questionnaires] = await Promise.all([
     getProject(id),
     listWorkshops({ project_id: id, limit: 100 }),
+    listQuestionnaires(id),
   ]);
+  const questionnairesSection = section(t('web.questionnaire.list_title'), questionnaireTable(id, questionnaires));
+  questionnairesSection.id = 'questionnaires';
   mount(root,
     pageHeader(t('web.project.heading', { code: project.code, title: projectTitle(project) }), {
       subtitle: otherTitle(project),
@@ -85,7 +90,27 @@ export async function projectView({ params, root }) {
       { label: t('common.city'), cell: (w) => inLang(w.city), class: 'nowrap' },
     ], workshops.items, { emptyText: t('web.project.no_workshops') }),
     workshops.next_cursor ? h('p', {}, h('a', { href: `#/workshops?project_id=${id}` }, t('web.project.all_workshops'))) : null),
+    questionnairesSection,
     canWrite() ? h('div', { class: 'danger-zone' }, button(t('web.project.delete'), (e) => remove(project, e.currentTarget), { kind: 'danger' })) : null);
+  if (query?.get('section') === 'questionnaires') {
+    questionnairesSection.scrollIntoView();
+    root.dataset.scrolled = '';
+  }
+}
+
+// The project's questionnaires (kept here, reused by its workshops): kind,
+// anonymity, number of items; a new one from here.
+function questionnaireTable(projectId, list) {
+  return [
+    h('p', { class: 'muted' }, t('web.questionnaire.list_intro')),
+    table([
+      { label: t('common.title'), cell: (q) => h('a', { href: `#/questionnaires/${q.id}` }, inLang(questionnaireTitle(q))), class: 'cell-wide' },
+      { label: t('common.kind'), cell: (q) => label('questionnaire_kind', q.kind), class: 'nowrap' },
+      { label: t('web.questionnaire.anonymous'), cell: (q) => t(q.anonymous ? 'common.yes' : 'common.no'), class: 'nowrap' },
+      { label: t('web.questionnaire.item_count'), cell: (q) => formatNumber(q.items.length), numeric: true },
+    ], list, { emptyText: t('web.questionnaire.none') }),
+    canWrite() ? h('div', { class: 'actions' }, linkButton(t('web.questionnaire.new'), `#/projects/${projectId}/questionnaires/new`)) : null,
+  ];
 }
 
 // The parties are one set, replaced with PUT on every change.

@@ -1,7 +1,7 @@
 // The forms of a project's results framework: a result, an indicator (counted
-// from attendance or entered by hand, with its targets), the values entered by
-// hand, and deleting either. The server holds every rule; refusals are
-// explained on the form that was sent.
+// from attendance or from evaluations, or entered by hand, with its targets),
+// the values entered by hand, and deleting either. The server holds every
+// rule; refusals are explained on the form that was sent.
 import {
   createIndicator, createResult, deleteIndicator, deleteResult, getIndicatorValues, setIndicatorValues, updateIndicator, updateResult,
 } from '../client/results.js';
@@ -110,19 +110,38 @@ function checkboxes(legend, name, choices, checked) {
 export function indicatorDialog(ctx, result, i) {
   const editing = Boolean(i.id);
   const filter = i.filter || {};
-  const source = field({ name: 'source', label: t('web.results.source_label'), type: 'select', options: sources(), value: i.source || 'attendance' });
+  const source = field({ name: 'source', label: t('web.results.source_label'), type: 'select', options: sources(), value: i.source || 'attendance', class: 'wide' });
+  const measure = field({ name: 'measure', label: t('web.results.measure_label'), type: 'select', options: [], class: 'wide' });
+  const threshold = field({ name: 'completion_threshold', label: t('web.results.completion_threshold'), type: 'number', min: 1, max: 100, step: 1, value: i.completion_threshold, hint: t('web.results.completion_threshold_hint') });
   const kinds = checkboxes(t('web.results.kinds_counted'), 'filter.kinds', workshopKinds(), filter.kinds || []);
   const breakdown = checkboxes(t('web.results.break_down_by'), 'disaggregations', disaggregations(), i.disaggregations || []);
-  const counted = h('fieldset', { class: 'counted' }, h('legend', {}, t('web.results.counting')),
-    fields(
-      field({ name: 'measure', label: t('web.results.measure_label'), type: 'select', options: measures(), value: i.measure || 'people_trained' }),
-      field({ name: 'completion_threshold', label: t('web.results.completion_threshold'), type: 'number', min: 1, max: 100, step: 1, value: i.completion_threshold, hint: t('web.results.completion_threshold_hint') })),
+  const legend = h('legend', {});
+  const counted = h('fieldset', { class: 'counted' }, legend,
+    fields(measure, threshold),
     kinds,
     field({ name: 'filter.topics', label: t('web.results.topics'), type: 'list', rows: 2, value: filter.topics || [], hint: t('web.results.topics_hint') }),
     breakdown);
   const targets = periodRows({ legend: t('web.results.targets'), prefix: 'targets', rows: i.targets || [], valueLabel: t('web.results.target_value'), addLabel: t('web.results.add_target') });
+  // Counted from attendance or from evaluations: each offers its own
+  // measures (the one chosen under the other is kept for going back), both
+  // narrow the workshops alike; the completion threshold and the breakdowns
+  // are attendance's only.
+  const chosen = { attendance: 'people_trained', evaluation: 'satisfaction_mean' };
+  if (i.measure && (i.source === 'attendance' || i.source === 'evaluation')) chosen[i.source] = i.measure;
+  let shown = null;
   const showCounted = () => {
-    counted.hidden = source.read() !== 'attendance';
+    const from = source.read();
+    counted.hidden = from !== 'attendance' && from !== 'evaluation';
+    if (counted.hidden) return;
+    if (from !== shown) {
+      if (shown) chosen[shown] = measure.read();
+      measure.control.replaceChildren(...measures(from).map(([value, text]) => h('option', { value }, text)));
+      measure.control.value = chosen[from];
+      shown = from;
+    }
+    legend.textContent = t(from === 'evaluation' ? 'web.results.counting_evaluation' : 'web.results.counting');
+    threshold.hidden = from !== 'attendance';
+    breakdown.hidden = from !== 'attendance';
   };
   source.control.addEventListener('change', showCounted);
   showCounted();
@@ -130,15 +149,16 @@ export function indicatorDialog(ctx, result, i) {
     submitLabel: editing ? t('web.results.save_indicator') : t('web.results.add_indicator'),
     cancel: button(t('common.back'), () => close(null)),
     onSubmit: async (values) => {
-      const isCounted = values.source === 'attendance';
+      const isCounted = values.source === 'attendance' || values.source === 'evaluation';
+      const fromAttendance = values.source === 'attendance';
       const body = {
         code: values.code, title: values.title, source: values.source,
         measure: isCounted ? values.measure : null,
         filter: isCounted ? { kinds: kinds.readChecked(), topics: values['filter.topics'], workshop_ids: filter.workshop_ids || [] } : { kinds: [], topics: [], workshop_ids: [] },
-        completion_threshold: isCounted ? values.completion_threshold : null,
+        completion_threshold: fromAttendance ? values.completion_threshold : null,
         baseline_value: values.baseline_value, baseline_year: values.baseline_year,
         targets: targets.read(),
-        disaggregations: isCounted ? breakdown.readChecked() : [],
+        disaggregations: fromAttendance ? breakdown.readChecked() : [],
       };
       const saved = editing ? await updateIndicator(i.id, body) : await createIndicator(result.id, body);
       notify(t(editing ? 'web.results.indicator_saved' : 'web.results.indicator_added', { name: indicatorName(saved) }));

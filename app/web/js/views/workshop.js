@@ -1,5 +1,6 @@
 // A workshop's page: details and lifecycle, partner institutions, sessions,
-// registrations, the sign-in grid and its double bookings.
+// registrations, the sign-in grid and its double bookings; its evaluation
+// (questionnaires, answers, figures) is a screen of its own, one click away.
 import { attendanceGridUrl, getAttendance } from '../client/attendance.js';
 import { organizationsWith } from '../client/organizations.js';
 import { projects } from '../client/projects.js';
@@ -94,7 +95,8 @@ export async function workshopView({ params, query, root }) {
       // Taking attendance is one tap from here, first among the actions (on a
       // phone the grid is far down the page).
       actions: canWrite() ? [linkButton(t('web.workshop.take_attendance'), `#/workshops/${id}/attendance`, { kind: 'primary' }),
-        linkButton(t('web.workshop.edit_details'), `#/workshops/${id}/edit`)] : [],
+        linkButton(t('web.workshop.evaluation'), `#/workshops/${id}/evaluation`),
+        linkButton(t('web.workshop.edit_details'), `#/workshops/${id}/edit`)] : [linkButton(t('web.workshop.evaluation'), `#/workshops/${id}/evaluation`)],
     }),
     // A new status changes the conflicts too (a cancelled workshop has none).
     lifecycle(w, moved),
