@@ -8,6 +8,9 @@ workshop's evaluation screen shows the figures, each checked against numbers
 worked out below by hand; axe on every new screen, in both languages, at
 1366 and 390 px."""
 import datetime
+import io
+
+import openpyxl
 
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
@@ -386,6 +389,63 @@ def test_pre_and_post_tests_typed_in_and_answered_on_a_phone(app, server, tmp_pa
     finally:
         app.api('/api/v1/me', {'language': None}, method='PATCH')
         app.d.set_window_size(1366, 768)
+
+def test_the_gain_in_the_results_report_and_its_workbook(app):
+    """The donor's indicator: counted from the same answers, in the results
+    report on screen and in its XLSX (read back with openpyxl)."""
+    workshop_id, registrations, evaluations, _ = set_up(app)
+    answers = {'P1': dict(PHONE_PRE), **PRE}
+    for key, values in answers.items():
+        app.api(f'/api/v1/workshops/{workshop_id}/evaluations/{evaluations["pre"]}/responses',
+                {'registration_id': registrations[key], 'answers': values})
+    for key, cells in POST.items():
+        values = {k: float(v) for k, v in zip(['q1', 'q2', 'q3', 'q4', 's1'], cells)}
+        app.api(f'/api/v1/workshops/{workshop_id}/evaluations/{evaluations["post"]}/responses',
+                {'registration_id': registrations[key], 'answers': values})
+    # Only held workshops count, as in every report.
+    app.api(f'/api/v1/workshops/{workshop_id}', {'status': 'held'}, method='PATCH')
+    project_id = app.api(f'/api/v1/workshops/{workshop_id}')['project_id']
+    result = app.api(f'/api/v1/projects/{project_id}/results',
+                     {'level': 'outcome', 'code': '2', 'title': 'Officials detect forged documents'})
+    today = datetime.datetime.now(datetime.timezone.utc).date()
+    period_from, period_to = f'{today.year}-01-01', f'{today.year}-12-31'
+    for code, title, measure in [('2.1', 'Knowledge gain of trained officials', 'normalized_gain'),
+                                 ('2.2', 'Officials with improved knowledge', 'improved_share')]:
+        app.api(f'/api/v1/results/{result["id"]}/indicators', {
+            'code': code, 'title': title, 'source': 'evaluation', 'measure': measure,
+            'targets': [{'period_start': period_from, 'period_end': period_to, 'value': 50 if code == '2.2' else 0.3}]})
+    app.sign_in('coord')
+    app.go(f'/projects/{project_id}')
+    app.navigating(lambda: app.link('Results').click())
+    app.fill('From', period_from)
+    app.fill('To', period_to)
+    app.navigating(lambda: app.button('Show report').click())
+
+    def actual(title):
+        row = app.d.find_element(By.XPATH, f"//table[contains(@class,'results-report')]//tr[th[contains(., '{title}')]]")
+        return [td.text for td in row.find_elements(By.TAG_NAME, 'td')][2]
+    # By hand (above): paired pre 48, post 67, g = 19 / 52 = 0.365; improved 3 of 5.
+    app.wait(lambda: actual('Knowledge gain'))
+    assert actual('Knowledge gain').split('\n')[0] == '0.37'
+    assert actual('improved knowledge').split('\n')[0] == '60%'
+    name, body = app.download('Download Excel workbook')
+    assert name.endswith('.xlsx')
+    book = openpyxl.load_workbook(io.BytesIO(body))
+    found = {}
+    for sheet in book.worksheets:
+        rows = list(sheet.iter_rows(values_only=True))
+        header = next((r for r in rows if r and 'Actual' in r), None)
+        if not header:
+            continue
+        column = header.index('Actual')
+        for r in rows:
+            if r and isinstance(r[0], str) and 'Knowledge gain' in r[0]:
+                found['gain'] = r[column]
+            if r and isinstance(r[0], str) and 'improved knowledge' in r[0]:
+                found['improved'] = r[column]
+    assert abs(found['gain'] - 19 / 52) < 1e-9
+    assert found['improved'] == 60
+
 
 def name_of(key):
     return next(latin for k, _, latin, _ in PEOPLE if k == key)
