@@ -184,7 +184,7 @@ Status ValidateAnswers(const Questionnaire& q, const Answers& answers) {
     }
     double max = 0;
     bool whole = true;
-    switch (*item->type) {
+    switch (item->type.value_or(ItemType::kText)) {
       case ItemType::kLikert5:
         max = 5;
         break;
@@ -219,11 +219,12 @@ std::optional<double> ScorePercent(const Questionnaire& q,
     if (!Scored(item)) continue;
     const double* n = Number(answers, item.key);
     if (item.type == ItemType::kScore) {
-      max += static_cast<double>(*item.max_score);
+      max += static_cast<double>(item.max_score.value_or(0));
       if (n) points += *n;
     } else {
       max += 1;
-      if (n && *n == static_cast<double>(*item.correct_option)) points += 1;
+      if (n && *n == static_cast<double>(item.correct_option.value_or(0)))
+        points += 1;
     }
   }
   if (max == 0) return std::nullopt;

@@ -41,20 +41,22 @@ Paired PairedOf(const std::vector<ScorePair>& pairs, int mastery) {
   Paired p;
   p.n = std::ssize(pairs);
   if (pairs.empty()) return p;
-  std::vector<double> pre;
-  std::vector<double> post;
+  double pre = 0;
+  double post = 0;
   std::int64_t improved = 0;
   std::int64_t mastered = 0;
   for (const auto& s : pairs) {
-    pre.push_back(s.pre);
-    post.push_back(s.post);
+    pre += s.pre;
+    post += s.post;
     if (s.post > s.pre) ++improved;
     if (s.post >= mastery) ++mastered;
   }
-  p.pre_mean = Mean(pre);
-  p.post_mean = Mean(post);
-  p.mean_gain = *p.post_mean - *p.pre_mean;
-  if (*p.pre_mean < 100) p.normalized_gain = *p.mean_gain / (100 - *p.pre_mean);
+  pre /= static_cast<double>(p.n);
+  post /= static_cast<double>(p.n);
+  p.pre_mean = pre;
+  p.post_mean = post;
+  p.mean_gain = post - pre;
+  if (pre < 100) p.normalized_gain = (post - pre) / (100 - pre);
   p.improved_share = Percent(improved, p.n);
   p.mastery_share = Percent(mastered, p.n);
   return p;
@@ -132,6 +134,7 @@ StageFigures StageOf(const EvaluationData& d) {
   s.responses = std::ssize(d.responses);
   s.response_rate = Percent(s.responses, d.invited);
   std::vector<const Response*> all;
+  all.reserve(d.responses.size());
   for (const auto& r : d.responses) all.push_back(&r);
   const auto cell = CellOf(d.questionnaire, all);
   s.satisfaction = cell.satisfaction;

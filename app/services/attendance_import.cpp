@@ -88,7 +88,9 @@ domain::StatusOr<AttendancePlan> PlanAttendance(storage::Database& db,
   }
   Changes& changes = plan.changes;
   std::set<std::int64_t> seen;
-  const bool takes = domain::TakesAttendance(*workshop.status);
+  const auto status =
+      workshop.status.value_or(domain::WorkshopStatus::kPlanned);
+  const bool takes = domain::TakesAttendance(status);
   const auto today = domain::Date::Today();
   for (std::size_t i = *header_index + 1; i < sheet.size(); ++i) {
     const auto& cells = sheet[i];
@@ -126,7 +128,8 @@ domain::StatusOr<AttendancePlan> PlanAttendance(storage::Database& db,
       if (text.empty()) continue;
       const auto& session = matrix.sessions[s];
       const auto mark = domain::MarkOf(text);
-      const std::string field = session.date->ToString();
+      const auto day = session.date.value_or(domain::Date());
+      const std::string field = day.ToString();
       if (!mark) {
         row.errors.emplace_back(field, domain::kUnknownValue,
                                 domain::Message("error.mark_letters"));
@@ -138,8 +141,8 @@ domain::StatusOr<AttendancePlan> PlanAttendance(storage::Database& db,
         row.errors.emplace_back(
             field, domain::kNotAllowed,
             domain::Message("error.attendance_not_taken",
-                            {{"status", domain::ToText(*workshop.status)}}));
-      } else if (*session.date > today) {
+                            {{"status", domain::ToText(status)}}));
+      } else if (day > today) {
         row.errors.emplace_back(
             field, domain::kNotAllowed,
             domain::Message("error.session_in_future", {{"date", field}}));
@@ -153,9 +156,11 @@ domain::StatusOr<AttendancePlan> PlanAttendance(storage::Database& db,
       row.action =
           marks.empty() ? ImportAction::kUnchanged : ImportAction::kSetMarks;
       for (const auto& [s, mark] : marks) {
-        changes[s][*person] = mark;
-        row.marks.push_back({matrix.sessions[s].id, *matrix.sessions[s].date,
-                             matrix.rows[matrix_row[*person]].marks[s], mark});
+        const auto who = person.value_or(0);  // marks name a registered person
+        changes[s][who] = mark;
+        row.marks.push_back({matrix.sessions[s].id,
+                             matrix.sessions[s].date.value_or(domain::Date()),
+                             matrix.rows[matrix_row[who]].marks[s], mark});
       }
       report.marks_changed += marks.size();
     }

@@ -216,7 +216,7 @@ domain::StatusOr<Submitted> SubmitResponse(
                           nullptr, who));
     return out;
   }
-  const auto registration_id = *entry.registration_id;
+  const auto registration_id = entry.registration_id.value_or(0);  // required
   if (closed) {
     ASSIGN_OR_RETURN(const auto before,
                      storage::Respondents(tx.db(), evaluation_id, false));

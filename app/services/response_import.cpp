@@ -1,6 +1,7 @@
 // An evaluation's answers from a spreadsheet (CheckResponses and
 // ImportResponses, in evaluations.hpp).
 
+#include <charconv>
 #include <set>
 
 #include "app/services/evaluations.hpp"
@@ -33,12 +34,12 @@ std::optional<domain::Answer> CellAnswer(const domain::Item& item,
     return domain::Answer{static_cast<double>(
         std::toupper(static_cast<unsigned char>(text[0])) - 'A' + 1)};
   }
-  try {
-    std::size_t used = 0;
-    const double n = std::stod(text, &used);
-    if (used == text.size()) return domain::Answer{n};
-  } catch (const std::exception&) {
-  }
+  // A number as a spreadsheet writes one (from_chars: no locale, no
+  // exception); anything else is answered as not a number.
+  double n = 0;
+  const auto* end = text.data() + text.size();
+  const auto [at, error] = std::from_chars(text.data(), end, n);
+  if (error == std::errc() && at == end) return domain::Answer{n};
   return std::nullopt;
 }
 
