@@ -5,7 +5,6 @@
 
 #include <algorithm>
 #include <cctype>
-#include <chrono>
 
 #include "app/api/common.hpp"
 #include "app/api/evaluation_json.hpp"
@@ -35,12 +34,7 @@ struct Settings {
   std::function<std::int64_t()> clock;
   bool secure = false;
 
-  std::int64_t Now() const {
-    if (clock) return clock();
-    return std::chrono::duration_cast<std::chrono::seconds>(
-               std::chrono::system_clock::now().time_since_epoch())
-        .count();
-  }
+  std::int64_t Now() const { return UnixNow(clock); }
   // Where phones reach capdev: --public-url, else the Host the request came
   // to (the coordinator's browser).
   std::string BaseUrl(const Request& request) const {

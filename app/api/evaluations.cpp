@@ -5,8 +5,6 @@
 
 #include "app/services/evaluations.hpp"
 
-#include <chrono>
-
 #include "app/api/common.hpp"
 #include "app/api/evaluation_json.hpp"
 #include "app/api/record_routes.hpp"
@@ -23,12 +21,7 @@ namespace capdev::api {
 
 namespace {
 
-std::int64_t Now(const ApiOptions& o) {
-  if (o.clock) return o.clock();
-  return std::chrono::duration_cast<std::chrono::seconds>(
-             std::chrono::system_clock::now().time_since_epoch())
-      .count();
-}
+std::int64_t Now(const ApiOptions& o) { return UnixNow(o.clock); }
 
 json::value Instant(const std::optional<std::int64_t>& t) {
   return t ? json::value(i18n::UnixToLocalIso(*t, "UTC")) : nullptr;

@@ -1,8 +1,17 @@
 #include "app/api/routes.hpp"
 
+#include <chrono>
+
 #include "app/api/session_cookie.hpp"
 
 namespace capdev::api {
+
+std::int64_t UnixNow(const std::function<std::int64_t()>& clock) {
+  if (clock) return clock();
+  return std::chrono::duration_cast<std::chrono::seconds>(
+             std::chrono::system_clock::now().time_since_epoch())
+      .count();
+}
 
 http::Router MakeRouter(
     const std::shared_ptr<services::AuthService>& auth,

@@ -31,6 +31,9 @@ struct ApiOptions {
   std::function<std::int64_t()> clock;
 };
 
+// Unix seconds now: `clock` when set (tests move time), else the system's.
+std::int64_t UnixNow(const std::function<std::int64_t()>& clock);
+
 void AddAuthRoutes(http::Router& router,
                    const std::shared_ptr<services::AuthService>& auth,
                    const ApiOptions& options);
