@@ -101,9 +101,9 @@ TYPED_REACTION = ('female', '4', '3')
 #   5 of 8 = 62.5% answered; by sex 4 women and 1 man: each cell under 5, withheld.
 
 
-def set_up(app):
+def set_up(app, code='EVAL-WEB'):
     today = datetime.datetime.now(datetime.timezone.utc).date()
-    project = app.api('/api/v1/projects', {'code': 'EVAL-WEB', 'title': 'Evaluation in the browser'})
+    project = app.api('/api/v1/projects', {'code': code, 'title': 'Evaluation in the browser'})
     test = app.api(f'/api/v1/projects/{project["id"]}/questionnaires', KNOWLEDGE_TEST)
     reaction = app.api(f'/api/v1/projects/{project["id"]}/questionnaires', REACTION)
     follow_up = app.api(f'/api/v1/projects/{project["id"]}/questionnaires', FOLLOW_UP)
@@ -393,7 +393,7 @@ def test_pre_and_post_tests_typed_in_and_answered_on_a_phone(app, server, tmp_pa
 def test_the_gain_in_the_results_report_and_its_workbook(app):
     """The donor's indicator: counted from the same answers, in the results
     report on screen and in its XLSX (read back with openpyxl)."""
-    workshop_id, registrations, evaluations, _ = set_up(app)
+    workshop_id, registrations, evaluations, _ = set_up(app, 'EVAL-RESULTS')
     answers = {'P1': dict(PHONE_PRE), **PRE}
     for key, values in answers.items():
         app.api(f'/api/v1/workshops/{workshop_id}/evaluations/{evaluations["pre"]}/responses',
