@@ -8,6 +8,10 @@ namespace capdev::reports {
 
 namespace {
 
+// Lines to write on (borders: browsers leave backgrounds out when printing).
+constexpr const char* kLines =
+    "<div class=\"lines\"><span></span><span></span><span></span></div>";
+
 constexpr const char* kFormStyle = R"css(
 @page { size: A4; margin: 14mm; }
 body { font-family: "Noto Sans CJK SC", "Noto Sans", sans-serif; font-size: 11pt;
@@ -28,8 +32,7 @@ li { break-inside: avoid; margin: 0 0 5mm; }
 .box::before { content: "\2610"; font-size: 14pt; margin-right: 1.5mm; }
 .options { list-style: none; padding: 0; margin: 1.5mm 0 0; }
 .options li { margin: 0 0 1mm; }
-.lines { height: 18mm; border-bottom: 1px solid #000;
-  background: repeating-linear-gradient(transparent 0 5.5mm, #999 5.5mm 5.6mm); }
+.lines span { display: block; height: 7mm; border-bottom: 1px solid #777; }
 @media screen { body { padding: 8mm; } }
 )css";
 
@@ -62,12 +65,13 @@ std::string Answer(const domain::Item& item) {
       }
       return h + "</ul>";
     }
-    case domain::ItemType::kScore:
-      return "<p>" + Both("report.form.marked_by_trainer") + ": <span " +
+    case domain::ItemType::kScore:  // written out, marked by the trainer
+      return kLines + std::string("<p>") +
+             Both("report.form.marked_by_trainer") + ": <span " +
              "class=\"line\" style=\"min-width:20mm\"></span> / " +
              std::to_string(item.max_score.value_or(0)) + "</p>";
     case domain::ItemType::kText:
-      return "<div class=\"lines\"></div>";
+      return kLines;
   }
   return {};
 }
