@@ -5,6 +5,7 @@
 
 #include "domain/concat.hpp"
 #include "storage/engine_errors.hpp"
+#include "storage/evaluations.hpp"
 #include "storage/row_mapping.hpp"
 #include "storage/text_key.hpp"
 
@@ -45,7 +46,7 @@ domain::Status ErasePerson(WriteTx& tx, std::int64_t person_id) {
         " = 'checkin' AND after LIKE ?");
     BindAll(*trail, first + "\"erased\":true}", first + "%");
     trail->Exec();
-    return domain::Status::Ok();
+    return EraseOpenAnswers(tx, person_id);
   });
 }
 

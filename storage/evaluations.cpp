@@ -251,6 +251,37 @@ domain::Status SaveAnonymousResponse(
   });
 }
 
+domain::Status EraseOpenAnswers(WriteTx& tx, std::int64_t person_id) {
+  return Guarded([&] {
+    struct Row {
+      std::int64_t evaluation_id = 0, registration_id = 0;
+      domain::Answers answers;
+    };
+    std::vector<Row> rows;
+    {
+      ScopedStatement q(tx.db(),
+                        "SELECT evaluation_id, registration_id, answers FROM "
+                        "responses WHERE registration_id IN (SELECT id FROM "
+                        "registrations WHERE person_id = ?)");
+      q->Bind(1, person_id);
+      while (q->Step())
+        rows.push_back({q->Int64(0), q->Int64(1), DecodeAnswers(q->Text(2))});
+    }
+    ScopedStatement put(tx.db(),
+                        "UPDATE responses SET answers = ? WHERE "
+                        "evaluation_id = ? AND registration_id = ?");
+    for (auto& r : rows) {
+      std::erase_if(r.answers, [](const auto& entry) {
+        return std::holds_alternative<std::string>(entry.second);
+      });
+      put->Reset();
+      BindAll(*put, EncodeAnswers(r.answers), r.evaluation_id,
+              r.registration_id);
+      put->Exec();
+    }
+  });
+}
+
 domain::StatusOr<std::vector<domain::Response>> Responses(
     Database& db, std::int64_t evaluation_id, bool anonymous) {
   return Guarded([&] {

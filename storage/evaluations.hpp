@@ -55,6 +55,10 @@ domain::Status SaveAnonymousResponse(
     std::optional<domain::Gender> sex, const domain::Answers& answers,
     std::int64_t key);
 
+// Erasure: the person's open (text) answers go; their scores and scales
+// stay, for the figures.
+domain::Status EraseOpenAnswers(WriteTx& tx, std::int64_t person_id);
+
 // Named answers carry their registration, the person's sex, source and
 // time; anonymous ones only the sex given with them.
 domain::StatusOr<std::vector<domain::Response>> Responses(

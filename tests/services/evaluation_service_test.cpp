@@ -9,6 +9,7 @@
 
 #include "app/formats/csv_reader.hpp"
 #include "app/services/evaluations.hpp"
+#include "app/services/people.hpp"
 #include "storage/evaluations.hpp"
 #include "tests/services/service_test.hpp"
 
@@ -374,6 +375,40 @@ TEST_F(EvaluationServiceTest,
   std::reverse(reversed.begin(), reversed.end());
   EXPECT_TRUE(stored == by_key || stored == reversed)
       << "stored in neither key order";
+}
+
+TEST_F(EvaluationServiceTest,
+       ErasureTakesAPersonsOpenAnswersAndKeepsTheFigures) {
+  const auto follow_up = Questionnaire(
+      {{"kind", "follow_up"},
+       {"title", "Six months on"},
+       {"items", json::array{{{"key", "use"},
+                              {"type", "likert5"},
+                              {"text", "I use what I learned"},
+                              {"native_text", "我在工作中运用了所学内容"}},
+                             {{"key", "story"},
+                              {"type", "text"},
+                              {"text", "An example"},
+                              {"native_text", "举例说明"}}}}});
+  const auto lines = Ok(Set({{test_, EvaluationStage::kPre, {}, {}},
+                             {test_, EvaluationStage::kPost, {}, {}},
+                             {survey_, EvaluationStage::kReaction, {}, {}},
+                             {follow_up, EvaluationStage::kFollowUp, {}, {}}}));
+  const auto later = lines[3].evaluation.id;
+  Ok(Answer(later, registrations_[0],
+            {{"use", 5.0},
+             {"story", std::string("我在昆明口岸查获了两本伪造护照")}}));
+  const auto registration =
+      Ok(storage::Get<domain::Registration>(db_, registrations_[0]));
+  ASSERT_TRUE(registration.has_value());
+  Ok(Write([&](storage::WriteTx& tx) {
+    return services::ErasePerson(tx, coordinator_, registration->person_id);
+  }));
+  const auto kept = Ok(services::ResponsesOf(db_, workshop_, later));
+  ASSERT_EQ(kept.responses.size(), 1u);
+  EXPECT_EQ(kept.responses[0].answers,
+            (domain::Answers{{"use", 5.0}}));  // the scale stays, the text goes
+  EXPECT_EQ(Count("responses", "answers LIKE '%口岸%'"), 0);
 }
 
 TEST_F(EvaluationServiceTest, TheProjectReportCountsHeldWorkshopsInThePeriod) {
