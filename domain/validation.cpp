@@ -20,9 +20,21 @@ std::string JoinAllowed(std::span<const std::string_view> allowed) {
 }
 
 Status Combine(const Errors& decoding, const Status& rules) {
+  // A rule about a field, or about a list or record that decoding already
+  // refused a part of (what it then holds is not what was sent): not said
+  // again.
+  const auto refused = [&](const std::string& field) {
+    for (const auto& d : decoding.list()) {
+      if (d.field == field ||
+          (d.field.starts_with(field) && d.field.size() > field.size() &&
+           (d.field[field.size()] == '[' || d.field[field.size()] == '.')))
+        return true;
+    }
+    return false;
+  };
   Errors all = decoding;
   for (const auto& e : rules.errors()) {
-    if (!decoding.Has(e.field)) all.Add(e);
+    if (!refused(e.field)) all.Add(e);
   }
   if (!all.empty()) return all.ToStatus();
   return rules;

@@ -101,8 +101,9 @@ class Errors {
 };
 
 // `decoding` (fields that could not be read) plus the field errors of
-// `rules` for the fields decoding did not already reject; a status of
-// `rules` without field errors (a 409, ...) when decoding found nothing.
+// `rules` for the fields decoding did not already reject, in whole or in
+// part ("items" when it refused "items[0].text"); a status of `rules`
+// without field errors (a 409, ...) when decoding found nothing.
 Status Combine(const Errors& decoding, const Status& rules);
 
 std::size_t CountCodePoints(std::string_view utf8);

@@ -66,5 +66,21 @@ TEST(ListRulesTest, AProjectHoldsAtMostAHundredParties) {
   EXPECT_TRUE(ValidateParties(parties).ok());
 }
 
+// A list decoding refused a part of is not also said to be empty (what is
+// left of it is not what was sent); other fields' rules still speak.
+TEST(ValidationTest, CombineSaysNothingTwice) {
+  Errors decoding;
+  decoding.Add("items[0].text", kInvalid);
+  Errors rules;
+  rules.Add("items", kRequired);
+  rules.Add("item", kRequired);  // a name that only begins like it
+  rules.Add("title", kRequired);
+  const auto all = Combine(decoding, rules.ToStatus());
+  std::vector<std::string> fields;
+  for (const auto& e : all.errors()) fields.push_back(e.field);
+  EXPECT_EQ(fields,
+            (std::vector<std::string>{"items[0].text", "item", "title"}));
+}
+
 }  // namespace
 }  // namespace capdev::domain
