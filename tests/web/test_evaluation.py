@@ -128,7 +128,7 @@ def set_up(app, code='EVAL-WEB'):
 
 def figure(app, part, name):
     """A figure's value and its n ('46.7%', 'n = 6') in one part of the figures."""
-    dd = app.d.find_element(By.XPATH, f"//div[contains(@class,'evaluation-part')][{part}]"
+    dd = app.d.find_element(By.XPATH, f"//section[contains(@class,'evaluation-part')][{part}]"
                                       f"//div[@class='figure'][dt[normalize-space()=\"{name}\"]]/dd")
     return dd.text.split('\n')
 
@@ -347,26 +347,26 @@ def test_pre_and_post_tests_typed_in_and_answered_on_a_phone(app, server, tmp_pa
     learning = "@data-part='learning'"
     assert figure(app, learning, 'Pre-test mean') == ['46.7%', 'n = 6']
     assert figure(app, learning, 'Post-test mean') == ['64.2%', 'n = 6']
-    assert figure(app, learning, 'Paired') == ['5']
-    assert figure(app, learning, 'Mean gain') == ['+19 points', 'n = 5']
+    assert figure(app, learning, 'Paired (took both tests)') == ['5']
+    assert figure(app, learning, 'Mean gain (points)') == ['+19', 'n = 5']
     assert figure(app, learning, 'Normalized gain') == ['0.37', 'n = 5']
     assert figure(app, learning, 'Improved') == ['60%', 'n = 5']
-    assert figure(app, learning, 'Reached mastery (70%)') == ['80%', 'n = 5']
-    men = app.d.find_element(By.XPATH, f"//div[{learning}]//table//tr[th[normalize-space()='Male']]")
+    assert figure(app, learning, 'Reached mastery') == ['80%', 'n = 5']
+    men = app.d.find_element(By.XPATH, f"//section[{learning}]//table//tr[th[normalize-space()='Male']]")
     assert [td.text for td in men.find_elements(By.TAG_NAME, 'td')] == ['2', '70%', '82.5%', '+12.5', '0.42', '50%', '100%']
     for stage in ('pre', 'post'):
-        assert figure(app, f"@data-stage='{stage}'", 'Response rate') == ['75%']
-        assert figure(app, f"@data-stage='{stage}'", 'Answered') == ['6 of 8']
+        assert figure(app, f"@data-stage='{stage}'", 'Response rate') == ['75%', 'n = 8']
+        assert figure(app, f"@data-stage='{stage}'", 'Invited') == ['8']
+        assert figure(app, f"@data-stage='{stage}'", 'Responses') == ['6']
     reaction = "@data-stage='reaction'"
-    assert figure(app, reaction, 'Response rate') == ['62.5%']
-    assert figure(app, reaction, 'Satisfaction (mean)') == ['3.9 of 5', 'n = 5']
-    assert figure(app, reaction, 'Satisfied (mean of 4 or more)') == ['60%', 'n = 5']
-    withheld = app.d.find_elements(By.XPATH, f"//div[{reaction}]//td[normalize-space()='withheld (fewer than 5)']")
+    assert figure(app, reaction, 'Response rate') == ['62.5%', 'n = 8']
+    assert figure(app, reaction, 'Satisfaction (mean, 1–5)') == ['3.9', 'n = 5']
+    assert figure(app, reaction, 'Satisfied') == ['60%', 'n = 5']
+    withheld = app.d.find_elements(By.XPATH, f"//section[{reaction}]//td[normalize-space()='withheld: fewer than 5 respondents']")
     assert len(withheld) == 2  # women (4) and men (1)
     # r1's answers as bars: 3 once, 4 twice, 5 twice.
-    r1 = app.d.find_element(By.XPATH, f"//div[{reaction}]//figure[figcaption[starts-with(., 'r1')]]")
-    values = [t.text for t in r1.find_elements(By.CSS_SELECTOR, 'text.chart-value')]
-    assert values == ['0', '0', '1', '2', '2']
+    r1 = app.d.find_element(By.XPATH, f"//section[{reaction}]//tr[@data-key='r1']//*[local-name()='svg']")
+    assert r1.get_attribute('aria-label').endswith('1 0, 2 0, 3 1, 4 2 and 5 2'), r1.get_attribute('aria-label')
     app.check_screen('evaluation-screen')
 
     # The same screen in Chinese (the switch is the user's setting: given back

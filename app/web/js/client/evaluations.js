@@ -1,7 +1,7 @@
 // A workshop's evaluations: the project's questionnaires (client/
 // questionnaires.js) attached by stage (pre, post, reaction, follow-up),
-// their answers typed in from paper forms or imported, the printable paper
-// form and the figures.
+// their answers typed in from paper forms or imported, and the printable
+// paper form (the figures are the evaluation report: client/reports.js).
 import { api, apiPath, url } from '../api.js';
 import { XLSX } from './imports.js';
 
@@ -29,6 +29,3 @@ export function importResponses(workshopId, evaluationId, file, { dryRun, skipIn
 
 // The printable, bilingual paper form (blank).
 export const paperFormUrl = (workshopId, evaluationId) => url(apiPath`workshops/${workshopId}/evaluations/${evaluationId}/form`, { format: 'html' });
-
-// The workshop's figures (the evaluation report).
-export const evaluationFigures = (workshopId) => api.get(apiPath`reports/evaluation`, { workshop_id: workshopId });

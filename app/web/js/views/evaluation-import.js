@@ -10,7 +10,7 @@ import { field } from '../form.js';
 import { listText } from '../format.js';
 import { t } from '../i18n.js';
 import { busy, button, notify, notifyProblem, table } from '../ui.js';
-import { errorText } from './import-report.js';
+import { chosenFile, errorText } from './import-report.js';
 import { personNameNodes, sentences } from './names.js';
 
 const isError = (r) => r.action === 'error';
@@ -104,12 +104,8 @@ export function answersImport(workshopId, evaluation, { onDone }) {
   });
 
   const send = async (dryRun) => {
-    const file = input.files[0];
-    if (!file) {
-      notify(t('web.import.choose_file'), 'error');
-      input.focus();
-      return;
-    }
+    const file = chosenFile(input);
+    if (!file) return;
     try {
       const answer = await importResponses(workshopId, evaluation.id, file, { dryRun, skipInvalid: !dryRun && skip.read() });
       const drawn = report(answer, dryRun);

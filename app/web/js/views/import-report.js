@@ -1,9 +1,9 @@
 // What an import did, or would do: the summary in words and every row with
-// the person's names and all its problems.
+// the person's names and all its problems; and the file it is of.
 import { h } from '../dom.js';
 import { formatDate, label, langOf, listText } from '../format.js';
 import { t, tParts } from '../i18n.js';
-import { table } from '../ui.js';
+import { notify, table } from '../ui.js';
 import { personNameNodes, sentences } from './names.js';
 
 // What the run does with a row.
@@ -17,6 +17,17 @@ const ACTIONS = {
   error: 'web.import.action.error',
   skipped: 'web.import.action.skipped',
 };
+
+// The file chosen in a file input; null, when none is, after asking for one
+// (the input focused).
+export function chosenFile(input) {
+  const file = input.files[0];
+  if (!file) {
+    notify(t('web.import.choose_file'), 'error');
+    input.focus();
+  }
+  return file || null;
+}
 
 // The summary's counts, in the order a coordinator reads them (the grid's
 // rows that set marks are counted by the marks they change, below).

@@ -3,11 +3,10 @@
 // is open and how many have answered; the paper forms, printed, typed in and
 // imported; and the figures donors ask for.
 import { getAttendance } from '../client/attendance.js';
-import {
-  evaluationFigures, getResponses, listEvaluations, paperFormUrl, setEvaluations,
-} from '../client/evaluations.js';
+import { getResponses, listEvaluations, paperFormUrl, setEvaluations } from '../client/evaluations.js';
 import { listQuestionnaires } from '../client/questionnaires.js';
 import { listRegistrations } from '../client/registrations.js';
+import { getReport, reportUrl } from '../client/reports.js';
 import { getWorkshop } from '../client/workshops.js';
 import { h, mount, uid } from '../dom.js';
 import { field, form } from '../form.js';
@@ -15,13 +14,14 @@ import { formatInstant } from '../format.js';
 import { locale, t } from '../i18n.js';
 import { canWrite } from '../session.js';
 import { details, empty, errorBox, linkButton, loading, notify, pageHeader, section } from '../ui.js';
-import { evaluationFiguresView } from './evaluation-figures.js';
+import { drawEvaluationFigures } from './evaluation-figures.js';
 import { responseGrid } from './evaluation-grid.js';
 import { answersImport } from './evaluation-import.js';
 import {
   KIND_OF_STAGE, STAGES, evaluationName, fromLocalInput, questionnaireTitle, stageName, toLocalInput,
 } from './evaluation-terms.js';
 import { personName } from './names.js';
+import { downloads } from './report-page.js';
 
 // Whom a stage's answers are asked of, as the figures count them: "3 of 8
 // answered", or the count alone before the figures are in.
@@ -65,8 +65,8 @@ export async function workshopEvaluationView({ params, query, root }) {
   // saves (Save all) asks once.
   const drawFigures = async () => {
     try {
-      report = await evaluationFigures(id);
-      mount(figuresBox, evaluationFiguresView(report, { workshopId: id, questionnaires: byId }));
+      report = await getReport('evaluation', { workshop_id: id });
+      mount(figuresBox, figuresPart(id, report, byId));
     } catch (problem) {
       report = null;
       mount(figuresBox, errorBox(problem));
@@ -98,6 +98,20 @@ export async function workshopEvaluationView({ params, query, root }) {
       : empty(t('web.evaluation.no_stages_yet')));
   };
   await load();
+}
+
+// --- the figures -------------------------------------------------------------------
+
+// The evaluation report of this one workshop, drawn as its report screen draws
+// it (without the totals: they are this workshop's); questionnaires: id ->
+// questionnaire, naming a choice's options.
+function figuresPart(workshopId, report, questionnaires) {
+  if (!report.evaluations.length) return empty(t('web.evaluation.no_figures'));
+  return [
+    h('p', {}, h('a', { href: `#/reports/evaluation?workshop_id=${workshopId}` }, t('web.evaluation.full_report'))),
+    downloads((format) => reportUrl('evaluation', { workshop_id: workshopId, format }), `evaluation-workshop-${workshopId}`),
+    drawEvaluationFigures(report, { totals: false, inSection: true, questionnaires }),
+  ];
 }
 
 // --- the stages -------------------------------------------------------------------

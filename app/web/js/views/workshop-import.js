@@ -11,7 +11,7 @@ import { field } from '../form.js';
 import { t } from '../i18n.js';
 import { busy, button, notify, notifyProblem } from '../ui.js';
 import { agenciesPanel } from './import-agencies.js';
-import { errorList, rowsTable, summaryText } from './import-report.js';
+import { chosenFile, errorList, rowsTable, summaryText } from './import-report.js';
 import { sentences } from './names.js';
 
 const SAVED = new Set(['create_person', 'match_person', 'already_registered', 'set_marks', 'unchanged']);
@@ -91,12 +91,8 @@ export function importPanel(workshopId, { kind, onDone }) {
 
   // after: what was just done to an agency, said before the new dry run's result.
   const send = async (dryRun, { after } = {}) => {
-    const file = input.files[0];
-    if (!file) {
-      notify(t('web.import.choose_file'), 'error');
-      input.focus();
-      return;
-    }
+    const file = chosenFile(input);
+    if (!file) return;
     try {
       const answer = await upload(workshopId, file, {
         dryRun, skipInvalid: !dryRun && skip.read(), createOrganizations: !dryRun && createAll.read(),
