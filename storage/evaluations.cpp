@@ -1,5 +1,7 @@
 #include "storage/evaluations.hpp"
 
+#include <map>
+
 #include "storage/engine_errors.hpp"
 #include "storage/figures.hpp"
 #include "storage/records.hpp"
@@ -339,6 +341,8 @@ domain::StatusOr<std::optional<domain::Gender>> SexOf(
 domain::StatusOr<std::vector<domain::EvaluationData>> EvaluationDataFor(
     Database& db, const std::vector<std::int64_t>& workshop_ids) {
   std::vector<domain::EvaluationData> out;
+  // A project's workshops share a few questionnaires: each read once.
+  std::map<std::int64_t, std::optional<domain::Questionnaire>> questionnaires;
   for (auto workshop_id : workshop_ids) {
     ASSIGN_OR_RETURN(const auto evaluations, Evaluations(db, workshop_id));
     if (evaluations.empty()) continue;
@@ -347,8 +351,14 @@ domain::StatusOr<std::vector<domain::EvaluationData>> EvaluationDataFor(
     ASSIGN_OR_RETURN(const auto invited,
                      Guarded([&] { return Invited(db, workshop_id); }));
     for (const auto& e : evaluations) {
-      ASSIGN_OR_RETURN(const auto q,
-                       Get<domain::Questionnaire>(db, e.questionnaire_id));
+      auto known = questionnaires.find(e.questionnaire_id);
+      if (known == questionnaires.end()) {
+        ASSIGN_OR_RETURN(auto read,
+                         Get<domain::Questionnaire>(db, e.questionnaire_id));
+        known =
+            questionnaires.emplace(e.questionnaire_id, std::move(read)).first;
+      }
+      const auto& q = known->second;
       if (!q) continue;
       domain::EvaluationData d;
       d.evaluation = e;
