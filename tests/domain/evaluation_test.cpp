@@ -305,7 +305,7 @@ TEST(QuestionnaireRulesTest, ItemsInBothLanguagesScoredWhereTheKindSays) {
   q.items[2].max_score = std::nullopt;
   q.items.push_back(Choice("c3", 3, std::nullopt));  // a test item unscored
   q.items.push_back(Choice("c4", 1, 1));             // one option
-  q.items.push_back(Choice("c2", 2, 5));  // key again, no option 5
+  q.items.push_back(Choice("c2", 2, 5));             // key again, no option 5
   const auto s = Validate(q);
   EXPECT_TRUE(HasError(s, "items[0].key"));
   EXPECT_TRUE(HasError(s, "items[1].native_text"));
