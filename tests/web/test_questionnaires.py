@@ -12,6 +12,7 @@ from selenium.webdriver.support.ui import Select
 
 from helpers import xpath_literal
 from test_languages import PAGE_TEXTS, RAW_KEY, data_texts, english_words
+from test_two_scripts import screenshots
 
 PHONE = (390, 844)
 PASSWORD = 'a long enough password 评估'
@@ -23,19 +24,6 @@ Q1_ZH = '哪一特征表明护照页曾被替换？'
 OPTIONS = [('Misaligned laminate', '覆膜错位'), ('A colour photograph', '彩色照片'), ('An entry stamp', '入境印章')]
 Q2 = 'Name two security features of the data page.'
 Q2_ZH = '请说出资料页的两项防伪特征。'
-
-
-def screenshots(app, name):
-    """The screen at 1366 px and at 390 px; on the phone the page never scrolls sideways."""
-    app.screenshot(name)
-    app.d.set_window_size(*PHONE)
-    try:
-        app.wait(lambda: app.d.execute_script('return window.innerWidth') <= PHONE[0] + 20)
-        app.screenshot(f'{name}-phone')
-        assert app.d.execute_script('return document.documentElement.scrollWidth <= window.innerWidth'), \
-            f'{name}: the page scrolls sideways at {PHONE[0]} px'
-    finally:
-        app.d.set_window_size(1366, 768)
 
 
 def item_box(app, n):
