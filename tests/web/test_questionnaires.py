@@ -14,7 +14,6 @@ from helpers import xpath_literal
 from test_languages import PAGE_TEXTS, RAW_KEY, data_texts, english_words
 from test_two_scripts import screenshots
 
-PHONE = (390, 844)
 PASSWORD = 'a long enough password 评估'
 
 TEST_TITLE = 'Document examination test'
