@@ -222,6 +222,21 @@ CAPDEV_ENUM_TEXT(EvaluationStage, "pre"sv, "post"sv, "reaction"sv,
 enum class ResponseSource { kCoordinator, kImport, kParticipant };
 CAPDEV_ENUM_TEXT(ResponseSource, "coordinator"sv, "import"sv, "participant"sv);
 
+// Certificates (domain/certificate.hpp): what one attests, and why a
+// participant gets none.
+enum class CertificateKind { kAttendance, kCompletion };
+CAPDEV_ENUM_TEXT(CertificateKind, "attendance"sv, "completion"sv);
+
+enum class NotEligible {
+  kNotAttended,
+  kNotCompleted,
+  kNotAParticipant,
+  kCancelled,
+  kNotRegistered
+};
+CAPDEV_ENUM_TEXT(NotEligible, "not_attended"sv, "not_completed"sv,
+                 "not_a_participant"sv, "cancelled"sv, "not_registered"sv);
+
 // How an indicator's actual is broken down.
 enum class Disaggregation { kSex, kOrganization, kProvince };
 CAPDEV_ENUM_TEXT(Disaggregation, "sex"sv, "organization"sv, "province"sv);

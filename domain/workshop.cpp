@@ -15,6 +15,7 @@ Status Validate(const Workshop& w) {
   e.Required("project_id", w.project_id);
   e.Required("title", w.title);
   e.MaxLength("title", w.title, kMaxName);
+  e.MaxLength("native_title", w.native_title, kMaxName);
   e.Required("kind", w.kind);
   e.Required("status", w.status);
   e.LongText("summary", w.summary);
@@ -59,6 +60,11 @@ Status Validate(const Workshop& w) {
     e.Add(
         "duration_days", kOutOfRange,
         Message("error.out_of_range", {{"min", 1}, {"max", kMaxWorkshopDays}}));
+  }
+  if (w.completion_threshold &&
+      (*w.completion_threshold < 1 || *w.completion_threshold > 100)) {
+    e.Add("completion_threshold", kOutOfRange,
+          Message("error.out_of_range", {{"min", 1}, {"max", 100}}));
   }
   e.MaxLength("stated_dates", w.stated_dates, kMaxShort);
   if (w.stated_dates && !IsEdtf(*w.stated_dates)) {

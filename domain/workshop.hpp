@@ -23,6 +23,7 @@ struct Workshop {
   std::int64_t id = 0;
   std::int64_t project_id = 0;
   std::string title;
+  std::optional<std::string> native_title;  // in Chinese
   std::optional<WorkshopKind> kind;
   std::optional<std::string> summary;
   std::vector<std::string> topics;
@@ -44,6 +45,9 @@ struct Workshop {
   std::optional<std::int64_t> duration_days;
   // The dates exactly as far as the source states them (EDTF).
   std::optional<std::string> stated_dates;
+  // Percent of the sessions a participant attends to complete it (its
+  // certificate of completion); null: domain::kDefaultCompletionThreshold.
+  std::optional<std::int64_t> completion_threshold;
 };
 
 // An institution's part in a workshop (trainer, host, sent participants...).
@@ -58,14 +62,15 @@ struct Fields<Workshop> {
   using E = Workshop;
   static constexpr std::string_view kTable = "workshops";
   static constexpr std::string_view kNoun = "workshop";
-  static constexpr std::array<std::string_view, 4> kSearch = {
-      "title", "city", "venue", "stated_dates"};
+  static constexpr std::array<std::string_view, 5> kSearch = {
+      "title", "city", "venue", "stated_dates", "native_title"};
   // Compared as places (storage's PlaceKey, kept in venue_key and city_key):
   // "Room  B" and "room b" are one venue when double bookings are looked for.
   static constexpr std::array<std::string_view, 2> kPlaces = {"venue", "city"};
   static constexpr auto kAll =
       std::tuple{Field{"project_id", &E::project_id},
                  Field{"title", &E::title},
+                 Field{"native_title", &E::native_title},
                  Field{"kind", &E::kind},
                  Field{"summary", &E::summary},
                  Field{"topics", &E::topics},
@@ -82,7 +87,8 @@ struct Fields<Workshop> {
                  Field{"notes", &E::notes},
                  Field{"source", &E::source},
                  Field{"duration_days", &E::duration_days},
-                 Field{"stated_dates", &E::stated_dates}};
+                 Field{"stated_dates", &E::stated_dates},
+                 Field{"completion_threshold", &E::completion_threshold}};
 };
 
 template <>

@@ -14,6 +14,9 @@ packages=(
   libspdlog-dev libfmt-dev libsqlite3-dev libsqlitecpp-dev libcli11-dev
   libsodium-dev libicu-dev libxlsxwriter-dev libzip-dev libexpat1-dev libxml2-dev
   libpq-dev libqrencode-dev
+  # certificates: cairo and pango draw the PDFs, libjpeg reads JPEG images,
+  # fonts-noto-cjk sets both scripts (embedded and subset)
+  libcairo2-dev libpango1.0-dev libjpeg-dev fonts-noto-cjk
   # run: the SQLite shell for operators; PostgreSQL 15's client tools
   # (pg_dump, pg_restore for backup and restore on PostgreSQL)
   sqlite3 postgresql-client-15
@@ -23,7 +26,7 @@ packages=(
   # has it in main)
   libgtest-dev libgmock-dev
   python3 python3-pytest python3-openpyxl python3-selenium
-  chromium chromium-driver fonts-noto-cjk
+  chromium chromium-driver
   libxml2-utils poppler-utils zbar-tools clang-tidy-19
   # a throwaway PostgreSQL 15 cluster for the tests on the second engine
   # (tests/tools/with_postgres.sh, tests/cluster/), and the sample nginx in

@@ -5,6 +5,7 @@
 #include "storage/engine_errors.hpp"
 #include "storage/postgres/schema_pg.hpp"
 #include "storage/schema.hpp"
+#include "storage/schema_certificates.hpp"
 #include "storage/schema_checkin.hpp"
 #include "storage/schema_evaluation.hpp"
 #include "storage/schema_languages.hpp"
@@ -24,6 +25,7 @@ const std::vector<Migration>& AllMigrations(Engine engine) {
       {16, "checkin", kSchemaCheckin},
       {17, "evaluation", kSchemaEvaluationPg},
       {18, "evaluation_indicators", kSchemaEvaluationIndicatorsPg},
+      {19, "certificates", kSchemaCertificatesPg},
   };
   if (engine == Engine::kPostgres) return kPostgres;
   static const std::vector<Migration> kMigrations = {
@@ -45,6 +47,7 @@ const std::vector<Migration>& AllMigrations(Engine engine) {
       {16, "checkin", kSchemaCheckin},
       {17, "evaluation", kSchemaEvaluation},
       {18, "evaluation_indicators", kSchemaEvaluationIndicators},
+      {19, "certificates", kSchemaCertificates},
   };
   return kMigrations;
 }

@@ -134,7 +134,8 @@ domain::Status MovePersonRecords(WriteTx& tx, std::int64_t from,
                                    : "PRAGMA defer_foreign_keys = ON");
     for (const char* sql :
          {"UPDATE registrations SET person_id = ? WHERE person_id = ?",
-          "UPDATE attendance SET person_id = ? WHERE person_id = ?"}) {
+          "UPDATE attendance SET person_id = ? WHERE person_id = ?",
+          "UPDATE certificates SET person_id = ? WHERE person_id = ?"}) {
       ScopedStatement q(db, sql);
       BindAll(*q, into, from);
       q->Exec();

@@ -14,9 +14,11 @@
 #include "app/http/problem.hpp"
 #include "app/i18n/local_time.hpp"
 #include "app/reports/badges.hpp"
+#include "app/reports/certificates.hpp"
 #include "app/services/credentials.hpp"
 #include "app/services/sessions.hpp"
 #include "storage/attendance_repository.hpp"
+#include "storage/certificates.hpp"
 
 namespace capdev::api {
 
@@ -35,15 +37,8 @@ struct Settings {
   bool secure = false;
 
   std::int64_t Now() const { return UnixNow(clock); }
-  // Where phones reach capdev: --public-url, else the Host the request came
-  // to (the coordinator's browser).
   std::string BaseUrl(const Request& request) const {
-    if (!public_url.empty()) {
-      return public_url.ends_with('/')
-                 ? public_url.substr(0, public_url.size() - 1)
-                 : public_url;
-    }
-    return "http://" + (request.host.empty() ? "127.0.0.1" : request.host);
+    return PublicBase(public_url, request);
   }
   // Instants are RFC 3339 UTC (API.md); the zone they are shown in is
   // answered beside them.
@@ -298,6 +293,30 @@ void AddWindowRoutes(Router& router, const Settings& s) {
       });
 }
 
+// The certificates a participant holds for the link's workshop.
+domain::StatusOr<json::array> OwnCertificates(
+    const Context& ctx, const Settings& s,
+    const services::ParticipantView& view, const std::string& token) {
+  ASSIGN_OR_RETURN(const auto held,
+                   storage::PersonCertificates(ctx.db, view.link.person_id));
+  json::array out;
+  for (const auto& line : held) {
+    const auto& c = line.certificate;
+    if (c.workshop_id != view.link.workshop_id) continue;
+    out.push_back(
+        {{"id", c.id},
+         {"kind", ToJson(c.kind)},
+         {"code", c.code},
+         {"issued_at", s.Iso(c.issued_at)},
+         {"revoked_at",
+          c.revoked_at ? json::value(s.Iso(*c.revoked_at)) : nullptr},
+         {"verify_url", reports::VerifyUrl(s.BaseUrl(ctx.request), c.code)},
+         {"pdf_url", "/api/v1/participant/" + token + "/certificates/" +
+                         std::to_string(c.id) + ".pdf"}});
+  }
+  return out;
+}
+
 void AddParticipantRoutes(Router& router, const Settings& s) {
   using P = domain::Permission;
   router.Add(
@@ -312,6 +331,8 @@ void AddParticipantRoutes(Router& router, const Settings& s) {
             const auto own,
             services::OwnQuestionnaires(ctx.db, view->link.workshop_id,
                                         view->link.registration_id, s.Now()));
+        ASSIGN_OR_RETURN(const auto certificates,
+                         OwnCertificates(ctx, s, *view, token));
         json::array sessions;
         for (std::size_t i = 0; i < view->sessions.size(); ++i) {
           const auto& session = view->sessions[i];
@@ -336,8 +357,7 @@ void AddParticipantRoutes(Router& router, const Settings& s) {
             {"code", view->link.code},
             {"sessions", std::move(sessions)},
             {"questionnaires", ParticipantQuestionnairesJson(own)},
-            // Filled in by the certificate feature.
-            {"certificates", json::array()}};
+            {"certificates", certificates}};
         Response r = JsonResponse(200, body);
         // The phone is known at check-in from now on: one scan, done.
         r.headers.emplace_back(

@@ -13,6 +13,16 @@ std::int64_t UnixNow(const std::function<std::int64_t()>& clock) {
       .count();
 }
 
+std::string PublicBase(const std::string& public_url,
+                       const http::Request& request) {
+  if (!public_url.empty()) {
+    return public_url.ends_with('/')
+               ? public_url.substr(0, public_url.size() - 1)
+               : public_url;
+  }
+  return "http://" + (request.host.empty() ? "127.0.0.1" : request.host);
+}
+
 http::Router MakeRouter(
     const std::shared_ptr<services::AuthService>& auth,
     const std::shared_ptr<storage::WalCheckpointer>& checkpointer,
@@ -41,6 +51,7 @@ http::Router MakeRouter(
   AddScheduleRoutes(router);
   AddCheckinRoutes(router, options);
   AddEvaluationRoutes(router, options);
+  AddCertificateRoutes(router, options);
   return router;
 }
 

@@ -34,6 +34,11 @@ struct ApiOptions {
 // Unix seconds now: `clock` when set (tests move time), else the system's.
 std::int64_t UnixNow(const std::function<std::int64_t()>& clock);
 
+// Where phones and readers of printed codes reach capdev: --public-url,
+// else the Host the request came to (the coordinator's browser).
+std::string PublicBase(const std::string& public_url,
+                       const http::Request& request);
+
 void AddAuthRoutes(http::Router& router,
                    const std::shared_ptr<services::AuthService>& auth,
                    const ApiOptions& options);
@@ -56,6 +61,7 @@ void AddSubmissionRoutes(http::Router& router);
 void AddScheduleRoutes(http::Router& router);
 void AddCheckinRoutes(http::Router& router, const ApiOptions& options);
 void AddEvaluationRoutes(http::Router& router, const ApiOptions& options);
+void AddCertificateRoutes(http::Router& router, const ApiOptions& options);
 
 // Every route capdev serves, behind `auth`. `checkpointer` purges erased
 // values from the WAL (null only where routes are listed, not served).

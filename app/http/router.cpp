@@ -232,6 +232,9 @@ Router::Target Router::Resolve(const Request& request) const {
   if (target.kind == RequestKind::kRead && target.route->info.long_running) {
     target.kind = RequestKind::kLongRead;
   }
+  if (target.kind == RequestKind::kWrite && target.route->info.reads_only) {
+    target.kind = RequestKind::kLongRead;
+  }
   if (target.kind == RequestKind::kWrite && target.route->info.dry_run_reads) {
     // Anything but an explicit false is a dry run (the default), or a 400.
     bool real = false;

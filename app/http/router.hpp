@@ -77,6 +77,13 @@ struct RouteInfo {
     long_running = true;
     return *this;
   }
+  // A POST that changes nothing (a preview drawn from the body): a long
+  // read, never queued for the writer.
+  bool reads_only = false;
+  RouteInfo& ReadsOnly() {
+    reads_only = true;
+    return *this;
+  }
   RouteInfo& DryRunReads() {
     dry_run_reads = true;
     return *this;

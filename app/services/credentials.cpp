@@ -6,6 +6,8 @@
 #include <stdexcept>
 #include <string_view>
 
+#include "domain/certificate.hpp"
+
 namespace capdev::services {
 
 namespace {
@@ -84,6 +86,15 @@ std::string PersonalCode() {
   randombytes_buf(bytes, sizeof bytes);
   std::string code;
   for (unsigned char b : bytes) code += kAlphabet[b % kAlphabet.size()];
+  return code;
+}
+
+std::string CertificateCode() {
+  std::string code;
+  for (std::size_t i = 0; i < domain::kCodeLength; ++i) {
+    code += domain::kCodeAlphabet[randombytes_uniform(
+        static_cast<std::uint32_t>(domain::kCodeAlphabet.size()))];
+  }
   return code;
 }
 

@@ -24,6 +24,9 @@ std::string CsrfToken(const std::string& token);
 // Self check-in (services/checkin.hpp). A personal code: 8 characters of
 // letters and digits without the look-alikes 0, O, 1 and I.
 std::string PersonalCode();
+// A certificate's code: domain::kCodeLength characters of
+// domain::kCodeAlphabet, each drawn uniformly.
+std::string CertificateCode();
 std::string ShortToken();  // 128 random bits, 22 characters of base64url
 // The code of a 15-second step: the HMAC-SHA256 of the step under the
 // session's secret, 8 characters of base64url.

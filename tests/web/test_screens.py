@@ -14,6 +14,7 @@ COORDINATOR_SCREENS = [
     ('workshop-new', '/workshops/new', 'New workshop'),
     ('workshop-seeded', '/workshops/1', 'International Seminar on Immigration Management in China'),
     ('workshop-edit', '/workshops/1/edit', 'Edit “International Seminar on Immigration Management in China”'),
+    ('workshop-certificates', '/workshops/1/certificates', 'Certificates'),
     ('people', '/people', 'People'),
     ('people-search', '/people?q=Liljert', 'People'),
     ('people-duplicates', '/people/duplicates', 'Possible duplicates'),
@@ -36,6 +37,7 @@ COORDINATOR_SCREENS = [
     ('report-submissions', '/reports/submissions', 'Submitted reports'),
     ('report-evaluation', '/reports/evaluation?project_id=1&from=2007-01-01&to=2030-12-31', 'Evaluation report'),
     ('questionnaire-new', '/projects/1/questionnaires/new', 'New questionnaire for CBMM'),
+    ('certificate-template', '/projects/1/certificate-template', 'Certificate template — CBMM'),
 ]
 
 ADMIN_SCREENS = [
