@@ -370,16 +370,18 @@ void DrawPage(cairo_t* cr, const Art& art, const CertificatePage& p) {
   DrawColumn(cr, blocks, column_x, column_w, kMargin - 6, band_top - 8);
 
   if (p.revoked) {
-    cairo_save(cr);
-    cairo_translate(cr, kWidth / 2, kHeight / 2);
-    cairo_rotate(cr, -0.35);
+    // Across the middle of the page, in both languages, on one line (a
+    // reader of the text finds it as written).
     const auto stamp =
         MakeLayout(cr, p.revoked_label,
-                   {kSans, 60, PANGO_WEIGHT_BOLD, PANGO_STYLE_NORMAL}, 700, 1.0);
-    cairo_set_source_rgba(cr, 0.75, 0.1, 0.1, 0.35);
-    cairo_move_to(cr, -350, -HeightOf(stamp.get()) / 2);
+                   {kSans, 44, PANGO_WEIGHT_BOLD, PANGO_STYLE_NORMAL}, kWidth, 1.0);
+    const double h = HeightOf(stamp.get());
+    cairo_set_source_rgba(cr, 1, 1, 1, 0.7);
+    cairo_rectangle(cr, 27, (kHeight - h) / 2 - 6, kWidth - 54, h + 12);
+    cairo_fill(cr);
+    cairo_set_source_rgba(cr, 0.7, 0.08, 0.08, 0.9);
+    cairo_move_to(cr, 0, (kHeight - h) / 2);
     pango_cairo_show_layout(cr, stamp.get());
-    cairo_restore(cr);
   }
 }
 

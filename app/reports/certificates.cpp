@@ -51,7 +51,7 @@ std::string WhenWhere(const domain::Workshop& w, Language language) {
 // "Organized by · 主办: IOM 国际移民组织; ..." for the roles given.
 domain::StatusOr<std::string> Institutions(
     storage::Database& db, const std::vector<domain::WorkshopParty>& parties,
-    std::initializer_list<domain::WorkshopRole> roles, std::string_view key) {
+    const std::vector<domain::WorkshopRole>& roles, std::string_view key) {
   std::string names;
   for (const auto& party : parties) {
     if (!party.role || std::find(roles.begin(), roles.end(), *party.role) ==
@@ -91,12 +91,10 @@ domain::StatusOr<Common> CommonOf(storage::Database& db,
   c.native_when_where = WhenWhere(w, Language::kZh);
   ASSIGN_OR_RETURN(const auto parties, storage::WorkshopParties(db, w.id));
   using R = domain::WorkshopRole;
-  for (auto [roles, key] :
-       {std::pair{std::initializer_list<R>{R::kOrganizer, R::kCoOrganizer,
-                                           R::kHost},
-                  "certificate.organized_by"},
-        std::pair{std::initializer_list<R>{R::kTrainer},
-                  "certificate.trainers"}}) {
+  const std::vector<std::pair<std::vector<R>, std::string_view>> lines = {
+      {{R::kOrganizer, R::kCoOrganizer, R::kHost}, "certificate.organized_by"},
+      {{R::kTrainer}, "certificate.trainers"}};
+  for (const auto& [roles, key] : lines) {
     ASSIGN_OR_RETURN(auto text, Institutions(db, parties, roles, key));
     if (!text.empty()) c.institutions.push_back(std::move(text));
   }
@@ -130,7 +128,7 @@ CertificatePage PageOf(const Common& c, const storage::CertificateLine& line,
   p.verify_label = i18n::Text(Language::kEn, "certificate.verify_at") + " · " +
                    i18n::Text(Language::kZh, "certificate.verify_at");
   p.revoked = cert.revoked_at.has_value();
-  p.revoked_label = i18n::Text(Language::kEn, "certificate.revoked") + "\n" +
+  p.revoked_label = i18n::Text(Language::kEn, "certificate.revoked") + " · " +
                     i18n::Text(Language::kZh, "certificate.revoked");
   return p;
 }

@@ -58,6 +58,8 @@ TEST_F(OpenApiTest, EnumerationsAreTheDomainsTexts) {
   ExpectEnum<domain::QuestionnaireKind>(s, "QuestionnaireKind");
   ExpectEnum<domain::ItemType>(s, "ItemType");
   ExpectEnum<domain::EvaluationStage>(s, "EvaluationStage");
+  ExpectEnum<domain::CertificateKind>(s, "CertificateKind");
+  ExpectEnum<domain::NotEligible>(s, "NotEligibleReason");
   ExpectEnum<domain::ImportAction>(s, "ImportAction");
   std::vector<std::string> roles;
   for (const auto& v :

@@ -5,6 +5,7 @@
 #include <fstream>
 
 #include "tests/support/api_test.hpp"
+#include "tests/support/command.hpp"
 
 namespace capdev::testing {
 namespace {
@@ -297,14 +298,10 @@ TEST_F(ScheduleApiTest, CalendarListsSessionsInTheRange) {
 json::value ParseIcs(const TempDir& dir, const std::string& ics) {
   const std::string path = dir.File("feed.ics");
   std::ofstream(path, std::ios::binary) << ics;
-  const std::string cmd =
-      "node " + std::string(CAPDEV_TESTS_DIR) + "/js/parse_ics.mjs " + path;
-  FILE* pipe = popen(cmd.c_str(), "r");
-  std::string out;
-  char buf[4096];
-  for (size_t n; (n = fread(buf, 1, sizeof buf, pipe)) > 0;) out.append(buf, n);
-  EXPECT_EQ(pclose(pipe), 0) << out;
-  return json::parse(out);
+  const auto run = RunCommand("node " + std::string(CAPDEV_TESTS_DIR) +
+                              "/js/parse_ics.mjs " + path);
+  EXPECT_EQ(run.exit_code, 0) << run.output;
+  return json::parse(run.output);
 }
 
 TEST_F(ScheduleApiTest, IcsFeedsParseWithTheRightDatesAndEscaping) {

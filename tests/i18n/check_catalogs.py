@@ -24,10 +24,11 @@ import sys
 ROOT = pathlib.Path(__file__).resolve().parents[2]
 LANGS = ("en", "zh")
 PREFIXES = ("common", "nav", "signin", "web", "error", "report", "figure",
-            "checkin", "participant",
+            "checkin", "participant", "certificate", "verify",
             "field", "enum", "http", "lang", "sheet")
 DYNAMIC = ("enum.", "field.", "http.status_", "lang.", "error.record.",
-           "error.referenced_by.", "error.noun.")
+           "error.referenced_by.", "error.noun.", "certificate.heading.",
+           "certificate.wording.")
 KEY = re.compile(r"""["'`]((?:%s)\.[a-z0-9_]+(?:\.[a-z0-9_]+)*)["'`]""" % "|".join(PREFIXES))
 
 

@@ -11,15 +11,13 @@
 #include <thread>
 #include <vector>
 
+#include "tests/support/command.hpp"
+
 namespace capdev::testing {
 
 // The capdev binary built alongside the tests.
 std::string CapdevBinary();
 
-struct CommandResult {
-  int exit_code = -1;
-  std::string output;
-};
 // Runs `capdev args...` to completion, with `input` on standard input.
 CommandResult RunCapdev(const std::vector<std::string>& args,
                         const std::string& input = "");
