@@ -288,6 +288,9 @@ source "$BENCH_DIR/scale.sh"
 # ---- 9. self check-in at the start of a morning session --------------------------
 source "$BENCH_DIR/checkin.sh"
 
+# ---- 10. a workshop's certificates in one PDF --------------------------------------
+source "$BENCH_DIR/certificates.sh"
+
 # ---- the table ------------------------------------------------------------------
 elapsed=$(( $(date +%s) - started ))
 commit=$(git rev-parse --short HEAD 2>/dev/null || echo "?")

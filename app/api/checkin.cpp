@@ -347,6 +347,7 @@ void AddParticipantRoutes(Router& router, const Settings& s) {
         json::object body{
             {"workshop",
              {{"title", w.title},
+              {"native_title", ToJson(w.native_title)},
               {"start_date", ToJson(w.start_date)},
               {"end_date", ToJson(w.end_date)},
               {"city", ToJson(w.city)},

@@ -239,12 +239,20 @@ void DrawQr(cairo_t* cr, const std::string& text, double x, double y,
   const int n = qr->width;
   const double module = size / n;
   cairo_set_source_rgb(cr, 0, 0, 0);
+  const auto dark = [&](int row, int col) {
+    return (qr->data[static_cast<std::ptrdiff_t>(row) * n + col] & 1) != 0;
+  };
+  // A run of dark modules in a row is one rectangle: a third of the path.
   for (int row = 0; row < n; ++row) {
-    for (int col = 0; col < n; ++col) {
-      if ((qr->data[static_cast<std::ptrdiff_t>(row) * n + col] & 1) != 0) {
-        cairo_rectangle(cr, x + col * module, y + row * module, module,
-                        module);
+    for (int col = 0; col < n;) {
+      if (!dark(row, col)) {
+        ++col;
+        continue;
       }
+      const int start = col;
+      while (col < n && dark(row, col)) ++col;
+      cairo_rectangle(cr, x + start * module, y + row * module,
+                      (col - start) * module, module);
     }
   }
   cairo_fill(cr);

@@ -23,7 +23,8 @@ constexpr const char* kVerifyStyle = R"css(
   dt { color: #555; }
   dd { margin: 0; overflow-wrap: anywhere; }
   form { margin-top: 1.25rem; display: flex; gap: 0.5rem; flex-wrap: wrap; align-items: end; }
-  label { display: flex; flex-direction: column; flex: 1 1 12rem; }
+  label { flex: 1 1 100%; }
+  input[name=code] { flex: 1 1 12rem; }
   input { font: inherit; padding: 0.5rem; border: 1px solid #888; border-radius: 4px; }
   button { font: inherit; padding: 0.5rem 1rem; border: 0; border-radius: 4px; background: #1f3a5f; color: #fff; }
   nav { margin: 1rem 0 0; }
@@ -114,10 +115,10 @@ std::string RenderVerifyPage(domain::Language language,
   const std::string lang = zh ? "zh" : "en";
   h += "<form method=\"get\" action=\"/verify\">\n<input type=\"hidden\" "
        "name=\"lang\" value=\"" +
-       lang + "\">\n<label>" + t("verify.code_label") +
-       "<input name=\"code\" autocomplete=\"off\" autocapitalize=\"characters\" "
-       "spellcheck=\"false\" value=\"" +
-       HtmlEscape(found ? "" : typed) + "\"></label>\n<button>" +
+       lang + "\">\n<label for=\"code\">" + t("verify.code_label") +
+       "</label>\n<input id=\"code\" name=\"code\" autocomplete=\"off\" "
+       "autocapitalize=\"characters\" spellcheck=\"false\" value=\"" +
+       HtmlEscape(found ? "" : typed) + "\">\n<button>" +
        t("verify.check") + "</button>\n</form>\n</div>\n<nav><a href=\"" +
        (found ? "/verify/" + found->certificate.code : std::string("/verify")) +
        (zh ? "?lang=en\" lang=\"en\">English" : "?lang=zh\" lang=\"zh-CN\">中文") +

@@ -120,13 +120,13 @@ def test_certificates_issued_downloaded_verified_and_revoked(app, server, tmp_pa
     assert 'No certificate issued yet.' in app.section('Register of certificates').text
     app.check_screen('certificates-empty')
 
-    # Attendance: three people present or late at least once; three get none, each said why with both names.
+    # Attendance: three participants present or late at least once; two get none, each said
+    # why with both names. The trainer is no participant: not asked about.
     numbers, passed = issue(app, 'Certificate of attendance')
     app.notice('3 new certificates issued.')
-    assert numbers == {'Certificates valid': '3', 'New': '3', 'Not eligible': '3'}
+    assert numbers == {'Certificates valid': '3', 'New': '3', 'Not eligible': '2'}
     assert passed == {
         'CHEN Jing 陈静': 'Registration cancelled.',
-        'SUN Min 孙敏': 'Not registered as a participant (a trainer, speaker, organizer or observer).',
         'ZHANG Na 张娜': 'Not present or late at any session.',
     }
     register = app.api(f'/api/v1/workshops/{workshop_id}/certificates')['items']
@@ -137,16 +137,16 @@ def test_certificates_issued_downloaded_verified_and_revoked(app, server, tmp_pa
     # Again: nobody gets a second one.
     numbers, _ = issue(app, 'Certificate of attendance')
     app.notice('No new certificate: everyone eligible has one already.')
-    assert numbers == {'Certificates valid': '3', 'New': '0', 'Not eligible': '3'}
+    assert numbers == {'Certificates valid': '3', 'New': '0', 'Not eligible': '2'}
     assert len(app.api(f'/api/v1/workshops/{workshop_id}/certificates')['items']) == 3
 
     # Completion: both sessions for WANG Fang and ABUDUREHEMAN; LI Wei came to one of two.
     numbers, passed = issue(app, 'Certificate of completion')
     app.notice('2 new certificates issued.')
-    assert numbers == {'Certificates valid': '2', 'New': '2', 'Not eligible': '4'}
+    assert numbers == {'Certificates valid': '2', 'New': '2', 'Not eligible': '3'}
     assert passed['LI Wei 李伟'] == 'Present or late in fewer than 80% of the sessions.'
-    assert passed['ZHANG Na 张娜'] == 'Not present or late at any session.'
-    assert set(passed) == {'LI Wei 李伟', 'ZHANG Na 张娜', 'SUN Min 孙敏', 'CHEN Jing 陈静'}
+    assert passed['ZHANG Na 张娜'] == 'Present or late in fewer than 80% of the sessions.'  # completion's reason
+    assert set(passed) == {'LI Wei 李伟', 'ZHANG Na 张娜', 'CHEN Jing 陈静'}
     app.check_screen('certificates-issued')
 
     # The register: holder in both scripts, kind, code in groups of four, the day, valid, and the links.
@@ -359,6 +359,7 @@ def test_a_cancelled_workshop_gives_none(app):
         raise AssertionError('a cancelled workshop issued certificates')
     except urllib.error.HTTPError as e:
         assert e.code == 409
+    app.sign_out_if_needed()  # a test before that stopped on a page outside the app left its session
     app.sign_in('coord')
     app.go(f'/workshops/{w["id"]}/certificates')
     assert 'This workshop was cancelled: it gives no certificates.' in app.section('Issue certificates').text

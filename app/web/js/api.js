@@ -44,9 +44,11 @@ export function url(path, query) {
 }
 
 // body: JSON-encoded, unless `type` is given (a file sent as it is, e.g. text/csv).
-async function request(method, path, { query, body, type } = {}) {
+// accept: a media type other than JSON wanted back (an image): the answer is a
+// Blob, a refusal still a Problem.
+async function request(method, path, { query, body, type, accept } = {}) {
   // The server writes its messages in the language the screen is in.
-  const headers = { Accept: 'application/json', 'Accept-Language': language() };
+  const headers = { Accept: accept ? `${accept}, application/problem+json` : 'application/json', 'Accept-Language': language() };
   if (body !== undefined) headers['Content-Type'] = type || 'application/json';
   if (WRITE_METHODS.has(method) && csrfToken) headers['X-CSRF-Token'] = csrfToken;
   let response;
@@ -61,6 +63,7 @@ async function request(method, path, { query, body, type } = {}) {
     throw new Problem(0, { title: t('common.no_connection'), detail: t('common.no_connection_detail') });
   }
   if (response.status === 204) return null;
+  if (accept && response.ok) return response.blob();
   const answerType = response.headers.get('Content-Type') || '';
   const data = answerType.includes('json') ? await response.json().catch(() => ({})) : {};
   if (response.ok) return data;
@@ -82,6 +85,8 @@ export const api = {
   del: (path, query) => request('DELETE', path, { query }),
   // A file (File or Blob) as the request body, with its media type.
   upload: (path, file, type, query) => request('POST', path, { body: file, type, query }),
+  // A JSON body in, a file of the `accept` type (a Blob) out: a preview image.
+  postFor: (accept, path, body) => request('POST', path, { body, accept }),
 };
 
 // Every page of a list (for small reference lists only: organizations, projects, users).

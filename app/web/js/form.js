@@ -8,7 +8,8 @@ import { options as enumOptions } from './format.js';
 
 // spec: {name, label, type: text|date|time|number|email|tel|password|select|textarea|list|checkbox,
 //        value, options: [[value, label]] | enum kind, blank: label of the empty choice,
-//        numeric (select of ids), hint, rows, autocomplete, lang}
+//        numeric (select of ids), hint, rows, autocomplete, lang, placeholder: what an
+//        empty field stands for (a default; the hint says so too)}
 export function field(spec) {
   const id = uid(`f-${spec.name}`);
   const type = spec.type || 'text';
@@ -26,13 +27,13 @@ export function field(spec) {
     control.value = spec.value === null || spec.value === undefined ? '' : String(spec.value);
   } else if (type === 'textarea' || type === 'list') {
     const text = type === 'list' ? (spec.value || []).join('\n') : spec.value ?? '';
-    control = h('textarea', { id, name: spec.name, rows: spec.rows || 3, value: text });
+    control = h('textarea', { id, name: spec.name, rows: spec.rows || 3, value: text, placeholder: spec.placeholder });
   } else if (type === 'checkbox') {
     control = h('input', { id, name: spec.name, type: 'checkbox', checked: Boolean(spec.value) });
   } else {
     control = h('input', {
       id, name: spec.name, type, value: spec.value ?? '',
-      autocomplete: spec.autocomplete, min: spec.min, max: spec.max, step: spec.step, lang: spec.lang,
+      autocomplete: spec.autocomplete, min: spec.min, max: spec.max, step: spec.step, lang: spec.lang, placeholder: spec.placeholder,
     });
   }
   if (describedBy.length) control.setAttribute('aria-describedby', describedBy.join(' '));

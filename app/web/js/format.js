@@ -166,6 +166,7 @@ export const ENUMS = {
   questionnaire_kind: ['reaction', 'knowledge_test', 'follow_up'],
   item_type: ['likert5', 'single_choice', 'score', 'text'],
   stage: ['pre', 'post', 'reaction', 'follow_up'],
+  certificate_kind: ['attendance', 'completion'],
 };
 
 // "lead_funder" -> "Lead funder" / "主要资助方".

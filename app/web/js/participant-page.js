@@ -1,12 +1,13 @@
 // The participant's pages, for a phone, with no account: /p/TOKEN (their own
 // workshop, sessions and marks, the questionnaires to fill in, answered at
-// /p/TOKEN#answer-ID) and /c/KEY?t=CODE (what the QR code on the check-in
+// /p/TOKEN#answer-ID, their certificates to download) and /c/KEY?t=CODE (what the QR code on the check-in
 // screen opens). In the browser's language, Chinese or English, with a
 // switch. They show nothing about anyone else.
 import { h, mount } from './dom.js';
 import { formatDate, formatDateRange, label } from './format.js';
 import { language, loadLanguage, preferredLanguage, rememberLanguage, t } from './i18n.js';
 import { answerForm, questionnairesCard } from './participant-forms.js';
+import { codeNode, dayOf, kindName } from './views/certificate-terms.js';
 
 const main = document.getElementById('main');
 const switcher = document.getElementById('language');
@@ -54,7 +55,9 @@ async function ownPage(token) {
   }
   if (status !== 200) return problemCard(t('checkin.failed'), t('checkin.failed_detail'));
   const w = data.workshop;
-  document.title = w.title;
+  // The workshop in the page's language where it has a Chinese title.
+  const title = language() === 'zh' && w.native_title ? w.native_title : w.title;
+  document.title = title;
   // #answer-ID: that questionnaire's form, while it is open and unanswered.
   const asked = /^#answer-(\d+)$/.exec(window.location.hash);
   const q = asked && data.questionnaires.find((x) => String(x.evaluation_id) === asked[1] && x.open && !x.answered);
@@ -78,7 +81,7 @@ async function ownPage(token) {
   return h('div', {},
     h('section', { class: 'card' },
       h('p', { class: 'who' }, ...nameNodes(data.person)),
-      h('h1', {}, w.title),
+      h('h1', {}, title),
       h('div', { class: 'facts' },
         h('div', {}, formatDateRange(w.start_date, w.end_date)),
         place ? h('div', {}, place) : null),
@@ -88,9 +91,26 @@ async function ownPage(token) {
       sessions.length ? h('ul', { class: 'own-sessions' }, sessions) : h('p', {}, t('participant.no_sessions')),
       h('p', { class: 'hint' }, t('participant.checkin_hint'))),
     questionnairesCard(data.questionnaires, { thanks }),
-    h('section', { class: 'card', 'aria-labelledby': 'own-certificates' },
-      h('h2', { id: 'own-certificates' }, t('participant.certificates')),
-      h('p', {}, data.certificates.length ? '' : t('participant.no_certificates'))));
+    certificatesCard(data.certificates || []));
+}
+
+// Each certificate: its kind, when it was issued, its code, the PDF to keep
+// and the public page that checks it. A revoked one says so and offers no
+// PDF; the valid ones come first.
+function certificatesCard(certificates) {
+  const shown = [...certificates].sort((a, b) => Boolean(a.revoked_at) - Boolean(b.revoked_at));
+  return h('section', { class: 'card', 'aria-labelledby': 'own-certificates' },
+    h('h2', { id: 'own-certificates' }, t('participant.certificates')),
+    shown.length
+      ? h('ul', { class: 'own-certificates' }, shown.map((c) => h('li', { class: ['own-certificate', c.revoked_at ? 'revoked' : null] },
+        h('h3', {}, kindName(c.kind)),
+        h('p', { class: 'cert-facts' }, t('participant.cert.issued_on', { date: dayOf(c.issued_at) }), h('br'),
+          t('participant.cert.code'), ' ', codeNode(c.code)),
+        c.revoked_at
+          ? h('p', { class: 'cert-revoked' }, t('participant.cert.revoked', { date: dayOf(c.revoked_at) }))
+          : h('a', { class: 'btn btn-primary', href: c.pdf_url, download: `certificate-${c.code}.pdf` }, t('participant.cert.download')),
+        h('a', { class: 'cert-verify', href: c.verify_url }, t('participant.cert.verify')))))
+      : h('p', {}, t('participant.no_certificates')));
 }
 
 // --- /c/KEY?t=CODE ------------------------------------------------------------

@@ -1,5 +1,6 @@
-// A person's page (details, training record, possible duplicates, merge)
-// and their form.
+// A person's page (details, training record, certificates, possible
+// duplicates, merge) and their form.
+import { certificatePdfUrl, listPersonCertificates } from '../client/certificates.js';
 import { mergePeople } from '../client/duplicates.js';
 import { createPerson, deletePerson, erasePerson, getPerson, listPersonWorkshops, updatePerson } from '../client/people.js';
 import { confirmThenRun, deleteFromPage } from '../delete-flow.js';
@@ -11,6 +12,7 @@ import { orgById } from '../orgs.js';
 import { navigate } from '../router.js';
 import { canWrite, isAdmin } from '../session.js';
 import { button, confirmAction, details, errorBox, linkButton, loading, notify, pageHeader, section, table } from '../ui.js';
+import { codeNode, kindName, pdfLink, standingNodes, workshopTitleNodes } from './certificate-terms.js';
 import { duplicatesOf } from './duplicates.js';
 import { statusBadge } from './home.js';
 import { inLang, orgLinkShown, orgShown, personName, personOther } from './names.js';
@@ -25,6 +27,7 @@ export async function personView({ params, root }) {
   const person = await getPerson(id);
   const org = await orgById(person.organization_id);
   const record = h('div', {}, loading(t('common.loading')));
+  const certificates = h('div', {}, loading(t('common.loading')));
   const created = justCreated?.id === id ? justCreated : null;
   justCreated = null;
   const merged = takeOutcome(id);
@@ -46,13 +49,16 @@ export async function personView({ params, root }) {
       [t('web.person.field.phone'), person.phone],
     ])),
     section(t('web.person.training_record'), record),
+    section(t('web.person.certificates'), certificates),
     section(t('web.person.possible_duplicates'), await duplicatesOf(id, { onMerged: showMerged })),
     canWrite() ? section(t('web.person.merge_title'), await mergeForm(person)) : null,
     canWrite() ? h('div', { class: 'danger-zone' },
       button(t('web.person.delete'), (e) => remove(person, e.currentTarget), { kind: 'danger' }),
       isAdmin() ? button(t('web.person.erase'), (e) => erase(person, e.currentTarget), { kind: 'danger' }) : null) : null);
 
-  mount(record, await trainingRecord(id));
+  const [recordPart, certificatesPart] = await Promise.all([trainingRecord(id), certificateList(id)]);
+  mount(record, recordPart);
+  mount(certificates, certificatesPart);
 }
 
 // After a merge: the kept person's page, with what the merge did in words.
@@ -78,6 +84,24 @@ async function trainingRecord(id) {
     { label: t('web.person.registration'), cell: (r) => label('registration_status', r.registration_status), class: 'nowrap' },
     { label: t('web.person.days_attended'), cell: (r) => t('web.person.days_of_sessions', { days: r.days_attended, sessions: r.sessions }), numeric: true },
   ], page.items, { emptyText: t('web.person.no_workshops') });
+}
+
+// The certificates issued to them, revoked ones too, each with its PDF.
+async function certificateList(id) {
+  let items;
+  try {
+    items = await listPersonCertificates(id);
+  } catch (problem) {
+    return errorBox(problem);
+  }
+  return table([
+    { label: t('web.person.workshop'), cell: (c) => h('a', { href: `#/workshops/${c.workshop_id}` }, workshopTitleNodes(c.workshop_title, c.workshop_native_title)), class: 'cell-wide' },
+    { label: t('common.dates'), cell: (c) => formatDateRange(c.start_date, c.end_date), class: 'nowrap' },
+    { label: t('common.kind'), cell: (c) => kindName(c.kind) },
+    { label: t('web.certificates.code'), cell: (c) => codeNode(c.code), class: 'nowrap' },
+    { label: t('common.status'), cell: standingNodes, class: 'cert-status' },
+    { label: t('web.certificates.document'), cell: (c) => pdfLink(certificatePdfUrl(c.id), c.code) },
+  ], items, { emptyText: t('web.person.no_certificates') });
 }
 
 // Any other record, also one the server did not list: the coordinator

@@ -1,6 +1,6 @@
 // Projects: list, a page with its parties (funders with amounts, implementers,
-// counterparts) and its workshops, and the form. In Chinese a project is
-// named by its Chinese title where it has one.
+// counterparts), its workshops, questionnaires and certificate template, and
+// the form. In Chinese a project is named by its Chinese title where it has one.
 import { organizations } from '../client/organizations.js';
 import {
   createProject, deleteProject, getProject, getProjectParties, iatiUrl, listProjects, setProjectParties, updateProject,
@@ -16,6 +16,7 @@ import { organizationPicker } from '../orgs.js';
 import { navigate } from '../router.js';
 import { canWrite } from '../session.js';
 import { busy, button, details, linkButton, notify, notifyProblem, openDialog, pageHeader, pager, section, table } from '../ui.js';
+import { certificateTemplateSection } from './certificate-template.js';
 import { statusBadge } from './home.js';
 import { questionnaireTitle } from './evaluation-terms.js';
 import { inLang, orgLinkShown, orgShown } from './names.js';
@@ -58,10 +59,11 @@ export async function projectsView({ query, root }) {
 
 export async function projectView({ params, query, root }) {
   const id = Number(params.id);
-  const [project, workshops, questionnaires] = await Promise.all([
+  const [project, workshops, questionnaires, certificateSection] = await Promise.all([
     getProject(id),
     listWorkshops({ project_id: id, limit: 100 }),
     listQuestionnaires(id),
+    certificateTemplateSection(id),
   ]);
   const questionnairesSection = section(t('web.questionnaire.list_title'), questionnaireTable(id, questionnaires));
   questionnairesSection.id = 'questionnaires';
@@ -91,9 +93,11 @@ export async function projectView({ params, query, root }) {
     ], workshops.items, { emptyText: t('web.project.no_workshops') }),
     workshops.next_cursor ? h('p', {}, h('a', { href: `#/workshops?project_id=${id}` }, t('web.project.all_workshops'))) : null),
     questionnairesSection,
+    certificateSection,
     canWrite() ? h('div', { class: 'danger-zone' }, button(t('web.project.delete'), (e) => remove(project, e.currentTarget), { kind: 'danger' })) : null);
-  if (query?.get('section') === 'questionnaires') {
-    questionnairesSection.scrollIntoView();
+  const target = { questionnaires: questionnairesSection, 'certificate-template': certificateSection }[query?.get('section')];
+  if (target) {
+    target.scrollIntoView();
     root.dataset.scrolled = '';
   }
 }

@@ -1,15 +1,30 @@
 // A workshop's form, to create one or edit its details. Its status changes
-// through the lifecycle buttons on the workshop's page, not here.
+// through the lifecycle buttons on the workshop's page, not here. Its Chinese
+// title and completion threshold are what its certificates print and count.
 import { projects } from '../client/projects.js';
 import { createWorkshop, getWorkshop, updateWorkshop } from '../client/workshops.js';
 import { h, mount } from '../dom.js';
 import { changes, field, fields, form, withoutEmpty } from '../form.js';
-import { projectOptions, today } from '../format.js';
+import { formatNumber, projectOptions, today } from '../format.js';
 import { t } from '../i18n.js';
 import { navigate } from '../router.js';
 import { notify, pageHeader } from '../ui.js';
 import { offerExistingSpelling } from './city-spelling.js';
 import { rememberMade } from './conflicts.js';
+
+// A participant completes a workshop present (or late) in this percent of its
+// sessions, unless the workshop says otherwise.
+const DEFAULT_THRESHOLD = 80;
+
+// The two fields on the workshop's page, as [label, value] for its details.
+export function certificateDetails(w) {
+  const threshold = w.completion_threshold ?? DEFAULT_THRESHOLD;
+  return [
+    [t('web.workshop.native_title'), w.native_title ? h('span', { lang: 'zh' }, w.native_title) : null],
+    [t('web.workshop.completion_threshold'), t(w.completion_threshold === null || w.completion_threshold === undefined
+      ? 'web.workshop.completion_threshold_default' : 'web.workshop.completion_threshold_value', { n: threshold })],
+  ];
+}
 
 export async function workshopFormView({ params, query, root }) {
   const editing = Boolean(params.id);
@@ -41,8 +56,9 @@ export async function workshopFormView({ params, query, root }) {
     },
     fields(
       field({ name: 'title', label: t('common.title'), value: workshop.title, class: 'wide' }),
-      field({ name: 'project_id', label: t('web.workshop.project'), type: 'select', numeric: true, options: projectOptions(projectList), blank: t('web.workshop.choose_project'), value: workshop.project_id, class: 'wide' })),
+      field({ name: 'native_title', label: t('web.workshop.native_title'), value: workshop.native_title, lang: 'zh', hint: t('web.workshop.native_title_hint'), class: 'wide' })),
     fields(
+      field({ name: 'project_id', label: t('web.workshop.project'), type: 'select', numeric: true, options: projectOptions(projectList), blank: t('web.workshop.choose_project'), value: workshop.project_id, class: 'wide' }),
       field({ name: 'kind', label: t('common.kind'), type: 'select', options: 'workshop_kind', value: workshop.kind }),
       status),
     h('fieldset', {}, h('legend', {}, t('web.workshop.when')),
@@ -58,7 +74,11 @@ export async function workshopFormView({ params, query, root }) {
         field({ name: 'venue', label: t('web.workshop.venue'), value: workshop.venue, class: 'wide' }))),
     fields(
       field({ name: 'capacity', label: t('web.workshop.capacity'), type: 'number', min: 0, value: workshop.capacity }),
-      field({ name: 'reported_participants', label: t('web.workshop.reported_participants'), type: 'number', min: 0, value: workshop.reported_participants, hint: t('web.workshop.reported_participants_hint') })),
+      field({ name: 'reported_participants', label: t('web.workshop.reported_participants'), type: 'number', min: 0, value: workshop.reported_participants, hint: t('web.workshop.reported_participants_hint') }),
+      field({
+        name: 'completion_threshold', label: t('web.workshop.completion_threshold'), type: 'number', min: 1, max: 100, step: 1,
+        value: workshop.completion_threshold, placeholder: formatNumber(DEFAULT_THRESHOLD), hint: t('web.workshop.completion_threshold_hint', { n: DEFAULT_THRESHOLD }), class: 'wide',
+      })),
     field({ name: 'topics', label: t('web.workshop.topics'), type: 'list', value: workshop.topics, hint: t('web.workshop.topics_hint'), rows: 4 }),
     field({ name: 'summary', label: t('web.workshop.summary'), type: 'textarea', value: workshop.summary, rows: 3 }),
     field({ name: 'notes', label: t('common.notes'), type: 'textarea', value: workshop.notes, rows: 3 }),

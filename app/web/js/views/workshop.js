@@ -1,6 +1,7 @@
 // A workshop's page: details and lifecycle, partner institutions, sessions,
 // registrations, the sign-in grid and its double bookings; its evaluation
-// (questionnaires, answers, figures) is a screen of its own, one click away.
+// (questionnaires, answers, figures) and its certificates (issued, the
+// register, revoked) are screens of their own, one click away.
 import { attendanceGridUrl, getAttendance } from '../client/attendance.js';
 import { organizationsWith } from '../client/organizations.js';
 import { projects } from '../client/projects.js';
@@ -21,6 +22,7 @@ import { statusBadge } from './home.js';
 import { partnersSection } from './workshop-partners.js';
 import { registrationsSection } from './workshop-registrations.js';
 import { sessionsSection } from './workshop-sessions.js';
+import { certificateDetails } from './workshop-form.js';
 
 // The status each button moves to, and its catalog key.
 const LIFECYCLE = [['confirmed', 'web.workshop.confirm'], ['held', 'web.workshop.mark_held'], ['cancelled', 'web.workshop.cancel']];
@@ -96,7 +98,9 @@ export async function workshopView({ params, query, root }) {
       // phone the grid is far down the page).
       actions: canWrite() ? [linkButton(t('web.workshop.take_attendance'), `#/workshops/${id}/attendance`, { kind: 'primary' }),
         linkButton(t('web.workshop.evaluation'), `#/workshops/${id}/evaluation`),
-        linkButton(t('web.workshop.edit_details'), `#/workshops/${id}/edit`)] : [linkButton(t('web.workshop.evaluation'), `#/workshops/${id}/evaluation`)],
+        linkButton(t('web.workshop.certificates'), `#/workshops/${id}/certificates`),
+        linkButton(t('web.workshop.edit_details'), `#/workshops/${id}/edit`)]
+        : [linkButton(t('web.workshop.evaluation'), `#/workshops/${id}/evaluation`), linkButton(t('web.workshop.certificates'), `#/workshops/${id}/certificates`)],
     }),
     // A new status changes the conflicts too (a cancelled workshop has none).
     lifecycle(w, moved),
@@ -110,6 +114,7 @@ export async function workshopView({ params, query, root }) {
     h('div', { class: 'columns' }, section(t('web.workshop.details'), details([
       [t('common.status'), statusBadge(w.status)],
       [t('web.workshop.project'), project ? h('a', { href: `#/projects/${project.id}` }, `${project.code} — ${project.title}`) : ''],
+      ...certificateDetails(w),
       [t('common.kind'), label('workshop_kind', w.kind)],
       [t('common.dates'), formatDateRange(w.start_date, w.end_date, w.dates_estimated)],
       [t('common.city'), inLang(w.city)], [t('web.workshop.province'), inLang(w.province)],
