@@ -81,9 +81,7 @@ class CertificateApiTest : public ApiTest {
               200);
     trainer_ = Person("Hans MUELLER");
     Register(workshop_, trainer_, "trainer");
-    const auto sessions = Get(w_ + "/sessions").Json();
-    const auto& items = sessions.is_array() ? sessions.as_array()
-                                            : sessions.at("items").as_array();
+    const auto items = Sessions(w_);
     ASSERT_EQ(items.size(), 4u);
     const std::vector<std::vector<const char*>> marks = {
         {"present", "present", "present", "present"},
@@ -97,14 +95,22 @@ class CertificateApiTest : public ApiTest {
         sheet.push_back({{"person_id", people_[p]}, {"status", marks[p][s]}});
       }
       sheet.push_back({{"person_id", trainer_}, {"status", marks[4][s]}});
-      const auto id = items[s].at("id").as_int64();
       ASSERT_EQ(
-          Put(w_ + "/sessions/" + std::to_string(id) + "/attendance", sheet)
+          Put(w_ + "/sessions/" + std::to_string(items[s]) + "/attendance",
+              sheet)
               .status,
           200);
     }
   }
 
+  std::vector<std::int64_t> Sessions(const std::string& workshop) {
+    const auto sessions = Get(workshop + "/sessions").Json();
+    std::vector<std::int64_t> ids;
+    for (const auto& s : sessions.at("items").as_array()) {
+      ids.push_back(s.at("id").as_int64());
+    }
+    return ids;
+  }
   json::object Issue(const json::object& body) {
     const auto r = Post(w_ + "/certificates", body);
     EXPECT_EQ(r.status, 200) << r.body;
@@ -468,6 +474,45 @@ TEST_F(CertificateApiTest, TheTemplateIsCheckedSavedAndDrawn) {
   }
   const auto images = RunCommand("pdfimages -list -f 1 -l 1 " + drawn);
   EXPECT_NE(images.output.find(" jpeg "), std::string::npos) << images.output;
+}
+
+// A duplicate merged into the person: its certificates follow, and verify
+// under the kept person's names.
+TEST_F(CertificateApiTest, AMergedPersonKeepsTheirCertificates) {
+  Issue({{"kind", "attendance"}});
+  const auto duplicate =
+      Create("/api/v1/people", {{"native_name", "王芳"}, {"email", "wf@example.cn"}});
+  const auto other = Create("/api/v1/workshops", {{"project_id", project_},
+                                                  {"title", "Seminar"},
+                                                  {"kind", "seminar"},
+                                                  {"status", "held"},
+                                                  {"start_date", "2025-06-02"},
+                                                  {"end_date", "2025-06-02"}});
+  const auto o = "/api/v1/workshops/" + std::to_string(other);
+  Register(other, duplicate);
+  ASSERT_EQ(Put(o + "/sessions/" + std::to_string(Sessions(o).at(0)) +
+                    "/attendance",
+                json::array{{{"person_id", duplicate}, {"status", "present"}}})
+                .status,
+            200);
+  const auto issued = Post(o + "/certificates", {{"kind", "attendance"}});
+  ASSERT_EQ(issued.status, 200) << issued.body;
+  const std::string code(
+      issued.Json().at("issued").as_array().at(0).at("code").as_string());
+
+  const auto merged = Post("/api/v1/people/" + std::to_string(duplicate) +
+                               "/merge",
+                           {{"into_id", people_[0]}});
+  ASSERT_EQ(merged.status, 200) << merged.body;
+  const auto mine =
+      Get("/api/v1/people/" + std::to_string(people_[0]) + "/certificates")
+          .Json()
+          .at("items")
+          .as_array();
+  EXPECT_EQ(mine.size(), 2u);
+  const auto v = Verify(code).Json();
+  EXPECT_EQ(v.at("status").as_string(), "valid");
+  EXPECT_EQ(v.at("holder").at("native_name").as_string(), "王芳");
 }
 
 // Verification tries are limited per address: 60 in 10 minutes.
