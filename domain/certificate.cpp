@@ -88,20 +88,21 @@ std::optional<std::string> DecodeBase64(std::string_view text) {
 StatusOr<Image> DecodeImage(std::string_view base64) {
   // Larger than kMaxImageBytes once decoded: refused before decoding.
   if (base64.size() > (kMaxImageBytes + 2) / 3 * 4) {
-    return Status::Invalid({{"", kTooLong,
-                             Message("error.image_too_large",
-                                     {{"max", kMaxImageBytes / 1024}})}});
+    return Status::Invalid(
+        {{"", kTooLong,
+          Message("error.image_too_large", {{"max", kMaxImageBytes / 1024}})}});
   }
   auto bytes = DecodeBase64(base64);
   if (!bytes) return Status::Invalid({{"", kInvalid, "error.not_base64"}});
   if (bytes->size() > kMaxImageBytes) {
-    return Status::Invalid({{"", kTooLong,
-                             Message("error.image_too_large",
-                                     {{"max", kMaxImageBytes / 1024}})}});
+    return Status::Invalid(
+        {{"", kTooLong,
+          Message("error.image_too_large", {{"max", kMaxImageBytes / 1024}})}});
   }
   static constexpr std::string_view kPng = "\x89PNG\r\n\x1a\n";
   static constexpr std::string_view kJpeg = "\xFF\xD8\xFF";
-  if (bytes->starts_with(kPng)) return Image{ImageType::kPng, std::move(*bytes)};
+  if (bytes->starts_with(kPng))
+    return Image{ImageType::kPng, std::move(*bytes)};
   if (bytes->starts_with(kJpeg)) {
     return Image{ImageType::kJpeg, std::move(*bytes)};
   }

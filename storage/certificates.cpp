@@ -45,8 +45,7 @@ std::vector<CertificateLine> Lines(Database& db, const std::string& where,
 domain::StatusOr<std::vector<CertificateLine>> WorkshopCertificates(
     Database& db, std::int64_t workshop_id) {
   return Guarded([&] {
-    return Lines(db, "WHERE c.workshop_id = ? ORDER BY c.id DESC",
-                 workshop_id);
+    return Lines(db, "WHERE c.workshop_id = ? ORDER BY c.id DESC", workshop_id);
   });
 }
 
@@ -75,8 +74,8 @@ domain::StatusOr<std::optional<CertificateLine>> CertificateByCode(
   });
 }
 
-domain::StatusOr<std::int64_t> InsertCertificate(
-    WriteTx& tx, const domain::Certificate& c) {
+domain::StatusOr<std::int64_t> InsertCertificate(WriteTx& tx,
+                                                 const domain::Certificate& c) {
   return Guarded([&] {
     ScopedStatement q(tx.db(),
                       "INSERT INTO certificates (code, person_id, workshop_id, "
@@ -87,8 +86,8 @@ domain::StatusOr<std::int64_t> InsertCertificate(
   });
 }
 
-domain::Status RevokeCertificate(WriteTx& tx, std::int64_t id,
-                                 std::int64_t at, const std::string& reason) {
+domain::Status RevokeCertificate(WriteTx& tx, std::int64_t id, std::int64_t at,
+                                 const std::string& reason) {
   return Guarded([&] {
     ScopedStatement q(tx.db(),
                       "UPDATE certificates SET revoked_at = ?, "
@@ -127,7 +126,8 @@ domain::StatusOr<std::vector<RegistrationAttendance>> AttendanceByPerson(
 domain::StatusOr<std::int64_t> SessionCount(Database& db,
                                             std::int64_t workshop_id) {
   return Guarded([&] {
-    ScopedStatement q(db, "SELECT COUNT(*) FROM sessions WHERE workshop_id = ?");
+    ScopedStatement q(db,
+                      "SELECT COUNT(*) FROM sessions WHERE workshop_id = ?");
     q->Bind(1, workshop_id);
     q->Step();
     return q->Int64(0);
@@ -157,8 +157,7 @@ domain::StatusOr<std::optional<domain::CertificateTemplate>> TemplateOf(
   });
 }
 
-domain::Status SaveTemplate(WriteTx& tx,
-                            const domain::CertificateTemplate& t) {
+domain::Status SaveTemplate(WriteTx& tx, const domain::CertificateTemplate& t) {
   return Guarded([&] {
     ScopedStatement q(
         tx.db(),

@@ -37,8 +37,8 @@ domain::StatusOr<std::optional<CertificateLine>> CertificateByCode(
 // valid certificate of that kind for the workshop.
 domain::StatusOr<std::int64_t> InsertCertificate(
     WriteTx& tx, const domain::Certificate& certificate);
-domain::Status RevokeCertificate(WriteTx& tx, std::int64_t id,
-                                 std::int64_t at, const std::string& reason);
+domain::Status RevokeCertificate(WriteTx& tx, std::int64_t id, std::int64_t at,
+                                 const std::string& reason);
 
 // What eligibility reads of each registration of a workshop.
 struct RegistrationAttendance {
@@ -55,7 +55,6 @@ domain::StatusOr<std::int64_t> SessionCount(Database& db,
 // None until a project's template is first saved.
 domain::StatusOr<std::optional<domain::CertificateTemplate>> TemplateOf(
     Database& db, std::int64_t project_id);
-domain::Status SaveTemplate(WriteTx& tx,
-                            const domain::CertificateTemplate& t);
+domain::Status SaveTemplate(WriteTx& tx, const domain::CertificateTemplate& t);
 
 }  // namespace capdev::storage

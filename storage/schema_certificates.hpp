@@ -7,33 +7,33 @@
 
 namespace capdev::storage {
 
-#define CAPDEV_CERTIFICATE_SCHEMA(ID)                                        \
-  "ALTER TABLE workshops ADD COLUMN native_title TEXT;\n"                    \
-  "ALTER TABLE workshops ADD COLUMN completion_threshold BIGINT CHECK "      \
-  "(completion_threshold BETWEEN 1 AND 100);\n"                              \
-  "CREATE TABLE certificates (\n"                                            \
-  "  id " ID                                                                 \
-  ",\n"                                                                      \
-  "  code TEXT NOT NULL UNIQUE,\n"                                           \
-  "  person_id BIGINT NOT NULL REFERENCES people(id),\n"                     \
-  "  workshop_id BIGINT NOT NULL REFERENCES workshops(id),\n"                \
-  "  kind TEXT NOT NULL CHECK (kind IN ('attendance', 'completion')),\n"     \
-  "  issued_at BIGINT NOT NULL,\n"                                           \
-  "  revoked_at BIGINT,\n"                                                   \
-  "  revoke_reason TEXT\n"                                                   \
-  ");\n"                                                                     \
-  "CREATE UNIQUE INDEX certificates_valid ON certificates(person_id, "       \
-  "workshop_id, kind) WHERE revoked_at IS NULL;\n"                           \
-  "CREATE INDEX certificates_workshop ON certificates(workshop_id);\n"       \
-  "CREATE TABLE certificate_templates (\n"                                   \
-  "  project_id BIGINT PRIMARY KEY REFERENCES projects(id) ON DELETE "       \
-  "CASCADE,\n"                                                               \
-  "  title TEXT,\n"                                                          \
-  "  native_title TEXT,\n"                                                   \
-  "  wording TEXT,\n"                                                        \
-  "  native_wording TEXT,\n"                                                 \
-  "  signatories TEXT NOT NULL DEFAULT '',\n"                                \
-  "  logo_image TEXT\n"                                                      \
+#define CAPDEV_CERTIFICATE_SCHEMA(ID)                                    \
+  "ALTER TABLE workshops ADD COLUMN native_title TEXT;\n"                \
+  "ALTER TABLE workshops ADD COLUMN completion_threshold BIGINT CHECK "  \
+  "(completion_threshold BETWEEN 1 AND 100);\n"                          \
+  "CREATE TABLE certificates (\n"                                        \
+  "  id " ID                                                             \
+  ",\n"                                                                  \
+  "  code TEXT NOT NULL UNIQUE,\n"                                       \
+  "  person_id BIGINT NOT NULL REFERENCES people(id),\n"                 \
+  "  workshop_id BIGINT NOT NULL REFERENCES workshops(id),\n"            \
+  "  kind TEXT NOT NULL CHECK (kind IN ('attendance', 'completion')),\n" \
+  "  issued_at BIGINT NOT NULL,\n"                                       \
+  "  revoked_at BIGINT,\n"                                               \
+  "  revoke_reason TEXT\n"                                               \
+  ");\n"                                                                 \
+  "CREATE UNIQUE INDEX certificates_valid ON certificates(person_id, "   \
+  "workshop_id, kind) WHERE revoked_at IS NULL;\n"                       \
+  "CREATE INDEX certificates_workshop ON certificates(workshop_id);\n"   \
+  "CREATE TABLE certificate_templates (\n"                               \
+  "  project_id BIGINT PRIMARY KEY REFERENCES projects(id) ON DELETE "   \
+  "CASCADE,\n"                                                           \
+  "  title TEXT,\n"                                                      \
+  "  native_title TEXT,\n"                                               \
+  "  wording TEXT,\n"                                                    \
+  "  native_wording TEXT,\n"                                             \
+  "  signatories TEXT NOT NULL DEFAULT '',\n"                            \
+  "  logo_image TEXT\n"                                                  \
   ");\n"
 
 inline constexpr const char* kSchemaCertificates =

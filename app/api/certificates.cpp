@@ -70,18 +70,18 @@ std::string Iso(std::int64_t t) { return i18n::UnixToLocalIso(t, "UTC"); }
 json::object CertificateJson(const storage::CertificateLine& line,
                              const std::string& base) {
   const auto& c = line.certificate;
-  return {{"id", c.id},
-          {"code", c.code},
-          {"person_id", c.person_id},
-          {"workshop_id", c.workshop_id},
-          {"kind", ToJson(c.kind)},
-          {"issued_at", Iso(c.issued_at)},
-          {"revoked_at",
-           c.revoked_at ? json::value(Iso(*c.revoked_at)) : nullptr},
-          {"revoke_reason", ToJson(c.revoke_reason)},
-          {"full_name", line.full_name},
-          {"native_name", ToJson(line.native_name)},
-          {"verify_url", reports::VerifyUrl(base, c.code)}};
+  return {
+      {"id", c.id},
+      {"code", c.code},
+      {"person_id", c.person_id},
+      {"workshop_id", c.workshop_id},
+      {"kind", ToJson(c.kind)},
+      {"issued_at", Iso(c.issued_at)},
+      {"revoked_at", c.revoked_at ? json::value(Iso(*c.revoked_at)) : nullptr},
+      {"revoke_reason", ToJson(c.revoke_reason)},
+      {"full_name", line.full_name},
+      {"native_name", ToJson(line.native_name)},
+      {"verify_url", reports::VerifyUrl(base, c.code)}};
 }
 
 json::array CertificatesJson(const std::vector<storage::CertificateLine>& all,
@@ -176,38 +176,37 @@ domain::StatusOr<std::string> OnePdf(Context& ctx, const Settings& s,
 
 void AddIssueRoutes(Router& router, const Settings& s) {
   const std::string path = "/api/v1/workshops/{id}/certificates";
-  router.Add(kPost, path, P::kWriteRecords,
-             [s](Context& ctx) -> domain::StatusOr<Response> {
-               ASSIGN_OR_RETURN(const auto id, ctx.Id("id"));
-               ASSIGN_OR_RETURN(const auto request, ReadIssue(ctx));
-               ASSIGN_OR_RETURN(const auto done, Write(ctx, [&](auto& tx) {
-                                  return services::IssueCertificates(
-                                      tx, *ctx.user, id, *request.kind,
-                                      request.person_ids, s.Now());
-                                }));
-               json::array refused;
-               for (const auto& r : done.not_eligible) {
-                 refused.push_back(
-                     {{"person_id", r.person_id},
-                      {"reason", ToJson(r.reason)},
-                      {"full_name", r.full_name.empty()
-                                        ? json::value(nullptr)
-                                        : json::value(r.full_name)},
-                      {"native_name", ToJson(r.native_name)}});
-               }
-               return JsonResponse(
-                   200, json::object{{"issued", CertificatesJson(
-                                                    done.issued,
-                                                    s.Base(ctx.request))},
-                                     {"created", done.created},
-                                     {"not_eligible", std::move(refused)}});
-             });
+  router.Add(
+      kPost, path, P::kWriteRecords,
+      [s](Context& ctx) -> domain::StatusOr<Response> {
+        ASSIGN_OR_RETURN(const auto id, ctx.Id("id"));
+        ASSIGN_OR_RETURN(const auto request, ReadIssue(ctx));
+        ASSIGN_OR_RETURN(const auto done, Write(ctx, [&](auto& tx) {
+                           return services::IssueCertificates(
+                               tx, *ctx.user, id, *request.kind,
+                               request.person_ids, s.Now());
+                         }));
+        json::array refused;
+        for (const auto& r : done.not_eligible) {
+          refused.push_back(
+              {{"person_id", r.person_id},
+               {"reason", ToJson(r.reason)},
+               {"full_name", r.full_name.empty() ? json::value(nullptr)
+                                                 : json::value(r.full_name)},
+               {"native_name", ToJson(r.native_name)}});
+        }
+        return JsonResponse(
+            200, json::object{{"issued", CertificatesJson(done.issued,
+                                                          s.Base(ctx.request))},
+                              {"created", done.created},
+                              {"not_eligible", std::move(refused)}});
+      });
   router
       .Add(
           kGet, path, P::kReadRecords,
           [](Query& q) -> domain::StatusOr<std::string> {
-            static constexpr std::array<std::string_view, 2> kFormats = {
-                "json", "pdf"};
+            static constexpr std::array<std::string_view, 2> kFormats = {"json",
+                                                                         "pdf"};
             auto format = q.OneOf("format", kFormats);
             RETURN_IF_ERROR(q.Check());
             return format.value_or("json");
@@ -216,7 +215,8 @@ void AddIssueRoutes(Router& router, const Settings& s) {
               const std::string& format) -> domain::StatusOr<Response> {
             ASSIGN_OR_RETURN(const auto id, ctx.Id("id"));
             RETURN_IF_ERROR(services::Load<domain::Workshop>(ctx.db, id));
-            ASSIGN_OR_RETURN(auto all, storage::WorkshopCertificates(ctx.db, id));
+            ASSIGN_OR_RETURN(auto all,
+                             storage::WorkshopCertificates(ctx.db, id));
             if (format == "json") {
               return JsonResponse(
                   200, json::object{{"items", CertificatesJson(
@@ -241,7 +241,8 @@ void AddIssueRoutes(Router& router, const Settings& s) {
              ASSIGN_OR_RETURN(const auto line,
                               services::LoadCertificate(ctx.db, id));
              ASSIGN_OR_RETURN(auto bytes, OnePdf(ctx, s, line));
-             return Pdf(std::move(bytes), "certificate-" + line.certificate.code);
+             return Pdf(std::move(bytes),
+                        "certificate-" + line.certificate.code);
            })
       .LongRunning();
   router.Add(kPost, "/api/v1/certificates/{id}/revoke", P::kWriteRecords,
@@ -260,12 +261,14 @@ void AddIssueRoutes(Router& router, const Settings& s) {
       [s](Context& ctx) -> domain::StatusOr<Response> {
         ASSIGN_OR_RETURN(const auto id, ctx.Id("id"));
         RETURN_IF_ERROR(services::Load<domain::Person>(ctx.db, id));
-        ASSIGN_OR_RETURN(const auto all, storage::PersonCertificates(ctx.db, id));
+        ASSIGN_OR_RETURN(const auto all,
+                         storage::PersonCertificates(ctx.db, id));
         json::array items;
         for (const auto& line : all) {
           auto o = CertificateJson(line, s.Base(ctx.request));
-          ASSIGN_OR_RETURN(const auto w, services::Load<domain::Workshop>(
-                                             ctx.db, line.certificate.workshop_id));
+          ASSIGN_OR_RETURN(const auto w,
+                           services::Load<domain::Workshop>(
+                               ctx.db, line.certificate.workshop_id));
           o["workshop_title"] = w.title;
           o["workshop_native_title"] = ToJson(w.native_title);
           o["start_date"] = ToJson(w.start_date);
@@ -290,9 +293,9 @@ void AddTemplateRoutes(Router& router, const Settings& s) {
                ASSIGN_OR_RETURN(const auto id, ctx.Id("id"));
                ASSIGN_OR_RETURN(auto draft, ReadTemplate(ctx, id));
                ASSIGN_OR_RETURN(const auto saved, Write(ctx, [&](auto& tx) {
-                                  return services::SaveTemplate(
-                                      tx, *ctx.user, draft.values,
-                                      draft.errors);
+                                  return services::SaveTemplate(tx, *ctx.user,
+                                                                draft.values,
+                                                                draft.errors);
                                 }));
                return JsonResponse(200, TemplateJson(saved));
              });
@@ -302,11 +305,11 @@ void AddTemplateRoutes(Router& router, const Settings& s) {
              ASSIGN_OR_RETURN(const auto id, ctx.Id("id"));
              ASSIGN_OR_RETURN(auto draft, ReadTemplate(ctx, id));
              RETURN_IF_ERROR(services::TemplateFor(ctx.db, id));
-             RETURN_IF_ERROR(domain::Combine(draft.errors,
-                                             domain::Validate(draft.values)));
+             RETURN_IF_ERROR(
+                 domain::Combine(draft.errors, domain::Validate(draft.values)));
              ASSIGN_OR_RETURN(auto png,
-                              reports::TemplatePreviewPng(
-                                  ctx.db, draft.values, s.Base(ctx.request)));
+                              reports::TemplatePreviewPng(ctx.db, draft.values,
+                                                          s.Base(ctx.request)));
              Response r{200, "image/png", std::move(png), {}};
              r.headers.emplace_back("Cache-Control", "no-store");
              return r;
@@ -345,8 +348,10 @@ Response VerifyPage(Context& ctx, const Settings& s,
           v.status().code() == domain::Code::kResourceExhausted ? 429 : 404;
     }
   }
-  Response r{status, "text/html; charset=utf-8",
-             reports::RenderVerifyPage(lang, found, typed), {}};
+  Response r{status,
+             "text/html; charset=utf-8",
+             reports::RenderVerifyPage(lang, found, typed),
+             {}};
   r.headers.emplace_back("Content-Language",
                          lang == domain::Language::kZh ? "zh-CN" : "en");
   r.headers.emplace_back("Cache-Control", "no-store");
@@ -410,8 +415,9 @@ void AddParticipantRoutes(Router& router, const Settings& s) {
            P::kPublic,
            [s](Context& ctx) -> domain::StatusOr<Response> {
              ASSIGN_OR_RETURN(const auto id, ctx.Id("id"));
-             ASSIGN_OR_RETURN(const auto link, storage::LinkByToken(
-                                                   ctx.db, ctx.params.at("token")));
+             ASSIGN_OR_RETURN(
+                 const auto link,
+                 storage::LinkByToken(ctx.db, ctx.params.at("token")));
              if (!link) return domain::Status::NotFound("error.no_such_link");
              ASSIGN_OR_RETURN(const auto line,
                               services::LoadCertificate(ctx.db, id));
@@ -421,7 +427,8 @@ void AddParticipantRoutes(Router& router, const Settings& s) {
                    storage::RecordNotFound("certificate", id));
              }
              ASSIGN_OR_RETURN(auto bytes, OnePdf(ctx, s, line));
-             return Pdf(std::move(bytes), "certificate-" + line.certificate.code);
+             return Pdf(std::move(bytes),
+                        "certificate-" + line.certificate.code);
            })
       .LongRunning();
 }

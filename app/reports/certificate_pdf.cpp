@@ -83,14 +83,14 @@ bool DecodeJpeg(const std::string& bytes, cairo_surface_t*& surface) {
   jpeg_read_header(&info, TRUE);
   info.out_color_space = JCS_EXT_BGRX;  // cairo's RGB24 on little endian
   jpeg_start_decompress(&info);
-  surface = cairo_image_surface_create(
-      CAIRO_FORMAT_RGB24, static_cast<int>(info.output_width),
-      static_cast<int>(info.output_height));
+  surface = cairo_image_surface_create(CAIRO_FORMAT_RGB24,
+                                       static_cast<int>(info.output_width),
+                                       static_cast<int>(info.output_height));
   unsigned char* data = cairo_image_surface_get_data(surface);
   const int stride = cairo_image_surface_get_stride(surface);
   while (info.output_scanline < info.output_height) {
-    unsigned char* row = data + static_cast<std::ptrdiff_t>(stride) *
-                                    info.output_scanline;
+    unsigned char* row =
+        data + static_cast<std::ptrdiff_t>(stride) * info.output_scanline;
     jpeg_read_scanlines(&info, &row, 1);
   }
   cairo_surface_mark_dirty(surface);
@@ -309,11 +309,11 @@ void DrawSignatories(cairo_t* cr, const Art& art, double left, double right,
     const auto name = MakeLayout(cr, people[i].name,
                                  {kSans, 10, PANGO_WEIGHT_BOLD}, width, 1.0);
     Show(cr, name.get(), cx - width / 2, line_y + 4, kInk);
-    if (people[i].title) {
+    if (const auto& role = people[i].title) {
       const auto title =
-          MakeLayout(cr, *people[i].title, {kSans, 8}, width, 1.0);
-      Show(cr, title.get(), cx - width / 2,
-           line_y + 6 + HeightOf(name.get()), kGrey);
+          MakeLayout(cr, role.value_or(""), {kSans, 8}, width, 1.0);
+      Show(cr, title.get(), cx - width / 2, line_y + 6 + HeightOf(name.get()),
+           kGrey);
     }
   }
 }
@@ -334,10 +334,10 @@ void DrawPage(cairo_t* cr, const Art& art, const CertificatePage& p) {
       MakeLayout(cr, p.code, {"Noto Sans Mono CJK SC", 9, PANGO_WEIGHT_BOLD},
                  qr_size + 60, 1.0);
   Show(cr, code.get(), qr_x - 30, band_top + qr_size + 3, kInk);
-  const auto verify = MakeLayout(cr, p.verify_label + "\n" + p.verify_url,
-                                 {kSans, 6, PANGO_WEIGHT_NORMAL,
-                                  PANGO_STYLE_NORMAL, kGrey},
-                                 qr_size + 90, 1.0);
+  const auto verify =
+      MakeLayout(cr, p.verify_label + "\n" + p.verify_url,
+                 {kSans, 6, PANGO_WEIGHT_NORMAL, PANGO_STYLE_NORMAL, kGrey},
+                 qr_size + 90, 1.0);
   Show(cr, verify.get(), qr_x - 45, band_top + qr_size + 16, kGrey);
   DrawSignatories(cr, art, kMargin, qr_x - 30, band_top + 58);
 
@@ -346,8 +346,8 @@ void DrawPage(cairo_t* cr, const Art& art, const CertificatePage& p) {
     if (!text.empty()) blocks.push_back({text, font, gap});
   };
   add(p.line, {kSans, 12, PANGO_WEIGHT_NORMAL, PANGO_STYLE_NORMAL, kNavy}, 0);
-  add(p.native_line, {kSans, 11, PANGO_WEIGHT_NORMAL, PANGO_STYLE_NORMAL, kNavy},
-      2);
+  add(p.native_line,
+      {kSans, 11, PANGO_WEIGHT_NORMAL, PANGO_STYLE_NORMAL, kNavy}, 2);
   add(p.heading, {kSerif, 30, PANGO_WEIGHT_BOLD, PANGO_STYLE_NORMAL, kNavy},
       14);
   add(p.native_heading,
@@ -360,9 +360,8 @@ void DrawPage(cairo_t* cr, const Art& art, const CertificatePage& p) {
   }
   add(p.wording, {kSerif, 12, PANGO_WEIGHT_NORMAL, PANGO_STYLE_ITALIC, kGrey},
       12);
-  add(p.native_wording, {kSans, 11, PANGO_WEIGHT_NORMAL, PANGO_STYLE_NORMAL,
-                         kGrey},
-      1);
+  add(p.native_wording,
+      {kSans, 11, PANGO_WEIGHT_NORMAL, PANGO_STYLE_NORMAL, kGrey}, 1);
   add(p.workshop, {kSerif, 17, PANGO_WEIGHT_BOLD}, 8);
   if (p.native_workshop) add(*p.native_workshop, {kSerif, 15}, 2);
   add(p.when_where, {kSans, 10.5}, 10);
@@ -380,9 +379,9 @@ void DrawPage(cairo_t* cr, const Art& art, const CertificatePage& p) {
   if (p.revoked) {
     // Across the middle of the page, in both languages, on one line (a
     // reader of the text finds it as written).
-    const auto stamp =
-        MakeLayout(cr, p.revoked_label,
-                   {kSans, 44, PANGO_WEIGHT_BOLD, PANGO_STYLE_NORMAL}, kWidth, 1.0);
+    const auto stamp = MakeLayout(
+        cr, p.revoked_label, {kSans, 44, PANGO_WEIGHT_BOLD, PANGO_STYLE_NORMAL},
+        kWidth, 1.0);
     const double h = HeightOf(stamp.get());
     cairo_set_source_rgba(cr, 1, 1, 1, 0.7);
     cairo_rectangle(cr, 27, (kHeight - h) / 2 - 6, kWidth - 54, h + 12);
@@ -416,8 +415,8 @@ std::string CertificatesPdf(const CertificateArt& art,
                             std::span<const CertificatePage> pages) {
   std::string out;
   {
-    Surface surface(cairo_pdf_surface_create_for_stream(Append, &out, kWidth,
-                                                        kHeight));
+    Surface surface(
+        cairo_pdf_surface_create_for_stream(Append, &out, kWidth, kHeight));
     cairo_pdf_surface_set_metadata(surface.get(), CAIRO_PDF_METADATA_CREATOR,
                                    "capdev");
     const Art loaded = LoadArt(art);

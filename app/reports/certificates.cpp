@@ -1,5 +1,6 @@
 #include "app/reports/certificates.hpp"
 
+#include <algorithm>
 #include <vector>
 
 #include "app/i18n/catalog.hpp"
@@ -54,8 +55,8 @@ domain::StatusOr<std::string> Institutions(
     const std::vector<domain::WorkshopRole>& roles, std::string_view key) {
   std::string names;
   for (const auto& party : parties) {
-    if (!party.role || std::find(roles.begin(), roles.end(), *party.role) ==
-                           roles.end()) {
+    if (!party.role ||
+        std::find(roles.begin(), roles.end(), *party.role) == roles.end()) {
       continue;
     }
     ASSIGN_OR_RETURN(const auto org, storage::Get<domain::Organization>(
@@ -72,9 +73,9 @@ domain::StatusOr<std::string> Institutions(
          i18n::Text(Language::kZh, key) + ": " + names;
 }
 
-domain::StatusOr<Common> CommonOf(storage::Database& db,
-                                  const domain::Workshop& w,
-                                  std::optional<domain::CertificateTemplate> t) {
+domain::StatusOr<Common> CommonOf(
+    storage::Database& db, const domain::Workshop& w,
+    std::optional<domain::CertificateTemplate> t) {
   Common c;
   c.workshop = w;
   ASSIGN_OR_RETURN(const auto project,
@@ -153,7 +154,8 @@ domain::StatusOr<std::string> WorkshopCertificatesPdf(
   ASSIGN_OR_RETURN(const auto common, CommonOf(db, *workshop, std::nullopt));
   std::vector<CertificatePage> pages;
   pages.reserve(lines.size());
-  for (const auto& line : lines) pages.push_back(PageOf(common, line, base_url));
+  for (const auto& line : lines)
+    pages.push_back(PageOf(common, line, base_url));
   return CertificatesPdf(ArtOf(common.t), pages);
 }
 
@@ -164,12 +166,11 @@ domain::StatusOr<std::string> TemplatePreviewPng(
                                  .order = storage::WorkshopOrder::kNewestFirst};
   ASSIGN_OR_RETURN(const auto latest,
                    storage::List(db, filter, storage::PageRequest{.limit = 1}));
-  domain::Workshop sample{.id = 0,
-                          .project_id = t.project_id,
-                          .title = i18n::Text(Language::kEn,
-                                              "certificate.sample_workshop"),
-                          .native_title = i18n::Text(
-                              Language::kZh, "certificate.sample_workshop")};
+  domain::Workshop sample{
+      .id = 0,
+      .project_id = t.project_id,
+      .title = i18n::Text(Language::kEn, "certificate.sample_workshop"),
+      .native_title = i18n::Text(Language::kZh, "certificate.sample_workshop")};
   const auto& workshop = latest.items.empty() ? sample : latest.items.front();
   ASSIGN_OR_RETURN(const auto common, CommonOf(db, workshop, t));
   storage::CertificateLine line{

@@ -46,7 +46,9 @@ std::string Names(const std::string& first,
 }
 
 std::string Details(domain::Language language, const Verified& v) {
-  const auto t = [&](std::string_view key) { return i18n::Text(language, key); };
+  const auto t = [&](std::string_view key) {
+    return i18n::Text(language, key);
+  };
   const auto& c = v.certificate;
   const i18n::LocaleFormat format(language);
   const bool zh = language == domain::Language::kZh;
@@ -54,13 +56,14 @@ std::string Details(domain::Language language, const Verified& v) {
   const bool valid = !c.revoked_at;
   h += std::string("<p class=\"status ") + (valid ? "valid" : "revoked") +
        "\" role=\"status\">" +
-       HtmlEscape(t(valid ? "verify.valid" : "verify.revoked")) + "</p>\n<dl>\n";
-  h += Row(t("verify.holder"), zh ? Names(v.native_name.value_or(v.full_name),
-                                          v.full_name)
-                                   : Names(v.full_name, v.native_name));
-  h += Row(t("verify.kind"),
-           HtmlEscape(t("certificate.heading." +
-                        std::string(domain::ToText(c.kind)))));
+       HtmlEscape(t(valid ? "verify.valid" : "verify.revoked")) +
+       "</p>\n<dl>\n";
+  h += Row(t("verify.holder"),
+           zh ? Names(v.native_name.value_or(v.full_name), v.full_name)
+              : Names(v.full_name, v.native_name));
+  h +=
+      Row(t("verify.kind"), HtmlEscape(t("certificate.heading." +
+                                         std::string(domain::ToText(c.kind)))));
   h += Row(t("verify.workshop"),
            zh ? Names(v.workshop.native_title.value_or(v.workshop.title),
                       v.workshop.title)
@@ -73,12 +76,13 @@ std::string Details(domain::Language language, const Verified& v) {
   }
   if (v.workshop.city) when += (when.empty() ? "" : " · ") + *v.workshop.city;
   if (!when.empty()) h += Row(t("verify.when"), HtmlEscape(when));
-  h += Row(t("verify.issued"),
-           HtmlEscape(format.Instant(i18n::UnixToLocalIso(c.issued_at, "UTC"))));
+  h +=
+      Row(t("verify.issued"),
+          HtmlEscape(format.Instant(i18n::UnixToLocalIso(c.issued_at, "UTC"))));
   if (c.revoked_at) {
-    h += Row(t("verify.revoked_on"),
-             HtmlEscape(format.Instant(
-                 i18n::UnixToLocalIso(*c.revoked_at, "UTC"))));
+    h += Row(
+        t("verify.revoked_on"),
+        HtmlEscape(format.Instant(i18n::UnixToLocalIso(*c.revoked_at, "UTC"))));
   }
   h += Row(t("verify.code"),
            "<code>" + HtmlEscape(domain::GroupedCode(c.code)) + "</code>");
@@ -118,10 +122,11 @@ std::string RenderVerifyPage(domain::Language language,
        lang + "\">\n<label for=\"code\">" + t("verify.code_label") +
        "</label>\n<input id=\"code\" name=\"code\" autocomplete=\"off\" "
        "autocapitalize=\"characters\" spellcheck=\"false\" value=\"" +
-       HtmlEscape(found ? "" : typed) + "\">\n<button>" +
-       t("verify.check") + "</button>\n</form>\n</div>\n<nav><a href=\"" +
+       HtmlEscape(found ? "" : typed) + "\">\n<button>" + t("verify.check") +
+       "</button>\n</form>\n</div>\n<nav><a href=\"" +
        (found ? "/verify/" + found->certificate.code : std::string("/verify")) +
-       (zh ? "?lang=en\" lang=\"en\">English" : "?lang=zh\" lang=\"zh-CN\">中文") +
+       (zh ? "?lang=en\" lang=\"en\">English"
+           : "?lang=zh\" lang=\"zh-CN\">中文") +
        "</a></nav>\n</main>\n</body>\n</html>\n";
   return h;
 }

@@ -56,13 +56,13 @@ domain::StatusOr<Issued> IssueCertificates(
     const std::optional<std::vector<std::int64_t>>& person_ids,
     std::int64_t now) {
   auto& db = tx.db();
-  ASSIGN_OR_RETURN(const auto workshop, Load<domain::Workshop>(db, workshop_id));
+  ASSIGN_OR_RETURN(const auto workshop,
+                   Load<domain::Workshop>(db, workshop_id));
   if (workshop.status == domain::WorkshopStatus::kCancelled) {
     return domain::Status::FailedPrecondition(
         "error.certificates_of_cancelled_workshop");
   }
-  ASSIGN_OR_RETURN(const auto sessions,
-                   storage::SessionCount(db, workshop_id));
+  ASSIGN_OR_RETURN(const auto sessions, storage::SessionCount(db, workshop_id));
   ASSIGN_OR_RETURN(const auto registrations,
                    storage::AttendanceByPerson(db, workshop_id));
   ASSIGN_OR_RETURN(auto held, storage::WorkshopCertificates(db, workshop_id));
@@ -85,8 +85,7 @@ domain::StatusOr<Issued> IssueCertificates(
     const auto valid =
         std::find_if(held.begin(), held.end(), [&](const auto& line) {
           const auto& c = line.certificate;
-          return c.person_id == r.person_id && c.kind == kind &&
-                 !c.revoked_at;
+          return c.person_id == r.person_id && c.kind == kind && !c.revoked_at;
         });
     if (valid != held.end()) {
       out.issued.push_back(*valid);
@@ -103,7 +102,8 @@ domain::StatusOr<Issued> IssueCertificates(
     ++out.created;
   }
   for (const auto id : wanted) {
-    out.not_eligible.push_back({id, domain::NotEligible::kNotRegistered, "", {}});
+    out.not_eligible.push_back(
+        {id, domain::NotEligible::kNotRegistered, "", {}});
   }
   return out;
 }
@@ -151,9 +151,8 @@ domain::StatusOr<domain::CertificateTemplate> SaveTemplate(
   ASSIGN_OR_RETURN(const auto before, TemplateFor(tx.db(), t.project_id));
   RETURN_IF_ERROR(domain::Combine(decoding, domain::Validate(t)));
   RETURN_IF_ERROR(storage::SaveTemplate(tx, t));
-  RETURN_IF_ERROR(Audit(tx, &by, "update", "certificate_template",
-                        t.project_id, TemplateAudit(before),
-                        TemplateAudit(t)));
+  RETURN_IF_ERROR(Audit(tx, &by, "update", "certificate_template", t.project_id,
+                        TemplateAudit(before), TemplateAudit(t)));
   return t;
 }
 

@@ -44,32 +44,33 @@ class CertificateApiTest : public ApiTest {
     if (IsSkipped()) return;
     project_ = Create("/api/v1/projects",
                       {{"code", "CBMM"},
-                       {"title", "Capacity Building for Migration Management "
-                                 "in China"},
+                       {"title",
+                        "Capacity Building for Migration Management "
+                        "in China"},
                        {"native_title", "中国移民管理能力建设项目"}});
-    const auto iom = Create("/api/v1/organizations",
-                            {{"name", "International Organization for "
-                                      "Migration"},
-                             {"native_name", "国际移民组织"},
-                             {"kind", "intergovernmental"}});
+    const auto iom =
+        Create("/api/v1/organizations", {{"name",
+                                          "International Organization for "
+                                          "Migration"},
+                                         {"native_name", "国际移民组织"},
+                                         {"kind", "intergovernmental"}});
     const auto frontex = Organization("Frontex", "intergovernmental");
-    workshop_ = Create("/api/v1/workshops",
-                       {{"project_id", project_},
-                        {"title", kLongTitle},
-                        {"native_title", kNativeTitle},
-                        {"kind", "training"},
-                        {"status", "held"},
-                        {"start_date", "2025-03-10"},
-                        {"end_date", "2025-03-13"},
-                        {"city", "Xiamen"},
-                        {"completion_threshold", 75}});
+    workshop_ = Create("/api/v1/workshops", {{"project_id", project_},
+                                             {"title", kLongTitle},
+                                             {"native_title", kNativeTitle},
+                                             {"kind", "training"},
+                                             {"status", "held"},
+                                             {"start_date", "2025-03-10"},
+                                             {"end_date", "2025-03-13"},
+                                             {"city", "Xiamen"},
+                                             {"completion_threshold", 75}});
     w_ = "/api/v1/workshops/" + std::to_string(workshop_);
-    ASSERT_EQ(Put(w_ + "/organizations",
-                  json::array{{{"organization_id", iom}, {"role", "organizer"}},
-                              {{"organization_id", frontex},
-                               {"role", "trainer"}}})
-                  .status,
-              200);
+    ASSERT_EQ(
+        Put(w_ + "/organizations",
+            json::array{{{"organization_id", iom}, {"role", "organizer"}},
+                        {{"organization_id", frontex}, {"role", "trainer"}}})
+            .status,
+        200);
     for (const char* name :
          {"王芳", "阿卜杜热合曼·买买提明", "欧阳娜娜", "李伟", "张敏"}) {
       people_.push_back(Create("/api/v1/people", {{"native_name", name}}));
@@ -172,12 +173,13 @@ TEST_F(CertificateApiTest, IssuedByTheRuleAndIssuingAgainAnswersTheSame) {
   EXPECT_EQ(held.size(), 3u);
   for (std::size_t p : {0u, 1u, 2u}) EXPECT_TRUE(held.contains(people_[p]));
   EXPECT_EQ(Refusals(attendance),
-            (std::map<std::int64_t, std::string>{
-                {people_[3], "not_attended"}, {people_[4], "cancelled"}}));
+            (std::map<std::int64_t, std::string>{{people_[3], "not_attended"},
+                                                 {people_[4], "cancelled"}}));
   std::set<std::string> codes;
   for (const auto& [person, c] : held) {
     const std::string code(c.at("code").as_string());
-    EXPECT_TRUE(std::regex_match(code, std::regex("[34679ACDEFGHJKMNPQRTUVWXY]{12}")))
+    EXPECT_TRUE(
+        std::regex_match(code, std::regex("[34679ACDEFGHJKMNPQRTUVWXY]{12}")))
         << code;
     codes.insert(code);
     EXPECT_EQ(c.at("verify_url").as_string(),
@@ -205,14 +207,14 @@ TEST_F(CertificateApiTest, IssuedByTheRuleAndIssuingAgainAnswersTheSame) {
     EXPECT_EQ(c.at("code"), held.at(person).at("code"));
   }
   // By name: the trainer and a stranger are told why not.
-  const auto named = Issue(
-      {{"kind", "attendance"},
-       {"person_ids", json::array{people_[0], trainer_, 999999}}});
+  const auto named =
+      Issue({{"kind", "attendance"},
+             {"person_ids", json::array{people_[0], trainer_, 999999}}});
   EXPECT_EQ(named.at("created").as_int64(), 0);
   EXPECT_EQ(ByPerson(named).size(), 1u);
-  EXPECT_EQ(Refusals(named), (std::map<std::int64_t, std::string>{
-                                 {trainer_, "not_a_participant"},
-                                 {999999, "not_registered"}}));
+  EXPECT_EQ(Refusals(named),
+            (std::map<std::int64_t, std::string>{
+                {trainer_, "not_a_participant"}, {999999, "not_registered"}}));
 
   const auto reg = Get(w_ + "/certificates").Json();
   EXPECT_EQ(reg.at("items").as_array().size(), 5u);
@@ -231,14 +233,13 @@ TEST_F(CertificateApiTest, IssuedByTheRuleAndIssuingAgainAnswersTheSame) {
   // Bad requests lose nothing.
   ExpectProblem(Post(w_ + "/certificates", {{"kind", "diploma"}}), 422);
   ExpectProblem(Post(w_ + "/certificates", json::object{}), 422);
-  ExpectProblem(Post(w_ + "/certificates", {{"kind", "attendance"},
-                                            {"colour", "gold"}}),
-                422);
-  ExpectProblem(Post("/api/v1/workshops/999999/certificates",
-                     {{"kind", "attendance"}}),
-                404);
-  EXPECT_EQ(Get(w_ + "/certificates").Json().at("items").as_array().size(),
-            5u);
+  ExpectProblem(
+      Post(w_ + "/certificates", {{"kind", "attendance"}, {"colour", "gold"}}),
+      422);
+  ExpectProblem(
+      Post("/api/v1/workshops/999999/certificates", {{"kind", "attendance"}}),
+      404);
+  EXPECT_EQ(Get(w_ + "/certificates").Json().at("items").as_array().size(), 5u);
   // A workshop holding certificates cannot be deleted; a cancelled one
   // issues none.
   const auto refused = Delete(w_);
@@ -251,10 +252,10 @@ TEST_F(CertificateApiTest, IssuedByTheRuleAndIssuingAgainAnswersTheSame) {
                   {{"status", "cancelled"}})
                 .status,
             200);
-  ExpectProblem(Post("/api/v1/workshops/" + std::to_string(other) +
-                         "/certificates",
-                     {{"kind", "attendance"}}),
-                409);
+  ExpectProblem(
+      Post("/api/v1/workshops/" + std::to_string(other) + "/certificates",
+           {{"kind", "attendance"}}),
+      409);
 }
 
 TEST_F(CertificateApiTest, PdfsReadBackWithPopplerAndTheQrCodeVerifies) {
@@ -286,15 +287,16 @@ TEST_F(CertificateApiTest, PdfsReadBackWithPopplerAndTheQrCodeVerifies) {
   EXPECT_GE(font_lines, 2);
 
   const auto text = ReadPdfText(all);
-  for (const char* s : {"王芳", "阿卜杜热合曼·买买提明", "欧阳娜娜", "参训证明",
-                        "结业证书", "中国移民管理能力建设项目", "国际移民组织",
-                        kNativeTitle}) {
+  for (const char* s :
+       {"王芳", "阿卜杜热合曼·买买提明", "欧阳娜娜", "参训证明", "结业证书",
+        "中国移民管理能力建设项目", "国际移民组织", kNativeTitle}) {
     EXPECT_NE(text.packed.find(s), std::string::npos) << s;
   }
   for (const char* s :
        {"WANG Fang", "OUYANG Nana", "Certificate of Attendance",
         "Certificate of Completion", kLongTitle, "10–13 Mar 2025 · Xiamen",
-        "2025年3月10日至13日", "Frontex", "International Organization for Migration"}) {
+        "2025年3月10日至13日", "Frontex",
+        "International Organization for Migration"}) {
     EXPECT_NE(text.spaced.find(s), std::string::npos) << s;
   }
   for (const auto& [person, c] : held) {
@@ -332,8 +334,8 @@ TEST_F(CertificateApiTest, PdfsReadBackWithPopplerAndTheQrCodeVerifies) {
   // Nothing else about the person.
   EXPECT_EQ(v.at("holder").as_object().size(), 2u);
   // As typed off paper: lower case, hyphens.
-  std::string typed = code.substr(0, 4) + "-" + code.substr(4, 4) + "-" +
-                      code.substr(8);
+  std::string typed =
+      code.substr(0, 4) + "-" + code.substr(4, 4) + "-" + code.substr(8);
   std::transform(typed.begin(), typed.end(), typed.begin(), ::tolower);
   EXPECT_EQ(Verify(typed).status, 200);
   ExpectProblem(Verify("K7MX-RW4C-QAH9"), 404);
@@ -360,9 +362,9 @@ TEST_F(CertificateApiTest, PdfsReadBackWithPopplerAndTheQrCodeVerifies) {
                             {{"reason", "Name misspelt on the host's list"}});
   ASSERT_EQ(revoked.status, 200) << revoked.body;
   EXPECT_FALSE(revoked.Json().at("revoked_at").is_null());
-  ExpectProblem(Post("/api/v1/certificates/" + id + "/revoke",
-                     {{"reason", "again"}}),
-                409);
+  ExpectProblem(
+      Post("/api/v1/certificates/" + id + "/revoke", {{"reason", "again"}}),
+      409);
   EXPECT_EQ(Verify(code).Json().at("status").as_string(), "revoked");
   EXPECT_NE(Get("/verify/" + code + "?lang=zh").body.find("已撤销"),
             std::string::npos);
@@ -375,8 +377,7 @@ TEST_F(CertificateApiTest, PdfsReadBackWithPopplerAndTheQrCodeVerifies) {
   // Issuing again makes her a new one with a new code.
   const auto renewed = ByPerson(Issue({{"kind", "attendance"}}));
   EXPECT_NE(renewed.at(people_[0]).at("code"), first.at("code"));
-  EXPECT_EQ(Get(w_ + "/certificates").Json().at("items").as_array().size(),
-            6u);
+  EXPECT_EQ(Get(w_ + "/certificates").Json().at("items").as_array().size(), 6u);
 }
 
 TEST_F(CertificateApiTest, TheParticipantsOwnPageHoldsTheirCertificates) {
@@ -425,13 +426,12 @@ TEST_F(CertificateApiTest, TheTemplateIsCheckedSavedAndDrawn) {
       {"native_title", "支持中欧人员往来和移民领域对话项目"},
       {"wording", "has successfully attended the five-day course"},
       {"native_wording", "圆满完成为期五天的课程"},
-      {"signatories",
-       json::array{{{"name", "Pär Sjöström"},
-                    {"title", "Chief of Mission, IOM China"},
-                    {"signature_image", kPng}},
-                   {{"name", "刘明"},
-                    {"title", "公安部出入境管理局副局长"},
-                    {"signature_image", jpeg}}}},
+      {"signatories", json::array{{{"name", "Pär Sjöström"},
+                                   {"title", "Chief of Mission, IOM China"},
+                                   {"signature_image", kPng}},
+                                  {{"name", "刘明"},
+                                   {"title", "公安部出入境管理局副局长"},
+                                   {"signature_image", jpeg}}}},
       {"logo_image", kPng}};
 
   // Mistakes at their fields, nothing saved.
@@ -468,8 +468,9 @@ TEST_F(CertificateApiTest, TheTemplateIsCheckedSavedAndDrawn) {
                         "Pär Sjöström", "Chief of Mission, IOM China"}) {
     EXPECT_NE(text.spaced.find(s), std::string::npos) << s;
   }
-  for (const char* s : {"支持中欧人员往来和移民领域对话项目", "圆满完成为期五天的课程",
-                        "刘明", "公安部出入境管理局副局长"}) {
+  for (const char* s :
+       {"支持中欧人员往来和移民领域对话项目", "圆满完成为期五天的课程", "刘明",
+        "公安部出入境管理局副局长"}) {
     EXPECT_NE(text.packed.find(s), std::string::npos) << s;
   }
   const auto images = RunCommand("pdfimages -list -f 1 -l 1 " + drawn);
@@ -480,8 +481,8 @@ TEST_F(CertificateApiTest, TheTemplateIsCheckedSavedAndDrawn) {
 // under the kept person's names.
 TEST_F(CertificateApiTest, AMergedPersonKeepsTheirCertificates) {
   Issue({{"kind", "attendance"}});
-  const auto duplicate =
-      Create("/api/v1/people", {{"native_name", "王芳"}, {"email", "wf@example.cn"}});
+  const auto duplicate = Create(
+      "/api/v1/people", {{"native_name", "王芳"}, {"email", "wf@example.cn"}});
   const auto other = Create("/api/v1/workshops", {{"project_id", project_},
                                                   {"title", "Seminar"},
                                                   {"kind", "seminar"},
@@ -490,19 +491,19 @@ TEST_F(CertificateApiTest, AMergedPersonKeepsTheirCertificates) {
                                                   {"end_date", "2025-06-02"}});
   const auto o = "/api/v1/workshops/" + std::to_string(other);
   Register(other, duplicate);
-  ASSERT_EQ(Put(o + "/sessions/" + std::to_string(Sessions(o).at(0)) +
-                    "/attendance",
-                json::array{{{"person_id", duplicate}, {"status", "present"}}})
-                .status,
-            200);
+  ASSERT_EQ(
+      Put(o + "/sessions/" + std::to_string(Sessions(o).at(0)) + "/attendance",
+          json::array{{{"person_id", duplicate}, {"status", "present"}}})
+          .status,
+      200);
   const auto issued = Post(o + "/certificates", {{"kind", "attendance"}});
   ASSERT_EQ(issued.status, 200) << issued.body;
   const std::string code(
       issued.Json().at("issued").as_array().at(0).at("code").as_string());
 
-  const auto merged = Post("/api/v1/people/" + std::to_string(duplicate) +
-                               "/merge",
-                           {{"into_id", people_[0]}});
+  const auto merged =
+      Post("/api/v1/people/" + std::to_string(duplicate) + "/merge",
+           {{"into_id", people_[0]}});
   ASSERT_EQ(merged.status, 200) << merged.body;
   const auto mine =
       Get("/api/v1/people/" + std::to_string(people_[0]) + "/certificates")

@@ -5,7 +5,6 @@
 
 #include <gtest/gtest.h>
 
-
 namespace capdev::domain {
 namespace {
 
@@ -16,8 +15,8 @@ TEST(CertificateCodeTest, TypedCodesAreReadWhateverTheCaseAndHyphens) {
   // Look-alikes are never in a code: a typed O or 0 cannot be one.
   EXPECT_EQ(NormalizeCode("K7MX-RW4C-QAH0"), std::nullopt);
   EXPECT_EQ(NormalizeCode("K7MX-RW4C-QAHO"), std::nullopt);
-  EXPECT_EQ(NormalizeCode("K7MX-RW4C-QAH"), std::nullopt);     // 11
-  EXPECT_EQ(NormalizeCode("K7MX-RW4C-QAH99"), std::nullopt);   // 13
+  EXPECT_EQ(NormalizeCode("K7MX-RW4C-QAH"), std::nullopt);    // 11
+  EXPECT_EQ(NormalizeCode("K7MX-RW4C-QAH99"), std::nullopt);  // 13
   EXPECT_EQ(NormalizeCode("K7MX/RW4C/QAH9"), std::nullopt);
   EXPECT_EQ(GroupedCode("K7MXRW4CQAH9"), "K7MX-RW4C-QAH9");
 }
@@ -76,8 +75,7 @@ TEST(CertificateImageTest, PngAndJpegUpTo512KiB) {
   ASSERT_TRUE(jpeg.ok());
   EXPECT_EQ(jpeg->type, ImageType::kJpeg);
   EXPECT_EQ(DecodeImage(kGif).status().errors().at(0).code, "invalid");
-  EXPECT_EQ(DecodeImage("not base64!").status().errors().at(0).code,
-            "invalid");
+  EXPECT_EQ(DecodeImage("not base64!").status().errors().at(0).code, "invalid");
   // 512 KiB and one byte, as base64: refused before decoding.
   const std::string big((kMaxImageBytes + 3) / 3 * 4 + 4, 'A');
   EXPECT_EQ(DecodeImage(big).status().errors().at(0).code, "too_long");
@@ -94,9 +92,9 @@ TEST(CertificateTemplateTest, EveryMistakeAtItsField) {
   ASSERT_FALSE(status.ok());
   std::vector<std::string> fields;
   for (const auto& e : status.errors()) fields.push_back(e.field);
-  EXPECT_EQ(fields, (std::vector<std::string>{
-                        "signatories[1].name",
-                        "signatories[1].signature_image", "logo_image"}));
+  EXPECT_EQ(fields, (std::vector<std::string>{"signatories[1].name",
+                                              "signatories[1].signature_image",
+                                              "logo_image"}));
   t.signatories.assign(kMaxSignatories + 1, {"Name", std::nullopt, {}});
   t.logo_image.reset();
   ASSERT_FALSE(Validate(t).ok());
