@@ -74,15 +74,29 @@ domain::StatusOr<std::optional<CertificateLine>> CertificateByCode(
   });
 }
 
-domain::StatusOr<std::int64_t> InsertCertificate(WriteTx& tx,
-                                                 const domain::Certificate& c) {
-  return Guarded([&] {
+domain::StatusOr<std::optional<std::int64_t>> InsertCertificate(
+    WriteTx& tx, const domain::Certificate& c) {
+  return Guarded([&]() -> std::optional<std::int64_t> {
     ScopedStatement q(tx.db(),
                       "INSERT INTO certificates (code, person_id, workshop_id, "
-                      "kind, issued_at) VALUES (?, ?, ?, ?, ?) RETURNING id");
+                      "kind, issued_at) VALUES (?, ?, ?, ?, ?) ON CONFLICT DO "
+                      "NOTHING RETURNING id");
     BindAll(*q, c.code, c.person_id, c.workshop_id, c.kind, c.issued_at);
-    q->Step();
+    if (!q->Step()) return std::nullopt;
     return q->Int64(0);
+  });
+}
+
+domain::StatusOr<std::optional<CertificateLine>> ValidCertificate(
+    Database& db, std::int64_t person_id, std::int64_t workshop_id,
+    domain::CertificateKind kind) {
+  return Guarded([&]() -> std::optional<CertificateLine> {
+    ScopedStatement q(db, std::string(kLineColumns) +
+                              "WHERE c.person_id = ? AND c.workshop_id = ? AND "
+                              "c.kind = ? AND c.revoked_at IS NULL");
+    BindAll(*q, person_id, workshop_id, kind);
+    if (!q->Step()) return std::nullopt;
+    return ReadLine(*q);
   });
 }
 

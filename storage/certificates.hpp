@@ -33,10 +33,17 @@ domain::StatusOr<std::optional<CertificateLine>> CertificateById(
 // `code` as stored (domain::NormalizeCode).
 domain::StatusOr<std::optional<CertificateLine>> CertificateByCode(
     Database& db, const std::string& code);
-// AlreadyExists (409) when the code is taken, or when the person holds a
-// valid certificate of that kind for the workshop.
-domain::StatusOr<std::int64_t> InsertCertificate(
+// None when a unique key holds it back: the code is taken, or the person
+// holds a valid certificate of that kind for the workshop (written by
+// another instance meanwhile: on PostgreSQL, one not yet visible to this
+// transaction is a serialization failure, and the write runs again).
+domain::StatusOr<std::optional<std::int64_t>> InsertCertificate(
     WriteTx& tx, const domain::Certificate& certificate);
+// The person's valid certificate of `kind` for the workshop.
+domain::StatusOr<std::optional<CertificateLine>> ValidCertificate(
+    Database& db, std::int64_t person_id, std::int64_t workshop_id,
+    domain::CertificateKind kind);
+
 domain::Status RevokeCertificate(WriteTx& tx, std::int64_t id, std::int64_t at,
                                  const std::string& reason);
 

@@ -28,12 +28,15 @@ domain::Status ErasePerson(WriteTx& tx, std::int64_t person_id) {
     }
     // Their personal links stop working; their check-ins' browsers and
     // addresses go, in the check-ins and in the trail's entries of them
-    // (which the services write with person_id as their first field).
+    // (which the services write with person_id as their first field). Their
+    // certificates go: a code then verifies as unknown, where it would show
+    // the erased name.
     for (const char* sql :
          {"DELETE FROM participant_links WHERE registration_id IN"
           " (SELECT id FROM registrations WHERE person_id = ?)",
           "DELETE FROM checkins WHERE registration_id IN"
-          " (SELECT id FROM registrations WHERE person_id = ?)"}) {
+          " (SELECT id FROM registrations WHERE person_id = ?)",
+          "DELETE FROM certificates WHERE person_id = ?"}) {
       ScopedStatement remove(tx.db(), sql);
       BindAll(*remove, person_id);
       remove->Exec();

@@ -3,6 +3,7 @@
 
 #include "app/services/certificates.hpp"
 
+#include <boost/asio/ip/address_v6.hpp>
 #include <deque>
 #include <mutex>
 #include <unordered_map>
@@ -24,18 +25,42 @@ using P = domain::Permission;
 
 // Verification tries per address: a window and how many it allows. Kept in
 // each instance's memory: a guesser gains at most this many tries per
-// instance, against 25^12 codes.
+// instance, against 25^12 codes. An IPv6 client is counted by its /64 (one
+// subscriber's network), or it would have more addresses than tries.
 constexpr std::int64_t kTryWindow = 600;
 constexpr std::size_t kTriesPerWindow = 60;
-constexpr std::size_t kAddressesKept = 10000;
+constexpr std::size_t kAddressesKept = 20000;
+
+std::string ClientKey(const std::string& address) {
+  boost::system::error_code ec;
+  auto v6 = boost::asio::ip::make_address_v6(address, ec);
+  if (ec || v6.is_v4_mapped()) return address;
+  auto bytes = v6.to_bytes();
+  std::fill(bytes.begin() + 8, bytes.end(), 0);
+  return boost::asio::ip::address_v6(bytes).to_string() + "/64";
+}
 
 class TryLimiter {
  public:
-  // False when `address` has used its tries in the window ending at `now`.
+  // False when the client has used its tries in the window ending at `now`.
   bool Allow(const std::string& address, std::int64_t now) {
     const std::lock_guard lock(mutex_);
-    if (tries_.size() > kAddressesKept) Prune(now);
-    auto& times = tries_[address];
+    // At most once a window, and only when full: the map stays bounded and
+    // a lookup never scans it.
+    if (tries_.size() >= kAddressesKept && now - pruned_at_ >= kTryWindow) {
+      std::erase_if(tries_, [&](const auto& entry) {
+        return entry.second.back() <= now - kTryWindow;
+      });
+      pruned_at_ = now;
+    }
+    const auto key = ClientKey(address);
+    auto found = tries_.find(key);
+    if (found == tries_.end()) {
+      // Still full of recent clients: a new one waits for the next prune.
+      if (tries_.size() >= kAddressesKept) return false;
+      found = tries_.emplace(key, std::deque<std::int64_t>{}).first;
+    }
+    auto& times = found->second;
     while (!times.empty() && times.front() <= now - kTryWindow) {
       times.pop_front();
     }
@@ -45,12 +70,8 @@ class TryLimiter {
   }
 
  private:
-  void Prune(std::int64_t now) {
-    std::erase_if(tries_, [&](const auto& entry) {
-      return entry.second.empty() || entry.second.back() <= now - kTryWindow;
-    });
-  }
   std::mutex mutex_;
+  std::int64_t pruned_at_ = 0;
   std::unordered_map<std::string, std::deque<std::int64_t>> tries_;
 };
 
@@ -222,10 +243,14 @@ void AddIssueRoutes(Router& router, const Settings& s) {
                   200, json::object{{"items", CertificatesJson(
                                                   all, s.Base(ctx.request))}});
             }
-            // Every valid one, in the register's order of names.
+            // Every valid one, in the order they were issued.
             std::erase_if(all, [](const auto& line) {
               return line.certificate.revoked_at.has_value();
             });
+            if (all.empty()) {
+              return domain::Status::FailedPrecondition(
+                  "error.no_certificates_to_print");
+            }
             std::reverse(all.begin(), all.end());
             ASSIGN_OR_RETURN(auto bytes,
                              reports::WorkshopCertificatesPdf(
@@ -288,17 +313,18 @@ void AddTemplateRoutes(Router& router, const Settings& s) {
                                 services::TemplateFor(ctx.db, id));
                return JsonResponse(200, TemplateJson(t));
              });
-  router.Add(kPut, path, P::kWriteRecords,
-             [](Context& ctx) -> domain::StatusOr<Response> {
-               ASSIGN_OR_RETURN(const auto id, ctx.Id("id"));
-               ASSIGN_OR_RETURN(auto draft, ReadTemplate(ctx, id));
-               ASSIGN_OR_RETURN(const auto saved, Write(ctx, [&](auto& tx) {
-                                  return services::SaveTemplate(tx, *ctx.user,
-                                                                draft.values,
-                                                                draft.errors);
-                                }));
-               return JsonResponse(200, TemplateJson(saved));
-             });
+  router
+      .Add(kPut, path, P::kWriteRecords,
+           [](Context& ctx) -> domain::StatusOr<Response> {
+             ASSIGN_OR_RETURN(const auto id, ctx.Id("id"));
+             ASSIGN_OR_RETURN(auto draft, ReadTemplate(ctx, id));
+             ASSIGN_OR_RETURN(const auto saved, Write(ctx, [&](auto& tx) {
+                                return services::SaveTemplate(
+                                    tx, *ctx.user, draft.values, draft.errors);
+                              }));
+             return JsonResponse(200, TemplateJson(saved));
+           })
+      .LargeBody();
   router
       .Add(kPost, path + "/preview", P::kWriteRecords,
            [s](Context& ctx) -> domain::StatusOr<Response> {
@@ -314,7 +340,8 @@ void AddTemplateRoutes(Router& router, const Settings& s) {
              r.headers.emplace_back("Cache-Control", "no-store");
              return r;
            })
-      .ReadsOnly();
+      .ReadsOnly()
+      .LargeBody();
 }
 
 // The certificate a code names (404 otherwise, 429 past the tries).
@@ -333,36 +360,48 @@ domain::StatusOr<reports::Verified> Verify(Context& ctx, const Settings& s,
                            line->native_name, std::move(workshop)};
 }
 
-Response VerifyPage(Context& ctx, const Settings& s,
-                    std::optional<domain::Language> language,
-                    const std::string& typed) {
+// The page in the reader's language: the certificate, or a code nobody
+// holds (404), or too many tries (429, said as such: a genuine certificate
+// must never read as unknown). Any other failure is the usual problem.
+domain::StatusOr<Response> VerifyPage(Context& ctx, const Settings& s,
+                                      std::optional<domain::Language> language,
+                                      const std::string& typed) {
   const auto lang = language.value_or(ctx.language);
-  std::optional<reports::Verified> found;
+  reports::VerifyOutcome outcome;
   int status = 200;
   if (!typed.empty()) {
     auto v = Verify(ctx, s, typed);
     if (v.ok()) {
-      found = std::move(*v);
+      outcome.found = std::move(*v);
+    } else if (v.status().code() == domain::Code::kResourceExhausted) {
+      status = 429;
+      outcome.too_many = true;
+    } else if (v.status().code() == domain::Code::kNotFound) {
+      status = 404;
     } else {
-      status =
-          v.status().code() == domain::Code::kResourceExhausted ? 429 : 404;
+      return v.status();
     }
   }
   Response r{status,
              "text/html; charset=utf-8",
-             reports::RenderVerifyPage(lang, found, typed),
+             reports::RenderVerifyPage(lang, outcome, typed),
              {}};
   r.headers.emplace_back("Content-Language",
                          lang == domain::Language::kZh ? "zh-CN" : "en");
   r.headers.emplace_back("Cache-Control", "no-store");
+  if (status == 429) {
+    r.headers.emplace_back("Retry-After", std::to_string(kTryWindow));
+  }
   return r;
 }
 
+// The page's language, when a known one is asked for (a shared link's
+// other values are ignored, as its other parameters are).
 std::optional<domain::Language> ReadLang(Query& q) {
-  static constexpr std::array<std::string_view, 2> kLanguages = {"en", "zh"};
-  const auto lang = q.OneOf("lang", kLanguages);
-  if (!lang) return std::nullopt;
-  return *lang == "zh" ? domain::Language::kZh : domain::Language::kEn;
+  const auto lang = q.Text("lang");
+  if (lang == "zh") return domain::Language::kZh;
+  if (lang == "en") return domain::Language::kEn;
+  return std::nullopt;
 }
 
 void AddVerifyRoutes(Router& router, const Settings& s) {
@@ -392,20 +431,24 @@ void AddVerifyRoutes(Router& router, const Settings& s) {
                return r;
              });
   using Lang = std::optional<domain::Language>;
-  router.Add(kGet, "/verify/{code}", P::kPublic, ReadLang,
-             [s](Context& ctx, const Lang& lang) -> domain::StatusOr<Response> {
-               return VerifyPage(ctx, s, lang, ctx.params.at("code"));
-             });
-  router.Add(
-      kGet, "/verify", P::kPublic,
-      [](Query& q) {
-        auto lang = ReadLang(q);
-        return std::pair{lang, q.Text("code").value_or("")};
-      },
-      [s](Context& ctx, const std::pair<Lang, std::string>& query)
-          -> domain::StatusOr<Response> {
-        return VerifyPage(ctx, s, query.first, query.second);
-      });
+  router
+      .Add(kGet, "/verify/{code}", P::kPublic, ReadLang,
+           [s](Context& ctx, const Lang& lang) -> domain::StatusOr<Response> {
+             return VerifyPage(ctx, s, lang, ctx.params.at("code"));
+           })
+      .IgnoresOtherQuery();
+  router
+      .Add(
+          kGet, "/verify", P::kPublic,
+          [](Query& q) {
+            auto lang = ReadLang(q);
+            return std::pair{lang, q.Text("code").value_or("")};
+          },
+          [s](Context& ctx, const std::pair<Lang, std::string>& query)
+              -> domain::StatusOr<Response> {
+            return VerifyPage(ctx, s, query.first, query.second);
+          })
+      .IgnoresOtherQuery();
 }
 
 // A participant's own certificates, by their personal link.

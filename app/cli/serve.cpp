@@ -126,8 +126,13 @@ int Serve(const ServeOptions& options) {
     replica_reads.emplace(replica, options.long_reads);
   }
   const http::WebAssets web(options.web_dir);
+  auto http_options = options.http;
+  http_options.takes_large_body = [&router](const std::string& method,
+                                            const std::string& target) {
+    return router.TakesLargeBody(method, target);
+  };
   http::Server server(
-      options.http,
+      http_options,
       [&](http::Request request, std::function<void(http::Response)> reply) {
         // The web app's files need no database: answered on the I/O thread.
         if (auto asset = web.Serve(request)) return reply(std::move(*asset));

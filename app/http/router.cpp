@@ -163,15 +163,26 @@ domain::StatusOr<Response> Router::Run(
     ctx.user = &*user;
   }
   // A parameter the route does not read must not be ignored silently: a
-  // typo such as `citty=` would widen a list or a report.
+  // typo such as `citty=` would widen a list or a report. (A shared public
+  // page ignores them instead: RouteInfo::IgnoresOtherQuery.)
+  const auto& known = route.info.query;
+  const auto is_known = [&](const auto& pair) {
+    return std::find(known.begin(), known.end(), pair.first) != known.end();
+  };
+  std::vector<std::pair<std::string, std::string>> shared;
+  const auto* read = &pairs;
+  if (route.info.ignores_other_query) {
+    shared = pairs;
+    std::erase_if(shared, [&](const auto& pair) { return !is_known(pair); });
+    read = &shared;
+  }
   std::vector<domain::FieldError> unknown;
   std::string names;
-  for (const auto& [name, value] : pairs) {
-    const auto& known = route.info.query;
-    if (std::find(known.begin(), known.end(), name) == known.end()) {
-      unknown.emplace_back(name, domain::kNotAllowed,
+  for (const auto& pair : *read) {
+    if (!is_known(pair)) {
+      unknown.emplace_back(pair.first, domain::kNotAllowed,
                            domain::Message("error.unknown_parameter"));
-      names += (names.empty() ? "'" : ", '") + name + "'";
+      names += (names.empty() ? "'" : ", '") + pair.first + "'";
     }
   }
   if (!unknown.empty()) {
@@ -179,7 +190,7 @@ domain::StatusOr<Response> Router::Run(
         domain::Message("error.unknown_parameters", {{"names", names}}),
         std::move(unknown));
   }
-  Query query(pairs, route.info.query);
+  Query query(*read, route.info.query);
   return route.handler(ctx, query);
 }
 
@@ -244,6 +255,15 @@ Router::Target Router::Resolve(const Request& request) const {
       target.kind = RequestKind::kLongRead;
   }
   return target;
+}
+
+bool Router::TakesLargeBody(const std::string& method,
+                            const std::string& target) const {
+  Request request;
+  request.method = method;
+  request.target = target;
+  const auto found = Resolve(request);
+  return found.route && found.route->info.large_body;
 }
 
 Response Router::DispatchUnlogged(const Request& request, const Target& target,

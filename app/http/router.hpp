@@ -84,6 +84,20 @@ struct RouteInfo {
     reads_only = true;
     return *this;
   }
+  // A public page whose links people share: messaging apps add their own
+  // parameters (?from=singlemessage), which it ignores rather than refuse.
+  bool ignores_other_query = false;
+  RouteInfo& IgnoresOtherQuery() {
+    ignores_other_query = true;
+    return *this;
+  }
+  // A body larger than the server's usual limit (images sent as base64):
+  // http::ServerOptions::large_body_limit.
+  bool large_body = false;
+  RouteInfo& LargeBody() {
+    large_body = true;
+    return *this;
+  }
   RouteInfo& DryRunReads() {
     dry_run_reads = true;
     return *this;
@@ -172,6 +186,9 @@ class Router {
   // Any method but GET and HEAD changes something; a GET of a route marked
   // LongRunning is a long read (unknown paths are short: a 404).
   Target Resolve(const Request& request) const;
+  // Whether the route `method` and `target` name takes a LargeBody().
+  bool TakesLargeBody(const std::string& method,
+                      const std::string& target) const;
   // `auth`, when given, is where the user's token is checked (the primary)
   // while `db` answers the request (a read replica: serve --read-db), so a
   // token revoked or issued a moment ago counts at once.

@@ -132,6 +132,31 @@ class Session : public std::enable_shared_from_this<Session> {
     parser_->header_limit(
         static_cast<std::uint32_t>(server_->options.header_limit));
     stream_.expires_after(server_->options.read_timeout);
+    if (!server_->options.takes_large_body) return ReadBody();
+    // The header first: whether the body may be larger depends on the route.
+    // Beast checks a Content-Length against the limit as it reads the
+    // header, so the header is read under the larger one, and a body too
+    // large for its route is refused here.
+    parser_->body_limit(server_->options.large_body_limit);
+    http::async_read_header(
+        stream_, buffer_, *parser_,
+        [self = shared_from_this()](beast::error_code ec, std::size_t) {
+          if (ec) return self->OnRead(ec);
+          const auto& options = self->server_->options;
+          const auto& header = self->parser_->get();
+          if (!options.takes_large_body(std::string(header.method_string()),
+                                        std::string(header.target()))) {
+            const auto length = self->parser_->content_length();
+            if (length && *length > options.body_limit) {
+              return self->OnRead(http::error::body_limit);
+            }
+            self->parser_->body_limit(options.body_limit);  // chunked ones
+          }
+          self->ReadBody();
+        });
+  }
+
+  void ReadBody() {
     http::async_read(
         stream_, buffer_, *parser_,
         [self = shared_from_this()](beast::error_code ec, std::size_t) {

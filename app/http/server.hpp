@@ -16,9 +16,13 @@ namespace capdev::http {
 
 struct ServerOptions {
   std::string host = "127.0.0.1";
-  std::uint16_t port = 8080;            // 0 picks a free port
-  int io_threads = 1;                   // also answer the short reads
-  std::size_t body_limit = 1 << 20;     // 413 beyond
+  std::uint16_t port = 8080;         // 0 picks a free port
+  int io_threads = 1;                // also answer the short reads
+  std::size_t body_limit = 1 << 20;  // 413 beyond
+  // For the requests `takes_large_body` (method, target) names: a
+  // certificate template's images, five of 512 KiB as base64.
+  std::size_t large_body_limit = 4 << 20;
+  std::function<bool(const std::string&, const std::string&)> takes_large_body;
   std::size_t header_limit = 16 << 10;  // 431 beyond
   std::size_t url_limit = 8 << 10;      // 414 beyond
   std::chrono::milliseconds read_timeout{

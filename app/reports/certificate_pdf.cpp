@@ -66,59 +66,112 @@ void OnJpegError(j_common_ptr info) {
   std::longjmp(reinterpret_cast<JpegError*>(info->err)->jump, 1);
 }
 
-// Decodes into `surface` (already sized) or answers false; C only between
-// setjmp and its end, so that longjmp skips no destructor.
-bool DecodeJpeg(const std::string& bytes, cairo_surface_t*& surface) {
+// Larger images are refused: a page never needs them (2400 pixels are 20 cm
+// at 300 dpi), and decoding one would take gigabytes (a 30000-pixel square).
+constexpr unsigned kMaxImageSide = 2400;
+
+enum class Jpeg { kUnreadable, kRgb, kCmyk };
+
+// Decodes into `surface` (made here) or answers kUnreadable; C only between
+// setjmp and its end, so that longjmp skips no destructor. Print shops'
+// logos are often CMYK (Adobe's, stored inverted): read as such and turned
+// into RGB here; libjpeg turns everything else into cairo's RGB24 (BGRX on
+// little endian).
+Jpeg DecodeJpeg(const std::string& bytes, cairo_surface_t*& surface) {
   jpeg_decompress_struct info{};
   JpegError error{};
   info.err = jpeg_std_error(&error.manager);
   error.manager.error_exit = OnJpegError;
   if (setjmp(error.jump)) {  // NOLINT(cert-err52-cpp): libjpeg's way
     jpeg_destroy_decompress(&info);
-    return false;
+    return Jpeg::kUnreadable;
   }
   jpeg_create_decompress(&info);
   jpeg_mem_src(&info, reinterpret_cast<const unsigned char*>(bytes.data()),
                static_cast<unsigned long>(bytes.size()));
   jpeg_read_header(&info, TRUE);
-  info.out_color_space = JCS_EXT_BGRX;  // cairo's RGB24 on little endian
+  if (info.image_width > kMaxImageSide || info.image_height > kMaxImageSide) {
+    jpeg_destroy_decompress(&info);
+    return Jpeg::kUnreadable;
+  }
+  const bool cmyk =
+      info.jpeg_color_space == JCS_CMYK || info.jpeg_color_space == JCS_YCCK;
+  info.out_color_space = cmyk ? JCS_CMYK : JCS_EXT_BGRX;
   jpeg_start_decompress(&info);
   surface = cairo_image_surface_create(CAIRO_FORMAT_RGB24,
                                        static_cast<int>(info.output_width),
                                        static_cast<int>(info.output_height));
+  if (cairo_surface_status(surface) != CAIRO_STATUS_SUCCESS) {
+    jpeg_destroy_decompress(&info);
+    return Jpeg::kUnreadable;
+  }
   unsigned char* data = cairo_image_surface_get_data(surface);
   const int stride = cairo_image_surface_get_stride(surface);
+  // libjpeg's own memory, freed with it.
+  JSAMPARRAY cmyk_row =
+      (*info.mem->alloc_sarray)(reinterpret_cast<j_common_ptr>(&info),
+                                JPOOL_IMAGE, info.output_width * 4, 1);
   while (info.output_scanline < info.output_height) {
     unsigned char* row =
         data + static_cast<std::ptrdiff_t>(stride) * info.output_scanline;
-    jpeg_read_scanlines(&info, &row, 1);
+    if (!cmyk) {
+      jpeg_read_scanlines(&info, &row, 1);
+      continue;
+    }
+    jpeg_read_scanlines(&info, cmyk_row, 1);
+    for (JDIMENSION x = 0; x < info.output_width; ++x) {
+      const unsigned char* ink =
+          cmyk_row[0] + static_cast<std::ptrdiff_t>(x) * 4;
+      for (int c = 0; c < 3; ++c) {  // B, G, R from Y, M, C and K
+        row[x * 4 + c] = static_cast<unsigned char>(ink[2 - c] * ink[3] / 255);
+      }
+    }
   }
   cairo_surface_mark_dirty(surface);
   jpeg_finish_decompress(&info);
   jpeg_destroy_decompress(&info);
-  return true;
+  return cmyk ? Jpeg::kCmyk : Jpeg::kRgb;
+}
+
+// A PNG's size is in its header (IHDR, after the signature): checked before
+// anything is decoded.
+bool PngTooLarge(const std::string& bytes) {
+  if (bytes.size() < 24) return true;
+  const auto side = [&](std::size_t at) {
+    unsigned value = 0;
+    for (std::size_t i = at; i < at + 4; ++i) {
+      value = (value << 8) | static_cast<unsigned char>(bytes[i]);
+    }
+    return value;
+  };
+  return side(16) > kMaxImageSide || side(20) > kMaxImageSide;
 }
 
 // An image's surface, or none when it cannot be read.
 Surface LoadImage(const domain::Image& image) {
   if (image.type == domain::ImageType::kPng) {
+    if (PngTooLarge(image.bytes)) return nullptr;
     PngReader reader{&image.bytes};
     Surface s(cairo_image_surface_create_from_png_stream(ReadPng, &reader));
     if (cairo_surface_status(s.get()) != CAIRO_STATUS_SUCCESS) return nullptr;
     return s;
   }
   cairo_surface_t* raw = nullptr;
-  if (!DecodeJpeg(image.bytes, raw)) {
-    if (raw) cairo_surface_destroy(raw);
-    return nullptr;
-  }
+  const Jpeg read = DecodeJpeg(image.bytes, raw);
   Surface s(raw);
-  // The PDF embeds the JPEG itself rather than its decoded pixels.
-  auto* copy = new std::string(image.bytes);
-  cairo_surface_set_mime_data(
-      s.get(), CAIRO_MIME_TYPE_JPEG,
-      reinterpret_cast<const unsigned char*>(copy->data()), copy->size(),
-      [](void* p) { delete static_cast<std::string*>(p); }, copy);
+  if (read == Jpeg::kUnreadable) return nullptr;
+  // The PDF embeds an RGB JPEG itself rather than its decoded pixels.
+  if (read == Jpeg::kRgb) {
+    auto copy = std::make_unique<std::string>(image.bytes);
+    const auto* bytes = reinterpret_cast<const unsigned char*>(copy->data());
+    const auto size = copy->size();
+    if (cairo_surface_set_mime_data(
+            s.get(), CAIRO_MIME_TYPE_JPEG, bytes, size,
+            [](void* p) { delete static_cast<std::string*>(p); },
+            copy.get()) == CAIRO_STATUS_SUCCESS) {
+      copy.release();  // cairo frees it with the surface
+    }
+  }
   return s;
 }
 
@@ -449,7 +502,10 @@ std::string CertificatePng(const CertificateArt& art,
     DrawPage(cr.get(), LoadArt(art), page);
   }
   std::string out;
-  cairo_surface_write_to_png_stream(surface.get(), Append, &out);
+  if (cairo_surface_write_to_png_stream(surface.get(), Append, &out) !=
+      CAIRO_STATUS_SUCCESS) {
+    throw std::runtime_error("the preview could not be written as PNG");
+  }
   return out;
 }
 

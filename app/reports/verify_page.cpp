@@ -92,8 +92,9 @@ std::string Details(domain::Language language, const Verified& v) {
 }  // namespace
 
 std::string RenderVerifyPage(domain::Language language,
-                             const std::optional<Verified>& found,
+                             const VerifyOutcome& outcome,
                              const std::string& typed) {
+  const auto& found = outcome.found;
   const auto t = [&](std::string_view key) {
     return HtmlEscape(i18n::Text(language, key));
   };
@@ -110,6 +111,9 @@ std::string RenderVerifyPage(domain::Language language,
                   t("verify.title") + "</h1>\n<div class=\"card\">\n";
   if (found) {
     h += Details(language, *found);
+  } else if (outcome.too_many) {
+    h += "<p class=\"status unknown\" role=\"status\">" + t("verify.too_many") +
+         "</p>\n";
   } else if (!typed.empty()) {
     h += "<p class=\"status unknown\" role=\"status\">" + t("verify.unknown") +
          "</p>\n<p>" + t("verify.unknown_hint") + "</p>\n";

@@ -19,9 +19,15 @@ struct Verified {
   domain::Workshop workshop;
 };
 
-// `found` none: no certificate has `typed` (empty: the form alone).
+// What a look-up of a typed code found.
+struct VerifyOutcome {
+  std::optional<Verified> found;
+  bool too_many = false;  // the address has used its tries
+};
+
+// `typed` empty: the form alone.
 std::string RenderVerifyPage(domain::Language language,
-                             const std::optional<Verified>& found,
+                             const VerifyOutcome& outcome,
                              const std::string& typed);
 
 }  // namespace capdev::reports

@@ -15,6 +15,9 @@ namespace capdev::services {
 
 namespace {
 
+// More than any workshop registers.
+constexpr std::size_t kMaxPeoplePerIssue = 10000;
+
 json::value CertificateAudit(const domain::Certificate& c) {
   return {{"code", c.code},
           {"person_id", c.person_id},
@@ -34,18 +37,30 @@ json::value TemplateAudit(domain::CertificateTemplate t) {
   return codec::Encode(t);
 }
 
-// A fresh certificate; a code already taken (one chance in 25^12 per
+// A new certificate, or the valid one the person holds (issued meanwhile
+// through another instance); a code already taken (one chance in 25^12 per
 // certificate held) is drawn again.
-domain::StatusOr<std::int64_t> Insert(storage::WriteTx& tx,
-                                      domain::Certificate& c) {
-  for (int attempt = 0;; ++attempt) {
+domain::StatusOr<storage::CertificateLine> Insert(storage::WriteTx& tx,
+                                                  const domain::Principal& by,
+                                                  storage::CertificateLine line,
+                                                  bool& created) {
+  auto& c = line.certificate;
+  for (int attempt = 0; attempt < 4; ++attempt) {
     c.code = CertificateCode();
-    auto id = storage::InsertCertificate(tx, c);
-    if (id.ok() || attempt == 3 ||
-        id.status().code() != domain::Code::kAlreadyExists) {
-      return id;
+    ASSIGN_OR_RETURN(const auto id, storage::InsertCertificate(tx, c));
+    if (id) {
+      c.id = *id;
+      created = true;
+      RETURN_IF_ERROR(Audit(tx, &by, "issue", "certificate", c.id, nullptr,
+                            CertificateAudit(c)));
+      return line;
     }
+    ASSIGN_OR_RETURN(
+        auto held,
+        storage::ValidCertificate(tx.db(), c.person_id, c.workshop_id, c.kind));
+    if (held) return std::move(*held);
   }
+  return domain::Status::Internal("four certificate codes drawn were taken");
 }
 
 }  // namespace
@@ -55,6 +70,12 @@ domain::StatusOr<Issued> IssueCertificates(
     domain::CertificateKind kind,
     const std::optional<std::vector<std::int64_t>>& person_ids,
     std::int64_t now) {
+  domain::Errors errors;
+  if (person_ids) {
+    errors.AtMost("person_ids", person_ids->size(), kMaxPeoplePerIssue,
+                  domain::Term{"error.noun.people"});
+  }
+  RETURN_IF_ERROR(errors.ToStatus());
   auto& db = tx.db();
   ASSIGN_OR_RETURN(const auto workshop,
                    Load<domain::Workshop>(db, workshop_id));
@@ -76,12 +97,7 @@ domain::StatusOr<Issued> IssueCertificates(
     if (person_ids && wanted.erase(r.person_id) == 0) continue;
     // Without a list, only participants are asked about.
     if (!person_ids && !domain::CountsAsTrained(r.attendance.role)) continue;
-    if (const auto reason =
-            domain::Eligibility(kind, r.attendance, sessions, threshold)) {
-      out.not_eligible.push_back(
-          {r.person_id, *reason, r.full_name, r.native_name});
-      continue;
-    }
+    // A certificate held stays the answer, whatever the marks say now.
     const auto valid =
         std::find_if(held.begin(), held.end(), [&](const auto& line) {
           const auto& c = line.certificate;
@@ -91,15 +107,24 @@ domain::StatusOr<Issued> IssueCertificates(
       out.issued.push_back(*valid);
       continue;
     }
-    domain::Certificate c{.person_id = r.person_id,
-                          .workshop_id = workshop_id,
-                          .kind = kind,
-                          .issued_at = now};
-    ASSIGN_OR_RETURN(c.id, Insert(tx, c));
-    RETURN_IF_ERROR(Audit(tx, &by, "issue", "certificate", c.id, nullptr,
-                          CertificateAudit(c)));
-    out.issued.push_back({c, r.full_name, r.native_name});
-    ++out.created;
+    if (const auto reason =
+            domain::Eligibility(kind, r.attendance, sessions, threshold)) {
+      out.not_eligible.push_back(
+          {r.person_id, *reason, r.full_name, r.native_name});
+      continue;
+    }
+    bool created = false;
+    ASSIGN_OR_RETURN(auto line,
+                     Insert(tx, by,
+                            {.certificate = {.person_id = r.person_id,
+                                             .workshop_id = workshop_id,
+                                             .kind = kind,
+                                             .issued_at = now},
+                             .full_name = r.full_name,
+                             .native_name = r.native_name},
+                            created));
+    out.issued.push_back(std::move(line));
+    out.created += created ? 1 : 0;
   }
   for (const auto id : wanted) {
     out.not_eligible.push_back(

@@ -3,6 +3,7 @@
 #include "app/services/conflicts.hpp"
 #include "domain/person.hpp"
 #include "domain/workshop.hpp"
+#include "storage/certificates.hpp"
 #include "storage/checkin.hpp"
 
 namespace capdev::services {
@@ -26,6 +27,22 @@ domain::StatusOr<Written<domain::Registration>> Save(
   ASSIGN_OR_RETURN(auto created,
                    conflicts.After(tx.db(), after.workshop_id, strict));
   return Written<domain::Registration>{stored, std::move(created)};
+}
+
+// A valid certificate attests its holder's registration: revoked first,
+// before the registration goes or passes to another person (409).
+domain::Status HoldsNoCertificate(storage::Database& db,
+                                  const domain::Registration& r) {
+  for (const auto kind : domain::Values<domain::CertificateKind>()) {
+    ASSIGN_OR_RETURN(
+        const auto held,
+        storage::ValidCertificate(db, r.person_id, r.workshop_id, kind));
+    if (held) {
+      return domain::Status::FailedPrecondition(
+          "error.registration_has_certificates");
+    }
+  }
+  return domain::Status::Ok();
 }
 
 }  // namespace
@@ -60,6 +77,7 @@ domain::StatusOr<Written<domain::Registration>> UpdateRegistration(
   // A personal link is its person's: given to another, it would open their
   // page and check them in. It stops working (a new one can be issued).
   if (after.person_id != before.person_id) {
+    RETURN_IF_ERROR(HoldsNoCertificate(tx.db(), before));
     RETURN_IF_ERROR(storage::RevokeLink(tx, registration_id));
   }
   return Save(tx, by, &before, after, draft.errors, strict);
@@ -71,6 +89,7 @@ domain::Status DeleteRegistration(storage::WriteTx& tx,
                                   std::int64_t registration_id) {
   ASSIGN_OR_RETURN(const auto registration,
                    LoadRegistration(tx.db(), workshop_id, registration_id));
+  RETURN_IF_ERROR(HoldsNoCertificate(tx.db(), registration));
   return Remove(tx, &by, registration);
 }
 

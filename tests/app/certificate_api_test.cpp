@@ -167,6 +167,8 @@ PdfText ReadPdfText(const std::string& path) {
 }
 
 TEST_F(CertificateApiTest, IssuedByTheRuleAndIssuingAgainAnswersTheSame) {
+  // Nothing to print yet.
+  ExpectProblem(Get(w_ + "/certificates?format=pdf"), 409);
   const auto attendance = Issue({{"kind", "attendance"}});
   EXPECT_EQ(attendance.at("created").as_int64(), 3);
   const auto held = ByPerson(attendance);
@@ -206,6 +208,29 @@ TEST_F(CertificateApiTest, IssuedByTheRuleAndIssuingAgainAnswersTheSame) {
   for (const auto& [person, c] : ByPerson(again)) {
     EXPECT_EQ(c.at("code"), held.at(person).at("code"));
   }
+  // A certificate held stays the answer when the marks change afterwards:
+  // 欧阳娜娜's marks all absent now.
+  const auto sessions = Sessions(w_);
+  for (const auto session : sessions) {
+    ASSERT_EQ(
+        Put(w_ + "/sessions/" + std::to_string(session) + "/attendance",
+            json::array{{{"person_id", people_[2]}, {"status", "absent"}},
+                        {{"person_id", people_[0]}, {"status", "present"}},
+                        {{"person_id", people_[1]}, {"status", "present"}}})
+            .status,
+        200);
+  }
+  const auto after = Issue({{"kind", "attendance"}});
+  EXPECT_EQ(after.at("created").as_int64(), 0);
+  EXPECT_EQ(ByPerson(after).at(people_[2]).at("code"),
+            held.at(people_[2]).at("code"));
+  EXPECT_FALSE(Refusals(after).contains(people_[2]));
+  // A registration whose person holds a certificate stays until it is
+  // revoked: neither removed nor given to someone else.
+  const auto r2 = w_ + "/registrations/" + std::to_string(registrations_[2]);
+  ExpectProblem(Delete(r2), 409);
+  ExpectProblem(Patch(r2, {{"person_id", trainer_}}), 409);
+
   // By name: the trainer and a stranger are told why not.
   const auto named =
       Issue({{"kind", "attendance"},
@@ -349,6 +374,11 @@ TEST_F(CertificateApiTest, PdfsReadBackWithPopplerAndTheQrCodeVerifies) {
   EXPECT_NE(Get("/verify/" + code + "?lang=en").body.find("Valid certificate"),
             std::string::npos);
   EXPECT_EQ(Get("/verify/K7MXRW4CQAH9").status, 404);
+  // A link shared through a messaging app comes back with its parameters.
+  const auto shared =
+      Get("/verify/" + code + "?from=singlemessage&isappinstalled=0&lang=fr");
+  EXPECT_EQ(shared.status, 200);
+  EXPECT_NE(shared.body.find("WANG Fang"), std::string::npos);
   const auto form = Get("/verify?lang=zh&code=" + typed);
   EXPECT_EQ(form.status, 200);
   EXPECT_NE(form.body.find("有效证书"), std::string::npos);
@@ -516,13 +546,88 @@ TEST_F(CertificateApiTest, AMergedPersonKeepsTheirCertificates) {
   EXPECT_EQ(v.at("holder").at("native_name").as_string(), "王芳");
 }
 
+// An erased person's certificates go: their codes verify as unknown, not
+// as "Erased person N".
+TEST_F(CertificateApiTest, ErasureTakesThePersonsCertificates) {
+  const auto held = ByPerson(Issue({{"kind", "attendance"}}));
+  const std::string code(held.at(people_[0]).at("code").as_string());
+  ASSERT_EQ(Verify(code).status, 200);
+  const auto erased =
+      Post("/api/v1/people/" + std::to_string(people_[0]) + "/erase",
+           json::object{});
+  ASSERT_EQ(erased.status, 200) << erased.body;
+  ExpectProblem(Verify(code), 404);
+  EXPECT_EQ(Get(w_ + "/certificates").Json().at("items").as_array().size(), 2u);
+}
+
+// Images a page never needs are refused before they are decoded (a
+// 40000-pixel side would take gigabytes); images up to 512 KiB each are
+// taken, three of them in one body.
+TEST_F(CertificateApiTest, ImagesAreBoundedBySizeNotByTheBody) {
+  const std::string t =
+      "/api/v1/projects/" + std::to_string(project_) + "/certificate-template";
+  const auto make = [&](const std::string& name, const std::string& python) {
+    const auto path = dir_.File(name);
+    EXPECT_EQ(RunCommand("python3 -c '" + python + "' " + path).exit_code, 0);
+    return RunCommand("base64 -w0 " + path).output;
+  };
+  // A PNG whose header says 40000 × 8, and a JPEG whose frame says 40000 wide.
+  const auto wide_png =
+      make("wide.png", "import sys,base64; b=bytearray(base64.b64decode(\"" +
+                           std::string(kPng) +
+                           "\")); b[16:20]=(40000).to_bytes(4,\"big\"); "
+                           "open(sys.argv[1],\"wb\").write(b)");
+  Issue({{"kind", "attendance"}});
+  const auto pdf = SavePdf(w_ + "/certificates?format=pdf", "all.pdf");
+  ASSERT_EQ(RunCommand("pdftoppm -r 12 -jpeg -f 1 -l 1 -singlefile " + pdf +
+                       " " + dir_.File("small"))
+                .exit_code,
+            0);
+  const auto wide_jpeg = make(
+      "wide.jpg", "import sys; b=bytearray(open(\"" + dir_.File("small.jpg") +
+                      "\",\"rb\").read()); i=b.index(b\"\\xff\\xc0\"); "
+                      "b[i+7:i+9]=(40000).to_bytes(2,\"big\"); "
+                      "open(sys.argv[1],\"wb\").write(b)");
+  const auto refused = Put(
+      t, {{"logo_image", wide_png},
+          {"signatories",
+           json::array{{{"name", "刘明"}, {"signature_image", wide_jpeg}}}}});
+  EXPECT_EQ(ErrorFields(refused),
+            (std::vector<std::string>{"logo_image",
+                                      "signatories[0].signature_image"}));
+  // Three noisy PNGs of about 400 KiB (incompressible): 1.6 MB of base64.
+  const auto noise = make(
+      "noise.png",
+      "import sys,os,zlib,struct; w,h=360,380\n"
+      "c=lambda k,d: "
+      "struct.pack(\">I\",len(d))+k+d+struct.pack(\">I\",zlib.crc32(k+d))\n"
+      "raw=b\"\".join(b\"\\0\"+os.urandom(w*3) for _ in range(h))\n"
+      "open(sys.argv[1],\"wb\").write(b\"\\x89PNG\\r\\n\\x1a\\n\"+c(b\"IHDR\","
+      "struct.pack(\">IIBBBBB\",w,h,8,2,0,0,0))+c(b\"IDAT\",zlib.compress(raw))"
+      "+c(b\"IEND\",b\"\"))");
+  ASSERT_GT(noise.size(), 500'000u);
+  const json::object big{
+      {"logo_image", noise},
+      {"signatories",
+       json::array{{{"name", "Pär Sjöström"}, {"signature_image", noise}},
+                   {{"name", "刘明"}, {"signature_image", noise}}}}};
+  const auto saved = Put(t, big);
+  ASSERT_EQ(saved.status, 200) << saved.body.substr(0, 300);
+  EXPECT_EQ(Post(t + "/preview", big).status, 200);
+}
+
 // Verification tries are limited per address: 60 in 10 minutes.
 TEST_F(CertificateApiTest, GuessingCodesIsStopped) {
   for (int i = 0; i < 60; ++i) {
     ASSERT_EQ(Verify("K7MXRW4CQAH9").status, 404) << i;
   }
   ExpectProblem(Verify("K7MXRW4CQAH9"), 429);
-  EXPECT_EQ(Get("/verify/K7MXRW4CQAH9").status, 429);
+  // The page says so, and never that a code is unknown.
+  const auto page = Get("/verify/K7MXRW4CQAH9?lang=zh");
+  EXPECT_EQ(page.status, 429);
+  EXPECT_EQ(page.Header("retry-after"), "600");
+  EXPECT_NE(page.body.find("验证次数过多"), std::string::npos);
+  EXPECT_EQ(page.body.find("没有此编号的证书"), std::string::npos);
 }
 
 TEST_F(CertificateApiTest, AWorkshopKeepsItsNativeTitleAndThreshold) {

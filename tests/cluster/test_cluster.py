@@ -182,6 +182,28 @@ def test_a_person_is_registered_once_per_workshop(instances):
     assert len(ok(a.call('GET', path))['items']) == 1
 
 
+def test_a_certificate_is_issued_once_per_person_and_kind(instances):
+    a, b = instances
+    workshop = new_workshop(a, 'Document examination training', '2026-07-06', '2026-07-06')
+    w = f"/api/v1/workshops/{workshop['id']}"
+    people = [new_person(a, name)['id'] for name in ('王芳', '李娜', '张敏', '陈杰', '刘洋')]
+    for person in people:
+        ok(a.call('POST', w + '/registrations',
+                  {'person_id': person, 'role': 'participant', 'status': 'registered'}), 201)
+    session = ok(a.call('GET', w + '/sessions'))['items'][0]['id']
+    ok(a.call('PUT', f'{w}/sessions/{session}/attendance',
+              [{'person_id': p, 'status': 'present'} for p in people]))
+    answers = at_once([lambda i=i: (a if i % 2 else b).call(
+        'POST', w + '/certificates', {'kind': 'attendance'}) for i in range(8)])
+    no_server_errors(answers)
+    assert all(s == 200 for s, _ in answers), answers
+    # Whoever won each race, every answer names the same five certificates.
+    codes = {frozenset(c['code'] for c in body['issued']) for _, body in answers}
+    assert len(codes) == 1 and len(next(iter(codes))) == 5, codes
+    assert sum(body['created'] for _, body in answers) == 5
+    assert len(ok(b.call('GET', w + '/certificates'))['items']) == 5
+
+
 def test_a_user_holds_at_most_20_feed_tokens(instances):
     a, b = instances
     answers = at_once([lambda i=i: (a if i % 2 else b).call('POST', '/api/v1/auth/calendar-token')
