@@ -18,7 +18,7 @@ import zlib
 
 from selenium.webdriver.common.by import By
 
-from test_languages import PAGE_TEXTS, RAW_KEY, data_texts, english_words, make_user
+from test_languages import data_texts, make_user, untranslated
 from test_two_scripts import screenshots
 
 PROJECT = {'code': 'CERT-TPL', 'title': 'Migration management capacity programme', 'native_title': '移民管理能力建设项目'}
@@ -390,12 +390,7 @@ def test_certificate_template_in_chinese(app, tmp_path):
     found = []
 
     def look(name):
-        for text in app.d.execute_script(PAGE_TEXTS):
-            if RAW_KEY.search(text):
-                found.append(f'{name}: raw key {text!r}')
-            words = english_words(text, data)
-            if words:
-                found.append(f'{name}: English {words} in {text!r}')
+        found.extend(untranslated(app, data, name))
         app.check_screen(name)
         screenshots(app, name)
 

@@ -20,7 +20,7 @@ import urllib.request
 from selenium.webdriver.common.by import By
 
 from test_checkin import decode_qr
-from test_phone import OVERFLOW, PHONE
+from test_phone import OVERFLOW, PHONE, phone_in_both_languages
 
 # key, Chinese name, Latin name, role, marks of the two sessions.
 PEOPLE = [
@@ -279,15 +279,7 @@ def test_certificates_issued_downloaded_verified_and_revoked(app, server, tmp_pa
         assert NATIVE_TITLE in app.d.find_element(By.CSS_SELECTOR, '.subtitle').text
         assert '出席或迟到场次达到全部场次80%及以上的学员可获得。' in app.section('颁发证书').text
         app.check_screen('certificates-register-zh')
-        app.d.set_window_size(*PHONE)
-        app.wait(lambda: app.d.execute_script('return window.innerWidth') <= PHONE[0])
-        assert not app.d.execute_script(OVERFLOW)
-        app.check_screen('certificates-register-zh-phone')
-        app.d.find_element(By.CSS_SELECTOR, '[data-lang-switch="en"]').click()
-        app.wait(lambda: app.heading() == 'Certificates')
-        app.wait_ready()
-        assert not app.d.execute_script(OVERFLOW)
-        app.check_screen('certificates-register-phone')
+        phone_in_both_languages(app, 'certificates-register', 'Certificates')
     finally:
         app.api('/api/v1/me', {'language': None}, method='PATCH')
         app.d.set_window_size(1366, 768)

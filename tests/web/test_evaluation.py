@@ -16,7 +16,7 @@ from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
 from selenium.webdriver.support.ui import Select
 
-from test_phone import OVERFLOW, PHONE
+from test_phone import OVERFLOW, PHONE, phone_in_both_languages
 
 # The class: eight participants and a trainer (who is never asked).
 PEOPLE = [  # key, native name, Latin name, sex
@@ -377,15 +377,7 @@ def test_pre_and_post_tests_typed_in_and_answered_on_a_phone(app, server, tmp_pa
         app.wait_ready()
         assert figure(app, learning, '标准化增益') == ['0.37', 'n = 5']
         app.check_screen('evaluation-screen-zh')
-        app.d.set_window_size(*PHONE)
-        app.wait(lambda: app.d.execute_script('return window.innerWidth') <= PHONE[0])
-        assert not app.d.execute_script(OVERFLOW)
-        app.check_screen('evaluation-screen-zh-phone')
-        app.d.find_element(By.CSS_SELECTOR, '[data-lang-switch="en"]').click()
-        app.wait(lambda: app.heading() == 'Evaluation')
-        app.wait_ready()
-        assert not app.d.execute_script(OVERFLOW)
-        app.check_screen('evaluation-screen-phone')
+        phone_in_both_languages(app, 'evaluation-screen', 'Evaluation')
     finally:
         app.api('/api/v1/me', {'language': None}, method='PATCH')
         app.d.set_window_size(1366, 768)

@@ -94,6 +94,19 @@ def english_words(text, data):
     return [w for w in words if w not in NOT_ENGLISH and not re.fullmatch(r'[A-Z]{2,}', w)]
 
 
+def untranslated(app, data, where):
+    """Raw catalog keys and English words on the Chinese page shown now,
+    each named by `where`."""
+    found = []
+    for text in app.d.execute_script(PAGE_TEXTS):
+        if RAW_KEY.search(text):
+            found.append(f'{where}: raw key {text!r}')
+        words = english_words(text, data)
+        if words:
+            found.append(f'{where}: English {words} in {text!r}')
+    return found
+
+
 def make_user(app, username, role='coordinator'):
     existing = [u['username'] for u in app.api('/api/v1/users?limit=500', username='admin')['items']]
     if username not in existing:

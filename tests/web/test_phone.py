@@ -31,6 +31,21 @@ return `scrollWidth ${root.scrollWidth} > clientWidth ${root.clientWidth}: ${out
 _counter = [0]
 
 
+
+def phone_in_both_languages(app, name, heading):
+    """The Chinese screen shown now at 390 px, then the same in English (its
+    heading `heading`): screens NAME-zh-phone and NAME-phone; neither page
+    scrolls sideways."""
+    app.d.set_window_size(*PHONE)
+    app.wait(lambda: app.d.execute_script('return window.innerWidth') <= PHONE[0])
+    assert not app.d.execute_script(OVERFLOW)
+    app.check_screen(f'{name}-zh-phone')
+    app.d.find_element(By.CSS_SELECTOR, '[data-lang-switch="en"]').click()
+    app.wait(lambda: app.heading() == heading)
+    app.wait_ready()
+    assert not app.d.execute_script(OVERFLOW)
+    app.check_screen(f'{name}-phone')
+
 def forty_today(app):
     """A confirmed workshop of yesterday and today with 40 officials registered."""
     _counter[0] += 1

@@ -11,7 +11,7 @@ from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import Select
 
 from helpers import xpath_literal
-from test_languages import PAGE_TEXTS, RAW_KEY, data_texts, english_words
+from test_languages import data_texts, untranslated
 from test_two_scripts import screenshots
 
 PASSWORD = 'a long enough password 评估'
@@ -436,12 +436,7 @@ def test_evaluation_screens_in_chinese(app):
     found = []
 
     def look(name):
-        for text in app.d.execute_script(PAGE_TEXTS):
-            if RAW_KEY.search(text):
-                found.append(f'{name}: raw key {text!r}')
-            words = english_words(text, data)
-            if words:
-                found.append(f'{name}: English {words} in {text!r}')
+        found.extend(untranslated(app, data, name))
         app.check_screen(name)
         screenshots(app, name)
 
