@@ -159,7 +159,7 @@ export const ENUMS = {
   registration_status: ['invited', 'registered', 'attended', 'no_show', 'cancelled'],
   attendance: ['present', 'late', 'excused', 'absent'],
   user_role: ['admin', 'coordinator', 'viewer', 'funder'],
-  audit_action: ['create', 'update', 'delete', 'replace', 'erase', 'merge', 'distinct', 'issue', 'open', 'close', 'checkin'],
+  audit_action: ['create', 'update', 'delete', 'replace', 'erase', 'merge', 'distinct', 'issue', 'open', 'close', 'checkin', 'answer', 'revoke'],
   conflict_kind: ['person', 'venue', 'trainer_institution'],
   severity: ['conflict', 'warning'],
   duplicate_reason: ['same_native_name_and_organization', 'same_name_and_organization', 'same_email', 'same_phone'],

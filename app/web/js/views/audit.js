@@ -28,6 +28,12 @@ const ENTITIES = {
   indicator: 'web.audit.entity.indicator',
   indicator_values: 'web.audit.entity.indicator_values',
   report_submission: 'web.audit.entity.report_submission',
+  questionnaire: 'web.audit.entity.questionnaire',
+  evaluations: 'web.audit.entity.evaluations',
+  response: 'web.audit.entity.response',
+  anonymous_response: 'web.audit.entity.anonymous_response',
+  certificate: 'web.audit.entity.certificate',
+  certificate_template: 'web.audit.entity.certificate_template',
   user: 'web.audit.entity.user',
 };
 
