@@ -141,7 +141,7 @@ class Session : public std::enable_shared_from_this<Session> {
     http::async_read_header(
         stream_, buffer_, *parser_,
         [self = shared_from_this()](beast::error_code ec, std::size_t) {
-          if (ec) return self->OnRead(ec);
+          if (ec || !self->parser_) return self->OnRead(ec);
           const auto& options = self->server_->options;
           const auto& header = self->parser_->get();
           if (!options.takes_large_body(std::string(header.method_string()),
@@ -157,6 +157,7 @@ class Session : public std::enable_shared_from_this<Session> {
   }
 
   void ReadBody() {
+    if (!parser_) return Close();
     http::async_read(
         stream_, buffer_, *parser_,
         [self = shared_from_this()](beast::error_code ec, std::size_t) {

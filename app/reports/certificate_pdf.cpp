@@ -162,14 +162,14 @@ Surface LoadImage(const domain::Image& image) {
   if (read == Jpeg::kUnreadable) return nullptr;
   // The PDF embeds an RGB JPEG itself rather than its decoded pixels.
   if (read == Jpeg::kRgb) {
-    auto copy = std::make_unique<std::string>(image.bytes);
-    const auto* bytes = reinterpret_cast<const unsigned char*>(copy->data());
-    const auto size = copy->size();
+    // Owned by cairo once attached: freed with the surface.
+    auto* copy = new std::string(image.bytes);
     if (cairo_surface_set_mime_data(
-            s.get(), CAIRO_MIME_TYPE_JPEG, bytes, size,
+            s.get(), CAIRO_MIME_TYPE_JPEG,
+            reinterpret_cast<const unsigned char*>(copy->data()), copy->size(),
             [](void* p) { delete static_cast<std::string*>(p); },
-            copy.get()) == CAIRO_STATUS_SUCCESS) {
-      copy.release();  // cairo frees it with the surface
+            copy) != CAIRO_STATUS_SUCCESS) {
+      delete copy;
     }
   }
   return s;
